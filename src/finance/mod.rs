@@ -1,0 +1,1 @@
+//! Time value of money (placeholder; filled in by its own change).

@@ -1,0 +1,309 @@
+//! The evaluator: walks a parsed formula and computes its value with Excel's
+//! semantics. Operators coerce like Excel, apply element-wise over arrays,
+//! and errors propagate as values.
+//!
+//! It never parses, never performs I/O, and never panics: every failure is
+//! an error value.
+
+use super::ast::{ArrayElement, BinaryOp, Expr, ExprKind, PostfixOp, UnaryOp};
+use super::functions::{self, Implementation};
+use super::value::{Array, ErrorKind, ErrorValue, Value};
+use std::cmp::Ordering;
+
+/// Supplies the values of variable names (model inputs and calculations).
+pub trait Names {
+    /// The value of `name`, or `None` when the name is unknown.
+    fn lookup(&self, name: &str) -> Option<Value>;
+}
+
+/// No variables: every name is unknown.
+pub struct NoNames;
+
+impl Names for NoNames {
+    fn lookup(&self, _name: &str) -> Option<Value> {
+        None
+    }
+}
+
+/// Evaluates expressions against a set of names.
+pub struct Evaluator<'a> {
+    names: &'a dyn Names,
+}
+
+impl<'a> Evaluator<'a> {
+    pub fn new(names: &'a dyn Names) -> Evaluator<'a> {
+        Evaluator { names }
+    }
+
+    /// The value of an expression. Recursion depth is bounded by the parser's
+    /// nesting limit.
+    pub fn eval(&self, expr: &Expr) -> Value {
+        match &expr.kind {
+            ExprKind::Number(n) => Value::number(*n),
+            ExprKind::Text(text) => Value::Text(text.clone()),
+            ExprKind::Bool(b) => Value::Bool(*b),
+            ExprKind::Error(kind) => Value::error(*kind, ""),
+            ExprKind::Missing => Value::Empty,
+            ExprKind::Array(rows) => array_literal(rows),
+            ExprKind::Name(name) => self.names.lookup(name).unwrap_or_else(|| {
+                Value::error(ErrorKind::Name, format!("unknown name {name}"))
+            }),
+            ExprKind::Group(inner) => self.eval(inner),
+            ExprKind::Unary { op, operand } => {
+                let value = self.eval(operand);
+                map_scalar(&value, |v| unary(*op, v))
+            }
+            ExprKind::Postfix {
+                op: PostfixOp::Percent,
+                operand,
+            } => {
+                let value = self.eval(operand);
+                map_scalar(&value, |v| v.to_number().map(|n| n / 100.0).into())
+            }
+            ExprKind::Binary { op, left, right } => {
+                let left = self.eval(left);
+                let right = self.eval(right);
+                binary_broadcast(*op, &left, &right)
+            }
+            ExprKind::Call { name, args } => self.call(name, args),
+        }
+    }
+
+    fn call(&self, name: &str, args: &[Expr]) -> Value {
+        let Some(spec) = functions::find(name) else {
+            return Value::error(ErrorKind::Name, format!("unknown function {name}"));
+        };
+        if args.len() < spec.min_args || args.len() > spec.max_args {
+            return Value::error(
+                ErrorKind::Value,
+                format!("{} takes {}", spec.name, arity_text(spec.min_args, spec.max_args)),
+            );
+        }
+        match spec.implementation {
+            Implementation::Lazy(function) => function(args, self),
+            Implementation::Eager(function) => {
+                let values: Vec<Value> = args.iter().map(|arg| self.eval(arg)).collect();
+                match function(&values) {
+                    Ok(value) => finite(value),
+                    Err(err) => Value::Error(err),
+                }
+            }
+        }
+    }
+}
+
+/// "2 arguments", "1 to 3 arguments", "at least 1 argument".
+pub fn arity_text(min_args: usize, max_args: usize) -> String {
+    let noun = |n: usize| if n == 1 { "argument" } else { "arguments" };
+    if min_args == max_args {
+        format!("{min_args} {}", noun(min_args))
+    } else if max_args >= functions::MAX_ARGUMENTS {
+        format!("at least {min_args} {}", noun(min_args))
+    } else {
+        format!("{min_args} to {max_args} {}", noun(max_args))
+    }
+}
+
+/// Guards the invariant that no number is NaN or infinite.
+fn finite(value: Value) -> Value {
+    match value {
+        Value::Number(n) => Value::number(n),
+        other => other,
+    }
+}
+
+fn array_literal(rows: &[Vec<ArrayElement>]) -> Value {
+    let rows: Vec<Vec<Value>> = rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|element| match element {
+                    ArrayElement::Number(n) => Value::number(*n),
+                    ArrayElement::Text(text) => Value::Text(text.clone()),
+                    ArrayElement::Bool(b) => Value::Bool(*b),
+                    ArrayElement::Error(kind) => Value::error(*kind, ""),
+                })
+                .collect()
+        })
+        .collect();
+    match Array::from_rows(rows) {
+        Some(array) => Value::Array(array),
+        None => Value::error(ErrorKind::Value, "array rows must have equal length"),
+    }
+}
+
+/// Applies a scalar operation to a value, element-wise when it is an array.
+fn map_scalar(value: &Value, op: impl Fn(&Value) -> Value) -> Value {
+    match value {
+        Value::Array(array) => {
+            let rows = array
+                .row_slices()
+                .map(|row| row.iter().map(&op).collect())
+                .collect();
+            Array::from_rows(rows).map_or_else(
+                || Value::error(ErrorKind::Value, "empty array"),
+                Value::Array,
+            )
+        }
+        scalar => op(scalar),
+    }
+}
+
+fn unary(op: UnaryOp, value: &Value) -> Value {
+    match op {
+        UnaryOp::Negate => value.to_number().map(|n| -n).into(),
+        UnaryOp::Plus => value.clone(),
+    }
+}
+
+/// Applies a binary operator, broadcasting arrays as Excel does: a scalar
+/// pairs with every element; two arrays pair element by element, a single
+/// row or column stretches across the other's size, and positions outside
+/// both give `#N/A`.
+fn binary_broadcast(op: BinaryOp, left: &Value, right: &Value) -> Value {
+    let (left_array, right_array) = match (left, right) {
+        (Value::Array(l), Value::Array(r)) => (Some(l), Some(r)),
+        (Value::Array(l), _) => (Some(l), None),
+        (_, Value::Array(r)) => (None, Some(r)),
+        _ => return binary(op, left, right),
+    };
+    let dims = |a: Option<&Array>| a.map_or((1, 1), |a| (a.rows(), a.cols()));
+    let (left_rows, left_cols) = dims(left_array);
+    let (right_rows, right_cols) = dims(right_array);
+    let rows = left_rows.max(right_rows);
+    let cols = left_cols.max(right_cols);
+    let pick = |value: &Value, array: Option<&Array>, row: usize, col: usize| -> Value {
+        match array {
+            None => value.clone(),
+            Some(a) => {
+                let r = if a.rows() == 1 { 0 } else { row };
+                let c = if a.cols() == 1 { 0 } else { col };
+                a.get(r, c).cloned().unwrap_or_else(|| {
+                    Value::error(ErrorKind::NotAvailable, "arrays of different sizes")
+                })
+            }
+        }
+    };
+    let result_rows = (0..rows)
+        .map(|row| {
+            (0..cols)
+                .map(|col| {
+                    let l = pick(left, left_array, row, col);
+                    let r = pick(right, right_array, row, col);
+                    binary(op, &l, &r)
+                })
+                .collect()
+        })
+        .collect();
+    Array::from_rows(result_rows).map_or_else(
+        || Value::error(ErrorKind::Value, "empty array"),
+        Value::Array,
+    )
+}
+
+fn binary(op: BinaryOp, left: &Value, right: &Value) -> Value {
+    // Errors propagate left first, as in Excel.
+    if let Value::Error(err) = left {
+        return Value::Error(err.clone());
+    }
+    if let Value::Error(err) = right {
+        return Value::Error(err.clone());
+    }
+    match op {
+        BinaryOp::Concat => match (left.to_text(), right.to_text()) {
+            (Ok(l), Ok(r)) => Value::Text(l + &r),
+            (Err(err), _) | (_, Err(err)) => Value::Error(err),
+        },
+        BinaryOp::Equal
+        | BinaryOp::NotEqual
+        | BinaryOp::Less
+        | BinaryOp::LessEqual
+        | BinaryOp::Greater
+        | BinaryOp::GreaterEqual => {
+            let ordering = compare(left, right);
+            Value::Bool(match op {
+                BinaryOp::Equal => ordering == Ordering::Equal,
+                BinaryOp::NotEqual => ordering != Ordering::Equal,
+                BinaryOp::Less => ordering == Ordering::Less,
+                BinaryOp::LessEqual => ordering != Ordering::Greater,
+                BinaryOp::Greater => ordering == Ordering::Greater,
+                _ => ordering != Ordering::Less,
+            })
+        }
+        _ => arithmetic(op, left, right).unwrap_or_else(Value::Error),
+    }
+}
+
+fn arithmetic(op: BinaryOp, left: &Value, right: &Value) -> Result<Value, ErrorValue> {
+    let l = left.to_number()?;
+    let r = right.to_number()?;
+    let result = match op {
+        BinaryOp::Add => l + r,
+        BinaryOp::Subtract => l - r,
+        BinaryOp::Multiply => l * r,
+        BinaryOp::Divide => {
+            if r == 0.0 {
+                return Err(ErrorValue::new(ErrorKind::DivZero, "division by zero"));
+            }
+            l / r
+        }
+        _ => power(l, r)?,
+    };
+    Ok(Value::number(result))
+}
+
+/// `^` with Excel's edge cases: `0^0` and `0^-1` are errors, a negative base
+/// needs an integer exponent.
+pub fn power(base: f64, exponent: f64) -> Result<f64, ErrorValue> {
+    if base == 0.0 && exponent == 0.0 {
+        return Err(ErrorValue::new(ErrorKind::Num, "0^0 is undefined"));
+    }
+    if base == 0.0 && exponent < 0.0 {
+        return Err(ErrorValue::new(ErrorKind::DivZero, "0 raised to a negative power"));
+    }
+    let result = base.powf(exponent);
+    if result.is_nan() {
+        return Err(ErrorValue::new(
+            ErrorKind::Num,
+            "a negative number raised to a fractional power",
+        ));
+    }
+    if result.is_infinite() {
+        return Err(ErrorValue::new(ErrorKind::Num, "the result is too large"));
+    }
+    Ok(result)
+}
+
+/// Excel's comparison order: numbers < text < booleans; text compares
+/// case-insensitively; an empty value compares as 0, "" or FALSE to match
+/// the other side.
+pub fn compare(left: &Value, right: &Value) -> Ordering {
+    fn rank(value: &Value) -> u8 {
+        match value {
+            Value::Number(_) => 0,
+            Value::Text(_) => 1,
+            Value::Bool(_) => 2,
+            _ => 3,
+        }
+    }
+    let (left, right) = match (left, right) {
+        (Value::Empty, Value::Empty) => return Ordering::Equal,
+        (Value::Empty, other) => (empty_like(other), other.clone()),
+        (other, Value::Empty) => (other.clone(), empty_like(other)),
+        (l, r) => (l.clone(), r.clone()),
+    };
+    match (&left, &right) {
+        (Value::Number(l), Value::Number(r)) => l.partial_cmp(r).unwrap_or(Ordering::Equal),
+        (Value::Text(l), Value::Text(r)) => l.to_lowercase().cmp(&r.to_lowercase()),
+        (Value::Bool(l), Value::Bool(r)) => l.cmp(r),
+        (l, r) => rank(l).cmp(&rank(r)),
+    }
+}
+
+fn empty_like(other: &Value) -> Value {
+    match other {
+        Value::Text(_) => Value::Text(String::new()),
+        Value::Bool(_) => Value::Bool(false),
+        _ => Value::Number(0.0),
+    }
+}

@@ -1,0 +1,145 @@
+//! The function library: one table per category, a registry that finds a
+//! function by name, and the metadata the playground's autocomplete shows.
+//!
+//! Each category module exports `FUNCTIONS: &[FunctionSpec]`. Functions never
+//! panic: bad arguments become Excel error values.
+
+pub mod args;
+pub mod date;
+pub mod financial;
+pub mod logical;
+pub mod lookup;
+pub mod math;
+
+use super::ast::Expr;
+use super::eval::Evaluator;
+use super::value::{ErrorValue, Value};
+
+/// The most arguments any call may pass (Excel's limit).
+pub const MAX_ARGUMENTS: usize = 255;
+
+/// Groups functions for documentation and autocomplete.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Category {
+    Logical,
+    Math,
+    Date,
+    Financial,
+    Lookup,
+}
+
+impl Category {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Logical => "logical",
+            Category::Math => "math",
+            Category::Date => "date",
+            Category::Financial => "financial",
+            Category::Lookup => "lookup",
+        }
+    }
+}
+
+/// How a function receives its arguments.
+#[derive(Clone, Copy)]
+pub enum Implementation {
+    /// Arguments are evaluated first, left to right; an omitted argument
+    /// arrives as [`Value::Empty`]. Returning `Err` yields that error value.
+    Eager(fn(&[Value]) -> Result<Value, ErrorValue>),
+    /// The function evaluates its own arguments, so IF, IFERROR, CHOOSE and
+    /// friends only evaluate the branch they need (as Excel does).
+    Lazy(fn(&[Expr], &Evaluator<'_>) -> Value),
+}
+
+/// One function: its name, arity, documentation and implementation.
+#[derive(Clone, Copy)]
+pub struct FunctionSpec {
+    /// Upper-case name, such as `XLOOKUP`.
+    pub name: &'static str,
+    pub category: Category,
+    pub min_args: usize,
+    /// At most [`MAX_ARGUMENTS`].
+    pub max_args: usize,
+    /// As shown to users: `PMT(rate, nper, pv, [fv], [type])`.
+    pub signature: &'static str,
+    /// One sentence on what it returns.
+    pub summary: &'static str,
+    pub implementation: Implementation,
+}
+
+/// All category tables, in the order the playground lists them.
+fn tables() -> [&'static [FunctionSpec]; 5] {
+    [
+        financial::FUNCTIONS,
+        math::FUNCTIONS,
+        logical::FUNCTIONS,
+        date::FUNCTIONS,
+        lookup::FUNCTIONS,
+    ]
+}
+
+/// Every supported function.
+pub fn all() -> impl Iterator<Item = &'static FunctionSpec> {
+    tables().into_iter().flatten()
+}
+
+/// Finds a function by name, case-insensitively.
+pub fn find(name: &str) -> Option<&'static FunctionSpec> {
+    all().find(|spec| spec.name.eq_ignore_ascii_case(name))
+}
+
+/// The known function names closest to `name`, for "did you mean" hints.
+pub fn suggest(name: &str) -> Option<&'static str> {
+    let upper = name.to_ascii_uppercase();
+    all()
+        .map(|spec| (edit_distance(&upper, spec.name), spec.name))
+        .filter(|(distance, candidate)| *distance <= 2.max(candidate.len() / 4))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| candidate)
+}
+
+/// Levenshtein distance over characters; names are short, so the quadratic
+/// table is cheap.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b_chars: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b_chars.len()).collect();
+    for (i, a_char) in a.chars().enumerate() {
+        let mut current = Vec::with_capacity(b_chars.len() + 1);
+        current.push(i + 1);
+        for (j, b_char) in b_chars.iter().enumerate() {
+            let substitution = previous.get(j).copied().unwrap_or(0) + usize::from(a_char != *b_char);
+            let deletion = previous.get(j + 1).copied().unwrap_or(0) + 1;
+            let insertion = current.get(j).copied().unwrap_or(0) + 1;
+            current.push(substitution.min(deletion).min(insertion));
+        }
+        previous = current;
+    }
+    previous.last().copied().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_upper_case_and_arities_sane() {
+        let mut seen = std::collections::HashSet::new();
+        for spec in all() {
+            assert!(seen.insert(spec.name), "duplicate function {}", spec.name);
+            assert_eq!(spec.name, spec.name.to_ascii_uppercase());
+            assert!(spec.min_args <= spec.max_args, "{}", spec.name);
+            assert!(spec.max_args <= MAX_ARGUMENTS, "{}", spec.name);
+            assert!(spec.signature.starts_with(spec.name), "{}", spec.name);
+            assert!(!spec.summary.is_empty(), "{}", spec.name);
+        }
+    }
+
+    #[test]
+    fn lookup_is_case_insensitive_and_suggests_near_names() {
+        assert_eq!(find("npv").map(|s| s.name), Some("NPV"));
+        assert_eq!(suggest("XIR"), Some("XIRR"));
+        assert_eq!(suggest("SUMM"), Some("SUM"));
+        assert_eq!(suggest("COMPLETELYUNKNOWN"), None);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+}

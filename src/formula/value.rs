@@ -1,0 +1,393 @@
+//! Formula values: numbers, text, booleans, Excel error values and arrays,
+//! with Excel's coercion rules between them.
+//!
+//! Values are plain data. Nothing here parses or evaluates formulas; the
+//! evaluator and the function library build on these rules so that every
+//! function coerces its arguments the same way Excel does.
+
+use std::fmt;
+
+/// One of Excel's error values. Errors are values: they propagate through
+/// formulas instead of aborting evaluation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorKind {
+    /// `#DIV/0!`: division by zero.
+    DivZero,
+    /// `#N/A`: a value is not available (lookups that find nothing).
+    NotAvailable,
+    /// `#NAME?`: an unknown function or variable name.
+    Name,
+    /// `#NULL!`: an empty intersection.
+    Null,
+    /// `#NUM!`: a number is out of range, or an iterative function found no result.
+    Num,
+    /// `#REF!`: an invalid reference (an index outside an array).
+    Ref,
+    /// `#VALUE!`: an argument has the wrong type.
+    Value,
+    /// `#ERROR!`: the formula does not parse. Excel refuses such a formula
+    /// outright; Yardstick returns this value (as Google Sheets shows it) with
+    /// diagnostics, so it can never be mistaken for a computed error.
+    Syntax,
+}
+
+impl ErrorKind {
+    /// The error as Excel writes it, such as `#DIV/0!`.
+    pub fn code(self) -> &'static str {
+        match self {
+            ErrorKind::DivZero => "#DIV/0!",
+            ErrorKind::NotAvailable => "#N/A",
+            ErrorKind::Name => "#NAME?",
+            ErrorKind::Null => "#NULL!",
+            ErrorKind::Num => "#NUM!",
+            ErrorKind::Ref => "#REF!",
+            ErrorKind::Value => "#VALUE!",
+            ErrorKind::Syntax => "#ERROR!",
+        }
+    }
+
+    /// Every error kind, in a fixed order.
+    pub const ALL: [ErrorKind; 8] = [
+        ErrorKind::DivZero,
+        ErrorKind::NotAvailable,
+        ErrorKind::Name,
+        ErrorKind::Null,
+        ErrorKind::Num,
+        ErrorKind::Ref,
+        ErrorKind::Value,
+        ErrorKind::Syntax,
+    ];
+
+    /// Parses an error literal as written in a formula, case-insensitively.
+    pub fn from_code(code: &str) -> Option<ErrorKind> {
+        ErrorKind::ALL
+            .into_iter()
+            .find(|kind| kind.code().eq_ignore_ascii_case(code))
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// An error value with a human explanation of why it arose.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorValue {
+    pub kind: ErrorKind,
+    /// Why the error arose, for a person ("PMT: nper must not be zero").
+    pub message: String,
+}
+
+impl ErrorValue {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        ErrorValue {
+            kind,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for ErrorValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.message.is_empty() {
+            write!(f, "{}", self.kind)
+        } else {
+            write!(f, "{} ({})", self.kind, self.message)
+        }
+    }
+}
+
+impl std::error::Error for ErrorValue {}
+
+/// A rectangular array of scalar values, stored row by row.
+/// Elements are never arrays themselves.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Array {
+    rows: usize,
+    cols: usize,
+    values: Vec<Value>,
+}
+
+impl Array {
+    /// Builds an array from its rows; `None` if the rows differ in length,
+    /// are empty, or an element is itself an array.
+    pub fn from_rows(rows: Vec<Vec<Value>>) -> Option<Array> {
+        let cols = rows.first()?.len();
+        if cols == 0 || rows.iter().any(|row| row.len() != cols) {
+            return None;
+        }
+        let row_count = rows.len();
+        let values: Vec<Value> = rows.into_iter().flatten().collect();
+        if values.iter().any(|v| matches!(v, Value::Array(_))) {
+            return None;
+        }
+        Some(Array {
+            rows: row_count,
+            cols,
+            values,
+        })
+    }
+
+    /// A single row of values; `None` if empty or nested.
+    pub fn from_row(values: Vec<Value>) -> Option<Array> {
+        Array::from_rows(vec![values])
+    }
+
+    /// A single column of values; `None` if empty or nested.
+    pub fn from_column(values: Vec<Value>) -> Option<Array> {
+        Array::from_rows(values.into_iter().map(|v| vec![v]).collect())
+    }
+
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+
+    pub fn cols(&self) -> usize {
+        self.cols
+    }
+
+    /// All elements, row by row.
+    pub fn values(&self) -> &[Value] {
+        &self.values
+    }
+
+    /// The element at a zero-based row and column, if inside the array.
+    pub fn get(&self, row: usize, col: usize) -> Option<&Value> {
+        if row >= self.rows || col >= self.cols {
+            return None;
+        }
+        self.values.get(row * self.cols + col)
+    }
+
+    /// The rows as slices.
+    pub fn row_slices(&self) -> impl Iterator<Item = &[Value]> {
+        self.values.chunks(self.cols.max(1))
+    }
+}
+
+/// A formula value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// A finite number. Non-finite results become `#NUM!` or `#DIV/0!` before
+    /// they are stored; use [`Value::number`] to build one safely.
+    Number(f64),
+    Text(String),
+    Bool(bool),
+    Error(ErrorValue),
+    Array(Array),
+    /// An omitted argument, as in `PV(0.1, 10, , 100)`. Acts as 0 in
+    /// arithmetic and as "" in text.
+    Empty,
+}
+
+impl Value {
+    /// A number, or `#NUM!` when it is not finite (Excel has no NaN or infinity).
+    pub fn number(n: f64) -> Value {
+        if n.is_finite() {
+            Value::Number(n)
+        } else {
+            Value::error(ErrorKind::Num, "the result is too large or not a number")
+        }
+    }
+
+    pub fn error(kind: ErrorKind, message: impl Into<String>) -> Value {
+        Value::Error(ErrorValue::new(kind, message))
+    }
+
+    /// A short name of the value's type for messages.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::Number(_) => "number",
+            Value::Text(_) => "text",
+            Value::Bool(_) => "boolean",
+            Value::Error(_) => "error",
+            Value::Array(_) => "array",
+            Value::Empty => "empty",
+        }
+    }
+
+    /// Coerces to a number as Excel's arithmetic does: booleans are 1 and 0,
+    /// numeric text converts, empty is 0, other text is `#VALUE!`, errors
+    /// propagate, and an array gives its first element.
+    pub fn to_number(&self) -> Result<f64, ErrorValue> {
+        match self {
+            Value::Number(n) => Ok(*n),
+            Value::Bool(b) => Ok(if *b { 1.0 } else { 0.0 }),
+            Value::Empty => Ok(0.0),
+            Value::Text(text) => parse_number_text(text).ok_or_else(|| {
+                ErrorValue::new(
+                    ErrorKind::Value,
+                    format!("expected a number, got the text \"{}\"", clip(text)),
+                )
+            }),
+            Value::Error(err) => Err(err.clone()),
+            Value::Array(array) => match array.values().first() {
+                Some(first) => first.to_number(),
+                None => Err(ErrorValue::new(ErrorKind::Value, "empty array")),
+            },
+        }
+    }
+
+    /// Coerces to text as Excel's `&` does: numbers in General format,
+    /// booleans as TRUE / FALSE, errors propagate.
+    pub fn to_text(&self) -> Result<String, ErrorValue> {
+        match self {
+            Value::Number(n) => Ok(format_general(*n)),
+            Value::Bool(b) => Ok(if *b { "TRUE" } else { "FALSE" }.to_string()),
+            Value::Empty => Ok(String::new()),
+            Value::Text(text) => Ok(text.clone()),
+            Value::Error(err) => Err(err.clone()),
+            Value::Array(array) => match array.values().first() {
+                Some(first) => first.to_text(),
+                None => Err(ErrorValue::new(ErrorKind::Value, "empty array")),
+            },
+        }
+    }
+
+    /// Coerces to a boolean as Excel's logical functions do: numbers are
+    /// true unless zero, "TRUE"/"FALSE" text converts, other text is `#VALUE!`.
+    pub fn to_bool(&self) -> Result<bool, ErrorValue> {
+        match self {
+            Value::Bool(b) => Ok(*b),
+            Value::Number(n) => Ok(*n != 0.0),
+            Value::Empty => Ok(false),
+            Value::Text(text) => {
+                if text.eq_ignore_ascii_case("TRUE") {
+                    Ok(true)
+                } else if text.eq_ignore_ascii_case("FALSE") {
+                    Ok(false)
+                } else {
+                    Err(ErrorValue::new(
+                        ErrorKind::Value,
+                        format!("expected TRUE or FALSE, got the text \"{}\"", clip(text)),
+                    ))
+                }
+            }
+            Value::Error(err) => Err(err.clone()),
+            Value::Array(array) => match array.values().first() {
+                Some(first) => first.to_bool(),
+                None => Err(ErrorValue::new(ErrorKind::Value, "empty array")),
+            },
+        }
+    }
+}
+
+impl From<Result<f64, ErrorValue>> for Value {
+    fn from(result: Result<f64, ErrorValue>) -> Value {
+        match result {
+            Ok(n) => Value::number(n),
+            Err(err) => Value::Error(err),
+        }
+    }
+}
+
+/// Shortens text quoted in a message so a message stays readable.
+fn clip(text: &str) -> String {
+    const MAX_CHARS: usize = 40;
+    if text.chars().count() <= MAX_CHARS {
+        text.to_string()
+    } else {
+        let head: String = text.chars().take(MAX_CHARS).collect();
+        format!("{head}…")
+    }
+}
+
+/// Parses numeric text the way Excel coerces it in arithmetic: surrounding
+/// spaces, a sign, decimals, an exponent and a trailing percent sign.
+pub fn parse_number_text(text: &str) -> Option<f64> {
+    let trimmed = text.trim();
+    let (body, scale) = match trimmed.strip_suffix('%') {
+        Some(body) => (body.trim_end(), 0.01),
+        None => (trimmed, 1.0),
+    };
+    if body.is_empty()
+        || !body
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'))
+    {
+        // Rejects "inf", "NaN" and friends that Rust's parser would accept.
+        return None;
+    }
+    let n: f64 = body.parse().ok()?;
+    let scaled = n * scale;
+    scaled.is_finite().then_some(scaled)
+}
+
+/// Formats a number as Excel's General format does when it turns a number
+/// into text: at most 15 significant digits, no trailing zeros, scientific
+/// notation for very large or very small magnitudes.
+pub fn format_general(n: f64) -> String {
+    if n == 0.0 {
+        return "0".to_string();
+    }
+    let magnitude = n.abs();
+    if !(1e-9..1e15).contains(&magnitude) {
+        // Scientific: mantissa with up to 14 decimals, as in 1.23456789012345E+20.
+        let formatted = format!("{:.14E}", n);
+        let (mantissa, exponent) = formatted.split_once('E').unwrap_or((&formatted, "0"));
+        let mantissa = trim_fraction(mantissa);
+        let exponent: i32 = exponent.parse().unwrap_or(0);
+        let sign = if exponent < 0 { '-' } else { '+' };
+        return format!("{mantissa}E{sign}{:02}", exponent.abs());
+    }
+    // Round to 15 significant digits, then print in fixed notation.
+    let digits_before_point = magnitude.log10().floor() as i32 + 1;
+    let decimals = (15 - digits_before_point).clamp(0, 24) as usize;
+    let formatted = format!("{:.*}", decimals, n);
+    trim_fraction(&formatted).to_string()
+}
+
+fn trim_fraction(text: &str) -> &str {
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_general(n: f64, expected: &str) {
+        assert_eq!(format_general(n), expected, "format_general({n})");
+    }
+
+    #[test]
+    fn general_format_matches_excel_text_conversion() {
+        check_general(1.0, "1");
+        check_general(-2.5, "-2.5");
+        check_general(1.0 / 3.0, "0.333333333333333");
+        check_general(0.1 + 0.2, "0.3");
+        check_general(123456789012345.0, "123456789012345");
+        check_general(1e21, "1E+21");
+        check_general(1.5e-10, "1.5E-10");
+    }
+
+    #[test]
+    fn numeric_text_coerces_like_excel() {
+        assert_eq!(parse_number_text(" 12.5 "), Some(12.5));
+        assert_eq!(parse_number_text("10%"), Some(0.1));
+        assert_eq!(parse_number_text("1e3"), Some(1000.0));
+        assert_eq!(parse_number_text("inf"), None);
+        assert_eq!(parse_number_text("NaN"), None);
+        assert_eq!(parse_number_text("abc"), None);
+        assert_eq!(parse_number_text(""), None);
+    }
+
+    #[test]
+    fn non_finite_numbers_become_num_errors() {
+        assert!(matches!(Value::number(f64::INFINITY), Value::Error(e) if e.kind == ErrorKind::Num));
+        assert!(matches!(Value::number(f64::NAN), Value::Error(e) if e.kind == ErrorKind::Num));
+    }
+
+    #[test]
+    fn error_codes_round_trip() {
+        for kind in ErrorKind::ALL {
+            assert_eq!(ErrorKind::from_code(kind.code()), Some(kind));
+        }
+        assert_eq!(ErrorKind::from_code("#div/0!"), Some(ErrorKind::DivZero));
+    }
+}

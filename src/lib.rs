@@ -1,0 +1,17 @@
+//! Yardstick: an Excel-parity engine for ROI, business-case and
+//! customer-success calculators, compiled to WebAssembly for the browser.
+//!
+//! This file only maps the modules; it holds no logic.
+//!
+//! - [`finance`]: time-value-of-money kernels over `&[f64]` (NPV, IRR, PMT, ...),
+//!   matching Excel's argument order, defaults and error results.
+//! - [`formula`]: the Excel-style formula language: lexer, parser, AST,
+//!   printer, evaluator and function library.
+//! - `wasm`: the JavaScript surface; the only module that knows wasm-bindgen.
+//!
+//! The core does no I/O, reads no clock and draws no global randomness:
+//! the same inputs give the same outputs on every platform.
+
+pub mod finance;
+pub mod formula;
+pub mod wasm;
