@@ -1,0 +1,265 @@
+// @ts-check
+/**
+ * Editing help for the formula input: which function name the caret is
+ * typing, which call the caret sits in, and an accessible autocomplete
+ * list (WAI-ARIA combobox with a listbox popup). It reads the text around
+ * the caret only to help typing; it never evaluates anything.
+ */
+
+import { el } from './render.js';
+
+/** @typedef {import('./engine.js').FunctionInfo} FunctionInfo */
+
+/** Most suggestions shown at once. */
+const MAX_SUGGESTIONS = 8;
+
+/**
+ * The function-name prefix that ends at the caret, or null when the caret
+ * is not at the end of a name (inside a string, after a digit, ...).
+ * @param {string} text
+ * @param {number} caret
+ * @returns {{ start: number, end: number, prefix: string } | null}
+ */
+export function namePrefixAt(text, caret) {
+  const before = text.slice(0, caret);
+  if (insideString(before)) return null;
+  const match = /[A-Za-z_][A-Za-z0-9_.]*$/.exec(before);
+  if (!match) return null;
+  const start = match.index;
+  const previous = before.charAt(start - 1);
+  if (/[0-9.]/.test(previous)) return null;
+  const after = /^[A-Za-z0-9_.]*/.exec(text.slice(caret));
+  const end = caret + (after ? after[0].length : 0);
+  return { start, end, prefix: match[0] };
+}
+
+/**
+ * The innermost function call whose parentheses contain the caret, and the
+ * 0-based index of the argument the caret is in.
+ * @param {string} text
+ * @param {number} caret
+ * @returns {{ name: string, argumentIndex: number } | null}
+ */
+export function callAt(text, caret) {
+  /** @type {{ name: string | null, argumentIndex: number }[]} */
+  const frames = [];
+  let inString = false;
+  for (let i = 0; i < caret && i < text.length; i += 1) {
+    const ch = text.charAt(i);
+    if (ch === '"') {
+      inString = !inString;
+      continue;
+    }
+    if (inString) continue;
+    if (ch === '(') {
+      const name = /([A-Za-z_][A-Za-z0-9_.]*)\s*$/.exec(text.slice(0, i));
+      frames.push({ name: name ? (name[1] ?? '').toUpperCase() : null, argumentIndex: 0 });
+    } else if (ch === '{') {
+      frames.push({ name: null, argumentIndex: -1 });
+    } else if (ch === ')' || ch === '}') {
+      frames.pop();
+    } else if (ch === ',' || ch === ';') {
+      const top = frames[frames.length - 1];
+      if (top && top.argumentIndex >= 0) top.argumentIndex += 1;
+    }
+  }
+  for (let i = frames.length - 1; i >= 0; i -= 1) {
+    const frame = frames[i];
+    if (frame && frame.argumentIndex >= 0) {
+      return frame.name === null ? null : { name: frame.name, argumentIndex: frame.argumentIndex };
+    }
+  }
+  return null;
+}
+
+/**
+ * Whether the text ends inside a string literal (`""` escapes a quote,
+ * which toggles twice and so needs no special case).
+ * @param {string} text
+ */
+function insideString(text) {
+  let quotes = 0;
+  for (const ch of text) if (ch === '"') quotes += 1;
+  return quotes % 2 === 1;
+}
+
+/**
+ * The autocomplete popup bound to one input.
+ */
+export class Autocomplete {
+  /**
+   * @param {HTMLInputElement} input the combobox
+   * @param {HTMLUListElement} listbox its popup
+   * @param {FunctionInfo[]} catalog every function, in display order
+   * @param {() => void} onInsert called after a name was inserted
+   */
+  constructor(input, listbox, catalog, onInsert) {
+    this.input = input;
+    this.listbox = listbox;
+    this.catalog = [...catalog].sort((a, b) => a.name.localeCompare(b.name));
+    this.onInsert = onInsert;
+    /** @type {FunctionInfo[]} */
+    this.matches = [];
+    this.activeIndex = -1;
+    /** @type {{ start: number, end: number } | null} */
+    this.range = null;
+
+    input.addEventListener('keydown', (event) => this.onKeyDown(event));
+    input.addEventListener('blur', () => this.close());
+    // Keep focus in the input while an option is clicked.
+    listbox.addEventListener('mousedown', (event) => event.preventDefault());
+    listbox.addEventListener('click', (event) => {
+      const target = event.target instanceof Element ? event.target.closest('[role="option"]') : null;
+      const index = target instanceof HTMLElement ? Number(target.dataset.index) : -1;
+      if (index >= 0) this.choose(index);
+    });
+  }
+
+  get isOpen() {
+    return !this.listbox.hidden;
+  }
+
+  /** Recomputes the suggestions for the text at the caret (call on input). */
+  refresh() {
+    const caret = this.input.selectionStart ?? this.input.value.length;
+    const found = namePrefixAt(this.input.value, caret);
+    if (!found) {
+      this.close();
+      return;
+    }
+    const prefix = found.prefix.toUpperCase();
+    const matches = this.catalog.filter((info) => info.name.startsWith(prefix));
+    const nextChar = this.input.value.charAt(found.end);
+    const complete = matches.length === 1 && matches[0]?.name === prefix && nextChar === '(';
+    if (matches.length === 0 || complete) {
+      this.close();
+      return;
+    }
+    this.range = { start: found.start, end: found.end };
+    this.matches = matches.slice(0, MAX_SUGGESTIONS);
+    this.activeIndex = 0;
+    this.render();
+  }
+
+  close() {
+    this.listbox.hidden = true;
+    this.listbox.replaceChildren();
+    this.input.setAttribute('aria-expanded', 'false');
+    this.input.removeAttribute('aria-activedescendant');
+    this.matches = [];
+    this.activeIndex = -1;
+    this.range = null;
+  }
+
+  render() {
+    const options = this.matches.map((info, index) => {
+      const option = el('li', 'suggestion');
+      option.id = `suggestion-${info.name}`;
+      option.setAttribute('role', 'option');
+      option.dataset.index = String(index);
+      option.setAttribute('aria-selected', String(index === this.activeIndex));
+      const head = el('span', 'suggestion-head');
+      head.append(el('span', 'suggestion-name', info.name), el('span', 'suggestion-category', info.category));
+      option.append(head, el('code', 'suggestion-signature', info.signature), el('span', 'suggestion-summary', info.summary));
+      return option;
+    });
+    this.listbox.replaceChildren(...options);
+    this.listbox.hidden = false;
+    this.input.setAttribute('aria-expanded', 'true');
+    this.highlight();
+  }
+
+  highlight() {
+    const options = this.listbox.querySelectorAll('[role="option"]');
+    options.forEach((option, index) => option.setAttribute('aria-selected', String(index === this.activeIndex)));
+    const active = options.item(this.activeIndex);
+    if (active) {
+      this.input.setAttribute('aria-activedescendant', active.id);
+      this.keepInView(/** @type {HTMLElement} */ (active));
+    } else {
+      this.input.removeAttribute('aria-activedescendant');
+    }
+  }
+
+  /**
+   * Scrolls the list (never the page) so that the option is visible.
+   * @param {HTMLElement} option
+   */
+  keepInView(option) {
+    const list = this.listbox;
+    if (option.offsetTop < list.scrollTop) {
+      list.scrollTop = option.offsetTop;
+    } else if (option.offsetTop + option.offsetHeight > list.scrollTop + list.clientHeight) {
+      list.scrollTop = option.offsetTop + option.offsetHeight - list.clientHeight;
+    }
+  }
+
+  /** @param {number} step */
+  move(step) {
+    const count = this.matches.length;
+    if (count === 0) return;
+    this.activeIndex = (this.activeIndex + step + count) % count;
+    this.highlight();
+  }
+
+  /**
+   * Replaces the name being typed with `NAME(` and puts the caret after it.
+   * @param {number} index
+   */
+  choose(index) {
+    const info = this.matches[index];
+    const range = this.range;
+    if (!info || !range) return;
+    const text = this.input.value;
+    const hasParen = text.charAt(range.end) === '(';
+    const insertion = hasParen ? info.name : `${info.name}(`;
+    this.input.setRangeText(insertion, range.start, range.end, 'end');
+    if (hasParen) {
+      const caret = range.start + info.name.length + 1;
+      this.input.setSelectionRange(caret, caret);
+    }
+    this.close();
+    this.onInsert();
+  }
+
+  /** @param {KeyboardEvent} event */
+  onKeyDown(event) {
+    if (event.isComposing || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (!this.isOpen) {
+      if (event.key === 'ArrowDown') {
+        this.refresh();
+        if (this.isOpen) event.preventDefault();
+      }
+      return;
+    }
+    switch (event.key) {
+      case 'ArrowDown':
+        event.preventDefault();
+        this.move(1);
+        break;
+      case 'ArrowUp':
+        event.preventDefault();
+        this.move(-1);
+        break;
+      case 'Home':
+      case 'End':
+      case 'ArrowLeft':
+      case 'ArrowRight':
+        this.close();
+        break;
+      case 'Enter':
+      case 'Tab':
+        if (this.activeIndex >= 0 && !event.shiftKey) {
+          event.preventDefault();
+          this.choose(this.activeIndex);
+        }
+        break;
+      case 'Escape':
+        event.preventDefault();
+        this.close();
+        break;
+      default:
+        break;
+    }
+  }
+}

@@ -1,0 +1,75 @@
+// @ts-check
+/**
+ * The site's only door to the Yardstick engine.
+ *
+ * This module loads the wasm-bindgen output (`pkg/yardstick.js`, served at
+ * `/pkg/` next to the site) and re-exports the engine's calls with JSDoc
+ * types. It computes nothing: every value a page shows comes from the Rust
+ * core. No other module in `www/` imports `pkg/`.
+ */
+
+/** @typedef {import('./engine-types').ErrorCode} ErrorCode */
+/** @typedef {import('./engine-types').FormulaError} FormulaError */
+/** @typedef {import('./engine-types').FormulaValue} FormulaValue */
+/** @typedef {import('./engine-types').FormulaDiagnostic} FormulaDiagnostic */
+/** @typedef {import('./engine-types').EvaluateResult} EvaluateResult */
+/** @typedef {import('./engine-types').FunctionCategory} FunctionCategory */
+/** @typedef {import('./engine-types').FunctionInfo} FunctionInfo */
+
+/**
+ * The loaded engine.
+ * @typedef {object} Engine
+ * @property {(formula: string) => EvaluateResult} evaluate Evaluates one formula; a leading `=` is optional.
+ * @property {() => FunctionInfo[]} functions Every function the engine knows.
+ * @property {() => string} version The engine's version.
+ */
+
+/** @typedef {typeof import('../pkg/yardstick.js')} GeneratedBindings */
+
+/** Where the wasm-bindgen module lives, relative to this file's URL. */
+const BINDINGS_URL = new URL('./pkg/yardstick.js', import.meta.url);
+
+/** @type {Promise<Engine> | null} */
+let loading = null;
+
+/**
+ * Loads and instantiates the engine once; later calls share the same promise.
+ * Rejects with an `Error` whose message says what failed.
+ * @returns {Promise<Engine>}
+ */
+export function loadEngine() {
+  if (loading === null) {
+    loading = instantiate();
+  }
+  return loading;
+}
+
+/** @returns {Promise<Engine>} */
+async function instantiate() {
+  /** @type {GeneratedBindings} */
+  let bindings;
+  try {
+    bindings = await import(BINDINGS_URL.href);
+  } catch (cause) {
+    throw new Error(`could not load the engine module ${BINDINGS_URL.pathname}`, { cause });
+  }
+  try {
+    await bindings.default();
+  } catch (cause) {
+    throw new Error('could not instantiate the engine (WebAssembly)', { cause });
+  }
+  return {
+    evaluate: (formula) => /** @type {EvaluateResult} */ (bindings.evaluate(formula)),
+    functions: () => /** @type {FunctionInfo[]} */ (bindings.functions()),
+    version: () => String(bindings.version()),
+  };
+}
+
+/**
+ * Whether a value is an error value.
+ * @param {FormulaValue} value
+ * @returns {value is FormulaError}
+ */
+export function isFormulaError(value) {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'error' in value;
+}

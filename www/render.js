@@ -1,0 +1,288 @@
+// @ts-check
+/**
+ * Rendering of engine output: result values, diagnostics with their spans,
+ * and signature hints. Display formatting only; nothing here computes a
+ * value. User text only ever reaches the page through `textContent`.
+ */
+
+import { isFormulaError } from './engine.js';
+
+/** @typedef {import('./engine.js').FormulaValue} FormulaValue */
+/** @typedef {import('./engine.js').FormulaDiagnostic} FormulaDiagnostic */
+/** @typedef {import('./engine.js').FunctionInfo} FunctionInfo */
+
+/** Fixed locale, so that what the page shows does not depend on the visitor's settings. */
+const DISPLAY_LOCALE = 'en-US';
+
+const groupedTwoDecimals = new Intl.NumberFormat(DISPLAY_LOCALE, { maximumFractionDigits: 2 });
+const fourSignificant = new Intl.NumberFormat(DISPLAY_LOCALE, { maximumSignificantDigits: 4 });
+const percentTwoDecimals = new Intl.NumberFormat(DISPLAY_LOCALE, {
+  style: 'percent',
+  maximumFractionDigits: 2,
+});
+
+/**
+ * Creates an element with a class and optional text.
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {string} [className]
+ * @param {string} [text]
+ * @returns {HTMLElementTagNameMap[K]}
+ */
+export function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/**
+ * A number as a person reads it: grouped thousands, two decimals, or four
+ * significant digits for small magnitudes.
+ * @param {number} n
+ * @returns {string}
+ */
+export function readableNumber(n) {
+  if (Number.isNaN(n)) return 'NaN';
+  if (!Number.isFinite(n)) return n > 0 ? '∞' : '−∞';
+  const magnitude = Math.abs(n);
+  if (magnitude !== 0 && (magnitude < 1e-4 || magnitude >= 1e15)) {
+    return n.toExponential(4);
+  }
+  if (magnitude < 1) return fourSignificant.format(n);
+  return groupedTwoDecimals.format(n);
+}
+
+/**
+ * The number with every digit JavaScript keeps (shortest round-trip form).
+ * @param {number} n
+ * @returns {string}
+ */
+export function fullPrecision(n) {
+  return Object.is(n, -0) ? '-0' : String(n);
+}
+
+/**
+ * A value in one short line, for array cells and hints.
+ * @param {FormulaValue} value
+ * @returns {string}
+ */
+export function compactValue(value) {
+  if (typeof value === 'number') return readableNumber(value);
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (Array.isArray(value)) return `array ${value.length}×${value[0]?.length ?? 0}`;
+  return value.error;
+}
+
+/**
+ * Renders a formula value into `target`, replacing its content.
+ * @param {HTMLElement} target
+ * @param {FormulaValue} value
+ */
+export function renderValue(target, value) {
+  target.replaceChildren(valueNode(value));
+}
+
+/**
+ * @param {FormulaValue} value
+ * @returns {HTMLElement}
+ */
+function valueNode(value) {
+  if (typeof value === 'number') {
+    const box = el('div', 'value value-number');
+    box.dataset.kind = 'number';
+    box.append(el('span', 'value-primary', readableNumber(value)));
+    const magnitude = Math.abs(value);
+    if (magnitude > 0 && magnitude < 1) {
+      box.append(el('span', 'value-aside', `as a percentage: ${percentTwoDecimals.format(value)}`));
+    }
+    const full = el('span', 'value-full');
+    full.append('Full precision: ', el('code', 'value-full-digits', fullPrecision(value)));
+    box.append(full);
+    return box;
+  }
+  if (typeof value === 'string') {
+    const box = el('div', 'value value-text');
+    box.dataset.kind = 'text';
+    box.append(el('span', 'value-primary', JSON.stringify(value)), el('span', 'value-aside', 'text'));
+    return box;
+  }
+  if (typeof value === 'boolean') {
+    const box = el('div', 'value value-boolean');
+    box.dataset.kind = 'boolean';
+    box.append(el('span', 'value-primary', value ? 'TRUE' : 'FALSE'), el('span', 'value-aside', 'logical value'));
+    return box;
+  }
+  if (Array.isArray(value)) {
+    return arrayNode(value);
+  }
+  if (isFormulaError(value)) {
+    const box = el('div', 'value value-error');
+    box.dataset.kind = 'error';
+    box.append(el('span', 'value-primary error-code', value.error), el('span', 'error-message', value.message));
+    return box;
+  }
+  return el('div', 'value', String(value));
+}
+
+/**
+ * An array as a small table, rows as the engine gives them.
+ * @param {FormulaValue[][]} rows
+ * @returns {HTMLElement}
+ */
+function arrayNode(rows) {
+  const box = el('div', 'value value-array');
+  box.dataset.kind = 'array';
+  const columns = rows.reduce((widest, row) => Math.max(widest, row.length), 0);
+  box.append(el('span', 'value-aside', `array: ${rows.length} ${rows.length === 1 ? 'row' : 'rows'} × ${columns} ${columns === 1 ? 'column' : 'columns'}`));
+  const scroller = el('div', 'table-scroll');
+  const table = el('table', 'array-table');
+  const body = el('tbody');
+  for (const row of rows) {
+    const tr = el('tr');
+    for (const cell of row) {
+      const td = el('td');
+      if (typeof cell === 'number') {
+        td.textContent = readableNumber(cell);
+        td.title = fullPrecision(cell);
+        td.className = 'cell-number';
+      } else if (isFormulaError(cell)) {
+        td.textContent = cell.error;
+        td.title = cell.message;
+        td.className = 'cell-error';
+      } else {
+        td.textContent = compactValue(cell);
+      }
+      tr.append(td);
+    }
+    body.append(tr);
+  }
+  table.append(body);
+  scroller.append(table);
+  box.append(scroller);
+  return box;
+}
+
+/**
+ * Appends `message` to `target`, turning `backticked` parts into <code>.
+ * @param {HTMLElement} target
+ * @param {string} message
+ */
+export function appendMessage(target, message) {
+  message.split('`').forEach((part, index) => {
+    if (part === '') return;
+    target.append(index % 2 === 1 ? el('code', undefined, part) : part);
+  });
+}
+
+/**
+ * Renders the formula text with each diagnostic's span wrapped in <mark>.
+ * Overlapping spans are clipped so every character appears once; an empty
+ * span (such as "the formula ends here") shows as a marked blank.
+ * @param {HTMLElement} mirror
+ * @param {string} text
+ * @param {FormulaDiagnostic[]} diagnostics
+ */
+export function renderMirror(mirror, text, diagnostics) {
+  const spans = diagnostics
+    .map((diagnostic, index) => ({
+      index,
+      start: clamp(diagnostic.start, 0, text.length),
+      end: clamp(diagnostic.end, 0, text.length),
+      message: diagnostic.message,
+    }))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  const parts = [];
+  let cursor = 0;
+  for (const span of spans) {
+    const start = Math.max(span.start, cursor);
+    const end = Math.max(span.end, start);
+    if (start > cursor) parts.push(document.createTextNode(text.slice(cursor, start)));
+    const mark = el('mark', end === start ? 'span-point' : 'span-range');
+    mark.dataset.diagnostic = String(span.index);
+    mark.title = span.message;
+    mark.textContent = end === start ? '\u00a0' : text.slice(start, end);
+    parts.push(mark);
+    cursor = end;
+  }
+  if (cursor < text.length) parts.push(document.createTextNode(text.slice(cursor)));
+  mirror.replaceChildren(...parts);
+}
+
+/**
+ * @param {number} n
+ * @param {number} low
+ * @param {number} high
+ */
+function clamp(n, low, high) {
+  return Math.min(Math.max(Number.isFinite(n) ? n : low, low), high);
+}
+
+/**
+ * Renders a function's signature with the parameter at `argumentIndex`
+ * emphasised, followed by its summary.
+ * @param {HTMLElement} target
+ * @param {FunctionInfo} info
+ * @param {number} argumentIndex 0-based index of the argument the caret is in
+ */
+export function renderSignature(target, info, argumentIndex) {
+  const open = info.signature.indexOf('(');
+  const close = info.signature.lastIndexOf(')');
+  const signature = el('code', 'signature-text');
+  if (open < 0 || close < open) {
+    signature.textContent = info.signature;
+  } else {
+    const params = splitParameters(info.signature.slice(open + 1, close));
+    const active = activeParameter(params, argumentIndex);
+    signature.append(info.signature.slice(0, open + 1));
+    params.forEach((param, index) => {
+      if (index > 0) signature.append(', ');
+      signature.append(index === active ? el('strong', 'signature-active', param) : param);
+    });
+    signature.append(info.signature.slice(close));
+  }
+  target.replaceChildren(signature, el('span', 'signature-summary', info.summary));
+}
+
+/**
+ * Splits a parameter list at top-level commas.
+ * @param {string} list
+ * @returns {string[]}
+ */
+function splitParameters(list) {
+  /** @type {string[]} */
+  const params = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of list) {
+    if (ch === '[' || ch === '(' || ch === '{') depth += 1;
+    if (ch === ']' || ch === ')' || ch === '}') depth -= 1;
+    if (ch === ',' && depth === 0) {
+      params.push(current.trim());
+      current = '';
+    } else {
+      current += ch;
+    }
+  }
+  if (current.trim() !== '') params.push(current.trim());
+  return params;
+}
+
+/**
+ * Which displayed parameter the argument index falls on; repeating
+ * parameters (`...`) keep the last named one active.
+ * @param {string[]} params
+ * @param {number} argumentIndex
+ * @returns {number}
+ */
+function activeParameter(params, argumentIndex) {
+  if (params.length === 0) return -1;
+  if (argumentIndex < params.length) {
+    return params[argumentIndex]?.replace(/[[\]\s]/g, '') === '...' ? Math.max(0, argumentIndex - 1) : argumentIndex;
+  }
+  const last = params.length - 1;
+  const variadic = (params[last] ?? '').includes('...');
+  if (!variadic) return -1;
+  return params[last]?.replace(/[[\]\s]/g, '') === '...' ? Math.max(0, last - 1) : last;
+}
