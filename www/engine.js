@@ -8,13 +8,15 @@
  * core. No other module in `www/` imports `pkg/`.
  */
 
-/** @typedef {import('./engine-types').ErrorCode} ErrorCode */
-/** @typedef {import('./engine-types').FormulaError} FormulaError */
-/** @typedef {import('./engine-types').FormulaValue} FormulaValue */
-/** @typedef {import('./engine-types').FormulaDiagnostic} FormulaDiagnostic */
-/** @typedef {import('./engine-types').EvaluateResult} EvaluateResult */
-/** @typedef {import('./engine-types').FunctionCategory} FunctionCategory */
-/** @typedef {import('./engine-types').FunctionInfo} FunctionInfo */
+// The engine's value types come from the generated `pkg/yardstick.d.ts`
+// (served at ./pkg/, built at ../pkg/ in the repository).
+/** @typedef {import('../pkg/yardstick.js').FormulaError} FormulaError */
+/** @typedef {FormulaError['error']} ErrorCode */
+/** @typedef {import('../pkg/yardstick.js').FormulaValue} FormulaValue */
+/** @typedef {import('../pkg/yardstick.js').FormulaDiagnostic} FormulaDiagnostic */
+/** @typedef {import('../pkg/yardstick.js').EvaluateResult} EvaluateResult */
+/** @typedef {import('../pkg/yardstick.js').FunctionInfo} FunctionInfo */
+/** @typedef {FunctionInfo['category']} FunctionCategory */
 
 /**
  * The loaded engine.
@@ -59,9 +61,9 @@ async function instantiate() {
     throw new Error('could not instantiate the engine (WebAssembly)', { cause });
   }
   return {
-    evaluate: (formula) => /** @type {EvaluateResult} */ (bindings.evaluate(formula)),
-    functions: () => /** @type {FunctionInfo[]} */ (bindings.functions()),
-    version: () => String(bindings.version()),
+    evaluate: (formula) => bindings.evaluate(formula),
+    functions: () => bindings.functions(),
+    version: () => bindings.version(),
   };
 }
 

@@ -149,7 +149,7 @@ function showDiagnostics(text, diagnostics) {
     const jump = el('button', 'diagnostic-jump');
     jump.type = 'button';
     jump.dataset.diagnostic = String(index);
-    jump.setAttribute('aria-label', `Select the problem at line ${diagnostic.line}, column ${diagnostic.column}`);
+    jump.title = `Select this part of the formula (line ${diagnostic.line}, column ${diagnostic.column})`;
     jump.append(el('span', 'diagnostic-position', `${diagnostic.line}:${diagnostic.column}`));
     jump.addEventListener('click', () => {
       page.input.focus();

@@ -27,7 +27,7 @@ const FIRST_LINE = /^Yardstick serving (http:\/\/127\.0\.0\.1:\d+\/)$/;
  * @returns {Promise<{ url: string, stop: () => Promise<void>, output: () => string }>}
  */
 export async function startServer() {
-  const binary = process.env.YARDSTICK_SERVE ?? path.join(repoRoot, 'target', 'release', 'yardstick-serve');
+  const binary = path.resolve(process.env.YARDSTICK_SERVE ?? path.join(repoRoot, 'target', 'release', 'yardstick-serve'));
   if (!fs.existsSync(binary)) {
     throw new Error(`yardstick-serve not found at ${binary}; build it with \`cargo build --release --bin yardstick-serve\` (and the site's engine with \`make pkg\`) or set YARDSTICK_SERVE`);
   }
