@@ -6,6 +6,7 @@
 
 pub mod args;
 pub mod date;
+pub mod date_serial;
 pub mod financial;
 pub mod logical;
 pub mod lookup;
