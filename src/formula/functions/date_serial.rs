@@ -248,7 +248,10 @@ mod tests {
     #[test]
     fn iso_text_parses_strictly() {
         assert_eq!(serial_from_iso_text("2024-03-15"), Some(45_366));
-        assert_eq!(serial_from_iso_text(" 2024/3/5 "), serial_from_ymd(2024, 3, 5));
+        assert_eq!(
+            serial_from_iso_text(" 2024/3/5 "),
+            serial_from_ymd(2024, 3, 5)
+        );
         assert_eq!(serial_from_iso_text("1900-02-29"), Some(60));
         assert_eq!(serial_from_iso_text("2023-02-29"), None);
         assert_eq!(serial_from_iso_text("2024-13-01"), None);
