@@ -11,6 +11,7 @@ pub mod financial;
 pub mod logical;
 pub mod lookup;
 pub mod math;
+pub mod rounding;
 pub mod testing;
 
 use super::ast::Expr;
