@@ -396,6 +396,8 @@ fn map_number(args: &[Value], op: impl Fn(f64) -> Result<f64, ErrorValue>) -> Va
 }
 
 #[cfg(test)]
+// Excel's documentation examples use 3.14159 as a plain number, not as pi.
+#[allow(clippy::approx_constant)]
 mod tests {
     use super::*;
     use crate::formula::functions::testing::{
@@ -546,7 +548,7 @@ mod tests {
             vec![num(5.0), num(3.0)],
         ]);
         check(sumproduct, &[left.clone(), right], num(156.0));
-        check(sumproduct, &[left.clone()], num(31.0));
+        check(sumproduct, std::slice::from_ref(&left), num(31.0));
         check(
             sumproduct,
             &[nums(&[1.0, 2.0]), row(vec![text("a"), Value::Bool(true)])],

@@ -73,6 +73,8 @@ fn fifteen_digits(magnitude: f64) -> Option<(u64, i32)> {
 }
 
 #[cfg(test)]
+// Excel's documentation examples use 3.14159 as a plain number, not as pi.
+#[allow(clippy::approx_constant)]
 mod tests {
     use super::*;
     use RoundingMode::*;
