@@ -179,7 +179,7 @@ fn and_or_read_arguments_like_excel() {
     check_eager(or, &[f.clone(), num(0.0)], f.clone());
     check_eager(or, &[f.clone(), text("true")], t.clone());
     let mixed = row(vec![text("x"), Value::Bool(true), num(1.0)]);
-    check_eager(and, &[mixed.clone()], t.clone());
+    check_eager(and, std::slice::from_ref(&mixed), t.clone());
     check_eager(or, &[row(vec![text("x"), num(0.0)])], f.clone());
     check_eager(and, &[row(vec![text("x")])], err(ErrorKind::Value));
     check_eager(and, &[text("x"), t.clone()], err(ErrorKind::Value));
