@@ -13,6 +13,7 @@ pub mod lookup;
 pub mod math;
 pub mod rounding;
 pub mod testing;
+pub mod wildcard;
 
 use super::ast::Expr;
 use super::eval::Evaluator;
