@@ -2,6 +2,13 @@
 //! only `src/wasm/` (and native programs in `src/bin/`) may know JavaScript,
 //! `finance` knows nothing of `formula`, and the core reads no clock and no
 //! global randomness.
+// Test code: a panic here is a failing test, not a poisoned wasm instance.
+#![allow(
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)]
 
 use std::fs;
 use std::path::{Path, PathBuf};

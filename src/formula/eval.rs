@@ -315,3 +315,7 @@ fn empty_like(other: &Value) -> Value {
         _ => Value::Number(0.0),
     }
 }
+
+#[cfg(test)]
+#[path = "eval_tests.rs"]
+mod tests;

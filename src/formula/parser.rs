@@ -12,7 +12,7 @@ use super::diagnostic::{line_column, Diagnostic, DiagnosticCode, Span};
 use super::eval::arity_text;
 use super::functions;
 use super::lexer::{tokenize, Token, TokenKind};
-use super::limits::{MAX_ARRAY_ELEMENTS, MAX_FORMULA_BYTES, MAX_NESTING_DEPTH, MAX_TREE_DEPTH};
+use super::limits::Limits;
 
 /// A parsed formula and the non-fatal problems found in it.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,17 +23,26 @@ pub struct Parsed {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Parses a formula; a leading `=` is optional. Returns the fatal syntax
-/// error as a one-element list on failure.
+/// Parses a formula under the default [`Limits`]; a leading `=` is
+/// optional. Returns the fatal syntax error as a one-element list on failure.
 pub fn parse(formula: &str) -> Result<Parsed, Vec<Diagnostic>> {
-    if formula.len() > MAX_FORMULA_BYTES {
+    parse_with_limits(formula, Limits::default())
+}
+
+/// Parses a formula under the given limits.
+pub fn parse_with_limits(formula: &str, limits: Limits) -> Result<Parsed, Vec<Diagnostic>> {
+    let max_formula_bytes = limits.max_formula_bytes;
+    if formula.len() > max_formula_bytes {
         return Err(vec![Diagnostic::new(
             DiagnosticCode::FormulaTooLong,
             format!(
-                "the formula is {} bytes long; the limit is {MAX_FORMULA_BYTES}",
+                "the formula is {} bytes long; the limit is {max_formula_bytes}",
                 formula.len()
             ),
-            Span::new(MAX_FORMULA_BYTES, formula.len()),
+            Span::new(
+                floor_char_boundary(formula, max_formula_bytes),
+                formula.len(),
+            ),
         )]);
     }
     let tokens = tokenize(formula).map_err(|d| vec![d])?;
@@ -43,6 +52,7 @@ pub fn parse(formula: &str) -> Result<Parsed, Vec<Diagnostic>> {
         position: 0,
         nesting_depth: 0,
         diagnostics: Vec::new(),
+        limits,
     };
     if parser.peek().kind == TokenKind::Equal {
         parser.position += 1;
@@ -87,6 +97,15 @@ struct Parser<'a> {
     position: usize,
     nesting_depth: usize,
     diagnostics: Vec<Diagnostic>,
+    limits: Limits,
+}
+
+/// The largest char boundary at or below `index`, so spans never split a character.
+fn floor_char_boundary(text: &str, index: usize) -> usize {
+    (0..=index.min(text.len()))
+        .rev()
+        .find(|i| text.is_char_boundary(*i))
+        .unwrap_or(0)
 }
 
 /// The end-of-formula token returned when the position runs past the tokens.
@@ -117,11 +136,12 @@ impl Parser<'_> {
     }
 
     fn node(&self, kind: ExprKind, span: Span, depth: usize) -> Result<Node, Diagnostic> {
-        if depth > MAX_TREE_DEPTH {
+        let max_tree_depth = self.limits.max_tree_depth;
+        if depth > max_tree_depth {
             return Err(Diagnostic::new(
                 DiagnosticCode::NestingTooDeep,
                 format!(
-                    "the formula is too deeply nested (more than {MAX_TREE_DEPTH} levels of operators); split it into smaller steps"
+                    "the formula is too deeply nested (more than {max_tree_depth} levels of operators); split it into smaller steps"
                 ),
                 span,
             ));
@@ -135,11 +155,12 @@ impl Parser<'_> {
     /// Enters one level of parentheses, call or array; fails past the limit
     /// before recursing, so 10,000 nested `(` cost nothing.
     fn enter(&mut self, opener: Span) -> Result<(), Diagnostic> {
-        if self.nesting_depth >= MAX_NESTING_DEPTH {
+        let max_nesting_depth = self.limits.max_nesting_depth;
+        if self.nesting_depth >= max_nesting_depth {
             return Err(Diagnostic::new(
                 DiagnosticCode::NestingTooDeep,
                 format!(
-                    "parentheses and functions nest more than {MAX_NESTING_DEPTH} levels deep here; split the formula into smaller steps"
+                    "parentheses and functions nest more than {max_nesting_depth} levels deep here; split the formula into smaller steps"
                 ),
                 opener,
             ));
@@ -386,10 +407,11 @@ impl Parser<'_> {
         let close = loop {
             let element = self.array_element(open)?;
             element_count += 1;
-            if element_count > MAX_ARRAY_ELEMENTS {
+            let max_array_elements = self.limits.max_array_elements;
+            if element_count > max_array_elements {
                 return Err(Diagnostic::new(
                     DiagnosticCode::ArrayTooLarge,
-                    format!("an array may hold at most {MAX_ARRAY_ELEMENTS} values"),
+                    format!("an array may hold at most {max_array_elements} values"),
                     open.to(self.peek().span),
                 ));
             }

@@ -198,3 +198,39 @@ fn limits_hold_without_deep_recursion() {
     let big_array = format!("{{{}1}}", "1,".repeat(70_000));
     check_error(&big_array, DiagnosticCode::FormulaTooLong, "bytes long");
 }
+
+#[test]
+fn ten_thousand_levels_hit_the_nesting_guard_not_the_stack() {
+    // Lift the length limit so the nesting guard itself is what refuses.
+    let limits = Limits {
+        max_formula_bytes: 1_000_000,
+        ..Limits::default()
+    };
+    for (open, close) in [
+        ("(", ")"),
+        ("SUM(", ")"),
+        ("-", ""),
+        ("IF(1,", ")"),
+        ("+", ""),
+        ("(-", ")"),
+    ] {
+        let formula = format!("{}1{}", open.repeat(10_000), close.repeat(10_000));
+        let first = parse_with_limits(&formula, limits).unwrap_err().remove(0);
+        assert_eq!(
+            first.code,
+            DiagnosticCode::NestingTooDeep,
+            "{open}: {first}"
+        );
+    }
+    let array = format!("{{{}1}}", "1,".repeat(70_000));
+    let first = parse_with_limits(&array, limits).unwrap_err().remove(0);
+    assert_eq!(first.code, DiagnosticCode::ArrayTooLarge);
+}
+
+#[test]
+fn too_long_span_stays_on_a_char_boundary() {
+    let formula = "é".repeat(5_000);
+    let first = parse(&formula).unwrap_err().remove(0);
+    assert_eq!(first.code, DiagnosticCode::FormulaTooLong);
+    assert!(formula.is_char_boundary(first.span.start));
+}

@@ -6,10 +6,14 @@
 
 pub mod args;
 pub mod date;
+pub mod date_serial;
 pub mod financial;
 pub mod logical;
 pub mod lookup;
 pub mod math;
+pub mod rounding;
+pub mod testing;
+pub mod wildcard;
 
 use super::ast::Expr;
 use super::eval::Evaluator;
