@@ -54,7 +54,7 @@ impl Flows {
 
     /// NPV at `rate` and its derivative, or `None` for `rate <= -1`.
     fn npv_and_slope(&self, rate: f64) -> Option<(f64, f64)> {
-        if !(rate > -1.0) {
+        if rate.is_nan() || rate <= -1.0 {
             return None;
         }
         let log_growth = rate.ln_1p();

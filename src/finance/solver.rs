@@ -84,7 +84,7 @@ pub(crate) fn newton(
     lower_bound: f64,
 ) -> Option<f64> {
     let mut x = guess;
-    if !(x > lower_bound) || !x.is_finite() {
+    if !x.is_finite() || x <= lower_bound {
         return None;
     }
     for _ in 0..NEWTON_MAX_ITERATIONS {
@@ -100,7 +100,7 @@ pub(crate) fn newton(
         }
         let step = value / slope;
         let next = x - step;
-        if !next.is_finite() || !(next > lower_bound) {
+        if !next.is_finite() || next <= lower_bound {
             return None;
         }
         if step.abs() <= NEWTON_RELATIVE_TOLERANCE * next.abs().max(1.0) {

@@ -49,10 +49,13 @@ impl PaymentTiming {
         function: &'static str,
         type_value: f64,
     ) -> Result<PaymentTiming, FinanceError> {
-        match type_value.trunc() {
-            t if t == 0.0 => Ok(PaymentTiming::End),
-            t if t == 1.0 => Ok(PaymentTiming::Start),
-            _ => Err(invalid(function, "type", "must be 0 or 1")),
+        let truncated = type_value.trunc();
+        if truncated == 0.0 {
+            Ok(PaymentTiming::End)
+        } else if truncated == 1.0 {
+            Ok(PaymentTiming::Start)
+        } else {
+            Err(invalid(function, "type", "must be 0 or 1"))
         }
     }
 
@@ -215,7 +218,7 @@ pub fn nper(
     }
     let payment = pmt * timing_factor(rate, timing);
     let ratio = (payment - fv * rate) / (payment + pv * rate);
-    if !(ratio > 0.0) || !ratio.is_finite() {
+    if !ratio.is_finite() || ratio <= 0.0 {
         return Err(FinanceError::NoRoot {
             function: F,
             reason: "no number of periods turns pv into fv with these payments",
