@@ -39,9 +39,10 @@ pub fn evaluate_with(formula: &str, names: &dyn Names) -> Evaluation {
             diagnostics: parsed.diagnostics,
         },
         Err(diagnostics) => {
-            let message = diagnostics
-                .first()
-                .map_or_else(|| "the formula does not parse".to_string(), |d| d.message.clone());
+            let message = diagnostics.first().map_or_else(
+                || "the formula does not parse".to_string(),
+                |d| d.message.clone(),
+            );
             Evaluation {
                 value: Value::error(ErrorKind::Syntax, message),
                 diagnostics,
