@@ -14,7 +14,7 @@
 //! - [`tvm`]: PV, FV, PMT, NPER, RATE and [`PaymentTiming`].
 //! - [`amortization`]: IPMT, PPMT, CUMIPMT, CUMPRINC.
 //! - [`cash_flow`]: NPV, XNPV, MIRR.
-//! - [`irr`]: IRR, XIRR and [`irr_roots`] (every real IRR).
+//! - [`irr`](mod@irr): IRR, XIRR and [`irr_roots`] (every real IRR).
 //! - [`rates`]: EFFECT, NOMINAL, RRI, PDURATION.
 //! - [`business`]: simple ROI, payback, discounted payback, break-even.
 
