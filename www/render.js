@@ -14,7 +14,8 @@ import { isFormulaError } from './engine.js';
 /** Fixed locale, so that what the page shows does not depend on the visitor's settings. */
 const DISPLAY_LOCALE = 'en-US';
 
-const groupedTwoDecimals = new Intl.NumberFormat(DISPLAY_LOCALE, { maximumFractionDigits: 2 });
+const groupedInteger = new Intl.NumberFormat(DISPLAY_LOCALE, { maximumFractionDigits: 0 });
+const groupedTwoDecimals = new Intl.NumberFormat(DISPLAY_LOCALE, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const fourSignificant = new Intl.NumberFormat(DISPLAY_LOCALE, { maximumSignificantDigits: 4 });
 const percentTwoDecimals = new Intl.NumberFormat(DISPLAY_LOCALE, {
   style: 'percent',
@@ -37,8 +38,8 @@ export function el(tag, className, text) {
 }
 
 /**
- * A number as a person reads it: grouped thousands, two decimals, or four
- * significant digits for small magnitudes.
+ * A number as a person reads it: grouped thousands, whole numbers as they
+ * are, two decimals otherwise, four significant digits below 1.
  * @param {number} n
  * @returns {string}
  */
@@ -49,6 +50,7 @@ export function readableNumber(n) {
   if (magnitude !== 0 && (magnitude < 1e-4 || magnitude >= 1e15)) {
     return n.toExponential(4);
   }
+  if (Number.isInteger(n)) return groupedInteger.format(n);
   if (magnitude < 1) return fourSignificant.format(n);
   return groupedTwoDecimals.format(n);
 }
