@@ -36,6 +36,7 @@ LO = "LibreOffice 7.4.7 Calc (headless, UNO)"
 NPF = "numpy-financial 1.0.0"
 PY = "excel_ref.py (Python, Excel's documented formula)"
 ITER = {"IRR", "XIRR", "RATE"}
+HELPERS = {"ROI", "PAYBACK", "DPAYBACK", "BREAKEVEN"}
 
 # ---------------------------------------------------------------------------
 # formatting
@@ -352,7 +353,9 @@ def finance_rows():
             ("start-zero", [0.05, 10, 1000, 0, 2, 0], "start < 1"),
             ("end-past-nper", [0.05, 10, 1000, 1, 11, 0], "end > nper"),
             ("type-2", [0.05, 10, 1000, 1, 2, 2], "type not 0 or 1")]:
-        row("cumipmt-bad-" + name, "CUMIPMT", args_, note="#NUM! when " + why + " (Excel docs)")
+        row("cumipmt-bad-" + name, "CUMIPMT", args_, note="#NUM! when " + why + (
+            " (not spelled out in Excel's docs; Excel, LibreOffice and formula.js reject it)"
+            if name == "end-past-nper" else " (Excel docs)"))
     row("cumprinc-bad-type", "CUMPRINC", [0.05, 10, 1000, 1, 2, 3], note="#NUM! when type not 0 or 1")
     row("cumprinc-bad-nper", "CUMPRINC", [0.05, 0, 1000, 1, 1, 0], note="#NUM! when nper <= 0")
 
@@ -576,7 +579,8 @@ def build_finance(problems):
                     sources.append("Excel docs: %s error conditions" % fn)
             agree = lo_val == ref
             if lo_val is not None:
-                sources.append("%s gives %s" % (LO, lo_val) if not agree else "%s agrees" % LO)
+                sources.append("%s gives %s" % (LO, lo_val) if not agree else "%s agrees" % LO
+                               + (" (same formula written out)" if fn in HELPERS else ""))
         else:
             if fn in ITER or fn in ("PAYBACK", "DPAYBACK", "ROI", "BREAKEVEN") or lo_val is None \
                     or isinstance(lo_val, str):
@@ -591,12 +595,12 @@ def build_finance(problems):
                 sources.append("root polished to adjacent doubles by bisection (excel_ref.py)")
             elif expected is lo_val:
                 sources.append(LO + " value")
-            else:
+            elif fn not in HELPERS:
                 sources.append(PY)
             if isinstance(lo_val, float):
                 if close(lo_val, ref, tol):
                     if expected is not lo_val:
-                        sources.append("%s agrees" % LO)
+                        sources.append("%s agrees" % LO + (" (same formula written out)" if fn in HELPERS else ""))
                     else:
                         sources.append("%s agrees" % PY)
                 else:
