@@ -104,12 +104,25 @@ pub enum ExprKind {
     /// A variable name, resolved at evaluation time.
     Name(String),
     /// A function call; `name` is upper-cased.
-    Call { name: String, args: Vec<Expr> },
+    Call {
+        name: String,
+        args: Vec<Expr>,
+    },
     /// An omitted argument, as the blank in `PV(0.1, 10, , 100)`.
     Missing,
-    Unary { op: UnaryOp, operand: Box<Expr> },
-    Postfix { op: PostfixOp, operand: Box<Expr> },
-    Binary { op: BinaryOp, left: Box<Expr>, right: Box<Expr> },
+    Unary {
+        op: UnaryOp,
+        operand: Box<Expr>,
+    },
+    Postfix {
+        op: PostfixOp,
+        operand: Box<Expr>,
+    },
+    Binary {
+        op: BinaryOp,
+        left: Box<Expr>,
+        right: Box<Expr>,
+    },
     /// Parentheses, kept so spans and printing stay faithful.
     Group(Box<Expr>),
 }

@@ -45,9 +45,10 @@ impl<'a> Evaluator<'a> {
             ExprKind::Error(kind) => Value::error(*kind, ""),
             ExprKind::Missing => Value::Empty,
             ExprKind::Array(rows) => array_literal(rows),
-            ExprKind::Name(name) => self.names.lookup(name).unwrap_or_else(|| {
-                Value::error(ErrorKind::Name, format!("unknown name {name}"))
-            }),
+            ExprKind::Name(name) => self
+                .names
+                .lookup(name)
+                .unwrap_or_else(|| Value::error(ErrorKind::Name, format!("unknown name {name}"))),
             ExprKind::Group(inner) => self.eval(inner),
             ExprKind::Unary { op, operand } => {
                 let value = self.eval(operand);
@@ -76,7 +77,11 @@ impl<'a> Evaluator<'a> {
         if args.len() < spec.min_args || args.len() > spec.max_args {
             return Value::error(
                 ErrorKind::Value,
-                format!("{} takes {}", spec.name, arity_text(spec.min_args, spec.max_args)),
+                format!(
+                    "{} takes {}",
+                    spec.name,
+                    arity_text(spec.min_args, spec.max_args)
+                ),
             );
         }
         match spec.implementation {
@@ -259,7 +264,10 @@ pub fn power(base: f64, exponent: f64) -> Result<f64, ErrorValue> {
         return Err(ErrorValue::new(ErrorKind::Num, "0^0 is undefined"));
     }
     if base == 0.0 && exponent < 0.0 {
-        return Err(ErrorValue::new(ErrorKind::DivZero, "0 raised to a negative power"));
+        return Err(ErrorValue::new(
+            ErrorKind::DivZero,
+            "0 raised to a negative power",
+        ));
     }
     let result = base.powf(exponent);
     if result.is_nan() {
@@ -307,3 +315,7 @@ fn empty_like(other: &Value) -> Value {
         _ => Value::Number(0.0),
     }
 }
+
+#[cfg(test)]
+#[path = "eval_tests.rs"]
+mod tests;

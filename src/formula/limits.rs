@@ -1,7 +1,7 @@
 //! Bounds on untrusted formula text, so no input can exhaust memory or the
 //! stack. Past a bound the caller gets a diagnostic, not a hang.
 
-/// Longest formula accepted, in bytes (Excel allows 8,192 characters).
+/// Longest formula accepted by default, in bytes (Excel allows 8,192 characters).
 pub const MAX_FORMULA_BYTES: usize = 8_192;
 
 /// Deepest nesting of parentheses, function calls and array literals
@@ -9,8 +9,29 @@ pub const MAX_FORMULA_BYTES: usize = 8_192;
 pub const MAX_NESTING_DEPTH: usize = 64;
 
 /// Deepest syntax tree, counting operator chains such as `1+1+1+...`;
-/// bounds the evaluator's recursion.
+/// bounds the evaluator's recursion so it fits wasm's 1 MiB stack.
 pub const MAX_TREE_DEPTH: usize = 256;
 
 /// Most elements in one array literal or array result.
 pub const MAX_ARRAY_ELEMENTS: usize = 65_536;
+
+/// The bounds one parse runs under. The defaults are the constants above;
+/// a host may tighten them, and tests loosen the length to probe the others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    pub max_formula_bytes: usize,
+    pub max_nesting_depth: usize,
+    pub max_tree_depth: usize,
+    pub max_array_elements: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_formula_bytes: MAX_FORMULA_BYTES,
+            max_nesting_depth: MAX_NESTING_DEPTH,
+            max_tree_depth: MAX_TREE_DEPTH,
+            max_array_elements: MAX_ARRAY_ELEMENTS,
+        }
+    }
+}

@@ -19,6 +19,22 @@ pub use diagnostic::{Diagnostic, DiagnosticCode, Span};
 pub use eval::{Evaluator, Names, NoNames};
 pub use value::{Array, ErrorKind, ErrorValue, Value};
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_names_are_diagnosed_with_hints() {
+        let evaluation = evaluate("=A1+revenue");
+        assert_eq!(evaluation.diagnostics.len(), 2);
+        assert!(evaluation.diagnostics[0]
+            .message
+            .contains("cell references are not supported"));
+        assert_eq!(evaluation.diagnostics[1].span, Span::new(4, 11));
+        assert!(matches!(evaluation.value, Value::Error(e) if e.kind == ErrorKind::Name));
+    }
+}
+
 /// The result of evaluating a formula: its value and every problem found.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Evaluation {
@@ -31,17 +47,59 @@ pub fn evaluate(formula: &str) -> Evaluation {
     evaluate_with(formula, &NoNames)
 }
 
+/// Adds a diagnostic for every variable name `names` does not know, so the
+/// page can point at it. Recursion is bounded by the parser's tree depth.
+fn unknown_names(expr: &ast::Expr, names: &dyn Names, out: &mut Vec<Diagnostic>) {
+    use ast::ExprKind;
+    match &expr.kind {
+        ExprKind::Name(name) if names.lookup(name).is_none() => {
+            let looks_like_cell = name
+                .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+                .chars()
+                .all(|c| c.is_ascii_digit())
+                && name.chars().any(|c| c.is_ascii_digit());
+            let hint = if looks_like_cell {
+                "; cell references are not supported, use numbers or an array such as {1,2,3}"
+            } else if functions::find(name).is_some() {
+                "; to call the function, add parentheses"
+            } else {
+                ""
+            };
+            out.push(Diagnostic::new(
+                DiagnosticCode::UnknownName,
+                format!("unknown name `{name}`{hint}"),
+                expr.span,
+            ));
+        }
+        ExprKind::Call { args, .. } => args.iter().for_each(|a| unknown_names(a, names, out)),
+        ExprKind::Unary { operand, .. } | ExprKind::Postfix { operand, .. } => {
+            unknown_names(operand, names, out)
+        }
+        ExprKind::Group(inner) => unknown_names(inner, names, out),
+        ExprKind::Binary { left, right, .. } => {
+            unknown_names(left, names, out);
+            unknown_names(right, names, out);
+        }
+        _ => {}
+    }
+}
+
 /// Evaluates a formula, resolving variable names through `names`.
 pub fn evaluate_with(formula: &str, names: &dyn Names) -> Evaluation {
     match parser::parse(formula) {
-        Ok(parsed) => Evaluation {
-            value: Evaluator::new(names).eval(&parsed.expr),
-            diagnostics: parsed.diagnostics,
-        },
+        Ok(parsed) => {
+            let mut diagnostics = parsed.diagnostics;
+            unknown_names(&parsed.expr, names, &mut diagnostics);
+            Evaluation {
+                value: Evaluator::new(names).eval(&parsed.expr),
+                diagnostics,
+            }
+        }
         Err(diagnostics) => {
-            let message = diagnostics
-                .first()
-                .map_or_else(|| "the formula does not parse".to_string(), |d| d.message.clone());
+            let message = diagnostics.first().map_or_else(
+                || "the formula does not parse".to_string(),
+                |d| d.message.clone(),
+            );
             Evaluation {
                 value: Value::error(ErrorKind::Syntax, message),
                 diagnostics,

@@ -1,14 +1,526 @@
-//! Parser (placeholder).
-use super::ast::Expr;
-use super::diagnostic::Diagnostic;
+//! The parser: tokens to a syntax tree, with Excel's precedence
+//! (negation, then `%`, then `^`, `* /`, `+ -`, `&`, comparisons; all binary
+//! operators left-associative) and bounded nesting.
+//!
+//! A syntax error is returned as a diagnostic with a span and a message a
+//! marketer can act on; the parser never panics and never recurses deeper
+//! than [`MAX_NESTING_DEPTH`] levels. Unknown functions and wrong argument
+//! counts do not stop parsing: they come back as diagnostics beside the tree.
 
-/// A parsed formula.
+use super::ast::{ArrayElement, BinaryOp, Expr, ExprKind, PostfixOp, UnaryOp};
+use super::diagnostic::{line_column, Diagnostic, DiagnosticCode, Span};
+use super::eval::arity_text;
+use super::functions;
+use super::lexer::{tokenize, Token, TokenKind};
+use super::limits::Limits;
+
+/// A parsed formula and the non-fatal problems found in it.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Parsed {
     pub expr: Expr,
+    /// Unknown functions and wrong argument counts; evaluation turns these
+    /// into `#NAME?` and `#VALUE!` values.
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Parses a formula.
-pub fn parse(_formula: &str) -> Result<Parsed, Vec<Diagnostic>> {
-    Err(Vec::new())
+/// Parses a formula under the default [`Limits`]; a leading `=` is
+/// optional. Returns the fatal syntax error as a one-element list on failure.
+pub fn parse(formula: &str) -> Result<Parsed, Vec<Diagnostic>> {
+    parse_with_limits(formula, Limits::default())
 }
+
+/// Parses a formula under the given limits.
+pub fn parse_with_limits(formula: &str, limits: Limits) -> Result<Parsed, Vec<Diagnostic>> {
+    let max_formula_bytes = limits.max_formula_bytes;
+    if formula.len() > max_formula_bytes {
+        return Err(vec![Diagnostic::new(
+            DiagnosticCode::FormulaTooLong,
+            format!(
+                "the formula is {} bytes long; the limit is {max_formula_bytes}",
+                formula.len()
+            ),
+            Span::new(
+                floor_char_boundary(formula, max_formula_bytes),
+                formula.len(),
+            ),
+        )]);
+    }
+    let tokens = tokenize(formula).map_err(|d| vec![d])?;
+    let mut parser = Parser {
+        source: formula,
+        tokens,
+        position: 0,
+        nesting_depth: 0,
+        diagnostics: Vec::new(),
+        limits,
+    };
+    if parser.peek().kind == TokenKind::Equal {
+        parser.position += 1;
+    }
+    if parser.peek().kind == TokenKind::End {
+        return Err(vec![Diagnostic::new(
+            DiagnosticCode::UnexpectedEnd,
+            "the formula is empty; type a value or a function such as =SUM(1, 2)",
+            parser.peek().span,
+        )]);
+    }
+    let node = parser.expression(0).map_err(|d| vec![d])?;
+    let next = parser.peek().clone();
+    if next.kind != TokenKind::End {
+        let hint = if next.kind == TokenKind::RightParen {
+            "; there is a `)` without a matching `(`".to_string()
+        } else {
+            "; expected an operator such as + or the end of the formula".to_string()
+        };
+        return Err(vec![Diagnostic::new(
+            DiagnosticCode::UnexpectedToken,
+            format!("unexpected {}{hint}", next.kind.describe()),
+            next.span,
+        )]);
+    }
+    Ok(Parsed {
+        expr: node.expr,
+        diagnostics: parser.diagnostics,
+    })
+}
+
+/// An expression with the depth of its tree, tracked while building so that
+/// no later pass has to recurse into an unbounded tree.
+struct Node {
+    expr: Expr,
+    depth: usize,
+}
+
+struct Parser<'a> {
+    source: &'a str,
+    tokens: Vec<Token>,
+    position: usize,
+    nesting_depth: usize,
+    diagnostics: Vec<Diagnostic>,
+    limits: Limits,
+}
+
+/// The largest char boundary at or below `index`, so spans never split a character.
+fn floor_char_boundary(text: &str, index: usize) -> usize {
+    (0..=index.min(text.len()))
+        .rev()
+        .find(|i| text.is_char_boundary(*i))
+        .unwrap_or(0)
+}
+
+/// The end-of-formula token returned when the position runs past the tokens.
+const END_TOKEN: Token = Token {
+    kind: TokenKind::End,
+    span: Span { start: 0, end: 0 },
+};
+
+impl Parser<'_> {
+    fn peek(&self) -> &Token {
+        self.tokens
+            .get(self.position)
+            .or_else(|| self.tokens.last())
+            .unwrap_or(&END_TOKEN)
+    }
+
+    fn advance(&mut self) -> Token {
+        let token = self.peek().clone();
+        if self.position < self.tokens.len() {
+            self.position += 1;
+        }
+        token
+    }
+
+    fn at(&self, offset: usize) -> String {
+        let (line, column) = line_column(self.source, offset);
+        format!("{line}:{column}")
+    }
+
+    fn node(&self, kind: ExprKind, span: Span, depth: usize) -> Result<Node, Diagnostic> {
+        let max_tree_depth = self.limits.max_tree_depth;
+        if depth > max_tree_depth {
+            return Err(Diagnostic::new(
+                DiagnosticCode::NestingTooDeep,
+                format!(
+                    "the formula is too deeply nested (more than {max_tree_depth} levels of operators); split it into smaller steps"
+                ),
+                span,
+            ));
+        }
+        Ok(Node {
+            expr: Expr::new(kind, span),
+            depth,
+        })
+    }
+
+    /// Enters one level of parentheses, call or array; fails past the limit
+    /// before recursing, so 10,000 nested `(` cost nothing.
+    fn enter(&mut self, opener: Span) -> Result<(), Diagnostic> {
+        let max_nesting_depth = self.limits.max_nesting_depth;
+        if self.nesting_depth >= max_nesting_depth {
+            return Err(Diagnostic::new(
+                DiagnosticCode::NestingTooDeep,
+                format!(
+                    "parentheses and functions nest more than {max_nesting_depth} levels deep here; split the formula into smaller steps"
+                ),
+                opener,
+            ));
+        }
+        self.nesting_depth += 1;
+        Ok(())
+    }
+
+    fn leave(&mut self) {
+        self.nesting_depth = self.nesting_depth.saturating_sub(1);
+    }
+
+    /// Binary operators of at least `min_precedence`, left-associative.
+    fn expression(&mut self, min_precedence: u8) -> Result<Node, Diagnostic> {
+        let mut left = self.operand()?;
+        while let Some(op) = binary_op(&self.peek().kind) {
+            if op.precedence() < min_precedence {
+                break;
+            }
+            let op_token = self.advance();
+            if self.peek().kind == TokenKind::End {
+                return Err(Diagnostic::new(
+                    DiagnosticCode::UnexpectedEnd,
+                    format!("expected a value after `{}`", op.symbol()),
+                    op_token.span,
+                ));
+            }
+            let right = self.expression(op.precedence() + 1)?;
+            let span = left.expr.span.to(right.expr.span);
+            let depth = left.depth.max(right.depth) + 1;
+            left = self.node(
+                ExprKind::Binary {
+                    op,
+                    left: Box::new(left.expr),
+                    right: Box::new(right.expr),
+                },
+                span,
+                depth,
+            )?;
+        }
+        Ok(left)
+    }
+
+    /// Prefix signs, a primary, then `%` suffixes. Signs bind tighter than
+    /// `%` and `^` in Excel, so `-2^2` is `(-2)^2`.
+    fn operand(&mut self) -> Result<Node, Diagnostic> {
+        let mut prefixes = Vec::new();
+        loop {
+            let op = match self.peek().kind {
+                TokenKind::Minus => UnaryOp::Negate,
+                TokenKind::Plus => UnaryOp::Plus,
+                _ => break,
+            };
+            prefixes.push((op, self.advance().span));
+        }
+        let mut node = self.primary()?;
+        for (op, span) in prefixes.into_iter().rev() {
+            let span = span.to(node.expr.span);
+            let depth = node.depth + 1;
+            node = self.node(
+                ExprKind::Unary {
+                    op,
+                    operand: Box::new(node.expr),
+                },
+                span,
+                depth,
+            )?;
+        }
+        while self.peek().kind == TokenKind::Percent {
+            let percent = self.advance();
+            let span = node.expr.span.to(percent.span);
+            let depth = node.depth + 1;
+            node = self.node(
+                ExprKind::Postfix {
+                    op: PostfixOp::Percent,
+                    operand: Box::new(node.expr),
+                },
+                span,
+                depth,
+            )?;
+        }
+        Ok(node)
+    }
+
+    fn primary(&mut self) -> Result<Node, Diagnostic> {
+        let token = self.advance();
+        let span = token.span;
+        match token.kind {
+            TokenKind::Number(n) => self.node(ExprKind::Number(n), span, 1),
+            TokenKind::Text(text) => self.node(ExprKind::Text(text), span, 1),
+            TokenKind::Error(kind) => self.node(ExprKind::Error(kind), span, 1),
+            TokenKind::Name(name) => {
+                if self.peek().kind == TokenKind::LeftParen {
+                    self.call(name, span)
+                } else if name.eq_ignore_ascii_case("TRUE") {
+                    self.node(ExprKind::Bool(true), span, 1)
+                } else if name.eq_ignore_ascii_case("FALSE") {
+                    self.node(ExprKind::Bool(false), span, 1)
+                } else {
+                    self.node(ExprKind::Name(name), span, 1)
+                }
+            }
+            TokenKind::LeftParen => self.group(span),
+            TokenKind::LeftBrace => self.array(span),
+            TokenKind::End => Err(Diagnostic::new(
+                DiagnosticCode::UnexpectedEnd,
+                "the formula ends where a value was expected",
+                span,
+            )),
+            other => Err(Diagnostic::new(
+                DiagnosticCode::UnexpectedToken,
+                format!("expected a value, found {}", other.describe()),
+                span,
+            )),
+        }
+    }
+
+    fn group(&mut self, open: Span) -> Result<Node, Diagnostic> {
+        self.enter(open)?;
+        let inner = self.expression(0)?;
+        let close = self.peek().clone();
+        if close.kind != TokenKind::RightParen {
+            return Err(self.unclosed(
+                open,
+                &close,
+                format!(
+                    "expected `)` to close the `(` opened at {}",
+                    self.at(open.start)
+                ),
+            ));
+        }
+        self.advance();
+        self.leave();
+        let depth = inner.depth + 1;
+        self.node(
+            ExprKind::Group(Box::new(inner.expr)),
+            open.to(close.span),
+            depth,
+        )
+    }
+
+    fn unclosed(&self, open: Span, found: &Token, message: String) -> Diagnostic {
+        let code = if found.kind == TokenKind::End {
+            DiagnosticCode::UnclosedDelimiter
+        } else {
+            DiagnosticCode::UnexpectedToken
+        };
+        Diagnostic::new(
+            code,
+            format!("{message}, found {}", found.kind.describe()),
+            open.to(found.span),
+        )
+    }
+
+    /// `NAME(arg, arg, ...)`; `;` is accepted between arguments too, as
+    /// European spreadsheets write it. Blank arguments are [`ExprKind::Missing`].
+    fn call(&mut self, name: String, name_span: Span) -> Result<Node, Diagnostic> {
+        let open = self.advance().span;
+        self.enter(open)?;
+        let upper = name.to_ascii_uppercase();
+        let mut args: Vec<Expr> = Vec::new();
+        let mut depth = 1;
+        let close = if self.peek().kind == TokenKind::RightParen {
+            self.advance()
+        } else {
+            loop {
+                let arg = match self.peek().kind {
+                    TokenKind::Comma | TokenKind::Semicolon | TokenKind::RightParen => {
+                        let at = self.peek().span.start;
+                        self.node(ExprKind::Missing, Span::new(at, at), 1)?
+                    }
+                    _ => self.expression(0)?,
+                };
+                depth = depth.max(arg.depth);
+                args.push(arg.expr);
+                if args.len() > functions::MAX_ARGUMENTS {
+                    return Err(Diagnostic::new(
+                        DiagnosticCode::WrongArgumentCount,
+                        format!(
+                            "{upper} has more than {} arguments",
+                            functions::MAX_ARGUMENTS
+                        ),
+                        name_span.to(self.peek().span),
+                    ));
+                }
+                let separator = self.advance();
+                match separator.kind {
+                    TokenKind::Comma | TokenKind::Semicolon => continue,
+                    TokenKind::RightParen => break separator,
+                    _ => {
+                        return Err(self.unclosed(
+                            name_span,
+                            &separator,
+                            format!(
+                                "expected `,` or `)` to close {name}( opened at {}",
+                                self.at(open.start)
+                            ),
+                        ))
+                    }
+                }
+            }
+        };
+        self.leave();
+        let span = name_span.to(close.span);
+        self.check_call(&upper, name_span, span, args.len());
+        self.node(ExprKind::Call { name: upper, args }, span, depth + 1)
+    }
+
+    /// Records unknown functions and wrong argument counts without failing.
+    fn check_call(&mut self, name: &str, name_span: Span, call_span: Span, arg_count: usize) {
+        match functions::find(name) {
+            None => {
+                let hint = functions::suggest(name)
+                    .map(|s| format!("; did you mean {s}?"))
+                    .unwrap_or_default();
+                self.diagnostics.push(Diagnostic::new(
+                    DiagnosticCode::UnknownFunction,
+                    format!("unknown function {name}{hint}"),
+                    name_span,
+                ));
+            }
+            Some(spec) if arg_count < spec.min_args || arg_count > spec.max_args => {
+                self.diagnostics.push(Diagnostic::new(
+                    DiagnosticCode::WrongArgumentCount,
+                    format!(
+                        "{} takes {}, but got {arg_count}: {}",
+                        spec.name,
+                        arity_text(spec.min_args, spec.max_args),
+                        spec.signature
+                    ),
+                    call_span,
+                ));
+            }
+            Some(_) => {}
+        }
+    }
+
+    /// An array constant `{1, 2; 3, 4}`: `,` separates columns, `;` rows.
+    /// Elements are constants, optionally signed, as in Excel.
+    fn array(&mut self, open: Span) -> Result<Node, Diagnostic> {
+        self.enter(open)?;
+        let mut rows: Vec<Vec<ArrayElement>> = vec![Vec::new()];
+        let mut element_count = 0usize;
+        let close = loop {
+            let element = self.array_element(open)?;
+            element_count += 1;
+            let max_array_elements = self.limits.max_array_elements;
+            if element_count > max_array_elements {
+                return Err(Diagnostic::new(
+                    DiagnosticCode::ArrayTooLarge,
+                    format!("an array may hold at most {max_array_elements} values"),
+                    open.to(self.peek().span),
+                ));
+            }
+            if let Some(row) = rows.last_mut() {
+                row.push(element);
+            }
+            let separator = self.advance();
+            match separator.kind {
+                TokenKind::Comma => {}
+                TokenKind::Semicolon => rows.push(Vec::new()),
+                TokenKind::RightBrace => break separator,
+                TokenKind::End => {
+                    return Err(self.unclosed(
+                        open,
+                        &separator,
+                        format!(
+                            "expected `,`, `;` or `}}` to close the array opened at {}",
+                            self.at(open.start)
+                        ),
+                    ))
+                }
+                other => {
+                    return Err(Diagnostic::new(
+                        DiagnosticCode::InvalidArray,
+                        format!(
+                            "an array may only hold constants separated by `,` and `;`, not {}; compute values outside the braces",
+                            other.describe()
+                        ),
+                        separator.span,
+                    ))
+                }
+            }
+        };
+        self.leave();
+        let span = open.to(close.span);
+        let width = rows.first().map_or(0, Vec::len);
+        if let Some((index, row)) = rows.iter().enumerate().find(|(_, row)| row.len() != width) {
+            return Err(Diagnostic::new(
+                DiagnosticCode::InvalidArray,
+                format!(
+                    "every row of an array needs the same number of values: row 1 has {width}, row {} has {}",
+                    index + 1,
+                    row.len()
+                ),
+                span,
+            ));
+        }
+        self.node(ExprKind::Array(rows), span, 1)
+    }
+
+    fn array_element(&mut self, open: Span) -> Result<ArrayElement, Diagnostic> {
+        let mut negative = false;
+        let mut sign_span = None;
+        while matches!(self.peek().kind, TokenKind::Minus | TokenKind::Plus) {
+            let sign = self.advance();
+            negative ^= sign.kind == TokenKind::Minus;
+            sign_span.get_or_insert(sign.span);
+        }
+        let token = self.advance();
+        let element = match (&token.kind, sign_span) {
+            (TokenKind::Number(n), _) => ArrayElement::Number(if negative { -n } else { *n }),
+            (TokenKind::Text(text), None) => ArrayElement::Text(text.clone()),
+            (TokenKind::Error(kind), None) => ArrayElement::Error(*kind),
+            (TokenKind::Name(name), None) if name.eq_ignore_ascii_case("TRUE") => {
+                ArrayElement::Bool(true)
+            }
+            (TokenKind::Name(name), None) if name.eq_ignore_ascii_case("FALSE") => {
+                ArrayElement::Bool(false)
+            }
+            (TokenKind::End, _) => {
+                return Err(self.unclosed(
+                    open,
+                    &token,
+                    format!("expected `}}` to close the array opened at {}", self.at(open.start)),
+                ))
+            }
+            _ => {
+                return Err(Diagnostic::new(
+                    DiagnosticCode::InvalidArray,
+                    format!(
+                        "an array may only hold numbers, text, TRUE/FALSE or error values, not {}; compute values outside the braces",
+                        token.kind.describe()
+                    ),
+                    sign_span.unwrap_or(token.span).to(token.span),
+                ))
+            }
+        };
+        Ok(element)
+    }
+}
+
+fn binary_op(kind: &TokenKind) -> Option<BinaryOp> {
+    Some(match kind {
+        TokenKind::Equal => BinaryOp::Equal,
+        TokenKind::NotEqual => BinaryOp::NotEqual,
+        TokenKind::Less => BinaryOp::Less,
+        TokenKind::LessEqual => BinaryOp::LessEqual,
+        TokenKind::Greater => BinaryOp::Greater,
+        TokenKind::GreaterEqual => BinaryOp::GreaterEqual,
+        TokenKind::Ampersand => BinaryOp::Concat,
+        TokenKind::Plus => BinaryOp::Add,
+        TokenKind::Minus => BinaryOp::Subtract,
+        TokenKind::Star => BinaryOp::Multiply,
+        TokenKind::Slash => BinaryOp::Divide,
+        TokenKind::Caret => BinaryOp::Power,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+#[path = "parser_tests.rs"]
+mod tests;

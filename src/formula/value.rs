@@ -379,7 +379,9 @@ mod tests {
 
     #[test]
     fn non_finite_numbers_become_num_errors() {
-        assert!(matches!(Value::number(f64::INFINITY), Value::Error(e) if e.kind == ErrorKind::Num));
+        assert!(
+            matches!(Value::number(f64::INFINITY), Value::Error(e) if e.kind == ErrorKind::Num)
+        );
         assert!(matches!(Value::number(f64::NAN), Value::Error(e) if e.kind == ErrorKind::Num));
     }
 

@@ -1,1 +1,73 @@
-//! The JavaScript surface (placeholder).
+//! The JavaScript surface: the only module that knows wasm-bindgen.
+//!
+//! It converts between the core's Rust types and plain JavaScript objects
+//! (see [`dto`]) and declares their TypeScript types, so the generated
+//! `.d.ts` names precise types and never `any`. It holds no business logic.
+
+mod dto;
+
+use crate::formula;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPESCRIPT_TYPES: &str = r##"
+/** An Excel error value, with why it arose. `#ERROR!` means the formula does not parse. */
+export interface FormulaError {
+  error: "#DIV/0!" | "#N/A" | "#NAME?" | "#NULL!" | "#NUM!" | "#REF!" | "#VALUE!" | "#ERROR!";
+  message: string;
+}
+/** A formula result: a number, text, a boolean, an error, or an array given as rows of values. */
+export type FormulaValue = number | string | boolean | FormulaError | FormulaValue[][];
+/** A problem in the formula. `start`/`end` are UTF-16 offsets into the formula as passed. */
+export interface FormulaDiagnostic {
+  code: string;
+  message: string;
+  start: number;
+  end: number;
+  /** 1-based line and column of `start`, in characters. */
+  line: number;
+  column: number;
+}
+/** The value of a formula and every problem found in it. */
+export interface EvaluateResult {
+  value: FormulaValue;
+  diagnostics: FormulaDiagnostic[];
+}
+/** A supported function, for autocomplete and help. */
+export interface FunctionInfo {
+  name: string;
+  category: "financial" | "math" | "logical" | "date" | "lookup";
+  signature: string;
+  summary: string;
+  minArgs: number;
+  maxArgs: number;
+}
+"##;
+
+/// Installs a panic hook that logs to the console in debug builds; release
+/// builds abort on panic, and no panic should be reachable anyway.
+#[cfg(all(target_arch = "wasm32", debug_assertions))]
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// Evaluates an Excel-style formula (a leading `=` is optional) and returns
+/// its value with every diagnostic. Never throws for any input string.
+#[wasm_bindgen(unchecked_return_type = "EvaluateResult")]
+pub fn evaluate(formula: &str) -> JsValue {
+    let evaluation = formula::evaluate(formula);
+    dto::evaluation_to_js(formula, &evaluation)
+}
+
+/// Every supported function with its signature and a one-line summary.
+#[wasm_bindgen(unchecked_return_type = "FunctionInfo[]")]
+pub fn functions() -> JsValue {
+    dto::functions_to_js()
+}
+
+/// The engine's version, as in Cargo.toml.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}

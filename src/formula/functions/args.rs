@@ -108,7 +108,12 @@ mod tests {
             .unwrap(),
         );
         assert_eq!(
-            aggregate_numbers(&[array, Value::Text("3".into()), Value::Bool(true), Value::Empty]),
+            aggregate_numbers(&[
+                array,
+                Value::Text("3".into()),
+                Value::Bool(true),
+                Value::Empty
+            ]),
             Ok(vec![1.0, 3.0, 1.0])
         );
         assert!(aggregate_numbers(&[Value::Text("x".into())]).is_err());

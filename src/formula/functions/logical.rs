@@ -1,6 +1,355 @@
-//! logical functions (placeholder table, filled in by its own change).
+//! Logical functions with Excel's semantics: IF, IFS, IFERROR and SWITCH
+//! evaluate only the arguments they need (they are lazy, so an unused branch
+//! costs nothing and its errors never surface); AND, OR and NOT evaluate
+//! everything; TRUE() and FALSE() are constants.
+//!
+//! A condition is read as Excel reads it: numbers are true unless zero,
+//! "TRUE"/"FALSE" text converts, other text is `#VALUE!`, errors propagate.
+//! An omitted branch (as in `IF(x, , 1)`) gives 0, as in Excel. Nothing here
+//! evaluates an argument twice or panics.
 
-use super::FunctionSpec;
+use super::{args, Category, FunctionSpec, Implementation};
+use crate::formula::ast::Expr;
+use crate::formula::eval::{compare, Evaluator};
+use crate::formula::value::{Array, ErrorKind, ErrorValue, Value};
+use std::cmp::Ordering;
+
+/// A logical table entry.
+const fn logical(
+    name: &'static str,
+    min_args: usize,
+    max_args: usize,
+    signature: &'static str,
+    summary: &'static str,
+    implementation: Implementation,
+) -> FunctionSpec {
+    FunctionSpec {
+        name,
+        category: Category::Logical,
+        min_args,
+        max_args,
+        signature,
+        summary,
+        implementation,
+    }
+}
 
 /// The logical functions.
-pub const FUNCTIONS: &[FunctionSpec] = &[];
+pub const FUNCTIONS: &[FunctionSpec] = &[
+    logical(
+        "IF",
+        2,
+        3,
+        "IF(logical_test, value_if_true, [value_if_false])",
+        "Returns one value when a condition is true and another when it is false.",
+        Implementation::Lazy(if_function),
+    ),
+    logical(
+        "IFS",
+        2,
+        254,
+        "IFS(logical_test1, value_if_true1, [logical_test2, value_if_true2], ...)",
+        "Returns the value paired with the first true condition.",
+        Implementation::Lazy(ifs),
+    ),
+    logical(
+        "AND",
+        1,
+        255,
+        "AND(logical1, [logical2], ...)",
+        "Returns TRUE when all of its arguments are true.",
+        Implementation::Eager(and),
+    ),
+    logical(
+        "OR",
+        1,
+        255,
+        "OR(logical1, [logical2], ...)",
+        "Returns TRUE when any of its arguments is true.",
+        Implementation::Eager(or),
+    ),
+    logical(
+        "NOT",
+        1,
+        1,
+        "NOT(logical)",
+        "Reverses a logical value.",
+        Implementation::Eager(not),
+    ),
+    logical(
+        "IFERROR",
+        2,
+        2,
+        "IFERROR(value, value_if_error)",
+        "Returns a value, or another value when the first is an error.",
+        Implementation::Lazy(iferror),
+    ),
+    logical(
+        "SWITCH",
+        3,
+        254,
+        "SWITCH(expression, value1, result1, [value2, result2], ..., [default])",
+        "Returns the result paired with the first value equal to the expression.",
+        Implementation::Lazy(switch),
+    ),
+    logical(
+        "TRUE",
+        0,
+        0,
+        "TRUE()",
+        "Returns the logical value TRUE.",
+        Implementation::Eager(true_function),
+    ),
+    logical(
+        "FALSE",
+        0,
+        0,
+        "FALSE()",
+        "Returns the logical value FALSE.",
+        Implementation::Eager(false_function),
+    ),
+];
+
+/// IF(test, then, [else]): only the chosen branch is evaluated. A missing
+/// else gives FALSE. An array test chooses element by element (Excel's
+/// dynamic-array IF), taking matching elements of array branches.
+fn if_function(args: &[Expr], evaluator: &Evaluator<'_>) -> Value {
+    let condition = eval_arg(args, 0, evaluator);
+    let evaluate_branch = |truth: bool| {
+        if truth {
+            branch_value(args.get(1), evaluator, Value::Bool(true))
+        } else {
+            branch_value(args.get(2), evaluator, Value::Bool(false))
+        }
+    };
+    match condition {
+        Value::Array(tests) => {
+            let truths: Vec<Result<bool, ErrorValue>> =
+                tests.values().iter().map(Value::to_bool).collect();
+            // Each branch is evaluated at most once, and only if some element needs it.
+            let then_value = truths
+                .iter()
+                .any(|t| t == &Ok(true))
+                .then(|| evaluate_branch(true));
+            let else_value = truths
+                .iter()
+                .any(|t| t == &Ok(false))
+                .then(|| evaluate_branch(false));
+            build_like(&tests, |index, row, col| match truths.get(index) {
+                Some(Ok(true)) => then_value.as_ref().map(|v| element_at(v, row, col)),
+                Some(Ok(false)) => else_value.as_ref().map(|v| element_at(v, row, col)),
+                Some(Err(err)) => Some(Value::Error(err.clone())),
+                None => None,
+            })
+        }
+        scalar => match scalar.to_bool() {
+            Ok(truth) => evaluate_branch(truth),
+            Err(err) => Value::Error(err),
+        },
+    }
+}
+
+/// IFS(test1, value1, ...): the value of the first true test; `#N/A` when
+/// none is true. Tests after the first true one are not evaluated.
+fn ifs(args: &[Expr], evaluator: &Evaluator<'_>) -> Value {
+    if args.len() % 2 != 0 {
+        return Value::error(
+            ErrorKind::Value,
+            "IFS: needs pairs of a condition and a value",
+        );
+    }
+    for pair in args.chunks(2) {
+        let [test, value] = pair else { break };
+        match evaluator.eval(test).to_bool() {
+            Ok(true) => return branch_value(Some(value), evaluator, Value::Bool(true)),
+            Ok(false) => {}
+            Err(err) => return Value::Error(err),
+        }
+    }
+    Value::error(ErrorKind::NotAvailable, "IFS: no condition is true")
+}
+
+/// AND: TRUE when every logical value is true. Inside arrays, booleans and
+/// numbers count and text is skipped; direct text must be "TRUE" or
+/// "FALSE" (else `#VALUE!`); an omitted argument counts as FALSE, as in
+/// Excel; errors propagate; no logical value at all is `#VALUE!`.
+fn and(args: &[Value]) -> Result<Value, ErrorValue> {
+    let values = logical_values("AND", args)?;
+    Ok(Value::Bool(values.iter().all(|b| *b)))
+}
+
+/// OR: TRUE when any logical value is true; arguments read as in AND.
+fn or(args: &[Value]) -> Result<Value, ErrorValue> {
+    let values = logical_values("OR", args)?;
+    Ok(Value::Bool(values.iter().any(|b| *b)))
+}
+
+/// NOT(logical): element by element over an array.
+fn not(args: &[Value]) -> Result<Value, ErrorValue> {
+    let invert = |value: &Value| match value.to_bool() {
+        Ok(b) => Value::Bool(!b),
+        Err(err) => Value::Error(err),
+    };
+    Ok(match args.first().unwrap_or(&Value::Empty) {
+        Value::Array(array) => {
+            build_like(array, |index, _, _| array.values().get(index).map(invert))
+        }
+        scalar => invert(scalar),
+    })
+}
+
+/// IFERROR(value, value_if_error): the fallback is evaluated only when
+/// needed. For an array value, each error element is replaced by the
+/// matching element of the fallback (Excel's dynamic-array behaviour).
+fn iferror(args: &[Expr], evaluator: &Evaluator<'_>) -> Value {
+    let fallback = || branch_value(args.get(1), evaluator, Value::Number(0.0));
+    match eval_arg(args, 0, evaluator) {
+        Value::Error(_) => fallback(),
+        Value::Empty => Value::Number(0.0),
+        Value::Array(array) => {
+            if !array.values().iter().any(|v| matches!(v, Value::Error(_))) {
+                return Value::Array(array);
+            }
+            let replacement = fallback();
+            build_like(&array, |index, row, col| {
+                array.values().get(index).map(|value| match value {
+                    Value::Error(_) => element_at(&replacement, row, col),
+                    other => other.clone(),
+                })
+            })
+        }
+        value => value,
+    }
+}
+
+/// SWITCH(expression, value1, result1, ..., [default]): the result paired
+/// with the first value equal to the expression (same type; text compares
+/// case-insensitively), else the default, else `#N/A`. Values after the
+/// match and unused results are not evaluated. An array expression uses its
+/// first element.
+fn switch(args: &[Expr], evaluator: &Evaluator<'_>) -> Value {
+    let expression = match first_element(eval_arg(args, 0, evaluator)) {
+        Value::Error(err) => return Value::Error(err),
+        value => value,
+    };
+    for pair in args.get(1..).unwrap_or_default().chunks(2) {
+        match pair {
+            [candidate, result] => match first_element(evaluator.eval(candidate)) {
+                Value::Error(err) => return Value::Error(err),
+                candidate if switch_equal(&expression, &candidate) => {
+                    return branch_value(Some(result), evaluator, Value::Number(0.0));
+                }
+                _ => {}
+            },
+            [default] => return branch_value(Some(default), evaluator, Value::Number(0.0)),
+            _ => {}
+        }
+    }
+    Value::error(
+        ErrorKind::NotAvailable,
+        "SWITCH: no value matches the expression",
+    )
+}
+
+fn true_function(_args: &[Value]) -> Result<Value, ErrorValue> {
+    Ok(Value::Bool(true))
+}
+
+fn false_function(_args: &[Value]) -> Result<Value, ErrorValue> {
+    Ok(Value::Bool(false))
+}
+
+/// The logical values AND and OR read from their arguments.
+fn logical_values(function: &str, args: &[Value]) -> Result<Vec<bool>, ErrorValue> {
+    let mut values = Vec::new();
+    for arg in args {
+        match arg {
+            Value::Array(array) => {
+                for element in array.values() {
+                    match element {
+                        Value::Bool(b) => values.push(*b),
+                        Value::Number(n) => values.push(*n != 0.0),
+                        Value::Error(err) => return Err(err.clone()),
+                        Value::Text(_) | Value::Empty | Value::Array(_) => {}
+                    }
+                }
+            }
+            Value::Empty => values.push(false),
+            other => values.push(other.to_bool()?),
+        }
+    }
+    if values.is_empty() {
+        return Err(args::value_error(function, "there are no logical values"));
+    }
+    Ok(values)
+}
+
+/// Equality for SWITCH: both values of the same type and equal.
+fn switch_equal(left: &Value, right: &Value) -> bool {
+    let comparable = matches!(
+        (left, right),
+        (Value::Number(_), Value::Number(_))
+            | (Value::Text(_), Value::Text(_))
+            | (Value::Bool(_), Value::Bool(_))
+            | (Value::Empty, _)
+            | (_, Value::Empty)
+    );
+    comparable && compare(left, right) == Ordering::Equal
+}
+
+fn eval_arg(args: &[Expr], index: usize, evaluator: &Evaluator<'_>) -> Value {
+    args.get(index)
+        .map_or(Value::Empty, |expr| evaluator.eval(expr))
+}
+
+/// A chosen branch's value: `absent` when the argument is not there at all,
+/// 0 when it is there but omitted (`IF(x, , 1)`).
+fn branch_value(expr: Option<&Expr>, evaluator: &Evaluator<'_>, absent: Value) -> Value {
+    match expr.map(|expr| evaluator.eval(expr)) {
+        None => absent,
+        Some(Value::Empty) => Value::Number(0.0),
+        Some(value) => value,
+    }
+}
+
+fn first_element(value: Value) -> Value {
+    match value {
+        Value::Array(array) => array.values().first().cloned().unwrap_or(Value::Empty),
+        other => other,
+    }
+}
+
+/// The element of `value` at a position, stretching a single row or column
+/// (and a scalar) as Excel's broadcasting does; `#N/A` outside.
+fn element_at(value: &Value, row: usize, col: usize) -> Value {
+    match value {
+        Value::Array(array) => {
+            let r = if array.rows() == 1 { 0 } else { row };
+            let c = if array.cols() == 1 { 0 } else { col };
+            array.get(r, c).cloned().unwrap_or_else(|| {
+                Value::error(ErrorKind::NotAvailable, "arrays of different sizes")
+            })
+        }
+        Value::Empty => Value::Number(0.0),
+        scalar => scalar.clone(),
+    }
+}
+
+/// An array shaped like `shape`, filled by `element(index, row, col)`.
+fn build_like(shape: &Array, element: impl Fn(usize, usize, usize) -> Option<Value>) -> Value {
+    let cols = shape.cols().max(1);
+    let rows: Option<Vec<Vec<Value>>> = (0..shape.rows())
+        .map(|row| {
+            (0..cols)
+                .map(|col| element(row * cols + col, row, col))
+                .collect()
+        })
+        .collect();
+    rows.and_then(Array::from_rows).map_or_else(
+        || Value::error(ErrorKind::Value, "empty array"),
+        Value::Array,
+    )
+}
+
+#[cfg(test)]
+mod tests;

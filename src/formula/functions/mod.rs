@@ -6,10 +6,14 @@
 
 pub mod args;
 pub mod date;
+pub mod date_serial;
 pub mod financial;
 pub mod logical;
 pub mod lookup;
 pub mod math;
+pub mod rounding;
+pub mod testing;
+pub mod wildcard;
 
 use super::ast::Expr;
 use super::eval::Evaluator;
@@ -107,7 +111,8 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
         let mut current = Vec::with_capacity(b_chars.len() + 1);
         current.push(i + 1);
         for (j, b_char) in b_chars.iter().enumerate() {
-            let substitution = previous.get(j).copied().unwrap_or(0) + usize::from(a_char != *b_char);
+            let substitution =
+                previous.get(j).copied().unwrap_or(0) + usize::from(a_char != *b_char);
             let deletion = previous.get(j + 1).copied().unwrap_or(0) + 1;
             let insertion = current.get(j).copied().unwrap_or(0) + 1;
             current.push(substitution.min(deletion).min(insertion));

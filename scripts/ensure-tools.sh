@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Installs what the build and the tests need, and nothing that is already
+# there: the wasm32 target, wasm-bindgen-cli at the exact version Cargo.lock
+# pins, Debian's chromium, chromium-driver and binaryen, Node.js, and the npm
+# packages from package-lock.json. Safe to run any number of times.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '[tools] %s\n' "$*"; }
+
+export PATH="$HOME/.cargo/bin:$PATH"
+
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  log "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# wasm-bindgen's CLI must match the library version exactly.
+if [ ! -f Cargo.lock ]; then
+  cargo generate-lockfile
+fi
+bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+if [ -z "$bindgen_version" ]; then
+  echo "[tools] cannot find wasm-bindgen's version in Cargo.lock" >&2
+  exit 1
+fi
+installed_bindgen=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
+if [ "$installed_bindgen" != "$bindgen_version" ] || ! command -v wasm-bindgen-test-runner >/dev/null; then
+  log "installing wasm-bindgen-cli $bindgen_version (about 3 minutes)"
+  # --locked fails here: a dependency's lock entry is newer than the registry copy.
+  cargo install wasm-bindgen-cli --version "$bindgen_version" --force
+fi
+
+missing_debs=()
+command -v chromium >/dev/null || missing_debs+=(chromium)
+command -v chromedriver >/dev/null || missing_debs+=(chromium-driver)
+command -v wasm-opt >/dev/null || missing_debs+=(binaryen)
+command -v node >/dev/null || missing_debs+=(nodejs)
+command -v npm >/dev/null || missing_debs+=(npm)
+if [ "${#missing_debs[@]}" -gt 0 ]; then
+  log "installing Debian packages: ${missing_debs[*]}"
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing_debs[@]}"
+fi
+
+# npm ci only when the lock changed since the last install.
+if [ -f package-lock.json ]; then
+  stamp=node_modules/.yardstick-lock-stamp
+  if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
+    log "installing npm packages (npm ci)"
+    npm ci --no-audit --no-fund --loglevel=error
+    cp package-lock.json "$stamp"
+  fi
+fi

@@ -1,0 +1,98 @@
+//! Unit tests of operator semantics through the public `evaluate`.
+
+use crate::formula::{evaluate, ErrorKind, Value};
+
+fn check(formula: &str, expected: Value) {
+    let evaluation = evaluate(formula);
+    assert_eq!(
+        evaluation.value, expected,
+        "{formula}: {:?}",
+        evaluation.diagnostics
+    );
+}
+
+fn num(n: f64) -> Value {
+    Value::Number(n)
+}
+
+fn check_error(formula: &str, kind: ErrorKind) {
+    match evaluate(formula).value {
+        Value::Error(err) => assert_eq!(err.kind, kind, "{formula}: {err}"),
+        other => panic!("{formula}: expected {kind}, got {other:?}"),
+    }
+}
+
+#[test]
+fn arithmetic_follows_excel_precedence() {
+    check("=-2^2", num(4.0));
+    check("=2^3^2", num(64.0));
+    check("=2-2^2", num(-2.0));
+    check("=2^-1", num(0.5));
+    check("=1-2-3", num(-4.0));
+    check("=2+3*4", num(14.0));
+    check("=50%*2", num(1.0));
+    check("=-50%", num(-0.5));
+    check("=10/4", num(2.5));
+    check("=+-+3", num(-3.0));
+}
+
+#[test]
+fn text_and_comparison_follow_excel() {
+    check("=\"a\"&1&TRUE", Value::Text("a1TRUE".into()));
+    check("=1/3&\"\"", Value::Text("0.333333333333333".into()));
+    check("=\"a\"=\"A\"", Value::Bool(true));
+    check("=1<\"a\"", Value::Bool(true));
+    check("=\"z\"<TRUE", Value::Bool(true));
+    check("=\"b\">\"A\"", Value::Bool(true));
+    check("=1=1.0", Value::Bool(true));
+    check("=\"3\"+1", num(4.0));
+    check("=TRUE+TRUE", num(2.0));
+    check("=1+2&3", Value::Text("33".into()));
+    check("=1&2=\"12\"", Value::Bool(true));
+}
+
+#[test]
+fn errors_propagate_and_explain() {
+    check_error("=1/0", ErrorKind::DivZero);
+    check_error("=#N/A+1", ErrorKind::NotAvailable);
+    check_error("=1+#N/A/0", ErrorKind::NotAvailable);
+    check_error("=\"abc\"*2", ErrorKind::Value);
+    check_error("=0^0", ErrorKind::Num);
+    check_error("=0^-1", ErrorKind::DivZero);
+    check_error("=(-8)^(1/3)", ErrorKind::Num);
+    check_error("=10^400", ErrorKind::Num);
+    check_error("=1e308*10", ErrorKind::Num);
+    check_error("=nosuchname", ErrorKind::Name);
+    check_error("=NOSUCHFN(1)", ErrorKind::Name);
+    check_error("=1+", ErrorKind::Syntax);
+}
+
+#[test]
+fn arrays_broadcast_like_excel() {
+    let array = |rows: Vec<Vec<f64>>| {
+        Value::Array(
+            crate::formula::Array::from_rows(
+                rows.into_iter()
+                    .map(|r| r.into_iter().map(Value::Number).collect())
+                    .collect(),
+            )
+            .unwrap(),
+        )
+    };
+    check("={1,2}*2", array(vec![vec![2.0, 4.0]]));
+    check(
+        "={1,2;3,4}+{10,20}",
+        array(vec![vec![11.0, 22.0], vec![13.0, 24.0]]),
+    );
+    check(
+        "={1;2}*{1,10}",
+        array(vec![vec![1.0, 10.0], vec![2.0, 20.0]]),
+    );
+    check("=-{1,2}%", array(vec![vec![-0.01, -0.02]]));
+    match evaluate("={1,2,3}+{1,2}").value {
+        Value::Array(a) => assert!(
+            matches!(a.get(0, 2), Some(Value::Error(e)) if e.kind == ErrorKind::NotAvailable)
+        ),
+        other => panic!("{other:?}"),
+    }
+}

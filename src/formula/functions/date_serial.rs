@@ -1,0 +1,276 @@
+//! Excel's 1900 date system: conversion between serial numbers and calendar
+//! dates, for the date functions and for models that show or accept dates.
+//!
+//! Serial 1 is 1900-01-01 and serial 2,958,465 is 9999-12-31. Excel keeps
+//! Lotus 1-2-3's mistake of treating 1900 as a leap year, so serial 60 is the
+//! fictional 1900-02-29 and every later serial is one more than the true day
+//! count; serial 0 is "1900-01-00". This module reproduces that calendar
+//! exactly. Below it is a proleptic Gregorian day count (the days-from-civil
+//! algorithm). It never reads a clock, never knows time zones or time of day,
+//! and never panics: out-of-range input gives `None`.
+
+/// The largest valid serial number: 9999-12-31.
+pub const MAX_SERIAL: i64 = 2_958_465;
+
+/// The serial number of the fictional 1900-02-29.
+const FICTIONAL_LEAP_DAY: i64 = 60;
+
+/// A calendar date in Excel's calendar (which includes 1900-02-29 and the
+/// day 0 of January 1900).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CivilDate {
+    pub year: i64,
+    /// 1 to 12.
+    pub month: u32,
+    /// 1 to 31; 0 only for serial 0 ("1900-01-00").
+    pub day: u32,
+}
+
+/// The serial number of `year`-`month`-`day`, rolling months and days over
+/// as Excel's DATE does: month 14 is February of the next year, month 0 is
+/// December of the year before, day 0 is the last day of the previous
+/// month, day 32 of January is February 1. `year` is the full year (the
+/// 0..=1899 shorthand of DATE is the caller's business). `None` when the
+/// result falls outside `0..=MAX_SERIAL`.
+pub fn serial_from_ymd(year: i64, month: i64, day: i64) -> Option<i64> {
+    // i128 so that no combination of i64 inputs can overflow.
+    let total_months = i128::from(year) * 12 + i128::from(month) - 1;
+    let first_year = total_months.div_euclid(12);
+    let first_month = total_months.rem_euclid(12) + 1;
+    // Adding days in serial space (not real days) is what makes
+    // DATE(1900, 2, 29) = 60 and DATE(1900, 3, 0) = 60, as in Excel.
+    let serial = serial_of_real_date(first_year, first_month, 1) + i128::from(day) - 1;
+    if (0..=i128::from(MAX_SERIAL)).contains(&serial) {
+        i64::try_from(serial).ok()
+    } else {
+        None
+    }
+}
+
+/// The calendar date of a serial number, or `None` outside `0..=MAX_SERIAL`.
+/// Fractions (times of day) are the caller's to drop.
+pub fn ymd_from_serial(serial: i64) -> Option<CivilDate> {
+    if !(0..=MAX_SERIAL).contains(&serial) {
+        return None;
+    }
+    match serial {
+        0 => Some(CivilDate {
+            year: 1900,
+            month: 1,
+            day: 0,
+        }),
+        FICTIONAL_LEAP_DAY => Some(CivilDate {
+            year: 1900,
+            month: 2,
+            day: 29,
+        }),
+        _ => {
+            // Serials after the fictional day are one ahead of the real count.
+            let real_offset = if serial > FICTIONAL_LEAP_DAY {
+                serial - 1
+            } else {
+                serial
+            };
+            let (year, month, day) = civil_from_days(epoch_days() + i128::from(real_offset));
+            Some(CivilDate {
+                year: i64::try_from(year).ok()?,
+                month: u32::try_from(month).ok()?,
+                day: u32::try_from(day).ok()?,
+            })
+        }
+    }
+}
+
+/// Days in a month of Excel's calendar: February 1900 has 29 days.
+/// Months outside 1..=12 give 0.
+pub fn days_in_month(year: i64, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if year == 1900 || is_gregorian_leap_year(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// Whether `year` is a leap year in the (proleptic) Gregorian calendar.
+pub fn is_gregorian_leap_year(year: i64) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+/// The serial number of an ISO date text `yyyy-mm-dd` (also `yyyy/mm/dd`),
+/// with surrounding spaces allowed. The date must exist in Excel's calendar
+/// (1900-02-29 does) and lie between 1900-01-01 and 9999-12-31.
+pub fn serial_from_iso_text(text: &str) -> Option<i64> {
+    let trimmed = text.trim();
+    let separator = if trimmed.contains('/') { '/' } else { '-' };
+    let mut parts = trimmed.split(separator);
+    let year_text = parts.next()?;
+    let month_text = parts.next()?;
+    let day_text = parts.next()?;
+    if parts.next().is_some()
+        || year_text.len() != 4
+        || !(1..=2).contains(&month_text.len())
+        || !(1..=2).contains(&day_text.len())
+    {
+        return None;
+    }
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if !(all_digits(year_text) && all_digits(month_text) && all_digits(day_text)) {
+        return None;
+    }
+    let year: i64 = year_text.parse().ok()?;
+    let month: u32 = month_text.parse().ok()?;
+    let day: u32 = day_text.parse().ok()?;
+    if year < 1900 || day == 0 || day > days_in_month(year, month) {
+        return None;
+    }
+    serial_from_ymd(year, i64::from(month), i64::from(day))
+}
+
+/// Excel serial of a real (Gregorian) date, extended linearly before 1900.
+fn serial_of_real_date(year: i128, month: i128, day: i128) -> i128 {
+    let real_offset = days_from_civil(year, month, day) - epoch_days();
+    // Real dates from 1900-03-01 on (offset 60) sit one serial later.
+    if real_offset >= FICTIONAL_LEAP_DAY.into() {
+        real_offset + 1
+    } else {
+        real_offset
+    }
+}
+
+/// Day count of 1899-12-31, the day before serial 1.
+fn epoch_days() -> i128 {
+    days_from_civil(1899, 12, 31)
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date. Counting years from
+/// March puts the leap day at the end of the counted year, so a 400-year
+/// era (146,097 days) has a closed-form day-of-era.
+fn days_from_civil(year: i128, month: i128, day: i128) -> i128 {
+    let march_based_year = if month <= 2 { year - 1 } else { year };
+    let era = march_based_year.div_euclid(400);
+    let year_of_era = march_based_year - era * 400;
+    let month_from_march = (month + 9) % 12;
+    // 153 days per 5 months (31+30+31+30+31) gives each month's start.
+    let day_of_year = (153 * month_from_march + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    // 719,468 days separate 0000-03-01 from 1970-01-01.
+    era * 146_097 + day_of_era - 719_468
+}
+
+/// The inverse of [`days_from_civil`]: (year, month, day).
+fn civil_from_days(days: i128) -> (i128, i128, i128) {
+    let shifted = days + 719_468;
+    let era = shifted.div_euclid(146_097);
+    let day_of_era = shifted - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_from_march = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_from_march + 2) / 5 + 1;
+    let month = if month_from_march < 10 {
+        month_from_march + 3
+    } else {
+        month_from_march - 9
+    };
+    let year = year_of_era + era * 400 + i128::from(month <= 2);
+    (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(serial: i64, year: i64, month: u32, day: u32) {
+        assert_eq!(
+            ymd_from_serial(serial),
+            Some(CivilDate { year, month, day }),
+            "ymd_from_serial({serial})"
+        );
+        if day > 0 {
+            assert_eq!(
+                serial_from_ymd(year, i64::from(month), i64::from(day)),
+                Some(serial),
+                "serial_from_ymd({year}, {month}, {day})"
+            );
+        }
+    }
+
+    #[test]
+    fn known_serials_match_excel() {
+        check(0, 1900, 1, 0);
+        check(1, 1900, 1, 1);
+        check(59, 1900, 2, 28);
+        check(60, 1900, 2, 29);
+        check(61, 1900, 3, 1);
+        check(367, 1901, 1, 1);
+        check(36_526, 2000, 1, 1);
+        check(39_448, 2008, 1, 1);
+        check(45_366, 2024, 3, 15);
+        check(45_351, 2024, 2, 29);
+        check(73_109, 2100, 2, 28);
+        check(73_110, 2100, 3, 1);
+        check(MAX_SERIAL, 9999, 12, 31);
+    }
+
+    #[test]
+    fn months_and_days_roll_over() {
+        assert_eq!(serial_from_ymd(2024, 14, 1), serial_from_ymd(2025, 2, 1));
+        assert_eq!(serial_from_ymd(2024, 1, 0), serial_from_ymd(2023, 12, 31));
+        assert_eq!(serial_from_ymd(2024, 0, 1), serial_from_ymd(2023, 12, 1));
+        assert_eq!(serial_from_ymd(2024, -13, 1), serial_from_ymd(2022, 11, 1));
+        assert_eq!(serial_from_ymd(2023, 2, 29), serial_from_ymd(2023, 3, 1));
+        assert_eq!(serial_from_ymd(1900, 3, 0), Some(60));
+        assert_eq!(serial_from_ymd(1900, 1, 0), Some(0));
+        assert_eq!(serial_from_ymd(1900, 1, -1), None);
+        assert_eq!(serial_from_ymd(10_000, 1, 1), None);
+        assert_eq!(serial_from_ymd(i64::MAX, i64::MAX, i64::MIN), None);
+        assert_eq!(serial_from_ymd(i64::MIN, i64::MIN, i64::MAX), None);
+    }
+
+    #[test]
+    fn out_of_range_serials_have_no_date() {
+        assert_eq!(ymd_from_serial(-1), None);
+        assert_eq!(ymd_from_serial(MAX_SERIAL + 1), None);
+    }
+
+    #[test]
+    fn every_serial_round_trips() {
+        for serial in 1..=MAX_SERIAL {
+            let date = ymd_from_serial(serial).unwrap();
+            assert!(date.day >= 1 && date.day <= days_in_month(date.year, date.month));
+            let back = serial_from_ymd(date.year, date.month.into(), date.day.into());
+            assert_eq!(back, Some(serial));
+        }
+    }
+
+    #[test]
+    fn iso_text_parses_strictly() {
+        assert_eq!(serial_from_iso_text("2024-03-15"), Some(45_366));
+        assert_eq!(
+            serial_from_iso_text(" 2024/3/5 "),
+            serial_from_ymd(2024, 3, 5)
+        );
+        assert_eq!(serial_from_iso_text("1900-02-29"), Some(60));
+        assert_eq!(serial_from_iso_text("2023-02-29"), None);
+        assert_eq!(serial_from_iso_text("2024-13-01"), None);
+        assert_eq!(serial_from_iso_text("1899-12-31"), None);
+        assert_eq!(serial_from_iso_text("2024-03"), None);
+        assert_eq!(serial_from_iso_text("2024-03-15-1"), None);
+        assert_eq!(serial_from_iso_text("24-03-15"), None);
+        assert_eq!(serial_from_iso_text("2024-+3-15"), None);
+        assert_eq!(serial_from_iso_text("abc"), None);
+    }
+
+    #[test]
+    fn leap_years_follow_gregorian_rules() {
+        assert!(is_gregorian_leap_year(2000));
+        assert!(is_gregorian_leap_year(2024));
+        assert!(!is_gregorian_leap_year(2100));
+        assert!(!is_gregorian_leap_year(1900));
+        assert_eq!(days_in_month(1900, 2), 29);
+        assert_eq!(days_in_month(2100, 2), 28);
+        assert_eq!(days_in_month(2024, 13), 0);
+    }
+}
