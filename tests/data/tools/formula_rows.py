@@ -62,8 +62,12 @@ r("cmp-text-order", '"abc"<"abd"', "TRUE", OPS)
 r("cmp-text-prefix", '"ab"<"abc"', "TRUE", OPS)
 r("cmp-ge", "3>=3", "TRUE", OPS)
 r("cmp-ne-number", "2<>3", "TRUE", OPS)
-r("cmp-float-eq", "0.1+0.2=0.3", "TRUE", HAND,
-  "Excel compares at 15 significant digits, so 0.1+0.2=0.3 is TRUE")
+r("cmp-float-eq", "0.1+0.2=0.3", "TRUE",
+  "hand: Excel rounds both operands of a comparison to 15 significant digits (Stack Overflow q. 58452176; MrExcel forum)",
+  "0.30000000000000004 compares equal to 0.3 in Excel")
+r("cmp-float-ne", "0.1=(1.2-1.1)", "FALSE",
+  "hand: Excel rounds both operands of a comparison to 15 significant digits (excelatfinance.com floating-point Q&A)",
+  "1.2-1.1 = 0.0999999999999999 at 15 digits, which is not 0.1", lo_differs=True)
 r("arith-bool-coerce", "1+TRUE", 2, OPS, "TRUE is 1 in arithmetic")
 r("arith-text-number", '"3"+4', 7, OPS, "numeric text is converted in arithmetic")
 r("arith-text-bad", '"x"+1', "#VALUE!", OPS)
