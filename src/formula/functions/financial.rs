@@ -1,6 +1,588 @@
-//! financial functions (placeholder table, filled in by its own change).
+//! Financial functions: Excel's time-value-of-money functions (NPV, XNPV,
+//! IRR, XIRR, MIRR, PV, FV, PMT, NPER, RATE, IPMT, PPMT, CUMIPMT, CUMPRINC,
+//! EFFECT, NOMINAL, RRI, PDURATION) and business-case helpers Excel lacks
+//! (ROI, PAYBACK, DPAYBACK, BREAKEVEN, IRRROOTS).
+//!
+//! This file only reads arguments with Excel's coercion rules, calls the
+//! kernels in [`crate::finance`] and turns their errors into Excel error
+//! values with a message naming the function. It does no arithmetic of its
+//! own beyond that.
 
-use super::FunctionSpec;
+use super::args;
+use super::{Category, FunctionSpec, Implementation, MAX_ARGUMENTS};
+use crate::finance::{self, ExcelError, FinanceError, Payback, PaymentTiming};
+use crate::formula::value::{Array, ErrorKind, ErrorValue, Value};
+
+type Outcome = Result<Value, ErrorValue>;
+
+const fn spec(
+    name: &'static str,
+    min_args: usize,
+    max_args: usize,
+    signature: &'static str,
+    summary: &'static str,
+    function: fn(&[Value]) -> Outcome,
+) -> FunctionSpec {
+    FunctionSpec {
+        name,
+        category: Category::Financial,
+        min_args,
+        max_args,
+        signature,
+        summary,
+        implementation: Implementation::Eager(function),
+    }
+}
 
 /// The financial functions.
-pub const FUNCTIONS: &[FunctionSpec] = &[];
+pub const FUNCTIONS: &[FunctionSpec] = &[
+    spec("NPV", 2, MAX_ARGUMENTS, "NPV(rate, value1, [value2], ...)",
+        "Net present value of periodic cash flows, the first discounted one full period.", npv),
+    spec("XNPV", 3, 3, "XNPV(rate, values, dates)",
+        "Net present value of dated cash flows, discounted actual/365 from the first date.", xnpv),
+    spec("IRR", 1, 2, "IRR(values, [guess])",
+        "Internal rate of return of periodic cash flows, the first at time 0.", irr),
+    spec("XIRR", 2, 3, "XIRR(values, dates, [guess])",
+        "Internal rate of return of dated cash flows (actual/365).", xirr),
+    spec("MIRR", 3, 3, "MIRR(values, finance_rate, reinvest_rate)",
+        "Modified internal rate of return, financing outflows and reinvesting inflows at the given rates.", mirr),
+    spec("PV", 3, 5, "PV(rate, nper, pmt, [fv], [type])",
+        "Present value of level payments and a final future value.", pv),
+    spec("FV", 3, 5, "FV(rate, nper, pmt, [pv], [type])",
+        "Future value of a present value and level payments.", fv),
+    spec("PMT", 3, 5, "PMT(rate, nper, pv, [fv], [type])",
+        "Level payment per period that pays off a present value or reaches a future value.", pmt),
+    spec("NPER", 3, 5, "NPER(rate, pmt, pv, [fv], [type])",
+        "Number of periods for a present value to reach a future value with level payments.", nper),
+    spec("RATE", 3, 6, "RATE(nper, pmt, pv, [fv], [type], [guess])",
+        "Interest rate per period of an annuity.", rate),
+    spec("IPMT", 4, 6, "IPMT(rate, per, nper, pv, [fv], [type])",
+        "Interest part of the payment in a given period.", ipmt),
+    spec("PPMT", 4, 6, "PPMT(rate, per, nper, pv, [fv], [type])",
+        "Principal part of the payment in a given period.", ppmt),
+    spec("CUMIPMT", 6, 6, "CUMIPMT(rate, nper, pv, start_period, end_period, type)",
+        "Cumulative interest paid on a loan between two periods.", cumipmt),
+    spec("CUMPRINC", 6, 6, "CUMPRINC(rate, nper, pv, start_period, end_period, type)",
+        "Cumulative principal repaid on a loan between two periods.", cumprinc),
+    spec("EFFECT", 2, 2, "EFFECT(nominal_rate, npery)",
+        "Effective annual rate of a nominal rate compounded npery times a year.", effect),
+    spec("NOMINAL", 2, 2, "NOMINAL(effect_rate, npery)",
+        "Nominal annual rate of an effective rate compounded npery times a year.", nominal),
+    spec("RRI", 3, 3, "RRI(nper, pv, fv)",
+        "Equivalent rate per period for a present value to grow to a future value.", rri),
+    spec("PDURATION", 3, 3, "PDURATION(rate, pv, fv)",
+        "Number of periods for a present value to grow to a future value at a rate.", pduration),
+    spec("ROI", 2, 2, "ROI(gain, cost)",
+        "Simple return on investment, (gain - cost) / cost.", roi),
+    spec("PAYBACK", 1, 1, "PAYBACK(values)",
+        "Periods until cumulative cash flows (the first at period 0) first recover the investment.", payback),
+    spec("DPAYBACK", 2, 2, "DPAYBACK(rate, values)",
+        "Periods until discounted cumulative cash flows first recover the investment.", dpayback),
+    spec("BREAKEVEN", 3, 3, "BREAKEVEN(fixed_costs, price_per_unit, variable_cost_per_unit)",
+        "Units to sell for the unit margin to cover the fixed costs.", breakeven),
+    spec("IRRROOTS", 1, 1, "IRRROOTS(values)",
+        "Every real internal rate of return above -100%, ascending, as one row.", irrroots),
+];
+
+/// A kernel error as the Excel error value Excel gives, with its message.
+fn excel_error(error: FinanceError) -> ErrorValue {
+    let kind = match error.excel_error() {
+        ExcelError::Num => ErrorKind::Num,
+        ExcelError::DivZero => ErrorKind::DivZero,
+        ExcelError::Value => ErrorKind::Value,
+    };
+    ErrorValue::new(kind, error.to_string())
+}
+
+fn number(result: Result<f64, FinanceError>) -> Outcome {
+    result.map(Value::number).map_err(excel_error)
+}
+
+/// An optional `type` argument (default 0) read as PV, PMT and friends do.
+fn timing(args: &[Value], index: usize) -> Result<PaymentTiming, ErrorValue> {
+    Ok(PaymentTiming::from_excel_type(args::number_or(
+        args, index, 0.0,
+    )?))
+}
+
+/// A required cash-flow argument (IRR, XNPV, MIRR, PAYBACK).
+fn series(args: &[Value], index: usize) -> Result<Vec<f64>, ErrorValue> {
+    args::number_series(args.get(index).unwrap_or(&Value::Empty))
+}
+
+/// NPV's value arguments, as Microsoft documents them: direct numbers,
+/// booleans and numeric text count, and an omitted argument counts as a
+/// zero flow (it still occupies a period); inside arrays only numbers
+/// count. Errors propagate and non-numeric direct text is `#VALUE!`, as
+/// Excel actually computes (its documentation says such arguments are
+/// ignored, but Excel returns the error).
+fn npv_values(args: &[Value]) -> Result<Vec<f64>, ErrorValue> {
+    let mut values = Vec::new();
+    for arg in args {
+        match arg {
+            Value::Array(_) => values.extend(args::number_series(arg)?),
+            Value::Empty => values.push(0.0),
+            other => values.push(other.to_number()?),
+        }
+    }
+    Ok(values)
+}
+
+fn npv(args: &[Value]) -> Outcome {
+    let rate = args::number(args, 0)?;
+    let values = npv_values(args.get(1..).unwrap_or(&[]))?;
+    number(finance::npv(rate, &values))
+}
+
+fn xnpv(args: &[Value]) -> Outcome {
+    let rate = args::number(args, 0)?;
+    number(finance::xnpv(rate, &series(args, 1)?, &series(args, 2)?))
+}
+
+fn irr(args: &[Value]) -> Outcome {
+    let values = series(args, 0)?;
+    let guess = args::number_or(args, 1, finance::DEFAULT_GUESS)?;
+    number(finance::irr(&values, guess))
+}
+
+fn xirr(args: &[Value]) -> Outcome {
+    let values = series(args, 0)?;
+    let dates = series(args, 1)?;
+    let guess = args::number_or(args, 2, finance::DEFAULT_GUESS)?;
+    number(finance::xirr(&values, &dates, guess))
+}
+
+fn mirr(args: &[Value]) -> Outcome {
+    let values = series(args, 0)?;
+    let finance_rate = args::number(args, 1)?;
+    let reinvest_rate = args::number(args, 2)?;
+    number(finance::mirr(&values, finance_rate, reinvest_rate))
+}
+
+fn pv(args: &[Value]) -> Outcome {
+    let (rate, nper, pmt) = (
+        args::number(args, 0)?,
+        args::number(args, 1)?,
+        args::number(args, 2)?,
+    );
+    let fv = args::number_or(args, 3, 0.0)?;
+    number(finance::pv(rate, nper, pmt, fv, timing(args, 4)?))
+}
+
+fn fv(args: &[Value]) -> Outcome {
+    let (rate, nper, pmt) = (
+        args::number(args, 0)?,
+        args::number(args, 1)?,
+        args::number(args, 2)?,
+    );
+    let pv = args::number_or(args, 3, 0.0)?;
+    number(finance::fv(rate, nper, pmt, pv, timing(args, 4)?))
+}
+
+fn pmt(args: &[Value]) -> Outcome {
+    let (rate, nper, pv) = (
+        args::number(args, 0)?,
+        args::number(args, 1)?,
+        args::number(args, 2)?,
+    );
+    let fv = args::number_or(args, 3, 0.0)?;
+    number(finance::pmt(rate, nper, pv, fv, timing(args, 4)?))
+}
+
+fn nper(args: &[Value]) -> Outcome {
+    let (rate, pmt, pv) = (
+        args::number(args, 0)?,
+        args::number(args, 1)?,
+        args::number(args, 2)?,
+    );
+    let fv = args::number_or(args, 3, 0.0)?;
+    number(finance::nper(rate, pmt, pv, fv, timing(args, 4)?))
+}
+
+fn rate(args: &[Value]) -> Outcome {
+    let (nper, pmt, pv) = (
+        args::number(args, 0)?,
+        args::number(args, 1)?,
+        args::number(args, 2)?,
+    );
+    let fv = args::number_or(args, 3, 0.0)?;
+    let timing = timing(args, 4)?;
+    let guess = args::number_or(args, 5, finance::DEFAULT_GUESS)?;
+    number(finance::rate(nper, pmt, pv, fv, timing, guess))
+}
+
+/// IPMT and PPMT share `(rate, per, nper, pv, [fv], [type])`.
+fn period_payment(
+    args: &[Value],
+    kernel: fn(f64, f64, f64, f64, f64, PaymentTiming) -> Result<f64, FinanceError>,
+) -> Outcome {
+    let rate = args::number(args, 0)?;
+    let per = args::number(args, 1)?;
+    let nper = args::number(args, 2)?;
+    let pv = args::number(args, 3)?;
+    let fv = args::number_or(args, 4, 0.0)?;
+    number(kernel(rate, per, nper, pv, fv, timing(args, 5)?))
+}
+
+fn ipmt(args: &[Value]) -> Outcome {
+    period_payment(args, finance::ipmt)
+}
+
+fn ppmt(args: &[Value]) -> Outcome {
+    period_payment(args, finance::ppmt)
+}
+
+/// CUMIPMT and CUMPRINC share `(rate, nper, pv, start, end, type)`, with a
+/// required `type` that must be 0 or 1.
+fn cumulative(
+    args: &[Value],
+    function: &'static str,
+    kernel: fn(f64, f64, f64, f64, f64, PaymentTiming) -> Result<f64, FinanceError>,
+) -> Outcome {
+    let rate = args::number(args, 0)?;
+    let nper = args::number(args, 1)?;
+    let pv = args::number(args, 2)?;
+    let start = args::number(args, 3)?;
+    let end = args::number(args, 4)?;
+    let timing = PaymentTiming::from_excel_type_strict(function, args::number(args, 5)?)
+        .map_err(excel_error)?;
+    number(kernel(rate, nper, pv, start, end, timing))
+}
+
+fn cumipmt(args: &[Value]) -> Outcome {
+    cumulative(args, "CUMIPMT", finance::cumipmt)
+}
+
+fn cumprinc(args: &[Value]) -> Outcome {
+    cumulative(args, "CUMPRINC", finance::cumprinc)
+}
+
+fn effect(args: &[Value]) -> Outcome {
+    number(finance::effect(
+        args::number(args, 0)?,
+        args::number(args, 1)?,
+    ))
+}
+
+fn nominal(args: &[Value]) -> Outcome {
+    number(finance::nominal(
+        args::number(args, 0)?,
+        args::number(args, 1)?,
+    ))
+}
+
+fn rri(args: &[Value]) -> Outcome {
+    let (nper, pv, fv) = (
+        args::number(args, 0)?,
+        args::number(args, 1)?,
+        args::number(args, 2)?,
+    );
+    number(finance::rri(nper, pv, fv))
+}
+
+fn pduration(args: &[Value]) -> Outcome {
+    let (rate, pv, fv) = (
+        args::number(args, 0)?,
+        args::number(args, 1)?,
+        args::number(args, 2)?,
+    );
+    number(finance::pduration(rate, pv, fv))
+}
+
+fn roi(args: &[Value]) -> Outcome {
+    number(finance::simple_roi(
+        args::number(args, 0)?,
+        args::number(args, 1)?,
+    ))
+}
+
+/// A payback result: the period, or `#N/A` "never pays back".
+fn payback_value(function: &str, result: Result<Payback, FinanceError>) -> Outcome {
+    match result.map_err(excel_error)? {
+        Payback::Period(period) => Ok(Value::number(period)),
+        Payback::Never => Err(ErrorValue::new(
+            ErrorKind::NotAvailable,
+            format!("{function}: never pays back"),
+        )),
+    }
+}
+
+fn payback(args: &[Value]) -> Outcome {
+    payback_value("PAYBACK", finance::payback_period(&series(args, 0)?))
+}
+
+fn dpayback(args: &[Value]) -> Outcome {
+    let rate = args::number(args, 0)?;
+    payback_value(
+        "DPAYBACK",
+        finance::discounted_payback(rate, &series(args, 1)?),
+    )
+}
+
+fn breakeven(args: &[Value]) -> Outcome {
+    let fixed = args::number(args, 0)?;
+    let price = args::number(args, 1)?;
+    let variable = args::number(args, 2)?;
+    number(finance::break_even_units(fixed, price, variable))
+}
+
+fn irrroots(args: &[Value]) -> Outcome {
+    let roots = finance::irr_roots(&series(args, 0)?).map_err(excel_error)?;
+    let row: Vec<Value> = roots.into_iter().map(Value::number).collect();
+    Array::from_row(row).map(Value::Array).ok_or_else(|| {
+        args::num_error(
+            "IRRROOTS",
+            "the cash flows have no real rate of return above -100%",
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(values: &[f64]) -> Value {
+        Value::Array(Array::from_row(values.iter().map(|v| Value::Number(*v)).collect()).unwrap())
+    }
+
+    fn n(value: f64) -> Value {
+        Value::Number(value)
+    }
+
+    fn check(name: &str, args: &[Value], expected: f64, tolerance: f64) {
+        let spec = super::super::find(name).unwrap();
+        assert!(
+            args.len() >= spec.min_args && args.len() <= spec.max_args,
+            "{name} arity"
+        );
+        let Implementation::Eager(function) = spec.implementation else {
+            panic!("{name} is not eager");
+        };
+        match function(args) {
+            Ok(Value::Number(actual)) => assert!(
+                (actual - expected).abs() <= tolerance,
+                "{name}: expected {expected}, got {actual}"
+            ),
+            other => panic!("{name}: expected {expected}, got {other:?}"),
+        }
+    }
+
+    fn check_error(name: &str, args: &[Value], kind: ErrorKind, message: &str) {
+        let Implementation::Eager(function) = super::super::find(name).unwrap().implementation
+        else {
+            panic!("{name} is not eager");
+        };
+        match function(args) {
+            Err(err) => {
+                assert_eq!(err.kind, kind, "{name}: {err}");
+                assert!(err.message.contains(message), "{name}: {}", err.message);
+            }
+            other => panic!("{name}: expected {kind}, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn annuity_functions_with_defaults() {
+        check(
+            "PMT",
+            &[n(0.08 / 12.0), n(10.0), n(10000.0)],
+            -1037.032089,
+            1e-6,
+        );
+        check(
+            "PMT",
+            &[n(0.005), n(216.0), n(0.0), n(50000.0)],
+            -129.0811609,
+            1e-6,
+        );
+        check(
+            "PV",
+            &[n(0.08 / 12.0), n(240.0), n(500.0), Value::Empty, n(0.0)],
+            -59777.14585,
+            1e-5,
+        );
+        check(
+            "FV",
+            &[n(0.005), n(10.0), n(-200.0), n(-500.0), n(1.0)],
+            2581.403374,
+            1e-6,
+        );
+        check(
+            "NPER",
+            &[n(0.01), n(-100.0), n(-1000.0), n(10000.0), n(1.0)],
+            59.6738657,
+            1e-6,
+        );
+        check(
+            "RATE",
+            &[n(48.0), n(-200.0), n(8000.0)],
+            0.09241767 / 12.0,
+            1e-9,
+        );
+        check(
+            "IPMT",
+            &[n(0.1), n(3.0), n(3.0), n(8000.0)],
+            -292.4471299,
+            1e-6,
+        );
+        check(
+            "PPMT",
+            &[n(0.08), n(10.0), n(10.0), n(200000.0)],
+            -27598.05346,
+            1e-5,
+        );
+        let loan = [n(0.0075), n(360.0), n(125000.0), n(13.0), n(24.0), n(0.0)];
+        check("CUMIPMT", &loan, -11135.23213, 1e-5);
+        check("CUMPRINC", &loan, -934.1071234, 1e-6);
+        // Any nonzero type means payments at the start.
+        check(
+            "PMT",
+            &[n(0.01), n(12.0), n(1000.0), n(0.0), n(2.0)],
+            -87.969097701,
+            1e-8,
+        );
+        check(
+            "PMT",
+            &[n(0.01), n(12.0), n(1000.0), n(0.0), Value::Bool(true)],
+            -87.969097701,
+            1e-8,
+        );
+    }
+
+    #[test]
+    fn cash_flow_functions() {
+        check(
+            "NPV",
+            &[n(0.1), n(-10000.0), n(3000.0), n(4200.0), n(6800.0)],
+            1188.443412,
+            1e-6,
+        );
+        check(
+            "NPV",
+            &[n(0.1), row(&[-10000.0, 3000.0]), n(4200.0), n(6800.0)],
+            1188.443412,
+            1e-6,
+        );
+        // Text inside arrays is skipped; direct numeric text and booleans count.
+        let mixed = Array::from_row(vec![n(-10000.0), Value::Text("x".into()), n(3000.0)]).unwrap();
+        check(
+            "NPV",
+            &[
+                n(0.1),
+                Value::Array(mixed),
+                Value::Text("4200".into()),
+                n(6800.0),
+            ],
+            1188.443412,
+            1e-6,
+        );
+        check("NPV", &[n(0.1), Value::Empty, n(121.0)], 100.0, 1e-9);
+        let dates = row(&[39448.0, 39508.0, 39751.0, 39859.0, 39904.0]);
+        let values = row(&[-10000.0, 2750.0, 4250.0, 3250.0, 2750.0]);
+        check(
+            "XNPV",
+            &[n(0.09), values.clone(), dates.clone()],
+            2086.647602,
+            1e-6,
+        );
+        check("XIRR", &[values, dates], 0.373362535, 1e-8);
+        let flows = row(&[-70000.0, 12000.0, 15000.0, 18000.0, 21000.0, 26000.0]);
+        check("IRR", &[flows], 0.086630948, 1e-9);
+        check(
+            "IRR",
+            &[row(&[-70000.0, 12000.0, 15000.0]), n(-0.1)],
+            -0.443506941,
+            1e-9,
+        );
+        let mirr_flows = row(&[-120000.0, 39000.0, 30000.0, 21000.0, 37000.0, 46000.0]);
+        check("MIRR", &[mirr_flows, n(0.1), n(0.12)], 0.126094130, 1e-9);
+    }
+
+    #[test]
+    fn rates_and_business_helpers() {
+        check("EFFECT", &[n(0.0525), n(4.0)], 0.053542667, 1e-9);
+        check("NOMINAL", &[n(0.053543), n(4.0)], 0.052500320, 1e-9);
+        check(
+            "PDURATION",
+            &[n(0.025), n(2000.0), n(2200.0)],
+            3.859866163,
+            1e-9,
+        );
+        check("RRI", &[n(96.0), n(10000.0), n(11000.0)], 0.000993307, 1e-9);
+        check("ROI", &[n(150.0), n(100.0)], 0.5, 0.0);
+        check(
+            "PAYBACK",
+            &[row(&[-1000.0, 300.0, 400.0, 500.0])],
+            2.6,
+            1e-12,
+        );
+        check(
+            "DPAYBACK",
+            &[n(0.1), row(&[-1000.0, 550.0, 605.0, 665.5])],
+            2.0,
+            1e-9,
+        );
+        check("BREAKEVEN", &[n(10000.0), n(50.0), n(30.0)], 500.0, 0.0);
+        let Implementation::Eager(roots) = super::super::find("IRRROOTS").unwrap().implementation
+        else {
+            panic!("IRRROOTS is not eager");
+        };
+        let Ok(Value::Array(found)) = roots(&[row(&[-1.0, 2.3, -1.32])]) else {
+            panic!("IRRROOTS found no roots");
+        };
+        assert_eq!((found.rows(), found.cols()), (1, 2));
+    }
+
+    #[test]
+    fn errors_name_the_function_and_match_excel() {
+        check_error(
+            "PMT",
+            &[n(0.1), n(0.0), n(100.0)],
+            ErrorKind::Num,
+            "PMT: nper must not be zero",
+        );
+        check_error("NPV", &[n(-1.0), n(1.0)], ErrorKind::DivZero, "NPV:");
+        check_error(
+            "NPV",
+            &[n(0.1), Value::Text("abc".into())],
+            ErrorKind::Value,
+            "abc",
+        );
+        check_error("IRR", &[row(&[1.0, 2.0])], ErrorKind::Num, "IRR:");
+        check_error(
+            "XIRR",
+            &[row(&[-1.0, 2.0]), row(&[5.0])],
+            ErrorKind::Num,
+            "XIRR:",
+        );
+        check_error(
+            "XNPV",
+            &[n(0.1), row(&[-1.0, 2.0]), row(&[5.0, -3.0])],
+            ErrorKind::Value,
+            "XNPV:",
+        );
+        check_error(
+            "MIRR",
+            &[row(&[1.0, 2.0]), n(0.1), n(0.1)],
+            ErrorKind::DivZero,
+            "MIRR:",
+        );
+        let loan = [n(0.0075), n(360.0), n(125000.0), n(13.0), n(24.0), n(2.0)];
+        check_error(
+            "CUMIPMT",
+            &loan,
+            ErrorKind::Num,
+            "CUMIPMT: type must be 0 or 1",
+        );
+        check_error(
+            "PAYBACK",
+            &[row(&[-100.0, 10.0])],
+            ErrorKind::NotAvailable,
+            "never pays back",
+        );
+        check_error("IRRROOTS", &[row(&[1.0, 2.0])], ErrorKind::Num, "IRRROOTS:");
+        check_error("ROI", &[n(1.0), n(0.0)], ErrorKind::DivZero, "ROI:");
+        let failing = Value::error(ErrorKind::Ref, "bad");
+        check_error("IRR", &[failing], ErrorKind::Ref, "bad");
+    }
+}

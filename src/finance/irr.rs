@@ -1,0 +1,256 @@
+//! Internal rates of return: IRR (periodic), XIRR (dated, actual/365) and
+//! `irr_roots`, which lists every real IRR above -100%.
+//!
+//! # Which root IRR and XIRR return
+//!
+//! Cash flows with several sign changes can have several rates of return.
+//! Like Excel, IRR and XIRR run Newton's method from `guess` (default 10%)
+//! and return the root it reaches. When Newton fails (no convergence within
+//! [`solver::NEWTON_MAX_ITERATIONS`], a step to -100% or below, a zero
+//! slope, overflow), they scan the rate grid of [`solver`] and return the
+//! bracketed root closest to `guess`. `#NUM!` only when the flows lack a
+//! positive or a negative value, or no root lies on the grid's range
+//! (rates from about -100% + 1e-13 to 1e13).
+//!
+//! # Tolerance
+//!
+//! Excel iterates IRR at most 20 times to 0.00001% and XIRR 100 times to
+//! 0.000001%. Yardstick's Newton stops at a step of 1e-12 relative to
+//! `max(1, |rate|)` and is accepted only when NPV at the result is below
+//! 1e-9 of `Σ|valueᵢ|·(1+rate)^-tᵢ`; grid roots are bisected to adjacent
+//! doubles in `ln(1+rate)`.
+//!
+//! Values are scaled by their largest magnitude before solving (the roots
+//! do not change), so flows of 1e300 do not overflow. Nothing here reads
+//! formula values, panics, or returns NaN or infinity.
+
+use super::cash_flow::year_fractions;
+use super::error::{invalid, require_all_finite, require_finite, FinanceError};
+use super::solver;
+
+/// Cash flows at times in periods (or years), scaled to largest magnitude 1.
+struct Flows {
+    values: Vec<f64>,
+    times: Vec<f64>,
+    last_time: f64,
+}
+
+impl Flows {
+    fn new(values: &[f64], times: Vec<f64>) -> Flows {
+        let largest = values.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+        let scale = if largest > 0.0 { 1.0 / largest } else { 1.0 };
+        let last_time = times.iter().fold(0.0f64, |m, t| m.max(*t));
+        Flows {
+            values: values.iter().map(|v| v * scale).collect(),
+            times,
+            last_time,
+        }
+    }
+
+    fn periodic(values: &[f64]) -> Flows {
+        let times = (0..values.len()).map(|t| t as f64).collect();
+        Flows::new(values, times)
+    }
+
+    /// NPV at `rate` and its derivative, or `None` for `rate <= -1`.
+    fn npv_and_slope(&self, rate: f64) -> Option<(f64, f64)> {
+        if rate.is_nan() || rate <= -1.0 {
+            return None;
+        }
+        let log_growth = rate.ln_1p();
+        let (mut value, mut slope) = (0.0, 0.0);
+        for (v, t) in self.values.iter().zip(&self.times) {
+            let discounted = v * (-t * log_growth).exp();
+            value += discounted;
+            slope -= t * discounted / (1.0 + rate);
+        }
+        Some((value, slope))
+    }
+
+    /// `Σ |valueᵢ|·(1+rate)^-tᵢ`: the size NPV is measured against.
+    fn magnitude(&self, rate: f64) -> f64 {
+        let log_growth = rate.ln_1p();
+        self.values
+            .iter()
+            .zip(&self.times)
+            .map(|(v, t)| v.abs() * (-t * log_growth).exp())
+            .sum()
+    }
+
+    /// NPV at `rate = e^y − 1`, multiplied by `e^(y·T)` (T the last time)
+    /// when `y < 0`: the same sign, and every exponent is at most 0, so it
+    /// never overflows.
+    fn scaled_npv_at_log_rate(&self, y: f64) -> f64 {
+        let shift = if y < 0.0 { self.last_time } else { 0.0 };
+        self.values
+            .iter()
+            .zip(&self.times)
+            .map(|(v, t)| v * (y * (shift - t)).exp())
+            .sum()
+    }
+
+    fn has_both_signs(&self) -> bool {
+        self.values.iter().any(|v| *v > 0.0) && self.values.iter().any(|v| *v < 0.0)
+    }
+
+    /// Every root on the solver grid, as rates, ascending.
+    fn grid_roots(&self) -> Vec<f64> {
+        solver::grid_roots(|y| self.scaled_npv_at_log_rate(y))
+            .into_iter()
+            .map(f64::exp_m1)
+            .filter(|r| *r > -1.0)
+            .collect()
+    }
+
+    /// The policy in the module docs: Newton from `guess`, else the grid
+    /// root closest to `guess`.
+    fn solve(&self, function: &'static str, guess: f64) -> Result<f64, FinanceError> {
+        if !self.has_both_signs() {
+            return Err(FinanceError::NoSignChange { function });
+        }
+        if let Some(root) = solver::newton(|r| self.npv_and_slope(r), guess, -1.0) {
+            let accepted = self
+                .npv_and_slope(root)
+                .is_some_and(|(value, _)| value.abs() <= 1e-9 * self.magnitude(root));
+            if accepted {
+                return Ok(root);
+            }
+        }
+        solver::closest_to(&self.grid_roots(), guess).ok_or(FinanceError::NoRoot {
+            function,
+            reason: "found no rate of return above -100% for these cash flows",
+        })
+    }
+}
+
+/// Excel's `IRR(values, [guess])`: the rate at which the NPV of `values`,
+/// with `values₀` at time 0, is zero. Reference: Microsoft's IRR
+/// documentation (default guess 10%; `#NUM!` when no result is found).
+/// Root choice, tolerance and caps: see the module docs. `#NUM!` when the
+/// values lack a positive or a negative value, when `guess <= -1`, or when
+/// no root is found.
+pub fn irr(values: &[f64], guess: f64) -> Result<f64, FinanceError> {
+    const F: &str = "IRR";
+    require_all_finite(F, "values", values)?;
+    require_finite(F, "guess", guess)?;
+    if guess <= -1.0 {
+        return Err(invalid(F, "guess", "must be greater than -1"));
+    }
+    Flows::periodic(values).solve(F, guess)
+}
+
+/// Every real internal rate of return above -100% of periodic `values`
+/// (`values₀` at time 0), ascending.
+///
+/// NPV is a polynomial in `1/(1+rate)`, so there are at most as many roots
+/// as sign changes in `values` (Descartes' rule). They are found by scanning
+/// the rate grid of [`solver`] (3,301 points of `ln(1+rate)` between -30 and
+/// 30) for sign changes and bisecting each to adjacent doubles, so the work
+/// is bounded by about `3,301 + 60·roots` NPV evaluations. Limits: roots
+/// closer together than the grid spacing, or where NPV touches zero without
+/// changing sign, can be missed; rates beyond the grid's range are not
+/// listed. Values without both a positive and a negative value have no root
+/// and give an empty list (so do all-zero values, whose NPV is zero
+/// everywhere). Non-finite values are an error.
+pub fn irr_roots(values: &[f64]) -> Result<Vec<f64>, FinanceError> {
+    const F: &str = "IRRROOTS";
+    require_all_finite(F, "values", values)?;
+    let flows = Flows::periodic(values);
+    if !flows.has_both_signs() {
+        return Ok(Vec::new());
+    }
+    Ok(flows.grid_roots())
+}
+
+/// Excel's `XIRR(values, dates, [guess])`: the rate at which
+/// `Σ valuesᵢ / (1+rate)^((datesᵢ − dates₀)/365)` is zero.
+///
+/// Reference: Microsoft's XIRR documentation: dates are truncated to whole
+/// days; `#NUM!` when values and dates differ in count, when a date precedes
+/// the first date, or when the values lack a positive or a negative value;
+/// `#VALUE!` when a date is not a valid serial number. (MS-OI29500 notes
+/// that current Excel tolerates dates before the first; Yardstick follows
+/// the function documentation and returns `#NUM!`.) Root choice, tolerance
+/// and caps: see the module docs; `guess <= -1` is `#NUM!`.
+pub fn xirr(values: &[f64], dates: &[f64], guess: f64) -> Result<f64, FinanceError> {
+    const F: &str = "XIRR";
+    require_all_finite(F, "values", values)?;
+    require_finite(F, "guess", guess)?;
+    let years = year_fractions(F, values.len(), dates)?;
+    if guess <= -1.0 {
+        return Err(invalid(F, "guess", "must be greater than -1"));
+    }
+    Flows::new(values, years).solve(F, guess)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finance::cash_flow::{npv, xnpv};
+
+    fn check(actual: Result<f64, FinanceError>, expected: f64, tolerance: f64) {
+        let actual = actual.unwrap_or_else(|e| panic!("expected {expected}, got error {e}"));
+        assert!(
+            (actual - expected).abs() <= tolerance,
+            "expected {expected}, got {actual}"
+        );
+    }
+
+    const DOC_DATES: [f64; 5] = [39448.0, 39508.0, 39751.0, 39859.0, 39904.0];
+    const DOC_VALUES: [f64; 5] = [-10000.0, 2750.0, 4250.0, 3250.0, 2750.0];
+
+    #[test]
+    fn microsoft_documentation_examples() {
+        let flows = [-70000.0, 12000.0, 15000.0, 18000.0, 21000.0, 26000.0];
+        check(irr(&flows[..5], 0.1), -0.021244848, 1e-9);
+        check(irr(&flows, 0.1), 0.086630948, 1e-9);
+        check(irr(&flows[..3], -0.1), -0.443506941, 1e-9);
+        // Excel shows 0.373362535 at its own 1e-8 tolerance.
+        check(xirr(&DOC_VALUES, &DOC_DATES, 0.1), 0.373362535, 1e-8);
+        let rate = xirr(&DOC_VALUES, &DOC_DATES, 0.1).unwrap();
+        check(xnpv(rate, &DOC_VALUES, &DOC_DATES), 0.0, 1e-8);
+    }
+
+    #[test]
+    fn several_roots_are_listed_and_the_guess_picks_one() {
+        // NPV in x = 1/(1+r) is -(1.1x - 1)(1.2x - 1): roots at 10% and 20%.
+        let values = [-1.0, 2.3, -1.32];
+        let roots = irr_roots(&values).unwrap();
+        assert_eq!(roots.len(), 2, "{roots:?}");
+        check(Ok(roots[0]), 0.1, 1e-12);
+        check(Ok(roots[1]), 0.2, 1e-12);
+        check(irr(&values, 0.05), 0.1, 1e-12);
+        check(irr(&values, 0.3), 0.2, 1e-12);
+        for root in roots {
+            check(npv(root, &values), 0.0, 1e-12);
+        }
+    }
+
+    #[test]
+    fn hard_cases_converge_or_fail_cleanly() {
+        // All positive flows: no rate of return.
+        assert_eq!(
+            irr(&[1.0, 2.0], 0.1).map_err(|e| e.excel_error_code()),
+            Err("#NUM!")
+        );
+        assert_eq!(
+            irr(&[], 0.1).map_err(|e| e.excel_error_code()),
+            Err("#NUM!")
+        );
+        assert_eq!(irr_roots(&[0.0, 0.0]), Ok(vec![]));
+        // A loss of 99.9% in one year: Newton from 10% overshoots below -100%.
+        check(xirr(&[-1000.0, 1.0], &[0.0, 365.0], 0.1), -0.999, 1e-12);
+        check(irr(&[-1000.0, 0.0, 0.0, 0.0, 1e-5], 0.1), -0.99, 1e-12);
+        // Huge magnitudes do not overflow.
+        check(irr(&[-1e300, 1.1e300], 0.1), 0.1, 1e-12);
+        check(xirr(&[-1e-300, 2e-300], &[100.0, 465.0], 0.1), 1.0, 1e-12);
+        // A very large return.
+        check(irr(&[-1.0, 1e6], 0.1), 1e6 - 1.0, 1e-3);
+        // Invalid dates and mismatches.
+        let code = |r: Result<f64, FinanceError>| r.map_err(|e| e.excel_error_code());
+        assert_eq!(code(xirr(&[-1.0, 2.0], &[5.0, 4.0], 0.1)), Err("#NUM!"));
+        assert_eq!(code(xirr(&[-1.0, 2.0], &[5.0], 0.1)), Err("#NUM!"));
+        assert_eq!(code(xirr(&[-1.0, 2.0], &[5.0, 3e6], 0.1)), Err("#VALUE!"));
+        assert_eq!(code(xirr(&[-1.0, 2.0], &[5.0, 6.0], -1.0)), Err("#NUM!"));
+    }
+}

@@ -1,0 +1,132 @@
+//! Rate conversions: EFFECT and NOMINAL (annual rates compounded several
+//! times a year), RRI (equivalent growth rate) and PDURATION (periods to
+//! reach a value), with Excel's argument rules.
+//!
+//! All are closed forms computed through `ln_1p` / `exp_m1` for precision
+//! near zero; none iterates. Nothing here reads formula values, panics, or
+//! returns NaN or infinity.
+
+use super::error::{finite_result, invalid, require_finite_args, FinanceError};
+
+/// Excel's `EFFECT(nominal_rate, npery)`: the effective annual rate
+/// `(1 + nominal_rate/npery)^npery − 1`. Reference: Microsoft's EFFECT
+/// documentation: `npery` is truncated to an integer; `#NUM!` when
+/// `nominal_rate <= 0` or `npery < 1`.
+pub fn effect(nominal_rate: f64, periods_per_year: f64) -> Result<f64, FinanceError> {
+    const F: &str = "EFFECT";
+    require_finite_args(
+        F,
+        &[("nominal_rate", nominal_rate), ("npery", periods_per_year)],
+    )?;
+    let periods = periods_per_year.trunc();
+    if nominal_rate <= 0.0 {
+        return Err(invalid(F, "nominal_rate", "must be greater than 0"));
+    }
+    if periods < 1.0 {
+        return Err(invalid(F, "npery", "must be at least 1"));
+    }
+    finite_result(F, (periods * (nominal_rate / periods).ln_1p()).exp_m1())
+}
+
+/// Excel's `NOMINAL(effect_rate, npery)`: the nominal annual rate
+/// `npery·((1 + effect_rate)^(1/npery) − 1)`, the inverse of [`effect`].
+/// Reference: Microsoft's NOMINAL documentation: `npery` is truncated;
+/// `#NUM!` when `effect_rate <= 0` or `npery < 1`.
+pub fn nominal(effect_rate: f64, periods_per_year: f64) -> Result<f64, FinanceError> {
+    const F: &str = "NOMINAL";
+    require_finite_args(
+        F,
+        &[("effect_rate", effect_rate), ("npery", periods_per_year)],
+    )?;
+    let periods = periods_per_year.trunc();
+    if effect_rate <= 0.0 {
+        return Err(invalid(F, "effect_rate", "must be greater than 0"));
+    }
+    if periods < 1.0 {
+        return Err(invalid(F, "npery", "must be at least 1"));
+    }
+    finite_result(F, periods * (effect_rate.ln_1p() / periods).exp_m1())
+}
+
+/// Excel's `RRI(nper, pv, fv)`: the equivalent rate per period
+/// `(fv/pv)^(1/nper) − 1`. Reference: Microsoft's RRI documentation
+/// ("If argument values are not valid, RRI returns the #NUM! error value"):
+/// `#NUM!` when `nper <= 0`, `pv = 0`, or `fv/pv < 0` (no real root).
+/// `fv = 0` gives -100%.
+pub fn rri(nper: f64, pv: f64, fv: f64) -> Result<f64, FinanceError> {
+    const F: &str = "RRI";
+    require_finite_args(F, &[("nper", nper), ("pv", pv), ("fv", fv)])?;
+    if nper <= 0.0 {
+        return Err(invalid(F, "nper", "must be greater than 0"));
+    }
+    if pv == 0.0 {
+        return Err(invalid(F, "pv", "must not be zero"));
+    }
+    let ratio = fv / pv;
+    if ratio < 0.0 {
+        return Err(invalid(F, "fv", "must have the same sign as pv"));
+    }
+    finite_result(F, (ratio.ln() / nper).exp_m1())
+}
+
+/// Excel's `PDURATION(rate, pv, fv)`: the periods for `pv` to grow to `fv`
+/// at `rate`, `(ln fv − ln pv)/ln(1 + rate)`. Reference: Microsoft's
+/// PDURATION documentation: `#NUM!` when `rate <= 0`, `pv <= 0` or
+/// `fv <= 0`.
+pub fn pduration(rate: f64, pv: f64, fv: f64) -> Result<f64, FinanceError> {
+    const F: &str = "PDURATION";
+    require_finite_args(F, &[("rate", rate), ("pv", pv), ("fv", fv)])?;
+    if rate <= 0.0 {
+        return Err(invalid(F, "rate", "must be greater than 0"));
+    }
+    if pv <= 0.0 {
+        return Err(invalid(F, "pv", "must be greater than 0"));
+    }
+    if fv <= 0.0 {
+        return Err(invalid(F, "fv", "must be greater than 0"));
+    }
+    finite_result(F, (fv.ln() - pv.ln()) / rate.ln_1p())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(actual: Result<f64, FinanceError>, expected: f64, tolerance: f64) {
+        let actual = actual.unwrap_or_else(|e| panic!("expected {expected}, got error {e}"));
+        assert!(
+            (actual - expected).abs() <= tolerance,
+            "expected {expected}, got {actual}"
+        );
+    }
+
+    fn num(result: Result<f64, FinanceError>) {
+        assert_eq!(result.map_err(|e| e.excel_error_code()), Err("#NUM!"));
+    }
+
+    #[test]
+    fn microsoft_documentation_examples() {
+        check(effect(0.0525, 4.0), 0.053542667, 1e-9);
+        check(nominal(0.053543, 4.0), 0.052500319, 1e-9);
+        check(pduration(0.025, 2000.0, 2200.0), 3.859866163, 1e-9);
+        check(pduration(0.025 / 12.0, 1000.0, 1200.0), 87.60547642, 1e-8);
+        check(rri(96.0, 10000.0, 11000.0), 0.000993307, 1e-9);
+    }
+
+    #[test]
+    fn argument_rules() {
+        check(effect(0.0525, 4.9), 0.053542667, 1e-9);
+        num(effect(0.0, 4.0));
+        num(effect(0.05, 0.9));
+        num(nominal(-0.1, 4.0));
+        num(nominal(0.1, 0.0));
+        num(rri(0.0, 1.0, 2.0));
+        num(rri(1.0, 0.0, 2.0));
+        num(rri(1.0, -1.0, 2.0));
+        check(rri(2.0, 100.0, 0.0), -1.0, 0.0);
+        num(pduration(0.0, 1.0, 2.0));
+        num(pduration(0.1, 0.0, 2.0));
+        num(pduration(0.1, 1.0, -2.0));
+        num(effect(f64::NAN, 4.0));
+    }
+}
