@@ -11,7 +11,7 @@ WASM_RELEASE := target/$(WASM_TARGET)/release/yardstick.wasm
 SERVER := target/release/yardstick-serve
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: demo test tools pkg server lint test-rust test-wasm test-wasm-node test-wasm-chrome test-e2e bench clean
+.PHONY: demo test tools pkg server lint check-www test-rust test-wasm test-wasm-node test-wasm-chrome test-e2e bench clean
 
 ## demo: install what is missing, build the wasm and serve the site on 127.0.0.1:$(PORT)
 demo: tools pkg server
@@ -19,19 +19,22 @@ demo: tools pkg server
 	$(SERVER) --port $(PORT)
 
 ## test: install what is missing, then run every tier; fails on the first failing tier
-test: tools lint test-rust test-wasm pkg server test-e2e
+test: tools lint test-rust test-wasm pkg check-www server test-e2e
 	@echo "make test: every tier passed"
 
 tools:
 	@bash scripts/ensure-tools.sh
 
 ## pkg: release wasm, JS glue and TypeScript types in pkg/
+# wasm-opt runs before wasm-bindgen: Debian's binaryen 108 rewrites the
+# externref table of wasm-bindgen's output as anyref, which browsers reject.
 pkg:
 	cargo build --lib --release --target $(WASM_TARGET)
-	wasm-bindgen --target web --out-dir pkg --out-name yardstick $(WASM_RELEASE)
+	mkdir -p target/wasm-opt
 	wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int \
 	  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-	  pkg/yardstick_bg.wasm -o pkg/yardstick_bg.wasm
+	  $(WASM_RELEASE) -o target/wasm-opt/yardstick.wasm
+	wasm-bindgen --target web --out-dir pkg --out-name yardstick target/wasm-opt/yardstick.wasm
 	@# The raw wasm exports return externrefs, which wasm-bindgen types as `any`;
 	@# `unknown` is their honest type and keeps `any` out of the public types.
 	sed -i 's/) => any;$$/) => unknown;/' pkg/yardstick.d.ts
@@ -45,6 +48,10 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --target $(WASM_TARGET) -- -D warnings
+
+## check-www: type-check the site's JSDoc against the generated pkg/*.d.ts
+check-www:
+	npx --no-install tsc -p www/jsconfig.json
 
 test-rust:
 	cargo test --all-targets

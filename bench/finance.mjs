@@ -57,7 +57,6 @@ function vectorsPath() {
   const candidates = [
     process.env.YARDSTICK_FINANCE_VECTORS,
     path.join(repoRoot, 'tests', 'data', 'finance_vectors.tsv'),
-    path.join(repoRoot, 'bench', 'finance_vectors.sample.tsv'),
   ];
   const found = candidates.find((candidate) => candidate && fs.existsSync(candidate));
   if (!found) throw new Error('no finance vectors: expected tests/data/finance_vectors.tsv');

@@ -22,17 +22,68 @@ const MIN_FORMULA_ROWS: usize = 100;
 
 /// Financial functions that finance_vectors.tsv must cover.
 const FINANCE_FUNCTIONS: &[&str] = &[
-    "NPV", "XNPV", "IRR", "XIRR", "MIRR", "PV", "FV", "PMT", "NPER", "RATE", "IPMT", "PPMT",
-    "CUMIPMT", "CUMPRINC", "EFFECT", "NOMINAL", "RRI", "PDURATION", "ROI", "PAYBACK", "DPAYBACK",
+    "NPV",
+    "XNPV",
+    "IRR",
+    "XIRR",
+    "MIRR",
+    "PV",
+    "FV",
+    "PMT",
+    "NPER",
+    "RATE",
+    "IPMT",
+    "PPMT",
+    "CUMIPMT",
+    "CUMPRINC",
+    "EFFECT",
+    "NOMINAL",
+    "RRI",
+    "PDURATION",
+    "ROI",
+    "PAYBACK",
+    "DPAYBACK",
     "BREAKEVEN",
 ];
 
 /// Language-level functions that formula_vectors.tsv must cover.
 const FORMULA_FUNCTIONS: &[&str] = &[
-    "IF", "IFS", "AND", "OR", "NOT", "IFERROR", "SWITCH", "SUM", "PRODUCT", "MIN", "MAX",
-    "AVERAGE", "ROUND", "ROUNDUP", "ROUNDDOWN", "ABS", "SQRT", "EXP", "LN", "LOG10", "POWER",
-    "MOD", "INT", "SUMPRODUCT", "COUNT", "DATE", "YEAR", "MONTH", "DAY", "EDATE", "EOMONTH",
-    "DAYS", "CHOOSE", "INDEX", "MATCH", "XLOOKUP",
+    "IF",
+    "IFS",
+    "AND",
+    "OR",
+    "NOT",
+    "IFERROR",
+    "SWITCH",
+    "SUM",
+    "PRODUCT",
+    "MIN",
+    "MAX",
+    "AVERAGE",
+    "ROUND",
+    "ROUNDUP",
+    "ROUNDDOWN",
+    "ABS",
+    "SQRT",
+    "EXP",
+    "LN",
+    "LOG10",
+    "POWER",
+    "MOD",
+    "INT",
+    "SUMPRODUCT",
+    "COUNT",
+    "DATE",
+    "YEAR",
+    "MONTH",
+    "DAY",
+    "EDATE",
+    "EOMONTH",
+    "DAYS",
+    "CHOOSE",
+    "INDEX",
+    "MATCH",
+    "XLOOKUP",
 ];
 
 // ---------------------------------------------------------------------------
@@ -52,8 +103,8 @@ struct Row {
 
 fn read_rows(file: &'static str) -> Vec<Row> {
     let path = format!("{}/{}", env!("CARGO_MANIFEST_DIR"), file);
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|err| panic!("cannot read {path}: {err}"));
+    let text =
+        std::fs::read_to_string(&path).unwrap_or_else(|err| panic!("cannot read {path}: {err}"));
     let mut rows = Vec::new();
     let mut problems = Vec::new();
     let mut saw_header = false;
@@ -73,7 +124,10 @@ fn read_rows(file: &'static str) -> Vec<Row> {
             continue;
         }
         if cols.len() != 6 {
-            problems.push(format!("{file}:{line_no}: {} columns, expected 6", cols.len()));
+            problems.push(format!(
+                "{file}:{line_no}: {} columns, expected 6",
+                cols.len()
+            ));
             continue;
         }
         let expected = match parse_expected(cols[2]) {
@@ -107,7 +161,11 @@ fn read_rows(file: &'static str) -> Vec<Row> {
         });
     }
     assert!(saw_header, "{file}: no header line");
-    assert!(problems.is_empty(), "{file} is malformed:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{file} is malformed:\n{}",
+        problems.join("\n")
+    );
     rows
 }
 
@@ -123,10 +181,15 @@ enum Expected {
     Array(Vec<Vec<Expected>>),
 }
 
-const ERROR_CODES: &[&str] = &["#NUM!", "#DIV/0!", "#VALUE!", "#N/A", "#REF!", "#NAME?", "#NULL!"];
+const ERROR_CODES: &[&str] = &[
+    "#NUM!", "#DIV/0!", "#VALUE!", "#N/A", "#REF!", "#NAME?", "#NULL!",
+];
 
 fn parse_expected(text: &str) -> Result<Expected, String> {
-    let mut parser = ExpectedParser { bytes: text.as_bytes(), pos: 0 };
+    let mut parser = ExpectedParser {
+        bytes: text.as_bytes(),
+        pos: 0,
+    };
     let value = if text.starts_with('{') {
         parser.array()?
     } else {
@@ -164,7 +227,12 @@ impl ExpectedParser<'_> {
                     self.pos += 1;
                     break;
                 }
-                other => return Err(format!("expected , ; or }} but found {:?}", other.map(char::from))),
+                other => {
+                    return Err(format!(
+                        "expected , ; or }} but found {:?}",
+                        other.map(char::from)
+                    ))
+                }
             }
         }
         let width = rows.first().map_or(0, Vec::len);
@@ -198,7 +266,10 @@ impl ExpectedParser<'_> {
         let end = rest.find([',', ';', '}']).unwrap_or(rest.len());
         let token = &rest[..end];
         self.pos += end;
-        if let Some(code) = ERROR_CODES.iter().find(|code| token.eq_ignore_ascii_case(code)) {
+        if let Some(code) = ERROR_CODES
+            .iter()
+            .find(|code| token.eq_ignore_ascii_case(code))
+        {
             return Ok(Expected::Error((*code).to_string()));
         }
         if token.eq_ignore_ascii_case("TRUE") {
@@ -250,9 +321,7 @@ impl fmt::Display for Shown<'_> {
 
 fn matches(expected: &Expected, actual: &Value, tolerance: f64) -> bool {
     match (expected, actual) {
-        (Expected::Number(e), Value::Number(a)) => {
-            (a - e).abs() <= tolerance * e.abs().max(1.0)
-        }
+        (Expected::Number(e), Value::Number(a)) => (a - e).abs() <= tolerance * e.abs().max(1.0),
         (Expected::Error(code), Value::Error(err)) => err.kind.code() == code,
         (Expected::Bool(e), Value::Bool(a)) => e == a,
         (Expected::Text(e), Value::Text(a)) => e == a,
@@ -261,9 +330,9 @@ fn matches(expected: &Expected, actual: &Value, tolerance: f64) -> bool {
             array.rows() == rows.len()
                 && array.cols() == width
                 && rows.iter().enumerate().all(|(r, row)| {
-                    row.iter().enumerate().all(|(c, e)| {
-                        array.get(r, c).is_some_and(|a| matches(e, a, tolerance))
-                    })
+                    row.iter()
+                        .enumerate()
+                        .all(|(c, e)| array.get(r, c).is_some_and(|a| matches(e, a, tolerance)))
                 })
         }
         _ => false,
@@ -321,8 +390,16 @@ fn formula_vectors_match_excel() {
 fn vector_files_have_enough_rows_and_unique_ids() {
     let finance = read_rows(FINANCE_FILE);
     let formula = read_rows(FORMULA_FILE);
-    assert!(finance.len() >= MIN_FINANCE_ROWS, "{FINANCE_FILE}: {} rows", finance.len());
-    assert!(formula.len() >= MIN_FORMULA_ROWS, "{FORMULA_FILE}: {} rows", formula.len());
+    assert!(
+        finance.len() >= MIN_FINANCE_ROWS,
+        "{FINANCE_FILE}: {} rows",
+        finance.len()
+    );
+    assert!(
+        formula.len() >= MIN_FORMULA_ROWS,
+        "{FORMULA_FILE}: {} rows",
+        formula.len()
+    );
     let mut seen = HashSet::new();
     let duplicates: Vec<&str> = finance
         .iter()
@@ -370,17 +447,27 @@ fn every_function_is_covered() {
         .iter()
         .map(|row| called_function(&row.formula).to_ascii_uppercase())
         .collect();
-    let missing_finance: Vec<&&str> =
-        FINANCE_FUNCTIONS.iter().filter(|name| !finance.contains(**name)).collect();
-    assert!(missing_finance.is_empty(), "{FINANCE_FILE} lacks {missing_finance:?}");
+    let missing_finance: Vec<&&str> = FINANCE_FUNCTIONS
+        .iter()
+        .filter(|name| !finance.contains(**name))
+        .collect();
+    assert!(
+        missing_finance.is_empty(),
+        "{FINANCE_FILE} lacks {missing_finance:?}"
+    );
 
     let formula: HashSet<String> = read_rows(FORMULA_FILE)
         .iter()
         .flat_map(|row| function_names(&row.formula))
         .collect();
-    let missing_formula: Vec<&&str> =
-        FORMULA_FUNCTIONS.iter().filter(|name| !formula.contains(**name)).collect();
-    assert!(missing_formula.is_empty(), "{FORMULA_FILE} lacks {missing_formula:?}");
+    let missing_formula: Vec<&&str> = FORMULA_FUNCTIONS
+        .iter()
+        .filter(|name| !formula.contains(**name))
+        .collect();
+    assert!(
+        missing_formula.is_empty(),
+        "{FORMULA_FILE} lacks {missing_formula:?}"
+    );
 }
 
 /// finance_vectors.tsv formulas keep to the grammar the JavaScript benchmark
@@ -394,7 +481,11 @@ fn finance_formulas_keep_to_the_simple_grammar() {
             bad.push(format!("{}: {}", row.id, row.formula));
         }
     }
-    assert!(bad.is_empty(), "formulas outside the simple grammar:\n{}", bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "formulas outside the simple grammar:\n{}",
+        bad.join("\n")
+    );
 }
 
 fn simple_call(formula: &str) -> bool {
@@ -404,7 +495,11 @@ fn simple_call(formula: &str) -> bool {
     let Some(args) = rest.strip_suffix(')') else {
         return false;
     };
-    if name.is_empty() || !name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
+    if name.is_empty()
+        || !name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    {
         return false;
     }
     // Split on commas outside braces.
@@ -439,16 +534,24 @@ fn simple_call(formula: &str) -> bool {
 
 fn number_literal(text: &str) -> bool {
     !text.is_empty()
-        && text.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '+' | '.' | 'e' | 'E'))
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '+' | '.' | 'e' | 'E'))
         && text.parse::<f64>().is_ok_and(f64::is_finite)
 }
 
 #[test]
 fn expected_value_parser_reads_every_form() {
     assert_eq!(parse_expected("-1.5e-3"), Ok(Expected::Number(-0.0015)));
-    assert_eq!(parse_expected("#DIV/0!"), Ok(Expected::Error("#DIV/0!".into())));
+    assert_eq!(
+        parse_expected("#DIV/0!"),
+        Ok(Expected::Error("#DIV/0!".into()))
+    );
     assert_eq!(parse_expected("TRUE"), Ok(Expected::Bool(true)));
-    assert_eq!(parse_expected("\"a\"\"b\""), Ok(Expected::Text("a\"b".into())));
+    assert_eq!(
+        parse_expected("\"a\"\"b\""),
+        Ok(Expected::Text("a\"b".into()))
+    );
     assert_eq!(
         parse_expected("{1,\"x,y\";#N/A,FALSE}"),
         Ok(Expected::Array(vec![

@@ -301,11 +301,27 @@ pub fn compare(left: &Value, right: &Value) -> Ordering {
         (l, r) => (l.clone(), r.clone()),
     };
     match (&left, &right) {
-        (Value::Number(l), Value::Number(r)) => l.partial_cmp(r).unwrap_or(Ordering::Equal),
+        (Value::Number(l), Value::Number(r)) => compare_numbers(*l, *r),
         (Value::Text(l), Value::Text(r)) => l.to_lowercase().cmp(&r.to_lowercase()),
         (Value::Bool(l), Value::Bool(r)) => l.cmp(r),
         (l, r) => rank(l).cmp(&rank(r)),
     }
+}
+
+/// Compares numbers as Excel does: two numbers that agree to 15 significant
+/// digits are equal, so `0.1+0.2=0.3` is TRUE (Excel shows and compares 15
+/// digits; the binary sum is 0.30000000000000004).
+pub fn compare_numbers(left: f64, right: f64) -> Ordering {
+    if left == right || round_to_15_digits(left) == round_to_15_digits(right) {
+        return Ordering::Equal;
+    }
+    left.partial_cmp(&right).unwrap_or(Ordering::Equal)
+}
+
+/// The number rounded to 15 significant decimal digits, through its
+/// scientific text form (exact, and cheap next to a comparison's callers).
+fn round_to_15_digits(n: f64) -> f64 {
+    format!("{n:.14e}").parse().unwrap_or(n)
 }
 
 fn empty_like(other: &Value) -> Value {

@@ -45,6 +45,11 @@ fn text_and_comparison_follow_excel() {
     check("=\"z\"<TRUE", Value::Bool(true));
     check("=\"b\">\"A\"", Value::Bool(true));
     check("=1=1.0", Value::Bool(true));
+    check("=0.1+0.2=0.3", Value::Bool(true));
+    check("=0.1+0.2<>0.3", Value::Bool(false));
+    check("=0.1=(1.2-1.1)", Value::Bool(false));
+    check("=1+1e-14>1", Value::Bool(true));
+    check("=1+1e-15>1", Value::Bool(false));
     check("=\"3\"+1", num(4.0));
     check("=TRUE+TRUE", num(2.0));
     check("=1+2&3", Value::Text("33".into()));

@@ -305,15 +305,18 @@ def roi(gain, cost):
 
 
 def _payback(flows):
+    # Yardstick's policy: the first recovery after the cumulative flow has
+    # gone negative (later dips ignored); never negative pays back at 0.
     cumulative = 0.0
+    went_negative = False
     for t, v in enumerate(flows):
         previous = cumulative
         cumulative += v
-        if cumulative >= 0:
-            if t == 0:
-                return 0.0
+        if cumulative < 0:
+            went_negative = True
+        elif went_negative:
             return (t - 1) + (-previous) / v
-    return NA
+    return NA if went_negative else 0.0
 
 
 def payback(values):
@@ -326,7 +329,9 @@ def dpayback(rate_, values):
 
 def breakeven(fixed, price, variable):
     margin = price - variable
-    if margin <= 0:
+    if margin == 0:
+        return DIV0
+    if margin < 0:
         return NUM
     return fixed / margin
 

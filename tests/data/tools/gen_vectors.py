@@ -525,14 +525,14 @@ def finance_rows():
     row("roi-break-even", "ROI", [5000, 5000], roi_src, note="0")
     row("roi-fraction", "ROI", [1234.56, 987.65], roi_src)
     row("roi-cost-zero", "ROI", [100, 0], roi_src, note="cost 0: division by zero")
-    pb_src = hand % "first period where the cumulative flow turns >= 0, linear interpolation"
+    pb_src = hand % "first recovery to >= 0 after the cumulative flow went negative, linear interpolation"
     row("payback-simple", "PAYBACK", [[-100, 30, 40, 50]], pb_src, note="cumulative -100,-70,-30,20: 2 + 30/50")
     row("payback-exact", "PAYBACK", [[-100, 50, 50, 50]], pb_src, note="cumulative reaches exactly 0 at period 2")
     row("payback-first-period", "PAYBACK", [[-100, 400]], pb_src, note="0 + 100/400")
     row("payback-never", "PAYBACK", [[-1000, 100, 100, 100]], pb_src, note="never recovered: #N/A")
     row("payback-zero-start", "PAYBACK", [[0, 10, 10]], pb_src, note="cumulative already >= 0 at period 0")
     row("payback-positive-start", "PAYBACK", [[50, -100, 100]], pb_src,
-        note="the first time the cumulative is >= 0 is period 0, even though it dips later")
+        note="cumulative 50,-50,50: starts positive, goes negative in period 1, recovers at 1 + 50/100")
     row("payback-dip-later", "PAYBACK", [[-100, 60, 60, -50, 10]], pb_src,
         note="first turns >= 0 in period 2 (1 + 40/60); the later dip does not matter")
     row("payback-long", "PAYBACK", [[-250000] + [12500] * 24], pb_src, note="20 periods exactly")
@@ -550,8 +550,8 @@ def finance_rows():
     row("breakeven-simple", "BREAKEVEN", [50000, 25, 15], be_src, note="5000 units")
     row("breakeven-fraction", "BREAKEVEN", [10000, 19.99, 7.5], be_src)
     row("breakeven-zero-fixed", "BREAKEVEN", [0, 10, 5], be_src, note="0")
-    row("breakeven-zero-margin", "BREAKEVEN", [1000, 10, 10], be_src, note="margin <= 0: #NUM!")
-    row("breakeven-negative-margin", "BREAKEVEN", [1000, 8, 10], be_src, note="margin <= 0: #NUM!")
+    row("breakeven-zero-margin", "BREAKEVEN", [1000, 10, 10], be_src, note="margin 0: fixed/0 is #DIV/0!, as the same formula gives in Excel")
+    row("breakeven-negative-margin", "BREAKEVEN", [1000, 8, 10], be_src, note="margin < 0: never breaks even, #NUM!")
 
 
 # ---------------------------------------------------------------------------
