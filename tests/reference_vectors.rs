@@ -10,7 +10,12 @@
 //! lists every failing row, never only the first.
 
 // Test code: a panic here is a failing test, not a poisoned wasm instance.
-#![allow(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)]
 
 use std::collections::HashSet;
 use std::fmt;
