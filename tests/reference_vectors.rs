@@ -524,7 +524,7 @@ fn simple_call(formula: &str) -> bool {
             }
             _ => {}
         }
-        if depth < 0 || depth > 1 {
+        if !(0..=1).contains(&depth) {
             return false;
         }
     }
