@@ -15,7 +15,10 @@
 // Yardstick / peer. It asserts nothing about time; it only prints.
 //
 // How each engine is driven, so the numbers are read fairly:
-//   Yardstick     evaluate(formulaText): parse + evaluate per call.
+//   Yardstick     evaluate(formulaText): parse + evaluate per call, result
+//                 object with diagnostics built for JavaScript.
+//   Yardstick compiled  new Formula(text) once, then formula.evaluate() per
+//                 call: no parsing in the timed loop, like formula.js.
 //   formula.js    formulajs[FN](...args): arguments pre-parsed once, so it
 //                 does no parsing at all in the timed loop.
 //   HyperFormula  one sheet, one formula cell per row; a timed evaluation is
@@ -177,7 +180,7 @@ function show(value) {
  *   computes each row's value once, and returns one timed pass over all rows
  */
 
-/** @returns {Promise<Engine & { version: string }>} */
+/** @returns {Promise<Engine & { version: string, compiled: Engine }>} */
 async function yardstickEngine() {
   const glue = path.join(repoRoot, 'pkg', 'yardstick.js');
   const wasm = path.join(repoRoot, 'pkg', 'yardstick_bg.wasm');
@@ -189,9 +192,24 @@ async function yardstickEngine() {
   const names = new Set(bindings.functions().map((/** @type {{ name: string }} */ info) => info.name));
   /** @param {Row} row */
   const evaluate = (row) => /** @type {Cell} */ (bindings.evaluate(row.formula).value);
+  /** @type {Engine} */
+  const compiled = {
+    name: 'Yardstick compiled',
+    supports: (row) => names.has(row.fn),
+    prepare: (rows) => {
+      const formulas = rows.map((row) => new bindings.Formula(row.formula));
+      return {
+        results: formulas.map(safely((_, index) => /** @type {Cell} */ (formulas[index]?.evaluate()))),
+        pass: () => {
+          for (const formula of formulas) formula.evaluate();
+        },
+      };
+    },
+  };
   return {
     name: 'Yardstick',
     version: bindings.version(),
+    compiled,
     supports: (row) => names.has(row.fn),
     prepare: (rows) => ({
       results: rows.map(safely(evaluate)),
@@ -335,13 +353,14 @@ async function main() {
   const file = vectorsPath();
   const rows = readVectors(file);
   const yardstick = await yardstickEngine();
-  const engines = [yardstick, await formulajsEngine(), await hyperformulaEngine()];
-  const peers = engines.slice(1);
+  const engines = [yardstick, yardstick.compiled, await formulajsEngine(), await hyperformulaEngine()];
+  const peers = engines.slice(2);
 
   console.log(`Yardstick ${yardstick.version} vs formula.js and HyperFormula (Node ${process.versions.node})`);
   console.log(`Workload: ${rows.length} rows of ${path.relative(repoRoot, file)}`);
   console.log(`Throughput: evaluations per second, ${WARMUP_MS} ms warm-up then >= ${MEASURE_MS} ms per engine and family.`);
-  console.log('Yardstick parses each formula per call; formula.js gets pre-parsed arguments; HyperFormula re-enters each cell formula (one batch per pass).');
+  console.log('Yardstick parses each formula per call; Yardstick compiled parses once; formula.js gets pre-parsed arguments;');
+  console.log('HyperFormula re-enters each cell formula (one batch per pass). Ratios: text = Yardstick/peer, compiled = Yardstick compiled/peer.');
 
   /** @type {Map<string, { passed: number, total: number, missing: number }>} */
   const overall = new Map(engines.map((engine) => [engine.name, { passed: 0, total: 0, missing: 0 }]));
@@ -353,16 +372,18 @@ async function main() {
     const familyRows = rows.filter((row) => family.functions.includes(row.fn));
     if (familyRows.length === 0) continue;
     console.log(`\n${family.name} (${family.functions.join(' ')}): ${familyRows.length} rows`);
-    const table = [['engine', 'agreement', 'evals/s', 'Yardstick/peer']];
+    const table = [['engine', 'agreement', 'evals/s', 'text/peer', 'compiled/peer']];
     /** @type {number | null} */
     let yardstickRate = null;
+    /** @type {number | null} */
+    let compiledRate = null;
     for (const engine of engines) {
       const supported = familyRows.filter((row) => engine.supports(row));
       const missing = [...new Set(familyRows.filter((row) => !engine.supports(row)).map((row) => row.fn))];
       const tally = /** @type {{ passed: number, total: number, missing: number }} */ (overall.get(engine.name));
       tally.missing += familyRows.length - supported.length;
       if (supported.length === 0) {
-        table.push([engine.name, 'n/a', 'n/a', 'n/a']);
+        table.push([engine.name, 'n/a', 'n/a', 'n/a', 'n/a']);
         continue;
       }
       const { results, pass } = engine.prepare(supported);
@@ -378,9 +399,12 @@ async function main() {
       tally.total += supported.length;
       const rate = throughput(supported, pass);
       if (engine === yardstick) yardstickRate = rate;
+      if (engine === yardstick.compiled) compiledRate = rate;
       const note = missing.length > 0 ? ` (n/a: ${missing.join(' ')})` : '';
-      const ratio = engine === yardstick || yardstickRate === null ? '' : `${(yardstickRate / rate).toFixed(2)}x`;
-      table.push([engine.name, `${passed}/${supported.length}${note}`, integer.format(rate), ratio]);
+      const isPeer = peers.includes(engine);
+      /** @param {number | null} ours */
+      const ratio = (ours) => (isPeer && ours !== null ? `${(ours / rate).toFixed(2)}x` : '');
+      table.push([engine.name, `${passed}/${supported.length}${note}`, integer.format(rate), ratio(yardstickRate), ratio(compiledRate)]);
     }
     printTable(table);
   }

@@ -14,7 +14,7 @@
 use js_sys::{Array, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
-use yardstick::wasm::{evaluate, functions, version};
+use yardstick::wasm::{evaluate, functions, version, Formula};
 
 fn get(object: &JsValue, key: &str) -> JsValue {
     Reflect::get(object, &JsValue::from_str(key)).unwrap()
@@ -164,4 +164,26 @@ fn functions_list_their_signatures() {
         .starts_with("XIRR(values, dates"));
     assert_eq!(get(&xirr, "minArgs").as_f64(), Some(2.0));
     assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+}
+
+#[wasm_bindgen_test]
+fn a_compiled_formula_re_evaluates_without_re_parsing() {
+    let formula = Formula::new("=NPV(10%, -1000, 300, 400, 500)");
+    assert_eq!(
+        formula.diagnostics().dyn_into::<Array>().unwrap().length(),
+        0
+    );
+    let first = formula.evaluate().as_f64().unwrap();
+    assert_eq!(formula.evaluate().as_f64(), Some(first));
+    assert_eq!(
+        value_of("=NPV(10%, -1000, 300, 400, 500)").as_f64(),
+        Some(first)
+    );
+    let broken = Formula::new("=SUM(1,");
+    assert_eq!(error_code(&broken.evaluate()).as_deref(), Some("#ERROR!"));
+    let diagnostics: Array = broken.diagnostics().dyn_into().unwrap();
+    assert_eq!(
+        get(&diagnostics.get(0), "code").as_string().as_deref(),
+        Some("unexpected-end")
+    );
 }

@@ -19,22 +19,6 @@ pub use diagnostic::{Diagnostic, DiagnosticCode, Span};
 pub use eval::{Evaluator, Names, NoNames};
 pub use value::{Array, ErrorKind, ErrorValue, Value};
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn unknown_names_are_diagnosed_with_hints() {
-        let evaluation = evaluate("=A1+revenue");
-        assert_eq!(evaluation.diagnostics.len(), 2);
-        assert!(evaluation.diagnostics[0]
-            .message
-            .contains("cell references are not supported"));
-        assert_eq!(evaluation.diagnostics[1].span, Span::new(4, 11));
-        assert!(matches!(evaluation.value, Value::Error(e) if e.kind == ErrorKind::Name));
-    }
-}
-
 /// The result of evaluating a formula: its value and every problem found.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Evaluation {
@@ -84,26 +68,101 @@ fn unknown_names(expr: &ast::Expr, names: &dyn Names, out: &mut Vec<Diagnostic>)
     }
 }
 
+/// A formula parsed once and evaluated any number of times, so a page or a
+/// model that re-evaluates the same text pays for parsing only once.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompiledFormula {
+    /// The tree, or `None` when the formula does not parse.
+    expr: Option<ast::Expr>,
+    /// Syntax errors, unknown functions and wrong argument counts.
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl CompiledFormula {
+    /// Parses `formula` (a leading `=` is optional).
+    pub fn compile(formula: &str) -> CompiledFormula {
+        match parser::parse(formula) {
+            Ok(parsed) => CompiledFormula {
+                expr: Some(parsed.expr),
+                diagnostics: parsed.diagnostics,
+            },
+            Err(diagnostics) => CompiledFormula {
+                expr: None,
+                diagnostics,
+            },
+        }
+    }
+
+    /// The problems found while parsing.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// The syntax tree, when the formula parsed.
+    pub fn expr(&self) -> Option<&ast::Expr> {
+        self.expr.as_ref()
+    }
+
+    /// The formula's value, resolving names through `names`. A formula that
+    /// does not parse gives `#ERROR!` with the first syntax error's message.
+    pub fn evaluate(&self, names: &dyn Names) -> Value {
+        match &self.expr {
+            Some(expr) => Evaluator::new(names).eval(expr),
+            None => {
+                let message = self.diagnostics.first().map_or_else(
+                    || "the formula does not parse".to_string(),
+                    |d| d.message.clone(),
+                );
+                Value::error(ErrorKind::Syntax, message)
+            }
+        }
+    }
+
+    /// The value and every diagnostic, including names `names` does not know.
+    pub fn evaluation(&self, names: &dyn Names) -> Evaluation {
+        let mut diagnostics = self.diagnostics.clone();
+        if let Some(expr) = &self.expr {
+            unknown_names(expr, names, &mut diagnostics);
+        }
+        Evaluation {
+            value: self.evaluate(names),
+            diagnostics,
+        }
+    }
+}
+
 /// Evaluates a formula, resolving variable names through `names`.
 pub fn evaluate_with(formula: &str, names: &dyn Names) -> Evaluation {
-    match parser::parse(formula) {
-        Ok(parsed) => {
-            let mut diagnostics = parsed.diagnostics;
-            unknown_names(&parsed.expr, names, &mut diagnostics);
-            Evaluation {
-                value: Evaluator::new(names).eval(&parsed.expr),
-                diagnostics,
-            }
-        }
-        Err(diagnostics) => {
-            let message = diagnostics.first().map_or_else(
-                || "the formula does not parse".to_string(),
-                |d| d.message.clone(),
-            );
-            Evaluation {
-                value: Value::error(ErrorKind::Syntax, message),
-                diagnostics,
-            }
-        }
+    CompiledFormula::compile(formula).evaluation(names)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_names_are_diagnosed_with_hints() {
+        let evaluation = evaluate("=A1+revenue");
+        assert_eq!(evaluation.diagnostics.len(), 2);
+        assert!(evaluation.diagnostics[0]
+            .message
+            .contains("cell references are not supported"));
+        assert_eq!(evaluation.diagnostics[1].span, Span::new(4, 11));
+        assert!(matches!(evaluation.value, Value::Error(e) if e.kind == ErrorKind::Name));
+    }
+
+    #[test]
+    fn a_compiled_formula_evaluates_like_the_text() {
+        let compiled = CompiledFormula::compile("=PMT(8%/12, 10, 10000)");
+        assert!(compiled.diagnostics().is_empty());
+        assert_eq!(
+            compiled.evaluate(&NoNames),
+            evaluate("PMT(8%/12,10,10000)").value
+        );
+        let broken = CompiledFormula::compile("=IF(1,2");
+        assert!(broken.expr().is_none());
+        assert!(
+            matches!(broken.evaluate(&NoNames), Value::Error(e) if e.kind == ErrorKind::Syntax)
+        );
     }
 }

@@ -327,6 +327,17 @@ impl Parser<'_> {
             self.advance()
         } else {
             loop {
+                if self.peek().kind == TokenKind::End {
+                    let end = self.peek().clone();
+                    return Err(self.unclosed(
+                        name_span,
+                        &end,
+                        format!(
+                            "expected an argument or `)` to close {name}( opened at {}",
+                            self.at(open.start)
+                        ),
+                    ));
+                }
                 let arg = match self.peek().kind {
                     TokenKind::Comma | TokenKind::Semicolon | TokenKind::RightParen => {
                         let at = self.peek().span.start;

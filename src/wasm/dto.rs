@@ -5,7 +5,7 @@
 
 use crate::formula::diagnostic::line_column;
 use crate::formula::functions;
-use crate::formula::{Evaluation, Value};
+use crate::formula::{Diagnostic, Evaluation, Value};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 
@@ -53,8 +53,19 @@ fn utf16_offset(source: &str, byte_offset: usize) -> usize {
 }
 
 pub fn evaluation_to_js(source: &str, evaluation: &Evaluation) -> JsValue {
+    let result = Object::new();
+    set(&result, "value", &value_to_js(&evaluation.value));
+    set(
+        &result,
+        "diagnostics",
+        &diagnostics_to_js(source, &evaluation.diagnostics),
+    );
+    result.into()
+}
+
+pub fn diagnostics_to_js(source: &str, list: &[Diagnostic]) -> JsValue {
     let diagnostics = Array::new();
-    for diagnostic in &evaluation.diagnostics {
+    for diagnostic in list {
         let object = Object::new();
         let (line, column) = line_column(source, diagnostic.span.start);
         set(
@@ -77,10 +88,7 @@ pub fn evaluation_to_js(source: &str, evaluation: &Evaluation) -> JsValue {
         set(&object, "column", &number(column));
         diagnostics.push(&object);
     }
-    let result = Object::new();
-    set(&result, "value", &value_to_js(&evaluation.value));
-    set(&result, "diagnostics", &diagnostics);
-    result.into()
+    diagnostics.into()
 }
 
 pub fn functions_to_js() -> JsValue {

@@ -60,6 +60,40 @@ pub fn evaluate(formula: &str) -> JsValue {
     dto::evaluation_to_js(formula, &evaluation)
 }
 
+/// A formula parsed once, to evaluate many times without re-parsing: the
+/// fast path for pages and benchmarks that re-run the same text.
+#[wasm_bindgen]
+pub struct Formula {
+    source: String,
+    compiled: formula::CompiledFormula,
+}
+
+#[wasm_bindgen]
+impl Formula {
+    /// Parses `formula` (a leading `=` is optional). Never throws: problems
+    /// are in `diagnostics`, and `evaluate()` then gives `#ERROR!`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(formula: &str) -> Formula {
+        Formula {
+            source: formula.to_string(),
+            compiled: formula::CompiledFormula::compile(formula),
+        }
+    }
+
+    /// The formula's value.
+    #[wasm_bindgen(unchecked_return_type = "FormulaValue")]
+    pub fn evaluate(&self) -> JsValue {
+        dto::value_to_js(&self.compiled.evaluate(&formula::NoNames))
+    }
+
+    /// The problems found in the formula, as `evaluate(text).diagnostics` gives them.
+    #[wasm_bindgen(getter, unchecked_return_type = "FormulaDiagnostic[]")]
+    pub fn diagnostics(&self) -> JsValue {
+        let evaluation = self.compiled.evaluation(&formula::NoNames);
+        dto::diagnostics_to_js(&self.source, &evaluation.diagnostics)
+    }
+}
+
 /// Every supported function with its signature and a one-line summary.
 #[wasm_bindgen(unchecked_return_type = "FunctionInfo[]")]
 pub fn functions() -> JsValue {
