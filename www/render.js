@@ -122,7 +122,9 @@ function valueNode(value) {
   if (isFormulaError(value)) {
     const box = el('div', 'value value-error');
     box.dataset.kind = 'error';
-    box.append(el('span', 'value-primary error-code', value.error), el('span', 'error-message', value.message));
+    const message = el('span', 'error-message');
+    appendMessage(message, value.message);
+    box.append(el('span', 'value-primary error-code', value.error), message);
     return box;
   }
   return el('div', 'value', String(value));
