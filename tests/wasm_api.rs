@@ -184,6 +184,6 @@ fn a_compiled_formula_re_evaluates_without_re_parsing() {
     let diagnostics: Array = broken.diagnostics().dyn_into().unwrap();
     assert_eq!(
         get(&diagnostics.get(0), "code").as_string().as_deref(),
-        Some("unexpected-end")
+        Some("unclosed-delimiter")
     );
 }
