@@ -12,6 +12,8 @@ run; only used to (re)generate tests/data/*.tsv.
 """
 import json
 import os
+import pathlib
+import tempfile
 import subprocess
 import sys
 import time
@@ -33,8 +35,10 @@ def prop(name, value):
 
 def main(src, out):
     pipe = "yardstick_vectors_%d" % os.getpid()
+    # A fresh LibreOffice profile per run, so no user setting changes a result.
+    profile = pathlib.Path(tempfile.mkdtemp(prefix="lo-profile-")).as_uri()
     office = subprocess.Popen([
-        "soffice", "-env:UserInstallation=file:///tmp/lo-profile-vectors", "--headless",
+        "soffice", "-env:UserInstallation=" + profile, "--headless",
         "--invisible", "--norestore", "--nologo",
         "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % pipe])
     try:
