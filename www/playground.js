@@ -20,6 +20,7 @@ const CATEGORY_TITLES = /** @type {const} */ ({
   logical: 'Logical',
   date: 'Date',
   lookup: 'Lookup',
+  model: 'Model (per-period calculations)',
 });
 
 /** Shown when the page opens without a formula in its address. */

@@ -14,6 +14,25 @@ use std::cmp::Ordering;
 pub trait Names {
     /// The value of `name`, or `None` when the name is unknown.
     fn lookup(&self, name: &str) -> Option<Value>;
+
+    /// The value of series `name` in the period before the current one, for
+    /// PREV. Only a model evaluating a per-period calculation knows it.
+    fn previous(&self, _name: &str) -> Previous {
+        Previous::Unavailable
+    }
+}
+
+/// What PREV finds for a name.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Previous {
+    /// The series' value in the previous period.
+    Value(Value),
+    /// The current period is the first: PREV gives its default.
+    BeforeStart,
+    /// The name is not a per-period calculation.
+    NotASeries,
+    /// Not inside a per-period calculation (the playground, a scalar formula).
+    Unavailable,
 }
 
 /// No variables: every name is unknown.
@@ -33,6 +52,11 @@ pub struct Evaluator<'a> {
 impl<'a> Evaluator<'a> {
     pub fn new(names: &'a dyn Names) -> Evaluator<'a> {
         Evaluator { names }
+    }
+
+    /// The names this evaluator resolves, for functions such as PREV.
+    pub fn names(&self) -> &'a dyn Names {
+        self.names
     }
 
     /// The value of an expression. Recursion depth is bounded by the parser's

@@ -36,7 +36,7 @@ export interface EvaluateResult {
 /** A supported function, for autocomplete and help. */
 export interface FunctionInfo {
   name: string;
-  category: "financial" | "math" | "logical" | "date" | "lookup";
+  category: "financial" | "math" | "logical" | "date" | "lookup" | "model";
   signature: string;
   summary: string;
   minArgs: number;

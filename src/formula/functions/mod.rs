@@ -11,7 +11,9 @@ pub mod financial;
 pub mod logical;
 pub mod lookup;
 pub mod math;
+pub mod model;
 pub mod rounding;
+pub mod slicing;
 pub mod testing;
 pub mod wildcard;
 
@@ -30,6 +32,8 @@ pub enum Category {
     Date,
     Financial,
     Lookup,
+    /// Functions that need a model's context, such as PREV.
+    Model,
 }
 
 impl Category {
@@ -40,6 +44,7 @@ impl Category {
             Category::Date => "date",
             Category::Financial => "financial",
             Category::Lookup => "lookup",
+            Category::Model => "model",
         }
     }
 }
@@ -72,13 +77,15 @@ pub struct FunctionSpec {
 }
 
 /// All category tables, in the order the playground lists them.
-fn tables() -> [&'static [FunctionSpec]; 5] {
+fn tables() -> [&'static [FunctionSpec]; 7] {
     [
         financial::FUNCTIONS,
         math::FUNCTIONS,
         logical::FUNCTIONS,
         date::FUNCTIONS,
         lookup::FUNCTIONS,
+        slicing::FUNCTIONS,
+        model::FUNCTIONS,
     ]
 }
 

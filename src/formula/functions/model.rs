@@ -1,0 +1,72 @@
+//! Functions that only make sense inside a calculator model: PREV reads a
+//! series' value in the previous period, which is how a per-period
+//! calculation accumulates (`cumulative = PREV(cumulative) + net_cash_flow`).
+//!
+//! The model supplies the values through [`Names::previous`]; outside a
+//! per-period model calculation PREV is `#N/A` with a message saying so.
+//! Nothing here knows how models store series.
+
+use super::{Category, FunctionSpec, Implementation};
+use crate::formula::ast::{Expr, ExprKind};
+use crate::formula::eval::{Evaluator, Previous};
+use crate::formula::value::{ErrorKind, Value};
+
+/// The model functions.
+pub const FUNCTIONS: &[FunctionSpec] = &[FunctionSpec {
+    name: "PREV",
+    category: Category::Model,
+    min_args: 1,
+    max_args: 2,
+    signature: "PREV(series, [value_in_period_0])",
+    summary: "Returns a per-period calculation's value in the previous period (0, or the given value, in period 0).",
+    implementation: Implementation::Lazy(prev),
+}];
+
+/// PREV(series, [default]): the series must be named directly, so the model
+/// can see the lagged dependency when it orders calculations.
+fn prev(args: &[Expr], evaluator: &Evaluator<'_>) -> Value {
+    let Some(ExprKind::Name(name)) = args.first().map(|a| &a.kind) else {
+        return Value::error(
+            ErrorKind::Value,
+            "PREV takes the name of a per-period calculation, as in PREV(cumulative)",
+        );
+    };
+    match evaluator.names().previous(name) {
+        Previous::Value(value) => value,
+        Previous::BeforeStart => match args.get(1) {
+            Some(default) => match evaluator.eval(default) {
+                Value::Empty => Value::Number(0.0),
+                value => value,
+            },
+            None => Value::Number(0.0),
+        },
+        Previous::NotASeries => Value::error(
+            ErrorKind::Value,
+            format!("PREV({name}): {name} is not a per-period calculation"),
+        ),
+        Previous::Unavailable => Value::error(
+            ErrorKind::NotAvailable,
+            "PREV works only inside a per-period calculation of a model",
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::formula::{evaluate, ErrorKind, Value};
+
+    #[test]
+    fn prev_outside_a_model_explains_itself() {
+        match evaluate("PREV(x)").value {
+            Value::Error(e) => {
+                assert_eq!(e.kind, ErrorKind::NotAvailable);
+                assert!(e.message.contains("per-period calculation"));
+            }
+            other => panic!("{other:?}"),
+        }
+        match evaluate("PREV(1+1)").value {
+            Value::Error(e) => assert_eq!(e.kind, ErrorKind::Value),
+            other => panic!("{other:?}"),
+        }
+    }
+}
