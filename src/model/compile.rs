@@ -1,0 +1,377 @@
+//! Compiling a model: read the document, parse every formula, resolve names
+//! to variables, find each formula's same-period and previous-period
+//! reads, reject cycles (naming the whole cycle) and misplaced kinds, and
+//! lay out the evaluation plan. Done once; evaluation reuses it.
+//!
+//! Every problem is collected; nothing here evaluates a formula (the
+//! engine's default-value check does, after compiling).
+
+use super::diagnostic::{ModelDiagnostic, ModelDiagnosticCode};
+use super::document::Node;
+use super::graph::{components_in_evaluation_order, find_cycle, same_period_order, Edge};
+use super::read::{read_model, suggest_id};
+use super::spec::ModelSpec;
+use crate::formula::ast::{Expr, ExprKind};
+use crate::formula::{parser, DiagnosticCode};
+use std::collections::HashMap;
+
+/// The name of the current period inside per-period formulas.
+pub const PERIOD_NAME: &str = "period";
+
+/// What a variable is in the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Input(usize),
+    Calculation(usize),
+    Output(usize),
+}
+
+/// One value of the model: a scalar, or a series over the horizon.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Variable {
+    pub id: String,
+    pub role: Role,
+    pub per_period: bool,
+    /// The parsed formula; `None` for inputs.
+    pub formula: Option<Expr>,
+    /// What the formula reads (variable indices).
+    pub reads: Vec<Edge>,
+}
+
+/// A unit of evaluation, in dependency order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step {
+    /// One scalar calculation or output.
+    Scalar(usize),
+    /// Series computed period by period, in this order within each period.
+    Series(Vec<usize>),
+}
+
+/// The compiled structure: variables (inputs first, then calculations, then
+/// outputs) and the plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Structure {
+    pub variables: Vec<Variable>,
+    /// Lower-case id to variable index.
+    pub by_name: HashMap<String, usize>,
+    pub steps: Vec<Step>,
+    /// Variable index to the step that computes it (`None` for inputs).
+    pub step_of: Vec<Option<usize>>,
+}
+
+/// Reads and compiles a document; every diagnostic when it is invalid.
+pub fn compile(document: &Node) -> Result<(ModelSpec, Structure), Vec<ModelDiagnostic>> {
+    let (spec, mut diagnostics) = read_model(document);
+    let Some(spec) = spec else {
+        return Err(diagnostics);
+    };
+    let structure = build(&spec, &mut diagnostics);
+    if diagnostics.is_empty() {
+        Ok((spec, structure))
+    } else {
+        Err(diagnostics)
+    }
+}
+
+fn formula_path(role: Role) -> String {
+    match role {
+        Role::Input(i) => format!("inputs[{i}]"),
+        Role::Calculation(i) => format!("calculations[{i}].formula"),
+        Role::Output(i) => format!("outputs[{i}].formula"),
+    }
+}
+
+fn build(spec: &ModelSpec, diagnostics: &mut Vec<ModelDiagnostic>) -> Structure {
+    let mut variables: Vec<Variable> = Vec::new();
+    for (i, input) in spec.inputs.iter().enumerate() {
+        variables.push(Variable {
+            id: input.id.clone(),
+            role: Role::Input(i),
+            per_period: false,
+            formula: None,
+            reads: Vec::new(),
+        });
+    }
+    for (i, calculation) in spec.calculations.iter().enumerate() {
+        variables.push(Variable {
+            id: calculation.id.clone(),
+            role: Role::Calculation(i),
+            per_period: calculation.per_period,
+            formula: None,
+            reads: Vec::new(),
+        });
+    }
+    for (i, output) in spec.outputs.iter().enumerate() {
+        variables.push(Variable {
+            id: output.id.clone(),
+            role: Role::Output(i),
+            per_period: false,
+            formula: None,
+            reads: Vec::new(),
+        });
+    }
+    let by_name: HashMap<String, usize> = variables
+        .iter()
+        .enumerate()
+        .map(|(index, v)| (v.id.to_ascii_lowercase(), index))
+        .collect();
+    let texts: Vec<Option<&str>> = variables
+        .iter()
+        .map(|v| match v.role {
+            Role::Input(_) => None,
+            Role::Calculation(i) => spec.calculations.get(i).map(|c| c.formula.as_str()),
+            Role::Output(i) => spec.outputs.get(i).map(|o| o.formula.as_str()),
+        })
+        .collect();
+    for (index, text) in texts.into_iter().enumerate() {
+        let Some(text) = text else { continue };
+        let Some(variable) = variables.get(index) else {
+            continue;
+        };
+        let (role, per_period) = (variable.role, variable.per_period);
+        let path = formula_path(role);
+        let Some(mut expr) = parse_formula(text, &path, diagnostics) else {
+            continue;
+        };
+        let mut reads = Vec::new();
+        let mut context = ReadContext {
+            by_name: &by_name,
+            variables: &variables,
+            per_period,
+            path: &path,
+            reads: &mut reads,
+            diagnostics,
+        };
+        context.collect(&mut expr, false);
+        if let Some(variable) = variables.get_mut(index) {
+            variable.formula = Some(expr);
+            variable.reads = reads;
+        }
+    }
+    let steps = plan(&variables, diagnostics);
+    let mut step_of = vec![None; variables.len()];
+    for (step_index, step) in steps.iter().enumerate() {
+        let members: &[usize] = match step {
+            Step::Scalar(v) => std::slice::from_ref(v),
+            Step::Series(vs) => vs,
+        };
+        for &member in members {
+            if let Some(slot) = step_of.get_mut(member) {
+                *slot = Some(step_index);
+            }
+        }
+    }
+    Structure {
+        variables,
+        by_name,
+        steps,
+        step_of,
+    }
+}
+
+fn parse_formula(text: &str, path: &str, diagnostics: &mut Vec<ModelDiagnostic>) -> Option<Expr> {
+    let code_of = |code: DiagnosticCode| match code {
+        DiagnosticCode::UnknownFunction => ModelDiagnosticCode::UnknownFunction,
+        DiagnosticCode::WrongArgumentCount => ModelDiagnosticCode::WrongArgumentCount,
+        DiagnosticCode::UnknownName => ModelDiagnosticCode::UnknownName,
+        _ => ModelDiagnosticCode::FormulaSyntax,
+    };
+    match parser::parse(text) {
+        Ok(parsed) => {
+            for d in parsed.diagnostics {
+                diagnostics
+                    .push(ModelDiagnostic::new(code_of(d.code), path, d.message).with_span(d.span));
+            }
+            Some(parsed.expr)
+        }
+        Err(list) => {
+            for d in list {
+                diagnostics
+                    .push(ModelDiagnostic::new(code_of(d.code), path, d.message).with_span(d.span));
+            }
+            None
+        }
+    }
+}
+
+/// Walks a formula: lower-cases names (ids are case-insensitive), records
+/// reads, and reports unknown names and misplaced kinds.
+struct ReadContext<'a> {
+    by_name: &'a HashMap<String, usize>,
+    variables: &'a [Variable],
+    per_period: bool,
+    path: &'a str,
+    reads: &'a mut Vec<Edge>,
+    diagnostics: &'a mut Vec<ModelDiagnostic>,
+}
+
+impl ReadContext<'_> {
+    fn report(&mut self, code: ModelDiagnosticCode, expr: &Expr, message: String) {
+        self.diagnostics
+            .push(ModelDiagnostic::new(code, self.path, message).with_span(expr.span));
+    }
+
+    fn collect(&mut self, expr: &mut Expr, lagged: bool) {
+        let span_expr = Expr::new(ExprKind::Missing, expr.span);
+        match &mut expr.kind {
+            ExprKind::Name(name) => {
+                let lower = name.to_ascii_lowercase();
+                *name = lower.clone();
+                if lower == PERIOD_NAME {
+                    if !self.per_period {
+                        self.report(ModelDiagnosticCode::WrongKind, &span_expr, "`period` exists only in per-period calculations (set \"per_period\": true)".to_string());
+                    }
+                    return;
+                }
+                match self.by_name.get(&lower) {
+                    Some(&index) => {
+                        let is_series = self.variables.get(index).is_some_and(|v| v.per_period);
+                        let is_output = self
+                            .variables
+                            .get(index)
+                            .is_some_and(|v| matches!(v.role, Role::Output(_)));
+                        if lagged && !is_series {
+                            self.report(ModelDiagnosticCode::WrongKind, &span_expr, format!("PREV needs a per-period calculation, and `{lower}` is a single value"));
+                        }
+                        if is_output && self.per_period {
+                            // Allowed: an output is a scalar like any other.
+                        }
+                        self.reads.push(Edge { on: index, lagged });
+                    }
+                    None => {
+                        let hint = suggest_id(&lower, self.variables.iter().map(|v| v.id.as_str()));
+                        self.report(
+                            ModelDiagnosticCode::UnknownName,
+                            &span_expr,
+                            format!("unknown name `{lower}`{hint}"),
+                        );
+                    }
+                }
+            }
+            ExprKind::Call { name, args } if name == "PREV" => {
+                if !self.per_period {
+                    self.report(
+                        ModelDiagnosticCode::WrongKind,
+                        &span_expr,
+                        "PREV works only in per-period calculations (set \"per_period\": true)"
+                            .to_string(),
+                    );
+                }
+                let mut args_iter = args.iter_mut();
+                if let Some(first) = args_iter.next() {
+                    if matches!(first.kind, ExprKind::Name(_)) {
+                        self.collect(first, true);
+                    } else {
+                        self.report(ModelDiagnosticCode::WrongKind, first, "PREV takes the name of a per-period calculation, as in PREV(cumulative)".to_string());
+                        self.collect(first, false);
+                    }
+                }
+                for rest in args_iter {
+                    self.collect(rest, false);
+                }
+            }
+            ExprKind::Call { args, .. } => {
+                for arg in args {
+                    self.collect(arg, false);
+                }
+            }
+            ExprKind::Unary { operand, .. }
+            | ExprKind::Postfix { operand, .. }
+            | ExprKind::Group(operand) => self.collect(operand, false),
+            ExprKind::Binary { left, right, .. } => {
+                self.collect(left, false);
+                self.collect(right, false);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The evaluation plan; cycles become diagnostics naming every member.
+fn plan(variables: &[Variable], diagnostics: &mut Vec<ModelDiagnostic>) -> Vec<Step> {
+    // Only formulas form the graph; inputs are always ready.
+    let depends_on: Vec<Vec<Edge>> = variables
+        .iter()
+        .map(|v| {
+            v.reads
+                .iter()
+                .copied()
+                .filter(|e| variables.get(e.on).is_some_and(|r| r.formula.is_some()))
+                .collect()
+        })
+        .collect();
+    let mut steps = Vec::new();
+    for component in components_in_evaluation_order(&depends_on) {
+        let Some(&first) = component.first() else {
+            continue;
+        };
+        let Some(variable) = variables.get(first) else {
+            continue;
+        };
+        if variable.formula.is_none() {
+            continue;
+        }
+        let all_series = component
+            .iter()
+            .all(|&m| variables.get(m).is_some_and(|v| v.per_period));
+        let reads_itself = |m: usize| {
+            depends_on
+                .get(m)
+                .is_some_and(|edges| edges.iter().any(|e| e.on == m && !e.lagged))
+        };
+        if component.len() == 1 && !reads_itself(first) {
+            steps.push(if variable.per_period {
+                Step::Series(component)
+            } else {
+                Step::Scalar(first)
+            });
+            continue;
+        }
+        let cycle = if all_series {
+            match same_period_order(&component, &depends_on) {
+                Ok(ordered) => {
+                    steps.push(Step::Series(ordered));
+                    continue;
+                }
+                Err(cycle) => cycle,
+            }
+        } else {
+            let reads = |node: usize| -> Vec<usize> {
+                depends_on
+                    .get(node)
+                    .map(|edges| edges.iter().map(|e| e.on).collect())
+                    .unwrap_or_default()
+            };
+            find_cycle(&component, &reads)
+        };
+        report_cycle(&cycle, variables, diagnostics);
+    }
+    steps
+}
+
+fn report_cycle(cycle: &[usize], variables: &[Variable], diagnostics: &mut Vec<ModelDiagnostic>) {
+    let names: Vec<&str> = cycle
+        .iter()
+        .filter_map(|&m| variables.get(m))
+        .map(|v| v.id.as_str())
+        .collect();
+    let Some(first) = cycle.first().and_then(|&m| variables.get(m)) else {
+        return;
+    };
+    let description = if names.len() == 1 {
+        format!(
+            "`{}` refers to itself; use PREV({}) for its previous period",
+            first.id, first.id
+        )
+    } else {
+        let mut chain = names.join(" → ");
+        chain.push_str(" → ");
+        chain.push_str(&first.id);
+        format!("circular reference: {chain}")
+    };
+    diagnostics.push(ModelDiagnostic::new(
+        ModelDiagnosticCode::Cycle,
+        formula_path(first.role),
+        description,
+    ));
+}

@@ -1,0 +1,398 @@
+//! The engine: a compiled model evaluated on input values, fully or
+//! incrementally. Series are vectors over the horizon; scalars are single
+//! values; both are formula values, so errors propagate as in Excel.
+//!
+//! Evaluation is pure: the same model and inputs always give the same
+//! values. After an input changes, only the steps that depend on it run
+//! again, and the result equals a full evaluation (property-tested).
+
+use super::compile::{compile, Role, Step, Structure, PERIOD_NAME};
+use super::diagnostic::{ModelDiagnostic, ModelDiagnosticCode, ModelError};
+use super::document::Node;
+use super::inputs::check_value;
+use super::spec::{InputValue, ModelSpec};
+use crate::formula::eval::{Evaluator, Names, Previous};
+use crate::formula::{Array, ErrorKind, Value};
+
+/// The error a per-period calculation gets when a period's formula gives an
+/// array; compile-time checks look for it.
+const ARRAY_IN_PERIOD: &str = "a per-period calculation must give one value in each period";
+
+/// A variable's value: one value, or one per period.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Slot {
+    Scalar(Value),
+    Series(Vec<Value>),
+}
+
+/// A compiled model: its spec and evaluation plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompiledModel {
+    spec: ModelSpec,
+    structure: Structure,
+    /// Document of the model, kept for receipts.
+    document: Node,
+}
+
+/// Input values and every variable's value under them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModelState {
+    /// One value per input, in the model's input order.
+    pub inputs: Vec<InputValue>,
+    slots: Vec<Slot>,
+}
+
+/// An output whose value changed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutputChange {
+    pub output_index: usize,
+    pub value: Value,
+}
+
+impl CompiledModel {
+    /// Validates and compiles a model document. Every problem comes back at
+    /// once; a model whose outputs give a series, or whose per-period
+    /// calculations give arrays, is refused too.
+    pub fn compile(document: &Node) -> Result<CompiledModel, Vec<ModelDiagnostic>> {
+        let (spec, structure) = compile(document)?;
+        let model = CompiledModel {
+            spec,
+            structure,
+            document: document.clone(),
+        };
+        let state = model.evaluate(&model.default_inputs());
+        let kind_problems = model.kind_problems(&state);
+        if kind_problems.is_empty() {
+            Ok(model)
+        } else {
+            Err(kind_problems)
+        }
+    }
+
+    pub fn spec(&self) -> &ModelSpec {
+        &self.spec
+    }
+
+    pub fn document(&self) -> &Node {
+        &self.document
+    }
+
+    /// Every input at its default.
+    pub fn default_inputs(&self) -> Vec<InputValue> {
+        self.spec.inputs.iter().map(|i| i.default.clone()).collect()
+    }
+
+    /// The index of input `id`.
+    pub fn input_index(&self, id: &str) -> Result<usize, ModelError> {
+        self.spec
+            .inputs
+            .iter()
+            .position(|i| i.id == id)
+            .ok_or_else(|| ModelError::UnknownId {
+                kind: "input",
+                id: id.to_string(),
+            })
+    }
+
+    /// The index of output `id`.
+    pub fn output_index(&self, id: &str) -> Result<usize, ModelError> {
+        self.spec
+            .outputs
+            .iter()
+            .position(|o| o.id == id)
+            .ok_or_else(|| ModelError::UnknownId {
+                kind: "output",
+                id: id.to_string(),
+            })
+    }
+
+    /// Default inputs with `overrides` applied, each checked.
+    pub fn inputs_with(
+        &self,
+        overrides: &[(String, InputValue)],
+    ) -> Result<Vec<InputValue>, ModelError> {
+        let mut inputs = self.default_inputs();
+        for (id, value) in overrides {
+            let index = self.input_index(id)?;
+            let checked = self.check_input(index, value)?;
+            if let Some(slot) = inputs.get_mut(index) {
+                *slot = checked;
+            }
+        }
+        Ok(inputs)
+    }
+
+    /// Checks a value for input `index` against its kind and bounds.
+    pub fn check_input(&self, index: usize, value: &InputValue) -> Result<InputValue, ModelError> {
+        let input = self
+            .spec
+            .inputs
+            .get(index)
+            .ok_or_else(|| ModelError::UnknownId {
+                kind: "input",
+                id: index.to_string(),
+            })?;
+        check_value(input, value).map_err(|reason| ModelError::InvalidInput {
+            input: input.id.clone(),
+            reason,
+        })
+    }
+
+    /// Evaluates everything under `inputs` (one value per input, already checked).
+    pub fn evaluate(&self, inputs: &[InputValue]) -> ModelState {
+        let series_len = self.spec.horizon.series_len();
+        let slots = self
+            .structure
+            .variables
+            .iter()
+            .map(|v| match v.role {
+                Role::Input(i) => Slot::Scalar(inputs.get(i).map_or(Value::Empty, input_to_value)),
+                _ if v.per_period => Slot::Series(vec![Value::Empty; series_len]),
+                _ => Slot::Scalar(Value::Empty),
+            })
+            .collect();
+        let mut state = ModelState {
+            inputs: inputs.to_vec(),
+            slots,
+        };
+        for step in &self.structure.steps {
+            self.run_step(step, &mut state.slots);
+        }
+        state
+    }
+
+    /// Sets one input and recomputes only what depends on it; returns the
+    /// outputs whose values changed.
+    pub fn set(
+        &self,
+        state: &mut ModelState,
+        input_id: &str,
+        value: &InputValue,
+    ) -> Result<Vec<OutputChange>, ModelError> {
+        let index = self.input_index(input_id)?;
+        let checked = self.check_input(index, value)?;
+        if let Some(slot) = state.inputs.get_mut(index) {
+            *slot = checked.clone();
+        }
+        let variable = self
+            .structure
+            .variables
+            .iter()
+            .position(|v| v.role == Role::Input(index));
+        let before: Vec<Value> = (0..self.spec.outputs.len())
+            .map(|o| state.output(self, o).clone())
+            .collect();
+        if let Some(variable) = variable {
+            if let Some(slot) = state.slots.get_mut(variable) {
+                *slot = Slot::Scalar(input_to_value(&checked));
+            }
+            for step_index in self.affected_steps(variable) {
+                if let Some(step) = self.structure.steps.get(step_index) {
+                    self.run_step(step, &mut state.slots);
+                }
+            }
+        }
+        Ok(before
+            .into_iter()
+            .enumerate()
+            .filter_map(|(output_index, old)| {
+                let new = state.output(self, output_index);
+                (*new != old).then(|| OutputChange {
+                    output_index,
+                    value: new.clone(),
+                })
+            })
+            .collect())
+    }
+
+    /// Steps downstream of `variable`, in plan order.
+    fn affected_steps(&self, variable: usize) -> Vec<usize> {
+        let steps = &self.structure.steps;
+        let mut dirty_variables = vec![false; self.structure.variables.len()];
+        if let Some(flag) = dirty_variables.get_mut(variable) {
+            *flag = true;
+        }
+        let mut affected = Vec::new();
+        // Steps are in dependency order, so one forward pass finds the closure.
+        for (step_index, step) in steps.iter().enumerate() {
+            let members: &[usize] = match step {
+                Step::Scalar(v) => std::slice::from_ref(v),
+                Step::Series(vs) => vs,
+            };
+            let reads_dirty = members.iter().any(|&m| {
+                self.structure.variables.get(m).is_some_and(|v| {
+                    v.reads
+                        .iter()
+                        .any(|e| dirty_variables.get(e.on).copied().unwrap_or(false))
+                })
+            });
+            if reads_dirty {
+                affected.push(step_index);
+                for &m in members {
+                    if let Some(flag) = dirty_variables.get_mut(m) {
+                        *flag = true;
+                    }
+                }
+            }
+        }
+        affected
+    }
+
+    fn run_step(&self, step: &Step, slots: &mut [Slot]) {
+        match step {
+            Step::Scalar(variable) => {
+                let value = self.eval_variable(*variable, slots, None);
+                if let Some(slot) = slots.get_mut(*variable) {
+                    *slot = Slot::Scalar(value);
+                }
+            }
+            Step::Series(members) => {
+                for period in 0..self.spec.horizon.series_len() {
+                    for &member in members {
+                        let value = match self.eval_variable(member, slots, Some(period)) {
+                            Value::Array(_) => Value::error(
+                                ErrorKind::Value,
+                                "a per-period calculation must give one value in each period",
+                            ),
+                            other => other,
+                        };
+                        if let Some(Slot::Series(values)) = slots.get_mut(member) {
+                            if let Some(cell) = values.get_mut(period) {
+                                *cell = value;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn eval_variable(&self, variable: usize, slots: &[Slot], period: Option<usize>) -> Value {
+        let Some(expr) = self
+            .structure
+            .variables
+            .get(variable)
+            .and_then(|v| v.formula.as_ref())
+        else {
+            return Value::Empty;
+        };
+        let scope = Scope {
+            structure: &self.structure,
+            slots,
+            period,
+        };
+        Evaluator::new(&scope).eval(expr)
+    }
+
+    /// Outputs that give a series and per-period calculations that give
+    /// arrays, found by evaluating the defaults once at compile time.
+    fn kind_problems(&self, state: &ModelState) -> Vec<ModelDiagnostic> {
+        let mut problems = Vec::new();
+        for (index, variable) in self.structure.variables.iter().enumerate() {
+            match (variable.role, state.slots.get(index)) {
+                (Role::Output(i), Some(Slot::Scalar(Value::Array(_)))) => problems.push(ModelDiagnostic::new(
+                    ModelDiagnosticCode::WrongKind,
+                    format!("outputs[{i}].formula"),
+                    format!("output `{}` gives a series or an array, but an output is one value; reduce it with SUM, INDEX, NPV or similar", variable.id),
+                )),
+                (Role::Calculation(i), Some(Slot::Series(values)))
+                    if values.iter().any(|v| matches!(v, Value::Error(e) if e.message == ARRAY_IN_PERIOD)) =>
+                {
+                    problems.push(ModelDiagnostic::new(
+                        ModelDiagnosticCode::WrongKind,
+                        format!("calculations[{i}].formula"),
+                        format!("per-period calculation `{}` gives an array in a period; it must give one value per period", variable.id),
+                    ));
+                }
+                _ => {}
+            }
+        }
+        problems
+    }
+}
+
+impl ModelState {
+    /// The value of output `index`.
+    pub fn output<'a>(&'a self, model: &CompiledModel, index: usize) -> &'a Value {
+        let variable = model.spec.inputs.len() + model.spec.calculations.len() + index;
+        match self.slots.get(variable) {
+            Some(Slot::Scalar(value)) => value,
+            _ => &Value::Empty,
+        }
+    }
+
+    /// Every output's value, in the model's order.
+    pub fn outputs(&self, model: &CompiledModel) -> Vec<Value> {
+        (0..model.spec.outputs.len())
+            .map(|i| self.output(model, i).clone())
+            .collect()
+    }
+
+    /// A calculation's slot by id (a scalar or a series).
+    pub fn calculation<'a>(&'a self, model: &CompiledModel, id: &str) -> Option<&'a Slot> {
+        let index = model.spec.calculations.iter().position(|c| c.id == id)?;
+        self.slots.get(model.spec.inputs.len() + index)
+    }
+
+    /// The output's value as a number, if it is one.
+    pub fn output_number(&self, model: &CompiledModel, index: usize) -> Option<f64> {
+        match self.output(model, index) {
+            Value::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+}
+
+/// A formula value for an input value.
+pub fn input_to_value(value: &InputValue) -> Value {
+    match value {
+        InputValue::Number(n) => Value::number(*n),
+        InputValue::Text(t) => Value::Text(t.clone()),
+        InputValue::Bool(b) => Value::Bool(*b),
+    }
+}
+
+/// Resolves names while one variable is evaluated, in one period or none.
+struct Scope<'a> {
+    structure: &'a Structure,
+    slots: &'a [Slot],
+    period: Option<usize>,
+}
+
+impl Names for Scope<'_> {
+    fn lookup(&self, name: &str) -> Option<Value> {
+        if name == PERIOD_NAME {
+            return self.period.map(|p| Value::Number(p as f64));
+        }
+        let index = *self.structure.by_name.get(name)?;
+        match (self.slots.get(index)?, self.period) {
+            (Slot::Scalar(value), _) => Some(value.clone()),
+            (Slot::Series(values), Some(period)) => values.get(period).cloned(),
+            (Slot::Series(values), None) => Some(Array::from_column(values.clone()).map_or_else(
+                || Value::error(ErrorKind::Value, "empty series"),
+                Value::Array,
+            )),
+        }
+    }
+
+    fn previous(&self, name: &str) -> Previous {
+        let Some(period) = self.period else {
+            return Previous::Unavailable;
+        };
+        let Some(slot) = self
+            .structure
+            .by_name
+            .get(name)
+            .and_then(|&i| self.slots.get(i))
+        else {
+            return Previous::NotASeries;
+        };
+        match slot {
+            Slot::Series(values) => match period.checked_sub(1).and_then(|p| values.get(p)) {
+                Some(value) => Previous::Value(value.clone()),
+                None => Previous::BeforeStart,
+            },
+            Slot::Scalar(_) => Previous::NotASeries,
+        }
+    }
+}

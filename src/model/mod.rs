@@ -1,0 +1,26 @@
+//! Calculator models: one JSON document (`yardstick/model@1`, see
+//! docs/model-format.md) compiled once into an evaluation plan, then
+//! evaluated on input values, fully or incrementally.
+//!
+//! - [`document`]: the model as a plain tree and its canonical JSON;
+//! - [`read`], [`inputs`], [`fields`]: validation into a [`spec::ModelSpec`],
+//!   every problem reported at once with its path;
+//! - [`compile`], [`graph`]: formulas parsed, names resolved, cycles found;
+//! - [`engine`]: evaluation, incremental recompute, series and scalars.
+//!
+//! `model` builds on `formula`; it does no I/O and reads no clock.
+
+pub mod compile;
+pub mod diagnostic;
+pub mod document;
+pub mod engine;
+pub mod fields;
+pub mod graph;
+pub mod inputs;
+pub mod read;
+pub mod spec;
+
+pub use diagnostic::{ModelDiagnostic, ModelDiagnosticCode, ModelError};
+pub use document::Node;
+pub use engine::{CompiledModel, ModelState, OutputChange, Slot};
+pub use spec::{InputValue, ModelSpec};

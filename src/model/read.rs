@@ -1,0 +1,493 @@
+//! Reading a model document into a [`ModelSpec`], recording every
+//! structural problem with its path: the schema version, missing and
+//! unknown fields, wrong types, invalid or duplicate ids, defaults outside
+//! their bounds, scenario overrides of unknown inputs, chart references.
+//!
+//! Formulas are only carried here; `compile` parses and checks them.
+
+use super::diagnostic::{ModelDiagnostic, ModelDiagnosticCode};
+use super::document::Node;
+use super::fields::{is_reserved_id, is_valid_id, Diagnostics, Fields};
+use super::inputs::{check_value, read_input, value_from_node};
+use super::spec::*;
+use std::collections::HashMap;
+
+/// Most inputs, calculations, outputs, scenarios and charts a model may have.
+pub const MAX_INPUTS: usize = 500;
+pub const MAX_CALCULATIONS: usize = 2_000;
+pub const MAX_OUTPUTS: usize = 500;
+pub const MAX_SCENARIOS: usize = 100;
+pub const MAX_CHARTS: usize = 50;
+/// Longest horizon, in periods (50 years of months).
+pub const MAX_PERIODS: usize = 600;
+
+const TOP_FIELDS: &[&str] = &[
+    "$schema",
+    "schema",
+    "id",
+    "version",
+    "title",
+    "description",
+    "currency",
+    "locale",
+    "horizon",
+    "inputs",
+    "calculations",
+    "outputs",
+    "scenarios",
+    "charts",
+];
+
+/// Reads a document: the model as far as it could be read (broken entries
+/// left out or given empty values) and every diagnostic. The model is
+/// usable only when the list is empty; it is returned anyway so formulas
+/// can be checked too and all problems reported at once.
+pub fn read_model(document: &Node) -> (Option<ModelSpec>, Vec<ModelDiagnostic>) {
+    let mut diagnostics = Diagnostics::default();
+    let spec = read_top(document, &mut diagnostics);
+    (spec, diagnostics.list)
+}
+
+fn read_top(document: &Node, diagnostics: &mut Diagnostics) -> Option<ModelSpec> {
+    let top = Fields::open(document, "", diagnostics)?;
+    match top.get("schema") {
+        Some(Node::Text(schema)) if schema == SCHEMA => {}
+        Some(Node::Text(schema)) => diagnostics.push(
+            ModelDiagnosticCode::UnsupportedSchema,
+            "schema",
+            format!("unsupported schema `{schema}`; this engine reads `{SCHEMA}`"),
+        ),
+        Some(other) => diagnostics.wrong_type("schema", "text", other),
+        None => diagnostics.push(
+            ModelDiagnosticCode::MissingField,
+            "schema",
+            format!("`schema` is required; set it to `{SCHEMA}`"),
+        ),
+    }
+    top.reject_unknown(TOP_FIELDS, diagnostics);
+    let id = top.text("id", true, diagnostics).unwrap_or_default();
+    if !id.is_empty() && !is_valid_id(&id.replace('-', "_")) {
+        diagnostics.push(
+            ModelDiagnosticCode::InvalidId,
+            "id",
+            "a model id uses letters, digits, `_` and `-`, starting with a letter",
+        );
+    }
+    let mut spec = ModelSpec {
+        id,
+        version: top.text("version", true, diagnostics).unwrap_or_default(),
+        title: top.text("title", true, diagnostics).unwrap_or_default(),
+        description: top.text("description", false, diagnostics),
+        currency: top
+            .text("currency", false, diagnostics)
+            .unwrap_or_else(|| "USD".to_string()),
+        locale: top
+            .text("locale", false, diagnostics)
+            .unwrap_or_else(|| "en-US".to_string()),
+        horizon: read_horizon(&top, diagnostics),
+        inputs: Vec::new(),
+        calculations: Vec::new(),
+        outputs: Vec::new(),
+        scenarios: Vec::new(),
+        charts: Vec::new(),
+    };
+    if spec.currency.len() != 3 || !spec.currency.chars().all(|c| c.is_ascii_uppercase()) {
+        diagnostics.push(
+            ModelDiagnosticCode::InvalidValue,
+            "currency",
+            format!(
+                "`{}` is not an ISO 4217 code such as USD or EUR",
+                spec.currency
+            ),
+        );
+    }
+    let inputs = bounded_list(&top, "inputs", true, MAX_INPUTS, diagnostics);
+    spec.inputs = inputs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, node)| read_input(node, &format!("inputs[{i}]"), diagnostics))
+        .collect();
+    let calculations = bounded_list(&top, "calculations", false, MAX_CALCULATIONS, diagnostics);
+    spec.calculations = calculations
+        .iter()
+        .enumerate()
+        .filter_map(|(i, node)| read_calculation(node, &format!("calculations[{i}]"), diagnostics))
+        .collect();
+    let outputs = bounded_list(&top, "outputs", true, MAX_OUTPUTS, diagnostics);
+    spec.outputs = outputs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, node)| read_output(node, &format!("outputs[{i}]"), diagnostics))
+        .collect();
+    check_ids(&spec, diagnostics);
+    let scenarios = bounded_list(&top, "scenarios", false, MAX_SCENARIOS, diagnostics);
+    spec.scenarios = scenarios
+        .iter()
+        .enumerate()
+        .filter_map(|(i, node)| {
+            read_scenario(node, &format!("scenarios[{i}]"), &spec.inputs, diagnostics)
+        })
+        .collect();
+    let charts = bounded_list(&top, "charts", false, MAX_CHARTS, diagnostics);
+    spec.charts = charts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, node)| read_chart(node, &format!("charts[{i}]"), &spec, diagnostics))
+        .collect();
+    check_unique(
+        spec.scenarios.iter().map(|s| s.id.as_str()),
+        "scenarios",
+        diagnostics,
+    );
+    check_unique(
+        spec.charts.iter().map(|c| c.id.as_str()),
+        "charts",
+        diagnostics,
+    );
+    Some(spec)
+}
+
+fn bounded_list<'a>(
+    top: &Fields<'a>,
+    key: &str,
+    required: bool,
+    max: usize,
+    diagnostics: &mut Diagnostics,
+) -> &'a [Node] {
+    let items = top.list(key, required, diagnostics);
+    if items.len() > max {
+        diagnostics.push(
+            ModelDiagnosticCode::TooLarge,
+            key,
+            format!(
+                "a model may have at most {max} {key}; this one has {}",
+                items.len()
+            ),
+        );
+        return items.get(..max).unwrap_or(items);
+    }
+    items
+}
+
+fn read_horizon(top: &Fields<'_>, diagnostics: &mut Diagnostics) -> Horizon {
+    let default = Horizon {
+        periods: 5,
+        unit: PeriodUnit::Year,
+    };
+    let Some(node) = top.get("horizon") else {
+        return default;
+    };
+    let Some(fields) = Fields::open(node, "horizon", diagnostics) else {
+        return default;
+    };
+    fields.reject_unknown(&["periods", "unit"], diagnostics);
+    let periods = match fields.number("periods", false, diagnostics) {
+        Some(n) if n.fract() == 0.0 && (1.0..=MAX_PERIODS as f64).contains(&n) => n as usize,
+        Some(n) => {
+            diagnostics.push(
+                ModelDiagnosticCode::OutOfRange,
+                "horizon.periods",
+                format!("periods must be a whole number from 1 to {MAX_PERIODS}, not {n}"),
+            );
+            default.periods
+        }
+        None => default.periods,
+    };
+    let unit = match fields.text("unit", false, diagnostics).as_deref() {
+        None | Some("year") => PeriodUnit::Year,
+        Some("quarter") => PeriodUnit::Quarter,
+        Some("month") => PeriodUnit::Month,
+        Some(other) => {
+            diagnostics.push(
+                ModelDiagnosticCode::InvalidValue,
+                "horizon.unit",
+                format!("unknown unit `{other}`; use year, quarter or month"),
+            );
+            PeriodUnit::Year
+        }
+    };
+    Horizon { periods, unit }
+}
+
+fn read_calculation(
+    node: &Node,
+    path: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<CalculationSpec> {
+    let fields = Fields::open(node, path, diagnostics)?;
+    fields.reject_unknown(
+        &["id", "formula", "per_period", "label", "unit"],
+        diagnostics,
+    );
+    Some(CalculationSpec {
+        id: fields.text("id", true, diagnostics).unwrap_or_default(),
+        formula: fields
+            .text("formula", true, diagnostics)
+            .unwrap_or_default(),
+        per_period: fields.boolean("per_period", diagnostics).unwrap_or(false),
+        label: fields.text("label", false, diagnostics),
+        unit: fields.text("unit", false, diagnostics),
+    })
+}
+
+fn read_output(node: &Node, path: &str, diagnostics: &mut Diagnostics) -> Option<OutputSpec> {
+    let fields = Fields::open(node, path, diagnostics)?;
+    fields.reject_unknown(&["id", "label", "formula", "format"], diagnostics);
+    let mut format = OutputFormat {
+        style: FormatStyle::Number,
+        decimals: FormatStyle::Number.default_decimals(),
+    };
+    if let Some(format_node) = fields.get("format") {
+        if let Some(format_fields) =
+            Fields::open(format_node, &fields.field_path("format"), diagnostics)
+        {
+            format_fields.reject_unknown(&["style", "decimals"], diagnostics);
+            format.style = match format_fields.text("style", true, diagnostics).as_deref() {
+                Some("currency") => FormatStyle::Currency,
+                Some("percent") => FormatStyle::Percent,
+                Some("months") => FormatStyle::Months,
+                Some("number") | None => FormatStyle::Number,
+                Some(other) => {
+                    diagnostics.push(
+                        ModelDiagnosticCode::InvalidValue,
+                        &format_fields.field_path("style"),
+                        format!("unknown style `{other}`; use currency, percent, number or months"),
+                    );
+                    FormatStyle::Number
+                }
+            };
+            format.decimals = match format_fields.number("decimals", false, diagnostics) {
+                Some(d) if d.fract() == 0.0 && (0.0..=10.0).contains(&d) => d as u8,
+                Some(_) => {
+                    diagnostics.push(
+                        ModelDiagnosticCode::OutOfRange,
+                        &format_fields.field_path("decimals"),
+                        "decimals must be a whole number from 0 to 10",
+                    );
+                    format.style.default_decimals()
+                }
+                None => format.style.default_decimals(),
+            };
+        }
+    }
+    Some(OutputSpec {
+        id: fields.text("id", true, diagnostics).unwrap_or_default(),
+        label: fields.text("label", true, diagnostics).unwrap_or_default(),
+        formula: fields
+            .text("formula", true, diagnostics)
+            .unwrap_or_default(),
+        format,
+    })
+}
+
+/// Ids must be valid, not reserved, and unique across inputs, calculations
+/// and outputs (case-insensitively, as formulas read them).
+fn check_ids(spec: &ModelSpec, diagnostics: &mut Diagnostics) {
+    let all = spec
+        .inputs
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (format!("inputs[{i}].id"), &x.id))
+        .chain(
+            spec.calculations
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (format!("calculations[{i}].id"), &x.id)),
+        )
+        .chain(
+            spec.outputs
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (format!("outputs[{i}].id"), &x.id)),
+        );
+    let mut seen: HashMap<String, String> = HashMap::new();
+    for (path, id) in all {
+        if id.is_empty() {
+            continue;
+        }
+        if !is_valid_id(id) {
+            diagnostics.push(
+                ModelDiagnosticCode::InvalidId,
+                &path,
+                format!("`{id}` is not a valid id: use a letter or `_`, then letters, digits or `_` (at most 64)"),
+            );
+        } else if is_reserved_id(id) {
+            diagnostics.push(
+                ModelDiagnosticCode::ReservedId,
+                &path,
+                format!("`{id}` means something else in formulas; choose another id"),
+            );
+        }
+        if let Some(first) = seen.insert(id.to_ascii_lowercase(), path.clone()) {
+            diagnostics.push(
+                ModelDiagnosticCode::DuplicateId,
+                &path,
+                format!("`{id}` is already used at {first}"),
+            );
+        }
+    }
+}
+
+fn check_unique<'a>(ids: impl Iterator<Item = &'a str>, list: &str, diagnostics: &mut Diagnostics) {
+    let mut seen = std::collections::HashSet::new();
+    for (index, id) in ids.enumerate() {
+        if !id.is_empty() && !seen.insert(id) {
+            diagnostics.push(
+                ModelDiagnosticCode::DuplicateId,
+                &format!("{list}[{index}].id"),
+                format!("`{id}` is already used by another entry of {list}"),
+            );
+        }
+    }
+}
+
+fn read_scenario(
+    node: &Node,
+    path: &str,
+    inputs: &[InputSpec],
+    diagnostics: &mut Diagnostics,
+) -> Option<ScenarioSpec> {
+    let fields = Fields::open(node, path, diagnostics)?;
+    fields.reject_unknown(&["id", "label", "inputs"], diagnostics);
+    let id = fields.text("id", true, diagnostics).unwrap_or_default();
+    let label = fields
+        .text("label", false, diagnostics)
+        .unwrap_or_else(|| id.clone());
+    let mut overrides = Vec::new();
+    match fields.get("inputs") {
+        Some(Node::Map(entries)) => {
+            for (input_id, value_node) in entries {
+                let value_path = format!("{}.{input_id}", fields.field_path("inputs"));
+                let Some(input) = inputs.iter().find(|i| &i.id == input_id) else {
+                    diagnostics.push(
+                        ModelDiagnosticCode::UnknownReference,
+                        &value_path,
+                        format!(
+                            "no input has the id `{input_id}`{}",
+                            suggest_id(input_id, inputs.iter().map(|i| i.id.as_str()))
+                        ),
+                    );
+                    continue;
+                };
+                match value_from_node(input.kind, value_node).and_then(|v| check_value(input, &v)) {
+                    Ok(value) => overrides.push((input.id.clone(), value)),
+                    Err(reason) => {
+                        diagnostics.push(ModelDiagnosticCode::InvalidValue, &value_path, reason)
+                    }
+                }
+            }
+        }
+        Some(other) => diagnostics.wrong_type(
+            &fields.field_path("inputs"),
+            "an object of input values",
+            other,
+        ),
+        None => diagnostics.push(
+            ModelDiagnosticCode::MissingField,
+            &fields.field_path("inputs"),
+            "`inputs` is required",
+        ),
+    }
+    Some(ScenarioSpec {
+        id,
+        label,
+        inputs: overrides,
+    })
+}
+
+fn read_chart(
+    node: &Node,
+    path: &str,
+    spec: &ModelSpec,
+    diagnostics: &mut Diagnostics,
+) -> Option<ChartSpec> {
+    let fields = Fields::open(node, path, diagnostics)?;
+    fields.reject_unknown(&["id", "title", "type", "series", "output"], diagnostics);
+    let id = fields.text("id", true, diagnostics).unwrap_or_default();
+    let title = fields
+        .text("title", false, diagnostics)
+        .unwrap_or_else(|| id.clone());
+    let chart_type = match fields.text("type", true, diagnostics).as_deref() {
+        Some("bar") => ChartType::Bar,
+        Some("line") => ChartType::Line,
+        Some("tornado") => ChartType::Tornado,
+        Some(other) => {
+            diagnostics.push(
+                ModelDiagnosticCode::InvalidValue,
+                &fields.field_path("type"),
+                format!("unknown chart type `{other}`; use bar, line or tornado"),
+            );
+            return None;
+        }
+        None => return None,
+    };
+    let mut series = Vec::new();
+    for (index, item) in fields
+        .list("series", chart_type != ChartType::Tornado, diagnostics)
+        .iter()
+        .enumerate()
+    {
+        let item_path = format!("{}[{index}]", fields.field_path("series"));
+        match item {
+            Node::Text(series_id) => {
+                if spec
+                    .calculations
+                    .iter()
+                    .any(|c| c.per_period && &c.id == series_id)
+                {
+                    series.push(series_id.clone());
+                } else {
+                    let series_ids = spec
+                        .calculations
+                        .iter()
+                        .filter(|c| c.per_period)
+                        .map(|c| c.id.as_str());
+                    diagnostics.push(
+                        ModelDiagnosticCode::UnknownReference,
+                        &item_path,
+                        format!(
+                            "`{series_id}` is not a per-period calculation{}",
+                            suggest_id(series_id, series_ids)
+                        ),
+                    );
+                }
+            }
+            other => diagnostics.wrong_type(&item_path, "a calculation id", other),
+        }
+    }
+    let output = fields.text("output", chart_type == ChartType::Tornado, diagnostics);
+    if let Some(output_id) = &output {
+        if !spec.outputs.iter().any(|o| &o.id == output_id) {
+            diagnostics.push(
+                ModelDiagnosticCode::UnknownReference,
+                &fields.field_path("output"),
+                format!(
+                    "no output has the id `{output_id}`{}",
+                    suggest_id(output_id, spec.outputs.iter().map(|o| o.id.as_str()))
+                ),
+            );
+        }
+    }
+    Some(ChartSpec {
+        id,
+        title,
+        chart_type,
+        series,
+        output,
+    })
+}
+
+/// "; did you mean `x`?" for the closest id, or nothing.
+pub fn suggest_id<'a>(wanted: &str, ids: impl Iterator<Item = &'a str>) -> String {
+    let wanted_lower = wanted.to_ascii_lowercase();
+    ids.map(|id| {
+        (
+            crate::formula::functions::edit_distance(&wanted_lower, &id.to_ascii_lowercase()),
+            id,
+        )
+    })
+    .filter(|(distance, id)| *distance <= 2.max(id.len() / 3))
+    .min_by_key(|(distance, _)| *distance)
+    .map(|(_, id)| format!("; did you mean `{id}`?"))
+    .unwrap_or_default()
+}
