@@ -6,10 +6,13 @@
 //! - [`read`], [`inputs`], [`fields`]: validation into a [`spec::ModelSpec`],
 //!   every problem reported at once with its path;
 //! - [`compile`], [`graph`]: formulas parsed, names resolved, cycles found;
-//! - [`engine`]: evaluation, incremental recompute, series and scalars.
+//! - [`engine`]: evaluation, incremental recompute, series and scalars;
+//! - [`receipt`]: reproducible records of an evaluation (SHA-256);
+//! - [`analysis`]: scenarios, sensitivity, goal seek.
 //!
 //! `model` builds on `formula`; it does no I/O and reads no clock.
 
+pub mod analysis;
 pub mod compile;
 pub mod diagnostic;
 pub mod document;
@@ -18,6 +21,7 @@ pub mod fields;
 pub mod graph;
 pub mod inputs;
 pub mod read;
+pub mod receipt;
 pub mod spec;
 
 pub use diagnostic::{ModelDiagnostic, ModelDiagnosticCode, ModelError};

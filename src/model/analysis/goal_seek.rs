@@ -1,0 +1,190 @@
+//! Goal seek: the value of one input that makes an output hit a target
+//! ("the price at which payback is 12 months"), or a clear answer when no
+//! value in the range does.
+//!
+//! The range is scanned at a fixed number of points for a sign change of
+//! `output - target` (the one nearest the input's current value wins), then
+//! bisected. Bisection needs no slope, so outputs with kinks and plateaus
+//! (payback, IF) work. At most [`SCAN_POINTS`] + [`MAX_BISECTIONS`]
+//! evaluations.
+
+use crate::model::diagnostic::ModelError;
+use crate::model::engine::{CompiledModel, ModelState};
+use crate::model::spec::InputValue;
+
+/// Points evaluated across the range to find a bracket.
+pub const SCAN_POINTS: usize = 64;
+/// Most bisection steps once bracketed.
+pub const MAX_BISECTIONS: usize = 200;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoalSeekOptions {
+    pub input_id: String,
+    pub output_id: String,
+    pub target: f64,
+    /// The search range; defaults to the input's min and max.
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    /// Accept when `|output - target| <= tolerance * max(1, |target|)`.
+    pub tolerance: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum GoalSeekResult {
+    /// The input value found and the output it gives.
+    Found {
+        input_value: f64,
+        output_value: f64,
+        evaluations: usize,
+    },
+    /// No value in the range reaches the target; the range of outputs seen
+    /// explains why.
+    NotReachable {
+        lowest_output: Option<f64>,
+        highest_output: Option<f64>,
+        message: String,
+    },
+}
+
+pub fn goal_seek(
+    model: &CompiledModel,
+    base: &ModelState,
+    options: &GoalSeekOptions,
+) -> Result<GoalSeekResult, ModelError> {
+    let input_index = model.input_index(&options.input_id)?;
+    let output_index = model.output_index(&options.output_id)?;
+    let input = model
+        .spec()
+        .inputs
+        .get(input_index)
+        .ok_or_else(|| ModelError::UnknownId {
+            kind: "input",
+            id: options.input_id.clone(),
+        })?;
+    if !input.kind.is_numeric() {
+        return Err(ModelError::InvalidOption {
+            option: "input",
+            reason: format!(
+                "`{}` is a {} input; goal seek moves numeric inputs",
+                input.id,
+                input.kind.as_str()
+            ),
+        });
+    }
+    let invalid = |option: &'static str, reason: &str| ModelError::InvalidOption {
+        option,
+        reason: reason.to_string(),
+    };
+    if !options.target.is_finite() {
+        return Err(invalid("target", "must be a finite number"));
+    }
+    if !(options.tolerance.is_finite() && options.tolerance > 0.0 && options.tolerance < 1.0) {
+        return Err(invalid("tolerance", "must be between 0 and 1"));
+    }
+    let low = options
+        .low
+        .or(input.min)
+        .ok_or_else(|| invalid("low", "the input has no min; give a low end for the search"))?;
+    let high = options.high.or(input.max).ok_or_else(|| {
+        invalid(
+            "high",
+            "the input has no max; give a high end for the search",
+        )
+    })?;
+    if !(low.is_finite() && high.is_finite() && low < high) {
+        return Err(invalid("low", "the range needs finite low < high"));
+    }
+    let mut evaluations = 0usize;
+    let mut gap_at = |x: f64| -> Option<f64> {
+        evaluations += 1;
+        let mut state = base.clone();
+        model
+            .set(&mut state, &input.id, &InputValue::Number(x))
+            .ok()?;
+        state
+            .output_number(model, output_index)
+            .map(|y| y - options.target)
+    };
+    let accept = options.tolerance * options.target.abs().max(1.0);
+    let points: Vec<(f64, Option<f64>)> = (0..SCAN_POINTS)
+        .map(|i| {
+            let x = low + (high - low) * i as f64 / (SCAN_POINTS - 1) as f64;
+            (x, gap_at(x))
+        })
+        .collect();
+    if let Some(&(x, Some(gap))) = points
+        .iter()
+        .filter(|(_, g)| g.is_some_and(|g| g.abs() <= accept))
+        .min_by(|a, b| {
+            distance(a.0, base, input_index).total_cmp(&distance(b.0, base, input_index))
+        })
+    {
+        return Ok(GoalSeekResult::Found {
+            input_value: x,
+            output_value: gap + options.target,
+            evaluations,
+        });
+    }
+    let brackets = points.windows(2).filter_map(|pair| match pair {
+        [(x0, Some(g0)), (x1, Some(g1))] if g0.signum() != g1.signum() => Some((*x0, *g0, *x1)),
+        _ => None,
+    });
+    let nearest = brackets.min_by(|a, b| {
+        distance(a.0, base, input_index).total_cmp(&distance(b.0, base, input_index))
+    });
+    let Some((mut x0, mut g0, mut x1)) = nearest else {
+        let seen: Vec<f64> = points
+            .iter()
+            .filter_map(|(_, g)| g.map(|g| g + options.target))
+            .collect();
+        let lowest_output = seen.iter().copied().reduce(f64::min);
+        let highest_output = seen.iter().copied().reduce(f64::max);
+        let message = match (lowest_output, highest_output) {
+            (Some(lo), Some(hi)) => format!(
+                "no value of {} between {low} and {high} makes {} equal {}; it ranges from {lo} to {hi} there",
+                input.id, options.output_id, options.target
+            ),
+            _ => format!("{} is not a number anywhere between {low} and {high}", options.output_id),
+        };
+        return Ok(GoalSeekResult::NotReachable {
+            lowest_output,
+            highest_output,
+            message,
+        });
+    };
+    for _ in 0..MAX_BISECTIONS {
+        let middle = 0.5 * (x0 + x1);
+        let Some(gap) = gap_at(middle) else { break };
+        if gap.abs() <= accept {
+            return Ok(GoalSeekResult::Found {
+                input_value: middle,
+                output_value: gap + options.target,
+                evaluations,
+            });
+        }
+        if (x1 - x0).abs() <= f64::EPSILON * middle.abs().max(1.0) {
+            break;
+        }
+        if gap.signum() == g0.signum() {
+            x0 = middle;
+            g0 = gap;
+        } else {
+            x1 = middle;
+        }
+    }
+    Ok(GoalSeekResult::NotReachable {
+        lowest_output: None,
+        highest_output: None,
+        message: format!(
+            "{} jumps past {} without reaching it (the output is not continuous there)",
+            options.output_id, options.target
+        ),
+    })
+}
+
+fn distance(x: f64, base: &ModelState, input_index: usize) -> f64 {
+    match base.inputs.get(input_index) {
+        Some(InputValue::Number(current)) => (x - current).abs(),
+        _ => 0.0,
+    }
+}

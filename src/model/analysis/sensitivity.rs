@@ -1,0 +1,117 @@
+//! Sensitivity for a tornado chart: for each numeric input, the output at
+//! the input's low and at its high value, all other inputs at the base,
+//! sorted by the swing between them (largest first).
+//!
+//! Low and high come from the input's uncertainty when it has one (min and
+//! max; P10 and P90 for an unbounded normal), otherwise from a plus/minus
+//! percentage of the base value, clamped to the input's bounds. Select,
+//! toggle and date inputs are not varied.
+
+use crate::model::diagnostic::ModelError;
+use crate::model::engine::{CompiledModel, ModelState};
+use crate::model::spec::InputValue;
+
+/// How far to move inputs without an uncertainty.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SensitivityOptions {
+    /// The output whose swing is measured.
+    pub output_id: String,
+    /// Relative change for inputs without uncertainty: 0.1 moves them ±10%.
+    pub percent_change: f64,
+    /// Use uncertainty bounds when an input has them (default true).
+    pub use_uncertainty: bool,
+}
+
+/// One bar of the tornado.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SensitivityRow {
+    pub input_id: String,
+    pub low_input: f64,
+    pub high_input: f64,
+    /// The output at the low and the high input; `None` where it is not a number.
+    pub output_at_low: Option<f64>,
+    pub output_at_high: Option<f64>,
+    /// `|output_at_high - output_at_low|`, 0 when either is missing.
+    pub swing: f64,
+}
+
+/// Largest relative change accepted, so a typo cannot flip signs wildly.
+const MAX_PERCENT_CHANGE: f64 = 10.0;
+
+/// The tornado rows for `options.output_id` around `base` (a state of the model).
+pub fn sensitivity(
+    model: &CompiledModel,
+    base: &ModelState,
+    options: &SensitivityOptions,
+) -> Result<(f64, Vec<SensitivityRow>), ModelError> {
+    let output_index = model.output_index(&options.output_id)?;
+    if !(options.percent_change.is_finite()
+        && options.percent_change > 0.0
+        && options.percent_change <= MAX_PERCENT_CHANGE)
+    {
+        return Err(ModelError::InvalidOption {
+            option: "percentChange",
+            reason: format!("must be greater than 0 and at most {MAX_PERCENT_CHANGE}"),
+        });
+    }
+    let base_output =
+        base.output_number(model, output_index)
+            .ok_or_else(|| ModelError::InvalidOption {
+                option: "output",
+                reason: format!(
+                    "output `{}` is not a number at the base inputs",
+                    options.output_id
+                ),
+            })?;
+    let mut rows = Vec::new();
+    for (index, input) in model.spec().inputs.iter().enumerate() {
+        if !input.kind.is_numeric() {
+            continue;
+        }
+        let Some(InputValue::Number(base_value)) = base.inputs.get(index).cloned() else {
+            continue;
+        };
+        let (mut low, mut high) = match (&input.uncertainty, options.use_uncertainty) {
+            (Some(uncertainty), true) => uncertainty.low_high(),
+            _ => {
+                let delta = (base_value * options.percent_change).abs();
+                (base_value - delta, base_value + delta)
+            }
+        };
+        if let Some(min) = input.min {
+            low = low.max(min);
+            high = high.max(min);
+        }
+        if let Some(max) = input.max {
+            low = low.min(max);
+            high = high.min(max);
+        }
+        if input.kind == crate::model::spec::InputKind::Integer {
+            low = low.round();
+            high = high.round();
+        }
+        let output_at = |value: f64| -> Option<f64> {
+            let mut state = base.clone();
+            model
+                .set(&mut state, &input.id, &InputValue::Number(value))
+                .ok()?;
+            state.output_number(model, output_index)
+        };
+        let output_at_low = output_at(low);
+        let output_at_high = output_at(high);
+        let swing = match (output_at_low, output_at_high) {
+            (Some(l), Some(h)) => (h - l).abs(),
+            _ => 0.0,
+        };
+        rows.push(SensitivityRow {
+            input_id: input.id.clone(),
+            low_input: low,
+            high_input: high,
+            output_at_low,
+            output_at_high,
+            swing,
+        });
+    }
+    rows.sort_by(|a, b| b.swing.total_cmp(&a.swing));
+    Ok((base_output, rows))
+}
