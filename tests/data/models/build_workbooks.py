@@ -250,6 +250,14 @@ def business_case_sheet(b, model, values):
     b.output("net_benefit_5y", "Net benefit over 5 years", "SUM({net_cash_flow.all})", CURRENCY)
 
 
+FORMULA_NOTES = {
+    "saas-roi": "ROI as (SUM(benefits) - SUM(costs)) / SUM(costs) over the 3 years, "
+                "payback by the usual crossing helper row",
+    "business-case-5y": "NPV as period 0 + NPV(rate, periods 1..5), IRR(row), ROI as "
+                        "(SUM(benefits) - SUM(costs)) / SUM(costs), payback and discounted payback "
+                        "by the usual crossing helper row",
+}
+
 SHEETS = {"saas-roi": saas_roi_sheet, "business-case-5y": business_case_sheet}
 MODEL_FILES = {"saas-roi": "examples/models/saas-roi.json",
                "business-case-5y": "examples/models/business-case-5y.json"}
@@ -362,12 +370,11 @@ def main():
                 "LibreOffice 7.4.7 Calc (headless, UNO, calculateAll, doubles read at full precision) "
                 "recalculating tests/data/models/%s.xlsx, a workbook built by "
                 "tests/data/models/build_workbooks.py (openpyxl; the model re-implemented with cells and "
-                "Excel formulas: one row per series over periods 0..%d, NPV as period 0 + NPV(rate, periods 1..N), "
-                "IRR(row), payback by the usual crossing helper row). Every output and series value was "
+                "Excel formulas: one row per series over periods 0..%d, %s). Every output and series value was "
                 "cross-checked against an independent hand-written Python computation "
                 "(tests/data/models/independent.py; IRR by bisection to adjacent doubles) and agrees within "
                 "the case's tolerance. Yardstick was not used."
-                % (model_id, model["horizon"]["periods"])),
+                % (model_id, model["horizon"]["periods"], FORMULA_NOTES[model_id])),
             "tolerance_meaning": "relative: |actual - expected| <= tolerance * |expected|; output_tolerance "
                                  "overrides it for the outputs it names (iterative solvers)",
             "cases": ref_cases,
