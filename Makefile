@@ -11,7 +11,7 @@ WASM_RELEASE := target/$(WASM_TARGET)/release/yardstick.wasm
 SERVER := target/release/yardstick-serve
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: demo test tools pkg server lint check-www test-rust test-wasm test-wasm-node test-wasm-chrome test-e2e bench clean
+.PHONY: demo test tools pkg server lint check-www test-schema test-rust test-wasm test-wasm-node test-wasm-chrome test-e2e bench clean
 
 ## demo: install what is missing, build the wasm and serve the site on 127.0.0.1:$(PORT)
 demo: tools pkg server
@@ -19,7 +19,7 @@ demo: tools pkg server
 	$(SERVER) --port $(PORT)
 
 ## test: install what is missing, then run every tier; fails on the first failing tier
-test: tools lint test-rust test-wasm pkg check-www server test-e2e
+test: tools lint test-rust test-schema test-wasm pkg check-www server test-e2e
 	@echo "make test: every tier passed"
 
 tools:
@@ -52,6 +52,10 @@ lint:
 ## check-www: type-check the site's JSDoc against the generated pkg/*.d.ts
 check-www:
 	npx --no-install tsc -p www/jsconfig.json
+
+## test-schema: the example models against docs/model.schema.json (and the schema against broken models)
+test-schema:
+	python3 tests/data/models/validate_models.py
 
 test-rust:
 	cargo test --all-targets

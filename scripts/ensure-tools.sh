@@ -52,6 +52,13 @@ if [ "${#missing_debs[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing_debs[@]}"
 fi
 
+# The JSON Schema check of the example models needs Python's jsonschema.
+if ! python3 -c "import jsonschema" >/dev/null 2>&1; then
+  log "installing the jsonschema Python package"
+  python3 -m pip install --quiet --disable-pip-version-check jsonschema \
+    || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages jsonschema
+fi
+
 # npm ci only when the lock changed since the last install.
 if [ -f package-lock.json ]; then
   stamp=node_modules/.yardstick-lock-stamp
