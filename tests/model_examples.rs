@@ -4,7 +4,12 @@
 //! defaults and for every scenario, outputs and series alike.
 
 // Test code: a panic here is a failing test, not a poisoned wasm instance.
-#![allow(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)]
 
 #[path = "support/json.rs"]
 mod json;
@@ -28,7 +33,12 @@ fn load(relative: &str) -> CompiledModel {
 fn every_example_model_compiles_and_gives_numbers() {
     for entry in std::fs::read_dir(root().join("examples/models")).unwrap() {
         let path = entry.unwrap().path();
-        let relative = path.strip_prefix(root()).unwrap().to_str().unwrap().to_string();
+        let relative = path
+            .strip_prefix(root())
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
         let model = load(&relative);
         let state = model.evaluate(&model.default_inputs());
         for (index, output) in model.spec().outputs.iter().enumerate() {
@@ -64,7 +74,12 @@ fn check_reference(reference_file: &str) {
         let name = case["scenario"].as_str().unwrap_or("default").to_string();
         let mut overrides: Vec<(String, InputValue)> = Vec::new();
         if let Some(scenario) = case["scenario"].as_str() {
-            let spec = model.spec().scenarios.iter().find(|s| s.id == scenario).unwrap();
+            let spec = model
+                .spec()
+                .scenarios
+                .iter()
+                .find(|s| s.id == scenario)
+                .unwrap();
             overrides.extend(spec.inputs.iter().cloned());
         }
         for (id, value) in case["inputs"].as_object().unwrap() {
@@ -78,7 +93,9 @@ fn check_reference(reference_file: &str) {
             let index = model.output_index(id).unwrap();
             match state.output(&model, index) {
                 Value::Number(actual) if close(*actual, expected, tolerance) => {}
-                other => failures.push(format!("{name}: output {id} = {other:?}, expected {expected}")),
+                other => failures.push(format!(
+                    "{name}: output {id} = {other:?}, expected {expected}"
+                )),
             }
         }
         if let Some(series) = case["series"].as_object() {
@@ -87,17 +104,26 @@ fn check_reference(reference_file: &str) {
                     failures.push(format!("{name}: {id} is not a series"));
                     continue;
                 };
-                for (period, (value, expected)) in values.iter().zip(expected.as_array().unwrap()).enumerate() {
+                for (period, (value, expected)) in
+                    values.iter().zip(expected.as_array().unwrap()).enumerate()
+                {
                     let expected = expected.as_f64().unwrap();
                     match value {
-                        Value::Number(actual) if close(*actual, expected, tolerance.max(1e-12)) => {}
-                        other => failures.push(format!("{name}: {id}[{period}] = {other:?}, expected {expected}")),
+                        Value::Number(actual) if close(*actual, expected, tolerance.max(1e-12)) => {
+                        }
+                        other => failures.push(format!(
+                            "{name}: {id}[{period}] = {other:?}, expected {expected}"
+                        )),
                     }
                 }
             }
         }
     }
-    assert!(failures.is_empty(), "{reference_file}:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{reference_file}:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]

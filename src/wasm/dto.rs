@@ -12,7 +12,7 @@ use wasm_bindgen::JsValue;
 /// Sets a property on a fresh plain object. `Reflect.set` can only fail on
 /// frozen objects or throwing setters, which a new `Object` never has, so
 /// the result is deliberately ignored.
-fn set(object: &Object, key: &str, value: &JsValue) {
+pub fn set(object: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(object, &JsValue::from_str(key), value);
 }
 
@@ -43,8 +43,13 @@ pub fn value_to_js(value: &Value) -> JsValue {
     }
 }
 
+/// A fresh plain object.
+pub fn object() -> Object {
+    Object::new()
+}
+
 /// The UTF-16 offset of a byte offset in `source` (clamped to its length).
-fn utf16_offset(source: &str, byte_offset: usize) -> usize {
+pub fn utf16_offset(source: &str, byte_offset: usize) -> usize {
     source
         .char_indices()
         .take_while(|(index, _)| *index < byte_offset)

@@ -4,7 +4,11 @@
 //! (see [`dto`]) and declares their TypeScript types, so the generated
 //! `.d.ts` names precise types and never `any`. It holds no business logic.
 
+mod document;
 mod dto;
+mod model;
+
+pub use model::Model;
 
 use crate::formula;
 use wasm_bindgen::prelude::*;
@@ -34,6 +38,31 @@ export interface EvaluateResult {
   diagnostics: FormulaDiagnostic[];
 }
 /** A supported function, for autocomplete and help. */
+/** A model document (`yardstick/model@1`, see docs/model-format.md), as JSON.parse gives it. */
+export type ModelDocument = { schema: "yardstick/model@1"; [field: string]: unknown };
+/** An input's value: a number (dates as Excel serials or ISO text), text for selects, a boolean for toggles. */
+export type InputValue = number | string | boolean;
+export type InputValues = Record<string, InputValue>;
+/** A problem in a model; `start`/`end` are UTF-16 offsets inside the formula at `path`. */
+export interface ModelDiagnostic { code: string; message: string; path: string; start?: number; end?: number }
+/** The Error `Model.compile` throws for an invalid model. */
+export interface InvalidModelError extends Error { diagnostics: ModelDiagnostic[] }
+export interface ModelEvaluation {
+  inputs: InputValues;
+  outputs: Record<string, FormulaValue>;
+  /** Every per-period calculation: one value per period, 0 to N. */
+  series: Record<string, FormulaValue[]>;
+}
+export interface ScenarioColumn { id: string; label: string; outputs: Record<string, FormulaValue> }
+export interface SensitivityOptions { output: string; percentChange?: number; useUncertainty?: boolean }
+export interface SensitivityRow { input: string; low: number; high: number; outputAtLow: number | null; outputAtHigh: number | null; swing: number }
+export interface SensitivityResult { output: string; base: number; rows: SensitivityRow[] }
+export interface GoalSeekOptions { input: string; output: string; target: number; low?: number; high?: number; tolerance?: number }
+export type GoalSeekResult =
+  | { found: true; inputValue: number; outputValue: number; evaluations: number }
+  | { found: false; message: string; lowestOutput: number | null; highestOutput: number | null };
+export interface BreakEven { period: number | null; months: number | null }
+export interface Receipt { modelId: string; modelVersion: string; hash: string; inputs: InputValues; outputs: Record<string, FormulaValue> }
 export interface FunctionInfo {
   name: string;
   category: "financial" | "math" | "logical" | "date" | "lookup" | "model";

@@ -1,0 +1,433 @@
+//! The `Model` class JavaScript uses: compile a model document once, then
+//! evaluate, set inputs (getting back only changed outputs), compare
+//! scenarios, run sensitivity and goal seek, and make receipts.
+//!
+//! Conversion only: every number comes from the core.
+
+use super::document::node_from_js;
+use super::dto::{object, set, utf16_offset, value_to_js};
+use crate::model::analysis::{self, GoalSeekOptions, GoalSeekResult, SensitivityOptions};
+use crate::model::document::Node;
+use crate::model::inputs::value_from_node;
+use crate::model::receipt::receipt;
+use crate::model::spec::{InputKind, InputValue};
+use crate::model::{CompiledModel, ModelDiagnostic, ModelError, ModelState, Slot};
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+
+/// A compiled calculator model and its current inputs.
+#[wasm_bindgen]
+pub struct Model {
+    compiled: CompiledModel,
+    state: ModelState,
+}
+
+fn js_error(error: &ModelError) -> JsError {
+    JsError::new(&error.to_string())
+}
+
+/// An `Error` whose `diagnostics` property lists every problem.
+fn invalid_model_error(document: Option<&Node>, diagnostics: &[ModelDiagnostic]) -> JsValue {
+    let summary = match diagnostics.first() {
+        Some(first) if diagnostics.len() == 1 => format!("the model is invalid: {first}"),
+        Some(first) => format!(
+            "the model has {} problems; the first: {first}",
+            diagnostics.len()
+        ),
+        None => "the model is invalid".to_string(),
+    };
+    let error = js_sys::Error::new(&summary);
+    let list = Array::new();
+    for diagnostic in diagnostics {
+        let item = object();
+        set(&item, "code", &JsValue::from_str(diagnostic.code.as_str()));
+        set(&item, "message", &JsValue::from_str(&diagnostic.message));
+        set(&item, "path", &JsValue::from_str(&diagnostic.path));
+        if let Some(span) = diagnostic.span {
+            let formula = document
+                .and_then(|d| text_at_path(d, &diagnostic.path))
+                .unwrap_or_default();
+            set(
+                &item,
+                "start",
+                &JsValue::from_f64(utf16_offset(&formula, span.start) as f64),
+            );
+            set(
+                &item,
+                "end",
+                &JsValue::from_f64(utf16_offset(&formula, span.end) as f64),
+            );
+        }
+        list.push(&item);
+    }
+    set(&error, "diagnostics", &list);
+    error.into()
+}
+
+/// The text at a diagnostic path such as `calculations[3].formula`.
+fn text_at_path(document: &Node, path: &str) -> Option<String> {
+    let mut node = document;
+    for part in path.split('.') {
+        let (name, index) = match part.split_once('[') {
+            Some((name, rest)) => (name, rest.trim_end_matches(']').parse::<usize>().ok()),
+            None => (part, None),
+        };
+        node = node.get(name)?;
+        if let Some(index) = index {
+            node = match node {
+                Node::List(items) => items.get(index)?,
+                _ => return None,
+            };
+        }
+    }
+    match node {
+        Node::Text(text) => Some(text.clone()),
+        _ => None,
+    }
+}
+
+/// A JavaScript input value for input `index`: numbers, booleans, text
+/// (ISO text for dates).
+fn input_from_js(
+    model: &CompiledModel,
+    index: usize,
+    value: &JsValue,
+) -> Result<InputValue, JsError> {
+    let input = model
+        .spec()
+        .inputs
+        .get(index)
+        .ok_or_else(|| JsError::new("unknown input"))?;
+    let node = if let Some(n) = value.as_f64() {
+        Node::Number(n)
+    } else if let Some(b) = value.as_bool() {
+        Node::Bool(b)
+    } else if let Some(text) = value.as_string() {
+        Node::Text(text)
+    } else {
+        return Err(JsError::new(&format!(
+            "input `{}`: expected a number, text or boolean",
+            input.id
+        )));
+    };
+    let value = match (input.kind, &node) {
+        (InputKind::Date, Node::Number(n)) => InputValue::Number(*n),
+        _ => value_from_node(input.kind, &node)
+            .map_err(|reason| JsError::new(&format!("input `{}`: {reason}", input.id)))?,
+    };
+    model.check_input(index, &value).map_err(|e| js_error(&e))
+}
+
+/// Default inputs overridden by a `{ id: value }` object (or none).
+fn inputs_from_js(model: &CompiledModel, inputs: &JsValue) -> Result<Vec<InputValue>, JsError> {
+    let mut values = model.default_inputs();
+    if inputs.is_undefined() || inputs.is_null() {
+        return Ok(values);
+    }
+    if !inputs.is_object() {
+        return Err(JsError::new("inputs must be an object of input id → value"));
+    }
+    for entry in Object::entries(inputs.unchecked_ref()).iter() {
+        let pair: Array = entry.unchecked_into();
+        let id = pair.get(0).as_string().unwrap_or_default();
+        let index = model.input_index(&id).map_err(|e| js_error(&e))?;
+        let value = input_from_js(model, index, &pair.get(1))?;
+        if let Some(slot) = values.get_mut(index) {
+            *slot = value;
+        }
+    }
+    Ok(values)
+}
+
+fn input_to_js(value: &InputValue) -> JsValue {
+    match value {
+        InputValue::Number(n) => JsValue::from_f64(*n),
+        InputValue::Text(t) => JsValue::from_str(t),
+        InputValue::Bool(b) => JsValue::from_bool(*b),
+    }
+}
+
+fn option_f64(options: &JsValue, key: &str) -> Option<f64> {
+    Reflect::get(options, &JsValue::from_str(key))
+        .ok()
+        .and_then(|v| v.as_f64())
+}
+
+fn option_string(options: &JsValue, key: &str) -> Result<String, JsError> {
+    Reflect::get(options, &JsValue::from_str(key))
+        .ok()
+        .and_then(|v| v.as_string())
+        .ok_or_else(|| JsError::new(&format!("option `{key}` is required")))
+}
+
+fn option_bool(options: &JsValue, key: &str) -> Option<bool> {
+    Reflect::get(options, &JsValue::from_str(key))
+        .ok()
+        .and_then(|v| v.as_bool())
+}
+
+fn number_or_null(value: Option<f64>) -> JsValue {
+    value.map_or(JsValue::NULL, JsValue::from_f64)
+}
+
+#[wasm_bindgen]
+impl Model {
+    /// Validates and compiles a model document (a plain object, as
+    /// `JSON.parse` gives). Throws an `Error` whose `diagnostics` lists every
+    /// problem with its path.
+    pub fn compile(
+        #[wasm_bindgen(unchecked_param_type = "ModelDocument")] document: JsValue,
+    ) -> Result<Model, JsValue> {
+        let node = node_from_js(&document).map_err(|e| {
+            invalid_model_error(
+                None,
+                &[ModelDiagnostic::new(
+                    crate::model::ModelDiagnosticCode::TooLarge,
+                    "",
+                    e.0,
+                )],
+            )
+        })?;
+        let compiled = CompiledModel::compile(&node)
+            .map_err(|diagnostics| invalid_model_error(Some(&node), &diagnostics))?;
+        let state = compiled.evaluate(&compiled.default_inputs());
+        Ok(Model { compiled, state })
+    }
+
+    /// Evaluates the model with `inputs` (id → value; missing ids keep their
+    /// defaults) and makes them the current inputs.
+    #[wasm_bindgen(unchecked_return_type = "ModelEvaluation")]
+    pub fn evaluate(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "InputValues | undefined")] inputs: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let values = inputs_from_js(&self.compiled, &inputs)?;
+        self.state = self.compiled.evaluate(&values);
+        Ok(self.evaluation_to_js())
+    }
+
+    /// Sets one input and returns only the outputs whose values changed.
+    #[wasm_bindgen(unchecked_return_type = "Record<string, FormulaValue>")]
+    pub fn set(
+        &mut self,
+        input_id: &str,
+        #[wasm_bindgen(unchecked_param_type = "InputValue")] value: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let index = self
+            .compiled
+            .input_index(input_id)
+            .map_err(|e| js_error(&e))?;
+        let value = input_from_js(&self.compiled, index, &value)?;
+        let changes = self
+            .compiled
+            .set(&mut self.state, input_id, &value)
+            .map_err(|e| js_error(&e))?;
+        let result = object();
+        for change in changes {
+            if let Some(output) = self.compiled.spec().outputs.get(change.output_index) {
+                set(&result, &output.id, &value_to_js(&change.value));
+            }
+        }
+        Ok(result.into())
+    }
+
+    /// The current inputs, outputs and series.
+    #[wasm_bindgen(unchecked_return_type = "ModelEvaluation")]
+    pub fn current(&self) -> JsValue {
+        self.evaluation_to_js()
+    }
+
+    /// Every output under the defaults and under each scenario.
+    #[wasm_bindgen(unchecked_return_type = "ScenarioColumn[]")]
+    pub fn scenarios(&self) -> Result<JsValue, JsError> {
+        let columns = analysis::scenarios(&self.compiled).map_err(|e| js_error(&e))?;
+        let list = Array::new();
+        for column in columns {
+            let item = object();
+            set(&item, "id", &JsValue::from_str(&column.id));
+            set(&item, "label", &JsValue::from_str(&column.label));
+            set(&item, "outputs", &self.outputs_to_js(&column.outputs));
+            list.push(&item);
+        }
+        Ok(list.into())
+    }
+
+    /// The tornado for one output around the current inputs.
+    #[wasm_bindgen(unchecked_return_type = "SensitivityResult")]
+    pub fn sensitivity(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SensitivityOptions")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let output_id = option_string(&options, "output")?;
+        let settings = SensitivityOptions {
+            output_id: output_id.clone(),
+            percent_change: option_f64(&options, "percentChange").unwrap_or(0.1),
+            use_uncertainty: option_bool(&options, "useUncertainty").unwrap_or(true),
+        };
+        let (base, rows) = analysis::sensitivity(&self.compiled, &self.state, &settings)
+            .map_err(|e| js_error(&e))?;
+        let result = object();
+        set(&result, "output", &JsValue::from_str(&output_id));
+        set(&result, "base", &JsValue::from_f64(base));
+        let list = Array::new();
+        for row in rows {
+            let item = object();
+            set(&item, "input", &JsValue::from_str(&row.input_id));
+            set(&item, "low", &JsValue::from_f64(row.low_input));
+            set(&item, "high", &JsValue::from_f64(row.high_input));
+            set(&item, "outputAtLow", &number_or_null(row.output_at_low));
+            set(&item, "outputAtHigh", &number_or_null(row.output_at_high));
+            set(&item, "swing", &JsValue::from_f64(row.swing));
+            list.push(&item);
+        }
+        set(&result, "rows", &list);
+        Ok(result.into())
+    }
+
+    /// The value of one input that makes an output hit a target.
+    #[wasm_bindgen(js_name = goalSeek, unchecked_return_type = "GoalSeekResult")]
+    pub fn goal_seek(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "GoalSeekOptions")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let settings = GoalSeekOptions {
+            input_id: option_string(&options, "input")?,
+            output_id: option_string(&options, "output")?,
+            target: option_f64(&options, "target")
+                .ok_or_else(|| JsError::new("option `target` is required"))?,
+            low: option_f64(&options, "low"),
+            high: option_f64(&options, "high"),
+            tolerance: option_f64(&options, "tolerance").unwrap_or(1e-9),
+        };
+        let result = object();
+        match analysis::goal_seek(&self.compiled, &self.state, &settings)
+            .map_err(|e| js_error(&e))?
+        {
+            GoalSeekResult::Found {
+                input_value,
+                output_value,
+                evaluations,
+            } => {
+                set(&result, "found", &JsValue::TRUE);
+                set(&result, "inputValue", &JsValue::from_f64(input_value));
+                set(&result, "outputValue", &JsValue::from_f64(output_value));
+                set(
+                    &result,
+                    "evaluations",
+                    &JsValue::from_f64(evaluations as f64),
+                );
+            }
+            GoalSeekResult::NotReachable {
+                lowest_output,
+                highest_output,
+                message,
+            } => {
+                set(&result, "found", &JsValue::FALSE);
+                set(&result, "message", &JsValue::from_str(&message));
+                set(&result, "lowestOutput", &number_or_null(lowest_output));
+                set(&result, "highestOutput", &number_or_null(highest_output));
+            }
+        }
+        Ok(result.into())
+    }
+
+    /// When a series' cumulative value first turns non-negative, in periods
+    /// and in months (`null` when it never does).
+    #[wasm_bindgen(js_name = breakEven, unchecked_return_type = "BreakEven")]
+    pub fn break_even(&self, series_id: &str) -> Result<JsValue, JsError> {
+        let payback = analysis::break_even(&self.compiled, &self.state, series_id)
+            .map_err(|e| js_error(&e))?;
+        let period = match payback {
+            crate::finance::Payback::Period(p) => Some(p),
+            crate::finance::Payback::Never => None,
+        };
+        let result = object();
+        set(&result, "period", &number_or_null(period));
+        let months_per_period = self.compiled.spec().horizon.unit.months();
+        set(
+            &result,
+            "months",
+            &number_or_null(period.map(|p| p * months_per_period)),
+        );
+        Ok(result.into())
+    }
+
+    /// A receipt for `inputs` (or the current inputs): model id and version,
+    /// SHA-256 of the model and inputs, and the outputs.
+    #[wasm_bindgen(unchecked_return_type = "Receipt")]
+    pub fn receipt(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "InputValues | undefined")] inputs: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let state = if inputs.is_undefined() || inputs.is_null() {
+            self.state.clone()
+        } else {
+            self.compiled
+                .evaluate(&inputs_from_js(&self.compiled, &inputs)?)
+        };
+        let record = receipt(&self.compiled, &state);
+        let result = object();
+        set(&result, "modelId", &JsValue::from_str(&record.model_id));
+        set(
+            &result,
+            "modelVersion",
+            &JsValue::from_str(&record.model_version),
+        );
+        set(&result, "hash", &JsValue::from_str(&record.hash_sha256));
+        let inputs_object = object();
+        for (id, value) in &record.inputs {
+            set(&inputs_object, id, &input_to_js(value));
+        }
+        set(&result, "inputs", &inputs_object);
+        let outputs_object = object();
+        for (id, value) in &record.outputs {
+            set(&outputs_object, id, &value_to_js(value));
+        }
+        set(&result, "outputs", &outputs_object);
+        Ok(result.into())
+    }
+}
+
+impl Model {
+    fn outputs_to_js(&self, values: &[crate::formula::Value]) -> JsValue {
+        let result = object();
+        for (output, value) in self.compiled.spec().outputs.iter().zip(values) {
+            set(&result, &output.id, &value_to_js(value));
+        }
+        result.into()
+    }
+
+    fn evaluation_to_js(&self) -> JsValue {
+        let result = object();
+        let inputs = object();
+        for (input, value) in self.compiled.spec().inputs.iter().zip(&self.state.inputs) {
+            set(&inputs, &input.id, &input_to_js(value));
+        }
+        set(&result, "inputs", &inputs);
+        set(
+            &result,
+            "outputs",
+            &self.outputs_to_js(&self.state.outputs(&self.compiled)),
+        );
+        let series = object();
+        for calculation in self
+            .compiled
+            .spec()
+            .calculations
+            .iter()
+            .filter(|c| c.per_period)
+        {
+            if let Some(Slot::Series(values)) =
+                self.state.calculation(&self.compiled, &calculation.id)
+            {
+                let list = Array::new();
+                for value in values {
+                    list.push(&value_to_js(value));
+                }
+                set(&series, &calculation.id, &list);
+            }
+        }
+        set(&result, "series", &series);
+        result.into()
+    }
+}

@@ -1,0 +1,125 @@
+//! wasm-bindgen tests of the `Model` class, in Node and headless Chromium:
+//! compile from a plain object, evaluate, set, analyses, receipts, and the
+//! Error with diagnostics an invalid model throws.
+#![cfg(target_arch = "wasm32")]
+// Test code: a panic here is a failing test, not a poisoned wasm instance.
+#![allow(
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)]
+
+use js_sys::{Array, Object, Reflect, JSON};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+use yardstick::wasm::Model;
+
+const CASE: &str = include_str!("../examples/models/business-case-5y.json");
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    Reflect::get(object, &JsValue::from_str(key)).unwrap()
+}
+
+fn case_model() -> Model {
+    Model::compile(JSON::parse(CASE).unwrap())
+        .unwrap_or_else(|e| panic!("{:?}", get(&e, "message")))
+}
+
+#[wasm_bindgen_test]
+fn a_model_compiles_and_evaluates() {
+    let mut model = case_model();
+    let evaluation = model.evaluate(JsValue::UNDEFINED).unwrap();
+    let npv = get(&get(&evaluation, "outputs"), "npv").as_f64().unwrap();
+    assert!((npv - 344_517.761_396_390_6).abs() < 1e-6, "{npv}");
+    let series: Array = get(&get(&evaluation, "series"), "net_cash_flow")
+        .dyn_into()
+        .unwrap();
+    assert_eq!(series.length(), 6);
+}
+
+#[wasm_bindgen_test]
+fn set_returns_only_changed_outputs_and_rejects_bad_values() {
+    let mut model = case_model();
+    let changed = model.set("discount_rate", JsValue::from_f64(0.12)).unwrap();
+    let keys: Vec<String> = Object::keys(changed.unchecked_ref::<Object>())
+        .iter()
+        .map(|k| k.as_string().unwrap())
+        .collect();
+    assert!(keys.contains(&"npv".to_string()), "{keys:?}");
+    assert!(
+        !keys.contains(&"irr".to_string()),
+        "IRR does not depend on the discount rate: {keys:?}"
+    );
+    assert!(model
+        .set("discount_rate", JsValue::from_str("lots"))
+        .is_err());
+    assert!(model.set("no_such_input", JsValue::from_f64(1.0)).is_err());
+}
+
+#[wasm_bindgen_test]
+fn analyses_reach_javascript() {
+    let model = case_model();
+    let columns: Array = model.scenarios().unwrap().dyn_into().unwrap();
+    assert_eq!(
+        get(&columns.get(0), "id").as_string().as_deref(),
+        Some("default")
+    );
+    assert!(columns.length() >= 4);
+    let options = JSON::parse(r#"{"output": "npv"}"#).unwrap();
+    let tornado = model.sensitivity(options).unwrap();
+    let rows: Array = get(&tornado, "rows").dyn_into().unwrap();
+    assert!(rows.length() > 3);
+    let first = get(&rows.get(0), "swing").as_f64().unwrap();
+    let second = get(&rows.get(1), "swing").as_f64().unwrap();
+    assert!(first >= second);
+    let receipt = model.receipt(JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&receipt, "hash").as_string().unwrap().len(), 64);
+    assert_eq!(
+        get(&receipt, "modelId").as_string().as_deref(),
+        Some("business-case-5y")
+    );
+}
+
+#[wasm_bindgen_test]
+fn an_invalid_model_throws_an_error_listing_every_problem() {
+    let document = JSON::parse(
+        r#"{"schema": "yardstick/model@1", "id": "x", "version": "1", "title": "X",
+            "inputs": [{"id": "a", "label": "A", "kind": "number", "default": 1}],
+            "outputs": [{"id": "o", "label": "O", "formula": "é + b"}, {"id": "p", "label": "P", "formula": "SUM(a"}]}"#,
+    )
+    .unwrap();
+    let error = Model::compile(document).err().unwrap();
+    assert!(error.is_instance_of::<js_sys::Error>());
+    let diagnostics: Array = get(&error, "diagnostics").dyn_into().unwrap();
+    assert!(diagnostics.length() >= 2, "{}", diagnostics.length());
+    let unknown = diagnostics
+        .iter()
+        .find(|d| get(d, "code").as_string().as_deref() == Some("unknown-name"))
+        .unwrap();
+    assert_eq!(
+        get(&unknown, "path").as_string().as_deref(),
+        Some("outputs[0].formula")
+    );
+    // "é" is one UTF-16 unit: the span of `b` starts at 4.
+    let spans: Vec<(f64, f64)> = diagnostics
+        .iter()
+        .filter(|d| get(d, "code").as_string().as_deref() == Some("unknown-name"))
+        .map(|d| {
+            (
+                get(&d, "start").as_f64().unwrap(),
+                get(&d, "end").as_f64().unwrap(),
+            )
+        })
+        .collect();
+    assert!(spans.contains(&(4.0, 5.0)), "{spans:?}");
+}
+
+#[wasm_bindgen_test]
+fn hostile_documents_are_refused_not_crashed() {
+    let cyclic = Object::new();
+    Reflect::set(&cyclic, &"self".into(), &cyclic).unwrap();
+    assert!(Model::compile(cyclic.into()).is_err());
+    assert!(Model::compile(JsValue::from_f64(1.0)).is_err());
+    assert!(Model::compile(JsValue::NULL).is_err());
+}
