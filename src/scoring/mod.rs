@@ -23,6 +23,7 @@ mod error;
 mod pipeline;
 mod rule;
 mod scorecard;
+mod testing;
 mod validate;
 
 pub use business_case::{

@@ -208,9 +208,9 @@ pub(crate) fn fraction_along(value: f64, from: f64, to: f64) -> f64 {
     }
     // Strictly between the two: the ratio lies in (0, 1) unless the
     // differences overflow, in which case halving both sides fixes it.
-    let direct = (value - from) / (to - from);
-    if direct.is_finite() {
-        return direct.clamp(0.0, 1.0);
+    let (offset, span) = (value - from, to - from);
+    if offset.is_finite() && span.is_finite() {
+        return (offset / span).clamp(0.0, 1.0);
     }
     let halved = (value / 2.0 - from / 2.0) / (to / 2.0 - from / 2.0);
     if halved.is_finite() {
