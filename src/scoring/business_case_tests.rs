@@ -20,14 +20,23 @@ fn inputs(case: &Case) -> ScoreInputs {
         .set_output(OUTPUT_NPV, case.npv)
         .set_output(OUTPUT_IRR, case.irr)
         .set_output(OUTPUT_PAYBACK_MONTHS, case.payback_months)
-        .set_supplied(SUPPLIED_PROBABILITY_NPV_POSITIVE, case.probability_npv_positive)
+        .set_supplied(
+            SUPPLIED_PROBABILITY_NPV_POSITIVE,
+            case.probability_npv_positive,
+        )
         .set_supplied(SUPPLIED_STRATEGIC_FIT, case.strategic_fit);
     inputs
 }
 
 /// Scores a case on the default scorecard and checks score, grade, verdict
 /// and each measure's points (npv, irr, payback, risk, strategic_fit).
-fn check(case: &Case, expected_score: f64, grade: &str, verdict: Verdict, points: [f64; 5]) -> ScoreResult {
+fn check(
+    case: &Case,
+    expected_score: f64,
+    grade: &str,
+    verdict: Verdict,
+    points: [f64; 5],
+) -> ScoreResult {
     let card = default_business_case_scorecard(BusinessCaseScorecardOptions::default());
     let result = score(&card, &inputs(case)).unwrap();
     assert!(
@@ -59,7 +68,13 @@ fn a_strong_case_is_positive() {
         strategic_fit: 4.0,
     };
     // (20×100 + 25×50 + 20×75 + 20×75 + 15×75) / 100 = 73.75
-    check(&case, 73.75, "B", Verdict::Positive, [100.0, 50.0, 75.0, 75.0, 75.0]);
+    check(
+        &case,
+        73.75,
+        "B",
+        Verdict::Positive,
+        [100.0, 50.0, 75.0, 75.0, 75.0],
+    );
 }
 
 #[test]
@@ -71,7 +86,13 @@ fn a_negative_npv_fails_the_gate_whatever_the_rest() {
         probability_npv_positive: 1.0,
         strategic_fit: 5.0,
     };
-    let result = check(&case, 80.0, "A", Verdict::Negative, [0.0, 100.0, 100.0, 100.0, 100.0]);
+    let result = check(
+        &case,
+        80.0,
+        "A",
+        Verdict::Negative,
+        [0.0, 100.0, 100.0, 100.0, 100.0],
+    );
     assert_eq!(result.failed_gate_ids, ["npv"]);
 }
 
@@ -84,7 +105,13 @@ fn payback_beyond_the_limit_and_irr_below_the_hurdle_score_nothing() {
         probability_npv_positive: 0.4,
         strategic_fit: 1.0,
     };
-    check(&case, 20.0, "D", Verdict::Negative, [100.0, 0.0, 0.0, 0.0, 0.0]);
+    check(
+        &case,
+        20.0,
+        "D",
+        Verdict::Negative,
+        [100.0, 0.0, 0.0, 0.0, 0.0],
+    );
 }
 
 #[test]
@@ -92,12 +119,14 @@ fn missing_values_score_zero_by_default() {
     let card = default_business_case_scorecard(BusinessCaseScorecardOptions::default());
     let mut values = inputs(&Case {
         npv: 1.0,
-        irr: f64::NAN, // no IRR exists
+        irr: f64::NAN,                 // no IRR exists
         payback_months: f64::INFINITY, // never pays back
         probability_npv_positive: 0.9,
         strategic_fit: 5.0,
     });
-    values.remove(&crate::scoring::MeasureSource::Supplied(SUPPLIED_STRATEGIC_FIT.into()));
+    values.remove(&crate::scoring::MeasureSource::Supplied(
+        SUPPLIED_STRATEGIC_FIT.into(),
+    ));
     let result = score(&card, &values).unwrap();
     assert!((result.score_0_to_100 - 40.0).abs() < 1e-9);
     assert_eq!(result.verdict, Verdict::Marginal);
@@ -114,9 +143,21 @@ fn options_shape_the_rules() {
     let card = default_business_case_scorecard(options);
     assert!(card.validate().is_empty());
     let irr = card.measures.iter().find(|m| m.id == "irr").unwrap();
-    assert_eq!(irr.rule, ScoringRule::Linear { worst: 0.08, best: 0.18 });
+    assert_eq!(
+        irr.rule,
+        ScoringRule::Linear {
+            worst: 0.08,
+            best: 0.18
+        }
+    );
     let payback = card.measures.iter().find(|m| m.id == "payback").unwrap();
-    assert_eq!(payback.rule, ScoringRule::Linear { worst: 24.0, best: 0.0 });
+    assert_eq!(
+        payback.rule,
+        ScoringRule::Linear {
+            worst: 24.0,
+            best: 0.0
+        }
+    );
     assert_eq!(card.missing_policy, MissingPolicy::ScoreZero);
 }
 
@@ -128,14 +169,26 @@ fn nonsensical_options_are_reported_when_scored() {
         ..BusinessCaseScorecardOptions::default()
     };
     let card = default_business_case_scorecard(options);
-    let codes: Vec<(ScorecardDiagnosticCode, String)> =
-        card.validate().into_iter().map(|d| (d.code, d.path)).collect();
+    let codes: Vec<(ScorecardDiagnosticCode, String)> = card
+        .validate()
+        .into_iter()
+        .map(|d| (d.code, d.path))
+        .collect();
     assert_eq!(
         codes,
         [
-            (ScorecardDiagnosticCode::NonFiniteNumber, "measures[1].rule.worst".to_string()),
-            (ScorecardDiagnosticCode::NonFiniteNumber, "measures[1].rule.best".to_string()),
-            (ScorecardDiagnosticCode::WorstEqualsBest, "measures[2].rule".to_string()),
+            (
+                ScorecardDiagnosticCode::NonFiniteNumber,
+                "measures[1].rule.worst".to_string()
+            ),
+            (
+                ScorecardDiagnosticCode::NonFiniteNumber,
+                "measures[1].rule.best".to_string()
+            ),
+            (
+                ScorecardDiagnosticCode::WorstEqualsBest,
+                "measures[2].rule".to_string()
+            ),
         ]
     );
 }
@@ -150,7 +203,9 @@ fn scored(npv: f64, strategic_fit: Option<f64>) -> ScoreResult {
         strategic_fit: strategic_fit.unwrap_or(f64::NAN),
     });
     if strategic_fit.is_none() {
-        values.remove(&crate::scoring::MeasureSource::Supplied(SUPPLIED_STRATEGIC_FIT.into()));
+        values.remove(&crate::scoring::MeasureSource::Supplied(
+            SUPPLIED_STRATEGIC_FIT.into(),
+        ));
     }
     score(&card, &values).unwrap()
 }

@@ -121,7 +121,11 @@ pub fn score(scorecard: &Scorecard, inputs: &ScoreInputs) -> Result<ScoreResult,
             let (points, band_label, status) = match value {
                 Some(v) => {
                     let points = measure.rule.points(v);
-                    (points.points_0_to_100, points.band_label, MeasureStatus::Scored)
+                    (
+                        points.points_0_to_100,
+                        points.band_label,
+                        MeasureStatus::Scored,
+                    )
                 }
                 None if policy == MissingPolicy::ScoreZero => (0.0, None, MeasureStatus::Missing),
                 None => (0.0, None, MeasureStatus::Excluded),
@@ -182,7 +186,8 @@ pub fn score(scorecard: &Scorecard, inputs: &ScoreInputs) -> Result<ScoreResult,
         .iter()
         .zip(&measures)
         .filter(|(measure, result)| {
-            measure.gate && (result.status != MeasureStatus::Scored || result.points_0_to_100 <= 0.0)
+            measure.gate
+                && (result.status != MeasureStatus::Scored || result.points_0_to_100 <= 0.0)
         })
         .map(|(measure, _)| measure.id.clone())
         .collect();

@@ -55,7 +55,10 @@ fn weights_are_normalised() {
     let a = &result.measures[0];
     assert_eq!(a.status, MeasureStatus::Scored);
     assert_eq!((a.value, a.points_0_to_100), (Some(10.0), 100.0));
-    assert_eq!((a.weight, a.effective_weight, a.weight_share), (3.0, 3.0, 0.75));
+    assert_eq!(
+        (a.weight, a.effective_weight, a.weight_share),
+        (3.0, 3.0, 0.75)
+    );
     assert_eq!(a.contribution, 75.0);
     assert_eq!(result.measures[1].contribution, 0.0);
     check(&two_measures(), &[("a", 5.0), ("b", 5.0)], 50.0, "fair");
@@ -94,7 +97,10 @@ fn missing_values_are_excluded_and_weights_renormalised() {
     let result = check(&two_measures(), &[("b", 5.0)], 50.0, "fair");
     let a = &result.measures[0];
     assert_eq!(a.status, MeasureStatus::Excluded);
-    assert_eq!((a.value, a.effective_weight, a.weight_share), (None, 0.0, 0.0));
+    assert_eq!(
+        (a.value, a.effective_weight, a.weight_share),
+        (None, 0.0, 0.0)
+    );
     assert_eq!(result.measures[1].weight_share, 1.0);
 }
 
@@ -114,7 +120,10 @@ fn missing_values_score_zero_at_full_weight() {
     let result = check(&card, &[("b", 10.0)], 25.0, "poor");
     let a = &result.measures[0];
     assert_eq!(a.status, MeasureStatus::Missing);
-    assert_eq!((a.effective_weight, a.weight_share, a.points_0_to_100), (3.0, 0.75, 0.0));
+    assert_eq!(
+        (a.effective_weight, a.weight_share, a.points_0_to_100),
+        (3.0, 0.75, 0.0)
+    );
 }
 
 #[test]
@@ -157,7 +166,10 @@ fn all_zero_weights_are_an_error_not_nan() {
     else {
         panic!("expected an invalid scorecard");
     };
-    assert_eq!(diagnostics[0].code, crate::scoring::ScorecardDiagnosticCode::AllWeightsZero);
+    assert_eq!(
+        diagnostics[0].code,
+        crate::scoring::ScorecardDiagnosticCode::AllWeightsZero
+    );
 }
 
 #[test]
@@ -173,7 +185,10 @@ fn verdict_follows_the_thresholds() {
 
 #[test]
 fn a_failed_gate_makes_the_verdict_negative_whatever_the_score() {
-    let card = scorecard(vec![gate("npv", 1.0), measure("irr", linear(0.0, 1.0), 9.0)]);
+    let card = scorecard(vec![
+        gate("npv", 1.0),
+        measure("irr", linear(0.0, 1.0), 9.0),
+    ]);
     let result = check(&card, &[("npv", 0.0), ("irr", 1.0)], 90.0, "good");
     assert_eq!(result.verdict, Verdict::Negative);
     assert_eq!(result.failed_gate_ids, ["npv"]);
@@ -185,7 +200,10 @@ fn a_failed_gate_makes_the_verdict_negative_whatever_the_score() {
 #[test]
 fn a_missing_gate_fails_under_every_policy_that_scores() {
     for policy in [MissingPolicy::Exclude, MissingPolicy::ScoreZero] {
-        let mut card = scorecard(vec![gate("npv", 0.0), measure("irr", linear(0.0, 1.0), 1.0)]);
+        let mut card = scorecard(vec![
+            gate("npv", 0.0),
+            measure("irr", linear(0.0, 1.0), 1.0),
+        ]);
         card.missing_policy = policy;
         let result = score(&card, &inputs(&[("irr", 1.0)])).unwrap();
         assert_eq!(result.score_0_to_100, 100.0);

@@ -34,8 +34,8 @@ pub use business_case::{
 pub use engine::{score, MeasureResult, MeasureStatus, ScoreResult, Verdict};
 pub use error::{PipelineError, ScoringError};
 pub use pipeline::{
-    evaluate_pipeline, PipelineDiagnostic, PipelineDiagnosticCode, PipelineProject,
-    PipelineReport, PipelineStage, StageEvent, StageMetrics, StageOutcome, MAX_ABS_TIMESTAMP_MS,
+    evaluate_pipeline, PipelineDiagnostic, PipelineDiagnosticCode, PipelineProject, PipelineReport,
+    PipelineStage, StageEvent, StageMetrics, StageOutcome, MAX_ABS_TIMESTAMP_MS,
     MAX_EVENTS_PER_PROJECT, MAX_PROJECTS, MAX_PROJECT_VALUE, MS_PER_DAY,
 };
 pub use rule::{

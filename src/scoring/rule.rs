@@ -113,10 +113,7 @@ pub enum ScoringRule {
     },
     /// Pass or fail: 100 points when `value pass_if threshold` holds, else 0
     /// (for example NPV `GreaterThan` 0).
-    Boolean {
-        pass_if: Comparison,
-        threshold: f64,
-    },
+    Boolean { pass_if: Comparison, threshold: f64 },
 }
 
 /// The points a finite value scores under a rule, and the label of the
@@ -136,7 +133,10 @@ impl ScoringRule {
     pub fn points(&self, value: f64) -> RulePoints {
         let (points, band_label) = match self {
             ScoringRule::Thresholds { bands, direction } => {
-                match bands.iter().find(|band| reaches(value, band.bound, *direction)) {
+                match bands
+                    .iter()
+                    .find(|band| reaches(value, band.bound, *direction))
+                {
                     Some(band) => (band.points_0_to_100, Some(band.label.clone())),
                     None => (0.0, None),
                 }
@@ -228,7 +228,12 @@ fn bounded_linear(value: f64, anchors: [f64; 4]) -> f64 {
     let (from, to, points_from, points_to) = if better_or_equal(value, green_at) {
         (green_at, ceiling, BOUNDED_GREEN_POINTS, MAX_POINTS)
     } else if better_or_equal(value, red_below) {
-        (red_below, green_at, BOUNDED_RED_POINTS, BOUNDED_GREEN_POINTS)
+        (
+            red_below,
+            green_at,
+            BOUNDED_RED_POINTS,
+            BOUNDED_GREEN_POINTS,
+        )
     } else {
         (floor, red_below, 0.0, BOUNDED_RED_POINTS)
     };

@@ -194,7 +194,10 @@ mod tests {
     #[test]
     fn sources_of_different_kinds_stay_apart() {
         let mut inputs = ScoreInputs::new();
-        inputs.set_output("x", 1.0).set_input("x", 2.0).set_supplied("x", 3.0);
+        inputs
+            .set_output("x", 1.0)
+            .set_input("x", 2.0)
+            .set_supplied("x", 3.0);
         check(&inputs, MeasureSource::Output("x".into()), Some(1.0));
         check(&inputs, MeasureSource::Input("x".into()), Some(2.0));
         check(&inputs, MeasureSource::Supplied("x".into()), Some(3.0));
@@ -213,7 +216,10 @@ mod tests {
         check(&inputs, MeasureSource::Output("neg_inf".into()), None);
         inputs.set_output("nan", 4.0);
         check(&inputs, MeasureSource::Output("nan".into()), Some(4.0));
-        assert_eq!(inputs.remove(&MeasureSource::Output("nan".into())), Some(4.0));
+        assert_eq!(
+            inputs.remove(&MeasureSource::Output("nan".into())),
+            Some(4.0)
+        );
         check(&inputs, MeasureSource::Output("nan".into()), None);
     }
 

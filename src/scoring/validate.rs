@@ -184,7 +184,11 @@ pub fn validate_scorecard(scorecard: &Scorecard) -> Vec<ScorecardDiagnostic> {
 fn check_measure(findings: &mut Findings, measure: &Measure, path: &str) {
     if measure.id.is_empty() {
         let message = "a measure needs an id".to_string();
-        findings.push(ScorecardDiagnosticCode::EmptyId, format!("{path}.id"), message);
+        findings.push(
+            ScorecardDiagnosticCode::EmptyId,
+            format!("{path}.id"),
+            message,
+        );
     }
     if measure.source.id().is_empty() {
         let message = format!("the {} source needs an id", measure.source.kind());
@@ -255,9 +259,18 @@ fn check_rule(findings: &mut Findings, rule: &ScoringRule, path: &str) {
 fn check_bands(findings: &mut Findings, bands: &[ThresholdBand], direction: Direction, path: &str) {
     if bands.is_empty() {
         let message = "a threshold rule needs at least one band".to_string();
-        findings.push(ScorecardDiagnosticCode::NoBands, format!("{path}.bands"), message);
+        findings.push(
+            ScorecardDiagnosticCode::NoBands,
+            format!("{path}.bands"),
+            message,
+        );
     }
-    findings.count(bands.len(), MAX_THRESHOLD_BANDS, "bands", format!("{path}.bands"));
+    findings.count(
+        bands.len(),
+        MAX_THRESHOLD_BANDS,
+        "bands",
+        format!("{path}.bands"),
+    );
     let mut previous_bound: Option<f64> = None;
     for (index, band) in bands.iter().enumerate() {
         let band_path = format!("{path}.bands[{index}]");
@@ -289,7 +302,12 @@ fn check_grades(findings: &mut Findings, grades: &[GradeBand]) {
         findings.push(ScorecardDiagnosticCode::NoGrades, "grades".into(), message);
         return;
     };
-    findings.count(grades.len(), MAX_GRADE_BANDS, "grade bands", "grades".into());
+    findings.count(
+        grades.len(),
+        MAX_GRADE_BANDS,
+        "grade bands",
+        "grades".into(),
+    );
     let mut previous: Option<f64> = None;
     for (index, grade) in grades.iter().enumerate() {
         let path = format!("grades[{index}].min_score_0_to_100");
@@ -299,7 +317,11 @@ fn check_grades(findings: &mut Findings, grades: &[GradeBand]) {
         }
         if !(0.0..=MAX_POINTS).contains(&score) {
             let message = format!("a grade's minimum score must lie within 0 to 100, not {score}");
-            findings.push(ScorecardDiagnosticCode::GradeScoreOutOfRange, path.clone(), message);
+            findings.push(
+                ScorecardDiagnosticCode::GradeScoreOutOfRange,
+                path.clone(),
+                message,
+            );
         }
         if let Some(previous_score) = previous {
             if score >= previous_score {

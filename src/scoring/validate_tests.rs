@@ -22,15 +22,15 @@ fn check(scorecard: &Scorecard, expected: &[(Code, &str)]) {
 
 #[test]
 fn a_valid_scorecard_has_no_diagnostics() {
-    check(&scorecard(vec![measure("irr", linear(0.1, 0.25), 1.0)]), &[]);
+    check(
+        &scorecard(vec![measure("irr", linear(0.1, 0.25), 1.0)]),
+        &[],
+    );
 }
 
 #[test]
 fn measures_and_weights() {
-    check(
-        &scorecard(vec![]),
-        &[(Code::NoMeasures, "measures")],
-    );
+    check(&scorecard(vec![]), &[(Code::NoMeasures, "measures")]);
     check(
         &scorecard(vec![
             measure("a", linear(0.0, 1.0), 0.0),
@@ -77,7 +77,11 @@ fn threshold_bands() {
             measure(
                 "unsorted",
                 thresholds(
-                    vec![band(0.1, 70.0, "b"), band(0.15, 100.0, "a"), band(0.15, 50.0, "c")],
+                    vec![
+                        band(0.1, 70.0, "b"),
+                        band(0.15, 100.0, "a"),
+                        band(0.15, 50.0, "c"),
+                    ],
                     Direction::HigherIsBetter,
                 ),
                 1.0,
@@ -93,7 +97,11 @@ fn threshold_bands() {
             measure(
                 "numbers",
                 thresholds(
-                    vec![band(f64::NAN, 101.0, "x"), band(1.0, -1.0, "y"), band(0.0, f64::NAN, "z")],
+                    vec![
+                        band(f64::NAN, 101.0, "x"),
+                        band(1.0, -1.0, "y"),
+                        band(0.0, f64::NAN, "z"),
+                    ],
                     Direction::HigherIsBetter,
                 ),
                 1.0,
@@ -105,9 +113,18 @@ fn threshold_bands() {
             (Code::BandsNotSorted, "measures[1].rule.bands[2]"),
             (Code::BandsNotSorted, "measures[2].rule.bands[1]"),
             (Code::NonFiniteNumber, "measures[3].rule.bands[0].bound"),
-            (Code::PointsOutOfRange, "measures[3].rule.bands[0].points_0_to_100"),
-            (Code::PointsOutOfRange, "measures[3].rule.bands[1].points_0_to_100"),
-            (Code::NonFiniteNumber, "measures[3].rule.bands[2].points_0_to_100"),
+            (
+                Code::PointsOutOfRange,
+                "measures[3].rule.bands[0].points_0_to_100",
+            ),
+            (
+                Code::PointsOutOfRange,
+                "measures[3].rule.bands[1].points_0_to_100",
+            ),
+            (
+                Code::NonFiniteNumber,
+                "measures[3].rule.bands[2].points_0_to_100",
+            ),
         ],
     );
 }
@@ -176,7 +193,12 @@ fn grades_and_verdict_thresholds() {
     check(&no_grades, &[(Code::NoGrades, "grades")]);
 
     let mut bad_grades = base();
-    bad_grades.grades = vec![grade("a", 120.0), grade("b", 120.0), grade("c", f64::NAN), grade("d", 10.0)];
+    bad_grades.grades = vec![
+        grade("a", 120.0),
+        grade("b", 120.0),
+        grade("c", f64::NAN),
+        grade("d", 10.0),
+    ];
     check(
         &bad_grades,
         &[
@@ -193,10 +215,16 @@ fn grades_and_verdict_thresholds() {
         positive_at: 40.0,
         marginal_at: 60.0,
     };
-    check(&inverted, &[(Code::InvalidVerdictThresholds, "verdict_thresholds")]);
+    check(
+        &inverted,
+        &[(Code::InvalidVerdictThresholds, "verdict_thresholds")],
+    );
     let mut nan = base();
     nan.verdict_thresholds.positive_at = f64::NAN;
-    check(&nan, &[(Code::NonFiniteNumber, "verdict_thresholds.positive_at")]);
+    check(
+        &nan,
+        &[(Code::NonFiniteNumber, "verdict_thresholds.positive_at")],
+    );
 }
 
 #[test]

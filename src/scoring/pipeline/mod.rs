@@ -309,7 +309,8 @@ fn stage_metrics(tallies: &[Tally]) -> Vec<StageMetrics> {
         .iter()
         .zip(tallies)
         .map(|(stage, tally)| {
-            let ratio = |part: f64, whole: f64| (whole > 0.0).then(|| (part / whole).clamp(0.0, 1.0));
+            let ratio =
+                |part: f64, whole: f64| (whole > 0.0).then(|| (part / whole).clamp(0.0, 1.0));
             let conversion_from_previous =
                 previous.and_then(|p| ratio(tally.count as f64, p.count as f64));
             let value_conversion_from_previous = previous.and_then(|p| ratio(tally.value, p.value));

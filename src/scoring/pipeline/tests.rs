@@ -40,7 +40,16 @@ fn project(id: &str, value: f64, events: Vec<StageEvent>) -> PipelineProject {
 
 /// What one stage should show: count, value, skipped, open, dropped,
 /// conversion, median days, mean days.
-type Expected = (usize, f64, usize, usize, usize, Option<f64>, Option<f64>, Option<f64>);
+type Expected = (
+    usize,
+    f64,
+    usize,
+    usize,
+    usize,
+    Option<f64>,
+    Option<f64>,
+    Option<f64>,
+);
 
 fn check(report: &PipelineReport, expected: [Expected; 6]) {
     assert_eq!(report.stages.len(), 6);
@@ -102,7 +111,10 @@ fn a_funnel_with_exact_times() {
         project(
             "bi",
             200.0,
-            vec![event(BusinessReview, 2.0), dropped(HighLevelCase, 8.0, 12.0)],
+            vec![
+                event(BusinessReview, 2.0),
+                dropped(HighLevelCase, 8.0, 12.0),
+            ],
         ),
         // Still in business review: 100 days as of day 100.
         project("hr", 100.0, vec![event(BusinessReview, 0.0)]),
@@ -121,7 +133,10 @@ fn a_funnel_with_exact_times() {
             (1, 400.0, 0, 1, 0, Some(1.0), None, None),
         ],
     );
-    assert_eq!(report.stages[4].value_conversion_from_previous, Some(400.0 / 700.0));
+    assert_eq!(
+        report.stages[4].value_conversion_from_previous,
+        Some(400.0 / 700.0)
+    );
     assert_eq!(report.stages[0].timed_count, 4);
     assert_eq!(report.stages[5].timed_count, 0);
 }
@@ -159,7 +174,11 @@ fn an_empty_pipeline_has_no_conversions_or_times() {
 
 #[test]
 fn an_entry_at_as_of_has_zero_days() {
-    let report = evaluate_pipeline(&[project("p", 1.0, vec![event(BusinessReview, 5.0)])], at(5.0)).unwrap();
+    let report = evaluate_pipeline(
+        &[project("p", 1.0, vec![event(BusinessReview, 5.0)])],
+        at(5.0),
+    )
+    .unwrap();
     assert_eq!(report.stages[0].median_days_in_stage, Some(0.0));
 }
 
@@ -218,14 +237,17 @@ fn invalid_projects_are_reported_and_left_out() {
         project(
             "drops",
             1.0,
-            vec![dropped(BusinessReview, 1.0, 2.0), dropped(HighLevelCase, 3.0, 2.5)],
+            vec![
+                dropped(BusinessReview, 1.0, 2.0),
+                dropped(HighLevelCase, 3.0, 2.5),
+            ],
         ),
+        project("late drop", 1.0, vec![dropped(BusinessReview, 1.0, 20.0)]),
         project(
-            "late drop",
+            "many",
             1.0,
-            vec![dropped(BusinessReview, 1.0, 20.0)],
+            vec![event(BusinessReview, 0.0); MAX_EVENTS_PER_PROJECT + 1],
         ),
-        project("many", 1.0, vec![event(BusinessReview, 0.0); MAX_EVENTS_PER_PROJECT + 1]),
         good,
     ];
     let report = evaluate_pipeline(&projects, at(10.0)).unwrap();
@@ -237,13 +259,25 @@ fn invalid_projects_are_reported_and_left_out() {
             (Code::NoEvents, "projects[1].events"),
             (Code::InvalidValue, "projects[2].value"),
             (Code::InvalidValue, "projects[3].value"),
-            (Code::InvalidTimestamp, "projects[4].events[0].entered_at_ms"),
+            (
+                Code::InvalidTimestamp,
+                "projects[4].events[0].entered_at_ms"
+            ),
             (Code::AfterAsOf, "projects[4].events[1].entered_at_ms"),
-            (Code::EventsOutOfOrder, "projects[5].events[1].entered_at_ms"),
+            (
+                Code::EventsOutOfOrder,
+                "projects[5].events[1].entered_at_ms"
+            ),
             (Code::DuplicateStage, "projects[6].events[1].stage"),
             (Code::OutcomeBeforeLastStage, "projects[7].events[0]"),
-            (Code::DroppedBeforeEntered, "projects[7].events[1].outcome.dropped_at_ms"),
-            (Code::AfterAsOf, "projects[8].events[0].outcome.dropped_at_ms"),
+            (
+                Code::DroppedBeforeEntered,
+                "projects[7].events[1].outcome.dropped_at_ms"
+            ),
+            (
+                Code::AfterAsOf,
+                "projects[8].events[0].outcome.dropped_at_ms"
+            ),
             (Code::TooManyEvents, "projects[9].events"),
             (Code::DuplicateProjectId, "projects[10].id"),
         ]
@@ -251,7 +285,18 @@ fn invalid_projects_are_reported_and_left_out() {
     assert_eq!(report.included_project_count, 1);
     assert_eq!(
         report.excluded_project_ids,
-        ["", "nan", "huge", "times", "backwards", "twice", "drops", "late drop", "many", "good"]
+        [
+            "",
+            "nan",
+            "huge",
+            "times",
+            "backwards",
+            "twice",
+            "drops",
+            "late drop",
+            "many",
+            "good"
+        ]
     );
     assert_eq!(report.stages[0].count, 1);
     assert_eq!(report.stages[0].value, 10.0);
@@ -266,7 +311,11 @@ fn invalid_projects_are_reported_and_left_out() {
 
 #[test]
 fn values_of_zero_are_allowed() {
-    let report = evaluate_pipeline(&[project("free", 0.0, vec![event(BusinessReview, 0.0)])], at(1.0)).unwrap();
+    let report = evaluate_pipeline(
+        &[project("free", 0.0, vec![event(BusinessReview, 0.0)])],
+        at(1.0),
+    )
+    .unwrap();
     assert_eq!((report.stages[0].count, report.stages[0].value), (1, 0.0));
 }
 
@@ -284,7 +333,14 @@ fn stages_name_themselves_in_order() {
     let names: Vec<&str> = PipelineStage::ALL.iter().map(|s| s.as_str()).collect();
     assert_eq!(
         names,
-        ["business_review", "high_level_case", "projects_review", "detailed_case", "decision", "commitment"]
+        [
+            "business_review",
+            "high_level_case",
+            "projects_review",
+            "detailed_case",
+            "decision",
+            "commitment"
+        ]
     );
     for (position, stage) in PipelineStage::ALL.iter().enumerate() {
         assert_eq!(stage.position(), position);

@@ -153,7 +153,8 @@ pub(super) fn check_project(
     }
     let value = project.value;
     if !(value.is_finite() && (0.0..=MAX_PROJECT_VALUE).contains(&value)) {
-        let message = format!("a value must be finite, >= 0 and <= {MAX_PROJECT_VALUE:e}, not {value}");
+        let message =
+            format!("a value must be finite, >= 0 and <= {MAX_PROJECT_VALUE:e}, not {value}");
         findings.push(PipelineDiagnosticCode::InvalidValue, "value", message);
     }
     let events = &project.events;
@@ -182,8 +183,11 @@ fn check_events(findings: &mut Findings<'_>, events: &[StageEvent], as_of_ms: f6
     let mut previous: Option<(usize, &StageEvent, bool)> = None;
     for &(index, event) in &order {
         let field = format!("events[{index}]");
-        let entered_ok =
-            findings.timestamp(event.entered_at_ms, &format!("{field}.entered_at_ms"), as_of_ms);
+        let entered_ok = findings.timestamp(
+            event.entered_at_ms,
+            &format!("{field}.entered_at_ms"),
+            as_of_ms,
+        );
         if let Some(StageOutcome::Dropped { dropped_at_ms }) = event.outcome {
             let dropped_field = format!("{field}.outcome.dropped_at_ms");
             let dropped_ok = findings.timestamp(dropped_at_ms, &dropped_field, as_of_ms);
@@ -192,7 +196,11 @@ fn check_events(findings: &mut Findings<'_>, events: &[StageEvent], as_of_ms: f6
                     "dropped at {dropped_at_ms}, before entering {} at {}",
                     event.stage, event.entered_at_ms
                 );
-                findings.push(PipelineDiagnosticCode::DroppedBeforeEntered, &dropped_field, message);
+                findings.push(
+                    PipelineDiagnosticCode::DroppedBeforeEntered,
+                    &dropped_field,
+                    message,
+                );
             }
             if Some(event.stage) != last_stage {
                 let message = format!(
@@ -200,7 +208,11 @@ fn check_events(findings: &mut Findings<'_>, events: &[StageEvent], as_of_ms: f6
                     event.stage,
                     last_stage.map_or("", |stage| stage.as_str())
                 );
-                findings.push(PipelineDiagnosticCode::OutcomeBeforeLastStage, &field, message);
+                findings.push(
+                    PipelineDiagnosticCode::OutcomeBeforeLastStage,
+                    &field,
+                    message,
+                );
             }
         }
         if let Some((previous_index, previous_event, previous_ok)) = previous {
@@ -209,8 +221,15 @@ fn check_events(findings: &mut Findings<'_>, events: &[StageEvent], as_of_ms: f6
                     "{} already has an event at events[{previous_index}]",
                     event.stage
                 );
-                findings.push(PipelineDiagnosticCode::DuplicateStage, &format!("{field}.stage"), message);
-            } else if previous_ok && entered_ok && event.entered_at_ms < previous_event.entered_at_ms {
+                findings.push(
+                    PipelineDiagnosticCode::DuplicateStage,
+                    &format!("{field}.stage"),
+                    message,
+                );
+            } else if previous_ok
+                && entered_ok
+                && event.entered_at_ms < previous_event.entered_at_ms
+            {
                 let message = format!(
                     "entered {} at {}, before entering the earlier stage {} at {} \
                      (events[{previous_index}])",
