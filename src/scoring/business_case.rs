@@ -32,10 +32,15 @@ pub const BUSINESS_CASE_SCORECARD_ID: &str = "business-case";
 /// they are normalised).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct BusinessCaseWeights {
+    /// Weight of the NPV gate measure `npv`.
     pub npv: f64,
+    /// Weight of `irr`.
     pub irr: f64,
+    /// Weight of `payback`.
     pub payback: f64,
+    /// Weight of `risk` (probability that NPV > 0).
     pub risk: f64,
+    /// Weight of `strategic_fit`.
     pub strategic_fit: f64,
 }
 
@@ -64,10 +69,12 @@ pub struct BusinessCaseScorecardOptions {
     /// The longest acceptable payback in months: 0 points there, 100 at 0
     /// months, linear in between.
     pub payback_limit_months: f64,
+    /// Relative weights of the five measures.
     pub weights: BusinessCaseWeights,
     /// What to do with missing values; `ScoreZero` by default, so that a
     /// case without an IRR or a risk estimate earns no points for it.
     pub missing_policy: MissingPolicy,
+    /// Where Positive and Marginal begin.
     pub verdict_thresholds: VerdictThresholds,
 }
 

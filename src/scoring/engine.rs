@@ -56,6 +56,7 @@ pub enum MeasureStatus {
 /// One measure's part in a score.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MeasureResult {
+    /// The measure's id.
     pub id: String,
     /// The finite value scored, or `None` when missing.
     pub value: Option<f64>,
@@ -71,17 +72,20 @@ pub struct MeasureResult {
     pub weight_share: f64,
     /// `points × weight_share`: the score points this measure adds.
     pub contribution: f64,
+    /// Whether it was scored, scored as missing, or excluded.
     pub status: MeasureStatus,
 }
 
 /// A scored scorecard.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScoreResult {
+    /// The id of the scorecard used.
     pub scorecard_id: String,
     /// Within [0, 100]; the sum of the measures' contributions.
     pub score_0_to_100: f64,
     /// The label of the best grade band whose minimum the score reaches.
     pub grade: String,
+    /// Positive, Marginal or Negative; Negative when a gate failed.
     pub verdict: Verdict,
     /// Gate measures that had no value or scored 0 points, in scorecard order.
     pub failed_gate_ids: Vec<String>,

@@ -13,13 +13,20 @@ use std::fmt;
 pub enum ScoringError {
     /// The scorecard failed validation; every problem is listed.
     InvalidScorecard {
+        /// Every problem found, in scorecard order.
         diagnostics: Vec<ScorecardDiagnostic>,
     },
     /// The missing policy is `Fail` and these measures have no finite value.
-    MissingValues { measure_ids: Vec<String> },
+    MissingValues {
+        /// The measures without a finite value, in scorecard order.
+        measure_ids: Vec<String>,
+    },
     /// The missing policy is `Exclude` and every measure with a positive
     /// weight was excluded, so there is nothing left to weight.
-    NothingToScore { excluded_measure_ids: Vec<String> },
+    NothingToScore {
+        /// The measures left out for lack of a value.
+        excluded_measure_ids: Vec<String>,
+    },
 }
 
 impl fmt::Display for ScoringError {
@@ -56,9 +63,17 @@ impl std::error::Error for ScoringError {}
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum PipelineError {
     /// `as_of_ms` is NaN, infinite or outside the JavaScript date range.
-    InvalidAsOf { as_of_ms: f64 },
+    InvalidAsOf {
+        /// The rejected time.
+        as_of_ms: f64,
+    },
     /// More projects than the limit allows.
-    TooManyProjects { count: usize, limit: usize },
+    TooManyProjects {
+        /// Projects passed.
+        count: usize,
+        /// Projects allowed.
+        limit: usize,
+    },
 }
 
 impl fmt::Display for PipelineError {

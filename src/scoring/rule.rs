@@ -81,14 +81,21 @@ pub enum ScoringRule {
     ///
     /// Example: IRR `>= 0.15 → 100`, `>= 0.10 → 70`, `>= 0.05 → 30`.
     Thresholds {
+        /// The steps, best first.
         bands: Vec<ThresholdBand>,
+        /// Whether bounds are lower bounds (higher is better) or upper bounds.
         direction: Direction,
     },
     /// `100 × (value − worst) / (best − worst)`, clamped to [0, 100]:
     /// 0 points at or beyond `worst`, 100 at or beyond `best`. With
     /// `worst > best` lower values are better (payback months). `worst` and
     /// `best` must differ.
-    Linear { worst: f64, best: f64 },
+    Linear {
+        /// The value scoring 0 points.
+        worst: f64,
+        /// The value scoring 100 points.
+        best: f64,
+    },
     /// Three zones, as health-score tools grade (red / yellow / green):
     /// piecewise linear through four anchors on the value axis,
     ///
@@ -106,14 +113,23 @@ pub enum ScoringRule {
     /// strictly increasing, or strictly decreasing for "lower is better"
     /// (then "below" and "above" read as "worse than" and "better than").
     BoundedLinear {
+        /// The value scoring 0 points.
         floor: f64,
+        /// The value scoring 33 points: worse is red.
         red_below: f64,
+        /// The value scoring 67 points: this or better is green.
         green_at: f64,
+        /// The value scoring 100 points.
         ceiling: f64,
     },
     /// Pass or fail: 100 points when `value pass_if threshold` holds, else 0
     /// (for example NPV `GreaterThan` 0).
-    Boolean { pass_if: Comparison, threshold: f64 },
+    Boolean {
+        /// How the value must compare to `threshold` to pass.
+        pass_if: Comparison,
+        /// The number compared against.
+        threshold: f64,
+    },
 }
 
 /// The points a finite value scores under a rule, and the label of the

@@ -91,7 +91,9 @@ impl fmt::Display for ScorecardDiagnosticCode {
 /// One problem with a scorecard.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScorecardDiagnostic {
+    /// What kind of problem.
     pub code: ScorecardDiagnosticCode,
+    /// What is wrong, for a person.
     pub message: String,
     /// The field concerned, such as `measures[2].rule.bands[1].bound`.
     pub path: String,

@@ -114,12 +114,17 @@ pub enum StageOutcome {
     /// The project left the pipeline at this stage (negative case, not
     /// picked, declined, withdrawn) at `dropped_at_ms`. Only the project's
     /// last stage may carry it.
-    Dropped { dropped_at_ms: f64 },
+    Dropped {
+        /// When the project left, ms since the epoch; not before the
+        /// stage was entered and not after `as_of_ms`.
+        dropped_at_ms: f64,
+    },
 }
 
 /// A project passed a stage's gate at a moment.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct StageEvent {
+    /// The stage whose gate the project passed.
     pub stage: PipelineStage,
     /// When the project entered the stage, ms since the epoch.
     pub entered_at_ms: f64,
@@ -136,12 +141,14 @@ pub struct PipelineProject {
     /// benefit, in the report's single currency), finite, `>= 0` and at
     /// most [`MAX_PROJECT_VALUE`].
     pub value: f64,
+    /// The stages the project entered, in any order, each at most once.
     pub events: Vec<StageEvent>,
 }
 
 /// What happened at one stage, over every included project.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StageMetrics {
+    /// The stage these metrics describe.
     pub stage: PipelineStage,
     /// Projects that reached the stage (with an event, or implied by a
     /// later one).
@@ -172,6 +179,7 @@ pub struct StageMetrics {
 /// The pipeline at a moment.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PipelineReport {
+    /// The moment the report describes, ms since the epoch.
     pub as_of_ms: f64,
     /// One entry per stage, in pipeline order.
     pub stages: Vec<StageMetrics>,

@@ -66,7 +66,9 @@ impl fmt::Display for PipelineDiagnosticCode {
 /// One problem with one project of a pipeline.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PipelineDiagnostic {
+    /// What kind of problem.
     pub code: PipelineDiagnosticCode,
+    /// What is wrong, for a person.
     pub message: String,
     /// The field concerned, such as `projects[3].events[1].entered_at_ms`.
     pub path: String,
