@@ -37,7 +37,7 @@ pkg:
 	wasm-bindgen --target web --out-dir pkg --out-name yardstick target/wasm-opt/yardstick.wasm
 	@# The raw wasm exports return externrefs, which wasm-bindgen types as `any`;
 	@# `unknown` is their honest type and keeps `any` out of the public types.
-	sed -i 's/) => any;$$/) => unknown;/' pkg/yardstick.d.ts
+	sed -i -E '/^ +readonly /{s/: any([,)])/: unknown\1/g; s/=> any;$$/=> unknown;/}' pkg/yardstick.d.ts
 	@node scripts/check-dts.mjs pkg/yardstick.d.ts
 	@ls -l pkg/yardstick_bg.wasm | awk '{ print "pkg/yardstick_bg.wasm: " $$5 " bytes" }'
 

@@ -9,6 +9,8 @@
 //!   printer, evaluator and function library.
 //! - [`model`]: calculator models: validation, compilation, evaluation and
 //!   incremental recompute.
+//! - [`scoring`]: weighted scorecards (business cases, later health scores),
+//!   the default business-case scorecard and the evaluation pipeline.
 //! - `wasm`: the JavaScript surface; the only module that knows wasm-bindgen.
 //!
 //! The core does no I/O, reads no clock and draws no global randomness:
@@ -17,4 +19,5 @@
 pub mod finance;
 pub mod formula;
 pub mod model;
+pub mod scoring;
 pub mod wasm;

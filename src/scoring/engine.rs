@@ -1,0 +1,237 @@
+//! The scoring engine: looks each measure's value up, turns it into points
+//! with its rule, weights the points into one score from 0 to 100, grades
+//! it and gives a verdict, and shows how every measure contributed.
+//!
+//! The engine never scores an invalid scorecard (it validates first), never
+//! lets NaN or infinity into a score (such values count as missing), and
+//! never divides by a zero total weight (that is an error).
+//!
+//! Formulas, with `wᵢ` the effective weight of measure `i` (its weight, or
+//! 0 when excluded) and `pᵢ` its points:
+//! `shareᵢ = wᵢ / Σ w`, `contributionᵢ = pᵢ × shareᵢ`,
+//! `score = Σ contributionᵢ`, clamped to [0, 100] against rounding.
+//! Weights are divided by the largest one before summing, so huge weights
+//! cannot overflow the total.
+
+use super::error::ScoringError;
+use super::rule::MAX_POINTS;
+use super::scorecard::{MissingPolicy, ScoreInputs, Scorecard, VerdictThresholds};
+use super::validate::{validate_scorecard, ScorecardDiagnostic};
+
+/// The verdict on a scored case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Verdict {
+    /// The score reaches `positive_at` and every gate passed.
+    Positive,
+    /// The score reaches `marginal_at` but not `positive_at`, and every gate passed.
+    Marginal,
+    /// The score is below `marginal_at`, or a gate failed.
+    Negative,
+}
+
+impl Verdict {
+    /// The verdict as a lowercase word (`positive`, `marginal`, `negative`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Positive => "positive",
+            Verdict::Marginal => "marginal",
+            Verdict::Negative => "negative",
+        }
+    }
+}
+
+/// How a measure took part in the score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MeasureStatus {
+    /// It had a finite value and was scored by its rule.
+    Scored,
+    /// It had no finite value and scored 0 points at its full weight
+    /// (policy `ScoreZero`).
+    Missing,
+    /// It had no finite value and was left out; its weight went to the
+    /// other measures (policy `Exclude`).
+    Excluded,
+}
+
+/// One measure's part in a score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeasureResult {
+    /// The measure's id.
+    pub id: String,
+    /// The finite value scored, or `None` when missing.
+    pub value: Option<f64>,
+    /// Within [0, 100]; 0 when missing or excluded.
+    pub points_0_to_100: f64,
+    /// The threshold band reached, for threshold rules.
+    pub band_label: Option<String>,
+    /// The weight configured on the measure.
+    pub weight: f64,
+    /// The weight counted: `weight`, or 0 when excluded.
+    pub effective_weight: f64,
+    /// `effective_weight / Σ effective weights`, within [0, 1].
+    pub weight_share: f64,
+    /// `points × weight_share`: the score points this measure adds.
+    pub contribution: f64,
+    /// Whether it was scored, scored as missing, or excluded.
+    pub status: MeasureStatus,
+}
+
+/// A scored scorecard.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoreResult {
+    /// The id of the scorecard used.
+    pub scorecard_id: String,
+    /// Within [0, 100]; the sum of the measures' contributions.
+    pub score_0_to_100: f64,
+    /// The label of the best grade band whose minimum the score reaches.
+    pub grade: String,
+    /// Positive, Marginal or Negative; Negative when a gate failed.
+    pub verdict: Verdict,
+    /// Gate measures that had no value or scored 0 points, in scorecard order.
+    pub failed_gate_ids: Vec<String>,
+    /// One result per measure, in scorecard order.
+    pub measures: Vec<MeasureResult>,
+}
+
+impl Scorecard {
+    /// Every problem with this scorecard; see [`validate_scorecard`].
+    pub fn validate(&self) -> Vec<ScorecardDiagnostic> {
+        validate_scorecard(self)
+    }
+
+    /// Scores `inputs` against this scorecard; see [`score`].
+    pub fn score(&self, inputs: &ScoreInputs) -> Result<ScoreResult, ScoringError> {
+        score(self, inputs)
+    }
+}
+
+/// Scores `inputs` against `scorecard`.
+///
+/// Validates the scorecard first and fails with every diagnostic if it is
+/// invalid. Values that are absent, NaN or infinite are missing and handled
+/// by the scorecard's [`MissingPolicy`]. Fails when the policy is `Fail`
+/// and a value is missing, or when exclusions leave no weight.
+pub fn score(scorecard: &Scorecard, inputs: &ScoreInputs) -> Result<ScoreResult, ScoringError> {
+    let diagnostics = validate_scorecard(scorecard);
+    if !diagnostics.is_empty() {
+        return Err(ScoringError::InvalidScorecard { diagnostics });
+    }
+    let policy = scorecard.missing_policy;
+    let mut measures: Vec<MeasureResult> = scorecard
+        .measures
+        .iter()
+        .map(|measure| {
+            let value = inputs.finite_value(&measure.source);
+            let (points, band_label, status) = match value {
+                Some(v) => {
+                    let points = measure.rule.points(v);
+                    (
+                        points.points_0_to_100,
+                        points.band_label,
+                        MeasureStatus::Scored,
+                    )
+                }
+                None if policy == MissingPolicy::ScoreZero => (0.0, None, MeasureStatus::Missing),
+                None => (0.0, None, MeasureStatus::Excluded),
+            };
+            let effective_weight = match status {
+                MeasureStatus::Excluded => 0.0,
+                MeasureStatus::Scored | MeasureStatus::Missing => measure.weight,
+            };
+            MeasureResult {
+                id: measure.id.clone(),
+                value,
+                points_0_to_100: points,
+                band_label,
+                weight: measure.weight,
+                effective_weight,
+                weight_share: 0.0,
+                contribution: 0.0,
+                status,
+            }
+        })
+        .collect();
+
+    let missing_ids: Vec<String> = measures
+        .iter()
+        .filter(|m| m.value.is_none())
+        .map(|m| m.id.clone())
+        .collect();
+    if policy == MissingPolicy::Fail && !missing_ids.is_empty() {
+        return Err(ScoringError::MissingValues {
+            measure_ids: missing_ids,
+        });
+    }
+
+    let largest_weight = measures
+        .iter()
+        .map(|m| m.effective_weight)
+        .fold(0.0_f64, f64::max);
+    if largest_weight <= 0.0 {
+        return Err(ScoringError::NothingToScore {
+            excluded_measure_ids: missing_ids,
+        });
+    }
+    // Scaled weights lie in [0, 1] and their total in [1, n]: no overflow.
+    let scaled_total: f64 = measures
+        .iter()
+        .map(|m| m.effective_weight / largest_weight)
+        .sum();
+    for measure in &mut measures {
+        let share = (measure.effective_weight / largest_weight / scaled_total).clamp(0.0, 1.0);
+        measure.weight_share = share;
+        measure.contribution = measure.points_0_to_100 * share;
+    }
+    let total: f64 = measures.iter().map(|m| m.contribution).sum();
+    let score_0_to_100 = total.clamp(0.0, MAX_POINTS);
+
+    let failed_gate_ids: Vec<String> = scorecard
+        .measures
+        .iter()
+        .zip(&measures)
+        .filter(|(measure, result)| {
+            measure.gate
+                && (result.status != MeasureStatus::Scored || result.points_0_to_100 <= 0.0)
+        })
+        .map(|(measure, _)| measure.id.clone())
+        .collect();
+
+    let grade = scorecard
+        .grades
+        .iter()
+        .find(|band| score_0_to_100 >= band.min_score_0_to_100)
+        .or(scorecard.grades.last())
+        .map(|band| band.label.clone())
+        .unwrap_or_default();
+
+    let verdict = verdict_for(
+        score_0_to_100,
+        &scorecard.verdict_thresholds,
+        failed_gate_ids.is_empty(),
+    );
+    Ok(ScoreResult {
+        scorecard_id: scorecard.id.clone(),
+        score_0_to_100,
+        grade,
+        verdict,
+        failed_gate_ids,
+        measures,
+    })
+}
+
+/// The verdict for a score: Negative when a gate failed, else by thresholds.
+fn verdict_for(score_0_to_100: f64, thresholds: &VerdictThresholds, gates_passed: bool) -> Verdict {
+    if !gates_passed {
+        Verdict::Negative
+    } else if score_0_to_100 >= thresholds.positive_at {
+        Verdict::Positive
+    } else if score_0_to_100 >= thresholds.marginal_at {
+        Verdict::Marginal
+    } else {
+        Verdict::Negative
+    }
+}
+
+#[cfg(test)]
+#[path = "engine_tests.rs"]
+mod tests;
