@@ -71,17 +71,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         println!();
     }
-    if let Ok(npv_index) = model.output_index("npv") {
+    if let Some(npv_output) = spec.outputs.iter().find(|o| o.id == "npv") {
         let options = SensitivityOptions {
             output_id: "npv".into(),
             percent_change: 0.1,
             use_uncertainty: true,
         };
         let (base, rows) = sensitivity(&model, &state, &options)?;
-        println!(
-            "\nTornado of {} (base {:.0})",
-            spec.outputs[npv_index].label, base
-        );
+        println!("\nTornado of {} (base {:.0})", npv_output.label, base);
         for row in rows.iter().take(8) {
             println!(
                 "  {:<32} {:>12} .. {:<12} NPV {:>14} .. {:<14} swing {:>12.0}",
