@@ -7,6 +7,8 @@
 //!   matching Excel's argument order, defaults and error results.
 //! - [`formula`]: the Excel-style formula language: lexer, parser, AST,
 //!   printer, evaluator and function library.
+//! - [`uncertainty`]: distributions of uncertain inputs, a seeded and pinned
+//!   random stream, the chunked Monte Carlo runner and its summary statistics.
 //! - `wasm`: the JavaScript surface; the only module that knows wasm-bindgen.
 //!
 //! The core does no I/O, reads no clock and draws no global randomness:
@@ -14,4 +16,5 @@
 
 pub mod finance;
 pub mod formula;
+pub mod uncertainty;
 pub mod wasm;
