@@ -156,8 +156,8 @@ impl Distribution {
                 let low = min.unwrap_or(mean - P90_Z * sd);
                 let high = max.unwrap_or(mean + P90_Z * sd);
                 (
-                    low.clamp(lower_bound, upper_bound),
-                    high.clamp(lower_bound, upper_bound),
+                    clamp_between(low, lower_bound, upper_bound),
+                    clamp_between(high, lower_bound, upper_bound),
                 )
             }
         })
@@ -175,7 +175,12 @@ impl Distribution {
             Distribution::Normal { mean, sd, min, max } => {
                 let (lower, upper) = standard_bounds(mean, sd, min, max);
                 let (mean_z, _) = truncated_standard_moments(lower, upper);
-                clamp_optional(mean + sd * mean_z, min, max)
+                let value = clamp_optional(mean + sd * mean_z, min, max);
+                if mean_z.is_finite() && value.is_finite() {
+                    value
+                } else {
+                    clamp_optional(mean, min, max)
+                }
             }
         })
     }
@@ -199,7 +204,12 @@ impl Distribution {
             Distribution::Normal { mean, sd, min, max } => {
                 let (lower, upper) = standard_bounds(mean, sd, min, max);
                 let (_, variance_z) = truncated_standard_moments(lower, upper);
-                sd * variance_z.sqrt()
+                let value = sd * variance_z.sqrt();
+                if value.is_finite() {
+                    value
+                } else {
+                    0.0
+                }
             }
         })
     }
@@ -223,6 +233,12 @@ pub(crate) fn standard_bounds(
     let lower = min.map_or(f64::NEG_INFINITY, |min| (min - mean) / sd);
     let upper = max.map_or(f64::INFINITY, |max| (max - mean) / sd);
     (lower, upper)
+}
+
+/// `value` limited to `[low, high]` without `f64::clamp`'s panic on
+/// NaN or reversed bounds: a NaN value gives `low`, NaN bounds are ignored.
+pub(crate) fn clamp_between(value: f64, low: f64, high: f64) -> f64 {
+    value.max(low).min(high)
 }
 
 /// `value` clamped to the bounds that are given.

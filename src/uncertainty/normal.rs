@@ -25,6 +25,8 @@
 //! Nothing here allocates, loops or returns NaN or infinity for the
 //! intervals the distributions pass in.
 
+use super::distribution::clamp_between;
+
 /// 1/√(2π).
 const FRAC_1_SQRT_2PI: f64 = 0.398_942_280_401_432_7;
 
@@ -264,6 +266,17 @@ enum TruncatedShape {
     Uniform { lower: f64, upper: f64 },
 }
 
+/// The end of `[lower, upper]` nearest the mean (0).
+fn nearest_end(lower: f64, upper: f64) -> f64 {
+    if lower >= 0.0 {
+        lower
+    } else if upper <= 0.0 {
+        upper
+    } else {
+        0.0
+    }
+}
+
 fn truncated_shape(lower: f64, upper: f64) -> TruncatedShape {
     // Mirror an interval above the mean so the tail is computed as a lower tail.
     let (a, b, mirrored) = if lower >= 0.0 {
@@ -272,6 +285,15 @@ fn truncated_shape(lower: f64, upper: f64) -> TruncatedShape {
         (lower, upper, false)
     };
     let sign = if mirrored { -1.0 } else { 1.0 };
+    if a >= b || b == f64::NEG_INFINITY {
+        // Empty in floating point (a subnormal sd can put both ends at the
+        // same infinity): all the mass sits at the end nearest the mean.
+        let end = nearest_end(lower, upper);
+        return TruncatedShape::Uniform {
+            lower: end,
+            upper: end,
+        };
+    }
     let p_lower = standard_normal_cdf(a);
     let p_upper = standard_normal_cdf(b);
     if p_upper > p_lower {
@@ -299,7 +321,8 @@ fn truncated_shape(lower: f64, upper: f64) -> TruncatedShape {
 /// A draw of the standard normal truncated to `[lower, upper]` (standard
 /// units, `lower < upper`, either may be infinite) from one uniform `u` in
 /// (0, 1), by the method in the module docs. The result lies in the
-/// interval and is finite.
+/// interval, and is finite unless the interval is a single infinity (which
+/// a subnormal sd can produce; callers map that to the bound).
 pub fn truncated_standard_normal(lower: f64, upper: f64, u: f64) -> f64 {
     let z = match truncated_shape(lower, upper) {
         TruncatedShape::InverseCdf {
@@ -310,7 +333,7 @@ pub fn truncated_standard_normal(lower: f64, upper: f64, u: f64) -> f64 {
             mirrored,
         } => {
             let p = p_lower + u * (p_upper - p_lower);
-            let z = standard_normal_quantile(p).clamp(lower, upper);
+            let z = clamp_between(standard_normal_quantile(p), lower, upper);
             if mirrored {
                 -z
             } else {
@@ -324,16 +347,14 @@ pub fn truncated_standard_normal(lower: f64, upper: f64, u: f64) -> f64 {
             sign,
         } => {
             let offset = -(u * (-rate * width).exp_m1()).ln_1p() / rate;
-            sign * (inner + offset.clamp(0.0, width))
+            sign * (inner + clamp_between(offset, 0.0, width))
         }
         TruncatedShape::Uniform { lower, upper } => lower + u * (upper - lower),
     };
     if z.is_finite() {
-        z.clamp(lower, upper)
-    } else if lower.is_finite() {
-        lower
+        clamp_between(z, lower, upper)
     } else {
-        upper
+        nearest_end(lower, upper)
     }
 }
 
@@ -379,8 +400,12 @@ pub fn truncated_standard_moments(lower: f64, upper: f64) -> (f64, f64) {
             (sign * (inner + mean_offset), variance)
         }
         TruncatedShape::Uniform { lower, upper } => {
-            let width = upper - lower;
-            (lower + width / 2.0, width * width / 12.0)
+            if lower == upper {
+                (lower, 0.0)
+            } else {
+                let width = upper - lower;
+                (lower + width / 2.0, width * width / 12.0)
+            }
         }
     }
 }
@@ -457,17 +482,19 @@ mod tests {
             (0.0, 1e-300),
             (-50.0, f64::INFINITY),
             (f64::NEG_INFINITY, f64::INFINITY),
+            (f64::INFINITY, f64::INFINITY),
+            (f64::NEG_INFINITY, f64::NEG_INFINITY),
         ];
         for (lower, upper) in intervals {
             for u in [1e-16, 0.1, 0.5, 0.9, 1.0 - 1e-16] {
                 let z = truncated_standard_normal(lower, upper, u);
-                assert!(
-                    z.is_finite() && z >= lower && z <= upper,
-                    "{lower} {upper} {u}: {z}"
-                );
+                assert!(z >= lower && z <= upper, "{lower} {upper} {u}: {z}");
+                // Only an interval at one infinity has no finite point.
+                assert!(z.is_finite() || lower == upper, "{lower} {upper} {u}: {z}");
             }
             let (mean, variance) = truncated_standard_moments(lower, upper);
-            assert!(mean.is_finite() && variance.is_finite() && variance >= 0.0);
+            assert!(mean >= lower && mean <= upper, "{lower} {upper}: {mean}");
+            assert!(variance.is_finite() && variance >= 0.0);
         }
     }
 

@@ -25,7 +25,9 @@
 //! gives the same samples. This module reads no clock and keeps no state
 //! beyond the caller's [`TrialRng`].
 
-use super::distribution::{clamp_optional, pert_shape, standard_bounds, Distribution};
+use super::distribution::{
+    clamp_between, clamp_optional, pert_shape, standard_bounds, Distribution,
+};
 use super::error::DistributionError;
 use super::normal::{standard_normal_quantile, truncated_standard_normal};
 use super::rng::TrialRng;
@@ -160,7 +162,7 @@ impl Sampler {
     pub fn sample(&self, rng: &mut TrialRng) -> f64 {
         match self.kind {
             SamplerKind::Uniform { min, width, max } => {
-                (min + rng.next_unit() * width).clamp(min, max)
+                clamp_between(min + rng.next_unit() * width, min, max)
             }
             SamplerKind::Triangular {
                 min,
@@ -175,7 +177,7 @@ impl Sampler {
                 } else {
                     max - width * ((1.0 - u) * upper_fraction).sqrt()
                 };
-                value.clamp(min, max)
+                clamp_between(value, min, max)
             }
             SamplerKind::Pert {
                 min,
@@ -190,7 +192,7 @@ impl Sampler {
                 let fraction = x / (x + y);
                 let value = min + width * fraction;
                 if value.is_finite() {
-                    value.clamp(min, max)
+                    clamp_between(value, min, max)
                 } else {
                     min
                 }
@@ -205,9 +207,11 @@ impl Sampler {
             } => {
                 let z = truncated_standard_normal(lower_z, upper_z, rng.next_unit());
                 let value = clamp_optional(mean + sd * z, min, max);
-                if value.is_finite() {
+                if z.is_finite() && value.is_finite() {
                     value
                 } else {
+                    // The bounds are infinitely many (subnormal) sds away:
+                    // all the mass sits at the point of [min, max] nearest the mean.
                     clamp_optional(mean, min, max)
                 }
             }

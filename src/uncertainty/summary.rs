@@ -21,6 +21,8 @@
 //! Nothing here returns NaN or infinity, panics or allocates more than a
 //! sorted copy of the values and the bins. It knows nothing of models.
 
+use super::distribution::clamp_between;
+
 /// Histogram bins when the caller names none.
 pub const DEFAULT_HISTOGRAM_BINS: usize = 20;
 /// The most histogram bins a summary may ask for.
@@ -85,7 +87,9 @@ impl Summary {
         let trials = finite.len().saturating_add(failed_trials);
         // Sums in trial order, before sorting.
         let (mean, std_dev) = mean_and_std_dev(&finite);
-        finite.sort_by(f64::total_cmp);
+        // Equal under total_cmp means bit-identical, so an unstable sort is
+        // deterministic (and smaller in wasm than a stable one).
+        finite.sort_unstable_by(f64::total_cmp);
         let sorted = finite;
         let statistics = match (sorted.first(), sorted.last()) {
             (Some(&min), Some(&max)) => Some(Statistics {
@@ -127,7 +131,7 @@ fn mean_and_std_dev(values: &[f64]) -> (f64, f64) {
     };
     let n = values.len() as f64;
     let mean_scaled = values.iter().map(|x| x * down).sum::<f64>() / n;
-    let mean = (mean_scaled * up).clamp(-f64::MAX, f64::MAX);
+    let mean = clamp_between(mean_scaled * up, -f64::MAX, f64::MAX);
     if values.len() < 2 {
         return (mean, 0.0);
     }
@@ -161,7 +165,7 @@ pub fn percentile_inc(sorted: &[f64], p: f64) -> Option<f64> {
     } else {
         below * (1.0 - fraction) + above * fraction
     };
-    Some(value.clamp(below.min(above), below.max(above)))
+    Some(clamp_between(value, below.min(above), below.max(above)))
 }
 
 /// Equal-width histogram of ascending-sorted finite values (module docs).
@@ -186,7 +190,11 @@ pub fn histogram(sorted: &[f64], bins: usize) -> Histogram {
         if i >= bin_count {
             max
         } else {
-            (2.0 * (half_min + half_range * (i as f64 / bin_count as f64))).clamp(min, max)
+            clamp_between(
+                2.0 * (half_min + half_range * (i as f64 / bin_count as f64)),
+                min,
+                max,
+            )
         }
     };
     let mut counts = vec![0usize; bin_count];
