@@ -6,7 +6,7 @@
 
 use super::diagnostic::{ModelDiagnostic, ModelDiagnosticCode};
 use super::document::Node;
-use crate::formula::functions::edit_distance;
+use super::read::suggest_id;
 
 /// Collects diagnostics while fields are read.
 #[derive(Debug, Default)]
@@ -67,13 +67,7 @@ impl<'a> Fields<'a> {
             if allowed.contains(&key.as_str()) {
                 continue;
             }
-            let hint = allowed
-                .iter()
-                .map(|a| (edit_distance(key, a), *a))
-                .filter(|(d, a)| *d <= 2.max(a.len() / 3))
-                .min_by_key(|(d, _)| *d)
-                .map(|(_, a)| format!("; did you mean `{a}`?"))
-                .unwrap_or_default();
+            let hint = suggest_id(key, allowed.iter().copied());
             diagnostics.push(
                 ModelDiagnosticCode::UnknownField,
                 &self.field_path(key),

@@ -479,15 +479,7 @@ fn read_chart(
 
 /// "; did you mean `x`?" for the closest id, or nothing.
 pub fn suggest_id<'a>(wanted: &str, ids: impl Iterator<Item = &'a str>) -> String {
-    let wanted_lower = wanted.to_ascii_lowercase();
-    ids.map(|id| {
-        (
-            crate::formula::functions::edit_distance(&wanted_lower, &id.to_ascii_lowercase()),
-            id,
-        )
-    })
-    .filter(|(distance, id)| *distance <= 2.max(id.len() / 3))
-    .min_by_key(|(distance, _)| *distance)
-    .map(|(_, id)| format!("; did you mean `{id}`?"))
-    .unwrap_or_default()
+    crate::formula::functions::closest(wanted, ids)
+        .map(|id| format!("; did you mean `{id}`?"))
+        .unwrap_or_default()
 }

@@ -99,12 +99,23 @@ pub fn find(name: &str) -> Option<&'static FunctionSpec> {
     all().find(|spec| spec.name.eq_ignore_ascii_case(name))
 }
 
-/// The known function names closest to `name`, for "did you mean" hints.
+/// The known function name closest to `name`, for "did you mean" hints.
 pub fn suggest(name: &str) -> Option<&'static str> {
-    let upper = name.to_ascii_uppercase();
-    all()
-        .map(|spec| (edit_distance(&upper, spec.name), spec.name))
-        .filter(|(distance, candidate)| *distance <= 2.max(candidate.len() / 4))
+    closest(name, all().map(|spec| spec.name))
+}
+
+/// The candidate closest to `wanted` (case-insensitively), when it is close
+/// enough to be a likely typo: at most 2 edits, or a third of its length.
+pub fn closest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let wanted = wanted.to_ascii_lowercase();
+    candidates
+        .map(|candidate| {
+            (
+                edit_distance(&wanted, &candidate.to_ascii_lowercase()),
+                candidate,
+            )
+        })
+        .filter(|(distance, candidate)| *distance <= 2.max(candidate.len() / 3))
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, candidate)| candidate)
 }
