@@ -725,8 +725,9 @@ function measureChanges(session) {
     sink += npv + irr;
     values.push({ ...checkedValues(session), npv, irr });
   }
+  const byInput = CHANGED_INPUTS.map((_, which) => quantile(latencies.filter((_, k) => (CHANGE_WARMUP + k) % CHANGED_INPUTS.length === which).sort(), 0.5));
   latencies.sort();
-  return { median: quantile(latencies, 0.5), p90: quantile(latencies, 0.9), values, sink };
+  return { median: quantile(latencies, 0.5), p90: quantile(latencies, 0.9), byInput, values, sink };
 }
 
 /**
@@ -846,7 +847,7 @@ async function main() {
   console.log(`  ${defaultsAgree ? 'all agree' : 'DISAGREEMENT: the timings below compare different computations'}`);
 
   // ------------------------------------------------ one input change
-  /** @type {Map<string, { median: number, p90: number }>} */
+  /** @type {Map<string, { median: number, p90: number, byInput: number[] }>} */
   const latency = new Map();
   /** @type {Record<string, number>[][]} */
   const valuesByEngine = [];
@@ -900,7 +901,7 @@ async function main() {
 
   // ------------------------------------------------ results
   const coldOf = (/** @type {string} */ name) => /** @type {{ first: number, median: number }} */ (cold.get(name));
-  const latencyOf = (/** @type {string} */ name) => /** @type {{ median: number, p90: number }} */ (latency.get(name));
+  const latencyOf = (/** @type {string} */ name) => /** @type {{ median: number, p90: number, byInput: number[] }} */ (latency.get(name));
   console.log('\nCold start to first NPV and IRR');
   console.log('  Included: Yardstick Model.compile(document) (validate, compile, evaluate the defaults) + current() + reading npv/irr;');
   console.log('  HyperFormula buildFromArray(grid) + getCellValue(npv/irr); IronCalc new Model + setUserInput of every cell (evaluation');
@@ -926,6 +927,17 @@ async function main() {
       if (engine === yardstick) return [engine.name, formatMs(median), formatMs(p90), '', '', ''];
       const ratio = median / ys.median;
       return [engine.name, formatMs(median), formatMs(p90), faster(ratio), faster(p90 / ys.p90), versusTarget(ratio, TARGET_CHANGE_RATIO)];
+    }),
+  ]);
+  console.log('  Median by changed input (Yardstick/peer):');
+  printTable([
+    ['engine', ...CHANGED_INPUTS.map((c) => c.id)],
+    ...engines.map((engine) => {
+      const ys = latencyOf(yardstick.name).byInput;
+      return [
+        engine.name,
+        ...latencyOf(engine.name).byInput.map((median, which) => (engine === yardstick ? formatMs(median) : `${formatMs(median)} (${faster(median / (ys[which] ?? Number.NaN))})`)),
+      ];
     }),
   ]);
 
