@@ -878,7 +878,14 @@ async function main() {
 
   // ------------------------------------------------ Monte Carlo
   const mcModel = /** @type {YardstickModel} */ (/** @type {unknown} */ (yardstick.bindings.Model.compile(doc)));
-  const ourMc = yardstickMonteCarlo(mcModel);
+  /** @type {ReturnType<typeof yardstickMonteCarlo>} */
+  let ourMc = null;
+  let mcUnavailable = 'Yardstick: monteCarlo not available in this build';
+  try {
+    ourMc = yardstickMonteCarlo(mcModel);
+  } catch (error) {
+    mcUnavailable = `Yardstick: monteCarlo failed: ${error instanceof Error ? error.message : String(error)}`;
+  }
   const peerMc = peers.map((peer) => {
     const session = peer.start();
     const result = peerMonteCarlo(session, sampler(doc.inputs, MC_SEED));
@@ -945,7 +952,7 @@ async function main() {
   console.log(`  Yardstick: monteCarlo({ trials: ${MC_TRIALS}, seed: ${MC_SEED} }) + step until done + result() (all outputs summarised).`);
   console.log(`  Peers: per trial, draw the ${doc.inputs.filter((i) => i.uncertainty).length} uncertain inputs in JS (seeded mulberry32; triangular, PERT via gamma, truncated normal,`);
   console.log(`  uniform), set them (one recalculation), read NPV; up to ${MC_PEER_TRIALS} trials or ${MC_PEER_TIME_BOX_MS / 1000} s. Sampling time is included for every engine.`);
-  if (!ourMc) console.log('  Yardstick: monteCarlo not available in this build');
+  if (!ourMc) console.log(`  ${mcUnavailable}`);
   const mcRows = [['engine', 'trials', 'trials/s', 'NPV mean', 'NPV p10', 'NPV p50', 'NPV p90', 'Yardstick/peer', '']];
   if (ourMc) mcRows.push(['Yardstick', integer.format(ourMc.trials), integer.format(ourMc.perSecond), integer.format(ourMc.mean), integer.format(ourMc.p10), integer.format(ourMc.p50), integer.format(ourMc.p90), '', '']);
   peers.forEach((peer, index) => {
