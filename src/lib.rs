@@ -11,6 +11,8 @@
 //!   incremental recompute.
 //! - [`scoring`]: weighted scorecards (business cases, later health scores),
 //!   the default business-case scorecard and the evaluation pipeline.
+//! - [`uncertainty`]: distributions of uncertain inputs, a seeded and pinned
+//!   random stream, the chunked Monte Carlo runner and its summary statistics.
 //! - `wasm`: the JavaScript surface; the only module that knows wasm-bindgen.
 //!
 //! The core does no I/O, reads no clock and draws no global randomness:
@@ -20,4 +22,5 @@ pub mod finance;
 pub mod formula;
 pub mod model;
 pub mod scoring;
+pub mod uncertainty;
 pub mod wasm;

@@ -13,7 +13,7 @@
 use js_sys::{Array, Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
-use yardstick::wasm::Model;
+use yardstick::wasm::{Model, Scorecard};
 
 const CASE: &str = include_str!("../examples/models/business-case-5y.json");
 
@@ -122,4 +122,36 @@ fn hostile_documents_are_refused_not_crashed() {
     assert!(Model::compile(cyclic.into()).is_err());
     assert!(Model::compile(JsValue::from_f64(1.0)).is_err());
     assert!(Model::compile(JsValue::NULL).is_err());
+}
+
+#[wasm_bindgen_test]
+fn a_business_case_scores_itself_and_explains_the_score() {
+    let model = case_model();
+    let scorecard = Scorecard::business_case(JsValue::UNDEFINED).unwrap();
+    let supplied =
+        JSON::parse(r#"{"strategic_fit": 4, "probability_npv_positive": 0.85}"#).unwrap();
+    let result = scorecard.score_model(&model, supplied).unwrap();
+    let score = get(&result, "score").as_f64().unwrap();
+    assert!((0.0..=100.0).contains(&score), "{score}");
+    let measures: Array = get(&result, "measures").dyn_into().unwrap();
+    let total: f64 = measures
+        .iter()
+        .map(|m| get(&m, "contribution").as_f64().unwrap())
+        .sum();
+    assert!((total - score).abs() < 1e-9, "{total} vs {score}");
+    assert_eq!(
+        get(&result, "verdict").as_string().as_deref(),
+        Some("positive")
+    );
+    // A losing case fails the NPV gate, whatever else it scores.
+    let losing = JSON::parse(r#"{"outputs": {"npv": -5, "irr": 0.4, "payback_months": 6}, "supplied": {"strategic_fit": 5}}"#).unwrap();
+    let verdict = scorecard.score(losing).unwrap();
+    assert_eq!(
+        get(&verdict, "verdict").as_string().as_deref(),
+        Some("negative")
+    );
+    assert_eq!(
+        get(&verdict, "highLevelCasePositive").as_bool(),
+        Some(false)
+    );
 }

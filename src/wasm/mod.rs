@@ -7,8 +7,10 @@
 mod document;
 mod dto;
 mod model;
+mod scoring;
 
 pub use model::Model;
+pub use scoring::Scorecard;
 
 use crate::formula;
 use wasm_bindgen::prelude::*;
@@ -63,6 +65,21 @@ export type GoalSeekResult =
   | { found: false; message: string; lowestOutput: number | null; highestOutput: number | null };
 export interface BreakEven { period: number | null; months: number | null }
 export interface Receipt { modelId: string; modelVersion: string; hash: string; inputs: InputValues; outputs: Record<string, FormulaValue> }
+export interface BusinessCaseScorecardOptions { hurdleRate?: number; irrFullPointsAboveHurdle?: number; paybackLimitMonths?: number }
+/** Values to score, each an object of id → number: model outputs, model inputs, and values supplied by hand. */
+export interface ScoreValues { outputs?: Record<string, number>; inputs?: Record<string, number>; supplied?: Record<string, number> }
+export interface MeasureScore { id: string; value: number | null; points: number; weightShare: number; contribution: number; status: "scored" | "missing" | "excluded" }
+export interface ScoreResult {
+  scorecard: string;
+  /** 0 to 100; the sum of the measures' contributions. */
+  score: number;
+  grade: string;
+  verdict: "positive" | "marginal" | "negative";
+  failedGates: string[];
+  highLevelCasePositive: boolean;
+  detailedCasePositive: boolean;
+  measures: MeasureScore[];
+}
 export interface FunctionInfo {
   name: string;
   category: "financial" | "math" | "logical" | "date" | "lookup" | "model";

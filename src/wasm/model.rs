@@ -389,6 +389,35 @@ impl Model {
 }
 
 impl Model {
+    /// The current outputs that are numbers, by id.
+    pub(crate) fn numeric_outputs(&self) -> Vec<(String, f64)> {
+        self.compiled
+            .spec()
+            .outputs
+            .iter()
+            .enumerate()
+            .filter_map(|(index, output)| {
+                self.state
+                    .output_number(&self.compiled, index)
+                    .map(|n| (output.id.clone(), n))
+            })
+            .collect()
+    }
+
+    /// The current numeric inputs, by id.
+    pub(crate) fn numeric_inputs(&self) -> Vec<(String, f64)> {
+        self.compiled
+            .spec()
+            .inputs
+            .iter()
+            .zip(&self.state.inputs)
+            .filter_map(|(input, value)| match value {
+                InputValue::Number(n) => Some((input.id.clone(), *n)),
+                _ => None,
+            })
+            .collect()
+    }
+
     fn outputs_to_js(&self, values: &[crate::formula::Value]) -> JsValue {
         let result = object();
         for (output, value) in self.compiled.spec().outputs.iter().zip(values) {

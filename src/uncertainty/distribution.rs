@@ -1,0 +1,411 @@
+//! The distributions an uncertain model input can follow (the model
+//! format's "Uncertainty" section): their validation, analytic mean and
+//! standard deviation, and the low/high pair sensitivity analysis uses.
+//!
+//! Every public function validates first, so no NaN or infinity comes out
+//! of any parameters: invalid ones are a [`DistributionError`]. Sampling
+//! itself lives in [`sampler`](super::sampler); this module never draws
+//! random numbers and keeps no state.
+
+use super::error::DistributionError;
+use super::normal::truncated_standard_moments;
+use super::rng::TrialRng;
+use super::sampler::Sampler;
+
+/// The largest magnitude any distribution parameter may have. It keeps
+/// every width, `mean ± 40·sd` and every sample finite in `f64`.
+pub const MAX_PARAMETER_MAGNITUDE: f64 = 1e300;
+
+/// The standard normal's 90th percentile: an unbounded normal's P10 and
+/// P90 are `mean ∓ P90_Z·sd`.
+pub const P90_Z: f64 = 1.281_551_565_544_600_4;
+
+/// The distribution of one uncertain variable.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Distribution {
+    /// Every value in `[min, max]` equally likely.
+    Uniform { min: f64, max: f64 },
+    /// Triangular density rising linearly from `min` to `mode` and falling
+    /// to `max`.
+    Triangular { min: f64, mode: f64, max: f64 },
+    /// Beta-PERT with shape 4: `min + (max − min)·Beta(α, β)` with
+    /// `α = 1 + 4(mode − min)/(max − min)`, `β = 1 + 4(max − mode)/(max − min)`.
+    Pert { min: f64, mode: f64, max: f64 },
+    /// Normal with mean `mean` and standard deviation `sd`, truncated to
+    /// `[min, max]` where given (the mean may lie outside the bounds).
+    Normal {
+        mean: f64,
+        sd: f64,
+        min: Option<f64>,
+        max: Option<f64>,
+    },
+}
+
+fn finite(
+    distribution: &'static str,
+    parameter: &'static str,
+    value: f64,
+) -> Result<(), DistributionError> {
+    if value.is_finite() && value.abs() <= MAX_PARAMETER_MAGNITUDE {
+        Ok(())
+    } else {
+        Err(DistributionError::NotFinite {
+            distribution,
+            parameter,
+            value,
+        })
+    }
+}
+
+fn ordered(distribution: &'static str, min: f64, max: f64) -> Result<(), DistributionError> {
+    finite(distribution, "min", min)?;
+    finite(distribution, "max", max)?;
+    if min < max {
+        Ok(())
+    } else {
+        Err(DistributionError::EmptyRange {
+            distribution,
+            min,
+            max,
+        })
+    }
+}
+
+fn with_mode(
+    distribution: &'static str,
+    min: f64,
+    mode: f64,
+    max: f64,
+) -> Result<(), DistributionError> {
+    ordered(distribution, min, max)?;
+    finite(distribution, "mode", mode)?;
+    if (min..=max).contains(&mode) {
+        Ok(())
+    } else {
+        Err(DistributionError::ModeOutsideRange {
+            distribution,
+            min,
+            mode,
+            max,
+        })
+    }
+}
+
+impl Distribution {
+    /// The name the model format uses: `uniform`, `triangular`, `pert`, `normal`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Distribution::Uniform { .. } => "uniform",
+            Distribution::Triangular { .. } => "triangular",
+            Distribution::Pert { .. } => "pert",
+            Distribution::Normal { .. } => "normal",
+        }
+    }
+
+    /// Checks the parameters: all finite and of magnitude at most
+    /// [`MAX_PARAMETER_MAGNITUDE`], `min < max`, `min <= mode <= max`,
+    /// `sd > 0`.
+    pub fn validate(&self) -> Result<(), DistributionError> {
+        let name = self.name();
+        match *self {
+            Distribution::Uniform { min, max } => ordered(name, min, max),
+            Distribution::Triangular { min, mode, max } | Distribution::Pert { min, mode, max } => {
+                with_mode(name, min, mode, max)
+            }
+            Distribution::Normal { mean, sd, min, max } => {
+                finite(name, "mean", mean)?;
+                finite(name, "sd", sd)?;
+                if sd <= 0.0 {
+                    return Err(DistributionError::NonPositiveStandardDeviation { sd });
+                }
+                match (min, max) {
+                    (Some(min), Some(max)) => ordered(name, min, max),
+                    (Some(min), None) => finite(name, "min", min),
+                    (None, Some(max)) => finite(name, "max", max),
+                    (None, None) => Ok(()),
+                }
+            }
+        }
+    }
+
+    /// The validated, prepared form that draws samples.
+    pub fn sampler(&self) -> Result<Sampler, DistributionError> {
+        Sampler::new(self)
+    }
+
+    /// One sample from `rng` (see [`Sampler::sample`] for the algorithms).
+    /// Preparing costs a few CDF evaluations for a truncated normal; to draw
+    /// many samples, prepare once with [`Distribution::sampler`].
+    pub fn sample(&self, rng: &mut TrialRng) -> Result<f64, DistributionError> {
+        Ok(self.sampler()?.sample(rng))
+    }
+
+    /// The low and high values sensitivity (tornado) analysis uses: `min`
+    /// and `max`; for a normal, each missing bound is replaced by the
+    /// untruncated P10 / P90 `mean ∓ 1.2815515655446004·sd`, clamped to the
+    /// bound that is given (so `low <= high` always).
+    pub fn low_high(&self) -> Result<(f64, f64), DistributionError> {
+        self.validate()?;
+        Ok(match *self {
+            Distribution::Uniform { min, max }
+            | Distribution::Triangular { min, max, .. }
+            | Distribution::Pert { min, max, .. } => (min, max),
+            Distribution::Normal { mean, sd, min, max } => {
+                let lower_bound = min.unwrap_or(f64::NEG_INFINITY);
+                let upper_bound = max.unwrap_or(f64::INFINITY);
+                let low = min.unwrap_or(mean - P90_Z * sd);
+                let high = max.unwrap_or(mean + P90_Z * sd);
+                (
+                    clamp_between(low, lower_bound, upper_bound),
+                    clamp_between(high, lower_bound, upper_bound),
+                )
+            }
+        })
+    }
+
+    /// The analytic mean. For a truncated normal this is the mean of the
+    /// distribution the sampler actually draws from (including its far-tail
+    /// fallback, see [`normal`](super::normal)).
+    pub fn mean(&self) -> Result<f64, DistributionError> {
+        self.validate()?;
+        Ok(match *self {
+            Distribution::Uniform { min, max } => min + (max - min) / 2.0,
+            Distribution::Triangular { min, mode, max } => min / 3.0 + mode / 3.0 + max / 3.0,
+            Distribution::Pert { min, mode, max } => min / 6.0 + mode * (4.0 / 6.0) + max / 6.0,
+            Distribution::Normal { mean, sd, min, max } => {
+                let (lower, upper) = standard_bounds(mean, sd, min, max);
+                let (mean_z, _) = truncated_standard_moments(lower, upper);
+                let value = clamp_optional(mean + sd * mean_z, min, max);
+                if mean_z.is_finite() && value.is_finite() {
+                    value
+                } else {
+                    clamp_optional(mean, min, max)
+                }
+            }
+        })
+    }
+
+    /// The analytic standard deviation (the square root of the variance,
+    /// computed in a form that cannot overflow for valid parameters).
+    pub fn std_dev(&self) -> Result<f64, DistributionError> {
+        self.validate()?;
+        Ok(match *self {
+            Distribution::Uniform { min, max } => (max - min) / 12f64.sqrt(),
+            Distribution::Triangular { min, mode, max } => {
+                let width = max - min;
+                let mode_fraction = (mode - min) / width;
+                width * ((1.0 - mode_fraction + mode_fraction * mode_fraction) / 18.0).sqrt()
+            }
+            Distribution::Pert { min, mode, max } => {
+                let (width, alpha, beta) = pert_shape(min, mode, max);
+                // Var(Beta) = αβ / ((α+β)²(α+β+1)) with α + β = 6.
+                width * (alpha * beta / 252.0).sqrt()
+            }
+            Distribution::Normal { mean, sd, min, max } => {
+                let (lower, upper) = standard_bounds(mean, sd, min, max);
+                let (_, variance_z) = truncated_standard_moments(lower, upper);
+                let value = sd * variance_z.sqrt();
+                if value.is_finite() {
+                    value
+                } else {
+                    0.0
+                }
+            }
+        })
+    }
+}
+
+/// PERT's width `max − min` and Beta shapes `(α, β)`, shape 4.
+pub(crate) fn pert_shape(min: f64, mode: f64, max: f64) -> (f64, f64, f64) {
+    let width = max - min;
+    let alpha = 1.0 + 4.0 * ((mode - min) / width);
+    let beta = 1.0 + 4.0 * ((max - mode) / width);
+    (width, alpha, beta)
+}
+
+/// A normal's bounds in standard units; a missing bound is infinite.
+pub(crate) fn standard_bounds(
+    mean: f64,
+    sd: f64,
+    min: Option<f64>,
+    max: Option<f64>,
+) -> (f64, f64) {
+    let lower = min.map_or(f64::NEG_INFINITY, |min| (min - mean) / sd);
+    let upper = max.map_or(f64::INFINITY, |max| (max - mean) / sd);
+    (lower, upper)
+}
+
+/// `value` limited to `[low, high]` without `f64::clamp`'s panic on
+/// NaN or reversed bounds: a NaN value gives `low`, NaN bounds are ignored.
+pub(crate) fn clamp_between(value: f64, low: f64, high: f64) -> f64 {
+    value.max(low).min(high)
+}
+
+/// `value` clamped to the bounds that are given.
+pub(crate) fn clamp_optional(value: f64, min: Option<f64>, max: Option<f64>) -> f64 {
+    let value = min.map_or(value, |min| value.max(min));
+    max.map_or(value, |max| value.min(max))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(actual: Result<f64, DistributionError>, expected: f64, tolerance: f64) {
+        let actual = actual.unwrap();
+        assert!(
+            (actual - expected).abs() <= tolerance,
+            "expected {expected}, got {actual}"
+        );
+    }
+
+    #[test]
+    fn analytic_moments() {
+        check(
+            Distribution::Uniform { min: 2.0, max: 8.0 }.mean(),
+            5.0,
+            1e-12,
+        );
+        check(
+            Distribution::Uniform { min: 0.0, max: 1.0 }.std_dev(),
+            0.288_675_134_594_812_9,
+            1e-15,
+        );
+        let triangular = Distribution::Triangular {
+            min: 300.0,
+            mode: 500.0,
+            max: 600.0,
+        };
+        check(triangular.mean(), 1400.0 / 3.0, 1e-9);
+        // (a²+b²+c²−ab−ac−bc)/18 = 70000/18.
+        check(triangular.std_dev(), (70_000.0f64 / 18.0).sqrt(), 1e-9);
+        let pert = Distribution::Pert {
+            min: 0.0,
+            mode: 2.0,
+            max: 10.0,
+        };
+        check(pert.mean(), 18.0 / 6.0, 1e-12);
+        // α = 1.8, β = 4.2: Var = 100·7.56/252 = 3.
+        check(pert.std_dev(), 3f64.sqrt(), 1e-12);
+        let normal = Distribution::Normal {
+            mean: 10.0,
+            sd: 2.0,
+            min: None,
+            max: None,
+        };
+        check(normal.mean(), 10.0, 0.0);
+        check(normal.std_dev(), 2.0, 0.0);
+        let half = Distribution::Normal {
+            mean: 10.0,
+            sd: 2.0,
+            min: Some(10.0),
+            max: None,
+        };
+        check(
+            half.mean(),
+            10.0 + 2.0 * (2.0 / std::f64::consts::PI).sqrt(),
+            1e-12,
+        );
+    }
+
+    #[test]
+    fn low_high_for_sensitivity() {
+        let pert = Distribution::Pert {
+            min: 1.0,
+            mode: 2.0,
+            max: 5.0,
+        };
+        assert_eq!(pert.low_high(), Ok((1.0, 5.0)));
+        let unbounded = Distribution::Normal {
+            mean: 100.0,
+            sd: 10.0,
+            min: None,
+            max: None,
+        };
+        let (low, high) = unbounded.low_high().unwrap();
+        assert!((low - 87.184_484_344_554).abs() < 1e-12, "{low}");
+        assert!((high - 112.815_515_655_446).abs() < 1e-12, "{high}");
+        let floored = Distribution::Normal {
+            mean: 100.0,
+            sd: 10.0,
+            min: Some(95.0),
+            max: None,
+        };
+        assert_eq!(floored.low_high().unwrap().0, 95.0);
+        let above = Distribution::Normal {
+            mean: 0.0,
+            sd: 1.0,
+            min: Some(5.0),
+            max: None,
+        };
+        assert_eq!(above.low_high(), Ok((5.0, 5.0)));
+    }
+
+    #[test]
+    fn validation_names_the_problem() {
+        let cases = [
+            Distribution::Uniform { min: 1.0, max: 1.0 },
+            Distribution::Triangular {
+                min: 0.0,
+                mode: 2.0,
+                max: 1.0,
+            },
+            Distribution::Pert {
+                min: f64::NAN,
+                mode: 0.0,
+                max: 1.0,
+            },
+            Distribution::Normal {
+                mean: 0.0,
+                sd: 0.0,
+                min: None,
+                max: None,
+            },
+            Distribution::Normal {
+                mean: 0.0,
+                sd: 1.0,
+                min: Some(2.0),
+                max: Some(1.0),
+            },
+            Distribution::Uniform {
+                min: -1e301,
+                max: 0.0,
+            },
+        ];
+        let messages: Vec<String> = cases
+            .iter()
+            .map(|d| d.validate().unwrap_err().to_string())
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "uniform: min must be less than max, got min 1 and max 1",
+                "triangular: mode must lie between min and max, got min 0, mode 2, max 1",
+                "pert: min must be a finite number of magnitude at most 1e300, got NaN",
+                "normal: sd must be greater than 0, got 0",
+                "normal: min must be less than max, got min 2 and max 1",
+                "uniform: min must be a finite number of magnitude at most 1e300, got -1e301",
+            ]
+        );
+        for case in cases {
+            assert!(case.mean().is_err() && case.low_high().is_err() && case.std_dev().is_err());
+        }
+    }
+
+    #[test]
+    fn extreme_valid_parameters_stay_finite() {
+        let wide = Distribution::Triangular {
+            min: -1e300,
+            mode: 1e300,
+            max: 1e300,
+        };
+        assert!(wide.std_dev().unwrap().is_finite() && wide.mean().unwrap().is_finite());
+        let tiny_sd = Distribution::Normal {
+            mean: 1e300,
+            sd: 1e-300,
+            min: Some(-1e300),
+            max: None,
+        };
+        assert!(tiny_sd.mean().unwrap().is_finite() && tiny_sd.std_dev().unwrap().is_finite());
+    }
+}

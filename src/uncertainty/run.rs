@@ -1,0 +1,348 @@
+//! The chunked Monte Carlo runner: draws one sample per uncertain variable
+//! per trial, hands them to a caller-supplied evaluation, and keeps every
+//! output's results for the summaries, a chunk at a time so a browser can
+//! stay responsive and show progress.
+//!
+//! Sampling order is fixed: trial by trial, and within a trial variable by
+//! variable in plan order, all from one [`TrialRng`] seeded with the plan's
+//! seed. So the same plan gives the same results however the run is
+//! chunked (`advance(10)` a hundred times equals `advance(1000)`).
+//!
+//! Memory is bounded: at most [`MAX_TRIALS`] trials, [`MAX_OUTPUTS`]
+//! outputs, and [`MAX_STORED_RESULTS`] stored values (8 bytes each, one
+//! `f64` per successful output per trial: 8 MB per output at a million
+//! trials, 128 MB at the overall cap). Buffers grow chunk by chunk, so a
+//! run cancelled early holds only what it ran. The runner knows nothing of
+//! models, formulas or JavaScript, and reads no clock.
+
+use super::distribution::Distribution;
+use super::error::UncertaintyError;
+use super::rng::TrialRng;
+use super::sampler::Sampler;
+use super::summary::{probability, Event, Summary, MAX_HISTOGRAM_BINS};
+
+/// The most trials one run may have.
+pub const MAX_TRIALS: usize = 1_000_000;
+/// The most uncertain variables one run may sample.
+pub const MAX_VARIABLES: usize = 1_000;
+/// The most outputs one run may summarize.
+pub const MAX_OUTPUTS: usize = 256;
+/// The most stored results (`trials × outputs`) one run may hold.
+pub const MAX_STORED_RESULTS: usize = 16_000_000;
+
+/// What to run: how many trials, the seed, and one distribution per
+/// uncertain variable (the order is the order of the sample slice the
+/// evaluation receives).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MonteCarloPlan {
+    /// 1..=[`MAX_TRIALS`].
+    pub trials: usize,
+    /// The stream's seed; record it in the receipt to reproduce the run.
+    pub seed: u64,
+    pub variables: Vec<Distribution>,
+    /// Histogram bins of each summary, 1..=[`MAX_HISTOGRAM_BINS`]
+    /// ([`DEFAULT_HISTOGRAM_BINS`](super::DEFAULT_HISTOGRAM_BINS) is 20).
+    pub histogram_bins: usize,
+}
+
+/// How far a run has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub trials_done: usize,
+    pub trials_total: usize,
+    pub done: bool,
+}
+
+/// The results of one output so far: its successful values in trial order
+/// and the count of failed trials.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct OutputResults {
+    pub values: Vec<f64>,
+    pub failed_trials: usize,
+}
+
+/// A Monte Carlo run in progress (see the module docs).
+#[derive(Debug, Clone)]
+pub struct MonteCarloRun {
+    rng: TrialRng,
+    samplers: Vec<Sampler>,
+    sample: Vec<f64>,
+    trials_total: usize,
+    trials_done: usize,
+    histogram_bins: usize,
+    outputs: Vec<OutputResults>,
+}
+
+impl MonteCarloRun {
+    /// Validates the plan (trial, bin, variable and output counts, every
+    /// distribution) and prepares a run with `output_count` outputs.
+    pub fn new(plan: MonteCarloPlan, output_count: usize) -> Result<Self, UncertaintyError> {
+        let MonteCarloPlan {
+            trials,
+            seed,
+            variables,
+            histogram_bins,
+        } = plan;
+        if !(1..=MAX_TRIALS).contains(&trials) {
+            return Err(UncertaintyError::TrialsOutOfRange {
+                trials,
+                max_trials: MAX_TRIALS,
+            });
+        }
+        if !(1..=MAX_HISTOGRAM_BINS).contains(&histogram_bins) {
+            return Err(UncertaintyError::HistogramBinsOutOfRange {
+                bins: histogram_bins,
+                max_bins: MAX_HISTOGRAM_BINS,
+            });
+        }
+        if variables.len() > MAX_VARIABLES {
+            return Err(UncertaintyError::TooManyVariables {
+                variables: variables.len(),
+                max_variables: MAX_VARIABLES,
+            });
+        }
+        if !(1..=MAX_OUTPUTS).contains(&output_count) {
+            return Err(UncertaintyError::OutputCountOutOfRange {
+                outputs: output_count,
+                max_outputs: MAX_OUTPUTS,
+            });
+        }
+        if trials.saturating_mul(output_count) > MAX_STORED_RESULTS {
+            return Err(UncertaintyError::TooManyResults {
+                trials,
+                outputs: output_count,
+                max_results: MAX_STORED_RESULTS,
+            });
+        }
+        let samplers = variables
+            .iter()
+            .enumerate()
+            .map(|(index, distribution)| {
+                Sampler::new(distribution)
+                    .map_err(|error| UncertaintyError::InvalidVariable { index, error })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(MonteCarloRun {
+            rng: TrialRng::from_seed(seed),
+            sample: Vec::with_capacity(samplers.len()),
+            samplers,
+            trials_total: trials,
+            trials_done: 0,
+            histogram_bins,
+            outputs: vec![OutputResults::default(); output_count],
+        })
+    }
+
+    /// Runs up to `max_trials` more trials. For each, `evaluate` receives
+    /// one sampled value per variable (plan order) and returns one entry
+    /// per output: `Some(value)`, or `None` when the output failed (an
+    /// error such as `#NUM!`). A non-finite value counts as failed, a
+    /// missing entry too; entries beyond the output count are ignored.
+    pub fn advance(
+        &mut self,
+        max_trials: usize,
+        mut evaluate: impl FnMut(&[f64]) -> Vec<Option<f64>>,
+    ) -> Progress {
+        let remaining = self.trials_total - self.trials_done;
+        let chunk = max_trials.min(remaining);
+        for output in &mut self.outputs {
+            output.values.reserve(chunk);
+        }
+        for _ in 0..chunk {
+            self.sample.clear();
+            for sampler in &self.samplers {
+                self.sample.push(sampler.sample(&mut self.rng));
+            }
+            let results = evaluate(&self.sample);
+            for (index, output) in self.outputs.iter_mut().enumerate() {
+                match results.get(index).copied().flatten() {
+                    Some(value) if value.is_finite() => output.values.push(value),
+                    _ => output.failed_trials += 1,
+                }
+            }
+            self.trials_done += 1;
+        }
+        self.progress()
+    }
+
+    /// How far the run has got.
+    pub fn progress(&self) -> Progress {
+        Progress {
+            trials_done: self.trials_done,
+            trials_total: self.trials_total,
+            done: self.trials_done >= self.trials_total,
+        }
+    }
+
+    /// The number of outputs the run keeps.
+    pub fn output_count(&self) -> usize {
+        self.outputs.len()
+    }
+
+    /// One summary per output, from the trials done so far (sorts a copy of
+    /// each output's values: O(n log n) per call).
+    pub fn summaries(&self) -> Vec<Summary> {
+        self.outputs
+            .iter()
+            .map(|output| {
+                Summary::from_values(&output.values, output.failed_trials, self.histogram_bins)
+            })
+            .collect()
+    }
+
+    /// The results of output `index` so far; `None` past the output count.
+    pub fn results(&self, index: usize) -> Option<&OutputResults> {
+        self.outputs.get(index)
+    }
+
+    /// The probability of `event` for output `index` over the trials done
+    /// so far (see [`probability`]); `None` past the output count or when
+    /// no trial is counted.
+    pub fn probability(&self, index: usize, event: &Event) -> Option<f64> {
+        let output = self.outputs.get(index)?;
+        probability(&output.values, output.failed_trials, event)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan(trials: usize, variables: Vec<Distribution>) -> MonteCarloPlan {
+        MonteCarloPlan {
+            trials,
+            seed: 99,
+            variables,
+            histogram_bins: 20,
+        }
+    }
+
+    /// Runs `plan` in chunks of `chunk` trials with a toy model
+    /// (sum of the samples, and an output failing when the sum is negative)
+    /// and checks the progress bookkeeping.
+    fn check(plan: MonteCarloPlan, chunk: usize) -> Vec<Summary> {
+        let trials = plan.trials;
+        let mut run = MonteCarloRun::new(plan, 2).unwrap();
+        let mut calls = 0;
+        loop {
+            let progress = run.advance(chunk, |sample| {
+                let total: f64 = sample.iter().sum();
+                vec![Some(total), (total >= 0.0).then(|| total.sqrt())]
+            });
+            calls += 1;
+            assert_eq!(progress.trials_total, trials);
+            if progress.done {
+                assert_eq!(progress.trials_done, trials);
+                break;
+            }
+        }
+        assert_eq!(calls, trials.div_ceil(chunk));
+        run.summaries()
+    }
+
+    #[test]
+    fn chunking_does_not_change_results() {
+        let variables = vec![
+            Distribution::Uniform {
+                min: -1.0,
+                max: 1.0,
+            },
+            Distribution::Pert {
+                min: 0.0,
+                mode: 1.0,
+                max: 4.0,
+            },
+            Distribution::Normal {
+                mean: 0.0,
+                sd: 1.0,
+                min: None,
+                max: None,
+            },
+        ];
+        let whole = check(plan(1000, variables.clone()), 1000);
+        assert_eq!(check(plan(1000, variables.clone()), 10), whole);
+        assert_eq!(check(plan(1000, variables.clone()), 7), whole);
+        let other_seed = MonteCarloPlan {
+            seed: 100,
+            ..plan(1000, variables)
+        };
+        assert_ne!(check(other_seed, 1000), whole);
+        let failed = whole[1].failed_trials;
+        assert!(failed > 0 && whole[0].failed_trials == 0);
+        assert_eq!(whole[1].trials, 1000);
+        let histogram = &whole[0].statistics.as_ref().unwrap().histogram;
+        assert_eq!(histogram.bins.iter().map(|b| b.count).sum::<usize>(), 1000);
+    }
+
+    #[test]
+    fn plans_out_of_bounds_are_refused() {
+        let ok = plan(10, vec![]);
+        let error = |plan: MonteCarloPlan, outputs| MonteCarloRun::new(plan, outputs).unwrap_err();
+        assert!(matches!(
+            error(plan(0, vec![]), 1),
+            UncertaintyError::TrialsOutOfRange { .. }
+        ));
+        assert!(matches!(
+            error(plan(MAX_TRIALS + 1, vec![]), 1),
+            UncertaintyError::TrialsOutOfRange { .. }
+        ));
+        let no_bins = MonteCarloPlan {
+            histogram_bins: 0,
+            ..ok.clone()
+        };
+        assert!(matches!(
+            error(no_bins, 1),
+            UncertaintyError::HistogramBinsOutOfRange { .. }
+        ));
+        assert!(matches!(
+            error(ok.clone(), 0),
+            UncertaintyError::OutputCountOutOfRange { .. }
+        ));
+        assert!(matches!(
+            error(plan(MAX_TRIALS, vec![]), 17),
+            UncertaintyError::TooManyResults { .. }
+        ));
+        let bad = plan(
+            10,
+            vec![
+                Distribution::Uniform { min: 0.0, max: 1.0 },
+                Distribution::Uniform { min: 1.0, max: 0.0 },
+            ],
+        );
+        let message = error(bad, 1).to_string();
+        assert_eq!(
+            message,
+            "uncertain variable 1: uniform: min must be less than max, got min 1 and max 0"
+        );
+        let many = plan(
+            10,
+            vec![Distribution::Uniform { min: 0.0, max: 1.0 }; MAX_VARIABLES + 1],
+        );
+        assert!(matches!(
+            error(many, 1),
+            UncertaintyError::TooManyVariables { .. }
+        ));
+    }
+
+    #[test]
+    fn short_and_odd_evaluations_count_as_failures() {
+        let mut run = MonteCarloRun::new(plan(5, vec![]), 3).unwrap();
+        let progress = run.advance(usize::MAX, |sample| {
+            assert!(sample.is_empty());
+            vec![Some(f64::NAN), Some(1.0)]
+        });
+        assert!(progress.done);
+        let summaries = run.summaries();
+        let failed: Vec<usize> = summaries.iter().map(|s| s.failed_trials).collect();
+        assert_eq!(failed, [5, 0, 5]);
+        assert_eq!(run.advance(10, |_| vec![]).trials_done, 5);
+        let event = Event {
+            comparison: super::super::Comparison::AtLeast,
+            threshold: 1.0,
+            failed_trials: super::super::FailedTrials::Excluded,
+        };
+        assert_eq!(run.probability(1, &event), Some(1.0));
+        assert_eq!(run.probability(0, &event), None);
+        assert_eq!(run.probability(3, &event), None);
+    }
+}

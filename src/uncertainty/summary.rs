@@ -1,0 +1,290 @@
+//! Summary statistics of one output over Monte Carlo trials: count, mean,
+//! standard deviation, extremes, P10 / P50 / P90, an equal-width
+//! histogram, and the probability of an event such as `NPV > 0`.
+//!
+//! Conventions:
+//!
+//! - Failed trials (the output was an error such as `#NUM!`, or not
+//!   finite) are counted in `failed_trials` and excluded from every
+//!   statistic; `statistics` is `None` when no trial succeeded.
+//! - Percentiles follow Excel's `PERCENTILE.INC`: sort ascending, rank
+//!   `r = p·(n − 1)` (0-based), interpolate linearly between the values at
+//!   `⌊r⌋` and `⌊r⌋ + 1`.
+//! - The standard deviation is the sample one (Excel's `STDEV.S`, divisor
+//!   `n − 1`), 0 for a single value. Mean and deviation are two-pass sums in
+//!   trial order, scaled by 2⁻⁶⁰⁰ when a value exceeds 1e150 so that no sum
+//!   overflows; a deviation beyond `f64::MAX` is reported as `f64::MAX`.
+//! - The histogram has a given number of equal-width bins from min to max;
+//!   bin `i` holds values in `[lowerᵢ, upperᵢ)`, the last also holds max.
+//!   When every value is equal there is a single bin `[v, v]`.
+//!
+//! Nothing here returns NaN or infinity, panics or allocates more than a
+//! sorted copy of the values and the bins. It knows nothing of models.
+
+use super::distribution::clamp_between;
+
+/// Histogram bins when the caller names none.
+pub const DEFAULT_HISTOGRAM_BINS: usize = 20;
+/// The most histogram bins a summary may ask for.
+pub const MAX_HISTOGRAM_BINS: usize = 200;
+
+/// Values above this magnitude make the sums run on scaled values.
+const SCALING_THRESHOLD: f64 = 1e150;
+/// The scale (a power of two, so scaling is exact) for such values.
+const SCALE_DOWN: f64 = 2.409_919_865_102_884e-181; // 2^-600
+const SCALE_UP: f64 = 4.149_515_568_880_993e180; // 2^600
+
+/// One histogram bin: the count of values in `[lower, upper)` (the last bin
+/// also holds its upper edge).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bin {
+    pub lower: f64,
+    pub upper: f64,
+    pub count: usize,
+}
+
+/// Equal-width bins from the smallest to the largest value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Histogram {
+    pub bins: Vec<Bin>,
+}
+
+/// Statistics of the successful trials of one output.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Statistics {
+    pub mean: f64,
+    /// Sample standard deviation (divisor `n − 1`).
+    pub std_dev: f64,
+    pub min: f64,
+    pub max: f64,
+    /// `PERCENTILE.INC(values, 0.1)`.
+    pub p10: f64,
+    /// `PERCENTILE.INC(values, 0.5)`, the median.
+    pub p50: f64,
+    /// `PERCENTILE.INC(values, 0.9)`.
+    pub p90: f64,
+    pub histogram: Histogram,
+}
+
+/// The summary of one output over the trials run so far.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    /// Trials run, failed ones included.
+    pub trials: usize,
+    /// Trials whose output was an error, excluded from `statistics`.
+    pub failed_trials: usize,
+    /// `None` when no trial succeeded.
+    pub statistics: Option<Statistics>,
+}
+
+impl Summary {
+    /// Summarizes the successful values (all finite; any that is not is
+    /// counted as failed) plus `failed_trials` failures, with
+    /// `histogram_bins` bins (clamped into 1..=[`MAX_HISTOGRAM_BINS`]).
+    pub fn from_values(values: &[f64], failed_trials: usize, histogram_bins: usize) -> Summary {
+        let mut finite: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
+        let failed_trials = failed_trials.saturating_add(values.len() - finite.len());
+        let trials = finite.len().saturating_add(failed_trials);
+        // Sums in trial order, before sorting.
+        let (mean, std_dev) = mean_and_std_dev(&finite);
+        // Equal under total_cmp means bit-identical, so an unstable sort is
+        // deterministic (and smaller in wasm than a stable one).
+        finite.sort_unstable_by(f64::total_cmp);
+        let sorted = finite;
+        let statistics = match (sorted.first(), sorted.last()) {
+            (Some(&min), Some(&max)) => Some(Statistics {
+                mean,
+                std_dev,
+                min,
+                max,
+                p10: percentile_inc(&sorted, 0.1).unwrap_or(min),
+                p50: percentile_inc(&sorted, 0.5).unwrap_or(min),
+                p90: percentile_inc(&sorted, 0.9).unwrap_or(max),
+                histogram: histogram(&sorted, histogram_bins),
+            }),
+            _ => None,
+        };
+        Summary {
+            trials,
+            failed_trials,
+            statistics,
+        }
+    }
+
+    /// Trials that entered the statistics.
+    pub fn succeeded_trials(&self) -> usize {
+        self.trials.saturating_sub(self.failed_trials)
+    }
+}
+
+/// Mean and sample standard deviation of finite values (module docs);
+/// `(0, 0)` for no values.
+fn mean_and_std_dev(values: &[f64]) -> (f64, f64) {
+    if values.is_empty() {
+        return (0.0, 0.0);
+    }
+    let largest = values.iter().fold(0.0f64, |acc, x| acc.max(x.abs()));
+    let (down, up) = if largest > SCALING_THRESHOLD {
+        (SCALE_DOWN, SCALE_UP)
+    } else {
+        (1.0, 1.0)
+    };
+    let n = values.len() as f64;
+    let mean_scaled = values.iter().map(|x| x * down).sum::<f64>() / n;
+    let mean = clamp_between(mean_scaled * up, -f64::MAX, f64::MAX);
+    if values.len() < 2 {
+        return (mean, 0.0);
+    }
+    let squares: f64 = values
+        .iter()
+        .map(|x| {
+            let deviation = x * down - mean_scaled;
+            deviation * deviation
+        })
+        .sum();
+    let std_dev = ((squares / (n - 1.0)).sqrt() * up).min(f64::MAX);
+    (mean, std_dev)
+}
+
+/// Excel's `PERCENTILE.INC` of ascending-sorted finite values: rank
+/// `p·(n − 1)`, linear interpolation. `None` for no values or `p` outside
+/// [0, 1].
+pub fn percentile_inc(sorted: &[f64], p: f64) -> Option<f64> {
+    if !(0.0..=1.0).contains(&p) {
+        return None;
+    }
+    let last_index = sorted.len().checked_sub(1)?;
+    let rank = p * last_index as f64;
+    let below_index = (rank.floor() as usize).min(last_index);
+    let fraction = rank - below_index as f64;
+    let below = *sorted.get(below_index)?;
+    let above = *sorted.get(below_index + 1).unwrap_or(&below);
+    let gap = above - below;
+    let value = if gap.is_finite() {
+        below + fraction * gap
+    } else {
+        below * (1.0 - fraction) + above * fraction
+    };
+    Some(clamp_between(value, below.min(above), below.max(above)))
+}
+
+/// Equal-width histogram of ascending-sorted finite values (module docs).
+pub fn histogram(sorted: &[f64], bins: usize) -> Histogram {
+    let (Some(&min), Some(&max)) = (sorted.first(), sorted.last()) else {
+        return Histogram { bins: Vec::new() };
+    };
+    // Halved edges keep `max − min` finite for any finite pair.
+    let half_min = min / 2.0;
+    let half_range = max / 2.0 - half_min;
+    if min >= max || half_range <= 0.0 {
+        return Histogram {
+            bins: vec![Bin {
+                lower: min,
+                upper: max,
+                count: sorted.len(),
+            }],
+        };
+    }
+    let bin_count = bins.clamp(1, MAX_HISTOGRAM_BINS);
+    let edge = |i: usize| {
+        if i >= bin_count {
+            max
+        } else {
+            clamp_between(
+                2.0 * (half_min + half_range * (i as f64 / bin_count as f64)),
+                min,
+                max,
+            )
+        }
+    };
+    let mut counts = vec![0usize; bin_count];
+    for &value in sorted {
+        let position = (value / 2.0 - half_min) / half_range * bin_count as f64;
+        let index = (position.max(0.0) as usize).min(bin_count - 1);
+        if let Some(count) = counts.get_mut(index) {
+            *count += 1;
+        }
+    }
+    Histogram {
+        bins: counts
+            .into_iter()
+            .enumerate()
+            .map(|(i, count)| Bin {
+                lower: edge(i),
+                upper: edge(i + 1),
+                count,
+            })
+            .collect(),
+    }
+}
+
+/// How a value is compared with an [`Event`]'s threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Comparison {
+    /// `value > threshold`
+    Above,
+    /// `value >= threshold`
+    AtLeast,
+    /// `value < threshold`
+    Below,
+    /// `value <= threshold`
+    AtMost,
+}
+
+/// What a failed trial means for an [`Event`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailedTrials {
+    /// Leave failed trials out: the probability is among successful trials.
+    Excluded,
+    /// A failed trial does not satisfy the event (a payback that never
+    /// happens is not "payback < 24 months").
+    CountAsMiss,
+    /// A failed trial satisfies the event.
+    CountAsHit,
+}
+
+/// An event on one output, such as `NPV > 0`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Event {
+    pub comparison: Comparison,
+    pub threshold: f64,
+    pub failed_trials: FailedTrials,
+}
+
+impl Event {
+    /// Whether a successful trial's value satisfies the event.
+    pub fn holds_for(&self, value: f64) -> bool {
+        match self.comparison {
+            Comparison::Above => value > self.threshold,
+            Comparison::AtLeast => value >= self.threshold,
+            Comparison::Below => value < self.threshold,
+            Comparison::AtMost => value <= self.threshold,
+        }
+    }
+}
+
+/// The fraction of trials in which `event` holds, given the successful
+/// values and the count of failed trials (counted as `event` says).
+/// `None` when no trial is counted (or the threshold is NaN).
+pub fn probability(values: &[f64], failed_trials: usize, event: &Event) -> Option<f64> {
+    if event.threshold.is_nan() {
+        return None;
+    }
+    let finite = values.iter().filter(|x| x.is_finite());
+    let successes = finite.clone().count();
+    let failed = failed_trials.saturating_add(values.len() - successes);
+    let hits = finite.filter(|&&x| event.holds_for(x)).count();
+    let (hits, counted) = match event.failed_trials {
+        FailedTrials::Excluded => (hits, successes),
+        FailedTrials::CountAsMiss => (hits, successes.saturating_add(failed)),
+        FailedTrials::CountAsHit => (
+            hits.saturating_add(failed),
+            successes.saturating_add(failed),
+        ),
+    };
+    (counted > 0).then(|| hits as f64 / counted as f64)
+}
+
+#[cfg(test)]
+#[path = "summary_tests.rs"]
+mod tests;
