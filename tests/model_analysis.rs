@@ -190,3 +190,89 @@ fn receipts_are_stable_and_change_with_the_inputs() {
         .unwrap();
     assert_ne!(receipt(&model, &changed).hash_sha256, first.hash_sha256);
 }
+
+mod monte_carlo {
+    use super::*;
+    use yardstick::model::analysis::{ModelMonteCarlo, MonteCarloOptions};
+    use yardstick::uncertainty::{Comparison, Event, FailedTrials};
+
+    fn run(model: &CompiledModel, seed: u64, chunk: usize) -> ModelMonteCarlo {
+        let base = model.evaluate(&model.default_inputs());
+        let options = MonteCarloOptions {
+            trials: 2_000,
+            seed,
+            histogram_bins: 20,
+        };
+        let mut run = ModelMonteCarlo::new(model, &base, options).unwrap();
+        while !run.advance(model, chunk).done {}
+        run
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_result_however_chunked() {
+        let model = model();
+        let whole = run(&model, 7, 2_000);
+        let chunked = run(&model, 7, 37);
+        assert_eq!(whole.summaries(), chunked.summaries());
+        assert_ne!(whole.summaries(), run(&model, 8, 2_000).summaries());
+    }
+
+    #[test]
+    fn summaries_follow_the_sampled_seats() {
+        let model = model();
+        let result = run(&model, 42, 500);
+        let npv = result.summaries()[0].statistics.clone().unwrap();
+        // Seats ~ triangular(60, 100, 120): NPV is linear in seats, so its
+        // mean is the NPV at the mean seat count, 93.33 (to sampling error).
+        let state = model.evaluate(
+            &model
+                .inputs_with(&[("seats".into(), InputValue::Number(93.0))])
+                .unwrap(),
+        );
+        let at_mean = number(state.output(&model, 0));
+        assert!(
+            (npv.mean - at_mean).abs() < 0.03 * at_mean.abs(),
+            "{} vs {}",
+            npv.mean,
+            at_mean
+        );
+        assert!(npv.p10 <= npv.p50 && npv.p50 <= npv.p90);
+        let bins: usize = npv.histogram.bins.iter().map(|b| b.count).sum();
+        assert_eq!(bins, 2_000);
+        let positive = Event {
+            comparison: Comparison::Above,
+            threshold: 0.0,
+            failed_trials: FailedTrials::CountAsMiss,
+        };
+        let p = result.probability(0, &positive).unwrap();
+        assert!((0.0..=1.0).contains(&p));
+        assert_eq!(result.sampled_input_ids(&model), vec!["seats"]);
+    }
+
+    #[test]
+    fn a_model_without_uncertainty_is_refused_clearly() {
+        let text = CASE.replace(
+            r#",
+      "uncertainty": { "distribution": "triangular", "min": 60, "mode": 100, "max": 120 }"#,
+            "",
+        );
+        let plain = CompiledModel::compile(&node_from_json(&text).unwrap()).unwrap();
+        let base = plain.evaluate(&plain.default_inputs());
+        let options = MonteCarloOptions {
+            trials: 10,
+            seed: 1,
+            histogram_bins: 10,
+        };
+        let error = ModelMonteCarlo::new(&plain, &base, options).unwrap_err();
+        assert!(
+            error.to_string().contains("no input has an uncertainty"),
+            "{error}"
+        );
+        let too_many = MonteCarloOptions {
+            trials: 10_000_000,
+            seed: 1,
+            histogram_bins: 10,
+        };
+        assert!(ModelMonteCarlo::new(&model(), &base, too_many).is_err());
+    }
+}

@@ -135,3 +135,38 @@ fn the_five_year_business_case_matches_libreoffice() {
 fn the_saas_roi_calculator_matches_libreoffice() {
     check_reference("tests/data/models/saas-roi.reference.json");
 }
+
+/// The business case's Monte Carlo (seed 9, 600 trials): NPV mean, P10 and
+/// P90 as bit patterns. `tests/wasm_model.rs` asserts the same bits in Node
+/// and Chromium, which proves runs reproduce across platforms.
+pub const GOLDEN_MONTE_CARLO_NPV_BITS: [u64; 3] = [
+    4689197710479707165,
+    4684844699089123780,
+    4691693288732208855,
+];
+
+#[test]
+fn monte_carlo_matches_the_cross_platform_golden_values() {
+    use yardstick::model::analysis::{ModelMonteCarlo, MonteCarloOptions};
+    let model = load("examples/models/business-case-5y.json");
+    let base = model.evaluate(&model.default_inputs());
+    let options = MonteCarloOptions {
+        trials: 600,
+        seed: 9,
+        histogram_bins: 20,
+    };
+    let mut run = ModelMonteCarlo::new(&model, &base, options).unwrap();
+    run.advance(&model, 600);
+    let npv = model.output_index("npv").unwrap();
+    let stats = run.summaries()[npv].statistics.clone().unwrap();
+    let bits = [
+        stats.mean.to_bits(),
+        stats.p10.to_bits(),
+        stats.p90.to_bits(),
+    ];
+    assert_eq!(
+        bits, GOLDEN_MONTE_CARLO_NPV_BITS,
+        "{} {} {}",
+        stats.mean, stats.p10, stats.p90
+    );
+}

@@ -170,28 +170,10 @@ impl CompiledModel {
         value: &InputValue,
     ) -> Result<Vec<OutputChange>, ModelError> {
         let index = self.input_index(input_id)?;
-        let checked = self.check_input(index, value)?;
-        if let Some(slot) = state.inputs.get_mut(index) {
-            *slot = checked.clone();
-        }
-        let variable = self
-            .structure
-            .variables
-            .iter()
-            .position(|v| v.role == Role::Input(index));
         let before: Vec<Value> = (0..self.spec.outputs.len())
             .map(|o| state.output(self, o).clone())
             .collect();
-        if let Some(variable) = variable {
-            if let Some(slot) = state.slots.get_mut(variable) {
-                *slot = Slot::Scalar(input_to_value(&checked));
-            }
-            for step_index in self.affected_steps(variable) {
-                if let Some(step) = self.structure.steps.get(step_index) {
-                    self.run_step(step, &mut state.slots);
-                }
-            }
-        }
+        self.apply(state, &[(index, value.clone())])?;
         Ok(before
             .into_iter()
             .enumerate()
@@ -205,13 +187,42 @@ impl CompiledModel {
             .collect())
     }
 
-    /// Steps downstream of `variable`, in plan order.
-    fn affected_steps(&self, variable: usize) -> Vec<usize> {
-        let steps = &self.structure.steps;
+    /// Sets several inputs (by index) at once, each checked, and recomputes
+    /// every step downstream of any of them exactly once. Nothing changes
+    /// when a value is rejected.
+    pub fn apply(
+        &self,
+        state: &mut ModelState,
+        changes: &[(usize, InputValue)],
+    ) -> Result<(), ModelError> {
+        let checked: Vec<(usize, InputValue)> = changes
+            .iter()
+            .map(|(index, value)| self.check_input(*index, value).map(|v| (*index, v)))
+            .collect::<Result<_, _>>()?;
         let mut dirty_variables = vec![false; self.structure.variables.len()];
-        if let Some(flag) = dirty_variables.get_mut(variable) {
-            *flag = true;
+        for (index, value) in checked {
+            if let Some(slot) = state.inputs.get_mut(index) {
+                *slot = value.clone();
+            }
+            // Inputs come first among the variables, in input order.
+            if let Some(slot) = state.slots.get_mut(index) {
+                *slot = Slot::Scalar(input_to_value(&value));
+            }
+            if let Some(flag) = dirty_variables.get_mut(index) {
+                *flag = true;
+            }
         }
+        for step_index in self.affected_steps(dirty_variables) {
+            if let Some(step) = self.structure.steps.get(step_index) {
+                self.run_step(step, &mut state.slots);
+            }
+        }
+        Ok(())
+    }
+
+    /// Steps downstream of the dirty variables, in plan order.
+    fn affected_steps(&self, mut dirty_variables: Vec<bool>) -> Vec<usize> {
+        let steps = &self.structure.steps;
         let mut affected = Vec::new();
         // Steps are in dependency order, so one forward pass finds the closure.
         for (step_index, step) in steps.iter().enumerate() {

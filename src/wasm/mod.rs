@@ -7,9 +7,11 @@
 mod document;
 mod dto;
 mod model;
+mod monte_carlo;
 mod scoring;
 
 pub use model::Model;
+pub use monte_carlo::MonteCarloRun;
 pub use scoring::Scorecard;
 
 use crate::formula;
@@ -65,6 +67,20 @@ export type GoalSeekResult =
   | { found: false; message: string; lowestOutput: number | null; highestOutput: number | null };
 export interface BreakEven { period: number | null; months: number | null }
 export interface Receipt { modelId: string; modelVersion: string; hash: string; inputs: InputValues; outputs: Record<string, FormulaValue> }
+export interface MonteCarloOptions { trials?: number; seed?: number; histogramBins?: number }
+export interface MonteCarloProgress { trialsDone: number; trialsTotal: number; done: boolean }
+export interface HistogramBin { lower: number; upper: number; count: number }
+export interface OutputDistribution {
+  failedTrials: number;
+  mean?: number; stdDev?: number; min?: number; max?: number; p10?: number; p50?: number; p90?: number;
+  histogram?: HistogramBin[];
+  probabilityAboveZero: number | null;
+}
+export interface MonteCarloResult {
+  trialsDone: number; trialsTotal: number; seed: number;
+  sampledInputs: string[];
+  outputs: Record<string, OutputDistribution>;
+}
 export interface BusinessCaseScorecardOptions { hurdleRate?: number; irrFullPointsAboveHurdle?: number; paybackLimitMonths?: number }
 /** Values to score, each an object of id → number: model outputs, model inputs, and values supplied by hand. */
 export interface ScoreValues { outputs?: Record<string, number>; inputs?: Record<string, number>; supplied?: Record<string, number> }

@@ -352,6 +352,17 @@ impl Model {
         Ok(result.into())
     }
 
+    /// Starts a Monte Carlo run around the current inputs: `{ trials?,
+    /// seed?, histogramBins? }` (10,000 trials and a fixed seed by default).
+    /// Call `step(n)` on the run until it is done, then `result()`.
+    #[wasm_bindgen(js_name = monteCarlo)]
+    pub fn monte_carlo(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "MonteCarloOptions | undefined")] options: JsValue,
+    ) -> Result<super::monte_carlo::MonteCarloRun, JsError> {
+        super::monte_carlo::MonteCarloRun::start(&self.compiled, &self.state, &options)
+    }
+
     /// A receipt for `inputs` (or the current inputs): model id and version,
     /// SHA-256 of the model and inputs, and the outputs.
     #[wasm_bindgen(unchecked_return_type = "Receipt")]

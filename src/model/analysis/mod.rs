@@ -6,10 +6,12 @@
 
 pub mod break_even;
 pub mod goal_seek;
+pub mod monte_carlo;
 pub mod scenarios;
 pub mod sensitivity;
 
 pub use break_even::break_even;
 pub use goal_seek::{goal_seek, GoalSeekOptions, GoalSeekResult};
+pub use monte_carlo::{ModelMonteCarlo, MonteCarloOptions};
 pub use scenarios::{scenarios, ScenarioResult};
 pub use sensitivity::{sensitivity, SensitivityOptions, SensitivityRow};

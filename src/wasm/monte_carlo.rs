@@ -1,0 +1,217 @@
+//! The `MonteCarloRun` class: a model's Monte Carlo advanced in chunks from
+//! JavaScript (`run.step(2000)` until `done`), so a page can show progress
+//! and cancel by not stepping further.
+//!
+//! Conversion only: sampling, recomputation and statistics are the core's.
+
+use super::dto::{object, set};
+use crate::model::analysis::{ModelMonteCarlo, MonteCarloOptions};
+use crate::model::CompiledModel;
+use crate::uncertainty::{Comparison, Event, FailedTrials, Progress, DEFAULT_HISTOGRAM_BINS};
+use js_sys::{Array, Reflect};
+use wasm_bindgen::prelude::*;
+
+/// Default trial count when the page gives none.
+const DEFAULT_TRIALS: usize = 10_000;
+/// Default seed, so a run without one is still reproducible.
+const DEFAULT_SEED: u64 = 20_260_101;
+
+/// A Monte Carlo run over a copy of a model.
+#[wasm_bindgen]
+pub struct MonteCarloRun {
+    model: CompiledModel,
+    run: ModelMonteCarlo,
+    seed: u64,
+}
+
+fn whole_number(options: &JsValue, key: &str) -> Result<Option<u64>, JsError> {
+    let Ok(value) = Reflect::get(options, &JsValue::from_str(key)) else {
+        return Ok(None);
+    };
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    match value.as_f64() {
+        Some(n) if n.fract() == 0.0 && (0.0..=9_007_199_254_740_991.0).contains(&n) => {
+            Ok(Some(n as u64))
+        }
+        _ => Err(JsError::new(&format!(
+            "option `{key}` must be a whole number from 0 to 2^53 - 1"
+        ))),
+    }
+}
+
+impl MonteCarloRun {
+    pub(crate) fn start(
+        model: &CompiledModel,
+        base: &crate::model::ModelState,
+        options: &JsValue,
+    ) -> Result<MonteCarloRun, JsError> {
+        let (trials, seed, bins) = if options.is_undefined() || options.is_null() {
+            (None, None, None)
+        } else {
+            (
+                whole_number(options, "trials")?,
+                whole_number(options, "seed")?,
+                whole_number(options, "histogramBins")?,
+            )
+        };
+        let seed = seed.unwrap_or(DEFAULT_SEED);
+        let settings = MonteCarloOptions {
+            trials: trials.map_or(DEFAULT_TRIALS, |t| usize::try_from(t).unwrap_or(usize::MAX)),
+            seed,
+            histogram_bins: bins.map_or(DEFAULT_HISTOGRAM_BINS, |b| {
+                usize::try_from(b).unwrap_or(usize::MAX)
+            }),
+        };
+        let run = ModelMonteCarlo::new(model, base, settings)
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(MonteCarloRun {
+            model: model.clone(),
+            run,
+            seed,
+        })
+    }
+}
+
+fn progress_to_js(progress: Progress) -> JsValue {
+    let result = object();
+    set(
+        &result,
+        "trialsDone",
+        &JsValue::from_f64(progress.trials_done as f64),
+    );
+    set(
+        &result,
+        "trialsTotal",
+        &JsValue::from_f64(progress.trials_total as f64),
+    );
+    set(&result, "done", &JsValue::from_bool(progress.done));
+    result.into()
+}
+
+#[wasm_bindgen]
+impl MonteCarloRun {
+    /// Runs up to `max_trials` more trials and reports progress.
+    #[wasm_bindgen(unchecked_return_type = "MonteCarloProgress")]
+    pub fn step(&mut self, max_trials: u32) -> JsValue {
+        progress_to_js(self.run.advance(&self.model, max_trials as usize))
+    }
+
+    /// Progress so far.
+    #[wasm_bindgen(getter, unchecked_return_type = "MonteCarloProgress")]
+    pub fn progress(&self) -> JsValue {
+        progress_to_js(self.run.progress())
+    }
+
+    /// Statistics of every output over the trials run so far, with the
+    /// probability that each is above 0 (failed trials count as misses).
+    #[wasm_bindgen(unchecked_return_type = "MonteCarloResult")]
+    pub fn result(&self) -> JsValue {
+        let result = object();
+        let progress = self.run.progress();
+        set(
+            &result,
+            "trialsDone",
+            &JsValue::from_f64(progress.trials_done as f64),
+        );
+        set(
+            &result,
+            "trialsTotal",
+            &JsValue::from_f64(progress.trials_total as f64),
+        );
+        set(&result, "seed", &JsValue::from_f64(self.seed as f64));
+        let sampled = Array::new();
+        for id in self.run.sampled_input_ids(&self.model) {
+            sampled.push(&JsValue::from_str(id));
+        }
+        set(&result, "sampledInputs", &sampled);
+        let outputs = object();
+        for (index, (output, summary)) in self
+            .model
+            .spec()
+            .outputs
+            .iter()
+            .zip(self.run.summaries())
+            .enumerate()
+        {
+            let item = object();
+            set(
+                &item,
+                "failedTrials",
+                &JsValue::from_f64(summary.failed_trials as f64),
+            );
+            if let Some(stats) = &summary.statistics {
+                for (key, value) in [
+                    ("mean", stats.mean),
+                    ("stdDev", stats.std_dev),
+                    ("min", stats.min),
+                    ("max", stats.max),
+                    ("p10", stats.p10),
+                    ("p50", stats.p50),
+                    ("p90", stats.p90),
+                ] {
+                    set(&item, key, &JsValue::from_f64(value));
+                }
+                let bins = Array::new();
+                for bin in &stats.histogram.bins {
+                    let b = object();
+                    set(&b, "lower", &JsValue::from_f64(bin.lower));
+                    set(&b, "upper", &JsValue::from_f64(bin.upper));
+                    set(&b, "count", &JsValue::from_f64(bin.count as f64));
+                    bins.push(&b);
+                }
+                set(&item, "histogram", &bins);
+            }
+            let positive = Event {
+                comparison: Comparison::Above,
+                threshold: 0.0,
+                failed_trials: FailedTrials::CountAsMiss,
+            };
+            set(
+                &item,
+                "probabilityAboveZero",
+                &self
+                    .run
+                    .probability(index, &positive)
+                    .map_or(JsValue::NULL, JsValue::from_f64),
+            );
+            set(&outputs, &output.id, &item);
+        }
+        set(&result, "outputs", &outputs);
+        result.into()
+    }
+
+    /// The probability that output `output_id` is above (`"above"`),
+    /// at least, below or at most `threshold`; failed trials (an output
+    /// that is an error, such as a payback that never comes) count as
+    /// misses. `null` before any trial.
+    pub fn probability(
+        &self,
+        output_id: &str,
+        comparison: &str,
+        threshold: f64,
+    ) -> Result<Option<f64>, JsError> {
+        let index = self
+            .model
+            .output_index(output_id)
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        let comparison = match comparison {
+            "above" => Comparison::Above,
+            "atLeast" => Comparison::AtLeast,
+            "below" => Comparison::Below,
+            "atMost" => Comparison::AtMost,
+            other => {
+                return Err(JsError::new(&format!(
+                    "comparison `{other}`: use above, atLeast, below or atMost"
+                )))
+            }
+        };
+        let event = Event {
+            comparison,
+            threshold,
+            failed_trials: FailedTrials::CountAsMiss,
+        };
+        Ok(self.run.probability(index, &event))
+    }
+}
