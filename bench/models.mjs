@@ -400,7 +400,7 @@ function toNumber(value) {
  *   set: (id: string, value: number) => Record<string, unknown>, free: () => void,
  *   monteCarlo?: (options: { trials: number, seed: number }) => MonteCarloRun }} YardstickModel
  * @typedef {{ step: (maxTrials: number) => { trialsDone: number, trialsTotal: number, done: boolean },
- *   result: () => { trials: number, outputs: Record<string, { mean: number, p10: number, p50: number, p90: number }> }, free?: () => void }} MonteCarloRun
+ *   result: () => { trialsDone?: number, trials?: number, outputs: Record<string, { mean: number, stdDev?: number, p10: number, p50: number, p90: number }> }, free?: () => void }} MonteCarloRun
  */
 async function yardstickEngine(doc) {
   const glue = path.join(repoRoot, 'pkg', 'yardstick.js');
@@ -666,6 +666,38 @@ function sampler(inputs, seed) {
   return () => draws.map(([id, draw]) => [id, draw()]);
 }
 
+/**
+ * The mean of an input's distribution (a truncated normal's by the usual
+ * formula, with an erf approximation good to ~1e-7).
+ * @param {Uncertainty} spec
+ */
+function distributionMean(spec) {
+  switch (spec.distribution) {
+    case 'uniform':
+      return (spec.min + spec.max) / 2;
+    case 'triangular':
+      return (spec.min + spec.mode + spec.max) / 3;
+    case 'pert':
+      return (spec.min + 4 * spec.mode + spec.max) / 6;
+    case 'normal': {
+      const lower = spec.min === undefined ? -Infinity : (spec.min - spec.mean) / spec.sd;
+      const upper = spec.max === undefined ? Infinity : (spec.max - spec.mean) / spec.sd;
+      const density = (/** @type {number} */ z) => (Number.isFinite(z) ? Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI) : 0);
+      const cdf = (/** @type {number} */ z) => (Number.isFinite(z) ? 0.5 * (1 + erf(z / Math.SQRT2)) : z > 0 ? 1 : 0);
+      return spec.mean + (spec.sd * (density(lower) - density(upper))) / (cdf(upper) - cdf(lower));
+    }
+    default:
+      return Number.NaN;
+  }
+}
+
+/** Abramowitz and Stegun 7.1.26. @param {number} x */
+function erf(x) {
+  const t = 1 / (1 + 0.3275911 * Math.abs(x));
+  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+  return Math.sign(x) * (1 - poly * Math.exp(-x * x));
+}
+
 // ---------------------------------------------------------------- measuring
 
 /** @param {Float64Array | number[]} sorted @param {number} q in [0, 1] */
@@ -751,7 +783,8 @@ function peerMonteCarlo(session, draw) {
   const elapsed = performance.now() - start;
   const sample = npvs.slice(0, trials).sort();
   const mean = sample.reduce((sum, x) => sum + x, 0) / trials;
-  return { trials, perSecond: (trials / elapsed) * 1000, mean, p10: quantile(sample, 0.1), p50: quantile(sample, 0.5), p90: quantile(sample, 0.9), checked };
+  const variance = sample.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (trials - 1);
+  return { trials, perSecond: (trials / elapsed) * 1000, mean, standardError: Math.sqrt(variance / trials), p10: quantile(sample, 0.1), p50: quantile(sample, 0.5), p90: quantile(sample, 0.9), checked };
 }
 
 /** @param {YardstickModel} model */
@@ -772,7 +805,9 @@ function yardstickMonteCarlo(model) {
   const result = run(MC_TRIALS, MC_SEED);
   const elapsed = performance.now() - start;
   const npv = result.outputs.npv;
-  return { trials: result.trials, perSecond: (result.trials / elapsed) * 1000, mean: npv?.mean ?? Number.NaN, p10: npv?.p10 ?? Number.NaN, p50: npv?.p50 ?? Number.NaN, p90: npv?.p90 ?? Number.NaN };
+  const trials = result.trialsDone ?? result.trials ?? Number.NaN;
+  if (trials !== MC_TRIALS) throw new Error(`ran ${trials} trials, asked for ${MC_TRIALS}`);
+  return { trials, perSecond: (trials / elapsed) * 1000, mean: npv?.mean ?? Number.NaN, standardError: (npv?.stdDev ?? Number.NaN) / Math.sqrt(trials), p10: npv?.p10 ?? Number.NaN, p50: npv?.p50 ?? Number.NaN, p90: npv?.p90 ?? Number.NaN };
 }
 
 // ---------------------------------------------------------------- printing
@@ -904,6 +939,10 @@ async function main() {
     }
     return { agreeing, total: result.checked.length, worst };
   });
+  // NPV is multilinear in the (independent) uncertain inputs here, so its
+  // expectation is its value at the inputs' means: a check on both samplers.
+  const meanInputs = Object.fromEntries(doc.inputs.flatMap((input) => (input.uncertainty ? [[input.id, distributionMean(input.uncertainty)]] : [])));
+  const expectedNpv = toNumber(mcModel.evaluate(meanInputs).outputs.npv);
   mcModel.free();
 
   // ------------------------------------------------ results
@@ -953,14 +992,17 @@ async function main() {
   console.log(`  Peers: per trial, draw the ${doc.inputs.filter((i) => i.uncertainty).length} uncertain inputs in JS (seeded mulberry32; triangular, PERT via gamma, truncated normal,`);
   console.log(`  uniform), set them (one recalculation), read NPV; up to ${MC_PEER_TRIALS} trials or ${MC_PEER_TIME_BOX_MS / 1000} s. Sampling time is included for every engine.`);
   if (!ourMc) console.log(`  ${mcUnavailable}`);
-  const mcRows = [['engine', 'trials', 'trials/s', 'NPV mean', 'NPV p10', 'NPV p50', 'NPV p90', 'Yardstick/peer', '']];
-  if (ourMc) mcRows.push(['Yardstick', integer.format(ourMc.trials), integer.format(ourMc.perSecond), integer.format(ourMc.mean), integer.format(ourMc.p10), integer.format(ourMc.p50), integer.format(ourMc.p90), '', '']);
+  const mcRows = [['engine', 'trials', 'trials/s', 'NPV mean ± s.e.', 'NPV p10', 'NPV p50', 'NPV p90', 'Yardstick/peer', '']];
+  /** @param {{ mean: number, standardError: number }} result */
+  const meanText = (result) => `${integer.format(result.mean)} ± ${integer.format(result.standardError)}`;
+  if (ourMc) mcRows.push(['Yardstick', integer.format(ourMc.trials), integer.format(ourMc.perSecond), meanText(ourMc), integer.format(ourMc.p10), integer.format(ourMc.p50), integer.format(ourMc.p90), '', '']);
   peers.forEach((peer, index) => {
     const result = /** @type {ReturnType<typeof peerMonteCarlo>} */ (peerMc[index]);
     const ratio = ourMc ? ourMc.perSecond / result.perSecond : Number.NaN;
-    mcRows.push([peer.name, integer.format(result.trials), integer.format(result.perSecond), integer.format(result.mean), integer.format(result.p10), integer.format(result.p50), integer.format(result.p90), faster(ratio), ourMc ? versusTarget(ratio, TARGET_MC_RATIO) : '']);
+    mcRows.push([peer.name, integer.format(result.trials), integer.format(result.perSecond), meanText(result), integer.format(result.p10), integer.format(result.p50), integer.format(result.p90), faster(ratio), ourMc ? versusTarget(ratio, TARGET_MC_RATIO) : '']);
   });
   printTable(mcRows);
+  console.log(`  Expected NPV (NPV at the uncertain inputs' means; NPV is multilinear in them): ${integer.format(expectedNpv)}.`);
   peers.forEach((peer, index) => {
     const check = /** @type {{ agreeing: number, total: number, worst: number }} */ (mcAgreement[index]);
     console.log(`  ${peer.name}: ${check.agreeing}/${check.total} sampled trials give Yardstick's NPV for the same inputs (worst gap ${gapText(check.worst)}).`);
