@@ -79,6 +79,7 @@ test-e2e:
 ## bench: side-by-side benchmarks against peer engines (prints ratios)
 bench: tools pkg
 	node bench/finance.mjs
+	node bench/models.mjs
 
 clean:
 	cargo clean
