@@ -103,6 +103,13 @@ pub enum ExprKind {
     Array(Vec<Vec<ArrayElement>>),
     /// A variable name, resolved at evaluation time.
     Name(String),
+    /// A name the host (a model) resolved to a slot when it compiled the
+    /// formula, so evaluation reads the value without looking the name up.
+    /// The parser never produces it; it prints as its name.
+    Variable {
+        name: String,
+        slot: usize,
+    },
     /// A function call; `name` is upper-cased.
     Call {
         name: String,

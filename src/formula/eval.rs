@@ -20,6 +20,16 @@ pub trait Names {
     fn previous(&self, _name: &str) -> Previous {
         Previous::Unavailable
     }
+
+    /// The value of a variable the host resolved to `slot` at compile time.
+    fn lookup_slot(&self, _slot: usize) -> Option<Value> {
+        None
+    }
+
+    /// As [`Names::previous`], for a resolved variable.
+    fn previous_slot(&self, _slot: usize) -> Previous {
+        Previous::Unavailable
+    }
 }
 
 /// What PREV finds for a name.
@@ -72,6 +82,10 @@ impl<'a> Evaluator<'a> {
             ExprKind::Name(name) => self
                 .names
                 .lookup(name)
+                .unwrap_or_else(|| Value::error(ErrorKind::Name, format!("unknown name {name}"))),
+            ExprKind::Variable { name, slot } => self
+                .names
+                .lookup_slot(*slot)
                 .unwrap_or_else(|| Value::error(ErrorKind::Name, format!("unknown name {name}"))),
             ExprKind::Group(inner) => self.eval(inner),
             ExprKind::Unary { op, operand } => {

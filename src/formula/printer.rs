@@ -20,7 +20,7 @@ fn write_expr(expr: &Expr, out: &mut String) {
         ExprKind::Text(text) => write_text(text, out),
         ExprKind::Bool(b) => out.push_str(if *b { "TRUE" } else { "FALSE" }),
         ExprKind::Error(kind) => out.push_str(kind.code()),
-        ExprKind::Name(name) => out.push_str(name),
+        ExprKind::Name(name) | ExprKind::Variable { name, .. } => out.push_str(name),
         ExprKind::Missing => {}
         ExprKind::Array(rows) => {
             out.push('{');

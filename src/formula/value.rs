@@ -137,7 +137,20 @@ impl Array {
 
     /// A single column of values; `None` if empty or nested.
     pub fn from_column(values: Vec<Value>) -> Option<Array> {
-        Array::from_rows(values.into_iter().map(|v| vec![v]).collect())
+        Array::column(values)
+    }
+
+    /// A single column built without copying the values row by row (the
+    /// model engine turns every series it reads into one).
+    pub fn column(values: Vec<Value>) -> Option<Array> {
+        if values.is_empty() || values.iter().any(|v| matches!(v, Value::Array(_))) {
+            return None;
+        }
+        Some(Array {
+            rows: values.len(),
+            cols: 1,
+            values,
+        })
     }
 
     pub fn rows(&self) -> usize {

@@ -225,6 +225,10 @@ impl ReadContext<'_> {
                 }
                 match self.by_name.get(&lower) {
                     Some(&index) => {
+                        expr.kind = ExprKind::Variable {
+                            name: lower.clone(),
+                            slot: index,
+                        };
                         let is_series = self.variables.get(index).is_some_and(|v| v.per_period);
                         let is_output = self
                             .variables

@@ -370,40 +370,50 @@ struct Scope<'a> {
     period: Option<usize>,
 }
 
+impl Scope<'_> {
+    fn slot_value(&self, index: usize) -> Option<Value> {
+        match (self.slots.get(index)?, self.period) {
+            (Slot::Scalar(value), _) => Some(value.clone()),
+            (Slot::Series(values), Some(period)) => values.get(period).cloned(),
+            (Slot::Series(values), None) => Some(Value::Array(Array::column(values.clone())?)),
+        }
+    }
+
+    fn slot_previous(&self, index: usize) -> Previous {
+        let Some(period) = self.period else {
+            return Previous::Unavailable;
+        };
+        match self.slots.get(index) {
+            Some(Slot::Series(values)) => match period.checked_sub(1).and_then(|p| values.get(p)) {
+                Some(value) => Previous::Value(value.clone()),
+                None => Previous::BeforeStart,
+            },
+            _ => Previous::NotASeries,
+        }
+    }
+}
+
 impl Names for Scope<'_> {
     fn lookup(&self, name: &str) -> Option<Value> {
         if name == PERIOD_NAME {
             return self.period.map(|p| Value::Number(p as f64));
         }
-        let index = *self.structure.by_name.get(name)?;
-        match (self.slots.get(index)?, self.period) {
-            (Slot::Scalar(value), _) => Some(value.clone()),
-            (Slot::Series(values), Some(period)) => values.get(period).cloned(),
-            (Slot::Series(values), None) => Some(Array::from_column(values.clone()).map_or_else(
-                || Value::error(ErrorKind::Value, "empty series"),
-                Value::Array,
-            )),
-        }
+        self.slot_value(*self.structure.by_name.get(name)?)
     }
 
     fn previous(&self, name: &str) -> Previous {
-        let Some(period) = self.period else {
-            return Previous::Unavailable;
-        };
-        let Some(slot) = self
-            .structure
-            .by_name
-            .get(name)
-            .and_then(|&i| self.slots.get(i))
-        else {
-            return Previous::NotASeries;
-        };
-        match slot {
-            Slot::Series(values) => match period.checked_sub(1).and_then(|p| values.get(p)) {
-                Some(value) => Previous::Value(value.clone()),
-                None => Previous::BeforeStart,
-            },
-            Slot::Scalar(_) => Previous::NotASeries,
+        match self.structure.by_name.get(name) {
+            Some(&index) => self.slot_previous(index),
+            None if self.period.is_none() => Previous::Unavailable,
+            None => Previous::NotASeries,
         }
+    }
+
+    fn lookup_slot(&self, slot: usize) -> Option<Value> {
+        self.slot_value(slot)
+    }
+
+    fn previous_slot(&self, slot: usize) -> Previous {
+        self.slot_previous(slot)
     }
 }

@@ -25,13 +25,17 @@ pub const FUNCTIONS: &[FunctionSpec] = &[FunctionSpec {
 /// PREV(series, [default]): the series must be named directly, so the model
 /// can see the lagged dependency when it orders calculations.
 fn prev(args: &[Expr], evaluator: &Evaluator<'_>) -> Value {
-    let Some(ExprKind::Name(name)) = args.first().map(|a| &a.kind) else {
-        return Value::error(
-            ErrorKind::Value,
-            "PREV takes the name of a per-period calculation, as in PREV(cumulative)",
-        );
+    let (name, previous) = match args.first().map(|a| &a.kind) {
+        Some(ExprKind::Name(name)) => (name, evaluator.names().previous(name)),
+        Some(ExprKind::Variable { name, slot }) => (name, evaluator.names().previous_slot(*slot)),
+        _ => {
+            return Value::error(
+                ErrorKind::Value,
+                "PREV takes the name of a per-period calculation, as in PREV(cumulative)",
+            )
+        }
     };
-    match evaluator.names().previous(name) {
+    match previous {
         Previous::Value(value) => value,
         Previous::BeforeStart => match args.get(1) {
             Some(default) => match evaluator.eval(default) {
