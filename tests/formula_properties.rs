@@ -136,6 +136,7 @@ fn tree() -> impl Strategy<Value = Expr> {
                     };
                     node(ExprKind::Call {
                         name: name.to_string(),
+                        function: yardstick::formula::functions::find_id(name),
                         args,
                     })
                 }),

@@ -4,6 +4,7 @@
 //! The tree is plain data; it never evaluates itself.
 
 use super::diagnostic::Span;
+use super::functions::FunctionId;
 use super::value::ErrorKind;
 
 /// A prefix operator.
@@ -110,9 +111,12 @@ pub enum ExprKind {
         name: String,
         slot: usize,
     },
-    /// A function call; `name` is upper-cased.
+    /// A function call; `name` is upper-cased and `function` is the
+    /// function it names, resolved by the parser (`None` when unknown), so
+    /// evaluation never looks a name up.
     Call {
         name: String,
+        function: Option<FunctionId>,
         args: Vec<Expr>,
     },
     /// An omitted argument, as the blank in `PV(0.1, 10, , 100)`.
@@ -142,8 +146,13 @@ impl Expr {
     /// The same tree with every span set to zero, for comparing shapes.
     pub fn without_spans(&self) -> Expr {
         let kind = match &self.kind {
-            ExprKind::Call { name, args } => ExprKind::Call {
+            ExprKind::Call {
+                name,
+                function,
+                args,
+            } => ExprKind::Call {
                 name: name.clone(),
+                function: *function,
                 args: args.iter().map(Expr::without_spans).collect(),
             },
             ExprKind::Unary { op, operand } => ExprKind::Unary {

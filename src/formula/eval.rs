@@ -104,12 +104,16 @@ impl<'a> Evaluator<'a> {
                 let right = self.eval(right);
                 binary_broadcast(*op, &left, &right)
             }
-            ExprKind::Call { name, args } => self.call(name, args),
+            ExprKind::Call {
+                name,
+                function,
+                args,
+            } => self.call(name, *function, args),
         }
     }
 
-    fn call(&self, name: &str, args: &[Expr]) -> Value {
-        let Some(spec) = functions::find(name) else {
+    fn call(&self, name: &str, function: Option<functions::FunctionId>, args: &[Expr]) -> Value {
+        let Some(spec) = function.and_then(functions::by_id) else {
             return Value::error(ErrorKind::Name, format!("unknown function {name}"));
         };
         if args.len() < spec.min_args || args.len() > spec.max_args {

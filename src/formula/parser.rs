@@ -377,7 +377,16 @@ impl Parser<'_> {
         self.leave();
         let span = name_span.to(close.span);
         self.check_call(&upper, name_span, span, args.len());
-        self.node(ExprKind::Call { name: upper, args }, span, depth + 1)
+        let function = functions::find_id(&upper);
+        self.node(
+            ExprKind::Call {
+                name: upper,
+                function,
+                args,
+            },
+            span,
+            depth + 1,
+        )
     }
 
     /// Records unknown functions and wrong argument counts without failing.

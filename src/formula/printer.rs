@@ -37,7 +37,7 @@ fn write_expr(expr: &Expr, out: &mut String) {
             }
             out.push('}');
         }
-        ExprKind::Call { name, args } => {
+        ExprKind::Call { name, args, .. } => {
             out.push_str(name);
             out.push('(');
             for (index, arg) in args.iter().enumerate() {

@@ -252,7 +252,7 @@ impl ReadContext<'_> {
                     }
                 }
             }
-            ExprKind::Call { name, args } if name == "PREV" => {
+            ExprKind::Call { name, args, .. } if name == "PREV" => {
                 if !self.per_period {
                     self.report(
                         ModelDiagnosticCode::WrongKind,

@@ -94,20 +94,39 @@ pub fn all() -> impl Iterator<Item = &'static FunctionSpec> {
     tables().into_iter().flatten()
 }
 
-/// Finds a function by name, case-insensitively: a binary search over the
-/// names sorted once (every call in every evaluation goes through here).
-pub fn find(name: &str) -> Option<&'static FunctionSpec> {
+/// A function's position in the registry sorted by name: what a parsed
+/// call stores, so evaluation reaches the function without a lookup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FunctionId(u16);
+
+/// Every function, sorted by name once.
+fn by_name() -> &'static [&'static FunctionSpec] {
     static BY_NAME: std::sync::OnceLock<Vec<&'static FunctionSpec>> = std::sync::OnceLock::new();
-    let sorted = BY_NAME.get_or_init(|| {
+    BY_NAME.get_or_init(|| {
         let mut specs: Vec<&'static FunctionSpec> = all().collect();
         specs.sort_by_key(|spec| spec.name);
         specs
-    });
+    })
+}
+
+/// The id of the function named `name`, case-insensitively (binary search).
+pub fn find_id(name: &str) -> Option<FunctionId> {
     let wanted = || name.bytes().map(|b| b.to_ascii_uppercase());
-    sorted
+    by_name()
         .binary_search_by(|spec| spec.name.bytes().cmp(wanted()))
         .ok()
-        .and_then(|index| sorted.get(index).copied())
+        .and_then(|index| u16::try_from(index).ok())
+        .map(FunctionId)
+}
+
+/// The function an id stands for.
+pub fn by_id(id: FunctionId) -> Option<&'static FunctionSpec> {
+    by_name().get(usize::from(id.0)).copied()
+}
+
+/// Finds a function by name, case-insensitively.
+pub fn find(name: &str) -> Option<&'static FunctionSpec> {
+    find_id(name).and_then(by_id)
 }
 
 /// The known function name closest to `name`, for "did you mean" hints.

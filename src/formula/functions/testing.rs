@@ -113,6 +113,7 @@ pub fn array_expr(values: &[f64]) -> Expr {
 pub fn call_expr(name: &str, args: Vec<Expr>) -> Expr {
     expr(ExprKind::Call {
         name: name.to_string(),
+        function: crate::formula::functions::find_id(name),
         args,
     })
 }
