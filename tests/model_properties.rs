@@ -77,3 +77,102 @@ proptest! {
         }
     }
 }
+
+/// Arbitrary document trees: compiling never panics, whatever the shape.
+fn node() -> impl Strategy<Value = yardstick::model::Node> {
+    use yardstick::model::Node;
+    let leaf = prop_oneof![
+        Just(Node::Null),
+        any::<bool>().prop_map(Node::Bool),
+        any::<f64>().prop_map(Node::Number),
+        "[a-z_(){}+*/^&=<>,;\"#0-9 .-]{0,12}".prop_map(Node::Text),
+    ];
+    leaf.prop_recursive(4, 64, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Node::List),
+            prop::collection::vec(
+                (
+                    prop::sample::select(vec![
+                        "schema",
+                        "id",
+                        "version",
+                        "title",
+                        "inputs",
+                        "calculations",
+                        "outputs",
+                        "scenarios",
+                        "charts",
+                        "kind",
+                        "default",
+                        "formula",
+                        "per_period",
+                        "label",
+                        "min",
+                        "max",
+                        "options",
+                        "uncertainty",
+                        "distribution",
+                        "mode",
+                        "horizon",
+                        "periods",
+                        "value",
+                        "series",
+                        "type",
+                    ])
+                    .prop_map(str::to_string),
+                    inner,
+                ),
+                0..8,
+            )
+            .prop_map(Node::Map),
+        ]
+    })
+}
+
+/// A valid skeleton whose formulas are arbitrary text.
+fn model_with_formulas(formulas: Vec<(String, bool)>, output: String) -> String {
+    let calculations: Vec<serde_json::Value> = formulas
+        .iter()
+        .enumerate()
+        .map(|(i, (formula, per_period))| serde_json::json!({ "id": format!("c{i}"), "formula": formula, "per_period": per_period }))
+        .collect();
+    serde_json::json!({
+        "schema": "yardstick/model@1", "id": "fuzz", "version": "1", "title": "Fuzz",
+        "horizon": { "periods": 3 },
+        "inputs": [ { "id": "a", "label": "A", "kind": "number", "default": 1 } ],
+        "calculations": calculations,
+        "outputs": [ { "id": "o", "label": "O", "formula": output } ]
+    })
+    .to_string()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn compiling_any_document_never_panics(document in node()) {
+        let _ = CompiledModel::compile(&document);
+    }
+
+    #[test]
+    fn any_formulas_compile_or_explain_themselves(
+        formulas in prop::collection::vec(("(PREV\\()?(a|c[0-3]|period|1)( ?[-+*/^] ?(a|c[0-3]|period|PREV\\(c[0-3]\\)|SUM\\(c[0-3]\\)|2))*\\)?", any::<bool>()), 1..5),
+        output in "(a|c[0-3]|SUM\\(c[0-3]\\)|INDEX\\(c[0-3], ?2\\)|NPV\\(0.1, ?c[0-3]\\))( ?[-+*/] ?(a|1))?",
+    ) {
+        let text = model_with_formulas(formulas, output);
+        match CompiledModel::compile(&node_from_json(&text).unwrap()) {
+            Ok(model) => {
+                let state = model.evaluate(&model.default_inputs());
+                let full = model.evaluate(&state.inputs);
+                prop_assert_eq!(state, full);
+            }
+            Err(diagnostics) => {
+                prop_assert!(!diagnostics.is_empty());
+                for diagnostic in diagnostics {
+                    prop_assert!(!diagnostic.message.is_empty());
+                    prop_assert!(!diagnostic.path.is_empty() || diagnostic.code.as_str() == "wrong-type");
+                }
+            }
+        }
+    }
+}
