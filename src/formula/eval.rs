@@ -344,7 +344,7 @@ pub fn compare(left: &Value, right: &Value) -> Ordering {
     };
     match (&left, &right) {
         (Value::Number(l), Value::Number(r)) => compare_numbers(*l, *r),
-        (Value::Text(l), Value::Text(r)) => l.to_lowercase().cmp(&r.to_lowercase()),
+        (Value::Text(l), Value::Text(r)) => super::case_fold::compare_folded(l, r),
         (Value::Bool(l), Value::Bool(r)) => l.cmp(r),
         (l, r) => rank(l).cmp(&rank(r)),
     }

@@ -140,7 +140,7 @@ impl Lexer<'_> {
             '0'..='9' | '.' => self.number(start)?,
             '"' => self.text(start)?,
             '#' => self.error_literal(start)?,
-            c if c.is_alphabetic() || c == '_' || c == '\\' => self.name(),
+            c if is_name_start(c) => self.name(),
             _ => self.punctuation(start, ch)?,
         };
         Ok(Token {
@@ -231,11 +231,11 @@ impl Lexer<'_> {
             }
         }
         // A letter glued to a number ("12abc") is a typo, not two tokens.
-        if self.peek().is_some_and(|c| c.is_alphanumeric() || c == '_') {
-            while self
-                .peek()
-                .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.')
-            {
+        if self
+            .peek()
+            .is_some_and(|c| is_name_start(c) || c.is_ascii_digit())
+        {
+            while self.peek().is_some_and(is_name_char) {
                 self.bump();
             }
             return Err(self.invalid_number(start, "a number cannot run into letters"));
@@ -312,10 +312,7 @@ impl Lexer<'_> {
     /// and dotted function names such as `STDEV.S`.
     fn name(&mut self) -> TokenKind {
         let start = self.position;
-        while self
-            .peek()
-            .is_some_and(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '\\'))
-        {
+        while self.peek().is_some_and(is_name_char) {
             self.bump();
         }
         TokenKind::Name(
@@ -325,6 +322,21 @@ impl Lexer<'_> {
                 .to_string(),
         )
     }
+}
+
+/// Whether `c` can start a name: an ASCII letter, `_` or `\\`, or any
+/// non-ASCII character that is not a space or a currency sign. Treating
+/// every other non-ASCII character as a letter accepts names in any script
+/// (`umsätze`, `売上`) without shipping Unicode's letter tables to the browser.
+fn is_name_start(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(c, '_' | '\\')
+        || (!c.is_ascii() && !c.is_whitespace() && !matches!(c, '€' | '£' | '¥' | '¢' | '₹'))
+}
+
+/// Whether `c` can continue a name: a name start, a digit or `.`.
+fn is_name_char(c: char) -> bool {
+    is_name_start(c) || c.is_ascii_digit() || c == '.'
 }
 
 #[cfg(test)]
@@ -364,6 +376,10 @@ mod tests {
         assert_eq!(kinds(".5%"), vec![Number(0.5), Percent, End]);
         assert_eq!(kinds("<>"), vec![NotEqual, End]);
         assert_eq!(kinds("#div/0!"), vec![Error(ErrorKind::DivZero), End]);
+        assert_eq!(
+            kinds("umsätze*売上"),
+            vec![Name("umsätze".into()), Star, Name("売上".into()), End]
+        );
     }
 
     #[test]

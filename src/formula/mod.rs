@@ -6,6 +6,7 @@
 //! `finance` knows nothing of formulas.
 
 pub mod ast;
+pub mod case_fold;
 pub mod diagnostic;
 pub mod eval;
 pub mod functions;

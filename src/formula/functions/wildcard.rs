@@ -6,6 +6,8 @@
 //! This module only matches; it never compiles regular expressions and its
 //! running time is bounded by pattern length times text length.
 
+use crate::formula::case_fold::{fold, fold_char};
+
 /// One element of a parsed pattern.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Token {
@@ -24,8 +26,8 @@ pub fn has_wildcards(pattern: &str) -> bool {
 
 /// Whether the whole of `text` matches `pattern`, ignoring case.
 pub fn wildcard_match(pattern: &str, text: &str) -> bool {
-    let tokens = tokenize(&pattern.to_lowercase());
-    let chars: Vec<char> = text.to_lowercase().chars().collect();
+    let tokens = tokenize(&fold(pattern));
+    let chars: Vec<char> = text.chars().map(fold_char).collect();
     matches_tokens(&tokens, &chars)
 }
 
