@@ -7,6 +7,7 @@
 
 use super::ast::{ArrayElement, BinaryOp, Expr, ExprKind, PostfixOp, UnaryOp};
 use super::functions::{self, Implementation};
+use super::limits::MAX_ARRAY_ELEMENTS;
 use super::value::{Array, ErrorKind, ErrorValue, Value};
 use std::cmp::Ordering;
 
@@ -182,16 +183,7 @@ fn array_literal(rows: &[Vec<ArrayElement>]) -> Value {
 /// Applies a scalar operation to a value, element-wise when it is an array.
 fn map_scalar(value: &Value, op: impl Fn(&Value) -> Value) -> Value {
     match value {
-        Value::Array(array) => {
-            let rows = array
-                .row_slices()
-                .map(|row| row.iter().map(&op).collect())
-                .collect();
-            Array::from_rows(rows).map_or_else(
-                || Value::error(ErrorKind::Value, "empty array"),
-                Value::Array,
-            )
-        }
+        Value::Array(array) => Value::Array(array.map(op)),
         scalar => op(scalar),
     }
 }
@@ -231,18 +223,24 @@ fn binary_broadcast(op: BinaryOp, left: &Value, right: &Value) -> Value {
             }
         }
     };
-    let result_rows = (0..rows)
-        .map(|row| {
-            (0..cols)
-                .map(|col| {
-                    let l = pick(left, left_array, row, col);
-                    let r = pick(right, right_array, row, col);
-                    binary(op, &l, &r)
-                })
-                .collect()
-        })
-        .collect();
-    Array::from_rows(result_rows).map_or_else(
+    let element_count = rows.saturating_mul(cols);
+    if element_count > MAX_ARRAY_ELEMENTS {
+        return Value::error(
+            ErrorKind::Num,
+            format!(
+                "the result would have {element_count} elements; the limit is {MAX_ARRAY_ELEMENTS}"
+            ),
+        );
+    }
+    let mut values = Vec::with_capacity(element_count);
+    for row in 0..rows {
+        for col in 0..cols {
+            let l = pick(left, left_array, row, col);
+            let r = pick(right, right_array, row, col);
+            values.push(binary(op, &l, &r));
+        }
+    }
+    Array::new(rows, cols, values).map_or_else(
         || Value::error(ErrorKind::Value, "empty array"),
         Value::Array,
     )

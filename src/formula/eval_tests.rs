@@ -94,6 +94,13 @@ fn arrays_broadcast_like_excel() {
         array(vec![vec![1.0, 10.0], vec![2.0, 20.0]]),
     );
     check("=-{1,2}%", array(vec![vec![-0.01, -0.02]]));
+    // A row times a column spans their product: bounded, not allocated blindly.
+    let column = format!("{{{}1}}", "1;".repeat(1_999));
+    let row = format!("{{{}1}}", "1,".repeat(1_999));
+    match evaluate(&format!("={column}*{row}")).value {
+        Value::Error(e) => assert_eq!(e.kind, ErrorKind::Num, "{e}"),
+        other => panic!("expected #NUM!, got {}", other.type_name()),
+    }
     match evaluate("={1,2,3}+{1,2}").value {
         Value::Array(a) => assert!(
             matches!(a.get(0, 2), Some(Value::Error(e)) if e.kind == ErrorKind::NotAvailable)

@@ -132,7 +132,39 @@ impl Array {
 
     /// A single row of values; `None` if empty or nested.
     pub fn from_row(values: Vec<Value>) -> Option<Array> {
-        Array::from_rows(vec![values])
+        let cols = values.len();
+        Array::new(1, cols, values)
+    }
+
+    /// An array of `rows` × `cols` values given row by row, built without
+    /// intermediate row vectors; `None` if the count does not match, it is
+    /// empty, or an element is an array.
+    pub fn new(rows: usize, cols: usize, values: Vec<Value>) -> Option<Array> {
+        if values.is_empty()
+            || rows.checked_mul(cols) != Some(values.len())
+            || values.iter().any(|v| matches!(v, Value::Array(_)))
+        {
+            return None;
+        }
+        Some(Array { rows, cols, values })
+    }
+
+    /// The same shape with every element replaced by `op(element)`.
+    /// `op` must not return arrays; one that does gives `#VALUE!` there.
+    pub fn map(&self, mut op: impl FnMut(&Value) -> Value) -> Array {
+        let values = self
+            .values
+            .iter()
+            .map(|v| match op(v) {
+                Value::Array(_) => Value::error(ErrorKind::Value, "an array inside an array"),
+                other => other,
+            })
+            .collect();
+        Array {
+            rows: self.rows,
+            cols: self.cols,
+            values,
+        }
     }
 
     /// A single column of values; `None` if empty or nested.

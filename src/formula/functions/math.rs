@@ -15,7 +15,7 @@ use super::rounding::{round_decimal, RoundingMode};
 use super::{Category, FunctionSpec, Implementation};
 use crate::formula::eval;
 use crate::formula::limits::MAX_ARRAY_ELEMENTS;
-use crate::formula::value::{parse_number_text, Array, ErrorKind, ErrorValue, Value};
+use crate::formula::value::{parse_number_text, ErrorKind, ErrorValue, Value};
 
 /// A math table entry; every math function is eager.
 const fn math(
@@ -381,14 +381,7 @@ fn map_number(args: &[Value], op: impl Fn(f64) -> Result<f64, ErrorValue>) -> Va
     let apply = |value: &Value| -> Value { value.to_number().and_then(&op).into() };
     match args.first().unwrap_or(&Value::Empty) {
         Value::Array(array) if array.values().len() <= MAX_ARRAY_ELEMENTS => {
-            let rows = array
-                .row_slices()
-                .map(|row| row.iter().map(apply).collect())
-                .collect();
-            Array::from_rows(rows).map_or_else(
-                || Value::error(ErrorKind::Value, "empty array"),
-                Value::Array,
-            )
+            Value::Array(array.map(apply))
         }
         Value::Array(_) => Value::error(ErrorKind::Num, "the array is too large"),
         scalar => apply(scalar),

@@ -60,20 +60,19 @@ fn slice(name: &str, arguments: &[Value], keep: bool) -> Result<Value, ErrorValu
         None | Some(Value::Empty) => 0..cols,
         Some(_) => kept_range(cols, args::number(arguments, 2)?, keep),
     };
-    let kept: Vec<Vec<Value>> = row_range
-        .map(|row| {
-            col_range
-                .clone()
-                .filter_map(|col| array.get(row, col).cloned())
-                .collect()
-        })
+    let (kept_rows, kept_cols) = (row_range.len(), col_range.len());
+    let kept: Vec<Value> = row_range
+        .flat_map(|row| col_range.clone().map(move |col| (row, col)))
+        .filter_map(|(row, col)| array.get(row, col).cloned())
         .collect();
-    Array::from_rows(kept).map(Value::Array).ok_or_else(|| {
-        ErrorValue::new(
-            ErrorKind::Value,
-            format!("{name}: the result would be empty"),
-        )
-    })
+    Array::new(kept_rows, kept_cols, kept)
+        .map(Value::Array)
+        .ok_or_else(|| {
+            ErrorValue::new(
+                ErrorKind::Value,
+                format!("{name}: the result would be empty"),
+            )
+        })
 }
 
 fn take(arguments: &[Value]) -> Result<Value, ErrorValue> {
