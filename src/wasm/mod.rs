@@ -106,6 +106,13 @@ export interface FunctionInfo {
 }
 "##;
 
+/// The heap allocator in the browser: talc instead of the default dlmalloc,
+/// smaller in the module and faster for the engine's many small
+/// allocations (measured in bench/models.mjs). Single-threaded wasm only.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// Installs a panic hook that logs to the console in debug builds; release
 /// builds abort on panic, and no panic should be reachable anyway.
 #[cfg(all(target_arch = "wasm32", debug_assertions))]
