@@ -1,4 +1,5 @@
-//! Changes one input of the five-year business case many times, for
+//! Changes one input of the five-year business case many times, then runs
+//! as many Monte Carlo trials, for
 //! profilers (`valgrind --tool=callgrind`) and quick timings:
 //! `cargo run --release --example profile_model -- 10000`.
 
@@ -31,5 +32,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let per_change = started.elapsed().as_secs_f64() * 1e6 / rounds as f64;
     println!("{rounds} changes, {per_change:.2} µs per change");
+    let options = yardstick::model::analysis::MonteCarloOptions {
+        trials: rounds,
+        seed: 42,
+        histogram_bins: 20,
+    };
+    let base = model.evaluate(&model.default_inputs());
+    let started = Instant::now();
+    let mut run = yardstick::model::analysis::ModelMonteCarlo::new(&model, &base, options)?;
+    run.advance(&model, rounds);
+    let per_trial = started.elapsed().as_secs_f64() * 1e6 / rounds as f64;
+    println!("{rounds} Monte Carlo trials, {per_trial:.2} µs per trial");
     Ok(())
 }
