@@ -352,7 +352,14 @@ pub fn compare(left: &Value, right: &Value) -> Ordering {
 /// digits are equal, so `0.1+0.2=0.3` is TRUE (Excel shows and compares 15
 /// digits; the binary sum is 0.30000000000000004).
 pub fn compare_numbers(left: f64, right: f64) -> Ordering {
-    if left == right || round_to_15_digits(left) == round_to_15_digits(right) {
+    if left == right {
+        return Ordering::Equal;
+    }
+    // Numbers that agree to 15 digits differ by less than one unit in the
+    // 15th digit, under 1e-13 of their magnitude; farther apart, skip the
+    // (costly) decimal rounding.
+    let close = (left - right).abs() <= 1e-13 * left.abs().max(right.abs());
+    if close && round_to_15_digits(left) == round_to_15_digits(right) {
         return Ordering::Equal;
     }
     left.partial_cmp(&right).unwrap_or(Ordering::Equal)

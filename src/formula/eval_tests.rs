@@ -108,3 +108,25 @@ fn arrays_broadcast_like_excel() {
         other => panic!("{other:?}"),
     }
 }
+
+mod comparison_fast_path {
+    use crate::formula::eval::compare_numbers;
+    use proptest::prelude::*;
+
+    fn round_to_15_digits(n: f64) -> f64 {
+        format!("{n:.14e}").parse().unwrap()
+    }
+
+    proptest! {
+        /// The shortcut for far-apart numbers never changes the answer of
+        /// the plain definition: equal iff they agree to 15 digits.
+        #[test]
+        fn equality_is_agreement_to_15_digits(a in -1e300f64..1e300, ulps in -2_000_000i64..2_000_000, scale in -30i32..30) {
+            let a = a * 10f64.powi(scale);
+            let b = f64::from_bits((a.to_bits() as i64).wrapping_add(ulps) as u64);
+            prop_assume!(b.is_finite() && a.is_finite());
+            let expected = a == b || round_to_15_digits(a) == round_to_15_digits(b);
+            prop_assert_eq!(compare_numbers(a, b).is_eq(), expected, "{} vs {}", a, b);
+        }
+    }
+}
