@@ -206,3 +206,36 @@ fn monte_carlo_is_bit_identical_to_the_native_run() {
     let bits = ["mean", "p10", "p90"].map(|key| get(&npv, key).as_f64().unwrap().to_bits());
     assert_eq!(bits, golden);
 }
+
+#[wasm_bindgen_test]
+fn the_pipeline_counts_converts_and_times_each_stage() {
+    const DAY_MS: f64 = 86_400_000.0;
+    let projects = JSON::parse(&format!(
+        r#"[
+          {{"id": "a", "value": 100000, "events": [
+            {{"stage": "business_review", "enteredAtMs": 0}},
+            {{"stage": "high_level_case", "enteredAtMs": {ten}}}]}},
+          {{"id": "b", "value": 50000, "events": [
+            {{"stage": "business_review", "enteredAtMs": 0, "droppedAtMs": {ten}}}]}}
+        ]"#,
+        ten = 10.0 * DAY_MS
+    ))
+    .unwrap();
+    let report = yardstick::wasm::evaluate_pipeline_js(projects, 30.0 * DAY_MS).unwrap();
+    let stages: Array = get(&report, "stages").dyn_into().unwrap();
+    let review = stages.get(0);
+    assert_eq!(get(&review, "count").as_f64(), Some(2.0));
+    assert_eq!(get(&review, "value").as_f64(), Some(150_000.0));
+    let high_level = stages.get(1);
+    assert_eq!(get(&high_level, "count").as_f64(), Some(1.0));
+    assert_eq!(
+        get(&high_level, "conversionFromPrevious").as_f64(),
+        Some(0.5)
+    );
+    assert_eq!(get(&review, "medianDaysInStage").as_f64(), Some(10.0));
+    let bad = JSON::parse(
+        r#"[{"id": "x", "value": 1, "events": [{"stage": "lunch", "enteredAtMs": 0}]}]"#,
+    )
+    .unwrap();
+    assert!(yardstick::wasm::evaluate_pipeline_js(bad, 0.0).is_err());
+}

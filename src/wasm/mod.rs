@@ -8,10 +8,12 @@ mod document;
 mod dto;
 mod model;
 mod monte_carlo;
+mod pipeline;
 mod scoring;
 
 pub use model::Model;
 pub use monte_carlo::MonteCarloRun;
+pub use pipeline::evaluate_pipeline_js;
 pub use scoring::Scorecard;
 
 use crate::formula;
@@ -80,6 +82,19 @@ export interface MonteCarloResult {
   trialsDone: number; trialsTotal: number; seed: number;
   sampledInputs: string[];
   outputs: Record<string, OutputDistribution>;
+}
+export type PipelineStage = "business_review" | "high_level_case" | "projects_review" | "detailed_case" | "decision" | "commitment";
+/** A project entering a stage; `droppedAtMs` on its last stage when it stopped there. Times in ms since 1970. */
+export interface PipelineEvent { stage: PipelineStage; enteredAtMs: number; droppedAtMs?: number }
+export interface PipelineProject { id: string; value: number; events: PipelineEvent[] }
+export interface StageMetrics {
+  stage: PipelineStage; count: number; value: number; open: number; dropped: number; skipped: number;
+  conversionFromPrevious: number | null; valueConversionFromPrevious: number | null;
+  medianDaysInStage: number | null; meanDaysInStage: number | null;
+}
+export interface PipelineReport {
+  asOfMs: number; includedProjects: number; stages: StageMetrics[];
+  diagnostics: { code: string; message: string; path: string; projectId: string }[];
 }
 export interface BusinessCaseScorecardOptions { hurdleRate?: number; irrFullPointsAboveHurdle?: number; paybackLimitMonths?: number }
 /** Values to score, each an object of id → number: model outputs, model inputs, and values supplied by hand. */
