@@ -7,6 +7,7 @@
 
 pub mod ast;
 pub mod case_fold;
+pub mod decimal;
 pub mod diagnostic;
 pub mod eval;
 pub mod functions;
