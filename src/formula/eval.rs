@@ -368,7 +368,7 @@ pub fn compare_numbers(left: f64, right: f64) -> Ordering {
 /// The number rounded to 15 significant decimal digits, through its
 /// scientific text form (exact, and cheap next to a comparison's callers).
 fn round_to_15_digits(n: f64) -> f64 {
-    format!("{n:.14e}").parse().unwrap_or(n)
+    super::decimal::parse_decimal(&format!("{n:.14e}")).unwrap_or(n)
 }
 
 fn empty_like(other: &Value) -> Value {

@@ -244,8 +244,8 @@ impl Lexer<'_> {
         if text.matches('.').count() > 1 || text == "." {
             return Err(self.invalid_number(start, "a number has at most one decimal point"));
         }
-        match text.parse::<f64>() {
-            Ok(n) if n.is_finite() => Ok(TokenKind::Number(n)),
+        match super::decimal::parse_decimal(text) {
+            Some(n) if n.is_finite() => Ok(TokenKind::Number(n)),
             _ => Err(self.invalid_number(start, "the number is too large")),
         }
     }

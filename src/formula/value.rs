@@ -355,7 +355,7 @@ pub fn parse_number_text(text: &str) -> Option<f64> {
         // Rejects "inf", "NaN" and friends that Rust's parser would accept.
         return None;
     }
-    let n: f64 = body.parse().ok()?;
+    let n = super::decimal::parse_decimal(body)?;
     let scaled = n * scale;
     scaled.is_finite().then_some(scaled)
 }

@@ -53,9 +53,9 @@ pub fn round_decimal(number: f64, digits: i32, mode: RoundingMode) -> f64 {
     let rounded = kept + u64::from(round_up);
     // `rounded` counts units of 10^-digits; parsing the decimal text gives
     // the double nearest to the exact decimal result.
-    let magnitude: f64 = format!("{rounded}e{}", -i64::from(digits))
-        .parse()
-        .unwrap_or(f64::INFINITY);
+    let magnitude =
+        crate::formula::decimal::parse_decimal(&format!("{rounded}e{}", -i64::from(digits)))
+            .unwrap_or(f64::INFINITY);
     if number < 0.0 {
         -magnitude
     } else {
