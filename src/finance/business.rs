@@ -63,11 +63,13 @@ pub fn discounted_payback(rate: f64, cash_flows: &[f64]) -> Result<Payback, Fina
     if rate <= -1.0 {
         return Err(invalid(F, "rate", "must be greater than -1"));
     }
-    let log_growth = rate.ln_1p();
-    let discounted = cash_flows
-        .iter()
-        .enumerate()
-        .map(|(t, flow)| flow * (-(t as f64) * log_growth).exp());
+    // (1+rate)^-t by repeated multiplication: one rounding per period.
+    let discount = 1.0 / (1.0 + rate);
+    let discounted = cash_flows.iter().scan(1.0, |factor, flow| {
+        let value = flow * *factor;
+        *factor *= discount;
+        Some(value)
+    });
     first_recovery(F, discounted)
 }
 

@@ -13,7 +13,12 @@ use wasm_bindgen::JsValue;
 /// frozen objects or throwing setters, which a new `Object` never has, so
 /// the result is deliberately ignored.
 pub fn set(object: &Object, key: &str, value: &JsValue) {
-    let _ = Reflect::set(object, &JsValue::from_str(key), value);
+    set_key(object, &JsValue::from_str(key), value);
+}
+
+/// As [`set`], with a key already made into a JavaScript string.
+pub fn set_key(object: &Object, key: &JsValue, value: &JsValue) {
+    let _ = Reflect::set(object, key, value);
 }
 
 pub fn value_to_js(value: &Value) -> JsValue {

@@ -5,7 +5,7 @@
 //! Conversion only: every number comes from the core.
 
 use super::document::node_from_js;
-use super::dto::{object, set, utf16_offset, value_to_js};
+use super::dto::{object, set, set_key, utf16_offset, value_to_js};
 use crate::model::analysis::{self, GoalSeekOptions, GoalSeekResult, SensitivityOptions};
 use crate::model::document::Node;
 use crate::model::inputs::value_from_node;
@@ -20,6 +20,9 @@ use wasm_bindgen::prelude::*;
 pub struct Model {
     compiled: CompiledModel,
     state: ModelState,
+    /// The output ids as JavaScript strings, made once: passing a string to
+    /// JavaScript costs more than the recompute of a small output.
+    output_keys: Vec<JsValue>,
 }
 
 fn js_error(error: &ModelError) -> JsError {
@@ -191,7 +194,17 @@ impl Model {
         let compiled = CompiledModel::compile(&node)
             .map_err(|diagnostics| invalid_model_error(Some(&node), &diagnostics))?;
         let state = compiled.evaluate(&compiled.default_inputs());
-        Ok(Model { compiled, state })
+        let output_keys = compiled
+            .spec()
+            .outputs
+            .iter()
+            .map(|o| JsValue::from_str(&o.id))
+            .collect();
+        Ok(Model {
+            compiled,
+            state,
+            output_keys,
+        })
     }
 
     /// Evaluates the model with `inputs` (id → value; missing ids keep their
@@ -224,8 +237,8 @@ impl Model {
             .map_err(|e| js_error(&e))?;
         let result = object();
         for change in changes {
-            if let Some(output) = self.compiled.spec().outputs.get(change.output_index) {
-                set(&result, &output.id, &value_to_js(&change.value));
+            if let Some(key) = self.output_keys.get(change.output_index) {
+                set_key(&result, key, &value_to_js(&change.value));
             }
         }
         Ok(result.into())
@@ -431,8 +444,8 @@ impl Model {
 
     fn outputs_to_js(&self, values: &[crate::formula::Value]) -> JsValue {
         let result = object();
-        for (output, value) in self.compiled.spec().outputs.iter().zip(values) {
-            set(&result, &output.id, &value_to_js(value));
+        for (key, value) in self.output_keys.iter().zip(values) {
+            set_key(&result, key, &value_to_js(value));
         }
         result.into()
     }
