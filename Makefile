@@ -11,7 +11,7 @@ WASM_RELEASE := target/$(WASM_TARGET)/release/yardstick.wasm
 SERVER := target/release/yardstick-serve
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: demo test tools pkg server lint check-www test-schema test-rust test-wasm test-wasm-node test-wasm-chrome test-e2e bench clean
+.PHONY: demo test tools pkg pkg-widget bindgen server lint check-www test-schema test-rust test-wasm test-wasm-node test-wasm-chrome test-e2e bench clean
 
 ## demo: install what is missing, build the wasm and serve the site on 127.0.0.1:$(PORT)
 demo: tools pkg server
@@ -19,27 +19,36 @@ demo: tools pkg server
 	$(SERVER) --port $(PORT)
 
 ## test: install what is missing, then run every tier; fails on the first failing tier
-test: tools lint test-rust test-schema test-wasm pkg check-www server test-e2e
+test: tools lint test-rust test-schema test-wasm pkg pkg-widget check-www server test-e2e
 	@echo "make test: every tier passed"
 
 tools:
 	@bash scripts/ensure-tools.sh
 
-## pkg: release wasm, JS glue and TypeScript types in pkg/
+## pkg: release wasm, JS glue and TypeScript types in pkg/ (everything);
+## pkg-widget: the same without the workbench analyses, in pkg-widget/
 # wasm-opt runs before wasm-bindgen: Debian's binaryen 108 rewrites the
 # externref table of wasm-bindgen's output as anyref, which browsers reject.
+WASM_OPT_FLAGS := -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue
+
 pkg:
 	cargo build --lib --release --target $(WASM_TARGET)
+	$(MAKE) --no-print-directory bindgen OUT=pkg
+
+pkg-widget:
+	cargo build --lib --release --target $(WASM_TARGET) --no-default-features --target-dir target/widget
+	$(MAKE) --no-print-directory bindgen OUT=pkg-widget WASM_RELEASE=target/widget/$(WASM_TARGET)/release/yardstick.wasm
+
+bindgen:
 	mkdir -p target/wasm-opt
-	wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int \
-	  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-	  $(WASM_RELEASE) -o target/wasm-opt/yardstick.wasm
-	wasm-bindgen --target web --out-dir pkg --out-name yardstick target/wasm-opt/yardstick.wasm
+	wasm-opt $(WASM_OPT_FLAGS) $(WASM_RELEASE) -o target/wasm-opt/$(OUT).wasm
+	wasm-bindgen --target web --out-dir $(OUT) --out-name yardstick target/wasm-opt/$(OUT).wasm
 	@# The raw wasm exports return externrefs, which wasm-bindgen types as `any`;
 	@# `unknown` is their honest type and keeps `any` out of the public types.
-	sed -i -E '/^ +readonly /{s/: any([,)])/: unknown\1/g; s/=> any;$$/=> unknown;/}' pkg/yardstick.d.ts
-	@node scripts/check-dts.mjs pkg/yardstick.d.ts
-	@ls -l pkg/yardstick_bg.wasm | awk '{ print "pkg/yardstick_bg.wasm: " $$5 " bytes" }'
+	sed -i -E '/^ +readonly /{s/: any([,)])/: unknown\1/g; s/=> any;$$/=> unknown;/}' $(OUT)/yardstick.d.ts
+	@node scripts/check-dts.mjs $(OUT)/yardstick.d.ts
+	@ls -l $(OUT)/yardstick_bg.wasm | awk '{ print "$(OUT)/yardstick_bg.wasm: " $$5 " bytes" }'
 
 server:
 	cargo build --release --bin yardstick-serve
@@ -48,6 +57,7 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --target $(WASM_TARGET) -- -D warnings
+	cargo clippy --lib --target $(WASM_TARGET) --no-default-features -- -D warnings
 
 ## check-www: type-check the site's JSDoc against the generated pkg/*.d.ts
 check-www:
@@ -77,7 +87,7 @@ test-e2e:
 	YARDSTICK_SERVE=$(SERVER) node --test tests/e2e/
 
 ## bench: side-by-side benchmarks against peer engines (prints ratios)
-bench: tools pkg
+bench: tools pkg pkg-widget
 	node bench/finance.mjs
 	node bench/models.mjs
 

@@ -7,13 +7,21 @@
 mod document;
 mod dto;
 mod model;
+#[cfg(feature = "workbench")]
+mod model_analysis;
+#[cfg(feature = "workbench")]
 mod monte_carlo;
+#[cfg(feature = "workbench")]
 mod pipeline;
+#[cfg(feature = "workbench")]
 mod scoring;
 
 pub use model::Model;
+#[cfg(feature = "workbench")]
 pub use monte_carlo::MonteCarloRun;
+#[cfg(feature = "workbench")]
 pub use pipeline::evaluate_pipeline_js;
+#[cfg(feature = "workbench")]
 pub use scoring::Scorecard;
 
 use crate::formula;
