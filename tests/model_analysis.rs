@@ -119,6 +119,18 @@ fn goal_seek_finds_the_price_for_a_12_month_payback() {
         }
         other => panic!("{other:?}"),
     }
+    // `setup` has no max: the search still finds the set-up cost that pays back in 24 months.
+    let unbounded = GoalSeekOptions {
+        input_id: "setup".into(),
+        target: 24.0,
+        ..options.clone()
+    };
+    match goal_seek(&model, &base, &unbounded).unwrap() {
+        GoalSeekResult::Found { input_value, .. } => {
+            assert!((input_value - 18_000.0).abs() < 1e-3, "{input_value}")
+        }
+        other => panic!("{other:?}"),
+    }
     let unreachable = GoalSeekOptions {
         target: 0.5,
         ..options

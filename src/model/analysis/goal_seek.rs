@@ -16,13 +16,18 @@ use crate::model::spec::InputValue;
 pub const SCAN_POINTS: usize = 64;
 /// Most bisection steps once bracketed.
 pub const MAX_BISECTIONS: usize = 200;
+/// Without a min or max, the search reaches this many times the input's
+/// current magnitude (at least 1) beyond it.
+pub const DEFAULT_REACH: f64 = 10.0;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct GoalSeekOptions {
     pub input_id: String,
     pub output_id: String,
     pub target: f64,
-    /// The search range; defaults to the input's min and max.
+    /// The search range; defaults to the input's min and max, and where the
+    /// input has none, to a wide range around its current value (see
+    /// [`DEFAULT_REACH`]).
     pub low: Option<f64>,
     pub high: Option<f64>,
     /// Accept when `|output - target| <= tolerance * max(1, |target|)`.
@@ -81,16 +86,19 @@ pub fn goal_seek(
     if !(options.tolerance.is_finite() && options.tolerance > 0.0 && options.tolerance < 1.0) {
         return Err(invalid("tolerance", "must be between 0 and 1"));
     }
-    let low = options
-        .low
-        .or(input.min)
-        .ok_or_else(|| invalid("low", "the input has no min; give a low end for the search"))?;
-    let high = options.high.or(input.max).ok_or_else(|| {
-        invalid(
-            "high",
-            "the input has no max; give a high end for the search",
-        )
-    })?;
+    // Without bounds, search a wide range around the current value: from 0
+    // (or far below, when negative) to DEFAULT_REACH times beyond it.
+    let current = match base.inputs.get(input_index) {
+        Some(InputValue::Number(n)) => *n,
+        _ => 0.0,
+    };
+    let reach = DEFAULT_REACH * current.abs().max(1.0);
+    let low =
+        options
+            .low
+            .or(input.min)
+            .unwrap_or(if current >= 0.0 { 0.0 } else { current - reach });
+    let high = options.high.or(input.max).unwrap_or(current + reach);
     if !(low.is_finite() && high.is_finite() && low < high) {
         return Err(invalid("low", "the range needs finite low < high"));
     }
