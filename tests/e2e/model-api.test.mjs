@@ -1,0 +1,89 @@
+// @ts-check
+// The JavaScript model API as README.md shows it, run in Node against the
+// built pkg/: compile, evaluate, set, scenarios, sensitivity, goal seek,
+// break-even, receipts, Monte Carlo, scorecards and the pipeline. Values are
+// checked against the LibreOffice reference figures in tests/data/models/.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const engine = await import(pathToFileURL(path.join(root, 'pkg', 'yardstick.js')).href);
+engine.initSync({ module: fs.readFileSync(path.join(root, 'pkg', 'yardstick_bg.wasm')) });
+
+const spec = JSON.parse(fs.readFileSync(path.join(root, 'examples', 'models', 'business-case-5y.json'), 'utf8'));
+const reference = JSON.parse(fs.readFileSync(path.join(root, 'tests', 'data', 'models', 'business-case-5y.reference.json'), 'utf8'));
+const expected = reference.cases.find((c) => c.scenario === null).outputs;
+
+/** @param {number} actual @param {number} wanted @param {number} tolerance */
+function close(actual, wanted, tolerance) {
+  assert.ok(Math.abs(actual - wanted) <= tolerance * Math.abs(wanted), `${actual} vs ${wanted}`);
+}
+
+test('a model compiles, evaluates and matches LibreOffice', () => {
+  const model = engine.Model.compile(spec);
+  const { outputs, series, inputs } = model.evaluate();
+  close(outputs.npv, expected.npv, 1e-9);
+  close(outputs.irr, expected.irr, 1e-7);
+  close(outputs.payback_months, expected.payback_months, 1e-9);
+  assert.equal(series.net_cash_flow.length, 6);
+  assert.equal(typeof inputs.discount_rate, 'number');
+  model.free();
+});
+
+test('set returns only what changed, and bad values throw clear errors', () => {
+  const model = engine.Model.compile(spec);
+  const changed = model.set('discount_rate', 0.12);
+  assert.ok('npv' in changed && !('irr' in changed), JSON.stringify(Object.keys(changed)));
+  assert.throws(() => model.set('discount_rate', 7), /above the maximum/);
+  assert.throws(() => model.set('no_such_input', 1), /no input has the id/);
+  model.free();
+});
+
+test('an invalid model throws one Error listing every problem', () => {
+  assert.throws(
+    () => engine.Model.compile({ schema: 'yardstick/model@1' }),
+    (/** @type {any} */ error) => error instanceof Error && Array.isArray(error.diagnostics) && error.diagnostics.length >= 4,
+  );
+});
+
+test('analyses: scenarios, tornado, goal seek, break-even, receipt', () => {
+  const model = engine.Model.compile(spec);
+  assert.deepEqual(model.scenarios().map((s) => s.id), ['default', 'conservative', 'expected', 'optimistic']);
+  const tornado = model.sensitivity({ output: 'npv' });
+  assert.ok(tornado.rows.length > 3 && tornado.rows[0].swing >= tornado.rows[1].swing);
+  const seek = model.goalSeek({ input: 'subscription_per_year', output: 'payback_months', target: 24 });
+  assert.equal(seek.found, true);
+  if (seek.found) close(seek.outputValue, 24, 1e-8);
+  const breakEven = model.breakEven('net_cash_flow');
+  close(/** @type {number} */ (breakEven.months), expected.payback_months, 1e-9);
+  const receipt = model.receipt();
+  assert.match(receipt.hash, /^[0-9a-f]{64}$/);
+  assert.equal(receipt.hash, engine.Model.compile(spec).receipt().hash, 'the same model and inputs give the same hash');
+  model.free();
+});
+
+test('Monte Carlo steps to the end, and scorecards and the pipeline explain themselves', () => {
+  const model = engine.Model.compile(spec);
+  const run = model.monteCarlo({ trials: 4000, seed: 42 });
+  let steps = 0;
+  while (!run.step(1000).done) steps += 1;
+  assert.equal(steps, 3);
+  const npv = run.result().outputs.npv;
+  assert.ok(npv.p10 < npv.p50 && npv.p50 < npv.p90);
+  const probability = /** @type {number} */ (run.probability('npv', 'above', 0));
+  const score = engine.Scorecard.businessCase({ hurdleRate: 0.12 }).scoreModel(model, { strategic_fit: 4, probability_npv_positive: probability });
+  const total = score.measures.reduce((sum, m) => sum + m.contribution, 0);
+  close(total, score.score, 1e-12);
+  const day = 86_400_000;
+  const report = engine.evaluatePipeline(
+    [{ id: 'p', value: 10, events: [{ stage: 'business_review', enteredAtMs: 0 }, { stage: 'high_level_case', enteredAtMs: 4 * day }] }],
+    10 * day,
+  );
+  assert.equal(report.stages[0].medianDaysInStage, 4);
+  assert.equal(report.stages[1].conversionFromPrevious, 1);
+  model.free();
+});
