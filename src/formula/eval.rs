@@ -103,6 +103,25 @@ impl<'a> Evaluator<'a> {
             ExprKind::Binary { op, left, right } => {
                 let left = self.eval(left);
                 let right = self.eval(right);
+                // Two numbers (the bulk of model formulas) need none of the
+                // coercion and broadcasting below; the results are the same.
+                if let (Value::Number(l), Value::Number(r)) = (&left, &right) {
+                    match op {
+                        BinaryOp::Add => return Value::number(l + r),
+                        BinaryOp::Subtract => return Value::number(l - r),
+                        BinaryOp::Multiply => return Value::number(l * r),
+                        BinaryOp::Divide if *r != 0.0 => return Value::number(l / r),
+                        BinaryOp::Equal => return Value::Bool(compare_numbers(*l, *r).is_eq()),
+                        BinaryOp::NotEqual => return Value::Bool(compare_numbers(*l, *r).is_ne()),
+                        BinaryOp::Less => return Value::Bool(compare_numbers(*l, *r).is_lt()),
+                        BinaryOp::LessEqual => return Value::Bool(compare_numbers(*l, *r).is_le()),
+                        BinaryOp::Greater => return Value::Bool(compare_numbers(*l, *r).is_gt()),
+                        BinaryOp::GreaterEqual => {
+                            return Value::Bool(compare_numbers(*l, *r).is_ge())
+                        }
+                        _ => {}
+                    }
+                }
                 binary_broadcast(*op, &left, &right)
             }
             ExprKind::Call {

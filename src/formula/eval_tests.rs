@@ -130,3 +130,29 @@ mod comparison_fast_path {
         }
     }
 }
+
+mod number_fast_path {
+    use super::super::binary_broadcast;
+    use crate::formula::ast::{BinaryOp, Expr, ExprKind};
+    use crate::formula::{Evaluator, NoNames, Span, Value};
+    use proptest::prelude::*;
+
+    fn number(n: f64) -> Box<Expr> {
+        Box::new(Expr::new(ExprKind::Number(n), Span::default()))
+    }
+
+    proptest! {
+        /// The shortcut for two numbers gives exactly what the general path gives.
+        #[test]
+        fn matches_the_general_path(a in prop_oneof![any::<f64>(), -1e3f64..1e3, Just(0.0)], b in prop_oneof![any::<f64>(), -1e3f64..1e3, Just(0.0)], op in prop::sample::select(vec![
+            BinaryOp::Add, BinaryOp::Subtract, BinaryOp::Multiply, BinaryOp::Divide, BinaryOp::Power,
+            BinaryOp::Equal, BinaryOp::NotEqual, BinaryOp::Less, BinaryOp::LessEqual, BinaryOp::Greater, BinaryOp::GreaterEqual,
+        ])) {
+            prop_assume!(a.is_finite() && b.is_finite());
+            let expr = Expr::new(ExprKind::Binary { op, left: number(a), right: number(b) }, Span::default());
+            let fast = Evaluator::new(&NoNames).eval(&expr);
+            let general = binary_broadcast(op, &Value::Number(a), &Value::Number(b));
+            prop_assert_eq!(fast, general);
+        }
+    }
+}

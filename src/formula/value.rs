@@ -229,6 +229,7 @@ pub enum Value {
 
 impl Value {
     /// A number, or `#NUM!` when it is not finite (Excel has no NaN or infinity).
+    #[inline]
     pub fn number(n: f64) -> Value {
         if n.is_finite() {
             Value::Number(n)
