@@ -87,7 +87,7 @@ export interface OutputDistribution {
   probabilityAboveZero: number | null;
 }
 export interface MonteCarloResult {
-  trialsDone: number; trialsTotal: number; seed: number;
+  trialsDone: number; trialsTotal: number; done: boolean; seed: number;
   sampledInputs: string[];
   outputs: Record<string, OutputDistribution>;
 }

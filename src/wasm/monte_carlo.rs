@@ -74,7 +74,7 @@ impl MonteCarloRun {
     }
 }
 
-fn progress_to_js(progress: Progress) -> JsValue {
+fn progress_to_js(progress: Progress) -> js_sys::Object {
     let result = object();
     set(
         &result,
@@ -87,7 +87,7 @@ fn progress_to_js(progress: Progress) -> JsValue {
         &JsValue::from_f64(progress.trials_total as f64),
     );
     set(&result, "done", &JsValue::from_bool(progress.done));
-    result.into()
+    result
 }
 
 #[wasm_bindgen]
@@ -95,31 +95,21 @@ impl MonteCarloRun {
     /// Runs up to `max_trials` more trials and reports progress.
     #[wasm_bindgen(unchecked_return_type = "MonteCarloProgress")]
     pub fn step(&mut self, max_trials: u32) -> JsValue {
-        progress_to_js(self.run.advance(&self.model, max_trials as usize))
+        progress_to_js(self.run.advance(&self.model, max_trials as usize)).into()
     }
 
     /// Progress so far.
     #[wasm_bindgen(getter, unchecked_return_type = "MonteCarloProgress")]
     pub fn progress(&self) -> JsValue {
-        progress_to_js(self.run.progress())
+        progress_to_js(self.run.progress()).into()
     }
 
     /// Statistics of every output over the trials run so far, with the
     /// probability that each is above 0 (failed trials count as misses).
     #[wasm_bindgen(unchecked_return_type = "MonteCarloResult")]
     pub fn result(&self) -> JsValue {
-        let result = object();
-        let progress = self.run.progress();
-        set(
-            &result,
-            "trialsDone",
-            &JsValue::from_f64(progress.trials_done as f64),
-        );
-        set(
-            &result,
-            "trialsTotal",
-            &JsValue::from_f64(progress.trials_total as f64),
-        );
+        // Progress first (trialsDone, trialsTotal, done), then the statistics.
+        let result = progress_to_js(self.run.progress());
         set(&result, "seed", &JsValue::from_f64(self.seed as f64));
         let sampled = Array::new();
         for id in self.run.sampled_input_ids(&self.model) {
