@@ -77,6 +77,26 @@ fn finance_knows_nothing_of_formula() {
 }
 
 #[test]
+fn layers_depend_one_way() {
+    let found: Vec<String> = [
+        (
+            "src/formula",
+            &["crate::model", "crate::scoring", "crate::uncertainty"][..],
+        ),
+        ("src/model", &["crate::scoring"][..]),
+        (
+            "src/uncertainty",
+            &["crate::model", "crate::formula", "crate::scoring"][..],
+        ),
+        ("src/scoring", &["crate::model", "crate::formula"][..]),
+    ]
+    .into_iter()
+    .flat_map(|(dir, forbidden)| offenders(dir, &[], forbidden))
+    .collect();
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
 fn the_core_reads_no_clock_and_no_global_randomness() {
     let found = offenders(
         "src",
