@@ -399,5 +399,5 @@ fn empty_like(other: &Value) -> Value {
 }
 
 #[cfg(test)]
-#[path = "eval_tests.rs"]
+#[path = "eval_test.rs"]
 mod tests;

@@ -542,5 +542,5 @@ fn binary_op(kind: &TokenKind) -> Option<BinaryOp> {
 }
 
 #[cfg(test)]
-#[path = "parser_tests.rs"]
+#[path = "parser_test.rs"]
 mod tests;

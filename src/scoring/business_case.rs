@@ -246,5 +246,5 @@ pub fn business_case_stage(result: &ScoreResult, depth: CaseDepth) -> CaseVerdic
 }
 
 #[cfg(test)]
-#[path = "business_case_tests.rs"]
+#[path = "business_case_test.rs"]
 mod tests;

@@ -233,5 +233,5 @@ fn verdict_for(score_0_to_100: f64, thresholds: &VerdictThresholds, gates_passed
 }
 
 #[cfg(test)]
-#[path = "engine_tests.rs"]
+#[path = "engine_test.rs"]
 mod tests;

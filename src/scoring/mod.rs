@@ -23,6 +23,7 @@ mod error;
 mod pipeline;
 mod rule;
 mod scorecard;
+#[path = "testing_test.rs"]
 mod testing;
 mod validate;
 

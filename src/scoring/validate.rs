@@ -370,5 +370,5 @@ fn check_verdict(findings: &mut Findings, thresholds: &VerdictThresholds) {
 }
 
 #[cfg(test)]
-#[path = "validate_tests.rs"]
+#[path = "validate_test.rs"]
 mod tests;

@@ -412,5 +412,5 @@ pub fn truncated_standard_moments(lower: f64, upper: f64) -> (f64, f64) {
 }
 
 #[cfg(test)]
-#[path = "normal_tests.rs"]
+#[path = "normal_test.rs"]
 mod tests;

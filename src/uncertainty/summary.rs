@@ -286,5 +286,5 @@ pub fn probability(values: &[f64], failed_trials: usize, event: &Event) -> Optio
 }
 
 #[cfg(test)]
-#[path = "summary_tests.rs"]
+#[path = "summary_test.rs"]
 mod tests;

@@ -14,6 +14,7 @@ pub mod math;
 pub mod model;
 pub mod rounding;
 pub mod slicing;
+#[path = "testing_test.rs"]
 pub mod testing;
 pub mod wildcard;
 

@@ -56,21 +56,5 @@ fn prev(args: &[Expr], evaluator: &Evaluator<'_>) -> Value {
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::formula::{evaluate, ErrorKind, Value};
-
-    #[test]
-    fn prev_outside_a_model_explains_itself() {
-        match evaluate("PREV(x)").value {
-            Value::Error(e) => {
-                assert_eq!(e.kind, ErrorKind::NotAvailable);
-                assert!(e.message.contains("per-period calculation"));
-            }
-            other => panic!("{other:?}"),
-        }
-        match evaluate("PREV(1+1)").value {
-            Value::Error(e) => assert_eq!(e.kind, ErrorKind::Value),
-            other => panic!("{other:?}"),
-        }
-    }
-}
+#[path = "model_test.rs"]
+mod tests;
