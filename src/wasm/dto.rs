@@ -48,6 +48,17 @@ pub fn value_to_js(value: &Value) -> JsValue {
     }
 }
 
+/// `object[key]`, or `undefined` when `object` is not an object (reading a
+/// property of `undefined` or `null` would throw in JavaScript). Only the
+/// workbench's option objects need it.
+#[cfg(feature = "workbench")]
+pub fn field(object: &JsValue, key: &str) -> JsValue {
+    if !object.is_object() {
+        return JsValue::UNDEFINED;
+    }
+    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
 /// A fresh plain object.
 pub fn object() -> Object {
     Object::new()

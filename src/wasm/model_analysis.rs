@@ -4,30 +4,24 @@
 //!
 //! Conversion only: every number comes from the core.
 
-use super::dto::{object, set};
+use super::dto::{field, object, set};
 use super::model::{js_error, number_or_null, Model};
 use crate::model::analysis::{self, GoalSeekOptions, GoalSeekResult, SensitivityOptions};
 use js_sys::Array;
-use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
 fn option_f64(options: &JsValue, key: &str) -> Option<f64> {
-    Reflect::get(options, &JsValue::from_str(key))
-        .ok()
-        .and_then(|v| v.as_f64())
+    field(options, key).as_f64()
 }
 
 fn option_string(options: &JsValue, key: &str) -> Result<String, JsError> {
-    Reflect::get(options, &JsValue::from_str(key))
-        .ok()
-        .and_then(|v| v.as_string())
+    field(options, key)
+        .as_string()
         .ok_or_else(|| JsError::new(&format!("option `{key}` is required")))
 }
 
 fn option_bool(options: &JsValue, key: &str) -> Option<bool> {
-    Reflect::get(options, &JsValue::from_str(key))
-        .ok()
-        .and_then(|v| v.as_bool())
+    field(options, key).as_bool()
 }
 
 #[wasm_bindgen]

@@ -4,11 +4,11 @@
 //!
 //! Conversion only: sampling, recomputation and statistics are the core's.
 
-use super::dto::{object, set};
+use super::dto::{field, object, set};
 use crate::model::analysis::{ModelMonteCarlo, MonteCarloOptions};
 use crate::model::CompiledModel;
 use crate::uncertainty::{Comparison, Event, FailedTrials, Progress, DEFAULT_HISTOGRAM_BINS};
-use js_sys::{Array, Reflect};
+use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
 /// Default trial count when the page gives none.
@@ -25,9 +25,7 @@ pub struct MonteCarloRun {
 }
 
 fn whole_number(options: &JsValue, key: &str) -> Result<Option<u64>, JsError> {
-    let Ok(value) = Reflect::get(options, &JsValue::from_str(key)) else {
-        return Ok(None);
-    };
+    let value = field(options, key);
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
@@ -47,15 +45,10 @@ impl MonteCarloRun {
         base: &crate::model::ModelState,
         options: &JsValue,
     ) -> Result<MonteCarloRun, JsError> {
-        let (trials, seed, bins) = if options.is_undefined() || options.is_null() {
-            (None, None, None)
-        } else {
-            (
-                whole_number(options, "trials")?,
-                whole_number(options, "seed")?,
-                whole_number(options, "histogramBins")?,
-            )
-        };
+        // Absent options (or an absent field) take the defaults.
+        let trials = whole_number(options, "trials")?;
+        let seed = whole_number(options, "seed")?;
+        let bins = whole_number(options, "histogramBins")?;
         let seed = seed.unwrap_or(DEFAULT_SEED);
         let settings = MonteCarloOptions {
             trials: trials.map_or(DEFAULT_TRIALS, |t| usize::try_from(t).unwrap_or(usize::MAX)),

@@ -4,17 +4,13 @@
 //!
 //! Conversion only: every count, ratio and duration comes from the core.
 
-use super::dto::{object, set};
+use super::dto::{field, object, set};
 use crate::scoring::{evaluate_pipeline, PipelineProject, PipelineStage, StageEvent, StageOutcome};
-use js_sys::{Array, Reflect};
+use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
 /// Most projects read from JavaScript (the core's own limit applies too).
 const MAX_JS_PROJECTS: u32 = 100_000;
-
-fn field(object: &JsValue, key: &str) -> JsValue {
-    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
 
 fn stage_from(text: &str) -> Option<PipelineStage> {
     PipelineStage::ALL

@@ -4,13 +4,13 @@
 //! Conversion only: the score, its contributions and the verdict come from
 //! the core.
 
-use super::dto::{object, set};
+use super::dto::{field, object, set};
 use super::model::Model;
 use crate::scoring::{
     business_case_stage, default_business_case_scorecard, BusinessCaseScorecardOptions, CaseDepth,
     MeasureStatus, ScoreInputs, ScoreResult, Scorecard as CoreScorecard,
 };
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 
 /// A weighted scorecard.
@@ -20,12 +20,7 @@ pub struct Scorecard {
 }
 
 fn option_f64(options: &JsValue, key: &str) -> Option<f64> {
-    if options.is_undefined() || options.is_null() {
-        return None;
-    }
-    Reflect::get(options, &JsValue::from_str(key))
-        .ok()
-        .and_then(|v| v.as_f64())
+    field(options, key).as_f64()
 }
 
 /// Copies `values[group]` (`{ id: number }`) into the score inputs.
@@ -35,9 +30,7 @@ fn read_group(
     inputs: &mut ScoreInputs,
     add: fn(&mut ScoreInputs, &str, f64),
 ) -> Result<(), JsError> {
-    let Ok(entries) = Reflect::get(values, &JsValue::from_str(group)) else {
-        return Ok(());
-    };
+    let entries = field(values, group);
     if entries.is_undefined() || entries.is_null() {
         return Ok(());
     }
