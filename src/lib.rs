@@ -9,6 +9,8 @@
 //!   printer, evaluator and function library.
 //! - [`model`]: calculator models: validation, compilation, evaluation and
 //!   incremental recompute.
+//! - [`engagement`]: the interaction clock of embedded widgets, the event
+//!   envelope, its sinks' shapes and the collector's metrics.
 //! - [`scoring`]: weighted scorecards (business cases, later health scores),
 //!   the default business-case scorecard and the evaluation pipeline.
 //! - [`uncertainty`]: distributions of uncertain inputs, a seeded and pinned
@@ -18,6 +20,7 @@
 //! The core does no I/O, reads no clock and draws no global randomness:
 //! the same inputs give the same outputs on every platform.
 
+pub mod engagement;
 pub mod finance;
 pub mod formula;
 pub mod model;

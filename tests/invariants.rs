@@ -81,14 +81,24 @@ fn layers_depend_one_way() {
     let found: Vec<String> = [
         (
             "src/formula",
-            &["crate::model", "crate::scoring", "crate::uncertainty"][..],
+            &[
+                "crate::model",
+                "crate::scoring",
+                "crate::uncertainty",
+                "crate::engagement",
+            ][..],
         ),
-        ("src/model", &["crate::scoring"][..]),
+        ("src/model", &["crate::scoring", "crate::engagement"][..]),
         (
             "src/uncertainty",
             &["crate::model", "crate::formula", "crate::scoring"][..],
         ),
-        ("src/scoring", &["crate::model", "crate::formula"][..]),
+        (
+            "src/scoring",
+            &["crate::model", "crate::formula", "crate::engagement"][..],
+        ),
+        ("src/finance", &["crate::engagement"][..]),
+        ("src/engagement", &["crate::formula"][..]),
     ]
     .into_iter()
     .flat_map(|(dir, forbidden)| offenders(dir, &[], forbidden))

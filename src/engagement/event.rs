@@ -1,0 +1,162 @@
+//! The event envelope (docs/engagement.md, "The event envelope"): the
+//! milestone names in their GA4 and Segment spellings, the consent states
+//! and the cumulative totals every event carries.
+//!
+//! Plain data only: it never validates a batch (the collector's reader does)
+//! and never decides when an event happens (the tracker does).
+
+/// A milestone of one widget instance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EventName {
+    View,
+    Start,
+    Step,
+    Result,
+    Lead,
+    Engaged,
+    Engagement,
+}
+
+impl EventName {
+    /// Every name, in funnel order.
+    pub const ALL: [EventName; 7] = [
+        EventName::View,
+        EventName::Start,
+        EventName::Step,
+        EventName::Result,
+        EventName::Lead,
+        EventName::Engaged,
+        EventName::Engagement,
+    ];
+
+    /// The GA4 / dataLayer / collector name (`calc_view`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventName::View => "calc_view",
+            EventName::Start => "calc_start",
+            EventName::Step => "calc_step",
+            EventName::Result => "calc_result",
+            EventName::Lead => "calc_lead",
+            EventName::Engaged => "calc_engaged",
+            EventName::Engagement => "calc_engagement",
+        }
+    }
+
+    /// The Segment event name, Title Case (`Calculator Viewed`, ...).
+    pub fn segment_name(self) -> &'static str {
+        match self {
+            EventName::View => "Calculator Viewed",
+            EventName::Start => "Calculator Started",
+            EventName::Step => "Calculator Step Completed",
+            EventName::Result => "Calculator Result Viewed",
+            EventName::Lead => "Calculator Lead Submitted",
+            EventName::Engaged => "Calculator Engaged",
+            EventName::Engagement => "Calculator Engagement Recorded",
+        }
+    }
+
+    /// The DOM event type dispatched on the element (`yardstick:view`, ...).
+    pub fn dom_type(self) -> &'static str {
+        match self {
+            EventName::View => "yardstick:view",
+            EventName::Start => "yardstick:start",
+            EventName::Step => "yardstick:step",
+            EventName::Result => "yardstick:result",
+            EventName::Lead => "yardstick:lead",
+            EventName::Engaged => "yardstick:engaged",
+            EventName::Engagement => "yardstick:engagement",
+        }
+    }
+
+    /// The name for a `calc_*` string, if it is one.
+    pub fn parse(name: &str) -> Option<EventName> {
+        EventName::ALL.into_iter().find(|n| n.as_str() == name)
+    }
+}
+
+/// The visitor's consent as the host page states it. Global Privacy Control
+/// counts as `Denied` whatever the page says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Consent {
+    Granted,
+    Denied,
+    #[default]
+    Unknown,
+}
+
+impl Consent {
+    /// `granted`, `denied` or `unknown`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Consent::Granted => "granted",
+            Consent::Denied => "denied",
+            Consent::Unknown => "unknown",
+        }
+    }
+
+    /// The consent for its wire name, if it is one.
+    pub fn parse(text: &str) -> Option<Consent> {
+        match text {
+            "granted" => Some(Consent::Granted),
+            "denied" => Some(Consent::Denied),
+            "unknown" => Some(Consent::Unknown),
+            _ => None,
+        }
+    }
+
+    /// Whether storage and a visitor id are allowed: only with consent granted.
+    pub fn allows_storage(self) -> bool {
+        self == Consent::Granted
+    }
+}
+
+/// Cumulative clocks of one widget instance, in whole milliseconds.
+/// Invariant: `interaction_ms <= in_view_ms <= active_page_ms <= wall_ms`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Totals {
+    pub interaction_ms: u64,
+    pub in_view_ms: u64,
+    pub active_page_ms: u64,
+    pub wall_ms: u64,
+}
+
+impl Totals {
+    /// Whether the clocks are ordered as the invariant requires.
+    pub fn is_ordered(&self) -> bool {
+        self.interaction_ms <= self.in_view_ms
+            && self.in_view_ms <= self.active_page_ms
+            && self.active_page_ms <= self.wall_ms
+    }
+}
+
+/// The step a `calc_step` event reports: which input, and its order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub input_id: String,
+    pub index: u32,
+}
+
+/// One event, as the widget sends it and the collector stores it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// UUID, lowercase 8-4-4-4-12.
+    pub event_id: String,
+    pub name: EventName,
+    /// 0, 1, 2, ... per page view, across all instances.
+    pub sequence: u32,
+    pub page_view_id: String,
+    pub instance_id: String,
+    pub calc_id: String,
+    pub calc_version: String,
+    /// Epoch milliseconds.
+    pub occurred_at_ms: f64,
+    /// `performance.now()` at the event.
+    pub page_time_ms: f64,
+    pub consent: Consent,
+    /// Present only with consent granted.
+    pub visitor_id: Option<String>,
+    pub totals: Totals,
+    /// `calc_step` only.
+    pub step: Option<Step>,
+    pub scenario: Option<String>,
+}
