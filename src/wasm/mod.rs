@@ -7,6 +7,7 @@
 mod document;
 mod dto;
 mod model;
+mod model_view;
 #[cfg(feature = "workbench")]
 mod model_analysis;
 #[cfg(feature = "workbench")]

@@ -1,0 +1,233 @@
+//! What a page needs to draw a `Model` (every build, the widget's too): its
+//! layout (inputs with kinds, bounds and options; outputs with formats;
+//! series, scenarios and charts, with every default filled in) and the
+//! tornado behind a `tornado` chart.
+//!
+//! Conversion only: the page reads the layout instead of re-reading the
+//! document, so defaults (horizon, decimals, labels) are decided once, here
+//! in the core.
+
+use super::dto::{field, object, set};
+use super::model::{js_error, number_or_null, Model};
+use crate::formula::functions::date_serial::ymd_from_serial;
+use crate::model::analysis::{self, SensitivityOptions};
+use crate::model::spec::{InputKind, InputSpec, InputValue};
+use js_sys::{Array, Object};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const LAYOUT_TYPES: &str = r##"
+/** One input as a form shows it. Dates are ISO text (`YYYY-MM-DD`). */
+export interface InputLayout {
+    id: string; label: string;
+    kind: "number" | "integer" | "percent" | "currency" | "select" | "toggle" | "date";
+    default: InputValue; min?: number | string; max?: number | string; step?: number;
+    unit?: string; help?: string;
+    options?: { value: number | string; label: string }[];
+    /** Whether the input has a distribution (and so a range in the tornado). */
+    uncertain: boolean;
+}
+export interface OutputLayout { id: string; label: string; style: "currency" | "percent" | "number" | "months"; decimals: number }
+export interface SeriesLayout { id: string; label: string; unit?: string }
+export interface ChartLayout { id: string; title: string; type: "bar" | "line" | "tornado"; series: string[]; output?: string }
+export interface ScenarioLayout { id: string; label: string; inputs: InputValues }
+/** A compiled model's layout, every default filled in. */
+export interface ModelLayout {
+    id: string; version: string; title: string; description?: string;
+    currency: string; locale: string;
+    horizon: { periods: number; unit: "year" | "quarter" | "month" };
+    inputs: InputLayout[]; outputs: OutputLayout[]; series: SeriesLayout[];
+    scenarios: ScenarioLayout[]; charts: ChartLayout[];
+}
+"##;
+
+fn text(value: &str) -> JsValue {
+    JsValue::from_str(value)
+}
+
+fn set_optional_text(target: &Object, key: &str, value: Option<&String>) {
+    if let Some(value) = value {
+        set(target, key, &text(value));
+    }
+}
+
+/// `YYYY-MM-DD` for an Excel serial, as `<input type="date">` wants it.
+fn iso_date(serial: f64) -> Option<String> {
+    let date = ymd_from_serial(serial.floor() as i64)?;
+    (1..=9999)
+        .contains(&date.year)
+        .then(|| format!("{:04}-{:02}-{:02}", date.year, date.month, date.day))
+}
+
+fn input_value(kind: InputKind, value: &InputValue) -> JsValue {
+    match (kind, value) {
+        (InputKind::Date, InputValue::Number(serial)) => {
+            iso_date(*serial).map_or(JsValue::from_f64(*serial), |iso| text(&iso))
+        }
+        (_, InputValue::Number(n)) => JsValue::from_f64(*n),
+        (_, InputValue::Text(t)) => text(t),
+        (_, InputValue::Bool(b)) => JsValue::from_bool(*b),
+    }
+}
+
+fn bound(kind: InputKind, bound: Option<f64>) -> Option<JsValue> {
+    bound.map(|n| input_value(kind, &InputValue::Number(n)))
+}
+
+fn input_layout(input: &InputSpec) -> Object {
+    let item = object();
+    set(&item, "id", &text(&input.id));
+    set(&item, "label", &text(&input.label));
+    set(&item, "kind", &text(input.kind.as_str()));
+    set(&item, "default", &input_value(input.kind, &input.default));
+    if let Some(min) = bound(input.kind, input.min) {
+        set(&item, "min", &min);
+    }
+    if let Some(max) = bound(input.kind, input.max) {
+        set(&item, "max", &max);
+    }
+    let step = match input.kind {
+        InputKind::Integer => Some(input.step.unwrap_or(1.0)),
+        _ => input.step,
+    };
+    if let Some(step) = step {
+        set(&item, "step", &JsValue::from_f64(step));
+    }
+    set_optional_text(&item, "unit", input.unit.as_ref());
+    set_optional_text(&item, "help", input.help.as_ref());
+    if input.kind == InputKind::Select {
+        let options = Array::new();
+        for option in &input.options {
+            let entry = object();
+            set(&entry, "value", &input_value(input.kind, &option.value));
+            set(&entry, "label", &text(&option.label));
+            options.push(&entry);
+        }
+        set(&item, "options", &options);
+    }
+    set(
+        &item,
+        "uncertain",
+        &JsValue::from_bool(input.uncertainty.is_some()),
+    );
+    item
+}
+
+fn id_list(ids: &[String]) -> Array {
+    ids.iter().map(|id| text(id)).collect()
+}
+
+#[wasm_bindgen]
+impl Model {
+    /// The model's layout for a form: inputs, outputs with their formats,
+    /// series, scenarios and charts, with every default filled in.
+    #[wasm_bindgen(unchecked_return_type = "ModelLayout")]
+    pub fn layout(&self) -> JsValue {
+        let spec = self.compiled.spec();
+        let result = object();
+        set(&result, "id", &text(&spec.id));
+        set(&result, "version", &text(&spec.version));
+        set(&result, "title", &text(&spec.title));
+        set_optional_text(&result, "description", spec.description.as_ref());
+        set(&result, "currency", &text(&spec.currency));
+        set(&result, "locale", &text(&spec.locale));
+        let horizon = object();
+        set(
+            &horizon,
+            "periods",
+            &JsValue::from_f64(spec.horizon.periods as f64),
+        );
+        set(&horizon, "unit", &text(spec.horizon.unit.as_str()));
+        set(&result, "horizon", &horizon);
+        let inputs: Array = spec.inputs.iter().map(input_layout).collect();
+        set(&result, "inputs", &inputs);
+        let outputs = Array::new();
+        for output in &spec.outputs {
+            let item = object();
+            set(&item, "id", &text(&output.id));
+            set(&item, "label", &text(&output.label));
+            set(&item, "style", &text(output.format.style.as_str()));
+            set(
+                &item,
+                "decimals",
+                &JsValue::from_f64(f64::from(output.format.decimals)),
+            );
+            outputs.push(&item);
+        }
+        set(&result, "outputs", &outputs);
+        let series = Array::new();
+        for calculation in spec.calculations.iter().filter(|c| c.per_period) {
+            let item = object();
+            set(&item, "id", &text(&calculation.id));
+            let label = calculation.label.as_ref().unwrap_or(&calculation.id);
+            set(&item, "label", &text(label));
+            set_optional_text(&item, "unit", calculation.unit.as_ref());
+            series.push(&item);
+        }
+        set(&result, "series", &series);
+        let scenarios = Array::new();
+        for scenario in &spec.scenarios {
+            let item = object();
+            set(&item, "id", &text(&scenario.id));
+            set(&item, "label", &text(&scenario.label));
+            let overrides = object();
+            for (id, value) in &scenario.inputs {
+                let kind = spec
+                    .inputs
+                    .iter()
+                    .find(|input| &input.id == id)
+                    .map_or(InputKind::Number, |input| input.kind);
+                set(&overrides, id, &input_value(kind, value));
+            }
+            set(&item, "inputs", &overrides);
+            scenarios.push(&item);
+        }
+        set(&result, "scenarios", &scenarios);
+        let charts = Array::new();
+        for chart in &spec.charts {
+            let item = object();
+            set(&item, "id", &text(&chart.id));
+            set(&item, "title", &text(&chart.title));
+            set(&item, "type", &text(chart.chart_type.as_str()));
+            set(&item, "series", &id_list(&chart.series));
+            set_optional_text(&item, "output", chart.output.as_ref());
+            charts.push(&item);
+        }
+        set(&result, "charts", &charts);
+        result.into()
+    }
+
+    /// The tornado for one output around the current inputs.
+    #[wasm_bindgen(unchecked_return_type = "SensitivityResult")]
+    pub fn sensitivity(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SensitivityOptions")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let output_id = field(&options, "output")
+            .as_string()
+            .ok_or_else(|| JsError::new("option `output` is required"))?;
+        let settings = SensitivityOptions {
+            output_id: output_id.clone(),
+            percent_change: field(&options, "percentChange").as_f64().unwrap_or(0.1),
+            use_uncertainty: field(&options, "useUncertainty").as_bool().unwrap_or(true),
+        };
+        let (base, rows) = analysis::sensitivity(&self.compiled, &self.state, &settings)
+            .map_err(|e| js_error(&e))?;
+        let result = object();
+        set(&result, "output", &text(&output_id));
+        set(&result, "base", &JsValue::from_f64(base));
+        let list = Array::new();
+        for row in rows {
+            let item = object();
+            set(&item, "input", &text(&row.input_id));
+            set(&item, "low", &JsValue::from_f64(row.low_input));
+            set(&item, "high", &JsValue::from_f64(row.high_input));
+            set(&item, "outputAtLow", &number_or_null(row.output_at_low));
+            set(&item, "outputAtHigh", &number_or_null(row.output_at_high));
+            set(&item, "swing", &JsValue::from_f64(row.swing));
+            list.push(&item);
+        }
+        set(&result, "rows", &list);
+        Ok(result.into())
+    }
+}

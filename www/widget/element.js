@@ -1,0 +1,391 @@
+// @ts-check
+/**
+ * `<yardstick-calculator src="/models/saas-roi.json">`: a calculator model
+ * as a self-contained widget. It fetches the model, compiles it in the
+ * engine, renders the inputs, outputs, scenario buttons and charts inside
+ * its shadow root, recomputes on every keystroke, and reports engagement
+ * through `engagement.js`.
+ *
+ * Attributes: `src`, `scenario`, `locale`, `currency`, `idle-timeout-ms`,
+ * `collector`, `datalayer` (default `dataLayer`), `consent` (`granted`,
+ * `denied`, `unknown`), and `cta-href` / `cta-label` for a call to action
+ * that counts as a lead. Methods: `reportLead()`, `totals()`.
+ * Events: `yardstick:ready`, `yardstick:error`, and the engagement
+ * milestones (`yardstick:view`, `yardstick:start`, ...).
+ */
+
+import { createChartFrame, drawSeriesChart, drawTornado } from './charts.js';
+import { h } from './dom.js';
+import { isFormulaError, loadWidgetEngine } from './engine.js';
+import { joinPage } from './engagement.js';
+import { createField } from './fields.js';
+import { NumberFormats } from './format.js';
+import { WIDGET_CSS } from './styles.js';
+
+/** @typedef {import('./engine.js').Model} Model */
+/** @typedef {import('./engine.js').ModelLayout} ModelLayout */
+/** @typedef {import('./engine.js').FormulaValue} FormulaValue */
+/** @typedef {import('./engine.js').InputValue} InputValue */
+/** @typedef {import('./engine.js').ModelDiagnostic} ModelDiagnostic */
+/** @typedef {import('./fields.js').Field} Field */
+/** @typedef {ReturnType<typeof joinPage>} Membership */
+/** @typedef {import('./engagement.js').Consent} Consent */
+
+/** @type {CSSStyleSheet | null} */
+let sharedSheet = null;
+
+/** The stylesheet, parsed once per page and shared by every widget. */
+function styleSheet() {
+  if (sharedSheet === null) {
+    sharedSheet = new CSSStyleSheet();
+    sharedSheet.replaceSync(WIDGET_CSS);
+  }
+  return sharedSheet;
+}
+
+/** Slack for the visible fraction: a widget taller than the viewport is
+ * "in view" by how much of the viewport it fills. */
+const RATIO_THRESHOLDS = Array.from({ length: 21 }, (_, i) => i / 20);
+
+export class YardstickCalculator extends HTMLElement {
+  static observedAttributes = ['src', 'scenario', 'locale', 'currency', 'consent'];
+
+  /** @type {ShadowRoot} */
+  #root;
+  /** @type {Model | null} */
+  #model = null;
+  /** @type {ModelLayout | null} */
+  #layout = null;
+  /** @type {NumberFormats | null} */
+  #formats = null;
+  /** @type {Map<string, Field>} */
+  #fields = new Map();
+  /** @type {Map<string, HTMLOutputElement>} */
+  #outputValues = new Map();
+  /** @type {Map<string, HTMLElement>} */
+  #outputNotes = new Map();
+  /** @type {{ chart: import('./engine.js').ChartLayout, frame: ReturnType<typeof createChartFrame> }[]} */
+  #charts = [];
+  /** @type {HTMLButtonElement[]} */
+  #scenarioButtons = [];
+  /** @type {Membership | null} */
+  #membership = null;
+  /** @type {IntersectionObserver | null} */
+  #observer = null;
+  #loadToken = 0;
+  #chartsPending = false;
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: 'open' });
+    this.#root.adoptedStyleSheets = [styleSheet()];
+  }
+
+  connectedCallback() {
+    if (!this.#model) void this.#load();
+    else this.#join();
+  }
+
+  disconnectedCallback() {
+    this.#leave();
+  }
+
+  /**
+   * @param {string} name
+   * @param {string | null} before
+   * @param {string | null} after
+   */
+  attributeChangedCallback(name, before, after) {
+    if (before === after || !this.isConnected) return;
+    if (name === 'src' || name === 'locale' || name === 'currency') void this.#load();
+    else if (name === 'scenario' && after) this.#applyScenario(after);
+    else if (name === 'consent') this.#membership?.consent(this.#consent());
+  }
+
+  /** Records a lead (the host page's form was sent, say). */
+  reportLead() {
+    this.#membership?.lead();
+  }
+
+  /** This widget's interaction, in-view, active page and wall time so far (ms). */
+  totals() {
+    return this.#membership?.totals() ?? null;
+  }
+
+  /** The current outputs, by id (numbers, text or `{ error, message }`). */
+  get outputs() {
+    return this.#model?.current().outputs ?? {};
+  }
+
+  /** @returns {Consent} */
+  #consent() {
+    const stated = this.getAttribute('consent');
+    return stated === 'granted' || stated === 'denied' ? stated : 'unknown';
+  }
+
+  async #load() {
+    const token = ++this.#loadToken;
+    this.#leave();
+    this.#status('Loading the calculator…');
+    const src = this.getAttribute('src');
+    if (!src) {
+      this.#fail('This calculator has no model: set its src attribute to a model file.');
+      return;
+    }
+    let bindings;
+    let documentJson;
+    try {
+      [bindings, documentJson] = await Promise.all([loadWidgetEngine(), fetchModel(new URL(src, document.baseURI))]);
+    } catch (error) {
+      if (token === this.#loadToken) this.#fail(error instanceof Error ? error.message : String(error));
+      return;
+    }
+    if (token !== this.#loadToken) return;
+    try {
+      this.#model?.free();
+      this.#model = bindings.Model.compile(documentJson);
+    } catch (error) {
+      const diagnostics = /** @type {{ diagnostics?: ModelDiagnostic[] }} */ (error).diagnostics ?? [];
+      this.#fail(`The calculator's model is invalid: ${error instanceof Error ? error.message : String(error)}`, diagnostics);
+      return;
+    }
+    this.#layout = this.#model.layout();
+    this.#formats = new NumberFormats(this.getAttribute('locale') ?? this.#layout.locale, this.getAttribute('currency') ?? this.#layout.currency);
+    this.#render(this.#layout, this.#formats);
+    this.#join(bindings.Tracker);
+    const scenario = this.getAttribute('scenario');
+    if (scenario) this.#applyScenario(scenario);
+    else this.#refreshAll();
+    this.dispatchEvent(new CustomEvent('yardstick:ready', { detail: { calcId: this.#layout.id, calcVersion: this.#layout.version }, bubbles: true, composed: true }));
+  }
+
+  /** @param {typeof import('../../pkg-widget/yardstick.js').Tracker} [TrackerClass] */
+  #join(TrackerClass) {
+    if (this.#membership || !this.#layout) return;
+    const Tracker = TrackerClass ?? this.#trackerClass;
+    if (!Tracker) return;
+    this.#trackerClass = Tracker;
+    const idle = Number(this.getAttribute('idle-timeout-ms'));
+    try {
+      this.#membership = joinPage(Tracker, {
+        element: this,
+        collector: this.getAttribute('collector'),
+        dataLayerName: this.getAttribute('datalayer') || 'dataLayer',
+        consent: this.#consent(),
+        calcId: this.#layout.id,
+        calcVersion: this.#layout.version,
+        idleTimeoutMs: Number.isFinite(idle) && idle > 0 ? idle : undefined,
+      });
+    } catch (error) {
+      // Engagement tracking is never allowed to break the calculator.
+      console.warn('yardstick: engagement tracking is off:', error);
+      return;
+    }
+    const membership = this.#membership;
+    this.#observer = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          const own = entry.boundingClientRect.height;
+          const viewport = entry.rootBounds?.height ?? window.innerHeight;
+          const visible = entry.intersectionRect.height;
+          // A widget taller than the viewport counts by how much of the viewport it fills.
+          const ratio = entry.isIntersecting ? Math.min(1, visible / Math.max(1, Math.min(own, viewport))) : 0;
+          membership.intersection(ratio);
+        }
+      },
+      { threshold: RATIO_THRESHOLDS },
+    );
+    this.#observer.observe(this);
+  }
+
+  /** @type {typeof import('../../pkg-widget/yardstick.js').Tracker | null} */
+  #trackerClass = null;
+
+  #leave() {
+    this.#observer?.disconnect();
+    this.#observer = null;
+    this.#membership?.leave();
+    this.#membership = null;
+  }
+
+  /** @param {string} message */
+  #status(message) {
+    this.#root.replaceChildren(h('div', { class: 'calc', part: 'container' }, h('p', { class: 'status', role: 'status' }, message)));
+  }
+
+  /**
+   * @param {string} message
+   * @param {ModelDiagnostic[]} [diagnostics]
+   */
+  #fail(message, diagnostics = []) {
+    const list = diagnostics.length
+      ? h('ul', { class: 'problems' }, ...diagnostics.slice(0, 20).map((d) => h('li', {}, `${d.path || 'model'}: ${d.message}`)))
+      : null;
+    this.#root.replaceChildren(h('div', { class: 'calc', part: 'container' }, h('p', { class: 'status error', role: 'alert', part: 'error' }, message), list));
+    this.dispatchEvent(new CustomEvent('yardstick:error', { detail: { message, diagnostics }, bubbles: true, composed: true }));
+  }
+
+  /**
+   * @param {ModelLayout} layout
+   * @param {NumberFormats} formats
+   */
+  #render(layout, formats) {
+    this.#fields.clear();
+    this.#outputValues.clear();
+    this.#outputNotes.clear();
+    const form = h('form', { class: 'inputs', part: 'inputs', 'aria-label': 'Your numbers' });
+    form.addEventListener('submit', (event) => event.preventDefault());
+    for (const input of layout.inputs) {
+      const field = createField(input, formats, (id, value, committed) => this.#change(id, value, committed));
+      this.#fields.set(input.id, field);
+      form.append(field.element);
+    }
+    const outputList = h('dl', { class: 'output-list' });
+    for (const output of layout.outputs) {
+      const value = /** @type {HTMLOutputElement} */ (h('output', { class: 'output-value', part: 'output-value' }));
+      const note = h('span', { class: 'output-note', hidden: true });
+      this.#outputValues.set(output.id, value);
+      this.#outputNotes.set(output.id, note);
+      outputList.append(h('div', { class: 'output', part: 'output', 'data-output': output.id }, h('dt', {}, output.label), h('dd', {}, value, note)));
+    }
+    this.#scenarioButtons = layout.scenarios.map((scenario) => {
+      const button = h('button', { type: 'button', class: 'tab', part: 'tab', 'aria-pressed': 'false', 'data-scenario': scenario.id }, scenario.label);
+      button.addEventListener('click', () => this.#applyScenario(scenario.id));
+      return button;
+    });
+    const tabs = this.#scenarioButtons.length ? h('div', { class: 'tabs', part: 'tabs', role: 'group', 'aria-label': 'Scenarios' }, ...this.#scenarioButtons) : null;
+    this.#charts = layout.charts.map((chart) => ({ chart, frame: createChartFrame(chart) }));
+    const charts = this.#charts.length ? h('div', { class: 'charts', part: 'charts' }, ...this.#charts.map((c) => c.frame.figure)) : null;
+    const ctaHref = this.getAttribute('cta-href');
+    let cta = null;
+    if (ctaHref) {
+      cta = h('a', { class: 'cta', part: 'cta', href: ctaHref }, this.getAttribute('cta-label') || 'Talk to us about your numbers');
+      cta.addEventListener('click', () => this.reportLead());
+    }
+    const container = h(
+      'div',
+      { class: 'calc', part: 'container' },
+      h('h2', { class: 'title', part: 'title' }, layout.title),
+      layout.description ? h('p', { class: 'description', part: 'description' }, layout.description) : null,
+      tabs,
+      h('div', { class: 'body' }, form, h('section', { class: 'outputs', part: 'outputs', 'aria-label': 'Results' }, h('h3', { class: 'outputs-title' }, 'Results'), outputList, cta)),
+      charts,
+    );
+    // Any key, pointer or wheel inside the widget is interaction, even before a value changes.
+    for (const type of ['pointerdown', 'keydown', 'wheel']) {
+      container.addEventListener(type, () => this.#membership?.input(undefined, false), { passive: true });
+    }
+    this.#root.replaceChildren(container);
+  }
+
+  /**
+   * A visitor changed an input. Returns the engine's refusal, or null.
+   * @param {string} inputId
+   * @param {InputValue} value
+   * @param {boolean} committed
+   * @returns {string | null}
+   */
+  #change(inputId, value, committed) {
+    if (!this.#model) return 'The calculator is not ready yet.';
+    let changed;
+    try {
+      changed = this.#model.set(inputId, value);
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+    this.#membership?.input(inputId, committed);
+    for (const [id, output] of Object.entries(changed)) this.#showOutput(id, output);
+    for (const button of this.#scenarioButtons) button.setAttribute('aria-pressed', 'false');
+    this.#membership?.scenario(undefined);
+    this.#scheduleCharts();
+    return null;
+  }
+
+  /** @param {string} scenarioId */
+  #applyScenario(scenarioId) {
+    const scenario = this.#layout?.scenarios.find((s) => s.id === scenarioId);
+    if (!this.#model || !this.#layout || !scenario) return;
+    this.#model.evaluate(scenario.inputs);
+    for (const input of this.#layout.inputs) {
+      this.#fields.get(input.id)?.show(scenario.inputs[input.id] ?? input.default);
+    }
+    for (const button of this.#scenarioButtons) button.setAttribute('aria-pressed', String(button.dataset.scenario === scenarioId));
+    this.#membership?.scenario(scenarioId);
+    this.#refreshAll();
+  }
+
+  #refreshAll() {
+    if (!this.#model) return;
+    for (const [id, value] of Object.entries(this.#model.current().outputs)) this.#showOutput(id, value);
+    this.#drawCharts();
+  }
+
+  /**
+   * @param {string} id
+   * @param {FormulaValue} value
+   */
+  #showOutput(id, value) {
+    const element = this.#outputValues.get(id);
+    const note = this.#outputNotes.get(id);
+    const format = this.#layout?.outputs.find((o) => o.id === id);
+    if (!element || !note || !format || !this.#formats) return;
+    if (typeof value === 'number') {
+      element.textContent = this.#formats.output(value, format);
+      element.classList.toggle('negative', value < 0);
+      note.hidden = true;
+    } else if (isFormulaError(value)) {
+      element.textContent = '—';
+      element.classList.remove('negative');
+      note.textContent = value.message;
+      note.hidden = false;
+    } else {
+      element.textContent = String(value);
+      note.hidden = true;
+    }
+  }
+
+  #scheduleCharts() {
+    if (this.#chartsPending || this.#charts.length === 0) return;
+    this.#chartsPending = true;
+    requestAnimationFrame(() => {
+      this.#chartsPending = false;
+      this.#drawCharts();
+    });
+  }
+
+  #drawCharts() {
+    if (!this.#model || !this.#layout || !this.#formats) return;
+    const current = this.#model.current();
+    for (const { chart, frame } of this.#charts) {
+      try {
+        if (chart.type === 'tornado' && chart.output) {
+          drawTornado(frame, chart, this.#layout, this.#model.sensitivity({ output: chart.output }), this.#formats);
+        } else {
+          drawSeriesChart(frame, chart, this.#layout, current.series, this.#formats);
+        }
+      } catch (error) {
+        frame.figure.replaceChildren(frame.figure.firstChild ?? '', h('p', { class: 'status' }, error instanceof Error ? error.message : String(error)));
+      }
+    }
+  }
+}
+
+/**
+ * Fetches a model document; says what went wrong in words a page author can act on.
+ * @param {URL} url
+ * @returns {Promise<import('../../pkg-widget/yardstick.js').ModelDocument>}
+ */
+async function fetchModel(url) {
+  let response;
+  try {
+    response = await fetch(url, { credentials: 'same-origin' });
+  } catch (cause) {
+    throw new Error(`Could not load the calculator model from ${url.href}.`, { cause });
+  }
+  if (!response.ok) throw new Error(`Could not load the calculator model from ${url.href} (HTTP ${response.status}).`);
+  try {
+    return await response.json();
+  } catch (cause) {
+    throw new Error(`The calculator model at ${url.href} is not valid JSON.`, { cause });
+  }
+}

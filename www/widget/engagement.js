@@ -1,0 +1,271 @@
+// @ts-check
+/**
+ * Wires the page to the engine's interaction clock. One `Tracker` (Rust)
+ * per page serves every widget: this module forwards facts to it, stamped
+ * with `performance.now()` (visibility, window focus, freeze and resume,
+ * pagehide and pageshow, each widget's intersection ratio and inputs), and
+ * hands the events it returns to each widget's sinks: its DOM events, the
+ * GTM / GA4 `dataLayer`, Segment's `analytics.track` and the collector's
+ * outbox.
+ *
+ * It times nothing and decides nothing: when a milestone happens and what
+ * the totals are is the clock's business (src/engagement/).
+ */
+
+import { Outbox } from './outbox.js';
+
+/** @typedef {import('./engine.js').Tracker} Tracker */
+/** @typedef {import('./engine.js').EngagementEvent} EngagementEvent */
+/** @typedef {typeof import('../../pkg-widget/yardstick.js').Tracker} TrackerClass */
+/** @typedef {'granted' | 'denied' | 'unknown'} Consent */
+
+/** How often time-driven milestones are looked for while the page is visible. */
+const ADVANCE_INTERVAL_MS = 1000;
+const VISITOR_KEY = 'yardstick:visitor';
+
+/**
+ * What one widget tells the page about itself.
+ * @typedef {object} WidgetSinks
+ * @property {HTMLElement} element Receives the DOM events.
+ * @property {string | null} collector The collector's URL, if any.
+ * @property {string} dataLayerName The GTM data layer's global name.
+ * @property {Consent} consent The host's consent attribute.
+ */
+
+/** Global Privacy Control overrides any consent the page states. */
+export function globalPrivacyControl() {
+  return /** @type {{ globalPrivacyControl?: boolean }} */ (navigator).globalPrivacyControl === true;
+}
+
+/**
+ * The page's one tracker and its listeners.
+ */
+class PageEngagement {
+  /**
+   * @param {TrackerClass} TrackerClass
+   * @param {{ consent: Consent, idleTimeoutMs?: number }} options
+   */
+  constructor(TrackerClass, options) {
+    this.consent = effectiveConsent(options.consent);
+    const seed = new Uint8Array(32);
+    crypto.getRandomValues(seed);
+    this.tracker = new TrackerClass({
+      seed,
+      timeOriginMs: performance.timeOrigin,
+      nowMs: performance.now(),
+      consent: this.consent,
+      visitorId: this.consent === 'granted' ? storedVisitor() : undefined,
+      idleTimeoutMs: options.idleTimeoutMs,
+    });
+    this.rememberVisitor();
+    /** @type {Map<string, WidgetSinks>} */
+    this.widgets = new Map();
+    /** @type {Map<string, Outbox>} */
+    this.outboxes = new Map();
+    /** @type {ReturnType<typeof setInterval> | null} */
+    this.timer = null;
+    this.listen();
+    // The page's real state now, rather than the clock's assumptions.
+    this.apply((now) => this.tracker.visibility(document.visibilityState === 'visible', now));
+    this.apply((now) => this.tracker.focus(document.hasFocus(), now));
+    this.startTimer();
+  }
+
+  rememberVisitor() {
+    const id = this.tracker.visitorId;
+    if (this.consent !== 'granted' || !id) return;
+    try {
+      localStorage.setItem(VISITOR_KEY, id);
+    } catch {
+      // Storage blocked: a new visitor id next visit.
+    }
+  }
+
+  listen() {
+    document.addEventListener('visibilitychange', () => {
+      const visible = document.visibilityState === 'visible';
+      this.apply((now) => this.tracker.visibility(visible, now));
+      if (visible) this.startTimer();
+      else {
+        this.stopTimer();
+        this.apply((now) => this.tracker.flush(now));
+        for (const outbox of this.outboxes.values()) void outbox.send({ keepalive: true });
+      }
+    });
+    window.addEventListener('focus', () => this.apply((now) => this.tracker.focus(true, now)));
+    window.addEventListener('blur', () => this.apply((now) => this.tracker.focus(false, now)));
+    document.addEventListener('freeze', () => {
+      this.apply((now) => this.tracker.freeze(now));
+      this.apply((now) => this.tracker.flush(now));
+      for (const outbox of this.outboxes.values()) void outbox.send({ keepalive: true });
+    });
+    document.addEventListener('resume', () => this.apply((now) => this.tracker.resume(now)));
+    window.addEventListener('pagehide', () => {
+      this.apply((now) => this.tracker.pageHide(now));
+      this.apply((now) => this.tracker.flush(now));
+      for (const outbox of this.outboxes.values()) outbox.beaconAll();
+    });
+    window.addEventListener('pageshow', (event) => {
+      if (event.persisted) this.apply((now) => this.tracker.pageShow(now));
+    });
+  }
+
+  startTimer() {
+    if (this.timer !== null) return;
+    this.timer = setInterval(() => this.apply((now) => this.tracker.advance(now)), ADVANCE_INTERVAL_MS);
+  }
+
+  stopTimer() {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /**
+   * Runs one tracker call at the current time and delivers its events.
+   * A refused fact (the engine says why) is reported, never thrown into
+   * the host page.
+   * @param {(nowMs: number) => EngagementEvent[]} call
+   */
+  apply(call) {
+    let events;
+    try {
+      events = call(performance.now());
+    } catch (error) {
+      console.warn('yardstick: engagement fact refused:', error);
+      return;
+    }
+    this.deliver(events);
+  }
+
+  /** @param {EngagementEvent[]} events */
+  deliver(events) {
+    for (const event of events) {
+      const widget = this.widgets.get(event.envelope.instance_id);
+      if (!widget) continue;
+      widget.element.dispatchEvent(new CustomEvent(event.domType, { detail: event.envelope, bubbles: true, composed: true }));
+      pushDataLayer(widget.dataLayerName, event.dataLayer);
+      trackSegment(event.segment);
+      if (widget.collector) this.outbox(widget.collector).add([event.envelope]);
+    }
+    if (events.length > 0) for (const outbox of this.outboxes.values()) void outbox.send();
+  }
+
+  /** @param {string} url */
+  outbox(url) {
+    let outbox = this.outboxes.get(url);
+    if (!outbox) {
+      outbox = new Outbox({ url, persist: this.consent === 'granted' });
+      this.outboxes.set(url, outbox);
+      // Events left from an earlier visit go out now.
+      if (outbox.queue.length > 0) void outbox.send();
+    }
+    return outbox;
+  }
+
+  /**
+   * @param {WidgetSinks} sinks
+   * @param {string} calcId
+   * @param {string} calcVersion
+   */
+  add(sinks, calcId, calcVersion) {
+    const instanceId = this.tracker.addWidget(calcId, calcVersion, performance.now());
+    this.widgets.set(instanceId, sinks);
+    if (sinks.collector) this.outbox(sinks.collector);
+    this.updateConsent();
+    return instanceId;
+  }
+
+  /** @param {string} instanceId */
+  remove(instanceId) {
+    this.apply((now) => this.tracker.removeWidget(instanceId, now));
+    const widget = this.widgets.get(instanceId);
+    this.widgets.delete(instanceId);
+    if (widget?.collector) void this.outbox(widget.collector).send({ keepalive: true });
+  }
+
+  /** The strictest consent of the page's widgets (and GPC) applies to all. */
+  updateConsent() {
+    const stated = [...this.widgets.values()].map((w) => w.consent);
+    const consent = effectiveConsent(stated.includes('denied') ? 'denied' : stated.includes('unknown') ? 'unknown' : 'granted');
+    if (consent === this.consent) return;
+    this.consent = consent;
+    this.tracker.setConsent(consent, consent === 'granted' ? storedVisitor() : undefined);
+    this.rememberVisitor();
+    for (const outbox of this.outboxes.values()) outbox.setPersist(consent === 'granted');
+    if (consent !== 'granted') forgetVisitor();
+  }
+}
+
+/**
+ * @param {Consent} stated
+ * @returns {Consent}
+ */
+function effectiveConsent(stated) {
+  return globalPrivacyControl() ? 'denied' : stated;
+}
+
+/** @returns {string | undefined} */
+function storedVisitor() {
+  try {
+    return localStorage.getItem(VISITOR_KEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function forgetVisitor() {
+  try {
+    if (localStorage.getItem(VISITOR_KEY) !== null) localStorage.removeItem(VISITOR_KEY);
+  } catch {
+    // Storage blocked: nothing was stored.
+  }
+}
+
+/**
+ * @param {string} name
+ * @param {Record<string, string | number>} parameters
+ */
+function pushDataLayer(name, parameters) {
+  const host = /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (window));
+  const existing = host[name];
+  if (existing === undefined) host[name] = [];
+  const layer = /** @type {{ push?: (item: unknown) => void }} */ (host[name]);
+  if (typeof layer?.push === 'function') layer.push({ ...parameters });
+}
+
+/** @param {{ event: string, properties: Record<string, string | number> }} segment */
+function trackSegment(segment) {
+  const analytics = /** @type {{ analytics?: { track?: (name: string, properties: object) => void } }} */ (/** @type {unknown} */ (window)).analytics;
+  if (typeof analytics?.track === 'function') analytics.track(segment.event, { ...segment.properties });
+}
+
+/** @type {PageEngagement | null} */
+let page = null;
+
+/**
+ * Joins a widget to the page's engagement tracking.
+ * @param {TrackerClass} TrackerClass
+ * @param {WidgetSinks & { calcId: string, calcVersion: string, idleTimeoutMs?: number }} widget
+ */
+export function joinPage(TrackerClass, widget) {
+  page ??= new PageEngagement(TrackerClass, { consent: widget.consent, idleTimeoutMs: widget.idleTimeoutMs });
+  const current = page;
+  const instanceId = current.add(widget, widget.calcId, widget.calcVersion);
+  return {
+    instanceId,
+    /** @param {number} ratio */
+    intersection: (ratio) => current.apply((now) => current.tracker.intersection(instanceId, ratio, now)),
+    /** @param {string | undefined} inputId @param {boolean} committed */
+    input: (inputId, committed) => current.apply((now) => current.tracker.input(instanceId, inputId, committed, now)),
+    lead: () => current.apply((now) => current.tracker.lead(instanceId, now)),
+    /** @param {string | undefined} scenario */
+    scenario: (scenario) => current.tracker.setScenario(instanceId, scenario),
+    /** @param {Consent} consent */
+    consent: (consent) => {
+      widget.consent = consent;
+      current.updateConsent();
+    },
+    totals: () => current.tracker.totals(instanceId, performance.now()),
+    leave: () => current.remove(instanceId),
+  };
+}

@@ -1,0 +1,170 @@
+// @ts-check
+/**
+ * Locale-aware display and reading of numbers for the widget, through
+ * `Intl.NumberFormat`: outputs in their model format (currency, percent,
+ * number, months), input fields in the model's locale, and typed text back
+ * to a number (so `1.234,5` reads as 1234.5 in `de-DE`).
+ *
+ * Presentation only: it rounds for display and never feeds a rounded number
+ * back into a calculation.
+ */
+
+/** @typedef {import('./engine.js').OutputLayout} OutputLayout */
+/** @typedef {import('./engine.js').InputLayout} InputLayout */
+
+/**
+ * One place that knows the widget's locale and currency.
+ */
+export class NumberFormats {
+  /**
+   * @param {string} locale BCP 47 tag; an unsupported tag falls back to `en-US`.
+   * @param {string} currency ISO 4217 code.
+   */
+  constructor(locale, currency) {
+    this.locale = supportedLocale(locale);
+    this.currency = supportedCurrency(currency, this.locale);
+    const parts = new Intl.NumberFormat(this.locale).formatToParts(1234567.5);
+    /** The locale's decimal separator (`.` or `,` ...). */
+    this.decimalSeparator = parts.find((p) => p.type === 'decimal')?.value ?? '.';
+    /** The locale's grouping separator. */
+    this.groupSeparator = parts.find((p) => p.type === 'group')?.value ?? ',';
+    /** @type {Map<string, Intl.NumberFormat>} */
+    this.cache = new Map();
+  }
+
+  /**
+   * @param {string} key
+   * @param {Intl.NumberFormatOptions} options
+   */
+  formatter(key, options) {
+    let format = this.cache.get(key);
+    if (!format) {
+      format = new Intl.NumberFormat(this.locale, options);
+      this.cache.set(key, format);
+    }
+    return format;
+  }
+
+  /**
+   * An output value in its model format.
+   * @param {number} value
+   * @param {Pick<OutputLayout, 'style' | 'decimals'>} format
+   */
+  output(value, format) {
+    const digits = { minimumFractionDigits: format.decimals, maximumFractionDigits: format.decimals };
+    switch (format.style) {
+      case 'currency':
+        return this.formatter(`c${format.decimals}`, { style: 'currency', currency: this.currency, ...digits }).format(value);
+      case 'percent':
+        return this.formatter(`p${format.decimals}`, { style: 'percent', ...digits }).format(value);
+      case 'months':
+        return this.formatter(`m${format.decimals}`, { style: 'unit', unit: 'month', unitDisplay: 'long', ...digits }).format(value);
+      default:
+        return this.formatter(`n${format.decimals}`, digits).format(value);
+    }
+  }
+
+  /**
+   * A short axis label: compact notation (`1.2M`, `€40K`).
+   * @param {number} value
+   * @param {'currency' | 'number'} style
+   */
+  compact(value, style) {
+    const options = /** @type {Intl.NumberFormatOptions} */ ({ notation: 'compact', maximumFractionDigits: 1 });
+    if (style === 'currency') Object.assign(options, { style: 'currency', currency: this.currency });
+    return this.formatter(`k${style}`, options).format(value);
+  }
+
+  /**
+   * The text an input's number box shows for a value: percent inputs in
+   * percentage points (0.25 shows as 25), no grouping so it edits cleanly.
+   * @param {number} value
+   * @param {InputLayout['kind']} kind
+   */
+  fieldText(value, kind) {
+    const shown = kind === 'percent' ? value * 100 : value;
+    return this.formatter('field', { useGrouping: false, maximumFractionDigits: 10 }).format(shown);
+  }
+
+  /**
+   * A value as a screen reader should hear it (`aria-valuetext`).
+   * @param {number} value
+   * @param {InputLayout} input
+   */
+  spoken(value, input) {
+    switch (input.kind) {
+      case 'currency':
+        return this.formatter('sc', { style: 'currency', currency: this.currency, maximumFractionDigits: 2 }).format(value);
+      case 'percent':
+        return this.formatter('sp', { style: 'percent', maximumFractionDigits: 4 }).format(value);
+      default: {
+        const text = this.formatter('sn', { maximumFractionDigits: 6 }).format(value);
+        return input.unit ? `${text} ${input.unit}` : text;
+      }
+    }
+  }
+
+  /**
+   * Reads what a visitor typed in an input's number box, in the locale's
+   * notation. Percent inputs are typed in percentage points. Returns `null`
+   * when the text is not a number (the field then says so).
+   * @param {string} text
+   * @param {InputLayout['kind']} kind
+   * @returns {number | null}
+   */
+  parseField(text, kind) {
+    let cleaned = text.trim().replace(/[\s\u00a0\u202f%]/g, '');
+    cleaned = cleaned.replace(/^[^\d\-\u2212+.,]+|[^\d.,]+$/g, ''); // currency symbols or units around the number
+    cleaned = cleaned.replace(/^\u2212/, '-');
+    const decimal = this.decimalSeparator === ',' ? ',' : '.';
+    const group = decimal === ',' ? '.' : ',';
+    const sign = /^[-+]/.test(cleaned) ? cleaned[0] : '';
+    let digits = sign ? cleaned.slice(1) : cleaned;
+    const [whole = '', fraction, extra] = digits.split(decimal);
+    if (extra !== undefined) return null;
+    // The grouping mark is only grouping in whole groups of three (`1.234.567`
+    // in de-DE); elsewhere it is read as a decimal point, so `2.5` typed in a
+    // decimal-comma locale is still 2.5.
+    let wholeDigits = whole;
+    if (whole.includes(group)) {
+      if (/^\d{1,3}(\.\d{3})+$/.test(whole.split(group).join('.'))) {
+        wholeDigits = whole.split(group).join('');
+      } else if (fraction === undefined && whole.split(group).length === 2 && decimal === ',') {
+        wholeDigits = whole.replace(group, '.');
+      } else {
+        return null;
+      }
+    }
+    digits = fraction === undefined ? wholeDigits : `${wholeDigits}.${fraction}`;
+    if (!/^(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(digits)) return null;
+    const value = Number(sign + digits);
+    if (!Number.isFinite(value)) return null;
+    return kind === 'percent' ? value / 100 : value;
+  }
+}
+
+/**
+ * @param {string} locale
+ * @returns {string}
+ */
+function supportedLocale(locale) {
+  try {
+    return Intl.NumberFormat.supportedLocalesOf([locale])[0] ?? 'en-US';
+  } catch {
+    return 'en-US';
+  }
+}
+
+/**
+ * @param {string} currency
+ * @param {string} locale
+ * @returns {string}
+ */
+function supportedCurrency(currency, locale) {
+  try {
+    new Intl.NumberFormat(locale, { style: 'currency', currency });
+    return currency;
+  } catch {
+    return 'USD';
+  }
+}
