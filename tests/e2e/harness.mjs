@@ -24,14 +24,15 @@ const FIRST_LINE = /^Yardstick serving (http:\/\/127\.0\.0\.1:\d+\/)$/;
 /**
  * Starts `yardstick-serve --port 0` from the repository root and resolves
  * with its URL, read from the first line it prints.
+ * @param {string[]} [extraArgs] more options, e.g. `['--db', ':memory:']`
  * @returns {Promise<{ url: string, stop: () => Promise<void>, output: () => string }>}
  */
-export async function startServer() {
+export async function startServer(extraArgs = []) {
   const binary = path.resolve(process.env.YARDSTICK_SERVE ?? path.join(repoRoot, 'target', 'release', 'yardstick-serve'));
   if (!fs.existsSync(binary)) {
     throw new Error(`yardstick-serve not found at ${binary}; build it with \`cargo build --release --bin yardstick-serve\` (and the site's engine with \`make pkg\`) or set YARDSTICK_SERVE`);
   }
-  const child = spawn(binary, ['--port', '0'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(binary, ['--port', '0', ...extraArgs], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk) => {

@@ -112,6 +112,11 @@ export class YardstickCalculator extends HTMLElement {
     return this.#membership?.totals() ?? null;
   }
 
+  /** This widget's instance id in the page's engagement events (`w1`, ...), once loaded. */
+  get instanceId() {
+    return this.#membership?.instanceId ?? null;
+  }
+
   /** The current outputs, by id (numbers, text or `{ error, message }`). */
   get outputs() {
     return this.#model?.current().outputs ?? {};
