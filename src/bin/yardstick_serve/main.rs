@@ -1,28 +1,49 @@
-//! `yardstick-serve`: the development server for the site. Serves `www/` at
-//! `/` and the generated `pkg/` at `/pkg/`, on 127.0.0.1 only.
+//! `yardstick-serve`: the development server and event collector, on
+//! 127.0.0.1 only. Serves the site and the generated packages, accepts
+//! widget events at `POST /collect` into SQLite and answers their metrics at
+//! `GET /api/engagement` (docs/engagement.md, "The collector").
 //!
-//! A native program, never built for wasm. It holds no business logic: it
-//! only maps request paths to files under the two roots, refusing anything
-//! that would escape them.
+//! A native program, never built for wasm. It holds no business logic: the
+//! core reads and checks events and computes metrics; these modules only
+//! move bytes. `http` frames requests, `files` maps paths to files, `collect`
+//! and `api` are the collector's routes, `store` is the database.
 //!
-//! Usage: `yardstick-serve [--port N] [--root DIR] [--max-lifetime-secs N]`.
-//! `--port 0` picks a free port. The first line on stdout is always
+//! Usage: `yardstick-serve [--port N] [--root DIR] [--db PATH]
+//! [--allow-origin URL]... [--max-lifetime-secs N]`. `--port 0` picks a
+//! free port. The first line on stdout is always
 //! `Yardstick serving http://127.0.0.1:PORT/`, so tests can read the address.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::{Component, Path, PathBuf};
+mod api;
+mod collect;
+mod files;
+mod http;
+mod store;
+
+use std::io::Write;
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 use std::{env, fs, process, thread};
 
-/// Longest request head accepted; a longer one is answered 431.
-const MAX_REQUEST_HEAD_BYTES: u64 = 16 * 1024;
-/// A client that sends nothing for this long is dropped.
-const CLIENT_TIMEOUT: Duration = Duration::from_secs(10);
+use collect::{error, normalize_origin, Origins};
+use http::{Request, Response};
+use store::Store;
+
+/// Connections served at once; more are answered 503 and closed.
+const MAX_CONNECTIONS: usize = 256;
+/// The database when `--db` is not given, relative to the working directory.
+const DEFAULT_DB: &str = "target/yardstick-events.sqlite";
+
+const USAGE: &str = "usage: yardstick-serve [--port N] [--root DIR] [--db PATH|:memory:] \
+[--allow-origin URL]... [--max-lifetime-secs N]";
 
 struct Options {
     port: u16,
     root: PathBuf,
+    db: PathBuf,
+    allow_origins: Vec<String>,
     max_lifetime_secs: Option<u64>,
 }
 
@@ -33,6 +54,8 @@ fn parse_options() -> Result<Options, String> {
             .and_then(|p| p.parse().ok())
             .unwrap_or(8080),
         root: PathBuf::from("."),
+        db: PathBuf::from(DEFAULT_DB),
+        allow_origins: Vec::new(),
         max_lifetime_secs: None,
     };
     let mut args = env::args().skip(1);
@@ -45,6 +68,8 @@ fn parse_options() -> Result<Options, String> {
                     .map_err(|_| "--port needs a number from 0 to 65535")?
             }
             "--root" => options.root = PathBuf::from(value()?),
+            "--db" => options.db = PathBuf::from(value()?),
+            "--allow-origin" => options.allow_origins.push(normalize_origin(&value()?)?),
             "--max-lifetime-secs" => {
                 options.max_lifetime_secs = Some(
                     value()?
@@ -53,7 +78,7 @@ fn parse_options() -> Result<Options, String> {
                 )
             }
             "--help" | "-h" => {
-                println!("usage: yardstick-serve [--port N] [--root DIR] [--max-lifetime-secs N]");
+                println!("{USAGE}");
                 process::exit(0);
             }
             other => return Err(format!("unknown option {other}; try --help")),
@@ -62,24 +87,23 @@ fn parse_options() -> Result<Options, String> {
     Ok(options)
 }
 
+/// What every connection thread shares.
+struct App {
+    root: PathBuf,
+    origins: Origins,
+    store: Store,
+}
+
 fn main() {
-    let options = match parse_options() {
-        Ok(options) => options,
-        Err(message) => {
-            eprintln!("yardstick-serve: {message}");
-            process::exit(2);
-        }
-    };
-    let listener = match TcpListener::bind(("127.0.0.1", options.port)) {
-        Ok(listener) => listener,
-        Err(err) => {
-            eprintln!(
-                "yardstick-serve: cannot listen on 127.0.0.1:{}: {err}",
-                options.port
-            );
-            process::exit(1);
-        }
-    };
+    let options = parse_options().unwrap_or_else(|message| fail(2, &message));
+    let store = Store::open(&options.db)
+        .unwrap_or_else(|err| fail(1, &format!("{}: {err}", options.db.display())));
+    let listener = TcpListener::bind(("127.0.0.1", options.port)).unwrap_or_else(|err| {
+        fail(
+            1,
+            &format!("cannot listen on 127.0.0.1:{}: {err}", options.port),
+        )
+    });
     let port = listener
         .local_addr()
         .map(|a| a.port())
@@ -93,162 +117,75 @@ fn main() {
             process::exit(0);
         });
     }
-    let root = options.root;
+    let app = Arc::new(App {
+        root: options.root,
+        origins: Origins::new(port, options.allow_origins),
+        store,
+    });
+    let open_connections = Arc::new(AtomicUsize::new(0));
     for stream in listener.incoming().flatten() {
-        let root = root.clone();
+        let app = Arc::clone(&app);
+        let open = Arc::clone(&open_connections);
+        if open.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
+            open.fetch_sub(1, Ordering::SeqCst);
+            let mut stream = stream;
+            let _ = stream.write_all(
+                b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+            );
+            continue;
+        }
         thread::spawn(move || {
-            if let Err(err) = handle(stream, &root) {
+            if let Err(err) = http::serve_connection(stream, &|request| route(&app, request)) {
                 eprintln!("yardstick-serve: {err}");
             }
+            open.fetch_sub(1, Ordering::SeqCst);
         });
     }
 }
 
-fn handle(stream: TcpStream, root: &Path) -> std::io::Result<()> {
-    stream.set_read_timeout(Some(CLIENT_TIMEOUT))?;
-    let mut reader = BufReader::new(stream.try_clone()?.take(MAX_REQUEST_HEAD_BYTES));
-    let mut request_line = String::new();
-    reader.read_line(&mut request_line)?;
-    // Drain the headers; the server needs none of them.
-    let mut head_complete = false;
-    let mut line = String::new();
-    while reader.read_line(&mut line)? > 0 {
-        if line == "\r\n" || line == "\n" {
-            head_complete = true;
-            break;
-        }
-        line.clear();
-    }
-    let mut stream = stream;
-    if !head_complete {
-        return respond(
-            &mut stream,
-            431,
-            "text/plain",
-            b"request head too large or incomplete\n",
-            true,
-        );
-    }
-    let mut parts = request_line.split_whitespace();
-    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-    let with_body = method == "GET";
-    if method != "GET" && method != "HEAD" {
-        return respond(
-            &mut stream,
-            405,
-            "text/plain",
-            b"only GET and HEAD are served\n",
-            true,
-        );
-    }
-    match resolve(root, target) {
-        Some(path) => match fs::read(&path) {
-            Ok(body) => respond(&mut stream, 200, content_type(&path), &body, with_body),
-            Err(_) => respond(&mut stream, 404, "text/plain", b"not found\n", with_body),
+fn fail(code: i32, message: &str) -> ! {
+    eprintln!("yardstick-serve: {message}");
+    process::exit(code)
+}
+
+/// Sends each request to its route.
+fn route(app: &App, request: &Request) -> Response {
+    let method = request.method.as_str();
+    match request.path() {
+        "/collect" => match method {
+            "POST" => collect::collect(&app.origins, &app.store, request),
+            "OPTIONS" => collect::preflight(&app.origins, request),
+            _ => error(405, "/collect accepts POST (and OPTIONS)")
+                .with_header("Allow", "POST, OPTIONS"),
         },
-        None => respond(&mut stream, 404, "text/plain", b"not found\n", with_body),
+        "/api/engagement" => match method {
+            "GET" | "HEAD" => api::engagement(&app.origins, &app.store, request),
+            _ => error(405, "/api/engagement accepts GET").with_header("Allow", "GET, HEAD"),
+        },
+        path => match method {
+            "GET" | "HEAD" => static_file(app, request, path),
+            _ => Response::new(
+                405,
+                "text/plain",
+                b"only GET and HEAD are served\n".to_vec(),
+            )
+            .with_header("Allow", "GET, HEAD"),
+        },
     }
 }
 
-/// Maps a request target to a file under `www/` or `pkg/`, or `None` when
-/// it is malformed or would leave those folders.
-fn resolve(root: &Path, target: &str) -> Option<PathBuf> {
-    let path = target.split(['?', '#']).next()?;
-    let decoded = percent_decode(path)?;
-    let relative = decoded.strip_prefix('/')?;
-    let (base, rest) = match relative.strip_prefix("pkg/") {
-        Some(rest) => (root.join("pkg"), rest),
-        None => (root.join("www"), relative),
+/// A file from the served folders. Allowed origins get the CORS header, so
+/// a widget embedded on their pages can load its module and wasm.
+fn static_file(app: &App, request: &Request, path: &str) -> Response {
+    let response = match files::resolve(&app.root, path) {
+        Some(file) => match fs::read(&file) {
+            Ok(body) => Response::new(200, files::content_type(&file), body),
+            Err(_) => Response::new(404, "text/plain", b"not found\n".to_vec()),
+        },
+        None => Response::new(404, "text/plain", b"not found\n".to_vec()),
     };
-    let mut file = base.clone();
-    for component in Path::new(rest).components() {
-        match component {
-            Component::Normal(part) => file.push(part),
-            Component::CurDir => {}
-            _ => return None,
-        }
-    }
-    if file.is_dir() {
-        file.push("index.html");
-    }
-    file.is_file().then_some(file)
-}
-
-fn percent_decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut index = 0;
-    while let Some(&byte) = bytes.get(index) {
-        if byte == b'%' {
-            let hex = text.get(index + 1..index + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            index += 3;
-        } else {
-            out.push(byte);
-            index += 1;
-        }
-    }
-    let decoded = String::from_utf8(out).ok()?;
-    (!decoded.contains('\0')).then_some(decoded)
-}
-
-fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "wasm" => "application/wasm",
-        "json" | "map" => "application/json",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "ico" => "image/x-icon",
-        "ts" | "txt" | "md" => "text/plain; charset=utf-8",
-        _ => "application/octet-stream",
-    }
-}
-
-fn respond(
-    stream: &mut TcpStream,
-    status: u16,
-    content_type: &str,
-    body: &[u8],
-    with_body: bool,
-) -> std::io::Result<()> {
-    let reason = match status {
-        200 => "OK",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        _ => "Request Header Fields Too Large",
-    };
-    let head = format!(
-        "HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
-        body.len()
-    );
-    stream.write_all(head.as_bytes())?;
-    if with_body {
-        stream.write_all(body)?;
-    }
-    stream.flush()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn paths_never_escape_the_roots() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        assert_eq!(resolve(root, "/../Cargo.toml"), None);
-        assert_eq!(resolve(root, "/%2e%2e/Cargo.toml"), None);
-        assert_eq!(resolve(root, "/pkg/../../Cargo.toml"), None);
-        assert_eq!(resolve(root, "/%00"), None);
-        assert_eq!(resolve(root, "/%zz"), None);
-        assert_eq!(resolve(root, "no-leading-slash"), None);
-    }
-
-    #[test]
-    fn decodes_percent_escapes() {
-        assert_eq!(percent_decode("/a%20b").as_deref(), Some("/a b"));
-        assert_eq!(percent_decode("/%"), None);
+    match app.origins.check(request) {
+        Ok(origin) => Origins::decorate(response, origin.as_deref()),
+        Err(_) => response.with_header("Vary", "Origin"),
     }
 }
