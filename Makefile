@@ -13,10 +13,13 @@ CHROMEDRIVER ?= /usr/bin/chromedriver
 
 .PHONY: demo test tools pkg pkg-widget bindgen server lint check-www test-schema test-rust test-wasm test-wasm-node test-wasm-chrome test-e2e bench clean
 
-## demo: install what is missing, build the wasm and serve the site on 127.0.0.1:$(PORT)
+DEMO_DB ?= target/demo-events.sqlite
+
+## demo: install what is missing, build the wasm and serve the site on 127.0.0.1:$(PORT),
+## collecting widget events into $(DEMO_DB)
 demo: tools pkg server
-	@echo "Open http://127.0.0.1:$(PORT)/ (Ctrl-C stops the server)"
-	$(SERVER) --port $(PORT)
+	@echo "Open http://127.0.0.1:$(PORT)/ (Ctrl-C stops the server); metrics at /api/engagement"
+	$(SERVER) --port $(PORT) --db $(DEMO_DB)
 
 ## test: install what is missing, then run every tier; fails on the first failing tier
 test: tools lint test-rust test-schema test-wasm pkg pkg-widget check-www server test-e2e

@@ -91,7 +91,12 @@ fn layers_depend_one_way() {
         ("src/model", &["crate::scoring", "crate::engagement"][..]),
         (
             "src/uncertainty",
-            &["crate::model", "crate::formula", "crate::scoring"][..],
+            &[
+                "crate::model",
+                "crate::formula",
+                "crate::scoring",
+                "crate::engagement",
+            ][..],
         ),
         (
             "src/scoring",

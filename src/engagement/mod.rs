@@ -3,9 +3,18 @@
 //!
 //! - [`event`]: the event envelope shared by the widget, the sinks and the
 //!   collector: milestone names, consent, cumulative totals.
+//! - [`envelope`]: reads a batch of events from a document tree, checking
+//!   every bound (all or nothing, errors with their path), and writes an
+//!   event as canonical JSON.
+//! - [`metrics`]: one calculator's metrics from its events (views, starts,
+//!   results, leads, engaged rate, interaction time, funnel, steps), immune
+//!   to duplicates, lost intermediate flushes and reordering.
 //!
 //! Like the rest of the core it reads no clock and draws no global
 //! randomness: timestamps (milliseconds) and seeds are arguments, so every
-//! rule is tested natively with exact times.
+//! rule is tested natively with exact times. It may use `model` (the
+//! document tree) and `uncertainty` (PERCENTILE.INC), never `formula`.
 
+pub mod envelope;
 pub mod event;
+pub mod metrics;

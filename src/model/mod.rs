@@ -3,6 +3,7 @@
 //! evaluated on input values, fully or incrementally.
 //!
 //! - [`document`]: the model as a plain tree and its canonical JSON;
+//!   `json` (native builds only): JSON text into that tree;
 //! - [`read`], [`inputs`], [`fields`]: validation into a [`spec::ModelSpec`],
 //!   every problem reported at once with its path;
 //! - [`compile`], [`graph`]: formulas parsed, names resolved, cycles found;
@@ -20,6 +21,8 @@ pub mod engine;
 pub mod fields;
 pub mod graph;
 pub mod inputs;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod json;
 pub mod read;
 pub mod receipt;
 pub mod spec;
