@@ -137,8 +137,8 @@ async function getJson(url) {
 
 async function refresh() {
   try {
-    const listing = /** @type {{ calculators: { calc_id: string }[] }} */ (await getJson('/api/engagement'));
-    const all = await Promise.all(listing.calculators.map((c) => getJson(`/api/engagement?calc_id=${encodeURIComponent(c.calc_id)}`)));
+    const listing = /** @type {{ calcs: { calc_id: string }[] }} */ (await getJson('/api/engagement'));
+    const all = await Promise.all(listing.calcs.map((c) => getJson(`/api/engagement?calc_id=${encodeURIComponent(c.calc_id)}`)));
     const cards = all.map((metrics) => card(/** @type {CalcMetrics} */ (metrics)));
     metricsRoot.replaceChildren(...(cards.length ? cards : [el('p', 'No events yet. Use a calculator in the gallery, then come back.', 'placeholder')]));
     updated.textContent = `Updated ${new Date().toLocaleTimeString()}`;
