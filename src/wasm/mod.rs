@@ -6,6 +6,7 @@
 
 mod document;
 mod dto;
+mod engagement;
 mod model;
 #[cfg(feature = "workbench")]
 mod model_analysis;
@@ -16,6 +17,7 @@ mod pipeline;
 #[cfg(feature = "workbench")]
 mod scoring;
 
+pub use engagement::Tracker;
 pub use model::Model;
 #[cfg(feature = "workbench")]
 pub use monte_carlo::MonteCarloRun;
