@@ -292,9 +292,10 @@ impl Clock {
 
     /// Runs the clocks to `now_ms`, then forgets the instance.
     pub fn remove_instance(&mut self, instance: u32, now_ms: f64) -> Result<(), ClockError> {
-        let index = self.position(instance)?;
+        self.position(instance)?;
         self.advance(now_ms)?;
-        self.instances.remove(index);
+        // `retain` rather than `remove(index)`: no panic path in the wasm.
+        self.instances.retain(|i| i.instance != instance);
         if self.latest_input == Some(instance) {
             self.latest_input = None;
         }

@@ -352,8 +352,9 @@ impl Tracker {
         let mut events = self.advance(now_ms)?;
         self.flush_widget(index, now_ms, &mut events);
         if let Some(widget) = self.widgets.get(index) {
-            self.clock.remove_instance(widget.clock_instance, now_ms)?;
-            self.widgets.remove(index);
+            let clock_instance = widget.clock_instance;
+            self.clock.remove_instance(clock_instance, now_ms)?;
+            self.widgets.retain(|w| w.clock_instance != clock_instance);
         }
         Ok(events)
     }

@@ -227,9 +227,9 @@ impl Tracker {
     #[wasm_bindgen(js_name = addWidget)]
     pub fn add_widget(
         &mut self,
-        calc_id: &str,
-        calc_version: &str,
-        now_ms: f64,
+        #[wasm_bindgen(js_name = calcId)] calc_id: &str,
+        #[wasm_bindgen(js_name = calcVersion)] calc_version: &str,
+        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
     ) -> Result<String, JsError> {
         self.core
             .add_widget(calc_id, calc_version, now_ms)
@@ -239,43 +239,67 @@ impl Tracker {
     /// Removes a widget, returning its final `calc_engagement` if its
     /// totals changed.
     #[wasm_bindgen(js_name = removeWidget, unchecked_return_type = "EngagementEvent[]")]
-    pub fn remove_widget(&mut self, instance_id: &str, now_ms: f64) -> Result<JsValue, JsError> {
+    pub fn remove_widget(
+        &mut self,
+        #[wasm_bindgen(js_name = instanceId)] instance_id: &str,
+        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
+    ) -> Result<JsValue, JsError> {
         events_to_js(self.core.remove_widget(instance_id, now_ms))
     }
 
     /// `document.visibilityState` changed; hiding the page flushes.
     #[wasm_bindgen(unchecked_return_type = "EngagementEvent[]")]
-    pub fn visibility(&mut self, visible: bool, now_ms: f64) -> Result<JsValue, JsError> {
+    pub fn visibility(
+        &mut self,
+        visible: bool,
+        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
+    ) -> Result<JsValue, JsError> {
         events_to_js(self.core.page_fact(PageFact::Visibility(visible), now_ms))
     }
 
     /// The window gained or lost focus.
     #[wasm_bindgen(unchecked_return_type = "EngagementEvent[]")]
-    pub fn focus(&mut self, focused: bool, now_ms: f64) -> Result<JsValue, JsError> {
+    pub fn focus(
+        &mut self,
+        focused: bool,
+        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
+    ) -> Result<JsValue, JsError> {
         events_to_js(self.core.page_fact(PageFact::Focus(focused), now_ms))
     }
 
     /// Page Lifecycle `freeze`.
     #[wasm_bindgen(unchecked_return_type = "EngagementEvent[]")]
-    pub fn freeze(&mut self, now_ms: f64) -> Result<JsValue, JsError> {
+    pub fn freeze(
+        &mut self,
+        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
+    ) -> Result<JsValue, JsError> {
         events_to_js(self.core.page_fact(PageFact::Freeze, now_ms))
     }
 
     /// Page Lifecycle `resume`.
     #[wasm_bindgen(unchecked_return_type = "EngagementEvent[]")]
-    pub fn resume(&mut self, now_ms: f64) -> Result<JsValue, JsError> {
+    pub fn resume(
+        &mut self,
+        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
+    ) -> Result<JsValue, JsError> {
         events_to_js(self.core.page_fact(PageFact::Resume, now_ms))
     }
 
     /// `pagehide`: the clocks stop, and everything changed is flushed.
     #[wasm_bindgen(js_name = pageHide, unchecked_return_type = "EngagementEvent[]")]
-    pub fn page_hide(&mut self, now_ms: f64) -> Result<JsValue, JsError> {
+    pub fn page_hide(
+        &mut self,
+        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
+    ) -> Result<JsValue, JsError> {
         events_to_js(self.core.page_fact(PageFact::PageHide, now_ms))
     }
 
     /// `pageshow`: back from the back-forward cache.
     #[wasm_bindgen(js_name = pageShow, unchecked_return_type = "EngagementEvent[]")]
-    pub fn page_show(&mut self, now_ms: f64) -> Result<JsValue, JsError> {
+    pub fn page_show(
+        &mut self,
+        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
+    ) -> Result<JsValue, JsError> {
         events_to_js(self.core.page_fact(PageFact::PageShow, now_ms))
     }
 
@@ -283,9 +307,9 @@ impl Tracker {
     #[wasm_bindgen(unchecked_return_type = "EngagementEvent[]")]
     pub fn intersection(
         &mut self,
-        instance_id: &str,
+        #[wasm_bindgen(js_name = instanceId)] instance_id: &str,
         ratio: f64,
-        now_ms: f64,
+        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
     ) -> Result<JsValue, JsError> {
         events_to_js(self.core.intersection(instance_id, ratio, now_ms))
     }
@@ -294,10 +318,11 @@ impl Tracker {
     #[wasm_bindgen(unchecked_return_type = "EngagementEvent[]")]
     pub fn input(
         &mut self,
-        instance_id: &str,
-        #[wasm_bindgen(unchecked_param_type = "string | undefined")] input_id: Option<String>,
+        #[wasm_bindgen(js_name = instanceId)] instance_id: &str,
+        #[wasm_bindgen(js_name = inputId, unchecked_param_type = "string | undefined")]
+        input_id: Option<String>,
         committed: bool,
-        now_ms: f64,
+        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
     ) -> Result<JsValue, JsError> {
         events_to_js(
             self.core
@@ -307,7 +332,11 @@ impl Tracker {
 
     /// A lead: `calc_lead`, every time.
     #[wasm_bindgen(unchecked_return_type = "EngagementEvent[]")]
-    pub fn lead(&mut self, instance_id: &str, now_ms: f64) -> Result<JsValue, JsError> {
+    pub fn lead(
+        &mut self,
+        #[wasm_bindgen(js_name = instanceId)] instance_id: &str,
+        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
+    ) -> Result<JsValue, JsError> {
         events_to_js(self.core.lead(instance_id, now_ms))
     }
 
@@ -315,7 +344,7 @@ impl Tracker {
     #[wasm_bindgen(js_name = setScenario)]
     pub fn set_scenario(
         &mut self,
-        instance_id: &str,
+        #[wasm_bindgen(js_name = instanceId)] instance_id: &str,
         #[wasm_bindgen(unchecked_param_type = "string | undefined")] scenario: Option<String>,
     ) -> Result<(), JsError> {
         self.core
@@ -328,6 +357,7 @@ impl Tracker {
     pub fn set_consent(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "Consent")] consent: String,
+        #[wasm_bindgen(js_name = visitorId, unchecked_optional_param_type = "string")]
         visitor_id: Option<String>,
     ) -> Result<(), JsError> {
         let consent = consent_from(Some(consent))?;
@@ -336,19 +366,29 @@ impl Tracker {
 
     /// Runs the clocks to `nowMs`; returns the milestones that fell due.
     #[wasm_bindgen(unchecked_return_type = "EngagementEvent[]")]
-    pub fn advance(&mut self, now_ms: f64) -> Result<JsValue, JsError> {
+    pub fn advance(
+        &mut self,
+        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
+    ) -> Result<JsValue, JsError> {
         events_to_js(self.core.advance(now_ms))
     }
 
     /// A `calc_engagement` for each widget whose totals changed since its last one.
     #[wasm_bindgen(unchecked_return_type = "EngagementEvent[]")]
-    pub fn flush(&mut self, now_ms: f64) -> Result<JsValue, JsError> {
+    pub fn flush(
+        &mut self,
+        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
+    ) -> Result<JsValue, JsError> {
         events_to_js(self.core.flush(now_ms))
     }
 
     /// The widget's totals at `nowMs`, changing nothing.
     #[wasm_bindgen(unchecked_return_type = "EngagementTotals")]
-    pub fn totals(&self, instance_id: &str, now_ms: f64) -> Result<JsValue, JsError> {
+    pub fn totals(
+        &self,
+        #[wasm_bindgen(js_name = instanceId)] instance_id: &str,
+        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
+    ) -> Result<JsValue, JsError> {
         let totals = self.core.totals(instance_id, now_ms).map_err(js_error)?;
         Ok(totals_to_js(&totals))
     }
