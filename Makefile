@@ -78,13 +78,13 @@ test-wasm: test-wasm-node test-wasm-chrome
 # wasm-bindgen tests run in Node unless WASM_BINDGEN_USE_BROWSER asks for a browser.
 test-wasm-node:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-	  cargo test --target $(WASM_TARGET) --test wasm_api --test wasm_model
+	  cargo test --target $(WASM_TARGET) --test wasm_api --test wasm_model --test wasm_engagement
 
 test-wasm-chrome:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=$(CHROMEDRIVER) \
 	  WASM_BINDGEN_TEST_TIMEOUT=120 \
-	  cargo test --target $(WASM_TARGET) --test wasm_api --test wasm_model
+	  cargo test --target $(WASM_TARGET) --test wasm_api --test wasm_model --test wasm_engagement
 
 test-e2e:
 	YARDSTICK_SERVE=$(SERVER) node --test tests/e2e/

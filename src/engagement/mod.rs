@@ -3,6 +3,13 @@
 //!
 //! - [`event`]: the event envelope shared by the widget, the sinks and the
 //!   collector: milestone names, consent, cumulative totals.
+//! - [`clock`]: the interaction clock, a state machine over timestamped
+//!   facts keeping each instance's interaction, in-view, active page and
+//!   wall time, exact to the microsecond.
+//! - [`tracker`]: one page view's tracker on top of the clock: milestones,
+//!   event ids, sequence numbers, consent and the visitor id.
+//! - [`sinks`]: an event as GA4 / dataLayer parameters and as a Segment
+//!   track call, with GA4's naming rules.
 //! - [`envelope`]: reads a batch of events from a document tree, checking
 //!   every bound (all or nothing, errors with their path), and writes an
 //!   event as canonical JSON.
@@ -15,6 +22,9 @@
 //! rule is tested natively with exact times. It may use `model` (the
 //! document tree) and `uncertainty` (PERCENTILE.INC), never `formula`.
 
+pub mod clock;
 pub mod envelope;
 pub mod event;
 pub mod metrics;
+pub mod sinks;
+pub mod tracker;

@@ -49,7 +49,8 @@ pub fn value_to_js(value: &Value) -> JsValue {
 }
 
 /// `object[key]`, or `undefined` when `object` is not an object (reading a
-/// property of `undefined` or `null` would throw in JavaScript).
+/// property of `undefined` or `null` would throw in JavaScript). Reads the
+/// option objects of the model, the workbench and the engagement `Tracker`.
 pub fn field(object: &JsValue, key: &str) -> JsValue {
     if !object.is_object() {
         return JsValue::UNDEFINED;

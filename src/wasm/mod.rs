@@ -6,6 +6,7 @@
 
 mod document;
 mod dto;
+mod engagement;
 mod model;
 mod model_view;
 #[cfg(feature = "workbench")]
@@ -17,6 +18,7 @@ mod pipeline;
 #[cfg(feature = "workbench")]
 mod scoring;
 
+pub use engagement::Tracker;
 pub use model::Model;
 #[cfg(feature = "workbench")]
 pub use monte_carlo::MonteCarloRun;
