@@ -238,7 +238,9 @@ export class YardstickCalculator extends HTMLElement {
     this.#fields.clear();
     this.#outputValues.clear();
     this.#outputNotes.clear();
-    const form = h('form', { class: 'inputs', part: 'inputs', 'aria-label': 'Your numbers' });
+    // Neither the form nor the results are named landmarks: a page with two
+    // calculators would otherwise hold landmarks with the same name.
+    const form = h('form', { class: 'inputs', part: 'inputs' });
     form.addEventListener('submit', (event) => event.preventDefault());
     for (const input of layout.inputs) {
       const field = createField(input, formats, (id, value, committed) => this.#change(id, value, committed));
@@ -273,7 +275,7 @@ export class YardstickCalculator extends HTMLElement {
       h('h2', { class: 'title', part: 'title' }, layout.title),
       layout.description ? h('p', { class: 'description', part: 'description' }, layout.description) : null,
       tabs,
-      h('div', { class: 'body' }, form, h('section', { class: 'outputs', part: 'outputs', 'aria-label': 'Results' }, h('h3', { class: 'outputs-title' }, 'Results'), outputList, cta)),
+      h('div', { class: 'body' }, form, h('div', { class: 'outputs', part: 'outputs' }, h('h3', { class: 'outputs-title' }, 'Results'), outputList, cta)),
       charts,
     );
     // Any key, pointer or wheel inside the widget is interaction, even before a value changes.
