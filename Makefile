@@ -17,8 +17,8 @@ DEMO_DB ?= target/demo-events.sqlite
 
 ## demo: install what is missing, build the wasm and serve the site on 127.0.0.1:$(PORT),
 ## collecting widget events into $(DEMO_DB)
-demo: tools pkg server
-	@echo "Open http://127.0.0.1:$(PORT)/ (Ctrl-C stops the server); metrics at /api/engagement"
+demo: tools pkg pkg-widget server
+	@echo "Open http://127.0.0.1:$(PORT)/gallery.html for the calculators, /dashboard.html for engagement (Ctrl-C stops the server)"
 	$(SERVER) --port $(PORT) --db $(DEMO_DB)
 
 ## test: install what is missing, then run every tier; fails on the first failing tier
@@ -90,9 +90,10 @@ test-e2e:
 	YARDSTICK_SERVE=$(SERVER) node --test tests/e2e/
 
 ## bench: side-by-side benchmarks against peer engines (prints ratios)
-bench: tools pkg pkg-widget
+bench: tools pkg pkg-widget server
 	node bench/finance.mjs
 	node bench/models.mjs
+	node bench/widget.mjs
 
 clean:
 	cargo clean
