@@ -8,9 +8,9 @@ mod document;
 mod dto;
 mod engagement;
 mod model;
-mod model_view;
 #[cfg(feature = "workbench")]
 mod model_analysis;
+mod model_view;
 #[cfg(feature = "workbench")]
 mod monte_carlo;
 #[cfg(feature = "workbench")]
