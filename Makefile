@@ -42,6 +42,10 @@ pkg:
 pkg-widget:
 	cargo build --lib --release --target $(WASM_TARGET) --no-default-features --target-dir target/widget
 	$(MAKE) --no-print-directory bindgen OUT=pkg-widget WASM_RELEASE=target/widget/$(WASM_TARGET)/release/yardstick.wasm
+	@# The embed script, one minified module: www/widget/ bundled by esbuild. It
+	@# loads the engine's glue (pkg-widget/yardstick.js) and wasm from beside itself.
+	npx --no-install esbuild www/widget/yardstick.js --bundle --minify --format=esm --target=es2022 \
+	  --log-level=warning --outfile=pkg-widget/yardstick-widget.min.js
 
 bindgen:
 	mkdir -p target/wasm-opt

@@ -19,7 +19,7 @@ import { launchBrowser, startServer } from '../tests/e2e/harness.mjs';
 const RUNS = Number(process.argv[2] ?? 7);
 const TARGET_BYTES = 100 * 1000;
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>widget bench</title>
-<script type="module" src="/widget/yardstick.js"></script></head>
+<script type="module" src="/pkg-widget/yardstick-widget.min.js"></script></head>
 <body><yardstick-calculator id="calc" src="/models/saas-roi.json"></yardstick-calculator>
 <script>
   document.addEventListener('yardstick:ready', () => { window.__firstResultMs = performance.now(); });

@@ -61,7 +61,7 @@ async function main() {
     }
     const card = el('section', undefined, 'snippet');
     card.append(el('h2', title));
-    const script = `<script type="module" src="${siteOrigin}/widget/yardstick.js"></script>\n<yardstick-calculator src="${url}" collector="${siteOrigin}/collect"></yardstick-calculator>`;
+    const script = `<script type="module" src="${siteOrigin}/pkg-widget/yardstick-widget.min.js"></script>\n<yardstick-calculator src="${url}" collector="${siteOrigin}/collect"></yardstick-calculator>`;
     const iframeSrc = `${siteOrigin}/embed.html?src=${encodeURIComponent(url)}&collector=${encodeURIComponent(`${siteOrigin}/collect`)}`;
     const iframe = `<iframe src="${iframeSrc}" title="${title.replace(/"/g, '&quot;')}" style="width:100%;height:900px;border:0" loading="lazy"></iframe>`;
     card.append(snippetBlock('Script and element', script), snippetBlock('Iframe', iframe));

@@ -6,7 +6,9 @@
  * page its height, for hosts that want to size the frame to fit.
  */
 
-import './widget/yardstick.js';
+// The shipped embed script (minified, built by `make pkg-widget`); a URL
+// import, so the type checker does not read minified code.
+await import(new URL('./pkg-widget/yardstick-widget.min.js', import.meta.url).href);
 
 /** The only query parameters passed on to the widget. */
 const OPTIONS = ['src', 'scenario', 'locale', 'currency', 'idle-timeout-ms', 'collector', 'datalayer', 'consent', 'cta-href', 'cta-label'];

@@ -43,7 +43,7 @@ export function fixturePage(widgets) {
     .map((w) => `<yardstick-calculator id="${w.id}" ${Object.entries(w.attributes).map(([k, v]) => `${k}="${escape(v)}"`).join(' ')}></yardstick-calculator>`)
     .join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Widget fixture</title>
-<script type="module" src="/widget/yardstick.js"></script></head>
+<script type="module" src="/pkg-widget/yardstick-widget.min.js"></script></head>
 <body style="margin:0"><main>${elements}</main></body></html>`;
 }
 
@@ -83,6 +83,7 @@ export async function openPage(context, baseUrl, options) {
   /** @type {string[]} */
   const problems = [];
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  if (process.env.YARDSTICK_E2E_DEBUG) page.on('console', (m) => console.error('[page]', m.type(), m.text()));
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });

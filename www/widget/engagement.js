@@ -51,7 +51,7 @@ class PageEngagement {
     crypto.getRandomValues(seed);
     this.tracker = new TrackerClass({
       seed,
-      timeOriginMs: performance.timeOrigin,
+      timeOriginMs: timeOriginMs(),
       nowMs: performance.now(),
       consent: this.consent,
       visitorId: this.consent === 'granted' ? storedVisitor() : undefined,
@@ -89,7 +89,7 @@ class PageEngagement {
       else {
         this.stopTimer();
         this.apply((now) => this.tracker.flush(now));
-        for (const outbox of this.outboxes.values()) void outbox.send({ keepalive: true });
+        for (const outbox of this.outboxes.values()) void outbox.send();
       }
     });
     window.addEventListener('focus', () => this.apply((now) => this.tracker.focus(true, now)));
@@ -97,7 +97,7 @@ class PageEngagement {
     document.addEventListener('freeze', () => {
       this.apply((now) => this.tracker.freeze(now));
       this.apply((now) => this.tracker.flush(now));
-      for (const outbox of this.outboxes.values()) void outbox.send({ keepalive: true });
+      for (const outbox of this.outboxes.values()) void outbox.send();
     });
     document.addEventListener('resume', () => this.apply((now) => this.tracker.resume(now)));
     window.addEventListener('pagehide', () => {
@@ -180,7 +180,7 @@ class PageEngagement {
     this.apply((now) => this.tracker.removeWidget(instanceId, now));
     const widget = this.widgets.get(instanceId);
     this.widgets.delete(instanceId);
-    if (widget?.collector) void this.outbox(widget.collector).send({ keepalive: true });
+    if (widget?.collector) void this.outbox(widget.collector).send();
   }
 
   /** The strictest consent of the page's widgets (and GPC) applies to all. */
@@ -194,6 +194,16 @@ class PageEngagement {
     for (const outbox of this.outboxes.values()) outbox.setPersist(consent === 'granted');
     if (consent !== 'granted') forgetVisitor();
   }
+}
+
+/**
+ * The epoch time of `performance.now()`'s zero. Some environments (old
+ * WebViews, patched or faked timers) report no usable `timeOrigin`; the
+ * wall clock minus the page time is the same instant to within a tick.
+ */
+function timeOriginMs() {
+  const origin = performance.timeOrigin;
+  return Number.isFinite(origin) && origin > 0 ? origin : Math.max(0, Date.now() - performance.now());
 }
 
 /**

@@ -49,6 +49,8 @@ export class Outbox {
     /** @type {ReturnType<typeof setTimeout> | null} */
     this.retryTimer = null;
     this.sending = false;
+    /** Events arrived while a round was sending: send another round. */
+    this.sendAgain = false;
     /** A collector's `Retry-After`, in ms, for the next retry. */
     this.retryAfterMs = 0;
   }
@@ -142,21 +144,27 @@ export class Outbox {
   }
 
   /**
-   * Sends every queued event by `fetch`, batch by batch; on a retryable
-   * failure schedules one retry with backoff.
-   * @param {{ keepalive?: boolean }} [options]
+   * Sends every queued event by `fetch`, batch by batch, until none is left
+   * (events that arrive meanwhile go in the same round); on a retryable
+   * failure schedules one retry with backoff. Every request is `keepalive`,
+   * so one that is under way when the page goes away still completes.
    */
-  async send(options = {}) {
-    if (this.sending) return;
+  async send() {
+    if (this.sending) {
+      this.sendAgain = true;
+      return;
+    }
     this.sending = true;
     try {
-      for (const batch of this.batches()) {
-        const outcome = await this.post(batch, options.keepalive === true);
-        if (outcome === 'retry') {
-          this.scheduleRetry();
-          return;
+      do {
+        this.sendAgain = false;
+        for (const batch of this.batches()) {
+          if ((await this.post(batch, true)) === 'retry') {
+            this.scheduleRetry();
+            return;
+          }
         }
-      }
+      } while (this.sendAgain);
       this.attempt = 0;
     } finally {
       this.sending = false;
