@@ -9,10 +9,12 @@
 use super::compile::{compile, Role, Step, Structure, PERIOD_NAME};
 use super::diagnostic::{ModelDiagnostic, ModelDiagnosticCode, ModelError};
 use super::document::Node;
+use super::fast::Context;
 use super::inputs::check_value;
 use super::spec::{InputValue, ModelSpec};
 use crate::formula::eval::{Evaluator, Names, Previous};
 use crate::formula::{Array, ErrorKind, Value};
+use std::cell::Cell;
 
 /// The error a per-period calculation gets when a period's formula gives an
 /// array; compile-time checks look for it.
@@ -32,6 +34,9 @@ pub struct CompiledModel {
     structure: Structure,
     /// Document of the model, kept for receipts.
     document: Node,
+    /// Whether formulas take the compiled numeric path first (always, but
+    /// for [`CompiledModel::without_fast_path`], the reference in tests).
+    fast_path: bool,
 }
 
 /// Input values and every variable's value under them.
@@ -40,6 +45,31 @@ pub struct ModelState {
     /// One value per input, in the model's input order.
     pub inputs: Vec<InputValue>,
     slots: Vec<Slot>,
+    scratch: Scratch,
+}
+
+/// Numbers the compiled path's series functions reuse between
+/// evaluations: working memory, not state (clones start empty, and it
+/// never makes two states differ).
+#[derive(Default)]
+struct Scratch(Cell<Vec<f64>>);
+
+impl Clone for Scratch {
+    fn clone(&self) -> Self {
+        Scratch::default()
+    }
+}
+
+impl PartialEq for Scratch {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for Scratch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Scratch")
+    }
 }
 
 /// An output whose value changed.
@@ -59,6 +89,7 @@ impl CompiledModel {
             spec,
             structure,
             document: document.clone(),
+            fast_path: true,
         };
         let state = model.evaluate(&model.default_inputs());
         let kind_problems = model.kind_problems(&state);
@@ -66,6 +97,15 @@ impl CompiledModel {
             Ok(model)
         } else {
             Err(kind_problems)
+        }
+    }
+
+    /// The same model evaluated by the general evaluator alone: the
+    /// reference the numeric path is tested against, never faster.
+    pub fn without_fast_path(&self) -> CompiledModel {
+        CompiledModel {
+            fast_path: false,
+            ..self.clone()
         }
     }
 
@@ -154,9 +194,10 @@ impl CompiledModel {
         let mut state = ModelState {
             inputs: inputs.to_vec(),
             slots,
+            scratch: Scratch::default(),
         };
         for step in &self.structure.steps {
-            self.run_step(step, &mut state.slots);
+            self.run_step(step, &mut state.slots, &state.scratch.0);
         }
         state
     }
@@ -214,7 +255,7 @@ impl CompiledModel {
         }
         for step_index in self.affected_steps(dirty_variables) {
             if let Some(step) = self.structure.steps.get(step_index) {
-                self.run_step(step, &mut state.slots);
+                self.run_step(step, &mut state.slots, &state.scratch.0);
             }
         }
         Ok(())
@@ -249,10 +290,10 @@ impl CompiledModel {
         affected
     }
 
-    fn run_step(&self, step: &Step, slots: &mut [Slot]) {
+    fn run_step(&self, step: &Step, slots: &mut [Slot], scratch: &Cell<Vec<f64>>) {
         match step {
             Step::Scalar(variable) => {
-                let value = self.eval_variable(*variable, slots, None);
+                let value = self.eval_variable(*variable, slots, None, scratch);
                 if let Some(slot) = slots.get_mut(*variable) {
                     *slot = Slot::Scalar(value);
                 }
@@ -260,7 +301,7 @@ impl CompiledModel {
             Step::Series(members) => {
                 for period in 0..self.spec.horizon.series_len() {
                     for &member in members {
-                        let value = match self.eval_variable(member, slots, Some(period)) {
+                        let value = match self.eval_variable(member, slots, Some(period), scratch) {
                             Value::Array(_) => Value::error(
                                 ErrorKind::Value,
                                 "a per-period calculation must give one value in each period",
@@ -278,13 +319,17 @@ impl CompiledModel {
         }
     }
 
-    fn eval_variable(&self, variable: usize, slots: &[Slot], period: Option<usize>) -> Value {
-        let Some(expr) = self
-            .structure
-            .variables
-            .get(variable)
-            .and_then(|v| v.formula.as_ref())
-        else {
+    fn eval_variable(
+        &self,
+        variable: usize,
+        slots: &[Slot],
+        period: Option<usize>,
+        scratch: &Cell<Vec<f64>>,
+    ) -> Value {
+        let Some(variable) = self.structure.variables.get(variable) else {
+            return Value::Empty;
+        };
+        let Some(expr) = variable.formula.as_ref() else {
             return Value::Empty;
         };
         let scope = Scope {
@@ -292,6 +337,21 @@ impl CompiledModel {
             slots,
             period,
         };
+        if self.fast_path {
+            if let Some(node) = &variable.fast {
+                let context = Context {
+                    slots,
+                    period,
+                    names: &scope,
+                    scratch,
+                };
+                // The numeric path gives up wherever the general evaluator
+                // could give anything but a number or a boolean.
+                if let Some(scalar) = node.eval(&context) {
+                    return scalar.to_value();
+                }
+            }
+        }
         Evaluator::new(&scope).eval(expr)
     }
 
