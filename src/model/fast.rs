@@ -388,13 +388,13 @@ impl<'a> Numbers<'a> {
     /// text and booleans are skipped by Excel's rules and its errors
     /// propagate; both are left to the general evaluator).
     fn push_view(&mut self, values: &[Value]) -> Option<()> {
-        self.numbers.reserve(values.len());
-        for value in values {
-            match value {
-                Value::Number(n) => self.numbers.push(*n),
-                _ => return None,
-            }
+        if !values.iter().all(|v| matches!(v, Value::Number(_))) {
+            return None;
         }
+        self.numbers.extend(values.iter().map(|v| match v {
+            Value::Number(n) => *n,
+            _ => 0.0,
+        }));
         Some(())
     }
 
