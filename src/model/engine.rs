@@ -15,6 +15,7 @@ use super::spec::{InputValue, ModelSpec};
 use crate::formula::eval::{Evaluator, Names, Previous};
 use crate::formula::{Array, ErrorKind, Value};
 use std::cell::Cell;
+use std::sync::OnceLock;
 
 /// The error a per-period calculation gets when a period's formula gives an
 /// array; compile-time checks look for it.
@@ -34,9 +35,28 @@ pub struct CompiledModel {
     structure: Structure,
     /// Document of the model, kept for receipts.
     document: Node,
+    /// The steps downstream of each input, worked out on its first `set`.
+    steps_by_input: StepsByInput,
     /// Whether formulas take the compiled numeric path first (always, but
     /// for [`CompiledModel::without_fast_path`], the reference in tests).
     fast_path: bool,
+}
+
+/// A cache of [`CompiledModel::steps_after`] for each single input: it
+/// follows from the plan, so it never makes two models differ.
+#[derive(Clone)]
+struct StepsByInput(Vec<OnceLock<Vec<usize>>>);
+
+impl PartialEq for StepsByInput {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for StepsByInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("StepsByInput")
+    }
 }
 
 /// Input values and every variable's value under them.
@@ -86,6 +106,7 @@ impl CompiledModel {
     pub fn compile(document: &Node) -> Result<CompiledModel, Vec<ModelDiagnostic>> {
         let (spec, structure) = compile(document)?;
         let model = CompiledModel {
+            steps_by_input: StepsByInput(vec![OnceLock::new(); spec.inputs.len()]),
             spec,
             structure,
             document: document.clone(),
@@ -214,7 +235,24 @@ impl CompiledModel {
         let before: Vec<Value> = (0..self.spec.outputs.len())
             .map(|o| state.output(self, o).clone())
             .collect();
-        self.apply(state, &[(index, value.clone())])?;
+        let value = self.check_input(index, value)?;
+        let steps = self
+            .steps_by_input
+            .0
+            .get(index)
+            .map(|steps| steps.get_or_init(|| self.steps_after(&[index])));
+        if let Some(input) = state.inputs.get_mut(index) {
+            *input = value.clone();
+        }
+        // Inputs come first among the variables, in input order.
+        if let Some(slot) = state.slots.get_mut(index) {
+            *slot = Slot::Scalar(input_to_value(&value));
+        }
+        for &step_index in steps.map_or(&[][..], Vec::as_slice) {
+            if let Some(step) = self.structure.steps.get(step_index) {
+                self.run_step(step, &mut state.slots, &state.scratch.0);
+            }
+        }
         Ok(before
             .into_iter()
             .enumerate()
