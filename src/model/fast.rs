@@ -41,13 +41,13 @@ pub enum Scalar {
 impl Scalar {
     /// A number, or `None` when it is not finite (the general evaluator's
     /// `#NUM!`).
-    #[inline]
+    #[inline(always)]
     fn number(n: f64) -> Option<Scalar> {
         n.is_finite().then_some(Scalar::Number(n))
     }
 
     /// As `Value::to_number` for a number or boolean.
-    #[inline]
+    #[inline(always)]
     fn to_number(self) -> f64 {
         match self {
             Scalar::Number(n) => n,
@@ -56,7 +56,7 @@ impl Scalar {
     }
 
     /// As `Value::to_bool` for a number or boolean.
-    #[inline]
+    #[inline(always)]
     fn truth(self) -> bool {
         match self {
             Scalar::Number(n) => n != 0.0,
@@ -65,7 +65,7 @@ impl Scalar {
     }
 
     /// The scalar a value holds; `None` for anything else.
-    #[inline]
+    #[inline(always)]
     pub fn from_value(value: &Value) -> Option<Scalar> {
         match value {
             Value::Number(n) => Some(Scalar::Number(*n)),
@@ -75,7 +75,7 @@ impl Scalar {
     }
 
     /// The formula value (numbers here are always finite).
-    #[inline]
+    #[inline(always)]
     pub fn to_value(self) -> Value {
         match self {
             Scalar::Number(n) => Value::number(n),
@@ -298,7 +298,7 @@ impl Node {
 }
 
 /// The evaluator's own guard: no number is NaN or infinite.
-#[inline]
+#[inline(always)]
 fn finite(value: Value) -> Value {
     match value {
         Value::Number(n) => Value::number(n),
