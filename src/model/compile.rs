@@ -7,7 +7,9 @@
 //! engine's default-value check does, after compiling).
 
 use super::diagnostic::{ModelDiagnostic, ModelDiagnosticCode};
-use super::document::Node;
+use super::document::Node as DocumentNode;
+use super::fast::Node;
+use super::fast_lower::lower_formula;
 use super::graph::{components_in_evaluation_order, find_cycle, same_period_order, Edge};
 use super::read::{read_model, suggest_id};
 use super::spec::ModelSpec;
@@ -36,6 +38,8 @@ pub struct Variable {
     pub formula: Option<Expr>,
     /// What the formula reads (variable indices).
     pub reads: Vec<Edge>,
+    /// The formula lowered to the numeric path, when any of it lowers.
+    pub fast: Option<Node>,
 }
 
 /// A unit of evaluation, in dependency order.
@@ -60,7 +64,7 @@ pub struct Structure {
 }
 
 /// Reads and compiles a document; every diagnostic when it is invalid.
-pub fn compile(document: &Node) -> Result<(ModelSpec, Structure), Vec<ModelDiagnostic>> {
+pub fn compile(document: &DocumentNode) -> Result<(ModelSpec, Structure), Vec<ModelDiagnostic>> {
     let (spec, mut diagnostics) = read_model(document);
     let Some(spec) = spec else {
         return Err(diagnostics);
@@ -90,6 +94,7 @@ fn build(spec: &ModelSpec, diagnostics: &mut Vec<ModelDiagnostic>) -> Structure 
             per_period: false,
             formula: None,
             reads: Vec::new(),
+            fast: None,
         });
     }
     for (i, calculation) in spec.calculations.iter().enumerate() {
@@ -99,6 +104,7 @@ fn build(spec: &ModelSpec, diagnostics: &mut Vec<ModelDiagnostic>) -> Structure 
             per_period: calculation.per_period,
             formula: None,
             reads: Vec::new(),
+            fast: None,
         });
     }
     for (i, output) in spec.outputs.iter().enumerate() {
@@ -108,6 +114,7 @@ fn build(spec: &ModelSpec, diagnostics: &mut Vec<ModelDiagnostic>) -> Structure 
             per_period: false,
             formula: None,
             reads: Vec::new(),
+            fast: None,
         });
     }
     let by_name: HashMap<String, usize> = variables
@@ -147,6 +154,17 @@ fn build(spec: &ModelSpec, diagnostics: &mut Vec<ModelDiagnostic>) -> Structure 
             variable.formula = Some(expr);
             variable.reads = reads;
         }
+    }
+    let lowered: Vec<Option<Node>> = variables
+        .iter()
+        .map(|v| {
+            v.formula
+                .as_ref()
+                .and_then(|expr| lower_formula(expr, v.per_period, &variables))
+        })
+        .collect();
+    for (variable, fast) in variables.iter_mut().zip(lowered) {
+        variable.fast = fast;
     }
     let steps = plan(&variables, diagnostics);
     let mut step_of = vec![None; variables.len()];

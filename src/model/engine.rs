@@ -9,10 +9,13 @@
 use super::compile::{compile, Role, Step, Structure, PERIOD_NAME};
 use super::diagnostic::{ModelDiagnostic, ModelDiagnosticCode, ModelError};
 use super::document::Node;
+use super::fast::Context;
 use super::inputs::check_value;
 use super::spec::{InputValue, ModelSpec};
 use crate::formula::eval::{Evaluator, Names, Previous};
 use crate::formula::{Array, ErrorKind, Value};
+use std::cell::Cell;
+use std::sync::OnceLock;
 
 /// The error a per-period calculation gets when a period's formula gives an
 /// array; compile-time checks look for it.
@@ -32,6 +35,28 @@ pub struct CompiledModel {
     structure: Structure,
     /// Document of the model, kept for receipts.
     document: Node,
+    /// The steps downstream of each input, worked out on its first `set`.
+    steps_by_input: StepsByInput,
+    /// Whether formulas take the compiled numeric path first (always, but
+    /// for [`CompiledModel::without_fast_path`], the reference in tests).
+    fast_path: bool,
+}
+
+/// A cache of [`CompiledModel::steps_after`] for each single input: it
+/// follows from the plan, so it never makes two models differ.
+#[derive(Clone)]
+struct StepsByInput(Vec<OnceLock<Vec<usize>>>);
+
+impl PartialEq for StepsByInput {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for StepsByInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("StepsByInput")
+    }
 }
 
 /// Input values and every variable's value under them.
@@ -40,6 +65,31 @@ pub struct ModelState {
     /// One value per input, in the model's input order.
     pub inputs: Vec<InputValue>,
     slots: Vec<Slot>,
+    scratch: Scratch,
+}
+
+/// Numbers the compiled path's series functions reuse between
+/// evaluations: working memory, not state (clones start empty, and it
+/// never makes two states differ).
+#[derive(Default)]
+struct Scratch(Cell<Vec<f64>>);
+
+impl Clone for Scratch {
+    fn clone(&self) -> Self {
+        Scratch::default()
+    }
+}
+
+impl PartialEq for Scratch {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for Scratch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Scratch")
+    }
 }
 
 /// An output whose value changed.
@@ -56,9 +106,11 @@ impl CompiledModel {
     pub fn compile(document: &Node) -> Result<CompiledModel, Vec<ModelDiagnostic>> {
         let (spec, structure) = compile(document)?;
         let model = CompiledModel {
+            steps_by_input: StepsByInput(vec![OnceLock::new(); spec.inputs.len()]),
             spec,
             structure,
             document: document.clone(),
+            fast_path: true,
         };
         let state = model.evaluate(&model.default_inputs());
         let kind_problems = model.kind_problems(&state);
@@ -66,6 +118,15 @@ impl CompiledModel {
             Ok(model)
         } else {
             Err(kind_problems)
+        }
+    }
+
+    /// The same model evaluated by the general evaluator alone: the
+    /// reference the numeric path is tested against, never faster.
+    pub fn without_fast_path(&self) -> CompiledModel {
+        CompiledModel {
+            fast_path: false,
+            ..self.clone()
         }
     }
 
@@ -154,9 +215,10 @@ impl CompiledModel {
         let mut state = ModelState {
             inputs: inputs.to_vec(),
             slots,
+            scratch: Scratch::default(),
         };
         for step in &self.structure.steps {
-            self.run_step(step, &mut state.slots);
+            self.run_step(step, &mut state.slots, &state.scratch.0);
         }
         state
     }
@@ -173,7 +235,24 @@ impl CompiledModel {
         let before: Vec<Value> = (0..self.spec.outputs.len())
             .map(|o| state.output(self, o).clone())
             .collect();
-        self.apply(state, &[(index, value.clone())])?;
+        let value = self.check_input(index, value)?;
+        let steps = self
+            .steps_by_input
+            .0
+            .get(index)
+            .map(|steps| steps.get_or_init(|| self.steps_after(&[index])));
+        if let Some(input) = state.inputs.get_mut(index) {
+            *input = value.clone();
+        }
+        // Inputs come first among the variables, in input order.
+        if let Some(slot) = state.slots.get_mut(index) {
+            *slot = Slot::Scalar(input_to_value(&value));
+        }
+        for &step_index in steps.map_or(&[][..], Vec::as_slice) {
+            if let Some(step) = self.structure.steps.get(step_index) {
+                self.run_step(step, &mut state.slots, &state.scratch.0);
+            }
+        }
         Ok(before
             .into_iter()
             .enumerate()
@@ -214,7 +293,52 @@ impl CompiledModel {
         }
         for step_index in self.affected_steps(dirty_variables) {
             if let Some(step) = self.structure.steps.get(step_index) {
-                self.run_step(step, &mut state.slots);
+                self.run_step(step, &mut state.slots, &state.scratch.0);
+            }
+        }
+        Ok(())
+    }
+
+    /// The steps downstream of `inputs` (indices), in plan order: what
+    /// [`CompiledModel::apply_numbers`] re-runs when those inputs change,
+    /// worked out once for callers that change the same inputs many
+    /// times, such as Monte Carlo.
+    pub fn steps_after(&self, inputs: &[usize]) -> Vec<usize> {
+        let mut dirty_variables = vec![false; self.structure.variables.len()];
+        for &index in inputs {
+            if let Some(flag) = dirty_variables.get_mut(index) {
+                *flag = true;
+            }
+        }
+        self.affected_steps(dirty_variables)
+    }
+
+    /// Sets number inputs (by index), each checked, and re-runs `steps`,
+    /// which must be [`CompiledModel::steps_after`] of those inputs (or a
+    /// superset, in plan order). The same result as
+    /// [`CompiledModel::apply`], without its allocations. Nothing changes
+    /// when a value is rejected.
+    pub fn apply_numbers(
+        &self,
+        state: &mut ModelState,
+        changes: &[(usize, f64)],
+        steps: &[usize],
+    ) -> Result<(), ModelError> {
+        for &(index, value) in changes {
+            self.check_input(index, &InputValue::Number(value))?;
+        }
+        for &(index, value) in changes {
+            if let Some(slot) = state.inputs.get_mut(index) {
+                *slot = InputValue::Number(value);
+            }
+            // Inputs come first among the variables, in input order.
+            if let Some(slot) = state.slots.get_mut(index) {
+                *slot = Slot::Scalar(Value::number(value));
+            }
+        }
+        for &step_index in steps {
+            if let Some(step) = self.structure.steps.get(step_index) {
+                self.run_step(step, &mut state.slots, &state.scratch.0);
             }
         }
         Ok(())
@@ -249,10 +373,10 @@ impl CompiledModel {
         affected
     }
 
-    fn run_step(&self, step: &Step, slots: &mut [Slot]) {
+    fn run_step(&self, step: &Step, slots: &mut [Slot], scratch: &Cell<Vec<f64>>) {
         match step {
             Step::Scalar(variable) => {
-                let value = self.eval_variable(*variable, slots, None);
+                let value = self.eval_variable(*variable, slots, None, scratch);
                 if let Some(slot) = slots.get_mut(*variable) {
                     *slot = Slot::Scalar(value);
                 }
@@ -260,7 +384,7 @@ impl CompiledModel {
             Step::Series(members) => {
                 for period in 0..self.spec.horizon.series_len() {
                     for &member in members {
-                        let value = match self.eval_variable(member, slots, Some(period)) {
+                        let value = match self.eval_variable(member, slots, Some(period), scratch) {
                             Value::Array(_) => Value::error(
                                 ErrorKind::Value,
                                 "a per-period calculation must give one value in each period",
@@ -278,13 +402,17 @@ impl CompiledModel {
         }
     }
 
-    fn eval_variable(&self, variable: usize, slots: &[Slot], period: Option<usize>) -> Value {
-        let Some(expr) = self
-            .structure
-            .variables
-            .get(variable)
-            .and_then(|v| v.formula.as_ref())
-        else {
+    fn eval_variable(
+        &self,
+        variable: usize,
+        slots: &[Slot],
+        period: Option<usize>,
+        scratch: &Cell<Vec<f64>>,
+    ) -> Value {
+        let Some(variable) = self.structure.variables.get(variable) else {
+            return Value::Empty;
+        };
+        let Some(expr) = variable.formula.as_ref() else {
             return Value::Empty;
         };
         let scope = Scope {
@@ -292,6 +420,21 @@ impl CompiledModel {
             slots,
             period,
         };
+        if self.fast_path {
+            if let Some(node) = &variable.fast {
+                let context = Context {
+                    slots,
+                    period,
+                    names: &scope,
+                    scratch,
+                };
+                // The numeric path gives up wherever the general evaluator
+                // could give anything but a number or a boolean.
+                if let Some(scalar) = node.eval(&context) {
+                    return scalar.to_value();
+                }
+            }
+        }
         Evaluator::new(&scope).eval(expr)
     }
 

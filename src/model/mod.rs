@@ -8,6 +8,8 @@
 //!   every problem reported at once with its path;
 //! - [`compile`], [`graph`]: formulas parsed, names resolved, cycles found;
 //! - [`engine`]: evaluation, incremental recompute, series and scalars;
+//! - [`fast`] (lowered by `fast_lower`): the compiled numeric path the
+//!   engine tries first, bit-identical to the general evaluator;
 //! - [`receipt`]: reproducible records of an evaluation (SHA-256);
 //! - [`analysis`]: scenarios, sensitivity, goal seek.
 //!
@@ -18,6 +20,8 @@ pub mod compile;
 pub mod diagnostic;
 pub mod document;
 pub mod engine;
+pub mod fast;
+mod fast_lower;
 pub mod fields;
 pub mod graph;
 pub mod inputs;

@@ -134,29 +134,32 @@ impl MonteCarloRun {
     }
 
     /// Runs up to `max_trials` more trials. For each, `evaluate` receives
-    /// one sampled value per variable (plan order) and returns one entry
-    /// per output: `Some(value)`, or `None` when the output failed (an
-    /// error such as `#NUM!`). A non-finite value counts as failed, a
-    /// missing entry too; entries beyond the output count are ignored.
+    /// one sampled value per variable (plan order) and fills one entry per
+    /// output (all `None` when it is called): `Some(value)`, or `None` when
+    /// the output failed (an error such as `#NUM!`). A non-finite value
+    /// counts as failed, an entry left `None` too. The entries are one
+    /// buffer reused for every trial.
     pub fn advance(
         &mut self,
         max_trials: usize,
-        mut evaluate: impl FnMut(&[f64]) -> Vec<Option<f64>>,
+        mut evaluate: impl FnMut(&[f64], &mut [Option<f64>]),
     ) -> Progress {
         let remaining = self.trials_total - self.trials_done;
         let chunk = max_trials.min(remaining);
         for output in &mut self.outputs {
             output.values.reserve(chunk);
         }
+        let mut results = vec![None; self.outputs.len()];
         for _ in 0..chunk {
             self.sample.clear();
             for sampler in &self.samplers {
                 self.sample.push(sampler.sample(&mut self.rng));
             }
-            let results = evaluate(&self.sample);
-            for (index, output) in self.outputs.iter_mut().enumerate() {
-                match results.get(index).copied().flatten() {
-                    Some(value) if value.is_finite() => output.values.push(value),
+            results.fill(None);
+            evaluate(&self.sample, &mut results);
+            for (output, result) in self.outputs.iter_mut().zip(&results) {
+                match result {
+                    Some(value) if value.is_finite() => output.values.push(*value),
                     _ => output.failed_trials += 1,
                 }
             }

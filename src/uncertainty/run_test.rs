@@ -11,6 +11,13 @@ fn plan(trials: usize, variables: Vec<Distribution>) -> MonteCarloPlan {
     }
 }
 
+/// Copies `values` into the first entries of `results`.
+fn fill(results: &mut [Option<f64>], values: &[Option<f64>]) {
+    for (result, value) in results.iter_mut().zip(values) {
+        *result = *value;
+    }
+}
+
 /// Runs `plan` in chunks of `chunk` trials with a toy model
 /// (sum of the samples, and an output failing when the sum is negative)
 /// and checks the progress bookkeeping.
@@ -19,9 +26,12 @@ fn check(plan: MonteCarloPlan, chunk: usize) -> Vec<Summary> {
     let mut run = MonteCarloRun::new(plan, 2).unwrap();
     let mut calls = 0;
     loop {
-        let progress = run.advance(chunk, |sample| {
+        let progress = run.advance(chunk, |sample, results| {
             let total: f64 = sample.iter().sum();
-            vec![Some(total), (total >= 0.0).then(|| total.sqrt())]
+            fill(
+                results,
+                &[Some(total), (total >= 0.0).then(|| total.sqrt())],
+            );
         });
         calls += 1;
         assert_eq!(progress.trials_total, trials);
@@ -121,15 +131,17 @@ fn plans_out_of_bounds_are_refused() {
 #[test]
 fn short_and_odd_evaluations_count_as_failures() {
     let mut run = MonteCarloRun::new(plan(5, vec![]), 3).unwrap();
-    let progress = run.advance(usize::MAX, |sample| {
+    let progress = run.advance(usize::MAX, |sample, results| {
         assert!(sample.is_empty());
-        vec![Some(f64::NAN), Some(1.0)]
+        assert!(results.iter().all(Option::is_none));
+        // The third output is left unset.
+        fill(results, &[Some(f64::NAN), Some(1.0)]);
     });
     assert!(progress.done);
     let summaries = run.summaries();
     let failed: Vec<usize> = summaries.iter().map(|s| s.failed_trials).collect();
     assert_eq!(failed, [5, 0, 5]);
-    assert_eq!(run.advance(10, |_| vec![]).trials_done, 5);
+    assert_eq!(run.advance(10, |_, _| {}).trials_done, 5);
     let event = Event {
         comparison: super::super::Comparison::AtLeast,
         threshold: 1.0,

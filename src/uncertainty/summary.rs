@@ -19,7 +19,7 @@
 //!   When every value is equal there is a single bin `[v, v]`.
 //!
 //! Nothing here returns NaN or infinity, panics or allocates more than a
-//! sorted copy of the values and the bins. It knows nothing of models.
+//! copy of the values (reordered to select the percentiles) and the bins. It knows nothing of models.
 
 use super::distribution::clamp_between;
 
@@ -87,20 +87,20 @@ impl Summary {
         let trials = finite.len().saturating_add(failed_trials);
         // Sums in trial order, before sorting.
         let (mean, std_dev) = mean_and_std_dev(&finite);
-        // Equal under total_cmp means bit-identical, so an unstable sort is
-        // deterministic (and smaller in wasm than a stable one).
-        finite.sort_unstable_by(f64::total_cmp);
-        let sorted = finite;
-        let statistics = match (sorted.first(), sorted.last()) {
-            (Some(&min), Some(&max)) => Some(Statistics {
+        // Percentiles by selection rather than a full sort: the same order
+        // statistics (equal under total_cmp means bit-identical), in O(n).
+        let min = finite.iter().copied().min_by(f64::total_cmp);
+        let max = finite.iter().copied().max_by(f64::total_cmp);
+        let statistics = match (min, max) {
+            (Some(min), Some(max)) => Some(Statistics {
                 mean,
                 std_dev,
                 min,
                 max,
-                p10: percentile_inc(&sorted, 0.1).unwrap_or(min),
-                p50: percentile_inc(&sorted, 0.5).unwrap_or(min),
-                p90: percentile_inc(&sorted, 0.9).unwrap_or(max),
-                histogram: histogram(&sorted, histogram_bins),
+                p10: percentile_inc_unsorted(&mut finite, 0.1).unwrap_or(min),
+                p50: percentile_inc_unsorted(&mut finite, 0.5).unwrap_or(min),
+                p90: percentile_inc_unsorted(&mut finite, 0.9).unwrap_or(max),
+                histogram: histogram_between(&finite, min, max, histogram_bins),
             }),
             _ => None,
         };
@@ -150,22 +150,48 @@ fn mean_and_std_dev(values: &[f64]) -> (f64, f64) {
 /// `p·(n − 1)`, linear interpolation. `None` for no values or `p` outside
 /// [0, 1].
 pub fn percentile_inc(sorted: &[f64], p: f64) -> Option<f64> {
+    let (below_index, fraction) = percentile_rank(sorted.len(), p)?;
+    let below = *sorted.get(below_index)?;
+    let above = *sorted.get(below_index + 1).unwrap_or(&below);
+    Some(interpolate(below, above, fraction))
+}
+
+/// [`percentile_inc`] of finite values in any order, found by selection
+/// (the values are reordered).
+fn percentile_inc_unsorted(values: &mut [f64], p: f64) -> Option<f64> {
+    let (below_index, fraction) = percentile_rank(values.len(), p)?;
+    if below_index >= values.len() {
+        return None;
+    }
+    let (_, below, above) = values.select_nth_unstable_by(below_index, f64::total_cmp);
+    let below = *below;
+    let above = above
+        .iter()
+        .copied()
+        .min_by(f64::total_cmp)
+        .unwrap_or(below);
+    Some(interpolate(below, above, fraction))
+}
+
+/// The 0-based index below rank `p·(n − 1)` and the fraction past it.
+fn percentile_rank(count: usize, p: f64) -> Option<(usize, f64)> {
     if !(0.0..=1.0).contains(&p) {
         return None;
     }
-    let last_index = sorted.len().checked_sub(1)?;
+    let last_index = count.checked_sub(1)?;
     let rank = p * last_index as f64;
     let below_index = (rank.floor() as usize).min(last_index);
-    let fraction = rank - below_index as f64;
-    let below = *sorted.get(below_index)?;
-    let above = *sorted.get(below_index + 1).unwrap_or(&below);
+    Some((below_index, rank - below_index as f64))
+}
+
+fn interpolate(below: f64, above: f64, fraction: f64) -> f64 {
     let gap = above - below;
     let value = if gap.is_finite() {
         below + fraction * gap
     } else {
         below * (1.0 - fraction) + above * fraction
     };
-    Some(clamp_between(value, below.min(above), below.max(above)))
+    clamp_between(value, below.min(above), below.max(above))
 }
 
 /// Equal-width histogram of ascending-sorted finite values (module docs).
@@ -173,6 +199,12 @@ pub fn histogram(sorted: &[f64], bins: usize) -> Histogram {
     let (Some(&min), Some(&max)) = (sorted.first(), sorted.last()) else {
         return Histogram { bins: Vec::new() };
     };
+    histogram_between(sorted, min, max, bins)
+}
+
+/// Equal-width histogram of finite values in any order, from their
+/// smallest `min` to their largest `max`.
+fn histogram_between(values: &[f64], min: f64, max: f64, bins: usize) -> Histogram {
     // Halved edges keep `max − min` finite for any finite pair.
     let half_min = min / 2.0;
     let half_range = max / 2.0 - half_min;
@@ -181,7 +213,7 @@ pub fn histogram(sorted: &[f64], bins: usize) -> Histogram {
             bins: vec![Bin {
                 lower: min,
                 upper: max,
-                count: sorted.len(),
+                count: values.len(),
             }],
         };
     }
@@ -198,7 +230,7 @@ pub fn histogram(sorted: &[f64], bins: usize) -> Histogram {
         }
     };
     let mut counts = vec![0usize; bin_count];
-    for &value in sorted {
+    for &value in values {
         let position = (value / 2.0 - half_min) / half_range * bin_count as f64;
         let index = (position.max(0.0) as usize).min(bin_count - 1);
         if let Some(count) = counts.get_mut(index) {

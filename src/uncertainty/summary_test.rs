@@ -182,3 +182,31 @@ fn probabilities_of_events() {
     };
     assert_eq!(probability(&npv, 0, &nan), None);
 }
+
+#[test]
+fn selected_percentiles_equal_those_of_the_sorted_values() {
+    // A fixed shuffle with duplicates, both zeros and wide magnitudes.
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut values: Vec<f64> = (0..1001)
+        .map(|i| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            match i % 7 {
+                0 => 0.0,
+                1 => -0.0,
+                2 => 3.5,
+                _ => (state % 20_000) as f64 - 10_000.0 + (state % 7) as f64 * 1e-3,
+            }
+        })
+        .collect();
+    let summary = Summary::from_values(&values, 0, 13);
+    values.sort_unstable_by(f64::total_cmp);
+    let stats = summary.statistics.unwrap();
+    for (p, got) in [(0.1, stats.p10), (0.5, stats.p50), (0.9, stats.p90)] {
+        assert_eq!(got.to_bits(), percentile_inc(&values, p).unwrap().to_bits());
+    }
+    assert_eq!(stats.min, values[0]);
+    assert_eq!(stats.max, values[values.len() - 1]);
+    assert_eq!(stats.histogram, histogram(&values, 13));
+}

@@ -11,7 +11,7 @@
 
 use crate::model::diagnostic::ModelError;
 use crate::model::engine::{CompiledModel, ModelState};
-use crate::model::spec::{InputKind, InputValue, UncertaintySpec};
+use crate::model::spec::{InputKind, UncertaintySpec};
 use crate::uncertainty::{Distribution, Event, MonteCarloPlan, MonteCarloRun, Progress, Summary};
 
 /// How many trials, from which seed.
@@ -29,6 +29,10 @@ pub struct ModelMonteCarlo {
     working: ModelState,
     /// Input indices sampled, in model order (the plan's variable order).
     sampled_inputs: Vec<usize>,
+    /// The plan steps downstream of the sampled inputs: all a trial re-runs.
+    steps: Vec<usize>,
+    /// One trial's inputs, reused.
+    changes: Vec<(usize, f64)>,
     run: MonteCarloRun,
 }
 
@@ -81,10 +85,13 @@ impl ModelMonteCarlo {
                 reason: err.to_string(),
             }
         })?;
+        let sampled_inputs: Vec<usize> = sampled.into_iter().map(|(index, _)| index).collect();
         Ok(ModelMonteCarlo {
             base: base.clone(),
             working: base.clone(),
-            sampled_inputs: sampled.into_iter().map(|(index, _)| index).collect(),
+            steps: model.steps_after(&sampled_inputs),
+            changes: Vec::with_capacity(sampled_inputs.len()),
+            sampled_inputs,
             run,
         })
     }
@@ -95,24 +102,26 @@ impl ModelMonteCarlo {
             base,
             working,
             sampled_inputs,
+            steps,
+            changes,
             run,
         } = self;
-        let output_count = model.spec().outputs.len();
-        run.advance(max_trials, |sample| {
-            let changes: Vec<(usize, InputValue)> = sampled_inputs
-                .iter()
-                .zip(sample)
-                .map(|(&index, &value)| {
-                    (index, InputValue::Number(fit_to_input(model, index, value)))
-                })
-                .collect();
-            if model.apply(working, &changes).is_err() {
+        run.advance(max_trials, |sample, results| {
+            changes.clear();
+            changes.extend(
+                sampled_inputs
+                    .iter()
+                    .zip(sample)
+                    .map(|(&index, &value)| (index, fit_to_input(model, index, value))),
+            );
+            if model.apply_numbers(working, changes, steps).is_err() {
                 *working = base.clone();
-                return vec![None; output_count];
+                results.fill(None);
+                return;
             }
-            (0..output_count)
-                .map(|o| working.output_number(model, o))
-                .collect()
+            for (index, result) in results.iter_mut().enumerate() {
+                *result = working.output_number(model, index);
+            }
         })
     }
 
