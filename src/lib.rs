@@ -11,6 +11,8 @@
 //!   incremental recompute.
 //! - [`scoring`]: weighted scorecards (business cases, later health scores),
 //!   the default business-case scorecard and the evaluation pipeline.
+//! - [`number_text`]: numbers to decimal text (shortest round-trip, fixed,
+//!   significant digits) without core's float formatting tables.
 //! - [`uncertainty`]: distributions of uncertain inputs, a seeded and pinned
 //!   random stream, the chunked Monte Carlo runner and its summary statistics.
 //! - `wasm`: the JavaScript surface; the only module that knows wasm-bindgen.
@@ -21,6 +23,7 @@
 pub mod finance;
 pub mod formula;
 pub mod model;
+pub mod number_text;
 pub mod scoring;
 pub mod uncertainty;
 pub mod wasm;
