@@ -14,8 +14,9 @@ if [[ "${1:-}" == "--build" ]]; then
   make --no-print-directory pkg pkg-widget >/dev/null
 fi
 top_n="${1:-25}"
-flags=(-Oz -g --strip-dwarf --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int
-  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue)
+# The Makefile's WASM_OPT_FLAGS, keeping names (-g) instead of stripping them.
+read -r -a flags <<<"$(make --no-print-directory -s -p -n bindgen OUT=x 2>/dev/null |
+  sed -n 's/^WASM_OPT_FLAGS := //p' | sed 's/--strip-debug/-g --strip-dwarf/')"
 mkdir -p target/size
 for build in full widget; do
   if [[ $build == full ]]; then
