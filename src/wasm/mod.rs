@@ -6,6 +6,7 @@
 
 mod document;
 mod dto;
+mod js;
 mod model;
 #[cfg(feature = "workbench")]
 mod model_analysis;

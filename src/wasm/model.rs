@@ -6,13 +6,13 @@
 
 use super::document::node_from_js;
 use super::dto::{object, set, set_key, utf16_offset, value_to_js};
+use super::js::{Array, Object};
 use crate::model::analysis;
 use crate::model::document::Node;
 use crate::model::inputs::value_from_node;
 use crate::model::receipt::receipt;
 use crate::model::spec::{InputKind, InputValue};
 use crate::model::{CompiledModel, ModelDiagnostic, ModelError, ModelState, Slot};
-use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 
 /// A compiled calculator model and its current inputs.
@@ -39,7 +39,7 @@ fn invalid_model_error(document: Option<&Node>, diagnostics: &[ModelDiagnostic])
         ),
         None => "the model is invalid".to_string(),
     };
-    let error = js_sys::Error::new(&summary);
+    let error = super::js::Error::new(&summary);
     let list = Array::new();
     for diagnostic in diagnostics {
         let item = object();

@@ -5,9 +5,9 @@
 //! Conversion only: every number comes from the core.
 
 use super::dto::{field, object, set};
+use super::js::Array;
 use super::model::{js_error, number_or_null, Model};
 use crate::model::analysis::{self, GoalSeekOptions, GoalSeekResult, SensitivityOptions};
-use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
 fn option_f64(options: &JsValue, key: &str) -> Option<f64> {
