@@ -5,6 +5,7 @@
 
 use super::js::{reflect_set, Array, Object};
 use crate::formula::diagnostic::line_column;
+#[cfg(feature = "workbench")]
 use crate::formula::functions;
 use crate::formula::{Diagnostic, Evaluation, Value};
 use wasm_bindgen::JsValue;
@@ -112,6 +113,7 @@ pub fn diagnostics_to_js(source: &str, list: &[Diagnostic]) -> JsValue {
     diagnostics.into()
 }
 
+#[cfg(feature = "workbench")]
 pub fn functions_to_js() -> JsValue {
     let list = Array::new();
     for spec in functions::all() {
@@ -123,7 +125,8 @@ pub fn functions_to_js() -> JsValue {
             &JsValue::from_str(spec.category.as_str()),
         );
         set(&object, "signature", &JsValue::from_str(spec.signature));
-        set(&object, "summary", &JsValue::from_str(spec.summary));
+        let summary = functions::summary(spec.name).unwrap_or_default();
+        set(&object, "summary", &JsValue::from_str(summary));
         set(&object, "minArgs", &number(spec.min_args));
         set(&object, "maxArgs", &number(spec.max_args));
         list.push(&object);

@@ -14,6 +14,7 @@ pub mod math;
 pub mod model;
 pub mod rounding;
 pub mod slicing;
+mod summaries;
 #[path = "testing_test.rs"]
 pub mod testing;
 pub mod wildcard;
@@ -72,8 +73,6 @@ pub struct FunctionSpec {
     pub max_args: usize,
     /// As shown to users: `PMT(rate, nper, pv, [fv], [type])`.
     pub signature: &'static str,
-    /// One sentence on what it returns.
-    pub summary: &'static str,
     pub implementation: Implementation,
 }
 
@@ -120,6 +119,16 @@ pub fn find_id(name: &str) -> Option<FunctionId> {
 /// The function an id stands for.
 pub fn by_id(id: FunctionId) -> Option<&'static FunctionSpec> {
     registry().get(usize::from(id.0)).copied()
+}
+
+/// The one-sentence summary of the function named `name` (upper case), for
+/// listings such as autocomplete; kept apart from [`FunctionSpec`] so that
+/// code that only evaluates formulas does not carry the text.
+pub fn summary(name: &str) -> Option<&'static str> {
+    summaries::SUMMARIES
+        .iter()
+        .find(|(function, _)| *function == name)
+        .map(|(_, summary)| *summary)
 }
 
 /// Finds a function by name, case-insensitively.
@@ -181,8 +190,17 @@ mod tests {
             assert!(spec.min_args <= spec.max_args, "{}", spec.name);
             assert!(spec.max_args <= MAX_ARGUMENTS, "{}", spec.name);
             assert!(spec.signature.starts_with(spec.name), "{}", spec.name);
-            assert!(!spec.summary.is_empty(), "{}", spec.name);
+            assert!(
+                summary(spec.name).is_some_and(|s| !s.is_empty()),
+                "{}",
+                spec.name
+            );
         }
+        assert_eq!(
+            summaries::SUMMARIES.len(),
+            all().count(),
+            "one summary per function"
+        );
     }
 
     #[test]
