@@ -51,7 +51,10 @@ pub fn sensitivity(
     {
         return Err(ModelError::InvalidOption {
             option: "percentChange",
-            reason: format!("must be greater than 0 and at most {MAX_PERCENT_CHANGE}"),
+            reason: format!(
+                "must be greater than 0 and at most {}",
+                crate::number_text::Plain(MAX_PERCENT_CHANGE)
+            ),
         });
     }
     let base_output =
