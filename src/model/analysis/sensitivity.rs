@@ -115,6 +115,7 @@ pub fn sensitivity(
             swing,
         });
     }
-    rows.sort_by(|a, b| b.swing.total_cmp(&a.swing));
+    // Widest swing first; ties keep the inputs' order.
+    crate::small_sort::sort_by(&mut rows, |a, b| a.swing.total_cmp(&b.swing).is_gt());
     Ok((base_output, rows))
 }

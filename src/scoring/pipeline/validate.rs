@@ -185,7 +185,7 @@ fn check_events(findings: &mut Findings<'_>, events: &[StageEvent], as_of_ms: f6
     // Input positions in stage order; a stable sort keeps duplicates in
     // input order, so the second occurrence is the one reported.
     let mut order: Vec<(usize, &StageEvent)> = events.iter().enumerate().collect();
-    order.sort_by_key(|(_, event)| event.stage);
+    crate::small_sort::sort_by(&mut order, |(_, a), (_, b)| a.stage < b.stage);
     let last_stage = order.last().map(|(_, event)| event.stage);
 
     let mut previous: Option<(usize, &StageEvent, bool)> = None;
