@@ -1,6 +1,6 @@
 //! The `Model` class JavaScript uses: compile a model document once, then
 //! evaluate, set inputs (getting back only changed outputs), compare
-//! scenarios, run sensitivity and goal seek, and make receipts.
+//! scenarios, find break-even, and (in the full build) make receipts.
 //!
 //! Conversion only: every number comes from the core.
 
@@ -10,6 +10,7 @@ use super::js::{Array, Object};
 use crate::model::analysis;
 use crate::model::document::Node;
 use crate::model::inputs::value_from_node;
+#[cfg(feature = "workbench")]
 use crate::model::receipt::receipt;
 use crate::model::spec::{InputKind, InputValue};
 use crate::model::{CompiledModel, ModelDiagnostic, ModelError, ModelState, Slot};
@@ -268,7 +269,11 @@ impl Model {
     }
 
     /// A receipt for `inputs` (or the current inputs): model id and version,
-    /// SHA-256 of the model and inputs, and the outputs.
+    /// SHA-256 of the model and inputs, and the outputs. Only in the full
+    /// build: a receipt is a pure function of the model and the inputs, so
+    /// the workbench (or a collector) makes the same hash from the inputs a
+    /// widget reports, and the widget leaves out SHA-256 and canonical JSON.
+    #[cfg(feature = "workbench")]
     #[wasm_bindgen(unchecked_return_type = "Receipt")]
     pub fn receipt(
         &self,
