@@ -165,17 +165,17 @@ fn rounding(args: &[Value], mode: RoundingMode) -> Result<Value, ErrorValue> {
     // Truncated like every Excel count; beyond +-400 digits the answer no
     // longer changes, so clamping keeps the cast exact.
     let digits = args::integer(args, 1)?.clamp(-400.0, 400.0) as i32;
-    Ok(map_number(args, |n| Ok(round_decimal(n, digits, mode))))
+    Ok(map_number(args, &|n| Ok(round_decimal(n, digits, mode))))
 }
 
 /// ABS(number).
 fn abs(args: &[Value]) -> Result<Value, ErrorValue> {
-    Ok(map_number(args, |n| Ok(n.abs())))
+    Ok(map_number(args, &|n| Ok(n.abs())))
 }
 
 /// SQRT(number): a negative number is `#NUM!`.
 fn sqrt(args: &[Value]) -> Result<Value, ErrorValue> {
-    Ok(map_number(args, |n| {
+    Ok(map_number(args, &|n| {
         if n < 0.0 {
             Err(args::num_error("SQRT", "the number must not be negative"))
         } else {
@@ -186,17 +186,17 @@ fn sqrt(args: &[Value]) -> Result<Value, ErrorValue> {
 
 /// EXP(number): overflow (above about 709.78) is `#NUM!`.
 fn exp(args: &[Value]) -> Result<Value, ErrorValue> {
-    Ok(map_number(args, |n| Ok(n.exp())))
+    Ok(map_number(args, &|n| Ok(n.exp())))
 }
 
 /// LN(number): zero or negative is `#NUM!`.
 fn ln(args: &[Value]) -> Result<Value, ErrorValue> {
-    Ok(map_number(args, |n| positive("LN", n).map(f64::ln)))
+    Ok(map_number(args, &|n| positive("LN", n).map(f64::ln)))
 }
 
 /// LOG10(number): zero or negative is `#NUM!`.
 fn log10(args: &[Value]) -> Result<Value, ErrorValue> {
-    Ok(map_number(args, |n| positive("LOG10", n).map(f64::log10)))
+    Ok(map_number(args, &|n| positive("LOG10", n).map(f64::log10)))
 }
 
 /// POWER(number, power): as the `^` operator; 0^0 is `#NUM!`, 0 to a
@@ -225,7 +225,7 @@ fn modulo(args: &[Value]) -> Result<Value, ErrorValue> {
 
 /// INT(number): rounds down (toward negative infinity), so INT(-8.9) is -9.
 fn int(args: &[Value]) -> Result<Value, ErrorValue> {
-    Ok(map_number(args, |n| Ok(n.floor())))
+    Ok(map_number(args, &|n| Ok(n.floor())))
 }
 
 /// SUMPRODUCT(array1, ...): every argument must have the same dimensions
@@ -273,8 +273,10 @@ fn positive(function: &str, n: f64) -> Result<f64, ErrorValue> {
 
 /// Applies a one-number function to the first argument, element by element
 /// when it is an array; an element's failure becomes that element's error.
-fn map_number(args: &[Value], op: impl Fn(f64) -> Result<f64, ErrorValue>) -> Value {
-    let apply = |value: &Value| -> Value { value.to_number().and_then(&op).into() };
+/// `op` is a trait object so that the array walk is compiled once, not once
+/// per function (it is called per element either way).
+fn map_number(args: &[Value], op: &dyn Fn(f64) -> Result<f64, ErrorValue>) -> Value {
+    let apply = |value: &Value| -> Value { value.to_number().and_then(op).into() };
     match args.first().unwrap_or(&Value::Empty) {
         Value::Array(array) if array.values().len() <= MAX_ARRAY_ELEMENTS => {
             Value::Array(array.map(apply))
