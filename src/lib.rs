@@ -13,6 +13,9 @@
 //!   envelope, its sinks' shapes and the collector's metrics.
 //! - [`scoring`]: weighted scorecards (business cases, later health scores),
 //!   the default business-case scorecard and the evaluation pipeline.
+//! - [`number_text`]: numbers to decimal text (shortest round-trip, fixed,
+//!   significant digits) without core's float formatting tables.
+//! - [`small_sort`]: one small stable merge sort for every list the engine sorts.
 //! - [`uncertainty`]: distributions of uncertain inputs, a seeded and pinned
 //!   random stream, the chunked Monte Carlo runner and its summary statistics.
 //! - `wasm`: the JavaScript surface; the only module that knows wasm-bindgen.
@@ -24,6 +27,8 @@ pub mod engagement;
 pub mod finance;
 pub mod formula;
 pub mod model;
+pub mod number_text;
 pub mod scoring;
+pub mod small_sort;
 pub mod uncertainty;
 pub mod wasm;

@@ -4,6 +4,7 @@
 //! This module only describes failures; it never formats formula values and
 //! knows nothing of the formula language.
 
+use crate::number_text::Plain;
 use std::fmt;
 
 /// Why a finance kernel produced no number.
@@ -131,7 +132,11 @@ impl fmt::Display for FinanceError {
                 "{function}: values and dates must have the same count (got {values} values and {dates} dates)"
             ),
             FinanceError::InvalidDate { function, serial } => {
-                write!(f, "{function}: {serial} is not a valid date serial number")
+                write!(
+                    f,
+                    "{function}: {} is not a valid date serial number",
+                    Plain(*serial)
+                )
             }
             FinanceError::DateBeforeStart { function, index } => write!(
                 f,

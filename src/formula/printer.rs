@@ -115,8 +115,8 @@ fn write_text(text: &str, out: &mut String) {
 fn format_number(n: f64) -> String {
     let magnitude = n.abs();
     if magnitude != 0.0 && !(1e-6..1e16).contains(&magnitude) {
-        format!("{n:e}")
+        crate::number_text::shortest_exp(n)
     } else {
-        format!("{n}")
+        crate::number_text::shortest(n)
     }
 }

@@ -5,6 +5,7 @@
 //! evaluator and the function library build on these rules so that every
 //! function coerces its arguments the same way Excel does.
 
+use crate::number_text;
 use std::fmt;
 
 /// One of Excel's error values. Errors are values: they propagate through
@@ -370,19 +371,34 @@ pub fn format_general(n: f64) -> String {
     }
     let magnitude = n.abs();
     if !(1e-9..1e15).contains(&magnitude) {
-        // Scientific: mantissa with up to 14 decimals, as in 1.23456789012345E+20.
-        let formatted = format!("{:.14E}", n);
-        let (mantissa, exponent) = formatted.split_once('E').unwrap_or((&formatted, "0"));
-        let mantissa = trim_fraction(mantissa);
-        let exponent: i32 = exponent.parse().unwrap_or(0);
-        let sign = if exponent < 0 { '-' } else { '+' };
-        return format!("{mantissa}E{sign}{:02}", exponent.abs());
+        return format_scientific(n);
     }
     // Round to 15 significant digits, then print in fixed notation.
     let digits_before_point = magnitude.log10().floor() as i32 + 1;
-    let decimals = (15 - digits_before_point).clamp(0, 24) as usize;
-    let formatted = format!("{:.*}", decimals, n);
-    trim_fraction(&formatted).to_string()
+    let decimals = (15 - digits_before_point).clamp(0, 24).unsigned_abs();
+    match number_text::fixed(n, decimals) {
+        Some(formatted) => trim_fraction(&formatted).to_string(),
+        None => format_scientific(n),
+    }
+}
+
+/// Scientific General format: a mantissa of up to 15 significant digits
+/// without trailing zeros, as in 1.23456789012345E+20.
+fn format_scientific(n: f64) -> String {
+    let (digits, exponent) = number_text::significant(n.abs(), 15);
+    let mut mantissa = String::with_capacity(24);
+    if n < 0.0 {
+        mantissa.push('-');
+    }
+    number_text::push_u64(&mut mantissa, digits, 1);
+    // Fifteen digits (after any sign): the point goes after the first.
+    if let Some(point) = mantissa.len().checked_sub(14).filter(|&p| p > 0) {
+        mantissa.insert(point, '.');
+    }
+    let mut text = trim_fraction(&mantissa).to_string();
+    text.push_str(if exponent < 0 { "E-" } else { "E+" });
+    number_text::push_u64(&mut text, u64::from(exponent.unsigned_abs()), 2);
+    text
 }
 
 fn trim_fraction(text: &str) -> &str {
@@ -410,6 +426,56 @@ mod tests {
         check_general(123456789012345.0, "123456789012345");
         check_general(1e21, "1E+21");
         check_general(1.5e-10, "1.5E-10");
+    }
+
+    /// The General format as it was written with core's float formatting.
+    fn format_general_with_core(n: f64) -> String {
+        if n == 0.0 {
+            return "0".to_string();
+        }
+        let magnitude = n.abs();
+        if !(1e-9..1e15).contains(&magnitude) {
+            let formatted = format!("{:.14E}", n);
+            let (mantissa, exponent) = formatted.split_once('E').unwrap();
+            let mantissa = trim_fraction(mantissa);
+            let exponent: i32 = exponent.parse().unwrap();
+            let sign = if exponent < 0 { '-' } else { '+' };
+            return format!("{mantissa}E{sign}{:02}", exponent.abs());
+        }
+        let digits_before_point = magnitude.log10().floor() as i32 + 1;
+        let decimals = (15 - digits_before_point).clamp(0, 24) as usize;
+        trim_fraction(&format!("{:.*}", decimals, n)).to_string()
+    }
+
+    #[test]
+    fn general_format_agrees_with_core_formatting() {
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for i in 0..100_000 {
+            let n = if i % 2 == 0 {
+                f64::from_bits(next())
+            } else {
+                let digits = (next() % 10_000_000_000_000_000) as f64;
+                digits * 10f64.powi((next() % 40) as i32 - 25)
+            };
+            if n.is_finite() {
+                assert_eq!(format_general(n), format_general_with_core(n), "{n:e}");
+            }
+        }
+        for n in [
+            999999999999999.9,
+            0.09999999999999999,
+            1e-9,
+            9.99999999999999e14,
+            -1e15,
+        ] {
+            assert_eq!(format_general(n), format_general_with_core(n), "{n:e}");
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //!
 //! It never reads files and never interprets the model; `read` does that.
 
-use std::fmt::Write;
+use crate::{number_text, small_sort};
 
 /// Deepest nesting a document may have.
 pub const MAX_DOCUMENT_DEPTH: usize = 32;
@@ -73,11 +73,15 @@ fn write_canonical(node: &Node, out: &mut String) {
             out.push(']');
         }
         Node::Map(entries) => {
-            let mut sorted: Vec<&(String, Node)> = entries.iter().collect();
-            sorted.sort_by(|(a, _), (b, _)| a.encode_utf16().cmp(b.encode_utf16()));
+            let key = |index: usize| entries.get(index).map(|(key, _)| key.encode_utf16());
+            let order = small_sort::sorted_indices(entries.len(), &|a, b| match (key(a), key(b)) {
+                (Some(a), Some(b)) => a.lt(b),
+                _ => false,
+            });
             out.push('{');
-            for (index, (key, value)) in sorted.into_iter().enumerate() {
-                if index > 0 {
+            for (position, (key, value)) in order.iter().filter_map(|&i| entries.get(i)).enumerate()
+            {
+                if position > 0 {
                     out.push(',');
                 }
                 write_string(key, out);
@@ -93,12 +97,16 @@ fn write_number(n: f64, out: &mut String) {
     if !n.is_finite() {
         out.push_str("null");
     } else if n == n.trunc() && n.abs() < 1e15 {
-        let _ = write!(out, "{}", n as i64);
+        if n < 0.0 {
+            out.push('-');
+        }
+        // An integer below 10^15: exact as u64, and -0 writes as 0.
+        number_text::push_u64(out, n.abs() as u64, 1);
     } else if (1e-6..1e21).contains(&n.abs()) {
-        let _ = write!(out, "{n}");
+        out.push_str(&number_text::shortest(n));
     } else {
         // Shortest round-trip digits with an exponent: 1e300, 1.5e-7.
-        let _ = write!(out, "{n:e}");
+        out.push_str(&number_text::shortest_exp(n));
     }
 }
 
@@ -112,12 +120,19 @@ fn write_string(text: &str, out: &mut String) {
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
             c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
+                out.push_str("\\u00");
+                out.push(hex_digit(c as u32 >> 4));
+                out.push(hex_digit(c as u32));
             }
             c => out.push(c),
         }
     }
     out.push('"');
+}
+
+/// The lower-case hexadecimal digit of the low four bits.
+fn hex_digit(value: u32) -> char {
+    char::from_digit(value & 0xf, 16).unwrap_or('0')
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use super::document::Node;
 use super::fields::{Diagnostics, Fields};
 use super::spec::{InputKind, InputSpec, InputValue, SelectOption, UncertaintySpec};
 use crate::formula::functions::date_serial::serial_from_iso_text;
+use crate::number_text::Plain;
 
 const INPUT_FIELDS: &[&str] = &[
     "id",
@@ -146,7 +147,7 @@ fn read_bounds(
             diagnostics.push(
                 ModelDiagnosticCode::OutOfRange,
                 &fields.field_path("min"),
-                format!("min ({low}) is greater than max ({high})"),
+                format!("min ({}) is greater than max ({})", Plain(low), Plain(high)),
             );
         }
     }
@@ -337,16 +338,16 @@ pub fn check_value(input: &InputSpec, value: &InputValue) -> Result<InputValue, 
                 return Err("expected a finite number".to_string());
             }
             if kind == InputKind::Integer && n.fract() != 0.0 {
-                return Err(format!("{n} is not a whole number"));
+                return Err(format!("{} is not a whole number", Plain(*n)));
             }
             if kind == InputKind::Date && n.fract() != 0.0 {
-                return Err(format!("{n} is not a whole date serial number"));
+                return Err(format!("{} is not a whole date serial number", Plain(*n)));
             }
             if let Some(min) = input.min.filter(|min| n < min) {
-                return Err(format!("{n} is below the minimum {min}"));
+                return Err(format!("{} is below the minimum {}", Plain(*n), Plain(min)));
             }
             if let Some(max) = input.max.filter(|max| n > max) {
-                return Err(format!("{n} is above the maximum {max}"));
+                return Err(format!("{} is above the maximum {}", Plain(*n), Plain(max)));
             }
             Ok(value.clone())
         }
@@ -360,7 +361,7 @@ pub fn check_value(input: &InputSpec, value: &InputValue) -> Result<InputValue, 
 
 fn show(value: &InputValue) -> String {
     match value {
-        InputValue::Number(n) => format!("{n}"),
+        InputValue::Number(n) => crate::number_text::shortest(*n),
         InputValue::Text(t) => format!("\"{t}\""),
         InputValue::Bool(b) => b.to_string(),
     }

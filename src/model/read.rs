@@ -10,6 +10,7 @@ use super::document::Node;
 use super::fields::{is_reserved_id, is_valid_id, Diagnostics, Fields};
 use super::inputs::{check_value, read_input, value_from_node};
 use super::spec::*;
+use crate::number_text::Plain;
 use std::collections::HashMap;
 
 /// Most inputs, calculations, outputs, scenarios and charts a model may have.
@@ -187,7 +188,10 @@ fn read_horizon(top: &Fields<'_>, diagnostics: &mut Diagnostics) -> Horizon {
             diagnostics.push(
                 ModelDiagnosticCode::OutOfRange,
                 "horizon.periods",
-                format!("periods must be a whole number from 1 to {MAX_PERIODS}, not {n}"),
+                format!(
+                    "periods must be a whole number from 1 to {MAX_PERIODS}, not {}",
+                    Plain(n)
+                ),
             );
             default.periods
         }

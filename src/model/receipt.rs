@@ -11,7 +11,6 @@ use super::engine::{CompiledModel, ModelState};
 use super::spec::InputValue;
 use crate::formula::Value;
 use sha2::{Digest, Sha256};
-use std::fmt::Write;
 
 /// A reproducible record of one evaluation.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,7 +54,9 @@ pub fn receipt(model: &CompiledModel, state: &ModelState) -> Receipt {
     let digest = Sha256::digest(canonical_json(&hashed).as_bytes());
     let mut hash_sha256 = String::with_capacity(64);
     for byte in digest.iter() {
-        let _ = write!(hash_sha256, "{byte:02x}");
+        for nibble in [byte >> 4, byte & 0xf] {
+            hash_sha256.push(char::from_digit(u32::from(nibble), 16).unwrap_or('0'));
+        }
     }
     Receipt {
         model_id: spec.id.clone(),

@@ -6,6 +6,7 @@
 //! result instead, and nothing here ever panics or formats numbers as NaN.
 
 use super::validate::ScorecardDiagnostic;
+use crate::number_text::Plain;
 use std::fmt;
 
 /// Why a scorecard produced no score.
@@ -81,7 +82,8 @@ impl fmt::Display for PipelineError {
         match self {
             PipelineError::InvalidAsOf { as_of_ms } => write!(
                 f,
-                "as_of_ms must be a finite time within ±8.64e15 ms of the epoch, not {as_of_ms}"
+                "as_of_ms must be a finite time within ±8.64e15 ms of the epoch, not {}",
+                Plain(*as_of_ms)
             ),
             PipelineError::TooManyProjects { count, limit } => {
                 write!(f, "{count} projects, more than the limit of {limit}")

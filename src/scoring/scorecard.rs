@@ -7,7 +7,6 @@
 //! a Monte Carlo run or a form and fills [`ScoreInputs`] by source and id.
 
 use super::rule::ScoringRule;
-use std::collections::BTreeMap;
 
 /// Where a measure's value comes from. The engine only uses it as a key
 /// into [`ScoreInputs`]; the kinds exist so that an output and an input of
@@ -138,9 +137,24 @@ pub struct Scorecard {
 
 /// The values to score, keyed by source kind and id. Filled by the caller
 /// from model outputs, inputs and hand-entered numbers.
-#[derive(Debug, Clone, PartialEq, Default)]
+///
+/// A list searched linearly rather than a map: a scorecard reads a few
+/// dozen values at most, and a `BTreeMap` costs about 2 KB of wasm.
+#[derive(Debug, Clone, Default)]
 pub struct ScoreInputs {
-    values: BTreeMap<MeasureSource, f64>,
+    /// At most one entry per source.
+    values: Vec<(MeasureSource, f64)>,
+}
+
+impl PartialEq for ScoreInputs {
+    /// The same sources with equal values, whatever the order they were set in.
+    fn eq(&self, other: &ScoreInputs) -> bool {
+        self.values.len() == other.values.len()
+            && self
+                .values
+                .iter()
+                .all(|(source, value)| other.get(source) == Some(*value))
+    }
 }
 
 impl ScoreInputs {
@@ -152,7 +166,10 @@ impl ScoreInputs {
     /// Sets the value for a source, replacing any earlier one. Non-finite
     /// values are kept but count as missing when scored.
     pub fn set(&mut self, source: MeasureSource, value: f64) -> &mut ScoreInputs {
-        self.values.insert(source, value);
+        match self.values.iter_mut().find(|(known, _)| *known == source) {
+            Some((_, slot)) => *slot = value,
+            None => self.values.push((source, value)),
+        }
         self
     }
 
@@ -173,13 +190,21 @@ impl ScoreInputs {
 
     /// Removes a source's value.
     pub fn remove(&mut self, source: &MeasureSource) -> Option<f64> {
-        self.values.remove(source)
+        let index = self.values.iter().position(|(known, _)| known == source)?;
+        Some(self.values.swap_remove(index).1)
     }
 
     /// The value for a source if it is present and finite; NaN and
     /// ±infinity read as missing.
     pub fn finite_value(&self, source: &MeasureSource) -> Option<f64> {
-        self.values.get(source).copied().filter(|v| v.is_finite())
+        self.get(source).filter(|v| v.is_finite())
+    }
+
+    fn get(&self, source: &MeasureSource) -> Option<f64> {
+        self.values
+            .iter()
+            .find(|(known, _)| known == source)
+            .map(|(_, value)| *value)
     }
 }
 

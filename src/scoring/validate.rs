@@ -7,6 +7,7 @@
 
 use super::rule::{Direction, ScoringRule, ThresholdBand, MAX_POINTS};
 use super::scorecard::{GradeBand, Measure, Scorecard, VerdictThresholds};
+use crate::number_text::Plain;
 use std::collections::HashSet;
 use std::fmt;
 
@@ -123,7 +124,7 @@ impl Findings {
     fn finite(&mut self, value: f64, path: String) -> bool {
         let finite = value.is_finite();
         if !finite {
-            let message = format!("must be a finite number, not {value}");
+            let message = format!("must be a finite number, not {}", Plain(value));
             self.push(ScorecardDiagnosticCode::NonFiniteNumber, path, message);
         }
         finite
@@ -131,7 +132,7 @@ impl Findings {
 
     fn points(&mut self, points: f64, path: String) {
         if self.finite(points, path.clone()) && !(0.0..=MAX_POINTS).contains(&points) {
-            let message = format!("points must lie within 0 to 100, not {points}");
+            let message = format!("points must lie within 0 to 100, not {}", Plain(points));
             self.push(ScorecardDiagnosticCode::PointsOutOfRange, path, message);
         }
     }
@@ -198,7 +199,10 @@ fn check_measure(findings: &mut Findings, measure: &Measure, path: &str) {
         findings.push(code, format!("{path}.source"), message);
     }
     if !(measure.weight.is_finite() && measure.weight >= 0.0) {
-        let message = format!("a weight must be finite and >= 0, not {}", measure.weight);
+        let message = format!(
+            "a weight must be finite and >= 0, not {}",
+            Plain(measure.weight)
+        );
         let code = ScorecardDiagnosticCode::InvalidWeight;
         findings.push(code, format!("{path}.weight"), message);
     }
@@ -214,7 +218,10 @@ fn check_rule(findings: &mut Findings, rule: &ScoringRule, path: &str) {
             let worst_ok = findings.finite(*worst, format!("{path}.worst"));
             let best_ok = findings.finite(*best, format!("{path}.best"));
             if worst_ok && best_ok && worst == best {
-                let message = format!("worst and best are both {worst}; they must differ");
+                let message = format!(
+                    "worst and best are both {}; they must differ",
+                    Plain(*worst)
+                );
                 let code = ScorecardDiagnosticCode::WorstEqualsBest;
                 findings.push(code, path.to_string(), message);
             }
@@ -245,9 +252,12 @@ fn check_rule(findings: &mut Findings, rule: &ScoringRule, path: &str) {
                     ScorecardDiagnosticCode::AnchorsNotMonotonic,
                     path.to_string(),
                     format!(
-                        "floor, red_below, green_at, ceiling ({floor}, {red_below}, {green_at}, \
-                         {ceiling}) must be strictly increasing, or strictly decreasing when \
-                         lower is better"
+                        "floor, red_below, green_at, ceiling ({}, {}, {}, {}) must be strictly \
+                         increasing, or strictly decreasing when lower is better",
+                        Plain(*floor),
+                        Plain(*red_below),
+                        Plain(*green_at),
+                        Plain(*ceiling)
                     ),
                 );
             }
@@ -286,8 +296,9 @@ fn check_bands(findings: &mut Findings, bands: &[ThresholdBand], direction: Dire
             if !in_order {
                 let message = format!(
                     "bands are listed best first: bound {} must lie strictly {order} the \
-                     previous band's {previous}",
-                    band.bound
+                     previous band's {}",
+                    Plain(band.bound),
+                    Plain(previous)
                 );
                 findings.push(ScorecardDiagnosticCode::BandsNotSorted, band_path, message);
             }
@@ -318,7 +329,10 @@ fn check_grades(findings: &mut Findings, grades: &[GradeBand]) {
             continue;
         }
         if !(0.0..=MAX_POINTS).contains(&score) {
-            let message = format!("a grade's minimum score must lie within 0 to 100, not {score}");
+            let message = format!(
+                "a grade's minimum score must lie within 0 to 100, not {}",
+                Plain(score)
+            );
             findings.push(
                 ScorecardDiagnosticCode::GradeScoreOutOfRange,
                 path.clone(),
@@ -328,8 +342,10 @@ fn check_grades(findings: &mut Findings, grades: &[GradeBand]) {
         if let Some(previous_score) = previous {
             if score >= previous_score {
                 let message = format!(
-                    "grades are listed best first: {score} must lie strictly below the previous \
-                     grade's {previous_score}"
+                    "grades are listed best first: {} must lie strictly below the previous \
+                     grade's {}",
+                    Plain(score),
+                    Plain(previous_score)
                 );
                 findings.push(ScorecardDiagnosticCode::GradesNotSorted, path, message);
             }
@@ -343,7 +359,8 @@ fn check_grades(findings: &mut Findings, grades: &[GradeBand]) {
             format!("grades[{index}].min_score_0_to_100"),
             format!(
                 "the lowest grade \"{}\" starts at {}; it must start at 0 so every score has a grade",
-                lowest.label, lowest.min_score_0_to_100
+                lowest.label,
+                Plain(lowest.min_score_0_to_100)
             ),
         );
     }
@@ -362,8 +379,10 @@ fn check_verdict(findings: &mut Findings, thresholds: &VerdictThresholds) {
             ScorecardDiagnosticCode::InvalidVerdictThresholds,
             "verdict_thresholds".into(),
             format!(
-                "need 0 <= marginal_at <= positive_at <= 100, got marginal_at {marginal_at} and \
-                 positive_at {positive_at}"
+                "need 0 <= marginal_at <= positive_at <= 100, got marginal_at {} and \
+                 positive_at {}",
+                Plain(marginal_at),
+                Plain(positive_at)
             ),
         );
     }

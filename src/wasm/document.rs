@@ -2,10 +2,10 @@
 //! enforced while walking (depth, node count, text size), so a cyclic or
 //! huge object cannot hang or exhaust the page.
 
+use super::js::{Array, Object};
 use crate::model::document::{
     Node, MAX_DOCUMENT_DEPTH, MAX_DOCUMENT_NODES, MAX_DOCUMENT_TEXT_BYTES,
 };
-use js_sys::{Array, Object};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Why a JavaScript value is not a model document.

@@ -1,12 +1,13 @@
 //! Data transfer: core values to plain JavaScript objects and arrays.
 //!
-//! Built with js-sys rather than serde to keep the wasm small. Byte spans
+//! Built with a few JavaScript built-ins (see [`super::js`]) rather than serde to keep the wasm small. Byte spans
 //! become UTF-16 offsets here, because JavaScript strings index that way.
 
+use super::js::{reflect_set, Array, Object};
 use crate::formula::diagnostic::line_column;
+#[cfg(feature = "workbench")]
 use crate::formula::functions;
 use crate::formula::{Diagnostic, Evaluation, Value};
-use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 
 /// Sets a property on a fresh plain object. `Reflect.set` can only fail on
@@ -18,7 +19,7 @@ pub fn set(object: &Object, key: &str, value: &JsValue) {
 
 /// As [`set`], with a key already made into a JavaScript string.
 pub fn set_key(object: &Object, key: &JsValue, value: &JsValue) {
-    let _ = Reflect::set(object, key, value);
+    let _ = reflect_set(object, key, value);
 }
 
 pub fn value_to_js(value: &Value) -> JsValue {
@@ -55,7 +56,7 @@ pub fn field(object: &JsValue, key: &str) -> JsValue {
     if !object.is_object() {
         return JsValue::UNDEFINED;
     }
-    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    super::js::reflect_get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
 /// A fresh plain object.
@@ -111,6 +112,7 @@ pub fn diagnostics_to_js(source: &str, list: &[Diagnostic]) -> JsValue {
     diagnostics.into()
 }
 
+#[cfg(feature = "workbench")]
 pub fn functions_to_js() -> JsValue {
     let list = Array::new();
     for spec in functions::all() {
@@ -122,7 +124,8 @@ pub fn functions_to_js() -> JsValue {
             &JsValue::from_str(spec.category.as_str()),
         );
         set(&object, "signature", &JsValue::from_str(spec.signature));
-        set(&object, "summary", &JsValue::from_str(spec.summary));
+        let summary = functions::summary(spec.name).unwrap_or_default();
+        set(&object, "summary", &JsValue::from_str(summary));
         set(&object, "minArgs", &number(spec.min_args));
         set(&object, "maxArgs", &number(spec.max_args));
         list.push(&object);

@@ -8,11 +8,11 @@
 //! included, so it stays small (js-sys objects, no serde).
 
 use super::dto::{field, object, set};
+use super::js::{Array, Object, Uint8Array};
 use crate::engagement::clock::{self, PageFact};
 use crate::engagement::event::{Consent, Event, Totals};
 use crate::engagement::sinks::{self, SinkValue};
 use crate::engagement::tracker::{self, TrackerError, TrackerOptions};
-use js_sys::{Array, Object, Uint8Array};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -181,7 +181,8 @@ impl Tracker {
         if !seed.is_instance_of::<Uint8Array>() {
             return Err(JsError::new("seed must be a Uint8Array of 32 random bytes"));
         }
-        let seed = Uint8Array::from(seed).to_vec();
+        let bytes: &Uint8Array = seed.unchecked_ref();
+        let seed: Vec<u8> = (0..bytes.byte_length()).map(|i| bytes.byte(i)).collect();
         let consent = match field(&options, "consent") {
             value if value.is_undefined() => Consent::Unknown,
             value => consent_from(value.as_string())?,

@@ -7,6 +7,7 @@
 mod document;
 mod dto;
 mod engagement;
+mod js;
 mod model;
 #[cfg(feature = "workbench")]
 mod model_analysis;
@@ -189,7 +190,10 @@ impl Formula {
     }
 }
 
-/// Every supported function with its signature and a one-line summary.
+/// Every supported function with its signature and a one-line summary, for
+/// autocomplete and help while writing formulas. Only in the full build:
+/// the widget evaluates models and does not carry the summaries' text.
+#[cfg(feature = "workbench")]
 #[wasm_bindgen(unchecked_return_type = "FunctionInfo[]")]
 pub fn functions() -> JsValue {
     dto::functions_to_js()

@@ -1,18 +1,19 @@
 //! The `Model` class JavaScript uses: compile a model document once, then
 //! evaluate, set inputs (getting back only changed outputs), compare
-//! scenarios, run sensitivity and goal seek, and make receipts.
+//! scenarios, find break-even, and (in the full build) make receipts.
 //!
 //! Conversion only: every number comes from the core.
 
 use super::document::node_from_js;
 use super::dto::{object, set, set_key, utf16_offset, value_to_js};
+use super::js::{Array, Object};
 use crate::model::analysis;
 use crate::model::document::Node;
 use crate::model::inputs::value_from_node;
+#[cfg(feature = "workbench")]
 use crate::model::receipt::receipt;
 use crate::model::spec::{InputKind, InputValue};
 use crate::model::{CompiledModel, ModelDiagnostic, ModelError, ModelState, Slot};
-use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 
 /// A compiled calculator model and its current inputs.
@@ -39,7 +40,7 @@ fn invalid_model_error(document: Option<&Node>, diagnostics: &[ModelDiagnostic])
         ),
         None => "the model is invalid".to_string(),
     };
-    let error = js_sys::Error::new(&summary);
+    let error = super::js::Error::new(&summary);
     let list = Array::new();
     for diagnostic in diagnostics {
         let item = object();
@@ -268,7 +269,11 @@ impl Model {
     }
 
     /// A receipt for `inputs` (or the current inputs): model id and version,
-    /// SHA-256 of the model and inputs, and the outputs.
+    /// SHA-256 of the model and inputs, and the outputs. Only in the full
+    /// build: a receipt is a pure function of the model and the inputs, so
+    /// the workbench (or a collector) makes the same hash from the inputs a
+    /// widget reports, and the widget leaves out SHA-256 and canonical JSON.
+    #[cfg(feature = "workbench")]
     #[wasm_bindgen(unchecked_return_type = "Receipt")]
     pub fn receipt(
         &self,

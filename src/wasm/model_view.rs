@@ -8,11 +8,11 @@
 //! in the core.
 
 use super::dto::{field, object, set};
+use super::js::{Array, Object};
 use super::model::{js_error, number_or_null, Model};
 use crate::formula::functions::date_serial::ymd_from_serial;
 use crate::model::analysis::{self, SensitivityOptions};
 use crate::model::spec::{InputKind, InputSpec, InputValue};
-use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -114,7 +114,11 @@ fn input_layout(input: &InputSpec) -> Object {
 }
 
 fn id_list(ids: &[String]) -> Array {
-    ids.iter().map(|id| text(id)).collect()
+    let list = Array::new();
+    for id in ids {
+        list.push(&text(id));
+    }
+    list
 }
 
 #[wasm_bindgen]
@@ -139,7 +143,10 @@ impl Model {
         );
         set(&horizon, "unit", &text(spec.horizon.unit.as_str()));
         set(&result, "horizon", &horizon);
-        let inputs: Array = spec.inputs.iter().map(input_layout).collect();
+        let inputs = Array::new();
+        for input in &spec.inputs {
+            inputs.push(&input_layout(input));
+        }
         set(&result, "inputs", &inputs);
         let outputs = Array::new();
         for output in &spec.outputs {

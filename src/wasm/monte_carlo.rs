@@ -5,10 +5,10 @@
 //! Conversion only: sampling, recomputation and statistics are the core's.
 
 use super::dto::{field, object, set};
+use super::js::Array;
 use crate::model::analysis::{ModelMonteCarlo, MonteCarloOptions};
 use crate::model::CompiledModel;
 use crate::uncertainty::{Comparison, Event, FailedTrials, Progress, DEFAULT_HISTOGRAM_BINS};
-use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
 /// Default trial count when the page gives none.
@@ -67,7 +67,7 @@ impl MonteCarloRun {
     }
 }
 
-fn progress_to_js(progress: Progress) -> js_sys::Object {
+fn progress_to_js(progress: Progress) -> super::js::Object {
     let result = object();
     set(
         &result,

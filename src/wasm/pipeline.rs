@@ -5,8 +5,8 @@
 //! Conversion only: every count, ratio and duration comes from the core.
 
 use super::dto::{field, object, set};
+use super::js::Array;
 use crate::scoring::{evaluate_pipeline, PipelineProject, PipelineStage, StageEvent, StageOutcome};
-use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
 /// Most projects read from JavaScript (the core's own limit applies too).

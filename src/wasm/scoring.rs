@@ -5,12 +5,12 @@
 //! the core.
 
 use super::dto::{field, object, set};
+use super::js::{Array, Object};
 use super::model::Model;
 use crate::scoring::{
     business_case_stage, default_business_case_scorecard, BusinessCaseScorecardOptions, CaseDepth,
     MeasureStatus, ScoreInputs, ScoreResult, Scorecard as CoreScorecard,
 };
-use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 
 /// A weighted scorecard.

@@ -22,7 +22,6 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         min_args: 3,
         max_args: 3,
         signature: "DATE(year, month, day)",
-        summary: "Returns the serial number of a date, rolling months and days past their ranges over.",
         implementation: Implementation::Eager(date),
     },
     FunctionSpec {
@@ -31,7 +30,6 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         min_args: 1,
         max_args: 1,
         signature: "YEAR(serial_number)",
-        summary: "Returns the year of a date serial number, from 1900 to 9999.",
         implementation: Implementation::Eager(year),
     },
     FunctionSpec {
@@ -40,7 +38,6 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         min_args: 1,
         max_args: 1,
         signature: "MONTH(serial_number)",
-        summary: "Returns the month of a date serial number, from 1 to 12.",
         implementation: Implementation::Eager(month),
     },
     FunctionSpec {
@@ -49,7 +46,6 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         min_args: 1,
         max_args: 1,
         signature: "DAY(serial_number)",
-        summary: "Returns the day of the month of a date serial number, from 1 to 31.",
         implementation: Implementation::Eager(day),
     },
     FunctionSpec {
@@ -58,7 +54,6 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         min_args: 2,
         max_args: 2,
         signature: "EDATE(start_date, months)",
-        summary: "Returns the date a number of months before or after a date, on the same day clamped to the month's end.",
         implementation: Implementation::Eager(edate),
     },
     FunctionSpec {
@@ -67,7 +62,6 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         min_args: 2,
         max_args: 2,
         signature: "EOMONTH(start_date, months)",
-        summary: "Returns the last day of the month a number of months before or after a date.",
         implementation: Implementation::Eager(eomonth),
     },
     FunctionSpec {
@@ -76,7 +70,6 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         min_args: 2,
         max_args: 2,
         signature: "DAYS(end_date, start_date)",
-        summary: "Returns the number of days between two dates.",
         implementation: Implementation::Eager(days),
     },
 ];

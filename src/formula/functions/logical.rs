@@ -20,7 +20,6 @@ const fn logical(
     min_args: usize,
     max_args: usize,
     signature: &'static str,
-    summary: &'static str,
     implementation: Implementation,
 ) -> FunctionSpec {
     FunctionSpec {
@@ -29,7 +28,6 @@ const fn logical(
         min_args,
         max_args,
         signature,
-        summary,
         implementation,
     }
 }
@@ -41,7 +39,6 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         2,
         3,
         "IF(logical_test, value_if_true, [value_if_false])",
-        "Returns one value when a condition is true and another when it is false.",
         Implementation::Lazy(if_function),
     ),
     logical(
@@ -49,7 +46,6 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         2,
         254,
         "IFS(logical_test1, value_if_true1, [logical_test2, value_if_true2], ...)",
-        "Returns the value paired with the first true condition.",
         Implementation::Lazy(ifs),
     ),
     logical(
@@ -57,7 +53,6 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         1,
         255,
         "AND(logical1, [logical2], ...)",
-        "Returns TRUE when all of its arguments are true.",
         Implementation::Eager(and),
     ),
     logical(
@@ -65,23 +60,14 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         1,
         255,
         "OR(logical1, [logical2], ...)",
-        "Returns TRUE when any of its arguments is true.",
         Implementation::Eager(or),
     ),
-    logical(
-        "NOT",
-        1,
-        1,
-        "NOT(logical)",
-        "Reverses a logical value.",
-        Implementation::Eager(not),
-    ),
+    logical("NOT", 1, 1, "NOT(logical)", Implementation::Eager(not)),
     logical(
         "IFERROR",
         2,
         2,
         "IFERROR(value, value_if_error)",
-        "Returns a value, or another value when the first is an error.",
         Implementation::Lazy(iferror),
     ),
     logical(
@@ -89,23 +75,14 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         3,
         254,
         "SWITCH(expression, value1, result1, [value2, result2], ..., [default])",
-        "Returns the result paired with the first value equal to the expression.",
         Implementation::Lazy(switch),
     ),
-    logical(
-        "TRUE",
-        0,
-        0,
-        "TRUE()",
-        "Returns the logical value TRUE.",
-        Implementation::Eager(true_function),
-    ),
+    logical("TRUE", 0, 0, "TRUE()", Implementation::Eager(true_function)),
     logical(
         "FALSE",
         0,
         0,
         "FALSE()",
-        "Returns the logical value FALSE.",
         Implementation::Eager(false_function),
     ),
 ];

@@ -21,7 +21,6 @@ const fn lookup(
     min_args: usize,
     max_args: usize,
     signature: &'static str,
-    summary: &'static str,
     implementation: Implementation,
 ) -> FunctionSpec {
     FunctionSpec {
@@ -30,7 +29,6 @@ const fn lookup(
         min_args,
         max_args,
         signature,
-        summary,
         implementation,
     }
 }
@@ -42,7 +40,6 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         2,
         255,
         "CHOOSE(index_num, value1, [value2], ...)",
-        "Returns the value at a 1-based position in its list of values.",
         Implementation::Lazy(choose),
     ),
     lookup(
@@ -50,7 +47,6 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         2,
         3,
         "INDEX(array, row_num, [column_num])",
-        "Returns the element, row or column of an array at 1-based positions.",
         Implementation::Eager(index),
     ),
     lookup(
@@ -58,7 +54,6 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         2,
         3,
         "MATCH(lookup_value, lookup_array, [match_type])",
-        "Returns the 1-based position of a value in a one-dimensional array.",
         Implementation::Eager(match_function),
     ),
     lookup(
@@ -66,7 +61,6 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         3,
         6,
         "XLOOKUP(lookup_value, lookup_array, return_array, [if_not_found], [match_mode], [search_mode])",
-        "Finds a value in one array and returns the matching element, row or column of another.",
         Implementation::Eager(xlookup),
     ),
 ];

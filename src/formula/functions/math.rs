@@ -23,7 +23,6 @@ const fn math(
     min_args: usize,
     max_args: usize,
     signature: &'static str,
-    summary: &'static str,
     function: fn(&[Value]) -> Result<Value, ErrorValue>,
 ) -> FunctionSpec {
     FunctionSpec {
@@ -32,155 +31,52 @@ const fn math(
         min_args,
         max_args,
         signature,
-        summary,
         implementation: Implementation::Eager(function),
     }
 }
 
 /// The math functions.
 pub const FUNCTIONS: &[FunctionSpec] = &[
-    math(
-        "SUM",
-        1,
-        255,
-        "SUM(number1, [number2], ...)",
-        "Adds its arguments.",
-        sum,
-    ),
+    math("SUM", 1, 255, "SUM(number1, [number2], ...)", sum),
     math(
         "PRODUCT",
         1,
         255,
         "PRODUCT(number1, [number2], ...)",
-        "Multiplies its arguments.",
         product,
     ),
-    math(
-        "MIN",
-        1,
-        255,
-        "MIN(number1, [number2], ...)",
-        "Returns the smallest number, or 0 when there is none.",
-        min,
-    ),
-    math(
-        "MAX",
-        1,
-        255,
-        "MAX(number1, [number2], ...)",
-        "Returns the largest number, or 0 when there is none.",
-        max,
-    ),
+    math("MIN", 1, 255, "MIN(number1, [number2], ...)", min),
+    math("MAX", 1, 255, "MAX(number1, [number2], ...)", max),
     math(
         "AVERAGE",
         1,
         255,
         "AVERAGE(number1, [number2], ...)",
-        "Returns the arithmetic mean of its arguments.",
         average,
     ),
-    math(
-        "COUNT",
-        1,
-        255,
-        "COUNT(value1, [value2], ...)",
-        "Counts the arguments that are numbers.",
-        count,
-    ),
-    math(
-        "ROUND",
-        2,
-        2,
-        "ROUND(number, num_digits)",
-        "Rounds a number to a number of digits, halves away from zero.",
-        round,
-    ),
-    math(
-        "ROUNDUP",
-        2,
-        2,
-        "ROUNDUP(number, num_digits)",
-        "Rounds a number away from zero to a number of digits.",
-        roundup,
-    ),
+    math("COUNT", 1, 255, "COUNT(value1, [value2], ...)", count),
+    math("ROUND", 2, 2, "ROUND(number, num_digits)", round),
+    math("ROUNDUP", 2, 2, "ROUNDUP(number, num_digits)", roundup),
     math(
         "ROUNDDOWN",
         2,
         2,
         "ROUNDDOWN(number, num_digits)",
-        "Rounds a number toward zero to a number of digits.",
         rounddown,
     ),
-    math(
-        "ABS",
-        1,
-        1,
-        "ABS(number)",
-        "Returns the absolute value of a number.",
-        abs,
-    ),
-    math(
-        "SQRT",
-        1,
-        1,
-        "SQRT(number)",
-        "Returns the positive square root of a number.",
-        sqrt,
-    ),
-    math(
-        "EXP",
-        1,
-        1,
-        "EXP(number)",
-        "Returns e raised to the power of a number.",
-        exp,
-    ),
-    math(
-        "LN",
-        1,
-        1,
-        "LN(number)",
-        "Returns the natural logarithm of a positive number.",
-        ln,
-    ),
-    math(
-        "LOG10",
-        1,
-        1,
-        "LOG10(number)",
-        "Returns the base-10 logarithm of a positive number.",
-        log10,
-    ),
-    math(
-        "POWER",
-        2,
-        2,
-        "POWER(number, power)",
-        "Returns a number raised to a power.",
-        power,
-    ),
-    math(
-        "MOD",
-        2,
-        2,
-        "MOD(number, divisor)",
-        "Returns the remainder after division, with the divisor's sign.",
-        modulo,
-    ),
-    math(
-        "INT",
-        1,
-        1,
-        "INT(number)",
-        "Rounds a number down to the nearest integer.",
-        int,
-    ),
+    math("ABS", 1, 1, "ABS(number)", abs),
+    math("SQRT", 1, 1, "SQRT(number)", sqrt),
+    math("EXP", 1, 1, "EXP(number)", exp),
+    math("LN", 1, 1, "LN(number)", ln),
+    math("LOG10", 1, 1, "LOG10(number)", log10),
+    math("POWER", 2, 2, "POWER(number, power)", power),
+    math("MOD", 2, 2, "MOD(number, divisor)", modulo),
+    math("INT", 1, 1, "INT(number)", int),
     math(
         "SUMPRODUCT",
         1,
         255,
         "SUMPRODUCT(array1, [array2], ...)",
-        "Multiplies arrays element by element and adds the products.",
         sumproduct,
     ),
 ];
@@ -269,17 +165,17 @@ fn rounding(args: &[Value], mode: RoundingMode) -> Result<Value, ErrorValue> {
     // Truncated like every Excel count; beyond +-400 digits the answer no
     // longer changes, so clamping keeps the cast exact.
     let digits = args::integer(args, 1)?.clamp(-400.0, 400.0) as i32;
-    Ok(map_number(args, |n| Ok(round_decimal(n, digits, mode))))
+    Ok(map_number(args, &|n| Ok(round_decimal(n, digits, mode))))
 }
 
 /// ABS(number).
 fn abs(args: &[Value]) -> Result<Value, ErrorValue> {
-    Ok(map_number(args, |n| Ok(n.abs())))
+    Ok(map_number(args, &|n| Ok(n.abs())))
 }
 
 /// SQRT(number): a negative number is `#NUM!`.
 fn sqrt(args: &[Value]) -> Result<Value, ErrorValue> {
-    Ok(map_number(args, |n| {
+    Ok(map_number(args, &|n| {
         if n < 0.0 {
             Err(args::num_error("SQRT", "the number must not be negative"))
         } else {
@@ -290,17 +186,17 @@ fn sqrt(args: &[Value]) -> Result<Value, ErrorValue> {
 
 /// EXP(number): overflow (above about 709.78) is `#NUM!`.
 fn exp(args: &[Value]) -> Result<Value, ErrorValue> {
-    Ok(map_number(args, |n| Ok(n.exp())))
+    Ok(map_number(args, &|n| Ok(n.exp())))
 }
 
 /// LN(number): zero or negative is `#NUM!`.
 fn ln(args: &[Value]) -> Result<Value, ErrorValue> {
-    Ok(map_number(args, |n| positive("LN", n).map(f64::ln)))
+    Ok(map_number(args, &|n| positive("LN", n).map(f64::ln)))
 }
 
 /// LOG10(number): zero or negative is `#NUM!`.
 fn log10(args: &[Value]) -> Result<Value, ErrorValue> {
-    Ok(map_number(args, |n| positive("LOG10", n).map(f64::log10)))
+    Ok(map_number(args, &|n| positive("LOG10", n).map(f64::log10)))
 }
 
 /// POWER(number, power): as the `^` operator; 0^0 is `#NUM!`, 0 to a
@@ -329,7 +225,7 @@ fn modulo(args: &[Value]) -> Result<Value, ErrorValue> {
 
 /// INT(number): rounds down (toward negative infinity), so INT(-8.9) is -9.
 fn int(args: &[Value]) -> Result<Value, ErrorValue> {
-    Ok(map_number(args, |n| Ok(n.floor())))
+    Ok(map_number(args, &|n| Ok(n.floor())))
 }
 
 /// SUMPRODUCT(array1, ...): every argument must have the same dimensions
@@ -377,8 +273,10 @@ fn positive(function: &str, n: f64) -> Result<f64, ErrorValue> {
 
 /// Applies a one-number function to the first argument, element by element
 /// when it is an array; an element's failure becomes that element's error.
-fn map_number(args: &[Value], op: impl Fn(f64) -> Result<f64, ErrorValue>) -> Value {
-    let apply = |value: &Value| -> Value { value.to_number().and_then(&op).into() };
+/// `op` is a trait object so that the array walk is compiled once, not once
+/// per function (it is called per element either way).
+fn map_number(args: &[Value], op: &dyn Fn(f64) -> Result<f64, ErrorValue>) -> Value {
+    let apply = |value: &Value| -> Value { value.to_number().and_then(op).into() };
     match args.first().unwrap_or(&Value::Empty) {
         Value::Array(array) if array.values().len() <= MAX_ARRAY_ELEMENTS => {
             Value::Array(array.map(apply))

@@ -14,6 +14,7 @@ pub mod math;
 pub mod model;
 pub mod rounding;
 pub mod slicing;
+mod summaries;
 #[path = "testing_test.rs"]
 pub mod testing;
 pub mod wildcard;
@@ -72,8 +73,6 @@ pub struct FunctionSpec {
     pub max_args: usize,
     /// As shown to users: `PMT(rate, nper, pv, [fv], [type])`.
     pub signature: &'static str,
-    /// One sentence on what it returns.
-    pub summary: &'static str,
     pub implementation: Implementation,
 }
 
@@ -95,34 +94,41 @@ pub fn all() -> impl Iterator<Item = &'static FunctionSpec> {
     tables().into_iter().flatten()
 }
 
-/// A function's position in the registry sorted by name: what a parsed
-/// call stores, so evaluation reaches the function without a lookup.
+/// A function's position in the registry: what a parsed call stores, so
+/// evaluation reaches the function without a lookup.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct FunctionId(u16);
 
-/// Every function, sorted by name once.
-fn by_name() -> &'static [&'static FunctionSpec] {
-    static BY_NAME: std::sync::OnceLock<Vec<&'static FunctionSpec>> = std::sync::OnceLock::new();
-    BY_NAME.get_or_init(|| {
-        let mut specs: Vec<&'static FunctionSpec> = all().collect();
-        specs.sort_by_key(|spec| spec.name);
-        specs
-    })
+/// Every function, in table order, collected once so an id is an index.
+fn registry() -> &'static [&'static FunctionSpec] {
+    static REGISTRY: std::sync::OnceLock<Vec<&'static FunctionSpec>> = std::sync::OnceLock::new();
+    REGISTRY.get_or_init(|| all().collect())
 }
 
-/// The id of the function named `name`, case-insensitively (binary search).
+/// The id of the function named `name`, case-insensitively. A linear scan
+/// of about 60 names, once per call in a formula at parse time; sorting
+/// the registry for a binary search would cost kilobytes of wasm.
 pub fn find_id(name: &str) -> Option<FunctionId> {
-    let wanted = || name.bytes().map(|b| b.to_ascii_uppercase());
-    by_name()
-        .binary_search_by(|spec| spec.name.bytes().cmp(wanted()))
-        .ok()
+    registry()
+        .iter()
+        .position(|spec| spec.name.eq_ignore_ascii_case(name))
         .and_then(|index| u16::try_from(index).ok())
         .map(FunctionId)
 }
 
 /// The function an id stands for.
 pub fn by_id(id: FunctionId) -> Option<&'static FunctionSpec> {
-    by_name().get(usize::from(id.0)).copied()
+    registry().get(usize::from(id.0)).copied()
+}
+
+/// The one-sentence summary of the function named `name` (upper case), for
+/// listings such as autocomplete; kept apart from [`FunctionSpec`] so that
+/// code that only evaluates formulas does not carry the text.
+pub fn summary(name: &str) -> Option<&'static str> {
+    summaries::SUMMARIES
+        .iter()
+        .find(|(function, _)| *function == name)
+        .map(|(_, summary)| *summary)
 }
 
 /// Finds a function by name, case-insensitively.
@@ -184,8 +190,17 @@ mod tests {
             assert!(spec.min_args <= spec.max_args, "{}", spec.name);
             assert!(spec.max_args <= MAX_ARGUMENTS, "{}", spec.name);
             assert!(spec.signature.starts_with(spec.name), "{}", spec.name);
-            assert!(!spec.summary.is_empty(), "{}", spec.name);
+            assert!(
+                summary(spec.name).is_some_and(|s| !s.is_empty()),
+                "{}",
+                spec.name
+            );
         }
+        assert_eq!(
+            summaries::SUMMARIES.len(),
+            all().count(),
+            "one summary per function"
+        );
     }
 
     #[test]

@@ -18,7 +18,6 @@ pub const FUNCTIONS: &[FunctionSpec] = &[FunctionSpec {
     min_args: 1,
     max_args: 2,
     signature: "PREV(series, [value_in_period_0])",
-    summary: "Returns a per-period calculation's value in the previous period (0, or the given value, in period 0).",
     implementation: Implementation::Lazy(prev),
 }];
 

@@ -20,6 +20,28 @@ pub enum RoundingMode {
 /// The significant digits Excel works with.
 const SIGNIFICANT_DIGITS: i32 = 15;
 
+/// `number` rounded to 15 significant digits (ties to even on its exact
+/// binary value), as the double nearest that decimal: what Excel shows and
+/// compares. Exactly `number.parse(format!("{number:.14e}"))`, without
+/// core's float formatting. Zero, NaN and infinities come back unchanged.
+pub fn round_to_15_significant_digits(number: f64) -> f64 {
+    let Some((significand, exponent)) = fifteen_digits(number.abs()) else {
+        return number;
+    };
+    let mut text = String::with_capacity(24);
+    if number < 0.0 {
+        text.push('-');
+    }
+    crate::number_text::push_u64(&mut text, significand, 1);
+    text.push('e');
+    let unit_exponent = exponent - (SIGNIFICANT_DIGITS - 1);
+    if unit_exponent < 0 {
+        text.push('-');
+    }
+    crate::number_text::push_u64(&mut text, u64::from(unit_exponent.unsigned_abs()), 1);
+    crate::formula::decimal::parse_decimal(&text).unwrap_or(number)
+}
+
 /// Rounds `number` to `digits` decimal places (negative `digits` round to
 /// the left of the decimal point: -2 rounds to hundreds).
 pub fn round_decimal(number: f64, digits: i32, mode: RoundingMode) -> f64 {
@@ -66,10 +88,9 @@ pub fn round_decimal(number: f64, digits: i32, mode: RoundingMode) -> f64 {
 /// The 15 significant digits of a positive finite number as an integer,
 /// with the decimal exponent of its first digit.
 fn fifteen_digits(magnitude: f64) -> Option<(u64, i32)> {
-    let formatted = format!("{:.*e}", (SIGNIFICANT_DIGITS - 1) as usize, magnitude);
-    let (mantissa, exponent) = formatted.split_once('e')?;
-    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
-    Some((digits.parse().ok()?, exponent.parse().ok()?))
+    let (digits, exponent) =
+        crate::number_text::significant(magnitude, SIGNIFICANT_DIGITS.unsigned_abs());
+    (digits != 0).then_some((digits, exponent))
 }
 
 #[cfg(test)]
@@ -85,6 +106,27 @@ mod tests {
             actual, expected,
             "round_decimal({number}, {digits}, {mode:?})"
         );
+    }
+
+    #[test]
+    fn fifteen_significant_digits_agree_with_core_formatting() {
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        for i in 0..50_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let n = if i % 2 == 0 {
+                f64::from_bits(state)
+            } else {
+                (state % 1_000_000_000_000_000_000) as f64 * 10f64.powi((i % 40) - 30)
+            };
+            if n.is_finite() && n != 0.0 {
+                let core: f64 = format!("{n:.14e}").parse().unwrap();
+                assert_eq!(round_to_15_significant_digits(n), core, "{n:e}");
+            }
+        }
+        assert_eq!(round_to_15_significant_digits(0.1 + 0.2), 0.3);
+        assert_eq!(round_to_15_significant_digits(-0.0), -0.0);
     }
 
     #[test]

@@ -17,7 +17,6 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         min_args: 2,
         max_args: 3,
         signature: "TAKE(array, rows, [columns])",
-        summary: "Returns the first rows or columns of an array, or the last when the count is negative.",
         implementation: Implementation::Eager(take),
     },
     FunctionSpec {
@@ -26,7 +25,6 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         min_args: 2,
         max_args: 3,
         signature: "DROP(array, rows, [columns])",
-        summary: "Returns an array without its first rows or columns, or its last when the count is negative.",
         implementation: Implementation::Eager(drop),
     },
 ];

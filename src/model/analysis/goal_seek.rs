@@ -11,6 +11,7 @@
 use crate::model::diagnostic::ModelError;
 use crate::model::engine::{CompiledModel, ModelState};
 use crate::model::spec::InputValue;
+use crate::number_text::Plain;
 
 /// Points evaluated across the range to find a bracket.
 pub const SCAN_POINTS: usize = 64;
@@ -149,10 +150,21 @@ pub fn goal_seek(
         let highest_output = seen.iter().copied().reduce(f64::max);
         let message = match (lowest_output, highest_output) {
             (Some(lo), Some(hi)) => format!(
-                "no value of {} between {low} and {high} makes {} equal {}; it ranges from {lo} to {hi} there",
-                input.id, options.output_id, options.target
+                "no value of {} between {} and {} makes {} equal {}; it ranges from {} to {} there",
+                input.id,
+                Plain(low),
+                Plain(high),
+                options.output_id,
+                Plain(options.target),
+                Plain(lo),
+                Plain(hi)
             ),
-            _ => format!("{} is not a number anywhere between {low} and {high}", options.output_id),
+            _ => format!(
+                "{} is not a number anywhere between {} and {}",
+                options.output_id,
+                Plain(low),
+                Plain(high)
+            ),
         };
         return Ok(GoalSeekResult::NotReachable {
             lowest_output,
@@ -185,7 +197,8 @@ pub fn goal_seek(
         highest_output: None,
         message: format!(
             "{} jumps past {} without reaching it (the output is not continuous there)",
-            options.output_id, options.target
+            options.output_id,
+            Plain(options.target)
         ),
     })
 }

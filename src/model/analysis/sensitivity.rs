@@ -51,7 +51,10 @@ pub fn sensitivity(
     {
         return Err(ModelError::InvalidOption {
             option: "percentChange",
-            reason: format!("must be greater than 0 and at most {MAX_PERCENT_CHANGE}"),
+            reason: format!(
+                "must be greater than 0 and at most {}",
+                crate::number_text::Plain(MAX_PERCENT_CHANGE)
+            ),
         });
     }
     let base_output =
@@ -112,6 +115,7 @@ pub fn sensitivity(
             swing,
         });
     }
-    rows.sort_by(|a, b| b.swing.total_cmp(&a.swing));
+    // Widest swing first; ties keep the inputs' order.
+    crate::small_sort::sort_by(&mut rows, |a, b| a.swing.total_cmp(&b.swing).is_gt());
     Ok((base_output, rows))
 }

@@ -264,7 +264,7 @@ pub fn evaluate_pipeline(
 /// The validated project's visits in stage order with their times.
 fn project_path(project: &PipelineProject, as_of_ms: f64) -> Option<ProjectPath> {
     let mut events: Vec<&StageEvent> = project.events.iter().collect();
-    events.sort_by_key(|event| event.stage);
+    crate::small_sort::sort_by(&mut events, |a, b| a.stage < b.stage);
     let last = events.last()?;
     let dropped_at_ms = last
         .outcome
@@ -343,7 +343,7 @@ fn stage_metrics(tallies: &[Tally]) -> Vec<StageMetrics> {
 /// The median of finite samples; `None` when empty.
 fn median(samples: &[f64]) -> Option<f64> {
     let mut sorted = samples.to_vec();
-    sorted.sort_by(f64::total_cmp);
+    crate::small_sort::sort_by(&mut sorted, |a, b| a.total_cmp(b).is_lt());
     let middle = sorted.len() / 2;
     if sorted.len() % 2 == 1 {
         sorted.get(middle).copied()

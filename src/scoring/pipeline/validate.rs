@@ -9,6 +9,7 @@ use super::{
     PipelineProject, StageEvent, StageOutcome, MAX_ABS_TIMESTAMP_MS, MAX_EVENTS_PER_PROJECT,
     MAX_PROJECT_VALUE,
 };
+use crate::number_text::{self, Plain};
 use std::fmt;
 
 /// What kind of problem a pipeline diagnostic reports; stable across versions.
@@ -113,12 +114,14 @@ impl Findings<'_> {
     fn timestamp(&mut self, ms: f64, field: &str, as_of_ms: f64) -> bool {
         if !is_valid_timestamp(ms) {
             let message = format!(
-                "must be a finite time within ±{MAX_ABS_TIMESTAMP_MS:e} ms of the epoch, not {ms}"
+                "must be a finite time within ±{} ms of the epoch, not {}",
+                number_text::shortest_exp(MAX_ABS_TIMESTAMP_MS),
+                Plain(ms)
             );
             self.push(PipelineDiagnosticCode::InvalidTimestamp, field, message);
             false
         } else if ms > as_of_ms {
-            let message = format!("{ms} lies after as_of_ms {as_of_ms}");
+            let message = format!("{} lies after as_of_ms {}", Plain(ms), Plain(as_of_ms));
             self.push(PipelineDiagnosticCode::AfterAsOf, field, message);
             false
         } else {
@@ -155,8 +158,11 @@ pub(super) fn check_project(
     }
     let value = project.value;
     if !(value.is_finite() && (0.0..=MAX_PROJECT_VALUE).contains(&value)) {
-        let message =
-            format!("a value must be finite, >= 0 and <= {MAX_PROJECT_VALUE:e}, not {value}");
+        let message = format!(
+            "a value must be finite, >= 0 and <= {}, not {}",
+            number_text::shortest_exp(MAX_PROJECT_VALUE),
+            Plain(value)
+        );
         findings.push(PipelineDiagnosticCode::InvalidValue, "value", message);
     }
     let events = &project.events;
@@ -179,7 +185,7 @@ fn check_events(findings: &mut Findings<'_>, events: &[StageEvent], as_of_ms: f6
     // Input positions in stage order; a stable sort keeps duplicates in
     // input order, so the second occurrence is the one reported.
     let mut order: Vec<(usize, &StageEvent)> = events.iter().enumerate().collect();
-    order.sort_by_key(|(_, event)| event.stage);
+    crate::small_sort::sort_by(&mut order, |(_, a), (_, b)| a.stage < b.stage);
     let last_stage = order.last().map(|(_, event)| event.stage);
 
     let mut previous: Option<(usize, &StageEvent, bool)> = None;
@@ -195,8 +201,10 @@ fn check_events(findings: &mut Findings<'_>, events: &[StageEvent], as_of_ms: f6
             let dropped_ok = findings.timestamp(dropped_at_ms, &dropped_field, as_of_ms);
             if entered_ok && dropped_ok && dropped_at_ms < event.entered_at_ms {
                 let message = format!(
-                    "dropped at {dropped_at_ms}, before entering {} at {}",
-                    event.stage, event.entered_at_ms
+                    "dropped at {}, before entering {} at {}",
+                    Plain(dropped_at_ms),
+                    event.stage,
+                    Plain(event.entered_at_ms)
                 );
                 findings.push(
                     PipelineDiagnosticCode::DroppedBeforeEntered,
@@ -236,9 +244,9 @@ fn check_events(findings: &mut Findings<'_>, events: &[StageEvent], as_of_ms: f6
                     "entered {} at {}, before entering the earlier stage {} at {} \
                      (events[{previous_index}])",
                     event.stage,
-                    event.entered_at_ms,
+                    Plain(event.entered_at_ms),
                     previous_event.stage,
-                    previous_event.entered_at_ms
+                    Plain(previous_event.entered_at_ms)
                 );
                 let code = PipelineDiagnosticCode::EventsOutOfOrder;
                 findings.push(code, &format!("{field}.entered_at_ms"), message);

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Download size of both wasm builds and where their bytes go.
+#
+# Prints raw and gzip -9 bytes of pkg/yardstick_bg.wasm (full build) and
+# pkg-widget/yardstick_bg.wasm (widget build), then twiggy's largest items of
+# each. The twiggy view is the same pipeline as the Makefile's (wasm-opt,
+# then wasm-bindgen) with the name section kept, written to target/size/.
+# Run `make pkg pkg-widget` first, or pass --build to run it.
+# Usage: bench/size.sh [--build] [top-n]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [[ "${1:-}" == "--build" ]]; then
+  shift
+  make --no-print-directory pkg pkg-widget >/dev/null
+fi
+top_n="${1:-25}"
+# The Makefile's WASM_OPT_FLAGS, keeping names (-g) instead of stripping them.
+read -r -a flags <<<"$(make --no-print-directory -s -p -n bindgen OUT=x 2>/dev/null |
+  sed -n 's/^WASM_OPT_FLAGS := //p' | sed 's/--strip-debug/-g --strip-dwarf/')"
+mkdir -p target/size
+for build in full widget; do
+  if [[ $build == full ]]; then
+    pkg=pkg
+    src=target/wasm32-unknown-unknown/release/yardstick.wasm
+  else
+    pkg=pkg-widget
+    src=target/widget/wasm32-unknown-unknown/release/yardstick.wasm
+  fi
+  raw=$(wc -c <"$pkg/yardstick_bg.wasm")
+  gz=$(gzip -9 -c "$pkg/yardstick_bg.wasm" | wc -c)
+  printf '%-7s %s/yardstick_bg.wasm: %7d bytes raw, %7d bytes gzip -9 (%.1f KiB)\n' \
+    "$build" "$pkg" "$raw" "$gz" "$(echo "$gz / 1024" | bc -l)"
+  if command -v twiggy >/dev/null && [[ $top_n != 0 ]]; then
+    wasm-opt "${flags[@]}" "$src" -o "target/size/$build.opt.wasm"
+    wasm-bindgen --target web --keep-debug --out-dir "target/size/$build" --out-name yardstick \
+      "target/size/$build.opt.wasm"
+    twiggy top -n "$top_n" "target/size/$build/yardstick_bg.wasm" | sed 's/^/    /'
+    if twiggy top -n 100000 "target/size/$build/yardstick_bg.wasm" | grep -q flt2dec; then
+      echo "    warning: core's float formatting (flt2dec) is linked; see ARCHITECTURE.md"
+    fi
+  fi
+done

@@ -1,0 +1,93 @@
+//! The few JavaScript built-ins the bindings use (arrays, plain objects,
+//! `Reflect`, `Error`), declared here rather than taken from js-sys.
+//!
+//! js-sys declares every built-in, and wasm-bindgen keeps the closure shims
+//! of its callback-taking methods in the function table whether or not they
+//! are called: about 3.5 KB in every build. These declarations are the ones
+//! js-sys has for the same methods; nothing here holds logic.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// A plain JavaScript object.
+    #[derive(Clone, Debug)]
+    pub type Object;
+
+    /// `{}`.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Object;
+
+    /// `Object.entries(object)`: its own enumerable `[key, value]` pairs.
+    #[wasm_bindgen(static_method_of = Object)]
+    pub fn entries(object: &Object) -> Array;
+
+    /// A JavaScript array.
+    #[wasm_bindgen(extends = Object)]
+    #[derive(Clone, Debug)]
+    pub type Array;
+
+    /// `[]`.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Array;
+
+    /// `Array.from(value)`: an array of an iterable's or array-like's items.
+    #[cfg(feature = "workbench")]
+    #[wasm_bindgen(static_method_of = Array)]
+    pub fn from(value: &JsValue) -> Array;
+
+    /// `Array.isArray(value)`.
+    #[wasm_bindgen(static_method_of = Array, js_name = isArray)]
+    pub fn is_array(value: &JsValue) -> bool;
+
+    /// `array.push(value)`; returns the new length.
+    #[wasm_bindgen(method)]
+    pub fn push(this: &Array, value: &JsValue) -> u32;
+
+    /// `array.length`.
+    #[wasm_bindgen(method, getter)]
+    pub fn length(this: &Array) -> u32;
+
+    /// `array[index]`.
+    #[wasm_bindgen(method, indexing_getter)]
+    pub fn get(this: &Array, index: u32) -> JsValue;
+
+    /// A `Uint8Array` (the engagement tracker's random seed).
+    #[wasm_bindgen(extends = Object)]
+    #[derive(Clone, Debug)]
+    pub type Uint8Array;
+
+    /// `bytes.length`.
+    #[wasm_bindgen(method, getter, js_name = length)]
+    pub fn byte_length(this: &Uint8Array) -> u32;
+
+    /// `bytes[index]`.
+    #[wasm_bindgen(method, indexing_getter)]
+    pub fn byte(this: &Uint8Array, index: u32) -> u8;
+
+    /// A JavaScript `Error`.
+    #[wasm_bindgen(extends = Object)]
+    #[derive(Clone, Debug)]
+    pub type Error;
+
+    /// `new Error(message)`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(message: &str) -> Error;
+
+    /// `Reflect.set(target, key, value)`; throws (here: `Err`) when
+    /// `target` is not an object.
+    #[wasm_bindgen(catch, js_namespace = Reflect, js_name = set)]
+    pub fn reflect_set(target: &JsValue, key: &JsValue, value: &JsValue) -> Result<bool, JsValue>;
+
+    /// `Reflect.get(target, key)`; throws (here: `Err`) when `target` is
+    /// not an object.
+    #[wasm_bindgen(catch, js_namespace = Reflect, js_name = get)]
+    pub fn reflect_get(target: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+impl Array {
+    /// The items, read by index from 0 to the length when iteration starts.
+    pub fn iter(&self) -> impl Iterator<Item = JsValue> + '_ {
+        (0..self.length()).map(|index| self.get(index))
+    }
+}
