@@ -13,32 +13,51 @@
 //! free port. The first line on stdout is always
 //! `Yardstick serving http://127.0.0.1:PORT/`, so tests can read the address.
 
+#[cfg(not(target_arch = "wasm32"))]
 mod api;
+#[cfg(not(target_arch = "wasm32"))]
 mod collect;
+#[cfg(not(target_arch = "wasm32"))]
 mod files;
+#[cfg(not(target_arch = "wasm32"))]
 mod http;
+#[cfg(not(target_arch = "wasm32"))]
 mod store;
 
+#[cfg(not(target_arch = "wasm32"))]
 use std::io::Write;
+#[cfg(not(target_arch = "wasm32"))]
 use std::net::TcpListener;
+#[cfg(not(target_arch = "wasm32"))]
 use std::path::PathBuf;
+#[cfg(not(target_arch = "wasm32"))]
 use std::sync::atomic::{AtomicUsize, Ordering};
+#[cfg(not(target_arch = "wasm32"))]
 use std::sync::Arc;
+#[cfg(not(target_arch = "wasm32"))]
 use std::time::Duration;
+#[cfg(not(target_arch = "wasm32"))]
 use std::{env, fs, process, thread};
 
+#[cfg(not(target_arch = "wasm32"))]
 use collect::{error, normalize_origin, Origins};
+#[cfg(not(target_arch = "wasm32"))]
 use http::{Request, Response};
+#[cfg(not(target_arch = "wasm32"))]
 use store::Store;
 
 /// Connections served at once; more are answered 503 and closed.
+#[cfg(not(target_arch = "wasm32"))]
 const MAX_CONNECTIONS: usize = 256;
 /// The database when `--db` is not given, relative to the working directory.
+#[cfg(not(target_arch = "wasm32"))]
 const DEFAULT_DB: &str = "target/yardstick-events.sqlite";
 
+#[cfg(not(target_arch = "wasm32"))]
 const USAGE: &str = "usage: yardstick-serve [--port N] [--root DIR] [--db PATH|:memory:] \
 [--allow-origin URL]... [--max-lifetime-secs N]";
 
+#[cfg(not(target_arch = "wasm32"))]
 struct Options {
     port: u16,
     root: PathBuf,
@@ -47,6 +66,7 @@ struct Options {
     max_lifetime_secs: Option<u64>,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn parse_options() -> Result<Options, String> {
     let mut options = Options {
         port: env::var("PORT")
@@ -88,12 +108,14 @@ fn parse_options() -> Result<Options, String> {
 }
 
 /// What every connection thread shares.
+#[cfg(not(target_arch = "wasm32"))]
 struct App {
     root: PathBuf,
     origins: Origins,
     store: Store,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
     let options = parse_options().unwrap_or_else(|message| fail(2, &message));
     let store = Store::open(&options.db)
@@ -143,12 +165,14 @@ fn main() {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn fail(code: i32, message: &str) -> ! {
     eprintln!("yardstick-serve: {message}");
     process::exit(code)
 }
 
 /// Sends each request to its route.
+#[cfg(not(target_arch = "wasm32"))]
 fn route(app: &App, request: &Request) -> Response {
     let method = request.method.as_str();
     match request.path() {
@@ -176,6 +200,7 @@ fn route(app: &App, request: &Request) -> Response {
 
 /// A file from the served folders. Allowed origins get the CORS header, so
 /// a widget embedded on their pages can load its module and wasm.
+#[cfg(not(target_arch = "wasm32"))]
 fn static_file(app: &App, request: &Request, path: &str) -> Response {
     let response = match files::resolve(&app.root, path) {
         Some(file) => match fs::read(&file) {
@@ -189,3 +214,8 @@ fn static_file(app: &App, request: &Request, path: &str) -> Response {
         Err(_) => response.with_header("Vary", "Origin"),
     }
 }
+
+/// The server is native only; a wasm32 build of the package (the wasm
+/// tests build every binary) gets this empty `main`.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
