@@ -6,6 +6,8 @@
  * formats and draws; every number comes from the server.
  */
 
+import { h, svg } from './widget/dom.js';
+
 /**
  * @typedef {object} FunnelStep
  * @property {string} step
@@ -33,30 +35,6 @@ const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
 const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
 const seconds = new Intl.NumberFormat(undefined, { style: 'unit', unit: 'second', maximumFractionDigits: 1 });
 
-/**
- * @param {string} tag
- * @param {string} [text]
- * @param {string} [className]
- */
-function el(tag, text, className) {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
-
-/**
- * @param {string} tag
- * @param {Record<string, string | number>} attributes
- * @param {string} [text]
- */
-function svgEl(tag, attributes, text) {
-  const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
 /** @param {number | null} ms */
 function duration(ms) {
   return ms === null ? '—' : seconds.format(ms / 1000);
@@ -66,10 +44,10 @@ function duration(ms) {
  * @param {[string, string][]} pairs
  */
 function stats(pairs) {
-  const list = el('dl', undefined, 'stats');
+  const list = h('dl', { class: 'stats' });
   for (const [label, value] of pairs) {
-    const item = el('div', undefined, 'stat');
-    item.append(el('dt', label), el('dd', value));
+    const item = h('div', { class: 'stat' });
+    item.append(h('dt', {}, label), h('dd', {}, value));
     list.append(item);
   }
   return list;
@@ -87,14 +65,14 @@ function funnelChart(metrics) {
   const description = metrics.funnel
     .map((s) => `${s.step}: ${number.format(s.count)}${s.drop_off === null ? '' : `, ${percent.format(s.drop_off)} lost`}`)
     .join('; ');
-  const drawing = svgEl('svg', { viewBox: `0 0 ${width} ${height}`, class: 'funnel-svg', role: 'img', 'aria-label': `Funnel: ${description}` });
+  const drawing = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'funnel-svg', role: 'img', 'aria-label': `Funnel: ${description}` });
   metrics.funnel.forEach((step, index) => {
     const y = 4 + index * row;
     const barWidth = ((width - 220) * step.count) / max;
     drawing.append(
-      svgEl('text', { x: 0, y: y + 18 }, step.step),
-      svgEl('rect', { x: 80, y, width: Math.max(1, barWidth), height: row - 8, class: 'bar', rx: 3 }),
-      svgEl('text', { x: 86 + barWidth, y: y + 18 }, `${number.format(step.count)}${step.drop_off === null ? '' : ` (−${percent.format(step.drop_off)})`}`),
+      svg('text', { x: 0, y: y + 18 }, step.step),
+      svg('rect', { x: 80, y, width: Math.max(1, barWidth), height: row - 8, class: 'bar', rx: 3 }),
+      svg('text', { x: 86 + barWidth, y: y + 18 }, `${number.format(step.count)}${step.drop_off === null ? '' : ` (−${percent.format(step.drop_off)})`}`),
     );
   });
   return drawing;
@@ -102,10 +80,9 @@ function funnelChart(metrics) {
 
 /** @param {CalcMetrics} metrics */
 function card(metrics) {
-  const section = el('section', undefined, 'metric-card');
-  section.setAttribute('aria-label', metrics.calc_id);
+  const section = h('section', { class: 'metric-card', 'aria-label': metrics.calc_id });
   section.append(
-    el('h2', metrics.calc_id),
+    h('h2', {}, metrics.calc_id),
     stats([
       ['Views', number.format(metrics.views)],
       ['Starts', number.format(metrics.starts)],
@@ -116,11 +93,11 @@ function card(metrics) {
       ['Interaction, P75', duration(metrics.interaction_ms.p75)],
       ['Interaction, total', duration(metrics.interaction_ms.total)],
     ]),
-    el('h3', 'Funnel'),
+    h('h3', {}, 'Funnel'),
     funnelChart(metrics),
   );
   if (metrics.steps.length > 0) {
-    section.append(el('h3', 'Inputs changed'), el('p', metrics.steps.map((s) => `${s.step_index} input${s.step_index === 1 ? '' : 's'}: ${number.format(s.count)}`).join(' · ')));
+    section.append(h('h3', {}, 'Inputs changed'), h('p', {}, metrics.steps.map((s) => `${s.step_index} input${s.step_index === 1 ? '' : 's'}: ${number.format(s.count)}`).join(' · ')));
   }
   return section;
 }
@@ -140,7 +117,7 @@ async function refresh() {
     const listing = /** @type {{ calcs: { calc_id: string }[] }} */ (await getJson('/api/engagement'));
     const all = await Promise.all(listing.calcs.map((c) => getJson(`/api/engagement?calc_id=${encodeURIComponent(c.calc_id)}`)));
     const cards = all.map((metrics) => card(/** @type {CalcMetrics} */ (metrics)));
-    metricsRoot.replaceChildren(...(cards.length ? cards : [el('p', 'No events yet. Use a calculator in the gallery, then come back.', 'placeholder')]));
+    metricsRoot.replaceChildren(...(cards.length ? cards : [h('p', { class: 'placeholder' }, 'No events yet. Use a calculator in the gallery, then come back.')]));
     updated.textContent = `Updated ${new Date().toLocaleTimeString()}`;
   } catch (error) {
     updated.textContent = `Could not load the metrics: ${error instanceof Error ? error.message : String(error)}`;

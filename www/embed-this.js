@@ -5,6 +5,8 @@
  * with this server's address filled in.
  */
 
+import { h } from './widget/dom.js';
+
 /** The example models this server publishes under /models/. */
 const MODEL_FILES = ['saas-roi.json', 'business-case-5y.json', 'project-portfolio.json'];
 
@@ -12,27 +14,15 @@ const list = /** @type {HTMLElement} */ (document.getElementById('snippets'));
 const siteOrigin = location.origin;
 
 /**
- * @param {string} tag
- * @param {string} [text]
- * @param {string} [className]
- */
-function el(tag, text, className) {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
-
-/**
  * A snippet with its copy button.
  * @param {string} heading
  * @param {string} code
  */
 function snippetBlock(heading, code) {
-  const block = el('div');
-  const pre = el('pre');
-  pre.append(el('code', code));
-  const copy = /** @type {HTMLButtonElement} */ (el('button', `Copy ${heading.toLowerCase()}`, 'button'));
+  const block = h('div', {});
+  const pre = h('pre', {});
+  pre.append(h('code', {}, code));
+  const copy = /** @type {HTMLButtonElement} */ (h('button', { class: 'button' }, `Copy ${heading.toLowerCase()}`));
   copy.type = 'button';
   copy.addEventListener('click', async () => {
     try {
@@ -42,7 +32,7 @@ function snippetBlock(heading, code) {
       copy.textContent = 'Select the text to copy it';
     }
   });
-  block.append(el('h3', heading), pre, copy);
+  block.append(h('h3', {}, heading), pre, copy);
   return block;
 }
 
@@ -59,15 +49,15 @@ async function main() {
     } catch {
       continue;
     }
-    const card = el('section', undefined, 'snippet');
-    card.append(el('h2', title));
+    const card = h('section', { class: 'snippet' });
+    card.append(h('h2', {}, title));
     const script = `<script type="module" src="${siteOrigin}/pkg-widget/yardstick-widget.min.js"></script>\n<yardstick-calculator src="${url}" collector="${siteOrigin}/collect"></yardstick-calculator>`;
     const iframeSrc = `${siteOrigin}/embed.html?src=${encodeURIComponent(url)}&collector=${encodeURIComponent(`${siteOrigin}/collect`)}`;
     const iframe = `<iframe src="${iframeSrc}" title="${title.replace(/"/g, '&quot;')}" style="width:100%;height:900px;border:0" loading="lazy"></iframe>`;
     card.append(snippetBlock('Script and element', script), snippetBlock('Iframe', iframe));
     cards.push(card);
   }
-  list.replaceChildren(...(cards.length ? cards : [el('p', 'No models found under /models/.', 'placeholder')]));
+  list.replaceChildren(...(cards.length ? cards : [h('p', { class: 'placeholder' }, 'No models found under /models/.')]));
 }
 
 void main();

@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * Tiny DOM builders for the widget. Text from a model is only ever set with
+ * Tiny DOM builders for the widget (and the site's pages). Text from a model is only ever set with
  * `textContent` or attribute values, never parsed as HTML: a label like
  * `<img onerror=...>` shows as those characters and runs nothing.
  */
