@@ -384,17 +384,22 @@ impl CompiledModel {
             Step::Series(members) => {
                 for period in 0..self.spec.horizon.series_len() {
                     for &member in members {
-                        let value = match self.eval_variable(member, slots, Some(period), scratch) {
-                            Value::Array(_) => Value::error(
-                                ErrorKind::Value,
-                                "a per-period calculation must give one value in each period",
-                            ),
-                            other => other,
+                        let value = self.eval_variable(member, slots, Some(period), scratch);
+                        let Some(Slot::Series(values)) = slots.get_mut(member) else {
+                            continue;
                         };
-                        if let Some(Slot::Series(values)) = slots.get_mut(member) {
-                            if let Some(cell) = values.get_mut(period) {
-                                *cell = value;
+                        let Some(cell) = values.get_mut(period) else {
+                            continue;
+                        };
+                        match (cell, value) {
+                            // A number over a number: nothing to drop.
+                            (Value::Number(old), Value::Number(new)) => *old = new,
+                            (_, Value::Array(_)) => {
+                                if let Some(cell) = values.get_mut(period) {
+                                    *cell = Value::error(ErrorKind::Value, ARRAY_IN_PERIOD);
+                                }
                             }
+                            (cell, value) => *cell = value,
                         }
                     }
                 }

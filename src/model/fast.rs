@@ -74,11 +74,13 @@ impl Scalar {
         }
     }
 
-    /// The formula value (numbers here are always finite).
+    /// The formula value. Every `Scalar::Number` here is finite (made by
+    /// [`Scalar::number`], read from a finite `Value::Number`, or a finite
+    /// constant or period), so it is the number itself.
     #[inline(always)]
     pub fn to_value(self) -> Value {
         match self {
-            Scalar::Number(n) => Value::number(n),
+            Scalar::Number(n) => Value::Number(n),
             Scalar::Bool(b) => Value::Bool(b),
         }
     }
