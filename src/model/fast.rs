@@ -227,7 +227,7 @@ pub struct Context<'a> {
 }
 
 impl Node {
-    /// An operand's value: leaves (constants, reads, `period`) inline,
+    /// An operand's value: leaves (constants and reads) inline,
     /// without a call, since they are about half of all nodes.
     #[inline(always)]
     fn operand(&self, context: &Context<'_>) -> Option<Scalar> {
