@@ -462,6 +462,22 @@ fn payback(result: Result<Payback, finance::FinanceError>) -> Option<Scalar> {
 /// arguments and calls its kernel.
 #[inline(never)]
 fn series(function: SeriesFunction, args: &[SeriesArg], context: &Context<'_>) -> Option<Scalar> {
+    if let (SeriesFunction::Min | SeriesFunction::Max | SeriesFunction::Sum, [a, b]) =
+        (function, args)
+    {
+        // Two scalars (as `MIN(period, 3)`): the same fold, on the stack.
+        if let (SeriesArg::Scalar(a), SeriesArg::Scalar(b)) = (a, b) {
+            let pair = [
+                a.operand(context)?.to_number(),
+                b.operand(context)?.to_number(),
+            ];
+            return Scalar::number(match function {
+                SeriesFunction::Sum => pair.iter().sum(),
+                SeriesFunction::Min => pair.into_iter().reduce(f64::min).unwrap_or(0.0),
+                _ => pair.into_iter().reduce(f64::max).unwrap_or(0.0),
+            });
+        }
+    }
     let mut numbers = Numbers::borrow(context.scratch);
     match function {
         SeriesFunction::Sum | SeriesFunction::Min | SeriesFunction::Max => {
