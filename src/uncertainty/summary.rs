@@ -91,15 +91,16 @@ impl Summary {
         // statistics (equal under total_cmp means bit-identical), in O(n).
         let min = finite.iter().copied().min_by(f64::total_cmp);
         let max = finite.iter().copied().max_by(f64::total_cmp);
+        let [p10, p50, p90] = percentiles_inc_unsorted(&mut finite, [0.1, 0.5, 0.9]);
         let statistics = match (min, max) {
             (Some(min), Some(max)) => Some(Statistics {
                 mean,
                 std_dev,
                 min,
                 max,
-                p10: percentile_inc_unsorted(&mut finite, 0.1).unwrap_or(min),
-                p50: percentile_inc_unsorted(&mut finite, 0.5).unwrap_or(min),
-                p90: percentile_inc_unsorted(&mut finite, 0.9).unwrap_or(max),
+                p10: p10.unwrap_or(min),
+                p50: p50.unwrap_or(min),
+                p90: p90.unwrap_or(max),
                 histogram: histogram_between(&finite, min, max, histogram_bins),
             }),
             _ => None,
@@ -156,21 +157,34 @@ pub fn percentile_inc(sorted: &[f64], p: f64) -> Option<f64> {
     Some(interpolate(below, above, fraction))
 }
 
-/// [`percentile_inc`] of finite values in any order, found by selection
-/// (the values are reordered).
-fn percentile_inc_unsorted(values: &mut [f64], p: f64) -> Option<f64> {
-    let (below_index, fraction) = percentile_rank(values.len(), p)?;
-    if below_index >= values.len() {
-        return None;
+/// [`percentile_inc`] at ascending `ps` of finite values in any order,
+/// found by selection (the values are reordered). After selecting rank
+/// `k`, the positions from `k` on hold exactly the ranks from `k` on, so
+/// each later search starts there.
+fn percentiles_inc_unsorted<const N: usize>(values: &mut [f64], ps: [f64; N]) -> [Option<f64>; N] {
+    let mut results = [None; N];
+    let mut start = 0;
+    for (result, p) in results.iter_mut().zip(ps) {
+        let Some((below_index, fraction)) = percentile_rank(values.len(), p) else {
+            continue;
+        };
+        let Some(local) = below_index.checked_sub(start) else {
+            continue;
+        };
+        let Some(rest) = values.get_mut(start..).filter(|rest| local < rest.len()) else {
+            continue;
+        };
+        let (_, below, above) = rest.select_nth_unstable_by(local, f64::total_cmp);
+        let below = *below;
+        let above = above
+            .iter()
+            .copied()
+            .min_by(f64::total_cmp)
+            .unwrap_or(below);
+        *result = Some(interpolate(below, above, fraction));
+        start = below_index;
     }
-    let (_, below, above) = values.select_nth_unstable_by(below_index, f64::total_cmp);
-    let below = *below;
-    let above = above
-        .iter()
-        .copied()
-        .min_by(f64::total_cmp)
-        .unwrap_or(below);
-    Some(interpolate(below, above, fraction))
+    results
 }
 
 /// The 0-based index below rank `p·(n − 1)` and the fraction past it.

@@ -210,3 +210,21 @@ fn selected_percentiles_equal_those_of_the_sorted_values() {
     assert_eq!(stats.max, values[values.len() - 1]);
     assert_eq!(stats.histogram, histogram(&values, 13));
 }
+
+#[test]
+fn selected_percentiles_of_few_values_equal_the_sorted_ones() {
+    for count in 1..=12usize {
+        // Descending with repeats: selection must reorder everything.
+        let mut values: Vec<f64> = (0..count).map(|i| ((count - i) / 2) as f64).collect();
+        let summary = Summary::from_values(&values, 0, 3);
+        values.sort_unstable_by(f64::total_cmp);
+        let stats = summary.statistics.unwrap();
+        for (p, got) in [(0.1, stats.p10), (0.5, stats.p50), (0.9, stats.p90)] {
+            assert_eq!(
+                got,
+                percentile_inc(&values, p).unwrap(),
+                "{count} values, p = {p}"
+            );
+        }
+    }
+}
