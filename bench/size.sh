@@ -34,8 +34,8 @@ for build in full widget; do
     wasm-opt "${flags[@]}" "$src" -o "target/size/$build.opt.wasm"
     wasm-bindgen --target web --keep-debug --out-dir "target/size/$build" --out-name yardstick \
       "target/size/$build.opt.wasm"
-    twiggy top -n "$top_n" "target/size/$build/yardstick_bg.wasm" | sed 's/^/    /'
-    if twiggy top -n 100000 "target/size/$build/yardstick_bg.wasm" | grep -q flt2dec; then
+    twiggy top -n "$top_n" "target/size/$build/yardstick_bg.wasm" 2>/dev/null | sed 's/^/    /'
+    if [[ $(twiggy top -n 100000 "target/size/$build/yardstick_bg.wasm" | grep -c flt2dec) != 0 ]]; then
       echo "    warning: core's float formatting (flt2dec) is linked; see ARCHITECTURE.md"
     fi
   fi

@@ -6,7 +6,7 @@
 //! values. After an input changes, only the steps that depend on it run
 //! again, and the result equals a full evaluation (property-tested).
 
-use super::compile::{compile, Role, Step, Structure, PERIOD_NAME};
+use super::compile::{compile, Role, Step, Structure, Variable, PERIOD_NAME};
 use super::diagnostic::{ModelDiagnostic, ModelDiagnosticCode, ModelError};
 use super::document::Node;
 use super::fast::Context;
@@ -381,22 +381,67 @@ impl CompiledModel {
                     *slot = Slot::Scalar(value);
                 }
             }
+            Step::Series(members) if self.fast_path && members.len() == 1 => {
+                for &member in members {
+                    self.run_series(member, slots, scratch);
+                }
+            }
             Step::Series(members) => {
                 for period in 0..self.spec.horizon.series_len() {
                     for &member in members {
-                        let value = match self.eval_variable(member, slots, Some(period), scratch) {
-                            Value::Array(_) => Value::error(
-                                ErrorKind::Value,
-                                "a per-period calculation must give one value in each period",
-                            ),
-                            other => other,
+                        let value = self.eval_variable(member, slots, Some(period), scratch);
+                        let Some(Slot::Series(values)) = slots.get_mut(member) else {
+                            continue;
                         };
-                        if let Some(Slot::Series(values)) = slots.get_mut(member) {
-                            if let Some(cell) = values.get_mut(period) {
-                                *cell = value;
+                        let Some(cell) = values.get_mut(period) else {
+                            continue;
+                        };
+                        match (cell, value) {
+                            // A number over a number: nothing to drop.
+                            (Value::Number(old), Value::Number(new)) => *old = new,
+                            (_, Value::Array(_)) => {
+                                if let Some(cell) = values.get_mut(period) {
+                                    *cell = Value::error(ErrorKind::Value, ARRAY_IN_PERIOD);
+                                }
                             }
+                            (cell, value) => *cell = value,
                         }
                     }
+                }
+            }
+        }
+    }
+
+    /// One per-period calculation over every period, the numeric path's
+    /// lookups done once.
+    fn run_series(&self, member: usize, slots: &mut [Slot], scratch: &Cell<Vec<f64>>) {
+        let Some(variable) = self.structure.variables.get(member) else {
+            return;
+        };
+        for period in 0..self.spec.horizon.series_len() {
+            let fast = variable.fast.as_ref().and_then(|node| {
+                let scope = Scope {
+                    structure: &self.structure,
+                    slots,
+                    period: Some(period),
+                };
+                node.eval(&Context {
+                    slots,
+                    period: Some(period),
+                    names: &scope,
+                    scratch,
+                })
+            });
+            let value = match fast {
+                Some(scalar) => scalar.to_value(),
+                None => match self.general_value(variable, slots, Some(period)) {
+                    Value::Array(_) => Value::error(ErrorKind::Value, ARRAY_IN_PERIOD),
+                    other => other,
+                },
+            };
+            if let Some(Slot::Series(values)) = slots.get_mut(member) {
+                if let Some(cell) = values.get_mut(period) {
+                    *cell = value;
                 }
             }
         }
@@ -412,6 +457,29 @@ impl CompiledModel {
         let Some(variable) = self.structure.variables.get(variable) else {
             return Value::Empty;
         };
+        if let (true, Some(node)) = (self.fast_path, &variable.fast) {
+            let scope = Scope {
+                structure: &self.structure,
+                slots,
+                period,
+            };
+            let context = Context {
+                slots,
+                period,
+                names: &scope,
+                scratch,
+            };
+            // The numeric path gives up wherever the general evaluator
+            // could give anything but a number or a boolean.
+            if let Some(scalar) = node.eval(&context) {
+                return scalar.to_value();
+            }
+        }
+        self.general_value(variable, slots, period)
+    }
+
+    /// A formula's value by the general evaluator alone.
+    fn general_value(&self, variable: &Variable, slots: &[Slot], period: Option<usize>) -> Value {
         let Some(expr) = variable.formula.as_ref() else {
             return Value::Empty;
         };
@@ -420,21 +488,6 @@ impl CompiledModel {
             slots,
             period,
         };
-        if self.fast_path {
-            if let Some(node) = &variable.fast {
-                let context = Context {
-                    slots,
-                    period,
-                    names: &scope,
-                    scratch,
-                };
-                // The numeric path gives up wherever the general evaluator
-                // could give anything but a number or a boolean.
-                if let Some(scalar) = node.eval(&context) {
-                    return scalar.to_value();
-                }
-            }
-        }
         Evaluator::new(&scope).eval(expr)
     }
 

@@ -74,11 +74,13 @@ impl Scalar {
         }
     }
 
-    /// The formula value (numbers here are always finite).
+    /// The formula value. Every `Scalar::Number` here is finite (made by
+    /// [`Scalar::number`], read from a finite `Value::Number`, or a finite
+    /// constant or period), so it is the number itself.
     #[inline(always)]
     pub fn to_value(self) -> Value {
         match self {
-            Scalar::Number(n) => Value::number(n),
+            Scalar::Number(n) => Value::Number(n),
             Scalar::Bool(b) => Value::Bool(b),
         }
     }
@@ -225,7 +227,7 @@ pub struct Context<'a> {
 }
 
 impl Node {
-    /// An operand's value: leaves (constants, reads, `period`) inline,
+    /// An operand's value: leaves (constants and reads) inline,
     /// without a call, since they are about half of all nodes.
     #[inline(always)]
     fn operand(&self, context: &Context<'_>) -> Option<Scalar> {
@@ -460,6 +462,22 @@ fn payback(result: Result<Payback, finance::FinanceError>) -> Option<Scalar> {
 /// arguments and calls its kernel.
 #[inline(never)]
 fn series(function: SeriesFunction, args: &[SeriesArg], context: &Context<'_>) -> Option<Scalar> {
+    if let (SeriesFunction::Min | SeriesFunction::Max | SeriesFunction::Sum, [a, b]) =
+        (function, args)
+    {
+        // Two scalars (as `MIN(period, 3)`): the same fold, on the stack.
+        if let (SeriesArg::Scalar(a), SeriesArg::Scalar(b)) = (a, b) {
+            let pair = [
+                a.operand(context)?.to_number(),
+                b.operand(context)?.to_number(),
+            ];
+            return Scalar::number(match function {
+                SeriesFunction::Sum => pair.iter().sum(),
+                SeriesFunction::Min => pair.into_iter().reduce(f64::min).unwrap_or(0.0),
+                _ => pair.into_iter().reduce(f64::max).unwrap_or(0.0),
+            });
+        }
+    }
     let mut numbers = Numbers::borrow(context.scratch);
     match function {
         SeriesFunction::Sum | SeriesFunction::Min | SeriesFunction::Max => {

@@ -245,6 +245,7 @@ pub fn standard_normal_quantile(p: f64) -> f64 {
 /// Where the sampler of a truncated standard normal sits for an interval
 /// (see the module docs): shared by sampling and the analytic moments so
 /// both describe the same distribution.
+#[derive(Debug, Clone, Copy, PartialEq)]
 enum TruncatedShape {
     /// Inverse CDF between these lower-tail probabilities, `mirrored` when
     /// the interval lies above the mean.
@@ -325,37 +326,62 @@ fn truncated_shape(lower: f64, upper: f64) -> TruncatedShape {
 /// interval, and is finite unless the interval is a single infinity (which
 /// a subnormal sd can produce; callers map that to the bound).
 pub fn truncated_standard_normal(lower: f64, upper: f64, u: f64) -> f64 {
-    let z = match truncated_shape(lower, upper) {
-        TruncatedShape::InverseCdf {
+    TruncatedStandardNormal::new(lower, upper).sample(u)
+}
+
+/// [`truncated_standard_normal`] for one interval, its constants (the
+/// CDF at both ends) worked out once for many draws: the same draws.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TruncatedStandardNormal {
+    lower: f64,
+    upper: f64,
+    shape: TruncatedShape,
+}
+
+impl TruncatedStandardNormal {
+    pub fn new(lower: f64, upper: f64) -> Self {
+        TruncatedStandardNormal {
             lower,
             upper,
-            p_lower,
-            p_upper,
-            mirrored,
-        } => {
-            let p = p_lower + u * (p_upper - p_lower);
-            let z = clamp_between(standard_normal_quantile(p), lower, upper);
-            if mirrored {
-                -z
-            } else {
-                z
+            shape: truncated_shape(lower, upper),
+        }
+    }
+
+    /// The draw for uniform `u`, as [`truncated_standard_normal`].
+    pub fn sample(&self, u: f64) -> f64 {
+        let (lower, upper) = (self.lower, self.upper);
+        let z = match self.shape {
+            TruncatedShape::InverseCdf {
+                lower,
+                upper,
+                p_lower,
+                p_upper,
+                mirrored,
+            } => {
+                let p = p_lower + u * (p_upper - p_lower);
+                let z = clamp_between(standard_normal_quantile(p), lower, upper);
+                if mirrored {
+                    -z
+                } else {
+                    z
+                }
             }
+            TruncatedShape::ExponentialTail {
+                inner,
+                rate,
+                width,
+                sign,
+            } => {
+                let offset = -(u * (-rate * width).exp_m1()).ln_1p() / rate;
+                sign * (inner + clamp_between(offset, 0.0, width))
+            }
+            TruncatedShape::Uniform { lower, upper } => lower + u * (upper - lower),
+        };
+        if z.is_finite() {
+            clamp_between(z, lower, upper)
+        } else {
+            nearest_end(lower, upper)
         }
-        TruncatedShape::ExponentialTail {
-            inner,
-            rate,
-            width,
-            sign,
-        } => {
-            let offset = -(u * (-rate * width).exp_m1()).ln_1p() / rate;
-            sign * (inner + clamp_between(offset, 0.0, width))
-        }
-        TruncatedShape::Uniform { lower, upper } => lower + u * (upper - lower),
-    };
-    if z.is_finite() {
-        clamp_between(z, lower, upper)
-    } else {
-        nearest_end(lower, upper)
     }
 }
 

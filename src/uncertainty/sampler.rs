@@ -29,7 +29,7 @@ use super::distribution::{
     clamp_between, clamp_optional, pert_shape, standard_bounds, Distribution,
 };
 use super::error::DistributionError;
-use super::normal::{standard_normal_quantile, truncated_standard_normal};
+use super::normal::{standard_normal_quantile, TruncatedStandardNormal};
 use super::rng::TrialRng;
 
 /// The cap on Marsaglia–Tsang attempts per gamma draw.
@@ -106,8 +106,7 @@ enum SamplerKind {
         sd: f64,
         min: Option<f64>,
         max: Option<f64>,
-        lower_z: f64,
-        upper_z: f64,
+        standard: TruncatedStandardNormal,
     },
 }
 
@@ -149,8 +148,7 @@ impl Sampler {
                     sd,
                     min,
                     max,
-                    lower_z,
-                    upper_z,
+                    standard: TruncatedStandardNormal::new(lower_z, upper_z),
                 }
             }
         };
@@ -202,10 +200,9 @@ impl Sampler {
                 sd,
                 min,
                 max,
-                lower_z,
-                upper_z,
+                standard,
             } => {
-                let z = truncated_standard_normal(lower_z, upper_z, rng.next_unit());
+                let z = standard.sample(rng.next_unit());
                 let value = clamp_optional(mean + sd * z, min, max);
                 if z.is_finite() && value.is_finite() {
                     value

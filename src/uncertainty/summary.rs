@@ -82,24 +82,27 @@ impl Summary {
     /// counted as failed) plus `failed_trials` failures, with
     /// `histogram_bins` bins (clamped into 1..=[`MAX_HISTOGRAM_BINS`]).
     pub fn from_values(values: &[f64], failed_trials: usize, histogram_bins: usize) -> Summary {
-        let mut finite: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
+        let finite: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
         let failed_trials = failed_trials.saturating_add(values.len() - finite.len());
         let trials = finite.len().saturating_add(failed_trials);
-        // Sums in trial order, before sorting.
+        // Sums in trial order.
         let (mean, std_dev) = mean_and_std_dev(&finite);
-        // Percentiles by selection rather than a full sort: the same order
-        // statistics (equal under total_cmp means bit-identical), in O(n).
-        let min = finite.iter().copied().min_by(f64::total_cmp);
-        let max = finite.iter().copied().max_by(f64::total_cmp);
+        // Percentiles by selection rather than a full sort, on integer keys
+        // in `total_cmp` order: the same order statistics (equal keys are
+        // bit-identical values), in O(n).
+        let mut keys: Vec<i64> = finite.iter().map(|&x| order_key(x)).collect();
+        let min = keys.iter().min().map(|&k| from_order_key(k));
+        let max = keys.iter().max().map(|&k| from_order_key(k));
+        let [p10, p50, p90] = percentiles_inc_unsorted(&mut keys, [0.1, 0.5, 0.9]);
         let statistics = match (min, max) {
             (Some(min), Some(max)) => Some(Statistics {
                 mean,
                 std_dev,
                 min,
                 max,
-                p10: percentile_inc_unsorted(&mut finite, 0.1).unwrap_or(min),
-                p50: percentile_inc_unsorted(&mut finite, 0.5).unwrap_or(min),
-                p90: percentile_inc_unsorted(&mut finite, 0.9).unwrap_or(max),
+                p10: p10.unwrap_or(min),
+                p50: p50.unwrap_or(min),
+                p90: p90.unwrap_or(max),
                 histogram: histogram_between(&finite, min, max, histogram_bins),
             }),
             _ => None,
@@ -156,21 +159,45 @@ pub fn percentile_inc(sorted: &[f64], p: f64) -> Option<f64> {
     Some(interpolate(below, above, fraction))
 }
 
-/// [`percentile_inc`] of finite values in any order, found by selection
-/// (the values are reordered).
-fn percentile_inc_unsorted(values: &mut [f64], p: f64) -> Option<f64> {
-    let (below_index, fraction) = percentile_rank(values.len(), p)?;
-    if below_index >= values.len() {
-        return None;
+/// An integer whose order is `f64::total_cmp`'s: negative values have
+/// their magnitude bits flipped. Its own inverse ([`from_order_key`]).
+fn order_key(x: f64) -> i64 {
+    let bits = x.to_bits() as i64;
+    bits ^ ((((bits >> 63) as u64) >> 1) as i64)
+}
+
+fn from_order_key(key: i64) -> f64 {
+    f64::from_bits((key ^ ((((key >> 63) as u64) >> 1) as i64)) as u64)
+}
+
+/// [`percentile_inc`] at ascending `ps` of finite values in any order,
+/// given as [`order_key`]s and found by selection (the keys are
+/// reordered). After selecting rank `k`, the positions from `k` on hold
+/// exactly the ranks from `k` on, so each later search starts there.
+fn percentiles_inc_unsorted<const N: usize>(keys: &mut [i64], ps: [f64; N]) -> [Option<f64>; N] {
+    let mut results = [None; N];
+    let mut start = 0;
+    for (result, p) in results.iter_mut().zip(ps) {
+        let Some((below_index, fraction)) = percentile_rank(keys.len(), p) else {
+            continue;
+        };
+        let Some(local) = below_index.checked_sub(start) else {
+            continue;
+        };
+        let Some(rest) = keys.get_mut(start..).filter(|rest| local < rest.len()) else {
+            continue;
+        };
+        let (_, below, above) = rest.select_nth_unstable(local);
+        let below = *below;
+        let above = above.iter().copied().min().unwrap_or(below);
+        *result = Some(interpolate(
+            from_order_key(below),
+            from_order_key(above),
+            fraction,
+        ));
+        start = below_index;
     }
-    let (_, below, above) = values.select_nth_unstable_by(below_index, f64::total_cmp);
-    let below = *below;
-    let above = above
-        .iter()
-        .copied()
-        .min_by(f64::total_cmp)
-        .unwrap_or(below);
-    Some(interpolate(below, above, fraction))
+    results
 }
 
 /// The 0-based index below rank `p·(n − 1)` and the fraction past it.

@@ -206,7 +206,47 @@ fn selected_percentiles_equal_those_of_the_sorted_values() {
     for (p, got) in [(0.1, stats.p10), (0.5, stats.p50), (0.9, stats.p90)] {
         assert_eq!(got.to_bits(), percentile_inc(&values, p).unwrap().to_bits());
     }
-    assert_eq!(stats.min, values[0]);
-    assert_eq!(stats.max, values[values.len() - 1]);
+    assert_eq!(stats.min.to_bits(), values[0].to_bits());
+    assert_eq!(stats.max.to_bits(), values[values.len() - 1].to_bits());
     assert_eq!(stats.histogram, histogram(&values, 13));
+}
+
+#[test]
+fn selected_percentiles_of_few_values_equal_the_sorted_ones() {
+    for count in 1..=12usize {
+        // Descending with repeats: selection must reorder everything.
+        let mut values: Vec<f64> = (0..count).map(|i| ((count - i) / 2) as f64).collect();
+        let summary = Summary::from_values(&values, 0, 3);
+        values.sort_unstable_by(f64::total_cmp);
+        let stats = summary.statistics.unwrap();
+        for (p, got) in [(0.1, stats.p10), (0.5, stats.p50), (0.9, stats.p90)] {
+            assert_eq!(
+                got,
+                percentile_inc(&values, p).unwrap(),
+                "{count} values, p = {p}"
+            );
+        }
+    }
+}
+
+#[test]
+fn order_keys_sort_as_total_cmp_and_round_trip() {
+    let values = [
+        -f64::MAX,
+        -1.5,
+        -f64::MIN_POSITIVE,
+        -5e-324,
+        -0.0,
+        0.0,
+        5e-324,
+        f64::MIN_POSITIVE,
+        2.0,
+        f64::MAX,
+    ];
+    for pair in values.windows(2) {
+        assert!(order_key(pair[0]) < order_key(pair[1]), "{pair:?}");
+    }
+    for x in values {
+        assert_eq!(from_order_key(order_key(x)).to_bits(), x.to_bits());
+    }
 }

@@ -33,10 +33,20 @@ pub struct CivilDate {
 /// 0..=1899 shorthand of DATE is the caller's business). `None` when the
 /// result falls outside `0..=MAX_SERIAL`.
 pub fn serial_from_ymd(year: i64, month: i64, day: i64) -> Option<i64> {
-    // i128 so that no combination of i64 inputs can overflow.
-    let total_months = i128::from(year) * 12 + i128::from(month) - 1;
-    let first_year = total_months.div_euclid(12);
-    let first_month = total_months.rem_euclid(12) + 1;
+    // Month 0 is December of the year before; month 13 is January after.
+    let (carry, month_of_year) = (month.div_euclid(12), month.rem_euclid(12));
+    let (carry, first_month) = if month_of_year == 0 {
+        (carry - 1, 12)
+    } else {
+        (carry, month_of_year)
+    };
+    let first_year = year.checked_add(carry)?;
+    // Past 2^60 years the day count (over 4e20) dwarfs any i64 `day`, so
+    // the date is out of range; below it the day count is exact in i128
+    // with only i64 divisions (no 128-bit division in the wasm).
+    if first_year.unsigned_abs() > 1 << 60 {
+        return None;
+    }
     // Adding days in serial space (not real days) is what makes
     // DATE(1900, 2, 29) = 60 and DATE(1900, 3, 0) = 60, as in Excel.
     let serial = serial_of_real_date(first_year, first_month, 1) + i128::from(day) - 1;
@@ -71,9 +81,10 @@ pub fn ymd_from_serial(serial: i64) -> Option<CivilDate> {
             } else {
                 serial
             };
-            let (year, month, day) = civil_from_days(epoch_days() + i128::from(real_offset));
+            let days = i64::try_from(epoch_days()).ok()? + real_offset;
+            let (year, month, day) = civil_from_days(days);
             Some(CivilDate {
-                year: i64::try_from(year).ok()?,
+                year,
                 month: u32::try_from(month).ok()?,
                 day: u32::try_from(day).ok()?,
             })
@@ -129,7 +140,8 @@ pub fn serial_from_iso_text(text: &str) -> Option<i64> {
 }
 
 /// Excel serial of a real (Gregorian) date, extended linearly before 1900.
-fn serial_of_real_date(year: i128, month: i128, day: i128) -> i128 {
+/// `year` is at most 2^60 in magnitude.
+fn serial_of_real_date(year: i64, month: i64, day: i64) -> i128 {
     let real_offset = days_from_civil(year, month, day) - epoch_days();
     // Real dates from 1900-03-01 on (offset 60) sit one serial later.
     if real_offset >= FICTIONAL_LEAP_DAY.into() {
@@ -144,10 +156,12 @@ fn epoch_days() -> i128 {
     days_from_civil(1899, 12, 31)
 }
 
-/// Days since 1970-01-01 of a proleptic Gregorian date. Counting years from
-/// March puts the leap day at the end of the counted year, so a 400-year
-/// era (146,097 days) has a closed-form day-of-era.
-fn days_from_civil(year: i128, month: i128, day: i128) -> i128 {
+/// Days since 1970-01-01 of a proleptic Gregorian date (`year` at most 2^60
+/// in magnitude, `month` 1 to 12, `day` small). Counting years from March
+/// puts the leap day at the end of the counted year, so a 400-year era
+/// (146,097 days) has a closed-form day-of-era. Only the era's day count
+/// needs 128 bits.
+fn days_from_civil(year: i64, month: i64, day: i64) -> i128 {
     let march_based_year = if month <= 2 { year - 1 } else { year };
     let era = march_based_year.div_euclid(400);
     let year_of_era = march_based_year - era * 400;
@@ -156,11 +170,12 @@ fn days_from_civil(year: i128, month: i128, day: i128) -> i128 {
     let day_of_year = (153 * month_from_march + 2) / 5 + day - 1;
     let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
     // 719,468 days separate 0000-03-01 from 1970-01-01.
-    era * 146_097 + day_of_era - 719_468
+    i128::from(era) * 146_097 + i128::from(day_of_era) - 719_468
 }
 
-/// The inverse of [`days_from_civil`]: (year, month, day).
-fn civil_from_days(days: i128) -> (i128, i128, i128) {
+/// The inverse of [`days_from_civil`] for the serial range: (year, month,
+/// day).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let shifted = days + 719_468;
     let era = shifted.div_euclid(146_097);
     let day_of_era = shifted - era * 146_097;
@@ -174,7 +189,7 @@ fn civil_from_days(days: i128) -> (i128, i128, i128) {
     } else {
         month_from_march - 9
     };
-    let year = year_of_era + era * 400 + i128::from(month <= 2);
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
     (year, month, day)
 }
 
