@@ -18,6 +18,7 @@
 //! (the tracker does) and never knows instance names beyond a number.
 
 use super::event::Totals;
+use crate::number_text::Plain;
 use std::fmt;
 
 /// The default idle timeout: an input keeps the interaction clock running
@@ -70,18 +71,22 @@ impl fmt::Display for ClockError {
         match self {
             ClockError::TimeOutOfRange { now_ms } => write!(
                 f,
-                "time {now_ms} ms is not a finite time from 0 to {MAX_TIME_MS} ms"
+                "time {} ms is not a finite time from 0 to {} ms",
+                Plain(*now_ms),
+                Plain(MAX_TIME_MS)
             ),
             ClockError::TimeWentBackwards { last_ms, now_ms } => write!(
                 f,
-                "time went backwards: {now_ms} ms is earlier than the last fact at {last_ms} ms"
+                "time went backwards: {} ms is earlier than the last fact at {} ms",
+                Plain(*now_ms),
+                Plain(*last_ms)
             ),
             ClockError::IdleTimeoutOutOfRange { idle_timeout_ms } => write!(
                 f,
                 "idle timeout {idle_timeout_ms} ms is outside {MIN_IDLE_TIMEOUT_MS} to {MAX_IDLE_TIMEOUT_MS} ms"
             ),
             ClockError::RatioOutOfRange { ratio } => {
-                write!(f, "intersection ratio {ratio} is outside 0 to 1")
+                write!(f, "intersection ratio {} is outside 0 to 1", Plain(*ratio))
             }
             ClockError::UnknownInstance { instance } => write!(f, "unknown instance {instance}"),
             ClockError::TooManyInstances { limit } => {

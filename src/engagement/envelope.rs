@@ -7,6 +7,7 @@
 //! [`EnvelopeError`] naming the path (`events[3].totals.wall_ms`) and the
 //! reason. It never stores anything, reads no clock and does no I/O.
 
+use crate::number_text::Plain;
 use std::fmt;
 
 use super::event::{Consent, Event, EventName, Step, Totals};
@@ -154,7 +155,13 @@ impl fmt::Display for EnvelopeError {
                 ..
             } => {
                 let kind = if *integer { "an integer" } else { "a number" };
-                write!(f, "must be {kind} from {min} to {max}, not {found}")
+                write!(
+                    f,
+                    "must be {kind} from {} to {}, not {}",
+                    Plain(*min),
+                    Plain(*max),
+                    Plain(*found)
+                )
             }
             EnvelopeError::UnorderedTotals { .. } => write!(
                 f,

@@ -17,6 +17,7 @@
 
 use super::clock::{self, Clock, ClockError, PageFact};
 use super::event::{Consent, Event, EventName, Step, Totals};
+use crate::number_text::Plain;
 use rand_core::{RngCore, SeedableRng};
 use rand_pcg::Pcg64;
 use std::fmt;
@@ -91,7 +92,8 @@ impl fmt::Display for TrackerError {
             }
             TrackerError::TimeOrigin { time_origin_ms } => write!(
                 f,
-                "time origin {time_origin_ms} ms is not a finite, non-negative time"
+                "time origin {} ms is not a finite, non-negative time",
+                Plain(*time_origin_ms)
             ),
         }
     }

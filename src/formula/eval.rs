@@ -384,10 +384,10 @@ pub fn compare_numbers(left: f64, right: f64) -> Ordering {
     left.partial_cmp(&right).unwrap_or(Ordering::Equal)
 }
 
-/// The number rounded to 15 significant decimal digits, through its
-/// scientific text form (exact, and cheap next to a comparison's callers).
+/// The number rounded to 15 significant decimal digits, as Excel compares
+/// (shared with ROUND's helper so core's float formatting is never linked).
 fn round_to_15_digits(n: f64) -> f64 {
-    super::decimal::parse_decimal(&format!("{n:.14e}")).unwrap_or(n)
+    super::functions::rounding::round_to_15_significant_digits(n)
 }
 
 fn empty_like(other: &Value) -> Value {

@@ -14,9 +14,9 @@ impl fmt::Display for Number {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let magnitude = self.0.abs();
         if magnitude == 0.0 || !magnitude.is_finite() || (1e-6..1e15).contains(&magnitude) {
-            write!(f, "{}", self.0)
+            f.write_str(&crate::number_text::shortest(self.0))
         } else {
-            write!(f, "{:e}", self.0)
+            f.write_str(&crate::number_text::shortest_exp(self.0))
         }
     }
 }
@@ -58,8 +58,8 @@ impl fmt::Display for DistributionError {
             } => write!(
                 f,
                 "{distribution}: {parameter} must be a finite number of magnitude at most \
-                 {:e}, got {}",
-                super::MAX_PARAMETER_MAGNITUDE,
+                 {}, got {}",
+                crate::number_text::shortest_exp(super::MAX_PARAMETER_MAGNITUDE),
                 Number(*value)
             ),
             DistributionError::EmptyRange {
