@@ -28,8 +28,9 @@ test: tools lint test-rust test-schema test-wasm pkg pkg-widget check-www server
 tools:
 	@bash scripts/ensure-tools.sh
 
-## pkg: release wasm, JS glue and TypeScript types in pkg/ (everything);
-## pkg-widget: the same without the workbench analyses, in pkg-widget/
+## pkg: release wasm, JS glue and TypeScript types in pkg/ (all but the Tracker);
+## pkg-widget: the same without the workbench analyses but with the engagement
+## Tracker (feature `tracker`), in pkg-widget/
 # wasm-opt runs before wasm-bindgen: Debian's binaryen 108 rewrites the
 # externref table of wasm-bindgen's output as anyref, which browsers reject.
 # Names go first (stripping them after optimizing leaves 0.3-0.6 KiB more).
@@ -44,15 +45,21 @@ WASM_OPT_FLAGS := --strip-debug --strip-producers --low-memory-unused \
 
 pkg:
 	cargo build --lib --release --target $(WASM_TARGET)
+	scripts/check-wasm-float-formatting.sh target/$(WASM_TARGET)/release/yardstick.wasm
 	$(MAKE) --no-print-directory bindgen OUT=pkg
 
 pkg-widget:
-	cargo build --lib --release --target $(WASM_TARGET) --no-default-features --target-dir target/widget
+	cargo build --lib --release --target $(WASM_TARGET) --no-default-features --features tracker --target-dir target/widget
+	scripts/check-wasm-float-formatting.sh target/widget/$(WASM_TARGET)/release/yardstick.wasm
 	$(MAKE) --no-print-directory bindgen OUT=pkg-widget WASM_RELEASE=target/widget/$(WASM_TARGET)/release/yardstick.wasm
 	@# The embed script, one minified module: www/widget/ bundled by esbuild. It
 	@# loads the engine's glue (pkg-widget/yardstick.js) and wasm from beside itself.
 	npx --no-install esbuild www/widget/yardstick.js --bundle --minify --format=esm --target=es2022 \
 	  --log-level=warning --outfile=pkg-widget/yardstick-widget.min.js
+	@# The glue is minified in place (6.0 -> 3.4 KB gzipped); its exports, and
+	@# the import names the wasm looks up, are strings esbuild keeps.
+	npx --no-install esbuild pkg-widget/yardstick.js --minify --format=esm --target=es2022 \
+	  --log-level=warning --allow-overwrite --outfile=pkg-widget/yardstick.js
 
 bindgen:
 	mkdir -p target/wasm-opt
@@ -72,6 +79,7 @@ lint:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --target $(WASM_TARGET) -- -D warnings
 	cargo clippy --lib --target $(WASM_TARGET) --no-default-features -- -D warnings
+	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features tracker -- -D warnings
 
 ## check-www: type-check the site's JSDoc against the generated pkg/*.d.ts
 check-www:
@@ -89,13 +97,13 @@ test-wasm: test-wasm-node test-wasm-chrome
 # wasm-bindgen tests run in Node unless WASM_BINDGEN_USE_BROWSER asks for a browser.
 test-wasm-node:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-	  cargo test --target $(WASM_TARGET) --test wasm_api --test wasm_model --test wasm_engagement
+	  cargo test --target $(WASM_TARGET) --features tracker --test wasm_api --test wasm_model --test wasm_engagement
 
 test-wasm-chrome:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=$(CHROMEDRIVER) \
 	  WASM_BINDGEN_TEST_TIMEOUT=120 \
-	  cargo test --target $(WASM_TARGET) --test wasm_api --test wasm_model --test wasm_engagement
+	  cargo test --target $(WASM_TARGET) --features tracker --test wasm_api --test wasm_model --test wasm_engagement
 
 test-e2e:
 	YARDSTICK_SERVE=$(SERVER) node --test tests/e2e/

@@ -2,7 +2,7 @@
 //! Chromium: a short visit drives one widget through its milestones, and
 //! the events come back shaped for every sink with exact totals; bad
 //! options and facts throw Errors with clear messages.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "tracker"))]
 // Test code: a panic here is a failing test, not a poisoned wasm instance.
 #![allow(
     clippy::indexing_slicing,

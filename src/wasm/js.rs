@@ -53,15 +53,18 @@ extern "C" {
     pub fn get(this: &Array, index: u32) -> JsValue;
 
     /// A `Uint8Array` (the engagement tracker's random seed).
+    #[cfg(feature = "tracker")]
     #[wasm_bindgen(extends = Object)]
     #[derive(Clone, Debug)]
     pub type Uint8Array;
 
     /// `bytes.length`.
+    #[cfg(feature = "tracker")]
     #[wasm_bindgen(method, getter, js_name = length)]
     pub fn byte_length(this: &Uint8Array) -> u32;
 
     /// `bytes[index]`.
+    #[cfg(feature = "tracker")]
     #[wasm_bindgen(method, indexing_getter)]
     pub fn byte(this: &Uint8Array, index: u32) -> u8;
 

@@ -6,6 +6,7 @@
 
 mod document;
 mod dto;
+#[cfg(feature = "tracker")]
 mod engagement;
 mod js;
 mod model;
@@ -19,6 +20,7 @@ mod pipeline;
 #[cfg(feature = "workbench")]
 mod scoring;
 
+#[cfg(feature = "tracker")]
 pub use engagement::Tracker;
 pub use model::Model;
 #[cfg(feature = "workbench")]
