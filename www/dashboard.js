@@ -12,7 +12,7 @@ import { h, svg } from './widget/dom.js';
  * @typedef {object} FunnelStep
  * @property {string} step
  * @property {number} count
- * @property {number | null} drop_off
+ * @property {number} drop_off
  */
 /**
  * @typedef {object} CalcMetrics
@@ -62,8 +62,12 @@ function funnelChart(metrics) {
   const row = 30;
   const height = metrics.funnel.length * row + 8;
   const max = Math.max(1, ...metrics.funnel.map((s) => s.count));
+  // The collector gives the first step a drop-off of 0; nothing comes
+  // before it, so it shows none.
+  /** @param {FunnelStep} step @param {number} index @param {(lost: string) => string} shape */
+  const lost = (step, index, shape) => (index === 0 ? '' : shape(percent.format(step.drop_off)));
   const description = metrics.funnel
-    .map((s) => `${s.step}: ${number.format(s.count)}${s.drop_off === null ? '' : `, ${percent.format(s.drop_off)} lost`}`)
+    .map((s, index) => `${s.step}: ${number.format(s.count)}${lost(s, index, (p) => `, ${p} lost`)}`)
     .join('; ');
   const drawing = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'funnel-svg', role: 'img', 'aria-label': `Funnel: ${description}` });
   metrics.funnel.forEach((step, index) => {
@@ -72,7 +76,7 @@ function funnelChart(metrics) {
     drawing.append(
       svg('text', { x: 0, y: y + 18 }, step.step),
       svg('rect', { x: 80, y, width: Math.max(1, barWidth), height: row - 8, class: 'bar', rx: 3 }),
-      svg('text', { x: 86 + barWidth, y: y + 18 }, `${number.format(step.count)}${step.drop_off === null ? '' : ` (−${percent.format(step.drop_off)})`}`),
+      svg('text', { x: 86 + barWidth, y: y + 18 }, `${number.format(step.count)}${lost(step, index, (p) => ` (−${p} since ${metrics.funnel[index - 1]?.step})`)}`),
     );
   });
   return drawing;
@@ -97,7 +101,11 @@ function card(metrics) {
     funnelChart(metrics),
   );
   if (metrics.steps.length > 0) {
-    section.append(h('h3', {}, 'Inputs changed'), h('p', {}, metrics.steps.map((s) => `${s.step_index} input${s.step_index === 1 ? '' : 's'}: ${number.format(s.count)}`).join(' · ')));
+    // steps[i].count: the widgets whose visitor changed at least step_index inputs.
+    const depth = metrics.steps.map(
+      (s) => `${s.step_index}+ input${s.step_index === 1 ? '' : 's'}: ${number.format(s.count)} widget${s.count === 1 ? '' : 's'}`,
+    );
+    section.append(h('h3', {}, 'Inputs changed per visit'), h('p', {}, depth.join(' · ')));
   }
   return section;
 }
