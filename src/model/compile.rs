@@ -160,6 +160,7 @@ fn build(spec: &ModelSpec, diagnostics: &mut Vec<ModelDiagnostic>) -> Structure 
         .map(|v| {
             v.formula
                 .as_ref()
+                .filter(|_| super::fast::ENABLED)
                 .and_then(|expr| lower_formula(expr, v.per_period, &variables))
         })
         .collect();

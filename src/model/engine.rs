@@ -9,7 +9,7 @@
 use super::compile::{compile, Role, Step, Structure, Variable, PERIOD_NAME};
 use super::diagnostic::{ModelDiagnostic, ModelDiagnosticCode, ModelError};
 use super::document::Node;
-use super::fast::Context;
+use super::fast::{self, Context};
 use super::inputs::check_value;
 use super::spec::{InputValue, ModelSpec};
 use crate::formula::eval::{Evaluator, Names, Previous};
@@ -381,7 +381,7 @@ impl CompiledModel {
                     *slot = Slot::Scalar(value);
                 }
             }
-            Step::Series(members) if self.fast_path && members.len() == 1 => {
+            Step::Series(members) if fast::ENABLED && self.fast_path && members.len() == 1 => {
                 for &member in members {
                     self.run_series(member, slots, scratch);
                 }
@@ -419,19 +419,23 @@ impl CompiledModel {
             return;
         };
         for period in 0..self.spec.horizon.series_len() {
-            let fast = variable.fast.as_ref().and_then(|node| {
-                let scope = Scope {
-                    structure: &self.structure,
-                    slots,
-                    period: Some(period),
-                };
-                node.eval(&Context {
-                    slots,
-                    period: Some(period),
-                    names: &scope,
-                    scratch,
-                })
-            });
+            let fast = variable
+                .fast
+                .as_ref()
+                .filter(|_| fast::ENABLED)
+                .and_then(|node| {
+                    let scope = Scope {
+                        structure: &self.structure,
+                        slots,
+                        period: Some(period),
+                    };
+                    node.eval(&Context {
+                        slots,
+                        period: Some(period),
+                        names: &scope,
+                        scratch,
+                    })
+                });
             let value = match fast {
                 Some(scalar) => scalar.to_value(),
                 None => match self.general_value(variable, slots, Some(period)) {
@@ -457,7 +461,7 @@ impl CompiledModel {
         let Some(variable) = self.structure.variables.get(variable) else {
             return Value::Empty;
         };
-        if let (true, Some(node)) = (self.fast_path, &variable.fast) {
+        if let (true, Some(node)) = (fast::ENABLED && self.fast_path, &variable.fast) {
             let scope = Scope {
                 structure: &self.structure,
                 slots,
