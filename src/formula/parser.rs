@@ -65,7 +65,7 @@ pub fn parse_with_limits(formula: &str, limits: Limits) -> Result<Parsed, Vec<Di
         )]);
     }
     let node = parser.expression(0).map_err(|d| vec![d])?;
-    let next = parser.peek().clone();
+    let next = parser.peek();
     if next.kind != TokenKind::End {
         let hint = if next.kind == TokenKind::RightParen {
             "; there is a `)` without a matching `(`".to_string()
@@ -122,17 +122,18 @@ impl Parser<'_> {
             .unwrap_or(&END_TOKEN)
     }
 
+    /// The next token, moved out of the list (nothing reads a token twice
+    /// once it is passed, so it is not cloned); past the end, the end token.
     fn advance(&mut self) -> Token {
-        let token = self.peek().clone();
-        if self.position < self.tokens.len() {
-            self.position += 1;
-        }
-        token
-    }
-
-    fn at(&self, offset: usize) -> String {
-        let (line, column) = line_column(self.source, offset);
-        format!("{line}:{column}")
+        let span = self.peek().span;
+        let kind = match self.tokens.get_mut(self.position) {
+            Some(token) => {
+                self.position += 1;
+                std::mem::replace(&mut token.kind, TokenKind::End)
+            }
+            None => TokenKind::End,
+        };
+        Token { kind, span }
     }
 
     fn node(&self, kind: ExprKind, span: Span, depth: usize) -> Result<Node, Diagnostic> {
@@ -281,37 +282,40 @@ impl Parser<'_> {
     fn group(&mut self, open: Span) -> Result<Node, Diagnostic> {
         self.enter(open)?;
         let inner = self.expression(0)?;
-        let close = self.peek().clone();
-        if close.kind != TokenKind::RightParen {
-            return Err(self.unclosed(
-                open,
-                &close,
-                format!(
-                    "expected `)` to close the `(` opened at {}",
-                    self.at(open.start)
-                ),
-            ));
+        if self.peek().kind != TokenKind::RightParen {
+            return Err(self.unclosed(open, "`)`", "the `(`", "", open));
         }
-        self.advance();
+        let close = self.advance().span;
         self.leave();
         let depth = inner.depth + 1;
-        self.node(
-            ExprKind::Group(Box::new(inner.expr)),
-            open.to(close.span),
-            depth,
-        )
+        self.node(ExprKind::Group(Box::new(inner.expr)), open.to(close), depth)
     }
 
-    fn unclosed(&self, open: Span, found: &Token, message: String) -> Diagnostic {
+    /// "expected {expected} to close {opener}{opener_suffix} opened at
+    /// line:column, found {the next token}", spanning `start` to that token;
+    /// every unclosed `(`, call and array shares this one message.
+    fn unclosed(
+        &self,
+        start: Span,
+        expected: &str,
+        opener: &str,
+        opener_suffix: &str,
+        open: Span,
+    ) -> Diagnostic {
+        let found = self.peek();
         let code = if found.kind == TokenKind::End {
             DiagnosticCode::UnclosedDelimiter
         } else {
             DiagnosticCode::UnexpectedToken
         };
+        let (line, column) = line_column(self.source, open.start);
         Diagnostic::new(
             code,
-            format!("{message}, found {}", found.kind.describe()),
-            open.to(found.span),
+            format!(
+                "expected {expected} to close {opener}{opener_suffix} opened at {line}:{column}, found {}",
+                found.kind.describe()
+            ),
+            start.to(found.span),
         )
     }
 
@@ -323,22 +327,18 @@ impl Parser<'_> {
         let upper = name.to_ascii_uppercase();
         let mut args: Vec<Expr> = Vec::new();
         let mut depth = 1;
-        let close = if self.peek().kind == TokenKind::RightParen {
-            self.advance()
-        } else {
+        if self.peek().kind != TokenKind::RightParen {
             loop {
-                if self.peek().kind == TokenKind::End {
-                    let end = self.peek().clone();
-                    return Err(self.unclosed(
-                        name_span,
-                        &end,
-                        format!(
-                            "expected an argument or `)` to close {name}( opened at {}",
-                            self.at(open.start)
-                        ),
-                    ));
-                }
                 let arg = match self.peek().kind {
+                    TokenKind::End => {
+                        return Err(self.unclosed(
+                            name_span,
+                            "an argument or `)`",
+                            &name,
+                            "(",
+                            open,
+                        ))
+                    }
                     TokenKind::Comma | TokenKind::Semicolon | TokenKind::RightParen => {
                         let at = self.peek().span.start;
                         self.node(ExprKind::Missing, Span::new(at, at), 1)?
@@ -357,25 +357,16 @@ impl Parser<'_> {
                         name_span.to(self.peek().span),
                     ));
                 }
-                let separator = self.advance();
-                match separator.kind {
-                    TokenKind::Comma | TokenKind::Semicolon => continue,
-                    TokenKind::RightParen => break separator,
-                    _ => {
-                        return Err(self.unclosed(
-                            name_span,
-                            &separator,
-                            format!(
-                                "expected `,` or `)` to close {name}( opened at {}",
-                                self.at(open.start)
-                            ),
-                        ))
-                    }
+                match self.peek().kind {
+                    TokenKind::Comma | TokenKind::Semicolon => self.position += 1,
+                    TokenKind::RightParen => break,
+                    _ => return Err(self.unclosed(name_span, "`,` or `)`", &name, "(", open)),
                 }
             }
-        };
+        }
+        let close = self.advance().span;
         self.leave();
-        let span = name_span.to(close.span);
+        let span = name_span.to(close);
         self.check_call(&upper, name_span, span, args.len());
         let function = functions::find_id(&upper);
         self.node(
@@ -424,7 +415,7 @@ impl Parser<'_> {
         self.enter(open)?;
         let mut rows: Vec<Vec<ArrayElement>> = vec![Vec::new()];
         let mut element_count = 0usize;
-        let close = loop {
+        loop {
             let element = self.array_element(open)?;
             element_count += 1;
             let max_array_elements = self.limits.max_array_elements;
@@ -438,20 +429,12 @@ impl Parser<'_> {
             if let Some(row) = rows.last_mut() {
                 row.push(element);
             }
-            let separator = self.advance();
-            match separator.kind {
+            match &self.peek().kind {
                 TokenKind::Comma => {}
                 TokenKind::Semicolon => rows.push(Vec::new()),
-                TokenKind::RightBrace => break separator,
+                TokenKind::RightBrace => break,
                 TokenKind::End => {
-                    return Err(self.unclosed(
-                        open,
-                        &separator,
-                        format!(
-                            "expected `,`, `;` or `}}` to close the array opened at {}",
-                            self.at(open.start)
-                        ),
-                    ))
+                    return Err(self.unclosed(open, "`,`, `;` or `}`", "the array", "", open))
                 }
                 other => {
                     return Err(Diagnostic::new(
@@ -460,13 +443,15 @@ impl Parser<'_> {
                             "an array may only hold constants separated by `,` and `;`, not {}; compute values outside the braces",
                             other.describe()
                         ),
-                        separator.span,
+                        self.peek().span,
                     ))
                 }
             }
-        };
+            self.position += 1;
+        }
+        let close = self.advance().span;
         self.leave();
-        let span = open.to(close.span);
+        let span = open.to(close);
         let width = rows.first().map_or(0, Vec::len);
         if let Some((index, row)) = rows.iter().enumerate().find(|(_, row)| row.len() != width) {
             return Err(Diagnostic::new(
@@ -490,30 +475,26 @@ impl Parser<'_> {
             negative ^= sign.kind == TokenKind::Minus;
             sign_span.get_or_insert(sign.span);
         }
+        if self.peek().kind == TokenKind::End {
+            return Err(self.unclosed(open, "`}`", "the array", "", open));
+        }
         let token = self.advance();
-        let element = match (&token.kind, sign_span) {
-            (TokenKind::Number(n), _) => ArrayElement::Number(if negative { -n } else { *n }),
-            (TokenKind::Text(text), None) => ArrayElement::Text(text.clone()),
-            (TokenKind::Error(kind), None) => ArrayElement::Error(*kind),
+        let element = match (token.kind, sign_span) {
+            (TokenKind::Number(n), _) => ArrayElement::Number(if negative { -n } else { n }),
+            (TokenKind::Text(text), None) => ArrayElement::Text(text),
+            (TokenKind::Error(kind), None) => ArrayElement::Error(kind),
             (TokenKind::Name(name), None) if name.eq_ignore_ascii_case("TRUE") => {
                 ArrayElement::Bool(true)
             }
             (TokenKind::Name(name), None) if name.eq_ignore_ascii_case("FALSE") => {
                 ArrayElement::Bool(false)
             }
-            (TokenKind::End, _) => {
-                return Err(self.unclosed(
-                    open,
-                    &token,
-                    format!("expected `}}` to close the array opened at {}", self.at(open.start)),
-                ))
-            }
-            _ => {
+            (kind, _) => {
                 return Err(Diagnostic::new(
                     DiagnosticCode::InvalidArray,
                     format!(
                         "an array may only hold numbers, text, TRUE/FALSE or error values, not {}; compute values outside the braces",
-                        token.kind.describe()
+                        kind.describe()
                     ),
                     sign_span.unwrap_or(token.span).to(token.span),
                 ))
