@@ -180,23 +180,27 @@ fn finite(value: Value) -> Value {
 }
 
 fn array_literal(rows: &[Vec<ArrayElement>]) -> Value {
-    let rows: Vec<Vec<Value>> = rows
-        .iter()
-        .map(|row| {
-            row.iter()
-                .map(|element| match element {
-                    ArrayElement::Number(n) => Value::number(*n),
-                    ArrayElement::Text(text) => Value::Text(text.clone()),
-                    ArrayElement::Bool(b) => Value::Bool(*b),
-                    ArrayElement::Error(kind) => Value::error(*kind, ""),
-                })
-                .collect()
-        })
-        .collect();
-    match Array::from_rows(rows) {
-        Some(array) => Value::Array(array),
-        None => Value::error(ErrorKind::Value, "array rows must have equal length"),
+    // Built flat, row by row, so no vector of rows is collected and flattened.
+    let cols = rows.first().map_or(0, Vec::len);
+    let mut values = Vec::with_capacity(rows.len().saturating_mul(cols));
+    for row in rows {
+        if row.len() != cols {
+            return unequal_rows();
+        }
+        for element in row {
+            values.push(match element {
+                ArrayElement::Number(n) => Value::number(*n),
+                ArrayElement::Text(text) => Value::Text(text.clone()),
+                ArrayElement::Bool(b) => Value::Bool(*b),
+                ArrayElement::Error(kind) => Value::error(*kind, ""),
+            });
+        }
     }
+    Array::new(rows.len(), cols, values).map_or_else(unequal_rows, Value::Array)
+}
+
+fn unequal_rows() -> Value {
+    Value::error(ErrorKind::Value, "array rows must have equal length")
 }
 
 /// Applies a scalar operation to a value, element-wise when it is an array.

@@ -207,6 +207,21 @@ impl Array {
         self.values.get(row * self.cols + col)
     }
 
+    /// Copies of the elements at `rows` × `cols` (zero-based), row by row;
+    /// positions outside the array are left out. One loop for INDEX's rows
+    /// and columns, XLOOKUP's results, TAKE and DROP.
+    pub fn block(&self, rows: std::ops::Range<usize>, cols: std::ops::Range<usize>) -> Vec<Value> {
+        let mut values = Vec::new();
+        for row in rows {
+            for col in cols.clone() {
+                if let Some(value) = self.get(row, col) {
+                    values.push(value.clone());
+                }
+            }
+        }
+        values
+    }
+
     /// The rows as slices.
     pub fn row_slices(&self) -> impl Iterator<Item = &[Value]> {
         self.values.chunks(self.cols.max(1))
