@@ -91,14 +91,14 @@ impl<'a> Evaluator<'a> {
             ExprKind::Group(inner) => self.eval(inner),
             ExprKind::Unary { op, operand } => {
                 let value = self.eval(operand);
-                map_scalar(&value, |v| unary(*op, v))
+                map_scalar(&value, &|v| unary(*op, v))
             }
             ExprKind::Postfix {
                 op: PostfixOp::Percent,
                 operand,
             } => {
                 let value = self.eval(operand);
-                map_scalar(&value, |v| v.to_number().map(|n| n / 100.0).into())
+                map_scalar(&value, &|v| v.to_number().map(|n| n / 100.0).into())
             }
             ExprKind::Binary { op, left, right } => {
                 let left = self.eval(left);
@@ -204,7 +204,7 @@ fn unequal_rows() -> Value {
 }
 
 /// Applies a scalar operation to a value, element-wise when it is an array.
-fn map_scalar(value: &Value, op: impl Fn(&Value) -> Value) -> Value {
+fn map_scalar(value: &Value, op: &dyn Fn(&Value) -> Value) -> Value {
     match value {
         Value::Array(array) => Value::Array(array.map(op)),
         scalar => op(scalar),

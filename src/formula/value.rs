@@ -152,7 +152,9 @@ impl Array {
 
     /// The same shape with every element replaced by `op(element)`.
     /// `op` must not return arrays; one that does gives `#VALUE!` there.
-    pub fn map(&self, mut op: impl FnMut(&Value) -> Value) -> Array {
+    /// A trait object, so the loop is compiled once for every operator and
+    /// function that maps over an array.
+    pub fn map(&self, op: &dyn Fn(&Value) -> Value) -> Array {
         let values = self
             .values
             .iter()

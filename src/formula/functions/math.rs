@@ -277,7 +277,7 @@ fn map_number(args: &[Value], op: &dyn Fn(f64) -> Result<f64, ErrorValue>) -> Va
     let apply = |value: &Value| -> Value { value.to_number().and_then(op).into() };
     match args.first().unwrap_or(&Value::Empty) {
         Value::Array(array) if array.values().len() <= MAX_ARRAY_ELEMENTS => {
-            Value::Array(array.map(apply))
+            Value::Array(array.map(&apply))
         }
         Value::Array(_) => Value::error(ErrorKind::Num, "the array is too large"),
         scalar => apply(scalar),
