@@ -64,7 +64,7 @@ pub fn parse_with_limits(formula: &str, limits: Limits) -> Result<Parsed, Vec<Di
             parser.peek().span,
         )]);
     }
-    let node = parser.expression(0).map_err(|d| vec![d])?;
+    let node = parser.expression(0).map_err(|d| vec![*d])?;
     let next = parser.peek();
     if next.kind != TokenKind::End {
         let hint = if next.kind == TokenKind::RightParen {
@@ -108,6 +108,16 @@ fn floor_char_boundary(text: &str, index: usize) -> usize {
         .unwrap_or(0)
 }
 
+/// A parse step's result. A syntax error is boxed so that passing it up
+/// through every level (each `?`) moves one pointer, not the diagnostic.
+type Parse<T> = Result<T, Box<Diagnostic>>;
+
+/// A syntax error, boxed (see [`Parse`]).
+#[cold]
+fn fail(code: DiagnosticCode, message: impl Into<String>, span: Span) -> Box<Diagnostic> {
+    Box::new(Diagnostic::new(code, message, span))
+}
+
 /// The end-of-formula token returned when the position runs past the tokens.
 const END_TOKEN: Token = Token {
     kind: TokenKind::End,
@@ -136,10 +146,10 @@ impl Parser<'_> {
         Token { kind, span }
     }
 
-    fn node(&self, kind: ExprKind, span: Span, depth: usize) -> Result<Node, Diagnostic> {
+    fn node(&self, kind: ExprKind, span: Span, depth: usize) -> Parse<Node> {
         let max_tree_depth = self.limits.max_tree_depth;
         if depth > max_tree_depth {
-            return Err(Diagnostic::new(
+            return Err(fail(
                 DiagnosticCode::NestingTooDeep,
                 format!(
                     "the formula is too deeply nested (more than {max_tree_depth} levels of operators); split it into smaller steps"
@@ -155,10 +165,10 @@ impl Parser<'_> {
 
     /// Enters one level of parentheses, call or array; fails past the limit
     /// before recursing, so 10,000 nested `(` cost nothing.
-    fn enter(&mut self, opener: Span) -> Result<(), Diagnostic> {
+    fn enter(&mut self, opener: Span) -> Parse<()> {
         let max_nesting_depth = self.limits.max_nesting_depth;
         if self.nesting_depth >= max_nesting_depth {
-            return Err(Diagnostic::new(
+            return Err(fail(
                 DiagnosticCode::NestingTooDeep,
                 format!(
                     "parentheses and functions nest more than {max_nesting_depth} levels deep here; split the formula into smaller steps"
@@ -175,7 +185,7 @@ impl Parser<'_> {
     }
 
     /// Binary operators of at least `min_precedence`, left-associative.
-    fn expression(&mut self, min_precedence: u8) -> Result<Node, Diagnostic> {
+    fn expression(&mut self, min_precedence: u8) -> Parse<Node> {
         let mut left = self.operand()?;
         while let Some(op) = binary_op(&self.peek().kind) {
             if op.precedence() < min_precedence {
@@ -183,7 +193,7 @@ impl Parser<'_> {
             }
             let op_token = self.advance();
             if self.peek().kind == TokenKind::End {
-                return Err(Diagnostic::new(
+                return Err(fail(
                     DiagnosticCode::UnexpectedEnd,
                     format!("expected a value after `{}`", op.symbol()),
                     op_token.span,
@@ -207,7 +217,7 @@ impl Parser<'_> {
 
     /// Prefix signs, a primary, then `%` suffixes. Signs bind tighter than
     /// `%` and `^` in Excel, so `-2^2` is `(-2)^2`.
-    fn operand(&mut self) -> Result<Node, Diagnostic> {
+    fn operand(&mut self) -> Parse<Node> {
         let mut prefixes = Vec::new();
         loop {
             let op = match self.peek().kind {
@@ -246,7 +256,7 @@ impl Parser<'_> {
         Ok(node)
     }
 
-    fn primary(&mut self) -> Result<Node, Diagnostic> {
+    fn primary(&mut self) -> Parse<Node> {
         let token = self.advance();
         let span = token.span;
         match token.kind {
@@ -266,12 +276,12 @@ impl Parser<'_> {
             }
             TokenKind::LeftParen => self.group(span),
             TokenKind::LeftBrace => self.array(span),
-            TokenKind::End => Err(Diagnostic::new(
+            TokenKind::End => Err(fail(
                 DiagnosticCode::UnexpectedEnd,
                 "the formula ends where a value was expected",
                 span,
             )),
-            other => Err(Diagnostic::new(
+            other => Err(fail(
                 DiagnosticCode::UnexpectedToken,
                 format!("expected a value, found {}", other.describe()),
                 span,
@@ -279,7 +289,7 @@ impl Parser<'_> {
         }
     }
 
-    fn group(&mut self, open: Span) -> Result<Node, Diagnostic> {
+    fn group(&mut self, open: Span) -> Parse<Node> {
         self.enter(open)?;
         let inner = self.expression(0)?;
         if self.peek().kind != TokenKind::RightParen {
@@ -301,7 +311,7 @@ impl Parser<'_> {
         opener: &str,
         opener_suffix: &str,
         open: Span,
-    ) -> Diagnostic {
+    ) -> Box<Diagnostic> {
         let found = self.peek();
         let code = if found.kind == TokenKind::End {
             DiagnosticCode::UnclosedDelimiter
@@ -309,7 +319,7 @@ impl Parser<'_> {
             DiagnosticCode::UnexpectedToken
         };
         let (line, column) = line_column(self.source, open.start);
-        Diagnostic::new(
+        fail(
             code,
             format!(
                 "expected {expected} to close {opener}{opener_suffix} opened at {line}:{column}, found {}",
@@ -321,7 +331,7 @@ impl Parser<'_> {
 
     /// `NAME(arg, arg, ...)`; `;` is accepted between arguments too, as
     /// European spreadsheets write it. Blank arguments are [`ExprKind::Missing`].
-    fn call(&mut self, name: String, name_span: Span) -> Result<Node, Diagnostic> {
+    fn call(&mut self, name: String, name_span: Span) -> Parse<Node> {
         let open = self.advance().span;
         self.enter(open)?;
         let upper = name.to_ascii_uppercase();
@@ -348,7 +358,7 @@ impl Parser<'_> {
                 depth = depth.max(arg.depth);
                 args.push(arg.expr);
                 if args.len() > functions::MAX_ARGUMENTS {
-                    return Err(Diagnostic::new(
+                    return Err(fail(
                         DiagnosticCode::WrongArgumentCount,
                         format!(
                             "{upper} has more than {} arguments",
@@ -411,7 +421,7 @@ impl Parser<'_> {
 
     /// An array constant `{1, 2; 3, 4}`: `,` separates columns, `;` rows.
     /// Elements are constants, optionally signed, as in Excel.
-    fn array(&mut self, open: Span) -> Result<Node, Diagnostic> {
+    fn array(&mut self, open: Span) -> Parse<Node> {
         self.enter(open)?;
         let mut rows: Vec<Vec<ArrayElement>> = vec![Vec::new()];
         let mut element_count = 0usize;
@@ -420,7 +430,7 @@ impl Parser<'_> {
             element_count += 1;
             let max_array_elements = self.limits.max_array_elements;
             if element_count > max_array_elements {
-                return Err(Diagnostic::new(
+                return Err(fail(
                     DiagnosticCode::ArrayTooLarge,
                     format!("an array may hold at most {max_array_elements} values"),
                     open.to(self.peek().span),
@@ -437,7 +447,7 @@ impl Parser<'_> {
                     return Err(self.unclosed(open, "`,`, `;` or `}`", "the array", "", open))
                 }
                 other => {
-                    return Err(Diagnostic::new(
+                    return Err(fail(
                         DiagnosticCode::InvalidArray,
                         format!(
                             "an array may only hold constants separated by `,` and `;`, not {}; compute values outside the braces",
@@ -454,7 +464,7 @@ impl Parser<'_> {
         let span = open.to(close);
         let width = rows.first().map_or(0, Vec::len);
         if let Some((index, row)) = rows.iter().enumerate().find(|(_, row)| row.len() != width) {
-            return Err(Diagnostic::new(
+            return Err(fail(
                 DiagnosticCode::InvalidArray,
                 format!(
                     "every row of an array needs the same number of values: row 1 has {width}, row {} has {}",
@@ -467,7 +477,7 @@ impl Parser<'_> {
         self.node(ExprKind::Array(rows), span, 1)
     }
 
-    fn array_element(&mut self, open: Span) -> Result<ArrayElement, Diagnostic> {
+    fn array_element(&mut self, open: Span) -> Parse<ArrayElement> {
         let mut negative = false;
         let mut sign_span = None;
         while matches!(self.peek().kind, TokenKind::Minus | TokenKind::Plus) {
@@ -490,7 +500,7 @@ impl Parser<'_> {
                 ArrayElement::Bool(false)
             }
             (kind, _) => {
-                return Err(Diagnostic::new(
+                return Err(fail(
                     DiagnosticCode::InvalidArray,
                     format!(
                         "an array may only hold numbers, text, TRUE/FALSE or error values, not {}; compute values outside the braces",
