@@ -114,7 +114,7 @@ impl Flows {
 
     /// Every root on the solver grid, as rates, ascending.
     fn grid_roots(&self) -> Vec<f64> {
-        solver::grid_roots(|y| self.scaled_npv_at_log_rate(y))
+        solver::grid_roots(&|y| self.scaled_npv_at_log_rate(y))
             .into_iter()
             .map(f64::exp_m1)
             .filter(|r| *r > -1.0)
@@ -127,7 +127,7 @@ impl Flows {
         if !self.has_both_signs() {
             return Err(FinanceError::NoSignChange { function });
         }
-        if let Some(root) = solver::newton(|r| self.npv_and_slope(r), guess, -1.0) {
+        if let Some(root) = solver::newton(&|r| self.npv_and_slope(r), guess, -1.0) {
             let accepted = self
                 .npv_and_slope(root)
                 .is_some_and(|(value, _)| value.abs() <= 1e-9 * self.magnitude(root));

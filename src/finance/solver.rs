@@ -78,8 +78,12 @@ pub(crate) fn log_rate_grid() -> impl Iterator<Item = f64> {
 /// Iterates stay strictly above `lower_bound`; stepping to or below it, a
 /// zero or non-finite slope, or reaching [`NEWTON_MAX_ITERATIONS`] all mean
 /// failure (`None`), and the caller falls back to the grid.
+///
+/// The function is a trait object (here and in [`grid_roots`]) so one copy
+/// of each loop serves RATE, IRR, XIRR and IRRROOTS; a call per step is
+/// nothing beside the cash-flow sums it makes.
 pub(crate) fn newton(
-    value_and_slope: impl Fn(f64) -> Option<(f64, f64)>,
+    value_and_slope: &dyn Fn(f64) -> Option<(f64, f64)>,
     guess: f64,
     lower_bound: f64,
 ) -> Option<f64> {
@@ -115,7 +119,7 @@ pub(crate) fn newton(
 /// are non-zero and of opposite sign, by bisection until the interval holds
 /// no double strictly between its ends or [`BISECTION_MAX_ITERATIONS`] is
 /// reached. Returns the end with the smaller `|f|`.
-pub(crate) fn bisect(f: impl Fn(f64) -> f64, low: f64, high: f64, f_low: f64, f_high: f64) -> f64 {
+pub(crate) fn bisect(f: &dyn Fn(f64) -> f64, low: f64, high: f64, f_low: f64, f_high: f64) -> f64 {
     let (mut low, mut high, mut f_low, mut f_high) = (low, high, f_low, f_high);
     for _ in 0..BISECTION_MAX_ITERATIONS {
         let mid = 0.5 * (low + high);
@@ -149,7 +153,7 @@ pub(crate) fn bisect(f: impl Fn(f64) -> f64, low: f64, high: f64, f_low: f64, f_
 /// differ in sign. Points where `f` is not finite are skipped. `f` may be
 /// any positive multiple of the function whose roots are wanted (the
 /// callers scale it to avoid overflow); only its sign matters.
-pub(crate) fn grid_roots(f: impl Fn(f64) -> f64) -> Vec<f64> {
+pub(crate) fn grid_roots(f: &dyn Fn(f64) -> f64) -> Vec<f64> {
     let mut roots = Vec::new();
     let mut previous: Option<(f64, f64)> = None;
     for y in log_rate_grid() {
@@ -162,7 +166,7 @@ pub(crate) fn grid_roots(f: impl Fn(f64) -> f64) -> Vec<f64> {
             roots.push(y);
         } else if let Some((prev_y, prev_value)) = previous {
             if prev_value != 0.0 && (prev_value < 0.0) != (value < 0.0) {
-                roots.push(bisect(&f, prev_y, y, prev_value, value));
+                roots.push(bisect(f, prev_y, y, prev_value, value));
             }
         }
         previous = Some((y, value));

@@ -13,17 +13,17 @@ fn grid_is_ascending_and_spans_the_documented_range() {
 
 #[test]
 fn newton_finds_a_square_root_and_respects_the_bound() {
-    let root = newton(|x| Some((x * x - 2.0, 2.0 * x)), 1.0, 0.0).unwrap();
+    let root = newton(&|x| Some((x * x - 2.0, 2.0 * x)), 1.0, 0.0).unwrap();
     assert!((root - 2f64.sqrt()).abs() < 1e-12);
     // From -0.5 the first step lands at -2.25, below the bound.
-    assert_eq!(newton(|x| Some((x * x - 2.0, 2.0 * x)), -0.5, -1.0), None);
+    assert_eq!(newton(&|x| Some((x * x - 2.0, 2.0 * x)), -0.5, -1.0), None);
     // No root: x^2 + 1 never converges and stops at the cap.
-    assert_eq!(newton(|x| Some((x * x + 1.0, 2.0 * x)), 0.3, -10.0), None);
+    assert_eq!(newton(&|x| Some((x * x + 1.0, 2.0 * x)), 0.3, -10.0), None);
 }
 
 #[test]
 fn grid_roots_find_every_sign_change() {
-    let roots = grid_roots(|y| (y - 0.25) * (y + 2.5) * (y - 7.0));
+    let roots = grid_roots(&|y| (y - 0.25) * (y + 2.5) * (y - 7.0));
     assert_eq!(roots.len(), 3);
     for (found, expected) in roots.iter().zip([-2.5, 0.25, 7.0]) {
         assert!((found - expected).abs() < 1e-12, "{found} vs {expected}");
@@ -32,5 +32,5 @@ fn grid_roots_find_every_sign_change() {
         closest_to(&roots, 0.0).map(|r| (r - 0.25).abs() < 1e-12),
         Some(true)
     );
-    assert!(grid_roots(|y| y * y + 1.0).is_empty());
+    assert!(grid_roots(&|y| y * y + 1.0).is_empty());
 }

@@ -303,7 +303,7 @@ pub fn rate(
         let slope = (residual(r + h) - residual(r - h)) / (2.0 * h);
         Some((residual(r), slope))
     };
-    if let Some(root) = solver::newton(value_and_slope, guess, -1.0) {
+    if let Some(root) = solver::newton(&value_and_slope, guess, -1.0) {
         let factors = Factors::new(root, nper);
         let scale = (pv * factors.growth).abs()
             + (pmt * timing_factor(root, timing) * factors.annuity).abs()
@@ -313,7 +313,7 @@ pub fn rate(
         }
     }
     let roots: Vec<f64> =
-        solver::grid_roots(|y| annuity_residual_scaled(y.exp_m1(), nper, pmt, pv, fv, timing))
+        solver::grid_roots(&|y| annuity_residual_scaled(y.exp_m1(), nper, pmt, pv, fv, timing))
             .into_iter()
             .map(f64::exp_m1)
             .collect();

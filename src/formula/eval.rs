@@ -91,14 +91,14 @@ impl<'a> Evaluator<'a> {
             ExprKind::Group(inner) => self.eval(inner),
             ExprKind::Unary { op, operand } => {
                 let value = self.eval(operand);
-                map_scalar(&value, |v| unary(*op, v))
+                map_scalar(&value, &|v| unary(*op, v))
             }
             ExprKind::Postfix {
                 op: PostfixOp::Percent,
                 operand,
             } => {
                 let value = self.eval(operand);
-                map_scalar(&value, |v| v.to_number().map(|n| n / 100.0).into())
+                map_scalar(&value, &|v| v.to_number().map(|n| n / 100.0).into())
             }
             ExprKind::Binary { op, left, right } => {
                 let left = self.eval(left);
@@ -180,27 +180,31 @@ fn finite(value: Value) -> Value {
 }
 
 fn array_literal(rows: &[Vec<ArrayElement>]) -> Value {
-    let rows: Vec<Vec<Value>> = rows
-        .iter()
-        .map(|row| {
-            row.iter()
-                .map(|element| match element {
-                    ArrayElement::Number(n) => Value::number(*n),
-                    ArrayElement::Text(text) => Value::Text(text.clone()),
-                    ArrayElement::Bool(b) => Value::Bool(*b),
-                    ArrayElement::Error(kind) => Value::error(*kind, ""),
-                })
-                .collect()
-        })
-        .collect();
-    match Array::from_rows(rows) {
-        Some(array) => Value::Array(array),
-        None => Value::error(ErrorKind::Value, "array rows must have equal length"),
+    // Built flat, row by row, so no vector of rows is collected and flattened.
+    let cols = rows.first().map_or(0, Vec::len);
+    let mut values = Vec::with_capacity(rows.len().saturating_mul(cols));
+    for row in rows {
+        if row.len() != cols {
+            return unequal_rows();
+        }
+        for element in row {
+            values.push(match element {
+                ArrayElement::Number(n) => Value::number(*n),
+                ArrayElement::Text(text) => Value::Text(text.clone()),
+                ArrayElement::Bool(b) => Value::Bool(*b),
+                ArrayElement::Error(kind) => Value::error(*kind, ""),
+            });
+        }
     }
+    Array::new(rows.len(), cols, values).map_or_else(unequal_rows, Value::Array)
+}
+
+fn unequal_rows() -> Value {
+    Value::error(ErrorKind::Value, "array rows must have equal length")
 }
 
 /// Applies a scalar operation to a value, element-wise when it is an array.
-fn map_scalar(value: &Value, op: impl Fn(&Value) -> Value) -> Value {
+fn map_scalar(value: &Value, op: &dyn Fn(&Value) -> Value) -> Value {
     match value {
         Value::Array(array) => Value::Array(array.map(op)),
         scalar => op(scalar),

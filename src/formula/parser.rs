@@ -64,8 +64,8 @@ pub fn parse_with_limits(formula: &str, limits: Limits) -> Result<Parsed, Vec<Di
             parser.peek().span,
         )]);
     }
-    let node = parser.expression(0).map_err(|d| vec![d])?;
-    let next = parser.peek().clone();
+    let node = parser.expression(0).map_err(|d| vec![*d])?;
+    let next = parser.peek();
     if next.kind != TokenKind::End {
         let hint = if next.kind == TokenKind::RightParen {
             "; there is a `)` without a matching `(`".to_string()
@@ -108,6 +108,16 @@ fn floor_char_boundary(text: &str, index: usize) -> usize {
         .unwrap_or(0)
 }
 
+/// A parse step's result. A syntax error is boxed so that passing it up
+/// through every level (each `?`) moves one pointer, not the diagnostic.
+type Parse<T> = Result<T, Box<Diagnostic>>;
+
+/// A syntax error, boxed (see [`Parse`]).
+#[cold]
+fn fail(code: DiagnosticCode, message: impl Into<String>, span: Span) -> Box<Diagnostic> {
+    Box::new(Diagnostic::new(code, message, span))
+}
+
 /// The end-of-formula token returned when the position runs past the tokens.
 const END_TOKEN: Token = Token {
     kind: TokenKind::End,
@@ -122,23 +132,24 @@ impl Parser<'_> {
             .unwrap_or(&END_TOKEN)
     }
 
+    /// The next token, moved out of the list (nothing reads a token twice
+    /// once it is passed, so it is not cloned); past the end, the end token.
     fn advance(&mut self) -> Token {
-        let token = self.peek().clone();
-        if self.position < self.tokens.len() {
-            self.position += 1;
-        }
-        token
+        let span = self.peek().span;
+        let kind = match self.tokens.get_mut(self.position) {
+            Some(token) => {
+                self.position += 1;
+                std::mem::replace(&mut token.kind, TokenKind::End)
+            }
+            None => TokenKind::End,
+        };
+        Token { kind, span }
     }
 
-    fn at(&self, offset: usize) -> String {
-        let (line, column) = line_column(self.source, offset);
-        format!("{line}:{column}")
-    }
-
-    fn node(&self, kind: ExprKind, span: Span, depth: usize) -> Result<Node, Diagnostic> {
+    fn node(&self, kind: ExprKind, span: Span, depth: usize) -> Parse<Node> {
         let max_tree_depth = self.limits.max_tree_depth;
         if depth > max_tree_depth {
-            return Err(Diagnostic::new(
+            return Err(fail(
                 DiagnosticCode::NestingTooDeep,
                 format!(
                     "the formula is too deeply nested (more than {max_tree_depth} levels of operators); split it into smaller steps"
@@ -154,10 +165,10 @@ impl Parser<'_> {
 
     /// Enters one level of parentheses, call or array; fails past the limit
     /// before recursing, so 10,000 nested `(` cost nothing.
-    fn enter(&mut self, opener: Span) -> Result<(), Diagnostic> {
+    fn enter(&mut self, opener: Span) -> Parse<()> {
         let max_nesting_depth = self.limits.max_nesting_depth;
         if self.nesting_depth >= max_nesting_depth {
-            return Err(Diagnostic::new(
+            return Err(fail(
                 DiagnosticCode::NestingTooDeep,
                 format!(
                     "parentheses and functions nest more than {max_nesting_depth} levels deep here; split the formula into smaller steps"
@@ -174,7 +185,7 @@ impl Parser<'_> {
     }
 
     /// Binary operators of at least `min_precedence`, left-associative.
-    fn expression(&mut self, min_precedence: u8) -> Result<Node, Diagnostic> {
+    fn expression(&mut self, min_precedence: u8) -> Parse<Node> {
         let mut left = self.operand()?;
         while let Some(op) = binary_op(&self.peek().kind) {
             if op.precedence() < min_precedence {
@@ -182,7 +193,7 @@ impl Parser<'_> {
             }
             let op_token = self.advance();
             if self.peek().kind == TokenKind::End {
-                return Err(Diagnostic::new(
+                return Err(fail(
                     DiagnosticCode::UnexpectedEnd,
                     format!("expected a value after `{}`", op.symbol()),
                     op_token.span,
@@ -206,7 +217,7 @@ impl Parser<'_> {
 
     /// Prefix signs, a primary, then `%` suffixes. Signs bind tighter than
     /// `%` and `^` in Excel, so `-2^2` is `(-2)^2`.
-    fn operand(&mut self) -> Result<Node, Diagnostic> {
+    fn operand(&mut self) -> Parse<Node> {
         let mut prefixes = Vec::new();
         loop {
             let op = match self.peek().kind {
@@ -245,7 +256,7 @@ impl Parser<'_> {
         Ok(node)
     }
 
-    fn primary(&mut self) -> Result<Node, Diagnostic> {
+    fn primary(&mut self) -> Parse<Node> {
         let token = self.advance();
         let span = token.span;
         match token.kind {
@@ -265,12 +276,12 @@ impl Parser<'_> {
             }
             TokenKind::LeftParen => self.group(span),
             TokenKind::LeftBrace => self.array(span),
-            TokenKind::End => Err(Diagnostic::new(
+            TokenKind::End => Err(fail(
                 DiagnosticCode::UnexpectedEnd,
                 "the formula ends where a value was expected",
                 span,
             )),
-            other => Err(Diagnostic::new(
+            other => Err(fail(
                 DiagnosticCode::UnexpectedToken,
                 format!("expected a value, found {}", other.describe()),
                 span,
@@ -278,67 +289,66 @@ impl Parser<'_> {
         }
     }
 
-    fn group(&mut self, open: Span) -> Result<Node, Diagnostic> {
+    fn group(&mut self, open: Span) -> Parse<Node> {
         self.enter(open)?;
         let inner = self.expression(0)?;
-        let close = self.peek().clone();
-        if close.kind != TokenKind::RightParen {
-            return Err(self.unclosed(
-                open,
-                &close,
-                format!(
-                    "expected `)` to close the `(` opened at {}",
-                    self.at(open.start)
-                ),
-            ));
+        if self.peek().kind != TokenKind::RightParen {
+            return Err(self.unclosed(open, "`)`", "the `(`", "", open));
         }
-        self.advance();
+        let close = self.advance().span;
         self.leave();
         let depth = inner.depth + 1;
-        self.node(
-            ExprKind::Group(Box::new(inner.expr)),
-            open.to(close.span),
-            depth,
-        )
+        self.node(ExprKind::Group(Box::new(inner.expr)), open.to(close), depth)
     }
 
-    fn unclosed(&self, open: Span, found: &Token, message: String) -> Diagnostic {
+    /// "expected {expected} to close {opener}{opener_suffix} opened at
+    /// line:column, found {the next token}", spanning `start` to that token;
+    /// every unclosed `(`, call and array shares this one message.
+    fn unclosed(
+        &self,
+        start: Span,
+        expected: &str,
+        opener: &str,
+        opener_suffix: &str,
+        open: Span,
+    ) -> Box<Diagnostic> {
+        let found = self.peek();
         let code = if found.kind == TokenKind::End {
             DiagnosticCode::UnclosedDelimiter
         } else {
             DiagnosticCode::UnexpectedToken
         };
-        Diagnostic::new(
+        let (line, column) = line_column(self.source, open.start);
+        fail(
             code,
-            format!("{message}, found {}", found.kind.describe()),
-            open.to(found.span),
+            format!(
+                "expected {expected} to close {opener}{opener_suffix} opened at {line}:{column}, found {}",
+                found.kind.describe()
+            ),
+            start.to(found.span),
         )
     }
 
     /// `NAME(arg, arg, ...)`; `;` is accepted between arguments too, as
     /// European spreadsheets write it. Blank arguments are [`ExprKind::Missing`].
-    fn call(&mut self, name: String, name_span: Span) -> Result<Node, Diagnostic> {
+    fn call(&mut self, name: String, name_span: Span) -> Parse<Node> {
         let open = self.advance().span;
         self.enter(open)?;
         let upper = name.to_ascii_uppercase();
         let mut args: Vec<Expr> = Vec::new();
         let mut depth = 1;
-        let close = if self.peek().kind == TokenKind::RightParen {
-            self.advance()
-        } else {
+        if self.peek().kind != TokenKind::RightParen {
             loop {
-                if self.peek().kind == TokenKind::End {
-                    let end = self.peek().clone();
-                    return Err(self.unclosed(
-                        name_span,
-                        &end,
-                        format!(
-                            "expected an argument or `)` to close {name}( opened at {}",
-                            self.at(open.start)
-                        ),
-                    ));
-                }
                 let arg = match self.peek().kind {
+                    TokenKind::End => {
+                        return Err(self.unclosed(
+                            name_span,
+                            "an argument or `)`",
+                            &name,
+                            "(",
+                            open,
+                        ))
+                    }
                     TokenKind::Comma | TokenKind::Semicolon | TokenKind::RightParen => {
                         let at = self.peek().span.start;
                         self.node(ExprKind::Missing, Span::new(at, at), 1)?
@@ -348,7 +358,7 @@ impl Parser<'_> {
                 depth = depth.max(arg.depth);
                 args.push(arg.expr);
                 if args.len() > functions::MAX_ARGUMENTS {
-                    return Err(Diagnostic::new(
+                    return Err(fail(
                         DiagnosticCode::WrongArgumentCount,
                         format!(
                             "{upper} has more than {} arguments",
@@ -357,25 +367,16 @@ impl Parser<'_> {
                         name_span.to(self.peek().span),
                     ));
                 }
-                let separator = self.advance();
-                match separator.kind {
-                    TokenKind::Comma | TokenKind::Semicolon => continue,
-                    TokenKind::RightParen => break separator,
-                    _ => {
-                        return Err(self.unclosed(
-                            name_span,
-                            &separator,
-                            format!(
-                                "expected `,` or `)` to close {name}( opened at {}",
-                                self.at(open.start)
-                            ),
-                        ))
-                    }
+                match self.peek().kind {
+                    TokenKind::Comma | TokenKind::Semicolon => self.position += 1,
+                    TokenKind::RightParen => break,
+                    _ => return Err(self.unclosed(name_span, "`,` or `)`", &name, "(", open)),
                 }
             }
-        };
+        }
+        let close = self.advance().span;
         self.leave();
-        let span = name_span.to(close.span);
+        let span = name_span.to(close);
         self.check_call(&upper, name_span, span, args.len());
         let function = functions::find_id(&upper);
         self.node(
@@ -420,16 +421,16 @@ impl Parser<'_> {
 
     /// An array constant `{1, 2; 3, 4}`: `,` separates columns, `;` rows.
     /// Elements are constants, optionally signed, as in Excel.
-    fn array(&mut self, open: Span) -> Result<Node, Diagnostic> {
+    fn array(&mut self, open: Span) -> Parse<Node> {
         self.enter(open)?;
         let mut rows: Vec<Vec<ArrayElement>> = vec![Vec::new()];
         let mut element_count = 0usize;
-        let close = loop {
+        loop {
             let element = self.array_element(open)?;
             element_count += 1;
             let max_array_elements = self.limits.max_array_elements;
             if element_count > max_array_elements {
-                return Err(Diagnostic::new(
+                return Err(fail(
                     DiagnosticCode::ArrayTooLarge,
                     format!("an array may hold at most {max_array_elements} values"),
                     open.to(self.peek().span),
@@ -438,38 +439,32 @@ impl Parser<'_> {
             if let Some(row) = rows.last_mut() {
                 row.push(element);
             }
-            let separator = self.advance();
-            match separator.kind {
+            match &self.peek().kind {
                 TokenKind::Comma => {}
                 TokenKind::Semicolon => rows.push(Vec::new()),
-                TokenKind::RightBrace => break separator,
+                TokenKind::RightBrace => break,
                 TokenKind::End => {
-                    return Err(self.unclosed(
-                        open,
-                        &separator,
-                        format!(
-                            "expected `,`, `;` or `}}` to close the array opened at {}",
-                            self.at(open.start)
-                        ),
-                    ))
+                    return Err(self.unclosed(open, "`,`, `;` or `}`", "the array", "", open))
                 }
                 other => {
-                    return Err(Diagnostic::new(
+                    return Err(fail(
                         DiagnosticCode::InvalidArray,
                         format!(
                             "an array may only hold constants separated by `,` and `;`, not {}; compute values outside the braces",
                             other.describe()
                         ),
-                        separator.span,
+                        self.peek().span,
                     ))
                 }
             }
-        };
+            self.position += 1;
+        }
+        let close = self.advance().span;
         self.leave();
-        let span = open.to(close.span);
+        let span = open.to(close);
         let width = rows.first().map_or(0, Vec::len);
         if let Some((index, row)) = rows.iter().enumerate().find(|(_, row)| row.len() != width) {
-            return Err(Diagnostic::new(
+            return Err(fail(
                 DiagnosticCode::InvalidArray,
                 format!(
                     "every row of an array needs the same number of values: row 1 has {width}, row {} has {}",
@@ -482,7 +477,7 @@ impl Parser<'_> {
         self.node(ExprKind::Array(rows), span, 1)
     }
 
-    fn array_element(&mut self, open: Span) -> Result<ArrayElement, Diagnostic> {
+    fn array_element(&mut self, open: Span) -> Parse<ArrayElement> {
         let mut negative = false;
         let mut sign_span = None;
         while matches!(self.peek().kind, TokenKind::Minus | TokenKind::Plus) {
@@ -490,30 +485,26 @@ impl Parser<'_> {
             negative ^= sign.kind == TokenKind::Minus;
             sign_span.get_or_insert(sign.span);
         }
+        if self.peek().kind == TokenKind::End {
+            return Err(self.unclosed(open, "`}`", "the array", "", open));
+        }
         let token = self.advance();
-        let element = match (&token.kind, sign_span) {
-            (TokenKind::Number(n), _) => ArrayElement::Number(if negative { -n } else { *n }),
-            (TokenKind::Text(text), None) => ArrayElement::Text(text.clone()),
-            (TokenKind::Error(kind), None) => ArrayElement::Error(*kind),
+        let element = match (token.kind, sign_span) {
+            (TokenKind::Number(n), _) => ArrayElement::Number(if negative { -n } else { n }),
+            (TokenKind::Text(text), None) => ArrayElement::Text(text),
+            (TokenKind::Error(kind), None) => ArrayElement::Error(kind),
             (TokenKind::Name(name), None) if name.eq_ignore_ascii_case("TRUE") => {
                 ArrayElement::Bool(true)
             }
             (TokenKind::Name(name), None) if name.eq_ignore_ascii_case("FALSE") => {
                 ArrayElement::Bool(false)
             }
-            (TokenKind::End, _) => {
-                return Err(self.unclosed(
-                    open,
-                    &token,
-                    format!("expected `}}` to close the array opened at {}", self.at(open.start)),
-                ))
-            }
-            _ => {
-                return Err(Diagnostic::new(
+            (kind, _) => {
+                return Err(fail(
                     DiagnosticCode::InvalidArray,
                     format!(
                         "an array may only hold numbers, text, TRUE/FALSE or error values, not {}; compute values outside the braces",
-                        token.kind.describe()
+                        kind.describe()
                     ),
                     sign_span.unwrap_or(token.span).to(token.span),
                 ))

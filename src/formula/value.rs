@@ -152,7 +152,9 @@ impl Array {
 
     /// The same shape with every element replaced by `op(element)`.
     /// `op` must not return arrays; one that does gives `#VALUE!` there.
-    pub fn map(&self, mut op: impl FnMut(&Value) -> Value) -> Array {
+    /// A trait object, so the loop is compiled once for every operator and
+    /// function that maps over an array.
+    pub fn map(&self, op: &dyn Fn(&Value) -> Value) -> Array {
         let values = self
             .values
             .iter()
@@ -205,6 +207,21 @@ impl Array {
             return None;
         }
         self.values.get(row * self.cols + col)
+    }
+
+    /// Copies of the elements at `rows` × `cols` (zero-based), row by row;
+    /// positions outside the array are left out. One loop for INDEX's rows
+    /// and columns, XLOOKUP's results, TAKE and DROP.
+    pub fn block(&self, rows: std::ops::Range<usize>, cols: std::ops::Range<usize>) -> Vec<Value> {
+        let mut values = Vec::new();
+        for row in rows {
+            for col in cols.clone() {
+                if let Some(value) = self.get(row, col) {
+                    values.push(value.clone());
+                }
+            }
+        }
+        values
     }
 
     /// The rows as slices.

@@ -89,3 +89,17 @@ fn error_codes_round_trip() {
     }
     assert_eq!(ErrorKind::from_code("#div/0!"), Some(ErrorKind::DivZero));
 }
+
+#[test]
+fn block_copies_the_elements_inside_the_array_row_by_row() {
+    let n = Value::Number;
+    let array = Array::new(2, 3, (1..=6).map(|i| n(f64::from(i))).collect()).unwrap();
+    assert_eq!(
+        array.block(0..2, 1..3),
+        vec![n(2.0), n(3.0), n(5.0), n(6.0)]
+    );
+    assert_eq!(array.block(1..2, 0..3), vec![n(4.0), n(5.0), n(6.0)]);
+    assert_eq!(array.block(0..2, 2..5), vec![n(3.0), n(6.0)]);
+    assert!(array.block(2..3, 0..3).is_empty());
+    assert!(array.block(0..2, 1..1).is_empty());
+}

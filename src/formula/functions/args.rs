@@ -20,6 +20,23 @@ pub fn number_or(args: &[Value], index: usize, default: f64) -> Result<f64, Erro
     }
 }
 
+/// The most numbers [`numbers`] reads (RATE's six arguments).
+pub const MAX_NUMBERS: usize = 6;
+
+/// The leading numeric arguments, left to right, as [`number_or`] reads each
+/// one with `defaults[index]` (0 for a required argument, which is what an
+/// omitted one converts to anyway); the first failure is the result, as
+/// reading them one by one would give. Positions past `defaults` are 0.
+/// One shared loop instead of a `?` per argument in every function keeps
+/// the wasm small.
+pub fn numbers(args: &[Value], defaults: &[f64]) -> Result<[f64; MAX_NUMBERS], ErrorValue> {
+    let mut numbers = [0.0; MAX_NUMBERS];
+    for (index, (slot, default)) in numbers.iter_mut().zip(defaults).enumerate() {
+        *slot = number_or(args, index, *default)?;
+    }
+    Ok(numbers)
+}
+
 /// A required argument truncated toward zero, as Excel does for counts and
 /// indices.
 pub fn integer(args: &[Value], index: usize) -> Result<f64, ErrorValue> {

@@ -80,9 +80,7 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
 /// their ranges roll over (DATE(2024, 14, 1) is 2025-02-01, DATE(2024, 1, 0)
 /// is 2023-12-31); a result before serial 0 or after 9999-12-31 is `#NUM!`.
 fn date(args: &[Value]) -> Result<Value, ErrorValue> {
-    let year = args::integer(args, 0)?;
-    let month = args::integer(args, 1)?;
-    let day = args::integer(args, 2)?;
+    let [year, month, day, ..] = args::numbers(args, &[0.0; 3])?.map(f64::trunc);
     if !(0.0..10_000.0).contains(&year) {
         return Err(args::num_error("DATE", "year must be between 0 and 9999"));
     }

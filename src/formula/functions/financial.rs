@@ -121,11 +121,9 @@ fn number(result: Result<f64, FinanceError>) -> Outcome {
     result.map(Value::number).map_err(excel_error)
 }
 
-/// An optional `type` argument (default 0) read as PV, PMT and friends do.
-fn timing(args: &[Value], index: usize) -> Result<PaymentTiming, ErrorValue> {
-    Ok(PaymentTiming::from_excel_type(args::number_or(
-        args, index, 0.0,
-    )?))
+/// A `type` argument as PV, PMT and friends read it.
+fn timing(type_value: f64) -> PaymentTiming {
+    PaymentTiming::from_excel_type(type_value)
 }
 
 /// A required cash-flow argument (IRR, XNPV, MIRR, PAYBACK).
@@ -177,61 +175,43 @@ fn xirr(args: &[Value]) -> Outcome {
 
 fn mirr(args: &[Value]) -> Outcome {
     let values = series(args, 0)?;
-    let finance_rate = args::number(args, 1)?;
-    let reinvest_rate = args::number(args, 2)?;
+    let [finance_rate, reinvest_rate, ..] = args::numbers(after_first(args), &[0.0; 2])?;
     number(finance::mirr(&values, finance_rate, reinvest_rate))
 }
 
+/// The arguments after the first, for functions whose first is a series.
+fn after_first(args: &[Value]) -> &[Value] {
+    args.get(1..).unwrap_or(&[])
+}
+
+/// Five numbers with `fv`/`pv` and `type` optional (default 0), as PV,
+/// FV, PMT and NPER read them.
+const ANNUITY_DEFAULTS: &[f64] = &[0.0; 5];
+
 fn pv(args: &[Value]) -> Outcome {
-    let (rate, nper, pmt) = (
-        args::number(args, 0)?,
-        args::number(args, 1)?,
-        args::number(args, 2)?,
-    );
-    let fv = args::number_or(args, 3, 0.0)?;
-    number(finance::pv(rate, nper, pmt, fv, timing(args, 4)?))
+    let [rate, nper, pmt, fv, type_value, _] = args::numbers(args, ANNUITY_DEFAULTS)?;
+    number(finance::pv(rate, nper, pmt, fv, timing(type_value)))
 }
 
 fn fv(args: &[Value]) -> Outcome {
-    let (rate, nper, pmt) = (
-        args::number(args, 0)?,
-        args::number(args, 1)?,
-        args::number(args, 2)?,
-    );
-    let pv = args::number_or(args, 3, 0.0)?;
-    number(finance::fv(rate, nper, pmt, pv, timing(args, 4)?))
+    let [rate, nper, pmt, pv, type_value, _] = args::numbers(args, ANNUITY_DEFAULTS)?;
+    number(finance::fv(rate, nper, pmt, pv, timing(type_value)))
 }
 
 fn pmt(args: &[Value]) -> Outcome {
-    let (rate, nper, pv) = (
-        args::number(args, 0)?,
-        args::number(args, 1)?,
-        args::number(args, 2)?,
-    );
-    let fv = args::number_or(args, 3, 0.0)?;
-    number(finance::pmt(rate, nper, pv, fv, timing(args, 4)?))
+    let [rate, nper, pv, fv, type_value, _] = args::numbers(args, ANNUITY_DEFAULTS)?;
+    number(finance::pmt(rate, nper, pv, fv, timing(type_value)))
 }
 
 fn nper(args: &[Value]) -> Outcome {
-    let (rate, pmt, pv) = (
-        args::number(args, 0)?,
-        args::number(args, 1)?,
-        args::number(args, 2)?,
-    );
-    let fv = args::number_or(args, 3, 0.0)?;
-    number(finance::nper(rate, pmt, pv, fv, timing(args, 4)?))
+    let [rate, pmt, pv, fv, type_value, _] = args::numbers(args, ANNUITY_DEFAULTS)?;
+    number(finance::nper(rate, pmt, pv, fv, timing(type_value)))
 }
 
 fn rate(args: &[Value]) -> Outcome {
-    let (nper, pmt, pv) = (
-        args::number(args, 0)?,
-        args::number(args, 1)?,
-        args::number(args, 2)?,
-    );
-    let fv = args::number_or(args, 3, 0.0)?;
-    let timing = timing(args, 4)?;
-    let guess = args::number_or(args, 5, finance::DEFAULT_GUESS)?;
-    number(finance::rate(nper, pmt, pv, fv, timing, guess))
+    let [nper, pmt, pv, fv, type_value, guess] =
+        args::numbers(args, &[0.0, 0.0, 0.0, 0.0, 0.0, finance::DEFAULT_GUESS])?;
+    number(finance::rate(nper, pmt, pv, fv, timing(type_value), guess))
 }
 
 /// IPMT and PPMT share `(rate, per, nper, pv, [fv], [type])`.
@@ -239,12 +219,8 @@ fn period_payment(
     args: &[Value],
     kernel: fn(f64, f64, f64, f64, f64, PaymentTiming) -> Result<f64, FinanceError>,
 ) -> Outcome {
-    let rate = args::number(args, 0)?;
-    let per = args::number(args, 1)?;
-    let nper = args::number(args, 2)?;
-    let pv = args::number(args, 3)?;
-    let fv = args::number_or(args, 4, 0.0)?;
-    number(kernel(rate, per, nper, pv, fv, timing(args, 5)?))
+    let [rate, per, nper, pv, fv, type_value] = args::numbers(args, &[0.0; 6])?;
+    number(kernel(rate, per, nper, pv, fv, timing(type_value)))
 }
 
 fn ipmt(args: &[Value]) -> Outcome {
@@ -262,13 +238,9 @@ fn cumulative(
     function: &'static str,
     kernel: fn(f64, f64, f64, f64, f64, PaymentTiming) -> Result<f64, FinanceError>,
 ) -> Outcome {
-    let rate = args::number(args, 0)?;
-    let nper = args::number(args, 1)?;
-    let pv = args::number(args, 2)?;
-    let start = args::number(args, 3)?;
-    let end = args::number(args, 4)?;
-    let timing = PaymentTiming::from_excel_type_strict(function, args::number(args, 5)?)
-        .map_err(excel_error)?;
+    let [rate, nper, pv, start, end, type_value] = args::numbers(args, &[0.0; 6])?;
+    let timing =
+        PaymentTiming::from_excel_type_strict(function, type_value).map_err(excel_error)?;
     number(kernel(rate, nper, pv, start, end, timing))
 }
 
@@ -280,43 +252,35 @@ fn cumprinc(args: &[Value]) -> Outcome {
     cumulative(args, "CUMPRINC", finance::cumprinc)
 }
 
+/// The first three numbers (an absent one is 0), for the functions of two
+/// or three numbers.
+fn first_three_numbers(args: &[Value]) -> Result<[f64; args::MAX_NUMBERS], ErrorValue> {
+    args::numbers(args, &[0.0; 3])
+}
+
 fn effect(args: &[Value]) -> Outcome {
-    number(finance::effect(
-        args::number(args, 0)?,
-        args::number(args, 1)?,
-    ))
+    let [nominal_rate, npery, ..] = first_three_numbers(args)?;
+    number(finance::effect(nominal_rate, npery))
 }
 
 fn nominal(args: &[Value]) -> Outcome {
-    number(finance::nominal(
-        args::number(args, 0)?,
-        args::number(args, 1)?,
-    ))
+    let [effect_rate, npery, ..] = first_three_numbers(args)?;
+    number(finance::nominal(effect_rate, npery))
 }
 
 fn rri(args: &[Value]) -> Outcome {
-    let (nper, pv, fv) = (
-        args::number(args, 0)?,
-        args::number(args, 1)?,
-        args::number(args, 2)?,
-    );
+    let [nper, pv, fv, ..] = first_three_numbers(args)?;
     number(finance::rri(nper, pv, fv))
 }
 
 fn pduration(args: &[Value]) -> Outcome {
-    let (rate, pv, fv) = (
-        args::number(args, 0)?,
-        args::number(args, 1)?,
-        args::number(args, 2)?,
-    );
+    let [rate, pv, fv, ..] = first_three_numbers(args)?;
     number(finance::pduration(rate, pv, fv))
 }
 
 fn roi(args: &[Value]) -> Outcome {
-    number(finance::simple_roi(
-        args::number(args, 0)?,
-        args::number(args, 1)?,
-    ))
+    let [gain, cost, ..] = first_three_numbers(args)?;
+    number(finance::simple_roi(gain, cost))
 }
 
 /// A payback result: the period, or `#N/A` "never pays back".
@@ -343,9 +307,7 @@ fn dpayback(args: &[Value]) -> Outcome {
 }
 
 fn breakeven(args: &[Value]) -> Outcome {
-    let fixed = args::number(args, 0)?;
-    let price = args::number(args, 1)?;
-    let variable = args::number(args, 2)?;
+    let [fixed, price, variable, ..] = first_three_numbers(args)?;
     number(finance::break_even_units(fixed, price, variable))
 }
 

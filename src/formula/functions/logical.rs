@@ -112,7 +112,7 @@ fn if_function(args: &[Expr], evaluator: &Evaluator<'_>) -> Value {
                 .iter()
                 .any(|t| t == &Ok(false))
                 .then(|| evaluate_branch(false));
-            build_like(&tests, |index, row, col| match truths.get(index) {
+            build_like(&tests, &|index, row, col| match truths.get(index) {
                 Some(Ok(true)) => then_value.as_ref().map(|v| element_at(v, row, col)),
                 Some(Ok(false)) => else_value.as_ref().map(|v| element_at(v, row, col)),
                 Some(Err(err)) => Some(Value::Error(err.clone())),
@@ -169,7 +169,7 @@ fn not(args: &[Value]) -> Result<Value, ErrorValue> {
     };
     Ok(match args.first().unwrap_or(&Value::Empty) {
         Value::Array(array) => {
-            build_like(array, |index, _, _| array.values().get(index).map(invert))
+            build_like(array, &|index, _, _| array.values().get(index).map(invert))
         }
         scalar => invert(scalar),
     })
@@ -188,7 +188,7 @@ fn iferror(args: &[Expr], evaluator: &Evaluator<'_>) -> Value {
                 return Value::Array(array);
             }
             let replacement = fallback();
-            build_like(&array, |index, row, col| {
+            build_like(&array, &|index, row, col| {
                 array.values().get(index).map(|value| match value {
                     Value::Error(_) => element_at(&replacement, row, col),
                     other => other.clone(),
@@ -313,19 +313,24 @@ fn element_at(value: &Value, row: usize, col: usize) -> Value {
 }
 
 /// An array shaped like `shape`, filled by `element(index, row, col)`.
-fn build_like(shape: &Array, element: impl Fn(usize, usize, usize) -> Option<Value>) -> Value {
+/// `element` is a trait object so the loop is compiled once for IF, NOT
+/// and IFERROR.
+fn build_like(shape: &Array, element: &dyn Fn(usize, usize, usize) -> Option<Value>) -> Value {
     let cols = shape.cols().max(1);
-    let rows: Option<Vec<Vec<Value>>> = (0..shape.rows())
-        .map(|row| {
-            (0..cols)
-                .map(|col| element(row * cols + col, row, col))
-                .collect()
-        })
-        .collect();
-    rows.and_then(Array::from_rows).map_or_else(
-        || Value::error(ErrorKind::Value, "empty array"),
-        Value::Array,
-    )
+    let mut values = Vec::with_capacity(shape.values().len());
+    for row in 0..shape.rows() {
+        for col in 0..cols {
+            match element(row * cols + col, row, col) {
+                Some(value) => values.push(value),
+                None => return empty_array(),
+            }
+        }
+    }
+    Array::new(shape.rows(), cols, values).map_or_else(empty_array, Value::Array)
+}
+
+fn empty_array() -> Value {
+    Value::error(ErrorKind::Value, "empty array")
 }
 
 #[cfg(test)]

@@ -356,17 +356,13 @@ fn position_arg(args: &[Value], index: usize) -> Result<usize, ErrorValue> {
 
 /// Row `row` (zero-based) as a one-row array, or its only element.
 fn row_of(array: &Array, row: usize) -> Value {
-    let values: Vec<Value> = (0..array.cols())
-        .filter_map(|col| array.get(row, col).cloned())
-        .collect();
+    let values = array.block(row..row.saturating_add(1), 0..array.cols());
     single_or_array(values, Array::from_row)
 }
 
 /// Column `col` (zero-based) as a one-column array, or its only element.
 fn column_of(array: &Array, col: usize) -> Value {
-    let values: Vec<Value> = (0..array.rows())
-        .filter_map(|row| array.get(row, col).cloned())
-        .collect();
+    let values = array.block(0..array.rows(), col..col.saturating_add(1));
     single_or_array(values, Array::from_column)
 }
 

@@ -202,8 +202,7 @@ fn log10(args: &[Value]) -> Result<Value, ErrorValue> {
 /// POWER(number, power): as the `^` operator; 0^0 is `#NUM!`, 0 to a
 /// negative power `#DIV/0!`, a negative base to a fractional power `#NUM!`.
 fn power(args: &[Value]) -> Result<Value, ErrorValue> {
-    let base = args::number(args, 0)?;
-    let exponent = args::number(args, 1)?;
+    let [base, exponent, ..] = args::numbers(args, &[0.0; 2])?;
     eval::power(base, exponent).map(Value::Number)
 }
 
@@ -212,8 +211,7 @@ fn power(args: &[Value]) -> Result<Value, ErrorValue> {
 /// `#DIV/0!`. Excel's old limit on the quotient's size is not reproduced:
 /// only an overflowing quotient is `#NUM!`.
 fn modulo(args: &[Value]) -> Result<Value, ErrorValue> {
-    let number = args::number(args, 0)?;
-    let divisor = args::number(args, 1)?;
+    let [number, divisor, ..] = args::numbers(args, &[0.0; 2])?;
     if divisor == 0.0 {
         return Err(ErrorValue::new(
             ErrorKind::DivZero,
@@ -279,7 +277,7 @@ fn map_number(args: &[Value], op: &dyn Fn(f64) -> Result<f64, ErrorValue>) -> Va
     let apply = |value: &Value| -> Value { value.to_number().and_then(op).into() };
     match args.first().unwrap_or(&Value::Empty) {
         Value::Array(array) if array.values().len() <= MAX_ARRAY_ELEMENTS => {
-            Value::Array(array.map(apply))
+            Value::Array(array.map(&apply))
         }
         Value::Array(_) => Value::error(ErrorKind::Num, "the array is too large"),
         scalar => apply(scalar),

@@ -99,26 +99,36 @@ pub fn all() -> impl Iterator<Item = &'static FunctionSpec> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct FunctionId(u16);
 
-/// Every function, in table order, collected once so an id is an index.
-fn registry() -> &'static [&'static FunctionSpec] {
-    static REGISTRY: std::sync::OnceLock<Vec<&'static FunctionSpec>> = std::sync::OnceLock::new();
-    REGISTRY.get_or_init(|| all().collect())
-}
-
-/// The id of the function named `name`, case-insensitively. A linear scan
-/// of about 60 names, once per call in a formula at parse time; sorting
-/// the registry for a binary search would cost kilobytes of wasm.
+/// The id of the function named `name`, case-insensitively: its position
+/// in table order. A linear scan of about 60 names, once per call in a
+/// formula at parse time; sorting the registry for a binary search would
+/// cost kilobytes of wasm.
 pub fn find_id(name: &str) -> Option<FunctionId> {
-    registry()
-        .iter()
-        .position(|spec| spec.name.eq_ignore_ascii_case(name))
-        .and_then(|index| u16::try_from(index).ok())
-        .map(FunctionId)
+    // Plain loops rather than `all().position(..)`: the flattening adapter
+    // costs more wasm than the lookup itself.
+    let mut index: u16 = 0;
+    for table in tables() {
+        for spec in table {
+            if spec.name.eq_ignore_ascii_case(name) {
+                return Some(FunctionId(index));
+            }
+            index = index.wrapping_add(1);
+        }
+    }
+    None
 }
 
-/// The function an id stands for.
+/// The function an id stands for: at most seven steps, one per table, so
+/// no registry has to be collected (and kept) at startup.
 pub fn by_id(id: FunctionId) -> Option<&'static FunctionSpec> {
-    registry().get(usize::from(id.0)).copied()
+    let mut index = usize::from(id.0);
+    for table in tables() {
+        match table.get(index) {
+            Some(spec) => return Some(spec),
+            None => index -= table.len(),
+        }
+    }
+    None
 }
 
 /// The one-sentence summary of the function named `name` (upper case), for
@@ -143,7 +153,13 @@ pub fn suggest(name: &str) -> Option<&'static str> {
 
 /// The candidate closest to `wanted` (case-insensitively), when it is close
 /// enough to be a likely typo: at most 2 edits, or a third of its length.
-pub fn closest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+pub fn closest<'a>(wanted: &str, mut candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    closest_of(wanted, &mut candidates)
+}
+
+/// [`closest`] over a trait object, so its body is compiled once for every
+/// kind of candidate list.
+fn closest_of<'a>(wanted: &str, candidates: &mut dyn Iterator<Item = &'a str>) -> Option<&'a str> {
     let wanted = wanted.to_ascii_lowercase();
     candidates
         .map(|candidate| {
@@ -157,24 +173,28 @@ pub fn closest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> O
         .map(|(_, candidate)| candidate)
 }
 
-/// Levenshtein distance over characters; names are short, so the quadratic
-/// table is cheap.
+/// Levenshtein distance over characters, one row of the table at a time;
+/// names are short, so the quadratic work is cheap.
 pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b_chars: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b_chars.len()).collect();
+    // row[j]: the distance between the prefix of `a` read so far and the
+    // first j characters of `b`.
+    let mut row: Vec<usize> = (0..=b.chars().count()).collect();
     for (i, a_char) in a.chars().enumerate() {
-        let mut current = Vec::with_capacity(b_chars.len() + 1);
-        current.push(i + 1);
-        for (j, b_char) in b_chars.iter().enumerate() {
-            let substitution =
-                previous.get(j).copied().unwrap_or(0) + usize::from(a_char != *b_char);
-            let deletion = previous.get(j + 1).copied().unwrap_or(0) + 1;
-            let insertion = current.get(j).copied().unwrap_or(0) + 1;
-            current.push(substitution.min(deletion).min(insertion));
+        // The previous row's value at j - 1, and the new row's at j - 1.
+        let mut diagonal = i;
+        let mut left = i + 1;
+        for (cell, b_char) in row.iter_mut().skip(1).zip(b.chars()) {
+            let substitution = diagonal + usize::from(a_char != b_char);
+            let value = substitution.min(*cell + 1).min(left + 1);
+            diagonal = *cell;
+            *cell = value;
+            left = value;
         }
-        previous = current;
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
     }
-    previous.last().copied().unwrap_or(0)
+    row.last().copied().unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -210,5 +230,49 @@ mod tests {
         assert_eq!(suggest("SUMM"), Some("SUM"));
         assert_eq!(suggest("COMPLETELYUNKNOWN"), None);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn every_id_leads_back_to_its_function() {
+        for (index, spec) in all().enumerate() {
+            let id = find_id(spec.name).unwrap();
+            assert_eq!(id, FunctionId(u16::try_from(index).unwrap()));
+            assert_eq!(by_id(id).map(|s| s.name), Some(spec.name));
+        }
+        assert!(by_id(FunctionId(u16::try_from(all().count()).unwrap())).is_none());
+    }
+
+    /// The full-table Levenshtein distance, to check the one-row version.
+    fn reference_distance(a: &str, b: &str) -> usize {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        let mut table = vec![vec![0; b.len() + 1]; a.len() + 1];
+        for (i, row) in table.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for (j, cell) in table[0].iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let substitution = table[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]);
+                table[i][j] = substitution
+                    .min(table[i - 1][j] + 1)
+                    .min(table[i][j - 1] + 1);
+            }
+        }
+        table[a.len()][b.len()]
+    }
+
+    #[test]
+    fn edit_distance_matches_the_full_table() {
+        let words = [
+            "", "a", "ab", "ba", "abc", "xirr", "XIRR", "irr", "sum", "summ", "ümlaut", "umlaut",
+            "kitten", "sitting", "flaw", "lawn", "revenue", "revnue", "éé", "e",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(edit_distance(a, b), reference_distance(a, b), "{a} / {b}");
+            }
+        }
     }
 }

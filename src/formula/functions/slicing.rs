@@ -59,10 +59,7 @@ fn slice(name: &str, arguments: &[Value], keep: bool) -> Result<Value, ErrorValu
         Some(_) => kept_range(cols, args::number(arguments, 2)?, keep),
     };
     let (kept_rows, kept_cols) = (row_range.len(), col_range.len());
-    let kept: Vec<Value> = row_range
-        .flat_map(|row| col_range.clone().map(move |col| (row, col)))
-        .filter_map(|(row, col)| array.get(row, col).cloned())
-        .collect();
+    let kept = array.block(row_range, col_range);
     Array::new(kept_rows, kept_cols, kept)
         .map(Value::Array)
         .ok_or_else(|| {
