@@ -168,6 +168,39 @@ fn events_to_js(events: Result<Vec<Event>, TrackerError>) -> Result<JsValue, JsE
     Ok(list.into())
 }
 
+/// A call that returns events. Every such method goes through
+/// [`Tracker::run`], so the error conversion and the event shaping are
+/// compiled once instead of into each exported method.
+enum Call<'a> {
+    RemoveWidget(&'a str),
+    Page(PageFact),
+    Intersection(&'a str, f64),
+    Input(&'a str, Option<&'a str>, bool),
+    Lead(&'a str),
+    Advance,
+    Flush,
+}
+
+impl Tracker {
+    /// Runs `call` at `now_ms` and shapes its events for JavaScript. Not
+    /// inlined: one copy serves every event-returning method.
+    #[inline(never)]
+    fn run(&mut self, call: Call<'_>, now_ms: f64) -> Result<JsValue, JsError> {
+        let core = &mut self.core;
+        events_to_js(match call {
+            Call::RemoveWidget(instance_id) => core.remove_widget(instance_id, now_ms),
+            Call::Page(fact) => core.page_fact(fact, now_ms),
+            Call::Intersection(instance_id, ratio) => core.intersection(instance_id, ratio, now_ms),
+            Call::Input(instance_id, input_id, committed) => {
+                core.input(instance_id, input_id, committed, now_ms)
+            }
+            Call::Lead(instance_id) => core.lead(instance_id, now_ms),
+            Call::Advance => core.advance(now_ms),
+            Call::Flush => core.flush(now_ms),
+        })
+    }
+}
+
 #[wasm_bindgen(js_class = Tracker)]
 impl Tracker {
     /// Starts tracking a page view. Throws on a seed that is not 32 bytes,
@@ -245,7 +278,7 @@ impl Tracker {
         #[wasm_bindgen(js_name = instanceId)] instance_id: &str,
         #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
     ) -> Result<JsValue, JsError> {
-        events_to_js(self.core.remove_widget(instance_id, now_ms))
+        self.run(Call::RemoveWidget(instance_id), now_ms)
     }
 
     /// `document.visibilityState` changed; hiding the page flushes.
@@ -255,7 +288,7 @@ impl Tracker {
         visible: bool,
         #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
     ) -> Result<JsValue, JsError> {
-        events_to_js(self.core.page_fact(PageFact::Visibility(visible), now_ms))
+        self.run(Call::Page(PageFact::Visibility(visible)), now_ms)
     }
 
     /// The window gained or lost focus.
@@ -265,7 +298,7 @@ impl Tracker {
         focused: bool,
         #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
     ) -> Result<JsValue, JsError> {
-        events_to_js(self.core.page_fact(PageFact::Focus(focused), now_ms))
+        self.run(Call::Page(PageFact::Focus(focused)), now_ms)
     }
 
     /// Page Lifecycle `freeze`.
@@ -274,7 +307,7 @@ impl Tracker {
         &mut self,
         #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
     ) -> Result<JsValue, JsError> {
-        events_to_js(self.core.page_fact(PageFact::Freeze, now_ms))
+        self.run(Call::Page(PageFact::Freeze), now_ms)
     }
 
     /// Page Lifecycle `resume`.
@@ -283,7 +316,7 @@ impl Tracker {
         &mut self,
         #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
     ) -> Result<JsValue, JsError> {
-        events_to_js(self.core.page_fact(PageFact::Resume, now_ms))
+        self.run(Call::Page(PageFact::Resume), now_ms)
     }
 
     /// `pagehide`: the clocks stop, and everything changed is flushed.
@@ -292,7 +325,7 @@ impl Tracker {
         &mut self,
         #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
     ) -> Result<JsValue, JsError> {
-        events_to_js(self.core.page_fact(PageFact::PageHide, now_ms))
+        self.run(Call::Page(PageFact::PageHide), now_ms)
     }
 
     /// `pageshow`: back from the back-forward cache.
@@ -301,7 +334,7 @@ impl Tracker {
         &mut self,
         #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
     ) -> Result<JsValue, JsError> {
-        events_to_js(self.core.page_fact(PageFact::PageShow, now_ms))
+        self.run(Call::Page(PageFact::PageShow), now_ms)
     }
 
     /// The widget's visible fraction (0 to 1) changed.
@@ -312,7 +345,7 @@ impl Tracker {
         ratio: f64,
         #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
     ) -> Result<JsValue, JsError> {
-        events_to_js(self.core.intersection(instance_id, ratio, now_ms))
+        self.run(Call::Intersection(instance_id, ratio), now_ms)
     }
 
     /// A qualifying input inside the widget; `committed` when a value settled.
@@ -325,9 +358,9 @@ impl Tracker {
         committed: bool,
         #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
     ) -> Result<JsValue, JsError> {
-        events_to_js(
-            self.core
-                .input(instance_id, input_id.as_deref(), committed, now_ms),
+        self.run(
+            Call::Input(instance_id, input_id.as_deref(), committed),
+            now_ms,
         )
     }
 
@@ -338,7 +371,7 @@ impl Tracker {
         #[wasm_bindgen(js_name = instanceId)] instance_id: &str,
         #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
     ) -> Result<JsValue, JsError> {
-        events_to_js(self.core.lead(instance_id, now_ms))
+        self.run(Call::Lead(instance_id), now_ms)
     }
 
     /// The scenario the widget shows (`undefined`: the defaults).
@@ -371,7 +404,7 @@ impl Tracker {
         &mut self,
         #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
     ) -> Result<JsValue, JsError> {
-        events_to_js(self.core.advance(now_ms))
+        self.run(Call::Advance, now_ms)
     }
 
     /// A `calc_engagement` for each widget whose totals changed since its last one.
@@ -380,7 +413,7 @@ impl Tracker {
         &mut self,
         #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
     ) -> Result<JsValue, JsError> {
-        events_to_js(self.core.flush(now_ms))
+        self.run(Call::Flush, now_ms)
     }
 
     /// The widget's totals at `nowMs`, changing nothing.
