@@ -18,7 +18,7 @@
 use super::clock::{self, Clock, ClockError, PageFact};
 use super::event::{Consent, Event, EventName, Step, Totals};
 use crate::number_text::Plain;
-use rand_core::{RngCore, SeedableRng};
+use rand_core::RngCore;
 use rand_pcg::Pcg64;
 use std::fmt;
 
@@ -201,10 +201,29 @@ fn check_range(option: &'static str, value: u64, range: (u64, u64)) -> Result<u6
     }
 }
 
-/// A UUID version 4 from 16 random bytes, lowercase 8-4-4-4-12.
+/// The generator for `seed`, exactly `Pcg64::from_seed(seed)`: the state is
+/// bytes 0..16 and the increment bytes 16..32 (little-endian) with its low
+/// bit forced to 1. `Pcg64::new` makes the increment `(stream << 1) | 1`, so
+/// the stream `increment >> 1` gives the same one. Built here because
+/// `from_seed` reads the seed through a checked conversion whose panic path
+/// (and its message formatting) would ship in the wasm.
+fn generator(seed: &[u8; SEED_BYTES]) -> Pcg64 {
+    let little_endian = |bytes: &[u8]| {
+        bytes
+            .iter()
+            .rev()
+            .fold(0u128, |value, &byte| (value << 8) | u128::from(byte))
+    };
+    let (state, increment) = seed.split_at(SEED_BYTES / 2);
+    Pcg64::new(little_endian(state), little_endian(increment) >> 1)
+}
+
+/// A UUID version 4 from 16 random bytes (two outputs, little-endian, as
+/// `fill_bytes` would give them), lowercase 8-4-4-4-12.
 fn uuid_v4(rng: &mut Pcg64) -> String {
-    let mut bytes = [0u8; 16];
-    rng.fill_bytes(&mut bytes);
+    let low = u128::from(rng.next_u64());
+    let high = u128::from(rng.next_u64());
+    let mut bytes = ((high << 64) | low).to_le_bytes();
     bytes[6] = (bytes[6] & 0x0f) | 0x40;
     bytes[8] = (bytes[8] & 0x3f) | 0x80;
     let mut text = String::with_capacity(36);
@@ -249,7 +268,7 @@ impl Tracker {
             check_id("visitor_id", visitor_id)?;
         }
         let clock = Clock::new(options.now_ms, options.idle_timeout_ms)?;
-        let mut rng = Pcg64::from_seed(seed);
+        let mut rng = generator(&seed);
         let page_view_id = uuid_v4(&mut rng);
         let mut tracker = Tracker {
             clock,
