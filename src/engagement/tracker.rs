@@ -141,6 +141,38 @@ impl<'a> TrackerOptions<'a> {
     }
 }
 
+/// A call that returns events, for [`Tracker::call`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Call<'a> {
+    /// A fact about one widget, named by its instance id.
+    Widget {
+        instance_id: &'a str,
+        fact: WidgetFact<'a>,
+    },
+    /// [`Tracker::page_fact`].
+    Page(PageFact),
+    /// [`Tracker::advance`].
+    Advance,
+    /// [`Tracker::flush`].
+    Flush,
+}
+
+/// A fact about one widget (see the [`Tracker`] method of the same name).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum WidgetFact<'a> {
+    /// [`Tracker::remove_widget`].
+    Remove,
+    /// [`Tracker::intersection`].
+    Intersection { ratio: f64 },
+    /// [`Tracker::input`].
+    Input {
+        input_id: Option<&'a str>,
+        committed: bool,
+    },
+    /// [`Tracker::lead`].
+    Lead,
+}
+
 /// A widget instance's identity and the milestones it has reached.
 #[derive(Debug, Clone, PartialEq)]
 struct Widget {
@@ -369,27 +401,13 @@ impl Tracker {
         instance_id: &str,
         now_ms: f64,
     ) -> Result<Vec<Event>, TrackerError> {
-        let index = self.widget_index(instance_id)?;
-        let mut events = self.advance(now_ms)?;
-        self.flush_widget(index, now_ms, &mut events);
-        if let Some(widget) = self.widgets.get(index) {
-            let clock_instance = widget.clock_instance;
-            self.clock.remove_instance(clock_instance, now_ms)?;
-            self.widgets.retain(|w| w.clock_instance != clock_instance);
-        }
-        Ok(events)
+        self.widget_call(instance_id, WidgetFact::Remove, now_ms)
     }
 
     /// A page fact. Hiding the page (`Visibility(false)`) and `PageHide`
     /// also flush.
     pub fn page_fact(&mut self, fact: PageFact, now_ms: f64) -> Result<Vec<Event>, TrackerError> {
-        let mut events = self.advance(now_ms)?;
-        self.clock.page_fact(fact, now_ms)?;
-        self.find_views(now_ms, &mut events);
-        if matches!(fact, PageFact::Visibility(false) | PageFact::PageHide) {
-            self.flush_all(now_ms, &mut events);
-        }
-        Ok(events)
+        self.call(Call::Page(fact), now_ms)
     }
 
     /// The widget's visible fraction changed (0 to 1).
@@ -399,17 +417,7 @@ impl Tracker {
         ratio: f64,
         now_ms: f64,
     ) -> Result<Vec<Event>, TrackerError> {
-        let index = self.widget_index(instance_id)?;
-        if !(0.0..=1.0).contains(&ratio) {
-            return Err(ClockError::RatioOutOfRange { ratio }.into());
-        }
-        let mut events = self.advance(now_ms)?;
-        if let Some(widget) = self.widgets.get(index) {
-            self.clock
-                .intersection(widget.clock_instance, ratio, now_ms)?;
-        }
-        self.find_views(now_ms, &mut events);
-        Ok(events)
+        self.widget_call(instance_id, WidgetFact::Intersection { ratio }, now_ms)
     }
 
     /// A qualifying input inside the widget; `committed` when a value was
@@ -422,46 +430,108 @@ impl Tracker {
         committed: bool,
         now_ms: f64,
     ) -> Result<Vec<Event>, TrackerError> {
-        let index = self.widget_index(instance_id)?;
-        if let Some(id) = input_id {
-            check_id("input id", id)?;
-        }
-        let mut events = self.advance(now_ms)?;
-        let Some(widget) = self.widgets.get_mut(index) else {
-            return Ok(events);
+        let fact = WidgetFact::Input {
+            input_id,
+            committed,
         };
-        self.clock.input(widget.clock_instance, now_ms)?;
-        let start = !widget.started;
-        widget.started = true;
-        let step = match input_id {
-            Some(id)
-                if committed
-                    && widget.steps.len() < MAX_STEPS_PER_INSTANCE
-                    && !widget.steps.iter().any(|s| s == id) =>
-            {
-                widget.steps.push(id.to_string());
-                Some(Step {
-                    input_id: id.to_string(),
-                    index: u32::try_from(widget.steps.len()).unwrap_or(u32::MAX),
-                })
-            }
-            _ => None,
-        };
-        if start {
-            self.emit(index, EventName::Start, None, now_ms, &mut events);
-        }
-        if step.is_some() {
-            self.emit(index, EventName::Step, step, now_ms, &mut events);
-        }
-        Ok(events)
+        self.widget_call(instance_id, fact, now_ms)
     }
 
     /// The host reported a lead (or the visitor followed the call to
     /// action): a `calc_lead` every time.
     pub fn lead(&mut self, instance_id: &str, now_ms: f64) -> Result<Vec<Event>, TrackerError> {
+        self.widget_call(instance_id, WidgetFact::Lead, now_ms)
+    }
+
+    /// Runs any call that returns events (what the methods above and
+    /// [`Tracker::advance`] and [`Tracker::flush`] do). One entry point, so
+    /// the wasm bindings compile the clock and milestone code once rather
+    /// than into each method.
+    pub fn call(&mut self, call: Call<'_>, now_ms: f64) -> Result<Vec<Event>, TrackerError> {
+        let (instance_id, fact) = match call {
+            Call::Widget { instance_id, fact } => (instance_id, fact),
+            Call::Page(fact) => {
+                let mut events = self.advance(now_ms)?;
+                self.clock.page_fact(fact, now_ms)?;
+                self.find_views(now_ms, &mut events);
+                if matches!(fact, PageFact::Visibility(false) | PageFact::PageHide) {
+                    self.flush_all(now_ms, &mut events);
+                }
+                return Ok(events);
+            }
+            Call::Advance => return self.advance(now_ms),
+            Call::Flush => {
+                let mut events = self.advance(now_ms)?;
+                self.flush_all(now_ms, &mut events);
+                return Ok(events);
+            }
+        };
+        self.widget_call(instance_id, fact, now_ms)
+    }
+
+    /// A fact about one widget: every check first (a refused call changes
+    /// nothing), then the due milestones, then the fact and its milestones.
+    fn widget_call(
+        &mut self,
+        instance_id: &str,
+        fact: WidgetFact<'_>,
+        now_ms: f64,
+    ) -> Result<Vec<Event>, TrackerError> {
         let index = self.widget_index(instance_id)?;
+        match fact {
+            WidgetFact::Intersection { ratio } if !(0.0..=1.0).contains(&ratio) => {
+                return Err(ClockError::RatioOutOfRange { ratio }.into());
+            }
+            WidgetFact::Input {
+                input_id: Some(id), ..
+            } => check_id("input id", id)?,
+            _ => {}
+        }
         let mut events = self.advance(now_ms)?;
-        self.emit(index, EventName::Lead, None, now_ms, &mut events);
+        let Some(widget) = self.widgets.get_mut(index) else {
+            return Ok(events);
+        };
+        let clock_instance = widget.clock_instance;
+        match fact {
+            WidgetFact::Remove => {
+                self.flush_widget(index, now_ms, &mut events);
+                self.clock.remove_instance(clock_instance, now_ms)?;
+                self.widgets.retain(|w| w.clock_instance != clock_instance);
+            }
+            WidgetFact::Intersection { ratio } => {
+                self.clock.intersection(clock_instance, ratio, now_ms)?;
+                self.find_views(now_ms, &mut events);
+            }
+            WidgetFact::Input {
+                input_id,
+                committed,
+            } => {
+                self.clock.input(clock_instance, now_ms)?;
+                let start = !widget.started;
+                widget.started = true;
+                let step = match input_id {
+                    Some(id)
+                        if committed
+                            && widget.steps.len() < MAX_STEPS_PER_INSTANCE
+                            && !widget.steps.iter().any(|s| s == id) =>
+                    {
+                        widget.steps.push(id.to_string());
+                        Some(Step {
+                            input_id: id.to_string(),
+                            index: u32::try_from(widget.steps.len()).unwrap_or(u32::MAX),
+                        })
+                    }
+                    _ => None,
+                };
+                if start {
+                    self.emit(index, EventName::Start, None, now_ms, &mut events);
+                }
+                if step.is_some() {
+                    self.emit(index, EventName::Step, step, now_ms, &mut events);
+                }
+            }
+            WidgetFact::Lead => self.emit(index, EventName::Lead, None, now_ms, &mut events),
+        }
         Ok(events)
     }
 
@@ -514,9 +584,7 @@ impl Tracker {
     /// Due milestones, then a `calc_engagement` for every instance whose
     /// interaction or in-view total changed since its last one.
     pub fn flush(&mut self, now_ms: f64) -> Result<Vec<Event>, TrackerError> {
-        let mut events = self.advance(now_ms)?;
-        self.flush_all(now_ms, &mut events);
-        Ok(events)
+        self.call(Call::Flush, now_ms)
     }
 
     /// The widget's totals at `now_ms`, without changing the tracker.

@@ -12,7 +12,7 @@ use super::js::{Array, Object, Uint8Array};
 use crate::engagement::clock::{self, PageFact};
 use crate::engagement::event::{Consent, Event, Totals};
 use crate::engagement::sinks::{self, SinkValue};
-use crate::engagement::tracker::{self, TrackerError, TrackerOptions};
+use crate::engagement::tracker::{self, Call, TrackerError, TrackerOptions, WidgetFact};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -168,36 +168,22 @@ fn events_to_js(events: Result<Vec<Event>, TrackerError>) -> Result<JsValue, JsE
     Ok(list.into())
 }
 
-/// A call that returns events. Every such method goes through
-/// [`Tracker::run`], so the error conversion and the event shaping are
-/// compiled once instead of into each exported method.
-enum Call<'a> {
-    RemoveWidget(&'a str),
-    Page(PageFact),
-    Intersection(&'a str, f64),
-    Input(&'a str, Option<&'a str>, bool),
-    Lead(&'a str),
-    Advance,
-    Flush,
-}
-
 impl Tracker {
     /// Runs `call` at `now_ms` and shapes its events for JavaScript. Not
-    /// inlined: one copy serves every event-returning method.
+    /// inlined: one copy serves every event-returning method, so the error
+    /// conversion and the event shaping are compiled once.
     #[inline(never)]
     fn run(&mut self, call: Call<'_>, now_ms: f64) -> Result<JsValue, JsError> {
-        let core = &mut self.core;
-        events_to_js(match call {
-            Call::RemoveWidget(instance_id) => core.remove_widget(instance_id, now_ms),
-            Call::Page(fact) => core.page_fact(fact, now_ms),
-            Call::Intersection(instance_id, ratio) => core.intersection(instance_id, ratio, now_ms),
-            Call::Input(instance_id, input_id, committed) => {
-                core.input(instance_id, input_id, committed, now_ms)
-            }
-            Call::Lead(instance_id) => core.lead(instance_id, now_ms),
-            Call::Advance => core.advance(now_ms),
-            Call::Flush => core.flush(now_ms),
-        })
+        events_to_js(self.core.call(call, now_ms))
+    }
+
+    fn run_widget(
+        &mut self,
+        instance_id: &str,
+        fact: WidgetFact<'_>,
+        now_ms: f64,
+    ) -> Result<JsValue, JsError> {
+        self.run(Call::Widget { instance_id, fact }, now_ms)
     }
 }
 
@@ -278,7 +264,7 @@ impl Tracker {
         #[wasm_bindgen(js_name = instanceId)] instance_id: &str,
         #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
     ) -> Result<JsValue, JsError> {
-        self.run(Call::RemoveWidget(instance_id), now_ms)
+        self.run_widget(instance_id, WidgetFact::Remove, now_ms)
     }
 
     /// `document.visibilityState` changed; hiding the page flushes.
@@ -345,7 +331,7 @@ impl Tracker {
         ratio: f64,
         #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
     ) -> Result<JsValue, JsError> {
-        self.run(Call::Intersection(instance_id, ratio), now_ms)
+        self.run_widget(instance_id, WidgetFact::Intersection { ratio }, now_ms)
     }
 
     /// A qualifying input inside the widget; `committed` when a value settled.
@@ -358,10 +344,11 @@ impl Tracker {
         committed: bool,
         #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
     ) -> Result<JsValue, JsError> {
-        self.run(
-            Call::Input(instance_id, input_id.as_deref(), committed),
-            now_ms,
-        )
+        let fact = WidgetFact::Input {
+            input_id: input_id.as_deref(),
+            committed,
+        };
+        self.run_widget(instance_id, fact, now_ms)
     }
 
     /// A lead: `calc_lead`, every time.
@@ -371,7 +358,7 @@ impl Tracker {
         #[wasm_bindgen(js_name = instanceId)] instance_id: &str,
         #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
     ) -> Result<JsValue, JsError> {
-        self.run(Call::Lead(instance_id), now_ms)
+        self.run_widget(instance_id, WidgetFact::Lead, now_ms)
     }
 
     /// The scenario the widget shows (`undefined`: the defaults).
