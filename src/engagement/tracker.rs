@@ -448,59 +448,76 @@ impl Tracker {
     /// the wasm bindings compile the clock and milestone code once rather
     /// than into each method.
     pub fn call(&mut self, call: Call<'_>, now_ms: f64) -> Result<Vec<Event>, TrackerError> {
-        let (instance_id, fact) = match call {
-            Call::Widget { instance_id, fact } => (instance_id, fact),
+        // Every check comes first: a refused call changes nothing.
+        let widget = match call {
+            Call::Widget { instance_id, fact } => {
+                let index = self.widget_index(instance_id)?;
+                match fact {
+                    WidgetFact::Intersection { ratio } if !(0.0..=1.0).contains(&ratio) => {
+                        return Err(ClockError::RatioOutOfRange { ratio }.into());
+                    }
+                    WidgetFact::Input {
+                        input_id: Some(id), ..
+                    } => check_id("input id", id)?,
+                    _ => {}
+                }
+                Some((index, fact))
+            }
+            Call::Page(_) | Call::Advance | Call::Flush => None,
+        };
+        // Then the milestones that fell due before the call's fact.
+        let mut events = self.advance(now_ms)?;
+        match call {
+            Call::Widget { .. } => {
+                if let Some((index, fact)) = widget {
+                    self.widget_fact(index, fact, now_ms, &mut events)?;
+                }
+            }
             Call::Page(fact) => {
-                let mut events = self.advance(now_ms)?;
                 self.clock.page_fact(fact, now_ms)?;
                 self.find_views(now_ms, &mut events);
                 if matches!(fact, PageFact::Visibility(false) | PageFact::PageHide) {
                     self.flush_all(now_ms, &mut events);
                 }
-                return Ok(events);
             }
-            Call::Advance => return self.advance(now_ms),
-            Call::Flush => {
-                let mut events = self.advance(now_ms)?;
-                self.flush_all(now_ms, &mut events);
-                return Ok(events);
-            }
-        };
-        self.widget_call(instance_id, fact, now_ms)
+            Call::Advance => {}
+            Call::Flush => self.flush_all(now_ms, &mut events),
+        }
+        Ok(events)
     }
 
-    /// A fact about one widget: every check first (a refused call changes
-    /// nothing), then the due milestones, then the fact and its milestones.
+    /// [`Tracker::call`] for a fact about one widget.
     fn widget_call(
         &mut self,
         instance_id: &str,
         fact: WidgetFact<'_>,
         now_ms: f64,
     ) -> Result<Vec<Event>, TrackerError> {
-        let index = self.widget_index(instance_id)?;
-        match fact {
-            WidgetFact::Intersection { ratio } if !(0.0..=1.0).contains(&ratio) => {
-                return Err(ClockError::RatioOutOfRange { ratio }.into());
-            }
-            WidgetFact::Input {
-                input_id: Some(id), ..
-            } => check_id("input id", id)?,
-            _ => {}
-        }
-        let mut events = self.advance(now_ms)?;
+        self.call(Call::Widget { instance_id, fact }, now_ms)
+    }
+
+    /// Applies a checked fact to widget `index` once the clocks are at
+    /// `now_ms`, adding the milestones it causes.
+    fn widget_fact(
+        &mut self,
+        index: usize,
+        fact: WidgetFact<'_>,
+        now_ms: f64,
+        events: &mut Vec<Event>,
+    ) -> Result<(), TrackerError> {
         let Some(widget) = self.widgets.get_mut(index) else {
-            return Ok(events);
+            return Ok(());
         };
         let clock_instance = widget.clock_instance;
         match fact {
             WidgetFact::Remove => {
-                self.flush_widget(index, now_ms, &mut events);
+                self.flush_widget(index, now_ms, events);
                 self.clock.remove_instance(clock_instance, now_ms)?;
                 self.widgets.retain(|w| w.clock_instance != clock_instance);
             }
             WidgetFact::Intersection { ratio } => {
                 self.clock.intersection(clock_instance, ratio, now_ms)?;
-                self.find_views(now_ms, &mut events);
+                self.find_views(now_ms, events);
             }
             WidgetFact::Input {
                 input_id,
@@ -524,15 +541,15 @@ impl Tracker {
                     _ => None,
                 };
                 if start {
-                    self.emit(index, EventName::Start, None, now_ms, &mut events);
+                    self.emit(index, EventName::Start, None, now_ms, events);
                 }
                 if step.is_some() {
-                    self.emit(index, EventName::Step, step, now_ms, &mut events);
+                    self.emit(index, EventName::Step, step, now_ms, events);
                 }
             }
-            WidgetFact::Lead => self.emit(index, EventName::Lead, None, now_ms, &mut events),
+            WidgetFact::Lead => self.emit(index, EventName::Lead, None, now_ms, events),
         }
-        Ok(events)
+        Ok(())
     }
 
     /// The scenario the widget shows (`None`: the defaults).
