@@ -218,7 +218,21 @@ impl Tracker {
             return Err(JsError::new("seed must be a Uint8Array of 32 random bytes"));
         }
         let bytes: &Uint8Array = seed.unchecked_ref();
-        let seed: Vec<u8> = (0..bytes.byte_length()).map(|i| bytes.byte(i)).collect();
+        let length = bytes.byte_length() as usize;
+        // Read into an array rather than collected into a Vec (less code);
+        // a seed of another length is only measured, and the core refuses
+        // it after the other options, as it always has.
+        let mut seed = [0u8; tracker::SEED_BYTES];
+        let wrong_length;
+        let seed: &[u8] = if length == tracker::SEED_BYTES {
+            for (index, byte) in (0..).zip(seed.iter_mut()) {
+                *byte = bytes.byte(index);
+            }
+            &seed
+        } else {
+            wrong_length = vec![0u8; length];
+            &wrong_length
+        };
         let consent = match field(&options, "consent") {
             value if value.is_undefined() => Consent::Unknown,
             value => consent_from(value.as_string())?,
@@ -239,7 +253,7 @@ impl Tracker {
                 tracker::DEFAULT_RESULT_SETTLE_MS,
             )?,
             ..TrackerOptions::new(
-                &seed,
+                seed,
                 required_ms(&options, "timeOriginMs")?,
                 required_ms(&options, "nowMs")?,
             )
