@@ -152,7 +152,7 @@ fn envelope_to_js(event: &Event) -> JsValue {
 /// One event for every sink. The dataLayer object is `event` then the
 /// shared parameters (`sinks::data_layer`) and Segment's properties are
 /// the same parameters (`sinks::segment`), so both are filled in one pass
-/// over [`sinks::parameters`], each key and value made once.
+/// over [`sinks::each_parameter`], each key and value made once.
 fn event_to_js(event: &Event) -> JsValue {
     let item = object();
     put(&item, "envelope", envelope_to_js(event));
@@ -160,7 +160,7 @@ fn event_to_js(event: &Event) -> JsValue {
     let data_layer = object();
     put_text(&data_layer, "event", event.name.as_str());
     let properties = object();
-    for (key, value) in sinks::parameters(event) {
+    sinks::each_parameter(event, |key, value| {
         let key = JsValue::from_str(key);
         let value = match value {
             SinkValue::Text(text) => JsValue::from_str(text),
@@ -168,7 +168,7 @@ fn event_to_js(event: &Event) -> JsValue {
         };
         set_key(&data_layer, &key, &value);
         set_key(&properties, &key, &value);
-    }
+    });
     put(&item, "dataLayer", data_layer.into());
     let segment = object();
     put_text(&segment, "event", event.name.segment_name());
