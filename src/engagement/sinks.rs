@@ -89,36 +89,40 @@ pub const GA4_RESERVED_EVENTS: [&str; 21] = [
 /// `calc_step` and `calc_step_index` (steps only), `calc_scenario` (when
 /// one is shown), `calc_consent`.
 pub fn parameters(event: &Event) -> Parameters<'_> {
-    let mut list = vec![
-        ("calc_id", SinkValue::Text(&event.calc_id)),
-        ("calc_version", SinkValue::Text(&event.calc_version)),
-        ("calc_instance_id", SinkValue::Text(&event.instance_id)),
-        (
-            "calc_sequence",
-            SinkValue::Integer(u64::from(event.sequence)),
-        ),
-        (
-            "calc_interaction_ms",
-            SinkValue::Integer(event.totals.interaction_ms),
-        ),
-        (
-            "calc_in_view_ms",
-            SinkValue::Integer(event.totals.in_view_ms),
-        ),
-        (
-            "calc_active_page_ms",
-            SinkValue::Integer(event.totals.active_page_ms),
-        ),
-    ];
+    let mut list = Vec::new();
+    each_parameter(event, |name, value| list.push((name, value)));
+    list
+}
+
+/// Calls `visit` with each of [`parameters`], in order, without building
+/// a list: the wasm bindings copy them straight into JavaScript objects
+/// (their only caller there, so the generic is compiled once).
+pub fn each_parameter<'a>(event: &'a Event, mut visit: impl FnMut(&'static str, SinkValue<'a>)) {
+    let totals = &event.totals;
+    visit("calc_id", SinkValue::Text(&event.calc_id));
+    visit("calc_version", SinkValue::Text(&event.calc_version));
+    visit("calc_instance_id", SinkValue::Text(&event.instance_id));
+    visit(
+        "calc_sequence",
+        SinkValue::Integer(u64::from(event.sequence)),
+    );
+    visit(
+        "calc_interaction_ms",
+        SinkValue::Integer(totals.interaction_ms),
+    );
+    visit("calc_in_view_ms", SinkValue::Integer(totals.in_view_ms));
+    visit(
+        "calc_active_page_ms",
+        SinkValue::Integer(totals.active_page_ms),
+    );
     if let Some(step) = &event.step {
-        list.push(("calc_step", SinkValue::Text(&step.input_id)));
-        list.push(("calc_step_index", SinkValue::Integer(u64::from(step.index))));
+        visit("calc_step", SinkValue::Text(&step.input_id));
+        visit("calc_step_index", SinkValue::Integer(u64::from(step.index)));
     }
     if let Some(scenario) = &event.scenario {
-        list.push(("calc_scenario", SinkValue::Text(scenario)));
+        visit("calc_scenario", SinkValue::Text(scenario));
     }
-    list.push(("calc_consent", SinkValue::Text(event.consent.as_str())));
-    list
+    visit("calc_consent", SinkValue::Text(event.consent.as_str()));
 }
 
 /// The object for `dataLayer.push`: `event` (the `calc_*` name) first,

@@ -18,7 +18,7 @@
 use super::clock::{self, Clock, ClockError, PageFact};
 use super::event::{Consent, Event, EventName, Step, Totals};
 use crate::number_text::Plain;
-use rand_core::{RngCore, SeedableRng};
+use rand_core::RngCore;
 use rand_pcg::Pcg64;
 use std::fmt;
 
@@ -141,6 +141,38 @@ impl<'a> TrackerOptions<'a> {
     }
 }
 
+/// A call that returns events, for [`Tracker::call`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Call<'a> {
+    /// A fact about one widget, named by its instance id.
+    Widget {
+        instance_id: &'a str,
+        fact: WidgetFact<'a>,
+    },
+    /// [`Tracker::page_fact`].
+    Page(PageFact),
+    /// [`Tracker::advance`].
+    Advance,
+    /// [`Tracker::flush`].
+    Flush,
+}
+
+/// A fact about one widget (see the [`Tracker`] method of the same name).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum WidgetFact<'a> {
+    /// [`Tracker::remove_widget`].
+    Remove,
+    /// [`Tracker::intersection`].
+    Intersection { ratio: f64 },
+    /// [`Tracker::input`].
+    Input {
+        input_id: Option<&'a str>,
+        committed: bool,
+    },
+    /// [`Tracker::lead`].
+    Lead,
+}
+
 /// A widget instance's identity and the milestones it has reached.
 #[derive(Debug, Clone, PartialEq)]
 struct Widget {
@@ -201,10 +233,29 @@ fn check_range(option: &'static str, value: u64, range: (u64, u64)) -> Result<u6
     }
 }
 
-/// A UUID version 4 from 16 random bytes, lowercase 8-4-4-4-12.
+/// The generator for `seed`, exactly `Pcg64::from_seed(seed)`: the state is
+/// bytes 0..16 and the increment bytes 16..32 (little-endian) with its low
+/// bit forced to 1. `Pcg64::new` makes the increment `(stream << 1) | 1`, so
+/// the stream `increment >> 1` gives the same one. Built here because
+/// `from_seed` reads the seed through a checked conversion whose panic path
+/// (and its message formatting) would ship in the wasm.
+fn generator(seed: &[u8; SEED_BYTES]) -> Pcg64 {
+    let little_endian = |bytes: &[u8]| {
+        bytes
+            .iter()
+            .rev()
+            .fold(0u128, |value, &byte| (value << 8) | u128::from(byte))
+    };
+    let (state, increment) = seed.split_at(SEED_BYTES / 2);
+    Pcg64::new(little_endian(state), little_endian(increment) >> 1)
+}
+
+/// A UUID version 4 from 16 random bytes (two outputs, little-endian, as
+/// `fill_bytes` would give them), lowercase 8-4-4-4-12.
 fn uuid_v4(rng: &mut Pcg64) -> String {
-    let mut bytes = [0u8; 16];
-    rng.fill_bytes(&mut bytes);
+    let low = u128::from(rng.next_u64());
+    let high = u128::from(rng.next_u64());
+    let mut bytes = ((high << 64) | low).to_le_bytes();
     bytes[6] = (bytes[6] & 0x0f) | 0x40;
     bytes[8] = (bytes[8] & 0x3f) | 0x80;
     let mut text = String::with_capacity(36);
@@ -249,7 +300,7 @@ impl Tracker {
             check_id("visitor_id", visitor_id)?;
         }
         let clock = Clock::new(options.now_ms, options.idle_timeout_ms)?;
-        let mut rng = Pcg64::from_seed(seed);
+        let mut rng = generator(&seed);
         let page_view_id = uuid_v4(&mut rng);
         let mut tracker = Tracker {
             clock,
@@ -350,27 +401,13 @@ impl Tracker {
         instance_id: &str,
         now_ms: f64,
     ) -> Result<Vec<Event>, TrackerError> {
-        let index = self.widget_index(instance_id)?;
-        let mut events = self.advance(now_ms)?;
-        self.flush_widget(index, now_ms, &mut events);
-        if let Some(widget) = self.widgets.get(index) {
-            let clock_instance = widget.clock_instance;
-            self.clock.remove_instance(clock_instance, now_ms)?;
-            self.widgets.retain(|w| w.clock_instance != clock_instance);
-        }
-        Ok(events)
+        self.widget_call(instance_id, WidgetFact::Remove, now_ms)
     }
 
     /// A page fact. Hiding the page (`Visibility(false)`) and `PageHide`
     /// also flush.
     pub fn page_fact(&mut self, fact: PageFact, now_ms: f64) -> Result<Vec<Event>, TrackerError> {
-        let mut events = self.advance(now_ms)?;
-        self.clock.page_fact(fact, now_ms)?;
-        self.find_views(now_ms, &mut events);
-        if matches!(fact, PageFact::Visibility(false) | PageFact::PageHide) {
-            self.flush_all(now_ms, &mut events);
-        }
-        Ok(events)
+        self.call(Call::Page(fact), now_ms)
     }
 
     /// The widget's visible fraction changed (0 to 1).
@@ -380,17 +417,7 @@ impl Tracker {
         ratio: f64,
         now_ms: f64,
     ) -> Result<Vec<Event>, TrackerError> {
-        let index = self.widget_index(instance_id)?;
-        if !(0.0..=1.0).contains(&ratio) {
-            return Err(ClockError::RatioOutOfRange { ratio }.into());
-        }
-        let mut events = self.advance(now_ms)?;
-        if let Some(widget) = self.widgets.get(index) {
-            self.clock
-                .intersection(widget.clock_instance, ratio, now_ms)?;
-        }
-        self.find_views(now_ms, &mut events);
-        Ok(events)
+        self.widget_call(instance_id, WidgetFact::Intersection { ratio }, now_ms)
     }
 
     /// A qualifying input inside the widget; `committed` when a value was
@@ -403,47 +430,126 @@ impl Tracker {
         committed: bool,
         now_ms: f64,
     ) -> Result<Vec<Event>, TrackerError> {
-        let index = self.widget_index(instance_id)?;
-        if let Some(id) = input_id {
-            check_id("input id", id)?;
-        }
-        let mut events = self.advance(now_ms)?;
-        let Some(widget) = self.widgets.get_mut(index) else {
-            return Ok(events);
+        let fact = WidgetFact::Input {
+            input_id,
+            committed,
         };
-        self.clock.input(widget.clock_instance, now_ms)?;
-        let start = !widget.started;
-        widget.started = true;
-        let step = match input_id {
-            Some(id)
-                if committed
-                    && widget.steps.len() < MAX_STEPS_PER_INSTANCE
-                    && !widget.steps.iter().any(|s| s == id) =>
-            {
-                widget.steps.push(id.to_string());
-                Some(Step {
-                    input_id: id.to_string(),
-                    index: u32::try_from(widget.steps.len()).unwrap_or(u32::MAX),
-                })
-            }
-            _ => None,
-        };
-        if start {
-            self.emit(index, EventName::Start, None, now_ms, &mut events);
-        }
-        if step.is_some() {
-            self.emit(index, EventName::Step, step, now_ms, &mut events);
-        }
-        Ok(events)
+        self.widget_call(instance_id, fact, now_ms)
     }
 
     /// The host reported a lead (or the visitor followed the call to
     /// action): a `calc_lead` every time.
     pub fn lead(&mut self, instance_id: &str, now_ms: f64) -> Result<Vec<Event>, TrackerError> {
-        let index = self.widget_index(instance_id)?;
+        self.widget_call(instance_id, WidgetFact::Lead, now_ms)
+    }
+
+    /// Runs any call that returns events (what the methods above and
+    /// [`Tracker::advance`] and [`Tracker::flush`] do). One entry point, so
+    /// the wasm bindings compile the clock and milestone code once rather
+    /// than into each method.
+    pub fn call(&mut self, call: Call<'_>, now_ms: f64) -> Result<Vec<Event>, TrackerError> {
+        // Every check comes first: a refused call changes nothing.
+        let widget = match call {
+            Call::Widget { instance_id, fact } => {
+                let index = self.widget_index(instance_id)?;
+                match fact {
+                    WidgetFact::Intersection { ratio } if !(0.0..=1.0).contains(&ratio) => {
+                        return Err(ClockError::RatioOutOfRange { ratio }.into());
+                    }
+                    WidgetFact::Input {
+                        input_id: Some(id), ..
+                    } => check_id("input id", id)?,
+                    _ => {}
+                }
+                Some((index, fact))
+            }
+            Call::Page(_) | Call::Advance | Call::Flush => None,
+        };
+        // Then the milestones that fell due before the call's fact.
         let mut events = self.advance(now_ms)?;
-        self.emit(index, EventName::Lead, None, now_ms, &mut events);
+        match call {
+            Call::Widget { .. } => {
+                if let Some((index, fact)) = widget {
+                    self.widget_fact(index, fact, now_ms, &mut events)?;
+                }
+            }
+            Call::Page(fact) => {
+                self.clock.page_fact(fact, now_ms)?;
+                self.find_views(now_ms, &mut events);
+                if matches!(fact, PageFact::Visibility(false) | PageFact::PageHide) {
+                    self.flush_all(now_ms, &mut events);
+                }
+            }
+            Call::Advance => {}
+            Call::Flush => self.flush_all(now_ms, &mut events),
+        }
         Ok(events)
+    }
+
+    /// [`Tracker::call`] for a fact about one widget.
+    fn widget_call(
+        &mut self,
+        instance_id: &str,
+        fact: WidgetFact<'_>,
+        now_ms: f64,
+    ) -> Result<Vec<Event>, TrackerError> {
+        self.call(Call::Widget { instance_id, fact }, now_ms)
+    }
+
+    /// Applies a checked fact to widget `index` once the clocks are at
+    /// `now_ms`, adding the milestones it causes.
+    fn widget_fact(
+        &mut self,
+        index: usize,
+        fact: WidgetFact<'_>,
+        now_ms: f64,
+        events: &mut Vec<Event>,
+    ) -> Result<(), TrackerError> {
+        let Some(widget) = self.widgets.get_mut(index) else {
+            return Ok(());
+        };
+        let clock_instance = widget.clock_instance;
+        match fact {
+            WidgetFact::Remove => {
+                self.flush_widget(index, now_ms, events);
+                self.clock.remove_instance(clock_instance, now_ms)?;
+                self.widgets.retain(|w| w.clock_instance != clock_instance);
+            }
+            WidgetFact::Intersection { ratio } => {
+                self.clock.intersection(clock_instance, ratio, now_ms)?;
+                self.find_views(now_ms, events);
+            }
+            WidgetFact::Input {
+                input_id,
+                committed,
+            } => {
+                self.clock.input(clock_instance, now_ms)?;
+                let start = !widget.started;
+                widget.started = true;
+                let step = match input_id {
+                    Some(id)
+                        if committed
+                            && widget.steps.len() < MAX_STEPS_PER_INSTANCE
+                            && !widget.steps.iter().any(|s| s == id) =>
+                    {
+                        widget.steps.push(id.to_string());
+                        Some(Step {
+                            input_id: id.to_string(),
+                            index: u32::try_from(widget.steps.len()).unwrap_or(u32::MAX),
+                        })
+                    }
+                    _ => None,
+                };
+                if start {
+                    self.emit(index, EventName::Start, None, now_ms, events);
+                }
+                if step.is_some() {
+                    self.emit(index, EventName::Step, step, now_ms, events);
+                }
+            }
+            WidgetFact::Lead => self.emit(index, EventName::Lead, None, now_ms, events),
+        }
+        Ok(())
     }
 
     /// The scenario the widget shows (`None`: the defaults).
@@ -495,9 +601,7 @@ impl Tracker {
     /// Due milestones, then a `calc_engagement` for every instance whose
     /// interaction or in-view total changed since its last one.
     pub fn flush(&mut self, now_ms: f64) -> Result<Vec<Event>, TrackerError> {
-        let mut events = self.advance(now_ms)?;
-        self.flush_all(now_ms, &mut events);
-        Ok(events)
+        self.call(Call::Flush, now_ms)
     }
 
     /// The widget's totals at `now_ms`, without changing the tracker.

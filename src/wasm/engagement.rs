@@ -7,12 +7,12 @@
 //! core's `engagement::tracker` does. It ships in every build, the widget's
 //! included, so it stays small (js-sys objects, no serde).
 
-use super::dto::{field, object, set};
+use super::dto::{field, object, set, set_key};
 use super::js::{Array, Object, Uint8Array};
 use crate::engagement::clock::{self, PageFact};
 use crate::engagement::event::{Consent, Event, Totals};
 use crate::engagement::sinks::{self, SinkValue};
-use crate::engagement::tracker::{self, TrackerError, TrackerOptions};
+use crate::engagement::tracker::{self, Call, TrackerError, TrackerOptions, WidgetFact};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -94,78 +94,114 @@ fn consent_from(text: Option<String>) -> Result<Consent, JsError> {
     })
 }
 
-fn number(n: u64) -> JsValue {
-    // Totals and counts stay far below 2^53, so the conversion is exact.
-    JsValue::from_f64(n as f64)
+/// Sets `object[key] = value`. Not inlined, and it takes the value by
+/// value: each of the many properties of an event costs one call instead
+/// of a call, a conversion and a drop.
+#[inline(never)]
+fn put(object: &Object, key: &str, value: JsValue) {
+    set(object, key, &value);
+}
+
+#[inline(never)]
+fn put_text(object: &Object, key: &str, text: &str) {
+    put(object, key, JsValue::from_str(text));
+}
+
+/// A whole number: totals and counts stay far below 2^53, so the
+/// conversion is exact.
+#[inline(never)]
+fn put_whole(object: &Object, key: &str, n: u64) {
+    put(object, key, JsValue::from_f64(n as f64));
 }
 
 fn totals_to_js(totals: &Totals) -> JsValue {
     let result = object();
-    set(&result, "interaction_ms", &number(totals.interaction_ms));
-    set(&result, "in_view_ms", &number(totals.in_view_ms));
-    set(&result, "active_page_ms", &number(totals.active_page_ms));
-    set(&result, "wall_ms", &number(totals.wall_ms));
+    put_whole(&result, "interaction_ms", totals.interaction_ms);
+    put_whole(&result, "in_view_ms", totals.in_view_ms);
+    put_whole(&result, "active_page_ms", totals.active_page_ms);
+    put_whole(&result, "wall_ms", totals.wall_ms);
     result.into()
-}
-
-fn parameters_to_js(parameters: &[(&str, SinkValue<'_>)]) -> Object {
-    let result = object();
-    for (key, value) in parameters {
-        let value = match value {
-            SinkValue::Text(text) => JsValue::from_str(text),
-            SinkValue::Integer(n) => number(*n),
-        };
-        set(&result, key, &value);
-    }
-    result
 }
 
 fn envelope_to_js(event: &Event) -> JsValue {
-    let text = |value: &str| JsValue::from_str(value);
     let result = object();
-    set(&result, "event_id", &text(&event.event_id));
-    set(&result, "name", &text(event.name.as_str()));
-    set(&result, "sequence", &number(u64::from(event.sequence)));
-    set(&result, "page_view_id", &text(&event.page_view_id));
-    set(&result, "instance_id", &text(&event.instance_id));
-    set(&result, "calc_id", &text(&event.calc_id));
-    set(&result, "calc_version", &text(&event.calc_version));
-    set(&result, "occurred_at_ms", &event.occurred_at_ms.into());
-    set(&result, "page_time_ms", &event.page_time_ms.into());
-    set(&result, "consent", &text(event.consent.as_str()));
+    put_text(&result, "event_id", &event.event_id);
+    put_text(&result, "name", event.name.as_str());
+    put_whole(&result, "sequence", u64::from(event.sequence));
+    put_text(&result, "page_view_id", &event.page_view_id);
+    put_text(&result, "instance_id", &event.instance_id);
+    put_text(&result, "calc_id", &event.calc_id);
+    put_text(&result, "calc_version", &event.calc_version);
+    put(&result, "occurred_at_ms", event.occurred_at_ms.into());
+    put(&result, "page_time_ms", event.page_time_ms.into());
+    put_text(&result, "consent", event.consent.as_str());
     if let Some(visitor_id) = &event.visitor_id {
-        set(&result, "visitor_id", &text(visitor_id));
+        put_text(&result, "visitor_id", visitor_id);
     }
-    set(&result, "totals", &totals_to_js(&event.totals));
+    put(&result, "totals", totals_to_js(&event.totals));
     if let Some(step) = &event.step {
-        set(&result, "step", &text(&step.input_id));
-        set(&result, "step_index", &number(u64::from(step.index)));
+        put_text(&result, "step", &step.input_id);
+        put_whole(&result, "step_index", u64::from(step.index));
     }
     if let Some(scenario) = &event.scenario {
-        set(&result, "scenario", &text(scenario));
+        put_text(&result, "scenario", scenario);
     }
     result.into()
+}
+
+/// One event for every sink. The dataLayer object is `event` then the
+/// shared parameters (`sinks::data_layer`) and Segment's properties are
+/// the same parameters (`sinks::segment`), so both are filled in one pass
+/// over [`sinks::each_parameter`], each key and value made once.
+fn event_to_js(event: &Event) -> JsValue {
+    let item = object();
+    put(&item, "envelope", envelope_to_js(event));
+    put_text(&item, "domType", event.name.dom_type());
+    let data_layer = object();
+    put_text(&data_layer, "event", event.name.as_str());
+    let properties = object();
+    sinks::each_parameter(event, |key, value| {
+        let key = JsValue::from_str(key);
+        let value = match value {
+            SinkValue::Text(text) => JsValue::from_str(text),
+            SinkValue::Integer(n) => JsValue::from_f64(n as f64),
+        };
+        set_key(&data_layer, &key, &value);
+        set_key(&properties, &key, &value);
+    });
+    put(&item, "dataLayer", data_layer.into());
+    let segment = object();
+    put_text(&segment, "event", event.name.segment_name());
+    put(&segment, "properties", properties.into());
+    put(&item, "segment", segment.into());
+    item.into()
 }
 
 fn events_to_js(events: Result<Vec<Event>, TrackerError>) -> Result<JsValue, JsError> {
     let list = Array::new();
     for event in events.map_err(js_error)? {
-        let item = object();
-        set(&item, "envelope", &envelope_to_js(&event));
-        set(&item, "domType", &JsValue::from_str(event.name.dom_type()));
-        set(
-            &item,
-            "dataLayer",
-            &parameters_to_js(&sinks::data_layer(&event)),
-        );
-        let (name, properties) = sinks::segment(&event);
-        let segment = object();
-        set(&segment, "event", &JsValue::from_str(name));
-        set(&segment, "properties", &parameters_to_js(&properties));
-        set(&item, "segment", &segment);
-        list.push(&item);
+        list.push(&event_to_js(&event));
     }
     Ok(list.into())
+}
+
+impl Tracker {
+    /// Runs `call` at `now_ms` and shapes its events for JavaScript. Not
+    /// inlined: one copy serves every event-returning method, so the error
+    /// conversion and the event shaping are compiled once.
+    #[inline(never)]
+    fn run(&mut self, call: Call<'_>, now_ms: f64) -> Result<JsValue, JsError> {
+        events_to_js(self.core.call(call, now_ms))
+    }
+
+    fn run_widget(
+        &mut self,
+        instance_id: &str,
+        fact: WidgetFact<'_>,
+        now_ms: f64,
+    ) -> Result<JsValue, JsError> {
+        self.run(Call::Widget { instance_id, fact }, now_ms)
+    }
 }
 
 #[wasm_bindgen(js_class = Tracker)]
@@ -182,7 +218,21 @@ impl Tracker {
             return Err(JsError::new("seed must be a Uint8Array of 32 random bytes"));
         }
         let bytes: &Uint8Array = seed.unchecked_ref();
-        let seed: Vec<u8> = (0..bytes.byte_length()).map(|i| bytes.byte(i)).collect();
+        let length = bytes.byte_length() as usize;
+        // Read into an array rather than collected into a Vec (less code);
+        // a seed of another length is only measured, and the core refuses
+        // it after the other options, as it always has.
+        let mut seed = [0u8; tracker::SEED_BYTES];
+        let wrong_length;
+        let seed: &[u8] = if length == tracker::SEED_BYTES {
+            for (index, byte) in (0..).zip(seed.iter_mut()) {
+                *byte = bytes.byte(index);
+            }
+            &seed
+        } else {
+            wrong_length = vec![0u8; length];
+            &wrong_length
+        };
         let consent = match field(&options, "consent") {
             value if value.is_undefined() => Consent::Unknown,
             value => consent_from(value.as_string())?,
@@ -203,7 +253,7 @@ impl Tracker {
                 tracker::DEFAULT_RESULT_SETTLE_MS,
             )?,
             ..TrackerOptions::new(
-                &seed,
+                seed,
                 required_ms(&options, "timeOriginMs")?,
                 required_ms(&options, "nowMs")?,
             )
@@ -245,7 +295,7 @@ impl Tracker {
         #[wasm_bindgen(js_name = instanceId)] instance_id: &str,
         #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
     ) -> Result<JsValue, JsError> {
-        events_to_js(self.core.remove_widget(instance_id, now_ms))
+        self.run_widget(instance_id, WidgetFact::Remove, now_ms)
     }
 
     /// `document.visibilityState` changed; hiding the page flushes.
@@ -255,7 +305,7 @@ impl Tracker {
         visible: bool,
         #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
     ) -> Result<JsValue, JsError> {
-        events_to_js(self.core.page_fact(PageFact::Visibility(visible), now_ms))
+        self.run(Call::Page(PageFact::Visibility(visible)), now_ms)
     }
 
     /// The window gained or lost focus.
@@ -265,7 +315,7 @@ impl Tracker {
         focused: bool,
         #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
     ) -> Result<JsValue, JsError> {
-        events_to_js(self.core.page_fact(PageFact::Focus(focused), now_ms))
+        self.run(Call::Page(PageFact::Focus(focused)), now_ms)
     }
 
     /// Page Lifecycle `freeze`.
@@ -274,7 +324,7 @@ impl Tracker {
         &mut self,
         #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
     ) -> Result<JsValue, JsError> {
-        events_to_js(self.core.page_fact(PageFact::Freeze, now_ms))
+        self.run(Call::Page(PageFact::Freeze), now_ms)
     }
 
     /// Page Lifecycle `resume`.
@@ -283,7 +333,7 @@ impl Tracker {
         &mut self,
         #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
     ) -> Result<JsValue, JsError> {
-        events_to_js(self.core.page_fact(PageFact::Resume, now_ms))
+        self.run(Call::Page(PageFact::Resume), now_ms)
     }
 
     /// `pagehide`: the clocks stop, and everything changed is flushed.
@@ -292,7 +342,7 @@ impl Tracker {
         &mut self,
         #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
     ) -> Result<JsValue, JsError> {
-        events_to_js(self.core.page_fact(PageFact::PageHide, now_ms))
+        self.run(Call::Page(PageFact::PageHide), now_ms)
     }
 
     /// `pageshow`: back from the back-forward cache.
@@ -301,7 +351,7 @@ impl Tracker {
         &mut self,
         #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
     ) -> Result<JsValue, JsError> {
-        events_to_js(self.core.page_fact(PageFact::PageShow, now_ms))
+        self.run(Call::Page(PageFact::PageShow), now_ms)
     }
 
     /// The widget's visible fraction (0 to 1) changed.
@@ -312,7 +362,7 @@ impl Tracker {
         ratio: f64,
         #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
     ) -> Result<JsValue, JsError> {
-        events_to_js(self.core.intersection(instance_id, ratio, now_ms))
+        self.run_widget(instance_id, WidgetFact::Intersection { ratio }, now_ms)
     }
 
     /// A qualifying input inside the widget; `committed` when a value settled.
@@ -325,10 +375,11 @@ impl Tracker {
         committed: bool,
         #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
     ) -> Result<JsValue, JsError> {
-        events_to_js(
-            self.core
-                .input(instance_id, input_id.as_deref(), committed, now_ms),
-        )
+        let fact = WidgetFact::Input {
+            input_id: input_id.as_deref(),
+            committed,
+        };
+        self.run_widget(instance_id, fact, now_ms)
     }
 
     /// A lead: `calc_lead`, every time.
@@ -338,7 +389,7 @@ impl Tracker {
         #[wasm_bindgen(js_name = instanceId)] instance_id: &str,
         #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
     ) -> Result<JsValue, JsError> {
-        events_to_js(self.core.lead(instance_id, now_ms))
+        self.run_widget(instance_id, WidgetFact::Lead, now_ms)
     }
 
     /// The scenario the widget shows (`undefined`: the defaults).
@@ -371,7 +422,7 @@ impl Tracker {
         &mut self,
         #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
     ) -> Result<JsValue, JsError> {
-        events_to_js(self.core.advance(now_ms))
+        self.run(Call::Advance, now_ms)
     }
 
     /// A `calc_engagement` for each widget whose totals changed since its last one.
@@ -380,7 +431,7 @@ impl Tracker {
         &mut self,
         #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
     ) -> Result<JsValue, JsError> {
-        events_to_js(self.core.flush(now_ms))
+        self.run(Call::Flush, now_ms)
     }
 
     /// The widget's totals at `nowMs`, changing nothing.
