@@ -87,9 +87,9 @@ impl Summary {
         let trials = finite.len().saturating_add(failed_trials);
         // Sums in trial order.
         let (mean, std_dev) = mean_and_std_dev(&finite);
-        // Percentiles by selection rather than a full sort, on integer keys
-        // in `total_cmp` order: the same order statistics (equal keys are
-        // bit-identical values), in O(n).
+        // Percentiles by selection ([`select`]) rather than a full sort, on
+        // integer keys in `total_cmp` order: the same order statistics
+        // (equal keys are bit-identical values), in O(n).
         let mut keys: Vec<i64> = finite.iter().map(|&x| order_key(x)).collect();
         let min = keys.iter().min().map(|&k| from_order_key(k));
         let max = keys.iter().max().map(|&k| from_order_key(k));
@@ -187,9 +187,14 @@ fn percentiles_inc_unsorted<const N: usize>(keys: &mut [i64], ps: [f64; N]) -> [
         let Some(rest) = keys.get_mut(start..).filter(|rest| local < rest.len()) else {
             continue;
         };
-        let (_, below, above) = rest.select_nth_unstable(local);
-        let below = *below;
-        let above = above.iter().copied().min().unwrap_or(below);
+        select(rest, local);
+        let Some(&below) = rest.get(local) else {
+            continue;
+        };
+        let above = rest
+            .get(local + 1..)
+            .and_then(|above| above.iter().copied().min())
+            .unwrap_or(below);
         *result = Some(interpolate(
             from_order_key(below),
             from_order_key(above),
@@ -198,6 +203,94 @@ fn percentiles_inc_unsorted<const N: usize>(keys: &mut [i64], ps: [f64; N]) -> [
         start = below_index;
     }
     results
+}
+
+/// Reorders `keys` so that position `rank` holds the key of that rank in
+/// ascending order, no key before it is greater and no key after it is
+/// smaller (what `select_nth_unstable` promises, without the standard
+/// library's 2.5 KB of wasm for it).
+///
+/// Quickselect with a median-of-three pivot. Each round splits the window
+/// into keys below the pivot and the rest; when none is below, the rest
+/// splits into keys equal to the pivot and above it, so runs of equal keys
+/// (a clamped output) end the search. Every round shrinks the window.
+/// Expected O(n) on trial results, whose order is random; should a window
+/// still be large after `2·log₂ n + 4` rounds, it is sorted instead
+/// (O(n log n)).
+fn select(keys: &mut [i64], rank: usize) {
+    let rounds = 2 * (usize::BITS - keys.len().leading_zeros()) + 4;
+    select_within(keys, rank, rounds);
+}
+
+/// [`select`] with at most `rounds` partitions before the sort.
+fn select_within(keys: &mut [i64], rank: usize, rounds: u32) {
+    // Ranks below `low` and from `high` on are in place; `rank` lies in between.
+    let (mut low, mut high) = (0, keys.len());
+    let mut rounds_left = rounds;
+    while let Some(window) = keys.get_mut(low..high).filter(|window| window.len() > 1) {
+        if rounds_left == 0 {
+            sort_keys(window);
+            return;
+        }
+        rounds_left -= 1;
+        let (Some(&first), Some(&middle), Some(&last)) =
+            (window.first(), window.get(window.len() / 2), window.last())
+        else {
+            return;
+        };
+        let pivot = first.max(middle).min(first.min(middle).max(last));
+        let local = rank - low;
+        let below = partition(window, pivot, false);
+        if below > 0 {
+            // Both sides are non-empty: the pivot itself is not below.
+            if local < below {
+                high = low + below;
+            } else {
+                low += below;
+            }
+            continue;
+        }
+        let up_to_pivot = partition(window, pivot, true);
+        if local < up_to_pivot {
+            // Every key there equals the pivot.
+            return;
+        }
+        low += up_to_pivot;
+    }
+}
+
+/// Moves the keys below `pivot` (or equal to it too, with `or_equal`) to
+/// the front and returns how many there are.
+fn partition(keys: &mut [i64], pivot: i64, or_equal: bool) -> usize {
+    let goes_first = |key: i64| key < pivot || (or_equal && key == pivot);
+    let (mut front, mut back) = (0, keys.len());
+    loop {
+        while keys
+            .get(front)
+            .is_some_and(|&key| front < back && goes_first(key))
+        {
+            front += 1;
+        }
+        while back > front && keys.get(back - 1).is_some_and(|&key| !goes_first(key)) {
+            back -= 1;
+        }
+        if back - front < 2 {
+            return front;
+        }
+        keys.swap(front, back - 1);
+        front += 1;
+        back -= 1;
+    }
+}
+
+/// Sorts keys ascending with the crate's one merge sort (the rare fallback
+/// of [`select`]).
+fn sort_keys(keys: &mut [i64]) {
+    let order = crate::small_sort::sorted_indices(keys.len(), &|a, b| keys.get(a) < keys.get(b));
+    let sorted: Vec<i64> = order.iter().filter_map(|&i| keys.get(i).copied()).collect();
+    for (key, sorted_key) in keys.iter_mut().zip(sorted) {
+        *key = sorted_key;
+    }
 }
 
 /// The 0-based index below rank `p·(n − 1)` and the fraction past it.

@@ -250,3 +250,64 @@ fn order_keys_sort_as_total_cmp_and_round_trip() {
         assert_eq!(from_order_key(order_key(x)).to_bits(), x.to_bits());
     }
 }
+
+/// Checks `select`'s promise at every rank of `keys`.
+fn check_select(keys: &[i64], partitions: Option<u32>) {
+    let mut sorted = keys.to_vec();
+    sorted.sort_unstable();
+    for rank in 0..keys.len() {
+        let mut selected = keys.to_vec();
+        match partitions {
+            Some(partitions) => select_within(&mut selected, rank, partitions),
+            None => select(&mut selected, rank),
+        }
+        assert_eq!(selected[rank], sorted[rank], "rank {rank} of {keys:?}");
+        assert!(selected[..rank].iter().all(|&k| k <= sorted[rank]));
+        assert!(selected[rank + 1..].iter().all(|&k| k >= sorted[rank]));
+        selected.sort_unstable();
+        assert_eq!(selected, sorted, "select must only reorder");
+    }
+}
+
+#[test]
+fn select_puts_every_rank_in_place_whatever_the_order() {
+    for len in 0..40i64 {
+        let ascending: Vec<i64> = (0..len).collect();
+        let descending: Vec<i64> = (0..len).rev().collect();
+        let organ_pipe: Vec<i64> = (0..len).map(|i| i.min(len - 1 - i)).collect();
+        let few_distinct: Vec<i64> = (0..len).map(|i| (i * 7) % 3 - 1).collect();
+        let equal = vec![5i64; len as usize];
+        let extremes: Vec<i64> = (0..len)
+            .map(|i| {
+                if i % 2 == 0 {
+                    i64::MIN + i
+                } else {
+                    i64::MAX - i
+                }
+            })
+            .collect();
+        for keys in [
+            ascending,
+            descending,
+            organ_pipe,
+            few_distinct,
+            equal,
+            extremes,
+        ] {
+            check_select(&keys, None);
+            // The sorting fallback, at once and after one partition.
+            check_select(&keys, Some(0));
+            check_select(&keys, Some(1));
+        }
+    }
+}
+
+#[test]
+fn sort_keys_sorts_ascending() {
+    let mut keys = vec![3, -1, i64::MAX, 0, i64::MIN, 3, 2];
+    sort_keys(&mut keys);
+    assert_eq!(keys, [i64::MIN, -1, 0, 2, 3, 3, i64::MAX]);
+    let mut empty: Vec<i64> = Vec::new();
+    sort_keys(&mut empty);
+    assert!(empty.is_empty());
+}

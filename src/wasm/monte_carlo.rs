@@ -59,11 +59,19 @@ impl MonteCarloRun {
         };
         let run = ModelMonteCarlo::new(model, base, settings)
             .map_err(|e| JsError::new(&e.to_string()))?;
-        Ok(MonteCarloRun {
-            model: model.clone(),
-            run,
-            seed,
-        })
+        // The run outlives any later change to the page's model, so it owns
+        // a model. Compiling the kept document again gives an equal one
+        // (compilation is deterministic) and links no `Clone` of the whole
+        // compiled model, formula trees included (about 4 KB of wasm).
+        let model = CompiledModel::compile(model.document()).map_err(|diagnostics| {
+            JsError::new(
+                &diagnostics
+                    .first()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+            )
+        })?;
+        Ok(MonteCarloRun { model, run, seed })
     }
 }
 

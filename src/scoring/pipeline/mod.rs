@@ -263,8 +263,10 @@ pub fn evaluate_pipeline(
 
 /// The validated project's visits in stage order with their times.
 fn project_path(project: &PipelineProject, as_of_ms: f64) -> Option<ProjectPath> {
-    let mut events: Vec<&StageEvent> = project.events.iter().collect();
-    crate::small_sort::sort_by(&mut events, |a, b| a.stage < b.stage);
+    let events: Vec<&StageEvent> = stage_order(&project.events)
+        .into_iter()
+        .filter_map(|index| project.events.get(index))
+        .collect();
     let last = events.last()?;
     let dropped_at_ms = last
         .outcome
@@ -340,16 +342,31 @@ fn stage_metrics(tallies: &[Tally]) -> Vec<StageMetrics> {
         .collect()
 }
 
+/// The positions of `events` in stage order; a stable sort, so events of
+/// the same stage keep their input order. Sorting positions with the
+/// crate's one merge sort (rather than `small_sort::sort_by` on each kind
+/// of list) keeps one copy of the sort in the wasm.
+fn stage_order(events: &[StageEvent]) -> Vec<usize> {
+    let stage = |index: usize| events.get(index).map(|event| event.stage);
+    crate::small_sort::sorted_indices(events.len(), &|a, b| stage(a) < stage(b))
+}
+
 /// The median of finite samples; `None` when empty.
 fn median(samples: &[f64]) -> Option<f64> {
-    let mut sorted = samples.to_vec();
-    crate::small_sort::sort_by(&mut sorted, |a, b| a.total_cmp(b).is_lt());
-    let middle = sorted.len() / 2;
-    if sorted.len() % 2 == 1 {
-        sorted.get(middle).copied()
+    let order = crate::small_sort::sorted_indices(samples.len(), &|a, b| match (
+        samples.get(a),
+        samples.get(b),
+    ) {
+        (Some(a), Some(b)) => a.total_cmp(b).is_lt(),
+        _ => false,
+    });
+    let ranked = |rank: usize| order.get(rank).and_then(|&index| samples.get(index));
+    let middle = order.len() / 2;
+    if order.len() % 2 == 1 {
+        ranked(middle).copied()
     } else {
-        let low = sorted.get(middle.checked_sub(1)?)?;
-        let high = sorted.get(middle)?;
+        let low = ranked(middle.checked_sub(1)?)?;
+        let high = ranked(middle)?;
         Some(low / 2.0 + high / 2.0)
     }
 }

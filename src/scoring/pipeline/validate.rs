@@ -184,8 +184,10 @@ pub(super) fn check_project(
 fn check_events(findings: &mut Findings<'_>, events: &[StageEvent], as_of_ms: f64) {
     // Input positions in stage order; a stable sort keeps duplicates in
     // input order, so the second occurrence is the one reported.
-    let mut order: Vec<(usize, &StageEvent)> = events.iter().enumerate().collect();
-    crate::small_sort::sort_by(&mut order, |(_, a), (_, b)| a.stage < b.stage);
+    let order: Vec<(usize, &StageEvent)> = super::stage_order(events)
+        .into_iter()
+        .filter_map(|index| events.get(index).map(|event| (index, event)))
+        .collect();
     let last_stage = order.last().map(|(_, event)| event.stage);
 
     let mut previous: Option<(usize, &StageEvent, bool)> = None;
