@@ -98,6 +98,56 @@ fn duplicate_ids_are_reported_across_sections() {
 }
 
 #[test]
+fn a_duplicate_id_names_the_use_before_it() {
+    let mut model = base();
+    model["calculations"][0]["id"] = "SEATS".into();
+    model["outputs"][0]["id"] = "Seats".into();
+    let all = diagnostics(model.clone());
+    check(
+        model.clone(),
+        Code::DuplicateId,
+        "calculations[0].id",
+        "`SEATS` is already used at inputs[0].id",
+    );
+    check(
+        model,
+        Code::DuplicateId,
+        "outputs[0].id",
+        "`Seats` is already used at calculations[0].id",
+    );
+    let duplicates = all.iter().filter(|d| d.code == Code::DuplicateId).count();
+    assert_eq!(duplicates, 2, "{all:#?}");
+}
+
+#[test]
+fn scenario_and_chart_ids_are_unique_within_their_list() {
+    let mut model = base();
+    model["scenarios"] = serde_json::json!([
+        { "id": "low", "inputs": { "seats": 5 } },
+        { "id": "high", "inputs": { "seats": 50 } },
+        { "id": "low", "inputs": { "seats": 6 } }
+    ]);
+    model["charts"] = serde_json::json!([
+        { "id": "c", "type": "bar", "series": ["flow"] },
+        { "id": "c", "type": "line", "series": ["flow"] }
+    ]);
+    let all = diagnostics(model.clone());
+    check(
+        model.clone(),
+        Code::DuplicateId,
+        "scenarios[2].id",
+        "`low` is already used by another entry of scenarios",
+    );
+    check(
+        model,
+        Code::DuplicateId,
+        "charts[1].id",
+        "`c` is already used by another entry of charts",
+    );
+    assert_eq!(all.len(), 2, "{all:#?}");
+}
+
+#[test]
 fn cycles_name_every_member() {
     let mut model = base();
     model["calculations"] = serde_json::json!([

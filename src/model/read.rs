@@ -135,16 +135,10 @@ fn read_top(document: &Node, diagnostics: &mut Diagnostics) -> Option<ModelSpec>
         .enumerate()
         .filter_map(|(i, node)| read_chart(node, &format!("charts[{i}]"), &spec, diagnostics))
         .collect();
-    check_unique(
-        spec.scenarios.iter().map(|s| s.id.as_str()),
-        "scenarios",
-        diagnostics,
-    );
-    check_unique(
-        spec.charts.iter().map(|c| c.id.as_str()),
-        "charts",
-        diagnostics,
-    );
+    let scenario_ids: Vec<&str> = spec.scenarios.iter().map(|s| s.id.as_str()).collect();
+    check_unique(&scenario_ids, "scenarios", diagnostics);
+    let chart_ids: Vec<&str> = spec.charts.iter().map(|c| c.id.as_str()).collect();
+    check_unique(&chart_ids, "charts", diagnostics);
     Some(spec)
 }
 
@@ -304,7 +298,11 @@ fn check_ids(spec: &ModelSpec, diagnostics: &mut Diagnostics) {
                 .enumerate()
                 .map(|(i, x)| (format!("outputs[{i}].id"), &x.id)),
         );
-    let mut seen: HashMap<String, String> = HashMap::new();
+    // Lower-case id to the path of its first use. The map has the same type
+    // as the compiled model's name table, so no second hash map is compiled
+    // into the wasm: the value is an index into `paths`.
+    let mut paths: Vec<String> = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for (path, id) in all {
         if id.is_empty() {
             continue;
@@ -322,20 +320,26 @@ fn check_ids(spec: &ModelSpec, diagnostics: &mut Diagnostics) {
                 format!("`{id}` means something else in formulas; choose another id"),
             );
         }
-        if let Some(first) = seen.insert(id.to_ascii_lowercase(), path.clone()) {
+        let first = seen
+            .insert(id.to_ascii_lowercase(), paths.len())
+            .and_then(|index| paths.get(index));
+        if let Some(first) = first {
             diagnostics.push(
                 ModelDiagnosticCode::DuplicateId,
                 &path,
                 format!("`{id}` is already used at {first}"),
             );
         }
+        paths.push(path);
     }
 }
 
-fn check_unique<'a>(ids: impl Iterator<Item = &'a str>, list: &str, diagnostics: &mut Diagnostics) {
-    let mut seen = std::collections::HashSet::new();
-    for (index, id) in ids.enumerate() {
-        if !id.is_empty() && !seen.insert(id) {
+/// Scenario and chart ids must be unique within their list. The lists are
+/// short (at most 100 and 50), so a scan replaces a hash set and its code.
+fn check_unique(ids: &[&str], list: &str, diagnostics: &mut Diagnostics) {
+    for (index, &id) in ids.iter().enumerate() {
+        let earlier = ids.get(..index).unwrap_or_default();
+        if !id.is_empty() && earlier.contains(&id) {
             diagnostics.push(
                 ModelDiagnosticCode::DuplicateId,
                 &format!("{list}[{index}].id"),
