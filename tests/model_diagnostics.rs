@@ -162,14 +162,40 @@ fn cycles_name_every_member() {
         "calculations[0].formula",
         "circular reference",
     );
-    assert!(d.message.contains("a → b → c → a"), "{}", d.message);
+    assert_eq!(d.message, "circular reference: a → b → c → a");
     let mut model = base();
     model["calculations"][1]["formula"] = "flow + 1".into();
-    check(
+    let d = check(
         model,
         Code::Cycle,
         "calculations[1].formula",
         "use PREV(flow)",
+    );
+    assert_eq!(
+        d.message,
+        "`flow` refers to itself; use PREV(flow) for its previous period"
+    );
+}
+
+#[test]
+fn a_select_default_outside_the_options_lists_them() {
+    let mut model = base();
+    model["inputs"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "id": "plan", "label": "Plan", "kind": "select", "default": "gold",
+            "options": [ { "value": "basic", "label": "Basic" }, { "value": 2, "label": "Two" } ]
+        }));
+    let d = check(
+        model,
+        Code::InvalidValue,
+        "inputs[2].default",
+        "is not one of the options",
+    );
+    assert_eq!(
+        d.message,
+        "\"gold\" is not one of the options (\"basic\", 2)"
     );
 }
 

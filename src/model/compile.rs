@@ -372,24 +372,23 @@ fn plan(variables: &[Variable], diagnostics: &mut Vec<ModelDiagnostic>) -> Vec<S
 }
 
 fn report_cycle(cycle: &[usize], variables: &[Variable], diagnostics: &mut Vec<ModelDiagnostic>) {
-    let names: Vec<&str> = cycle
-        .iter()
-        .filter_map(|&m| variables.get(m))
-        .map(|v| v.id.as_str())
-        .collect();
     let Some(first) = cycle.first().and_then(|&m| variables.get(m)) else {
         return;
     };
-    let description = if names.len() == 1 {
+    let description = if cycle.len() == 1 {
         format!(
             "`{}` refers to itself; use PREV({}) for its previous period",
             first.id, first.id
         )
     } else {
-        let mut chain = names.join(" → ");
-        chain.push_str(" → ");
+        // Every member, then the first again: `a → b → c → a`.
+        let mut chain = String::from("circular reference: ");
+        for member in cycle.iter().filter_map(|&m| variables.get(m)) {
+            chain.push_str(&member.id);
+            chain.push_str(" → ");
+        }
         chain.push_str(&first.id);
-        format!("circular reference: {chain}")
+        chain
     };
     diagnostics.push(ModelDiagnostic::new(
         ModelDiagnosticCode::Cycle,

@@ -325,12 +325,17 @@ pub fn check_value(input: &InputSpec, value: &InputValue) -> Result<InputValue, 
             if input.options.iter().any(|o| &o.value == value) {
                 Ok(value.clone())
             } else {
-                let choices: Vec<String> = input.options.iter().map(|o| show(&o.value)).collect();
-                Err(format!(
-                    "{} is not one of the options ({})",
-                    show(value),
-                    choices.join(", ")
-                ))
+                // `x is not one of the options (a, b, c)`, pushed piece by piece.
+                let mut message = show(value);
+                message.push_str(" is not one of the options (");
+                for (index, option) in input.options.iter().enumerate() {
+                    if index > 0 {
+                        message.push_str(", ");
+                    }
+                    message.push_str(&show(&option.value));
+                }
+                message.push(')');
+                Err(message)
             }
         }
         (kind, InputValue::Number(n)) => {
