@@ -148,6 +148,51 @@ fn scenario_and_chart_ids_are_unique_within_their_list() {
 }
 
 #[test]
+fn unknown_choices_list_the_accepted_names() {
+    let mut model = base();
+    model["horizon"]["unit"] = "week".into();
+    model["inputs"][1]["kind"] = "money".into();
+    model["inputs"][0]["uncertainty"] =
+        serde_json::json!({ "distribution": "beta", "min": 1, "max": 2 });
+    model["outputs"][0]["format"] = serde_json::json!({ "style": "ratio" });
+    model["charts"] = serde_json::json!([{ "id": "c", "type": "pie", "series": ["flow"] }]);
+    let all = diagnostics(model);
+    for (code, path, message) in [
+        (
+            Code::InvalidValue,
+            "horizon.unit",
+            "unknown unit `week`; use year, quarter or month",
+        ),
+        (
+            Code::InvalidValue,
+            "inputs[1].kind",
+            "unknown kind `money`; use number, integer, percent, currency, select, toggle or date",
+        ),
+        (
+            Code::InvalidDistribution,
+            "inputs[0].uncertainty.distribution",
+            "unknown distribution `beta`; use uniform, triangular, pert or normal",
+        ),
+        (
+            Code::InvalidValue,
+            "outputs[0].format.style",
+            "unknown style `ratio`; use currency, percent, number or months",
+        ),
+        (
+            Code::InvalidValue,
+            "charts[0].type",
+            "unknown chart type `pie`; use bar, line or tornado",
+        ),
+    ] {
+        assert!(
+            all.iter()
+                .any(|d| d.code == code && d.path == path && d.message == message),
+            "{path}: {all:#?}"
+        );
+    }
+}
+
+#[test]
 fn cycles_name_every_member() {
     let mut model = base();
     model["calculations"] = serde_json::json!([

@@ -93,25 +93,24 @@ pub fn read_input(node: &Node, path: &str, diagnostics: &mut Diagnostics) -> Opt
 }
 
 fn read_kind(fields: &Fields<'_>, diagnostics: &mut Diagnostics) -> Option<InputKind> {
-    let text = fields.text("kind", true, diagnostics)?;
-    let kind = match text.as_str() {
-        "number" => InputKind::Number,
-        "integer" => InputKind::Integer,
-        "percent" => InputKind::Percent,
-        "currency" => InputKind::Currency,
-        "select" => InputKind::Select,
-        "toggle" => InputKind::Toggle,
-        "date" => InputKind::Date,
-        other => {
-            diagnostics.push(
-                ModelDiagnosticCode::InvalidValue,
-                &fields.field_path("kind"),
-                format!("unknown kind `{other}`; use number, integer, percent, currency, select, toggle or date"),
-            );
-            return None;
-        }
-    };
-    Some(kind)
+    let kinds = [
+        InputKind::Number,
+        InputKind::Integer,
+        InputKind::Percent,
+        InputKind::Currency,
+        InputKind::Select,
+        InputKind::Toggle,
+        InputKind::Date,
+    ];
+    let kind_choice = (
+        "kind",
+        &[
+            "number", "integer", "percent", "currency", "select", "toggle", "date",
+        ][..],
+        ModelDiagnosticCode::InvalidValue,
+    );
+    let index = fields.choice("kind", true, kind_choice, diagnostics)?;
+    kinds.get(index).copied()
 }
 
 /// `min` and `max`: numbers, or ISO date texts for date inputs.
@@ -199,6 +198,12 @@ fn read_options(fields: &Fields<'_>, diagnostics: &mut Diagnostics) -> Vec<Selec
     options
 }
 
+/// The distributions an uncertainty names, and their positions there.
+const DISTRIBUTIONS: [&str; 4] = ["uniform", "triangular", "pert", "normal"];
+const UNIFORM: usize = 0;
+const TRIANGULAR: usize = 1;
+const PERT: usize = 2;
+
 fn read_uncertainty(
     node: &Node,
     path: &str,
@@ -217,7 +222,12 @@ fn read_uncertainty(
         );
         return None;
     }
-    let distribution = fields.text("distribution", true, diagnostics)?;
+    let choice = (
+        "distribution",
+        &DISTRIBUTIONS[..],
+        ModelDiagnosticCode::InvalidDistribution,
+    );
+    let distribution = fields.choice("distribution", true, choice, diagnostics)?;
     let invalid = |diagnostics: &mut Diagnostics, message: &str| {
         diagnostics.push(
             ModelDiagnosticCode::InvalidDistribution,
@@ -225,9 +235,9 @@ fn read_uncertainty(
             message.to_string(),
         );
     };
-    let spec = match distribution.as_str() {
-        "uniform" | "triangular" | "pert" => {
-            let with_mode = distribution != "uniform";
+    let spec = match distribution {
+        UNIFORM | TRIANGULAR | PERT => {
+            let with_mode = distribution != UNIFORM;
             let allowed: &[&str] = if with_mode {
                 &["distribution", "min", "mode", "max"]
             } else {
@@ -250,13 +260,14 @@ fn read_uncertainty(
                 invalid(diagnostics, "mode must lie between min and max");
                 return None;
             }
-            match distribution.as_str() {
-                "uniform" => UncertaintySpec::Uniform { min, max },
-                "triangular" => UncertaintySpec::Triangular { min, mode, max },
+            match distribution {
+                UNIFORM => UncertaintySpec::Uniform { min, max },
+                TRIANGULAR => UncertaintySpec::Triangular { min, mode, max },
                 _ => UncertaintySpec::Pert { min, mode, max },
             }
         }
-        "normal" => {
+        // NORMAL, the only other position `choice` gives
+        _ => {
             fields.reject_unknown(&["distribution", "mean", "sd", "min", "max"], diagnostics);
             let mean = fields.number("mean", true, diagnostics);
             let sd = fields.number("sd", true, diagnostics);
@@ -274,14 +285,6 @@ fn read_uncertainty(
                 }
             }
             UncertaintySpec::Normal { mean, sd, min, max }
-        }
-        other => {
-            diagnostics.push(
-                ModelDiagnosticCode::InvalidDistribution,
-                &fields.field_path("distribution"),
-                format!("unknown distribution `{other}`; use uniform, triangular, pert or normal"),
-            );
-            return None;
         }
     };
     Some(spec)

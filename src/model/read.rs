@@ -39,6 +39,26 @@ const TOP_FIELDS: &[&str] = &[
     "charts",
 ];
 
+/// The text values of the fields that name one of a few choices: what the
+/// field is (for "unknown unit `x`"), the names in the order messages list
+/// them and the reader's tables map them, and the diagnostic code.
+type Choice = (&'static str, &'static [&'static str], ModelDiagnosticCode);
+const UNIT_CHOICE: Choice = (
+    "unit",
+    &["year", "quarter", "month"],
+    ModelDiagnosticCode::InvalidValue,
+);
+const STYLE_CHOICE: Choice = (
+    "style",
+    &["currency", "percent", "number", "months"],
+    ModelDiagnosticCode::InvalidValue,
+);
+const CHART_TYPE_CHOICE: Choice = (
+    "chart type",
+    &["bar", "line", "tornado"],
+    ModelDiagnosticCode::InvalidValue,
+);
+
 /// Reads a document: the model as far as it could be read (broken entries
 /// left out or given empty values) and every diagnostic. The model is
 /// usable only when the list is empty; it is returned anyway so formulas
@@ -191,19 +211,11 @@ fn read_horizon(top: &Fields<'_>, diagnostics: &mut Diagnostics) -> Horizon {
         }
         None => default.periods,
     };
-    let unit = match fields.text("unit", false, diagnostics).as_deref() {
-        None | Some("year") => PeriodUnit::Year,
-        Some("quarter") => PeriodUnit::Quarter,
-        Some("month") => PeriodUnit::Month,
-        Some(other) => {
-            diagnostics.push(
-                ModelDiagnosticCode::InvalidValue,
-                "horizon.unit",
-                format!("unknown unit `{other}`; use year, quarter or month"),
-            );
-            PeriodUnit::Year
-        }
-    };
+    let units = [PeriodUnit::Year, PeriodUnit::Quarter, PeriodUnit::Month];
+    let unit = fields
+        .choice("unit", false, UNIT_CHOICE, diagnostics)
+        .and_then(|index| units.get(index).copied())
+        .unwrap_or(PeriodUnit::Year);
     Horizon { periods, unit }
 }
 
@@ -240,20 +252,16 @@ fn read_output(node: &Node, path: &str, diagnostics: &mut Diagnostics) -> Option
             Fields::open(format_node, &fields.field_path("format"), diagnostics)
         {
             format_fields.reject_unknown(&["style", "decimals"], diagnostics);
-            format.style = match format_fields.text("style", true, diagnostics).as_deref() {
-                Some("currency") => FormatStyle::Currency,
-                Some("percent") => FormatStyle::Percent,
-                Some("months") => FormatStyle::Months,
-                Some("number") | None => FormatStyle::Number,
-                Some(other) => {
-                    diagnostics.push(
-                        ModelDiagnosticCode::InvalidValue,
-                        &format_fields.field_path("style"),
-                        format!("unknown style `{other}`; use currency, percent, number or months"),
-                    );
-                    FormatStyle::Number
-                }
-            };
+            let styles = [
+                FormatStyle::Currency,
+                FormatStyle::Percent,
+                FormatStyle::Number,
+                FormatStyle::Months,
+            ];
+            format.style = format_fields
+                .choice("style", true, STYLE_CHOICE, diagnostics)
+                .and_then(|index| styles.get(index).copied())
+                .unwrap_or(FormatStyle::Number);
             format.decimals = match format_fields.number("decimals", false, diagnostics) {
                 Some(d) if d.fract() == 0.0 && (0.0..=10.0).contains(&d) => d as u8,
                 Some(_) => {
@@ -298,7 +306,7 @@ fn check_ids(spec: &ModelSpec, diagnostics: &mut Diagnostics) {
                 .enumerate()
                 .map(|(i, x)| (format!("outputs[{i}].id"), &x.id)),
         );
-    // Lower-case id to the path of its first use. The map has the same type
+    // Lower-case id to the path of its latest use. The map has the same type
     // as the compiled model's name table, so no second hash map is compiled
     // into the wasm: the value is an index into `paths`.
     let mut paths: Vec<String> = Vec::new();
@@ -415,20 +423,10 @@ fn read_chart(
     let title = fields
         .text("title", false, diagnostics)
         .unwrap_or_else(|| id.clone());
-    let chart_type = match fields.text("type", true, diagnostics).as_deref() {
-        Some("bar") => ChartType::Bar,
-        Some("line") => ChartType::Line,
-        Some("tornado") => ChartType::Tornado,
-        Some(other) => {
-            diagnostics.push(
-                ModelDiagnosticCode::InvalidValue,
-                &fields.field_path("type"),
-                format!("unknown chart type `{other}`; use bar, line or tornado"),
-            );
-            return None;
-        }
-        None => return None,
-    };
+    let chart_types = [ChartType::Bar, ChartType::Line, ChartType::Tornado];
+    let chart_type = fields
+        .choice("type", true, CHART_TYPE_CHOICE, diagnostics)
+        .and_then(|index| chart_types.get(index).copied())?;
     let mut series = Vec::new();
     for (index, item) in fields
         .list("series", chart_type != ChartType::Tornado, diagnostics)
