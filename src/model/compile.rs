@@ -11,7 +11,7 @@ use super::document::Node as DocumentNode;
 use super::fast::Node;
 use super::fast_lower::lower_formula;
 use super::graph::{components_in_evaluation_order, find_cycle, same_period_order, Edge};
-use super::read::{read_model, suggest_id};
+use super::read::{item_path, read_model, suggest_id};
 use super::spec::ModelSpec;
 use crate::formula::ast::{Expr, ExprKind};
 use crate::formula::{parser, DiagnosticCode};
@@ -79,9 +79,9 @@ pub fn compile(document: &DocumentNode) -> Result<(ModelSpec, Structure), Vec<Mo
 
 fn formula_path(role: Role) -> String {
     match role {
-        Role::Input(i) => format!("inputs[{i}]"),
-        Role::Calculation(i) => format!("calculations[{i}].formula"),
-        Role::Output(i) => format!("outputs[{i}].formula"),
+        Role::Input(i) => item_path("inputs", i),
+        Role::Calculation(i) => item_path("calculations", i) + ".formula",
+        Role::Output(i) => item_path("outputs", i) + ".formula",
     }
 }
 

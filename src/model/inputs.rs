@@ -8,6 +8,7 @@
 use super::diagnostic::ModelDiagnosticCode;
 use super::document::Node;
 use super::fields::{Diagnostics, Fields};
+use super::read::item_path;
 use super::spec::{InputKind, InputSpec, InputValue, SelectOption, UncertaintySpec};
 use crate::formula::functions::date_serial::serial_from_iso_text;
 use crate::number_text::Plain;
@@ -164,7 +165,7 @@ fn read_options(fields: &Fields<'_>, diagnostics: &mut Diagnostics) -> Vec<Selec
     }
     let mut options: Vec<SelectOption> = Vec::new();
     for (index, item) in items.iter().enumerate() {
-        let path = format!("{}[{index}]", fields.field_path("options"));
+        let path = item_path(&fields.field_path("options"), index);
         let Some(option) = Fields::open(item, &path, diagnostics) else {
             continue;
         };

@@ -126,19 +126,19 @@ fn read_top(document: &Node, diagnostics: &mut Diagnostics) -> Option<ModelSpec>
     spec.inputs = inputs
         .iter()
         .enumerate()
-        .filter_map(|(i, node)| read_input(node, &format!("inputs[{i}]"), diagnostics))
+        .filter_map(|(i, node)| read_input(node, &item_path("inputs", i), diagnostics))
         .collect();
     let calculations = bounded_list(&top, "calculations", false, MAX_CALCULATIONS, diagnostics);
     spec.calculations = calculations
         .iter()
         .enumerate()
-        .filter_map(|(i, node)| read_calculation(node, &format!("calculations[{i}]"), diagnostics))
+        .filter_map(|(i, node)| read_calculation(node, &item_path("calculations", i), diagnostics))
         .collect();
     let outputs = bounded_list(&top, "outputs", true, MAX_OUTPUTS, diagnostics);
     spec.outputs = outputs
         .iter()
         .enumerate()
-        .filter_map(|(i, node)| read_output(node, &format!("outputs[{i}]"), diagnostics))
+        .filter_map(|(i, node)| read_output(node, &item_path("outputs", i), diagnostics))
         .collect();
     check_ids(&spec, diagnostics);
     let scenarios = bounded_list(&top, "scenarios", false, MAX_SCENARIOS, diagnostics);
@@ -146,14 +146,14 @@ fn read_top(document: &Node, diagnostics: &mut Diagnostics) -> Option<ModelSpec>
         .iter()
         .enumerate()
         .filter_map(|(i, node)| {
-            read_scenario(node, &format!("scenarios[{i}]"), &spec.inputs, diagnostics)
+            read_scenario(node, &item_path("scenarios", i), &spec.inputs, diagnostics)
         })
         .collect();
     let charts = bounded_list(&top, "charts", false, MAX_CHARTS, diagnostics);
     spec.charts = charts
         .iter()
         .enumerate()
-        .filter_map(|(i, node)| read_chart(node, &format!("charts[{i}]"), &spec, diagnostics))
+        .filter_map(|(i, node)| read_chart(node, &item_path("charts", i), &spec, diagnostics))
         .collect();
     let scenario_ids: Vec<&str> = spec.scenarios.iter().map(|s| s.id.as_str()).collect();
     check_unique(&scenario_ids, "scenarios", diagnostics);
@@ -293,18 +293,18 @@ fn check_ids(spec: &ModelSpec, diagnostics: &mut Diagnostics) {
         .inputs
         .iter()
         .enumerate()
-        .map(|(i, x)| (format!("inputs[{i}].id"), &x.id))
+        .map(|(i, x)| (item_path("inputs", i) + ".id", &x.id))
         .chain(
             spec.calculations
                 .iter()
                 .enumerate()
-                .map(|(i, x)| (format!("calculations[{i}].id"), &x.id)),
+                .map(|(i, x)| (item_path("calculations", i) + ".id", &x.id)),
         )
         .chain(
             spec.outputs
                 .iter()
                 .enumerate()
-                .map(|(i, x)| (format!("outputs[{i}].id"), &x.id)),
+                .map(|(i, x)| (item_path("outputs", i) + ".id", &x.id)),
         );
     // Lower-case id to the path of its latest use. The map has the same type
     // as the compiled model's name table, so no second hash map is compiled
@@ -350,7 +350,7 @@ fn check_unique(ids: &[&str], list: &str, diagnostics: &mut Diagnostics) {
         if !id.is_empty() && earlier.contains(&id) {
             diagnostics.push(
                 ModelDiagnosticCode::DuplicateId,
-                &format!("{list}[{index}].id"),
+                &(item_path(list, index) + ".id"),
                 format!("`{id}` is already used by another entry of {list}"),
             );
         }
@@ -433,7 +433,7 @@ fn read_chart(
         .iter()
         .enumerate()
     {
-        let item_path = format!("{}[{index}]", fields.field_path("series"));
+        let item_path = item_path(&fields.field_path("series"), index);
         match item {
             Node::Text(series_id) => {
                 if spec
@@ -481,6 +481,12 @@ fn read_chart(
         series,
         output,
     })
+}
+
+/// `list[index]`: the path of a list item. One function for every list, so
+/// the formatting is compiled once rather than at each reader.
+pub fn item_path(list: &str, index: usize) -> String {
+    format!("{list}[{index}]")
 }
 
 /// "; did you mean `x`?" for the closest id, or nothing.
