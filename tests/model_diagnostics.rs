@@ -98,6 +98,101 @@ fn duplicate_ids_are_reported_across_sections() {
 }
 
 #[test]
+fn a_duplicate_id_names_the_use_before_it() {
+    let mut model = base();
+    model["calculations"][0]["id"] = "SEATS".into();
+    model["outputs"][0]["id"] = "Seats".into();
+    let all = diagnostics(model.clone());
+    check(
+        model.clone(),
+        Code::DuplicateId,
+        "calculations[0].id",
+        "`SEATS` is already used at inputs[0].id",
+    );
+    check(
+        model,
+        Code::DuplicateId,
+        "outputs[0].id",
+        "`Seats` is already used at calculations[0].id",
+    );
+    let duplicates = all.iter().filter(|d| d.code == Code::DuplicateId).count();
+    assert_eq!(duplicates, 2, "{all:#?}");
+}
+
+#[test]
+fn scenario_and_chart_ids_are_unique_within_their_list() {
+    let mut model = base();
+    model["scenarios"] = serde_json::json!([
+        { "id": "low", "inputs": { "seats": 5 } },
+        { "id": "high", "inputs": { "seats": 50 } },
+        { "id": "low", "inputs": { "seats": 6 } }
+    ]);
+    model["charts"] = serde_json::json!([
+        { "id": "c", "type": "bar", "series": ["flow"] },
+        { "id": "c", "type": "line", "series": ["flow"] }
+    ]);
+    let all = diagnostics(model.clone());
+    check(
+        model.clone(),
+        Code::DuplicateId,
+        "scenarios[2].id",
+        "`low` is already used by another entry of scenarios",
+    );
+    check(
+        model,
+        Code::DuplicateId,
+        "charts[1].id",
+        "`c` is already used by another entry of charts",
+    );
+    assert_eq!(all.len(), 2, "{all:#?}");
+}
+
+#[test]
+fn unknown_choices_list_the_accepted_names() {
+    let mut model = base();
+    model["horizon"]["unit"] = "week".into();
+    model["inputs"][1]["kind"] = "money".into();
+    model["inputs"][0]["uncertainty"] =
+        serde_json::json!({ "distribution": "beta", "min": 1, "max": 2 });
+    model["outputs"][0]["format"] = serde_json::json!({ "style": "ratio" });
+    model["charts"] = serde_json::json!([{ "id": "c", "type": "pie", "series": ["flow"] }]);
+    let all = diagnostics(model);
+    for (code, path, message) in [
+        (
+            Code::InvalidValue,
+            "horizon.unit",
+            "unknown unit `week`; use year, quarter or month",
+        ),
+        (
+            Code::InvalidValue,
+            "inputs[1].kind",
+            "unknown kind `money`; use number, integer, percent, currency, select, toggle or date",
+        ),
+        (
+            Code::InvalidDistribution,
+            "inputs[0].uncertainty.distribution",
+            "unknown distribution `beta`; use uniform, triangular, pert or normal",
+        ),
+        (
+            Code::InvalidValue,
+            "outputs[0].format.style",
+            "unknown style `ratio`; use currency, percent, number or months",
+        ),
+        (
+            Code::InvalidValue,
+            "charts[0].type",
+            "unknown chart type `pie`; use bar, line or tornado",
+        ),
+    ] {
+        assert!(
+            all.iter()
+                .any(|d| d.code == code && d.path == path && d.message == message),
+            "{path}: {all:#?}"
+        );
+    }
+}
+
+#[test]
 fn cycles_name_every_member() {
     let mut model = base();
     model["calculations"] = serde_json::json!([
@@ -112,14 +207,40 @@ fn cycles_name_every_member() {
         "calculations[0].formula",
         "circular reference",
     );
-    assert!(d.message.contains("a → b → c → a"), "{}", d.message);
+    assert_eq!(d.message, "circular reference: a → b → c → a");
     let mut model = base();
     model["calculations"][1]["formula"] = "flow + 1".into();
-    check(
+    let d = check(
         model,
         Code::Cycle,
         "calculations[1].formula",
         "use PREV(flow)",
+    );
+    assert_eq!(
+        d.message,
+        "`flow` refers to itself; use PREV(flow) for its previous period"
+    );
+}
+
+#[test]
+fn a_select_default_outside_the_options_lists_them() {
+    let mut model = base();
+    model["inputs"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "id": "plan", "label": "Plan", "kind": "select", "default": "gold",
+            "options": [ { "value": "basic", "label": "Basic" }, { "value": 2, "label": "Two" } ]
+        }));
+    let d = check(
+        model,
+        Code::InvalidValue,
+        "inputs[2].default",
+        "is not one of the options",
+    );
+    assert_eq!(
+        d.message,
+        "\"gold\" is not one of the options (\"basic\", 2)"
     );
 }
 

@@ -11,7 +11,7 @@ use super::document::Node as DocumentNode;
 use super::fast::Node;
 use super::fast_lower::lower_formula;
 use super::graph::{components_in_evaluation_order, find_cycle, same_period_order, Edge};
-use super::read::{read_model, suggest_id};
+use super::read::{item_path, read_model, suggest_id};
 use super::spec::ModelSpec;
 use crate::formula::ast::{Expr, ExprKind};
 use crate::formula::{parser, DiagnosticCode};
@@ -79,9 +79,9 @@ pub fn compile(document: &DocumentNode) -> Result<(ModelSpec, Structure), Vec<Mo
 
 fn formula_path(role: Role) -> String {
     match role {
-        Role::Input(i) => format!("inputs[{i}]"),
-        Role::Calculation(i) => format!("calculations[{i}].formula"),
-        Role::Output(i) => format!("outputs[{i}].formula"),
+        Role::Input(i) => item_path("inputs", i),
+        Role::Calculation(i) => item_path("calculations", i) + ".formula",
+        Role::Output(i) => item_path("outputs", i) + ".formula",
     }
 }
 
@@ -373,24 +373,23 @@ fn plan(variables: &[Variable], diagnostics: &mut Vec<ModelDiagnostic>) -> Vec<S
 }
 
 fn report_cycle(cycle: &[usize], variables: &[Variable], diagnostics: &mut Vec<ModelDiagnostic>) {
-    let names: Vec<&str> = cycle
-        .iter()
-        .filter_map(|&m| variables.get(m))
-        .map(|v| v.id.as_str())
-        .collect();
     let Some(first) = cycle.first().and_then(|&m| variables.get(m)) else {
         return;
     };
-    let description = if names.len() == 1 {
+    let description = if cycle.len() == 1 {
         format!(
             "`{}` refers to itself; use PREV({}) for its previous period",
             first.id, first.id
         )
     } else {
-        let mut chain = names.join(" → ");
-        chain.push_str(" → ");
+        // Every member, then the first again: `a → b → c → a`.
+        let mut chain = String::from("circular reference: ");
+        for member in cycle.iter().filter_map(|&m| variables.get(m)) {
+            chain.push_str(&member.id);
+            chain.push_str(" → ");
+        }
         chain.push_str(&first.id);
-        format!("circular reference: {chain}")
+        chain
     };
     diagnostics.push(ModelDiagnostic::new(
         ModelDiagnosticCode::Cycle,

@@ -118,6 +118,32 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// A text field that must be one of `names`: its position there. Other
+    /// text is a `code` diagnostic, "unknown {what} `x`; use a, b or c",
+    /// built here once for every such field.
+    pub fn choice(
+        &self,
+        key: &str,
+        required: bool,
+        (what, names, code): (&str, &[&str], ModelDiagnosticCode),
+        diagnostics: &mut Diagnostics,
+    ) -> Option<usize> {
+        let text = self.text(key, required, diagnostics)?;
+        let position = names.iter().position(|name| *name == text);
+        if position.is_none() {
+            let mut message = format!("unknown {what} `{text}`; use ");
+            for (index, name) in names.iter().enumerate() {
+                if index > 0 {
+                    let last = index + 1 == names.len();
+                    message.push_str(if last { " or " } else { ", " });
+                }
+                message.push_str(name);
+            }
+            diagnostics.push(code, &self.field_path(key), message);
+        }
+        position
+    }
+
     pub fn boolean(&self, key: &str, diagnostics: &mut Diagnostics) -> Option<bool> {
         match self.get(key) {
             Some(Node::Bool(b)) => Some(*b),

@@ -8,6 +8,7 @@
 use super::diagnostic::ModelDiagnosticCode;
 use super::document::Node;
 use super::fields::{Diagnostics, Fields};
+use super::read::item_path;
 use super::spec::{InputKind, InputSpec, InputValue, SelectOption, UncertaintySpec};
 use crate::formula::functions::date_serial::serial_from_iso_text;
 use crate::number_text::Plain;
@@ -93,25 +94,24 @@ pub fn read_input(node: &Node, path: &str, diagnostics: &mut Diagnostics) -> Opt
 }
 
 fn read_kind(fields: &Fields<'_>, diagnostics: &mut Diagnostics) -> Option<InputKind> {
-    let text = fields.text("kind", true, diagnostics)?;
-    let kind = match text.as_str() {
-        "number" => InputKind::Number,
-        "integer" => InputKind::Integer,
-        "percent" => InputKind::Percent,
-        "currency" => InputKind::Currency,
-        "select" => InputKind::Select,
-        "toggle" => InputKind::Toggle,
-        "date" => InputKind::Date,
-        other => {
-            diagnostics.push(
-                ModelDiagnosticCode::InvalidValue,
-                &fields.field_path("kind"),
-                format!("unknown kind `{other}`; use number, integer, percent, currency, select, toggle or date"),
-            );
-            return None;
-        }
-    };
-    Some(kind)
+    let kinds = [
+        InputKind::Number,
+        InputKind::Integer,
+        InputKind::Percent,
+        InputKind::Currency,
+        InputKind::Select,
+        InputKind::Toggle,
+        InputKind::Date,
+    ];
+    let kind_choice = (
+        "kind",
+        &[
+            "number", "integer", "percent", "currency", "select", "toggle", "date",
+        ][..],
+        ModelDiagnosticCode::InvalidValue,
+    );
+    let index = fields.choice("kind", true, kind_choice, diagnostics)?;
+    kinds.get(index).copied()
 }
 
 /// `min` and `max`: numbers, or ISO date texts for date inputs.
@@ -165,7 +165,7 @@ fn read_options(fields: &Fields<'_>, diagnostics: &mut Diagnostics) -> Vec<Selec
     }
     let mut options: Vec<SelectOption> = Vec::new();
     for (index, item) in items.iter().enumerate() {
-        let path = format!("{}[{index}]", fields.field_path("options"));
+        let path = item_path(&fields.field_path("options"), index);
         let Some(option) = Fields::open(item, &path, diagnostics) else {
             continue;
         };
@@ -199,6 +199,12 @@ fn read_options(fields: &Fields<'_>, diagnostics: &mut Diagnostics) -> Vec<Selec
     options
 }
 
+/// The distributions an uncertainty names, and their positions there.
+const DISTRIBUTIONS: [&str; 4] = ["uniform", "triangular", "pert", "normal"];
+const UNIFORM: usize = 0;
+const TRIANGULAR: usize = 1;
+const PERT: usize = 2;
+
 fn read_uncertainty(
     node: &Node,
     path: &str,
@@ -217,7 +223,12 @@ fn read_uncertainty(
         );
         return None;
     }
-    let distribution = fields.text("distribution", true, diagnostics)?;
+    let choice = (
+        "distribution",
+        &DISTRIBUTIONS[..],
+        ModelDiagnosticCode::InvalidDistribution,
+    );
+    let distribution = fields.choice("distribution", true, choice, diagnostics)?;
     let invalid = |diagnostics: &mut Diagnostics, message: &str| {
         diagnostics.push(
             ModelDiagnosticCode::InvalidDistribution,
@@ -225,9 +236,9 @@ fn read_uncertainty(
             message.to_string(),
         );
     };
-    let spec = match distribution.as_str() {
-        "uniform" | "triangular" | "pert" => {
-            let with_mode = distribution != "uniform";
+    let spec = match distribution {
+        UNIFORM | TRIANGULAR | PERT => {
+            let with_mode = distribution != UNIFORM;
             let allowed: &[&str] = if with_mode {
                 &["distribution", "min", "mode", "max"]
             } else {
@@ -250,13 +261,14 @@ fn read_uncertainty(
                 invalid(diagnostics, "mode must lie between min and max");
                 return None;
             }
-            match distribution.as_str() {
-                "uniform" => UncertaintySpec::Uniform { min, max },
-                "triangular" => UncertaintySpec::Triangular { min, mode, max },
+            match distribution {
+                UNIFORM => UncertaintySpec::Uniform { min, max },
+                TRIANGULAR => UncertaintySpec::Triangular { min, mode, max },
                 _ => UncertaintySpec::Pert { min, mode, max },
             }
         }
-        "normal" => {
+        // NORMAL, the only other position `choice` gives
+        _ => {
             fields.reject_unknown(&["distribution", "mean", "sd", "min", "max"], diagnostics);
             let mean = fields.number("mean", true, diagnostics);
             let sd = fields.number("sd", true, diagnostics);
@@ -274,14 +286,6 @@ fn read_uncertainty(
                 }
             }
             UncertaintySpec::Normal { mean, sd, min, max }
-        }
-        other => {
-            diagnostics.push(
-                ModelDiagnosticCode::InvalidDistribution,
-                &fields.field_path("distribution"),
-                format!("unknown distribution `{other}`; use uniform, triangular, pert or normal"),
-            );
-            return None;
         }
     };
     Some(spec)
@@ -325,12 +329,17 @@ pub fn check_value(input: &InputSpec, value: &InputValue) -> Result<InputValue, 
             if input.options.iter().any(|o| &o.value == value) {
                 Ok(value.clone())
             } else {
-                let choices: Vec<String> = input.options.iter().map(|o| show(&o.value)).collect();
-                Err(format!(
-                    "{} is not one of the options ({})",
-                    show(value),
-                    choices.join(", ")
-                ))
+                // `x is not one of the options (a, b, c)`, pushed piece by piece.
+                let mut message = show(value);
+                message.push_str(" is not one of the options (");
+                for (index, option) in input.options.iter().enumerate() {
+                    if index > 0 {
+                        message.push_str(", ");
+                    }
+                    message.push_str(&show(&option.value));
+                }
+                message.push(')');
+                Err(message)
             }
         }
         (kind, InputValue::Number(n)) => {

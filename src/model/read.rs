@@ -39,6 +39,26 @@ const TOP_FIELDS: &[&str] = &[
     "charts",
 ];
 
+/// The text values of the fields that name one of a few choices: what the
+/// field is (for "unknown unit `x`"), the names in the order messages list
+/// them and the reader's tables map them, and the diagnostic code.
+type Choice = (&'static str, &'static [&'static str], ModelDiagnosticCode);
+const UNIT_CHOICE: Choice = (
+    "unit",
+    &["year", "quarter", "month"],
+    ModelDiagnosticCode::InvalidValue,
+);
+const STYLE_CHOICE: Choice = (
+    "style",
+    &["currency", "percent", "number", "months"],
+    ModelDiagnosticCode::InvalidValue,
+);
+const CHART_TYPE_CHOICE: Choice = (
+    "chart type",
+    &["bar", "line", "tornado"],
+    ModelDiagnosticCode::InvalidValue,
+);
+
 /// Reads a document: the model as far as it could be read (broken entries
 /// left out or given empty values) and every diagnostic. The model is
 /// usable only when the list is empty; it is returned anyway so formulas
@@ -106,19 +126,19 @@ fn read_top(document: &Node, diagnostics: &mut Diagnostics) -> Option<ModelSpec>
     spec.inputs = inputs
         .iter()
         .enumerate()
-        .filter_map(|(i, node)| read_input(node, &format!("inputs[{i}]"), diagnostics))
+        .filter_map(|(i, node)| read_input(node, &item_path("inputs", i), diagnostics))
         .collect();
     let calculations = bounded_list(&top, "calculations", false, MAX_CALCULATIONS, diagnostics);
     spec.calculations = calculations
         .iter()
         .enumerate()
-        .filter_map(|(i, node)| read_calculation(node, &format!("calculations[{i}]"), diagnostics))
+        .filter_map(|(i, node)| read_calculation(node, &item_path("calculations", i), diagnostics))
         .collect();
     let outputs = bounded_list(&top, "outputs", true, MAX_OUTPUTS, diagnostics);
     spec.outputs = outputs
         .iter()
         .enumerate()
-        .filter_map(|(i, node)| read_output(node, &format!("outputs[{i}]"), diagnostics))
+        .filter_map(|(i, node)| read_output(node, &item_path("outputs", i), diagnostics))
         .collect();
     check_ids(&spec, diagnostics);
     let scenarios = bounded_list(&top, "scenarios", false, MAX_SCENARIOS, diagnostics);
@@ -126,25 +146,19 @@ fn read_top(document: &Node, diagnostics: &mut Diagnostics) -> Option<ModelSpec>
         .iter()
         .enumerate()
         .filter_map(|(i, node)| {
-            read_scenario(node, &format!("scenarios[{i}]"), &spec.inputs, diagnostics)
+            read_scenario(node, &item_path("scenarios", i), &spec.inputs, diagnostics)
         })
         .collect();
     let charts = bounded_list(&top, "charts", false, MAX_CHARTS, diagnostics);
     spec.charts = charts
         .iter()
         .enumerate()
-        .filter_map(|(i, node)| read_chart(node, &format!("charts[{i}]"), &spec, diagnostics))
+        .filter_map(|(i, node)| read_chart(node, &item_path("charts", i), &spec, diagnostics))
         .collect();
-    check_unique(
-        spec.scenarios.iter().map(|s| s.id.as_str()),
-        "scenarios",
-        diagnostics,
-    );
-    check_unique(
-        spec.charts.iter().map(|c| c.id.as_str()),
-        "charts",
-        diagnostics,
-    );
+    let scenario_ids: Vec<&str> = spec.scenarios.iter().map(|s| s.id.as_str()).collect();
+    check_unique(&scenario_ids, "scenarios", diagnostics);
+    let chart_ids: Vec<&str> = spec.charts.iter().map(|c| c.id.as_str()).collect();
+    check_unique(&chart_ids, "charts", diagnostics);
     Some(spec)
 }
 
@@ -197,19 +211,11 @@ fn read_horizon(top: &Fields<'_>, diagnostics: &mut Diagnostics) -> Horizon {
         }
         None => default.periods,
     };
-    let unit = match fields.text("unit", false, diagnostics).as_deref() {
-        None | Some("year") => PeriodUnit::Year,
-        Some("quarter") => PeriodUnit::Quarter,
-        Some("month") => PeriodUnit::Month,
-        Some(other) => {
-            diagnostics.push(
-                ModelDiagnosticCode::InvalidValue,
-                "horizon.unit",
-                format!("unknown unit `{other}`; use year, quarter or month"),
-            );
-            PeriodUnit::Year
-        }
-    };
+    let units = [PeriodUnit::Year, PeriodUnit::Quarter, PeriodUnit::Month];
+    let unit = fields
+        .choice("unit", false, UNIT_CHOICE, diagnostics)
+        .and_then(|index| units.get(index).copied())
+        .unwrap_or(PeriodUnit::Year);
     Horizon { periods, unit }
 }
 
@@ -246,20 +252,16 @@ fn read_output(node: &Node, path: &str, diagnostics: &mut Diagnostics) -> Option
             Fields::open(format_node, &fields.field_path("format"), diagnostics)
         {
             format_fields.reject_unknown(&["style", "decimals"], diagnostics);
-            format.style = match format_fields.text("style", true, diagnostics).as_deref() {
-                Some("currency") => FormatStyle::Currency,
-                Some("percent") => FormatStyle::Percent,
-                Some("months") => FormatStyle::Months,
-                Some("number") | None => FormatStyle::Number,
-                Some(other) => {
-                    diagnostics.push(
-                        ModelDiagnosticCode::InvalidValue,
-                        &format_fields.field_path("style"),
-                        format!("unknown style `{other}`; use currency, percent, number or months"),
-                    );
-                    FormatStyle::Number
-                }
-            };
+            let styles = [
+                FormatStyle::Currency,
+                FormatStyle::Percent,
+                FormatStyle::Number,
+                FormatStyle::Months,
+            ];
+            format.style = format_fields
+                .choice("style", true, STYLE_CHOICE, diagnostics)
+                .and_then(|index| styles.get(index).copied())
+                .unwrap_or(FormatStyle::Number);
             format.decimals = match format_fields.number("decimals", false, diagnostics) {
                 Some(d) if d.fract() == 0.0 && (0.0..=10.0).contains(&d) => d as u8,
                 Some(_) => {
@@ -291,20 +293,24 @@ fn check_ids(spec: &ModelSpec, diagnostics: &mut Diagnostics) {
         .inputs
         .iter()
         .enumerate()
-        .map(|(i, x)| (format!("inputs[{i}].id"), &x.id))
+        .map(|(i, x)| (item_path("inputs", i) + ".id", &x.id))
         .chain(
             spec.calculations
                 .iter()
                 .enumerate()
-                .map(|(i, x)| (format!("calculations[{i}].id"), &x.id)),
+                .map(|(i, x)| (item_path("calculations", i) + ".id", &x.id)),
         )
         .chain(
             spec.outputs
                 .iter()
                 .enumerate()
-                .map(|(i, x)| (format!("outputs[{i}].id"), &x.id)),
+                .map(|(i, x)| (item_path("outputs", i) + ".id", &x.id)),
         );
-    let mut seen: HashMap<String, String> = HashMap::new();
+    // Lower-case id to the path of its latest use. The map has the same type
+    // as the compiled model's name table, so no second hash map is compiled
+    // into the wasm: the value is an index into `paths`.
+    let mut paths: Vec<String> = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for (path, id) in all {
         if id.is_empty() {
             continue;
@@ -322,23 +328,29 @@ fn check_ids(spec: &ModelSpec, diagnostics: &mut Diagnostics) {
                 format!("`{id}` means something else in formulas; choose another id"),
             );
         }
-        if let Some(first) = seen.insert(id.to_ascii_lowercase(), path.clone()) {
+        let first = seen
+            .insert(id.to_ascii_lowercase(), paths.len())
+            .and_then(|index| paths.get(index));
+        if let Some(first) = first {
             diagnostics.push(
                 ModelDiagnosticCode::DuplicateId,
                 &path,
                 format!("`{id}` is already used at {first}"),
             );
         }
+        paths.push(path);
     }
 }
 
-fn check_unique<'a>(ids: impl Iterator<Item = &'a str>, list: &str, diagnostics: &mut Diagnostics) {
-    let mut seen = std::collections::HashSet::new();
-    for (index, id) in ids.enumerate() {
-        if !id.is_empty() && !seen.insert(id) {
+/// Scenario and chart ids must be unique within their list. The lists are
+/// short (at most 100 and 50), so a scan replaces a hash set and its code.
+fn check_unique(ids: &[&str], list: &str, diagnostics: &mut Diagnostics) {
+    for (index, &id) in ids.iter().enumerate() {
+        let earlier = ids.get(..index).unwrap_or_default();
+        if !id.is_empty() && earlier.contains(&id) {
             diagnostics.push(
                 ModelDiagnosticCode::DuplicateId,
-                &format!("{list}[{index}].id"),
+                &(item_path(list, index) + ".id"),
                 format!("`{id}` is already used by another entry of {list}"),
             );
         }
@@ -411,27 +423,17 @@ fn read_chart(
     let title = fields
         .text("title", false, diagnostics)
         .unwrap_or_else(|| id.clone());
-    let chart_type = match fields.text("type", true, diagnostics).as_deref() {
-        Some("bar") => ChartType::Bar,
-        Some("line") => ChartType::Line,
-        Some("tornado") => ChartType::Tornado,
-        Some(other) => {
-            diagnostics.push(
-                ModelDiagnosticCode::InvalidValue,
-                &fields.field_path("type"),
-                format!("unknown chart type `{other}`; use bar, line or tornado"),
-            );
-            return None;
-        }
-        None => return None,
-    };
+    let chart_types = [ChartType::Bar, ChartType::Line, ChartType::Tornado];
+    let chart_type = fields
+        .choice("type", true, CHART_TYPE_CHOICE, diagnostics)
+        .and_then(|index| chart_types.get(index).copied())?;
     let mut series = Vec::new();
     for (index, item) in fields
         .list("series", chart_type != ChartType::Tornado, diagnostics)
         .iter()
         .enumerate()
     {
-        let item_path = format!("{}[{index}]", fields.field_path("series"));
+        let item_path = item_path(&fields.field_path("series"), index);
         match item {
             Node::Text(series_id) => {
                 if spec
@@ -479,6 +481,12 @@ fn read_chart(
         series,
         output,
     })
+}
+
+/// `list[index]`: the path of a list item. One function for every list, so
+/// the formatting is compiled once rather than at each reader.
+pub fn item_path(list: &str, index: usize) -> String {
+    format!("{list}[{index}]")
 }
 
 /// "; did you mean `x`?" for the closest id, or nothing.

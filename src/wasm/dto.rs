@@ -17,6 +17,20 @@ pub fn set(object: &Object, key: &str, value: &JsValue) {
     set_key(object, &JsValue::from_str(key), value);
 }
 
+/// Sets a text property. One call per property instead of making, passing
+/// and dropping a `JsValue` at every site: the layouts and diagnostics set
+/// dozens of them, and never inlining keeps each site a single call.
+#[inline(never)]
+pub fn set_text(object: &Object, key: &str, value: &str) {
+    set(object, key, &JsValue::from_str(value));
+}
+
+/// Sets a number property; as [`set_text`].
+#[inline(never)]
+pub fn set_number(object: &Object, key: &str, value: f64) {
+    set(object, key, &JsValue::from_f64(value));
+}
+
 /// As [`set`], with a key already made into a JavaScript string.
 pub fn set_key(object: &Object, key: &JsValue, value: &JsValue) {
     let _ = reflect_set(object, key, value);
@@ -31,8 +45,8 @@ pub fn value_to_js(value: &Value) -> JsValue {
         Value::Empty => JsValue::from_str(""),
         Value::Error(err) => {
             let object = Object::new();
-            set(&object, "error", &JsValue::from_str(err.kind.code()));
-            set(&object, "message", &JsValue::from_str(&err.message));
+            set_text(&object, "error", err.kind.code());
+            set_text(&object, "message", &err.message);
             object.into()
         }
         Value::Array(array) => {
@@ -89,24 +103,21 @@ pub fn diagnostics_to_js(source: &str, list: &[Diagnostic]) -> JsValue {
     for diagnostic in list {
         let object = Object::new();
         let (line, column) = line_column(source, diagnostic.span.start);
-        set(
-            &object,
-            "code",
-            &JsValue::from_str(diagnostic.code.as_str()),
-        );
-        set(&object, "message", &JsValue::from_str(&diagnostic.message));
-        set(
+        // Offsets and counts are far below 2^53, so `as f64` is exact.
+        set_text(&object, "code", diagnostic.code.as_str());
+        set_text(&object, "message", &diagnostic.message);
+        set_number(
             &object,
             "start",
-            &number(utf16_offset(source, diagnostic.span.start)),
+            utf16_offset(source, diagnostic.span.start) as f64,
         );
-        set(
+        set_number(
             &object,
             "end",
-            &number(utf16_offset(source, diagnostic.span.end)),
+            utf16_offset(source, diagnostic.span.end) as f64,
         );
-        set(&object, "line", &number(line));
-        set(&object, "column", &number(column));
+        set_number(&object, "line", line as f64);
+        set_number(&object, "column", column as f64);
         diagnostics.push(&object);
     }
     diagnostics.into()
@@ -117,23 +128,14 @@ pub fn functions_to_js() -> JsValue {
     let list = Array::new();
     for spec in functions::all() {
         let object = Object::new();
-        set(&object, "name", &JsValue::from_str(spec.name));
-        set(
-            &object,
-            "category",
-            &JsValue::from_str(spec.category.as_str()),
-        );
-        set(&object, "signature", &JsValue::from_str(spec.signature));
+        set_text(&object, "name", spec.name);
+        set_text(&object, "category", spec.category.as_str());
+        set_text(&object, "signature", spec.signature);
         let summary = functions::summary(spec.name).unwrap_or_default();
-        set(&object, "summary", &JsValue::from_str(summary));
-        set(&object, "minArgs", &number(spec.min_args));
-        set(&object, "maxArgs", &number(spec.max_args));
+        set_text(&object, "summary", summary);
+        set_number(&object, "minArgs", spec.min_args as f64);
+        set_number(&object, "maxArgs", spec.max_args as f64);
         list.push(&object);
     }
     list.into()
-}
-
-fn number(n: usize) -> JsValue {
-    // Offsets and counts are far below 2^53, so the conversion is exact.
-    JsValue::from_f64(n as f64)
 }

@@ -5,7 +5,7 @@
 //! Conversion only: every number comes from the core.
 
 use super::document::node_from_js;
-use super::dto::{object, set, set_key, utf16_offset, value_to_js};
+use super::dto::{object, set, set_key, set_number, set_text, utf16_offset, value_to_js};
 use super::js::{Array, Object};
 use crate::model::analysis;
 use crate::model::document::Node;
@@ -44,23 +44,15 @@ fn invalid_model_error(document: Option<&Node>, diagnostics: &[ModelDiagnostic])
     let list = Array::new();
     for diagnostic in diagnostics {
         let item = object();
-        set(&item, "code", &JsValue::from_str(diagnostic.code.as_str()));
-        set(&item, "message", &JsValue::from_str(&diagnostic.message));
-        set(&item, "path", &JsValue::from_str(&diagnostic.path));
+        set_text(&item, "code", diagnostic.code.as_str());
+        set_text(&item, "message", &diagnostic.message);
+        set_text(&item, "path", &diagnostic.path);
         if let Some(span) = diagnostic.span {
             let formula = document
                 .and_then(|d| text_at_path(d, &diagnostic.path))
                 .unwrap_or_default();
-            set(
-                &item,
-                "start",
-                &JsValue::from_f64(utf16_offset(&formula, span.start) as f64),
-            );
-            set(
-                &item,
-                "end",
-                &JsValue::from_f64(utf16_offset(&formula, span.end) as f64),
-            );
+            set_number(&item, "start", utf16_offset(&formula, span.start) as f64);
+            set_number(&item, "end", utf16_offset(&formula, span.end) as f64);
         }
         list.push(&item);
     }
@@ -239,8 +231,8 @@ impl Model {
         let list = Array::new();
         for column in columns {
             let item = object();
-            set(&item, "id", &JsValue::from_str(&column.id));
-            set(&item, "label", &JsValue::from_str(&column.label));
+            set_text(&item, "id", &column.id);
+            set_text(&item, "label", &column.label);
             set(&item, "outputs", &self.outputs_to_js(&column.outputs));
             list.push(&item);
         }
@@ -287,13 +279,9 @@ impl Model {
         };
         let record = receipt(&self.compiled, &state);
         let result = object();
-        set(&result, "modelId", &JsValue::from_str(&record.model_id));
-        set(
-            &result,
-            "modelVersion",
-            &JsValue::from_str(&record.model_version),
-        );
-        set(&result, "hash", &JsValue::from_str(&record.hash_sha256));
+        set_text(&result, "modelId", &record.model_id);
+        set_text(&result, "modelVersion", &record.model_version);
+        set_text(&result, "hash", &record.hash_sha256);
         let inputs_object = object();
         for (id, value) in &record.inputs {
             set(&inputs_object, id, &input_to_js(value));

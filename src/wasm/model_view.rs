@@ -7,7 +7,7 @@
 //! document, so defaults (horizon, decimals, labels) are decided once, here
 //! in the core.
 
-use super::dto::{field, object, set};
+use super::dto::{field, object, set, set_number, set_text};
 use super::js::{Array, Object};
 use super::model::{js_error, number_or_null, Model};
 use crate::formula::functions::date_serial::ymd_from_serial;
@@ -47,7 +47,7 @@ fn text(value: &str) -> JsValue {
 
 fn set_optional_text(target: &Object, key: &str, value: Option<&String>) {
     if let Some(value) = value {
-        set(target, key, &text(value));
+        set_text(target, key, value);
     }
 }
 
@@ -76,9 +76,9 @@ fn bound(kind: InputKind, bound: Option<f64>) -> Option<JsValue> {
 
 fn input_layout(input: &InputSpec) -> Object {
     let item = object();
-    set(&item, "id", &text(&input.id));
-    set(&item, "label", &text(&input.label));
-    set(&item, "kind", &text(input.kind.as_str()));
+    set_text(&item, "id", &input.id);
+    set_text(&item, "label", &input.label);
+    set_text(&item, "kind", input.kind.as_str());
     set(&item, "default", &input_value(input.kind, &input.default));
     if let Some(min) = bound(input.kind, input.min) {
         set(&item, "min", &min);
@@ -91,7 +91,7 @@ fn input_layout(input: &InputSpec) -> Object {
         _ => input.step,
     };
     if let Some(step) = step {
-        set(&item, "step", &JsValue::from_f64(step));
+        set_number(&item, "step", step);
     }
     set_optional_text(&item, "unit", input.unit.as_ref());
     set_optional_text(&item, "help", input.help.as_ref());
@@ -100,7 +100,7 @@ fn input_layout(input: &InputSpec) -> Object {
         for option in &input.options {
             let entry = object();
             set(&entry, "value", &input_value(input.kind, &option.value));
-            set(&entry, "label", &text(&option.label));
+            set_text(&entry, "label", &option.label);
             options.push(&entry);
         }
         set(&item, "options", &options);
@@ -129,19 +129,15 @@ impl Model {
     pub fn layout(&self) -> JsValue {
         let spec = self.compiled.spec();
         let result = object();
-        set(&result, "id", &text(&spec.id));
-        set(&result, "version", &text(&spec.version));
-        set(&result, "title", &text(&spec.title));
+        set_text(&result, "id", &spec.id);
+        set_text(&result, "version", &spec.version);
+        set_text(&result, "title", &spec.title);
         set_optional_text(&result, "description", spec.description.as_ref());
-        set(&result, "currency", &text(&spec.currency));
-        set(&result, "locale", &text(&spec.locale));
+        set_text(&result, "currency", &spec.currency);
+        set_text(&result, "locale", &spec.locale);
         let horizon = object();
-        set(
-            &horizon,
-            "periods",
-            &JsValue::from_f64(spec.horizon.periods as f64),
-        );
-        set(&horizon, "unit", &text(spec.horizon.unit.as_str()));
+        set_number(&horizon, "periods", spec.horizon.periods as f64);
+        set_text(&horizon, "unit", spec.horizon.unit.as_str());
         set(&result, "horizon", &horizon);
         let inputs = Array::new();
         for input in &spec.inputs {
@@ -151,23 +147,19 @@ impl Model {
         let outputs = Array::new();
         for output in &spec.outputs {
             let item = object();
-            set(&item, "id", &text(&output.id));
-            set(&item, "label", &text(&output.label));
-            set(&item, "style", &text(output.format.style.as_str()));
-            set(
-                &item,
-                "decimals",
-                &JsValue::from_f64(f64::from(output.format.decimals)),
-            );
+            set_text(&item, "id", &output.id);
+            set_text(&item, "label", &output.label);
+            set_text(&item, "style", output.format.style.as_str());
+            set_number(&item, "decimals", f64::from(output.format.decimals));
             outputs.push(&item);
         }
         set(&result, "outputs", &outputs);
         let series = Array::new();
         for calculation in spec.calculations.iter().filter(|c| c.per_period) {
             let item = object();
-            set(&item, "id", &text(&calculation.id));
+            set_text(&item, "id", &calculation.id);
             let label = calculation.label.as_ref().unwrap_or(&calculation.id);
-            set(&item, "label", &text(label));
+            set_text(&item, "label", label);
             set_optional_text(&item, "unit", calculation.unit.as_ref());
             series.push(&item);
         }
@@ -175,8 +167,8 @@ impl Model {
         let scenarios = Array::new();
         for scenario in &spec.scenarios {
             let item = object();
-            set(&item, "id", &text(&scenario.id));
-            set(&item, "label", &text(&scenario.label));
+            set_text(&item, "id", &scenario.id);
+            set_text(&item, "label", &scenario.label);
             let overrides = object();
             for (id, value) in &scenario.inputs {
                 let kind = spec
@@ -193,9 +185,9 @@ impl Model {
         let charts = Array::new();
         for chart in &spec.charts {
             let item = object();
-            set(&item, "id", &text(&chart.id));
-            set(&item, "title", &text(&chart.title));
-            set(&item, "type", &text(chart.chart_type.as_str()));
+            set_text(&item, "id", &chart.id);
+            set_text(&item, "title", &chart.title);
+            set_text(&item, "type", chart.chart_type.as_str());
             set(&item, "series", &id_list(&chart.series));
             set_optional_text(&item, "output", chart.output.as_ref());
             charts.push(&item);
@@ -221,17 +213,17 @@ impl Model {
         let (base, rows) = analysis::sensitivity(&self.compiled, &self.state, &settings)
             .map_err(|e| js_error(&e))?;
         let result = object();
-        set(&result, "output", &text(&output_id));
-        set(&result, "base", &JsValue::from_f64(base));
+        set_text(&result, "output", &output_id);
+        set_number(&result, "base", base);
         let list = Array::new();
         for row in rows {
             let item = object();
-            set(&item, "input", &text(&row.input_id));
-            set(&item, "low", &JsValue::from_f64(row.low_input));
-            set(&item, "high", &JsValue::from_f64(row.high_input));
+            set_text(&item, "input", &row.input_id);
+            set_number(&item, "low", row.low_input);
+            set_number(&item, "high", row.high_input);
             set(&item, "outputAtLow", &number_or_null(row.output_at_low));
             set(&item, "outputAtHigh", &number_or_null(row.output_at_high));
-            set(&item, "swing", &JsValue::from_f64(row.swing));
+            set_number(&item, "swing", row.swing);
             list.push(&item);
         }
         set(&result, "rows", &list);

@@ -116,6 +116,14 @@ pub fn sensitivity(
         });
     }
     // Widest swing first; ties keep the inputs' order.
-    crate::small_sort::sort_by(&mut rows, |a, b| a.swing.total_cmp(&b.swing).is_gt());
-    Ok((base_output, rows))
+    let swing = |index: usize| rows.get(index).map_or(0.0, |row| row.swing);
+    let order = crate::small_sort::sorted_indices(rows.len(), &|a, b| {
+        swing(a).total_cmp(&swing(b)).is_gt()
+    });
+    // Rows by index in sorted order: no sort generic over the row type.
+    let sorted = order
+        .into_iter()
+        .filter_map(|index| rows.get(index).cloned())
+        .collect();
+    Ok((base_output, sorted))
 }
