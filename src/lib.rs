@@ -13,6 +13,8 @@
 //!   envelope, its sinks' shapes and the collector's metrics.
 //! - [`scoring`]: weighted scorecards (business cases, later health scores),
 //!   the default business-case scorecard and the evaluation pipeline.
+//! - [`name_table`]: name-to-index lookups and duplicate checks without std's
+//!   hash maps (a sorted vector and binary search).
 //! - [`number_text`]: numbers to decimal text (shortest round-trip, fixed,
 //!   significant digits) without core's float formatting tables.
 //! - [`small_sort`]: one small stable merge sort for every list the engine sorts.
@@ -27,6 +29,7 @@ pub mod engagement;
 pub mod finance;
 pub mod formula;
 pub mod model;
+pub mod name_table;
 pub mod number_text;
 pub mod scoring;
 pub mod small_sort;

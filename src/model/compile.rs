@@ -15,7 +15,7 @@ use super::read::{item_path, read_model, suggest_id};
 use super::spec::ModelSpec;
 use crate::formula::ast::{Expr, ExprKind};
 use crate::formula::{parser, DiagnosticCode};
-use std::collections::HashMap;
+use crate::name_table::NameTable;
 
 /// The name of the current period inside per-period formulas.
 pub const PERIOD_NAME: &str = "period";
@@ -57,7 +57,7 @@ pub enum Step {
 pub struct Structure {
     pub variables: Vec<Variable>,
     /// Lower-case id to variable index.
-    pub by_name: HashMap<String, usize>,
+    pub by_name: NameTable,
     pub steps: Vec<Step>,
     /// Variable index to the step that computes it (`None` for inputs).
     pub step_of: Vec<Option<usize>>,
@@ -117,11 +117,13 @@ fn build(spec: &ModelSpec, diagnostics: &mut Vec<ModelDiagnostic>) -> Structure 
             fast: None,
         });
     }
-    let by_name: HashMap<String, usize> = variables
-        .iter()
-        .enumerate()
-        .map(|(index, v)| (v.id.to_ascii_lowercase(), index))
-        .collect();
+    let by_name = NameTable::new(
+        variables
+            .iter()
+            .enumerate()
+            .map(|(index, v)| (v.id.to_ascii_lowercase(), index))
+            .collect(),
+    );
     let texts: Vec<Option<&str>> = variables
         .iter()
         .map(|v| match v.role {
@@ -216,7 +218,7 @@ fn parse_formula(text: &str, path: &str, diagnostics: &mut Vec<ModelDiagnostic>)
 /// Walks a formula: lower-cases names (ids are case-insensitive), records
 /// reads, and reports unknown names and misplaced kinds.
 struct ReadContext<'a> {
-    by_name: &'a HashMap<String, usize>,
+    by_name: &'a NameTable,
     variables: &'a [Variable],
     per_period: bool,
     path: &'a str,
@@ -243,7 +245,7 @@ impl ReadContext<'_> {
                     return;
                 }
                 match self.by_name.get(&lower) {
-                    Some(&index) => {
+                    Some(index) => {
                         expr.kind = ExprKind::Variable {
                             name: lower.clone(),
                             slot: index,

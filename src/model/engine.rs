@@ -598,12 +598,12 @@ impl Names for Scope<'_> {
         if name == PERIOD_NAME {
             return self.period.map(|p| Value::Number(p as f64));
         }
-        self.slot_value(*self.structure.by_name.get(name)?)
+        self.slot_value(self.structure.by_name.get(name)?)
     }
 
     fn previous(&self, name: &str) -> Previous {
         match self.structure.by_name.get(name) {
-            Some(&index) => self.slot_previous(index),
+            Some(index) => self.slot_previous(index),
             None if self.period.is_none() => Previous::Unavailable,
             None => Previous::NotASeries,
         }

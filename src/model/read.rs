@@ -10,8 +10,8 @@ use super::document::Node;
 use super::fields::{is_reserved_id, is_valid_id, Diagnostics, Fields};
 use super::inputs::{check_value, read_input, value_from_node};
 use super::spec::*;
+use crate::name_table::previous_uses;
 use crate::number_text::Plain;
-use std::collections::HashMap;
 
 /// Most inputs, calculations, outputs, scenarios and charts a model may have.
 pub const MAX_INPUTS: usize = 500;
@@ -306,39 +306,33 @@ fn check_ids(spec: &ModelSpec, diagnostics: &mut Diagnostics) {
                 .enumerate()
                 .map(|(i, x)| (item_path("outputs", i) + ".id", &x.id)),
         );
-    // Lower-case id to the path of its latest use. The map has the same type
-    // as the compiled model's name table, so no second hash map is compiled
-    // into the wasm: the value is an index into `paths`.
-    let mut paths: Vec<String> = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for (path, id) in all {
-        if id.is_empty() {
-            continue;
-        }
+    // Empty ids were reported as missing; they take no part here.
+    let all: Vec<(String, &String)> = all.filter(|(_, id)| !id.is_empty()).collect();
+    let lower: Vec<String> = all.iter().map(|(_, id)| id.to_ascii_lowercase()).collect();
+    let keys: Vec<&str> = lower.iter().map(String::as_str).collect();
+    let previous = previous_uses(&keys);
+    for (index, (path, id)) in all.iter().enumerate() {
         if !is_valid_id(id) {
             diagnostics.push(
                 ModelDiagnosticCode::InvalidId,
-                &path,
+                path,
                 format!("`{id}` is not a valid id: use a letter or `_`, then letters, digits or `_` (at most 64)"),
             );
         } else if is_reserved_id(id) {
             diagnostics.push(
                 ModelDiagnosticCode::ReservedId,
-                &path,
+                path,
                 format!("`{id}` means something else in formulas; choose another id"),
             );
         }
-        let first = seen
-            .insert(id.to_ascii_lowercase(), paths.len())
-            .and_then(|index| paths.get(index));
-        if let Some(first) = first {
+        let earlier = previous.get(index).copied().flatten();
+        if let Some((first, _)) = earlier.and_then(|earlier| all.get(earlier)) {
             diagnostics.push(
                 ModelDiagnosticCode::DuplicateId,
-                &path,
+                path,
                 format!("`{id}` is already used at {first}"),
             );
         }
-        paths.push(path);
     }
 }
 

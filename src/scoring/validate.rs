@@ -8,7 +8,6 @@
 use super::rule::{Direction, ScoringRule, ThresholdBand, MAX_POINTS};
 use super::scorecard::{GradeBand, Measure, Scorecard, VerdictThresholds};
 use crate::number_text::Plain;
-use std::collections::HashSet;
 use std::fmt;
 
 /// The most measures a scorecard may have.
@@ -157,11 +156,13 @@ pub fn validate_scorecard(scorecard: &Scorecard) -> Vec<ScorecardDiagnostic> {
     }
     let count = scorecard.measures.len();
     findings.count(count, MAX_MEASURES, "measures", "measures".into());
-    let mut seen_ids = HashSet::new();
+    let ids: Vec<&str> = scorecard.measures.iter().map(|m| m.id.as_str()).collect();
+    let previous_ids = crate::name_table::previous_uses(&ids);
     for (index, measure) in scorecard.measures.iter().enumerate() {
         let path = format!("measures[{index}]");
         check_measure(&mut findings, measure, &path);
-        if !measure.id.is_empty() && !seen_ids.insert(measure.id.as_str()) {
+        let repeated = previous_ids.get(index).is_some_and(Option::is_some);
+        if !measure.id.is_empty() && repeated {
             let message = format!("the measure id \"{}\" is used twice", measure.id);
             let code = ScorecardDiagnosticCode::DuplicateMeasureId;
             findings.push(code, format!("{path}.id"), message);

@@ -236,10 +236,12 @@ pub fn evaluate_pipeline(
     let mut diagnostics = Vec::new();
     let mut excluded_project_ids = Vec::new();
     let mut included_project_count = 0;
-    let mut seen_ids = std::collections::HashSet::new();
+    let ids: Vec<&str> = projects.iter().map(|p| p.id.as_str()).collect();
+    let previous_ids = crate::name_table::previous_uses(&ids);
     for (index, project) in projects.iter().enumerate() {
         let mut problems = validate::check_project(project, index, as_of_ms);
-        if !project.id.is_empty() && !seen_ids.insert(project.id.as_str()) {
+        let repeated = previous_ids.get(index).is_some_and(Option::is_some);
+        if !project.id.is_empty() && repeated {
             problems.push(validate::duplicate_id(project, index));
         }
         if problems.is_empty() {
