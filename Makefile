@@ -47,6 +47,7 @@ pkg:
 	cargo build --lib --release --target $(WASM_TARGET)
 	scripts/check-wasm-float-formatting.sh target/$(WASM_TARGET)/release/yardstick.wasm
 	$(MAKE) --no-print-directory bindgen OUT=pkg
+	scripts/precompress.sh pkg
 
 pkg-widget:
 	cargo build --lib --release --target $(WASM_TARGET) --no-default-features --features tracker --target-dir target/widget
@@ -60,6 +61,8 @@ pkg-widget:
 	@# the import names the wasm looks up, are strings esbuild keeps.
 	npx --no-install esbuild pkg-widget/yardstick.js --minify --format=esm --target=es2022 \
 	  --log-level=warning --allow-overwrite --outfile=pkg-widget/yardstick.js
+	@# Precompressed siblings (zopfli), sent by yardstick-serve to browsers that take gzip.
+	scripts/precompress.sh pkg-widget
 
 bindgen:
 	mkdir -p target/wasm-opt

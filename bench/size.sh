@@ -2,7 +2,8 @@
 # Download size of both wasm builds and where their bytes go.
 #
 # Prints raw and gzip -9 bytes of pkg/yardstick_bg.wasm (full build) and
-# pkg-widget/yardstick_bg.wasm (widget build), then twiggy's largest items of
+# pkg-widget/yardstick_bg.wasm (widget build), and the bytes of the
+# precompressed .gz sibling yardstick-serve sends (zopfli), then twiggy's largest items of
 # each. The twiggy view is the same pipeline as the Makefile's (wasm-opt,
 # then wasm-bindgen) with the name section kept, written to target/size/.
 # Run `make pkg pkg-widget` first, or pass --build to run it.
@@ -28,8 +29,10 @@ for build in full widget; do
   fi
   raw=$(wc -c <"$pkg/yardstick_bg.wasm")
   gz=$(gzip -9 -c "$pkg/yardstick_bg.wasm" | wc -c)
-  printf '%-7s %s/yardstick_bg.wasm: %7d bytes raw, %7d bytes gzip -9 (%.1f KiB)\n' \
-    "$build" "$pkg" "$raw" "$gz" "$(echo "$gz / 1024" | bc -l)"
+  sent=0
+  [[ -f "$pkg/yardstick_bg.wasm.gz" ]] && sent=$(wc -c <"$pkg/yardstick_bg.wasm.gz")
+  printf '%-7s %s/yardstick_bg.wasm: %7d bytes raw, %7d bytes gzip -9 (%.1f KiB), %7d bytes as served (.gz, zopfli)\n' \
+    "$build" "$pkg" "$raw" "$gz" "$(echo "$gz / 1024" | bc -l)" "$sent"
   if command -v twiggy >/dev/null && [[ $top_n != 0 ]]; then
     wasm-opt "${flags[@]}" "$src" -o "target/size/$build.opt.wasm"
     wasm-bindgen --target web --keep-debug --out-dir "target/size/$build" --out-name yardstick \

@@ -6,9 +6,11 @@
 //
 //   node bench/widget.mjs [runs]        (after `make pkg-widget server`)
 //
-// Prints every file the widget fetched with its raw and gzip -9 size (what
-// a server or CDN that compresses would send; the dev server does not
-// compress), the total against the 100 KB target, and the time from
+// Prints every file the widget fetched with its raw size, the bytes that
+// actually crossed the wire (yardstick-serve sends the zopfli-precompressed
+// `.gz` siblings `make pkg-widget` writes) and, for comparison, gzip -9 of
+// the same file (what a CDN compressing on the fly at best would send); the
+// transferred total against the 100 KB target; and the time from
 // navigation start to the first result on screen (the `yardstick:ready`
 // event, which fires after the outputs are rendered): median and range.
 // It asserts nothing; it only prints.
@@ -28,7 +30,7 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 const server = await startServer(['--db', ':memory:']);
 /** @type {number[]} */
 const times = [];
-/** @type {Map<string, { raw: number, gzip: number }>} */
+/** @type {Map<string, { raw: number, wire: number, gzip: number }>} */
 const files = new Map();
 try {
   for (let run = 0; run < RUNS; run += 1) {
@@ -42,7 +44,9 @@ try {
           if (url.pathname === '/bench.html' || url.pathname.startsWith('/models/')) return;
           try {
             const body = await response.body();
-            files.set(url.pathname, { raw: body.length, gzip: zlib.gzipSync(body, { level: 9 }).length });
+            // The encoded body as received: Content-Encoding not undone.
+            const { responseBodySize } = await response.request().sizes();
+            files.set(url.pathname, { raw: body.length, wire: responseBodySize, gzip: zlib.gzipSync(body, { level: 9 }).length });
           } catch {
             // A response without a body (redirect): nothing to weigh.
           }
@@ -59,17 +63,20 @@ try {
   await server.stop();
 }
 
-const rows = [...files.entries()].sort((a, b) => b[1].gzip - a[1].gzip);
-let raw = 0;
-let gzip = 0;
-console.log('file'.padEnd(40), 'raw B'.padStart(9), 'gzip B'.padStart(9));
+const rows = [...files.entries()].sort((a, b) => b[1].wire - a[1].wire);
+const total = { raw: 0, wire: 0, gzip: 0 };
+const columns = (/** @type {string} */ name, /** @type {{ raw: number, wire: number, gzip: number }} */ size) =>
+  [name.padEnd(40), String(size.raw).padStart(9), String(size.wire).padStart(9), String(size.gzip).padStart(9)].join(' ');
+console.log('file'.padEnd(40), 'raw B'.padStart(9), 'sent B'.padStart(9), 'gzip-9 B'.padStart(9));
 for (const [name, size] of rows) {
-  raw += size.raw;
-  gzip += size.gzip;
-  console.log(name.padEnd(40), String(size.raw).padStart(9), String(size.gzip).padStart(9));
+  total.raw += size.raw;
+  total.wire += size.wire;
+  total.gzip += size.gzip;
+  console.log(columns(name, size));
 }
-console.log('total'.padEnd(40), String(raw).padStart(9), String(gzip).padStart(9));
-console.log(`widget transfer (gzip): ${(gzip / 1000).toFixed(1)} KB = ${((100 * gzip) / TARGET_BYTES).toFixed(0)}% of the 100 KB target`);
+console.log(columns('total', total));
+console.log(`widget transfer (as sent, precompressed gzip): ${(total.wire / 1000).toFixed(1)} KB = ${((100 * total.wire) / TARGET_BYTES).toFixed(0)}% of the 100 KB target`);
+console.log(`(with gzip -9 on the fly instead: ${(total.gzip / 1000).toFixed(1)} KB)`);
 const sorted = [...times].sort((a, b) => a - b);
 const median = sorted[Math.floor(sorted.length / 2)] ?? NaN;
 console.log(`navigation start → first result: median ${median.toFixed(0)} ms (min ${sorted[0]?.toFixed(0)}, max ${sorted.at(-1)?.toFixed(0)}) over ${times.length} cold runs`);

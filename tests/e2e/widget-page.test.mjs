@@ -6,6 +6,8 @@
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import http from 'node:http';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { repoRoot } from './harness.mjs';
@@ -36,6 +38,31 @@ describe('widget pages', { timeout: 300_000 }, () => {
   });
   after(async () => {
     await stack?.stop();
+  });
+
+  test('the engine goes out precompressed to browsers that take gzip, plain to others', async () => {
+    const wasmPath = path.join(repoRoot, 'pkg-widget', 'yardstick_bg.wasm');
+    const plainFile = fs.readFileSync(wasmPath);
+    /** @param {Record<string, string>} headers @returns {Promise<{ headers: http.IncomingHttpHeaders, body: Buffer }>} */
+    const get = (headers) =>
+      new Promise((resolve, reject) => {
+        // node:http, not fetch: fetch would undo the Content-Encoding.
+        http
+          .get(new URL('pkg-widget/yardstick_bg.wasm', stack.server.url), { headers }, (response) => {
+            const chunks = /** @type {Buffer[]} */ ([]);
+            response.on('data', (chunk) => chunks.push(chunk));
+            response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+          })
+          .on('error', reject);
+      });
+    const gzipped = await get({ 'accept-encoding': 'gzip, deflate, br' });
+    assert.equal(gzipped.headers['content-encoding'], 'gzip');
+    assert.equal(gzipped.headers['content-type'], 'application/wasm');
+    assert.ok(gzipped.body.length < plainFile.length / 2, `sent ${gzipped.body.length} of ${plainFile.length} bytes`);
+    assert.deepEqual(zlib.gunzipSync(gzipped.body), plainFile);
+    const plain = await get({ 'accept-encoding': 'identity' });
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.deepEqual(plain.body, plainFile);
   });
 
   test('the gallery shows the SaaS ROI model with the reference figures', async () => {

@@ -5,6 +5,11 @@
 //!
 //! It never writes, and never follows a path component other than a plain
 //! name (no `..`, no absolute parts, no NUL).
+//!
+//! A file with an up-to-date gzip sibling (`yardstick_bg.wasm.gz`, made by
+//! `make pkg pkg-widget` with zopfli) is sent compressed to clients that
+//! accept gzip: what a visitor's browser downloads, as a static host with
+//! precompressed files (nginx `gzip_static`, most CDNs) would send it.
 
 use std::path::{Component, Path, PathBuf};
 
@@ -41,6 +46,35 @@ pub fn resolve(root: &Path, path: &str) -> Option<PathBuf> {
         file.push("index.html");
     }
     file.is_file().then_some(file)
+}
+
+/// The precompressed sibling of `file` (`<file>.gz`) when it exists and is
+/// at least as new as `file`; a stale one (the file rebuilt since) is
+/// never sent.
+pub fn precompressed(file: &Path) -> Option<PathBuf> {
+    let mut name = file.file_name()?.to_os_string();
+    name.push(".gz");
+    let sibling = file.with_file_name(name);
+    let modified = |path: &Path| path.metadata().and_then(|m| m.modified()).ok();
+    (modified(&sibling)? >= modified(file)?).then_some(sibling)
+}
+
+/// Whether an `Accept-Encoding` header admits gzip: a `gzip` (or `*`)
+/// coding whose quality is not 0.
+pub fn accepts_gzip(accept_encoding: Option<&str>) -> bool {
+    accept_encoding.is_some_and(|header| {
+        header.split(',').any(|coding| {
+            let mut parts = coding.split(';').map(str::trim);
+            let name = parts.next().unwrap_or("");
+            let refused = parts.any(|parameter| {
+                parameter
+                    .strip_prefix("q=")
+                    .and_then(|q| q.parse::<f64>().ok())
+                    .is_some_and(|q| q <= 0.0)
+            });
+            (name.eq_ignore_ascii_case("gzip") || name == "*") && !refused
+        })
+    })
 }
 
 /// `%XX` escapes decoded; `None` for a bad escape, invalid UTF-8 or NUL.
@@ -104,6 +138,43 @@ mod tests {
             Some(root.join("examples/models/saas-roi.json"))
         );
         assert_eq!(resolve(root, "/"), Some(root.join("www/index.html")));
+    }
+
+    #[test]
+    fn gzip_is_accepted_unless_refused() {
+        assert!(accepts_gzip(Some("gzip, deflate, br")));
+        assert!(accepts_gzip(Some("br;q=1.0, GZIP;q=0.5")));
+        assert!(accepts_gzip(Some("*")));
+        assert!(!accepts_gzip(Some("gzip;q=0")));
+        assert!(!accepts_gzip(Some("br, deflate")));
+        assert!(!accepts_gzip(Some("")));
+        assert!(!accepts_gzip(None));
+    }
+
+    #[test]
+    fn only_an_up_to_date_sibling_is_precompressed() {
+        let folder = std::env::temp_dir().join(format!("yardstick-gz-{}", std::process::id()));
+        std::fs::create_dir_all(&folder).unwrap();
+        let file = folder.join("a.wasm");
+        let sibling = folder.join("a.wasm.gz");
+        std::fs::write(&file, b"raw").unwrap();
+        assert_eq!(precompressed(&file), None);
+        std::fs::write(&sibling, b"gz").unwrap();
+        let now = std::time::SystemTime::now();
+        let set = |path: &Path, time| {
+            std::fs::File::options()
+                .write(true)
+                .open(path)
+                .unwrap()
+                .set_modified(time)
+                .unwrap()
+        };
+        set(&file, now - std::time::Duration::from_secs(10));
+        set(&sibling, now);
+        assert_eq!(precompressed(&file), Some(sibling.clone()));
+        set(&file, now + std::time::Duration::from_secs(10));
+        assert_eq!(precompressed(&file), None);
+        std::fs::remove_dir_all(&folder).unwrap();
     }
 
     #[test]

@@ -202,12 +202,26 @@ fn route(app: &App, request: &Request) -> Response {
 /// a widget embedded on their pages can load its module and wasm.
 #[cfg(not(target_arch = "wasm32"))]
 fn static_file(app: &App, request: &Request, path: &str) -> Response {
+    let not_found = || Response::new(404, "text/plain", b"not found\n".to_vec());
     let response = match files::resolve(&app.root, path) {
-        Some(file) => match fs::read(&file) {
-            Ok(body) => Response::new(200, files::content_type(&file), body),
-            Err(_) => Response::new(404, "text/plain", b"not found\n".to_vec()),
-        },
-        None => Response::new(404, "text/plain", b"not found\n".to_vec()),
+        Some(file) => {
+            let content_type = files::content_type(&file);
+            let gzip = files::accepts_gzip(request.header("Accept-Encoding"))
+                .then(|| files::precompressed(&file))
+                .flatten()
+                .and_then(|sibling| fs::read(sibling).ok());
+            match gzip {
+                Some(body) => Response::new(200, content_type, body)
+                    .with_header("Content-Encoding", "gzip")
+                    .with_header("Vary", "Accept-Encoding"),
+                None => match fs::read(&file) {
+                    Ok(body) => Response::new(200, content_type, body)
+                        .with_header("Vary", "Accept-Encoding"),
+                    Err(_) => not_found(),
+                },
+            }
+        }
+        None => not_found(),
     };
     match app.origins.check(request) {
         Ok(origin) => Origins::decorate(response, origin.as_deref()),
