@@ -4,10 +4,13 @@
 //! become UTF-16 offsets here, because JavaScript strings index that way.
 
 use super::js::{reflect_set, Array, Object};
+#[cfg(feature = "workbench")]
 use crate::formula::diagnostic::line_column;
 #[cfg(feature = "workbench")]
 use crate::formula::functions;
-use crate::formula::{Diagnostic, Evaluation, Value};
+#[cfg(feature = "workbench")]
+use crate::formula::{Diagnostic, Evaluation};
+use crate::formula::Value;
 use wasm_bindgen::JsValue;
 
 /// Sets a property on a fresh plain object. `Reflect.set` can only fail on
@@ -87,6 +90,7 @@ pub fn utf16_offset(source: &str, byte_offset: usize) -> usize {
         .sum()
 }
 
+#[cfg(feature = "workbench")]
 pub fn evaluation_to_js(source: &str, evaluation: &Evaluation) -> JsValue {
     let result = Object::new();
     set(&result, "value", &value_to_js(&evaluation.value));
@@ -98,6 +102,7 @@ pub fn evaluation_to_js(source: &str, evaluation: &Evaluation) -> JsValue {
     result.into()
 }
 
+#[cfg(feature = "workbench")]
 pub fn diagnostics_to_js(source: &str, list: &[Diagnostic]) -> JsValue {
     let diagnostics = Array::new();
     for diagnostic in list {

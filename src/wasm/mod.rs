@@ -30,6 +30,7 @@ pub use pipeline::evaluate_pipeline_js;
 #[cfg(feature = "workbench")]
 pub use scoring::Scorecard;
 
+#[cfg(feature = "workbench")]
 use crate::formula;
 use wasm_bindgen::prelude::*;
 
@@ -152,6 +153,7 @@ pub fn start() {
 
 /// Evaluates an Excel-style formula (a leading `=` is optional) and returns
 /// its value with every diagnostic. Never throws for any input string.
+#[cfg(feature = "workbench")]
 #[wasm_bindgen(unchecked_return_type = "EvaluateResult")]
 pub fn evaluate(formula: &str) -> JsValue {
     let evaluation = formula::evaluate(formula);
@@ -160,12 +162,14 @@ pub fn evaluate(formula: &str) -> JsValue {
 
 /// A formula parsed once, to evaluate many times without re-parsing: the
 /// fast path for pages and benchmarks that re-run the same text.
+#[cfg(feature = "workbench")]
 #[wasm_bindgen]
 pub struct Formula {
     source: String,
     compiled: formula::CompiledFormula,
 }
 
+#[cfg(feature = "workbench")]
 #[wasm_bindgen]
 impl Formula {
     /// Parses `formula` (a leading `=` is optional). Never throws: problems

@@ -7,6 +7,7 @@
 use super::document::node_from_js;
 use super::dto::{object, set, set_key, set_number, set_text, utf16_offset, value_to_js};
 use super::js::{Array, Object};
+#[cfg(feature = "workbench")]
 use crate::model::analysis;
 use crate::model::document::Node;
 use crate::model::inputs::value_from_node;
@@ -225,6 +226,7 @@ impl Model {
     }
 
     /// Every output under the defaults and under each scenario.
+    #[cfg(feature = "workbench")]
     #[wasm_bindgen(unchecked_return_type = "ScenarioColumn[]")]
     pub fn scenarios(&self) -> Result<JsValue, JsError> {
         let columns = analysis::scenarios(&self.compiled).map_err(|e| js_error(&e))?;
@@ -241,6 +243,7 @@ impl Model {
 
     /// When a series' cumulative value first turns non-negative, in periods
     /// and in months (`null` when it never does).
+    #[cfg(feature = "workbench")]
     #[wasm_bindgen(js_name = breakEven, unchecked_return_type = "BreakEven")]
     pub fn break_even(&self, series_id: &str) -> Result<JsValue, JsError> {
         let payback = analysis::break_even(&self.compiled, &self.state, series_id)

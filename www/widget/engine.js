@@ -8,7 +8,7 @@
  * It computes nothing; every number comes from the Rust core.
  */
 
-/** @typedef {typeof import('../../pkg-widget/yardstick.js')} WidgetBindings */
+/** @typedef {{ Model: typeof import('../../pkg-widget/yardstick.js').Model, Tracker: typeof import('../../pkg-widget/yardstick.js').Tracker }} WidgetBindings */
 /** @typedef {import('../../pkg-widget/yardstick.js').Model} Model */
 /** @typedef {import('../../pkg-widget/yardstick.js').Tracker} Tracker */
 /** @typedef {import('../../pkg-widget/yardstick.js').ModelLayout} ModelLayout */
@@ -21,9 +21,13 @@
 /** @typedef {import('../../pkg-widget/yardstick.js').EngagementEvent} EngagementEvent */
 /** @typedef {import('../../pkg-widget/yardstick.js').ModelDiagnostic} ModelDiagnostic */
 
-/** Where the wasm-bindgen module lives, relative to this file. */
-const BINDINGS_URL = new URL('../pkg-widget/yardstick.js', import.meta.url);
-/** The engine's wasm, beside its glue. */
+// The wasm-bindgen glue is bundled into the embed script (one download
+// fewer); `make pkg-widget` writes it before esbuild runs. Unbundled, from
+// /widget/engine.js, the same path names /pkg-widget/yardstick.js.
+// Only what the element uses, so esbuild leaves the rest of the glue out.
+import initEngine, { Model as EngineModel, Tracker as EngineTracker } from '../../pkg-widget/yardstick.js';
+
+/** The engine's wasm: beside the embed script (`pkg-widget/`). */
 const WASM_URL = new URL('../pkg-widget/yardstick_bg.wasm', import.meta.url);
 
 /** @type {Promise<WidgetBindings> | null} */
@@ -40,25 +44,12 @@ export function loadWidgetEngine() {
 
 /** @returns {Promise<WidgetBindings>} */
 async function instantiate() {
-  // The wasm download starts now, beside the glue's, rather than after the
-  // glue has loaded: one round trip less before the first result.
-  const wasmResponse = fetch(WASM_URL);
-  // A failed download is reported by the glue's own await below; this only
-  // keeps it from also surfacing as an unhandled rejection meanwhile.
-  wasmResponse.catch(() => {});
-  /** @type {WidgetBindings} */
-  let bindings;
   try {
-    bindings = await import(BINDINGS_URL.href);
+    await initEngine({ module_or_path: fetch(WASM_URL) });
   } catch (cause) {
-    throw new Error(`could not load the calculator engine from ${BINDINGS_URL.href}`, { cause });
+    throw new Error(`could not start the calculator engine (WebAssembly from ${WASM_URL.href})`, { cause });
   }
-  try {
-    await bindings.default({ module_or_path: wasmResponse });
-  } catch (cause) {
-    throw new Error('could not start the calculator engine (WebAssembly)', { cause });
-  }
-  return bindings;
+  return { Model: EngineModel, Tracker: EngineTracker };
 }
 
 /**
