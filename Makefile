@@ -37,9 +37,10 @@ tools:
 # --low-memory-unused: the stack comes first in memory and no data sits in the
 # low 1 KiB, so binaryen may fold small constants into load and store offsets.
 # --flatten --rereloop then -Oz twice, two rounds: about 3 KiB gzipped less
-# than -Oz alone.
+# than -Oz alone; --converge repeats the last passes until nothing changes
+# (0.1 KB less, 6 s more).
 WASM_OPT_FLAGS := --strip-debug --strip-producers --low-memory-unused \
-  --flatten --rereloop -Oz -Oz --flatten --rereloop -Oz -Oz \
+  --flatten --rereloop -Oz -Oz --flatten --rereloop -Oz -Oz --converge \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   --enable-reference-types --enable-multivalue
 

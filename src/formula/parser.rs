@@ -407,10 +407,10 @@ impl Parser<'_> {
                 self.diagnostics.push(Diagnostic::new(
                     DiagnosticCode::WrongArgumentCount,
                     format!(
-                        "{} takes {}, but got {arg_count}: {}",
+                        "{} takes {}, but got {arg_count}{}",
                         spec.name,
                         arity_text(spec.min_args, spec.max_args),
-                        spec.signature
+                        signature_suffix(spec.name)
                     ),
                     call_span,
                 ));
@@ -530,6 +530,18 @@ fn binary_op(kind: &TokenKind) -> Option<BinaryOp> {
         TokenKind::Caret => BinaryOp::Power,
         _ => return None,
     })
+}
+
+/// `: PMT(rate, nper, pv, [fv], [type])` after a wrong argument count, in the
+/// full build; the widget build leaves the signatures' text out of its wasm
+/// (0.8 KB gzipped), and its message ends at the count.
+fn signature_suffix(name: &str) -> String {
+    #[cfg(feature = "workbench")]
+    if let Some(signature) = functions::signature(name) {
+        return format!(": {signature}");
+    }
+    let _ = name;
+    String::new()
 }
 
 #[cfg(test)]

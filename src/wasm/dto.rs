@@ -8,9 +8,9 @@ use super::js::{reflect_set, Array, Object};
 use crate::formula::diagnostic::line_column;
 #[cfg(feature = "workbench")]
 use crate::formula::functions;
+use crate::formula::Value;
 #[cfg(feature = "workbench")]
 use crate::formula::{Diagnostic, Evaluation};
-use crate::formula::Value;
 use wasm_bindgen::JsValue;
 
 /// Sets a property on a fresh plain object. `Reflect.set` can only fail on
@@ -135,7 +135,11 @@ pub fn functions_to_js() -> JsValue {
         let object = Object::new();
         set_text(&object, "name", spec.name);
         set_text(&object, "category", spec.category.as_str());
-        set_text(&object, "signature", spec.signature);
+        set_text(
+            &object,
+            "signature",
+            functions::signature(spec.name).unwrap_or_default(),
+        );
         let summary = functions::summary(spec.name).unwrap_or_default();
         set_text(&object, "summary", summary);
         set_number(&object, "minArgs", spec.min_args as f64);

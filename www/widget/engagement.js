@@ -41,6 +41,10 @@ export function globalPrivacyControl() {
  * The page's one tracker and its listeners.
  */
 class PageEngagement {
+  #widgets;
+  #outboxes;
+  /** @type {ReturnType<typeof setInterval> | null} */
+  #timer = null;
   /**
    * @param {TrackerClass} TrackerClass
    * @param {{ consent: Consent, idleTimeoutMs?: number }} options
@@ -57,21 +61,19 @@ class PageEngagement {
       visitorId: this.consent === 'granted' ? storedVisitor() : undefined,
       idleTimeoutMs: options.idleTimeoutMs,
     });
-    this.rememberVisitor();
+    this.#rememberVisitor();
     /** @type {Map<string, WidgetSinks>} */
-    this.widgets = new Map();
+    this.#widgets = new Map();
     /** @type {Map<string, Outbox>} */
-    this.outboxes = new Map();
-    /** @type {ReturnType<typeof setInterval> | null} */
-    this.timer = null;
-    this.listen();
+    this.#outboxes = new Map();
+    this.#listen();
     // The page's real state now, rather than the clock's assumptions.
     this.apply((now) => this.tracker.visibility(document.visibilityState === 'visible', now));
     this.apply((now) => this.tracker.focus(document.hasFocus(), now));
-    this.startTimer();
+    this.#startTimer();
   }
 
-  rememberVisitor() {
+  #rememberVisitor() {
     const id = this.tracker.visitorId;
     if (this.consent !== 'granted' || !id) return;
     try {
@@ -81,15 +83,15 @@ class PageEngagement {
     }
   }
 
-  listen() {
+  #listen() {
     document.addEventListener('visibilitychange', () => {
       const visible = document.visibilityState === 'visible';
       this.apply((now) => this.tracker.visibility(visible, now));
-      if (visible) this.startTimer();
+      if (visible) this.#startTimer();
       else {
-        this.stopTimer();
+        this.#stopTimer();
         this.apply((now) => this.tracker.flush(now));
-        for (const outbox of this.outboxes.values()) void outbox.send();
+        for (const outbox of this.#outboxes.values()) void outbox.send();
       }
     });
     window.addEventListener('focus', () => this.apply((now) => this.tracker.focus(true, now)));
@@ -97,27 +99,27 @@ class PageEngagement {
     document.addEventListener('freeze', () => {
       this.apply((now) => this.tracker.freeze(now));
       this.apply((now) => this.tracker.flush(now));
-      for (const outbox of this.outboxes.values()) void outbox.send();
+      for (const outbox of this.#outboxes.values()) void outbox.send();
     });
     document.addEventListener('resume', () => this.apply((now) => this.tracker.resume(now)));
     window.addEventListener('pagehide', () => {
       this.apply((now) => this.tracker.pageHide(now));
       this.apply((now) => this.tracker.flush(now));
-      for (const outbox of this.outboxes.values()) outbox.beaconAll();
+      for (const outbox of this.#outboxes.values()) outbox.beaconAll();
     });
     window.addEventListener('pageshow', (event) => {
       if (event.persisted) this.apply((now) => this.tracker.pageShow(now));
     });
   }
 
-  startTimer() {
-    if (this.timer !== null) return;
-    this.timer = setInterval(() => this.apply((now) => this.tracker.advance(now)), ADVANCE_INTERVAL_MS);
+  #startTimer() {
+    if (this.#timer !== null) return;
+    this.#timer = setInterval(() => this.apply((now) => this.tracker.advance(now)), ADVANCE_INTERVAL_MS);
   }
 
-  stopTimer() {
-    if (this.timer !== null) clearInterval(this.timer);
-    this.timer = null;
+  #stopTimer() {
+    if (this.#timer !== null) clearInterval(this.#timer);
+    this.#timer = null;
   }
 
   /**
@@ -134,28 +136,28 @@ class PageEngagement {
       console.warn('yardstick: engagement fact refused:', error);
       return;
     }
-    this.deliver(events);
+    this.#deliver(events);
   }
 
   /** @param {EngagementEvent[]} events */
-  deliver(events) {
+  #deliver(events) {
     for (const event of events) {
-      const widget = this.widgets.get(event.envelope.instance_id);
+      const widget = this.#widgets.get(event.envelope.instance_id);
       if (!widget) continue;
       widget.element.dispatchEvent(new CustomEvent(event.domType, { detail: event.envelope, bubbles: true, composed: true }));
       pushDataLayer(widget.dataLayerName, event.dataLayer);
       trackSegment(event.segment);
-      if (widget.collector) this.outbox(widget.collector).add([event.envelope]);
+      if (widget.collector) this.#outbox(widget.collector).add([event.envelope]);
     }
-    if (events.length > 0) for (const outbox of this.outboxes.values()) void outbox.send();
+    if (events.length > 0) for (const outbox of this.#outboxes.values()) void outbox.send();
   }
 
   /** @param {string} url */
-  outbox(url) {
-    let outbox = this.outboxes.get(url);
+  #outbox(url) {
+    let outbox = this.#outboxes.get(url);
     if (!outbox) {
       outbox = new Outbox({ url, persist: this.consent === 'granted' });
-      this.outboxes.set(url, outbox);
+      this.#outboxes.set(url, outbox);
       // Events left from an earlier visit go out now.
       if (outbox.queue.length > 0) void outbox.send();
     }
@@ -169,8 +171,8 @@ class PageEngagement {
    */
   add(sinks, calcId, calcVersion) {
     const instanceId = this.tracker.addWidget(calcId, calcVersion, performance.now());
-    this.widgets.set(instanceId, sinks);
-    if (sinks.collector) this.outbox(sinks.collector);
+    this.#widgets.set(instanceId, sinks);
+    if (sinks.collector) this.#outbox(sinks.collector);
     this.updateConsent();
     return instanceId;
   }
@@ -178,20 +180,20 @@ class PageEngagement {
   /** @param {string} instanceId */
   remove(instanceId) {
     this.apply((now) => this.tracker.removeWidget(instanceId, now));
-    const widget = this.widgets.get(instanceId);
-    this.widgets.delete(instanceId);
-    if (widget?.collector) void this.outbox(widget.collector).send();
+    const widget = this.#widgets.get(instanceId);
+    this.#widgets.delete(instanceId);
+    if (widget?.collector) void this.#outbox(widget.collector).send();
   }
 
   /** The strictest consent of the page's widgets (and GPC) applies to all. */
   updateConsent() {
-    const stated = [...this.widgets.values()].map((w) => w.consent);
+    const stated = [...this.#widgets.values()].map((w) => w.consent);
     const consent = effectiveConsent(stated.includes('denied') ? 'denied' : stated.includes('unknown') ? 'unknown' : 'granted');
     if (consent === this.consent) return;
     this.consent = consent;
     this.tracker.setConsent(consent, consent === 'granted' ? storedVisitor() : undefined);
-    this.rememberVisitor();
-    for (const outbox of this.outboxes.values()) outbox.setPersist(consent === 'granted');
+    this.#rememberVisitor();
+    for (const outbox of this.#outboxes.values()) outbox.setPersist(consent === 'granted');
     if (consent !== 'granted') forgetVisitor();
   }
 }

@@ -35,45 +35,55 @@ const STORAGE_PREFIX = 'yardstick:outbox:';
  */
 
 export class Outbox {
+  // Private members (#): the element never reaches into them, and the
+  // minifier may shorten their names, which it may not for public ones.
+  #url;
+  #fetchImpl;
+  #beacon;
+  #inFlight;
+  #attempt;
+  /** @type {ReturnType<typeof setTimeout> | null} */
+  #retryTimer = null;
+  #sending;
+  #sendAgain;
+  #retryAfterMs;
   /** @param {OutboxOptions} options */
   constructor(options) {
-    this.url = options.url;
+    this.#url = options.url;
     this.persist = options.persist;
-    this.fetchImpl = options.fetchImpl ?? ((input, init) => fetch(input, init));
-    this.beacon = options.beacon ?? ((url, body) => navigator.sendBeacon(url, body));
+    this.#fetchImpl = options.fetchImpl ?? ((input, init) => fetch(input, init));
+    this.#beacon = options.beacon ?? ((url, body) => navigator.sendBeacon(url, body));
     /** @type {Envelope[]} */
-    this.queue = this.persist ? this.load() : [];
+    this.queue = this.persist ? this.#load() : [];
     /** Event ids in a request now, so a second send does not duplicate them. */
-    this.inFlight = new Set();
-    this.attempt = 0;
-    /** @type {ReturnType<typeof setTimeout> | null} */
-    this.retryTimer = null;
-    this.sending = false;
+    this.#inFlight = new Set();
+    this.#attempt = 0;
+    this.#sending = false;
     /** Events arrived while a round was sending: send another round. */
-    this.sendAgain = false;
+    this.#sendAgain = false;
     /** A collector's `Retry-After`, in ms, for the next retry. */
-    this.retryAfterMs = 0;
+    this.#retryAfterMs = 0;
   }
 
-  get storageKey() {
-    return STORAGE_PREFIX + this.url;
+  get #storageKey() {
+    return STORAGE_PREFIX + this.#url;
   }
 
   /** @returns {Envelope[]} */
-  load() {
+  #load() {
     try {
-      const stored = JSON.parse(localStorage.getItem(this.storageKey) ?? '[]');
+      const stored = JSON.parse(localStorage.getItem(this.#storageKey) ?? '[]');
       return Array.isArray(stored) ? stored.filter((e) => e && typeof e.event_id === 'string') : [];
     } catch {
       return [];
     }
   }
 
-  save() {
+  #save() {
     if (!this.persist) return;
     try {
-      if (this.queue.length === 0) localStorage.removeItem(this.storageKey);
-      else localStorage.setItem(this.storageKey, JSON.stringify(this.queue));
+      if (this.queue.length === 0) localStorage.removeItem(this.#storageKey);
+      else localStorage.setItem(this.#storageKey, JSON.stringify(this.queue));
     } catch {
       // Storage full or blocked: the events stay in memory for this visit.
     }
@@ -88,13 +98,13 @@ export class Outbox {
     if (persist === this.persist) return;
     if (!persist) {
       try {
-        localStorage.removeItem(this.storageKey);
+        localStorage.removeItem(this.#storageKey);
       } catch {
         // Nothing stored, or storage blocked: nothing to remove.
       }
     }
     this.persist = persist;
-    this.save();
+    this.#save();
   }
 
   /** @param {Envelope[]} events */
@@ -106,18 +116,18 @@ export class Outbox {
       const dropped = this.queue.splice(0, this.queue.length - MAX_QUEUED_EVENTS);
       console.warn(`yardstick: outbox full, ${dropped.length} oldest events dropped`);
     }
-    this.save();
+    this.#save();
   }
 
   /** Events not yet in a request, in batches within both limits. */
-  batches() {
+  #batches() {
     /** @type {Envelope[][]} */
     const batches = [];
     /** @type {Envelope[]} */
     let current = [];
     let bytes = 64;
     for (const event of this.queue) {
-      if (this.inFlight.has(event.event_id)) continue;
+      if (this.#inFlight.has(event.event_id)) continue;
       const size = JSON.stringify(event).length + 1;
       if (current.length > 0 && (current.length >= BATCH_EVENTS || bytes + size > BATCH_BYTES)) {
         batches.push(current);
@@ -132,15 +142,15 @@ export class Outbox {
   }
 
   /** @param {Envelope[]} events */
-  body(events) {
+  #body(events) {
     return JSON.stringify({ schema: SCHEMA, events });
   }
 
   /** @param {Envelope[]} events */
-  confirm(events) {
+  #confirm(events) {
     const done = new Set(events.map((e) => e.event_id));
     this.queue = this.queue.filter((e) => !done.has(e.event_id));
-    this.save();
+    this.#save();
   }
 
   /**
@@ -150,24 +160,24 @@ export class Outbox {
    * so one that is under way when the page goes away still completes.
    */
   async send() {
-    if (this.sending) {
-      this.sendAgain = true;
+    if (this.#sending) {
+      this.#sendAgain = true;
       return;
     }
-    this.sending = true;
+    this.#sending = true;
     try {
       do {
-        this.sendAgain = false;
-        for (const batch of this.batches()) {
-          if ((await this.post(batch, true)) === 'retry') {
-            this.scheduleRetry();
+        this.#sendAgain = false;
+        for (const batch of this.#batches()) {
+          if ((await this.#post(batch, true)) === 'retry') {
+            this.#scheduleRetry();
             return;
           }
         }
-      } while (this.sendAgain);
-      this.attempt = 0;
+      } while (this.#sendAgain);
+      this.#attempt = 0;
     } finally {
-      this.sending = false;
+      this.#sending = false;
     }
   }
 
@@ -176,54 +186,54 @@ export class Outbox {
    * @param {boolean} keepalive
    * @returns {Promise<'sent' | 'retry'>}
    */
-  async post(batch, keepalive) {
-    for (const event of batch) this.inFlight.add(event.event_id);
+  async #post(batch, keepalive) {
+    for (const event of batch) this.#inFlight.add(event.event_id);
     try {
-      const response = await this.fetchImpl(this.url, {
+      const response = await this.#fetchImpl(this.#url, {
         method: 'POST',
         // text/plain keeps this a "simple" request: no CORS preflight.
         headers: { 'content-type': 'text/plain;charset=UTF-8' },
-        body: this.body(batch),
+        body: this.#body(batch),
         keepalive,
         credentials: 'omit',
         mode: 'cors',
       });
       if (response.ok) {
-        this.confirm(batch);
+        this.#confirm(batch);
         return 'sent';
       }
       if (response.status === 413 && batch.length > 1) {
         const half = Math.ceil(batch.length / 2);
         for (const part of [batch.slice(0, half), batch.slice(half)]) {
-          if ((await this.post(part, keepalive)) === 'retry') return 'retry';
+          if ((await this.#post(part, keepalive)) === 'retry') return 'retry';
         }
         return 'sent';
       }
       if (response.status === 429 || response.status >= 500) {
-        this.retryAfterMs = retryAfterMs(response.headers.get('retry-after'));
+        this.#retryAfterMs = retryAfterMs(response.headers.get('retry-after'));
         return 'retry';
       }
       // Any other answer (400, 403, a lone event over the size limit) will
       // not change on a retry: drop the batch so it cannot block the rest.
       console.warn(`yardstick: the collector refused ${batch.length} events (HTTP ${response.status})`, await safeText(response));
-      this.confirm(batch);
+      this.#confirm(batch);
       return 'sent';
     } catch {
       return 'retry';
     } finally {
-      for (const event of batch) this.inFlight.delete(event.event_id);
+      for (const event of batch) this.#inFlight.delete(event.event_id);
     }
   }
 
-  scheduleRetry() {
-    if (this.retryTimer !== null) return;
-    this.attempt += 1;
-    const cap = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.min(this.attempt, 16));
+  #scheduleRetry() {
+    if (this.#retryTimer !== null) return;
+    this.#attempt += 1;
+    const cap = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.min(this.#attempt, 16));
     // Full jitter spreads the retries of many visitors after an outage.
-    const delay = Math.max(this.retryAfterMs, Math.random() * cap);
-    this.retryAfterMs = 0;
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
+    const delay = Math.max(this.#retryAfterMs, Math.random() * cap);
+    this.#retryAfterMs = 0;
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = null;
       void this.send();
     }, delay);
   }
@@ -238,15 +248,15 @@ export class Outbox {
   beaconAll() {
     /** @type {Envelope[][]} */
     const pending = [];
-    for (const batch of this.batches()) pending.push(batch);
-    for (const event of this.queue) if (this.inFlight.has(event.event_id)) pending.push([event]);
+    for (const batch of this.#batches()) pending.push(batch);
+    for (const event of this.queue) if (this.#inFlight.has(event.event_id)) pending.push([event]);
     /** @type {Envelope[]} */
     const handed = [];
     while (pending.length > 0) {
       const batch = /** @type {Envelope[]} */ (pending.shift());
       let accepted = false;
       try {
-        accepted = this.beacon(this.url, new Blob([this.body(batch)], { type: 'text/plain;charset=UTF-8' }));
+        accepted = this.#beacon(this.#url, new Blob([this.#body(batch)], { type: 'text/plain;charset=UTF-8' }));
       } catch {
         accepted = false;
       }
@@ -256,7 +266,7 @@ export class Outbox {
         pending.unshift(batch.slice(0, half), batch.slice(half));
       }
     }
-    if (!this.persist) this.confirm(handed);
+    if (!this.persist) this.#confirm(handed);
     return handed.length;
   }
 }

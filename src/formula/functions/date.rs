@@ -21,7 +21,6 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         category: Category::Date,
         min_args: 3,
         max_args: 3,
-        signature: "DATE(year, month, day)",
         implementation: Implementation::Eager(date),
     },
     FunctionSpec {
@@ -29,7 +28,6 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         category: Category::Date,
         min_args: 1,
         max_args: 1,
-        signature: "YEAR(serial_number)",
         implementation: Implementation::Eager(year),
     },
     FunctionSpec {
@@ -37,7 +35,6 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         category: Category::Date,
         min_args: 1,
         max_args: 1,
-        signature: "MONTH(serial_number)",
         implementation: Implementation::Eager(month),
     },
     FunctionSpec {
@@ -45,7 +42,6 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         category: Category::Date,
         min_args: 1,
         max_args: 1,
-        signature: "DAY(serial_number)",
         implementation: Implementation::Eager(day),
     },
     FunctionSpec {
@@ -53,7 +49,6 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         category: Category::Date,
         min_args: 2,
         max_args: 2,
-        signature: "EDATE(start_date, months)",
         implementation: Implementation::Eager(edate),
     },
     FunctionSpec {
@@ -61,7 +56,6 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         category: Category::Date,
         min_args: 2,
         max_args: 2,
-        signature: "EOMONTH(start_date, months)",
         implementation: Implementation::Eager(eomonth),
     },
     FunctionSpec {
@@ -69,7 +63,6 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         category: Category::Date,
         min_args: 2,
         max_args: 2,
-        signature: "DAYS(end_date, start_date)",
         implementation: Implementation::Eager(days),
     },
 ];

@@ -19,7 +19,6 @@ const fn logical(
     name: &'static str,
     min_args: usize,
     max_args: usize,
-    signature: &'static str,
     implementation: Implementation,
 ) -> FunctionSpec {
     FunctionSpec {
@@ -27,64 +26,21 @@ const fn logical(
         category: Category::Logical,
         min_args,
         max_args,
-        signature,
         implementation,
     }
 }
 
 /// The logical functions.
 pub const FUNCTIONS: &[FunctionSpec] = &[
-    logical(
-        "IF",
-        2,
-        3,
-        "IF(logical_test, value_if_true, [value_if_false])",
-        Implementation::Lazy(if_function),
-    ),
-    logical(
-        "IFS",
-        2,
-        254,
-        "IFS(logical_test1, value_if_true1, [logical_test2, value_if_true2], ...)",
-        Implementation::Lazy(ifs),
-    ),
-    logical(
-        "AND",
-        1,
-        255,
-        "AND(logical1, [logical2], ...)",
-        Implementation::Eager(and),
-    ),
-    logical(
-        "OR",
-        1,
-        255,
-        "OR(logical1, [logical2], ...)",
-        Implementation::Eager(or),
-    ),
-    logical("NOT", 1, 1, "NOT(logical)", Implementation::Eager(not)),
-    logical(
-        "IFERROR",
-        2,
-        2,
-        "IFERROR(value, value_if_error)",
-        Implementation::Lazy(iferror),
-    ),
-    logical(
-        "SWITCH",
-        3,
-        254,
-        "SWITCH(expression, value1, result1, [value2, result2], ..., [default])",
-        Implementation::Lazy(switch),
-    ),
-    logical("TRUE", 0, 0, "TRUE()", Implementation::Eager(true_function)),
-    logical(
-        "FALSE",
-        0,
-        0,
-        "FALSE()",
-        Implementation::Eager(false_function),
-    ),
+    logical("IF", 2, 3, Implementation::Lazy(if_function)),
+    logical("IFS", 2, 254, Implementation::Lazy(ifs)),
+    logical("AND", 1, 255, Implementation::Eager(and)),
+    logical("OR", 1, 255, Implementation::Eager(or)),
+    logical("NOT", 1, 1, Implementation::Eager(not)),
+    logical("IFERROR", 2, 2, Implementation::Lazy(iferror)),
+    logical("SWITCH", 3, 254, Implementation::Lazy(switch)),
+    logical("TRUE", 0, 0, Implementation::Eager(true_function)),
+    logical("FALSE", 0, 0, Implementation::Eager(false_function)),
 ];
 
 /// IF(test, then, [else]): only the chosen branch is evaluated. A missing

@@ -20,7 +20,6 @@ const fn lookup(
     name: &'static str,
     min_args: usize,
     max_args: usize,
-    signature: &'static str,
     implementation: Implementation,
 ) -> FunctionSpec {
     FunctionSpec {
@@ -28,41 +27,16 @@ const fn lookup(
         category: Category::Lookup,
         min_args,
         max_args,
-        signature,
         implementation,
     }
 }
 
 /// The lookup functions.
 pub const FUNCTIONS: &[FunctionSpec] = &[
-    lookup(
-        "CHOOSE",
-        2,
-        255,
-        "CHOOSE(index_num, value1, [value2], ...)",
-        Implementation::Lazy(choose),
-    ),
-    lookup(
-        "INDEX",
-        2,
-        3,
-        "INDEX(array, row_num, [column_num])",
-        Implementation::Eager(index),
-    ),
-    lookup(
-        "MATCH",
-        2,
-        3,
-        "MATCH(lookup_value, lookup_array, [match_type])",
-        Implementation::Eager(match_function),
-    ),
-    lookup(
-        "XLOOKUP",
-        3,
-        6,
-        "XLOOKUP(lookup_value, lookup_array, return_array, [if_not_found], [match_mode], [search_mode])",
-        Implementation::Eager(xlookup),
-    ),
+    lookup("CHOOSE", 2, 255, Implementation::Lazy(choose)),
+    lookup("INDEX", 2, 3, Implementation::Eager(index)),
+    lookup("MATCH", 2, 3, Implementation::Eager(match_function)),
+    lookup("XLOOKUP", 3, 6, Implementation::Eager(xlookup)),
 ];
 
 /// CHOOSE(index_num, value1, ...): the index is truncated; outside

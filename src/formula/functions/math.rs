@@ -22,7 +22,6 @@ const fn math(
     name: &'static str,
     min_args: usize,
     max_args: usize,
-    signature: &'static str,
     function: fn(&[Value]) -> Result<Value, ErrorValue>,
 ) -> FunctionSpec {
     FunctionSpec {
@@ -30,55 +29,30 @@ const fn math(
         category: Category::Math,
         min_args,
         max_args,
-        signature,
         implementation: Implementation::Eager(function),
     }
 }
 
 /// The math functions.
 pub const FUNCTIONS: &[FunctionSpec] = &[
-    math("SUM", 1, 255, "SUM(number1, [number2], ...)", sum),
-    math(
-        "PRODUCT",
-        1,
-        255,
-        "PRODUCT(number1, [number2], ...)",
-        product,
-    ),
-    math("MIN", 1, 255, "MIN(number1, [number2], ...)", min),
-    math("MAX", 1, 255, "MAX(number1, [number2], ...)", max),
-    math(
-        "AVERAGE",
-        1,
-        255,
-        "AVERAGE(number1, [number2], ...)",
-        average,
-    ),
-    math("COUNT", 1, 255, "COUNT(value1, [value2], ...)", count),
-    math("ROUND", 2, 2, "ROUND(number, num_digits)", round),
-    math("ROUNDUP", 2, 2, "ROUNDUP(number, num_digits)", roundup),
-    math(
-        "ROUNDDOWN",
-        2,
-        2,
-        "ROUNDDOWN(number, num_digits)",
-        rounddown,
-    ),
-    math("ABS", 1, 1, "ABS(number)", abs),
-    math("SQRT", 1, 1, "SQRT(number)", sqrt),
-    math("EXP", 1, 1, "EXP(number)", exp),
-    math("LN", 1, 1, "LN(number)", ln),
-    math("LOG10", 1, 1, "LOG10(number)", log10),
-    math("POWER", 2, 2, "POWER(number, power)", power),
-    math("MOD", 2, 2, "MOD(number, divisor)", modulo),
-    math("INT", 1, 1, "INT(number)", int),
-    math(
-        "SUMPRODUCT",
-        1,
-        255,
-        "SUMPRODUCT(array1, [array2], ...)",
-        sumproduct,
-    ),
+    math("SUM", 1, 255, sum),
+    math("PRODUCT", 1, 255, product),
+    math("MIN", 1, 255, min),
+    math("MAX", 1, 255, max),
+    math("AVERAGE", 1, 255, average),
+    math("COUNT", 1, 255, count),
+    math("ROUND", 2, 2, round),
+    math("ROUNDUP", 2, 2, roundup),
+    math("ROUNDDOWN", 2, 2, rounddown),
+    math("ABS", 1, 1, abs),
+    math("SQRT", 1, 1, sqrt),
+    math("EXP", 1, 1, exp),
+    math("LN", 1, 1, ln),
+    math("LOG10", 1, 1, log10),
+    math("POWER", 2, 2, power),
+    math("MOD", 2, 2, modulo),
+    math("INT", 1, 1, int),
+    math("SUMPRODUCT", 1, 255, sumproduct),
 ];
 
 /// SUM: the total; overflow is `#NUM!`.

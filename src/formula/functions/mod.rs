@@ -8,13 +8,13 @@ pub mod args;
 pub mod date;
 pub mod date_serial;
 pub mod financial;
+mod help;
 pub mod logical;
 pub mod lookup;
 pub mod math;
 pub mod model;
 pub mod rounding;
 pub mod slicing;
-mod summaries;
 #[path = "testing_test.rs"]
 pub mod testing;
 pub mod wildcard;
@@ -71,8 +71,6 @@ pub struct FunctionSpec {
     pub min_args: usize,
     /// At most [`MAX_ARGUMENTS`].
     pub max_args: usize,
-    /// As shown to users: `PMT(rate, nper, pv, [fv], [type])`.
-    pub signature: &'static str,
     pub implementation: Implementation,
 }
 
@@ -135,10 +133,18 @@ pub fn by_id(id: FunctionId) -> Option<&'static FunctionSpec> {
 /// listings such as autocomplete; kept apart from [`FunctionSpec`] so that
 /// code that only evaluates formulas does not carry the text.
 pub fn summary(name: &str) -> Option<&'static str> {
-    summaries::SUMMARIES
-        .iter()
-        .find(|(function, _)| *function == name)
-        .map(|(_, summary)| *summary)
+    help_row(name).map(|(_, _, summary)| *summary)
+}
+
+/// The signature of the function named `name` (upper case) as shown to
+/// users, such as `PMT(rate, nper, pv, [fv], [type])`; kept apart from
+/// [`FunctionSpec`] like [`summary`].
+pub fn signature(name: &str) -> Option<&'static str> {
+    help_row(name).map(|(_, signature, _)| *signature)
+}
+
+fn help_row(name: &str) -> Option<&'static (&'static str, &'static str, &'static str)> {
+    help::HELP.iter().find(|(function, _, _)| *function == name)
 }
 
 /// Finds a function by name, case-insensitively.
@@ -209,18 +215,18 @@ mod tests {
             assert_eq!(spec.name, spec.name.to_ascii_uppercase());
             assert!(spec.min_args <= spec.max_args, "{}", spec.name);
             assert!(spec.max_args <= MAX_ARGUMENTS, "{}", spec.name);
-            assert!(spec.signature.starts_with(spec.name), "{}", spec.name);
+            assert!(
+                signature(spec.name).is_some_and(|s| s.starts_with(&format!("{}(", spec.name))),
+                "{}",
+                spec.name
+            );
             assert!(
                 summary(spec.name).is_some_and(|s| !s.is_empty()),
                 "{}",
                 spec.name
             );
         }
-        assert_eq!(
-            summaries::SUMMARIES.len(),
-            all().count(),
-            "one summary per function"
-        );
+        assert_eq!(help::HELP.len(), all().count(), "one help row per function");
     }
 
     #[test]

@@ -17,7 +17,6 @@ pub const FUNCTIONS: &[FunctionSpec] = &[FunctionSpec {
     category: Category::Model,
     min_args: 1,
     max_args: 2,
-    signature: "PREV(series, [value_in_period_0])",
     implementation: Implementation::Lazy(prev),
 }];
 

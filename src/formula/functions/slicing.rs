@@ -16,7 +16,6 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         category: Category::Lookup,
         min_args: 2,
         max_args: 3,
-        signature: "TAKE(array, rows, [columns])",
         implementation: Implementation::Eager(take),
     },
     FunctionSpec {
@@ -24,7 +23,6 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
         category: Category::Lookup,
         min_args: 2,
         max_args: 3,
-        signature: "DROP(array, rows, [columns])",
         implementation: Implementation::Eager(drop),
     },
 ];
