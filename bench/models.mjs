@@ -1014,20 +1014,29 @@ async function main() {
   const ironcalcWasm = fs.readFileSync(path.join(path.dirname(createRequire(import.meta.url).resolve('@ironcalc/wasm')), 'wasm_bg.wasm'));
   const hyperformulaBundle = fs.readFileSync(path.join(repoRoot, 'node_modules', 'hyperformula', 'dist', 'hyperformula.full.min.js'));
   const widgetPath = path.join(repoRoot, 'pkg-widget', 'yardstick_bg.wasm');
+  /** The precompressed sibling `make` writes (zopfli) and yardstick-serve sends; null without one. */
+  const served = (/** @type {string} */ file) => (fs.existsSync(`${file}.gz`) ? fs.statSync(`${file}.gz`).size : null);
+  /** @param {number} bytes @param {number | null} servedBytes */
+  const verdict = (bytes, servedBytes) =>
+    `gzip -9: ${bytes < TARGET_WASM_GZIP_BYTES ? 'under' : 'over'}; as served: ${servedBytes === null ? 'no .gz' : servedBytes < TARGET_WASM_GZIP_BYTES ? 'under' : 'over'}`;
+  const wasmPath = path.join(repoRoot, 'pkg', 'yardstick_bg.wasm');
+  const wasmServed = served(wasmPath);
   /** @type {string[][]} */
   const widgetRows = [];
   if (fs.existsSync(widgetPath)) {
-    // The widget build (make pkg-widget): no sensitivity, goal seek, Monte Carlo, scoring or pipeline.
+    // The widget build (make pkg-widget): no goal seek, Monte Carlo, scoring or pipeline.
     const widget = fs.readFileSync(widgetPath);
     const widgetGzipped = zlib.gzipSync(widget, { level: 9 }).length;
-    widgetRows.push(['pkg-widget/yardstick_bg.wasm', kib(widget.length), kib(widgetGzipped), `widget build: ${widgetGzipped < TARGET_WASM_GZIP_BYTES ? 'under' : 'over'} ${TARGET_WASM_GZIP_BYTES / 1024} KiB`]);
+    const widgetServed = served(widgetPath);
+    widgetRows.push(['pkg-widget/yardstick_bg.wasm', kib(widget.length), kib(widgetGzipped), widgetServed === null ? '' : kib(widgetServed), `widget build; ${verdict(widgetGzipped, widgetServed)}`]);
   }
+  console.log(`  target: the full build under ${TARGET_WASM_GZIP_BYTES / 1024} KiB gzipped; "as served" is the zopfli .gz yardstick-serve sends.`);
   printTable([
-    ['file', 'raw', 'gzip -9', ''],
-    ['pkg/yardstick_bg.wasm', kib(wasm.length), kib(gzipped), `target < ${TARGET_WASM_GZIP_BYTES / 1024} KiB gzipped: ${gzipped < TARGET_WASM_GZIP_BYTES ? 'met' : 'not met'}`],
+    ['file', 'raw', 'gzip -9', 'as served (.gz)', ''],
+    ['pkg/yardstick_bg.wasm', kib(wasm.length), kib(gzipped), wasmServed === null ? '' : kib(wasmServed), `target: ${verdict(gzipped, wasmServed)}`],
     ...widgetRows,
-    ['@ironcalc/wasm wasm_bg.wasm', kib(ironcalcWasm.length), kib(zlib.gzipSync(ironcalcWasm, { level: 9 }).length), ''],
-    ['hyperformula dist/hyperformula.full.min.js', kib(hyperformulaBundle.length), kib(zlib.gzipSync(hyperformulaBundle, { level: 9 }).length), ''],
+    ['@ironcalc/wasm wasm_bg.wasm', kib(ironcalcWasm.length), kib(zlib.gzipSync(ironcalcWasm, { level: 9 }).length), '', ''],
+    ['hyperformula dist/hyperformula.full.min.js', kib(hyperformulaBundle.length), kib(zlib.gzipSync(hyperformulaBundle, { level: 9 }).length), '', ''],
   ]);
   console.log(`\nfinished in ${((performance.now() - started) / 1000).toFixed(1)} s; peers: ${peers.map((peer) => `${peer.name} ${peer.version}`).join(', ')}`);
 }

@@ -88,6 +88,19 @@ impl Flows {
 
     /// `Σ |valueᵢ|·(1+rate)^-tᵢ`: the size NPV is measured against.
     fn magnitude(&self, rate: f64) -> f64 {
+        if self.periodic {
+            // As in `npv_and_slope`: repeated multiplication rather than an
+            // `exp` per flow (a software routine in wasm; half of an IRR's
+            // time went here). Only a tolerance is scaled by it.
+            let discount = 1.0 / (1.0 + rate);
+            let mut factor = 1.0;
+            let mut sum = 0.0;
+            for v in &self.values {
+                sum += v.abs() * factor;
+                factor *= discount;
+            }
+            return sum;
+        }
         let log_growth = rate.ln_1p();
         self.values
             .iter()
