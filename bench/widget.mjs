@@ -75,7 +75,7 @@ for (const [name, size] of rows) {
   console.log(columns(name, size));
 }
 console.log(columns('total', total));
-console.log(`widget transfer (as sent, precompressed gzip): ${(total.wire / 1000).toFixed(1)} KB = ${((100 * total.wire) / TARGET_BYTES).toFixed(0)}% of the 100 KB target`);
+console.log(`widget transfer (as sent, precompressed gzip): ${(total.wire / 1000).toFixed(1)} KB = ${((100 * total.wire) / TARGET_BYTES).toFixed(1)}% of the 100 KB target`);
 console.log(`(with gzip -9 on the fly instead: ${(total.gzip / 1000).toFixed(1)} KB)`);
 const sorted = [...times].sort((a, b) => a - b);
 const median = sorted[Math.floor(sorted.length / 2)] ?? NaN;
