@@ -27,6 +27,7 @@ use crate::formula::functions::FunctionId;
 use crate::formula::{ErrorValue, Value};
 use std::cell::Cell;
 use std::cmp::Ordering;
+use std::mem::ManuallyDrop;
 
 /// Whether this build lowers formulas onto the numeric path at all. Only
 /// the `workbench` build does: it is what makes Monte Carlo and the
@@ -394,16 +395,24 @@ fn view_values<'a>(view: &View, context: &Context<'a>) -> Option<&'a [Value]> {
 
 /// A buffer of numbers borrowed from the context's scratch space and
 /// given back when dropped, so series functions reuse one allocation.
+///
+/// The buffer is `ManuallyDrop` and an empty vector coming back out of the
+/// scratch space is forgotten: dropping an empty `Vec` frees nothing, but
+/// at `opt-level = "z"` it is a chain of calls, twice per series function
+/// (3% of a Monte Carlo trial).
 struct Numbers<'a> {
     home: &'a Cell<Vec<f64>>,
-    numbers: Vec<f64>,
+    numbers: ManuallyDrop<Vec<f64>>,
 }
 
 impl<'a> Numbers<'a> {
     fn borrow(home: &'a Cell<Vec<f64>>) -> Numbers<'a> {
         let mut numbers = home.take();
         numbers.clear();
-        Numbers { home, numbers }
+        Numbers {
+            home,
+            numbers: ManuallyDrop::new(numbers),
+        }
     }
 
     #[inline]
@@ -432,7 +441,12 @@ impl<'a> Numbers<'a> {
 
 impl Drop for Numbers<'_> {
     fn drop(&mut self) {
-        self.home.set(std::mem::take(&mut self.numbers));
+        let displaced = self.home.replace(std::mem::take(&mut *self.numbers));
+        // Only a nested borrow's buffer (given back while this one was
+        // out) holds memory; the empty vector `take` left behind does not.
+        if displaced.capacity() == 0 {
+            std::mem::forget(displaced);
+        }
     }
 }
 
