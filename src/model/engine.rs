@@ -9,12 +9,11 @@
 use super::compile::{compile, Role, Step, Structure, Variable, PERIOD_NAME};
 use super::diagnostic::{ModelDiagnostic, ModelDiagnosticCode, ModelError};
 use super::document::Node;
-use super::fast::{self, Context};
+use super::fast::{self, Context, Workspace};
 use super::inputs::check_value;
 use super::spec::{InputKind, InputValue, ModelSpec};
 use crate::formula::eval::{Evaluator, Names, Previous};
 use crate::formula::{Array, ErrorKind, Value};
-use std::cell::Cell;
 use std::sync::OnceLock;
 
 /// The error a per-period calculation gets when a period's formula gives an
@@ -68,11 +67,10 @@ pub struct ModelState {
     scratch: Scratch,
 }
 
-/// Numbers the compiled path's series functions reuse between
-/// evaluations: working memory, not state (clones start empty, and it
-/// never makes two states differ).
+/// The compiled path's working memory between evaluations, not state
+/// (clones start empty, and it never makes two states differ).
 #[derive(Default)]
-struct Scratch(Cell<Vec<f64>>);
+struct Scratch(Workspace);
 
 impl Clone for Scratch {
     fn clone(&self) -> Self {
@@ -396,23 +394,26 @@ impl CompiledModel {
         affected
     }
 
-    fn run_step(&self, step: &Step, slots: &mut [Slot], scratch: &Cell<Vec<f64>>) {
+    fn run_step(&self, step: &Step, slots: &mut [Slot], workspace: &Workspace) {
         match step {
             Step::Scalar(variable) => {
-                let value = self.eval_variable(*variable, slots, None, scratch);
-                if let Some(slot) = slots.get_mut(*variable) {
-                    *slot = Slot::Scalar(value);
+                let value = self.eval_variable(*variable, slots, None, workspace);
+                match (slots.get_mut(*variable), value) {
+                    // A number over a number: nothing to drop.
+                    (Some(Slot::Scalar(Value::Number(old))), Value::Number(new)) => *old = new,
+                    (Some(slot), value) => *slot = Slot::Scalar(value),
+                    (None, _) => {}
                 }
             }
             Step::Series(members) if fast::ENABLED && self.fast_path && members.len() == 1 => {
                 for &member in members {
-                    self.run_series(member, slots, scratch);
+                    self.run_series(member, slots, workspace);
                 }
             }
             Step::Series(members) => {
                 for period in 0..self.spec.horizon.series_len() {
                     for &member in members {
-                        let value = self.eval_variable(member, slots, Some(period), scratch);
+                        let value = self.eval_variable(member, slots, Some(period), workspace);
                         let Some(Slot::Series(values)) = slots.get_mut(member) else {
                             continue;
                         };
@@ -437,7 +438,7 @@ impl CompiledModel {
 
     /// One per-period calculation over every period, the numeric path's
     /// lookups done once.
-    fn run_series(&self, member: usize, slots: &mut [Slot], scratch: &Cell<Vec<f64>>) {
+    fn run_series(&self, member: usize, slots: &mut [Slot], workspace: &Workspace) {
         let Some(variable) = self.structure.variables.get(member) else {
             return;
         };
@@ -456,7 +457,7 @@ impl CompiledModel {
                         slots,
                         period: Some(period),
                         names: &scope,
-                        scratch,
+                        workspace,
                     })
                 });
             let value = match fast {
@@ -482,7 +483,7 @@ impl CompiledModel {
         variable: usize,
         slots: &[Slot],
         period: Option<usize>,
-        scratch: &Cell<Vec<f64>>,
+        workspace: &Workspace,
     ) -> Value {
         let Some(variable) = self.structure.variables.get(variable) else {
             return Value::Empty;
@@ -497,7 +498,7 @@ impl CompiledModel {
                 slots,
                 period,
                 names: &scope,
-                scratch,
+                workspace,
             };
             // The numeric path gives up wherever the general evaluator
             // could give anything but a number or a boolean.
