@@ -29,9 +29,16 @@ use super::error::{invalid, require_all_finite, require_finite, FinanceError};
 use super::solver;
 
 /// Cash flows at times in periods (or years), scaled to largest magnitude 1.
-struct Flows {
-    values: Vec<f64>,
-    times: Vec<f64>,
+///
+/// It borrows the flows and the times and scales each flow as it reads it
+/// (`value * scale`, the same product every time), so an IRR allocates
+/// nothing: Monte Carlo runs one per trial, and two vectors per IRR were
+/// most of its time beside the sums.
+struct Flows<'a> {
+    unscaled: &'a [f64],
+    scale: f64,
+    /// `None` for periodic flows at times 0, 1, 2, ...
+    times: Option<&'a [f64]>,
     last_time: f64,
     /// Times are 0, 1, 2, ...: discount factors come from repeated
     /// multiplication instead of one `exp` per flow (IRR's inner loop; in
@@ -39,23 +46,46 @@ struct Flows {
     periodic: bool,
 }
 
-impl Flows {
-    fn new(values: &[f64], times: Vec<f64>) -> Flows {
+impl<'a> Flows<'a> {
+    fn new(values: &'a [f64], times: Option<&'a [f64]>) -> Flows<'a> {
         let largest = values.iter().fold(0.0f64, |m, v| m.max(v.abs()));
         let scale = if largest > 0.0 { 1.0 / largest } else { 1.0 };
-        let last_time = times.iter().fold(0.0f64, |m, t| m.max(*t));
-        let periodic = times.iter().enumerate().all(|(i, t)| *t == i as f64);
+        let (last_time, periodic) = match times {
+            Some(times) => (
+                times.iter().fold(0.0f64, |m, t| m.max(*t)),
+                times.iter().enumerate().all(|(i, t)| *t == i as f64),
+            ),
+            // As the fold above over 0, 1, 2, ...
+            None => (values.len().saturating_sub(1) as f64, true),
+        };
         Flows {
-            values: values.iter().map(|v| v * scale).collect(),
+            unscaled: values,
+            scale,
             times,
             last_time,
             periodic,
         }
     }
 
-    fn periodic(values: &[f64]) -> Flows {
-        let times = (0..values.len()).map(|t| t as f64).collect();
-        Flows::new(values, times)
+    fn periodic(values: &'a [f64]) -> Flows<'a> {
+        Flows::new(values, None)
+    }
+
+    /// The scaled flows in order.
+    fn values(&self) -> impl Iterator<Item = f64> + '_ {
+        let scale = self.scale;
+        self.unscaled.iter().map(move |v| v * scale)
+    }
+
+    /// Each scaled flow with its time (as far as both go).
+    fn timed(&self) -> impl Iterator<Item = (f64, f64)> + '_ {
+        let times = self.times;
+        self.values()
+            .enumerate()
+            .map_while(move |(i, v)| match times {
+                None => Some((v, i as f64)),
+                Some(times) => times.get(i).map(|t| (v, *t)),
+            })
     }
 
     /// NPV at `rate` and its derivative, or `None` for `rate <= -1`.
@@ -69,7 +99,7 @@ impl Flows {
             // below the 1e-9 acceptance threshold for any horizon allowed.
             let discount = 1.0 / (1.0 + rate);
             let mut factor = 1.0;
-            for (t, v) in self.values.iter().enumerate() {
+            for (t, v) in self.values().enumerate() {
                 let discounted = v * factor;
                 value += discounted;
                 slope -= t as f64 * discounted * discount;
@@ -78,7 +108,7 @@ impl Flows {
             return Some((value, slope));
         }
         let log_growth = rate.ln_1p();
-        for (v, t) in self.values.iter().zip(&self.times) {
+        for (v, t) in self.timed() {
             let discounted = v * (-t * log_growth).exp();
             value += discounted;
             slope -= t * discounted / (1.0 + rate);
@@ -95,16 +125,14 @@ impl Flows {
             let discount = 1.0 / (1.0 + rate);
             let mut factor = 1.0;
             let mut sum = 0.0;
-            for v in &self.values {
+            for v in self.values() {
                 sum += v.abs() * factor;
                 factor *= discount;
             }
             return sum;
         }
         let log_growth = rate.ln_1p();
-        self.values
-            .iter()
-            .zip(&self.times)
+        self.timed()
             .map(|(v, t)| v.abs() * (-t * log_growth).exp())
             .sum()
     }
@@ -114,15 +142,11 @@ impl Flows {
     /// never overflows.
     fn scaled_npv_at_log_rate(&self, y: f64) -> f64 {
         let shift = if y < 0.0 { self.last_time } else { 0.0 };
-        self.values
-            .iter()
-            .zip(&self.times)
-            .map(|(v, t)| v * (y * (shift - t)).exp())
-            .sum()
+        self.timed().map(|(v, t)| v * (y * (shift - t)).exp()).sum()
     }
 
     fn has_both_signs(&self) -> bool {
-        self.values.iter().any(|v| *v > 0.0) && self.values.iter().any(|v| *v < 0.0)
+        self.values().any(|v| v > 0.0) && self.values().any(|v| v < 0.0)
     }
 
     /// Every root on the solver grid, as rates, ascending.
@@ -212,7 +236,7 @@ pub fn xirr(values: &[f64], dates: &[f64], guess: f64) -> Result<f64, FinanceErr
     if guess <= -1.0 {
         return Err(invalid(F, "guess", "must be greater than -1"));
     }
-    Flows::new(values, years).solve(F, guess)
+    Flows::new(values, Some(&years)).solve(F, guess)
 }
 
 #[cfg(test)]

@@ -9,12 +9,11 @@
 use super::compile::{compile, Role, Step, Structure, Variable, PERIOD_NAME};
 use super::diagnostic::{ModelDiagnostic, ModelDiagnosticCode, ModelError};
 use super::document::Node;
-use super::fast::{self, Context};
+use super::fast::{self, Context, Workspace};
 use super::inputs::check_value;
-use super::spec::{InputValue, ModelSpec};
+use super::spec::{InputKind, InputValue, ModelSpec};
 use crate::formula::eval::{Evaluator, Names, Previous};
 use crate::formula::{Array, ErrorKind, Value};
-use std::cell::Cell;
 use std::sync::OnceLock;
 
 /// The error a per-period calculation gets when a period's formula gives an
@@ -68,11 +67,10 @@ pub struct ModelState {
     scratch: Scratch,
 }
 
-/// Numbers the compiled path's series functions reuse between
-/// evaluations: working memory, not state (clones start empty, and it
-/// never makes two states differ).
+/// The compiled path's working memory between evaluations, not state
+/// (clones start empty, and it never makes two states differ).
 #[derive(Default)]
-struct Scratch(Cell<Vec<f64>>);
+struct Scratch(Workspace);
 
 impl Clone for Scratch {
     fn clone(&self) -> Self {
@@ -325,15 +323,22 @@ impl CompiledModel {
         steps: &[usize],
     ) -> Result<(), ModelError> {
         for &(index, value) in changes {
-            self.check_input(index, &InputValue::Number(value))?;
+            if !self.plainly_accepts(index, value) {
+                self.check_input(index, &InputValue::Number(value))?;
+            }
         }
         for &(index, value) in changes {
-            if let Some(slot) = state.inputs.get_mut(index) {
-                *slot = InputValue::Number(value);
+            // A number over a number, in place: nothing to drop.
+            match state.inputs.get_mut(index) {
+                Some(InputValue::Number(old)) => *old = value,
+                Some(slot) => *slot = InputValue::Number(value),
+                None => {}
             }
             // Inputs come first among the variables, in input order.
-            if let Some(slot) = state.slots.get_mut(index) {
-                *slot = Slot::Scalar(Value::number(value));
+            match state.slots.get_mut(index) {
+                Some(Slot::Scalar(Value::Number(old))) if value.is_finite() => *old = value,
+                Some(slot) => *slot = Slot::Scalar(Value::number(value)),
+                None => {}
             }
         }
         for &step_index in steps {
@@ -342,6 +347,22 @@ impl CompiledModel {
             }
         }
         Ok(())
+    }
+
+    /// Whether [`CompiledModel::check_input`] surely accepts `value` for
+    /// input `index`: a finite number within the bounds of a number,
+    /// percent or currency input. A shortcut for Monte Carlo's every
+    /// sample, without the checked copy and its drop; anything else goes
+    /// through the full check.
+    fn plainly_accepts(&self, index: usize, value: f64) -> bool {
+        self.spec.inputs.get(index).is_some_and(|input| {
+            matches!(
+                input.kind,
+                InputKind::Number | InputKind::Percent | InputKind::Currency
+            ) && value.is_finite()
+                && !input.min.is_some_and(|min| value < min)
+                && !input.max.is_some_and(|max| value > max)
+        })
     }
 
     /// Steps downstream of the dirty variables, in plan order.
@@ -373,23 +394,26 @@ impl CompiledModel {
         affected
     }
 
-    fn run_step(&self, step: &Step, slots: &mut [Slot], scratch: &Cell<Vec<f64>>) {
+    fn run_step(&self, step: &Step, slots: &mut [Slot], workspace: &Workspace) {
         match step {
             Step::Scalar(variable) => {
-                let value = self.eval_variable(*variable, slots, None, scratch);
-                if let Some(slot) = slots.get_mut(*variable) {
-                    *slot = Slot::Scalar(value);
+                let value = self.eval_variable(*variable, slots, None, workspace);
+                match (slots.get_mut(*variable), value) {
+                    // A number over a number: nothing to drop.
+                    (Some(Slot::Scalar(Value::Number(old))), Value::Number(new)) => *old = new,
+                    (Some(slot), value) => *slot = Slot::Scalar(value),
+                    (None, _) => {}
                 }
             }
             Step::Series(members) if fast::ENABLED && self.fast_path && members.len() == 1 => {
                 for &member in members {
-                    self.run_series(member, slots, scratch);
+                    self.run_series(member, slots, workspace);
                 }
             }
             Step::Series(members) => {
                 for period in 0..self.spec.horizon.series_len() {
                     for &member in members {
-                        let value = self.eval_variable(member, slots, Some(period), scratch);
+                        let value = self.eval_variable(member, slots, Some(period), workspace);
                         let Some(Slot::Series(values)) = slots.get_mut(member) else {
                             continue;
                         };
@@ -414,7 +438,7 @@ impl CompiledModel {
 
     /// One per-period calculation over every period, the numeric path's
     /// lookups done once.
-    fn run_series(&self, member: usize, slots: &mut [Slot], scratch: &Cell<Vec<f64>>) {
+    fn run_series(&self, member: usize, slots: &mut [Slot], workspace: &Workspace) {
         let Some(variable) = self.structure.variables.get(member) else {
             return;
         };
@@ -433,7 +457,7 @@ impl CompiledModel {
                         slots,
                         period: Some(period),
                         names: &scope,
-                        scratch,
+                        workspace,
                     })
                 });
             let value = match fast {
@@ -444,8 +468,11 @@ impl CompiledModel {
                 },
             };
             if let Some(Slot::Series(values)) = slots.get_mut(member) {
-                if let Some(cell) = values.get_mut(period) {
-                    *cell = value;
+                match (values.get_mut(period), value) {
+                    // A number over a number: nothing to drop.
+                    (Some(Value::Number(old)), Value::Number(new)) => *old = new,
+                    (Some(cell), value) => *cell = value,
+                    (None, _) => {}
                 }
             }
         }
@@ -456,7 +483,7 @@ impl CompiledModel {
         variable: usize,
         slots: &[Slot],
         period: Option<usize>,
-        scratch: &Cell<Vec<f64>>,
+        workspace: &Workspace,
     ) -> Value {
         let Some(variable) = self.structure.variables.get(variable) else {
             return Value::Empty;
@@ -471,7 +498,7 @@ impl CompiledModel {
                 slots,
                 period,
                 names: &scope,
-                scratch,
+                workspace,
             };
             // The numeric path gives up wherever the general evaluator
             // could give anything but a number or a boolean.
