@@ -176,3 +176,61 @@ proptest! {
         }
     }
 }
+
+fn input_kind() -> impl Strategy<Value = yardstick::model::spec::InputKind> {
+    use yardstick::model::spec::InputKind;
+    prop_oneof![
+        Just(InputKind::Number),
+        Just(InputKind::Integer),
+        Just(InputKind::Percent),
+        Just(InputKind::Currency),
+        Just(InputKind::Date),
+        Just(InputKind::Toggle),
+        Just(InputKind::Select),
+    ]
+}
+
+/// Bounds and values around them, with the awkward ones (infinities, NaN,
+/// fractions for integer and date inputs) common.
+fn value_near_bounds() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        -3.0..3.0f64,
+        (-3i32..3).prop_map(f64::from),
+        Just(f64::NAN),
+        Just(f64::INFINITY),
+        Just(f64::NEG_INFINITY),
+        Just(-0.0),
+    ]
+}
+
+proptest! {
+    /// Monte Carlo's shortcut past the input check never accepts what the
+    /// full check refuses, or stores anything but the number itself.
+    #[test]
+    fn the_sampling_shortcut_only_accepts_what_the_check_accepts(
+        kind in input_kind(),
+        min in proptest::option::of(value_near_bounds()),
+        max in proptest::option::of(value_near_bounds()),
+        value in value_near_bounds(),
+    ) {
+        use yardstick::model::inputs::{check_value, plainly_accepted};
+        use yardstick::model::spec::InputSpec;
+        let input = InputSpec {
+            id: "x".into(),
+            label: "X".into(),
+            kind,
+            default: InputValue::Number(0.0),
+            min: min.filter(|m| m.is_finite()),
+            max: max.filter(|m| m.is_finite()),
+            step: None,
+            unit: None,
+            help: None,
+            options: Vec::new(),
+            uncertainty: None,
+        };
+        if plainly_accepted(&input, value) {
+            let checked = check_value(&input, &InputValue::Number(value));
+            prop_assert_eq!(checked, Ok(InputValue::Number(value)));
+        }
+    }
+}

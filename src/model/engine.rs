@@ -11,7 +11,7 @@ use super::diagnostic::{ModelDiagnostic, ModelDiagnosticCode, ModelError};
 use super::document::Node;
 use super::fast::{self, Context, Workspace};
 use super::inputs::check_value;
-use super::spec::{InputKind, InputValue, ModelSpec};
+use super::spec::{InputValue, ModelSpec};
 use crate::formula::eval::{Evaluator, Names, Previous};
 use crate::formula::{Array, ErrorKind, Value};
 use std::sync::OnceLock;
@@ -349,20 +349,12 @@ impl CompiledModel {
         Ok(())
     }
 
-    /// Whether [`CompiledModel::check_input`] surely accepts `value` for
-    /// input `index`: a finite number within the bounds of a number,
-    /// percent or currency input. A shortcut for Monte Carlo's every
-    /// sample, without the checked copy and its drop; anything else goes
-    /// through the full check.
+    /// [`inputs::plainly_accepted`] for input `index`.
     fn plainly_accepts(&self, index: usize, value: f64) -> bool {
-        self.spec.inputs.get(index).is_some_and(|input| {
-            matches!(
-                input.kind,
-                InputKind::Number | InputKind::Percent | InputKind::Currency
-            ) && value.is_finite()
-                && !input.min.is_some_and(|min| value < min)
-                && !input.max.is_some_and(|max| value > max)
-        })
+        self.spec
+            .inputs
+            .get(index)
+            .is_some_and(|input| super::inputs::plainly_accepted(input, value))
     }
 
     /// Steps downstream of the dirty variables, in plan order.
