@@ -391,8 +391,13 @@ impl CompiledModel {
             Step::Scalar(variable) => {
                 let value = self.eval_variable(*variable, slots, None, workspace);
                 match (slots.get_mut(*variable), value) {
-                    // A number over a number: nothing to drop.
-                    (Some(Slot::Scalar(Value::Number(old))), Value::Number(new)) => *old = new,
+                    // A number over a number: nothing to drop (the full
+                    // build's speed; the widget keeps the smaller code).
+                    (Some(Slot::Scalar(Value::Number(old))), Value::Number(new))
+                        if fast::ENABLED =>
+                    {
+                        *old = new
+                    }
                     (Some(slot), value) => *slot = Slot::Scalar(value),
                     (None, _) => {}
                 }

@@ -234,8 +234,9 @@ pub struct Context<'a> {
     pub workspace: &'a Workspace,
 }
 
-/// Entries of [`Workspace`]'s memo of powers.
-const REMEMBERED_POWERS: usize = 16;
+/// Entries of [`Workspace`]'s memo of powers (none where the numeric path
+/// is left out, so the widget's model states carry no memo).
+const REMEMBERED_POWERS: usize = if ENABLED { 16 } else { 0 };
 
 /// Working memory of a model state's evaluations, never part of its
 /// values: it only saves work.
@@ -266,7 +267,9 @@ impl Workspace {
     fn power(&self, base: f64, exponent: f64) -> Option<f64> {
         let key = (base.to_bits(), exponent.to_bits());
         let hash = (key.0 ^ key.1.rotate_left(32)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        let entry = self.powers.get((hash >> 60) as usize % REMEMBERED_POWERS)?;
+        let entry = self
+            .powers
+            .get(((hash >> 60) as usize).checked_rem(REMEMBERED_POWERS)?)?;
         let (remembered_base, remembered_exponent, remembered) = entry.get();
         if (remembered_base, remembered_exponent) == key {
             return Some(remembered);
