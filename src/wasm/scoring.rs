@@ -8,7 +8,7 @@ use super::dto::{field, object, set, set_number, set_text};
 use super::js::{Array, Object};
 use super::model::Model;
 use crate::scoring::{
-    business_case_stage, default_business_case_scorecard, BusinessCaseScorecardOptions, CaseDepth,
+    default_business_case_scorecard, is_positive_case, BusinessCaseScorecardOptions, CaseDepth,
     MeasureStatus, ScoreInputs, ScoreResult, Scorecard as CoreScorecard,
 };
 use wasm_bindgen::prelude::*;
@@ -147,12 +147,12 @@ fn result_to_js(result: &ScoreResult) -> JsValue {
     set(
         &out,
         "highLevelCasePositive",
-        &JsValue::from_bool(business_case_stage(result, CaseDepth::HighLevel).positive),
+        &JsValue::from_bool(is_positive_case(result, CaseDepth::HighLevel)),
     );
     set(
         &out,
         "detailedCasePositive",
-        &JsValue::from_bool(business_case_stage(result, CaseDepth::Detailed).positive),
+        &JsValue::from_bool(is_positive_case(result, CaseDepth::Detailed)),
     );
     let measures = Array::new();
     for measure in &result.measures {
