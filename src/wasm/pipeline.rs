@@ -34,13 +34,13 @@ fn project_from_js(value: &JsValue, index: u32) -> Result<PipelineProject, JsErr
     for (event_index, event) in Array::from(&events_value).iter().enumerate() {
         let stage_text = field(&event, "stage").as_string().unwrap_or_default();
         let stage = stage_from(&stage_text).ok_or_else(|| {
-            at(&format!(
-                "events[{event_index}].stage `{stage_text}` is not one of business_review, high_level_case, projects_review, detailed_case, decision, commitment"
+            JsError::new(&format!(
+                "projects[{index}]: events[{event_index}].stage `{stage_text}` is not one of business_review, high_level_case, projects_review, detailed_case, decision, commitment"
             ))
         })?;
         let entered_at_ms = field(&event, "enteredAtMs").as_f64().ok_or_else(|| {
-            at(&format!(
-                "events[{event_index}].enteredAtMs must be a number (ms since 1970)"
+            JsError::new(&format!(
+                "projects[{index}]: events[{event_index}].enteredAtMs must be a number (ms since 1970)"
             ))
         })?;
         let outcome = field(&event, "droppedAtMs")
@@ -78,11 +78,11 @@ pub fn evaluate_pipeline_js(
     if list.length() > MAX_JS_PROJECTS {
         return Err(JsError::new(&format!("at most {MAX_JS_PROJECTS} projects")));
     }
-    let parsed: Vec<PipelineProject> = list
-        .iter()
-        .enumerate()
-        .map(|(i, p)| project_from_js(&p, i as u32))
-        .collect::<Result<_, _>>()?;
+    // A plain loop: collecting into a `Result` would add its own adapter.
+    let mut parsed = Vec::new();
+    for (i, p) in list.iter().enumerate() {
+        parsed.push(project_from_js(&p, i as u32)?);
+    }
     let report = evaluate_pipeline(&parsed, as_of_ms).map_err(|e| JsError::new(&e.to_string()))?;
     let result = object();
     set_number(&result, "asOfMs", report.as_of_ms);
