@@ -265,20 +265,17 @@ pub fn evaluate_pipeline(
 
 /// The validated project's visits in stage order with their times.
 fn project_path(project: &PipelineProject, as_of_ms: f64) -> Option<ProjectPath> {
-    let events: Vec<&StageEvent> = stage_order(&project.events)
-        .into_iter()
-        .filter_map(|index| project.events.get(index))
-        .collect();
-    let last = events.last()?;
+    let events = in_stage_order(&project.events);
+    let (_, last) = events.last()?;
     let dropped_at_ms = last
         .outcome
         .map(|StageOutcome::Dropped { dropped_at_ms }| dropped_at_ms);
     let visits = events
         .iter()
         .enumerate()
-        .map(|(i, event)| {
+        .map(|(i, (_, event))| {
             let end_ms = match events.get(i + 1) {
-                Some(next) => next.entered_at_ms,
+                Some((_, next)) => next.entered_at_ms,
                 None => dropped_at_ms.unwrap_or(as_of_ms),
             };
             let timed = event.stage != PipelineStage::Commitment;
@@ -351,6 +348,16 @@ fn stage_metrics(tallies: &[Tally]) -> Vec<StageMetrics> {
 fn stage_order(events: &[StageEvent]) -> Vec<usize> {
     let stage = |index: usize| events.get(index).map(|event| event.stage);
     crate::small_sort::sorted_indices(events.len(), &|a, b| stage(a) < stage(b))
+}
+
+/// `events` in stage order, each with its input position (see
+/// [`stage_order`]). Validation and the metrics share it, so the wasm holds
+/// one copy of the collecting loop.
+fn in_stage_order(events: &[StageEvent]) -> Vec<(usize, &StageEvent)> {
+    stage_order(events)
+        .into_iter()
+        .filter_map(|index| events.get(index).map(|event| (index, event)))
+        .collect()
 }
 
 /// The median of finite samples; `None` when empty.
