@@ -257,11 +257,10 @@ fn check_rule(findings: &mut Findings, rule: &ScoringRule, path: &str) {
                 ("ceiling", *ceiling),
             ];
             // Check every anchor (no short circuit), then combine.
-            let finite_flags: Vec<bool> = anchors
-                .iter()
-                .map(|(name, value)| findings.finite(*value, path, name))
-                .collect();
-            let all_finite = finite_flags.iter().all(|ok| *ok);
+            let mut all_finite = true;
+            for (name, value) in anchors {
+                all_finite &= findings.finite(value, path, name);
+            }
             let values = [*floor, *red_below, *green_at, *ceiling];
             let increasing = values.windows(2).all(|pair| pair.first() < pair.get(1));
             let decreasing = values.windows(2).all(|pair| pair.first() > pair.get(1));

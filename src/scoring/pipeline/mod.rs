@@ -313,32 +313,30 @@ fn add_to_tallies(tallies: &mut [Tally], path: &ProjectPath) {
 }
 
 fn stage_metrics(tallies: &[Tally]) -> Vec<StageMetrics> {
+    let ratio = |part: f64, whole: f64| (whole > 0.0).then(|| (part / whole).clamp(0.0, 1.0));
+    // A plain loop: a zip/map/collect chain is its own body in the wasm.
+    let mut metrics = Vec::with_capacity(tallies.len());
     let mut previous: Option<&Tally> = None;
-    PipelineStage::ALL
-        .iter()
-        .zip(tallies)
-        .map(|(stage, tally)| {
-            let ratio =
-                |part: f64, whole: f64| (whole > 0.0).then(|| (part / whole).clamp(0.0, 1.0));
-            let conversion_from_previous =
-                previous.and_then(|p| ratio(tally.count as f64, p.count as f64));
-            let value_conversion_from_previous = previous.and_then(|p| ratio(tally.value, p.value));
-            previous = Some(tally);
-            StageMetrics {
-                stage: *stage,
-                count: tally.count,
-                value: tally.value,
-                skipped_count: tally.skipped_count,
-                open_count: tally.open_count,
-                dropped_count: tally.dropped_count,
-                conversion_from_previous,
-                value_conversion_from_previous,
-                timed_count: tally.days.len(),
-                median_days_in_stage: median(&tally.days),
-                mean_days_in_stage: mean(&tally.days),
-            }
-        })
-        .collect()
+    for (stage, tally) in PipelineStage::ALL.iter().zip(tallies) {
+        let conversion_from_previous =
+            previous.and_then(|p| ratio(tally.count as f64, p.count as f64));
+        let value_conversion_from_previous = previous.and_then(|p| ratio(tally.value, p.value));
+        previous = Some(tally);
+        metrics.push(StageMetrics {
+            stage: *stage,
+            count: tally.count,
+            value: tally.value,
+            skipped_count: tally.skipped_count,
+            open_count: tally.open_count,
+            dropped_count: tally.dropped_count,
+            conversion_from_previous,
+            value_conversion_from_previous,
+            timed_count: tally.days.len(),
+            median_days_in_stage: median(&tally.days),
+            mean_days_in_stage: mean(&tally.days),
+        });
+    }
+    metrics
 }
 
 /// The positions of `events` in stage order; a stable sort, so events of
