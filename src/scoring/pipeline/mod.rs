@@ -270,19 +270,17 @@ fn project_path(project: &PipelineProject, as_of_ms: f64) -> Option<ProjectPath>
     let dropped_at_ms = last
         .outcome
         .map(|StageOutcome::Dropped { dropped_at_ms }| dropped_at_ms);
-    let visits = events
-        .iter()
-        .enumerate()
-        .map(|(i, (_, event))| {
-            let end_ms = match events.get(i + 1) {
-                Some((_, next)) => next.entered_at_ms,
-                None => dropped_at_ms.unwrap_or(as_of_ms),
-            };
-            let timed = event.stage != PipelineStage::Commitment;
-            let days = timed.then(|| ((end_ms - event.entered_at_ms) / MS_PER_DAY).max(0.0));
-            (event.stage.position(), days)
-        })
-        .collect();
+    // A plain loop, as in `stage_metrics`.
+    let mut visits = Vec::with_capacity(events.len());
+    for (i, (_, event)) in events.iter().enumerate() {
+        let end_ms = match events.get(i + 1) {
+            Some((_, next)) => next.entered_at_ms,
+            None => dropped_at_ms.unwrap_or(as_of_ms),
+        };
+        let timed = event.stage != PipelineStage::Commitment;
+        let days = timed.then(|| ((end_ms - event.entered_at_ms) / MS_PER_DAY).max(0.0));
+        visits.push((event.stage.position(), days));
+    }
     Some(ProjectPath {
         value: project.value,
         visits,
@@ -352,10 +350,13 @@ fn stage_order(events: &[StageEvent]) -> Vec<usize> {
 /// [`stage_order`]). Validation and the metrics share it, so the wasm holds
 /// one copy of the collecting loop.
 fn in_stage_order(events: &[StageEvent]) -> Vec<(usize, &StageEvent)> {
-    stage_order(events)
-        .into_iter()
-        .filter_map(|index| events.get(index).map(|event| (index, event)))
-        .collect()
+    let mut ordered = Vec::with_capacity(events.len());
+    for index in stage_order(events) {
+        if let Some(event) = events.get(index) {
+            ordered.push((index, event));
+        }
+    }
+    ordered
 }
 
 /// The median of finite samples; `None` when empty.
