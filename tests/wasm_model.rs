@@ -239,3 +239,42 @@ fn the_pipeline_counts_converts_and_times_each_stage() {
     .unwrap();
     assert!(yardstick::wasm::evaluate_pipeline_js(bad, 0.0).is_err());
 }
+
+/// The message of the Error an `evaluatePipeline` call throws.
+fn pipeline_error(projects: &str) -> String {
+    match yardstick::wasm::evaluate_pipeline_js(JSON::parse(projects).unwrap(), 0.0) {
+        Ok(_) => panic!("expected an Error for {projects}"),
+        Err(error) => get(&JsValue::from(error), "message").as_string().unwrap(),
+    }
+}
+
+#[wasm_bindgen_test]
+fn pipeline_input_errors_name_the_project_and_the_field() {
+    assert_eq!(pipeline_error("{}"), "projects must be a list");
+    let event = |text: &str| format!(r#"[{{"id": "ok", "value": 1, "events": []}}, {text}]"#);
+    assert_eq!(
+        pipeline_error(&event(r#"{"id": 7, "value": 1, "events": []}"#)),
+        "projects[1]: `id` must be text"
+    );
+    assert_eq!(
+        pipeline_error(&event(r#"{"id": "x", "value": "1", "events": []}"#)),
+        "projects[1]: `value` must be a number"
+    );
+    assert_eq!(
+        pipeline_error(&event(r#"{"id": "x", "value": 1, "events": {}}"#)),
+        "projects[1]: `events` must be a list"
+    );
+    assert_eq!(
+        pipeline_error(&event(
+            r#"{"id": "x", "value": 1, "events": [{"stage": "decision", "enteredAtMs": 0}, {"stage": "lunch", "enteredAtMs": 0}]}"#
+        )),
+        "projects[1]: events[1].stage `lunch` is not one of business_review, high_level_case, \
+         projects_review, detailed_case, decision, commitment"
+    );
+    assert_eq!(
+        pipeline_error(&event(
+            r#"{"id": "x", "value": 1, "events": [{"stage": "decision"}]}"#
+        )),
+        "projects[1]: events[0].enteredAtMs must be a number (ms since 1970)"
+    );
+}

@@ -233,16 +233,30 @@ pub fn business_case_stage(result: &ScoreResult, depth: CaseDepth) -> CaseVerdic
         .filter(|m| m.status != MeasureStatus::Scored)
         .map(|m| m.id.clone())
         .collect();
-    let (stage, complete_enough) = match depth {
-        CaseDepth::HighLevel => (PipelineStage::HighLevelCase, true),
-        CaseDepth::Detailed => (PipelineStage::DetailedCase, missing_measure_ids.is_empty()),
+    let stage = match depth {
+        CaseDepth::HighLevel => PipelineStage::HighLevelCase,
+        CaseDepth::Detailed => PipelineStage::DetailedCase,
     };
     CaseVerdict {
         stage,
-        positive: result.verdict == Verdict::Positive && complete_enough,
+        positive: is_positive_case(result, depth),
         verdict: result.verdict,
         missing_measure_ids,
     }
+}
+
+/// [`business_case_stage`]'s `positive` alone, without listing the missing
+/// measures: the wasm's score result reports only this flag, and skipping
+/// the list of cloned ids keeps that body out of the build.
+pub fn is_positive_case(result: &ScoreResult, depth: CaseDepth) -> bool {
+    let complete_enough = match depth {
+        CaseDepth::HighLevel => true,
+        CaseDepth::Detailed => result
+            .measures
+            .iter()
+            .all(|m| m.status == MeasureStatus::Scored),
+    };
+    result.verdict == Verdict::Positive && complete_enough
 }
 
 #[cfg(test)]

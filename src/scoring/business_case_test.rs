@@ -241,3 +241,21 @@ fn a_failed_gate_is_never_a_positive_case() {
         assert_eq!(verdict.verdict, Verdict::Negative);
     }
 }
+
+#[test]
+fn is_positive_case_agrees_with_business_case_stage() {
+    for result in [
+        scored(1.0, None),
+        scored(1.0, Some(3.0)),
+        scored(0.0, Some(5.0)),
+        scored(1.0, Some(1.0)),
+    ] {
+        for depth in [CaseDepth::HighLevel, CaseDepth::Detailed] {
+            assert_eq!(
+                is_positive_case(&result, depth),
+                business_case_stage(&result, depth).positive,
+                "{depth:?}, {result:?}"
+            );
+        }
+    }
+}

@@ -117,56 +117,51 @@ pub fn score(scorecard: &Scorecard, inputs: &ScoreInputs) -> Result<ScoreResult,
         return Err(ScoringError::InvalidScorecard { diagnostics });
     }
     let policy = scorecard.missing_policy;
-    let mut measures: Vec<MeasureResult> = scorecard
-        .measures
-        .iter()
-        .map(|measure| {
-            let value = inputs.finite_value(&measure.source);
-            let (points, band_label, status) = match value {
-                Some(v) => {
-                    let points = measure.rule.points(v);
-                    (
-                        points.points_0_to_100,
-                        points.band_label,
-                        MeasureStatus::Scored,
-                    )
-                }
-                None if policy == MissingPolicy::ScoreZero => (0.0, None, MeasureStatus::Missing),
-                None => (0.0, None, MeasureStatus::Excluded),
-            };
-            let effective_weight = match status {
-                MeasureStatus::Excluded => 0.0,
-                MeasureStatus::Scored | MeasureStatus::Missing => measure.weight,
-            };
-            MeasureResult {
-                id: measure.id.clone(),
-                value,
-                points_0_to_100: points,
-                band_label,
-                weight: measure.weight,
-                effective_weight,
-                weight_share: 0.0,
-                contribution: 0.0,
-                status,
+    // Plain loops rather than iterator chains: each `map`/`filter` closure
+    // collected here was its own body in the wasm.
+    let mut measures: Vec<MeasureResult> = Vec::with_capacity(scorecard.measures.len());
+    let mut missing_ids: Vec<String> = Vec::new();
+    let mut largest_weight = 0.0_f64;
+    for measure in &scorecard.measures {
+        let value = inputs.finite_value(&measure.source);
+        let (points, band_label, status) = match value {
+            Some(v) => {
+                let points = measure.rule.points(v);
+                (
+                    points.points_0_to_100,
+                    points.band_label,
+                    MeasureStatus::Scored,
+                )
             }
-        })
-        .collect();
+            None if policy == MissingPolicy::ScoreZero => (0.0, None, MeasureStatus::Missing),
+            None => (0.0, None, MeasureStatus::Excluded),
+        };
+        let effective_weight = match status {
+            MeasureStatus::Excluded => 0.0,
+            MeasureStatus::Scored | MeasureStatus::Missing => measure.weight,
+        };
+        if value.is_none() {
+            missing_ids.push(measure.id.clone());
+        }
+        largest_weight = largest_weight.max(effective_weight);
+        measures.push(MeasureResult {
+            id: measure.id.clone(),
+            value,
+            points_0_to_100: points,
+            band_label,
+            weight: measure.weight,
+            effective_weight,
+            weight_share: 0.0,
+            contribution: 0.0,
+            status,
+        });
+    }
 
-    let missing_ids: Vec<String> = measures
-        .iter()
-        .filter(|m| m.value.is_none())
-        .map(|m| m.id.clone())
-        .collect();
     if policy == MissingPolicy::Fail && !missing_ids.is_empty() {
         return Err(ScoringError::MissingValues {
             measure_ids: missing_ids,
         });
     }
-
-    let largest_weight = measures
-        .iter()
-        .map(|m| m.effective_weight)
-        .fold(0.0_f64, f64::max);
     if largest_weight <= 0.0 {
         return Err(ScoringError::NothingToScore {
             excluded_measure_ids: missing_ids,
@@ -177,24 +172,21 @@ pub fn score(scorecard: &Scorecard, inputs: &ScoreInputs) -> Result<ScoreResult,
         .iter()
         .map(|m| m.effective_weight / largest_weight)
         .sum();
-    for measure in &mut measures {
-        let share = (measure.effective_weight / largest_weight / scaled_total).clamp(0.0, 1.0);
-        measure.weight_share = share;
-        measure.contribution = measure.points_0_to_100 * share;
+    // From -0.0, as `Sum` for f64 starts, so the score is bit-for-bit what
+    // summing the contributions gives.
+    let mut total = -0.0_f64;
+    let mut failed_gate_ids: Vec<String> = Vec::new();
+    for (measure, result) in scorecard.measures.iter().zip(&mut measures) {
+        let share = (result.effective_weight / largest_weight / scaled_total).clamp(0.0, 1.0);
+        result.weight_share = share;
+        result.contribution = result.points_0_to_100 * share;
+        total += result.contribution;
+        let failed = result.status != MeasureStatus::Scored || result.points_0_to_100 <= 0.0;
+        if measure.gate && failed {
+            failed_gate_ids.push(measure.id.clone());
+        }
     }
-    let total: f64 = measures.iter().map(|m| m.contribution).sum();
     let score_0_to_100 = total.clamp(0.0, MAX_POINTS);
-
-    let failed_gate_ids: Vec<String> = scorecard
-        .measures
-        .iter()
-        .zip(&measures)
-        .filter(|(measure, result)| {
-            measure.gate
-                && (result.status != MeasureStatus::Scored || result.points_0_to_100 <= 0.0)
-        })
-        .map(|(measure, _)| measure.id.clone())
-        .collect();
 
     let grade = scorecard
         .grades

@@ -2,9 +2,9 @@
 //! verdicts and gates, and missing values under each policy.
 
 use super::*;
-use crate::scoring::rule::{Comparison, ScoringRule};
+use crate::scoring::rule::{Comparison, Direction, ScoringRule};
 use crate::scoring::scorecard::Measure;
-use crate::scoring::testing::{linear, measure, scorecard};
+use crate::scoring::testing::{band, linear, measure, scorecard};
 
 fn inputs(values: &[(&str, f64)]) -> ScoreInputs {
     let mut inputs = ScoreInputs::new();
@@ -234,4 +234,35 @@ fn band_labels_travel_into_the_result() {
     assert_eq!(result.measures[0].band_label.as_deref(), Some("excellent"));
     let result = check(&card, &[("irr", 0.1)], 0.0, "poor");
     assert_eq!(result.measures[0].band_label, None);
+}
+
+#[test]
+fn the_score_is_bit_for_bit_the_sum_of_the_contributions() {
+    // A band may award -0.0 points (it lies within [0, 100]); when every
+    // contribution is -0.0 the total keeps the sign `Sum` gives it.
+    let negative_zero = ScoringRule::Thresholds {
+        bands: vec![band(0.0, -0.0, "none")],
+        direction: Direction::HigherIsBetter,
+    };
+    let zero_points = scorecard(vec![
+        measure("a", negative_zero.clone(), 1.0),
+        measure("b", negative_zero, 2.0),
+    ]);
+    let cases: [(&Scorecard, &[(&str, f64)]); 4] = [
+        (&zero_points, &[("a", 1.0), ("b", 2.0)]),
+        (&two_measures(), &[("a", 1.0 / 3.0), ("b", 2.0 / 3.0)]),
+        (&two_measures(), &[("a", 0.0), ("b", 0.0)]),
+        (&two_measures(), &[("a", 7.0), ("b", 10.0)]),
+    ];
+    for (card, values) in cases {
+        let result = super::score(card, &inputs(values)).unwrap();
+        let sum: f64 = result.measures.iter().map(|m| m.contribution).sum();
+        assert_eq!(
+            result.score_0_to_100.to_bits(),
+            sum.clamp(0.0, MAX_POINTS).to_bits(),
+            "{values:?}"
+        );
+    }
+    let all_negative_zero = super::score(&zero_points, &inputs(&[("a", 1.0), ("b", 2.0)]));
+    assert!(all_negative_zero.unwrap().score_0_to_100.is_sign_negative());
 }

@@ -41,20 +41,32 @@ impl fmt::Display for ScoringError {
                 }
                 Ok(())
             }
-            ScoringError::MissingValues { measure_ids } => write!(
-                f,
-                "no value for {}; the scorecard requires every measure",
-                measure_ids.join(", ")
-            ),
+            ScoringError::MissingValues { measure_ids } => {
+                f.write_str("no value for ")?;
+                write_list(f, measure_ids)?;
+                f.write_str("; the scorecard requires every measure")
+            }
             ScoringError::NothingToScore {
                 excluded_measure_ids,
-            } => write!(
-                f,
-                "every weighted measure lacks a value ({}), so there is nothing to score",
-                excluded_measure_ids.join(", ")
-            ),
+            } => {
+                f.write_str("every weighted measure lacks a value (")?;
+                write_list(f, excluded_measure_ids)?;
+                f.write_str("), so there is nothing to score")
+            }
         }
     }
+}
+
+/// Writes `ids` separated by ", " straight into the formatter: a `join`
+/// would build a `String` first and link its own generic body into the wasm.
+fn write_list(f: &mut fmt::Formatter<'_>, ids: &[String]) -> fmt::Result {
+    for (index, id) in ids.iter().enumerate() {
+        if index > 0 {
+            f.write_str(", ")?;
+        }
+        f.write_str(id)?;
+    }
+    Ok(())
 }
 
 impl std::error::Error for ScoringError {}

@@ -13,7 +13,7 @@
 //! - `validate`: [`validate_scorecard`], every problem as a diagnostic.
 //! - `engine`: [`score`], the weighted score, grade, verdict and breakdown.
 //! - `business_case`: [`default_business_case_scorecard`] and
-//!   [`business_case_stage`].
+//!   [`business_case_stage`] (and [`is_positive_case`], its verdict alone).
 //! - `pipeline`: [`evaluate_pipeline`] and its report.
 //! - `error`: [`ScoringError`] and [`PipelineError`].
 
@@ -28,9 +28,10 @@ mod testing;
 mod validate;
 
 pub use business_case::{
-    business_case_stage, default_business_case_scorecard, BusinessCaseScorecardOptions,
-    BusinessCaseWeights, CaseDepth, CaseVerdict, BUSINESS_CASE_SCORECARD_ID, OUTPUT_IRR,
-    OUTPUT_NPV, OUTPUT_PAYBACK_MONTHS, SUPPLIED_PROBABILITY_NPV_POSITIVE, SUPPLIED_STRATEGIC_FIT,
+    business_case_stage, default_business_case_scorecard, is_positive_case,
+    BusinessCaseScorecardOptions, BusinessCaseWeights, CaseDepth, CaseVerdict,
+    BUSINESS_CASE_SCORECARD_ID, OUTPUT_IRR, OUTPUT_NPV, OUTPUT_PAYBACK_MONTHS,
+    SUPPLIED_PROBABILITY_NPV_POSITIVE, SUPPLIED_STRATEGIC_FIT,
 };
 pub use engine::{score, MeasureResult, MeasureStatus, ScoreResult, Verdict};
 pub use error::{PipelineError, ScoringError};

@@ -120,19 +120,23 @@ impl Findings {
         });
     }
 
-    fn finite(&mut self, value: f64, path: String) -> bool {
+    /// Checks that the field `path.name` is finite. The path is only built
+    /// for a diagnostic, in one place rather than at every caller.
+    fn finite(&mut self, value: f64, path: &str, name: &str) -> bool {
         let finite = value.is_finite();
         if !finite {
             let message = format!("must be a finite number, not {}", Plain(value));
-            self.push(ScorecardDiagnosticCode::NonFiniteNumber, path, message);
+            let code = ScorecardDiagnosticCode::NonFiniteNumber;
+            self.push(code, field_path(path, name), message);
         }
         finite
     }
 
-    fn points(&mut self, points: f64, path: String) {
-        if self.finite(points, path.clone()) && !(0.0..=MAX_POINTS).contains(&points) {
+    fn points(&mut self, points: f64, path: &str, name: &str) {
+        if self.finite(points, path, name) && !(0.0..=MAX_POINTS).contains(&points) {
             let message = format!("points must lie within 0 to 100, not {}", Plain(points));
-            self.push(ScorecardDiagnosticCode::PointsOutOfRange, path, message);
+            let code = ScorecardDiagnosticCode::PointsOutOfRange;
+            self.push(code, field_path(path, name), message);
         }
     }
 
@@ -142,6 +146,19 @@ impl Findings {
             self.push(ScorecardDiagnosticCode::TooManyItems, path, message);
         }
     }
+}
+
+/// The field of a grade band checked here.
+const MIN_SCORE: &str = "min_score_0_to_100";
+
+/// `path.name`. One small function instead of a `format!` at each of the
+/// dozen fields checked: each `format!` site builds its own argument list.
+fn field_path(path: &str, name: &str) -> String {
+    let mut joined = String::with_capacity(path.len() + 1 + name.len());
+    joined.push_str(path);
+    joined.push('.');
+    joined.push_str(name);
+    joined
 }
 
 /// Every problem with the scorecard; empty when it can be scored.
@@ -165,7 +182,7 @@ pub fn validate_scorecard(scorecard: &Scorecard) -> Vec<ScorecardDiagnostic> {
         if !measure.id.is_empty() && repeated {
             let message = format!("the measure id \"{}\" is used twice", measure.id);
             let code = ScorecardDiagnosticCode::DuplicateMeasureId;
-            findings.push(code, format!("{path}.id"), message);
+            findings.push(code, field_path(&path, "id"), message);
         }
     }
     let weights_valid = scorecard
@@ -190,14 +207,14 @@ fn check_measure(findings: &mut Findings, measure: &Measure, path: &str) {
         let message = "a measure needs an id".to_string();
         findings.push(
             ScorecardDiagnosticCode::EmptyId,
-            format!("{path}.id"),
+            field_path(path, "id"),
             message,
         );
     }
     if measure.source.id().is_empty() {
         let message = format!("the {} source needs an id", measure.source.kind());
         let code = ScorecardDiagnosticCode::EmptyId;
-        findings.push(code, format!("{path}.source"), message);
+        findings.push(code, field_path(path, "source"), message);
     }
     if !(measure.weight.is_finite() && measure.weight >= 0.0) {
         let message = format!(
@@ -205,9 +222,9 @@ fn check_measure(findings: &mut Findings, measure: &Measure, path: &str) {
             Plain(measure.weight)
         );
         let code = ScorecardDiagnosticCode::InvalidWeight;
-        findings.push(code, format!("{path}.weight"), message);
+        findings.push(code, field_path(path, "weight"), message);
     }
-    check_rule(findings, &measure.rule, &format!("{path}.rule"));
+    check_rule(findings, &measure.rule, &field_path(path, "rule"));
 }
 
 fn check_rule(findings: &mut Findings, rule: &ScoringRule, path: &str) {
@@ -216,8 +233,8 @@ fn check_rule(findings: &mut Findings, rule: &ScoringRule, path: &str) {
             check_bands(findings, bands, *direction, path);
         }
         ScoringRule::Linear { worst, best } => {
-            let worst_ok = findings.finite(*worst, format!("{path}.worst"));
-            let best_ok = findings.finite(*best, format!("{path}.best"));
+            let worst_ok = findings.finite(*worst, path, "worst");
+            let best_ok = findings.finite(*best, path, "best");
             if worst_ok && best_ok && worst == best {
                 let message = format!(
                     "worst and best are both {}; they must differ",
@@ -240,11 +257,10 @@ fn check_rule(findings: &mut Findings, rule: &ScoringRule, path: &str) {
                 ("ceiling", *ceiling),
             ];
             // Check every anchor (no short circuit), then combine.
-            let finite_flags: Vec<bool> = anchors
-                .iter()
-                .map(|(name, value)| findings.finite(*value, format!("{path}.{name}")))
-                .collect();
-            let all_finite = finite_flags.iter().all(|ok| *ok);
+            let mut all_finite = true;
+            for (name, value) in anchors {
+                all_finite &= findings.finite(value, path, name);
+            }
             let values = [*floor, *red_below, *green_at, *ceiling];
             let increasing = values.windows(2).all(|pair| pair.first() < pair.get(1));
             let decreasing = values.windows(2).all(|pair| pair.first() > pair.get(1));
@@ -264,7 +280,7 @@ fn check_rule(findings: &mut Findings, rule: &ScoringRule, path: &str) {
             }
         }
         ScoringRule::Boolean { threshold, .. } => {
-            findings.finite(*threshold, format!("{path}.threshold"));
+            findings.finite(*threshold, path, "threshold");
         }
     }
 }
@@ -274,7 +290,7 @@ fn check_bands(findings: &mut Findings, bands: &[ThresholdBand], direction: Dire
         let message = "a threshold rule needs at least one band".to_string();
         findings.push(
             ScorecardDiagnosticCode::NoBands,
-            format!("{path}.bands"),
+            field_path(path, "bands"),
             message,
         );
     }
@@ -282,13 +298,13 @@ fn check_bands(findings: &mut Findings, bands: &[ThresholdBand], direction: Dire
         bands.len(),
         MAX_THRESHOLD_BANDS,
         "bands",
-        format!("{path}.bands"),
+        field_path(path, "bands"),
     );
     let mut previous_bound: Option<f64> = None;
     for (index, band) in bands.iter().enumerate() {
         let band_path = format!("{path}.bands[{index}]");
-        let bound_ok = findings.finite(band.bound, format!("{band_path}.bound"));
-        findings.points(band.points_0_to_100, format!("{band_path}.points_0_to_100"));
+        let bound_ok = findings.finite(band.bound, &band_path, "bound");
+        findings.points(band.points_0_to_100, &band_path, "points_0_to_100");
         if let (true, Some(previous)) = (bound_ok, previous_bound) {
             let (in_order, order) = match direction {
                 Direction::HigherIsBetter => (band.bound < previous, "below"),
@@ -324,11 +340,12 @@ fn check_grades(findings: &mut Findings, grades: &[GradeBand]) {
     );
     let mut previous: Option<f64> = None;
     for (index, grade) in grades.iter().enumerate() {
-        let path = format!("grades[{index}].min_score_0_to_100");
+        let grade_path = format!("grades[{index}]");
         let score = grade.min_score_0_to_100;
-        if !findings.finite(score, path.clone()) {
+        if !findings.finite(score, &grade_path, MIN_SCORE) {
             continue;
         }
+        let path = field_path(&grade_path, MIN_SCORE);
         if !(0.0..=MAX_POINTS).contains(&score) {
             let message = format!(
                 "a grade's minimum score must lie within 0 to 100, not {}",
@@ -357,7 +374,7 @@ fn check_grades(findings: &mut Findings, grades: &[GradeBand]) {
         let index = grades.len().saturating_sub(1);
         findings.push(
             ScorecardDiagnosticCode::LowestGradeAboveZero,
-            format!("grades[{index}].min_score_0_to_100"),
+            field_path(&format!("grades[{index}]"), MIN_SCORE),
             format!(
                 "the lowest grade \"{}\" starts at {}; it must start at 0 so every score has a grade",
                 lowest.label,
@@ -372,8 +389,8 @@ fn check_verdict(findings: &mut Findings, thresholds: &VerdictThresholds) {
         positive_at,
         marginal_at,
     } = *thresholds;
-    let positive_ok = findings.finite(positive_at, "verdict_thresholds.positive_at".into());
-    let marginal_ok = findings.finite(marginal_at, "verdict_thresholds.marginal_at".into());
+    let positive_ok = findings.finite(positive_at, "verdict_thresholds", "positive_at");
+    let marginal_ok = findings.finite(marginal_at, "verdict_thresholds", "marginal_at");
     let ordered = 0.0 <= marginal_at && marginal_at <= positive_at && positive_at <= MAX_POINTS;
     if positive_ok && marginal_ok && !ordered {
         findings.push(

@@ -3,7 +3,7 @@
 //!
 //! Conversion only: every number comes from the core.
 
-use super::dto::{field, object, set};
+use super::dto::{field, object, set, set_number, set_text};
 use super::model::{js_error, number_or_null, Model};
 use crate::model::analysis::{self, GoalSeekOptions, GoalSeekResult};
 use wasm_bindgen::prelude::*;
@@ -45,13 +45,9 @@ impl Model {
                 evaluations,
             } => {
                 set(&result, "found", &JsValue::TRUE);
-                set(&result, "inputValue", &JsValue::from_f64(input_value));
-                set(&result, "outputValue", &JsValue::from_f64(output_value));
-                set(
-                    &result,
-                    "evaluations",
-                    &JsValue::from_f64(evaluations as f64),
-                );
+                set_number(&result, "inputValue", input_value);
+                set_number(&result, "outputValue", output_value);
+                set_number(&result, "evaluations", evaluations as f64);
             }
             GoalSeekResult::NotReachable {
                 lowest_output,
@@ -59,7 +55,7 @@ impl Model {
                 message,
             } => {
                 set(&result, "found", &JsValue::FALSE);
-                set(&result, "message", &JsValue::from_str(&message));
+                set_text(&result, "message", &message);
                 set(&result, "lowestOutput", &number_or_null(lowest_output));
                 set(&result, "highestOutput", &number_or_null(highest_output));
             }

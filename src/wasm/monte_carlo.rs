@@ -4,7 +4,7 @@
 //!
 //! Conversion only: sampling, recomputation and statistics are the core's.
 
-use super::dto::{field, object, set};
+use super::dto::{field, object, set, set_number};
 use super::js::Array;
 use crate::model::analysis::{ModelMonteCarlo, MonteCarloOptions};
 use crate::model::CompiledModel;
@@ -77,16 +77,8 @@ impl MonteCarloRun {
 
 fn progress_to_js(progress: Progress) -> super::js::Object {
     let result = object();
-    set(
-        &result,
-        "trialsDone",
-        &JsValue::from_f64(progress.trials_done as f64),
-    );
-    set(
-        &result,
-        "trialsTotal",
-        &JsValue::from_f64(progress.trials_total as f64),
-    );
+    set_number(&result, "trialsDone", progress.trials_done as f64);
+    set_number(&result, "trialsTotal", progress.trials_total as f64);
     set(&result, "done", &JsValue::from_bool(progress.done));
     result
 }
@@ -111,7 +103,7 @@ impl MonteCarloRun {
     pub fn result(&self) -> JsValue {
         // Progress first (trialsDone, trialsTotal, done), then the statistics.
         let result = progress_to_js(self.run.progress());
-        set(&result, "seed", &JsValue::from_f64(self.seed as f64));
+        set_number(&result, "seed", self.seed as f64);
         let sampled = Array::new();
         for id in self.run.sampled_input_ids(&self.model) {
             sampled.push(&JsValue::from_str(id));
@@ -127,11 +119,7 @@ impl MonteCarloRun {
             .enumerate()
         {
             let item = object();
-            set(
-                &item,
-                "failedTrials",
-                &JsValue::from_f64(summary.failed_trials as f64),
-            );
+            set_number(&item, "failedTrials", summary.failed_trials as f64);
             if let Some(stats) = &summary.statistics {
                 for (key, value) in [
                     ("mean", stats.mean),
@@ -142,14 +130,14 @@ impl MonteCarloRun {
                     ("p50", stats.p50),
                     ("p90", stats.p90),
                 ] {
-                    set(&item, key, &JsValue::from_f64(value));
+                    set_number(&item, key, value);
                 }
                 let bins = Array::new();
                 for bin in &stats.histogram.bins {
                     let b = object();
-                    set(&b, "lower", &JsValue::from_f64(bin.lower));
-                    set(&b, "upper", &JsValue::from_f64(bin.upper));
-                    set(&b, "count", &JsValue::from_f64(bin.count as f64));
+                    set_number(&b, "lower", bin.lower);
+                    set_number(&b, "upper", bin.upper);
+                    set_number(&b, "count", bin.count as f64);
                     bins.push(&b);
                 }
                 set(&item, "histogram", &bins);

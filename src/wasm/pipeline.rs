@@ -4,7 +4,7 @@
 //!
 //! Conversion only: every count, ratio and duration comes from the core.
 
-use super::dto::{field, object, set};
+use super::dto::{field, object, set, set_number, set_text};
 use super::js::Array;
 use crate::scoring::{evaluate_pipeline, PipelineProject, PipelineStage, StageEvent, StageOutcome};
 use wasm_bindgen::prelude::*;
@@ -34,13 +34,13 @@ fn project_from_js(value: &JsValue, index: u32) -> Result<PipelineProject, JsErr
     for (event_index, event) in Array::from(&events_value).iter().enumerate() {
         let stage_text = field(&event, "stage").as_string().unwrap_or_default();
         let stage = stage_from(&stage_text).ok_or_else(|| {
-            at(&format!(
-                "events[{event_index}].stage `{stage_text}` is not one of business_review, high_level_case, projects_review, detailed_case, decision, commitment"
+            JsError::new(&format!(
+                "projects[{index}]: events[{event_index}].stage `{stage_text}` is not one of business_review, high_level_case, projects_review, detailed_case, decision, commitment"
             ))
         })?;
         let entered_at_ms = field(&event, "enteredAtMs").as_f64().ok_or_else(|| {
-            at(&format!(
-                "events[{event_index}].enteredAtMs must be a number (ms since 1970)"
+            JsError::new(&format!(
+                "projects[{index}]: events[{event_index}].enteredAtMs must be a number (ms since 1970)"
             ))
         })?;
         let outcome = field(&event, "droppedAtMs")
@@ -78,36 +78,28 @@ pub fn evaluate_pipeline_js(
     if list.length() > MAX_JS_PROJECTS {
         return Err(JsError::new(&format!("at most {MAX_JS_PROJECTS} projects")));
     }
-    let parsed: Vec<PipelineProject> = list
-        .iter()
-        .enumerate()
-        .map(|(i, p)| project_from_js(&p, i as u32))
-        .collect::<Result<_, _>>()?;
+    // A plain loop: collecting into a `Result` would add its own adapter.
+    let mut parsed = Vec::new();
+    for (i, p) in list.iter().enumerate() {
+        parsed.push(project_from_js(&p, i as u32)?);
+    }
     let report = evaluate_pipeline(&parsed, as_of_ms).map_err(|e| JsError::new(&e.to_string()))?;
     let result = object();
-    set(&result, "asOfMs", &JsValue::from_f64(report.as_of_ms));
-    set(
+    set_number(&result, "asOfMs", report.as_of_ms);
+    set_number(
         &result,
         "includedProjects",
-        &JsValue::from_f64(report.included_project_count as f64),
+        report.included_project_count as f64,
     );
     let stages = Array::new();
     for metrics in &report.stages {
         let item = object();
-        set(&item, "stage", &JsValue::from_str(metrics.stage.as_str()));
-        set(&item, "count", &JsValue::from_f64(metrics.count as f64));
-        set(&item, "value", &JsValue::from_f64(metrics.value));
-        set(&item, "open", &JsValue::from_f64(metrics.open_count as f64));
-        set(
-            &item,
-            "dropped",
-            &JsValue::from_f64(metrics.dropped_count as f64),
-        );
-        set(
-            &item,
-            "skipped",
-            &JsValue::from_f64(metrics.skipped_count as f64),
-        );
+        set_text(&item, "stage", metrics.stage.as_str());
+        set_number(&item, "count", metrics.count as f64);
+        set_number(&item, "value", metrics.value);
+        set_number(&item, "open", metrics.open_count as f64);
+        set_number(&item, "dropped", metrics.dropped_count as f64);
+        set_number(&item, "skipped", metrics.skipped_count as f64);
         set(
             &item,
             "conversionFromPrevious",
@@ -134,14 +126,10 @@ pub fn evaluate_pipeline_js(
     let diagnostics = Array::new();
     for diagnostic in &report.diagnostics {
         let item = object();
-        set(&item, "code", &JsValue::from_str(diagnostic.code.as_str()));
-        set(&item, "message", &JsValue::from_str(&diagnostic.message));
-        set(&item, "path", &JsValue::from_str(&diagnostic.path));
-        set(
-            &item,
-            "projectId",
-            &JsValue::from_str(&diagnostic.project_id),
-        );
+        set_text(&item, "code", diagnostic.code.as_str());
+        set_text(&item, "message", &diagnostic.message);
+        set_text(&item, "path", &diagnostic.path);
+        set_text(&item, "projectId", &diagnostic.project_id);
         diagnostics.push(&item);
     }
     set(&result, "diagnostics", &diagnostics);

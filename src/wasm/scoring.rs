@@ -4,11 +4,11 @@
 //! Conversion only: the score, its contributions and the verdict come from
 //! the core.
 
-use super::dto::{field, object, set};
+use super::dto::{field, object, set, set_number, set_text};
 use super::js::{Array, Object};
 use super::model::Model;
 use crate::scoring::{
-    business_case_stage, default_business_case_scorecard, BusinessCaseScorecardOptions, CaseDepth,
+    default_business_case_scorecard, is_positive_case, BusinessCaseScorecardOptions, CaseDepth,
     MeasureStatus, ScoreInputs, ScoreResult, Scorecard as CoreScorecard,
 };
 use wasm_bindgen::prelude::*;
@@ -135,10 +135,10 @@ impl Scorecard {
 
 fn result_to_js(result: &ScoreResult) -> JsValue {
     let out = object();
-    set(&out, "scorecard", &JsValue::from_str(&result.scorecard_id));
-    set(&out, "score", &JsValue::from_f64(result.score_0_to_100));
-    set(&out, "grade", &JsValue::from_str(&result.grade));
-    set(&out, "verdict", &JsValue::from_str(result.verdict.as_str()));
+    set_text(&out, "scorecard", &result.scorecard_id);
+    set_number(&out, "score", result.score_0_to_100);
+    set_text(&out, "grade", &result.grade);
+    set_text(&out, "verdict", result.verdict.as_str());
     let gates = Array::new();
     for id in &result.failed_gate_ids {
         gates.push(&JsValue::from_str(id));
@@ -147,39 +147,31 @@ fn result_to_js(result: &ScoreResult) -> JsValue {
     set(
         &out,
         "highLevelCasePositive",
-        &JsValue::from_bool(business_case_stage(result, CaseDepth::HighLevel).positive),
+        &JsValue::from_bool(is_positive_case(result, CaseDepth::HighLevel)),
     );
     set(
         &out,
         "detailedCasePositive",
-        &JsValue::from_bool(business_case_stage(result, CaseDepth::Detailed).positive),
+        &JsValue::from_bool(is_positive_case(result, CaseDepth::Detailed)),
     );
     let measures = Array::new();
     for measure in &result.measures {
         let item = object();
-        set(&item, "id", &JsValue::from_str(&measure.id));
+        set_text(&item, "id", &measure.id);
         set(
             &item,
             "value",
             &measure.value.map_or(JsValue::NULL, JsValue::from_f64),
         );
-        set(&item, "points", &JsValue::from_f64(measure.points_0_to_100));
-        set(
-            &item,
-            "weightShare",
-            &JsValue::from_f64(measure.weight_share),
-        );
-        set(
-            &item,
-            "contribution",
-            &JsValue::from_f64(measure.contribution),
-        );
+        set_number(&item, "points", measure.points_0_to_100);
+        set_number(&item, "weightShare", measure.weight_share);
+        set_number(&item, "contribution", measure.contribution);
         let status = match measure.status {
             MeasureStatus::Scored => "scored",
             MeasureStatus::Missing => "missing",
             MeasureStatus::Excluded => "excluded",
         };
-        set(&item, "status", &JsValue::from_str(status));
+        set_text(&item, "status", status);
         measures.push(&item);
     }
     set(&out, "measures", &measures);

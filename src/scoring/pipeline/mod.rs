@@ -265,27 +265,22 @@ pub fn evaluate_pipeline(
 
 /// The validated project's visits in stage order with their times.
 fn project_path(project: &PipelineProject, as_of_ms: f64) -> Option<ProjectPath> {
-    let events: Vec<&StageEvent> = stage_order(&project.events)
-        .into_iter()
-        .filter_map(|index| project.events.get(index))
-        .collect();
-    let last = events.last()?;
+    let events = in_stage_order(&project.events);
+    let (_, last) = events.last()?;
     let dropped_at_ms = last
         .outcome
         .map(|StageOutcome::Dropped { dropped_at_ms }| dropped_at_ms);
-    let visits = events
-        .iter()
-        .enumerate()
-        .map(|(i, event)| {
-            let end_ms = match events.get(i + 1) {
-                Some(next) => next.entered_at_ms,
-                None => dropped_at_ms.unwrap_or(as_of_ms),
-            };
-            let timed = event.stage != PipelineStage::Commitment;
-            let days = timed.then(|| ((end_ms - event.entered_at_ms) / MS_PER_DAY).max(0.0));
-            (event.stage.position(), days)
-        })
-        .collect();
+    // A plain loop, as in `stage_metrics`.
+    let mut visits = Vec::with_capacity(events.len());
+    for (i, (_, event)) in events.iter().enumerate() {
+        let end_ms = match events.get(i + 1) {
+            Some((_, next)) => next.entered_at_ms,
+            None => dropped_at_ms.unwrap_or(as_of_ms),
+        };
+        let timed = event.stage != PipelineStage::Commitment;
+        let days = timed.then(|| ((end_ms - event.entered_at_ms) / MS_PER_DAY).max(0.0));
+        visits.push((event.stage.position(), days));
+    }
     Some(ProjectPath {
         value: project.value,
         visits,
@@ -316,32 +311,30 @@ fn add_to_tallies(tallies: &mut [Tally], path: &ProjectPath) {
 }
 
 fn stage_metrics(tallies: &[Tally]) -> Vec<StageMetrics> {
+    let ratio = |part: f64, whole: f64| (whole > 0.0).then(|| (part / whole).clamp(0.0, 1.0));
+    // A plain loop: a zip/map/collect chain is its own body in the wasm.
+    let mut metrics = Vec::with_capacity(tallies.len());
     let mut previous: Option<&Tally> = None;
-    PipelineStage::ALL
-        .iter()
-        .zip(tallies)
-        .map(|(stage, tally)| {
-            let ratio =
-                |part: f64, whole: f64| (whole > 0.0).then(|| (part / whole).clamp(0.0, 1.0));
-            let conversion_from_previous =
-                previous.and_then(|p| ratio(tally.count as f64, p.count as f64));
-            let value_conversion_from_previous = previous.and_then(|p| ratio(tally.value, p.value));
-            previous = Some(tally);
-            StageMetrics {
-                stage: *stage,
-                count: tally.count,
-                value: tally.value,
-                skipped_count: tally.skipped_count,
-                open_count: tally.open_count,
-                dropped_count: tally.dropped_count,
-                conversion_from_previous,
-                value_conversion_from_previous,
-                timed_count: tally.days.len(),
-                median_days_in_stage: median(&tally.days),
-                mean_days_in_stage: mean(&tally.days),
-            }
-        })
-        .collect()
+    for (stage, tally) in PipelineStage::ALL.iter().zip(tallies) {
+        let conversion_from_previous =
+            previous.and_then(|p| ratio(tally.count as f64, p.count as f64));
+        let value_conversion_from_previous = previous.and_then(|p| ratio(tally.value, p.value));
+        previous = Some(tally);
+        metrics.push(StageMetrics {
+            stage: *stage,
+            count: tally.count,
+            value: tally.value,
+            skipped_count: tally.skipped_count,
+            open_count: tally.open_count,
+            dropped_count: tally.dropped_count,
+            conversion_from_previous,
+            value_conversion_from_previous,
+            timed_count: tally.days.len(),
+            median_days_in_stage: median(&tally.days),
+            mean_days_in_stage: mean(&tally.days),
+        });
+    }
+    metrics
 }
 
 /// The positions of `events` in stage order; a stable sort, so events of
@@ -351,6 +344,19 @@ fn stage_metrics(tallies: &[Tally]) -> Vec<StageMetrics> {
 fn stage_order(events: &[StageEvent]) -> Vec<usize> {
     let stage = |index: usize| events.get(index).map(|event| event.stage);
     crate::small_sort::sorted_indices(events.len(), &|a, b| stage(a) < stage(b))
+}
+
+/// `events` in stage order, each with its input position (see
+/// [`stage_order`]). Validation and the metrics share it, so the wasm holds
+/// one copy of the collecting loop.
+fn in_stage_order(events: &[StageEvent]) -> Vec<(usize, &StageEvent)> {
+    let mut ordered = Vec::with_capacity(events.len());
+    for index in stage_order(events) {
+        if let Some(event) = events.get(index) {
+            ordered.push((index, event));
+        }
+    }
+    ordered
 }
 
 /// The median of finite samples; `None` when empty.

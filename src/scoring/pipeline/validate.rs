@@ -10,7 +10,7 @@ use super::{
     MAX_PROJECT_VALUE,
 };
 use crate::number_text::{self, Plain};
-use std::fmt;
+use std::fmt::{self, Write};
 
 /// What kind of problem a pipeline diagnostic reports; stable across versions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -96,12 +96,25 @@ struct Findings<'a> {
 }
 
 impl Findings<'_> {
-    fn push(&mut self, code: PipelineDiagnosticCode, field: &str, message: String) {
-        let path = if field.is_empty() {
-            self.base_path.clone()
-        } else {
-            format!("{}.{field}", self.base_path)
-        };
+    /// Records a problem with `field` of the project, or of its event at
+    /// input position `event` when given (an empty `field` means the event
+    /// itself). The path is built here, once, rather than by every check.
+    fn push(
+        &mut self,
+        code: PipelineDiagnosticCode,
+        event: Option<usize>,
+        field: &str,
+        message: String,
+    ) {
+        let mut path = self.base_path.clone();
+        if let Some(index) = event {
+            // Writing to a `String` cannot fail.
+            let _ = write!(path, ".events[{index}]");
+        }
+        if !field.is_empty() {
+            path.push('.');
+            path.push_str(field);
+        }
         self.diagnostics.push(PipelineDiagnostic {
             code,
             message,
@@ -110,19 +123,26 @@ impl Findings<'_> {
         });
     }
 
-    /// Checks a timestamp; true when it is valid and not after `as_of_ms`.
-    fn timestamp(&mut self, ms: f64, field: &str, as_of_ms: f64) -> bool {
+    /// Checks a timestamp of the event at input position `event`; true when
+    /// it is valid and not after `as_of_ms`.
+    fn timestamp(&mut self, ms: f64, event: usize, field: &str, as_of_ms: f64) -> bool {
         if !is_valid_timestamp(ms) {
             let message = format!(
                 "must be a finite time within ±{} ms of the epoch, not {}",
                 number_text::shortest_exp(MAX_ABS_TIMESTAMP_MS),
                 Plain(ms)
             );
-            self.push(PipelineDiagnosticCode::InvalidTimestamp, field, message);
+            let code = PipelineDiagnosticCode::InvalidTimestamp;
+            self.push(code, Some(event), field, message);
             false
         } else if ms > as_of_ms {
             let message = format!("{} lies after as_of_ms {}", Plain(ms), Plain(as_of_ms));
-            self.push(PipelineDiagnosticCode::AfterAsOf, field, message);
+            self.push(
+                PipelineDiagnosticCode::AfterAsOf,
+                Some(event),
+                field,
+                message,
+            );
             false
         } else {
             true
@@ -154,7 +174,7 @@ pub(super) fn check_project(
     };
     if project.id.is_empty() {
         let message = "a project needs an id".to_string();
-        findings.push(PipelineDiagnosticCode::EmptyProjectId, "id", message);
+        findings.push(PipelineDiagnosticCode::EmptyProjectId, None, "id", message);
     }
     let value = project.value;
     if !(value.is_finite() && (0.0..=MAX_PROJECT_VALUE).contains(&value)) {
@@ -163,44 +183,40 @@ pub(super) fn check_project(
             number_text::shortest_exp(MAX_PROJECT_VALUE),
             Plain(value)
         );
-        findings.push(PipelineDiagnosticCode::InvalidValue, "value", message);
+        findings.push(PipelineDiagnosticCode::InvalidValue, None, "value", message);
     }
     let events = &project.events;
     if events.is_empty() {
         let message = "a project needs at least one stage event".to_string();
-        findings.push(PipelineDiagnosticCode::NoEvents, "events", message);
+        findings.push(PipelineDiagnosticCode::NoEvents, None, "events", message);
     } else if events.len() > MAX_EVENTS_PER_PROJECT {
         let message = format!(
             "{} events, more than the limit of {MAX_EVENTS_PER_PROJECT}",
             events.len()
         );
-        findings.push(PipelineDiagnosticCode::TooManyEvents, "events", message);
+        let code = PipelineDiagnosticCode::TooManyEvents;
+        findings.push(code, None, "events", message);
     } else {
         check_events(&mut findings, events, as_of_ms);
     }
     findings.diagnostics
 }
 
+/// The event fields whose times are checked.
+const ENTERED: &str = "entered_at_ms";
+const DROPPED: &str = "outcome.dropped_at_ms";
+
 fn check_events(findings: &mut Findings<'_>, events: &[StageEvent], as_of_ms: f64) {
     // Input positions in stage order; a stable sort keeps duplicates in
     // input order, so the second occurrence is the one reported.
-    let order: Vec<(usize, &StageEvent)> = super::stage_order(events)
-        .into_iter()
-        .filter_map(|index| events.get(index).map(|event| (index, event)))
-        .collect();
+    let order = super::in_stage_order(events);
     let last_stage = order.last().map(|(_, event)| event.stage);
 
     let mut previous: Option<(usize, &StageEvent, bool)> = None;
     for &(index, event) in &order {
-        let field = format!("events[{index}]");
-        let entered_ok = findings.timestamp(
-            event.entered_at_ms,
-            &format!("{field}.entered_at_ms"),
-            as_of_ms,
-        );
+        let entered_ok = findings.timestamp(event.entered_at_ms, index, ENTERED, as_of_ms);
         if let Some(StageOutcome::Dropped { dropped_at_ms }) = event.outcome {
-            let dropped_field = format!("{field}.outcome.dropped_at_ms");
-            let dropped_ok = findings.timestamp(dropped_at_ms, &dropped_field, as_of_ms);
+            let dropped_ok = findings.timestamp(dropped_at_ms, index, DROPPED, as_of_ms);
             if entered_ok && dropped_ok && dropped_at_ms < event.entered_at_ms {
                 let message = format!(
                     "dropped at {}, before entering {} at {}",
@@ -208,11 +224,8 @@ fn check_events(findings: &mut Findings<'_>, events: &[StageEvent], as_of_ms: f6
                     event.stage,
                     Plain(event.entered_at_ms)
                 );
-                findings.push(
-                    PipelineDiagnosticCode::DroppedBeforeEntered,
-                    &dropped_field,
-                    message,
-                );
+                let code = PipelineDiagnosticCode::DroppedBeforeEntered;
+                findings.push(code, Some(index), DROPPED, message);
             }
             if Some(event.stage) != last_stage {
                 let message = format!(
@@ -220,11 +233,8 @@ fn check_events(findings: &mut Findings<'_>, events: &[StageEvent], as_of_ms: f6
                     event.stage,
                     last_stage.map_or("", |stage| stage.as_str())
                 );
-                findings.push(
-                    PipelineDiagnosticCode::OutcomeBeforeLastStage,
-                    &field,
-                    message,
-                );
+                let code = PipelineDiagnosticCode::OutcomeBeforeLastStage;
+                findings.push(code, Some(index), "", message);
             }
         }
         if let Some((previous_index, previous_event, previous_ok)) = previous {
@@ -233,11 +243,8 @@ fn check_events(findings: &mut Findings<'_>, events: &[StageEvent], as_of_ms: f6
                     "{} already has an event at events[{previous_index}]",
                     event.stage
                 );
-                findings.push(
-                    PipelineDiagnosticCode::DuplicateStage,
-                    &format!("{field}.stage"),
-                    message,
-                );
+                let code = PipelineDiagnosticCode::DuplicateStage;
+                findings.push(code, Some(index), "stage", message);
             } else if previous_ok
                 && entered_ok
                 && event.entered_at_ms < previous_event.entered_at_ms
@@ -251,7 +258,7 @@ fn check_events(findings: &mut Findings<'_>, events: &[StageEvent], as_of_ms: f6
                     Plain(previous_event.entered_at_ms)
                 );
                 let code = PipelineDiagnosticCode::EventsOutOfOrder;
-                findings.push(code, &format!("{field}.entered_at_ms"), message);
+                findings.push(code, Some(index), ENTERED, message);
             }
         }
         previous = Some((index, event, entered_ok));
