@@ -33,5 +33,7 @@ pub mod name_table;
 pub mod number_text;
 pub mod scoring;
 pub mod small_sort;
+#[cfg(test)]
+mod test_rng;
 pub mod uncertainty;
 pub mod wasm;

@@ -36,13 +36,7 @@ fn format_general_with_core(n: f64) -> String {
 
 #[test]
 fn general_format_agrees_with_core_formatting() {
-    let mut state = 0x9e37_79b9_7f4a_7c15_u64;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut next = crate::test_rng::xorshift64();
     for i in 0..100_000 {
         let n = if i % 2 == 0 {
             f64::from_bits(next())

@@ -125,13 +125,7 @@ fn serial_from_ymd_i128(year: i64, month: i64, day: i64) -> Option<i64> {
 
 #[test]
 fn any_i64_arguments_agree_with_128_bit_arithmetic() {
-    let mut state = 0x9e37_79b9_7f4a_7c15_u64;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut next = crate::test_rng::xorshift64();
     let extremes = [
         i64::MIN,
         i64::MIN + 1,
