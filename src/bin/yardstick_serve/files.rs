@@ -152,29 +152,28 @@ mod tests {
     }
 
     #[test]
-    fn only_an_up_to_date_sibling_is_precompressed() {
+    fn only_an_up_to_date_sibling_is_precompressed() -> std::io::Result<()> {
+        use std::time::{Duration, SystemTime};
         let folder = std::env::temp_dir().join(format!("yardstick-gz-{}", std::process::id()));
-        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::create_dir_all(&folder)?;
         let file = folder.join("a.wasm");
         let sibling = folder.join("a.wasm.gz");
-        std::fs::write(&file, b"raw").unwrap();
+        std::fs::write(&file, b"raw")?;
         assert_eq!(precompressed(&file), None);
-        std::fs::write(&sibling, b"gz").unwrap();
-        let now = std::time::SystemTime::now();
-        let set = |path: &Path, time| {
+        std::fs::write(&sibling, b"gz")?;
+        let now = SystemTime::now();
+        let set = |path: &Path, time: SystemTime| {
             std::fs::File::options()
                 .write(true)
-                .open(path)
-                .unwrap()
+                .open(path)?
                 .set_modified(time)
-                .unwrap()
         };
-        set(&file, now - std::time::Duration::from_secs(10));
-        set(&sibling, now);
+        set(&file, now - Duration::from_secs(10))?;
+        set(&sibling, now)?;
         assert_eq!(precompressed(&file), Some(sibling.clone()));
-        set(&file, now + std::time::Duration::from_secs(10));
+        set(&file, now + Duration::from_secs(10))?;
         assert_eq!(precompressed(&file), None);
-        std::fs::remove_dir_all(&folder).unwrap();
+        std::fs::remove_dir_all(&folder)
     }
 
     #[test]

@@ -240,12 +240,13 @@ mod tests {
 
     #[test]
     fn every_id_leads_back_to_its_function() {
-        for (index, spec) in all().enumerate() {
-            let id = find_id(spec.name).unwrap();
-            assert_eq!(id, FunctionId(u16::try_from(index).unwrap()));
-            assert_eq!(by_id(id).map(|s| s.name), Some(spec.name));
+        for (index, spec) in (0u16..).zip(all()) {
+            let id = find_id(spec.name);
+            assert_eq!(id, Some(FunctionId(index)));
+            assert_eq!(id.and_then(by_id).map(|s| s.name), Some(spec.name));
         }
-        assert!(by_id(FunctionId(u16::try_from(all().count()).unwrap())).is_none());
+        let past_the_end = (0u16..).zip(all()).count();
+        assert!(u16::try_from(past_the_end).is_ok_and(|end| by_id(FunctionId(end)).is_none()));
     }
 
     /// The full-table Levenshtein distance, to check the one-row version.
