@@ -28,3 +28,5 @@ pub mod event;
 pub mod metrics;
 pub mod sinks;
 pub mod tracker;
+mod tracker_error;
+mod tracker_ids;

@@ -17,10 +17,11 @@
 
 use super::clock::{self, Clock, ClockError, PageFact};
 use super::event::{Consent, Event, EventName, Step, Totals};
-use crate::number_text::Plain;
-use rand_core::RngCore;
+use super::tracker_ids::{generator, uuid_v4};
 use rand_pcg::Pcg64;
-use std::fmt;
+
+use super::tracker_error::check_range;
+pub use super::tracker_error::{check_id, TrackerError};
 
 /// `calc_result` fires after this much in-view time without input.
 pub const DEFAULT_RESULT_SETTLE_MS: u64 = 2_000;
@@ -39,73 +40,6 @@ pub const MAX_STEPS_PER_INSTANCE: usize = 256;
 pub const MAX_SEQUENCE: u32 = 1_000_000;
 /// The seed's length in bytes.
 pub const SEED_BYTES: usize = 32;
-
-/// Why the tracker refused a call. A refused call changes nothing.
-#[derive(Debug, Clone, PartialEq)]
-pub enum TrackerError {
-    /// The clock refused the fact (time, ratio, idle timeout, bounds).
-    Clock {
-        source: ClockError,
-    },
-    UnknownInstance {
-        instance_id: String,
-    },
-    /// An id outside 1 to 64 characters from `A-Z a-z 0-9 . _ : -`.
-    InvalidId {
-        field: &'static str,
-        value: String,
-    },
-    OptionOutOfRange {
-        option: &'static str,
-        value: u64,
-        min: u64,
-        max: u64,
-    },
-    SeedLength {
-        bytes: usize,
-    },
-    /// A time origin that is not a finite, non-negative number.
-    TimeOrigin {
-        time_origin_ms: f64,
-    },
-}
-
-impl fmt::Display for TrackerError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            TrackerError::Clock { source } => source.fmt(f),
-            TrackerError::UnknownInstance { instance_id } => {
-                write!(f, "unknown widget instance id `{instance_id}`")
-            }
-            TrackerError::InvalidId { field, value } => write!(
-                f,
-                "{field} `{value}` must be 1 to {MAX_ID_CHARS} characters from A-Z a-z 0-9 . _ : -"
-            ),
-            TrackerError::OptionOutOfRange {
-                option,
-                value,
-                min,
-                max,
-            } => write!(f, "{option} {value} ms is outside {min} to {max} ms"),
-            TrackerError::SeedLength { bytes } => {
-                write!(f, "the seed must be {SEED_BYTES} random bytes, not {bytes}")
-            }
-            TrackerError::TimeOrigin { time_origin_ms } => write!(
-                f,
-                "time origin {} ms is not a finite, non-negative time",
-                Plain(*time_origin_ms)
-            ),
-        }
-    }
-}
-
-impl std::error::Error for TrackerError {}
-
-impl From<ClockError> for TrackerError {
-    fn from(source: ClockError) -> Self {
-        TrackerError::Clock { source }
-    }
-}
 
 /// How a tracker starts: the seed, the page's time origin and clock, the
 /// consent, and the thresholds (each in milliseconds).
@@ -204,70 +138,6 @@ pub struct Tracker {
     result_settle_ms: u64,
     next_sequence: u32,
     widgets: Vec<Widget>,
-}
-
-/// Checks an id against the collector's bounds.
-pub fn check_id(field: &'static str, value: &str) -> Result<(), TrackerError> {
-    let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | ':' | '-');
-    if (1..=MAX_ID_CHARS).contains(&value.len()) && value.chars().all(allowed) {
-        Ok(())
-    } else {
-        Err(TrackerError::InvalidId {
-            field,
-            value: value.chars().take(80).collect(),
-        })
-    }
-}
-
-fn check_range(option: &'static str, value: u64, range: (u64, u64)) -> Result<u64, TrackerError> {
-    let (min, max) = range;
-    if (min..=max).contains(&value) {
-        Ok(value)
-    } else {
-        Err(TrackerError::OptionOutOfRange {
-            option,
-            value,
-            min,
-            max,
-        })
-    }
-}
-
-/// The generator for `seed`, exactly `Pcg64::from_seed(seed)`: the state is
-/// bytes 0..16 and the increment bytes 16..32 (little-endian) with its low
-/// bit forced to 1. `Pcg64::new` makes the increment `(stream << 1) | 1`, so
-/// the stream `increment >> 1` gives the same one. Built here because
-/// `from_seed` reads the seed through a checked conversion whose panic path
-/// (and its message formatting) would ship in the wasm.
-fn generator(seed: &[u8; SEED_BYTES]) -> Pcg64 {
-    let little_endian = |bytes: &[u8]| {
-        bytes
-            .iter()
-            .rev()
-            .fold(0u128, |value, &byte| (value << 8) | u128::from(byte))
-    };
-    let (state, increment) = seed.split_at(SEED_BYTES / 2);
-    Pcg64::new(little_endian(state), little_endian(increment) >> 1)
-}
-
-/// A UUID version 4 from 16 random bytes (two outputs, little-endian, as
-/// `fill_bytes` would give them), lowercase 8-4-4-4-12.
-fn uuid_v4(rng: &mut Pcg64) -> String {
-    let low = u128::from(rng.next_u64());
-    let high = u128::from(rng.next_u64());
-    let mut bytes = ((high << 64) | low).to_le_bytes();
-    bytes[6] = (bytes[6] & 0x0f) | 0x40;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    let mut text = String::with_capacity(36);
-    for (index, byte) in bytes.iter().enumerate() {
-        if matches!(index, 4 | 6 | 8 | 10) {
-            text.push('-');
-        }
-        for nibble in [byte >> 4, byte & 0x0f] {
-            text.push(char::from_digit(u32::from(nibble), 16).unwrap_or('0'));
-        }
-    }
-    text
 }
 
 impl Tracker {

@@ -1,4 +1,5 @@
 use super::*;
+use rand_core::RngCore;
 
 const SEED: [u8; 32] = [7; 32];
 const ORIGIN_MS: f64 = 1_700_000_000_000.0;
