@@ -6,14 +6,15 @@
 //! values. After an input changes, only the steps that depend on it run
 //! again, and the result equals a full evaluation (property-tested).
 
-use super::compile::{compile, Role, Step, Structure, Variable, PERIOD_NAME};
+use super::compile::{compile, Role, Step, Structure, Variable};
 use super::diagnostic::{ModelDiagnostic, ModelDiagnosticCode, ModelError};
 use super::document::Node;
+use super::engine_scope::Scope;
 use super::fast::{self, Context, Workspace};
 use super::inputs::check_value;
 use super::spec::{InputValue, ModelSpec};
-use crate::formula::eval::{Evaluator, Names, Previous};
-use crate::formula::{Array, ErrorKind, Value};
+use crate::formula::eval::Evaluator;
+use crate::formula::{ErrorKind, Value};
 use std::sync::OnceLock;
 
 /// The error a per-period calculation gets when a period's formula gives an
@@ -584,60 +585,5 @@ pub fn input_to_value(value: &InputValue) -> Value {
         InputValue::Number(n) => Value::number(*n),
         InputValue::Text(t) => Value::Text(t.clone()),
         InputValue::Bool(b) => Value::Bool(*b),
-    }
-}
-
-/// Resolves names while one variable is evaluated, in one period or none.
-struct Scope<'a> {
-    structure: &'a Structure,
-    slots: &'a [Slot],
-    period: Option<usize>,
-}
-
-impl Scope<'_> {
-    fn slot_value(&self, index: usize) -> Option<Value> {
-        match (self.slots.get(index)?, self.period) {
-            (Slot::Scalar(value), _) => Some(value.clone()),
-            (Slot::Series(values), Some(period)) => values.get(period).cloned(),
-            (Slot::Series(values), None) => Some(Value::Array(Array::column(values.clone())?)),
-        }
-    }
-
-    fn slot_previous(&self, index: usize) -> Previous {
-        let Some(period) = self.period else {
-            return Previous::Unavailable;
-        };
-        match self.slots.get(index) {
-            Some(Slot::Series(values)) => match period.checked_sub(1).and_then(|p| values.get(p)) {
-                Some(value) => Previous::Value(value.clone()),
-                None => Previous::BeforeStart,
-            },
-            _ => Previous::NotASeries,
-        }
-    }
-}
-
-impl Names for Scope<'_> {
-    fn lookup(&self, name: &str) -> Option<Value> {
-        if name == PERIOD_NAME {
-            return self.period.map(|p| Value::Number(p as f64));
-        }
-        self.slot_value(self.structure.by_name.get(name)?)
-    }
-
-    fn previous(&self, name: &str) -> Previous {
-        match self.structure.by_name.get(name) {
-            Some(index) => self.slot_previous(index),
-            None if self.period.is_none() => Previous::Unavailable,
-            None => Previous::NotASeries,
-        }
-    }
-
-    fn lookup_slot(&self, slot: usize) -> Option<Value> {
-        self.slot_value(slot)
-    }
-
-    fn previous_slot(&self, slot: usize) -> Previous {
-        self.slot_previous(slot)
     }
 }
