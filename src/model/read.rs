@@ -336,12 +336,13 @@ fn check_ids(spec: &ModelSpec, diagnostics: &mut Diagnostics) {
     }
 }
 
-/// Scenario and chart ids must be unique within their list. The lists are
-/// short (at most 100 and 50), so a scan replaces a hash set and its code.
+/// Scenario and chart ids must be unique within their list (the same
+/// duplicate finder as the model's ids).
 fn check_unique(ids: &[&str], list: &str, diagnostics: &mut Diagnostics) {
+    let previous = previous_uses(ids);
     for (index, &id) in ids.iter().enumerate() {
-        let earlier = ids.get(..index).unwrap_or_default();
-        if !id.is_empty() && earlier.contains(&id) {
+        let repeated = previous.get(index).is_some_and(Option::is_some);
+        if !id.is_empty() && repeated {
             diagnostics.push(
                 ModelDiagnosticCode::DuplicateId,
                 &(item_path(list, index) + ".id"),
