@@ -264,11 +264,12 @@ export class YardstickCalculator extends HTMLElement {
     this.#charts = layout.charts.map((chart) => ({ chart, frame: createChartFrame(chart) }));
     const charts = this.#charts.length ? h('div', { class: 'charts', part: 'charts' }, ...this.#charts.map((c) => c.frame.figure)) : null;
     const ctaHref = this.getAttribute('cta-href');
+    const href = ctaHref && httpUrl(ctaHref);
     let cta = null;
-    if (ctaHref) {
-      cta = h('a', { class: 'cta', part: 'cta', href: ctaHref }, this.getAttribute('cta-label') || 'Talk to us about your numbers');
+    if (href) {
+      cta = h('a', { class: 'cta', part: 'cta', href }, this.getAttribute('cta-label') || 'Talk to us about your numbers');
       cta.addEventListener('click', () => this.reportLead());
-    }
+    } else if (ctaHref) console.warn('yardstick: cta-href refused, not http(s):', ctaHref);
     const container = h(
       'div',
       { class: 'calc', part: 'container' },
@@ -375,6 +376,22 @@ export class YardstickCalculator extends HTMLElement {
       }
     }
   }
+}
+
+/**
+ * A link's URL resolved against the page, only if it is http(s): a
+ * `javascript:`, `data:` or `vbscript:` link would run on the host's origin.
+ * The URL parser strips the spaces, tabs and newlines browsers ignore.
+ * @param {string} value
+ */
+function httpUrl(value) {
+  try {
+    const url = new URL(value, document.baseURI);
+    if (/^https?:$/.test(url.protocol)) return url.href;
+  } catch {
+    // Not a URL at all.
+  }
+  return null;
 }
 
 /**

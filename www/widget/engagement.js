@@ -51,6 +51,7 @@ class PageEngagement {
    */
   constructor(TrackerClass, options) {
     this.consent = effectiveConsent(options.consent);
+    if (this.consent === 'denied') forgetStored();
     const seed = new Uint8Array(32);
     crypto.getRandomValues(seed);
     this.tracker = new TrackerClass({
@@ -193,8 +194,12 @@ class PageEngagement {
     this.consent = consent;
     this.tracker.setConsent(consent, consent === 'granted' ? storedVisitor() : undefined);
     this.#rememberVisitor();
-    for (const outbox of this.#outboxes.values()) outbox.setPersist(consent === 'granted');
-    if (consent !== 'granted') forgetVisitor();
+    for (const outbox of this.#outboxes.values()) {
+      outbox.setPersist(consent === 'granted');
+      // What was queued under the withdrawn consent is never sent.
+      if (consent === 'denied') outbox.queue = [];
+    }
+    if (consent === 'denied') forgetStored();
   }
 }
 
@@ -225,9 +230,16 @@ function storedVisitor() {
   }
 }
 
-function forgetVisitor() {
+/**
+ * Consent denied (or GPC): every `yardstick:` key any version of the widget
+ * wrote goes, from both storages. `unknown` erases nothing (a consent banner
+ * that has not answered yet must not wipe a returning visitor's choice).
+ */
+function forgetStored() {
   try {
-    if (localStorage.getItem(VISITOR_KEY) !== null) localStorage.removeItem(VISITOR_KEY);
+    for (const storage of [localStorage, sessionStorage]) {
+      for (const key of Object.keys(storage)) if (key.startsWith('yardstick:')) storage.removeItem(key);
+    }
   } catch {
     // Storage blocked: nothing was stored.
   }

@@ -16,31 +16,32 @@
  * One place that knows the widget's locale and currency.
  */
 export class NumberFormats {
+  // Private members (#): nothing outside reads them, and the minifier may
+  // shorten their names, which it may not for public ones.
+  #locale;
+  #decimal;
+  /** @type {Map<string, Intl.NumberFormat>} */
+  #cache = new Map();
   /**
    * @param {string} locale BCP 47 tag; an unsupported tag falls back to `en-US`.
    * @param {string} currency ISO 4217 code.
    */
   constructor(locale, currency) {
-    this.locale = supportedLocale(locale);
-    this.currency = supportedCurrency(currency, this.locale);
-    const parts = new Intl.NumberFormat(this.locale).formatToParts(1234567.5);
+    this.#locale = supportedLocale(locale);
+    this.currency = supportedCurrency(currency, this.#locale);
     /** The locale's decimal separator (`.` or `,` ...). */
-    this.decimalSeparator = parts.find((p) => p.type === 'decimal')?.value ?? '.';
-    /** The locale's grouping separator. */
-    this.groupSeparator = parts.find((p) => p.type === 'group')?.value ?? ',';
-    /** @type {Map<string, Intl.NumberFormat>} */
-    this.cache = new Map();
+    this.#decimal = new Intl.NumberFormat(this.#locale).formatToParts(0.5).find((p) => p.type === 'decimal')?.value ?? '.';
   }
 
   /**
    * @param {string} key
    * @param {Intl.NumberFormatOptions} options
    */
-  formatter(key, options) {
-    let format = this.cache.get(key);
+  #formatter(key, options) {
+    let format = this.#cache.get(key);
     if (!format) {
-      format = new Intl.NumberFormat(this.locale, options);
-      this.cache.set(key, format);
+      format = new Intl.NumberFormat(this.#locale, options);
+      this.#cache.set(key, format);
     }
     return format;
   }
@@ -54,13 +55,13 @@ export class NumberFormats {
     const digits = { minimumFractionDigits: format.decimals, maximumFractionDigits: format.decimals };
     switch (format.style) {
       case 'currency':
-        return this.formatter(`c${format.decimals}`, { style: 'currency', currency: this.currency, ...digits }).format(value);
+        return this.#formatter(`c${format.decimals}`, { style: 'currency', currency: this.currency, ...digits }).format(value);
       case 'percent':
-        return this.formatter(`p${format.decimals}`, { style: 'percent', ...digits }).format(value);
+        return this.#formatter(`p${format.decimals}`, { style: 'percent', ...digits }).format(value);
       case 'months':
-        return this.formatter(`m${format.decimals}`, { style: 'unit', unit: 'month', unitDisplay: 'long', ...digits }).format(value);
+        return this.#formatter(`m${format.decimals}`, { style: 'unit', unit: 'month', unitDisplay: 'long', ...digits }).format(value);
       default:
-        return this.formatter(`n${format.decimals}`, digits).format(value);
+        return this.#formatter(`n${format.decimals}`, digits).format(value);
     }
   }
 
@@ -72,7 +73,7 @@ export class NumberFormats {
   compact(value, style) {
     const options = /** @type {Intl.NumberFormatOptions} */ ({ notation: 'compact', maximumFractionDigits: 1 });
     if (style === 'currency') Object.assign(options, { style: 'currency', currency: this.currency });
-    return this.formatter(`k${style}`, options).format(value);
+    return this.#formatter(`k${style}`, options).format(value);
   }
 
   /**
@@ -83,7 +84,7 @@ export class NumberFormats {
    */
   fieldText(value, kind) {
     const shown = kind === 'percent' ? value * 100 : value;
-    return this.formatter('field', { useGrouping: false, maximumFractionDigits: 10 }).format(shown);
+    return this.#formatter('field', { useGrouping: false, maximumFractionDigits: 10 }).format(shown);
   }
 
   /**
@@ -94,11 +95,11 @@ export class NumberFormats {
   spoken(value, input) {
     switch (input.kind) {
       case 'currency':
-        return this.formatter('sc', { style: 'currency', currency: this.currency, maximumFractionDigits: 2 }).format(value);
+        return this.#formatter('sc', { style: 'currency', currency: this.currency, maximumFractionDigits: 2 }).format(value);
       case 'percent':
-        return this.formatter('sp', { style: 'percent', maximumFractionDigits: 4 }).format(value);
+        return this.#formatter('sp', { style: 'percent', maximumFractionDigits: 4 }).format(value);
       default: {
-        const text = this.formatter('sn', { maximumFractionDigits: 6 }).format(value);
+        const text = this.#formatter('sn', { maximumFractionDigits: 6 }).format(value);
         return input.unit ? `${text} ${input.unit}` : text;
       }
     }
@@ -116,7 +117,7 @@ export class NumberFormats {
     let cleaned = text.trim().replace(/[\s\u00a0\u202f%]/g, '');
     cleaned = cleaned.replace(/^[^\d\-\u2212+.,]+|[^\d.,]+$/g, ''); // currency symbols or units around the number
     cleaned = cleaned.replace(/^\u2212/, '-');
-    const decimal = this.decimalSeparator === ',' ? ',' : '.';
+    const decimal = this.#decimal === ',' ? ',' : '.';
     const group = decimal === ',' ? '.' : ',';
     const sign = /^[-+]/.test(cleaned) ? cleaned[0] : '';
     let digits = sign ? cleaned.slice(1) : cleaned;

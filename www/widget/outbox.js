@@ -38,31 +38,27 @@ export class Outbox {
   // Private members (#): the element never reaches into them, and the
   // minifier may shorten their names, which it may not for public ones.
   #url;
+  #persist;
   #fetchImpl;
   #beacon;
-  #inFlight;
-  #attempt;
+  /** Event ids in a request now, so a second send does not duplicate them. @type {Set<string>} */
+  #inFlight = new Set();
+  #attempt = 0;
   /** @type {ReturnType<typeof setTimeout> | null} */
   #retryTimer = null;
-  #sending;
-  #sendAgain;
-  #retryAfterMs;
+  #sending = false;
+  /** Events arrived while a round was sending: send another round. */
+  #sendAgain = false;
+  /** A collector's `Retry-After`, in ms, for the next retry. */
+  #retryAfterMs = 0;
   /** @param {OutboxOptions} options */
   constructor(options) {
     this.#url = options.url;
-    this.persist = options.persist;
+    this.#persist = options.persist;
     this.#fetchImpl = options.fetchImpl ?? ((input, init) => fetch(input, init));
     this.#beacon = options.beacon ?? ((url, body) => navigator.sendBeacon(url, body));
     /** @type {Envelope[]} */
-    this.queue = this.persist ? this.#load() : [];
-    /** Event ids in a request now, so a second send does not duplicate them. */
-    this.#inFlight = new Set();
-    this.#attempt = 0;
-    this.#sending = false;
-    /** Events arrived while a round was sending: send another round. */
-    this.#sendAgain = false;
-    /** A collector's `Retry-After`, in ms, for the next retry. */
-    this.#retryAfterMs = 0;
+    this.queue = this.#persist ? this.#load() : [];
   }
 
   get #storageKey() {
@@ -80,7 +76,7 @@ export class Outbox {
   }
 
   #save() {
-    if (!this.persist) return;
+    if (!this.#persist) return;
     try {
       if (this.queue.length === 0) localStorage.removeItem(this.#storageKey);
       else localStorage.setItem(this.#storageKey, JSON.stringify(this.queue));
@@ -90,20 +86,12 @@ export class Outbox {
   }
 
   /**
-   * Consent changed: start or stop writing storage. Revoking consent
-   * removes what was stored.
+   * Consent changed: start or stop writing storage. Erasing what was stored
+   * is the page's business (`engagement.js`), for every key at once.
    * @param {boolean} persist
    */
   setPersist(persist) {
-    if (persist === this.persist) return;
-    if (!persist) {
-      try {
-        localStorage.removeItem(this.#storageKey);
-      } catch {
-        // Nothing stored, or storage blocked: nothing to remove.
-      }
-    }
-    this.persist = persist;
+    this.#persist = persist;
     this.#save();
   }
 
@@ -266,7 +254,7 @@ export class Outbox {
         pending.unshift(batch.slice(0, half), batch.slice(half));
       }
     }
-    if (!this.persist) this.#confirm(handed);
+    if (!this.#persist) this.#confirm(handed);
     return handed.length;
   }
 }
