@@ -216,7 +216,8 @@ describe('widget security', { timeout: 300_000 }, () => {
       Object.defineProperty(window, '__violations', { value: violations });
       document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
-    await page.goto(embedUrl({ src: '/fixture-models/csp.json', collector: '/collect', 'cta-href': '/contact' }));
+    // The example model has charts: their legend swatches must not need inline styles either.
+    await page.goto(embedUrl({ src: '/models/saas-roi.json', collector: '/collect', 'cta-href': '/contact' }));
     await page.waitForFunction(() => /** @type {any} */ (window).__yardstickEvents.some((e) => e.type === 'ready'));
     await page.locator('yardstick-calculator input.number').first().fill('2000');
     await page.clock.runFor(1_000);
