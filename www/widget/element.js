@@ -9,7 +9,8 @@
  * Attributes: `src`, `scenario`, `locale`, `currency`, `idle-timeout-ms`,
  * `collector`, `datalayer` (default `dataLayer`), `consent` (`granted`,
  * `denied`, `unknown`), and `cta-href` / `cta-label` for a call to action
- * that counts as a lead. Methods: `reportLead()`, `totals()`.
+ * that counts as a lead (an http(s) or relative link only: a `javascript:`
+ * one would run on the host's origin). Methods: `reportLead()`, `totals()`.
  * Events: `yardstick:ready`, `yardstick:error`, and the engagement
  * milestones (`yardstick:view`, `yardstick:start`, ...).
  */
