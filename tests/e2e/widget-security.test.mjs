@@ -356,13 +356,19 @@ describe('withdrawn consent erases what consent stored', { timeout: 300_000 }, (
     await page.close();
   });
 
-  test('consent unknown leaves what an earlier granted visit stored in place, unread', async () => {
+  test('consent unknown leaves what an earlier granted visit stored in place, unread, and granting it later sends it', async () => {
     const ids = await grantedVisit('keep-unknown');
     const { page, posted } = await nextVisit('keep-unknown', 'unknown', { collectorUp: true });
     const kept = await stored(page);
     assert.ok(kept.local.includes('yardstick:visitor') && kept.local.length >= 2, JSON.stringify(kept));
     await useAndFlush(page);
     assert.deepEqual(posted.filter((id) => ids.includes(id)), []);
+    // The consent banner answers "granted": the earlier visit's events go out after all.
+    await page.evaluate(() => document.getElementById('a')?.setAttribute('consent', 'granted'));
+    await setVisible(page, true);
+    await page.locator('#a input.number').first().fill('4000');
+    await useAndFlush(page);
+    assert.deepEqual(ids.filter((id) => !posted.includes(id)), [], 'every stored event was sent');
     await page.close();
   });
 });

@@ -41,6 +41,8 @@ export function globalPrivacyControl() {
  * The page's one tracker and its listeners.
  */
 class PageEngagement {
+  /** The page's effective consent. @type {Consent} */
+  #consent;
   #widgets;
   #outboxes;
   /** @type {ReturnType<typeof setInterval> | null} */
@@ -50,16 +52,16 @@ class PageEngagement {
    * @param {{ consent: Consent, idleTimeoutMs?: number }} options
    */
   constructor(TrackerClass, options) {
-    this.consent = effectiveConsent(options.consent);
-    if (this.consent === 'denied') forgetStored();
+    this.#consent = effectiveConsent(options.consent);
+    if (this.#consent === 'denied') forgetStored();
     const seed = new Uint8Array(32);
     crypto.getRandomValues(seed);
     this.tracker = new TrackerClass({
       seed,
       timeOriginMs: timeOriginMs(),
       nowMs: performance.now(),
-      consent: this.consent,
-      visitorId: this.consent === 'granted' ? storedVisitor() : undefined,
+      consent: this.#consent,
+      visitorId: this.#consent === 'granted' ? storedVisitor() : undefined,
       idleTimeoutMs: options.idleTimeoutMs,
     });
     this.#rememberVisitor();
@@ -76,7 +78,7 @@ class PageEngagement {
 
   #rememberVisitor() {
     const id = this.tracker.visitorId;
-    if (this.consent !== 'granted' || !id) return;
+    if (this.#consent !== 'granted' || !id) return;
     try {
       localStorage.setItem(VISITOR_KEY, id);
     } catch {
@@ -157,7 +159,7 @@ class PageEngagement {
   #outbox(url) {
     let outbox = this.#outboxes.get(url);
     if (!outbox) {
-      outbox = new Outbox({ url, persist: this.consent === 'granted' });
+      outbox = new Outbox({ url, persist: this.#consent === 'granted' });
       this.#outboxes.set(url, outbox);
       // Events left from an earlier visit go out now.
       if (outbox.queue.length > 0) void outbox.send();
@@ -190,8 +192,8 @@ class PageEngagement {
   updateConsent() {
     const stated = [...this.#widgets.values()].map((w) => w.consent);
     const consent = effectiveConsent(stated.includes('denied') ? 'denied' : stated.includes('unknown') ? 'unknown' : 'granted');
-    if (consent === this.consent) return;
-    this.consent = consent;
+    if (consent === this.#consent) return;
+    this.#consent = consent;
     this.tracker.setConsent(consent, consent === 'granted' ? storedVisitor() : undefined);
     this.#rememberVisitor();
     for (const outbox of this.#outboxes.values()) {

@@ -86,12 +86,16 @@ export class Outbox {
   }
 
   /**
-   * Consent changed: start or stop writing storage. Erasing what was stored
-   * is the page's business (`engagement.js`), for every key at once.
+   * Consent changed: start or stop writing storage. Granted after all, the
+   * events an earlier visit stored join the queue (else saving would
+   * overwrite them). Erasing what was stored is the page's business
+   * (`engagement.js`), for every key at once.
    * @param {boolean} persist
    */
   setPersist(persist) {
+    const stored = persist && !this.#persist ? this.#load() : [];
     this.#persist = persist;
+    this.add(stored);
     this.#save();
   }
 
