@@ -232,3 +232,32 @@ fn a_repeated_transfer_encoding_is_refused() {
     let again = server.post(&batch(vec![event(1, 1, "w1", "calc_view", 0)]));
     assert_eq!(again.json()["accepted"], 1);
 }
+
+#[test]
+fn a_client_that_stops_reading_is_dropped() {
+    let folder = temp_folder("stall");
+    std::fs::create_dir_all(folder.join("www")).unwrap();
+    std::fs::write(folder.join("www/big.bin"), vec![7u8; 1024 * 1024]).unwrap();
+    let server = Server::start(&["--db", ":memory:", "--root", folder.to_str().unwrap()]);
+    // 64 MiB of answers asked for, far more than socket buffers hold.
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    let request = format!("GET /big.bin HTTP/1.1\r\nHost: {}\r\n\r\n", server.address);
+    stream.write_all(request.repeat(64).as_bytes()).unwrap();
+    // Read nothing for longer than the server's 10 s stall timeout...
+    std::thread::sleep(Duration::from_secs(14));
+    // ...after which the server has given up: far less than everything arrives.
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    let mut received = 0usize;
+    let mut buffer = vec![0u8; 64 * 1024];
+    while let Ok(n) = stream.read(&mut buffer) {
+        if n == 0 {
+            break;
+        }
+        received += n;
+    }
+    assert!(received < 32 * 1024 * 1024, "{received} bytes arrived");
+    drop(server);
+    let _ = std::fs::remove_dir_all(&folder);
+}

@@ -35,6 +35,7 @@ use tokio::time::Instant;
 use yardstick::model::document::{canonical_json, Node};
 
 use crate::hosts::Hosts;
+use crate::stall::Stall;
 
 /// Longest request head (request line and headers); longer is answered 431.
 const MAX_HEAD_BYTES: usize = 16 * 1024;
@@ -44,7 +45,8 @@ const MAX_HEADERS: usize = 64;
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
 /// A request head must arrive within this (counted from its first byte's
 /// turn, so it is also how long an idle keep-alive connection stays open).
-/// hyper then closes the connection without an answer.
+/// hyper then closes the connection without an answer. A client that reads
+/// nothing of an answer for this long is dropped too (`stall.rs`).
 pub const CLIENT_TIMEOUT: Duration = Duration::from_secs(10);
 /// A body that sends nothing for [`CLIENT_TIMEOUT`], or is not complete
 /// this long after its head, is answered 408.
@@ -174,7 +176,7 @@ async fn accept(listener: StdListener, site: Arc<Site>) -> io::Result<()> {
                 .header_read_timeout(CLIENT_TIMEOUT)
                 .max_buf_size(MAX_HEAD_BYTES)
                 .max_headers(MAX_HEADERS)
-                .serve_connection(TokioIo::new(stream), service);
+                .serve_connection(TokioIo::new(Stall::new(stream, CLIENT_TIMEOUT)), service);
             // Timeouts and resets end connections; nothing to report.
             let _ = connection.await;
             drop(slot);

@@ -7,7 +7,7 @@
 //! A native program, never built for wasm. It holds no business logic: the
 //! core reads and checks events and computes metrics; these modules only
 //! move bytes. `options` reads the command line, `http` runs HTTP/1.1 on
-//! hyper and tokio with its limits, `hosts` is the `Host` check, `pages`
+//! hyper and tokio with its limits, `hosts` is the `Host` check, `stall` drops clients that stop reading, `pages`
 //! and `files` serve static files, `collect` and `api` are the collector's
 //! routes, `store` is the database.
 //!
@@ -30,6 +30,8 @@ mod http;
 mod options;
 #[cfg(not(target_arch = "wasm32"))]
 mod pages;
+#[cfg(not(target_arch = "wasm32"))]
+mod stall;
 #[cfg(not(target_arch = "wasm32"))]
 mod store;
 
