@@ -8,7 +8,7 @@ use yardstick::engagement::envelope::is_valid_id;
 use yardstick::engagement::metrics::metrics;
 use yardstick::model::document::{canonical_json, Node};
 
-use crate::collect::{error, Origins};
+use crate::collect::Origins;
 use crate::files::percent_decode;
 use crate::http::{Request, Response};
 use crate::store::Store;
@@ -19,17 +19,24 @@ pub fn engagement(origins: &Origins, store: &Store, request: &Request) -> Respon
         Ok(origin) => origin,
         Err(refused) => return Origins::decorate(refused, None),
     };
-    Origins::decorate(answer(store, request), origin.as_deref())
+    let (status, json) = answer(store, request.query());
+    Origins::decorate(Response::json(status, json), origin.as_deref())
 }
 
-fn answer(store: &Store, request: &Request) -> Response {
-    let calc_id = match query_value(request.query(), "calc_id") {
-        Err(message) => return error(400, message),
+/// The status and JSON body for a query string (without `?`); blocking
+/// (it reads the store). Independent of the HTTP stack.
+pub fn answer(store: &Store, query: &str) -> (u16, String) {
+    let failed = |status: u16, message: &str| {
+        let body = Node::Map(vec![("error".into(), Node::Text(message.to_string()))]);
+        (status, canonical_json(&body))
+    };
+    let calc_id = match query_value(query, "calc_id") {
+        Err(message) => return failed(400, message),
         Ok(calc_id) => calc_id,
     };
     let result = match calc_id {
         Some(calc_id) if !is_valid_id(&calc_id) => {
-            return error(
+            return failed(
                 400,
                 "calc_id must be 1 to 64 characters from A-Z a-z 0-9 . _ : -",
             )
@@ -51,10 +58,10 @@ fn answer(store: &Store, request: &Request) -> Response {
         }),
     };
     match result {
-        Ok(node) => Response::json(200, canonical_json(&node)),
+        Ok(node) => (200, canonical_json(&node)),
         Err(err) => {
             eprintln!("yardstick-serve: {err}");
-            error(500, "the events could not be read")
+            failed(500, "the events could not be read")
         }
     }
 }

@@ -59,23 +59,30 @@ impl Origins {
     }
 }
 
-/// An `--allow-origin` value as browsers send it (`https://host[:port]`,
-/// lowercase, no path), or why it is not one.
-pub fn normalize_origin(text: &str) -> Result<String, String> {
-    let origin = text.trim().trim_end_matches('/').to_ascii_lowercase();
-    let rest = origin
-        .strip_prefix("https://")
-        .or_else(|| origin.strip_prefix("http://"))
-        .ok_or_else(|| format!("--allow-origin {text}: must start with http:// or https://"))?;
-    let plain = !rest.is_empty()
-        && rest
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']'));
+/// An origin option's value as browsers send origins
+/// (`https://host[:port]`, lowercase, no path), or why it is not one.
+/// `flag` names the option in the message.
+pub fn normalize_origin(flag: &str, text: &str) -> Result<String, String> {
+    let lower = text.trim().to_ascii_lowercase();
+    let (scheme, rest) = ["https://", "http://"]
+        .iter()
+        .find_map(|scheme| lower.strip_prefix(scheme).map(|rest| (scheme, rest)))
+        .ok_or_else(|| format!("{flag} {text}: must start with http:// or https://"))?;
+    let rest = rest.trim_end_matches('/');
+    let origin = format!("{scheme}{rest}");
+    if rest.is_empty() || rest.starts_with(':') {
+        return Err(format!(
+            "{flag} {text}: the host is missing (write scheme://host[:port])"
+        ));
+    }
+    let plain = rest
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']'));
     if plain {
         Ok(origin)
     } else {
         Err(format!(
-            "--allow-origin {text}: must be scheme://host[:port] with no path"
+            "{flag} {text}: must be scheme://host[:port] with no path, query or user"
         ))
     }
 }
@@ -159,8 +166,7 @@ fn accept(store: &Store, request: &Request) -> Response {
 
 /// `{"error": message}` with `status`.
 pub fn error(status: u16, message: &str) -> Response {
-    let body = Node::Map(vec![("error".into(), Node::Text(message.to_string()))]);
-    Response::json(status, canonical_json(&body))
+    Response::error(status, message)
 }
 
 /// The server's clock in epoch milliseconds: when a batch was received.
@@ -182,12 +188,17 @@ mod tests {
 
     #[test]
     fn origins_are_normalized_and_checked() {
+        let normalize = |text: &str| normalize_origin("--allow-origin", text);
         assert_eq!(
-            normalize_origin("HTTPS://Shop.Example.com:8443/").as_deref(),
+            normalize("HTTPS://Shop.Example.com:8443/").as_deref(),
             Ok("https://shop.example.com:8443")
         );
-        assert!(normalize_origin("shop.example.com").is_err());
-        assert!(normalize_origin("https://shop.example.com/path").is_err());
-        assert!(normalize_origin("https://").is_err());
+        assert!(normalize("shop.example.com").is_err());
+        assert!(normalize("https://shop.example.com/path").is_err());
+        assert!(normalize("https://user@shop.example.com").is_err());
+        for hostless in ["https://", "http:///", "https://:8443"] {
+            let message = normalize(hostless).err().unwrap_or_default();
+            assert!(message.contains("host is missing"), "{hostless}: {message}");
+        }
     }
 }

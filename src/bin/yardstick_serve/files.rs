@@ -4,7 +4,14 @@
 //! that would escape them, and names its content type.
 //!
 //! It never writes, and never follows a path component other than a plain
-//! name (no `..`, no absolute parts, no NUL).
+//! name (no `..`, no absolute parts, no NUL). Symbolic links inside the
+//! folders are resolved, and a file is served only when its real path is
+//! inside the real path of its folder: a link never leads out of the tree.
+//!
+//! Each representation (the file, or its gzip sibling) has validators: an
+//! `ETag` from its size and modification time (a gzip one is marked
+//! `-gz`, so the two never match each other) and `Last-Modified`, for
+//! conditional GETs answered 304.
 //!
 //! A file with an up-to-date gzip sibling (`yardstick_bg.wasm.gz`, made by
 //! `make pkg pkg-widget` with zopfli) is sent compressed to clients that
@@ -12,6 +19,7 @@
 //! precompressed files (nginx `gzip_static`, most CDNs) would send it.
 
 use std::path::{Component, Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 /// URL prefix and folder (relative to the root) of each served tree; the
 /// first match wins, `www/` takes the rest.
@@ -21,9 +29,27 @@ const MOUNTS: [(&str, &str); 3] = [
     ("models/", "examples/models"),
 ];
 
+/// A file found under a served folder.
+#[derive(Debug, PartialEq)]
+pub struct Found {
+    /// Its real path (links resolved), inside `folder`.
+    pub file: PathBuf,
+    /// The real path of the served folder it is in.
+    folder: PathBuf,
+}
+
+impl Found {
+    /// The up-to-date gzip sibling (see [`precompressed`]), if it too is
+    /// really inside the folder.
+    pub fn gzip_sibling(&self) -> Option<PathBuf> {
+        let sibling = precompressed(&self.file)?.canonicalize().ok()?;
+        (sibling.starts_with(&self.folder) && sibling.is_file()).then_some(sibling)
+    }
+}
+
 /// The file a request path names, or `None` when it is malformed, missing
-/// or would leave the served folders.
-pub fn resolve(root: &Path, path: &str) -> Option<PathBuf> {
+/// or would leave the served folders (by `..` or by a symbolic link).
+pub fn resolve(root: &Path, path: &str) -> Option<Found> {
     let decoded = percent_decode(path)?;
     let relative = decoded.strip_prefix('/')?;
     let (base, rest) = MOUNTS
@@ -34,7 +60,7 @@ pub fn resolve(root: &Path, path: &str) -> Option<PathBuf> {
                 .map(|rest| (root.join(folder), rest))
         })
         .unwrap_or_else(|| (root.join("www"), relative));
-    let mut file = base;
+    let mut file = base.clone();
     for component in Path::new(rest).components() {
         match component {
             Component::Normal(part) => file.push(part),
@@ -42,10 +68,12 @@ pub fn resolve(root: &Path, path: &str) -> Option<PathBuf> {
             _ => return None,
         }
     }
-    if file.is_dir() {
-        file.push("index.html");
+    let folder = base.canonicalize().ok()?;
+    let mut real = file.canonicalize().ok()?;
+    if real.is_dir() {
+        real = real.join("index.html").canonicalize().ok()?;
     }
-    file.is_file().then_some(file)
+    (real.starts_with(&folder) && real.is_file()).then_some(Found { file: real, folder })
 }
 
 /// The precompressed sibling of `file` (`<file>.gz`) when it exists and is
@@ -57,6 +85,60 @@ pub fn precompressed(file: &Path) -> Option<PathBuf> {
     let sibling = file.with_file_name(name);
     let modified = |path: &Path| path.metadata().and_then(|m| m.modified()).ok();
     (modified(&sibling)? >= modified(file)?).then_some(sibling)
+}
+
+/// The validators of one representation of a file.
+pub struct Validators {
+    /// A strong entity tag, quoted.
+    pub etag: String,
+    /// The modification time as an HTTP date.
+    pub last_modified: String,
+    modified: SystemTime,
+}
+
+impl Validators {
+    /// Validators for the file at `path`; `gzip` marks the compressed
+    /// representation. `variant` distinguishes content the server changes
+    /// as it sends it (the embed page's configured origins).
+    pub fn of(path: &Path, gzip: bool, variant: u64) -> Option<Validators> {
+        let metadata = path.metadata().ok()?;
+        let modified = metadata.modified().ok()?;
+        let nanos = modified
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |since| since.as_nanos());
+        let coding = if gzip { "-gz" } else { "" };
+        let variant = if variant == 0 {
+            String::new()
+        } else {
+            format!("-{variant:x}")
+        };
+        Some(Validators {
+            etag: format!("\"{:x}-{nanos:x}{variant}{coding}\"", metadata.len()),
+            last_modified: httpdate::fmt_http_date(modified),
+            modified,
+        })
+    }
+
+    /// Whether a GET with these conditional headers may be answered 304:
+    /// `If-None-Match` when present (weak comparison, RFC 9110 §13.1.2),
+    /// else `If-Modified-Since` (to the second).
+    pub fn not_modified(
+        &self,
+        if_none_match: Option<&str>,
+        if_modified_since: Option<&str>,
+    ) -> bool {
+        if let Some(tags) = if_none_match {
+            return tags
+                .split(',')
+                .map(str::trim)
+                .any(|tag| tag == "*" || tag.strip_prefix("W/").unwrap_or(tag) == self.etag);
+        }
+        let Some(since) = if_modified_since.and_then(|d| httpdate::parse_http_date(d).ok()) else {
+            return false;
+        };
+        let seconds = |time: SystemTime| time.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+        seconds(self.modified) <= seconds(since)
+    }
 }
 
 /// Whether an `Accept-Encoding` header admits gzip: a `gzip` (or `*`)
@@ -133,11 +215,15 @@ mod tests {
     #[test]
     fn serves_the_mounted_folders() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let real = |path: &str| root.join(path).canonicalize().ok();
         assert_eq!(
-            resolve(root, "/models/saas-roi.json"),
-            Some(root.join("examples/models/saas-roi.json"))
+            resolve(root, "/models/saas-roi.json").map(|found| found.file),
+            real("examples/models/saas-roi.json")
         );
-        assert_eq!(resolve(root, "/"), Some(root.join("www/index.html")));
+        assert_eq!(
+            resolve(root, "/").map(|found| found.file),
+            real("www/index.html")
+        );
     }
 
     #[test]

@@ -1,33 +1,65 @@
-//! HTTP/1.1 on one connection: request heads parsed by `httparse`, bodies
-//! framed by `Content-Length` or `Transfer-Encoding: chunked` (RFC 9112
-//! §6), keep-alive, `Expect: 100-continue`, and every limit: head size,
-//! body size, per-read timeout and a deadline for each request.
+//! HTTP/1.1 on hyper and tokio: the accept loop, the limits every request
+//! meets before a route sees it, and the plain [`Request`] / [`Response`]
+//! the routes work with.
 //!
-//! It knows nothing of routes: each complete request goes to a handler that
-//! returns a [`Response`]. A request whose framing is refused (too large,
-//! malformed, ambiguous) is answered and the connection closed, since the
-//! next request's start can no longer be trusted.
+//! hyper frames requests (Content-Length, chunked, keep-alive,
+//! `Expect: 100-continue`) and closes a connection whose head does not
+//! arrive within [`CLIENT_TIMEOUT`], which also ends idle keep-alive
+//! connections. Connections are tasks, not threads, so thousands of slow or
+//! idle clients cost memory, never another client's turn. Here, before any
+//! route: the `Host` check, the transfer-coding check, and the body read
+//! under its size limit and deadlines (408 and 413 are JSON answers).
+//!
+//! Routes are blocking code (SQLite, files): each request's route runs on
+//! tokio's blocking pool, never on the threads that serve connections. It
+//! knows nothing of routes themselves.
 
-use std::io::{self, BufRead, BufReader, Read, Write};
-use std::net::{Shutdown, TcpStream};
-use std::time::{Duration, Instant};
+use std::convert::Infallible;
+use std::io;
+use std::net::TcpListener as StdListener;
+use std::sync::Arc;
+use std::time::Duration;
+
+use http_body_util::{BodyExt, Full};
+use hyper::body::{Body, Bytes, Incoming};
+use hyper::header::{self, HeaderName, HeaderValue};
+use hyper::http::request::Parts;
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{Method, Version};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use tokio::net::TcpListener;
+use tokio::sync::Semaphore;
+use tokio::time::Instant;
+
+use yardstick::model::document::{canonical_json, Node};
+
+use crate::hosts::Hosts;
+use crate::stall::Stall;
 
 /// Longest request head (request line and headers); longer is answered 431.
-pub const MAX_HEAD_BYTES: usize = 16 * 1024;
-/// Most headers in one request.
+const MAX_HEAD_BYTES: usize = 16 * 1024;
+/// Most headers in one request; more is answered 431.
 const MAX_HEADERS: usize = 64;
 /// Largest request body, decoded; larger is answered 413.
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
-/// Longest chunk-size line (with extensions) or trailer line.
-const MAX_CHUNK_LINE_BYTES: u64 = 1024;
-/// A client that sends nothing for this long is dropped (also between requests).
+/// A request head must arrive within this (counted from its first byte's
+/// turn, so it is also how long an idle keep-alive connection stays open).
+/// hyper then closes the connection without an answer. A client that reads
+/// nothing of an answer for this long is dropped too (`stall.rs`).
 pub const CLIENT_TIMEOUT: Duration = Duration::from_secs(10);
-/// The longest a single request may take to arrive, head and body.
-const REQUEST_DEADLINE: Duration = Duration::from_secs(30);
-/// After refusing a body, how much of it is read and dropped so that the
-/// client sees the answer instead of a reset connection.
-const MAX_LINGER_BYTES: u64 = 4 * 1024 * 1024;
-const LINGER_TIMEOUT: Duration = Duration::from_secs(2);
+/// A body that sends nothing for [`CLIENT_TIMEOUT`], or is not complete
+/// this long after its head, is answered 408.
+const BODY_DEADLINE: Duration = Duration::from_secs(30);
+/// Connections served at once. Far above what a browser or a proxy opens;
+/// beyond it, new connections wait in the listen queue (they are not
+/// refused), and timeouts above bound how long any slot is held idle.
+const MAX_CONNECTIONS: usize = 8192;
+/// After refusing a body that is still arriving, how much of it is read and
+/// dropped (and for how long), so the client reads the answer instead of a
+/// reset connection.
+const MAX_DRAIN_BYTES: usize = 4 * 1024 * 1024;
+const DRAIN_DEADLINE: Duration = Duration::from_secs(2);
 
 /// One request with its decoded body.
 pub struct Request {
@@ -82,6 +114,12 @@ impl Response {
         Response::new(status, "application/json", body.into_bytes())
     }
 
+    /// `{"error": message}` with `status`.
+    pub fn error(status: u16, message: &str) -> Response {
+        let body = Node::Map(vec![("error".into(), Node::Text(message.to_string()))]);
+        Response::json(status, canonical_json(&body))
+    }
+
     /// Adds a header.
     pub fn with_header(mut self, name: &'static str, value: impl Into<String>) -> Response {
         self.headers.push((name, value.into()));
@@ -89,318 +127,275 @@ impl Response {
     }
 }
 
-/// Why a request could not be read; each becomes an answer and a close.
-enum Refusal {
-    /// The client went away or timed out: nothing to answer.
-    Gone,
-    Status(u16, &'static str),
+/// What answers a complete request (blocking code; see the module doc).
+pub type Handler = dyn Fn(&Request) -> Response + Send + Sync;
+
+/// What every connection shares.
+struct Site {
+    hosts: Hosts,
+    handler: Box<Handler>,
 }
 
-impl From<io::Error> for Refusal {
-    fn from(_: io::Error) -> Refusal {
-        Refusal::Gone
+/// Serves `listener` until the process ends. Errors only if the runtime or
+/// the listener cannot be set up.
+pub fn run(listener: StdListener, hosts: Hosts, handler: Box<Handler>) -> io::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_io()
+        .enable_time()
+        .build()?;
+    let site = Arc::new(Site { hosts, handler });
+    runtime.block_on(accept(listener, site))
+}
+
+async fn accept(listener: StdListener, site: Arc<Site>) -> io::Result<()> {
+    listener.set_nonblocking(true)?;
+    let listener = TcpListener::from_std(listener)?;
+    let slots = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    loop {
+        let Ok(slot) = Arc::clone(&slots).acquire_owned().await else {
+            return Ok(());
+        };
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            Err(err) => {
+                // Out of file descriptors, or a connection reset before it
+                // was accepted: wait a little rather than spin.
+                eprintln!("yardstick-serve: accept: {err}");
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                continue;
+            }
+        };
+        let site = Arc::clone(&site);
+        tokio::spawn(async move {
+            let service = service_fn(move |request| {
+                let site = Arc::clone(&site);
+                async move { Ok::<_, Infallible>(handle(&site, request).await) }
+            });
+            let connection = http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(CLIENT_TIMEOUT)
+                .max_buf_size(MAX_HEAD_BYTES)
+                .max_headers(MAX_HEADERS)
+                .serve_connection(TokioIo::new(Stall::new(stream, CLIENT_TIMEOUT)), service);
+            // Timeouts and resets end connections; nothing to report.
+            let _ = connection.await;
+            drop(slot);
+        });
     }
 }
 
-/// Serves requests on `stream` until the client closes, asks to close, or a
-/// request is refused. `handle` answers each complete request.
-pub fn serve_connection(
-    stream: TcpStream,
-    handle: &dyn Fn(&Request) -> Response,
-) -> io::Result<()> {
-    stream.set_write_timeout(Some(CLIENT_TIMEOUT))?;
-    let mut writer = stream.try_clone()?;
-    let mut reader = BufReader::new(stream);
-    loop {
-        reader.get_ref().set_read_timeout(Some(CLIENT_TIMEOUT))?;
-        match reader.fill_buf() {
-            Ok(buffered) if !buffered.is_empty() => {}
-            // Closed, reset or idle too long between requests: a quiet end.
-            _ => return Ok(()),
-        }
-        let deadline = Instant::now() + REQUEST_DEADLINE;
-        match read_request(&mut reader, &mut writer, deadline) {
-            Ok((request, keep_alive)) => {
-                let response = handle(&request);
-                write_response(&mut writer, &response, request.method == "HEAD", keep_alive)?;
-                if !keep_alive {
-                    return Ok(());
+/// One request: the checks, the body, then the route on the blocking pool.
+async fn handle(
+    site: &Arc<Site>,
+    request: hyper::Request<Incoming>,
+) -> hyper::Response<Full<Bytes>> {
+    let (parts, body) = request.into_parts();
+    let head_only = parts.method == Method::HEAD;
+    let answer = match admit(&site.hosts, &parts) {
+        Err(refused) => Answer::close(refused),
+        Ok(headers) => match read_body(&parts, body).await {
+            Err(refused) => Answer::close(refused),
+            Ok(body) => {
+                let request = Request {
+                    method: parts.method.as_str().to_string(),
+                    target: parts
+                        .uri
+                        .path_and_query()
+                        .map_or("/", |target| target.as_str())
+                        .to_string(),
+                    headers,
+                    body,
+                };
+                let client_closes = request
+                    .header("Connection")
+                    .is_some_and(|c| c.to_ascii_lowercase().contains("close"));
+                let site = Arc::clone(site);
+                let response = tokio::task::spawn_blocking(move || (site.handler)(&request))
+                    .await
+                    .unwrap_or_else(|_| Response::error(500, "the request could not be answered"));
+                Answer {
+                    response,
+                    close: client_closes,
                 }
             }
-            Err(Refusal::Gone) => return Ok(()),
-            Err(Refusal::Status(status, message)) => {
-                let body = format!("{{\"error\":\"{message}\"}}");
-                write_response(&mut writer, &Response::json(status, body), false, false)?;
-                linger(reader);
-                return Ok(());
-            }
-        }
-    }
-}
-
-/// Reads one request: head, then body. Also says whether the connection may
-/// stay open afterwards.
-fn read_request(
-    reader: &mut BufReader<TcpStream>,
-    writer: &mut TcpStream,
-    deadline: Instant,
-) -> Result<(Request, bool), Refusal> {
-    let head = read_head(reader, deadline)?;
-    let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
-    let mut parsed = httparse::Request::new(&mut headers);
-    match parsed.parse(&head) {
-        Ok(httparse::Status::Complete(_)) => {}
-        Err(httparse::Error::TooManyHeaders) => {
-            return Err(Refusal::Status(431, "too many request headers"))
-        }
-        _ => return Err(Refusal::Status(400, "malformed request head")),
-    }
-    let minor_version = parsed.version.unwrap_or(1);
-    let mut request = Request {
-        method: parsed.method.unwrap_or("").to_string(),
-        target: parsed.path.unwrap_or("").to_string(),
-        headers: Vec::with_capacity(parsed.headers.len()),
-        body: Vec::new(),
+        },
     };
-    for header in parsed.headers.iter() {
-        let value = std::str::from_utf8(header.value)
-            .map_err(|_| Refusal::Status(400, "header values must be UTF-8"))?;
-        request
-            .headers
-            .push((header.name.to_string(), value.to_string()));
+    answer.into_hyper(head_only)
+}
+
+/// A response, and whether the connection ends after it.
+struct Answer {
+    response: Response,
+    close: bool,
+}
+
+impl Answer {
+    fn close(response: Response) -> Answer {
+        Answer {
+            response,
+            close: true,
+        }
     }
-    let connection = request
-        .header("Connection")
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    let keep_alive = if minor_version == 0 {
-        connection.contains("keep-alive")
-    } else {
-        !connection.contains("close")
+
+    fn into_hyper(self, head_only: bool) -> hyper::Response<Full<Bytes>> {
+        let Answer { response, close } = self;
+        let mut out = hyper::Response::new(Full::new(Bytes::new()));
+        *out.status_mut() = hyper::StatusCode::from_u16(response.status)
+            .unwrap_or(hyper::StatusCode::INTERNAL_SERVER_ERROR);
+        let headers = out.headers_mut();
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static(response.content_type),
+        );
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        headers.insert(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        );
+        headers.insert(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        );
+        for (name, value) in response.headers {
+            // Values are the server's own (paths, origins already checked);
+            // one that cannot be a header value is left out.
+            if let (Ok(name), Ok(value)) = (
+                HeaderName::from_bytes(name.as_bytes()),
+                HeaderValue::from_str(&value),
+            ) {
+                headers.append(name, value);
+            }
+        }
+        if close {
+            headers.insert(header::CONNECTION, HeaderValue::from_static("close"));
+        }
+        let length = response.body.len();
+        if head_only {
+            headers.insert(header::CONTENT_LENGTH, HeaderValue::from(length));
+        } else if response.status != 304 {
+            *out.body_mut() = Full::new(Bytes::from(response.body));
+        }
+        out
+    }
+}
+
+/// The checks on a request head: its `Host`, its transfer coding, its
+/// header values. Returns the headers as text.
+fn admit(hosts: &Hosts, parts: &Parts) -> Result<Vec<(String, String)>, Response> {
+    let mut host_values = parts.headers.get_all(header::HOST).iter();
+    let host = match (host_values.next(), host_values.next()) {
+        (Some(host), None) => Some(host),
+        (Some(_), Some(_)) => return Err(Response::error(400, "more than one Host header")),
+        (None, _) => None,
     };
-    request.body = read_body(reader, writer, &request, deadline)?;
-    Ok((request, keep_alive))
-}
-
-/// The head's bytes up to and including the blank line.
-fn read_head(reader: &mut BufReader<TcpStream>, deadline: Instant) -> Result<Vec<u8>, Refusal> {
-    let mut head = Vec::new();
-    loop {
-        before_read(reader, deadline)?;
-        let available = reader.fill_buf()?;
-        if available.is_empty() {
-            return Err(Refusal::Gone);
+    match host {
+        None if parts.version == Version::HTTP_11 => {
+            return Err(Response::error(400, "HTTP/1.1 requests need a Host header"))
         }
-        let searched_from = head.len().saturating_sub(3);
-        let taken = available.len().min(MAX_HEAD_BYTES + 1 - head.len());
-        head.extend_from_slice(available.get(..taken).unwrap_or(available));
-        let end = head
-            .get(searched_from..)
-            .and_then(|tail| tail.windows(4).position(|w| w == b"\r\n\r\n"))
-            .map(|at| searched_from + at + 4);
-        match end {
-            Some(end) => {
-                reader.consume(taken - (head.len() - end));
-                head.truncate(end);
-                return Ok(head);
+        None => {}
+        Some(host) => {
+            let named = host.to_str().is_ok_and(|host| hosts.allows(host));
+            let authority_named = parts
+                .uri
+                .authority()
+                .map_or(true, |authority| hosts.allows(authority.as_str()));
+            if !named || !authority_named {
+                return Err(Response::error(
+                    421,
+                    "this server does not answer to that Host name",
+                ));
             }
-            None if head.len() > MAX_HEAD_BYTES => {
-                return Err(Refusal::Status(431, "request head too large"))
-            }
-            None => reader.consume(taken),
         }
     }
-}
-
-/// The decoded body, framed as RFC 9112 §6.3 says for requests.
-fn read_body(
-    reader: &mut BufReader<TcpStream>,
-    writer: &mut TcpStream,
-    request: &Request,
-    deadline: Instant,
-) -> Result<Vec<u8>, Refusal> {
-    let lengths: Vec<&str> = request
+    let codings: Vec<String> = parts
         .headers
+        .get_all(header::TRANSFER_ENCODING)
         .iter()
-        .filter(|(k, _)| k.eq_ignore_ascii_case("Content-Length"))
-        .flat_map(|(_, v)| v.split(','))
-        .map(str::trim)
+        .flat_map(|value| value.to_str().unwrap_or("?").split(','))
+        .map(|coding| coding.trim().to_ascii_lowercase())
         .collect();
-    let chunked = match request.header("Transfer-Encoding") {
-        None => false,
-        Some(_) if !lengths.is_empty() => {
-            return Err(Refusal::Status(
-                400,
-                "both Content-Length and Transfer-Encoding",
-            ))
+    match codings.as_slice() {
+        [] => {}
+        [only] if only == "chunked" => {}
+        _ if codings.iter().filter(|c| *c == "chunked").count() > 1 => {
+            return Err(Response::error(400, "Transfer-Encoding repeats chunked"))
         }
-        Some(coding) if coding.eq_ignore_ascii_case("chunked") => true,
-        Some(_) => {
-            return Err(Refusal::Status(
+        _ => {
+            return Err(Response::error(
                 501,
                 "only chunked transfer coding is supported",
             ))
         }
-    };
-    let length = match lengths.split_first() {
-        None => None,
-        Some((first, rest)) => {
-            let valid = !first.is_empty() && first.bytes().all(|b| b.is_ascii_digit());
-            if !valid || rest.iter().any(|other| other != first) {
-                return Err(Refusal::Status(400, "invalid Content-Length"));
-            }
-            // All digits; too many of them is simply too large.
-            Some(first.parse::<u64>().unwrap_or(u64::MAX))
-        }
-    };
-    if length.is_some_and(|n| n > MAX_BODY_BYTES as u64) {
-        return Err(Refusal::Status(413, "request body larger than 256 KiB"));
     }
-    if !chunked && length.unwrap_or(0) == 0 {
+    parts
+        .headers
+        .iter()
+        .map(
+            |(name, value)| match std::str::from_utf8(value.as_bytes()) {
+                Ok(value) => Ok((name.as_str().to_string(), value.to_string())),
+                Err(_) => Err(Response::error(400, "header values must be UTF-8")),
+            },
+        )
+        .collect()
+}
+
+/// The decoded body, within [`MAX_BODY_BYTES`] and the deadlines.
+async fn read_body(parts: &Parts, mut body: Incoming) -> Result<Vec<u8>, Response> {
+    if body.is_end_stream() {
         return Ok(Vec::new());
     }
-    let expects_continue = request
-        .header("Expect")
-        .is_some_and(|e| e.eq_ignore_ascii_case("100-continue"));
-    if expects_continue {
-        writer.write_all(b"HTTP/1.1 100 Continue\r\n\r\n")?;
-    }
-    match length {
-        Some(n) => read_exact_body(reader, n as usize, deadline),
-        None => read_chunked_body(reader, deadline),
-    }
-}
-
-fn read_exact_body(
-    reader: &mut BufReader<TcpStream>,
-    length: usize,
-    deadline: Instant,
-) -> Result<Vec<u8>, Refusal> {
-    let mut body = Vec::with_capacity(length);
-    while body.len() < length {
-        before_read(reader, deadline)?;
-        let available = reader.fill_buf()?;
-        if available.is_empty() {
-            return Err(Refusal::Gone);
+    let too_large = || Response::error(413, "request body larger than 256 KiB");
+    let expects_continue = parts.headers.contains_key(header::EXPECT);
+    if body
+        .size_hint()
+        .exact()
+        .is_some_and(|length| length > MAX_BODY_BYTES as u64)
+    {
+        // A client waiting for 100 Continue sends nothing more: no drain.
+        if !expects_continue {
+            drain(body).await;
         }
-        let taken = available.len().min(length - body.len());
-        body.extend_from_slice(available.get(..taken).unwrap_or(available));
-        reader.consume(taken);
+        return Err(too_large());
     }
-    Ok(body)
-}
-
-fn read_chunked_body(
-    reader: &mut BufReader<TcpStream>,
-    deadline: Instant,
-) -> Result<Vec<u8>, Refusal> {
-    let mut body = Vec::new();
+    let deadline = Instant::now() + BODY_DEADLINE;
+    let mut bytes = Vec::new();
     loop {
-        let line = read_line(reader, deadline)?;
-        let size = match httparse::parse_chunk_size(&line) {
-            Ok(httparse::Status::Complete((_, size))) => size,
-            _ => return Err(Refusal::Status(400, "malformed chunk size")),
-        };
-        if size == 0 {
-            break;
-        }
-        if size > (MAX_BODY_BYTES - body.len()) as u64 {
-            return Err(Refusal::Status(413, "request body larger than 256 KiB"));
-        }
-        let chunk = read_exact_body(reader, size as usize, deadline)?;
-        body.extend_from_slice(&chunk);
-        if read_line(reader, deadline)? != b"\r\n" {
-            return Err(Refusal::Status(400, "chunk not followed by CRLF"));
-        }
-    }
-    // Trailer fields are read and ignored, up to the blank line.
-    let mut trailer_bytes = 0;
-    loop {
-        let line = read_line(reader, deadline)?;
-        trailer_bytes += line.len();
-        if line == b"\r\n" || line == b"\n" {
-            return Ok(body);
-        }
-        if trailer_bytes > MAX_HEAD_BYTES {
-            return Err(Refusal::Status(431, "chunked trailer too large"));
+        let wait = deadline
+            .saturating_duration_since(Instant::now())
+            .min(CLIENT_TIMEOUT);
+        match tokio::time::timeout(wait, body.frame()).await {
+            Err(_) => {
+                return Err(Response::error(
+                    408,
+                    "the request body took too long to arrive",
+                ))
+            }
+            Ok(None) => return Ok(bytes),
+            Ok(Some(Err(_))) => return Err(Response::error(400, "malformed request body")),
+            Ok(Some(Ok(frame))) => {
+                // Trailer frames are ignored.
+                if let Ok(data) = frame.into_data() {
+                    if bytes.len() + data.len() > MAX_BODY_BYTES {
+                        drain(body).await;
+                        return Err(too_large());
+                    }
+                    bytes.extend_from_slice(&data);
+                }
+            }
         }
     }
 }
 
-/// One line including its `\n`, at most [`MAX_CHUNK_LINE_BYTES`].
-fn read_line(reader: &mut BufReader<TcpStream>, deadline: Instant) -> Result<Vec<u8>, Refusal> {
-    before_read(reader, deadline)?;
-    let mut line = Vec::new();
-    reader
-        .by_ref()
-        .take(MAX_CHUNK_LINE_BYTES)
-        .read_until(b'\n', &mut line)?;
-    if line.last() != Some(&b'\n') {
-        return Err(Refusal::Status(400, "malformed chunked body"));
-    }
-    Ok(line)
-}
-
-/// Shortens the read timeout so no read outlasts the request's deadline.
-fn before_read(reader: &BufReader<TcpStream>, deadline: Instant) -> Result<(), Refusal> {
-    let left = deadline.saturating_duration_since(Instant::now());
-    if left.is_zero() {
-        return Err(Refusal::Status(408, "request took too long to arrive"));
-    }
-    reader
-        .get_ref()
-        .set_read_timeout(Some(left.min(CLIENT_TIMEOUT)))?;
-    Ok(())
-}
-
-fn write_response(
-    writer: &mut TcpStream,
-    response: &Response,
-    head_only: bool,
-    keep_alive: bool,
-) -> io::Result<()> {
-    let mut head = format!(
-        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nConnection: {}\r\n",
-        response.status,
-        reason(response.status),
-        response.content_type,
-        response.body.len(),
-        if keep_alive { "keep-alive" } else { "close" },
-    );
-    for (name, value) in &response.headers {
-        head.push_str(&format!("{name}: {value}\r\n"));
-    }
-    head.push_str("\r\n");
-    writer.write_all(head.as_bytes())?;
-    if !head_only {
-        writer.write_all(&response.body)?;
-    }
-    writer.flush()
-}
-
-/// Closes our side, then reads and drops what the client is still sending
-/// (bounded in bytes and time), so it reads the answer before the close.
-fn linger(mut reader: BufReader<TcpStream>) {
-    let _ = reader.get_ref().shutdown(Shutdown::Write);
-    let _ = reader.get_ref().set_read_timeout(Some(LINGER_TIMEOUT));
-    let _ = io::copy(&mut reader.by_ref().take(MAX_LINGER_BYTES), &mut io::sink());
-}
-
-fn reason(status: u16) -> &'static str {
-    match status {
-        200 => "OK",
-        204 => "No Content",
-        400 => "Bad Request",
-        403 => "Forbidden",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        408 => "Request Timeout",
-        413 => "Content Too Large",
-        415 => "Unsupported Media Type",
-        431 => "Request Header Fields Too Large",
-        500 => "Internal Server Error",
-        501 => "Not Implemented",
-        503 => "Service Unavailable",
-        _ => "Status",
+/// Reads and drops what is left of a refused body, bounded in bytes and time.
+async fn drain(mut body: Incoming) {
+    let deadline = Instant::now() + DRAIN_DEADLINE;
+    let mut dropped = 0;
+    while dropped < MAX_DRAIN_BYTES {
+        match tokio::time::timeout_at(deadline, body.frame()).await {
+            Ok(Some(Ok(frame))) => {
+                dropped += frame.data_ref().map_or(0, Bytes::len);
+            }
+            _ => return,
+        }
     }
 }
