@@ -54,6 +54,7 @@ fn pages_carry_security_headers() {
             scripts.contains(&"'self'".into()) && scripts.contains(&"'wasm-unsafe-eval'".into())
         );
         assert!(!scripts.contains(&"'unsafe-inline'".into()));
+        assert_eq!(directive(csp, "style-src"), ["'self'"], "{page}");
         assert_eq!(directive(csp, "frame-ancestors"), ["'self'"], "{page}");
         assert!(directive(csp, "connect-src").contains(&"https://shop.example.com".into()));
         assert_eq!(answer.header("X-Content-Type-Options"), Some("nosniff"));

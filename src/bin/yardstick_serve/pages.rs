@@ -6,8 +6,10 @@
 //! `yardstick-embed-origins` meta tag.
 //!
 //! The policy: scripts only from the site (plus `'wasm-unsafe-eval'`, which
-//! `WebAssembly.instantiate` needs), styles from the site and inline (the
-//! embed page's one inline `<style>`), images from the site and `data:`
+//! `WebAssembly.instantiate` needs), styles from the site only (no page
+//! has an inline `<style>` or `style` attribute; the widget's constructed
+//! stylesheet and CSSOM writes are not inline styles), images from the site
+//! and `data:`
 //! (the favicon), connections to the site and the `--allow-origin` origins
 //! (and on the embed page the `--embed-origin` ones), no plugins, and
 //! framing by the site alone, except `embed.html`, which the allowed
@@ -54,7 +56,7 @@ impl Pages {
             };
             format!(
                 "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
-                 style-src 'self' 'unsafe-inline'; img-src 'self' data:; \
+                 style-src 'self'; img-src 'self' data:; \
                  connect-src {}; object-src 'none'; base-uri 'self'; \
                  form-action 'self'; frame-ancestors {}",
                 list(connect),
