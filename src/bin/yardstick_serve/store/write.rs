@@ -7,7 +7,7 @@
 //! (`engagement::aggregate::merge_event`); here are only the rows. Totals
 //! are read once per calculator per batch and written once at its end.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use yardstick::engagement::aggregate::{merge_event, step_index, CalcTotals, InstanceFacts};
@@ -75,7 +75,15 @@ pub struct Aggregator<'t> {
     new_steps: HashMap<(String, u32), u64>,
     /// Why calculators are unreadable, to record at the end.
     unreadable: Vec<(String, String)>,
+    /// Each instance touched: its facts as stored and as merged so far;
+    /// written once at the end when they differ.
+    instances: HashMap<InstanceKey, (InstanceFacts, InstanceFacts)>,
+    /// Each (calc_id, calc_version) seen, written once at the end.
+    versions: HashSet<(String, String)>,
 }
+
+/// calc_id, page_view_id, instance_id.
+type InstanceKey = (String, String, String);
 
 impl<'t> Aggregator<'t> {
     pub fn new(transaction: &'t Transaction<'t>) -> Self {
@@ -84,6 +92,8 @@ impl<'t> Aggregator<'t> {
             totals: HashMap::new(),
             new_steps: HashMap::new(),
             unreadable: Vec::new(),
+            instances: HashMap::new(),
+            versions: HashSet::new(),
         }
     }
 
@@ -97,24 +107,19 @@ impl<'t> Aggregator<'t> {
             }
             self.totals.insert(calc_id.to_string(), stored);
         }
-        let key = params![calc_id, event.page_view_id, event.instance_id];
-        let before = self
-            .transaction
-            .prepare_cached(
-                "SELECT reached, max_interaction_ms FROM instances
-                 WHERE calc_id = ?1 AND page_view_id = ?2 AND instance_id = ?3",
-            )
-            .map_err(sqlite("prepare the instance read"))?
-            .query_row(key, |row| {
-                Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?))
-            })
-            .optional()
-            .map_err(sqlite("read an instance"))?
-            .map(|(reached, max_ms)| InstanceFacts {
-                reached: u8::try_from(reached).unwrap_or_default(),
-                max_interaction_ms: u64::try_from(max_ms).unwrap_or_default(),
-            })
-            .unwrap_or_default();
+        let key = (
+            calc_id.to_string(),
+            event.page_view_id.clone(),
+            event.instance_id.clone(),
+        );
+        let before = match self.instances.get(&key) {
+            Some(&(_, facts)) => facts,
+            None => {
+                let stored = self.load_instance(&key)?;
+                self.instances.insert(key.clone(), (stored, stored));
+                stored
+            }
+        };
         let mut scratch = CalcTotals::default();
         let totals = match self.totals.get_mut(calc_id) {
             Some(Some(totals)) => totals,
@@ -123,27 +128,8 @@ impl<'t> Aggregator<'t> {
             _ => &mut scratch,
         };
         let after = merge_event(totals, before, event);
-        if after != before {
-            self.transaction
-                .prepare_cached(
-                    "INSERT INTO instances (calc_id, page_view_id, instance_id, reached,
-                         max_interaction_ms, started_interaction_ms)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                     ON CONFLICT (calc_id, page_view_id, instance_id) DO UPDATE SET
-                         reached = excluded.reached,
-                         max_interaction_ms = excluded.max_interaction_ms,
-                         started_interaction_ms = excluded.started_interaction_ms",
-                )
-                .map_err(sqlite("prepare the instance write"))?
-                .execute(params![
-                    calc_id,
-                    event.page_view_id,
-                    event.instance_id,
-                    after.reached,
-                    to_sql(after.max_interaction_ms),
-                    after.started_interaction_ms().map(to_sql),
-                ])
-                .map_err(sqlite("write an instance"))?;
+        if let Some(entry) = self.instances.get_mut(&key) {
+            entry.1 = after;
         }
         if let Some(index) = step_index(event) {
             let new = self
@@ -167,14 +153,30 @@ impl<'t> Aggregator<'t> {
                     .or_default() += 1;
             }
         }
-        self.transaction
-            .prepare_cached(
-                "INSERT OR IGNORE INTO calc_versions (calc_id, calc_version) VALUES (?1, ?2)",
-            )
-            .map_err(sqlite("prepare the version write"))?
-            .execute(params![calc_id, event.calc_version])
-            .map_err(sqlite("write a version"))?;
+        self.versions
+            .insert((calc_id.to_string(), event.calc_version.clone()));
         Ok(())
+    }
+
+    /// The stored facts of an instance (default when new).
+    fn load_instance(&self, key: &InstanceKey) -> Result<InstanceFacts, StoreError> {
+        Ok(self
+            .transaction
+            .prepare_cached(
+                "SELECT reached, max_interaction_ms FROM instances
+                 WHERE calc_id = ?1 AND page_view_id = ?2 AND instance_id = ?3",
+            )
+            .map_err(sqlite("prepare the instance read"))?
+            .query_row(params![key.0, key.1, key.2], |row| {
+                Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?))
+            })
+            .optional()
+            .map_err(sqlite("read an instance"))?
+            .map(|(reached, max_ms)| InstanceFacts {
+                reached: u8::try_from(reached).unwrap_or_default(),
+                max_interaction_ms: u64::try_from(max_ms).unwrap_or_default(),
+            })
+            .unwrap_or_default())
     }
 
     /// Records that `calc_id`'s figures cannot be trusted, and why.
@@ -206,6 +208,44 @@ impl<'t> Aggregator<'t> {
 
     /// Writes the collected totals, step counts and errors.
     pub fn finish(self) -> Result<(), StoreError> {
+        let mut write_instance = self
+            .transaction
+            .prepare_cached(
+                "INSERT INTO instances (calc_id, page_view_id, instance_id, reached,
+                     max_interaction_ms, started_interaction_ms)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (calc_id, page_view_id, instance_id) DO UPDATE SET
+                     reached = excluded.reached,
+                     max_interaction_ms = excluded.max_interaction_ms,
+                     started_interaction_ms = excluded.started_interaction_ms",
+            )
+            .map_err(sqlite("prepare the instance write"))?;
+        for ((calc_id, page_view_id, instance_id), (stored, after)) in &self.instances {
+            if stored == after {
+                continue;
+            }
+            write_instance
+                .execute(params![
+                    calc_id,
+                    page_view_id,
+                    instance_id,
+                    after.reached,
+                    to_sql(after.max_interaction_ms),
+                    after.started_interaction_ms().map(to_sql),
+                ])
+                .map_err(sqlite("write an instance"))?;
+        }
+        let mut write_version = self
+            .transaction
+            .prepare_cached(
+                "INSERT OR IGNORE INTO calc_versions (calc_id, calc_version) VALUES (?1, ?2)",
+            )
+            .map_err(sqlite("prepare the version write"))?;
+        for (calc_id, calc_version) in &self.versions {
+            write_version
+                .execute(params![calc_id, calc_version])
+                .map_err(sqlite("write a version"))?;
+        }
         let mut write = self
             .transaction
             .prepare_cached(
