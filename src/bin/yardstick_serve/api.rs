@@ -77,9 +77,7 @@ pub fn answer(store: &Store, query: &str) -> (u16, String) {
             if after.as_deref().is_some_and(|id| !is_valid_id(id)) {
                 return error(400, &format!("after {BAD_ID}"));
             }
-            store
-                .metrics_page(after.as_deref(), limit)
-                .map(|page| page_node(page))
+            store.metrics_page(after.as_deref(), limit).map(page_node)
         }
         (None, Some(_)) => return error(400, "metrics must be \"all\""),
         (None, None) => store.calcs().map(|calcs| {

@@ -221,7 +221,7 @@ impl Store {
 
     /// Every calculator with events, by id, with its number of events.
     pub fn calcs(&self) -> Result<Vec<(String, u64)>, StoreError> {
-        self.with_reader(|connection| read::calcs(connection))
+        self.with_reader(read::calcs)
     }
 }
 
