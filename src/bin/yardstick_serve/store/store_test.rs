@@ -351,3 +351,43 @@ fn a_million_events() {
         "{big_steps} steps for {started} started"
     );
 }
+
+/// The HTTP layer calls the store from a blocking thread pool.
+#[test]
+fn the_store_is_send_and_sync() {
+    fn shared<T: Send + Sync>() {}
+    shared::<Store>();
+}
+
+/// While the writer holds an open write transaction, a metrics read on a
+/// file database still answers (from the last committed state) instead of
+/// waiting for the writer's lock.
+#[test]
+fn reads_do_not_wait_for_the_writer() {
+    let db = TempDb::new("rw");
+    let store = std::sync::Arc::new(Store::open(&db.0).unwrap());
+    let events = [event(1, "x", 1, EventName::View, 0)];
+    store.insert_batch(&events, 0).unwrap();
+    let writer = lock(&store.writer);
+    writer
+        .execute_batch(
+            "BEGIN IMMEDIATE;
+             UPDATE calc_totals SET views = 99 WHERE calc_id = 'x';",
+        )
+        .unwrap();
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let reading = std::sync::Arc::clone(&store);
+    std::thread::spawn(move || {
+        let _ = sender.send(reading.metrics_of("x").map(|a| format!("{a:?}")));
+    });
+    // Generous: a read that waited would wait for as long as the writer.
+    let answer = receiver
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("the read waited for the writer");
+    writer.execute_batch("ROLLBACK").unwrap();
+    drop(writer);
+    assert_eq!(
+        answer.unwrap(),
+        format!("{:?}", CalcAnswer::Metrics(metrics(&events)))
+    );
+}
