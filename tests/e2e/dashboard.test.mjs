@@ -124,4 +124,30 @@ describe('engagement dashboard', { timeout: 180_000 }, () => {
     assert.deepEqual(problems, []);
     await page.close();
   });
+
+  test('a hidden tab pauses the refreshes; showing it refreshes at once', async () => {
+    const page = await browser.context.newPage();
+    /** @type {string[]} */
+    const requests = [];
+    await page.route('**/api/**', async (route) => {
+      requests.push(route.request().url());
+      await route.continue();
+    });
+    await page.goto(`${server.url}dashboard.html`);
+    await page.locator('.metric-card').first().waitFor({ timeout: 30_000 });
+    /** @param {'hidden' | 'visible'} state */
+    const show = (state) =>
+      page.evaluate((value) => {
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => value });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }, state);
+    await show('hidden');
+    const whileHidden = requests.length;
+    await delay(7_000);
+    assert.equal(requests.length, whileHidden, 'no refresh while hidden');
+    await show('visible');
+    for (let waited = 0; requests.length === whileHidden && waited < 10_000; waited += 100) await delay(100);
+    assert.equal(requests.length, whileHidden + 1);
+    await page.close();
+  });
 });
