@@ -5,6 +5,8 @@
 //!
 //! It never changes or deletes an event row. An event row the core cannot
 //! read marks only its own calculator as unreadable (`calc_totals.error`).
+//! Setting `PRAGMA user_version` back to 1 rebuilds every aggregate from the
+//! events at the next open.
 
 use rusqlite::Connection;
 use yardstick::engagement::envelope::read_event;
@@ -112,6 +114,14 @@ pub fn bring_up_to_date(connection: &mut Connection) -> Result<(), StoreError> {
         .execute_batch(SCHEMA)
         .map_err(sqlite("create the tables"))?;
     if version == 1 {
+        // Empty unless someone set the version back to 1 to rebuild the
+        // aggregates (after repairing events by hand, say): start afresh.
+        transaction
+            .execute_batch(
+                "DELETE FROM instances; DELETE FROM instance_steps; DELETE FROM calc_totals;
+                 DELETE FROM calc_steps; DELETE FROM calc_versions;",
+            )
+            .map_err(sqlite("clear the aggregates"))?;
         backfill(&transaction)?;
     }
     transaction
