@@ -9,7 +9,9 @@
 //! nothing. Sets the store keeps as unique keys (an instance's step
 //! indices, the calculator's versions) need no logic here beyond
 //! [`step_index`]. It does no I/O and never sees more than one instance and
-//! one calculator's totals at a time.
+//! one calculator's totals at a time. Equality with [`metrics`] assumes a
+//! resent event is an exact copy: an event id reused with other content
+//! counts as first stored.
 //!
 //! [`metrics`]: super::metrics::metrics
 

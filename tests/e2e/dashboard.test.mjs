@@ -108,6 +108,7 @@ describe('engagement dashboard', { timeout: 180_000 }, () => {
     assert.equal(await page.getByRole('button', { name: 'Next calculators' }).count(), 1);
     fs.mkdirSync(path.join(repoRoot, 'target', 'e2e'), { recursive: true });
     await page.screenshot({ path: path.join(repoRoot, 'target', 'e2e', 'dashboard.png') });
+    await broken.screenshot({ path: path.join(repoRoot, 'target', 'e2e', 'dashboard-error-card.png') });
 
     await delay(WATCH_MS);
     assert.equal(maxInFlight, 1, `requests overlapped: ${requests.length} requests`);
