@@ -1,9 +1,14 @@
 // @ts-check
 /**
- * The engagement dashboard: reads the collector's metrics
- * (`GET /api/engagement`, computed by the Rust core) and draws them: counts,
- * engaged rate, interaction time and the funnel from view to lead. It only
- * formats and draws; every number comes from the server.
+ * The engagement dashboard: reads one page of every calculator's metrics
+ * (`GET /api/engagement?metrics=all`, computed by the Rust core) in ONE
+ * request and draws them: counts, engaged rate, interaction time and the
+ * funnel from view to lead. It only formats and draws; every number comes
+ * from the server.
+ *
+ * Refreshes never overlap: the next one is scheduled only when the last
+ * has finished (or timed out), and none runs while the tab is hidden. A
+ * calculator the server cannot read shows its error in its own card.
  */
 
 import { h, svg } from './widget/dom.js';
@@ -28,9 +33,15 @@ import { h, svg } from './widget/dom.js';
  * @property {string[]} calc_versions
  */
 
-const REFRESH_MS = 5000;
+/** Pause between the end of one refresh and the start of the next. */
+const REFRESH_PAUSE_MS = 5000;
+/** A refresh that takes longer is abandoned (and the next one scheduled). */
+const REQUEST_TIMEOUT_MS = 20_000;
+/** Calculators per page (the server allows up to 1,000). */
+const PAGE_SIZE = 200;
 const metricsRoot = /** @type {HTMLElement} */ (document.getElementById('metrics'));
 const updated = /** @type {HTMLElement} */ (document.getElementById('updated'));
+const pager = /** @type {HTMLElement} */ (document.getElementById('pager'));
 const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
 const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
 const seconds = new Intl.NumberFormat(undefined, { style: 'unit', unit: 'second', maximumFractionDigits: 1 });
@@ -111,29 +122,113 @@ function card(metrics) {
 }
 
 /**
- * @param {string} url
- * @returns {Promise<unknown>}
+ * The card of a calculator the server could not read: only its error.
+ * @param {{ calc_id: string, error: string }} failed
  */
-async function getJson(url) {
-  const response = await fetch(url, { cache: 'no-store' });
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return response.json();
+function errorCard(failed) {
+  const section = h('section', { class: 'metric-card metric-error', 'aria-label': failed.calc_id });
+  section.append(h('h2', {}, failed.calc_id), h('p', { role: 'alert' }, `Could not read this calculator's metrics: ${failed.error}`));
+  return section;
 }
 
+/**
+ * @typedef {object} MetricsPage
+ * @property {(CalcMetrics | { calc_id: string, error: string })[]} calcs
+ * @property {string | null} next_after
+ */
+
+/** The page shown: `after` cursors of the pages before it, and its own. */
+/** @type {(string | null)[]} */
+const pageStarts = [null];
+let inFlight = false;
+let again = false;
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let timer;
+
+/** @param {string | null} after */
+function pageUrl(after) {
+  const query = new URLSearchParams({ metrics: 'all', limit: String(PAGE_SIZE) });
+  if (after !== null) query.set('after', after);
+  return `/api/engagement?${query}`;
+}
+
+/**
+ * Draws one page of calculators and the paging buttons.
+ * @param {MetricsPage} page
+ */
+function draw(page) {
+  const cards = page.calcs.map((entry) => ('error' in entry ? errorCard(entry) : card(/** @type {CalcMetrics} */ (entry))));
+  metricsRoot.replaceChildren(...(cards.length ? cards : [h('p', { class: 'placeholder' }, 'No events yet. Use a calculator in the gallery, then come back.')]));
+  const buttons = [];
+  if (pageStarts.length > 1) {
+    const previous = h('button', { type: 'button', class: 'button' }, 'Previous calculators');
+    previous.addEventListener('click', () => {
+      pageStarts.pop();
+      requestRefresh();
+    });
+    buttons.push(previous);
+  }
+  const nextAfter = page.next_after;
+  if (nextAfter !== null) {
+    const next = h('button', { type: 'button', class: 'button' }, 'Next calculators');
+    next.addEventListener('click', () => {
+      pageStarts.push(nextAfter);
+      requestRefresh();
+    });
+    buttons.push(next);
+  }
+  pager.replaceChildren(...buttons);
+}
+
+/** One refresh: one request; schedules the next when it ends. */
 async function refresh() {
+  clearTimeout(timer);
+  timer = undefined;
+  inFlight = true;
+  const abort = new AbortController();
+  const watchdog = setTimeout(() => abort.abort(), REQUEST_TIMEOUT_MS);
   try {
-    const listing = /** @type {{ calcs: { calc_id: string }[] }} */ (await getJson('/api/engagement'));
-    const all = await Promise.all(listing.calcs.map((c) => getJson(`/api/engagement?calc_id=${encodeURIComponent(c.calc_id)}`)));
-    const cards = all.map((metrics) => card(/** @type {CalcMetrics} */ (metrics)));
-    metricsRoot.replaceChildren(...(cards.length ? cards : [h('p', { class: 'placeholder' }, 'No events yet. Use a calculator in the gallery, then come back.')]));
+    const url = pageUrl(pageStarts[pageStarts.length - 1] ?? null);
+    const response = await fetch(url, { cache: 'no-store', signal: abort.signal });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    draw(/** @type {MetricsPage} */ (await response.json()));
     updated.textContent = `Updated ${new Date().toLocaleTimeString()}`;
   } catch (error) {
     updated.textContent = `Could not load the metrics: ${error instanceof Error ? error.message : String(error)}`;
+  } finally {
+    clearTimeout(watchdog);
+    inFlight = false;
+    if (again) {
+      again = false;
+      void refresh();
+    } else {
+      schedule();
+    }
   }
 }
 
-document.getElementById('refresh')?.addEventListener('click', () => void refresh());
+/** The next refresh, after the pause, unless the tab is hidden. */
+function schedule() {
+  clearTimeout(timer);
+  timer = document.visibilityState === 'visible' ? setTimeout(() => void refresh(), REFRESH_PAUSE_MS) : undefined;
+}
+
+/** Refreshes now, or right after the refresh under way. */
+function requestRefresh() {
+  if (inFlight) {
+    again = true;
+  } else {
+    void refresh();
+  }
+}
+
+document.getElementById('refresh')?.addEventListener('click', requestRefresh);
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState !== 'visible') {
+    clearTimeout(timer);
+    timer = undefined;
+  } else if (!inFlight && timer === undefined) {
+    void refresh();
+  }
+});
 void refresh();
-setInterval(() => {
-  if (document.visibilityState === 'visible') void refresh();
-}, REFRESH_MS);

@@ -120,7 +120,6 @@ pub fn metrics(events: &[Event]) -> Metrics {
             .filter(|facts| facts.reached.contains(&name))
             .count()
     };
-    let views = reached(EventName::View);
     let engaged_views = instances
         .values()
         .filter(|f| f.reached.contains(&EventName::View) && f.reached.contains(&EventName::Engaged))
@@ -131,11 +130,59 @@ pub fn metrics(events: &[Event]) -> Metrics {
         *steps.entry(*index).or_default() += 1;
     }
 
+    let counts = Counts {
+        events: event_ids.len(),
+        views: reached(EventName::View),
+        starts: reached(EventName::Start),
+        results: reached(EventName::Result),
+        leads: lead_ids.len(),
+        lead_instances: reached(EventName::Lead),
+        engaged_views,
+    };
+    assemble(
+        counts,
+        interaction_stats(&instances),
+        steps.into_iter().collect(),
+        calc_versions.into_iter().map(str::to_string).collect(),
+        range,
+    )
+}
+
+/// The counts a calculator's metrics are derived from.
+pub(super) struct Counts {
+    pub events: usize,
+    pub views: usize,
+    pub starts: usize,
+    pub results: usize,
+    /// Distinct `calc_lead` events.
+    pub leads: usize,
+    /// Instances with a `calc_lead`.
+    pub lead_instances: usize,
+    /// Viewed instances that also have `calc_engaged`.
+    pub engaged_views: usize,
+}
+
+/// The metrics from their counts and the rest: the funnel and the engaged
+/// rate are derived here, so [`metrics`] and the collector's aggregates
+/// (`engagement::aggregate`) derive them alike.
+pub(super) fn assemble(
+    counts: Counts,
+    interaction: InteractionStats,
+    steps: Vec<(u32, usize)>,
+    calc_versions: Vec<String>,
+    occurred_at_ms_range: Option<(f64, f64)>,
+) -> Metrics {
     let mut previous: Option<usize> = None;
     let funnel = FUNNEL
         .iter()
         .map(|&name| {
-            let count = reached(name);
+            let count = match name {
+                EventName::View => counts.views,
+                EventName::Start => counts.starts,
+                EventName::Result => counts.results,
+                // `Lead`, the funnel's last step: instances, not lead events.
+                _ => counts.lead_instances,
+            };
             let drop_off = match previous {
                 Some(before) if before > count => (before - count) as f64 / before as f64,
                 _ => 0.0,
@@ -148,19 +195,18 @@ pub fn metrics(events: &[Event]) -> Metrics {
             }
         })
         .collect();
-
     Metrics {
-        events: event_ids.len(),
-        views,
-        starts: reached(EventName::Start),
-        results: reached(EventName::Result),
-        leads: lead_ids.len(),
-        engaged_rate: ratio(engaged_views, views),
-        interaction: interaction_stats(&instances),
+        events: counts.events,
+        views: counts.views,
+        starts: counts.starts,
+        results: counts.results,
+        leads: counts.leads,
+        engaged_rate: ratio(counts.engaged_views, counts.views),
+        interaction,
         funnel,
-        steps: steps.into_iter().collect(),
-        calc_versions: calc_versions.into_iter().map(str::to_string).collect(),
-        occurred_at_ms_range: range,
+        steps,
+        calc_versions,
+        occurred_at_ms_range,
     }
 }
 

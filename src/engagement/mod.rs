@@ -16,12 +16,16 @@
 //! - [`metrics`]: one calculator's metrics from its events (views, starts,
 //!   results, leads, engaged rate, interaction time, funnel, steps), immune
 //!   to duplicates, lost intermediate flushes and reordering.
+//! - [`aggregate`]: the same metrics kept as events arrive: how one new
+//!   event changes its instance's facts and its calculator's totals, for
+//!   the collector's store.
 //!
 //! Like the rest of the core it reads no clock and draws no global
 //! randomness: timestamps (milliseconds) and seeds are arguments, so every
 //! rule is tested natively with exact times. It may use `model` (the
 //! document tree) and `uncertainty` (PERCENTILE.INC), never `formula`.
 
+pub mod aggregate;
 pub mod clock;
 pub mod envelope;
 pub mod event;

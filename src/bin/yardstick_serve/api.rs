@@ -1,50 +1,86 @@
-//! `GET /api/engagement`: one calculator's metrics (`?calc_id=ID`), computed
-//! by the core's `engagement::metrics` from the stored events, or the list
-//! of calculators with events. Shapes in docs/engagement.md.
+//! `GET /api/engagement`: one calculator's metrics (`?calc_id=ID`), a page
+//! of every calculator's metrics (`?metrics=all[&limit=N][&after=ID]`, what
+//! the dashboard reads in one request), or the list of calculators with
+//! events. Shapes, limits and errors in docs/engagement.md.
 //!
-//! It reads the store and formats; it holds no metric logic of its own.
+//! [`answer`] is framework-neutral: a query string in, a status and a JSON
+//! body out. The figures come from the store's aggregates through the
+//! core; it holds no metric logic of its own.
 
 use yardstick::engagement::envelope::is_valid_id;
-use yardstick::engagement::metrics::metrics;
 use yardstick::model::document::{canonical_json, Node};
 
 use crate::collect::Origins;
 use crate::files::percent_decode;
 use crate::http::{Request, Response};
-use crate::store::Store;
+use crate::store::{CalcAnswer, Store, CALCS_PER_PAGE_MAX};
 
-/// Answers `GET /api/engagement[?calc_id=ID]`.
+/// Calculators per page when `limit` is not given.
+pub const CALCS_PER_PAGE_DEFAULT: usize = 200;
+
+/// Answers `GET /api/engagement[?...]`.
 pub fn engagement(origins: &Origins, store: &Store, request: &Request) -> Response {
     let origin = match origins.check(request) {
         Ok(origin) => origin,
         Err(refused) => return Origins::decorate(refused, None),
     };
-    let (status, json) = answer(store, request.query());
-    Origins::decorate(Response::json(status, json), origin.as_deref())
+    let (status, body) = answer(store, request.query());
+    Origins::decorate(Response::json(status, body), origin.as_deref())
 }
 
-/// The status and JSON body for a query string (without `?`); blocking
-/// (it reads the store). Independent of the HTTP stack.
+fn error(status: u16, message: &str) -> (u16, String) {
+    let body = Node::Map(vec![("error".into(), Node::Text(message.to_string()))]);
+    (status, canonical_json(&body))
+}
+
+const BAD_ID: &str = "must be 1 to 64 characters from A-Z a-z 0-9 . _ : -";
+
+/// The status and JSON body for the query string `query` (without `?`).
+/// Blocking (it reads the store).
 pub fn answer(store: &Store, query: &str) -> (u16, String) {
-    let failed = |status: u16, message: &str| {
-        let body = Node::Map(vec![("error".into(), Node::Text(message.to_string()))]);
-        (status, canonical_json(&body))
+    let value = |key| query_value(query, key);
+    let (calc_id, all, limit, after) = match (
+        value("calc_id"),
+        value("metrics"),
+        value("limit"),
+        value("after"),
+    ) {
+        (Ok(calc_id), Ok(all), Ok(limit), Ok(after)) => (calc_id, all, limit, after),
+        _ => return error(400, "the query has a malformed escape"),
     };
-    let calc_id = match query_value(query, "calc_id") {
-        Err(message) => return failed(400, message),
-        Ok(calc_id) => calc_id,
-    };
-    let result = match calc_id {
-        Some(calc_id) if !is_valid_id(&calc_id) => {
-            return failed(
-                400,
-                "calc_id must be 1 to 64 characters from A-Z a-z 0-9 . _ : -",
-            )
+    let result = match (calc_id, all) {
+        (Some(calc_id), _) if !is_valid_id(&calc_id) => {
+            return error(400, &format!("calc_id {BAD_ID}"))
         }
-        Some(calc_id) => store
-            .events_of(&calc_id)
-            .map(|events| metrics(&events).to_node(&calc_id)),
-        None => store.calcs().map(|calcs| {
+        (Some(calc_id), _) => match store.metrics_of(&calc_id) {
+            Ok(CalcAnswer::Metrics(metrics)) => Ok(metrics.to_node(&calc_id)),
+            Ok(CalcAnswer::Unreadable(reason)) => {
+                eprintln!("yardstick-serve: calculator {calc_id}: {reason}");
+                return error(
+                    500,
+                    &format!("the metrics of {calc_id} cannot be read: {reason}"),
+                );
+            }
+            Err(err) => Err(err),
+        },
+        (None, Some(all)) if all == "all" => {
+            let limit = match limit.as_deref().map(str::parse::<usize>) {
+                None => CALCS_PER_PAGE_DEFAULT,
+                Some(Ok(n)) if (1..=CALCS_PER_PAGE_MAX).contains(&n) => n,
+                Some(_) => {
+                    return error(
+                        400,
+                        &format!("limit must be a whole number from 1 to {CALCS_PER_PAGE_MAX}"),
+                    )
+                }
+            };
+            if after.as_deref().is_some_and(|id| !is_valid_id(id)) {
+                return error(400, &format!("after {BAD_ID}"));
+            }
+            store.metrics_page(after.as_deref(), limit).map(page_node)
+        }
+        (None, Some(_)) => return error(400, "metrics must be \"all\""),
+        (None, None) => store.calcs().map(|calcs| {
             let list = calcs
                 .into_iter()
                 .map(|(calc_id, events)| {
@@ -61,9 +97,31 @@ pub fn answer(store: &Store, query: &str) -> (u16, String) {
         Ok(node) => (200, canonical_json(&node)),
         Err(err) => {
             eprintln!("yardstick-serve: {err}");
-            failed(500, "the events could not be read")
+            error(500, "the metrics could not be read")
         }
     }
+}
+
+/// `{"calcs": [metrics or {"calc_id", "error"}...], "next_after": ID | null}`.
+fn page_node(page: crate::store::MetricsPage) -> Node {
+    let calcs = page
+        .calcs
+        .into_iter()
+        .map(|(calc_id, answer)| match answer {
+            CalcAnswer::Metrics(metrics) => metrics.to_node(&calc_id),
+            CalcAnswer::Unreadable(reason) => Node::Map(vec![
+                ("calc_id".into(), Node::Text(calc_id)),
+                ("error".into(), Node::Text(reason)),
+            ]),
+        })
+        .collect();
+    Node::Map(vec![
+        ("calcs".into(), Node::List(calcs)),
+        (
+            "next_after".into(),
+            page.next_after.map_or(Node::Null, Node::Text),
+        ),
+    ])
 }
 
 /// The decoded value of `key` in a query string (`+` is a space), if present.

@@ -165,6 +165,9 @@ async fn accept(listener: StdListener, site: Arc<Site>) -> io::Result<()> {
                 continue;
             }
         };
+        // Answers are small and complete when written: send them at once
+        // rather than wait for the client's delayed ACK (Nagle).
+        let _ = stream.set_nodelay(true);
         let site = Arc::clone(&site);
         tokio::spawn(async move {
             let service = service_fn(move |request| {
