@@ -7,8 +7,9 @@
 
 use super::ast::{ArrayElement, BinaryOp, Expr, ExprKind, PostfixOp, UnaryOp};
 use super::functions::{self, Implementation};
-use super::limits::MAX_ARRAY_ELEMENTS;
+use super::limits::{MAX_ARRAY_ELEMENTS, MAX_EVALUATION_BYTES};
 use super::value::{Array, ErrorKind, ErrorValue, Value};
+use std::cell::Cell;
 use std::cmp::Ordering;
 
 /// Supplies the values of variable names (model inputs and calculations).
@@ -58,11 +59,32 @@ impl Names for NoNames {
 /// Evaluates expressions against a set of names.
 pub struct Evaluator<'a> {
     names: &'a dyn Names,
+    /// Bytes of text and array elements produced or copied so far; see
+    /// [`MAX_EVALUATION_BYTES`].
+    spent_bytes: Cell<usize>,
 }
 
 impl<'a> Evaluator<'a> {
     pub fn new(names: &'a dyn Names) -> Evaluator<'a> {
-        Evaluator { names }
+        Evaluator {
+            names,
+            spent_bytes: Cell::new(0),
+        }
+    }
+
+    /// `value`, counted against this evaluation's budget; past the budget,
+    /// `#VALUE!`. Numbers, booleans and errors cost nothing.
+    fn charge(&self, value: Value) -> Value {
+        let bytes = value.held_bytes();
+        if bytes == 0 {
+            return value;
+        }
+        let spent = self.spent_bytes.get().saturating_add(bytes);
+        self.spent_bytes.set(spent);
+        if spent > MAX_EVALUATION_BYTES {
+            return over_budget();
+        }
+        value
     }
 
     /// The names this evaluator resolves, for functions such as PREV.
@@ -80,14 +102,16 @@ impl<'a> Evaluator<'a> {
             ExprKind::Error(kind) => Value::error(*kind, ""),
             ExprKind::Missing => Value::Empty,
             ExprKind::Array(rows) => array_literal(rows),
-            ExprKind::Name(name) => self
-                .names
-                .lookup(name)
-                .unwrap_or_else(|| Value::error(ErrorKind::Name, format!("unknown name {name}"))),
-            ExprKind::Variable { name, slot } => self
-                .names
-                .lookup_slot(*slot)
-                .unwrap_or_else(|| Value::error(ErrorKind::Name, format!("unknown name {name}"))),
+            ExprKind::Name(name) => {
+                self.charge(self.names.lookup(name).unwrap_or_else(|| {
+                    Value::error(ErrorKind::Name, format!("unknown name {name}"))
+                }))
+            }
+            ExprKind::Variable { name, slot } => {
+                self.charge(self.names.lookup_slot(*slot).unwrap_or_else(|| {
+                    Value::error(ErrorKind::Name, format!("unknown name {name}"))
+                }))
+            }
             ExprKind::Group(inner) => self.eval(inner),
             ExprKind::Unary { op, operand } => {
                 let value = self.eval(operand);
@@ -122,13 +146,13 @@ impl<'a> Evaluator<'a> {
                         _ => {}
                     }
                 }
-                binary_broadcast(*op, &left, &right)
+                self.charge(binary_broadcast(*op, &left, &right))
             }
             ExprKind::Call {
                 name,
                 function,
                 args,
-            } => self.call(name, *function, args),
+            } => self.charge(self.call(name, *function, args)),
         }
     }
 
@@ -169,6 +193,15 @@ pub fn arity_text(min_args: usize, max_args: usize) -> String {
     } else {
         format!("{min_args} to {max_args} {}", noun(max_args))
     }
+}
+
+/// The error of a formula past [`MAX_EVALUATION_BYTES`] (one value built
+/// element by element, or all a formula's results together).
+pub fn over_budget() -> Value {
+    Value::error(
+        ErrorKind::Value,
+        "the formula would build more than 16 MiB of text and arrays",
+    )
 }
 
 /// Guards the invariant that no number is NaN or infinite.
@@ -256,11 +289,19 @@ fn binary_broadcast(op: BinaryOp, left: &Value, right: &Value) -> Value {
         );
     }
     let mut values = Vec::with_capacity(element_count);
+    let mut held_bytes = 0usize;
     for row in 0..rows {
         for col in 0..cols {
             let l = pick(left, left_array, row, col);
             let r = pick(right, right_array, row, col);
-            values.push(binary(op, &l, &r));
+            let value = binary(op, &l, &r);
+            // `&` can make every element a long text: stop at the budget
+            // rather than after the allocation.
+            held_bytes = held_bytes.saturating_add(value.held_bytes());
+            if held_bytes > MAX_EVALUATION_BYTES {
+                return over_budget();
+            }
+            values.push(value);
         }
     }
     Array::new(rows, cols, values).map_or_else(
@@ -279,7 +320,7 @@ fn binary(op: BinaryOp, left: &Value, right: &Value) -> Value {
     }
     match op {
         BinaryOp::Concat => match (left.to_text(), right.to_text()) {
-            (Ok(l), Ok(r)) => Value::Text(l + &r),
+            (Ok(l), Ok(r)) => Value::text(l + &r),
             (Err(err), _) | (_, Err(err)) => Value::Error(err),
         },
         BinaryOp::Equal

@@ -21,6 +21,14 @@ use std::sync::OnceLock;
 /// array; compile-time checks look for it.
 const ARRAY_IN_PERIOD: &str = "a per-period calculation must give one value in each period";
 
+/// Most bytes of text and array elements ([`Value::held_bytes`]) a model's
+/// values hold (64 MiB), shared equally among its calculations and outputs:
+/// each may hold `MAX_MODEL_HELD_BYTES / (calculations + outputs)`, over all
+/// its periods. A value past its variable's share is `#VALUE!`. An equal
+/// share, not a running total, so the result never depends on which
+/// values an incremental recompute happened to keep.
+pub const MAX_MODEL_HELD_BYTES: usize = 64 << 20;
+
 /// A variable's value: one value, or one per period.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Slot {
@@ -399,7 +407,9 @@ impl CompiledModel {
                     {
                         *old = new
                     }
-                    (Some(slot), value) => *slot = Slot::Scalar(value),
+                    (Some(slot), value) => {
+                        *slot = Slot::Scalar(self.within_share(value, &mut 0, 1))
+                    }
                     (None, _) => {}
                 }
             }
@@ -409,6 +419,7 @@ impl CompiledModel {
                 }
             }
             Step::Series(members) => {
+                let mut held_bytes = 0;
                 for period in 0..self.spec.horizon.series_len() {
                     for &member in members {
                         let value = self.eval_variable(member, slots, Some(period), workspace);
@@ -426,7 +437,9 @@ impl CompiledModel {
                                     *cell = Value::error(ErrorKind::Value, ARRAY_IN_PERIOD);
                                 }
                             }
-                            (cell, value) => *cell = value,
+                            (cell, value) => {
+                                *cell = self.within_share(value, &mut held_bytes, members.len())
+                            }
                         }
                     }
                 }
@@ -440,6 +453,7 @@ impl CompiledModel {
         let Some(variable) = self.structure.variables.get(member) else {
             return;
         };
+        let mut held_bytes = 0;
         for period in 0..self.spec.horizon.series_len() {
             let fast = variable
                 .fast
@@ -469,11 +483,34 @@ impl CompiledModel {
                 match (values.get_mut(period), value) {
                     // A number over a number: nothing to drop.
                     (Some(Value::Number(old)), Value::Number(new)) => *old = new,
-                    (Some(cell), value) => *cell = value,
+                    (Some(cell), value) => *cell = self.within_share(value, &mut held_bytes, 1),
                     (None, _) => {}
                 }
             }
         }
+    }
+
+    /// `value`, counted into `held_bytes` (what the step already holds);
+    /// `#VALUE!` past the share of [`MAX_MODEL_HELD_BYTES`] of `members`
+    /// variables.
+    fn within_share(&self, value: Value, held_bytes: &mut usize, members: usize) -> Value {
+        let bytes = value.held_bytes();
+        if bytes == 0 {
+            return value;
+        }
+        *held_bytes = held_bytes.saturating_add(bytes);
+        let variables = self.spec.calculations.len() + self.spec.outputs.len();
+        let share = MAX_MODEL_HELD_BYTES / variables.max(1) * members;
+        if *held_bytes > share {
+            return Value::error(
+                ErrorKind::Value,
+                format!(
+                    "the model's 64 MiB of text and arrays is shared among its {variables} \
+                     calculations and outputs; this one would hold more than {share} bytes"
+                ),
+            );
+        }
+        value
     }
 
     fn eval_variable(

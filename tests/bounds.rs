@@ -1,0 +1,188 @@
+//! Bounded work in the core: text is capped at Excel's 32,767 characters,
+//! every array or text a formula builds is within a budget, a model's
+//! values share a fixed budget, and analyses refuse work past theirs.
+
+// Test code: a panic here is a failing test, not a poisoned wasm instance.
+#![allow(
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)]
+
+#[path = "support/json.rs"]
+mod json;
+
+use json::node_from_json;
+use yardstick::formula::eval::Names;
+use yardstick::formula::{evaluate_with, Array, ErrorKind, Value};
+use yardstick::model::{CompiledModel, Slot};
+
+/// 424 bytes: a per-period text that doubles every period, over 600
+/// periods. Uncapped, it needs 2^600 bytes; the wasm instance died at 3.6 GB.
+pub const DOUBLING: &str = r#"{"schema":"yardstick/model@1","id":"doubling","version":"1.0.0","title":"Text that doubles in every period, over the longest horizon any model may have","horizon":{"periods":600,"unit":"month"},"inputs":[{"id":"seed","label":"A seed","kind":"number","default":1}],"calculations":[{"id":"s","per_period":true,"formula":"IF(period=0,\"ab\",PREV(s)&PREV(s))"}],"outputs":[{"id":"last","label":"Last","formula":"INDEX(s,601)"}]}"#;
+
+fn error_message(value: &Value) -> (ErrorKind, String) {
+    match value {
+        Value::Error(e) => (e.kind, e.message.clone()),
+        other => panic!("expected an error, got {}", other.type_name()),
+    }
+}
+
+#[test]
+fn a_doubling_text_stops_at_excels_cell_limit() {
+    assert_eq!(DOUBLING.len(), 424);
+    let model = CompiledModel::compile(&node_from_json(DOUBLING).unwrap()).unwrap();
+    let state = model.evaluate(&model.default_inputs());
+    let Some(Slot::Series(cells)) = state.calculation(&model, "s") else {
+        panic!("s is a series");
+    };
+    // "ab" doubled 13 times is 16,384 characters; once more is 32,768.
+    assert!(matches!(&cells[13], Value::Text(t) if t.len() == 16_384));
+    let (kind, message) = error_message(&cells[14]);
+    assert_eq!(kind, ErrorKind::Value);
+    assert!(message.contains("32,767 characters"), "{message}");
+    // The error propagates; nothing after it holds text.
+    assert!(cells[15..].iter().all(|c| matches!(c, Value::Error(_))));
+    assert_eq!(error_message(state.output(&model, 0)).0, ErrorKind::Value);
+}
+
+#[test]
+fn the_cap_counts_characters_as_excel_does_not_bytes() {
+    struct Names2;
+    impl Names for Names2 {
+        fn lookup(&self, name: &str) -> Option<Value> {
+            match name {
+                // 16,000 two-byte characters: 32,000 bytes but 16,000 units.
+                "wide" => Some(Value::Text("é".repeat(16_000))),
+                "ascii" => Some(Value::Text("a".repeat(16_384))),
+                _ => None,
+            }
+        }
+    }
+    let value = evaluate_with("wide & wide", &Names2).value;
+    assert!(matches!(&value, Value::Text(t) if t.chars().count() == 32_000));
+    let (kind, message) = error_message(&evaluate_with("ascii & ascii", &Names2).value);
+    assert_eq!(kind, ErrorKind::Value);
+    assert!(message.contains("32,767 characters"), "{message}");
+    // Exactly at the limit is still text.
+    let at_limit = evaluate_with("ascii & leftpart", &LeftPart).value;
+    assert!(matches!(&at_limit, Value::Text(t) if t.len() == 32_767));
+}
+
+struct LeftPart;
+
+impl Names for LeftPart {
+    fn lookup(&self, name: &str) -> Option<Value> {
+        match name {
+            "ascii" => Some(Value::Text("a".repeat(16_384))),
+            "leftpart" => Some(Value::Text("b".repeat(16_383))),
+            _ => None,
+        }
+    }
+}
+
+/// Names for the budget tests: `long` is 30,000 characters of text, `row`
+/// and `column` are 256-element arrays of TRUE, `wide_row` and
+/// `tall_column` 65,536 numbers.
+struct Big;
+
+impl Names for Big {
+    fn lookup(&self, name: &str) -> Option<Value> {
+        let ones = |n: usize| vec![Value::Bool(true); n];
+        match name {
+            "long" => Some(Value::Text("x".repeat(30_000))),
+            "row" => Some(Value::Array(Array::from_row(ones(256))?)),
+            "column" => Some(Value::Array(Array::column(ones(256))?)),
+            "wide_row" => Some(Value::Array(Array::from_row(vec![
+                Value::Number(1.0);
+                65_536
+            ])?)),
+            "tall_column" => Some(Value::Array(Array::column(vec![
+                Value::Number(1.0);
+                65_536
+            ])?)),
+            _ => None,
+        }
+    }
+}
+
+#[test]
+fn broadcasting_never_builds_more_than_the_element_limit() {
+    let (kind, message) = error_message(&evaluate_with("wide_row * tall_column", &Big).value);
+    assert_eq!(kind, ErrorKind::Num);
+    assert!(message.contains("the limit is 65536"), "{message}");
+}
+
+#[test]
+fn text_copied_into_every_element_stops_at_the_evaluation_budget() {
+    // 256 × 256 elements of 30,000 characters would be 1.9 GB.
+    for formula in [
+        "long & (row = column)",
+        "IF(row = column, long)",
+        "IF(row = column, long, long)",
+    ] {
+        let (kind, message) = error_message(&evaluate_with(formula, &Big).value);
+        assert_eq!(kind, ErrorKind::Value, "{formula}");
+        assert!(message.contains("16 MiB"), "{formula}: {message}");
+    }
+    // Within the budget (256 elements of 30,000 characters: 7.7 MB) it works.
+    assert!(matches!(evaluate_with("long & row", &Big).value, Value::Array(a) if a.cols() == 256));
+}
+
+#[test]
+fn copies_of_a_name_count_towards_the_budget() {
+    // Each read of `long` copies 30,000 bytes; 600 reads are 18 MB, though
+    // no value alive at once is large.
+    let half = vec!["long=long"; 150].join(",");
+    let formula = format!("AND(AND({half}), AND({half}))");
+    let (kind, message) = error_message(&evaluate_with(&formula, &Big).value);
+    assert_eq!(kind, ErrorKind::Value);
+    assert!(message.contains("16 MiB"), "{message}");
+    let fewer = format!("AND({})", vec!["long=long"; 200].join(","));
+    assert_eq!(evaluate_with(&fewer, &Big).value, Value::Bool(true));
+}
+
+fn text_bytes(value: &Value) -> usize {
+    match value {
+        Value::Text(text) => text.len(),
+        _ => 0,
+    }
+}
+
+#[test]
+fn a_models_text_is_shared_out_of_a_fixed_budget() {
+    // Eight calculations and outputs: each may hold 64 MiB / 8 = 8 MiB.
+    // `t` holds 16,384 characters in every period from the 13th on, so
+    // about 512 periods fit and the rest are #VALUE!.
+    let outputs: Vec<String> = (0..7)
+        .map(|i| format!(r#"{{"id":"o{i}","label":"O","formula":"{i}"}}"#))
+        .collect();
+    let document = format!(
+        r#"{{"schema":"yardstick/model@1","id":"share","version":"1.0.0","title":"Share",
+        "horizon":{{"periods":600,"unit":"month"}},
+        "inputs":[{{"id":"x","label":"X","kind":"number","default":1}}],
+        "calculations":[{{"id":"t","per_period":true,
+          "formula":"IF(period=0,\"ab\",IF(period<14,PREV(t)&PREV(t),PREV(t)))"}}],
+        "outputs":[{}]}}"#,
+        outputs.join(",")
+    );
+    let model = CompiledModel::compile(&node_from_json(&document).unwrap()).unwrap();
+    let state = model.evaluate(&model.default_inputs());
+    let Some(Slot::Series(cells)) = state.calculation(&model, "t") else {
+        panic!("t is a series");
+    };
+    let first_error = cells
+        .iter()
+        .position(|c| matches!(c, Value::Error(_)))
+        .unwrap();
+    let held: usize = cells[..first_error].iter().map(text_bytes).sum();
+    assert!(held <= (64 << 20) / 8, "{held}");
+    assert!(held + 16_384 > (64 << 20) / 8, "{held}");
+    let (kind, message) = error_message(&cells[first_error]);
+    assert_eq!(kind, ErrorKind::Value);
+    assert!(
+        message.contains("shared among its 8 calculations and outputs"),
+        "{message}"
+    );
+}
