@@ -186,3 +186,144 @@ fn a_models_text_is_shared_out_of_a_fixed_budget() {
         "{message}"
     );
 }
+
+mod largest {
+    //! The largest model the limits allow: 500 inputs, 2,000 per-period
+    //! calculations, 600 periods (1.2 million formula cells). Each
+    //! calculation reads the one before it, so input `x0` reaches them all.
+
+    use super::*;
+    use yardstick::model::analysis::{
+        goal_seek, sensitivity, GoalSeekOptions, ModelMonteCarlo, MonteCarloOptions,
+        SensitivityOptions, MAX_ANALYSIS_CELLS, MAX_MONTE_CARLO_CELLS,
+    };
+    use yardstick::model::ModelError;
+
+    pub const CALCULATIONS: usize = 2_000;
+    pub const CELLS_PER_SERIES: usize = 601;
+
+    pub fn document() -> String {
+        let inputs: Vec<String> = (0..500)
+            .map(|i| {
+                format!(
+                    r#"{{"id":"x{i}","label":"X","kind":"number","default":1,
+                    "uncertainty":{{"distribution":"uniform","min":0.5,"max":1.5}}}}"#
+                )
+            })
+            .collect();
+        let calculations: Vec<String> = (0..CALCULATIONS)
+            .map(|k| {
+                let before = if k == 0 { "x1".to_string() } else { format!("c{}", k - 1) };
+                format!(
+                    r#"{{"id":"c{k}","per_period":true,
+                    "formula":"IF(period=0, x{}, PREV(c{k}) * 0.5 + {before} * 0.5)"}}"#,
+                    k % 500
+                )
+            })
+            .collect();
+        format!(
+            r#"{{"schema":"yardstick/model@1","id":"largest","version":"1.0.0","title":"Largest",
+            "horizon":{{"periods":600,"unit":"month"}},
+            "inputs":[{}],"calculations":[{}],
+            "outputs":[{{"id":"last","label":"Last","formula":"INDEX(c1999, 601)"}},
+                       {{"id":"first","label":"First","formula":"INDEX(c0, 601)"}}]}}"#,
+            inputs.join(","),
+            calculations.join(",")
+        )
+    }
+
+    fn too_much_work(result: Result<impl std::fmt::Debug, ModelError>) -> (usize, usize, String) {
+        match result {
+            Err(error @ ModelError::TooMuchWork { cells, limit, .. }) => {
+                (cells, limit, error.to_string())
+            }
+            other => panic!("expected TooMuchWork, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn analyses_on_the_largest_model_finish_or_refuse_before_starting() {
+        let model = CompiledModel::compile(&node_from_json(&document()).unwrap()).unwrap();
+        let base = model.evaluate(&model.default_inputs());
+        let all_series = CALCULATIONS * CELLS_PER_SERIES;
+
+        // Sensitivity of `last`: every input reaches every calculation from
+        // its own on, three recomputes each (low, high, back to base).
+        let (cells, limit, message) = too_much_work(sensitivity(
+            &model,
+            &base,
+            &SensitivityOptions {
+                output_id: "last".into(),
+                percent_change: 0.1,
+                use_uncertainty: true,
+            },
+        ));
+        let expected: usize = (0..500)
+            .map(|i| {
+                let first = if i < 2 { 0 } else { i };
+                3 * ((CALCULATIONS - first) * CELLS_PER_SERIES + 1)
+            })
+            .sum();
+        assert_eq!(cells, expected);
+        assert_eq!(limit, MAX_ANALYSIS_CELLS);
+        assert!(
+            message.starts_with(&format!("sensitivity would evaluate {expected} formula cells; the limit is {limit}")),
+            "{message}"
+        );
+
+        // Sensitivity of `first` re-runs only `c0` (the output's closure):
+        // 2 inputs × 3 × 601 cells, and it answers for all 500 inputs.
+        let (_, rows) = sensitivity(
+            &model,
+            &base,
+            &SensitivityOptions {
+                output_id: "first".into(),
+                percent_change: 0.1,
+                use_uncertainty: false,
+            },
+        )
+        .unwrap();
+        assert_eq!(rows.len(), 500);
+        assert!(rows[0].swing > 0.0 && rows[2].swing == 0.0);
+
+        // Goal seek on `last` would re-run every calculation up to 264 times.
+        let seek = |input: &str, output: &str| {
+            goal_seek(
+                &model,
+                &base,
+                &GoalSeekOptions {
+                    input_id: input.into(),
+                    output_id: output.into(),
+                    target: 1.2,
+                    low: Some(0.0),
+                    high: Some(10.0),
+                    tolerance: 1e-9,
+                },
+            )
+        };
+        let (cells, _, message) = too_much_work(seek("x0", "last"));
+        assert_eq!(cells, 264 * (all_series + 1));
+        assert!(message.starts_with("goal seek would evaluate"), "{message}");
+        // On `first` it re-runs `c0` and the output only, and finds x1 = 1.2.
+        assert!(matches!(
+            seek("x1", "first"),
+            Ok(yardstick::model::analysis::GoalSeekResult::Found { .. })
+        ));
+
+        // Monte Carlo: every trial re-runs everything (and both outputs).
+        let per_trial = all_series + 2;
+        let options = |trials| MonteCarloOptions {
+            trials,
+            seed: 7,
+            histogram_bins: 20,
+        };
+        let (cells, limit, message) =
+            too_much_work(ModelMonteCarlo::new(&model, &base, options(10_000)));
+        assert_eq!((cells, limit), (10_000 * per_trial, MAX_MONTE_CARLO_CELLS));
+        assert!(message.ends_with("ask for fewer trials"), "{message}");
+        let most = MAX_MONTE_CARLO_CELLS / per_trial;
+        assert!(ModelMonteCarlo::new(&model, &base, options(most + 1)).is_err());
+        let mut run = ModelMonteCarlo::new(&model, &base, options(most)).unwrap();
+        assert_eq!(run.advance(&model, 1).trials_done, 1);
+    }
+}

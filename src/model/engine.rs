@@ -16,18 +16,14 @@ use super::spec::{InputValue, ModelSpec};
 use crate::formula::eval::Evaluator;
 use crate::formula::{ErrorKind, Value};
 use std::sync::OnceLock;
+pub use work::MAX_MODEL_HELD_BYTES;
+
+#[path = "engine_work.rs"]
+mod work;
 
 /// The error a per-period calculation gets when a period's formula gives an
 /// array; compile-time checks look for it.
 const ARRAY_IN_PERIOD: &str = "a per-period calculation must give one value in each period";
-
-/// Most bytes of text and array elements ([`Value::held_bytes`]) a model's
-/// values hold (64 MiB), shared equally among its calculations and outputs:
-/// each may hold `MAX_MODEL_HELD_BYTES / (calculations + outputs)`, over all
-/// its periods. A value past its variable's share is `#VALUE!`. An equal
-/// share, not a running total, so the result never depends on which
-/// values an incremental recompute happened to keep.
-pub const MAX_MODEL_HELD_BYTES: usize = 64 << 20;
 
 /// A variable's value: one value, or one per period.
 #[derive(Debug, Clone, PartialEq)]
@@ -488,29 +484,6 @@ impl CompiledModel {
                 }
             }
         }
-    }
-
-    /// `value`, counted into `held_bytes` (what the step already holds);
-    /// `#VALUE!` past the share of [`MAX_MODEL_HELD_BYTES`] of `members`
-    /// variables.
-    fn within_share(&self, value: Value, held_bytes: &mut usize, members: usize) -> Value {
-        let bytes = value.held_bytes();
-        if bytes == 0 {
-            return value;
-        }
-        *held_bytes = held_bytes.saturating_add(bytes);
-        let variables = self.spec.calculations.len() + self.spec.outputs.len();
-        let share = MAX_MODEL_HELD_BYTES / variables.max(1) * members;
-        if *held_bytes > share {
-            return Value::error(
-                ErrorKind::Value,
-                format!(
-                    "the model's 64 MiB of text and arrays is shared among its {variables} \
-                     calculations and outputs; this one would hold more than {share} bytes"
-                ),
-            );
-        }
-        value
     }
 
     fn eval_variable(

@@ -52,8 +52,9 @@ pub fn sensitivity(
         return Err(ModelError::InvalidOption {
             option: "percentChange",
             reason: format!(
-                "must be greater than 0 and at most {}",
-                crate::number_text::Plain(MAX_PERCENT_CHANGE)
+                "must be a number greater than 0 and at most {}; got {}",
+                crate::number_text::Plain(MAX_PERCENT_CHANGE),
+                crate::number_text::Plain(options.percent_change)
             ),
         });
     }
@@ -66,14 +67,28 @@ pub fn sensitivity(
                     options.output_id
                 ),
             })?;
-    let mut rows = Vec::new();
+    // Each varied input is set low, high and back to its base value on one
+    // working state, re-running only the steps between it and the output.
+    let mut varied = Vec::new();
+    let mut cells = 0usize;
     for (index, input) in model.spec().inputs.iter().enumerate() {
-        if !input.kind.is_numeric() {
-            continue;
+        if let (true, Some(InputValue::Number(base_value))) =
+            (input.kind.is_numeric(), base.inputs.get(index))
+        {
+            let steps = model.steps_for_outputs(&model.steps_after(&[index]), &[output_index]);
+            cells = cells.saturating_add(model.cells_in(&steps).saturating_mul(3));
+            varied.push((index, input, *base_value, steps));
         }
-        let Some(InputValue::Number(base_value)) = base.inputs.get(index).cloned() else {
-            continue;
-        };
+    }
+    super::within_budget(
+        "sensitivity",
+        cells,
+        super::MAX_ANALYSIS_CELLS,
+        "ask for an output that depends on fewer inputs, or use a smaller model",
+    )?;
+    let mut state = base.clone();
+    let mut rows = Vec::new();
+    for (index, input, base_value, steps) in varied {
         let (mut low, mut high) = match (&input.uncertainty, options.use_uncertainty) {
             (Some(uncertainty), true) => uncertainty.low_high(),
             _ => {
@@ -93,15 +108,16 @@ pub fn sensitivity(
             low = low.round();
             high = high.round();
         }
-        let output_at = |value: f64| -> Option<f64> {
-            let mut state = base.clone();
+        let mut output_at = |value: f64| -> Option<f64> {
             model
-                .set(&mut state, &input.id, &InputValue::Number(value))
+                .apply_numbers(&mut state, &[(index, value)], &steps)
                 .ok()?;
             state.output_number(model, output_index)
         };
         let output_at_low = output_at(low);
         let output_at_high = output_at(high);
+        // Back to the base: the same steps at the base value.
+        output_at(base_value);
         let swing = match (output_at_low, output_at_high) {
             (Some(l), Some(h)) => (h - l).abs(),
             _ => 0.0,
