@@ -20,7 +20,7 @@ use yardstick::model::{CompiledModel, Slot};
 
 /// 424 bytes: a per-period text that doubles every period, over 600
 /// periods. Uncapped, it needs 2^600 bytes; the wasm instance died at 3.6 GB.
-pub const DOUBLING: &str = r#"{"schema":"yardstick/model@1","id":"doubling","version":"1.0.0","title":"Text that doubles in every period, over the longest horizon any model may have","horizon":{"periods":600,"unit":"month"},"inputs":[{"id":"seed","label":"A seed","kind":"number","default":1}],"calculations":[{"id":"s","per_period":true,"formula":"IF(period=0,\"ab\",PREV(s)&PREV(s))"}],"outputs":[{"id":"last","label":"Last","formula":"INDEX(s,601)"}]}"#;
+pub const DOUBLING: &str = include_str!("data/doubling-text-model.json");
 
 fn error_message(value: &Value) -> (ErrorKind, String) {
     match value {
@@ -326,4 +326,70 @@ mod largest {
         let mut run = ModelMonteCarlo::new(&model, &base, options(most)).unwrap();
         assert_eq!(run.advance(&model, 1).trials_done, 1);
     }
+}
+
+mod options {
+    //! Numeric options are checked with their own names and the value as
+    //! given: nothing is wrapped, truncated or relabelled.
+
+    use super::*;
+    use yardstick::model::analysis::{whole_number, ModelMonteCarlo, MonteCarloOptions};
+
+    #[test]
+    fn whole_numbers_refuse_fractions_nan_and_out_of_range_values_as_given() {
+        assert_eq!(whole_number("trials", 1e6, 1, 1_000_000).unwrap(), 1_000_000);
+        assert_eq!(whole_number("maxTrials", 0.0, 0, 10).unwrap(), 0);
+        for (value, shown) in [
+            (1e12, "1000000000000"),
+            (-1.0, "-1"),
+            (1.5, "1.5"),
+            (f64::NAN, "NaN"),
+            (f64::INFINITY, "inf"),
+            (0.0, "0"),
+        ] {
+            let message = whole_number("trials", value, 1, 1_000_000)
+                .unwrap_err()
+                .to_string();
+            assert_eq!(
+                message,
+                format!("option `trials`: must be a whole number from 1 to 1000000; got {shown}")
+            );
+        }
+    }
+
+    #[test]
+    fn monte_carlo_errors_name_the_option_at_fault() {
+        let model = CompiledModel::compile(&node_from_json(&super::small_uncertain()).unwrap()).unwrap();
+        let base = model.evaluate(&model.default_inputs());
+        let error = |trials, histogram_bins| {
+            ModelMonteCarlo::new(
+                &model,
+                &base,
+                MonteCarloOptions {
+                    trials,
+                    seed: 1,
+                    histogram_bins,
+                },
+            )
+            .unwrap_err()
+            .to_string()
+        };
+        let bins = error(100, 0);
+        assert!(bins.starts_with("option `histogramBins`:"), "{bins}");
+        let bins = error(100, 100_000);
+        assert!(bins.starts_with("option `histogramBins`:"), "{bins}");
+        let trials = error(0, 20);
+        assert!(trials.starts_with("option `trials`:"), "{trials}");
+    }
+}
+
+/// A small model with one uncertain input.
+fn small_uncertain() -> String {
+    r#"{"schema":"yardstick/model@1","id":"small","version":"1.0.0","title":"Small",
+    "horizon":{"periods":3,"unit":"year"},
+    "inputs":[{"id":"x","label":"X","kind":"number","default":1,
+      "uncertainty":{"distribution":"uniform","min":0,"max":2}}],
+    "calculations":[{"id":"c","per_period":true,"formula":"x * period"}],
+    "outputs":[{"id":"total","label":"Total","formula":"SUM(c)"}]}"#
+        .to_string()
 }
