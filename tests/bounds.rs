@@ -213,7 +213,11 @@ mod largest {
             .collect();
         let calculations: Vec<String> = (0..CALCULATIONS)
             .map(|k| {
-                let before = if k == 0 { "x1".to_string() } else { format!("c{}", k - 1) };
+                let before = if k == 0 {
+                    "x1".to_string()
+                } else {
+                    format!("c{}", k - 1)
+                };
                 format!(
                     r#"{{"id":"c{k}","per_period":true,
                     "formula":"IF(period=0, x{}, PREV(c{k}) * 0.5 + {before} * 0.5)"}}"#,
@@ -267,7 +271,9 @@ mod largest {
         assert_eq!(cells, expected);
         assert_eq!(limit, MAX_ANALYSIS_CELLS);
         assert!(
-            message.starts_with(&format!("sensitivity would evaluate {expected} formula cells; the limit is {limit}")),
+            message.starts_with(&format!(
+                "sensitivity would evaluate {expected} formula cells; the limit is {limit}"
+            )),
             "{message}"
         );
 
@@ -337,7 +343,10 @@ mod options {
 
     #[test]
     fn whole_numbers_refuse_fractions_nan_and_out_of_range_values_as_given() {
-        assert_eq!(whole_number("trials", 1e6, 1, 1_000_000).unwrap(), 1_000_000);
+        assert_eq!(
+            whole_number("trials", 1e6, 1, 1_000_000).unwrap(),
+            1_000_000
+        );
         assert_eq!(whole_number("maxTrials", 0.0, 0, 10).unwrap(), 0);
         for (value, shown) in [
             (1e12, "1000000000000"),
@@ -359,7 +368,8 @@ mod options {
 
     #[test]
     fn monte_carlo_errors_name_the_option_at_fault() {
-        let model = CompiledModel::compile(&node_from_json(&super::small_uncertain()).unwrap()).unwrap();
+        let model =
+            CompiledModel::compile(&node_from_json(&super::small_uncertain()).unwrap()).unwrap();
         let base = model.evaluate(&model.default_inputs());
         let error = |trials, histogram_bins| {
             ModelMonteCarlo::new(

@@ -162,7 +162,10 @@ fn monte_carlo_runs_in_chunks_and_reproduces_from_its_seed() {
     let options = || JSON::parse(r#"{"trials": 600, "seed": 9}"#).unwrap();
     let mut chunked = model.monte_carlo(options()).unwrap();
     let mut steps = 0;
-    while !get(&chunked.step(100.0).unwrap(), "done").as_bool().unwrap() {
+    while !get(&chunked.step(100.0).unwrap(), "done")
+        .as_bool()
+        .unwrap()
+    {
         steps += 1;
         assert!(steps < 100, "never finished");
     }
@@ -295,7 +298,9 @@ fn a_doubling_text_leaves_the_instance_alive_with_a_clear_error() {
     let series: Array = get(&get(&evaluation, "series"), "s").dyn_into().unwrap();
     assert_eq!(series.length(), 601);
     assert_eq!(series.get(13).as_string().map(|t| t.len()), Some(16_384));
-    let capped = get(&series.get(14), "message").as_string().unwrap_or_default();
+    let capped = get(&series.get(14), "message")
+        .as_string()
+        .unwrap_or_default();
     assert!(capped.contains("32,767 characters"), "{capped:?}");
     let last = get(&get(&evaluation, "outputs"), "last");
     assert_eq!(get(&last, "error").as_string().as_deref(), Some("#VALUE!"));
@@ -337,10 +342,19 @@ fn monte_carlo_options_are_checked_with_their_own_names() {
             "option `trials`: must be a whole number from 1 to 1000000; got a string",
         ),
     ] {
-        assert_eq!(message(start(options).err().unwrap()), expected, "{options}");
+        assert_eq!(
+            message(start(options).err().unwrap()),
+            expected,
+            "{options}"
+        );
     }
     let mut run = start(r#"{"trials": 10}"#).unwrap();
-    for (bad, shown) in [(-1.0, "-1"), (1.5, "1.5"), (f64::NAN, "NaN"), (1e12, "1000000000000")] {
+    for (bad, shown) in [
+        (-1.0, "-1"),
+        (1.5, "1.5"),
+        (f64::NAN, "NaN"),
+        (1e12, "1000000000000"),
+    ] {
         let error = message(run.step(bad).err().unwrap());
         assert_eq!(
             error,
@@ -349,8 +363,14 @@ fn monte_carlo_options_are_checked_with_their_own_names() {
     }
     // Nothing ran; whole steps still work.
     assert_eq!(get(&run.progress(), "trialsDone").as_f64(), Some(0.0));
-    assert_eq!(get(&run.step(3.0).unwrap(), "trialsDone").as_f64(), Some(3.0));
-    assert_eq!(get(&run.step(0.0).unwrap(), "trialsDone").as_f64(), Some(3.0));
+    assert_eq!(
+        get(&run.step(3.0).unwrap(), "trialsDone").as_f64(),
+        Some(3.0)
+    );
+    assert_eq!(
+        get(&run.step(0.0).unwrap(), "trialsDone").as_f64(),
+        Some(3.0)
+    );
 }
 
 #[wasm_bindgen_test]
@@ -359,17 +379,38 @@ fn goal_seek_and_sensitivity_options_are_never_silently_replaced() {
     let seek = |options: &str| model.goal_seek(JSON::parse(options).unwrap());
     let base = r#""input": "discount_rate", "output": "npv", "target": 0"#;
     for (extra, expected) in [
-        (r#""tolerance": "tight""#, "option `tolerance`: must be a number"),
+        (
+            r#""tolerance": "tight""#,
+            "option `tolerance`: must be a number",
+        ),
         (r#""low": "zero""#, "option `low`: must be a number"),
         (r#""high": true"#, "option `high`: must be a number"),
-        (r#""low": 0.3, "high": 0.2"#, "option `high`: must be a finite number above low (0.3)"),
+        (
+            r#""low": 0.3, "high": 0.2"#,
+            "option `high`: must be a finite number above low (0.3)",
+        ),
     ] {
         let options = format!("{{{base}, {extra}}}");
-        assert_eq!(message(seek(&options).err().unwrap()), expected, "{options}");
+        assert_eq!(
+            message(seek(&options).err().unwrap()),
+            expected,
+            "{options}"
+        );
     }
     let tornado = |options: &str| model.sensitivity(JSON::parse(options).unwrap());
-    let error = message(tornado(r#"{"output": "npv", "percentChange": "10%"}"#).err().unwrap());
-    assert!(error.starts_with("option `percentChange`:") && error.ends_with("got NaN"), "{error}");
-    let error = message(tornado(r#"{"output": "npv", "percentChange": 50}"#).err().unwrap());
+    let error = message(
+        tornado(r#"{"output": "npv", "percentChange": "10%"}"#)
+            .err()
+            .unwrap(),
+    );
+    assert!(
+        error.starts_with("option `percentChange`:") && error.ends_with("got NaN"),
+        "{error}"
+    );
+    let error = message(
+        tornado(r#"{"output": "npv", "percentChange": 50}"#)
+            .err()
+            .unwrap(),
+    );
     assert!(error.ends_with("got 50"), "{error}");
 }
