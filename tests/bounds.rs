@@ -194,7 +194,7 @@ mod largest {
 
     use super::*;
     use yardstick::model::analysis::{
-        goal_seek, sensitivity, GoalSeekOptions, ModelMonteCarlo, MonteCarloOptions,
+        goal_seek, scenarios, sensitivity, GoalSeekOptions, ModelMonteCarlo, MonteCarloOptions,
         SensitivityOptions, MAX_ANALYSIS_CELLS, MAX_MONTE_CARLO_CELLS,
     };
     use yardstick::model::ModelError;
@@ -203,6 +203,13 @@ mod largest {
     pub const CELLS_PER_SERIES: usize = 601;
 
     pub fn document() -> String {
+        with_scenarios(0)
+    }
+
+    pub fn with_scenarios(count: usize) -> String {
+        let scenarios: Vec<String> = (0..count)
+            .map(|i| format!(r#"{{"id":"s{i}","label":"S","inputs":{{"x0":2}}}}"#))
+            .collect();
         let inputs: Vec<String> = (0..500)
             .map(|i| {
                 format!(
@@ -230,9 +237,11 @@ mod largest {
             "horizon":{{"periods":600,"unit":"month"}},
             "inputs":[{}],"calculations":[{}],
             "outputs":[{{"id":"last","label":"Last","formula":"INDEX(c1999, 601)"}},
-                       {{"id":"first","label":"First","formula":"INDEX(c0, 601)"}}]}}"#,
+                       {{"id":"first","label":"First","formula":"INDEX(c0, 601)"}}],
+            "scenarios":[{}]}}"#,
             inputs.join(","),
-            calculations.join(",")
+            calculations.join(","),
+            scenarios.join(",")
         )
     }
 
@@ -331,6 +340,18 @@ mod largest {
         assert!(ModelMonteCarlo::new(&model, &base, options(most + 1)).is_err());
         let mut run = ModelMonteCarlo::new(&model, &base, options(most)).unwrap();
         assert_eq!(run.advance(&model, 1).trials_done, 1);
+    }
+
+    #[test]
+    fn comparing_many_scenarios_of_the_largest_model_is_refused() {
+        let model = CompiledModel::compile(&node_from_json(&with_scenarios(20)).unwrap()).unwrap();
+        let (cells, limit, message) = too_much_work(scenarios(&model));
+        assert_eq!(cells, 21 * (CALCULATIONS * CELLS_PER_SERIES + 2));
+        assert_eq!(limit, MAX_ANALYSIS_CELLS);
+        assert!(
+            message.starts_with("comparing the scenarios would evaluate"),
+            "{message}"
+        );
     }
 }
 

@@ -61,6 +61,12 @@ impl CompiledModel {
             .fold(0, usize::saturating_add)
     }
 
+    /// The formula cells a full evaluation evaluates.
+    pub fn cells_per_evaluation(&self) -> usize {
+        let all: Vec<usize> = (0..self.structure.steps.len()).collect();
+        self.cells_in(&all)
+    }
+
     /// `steps` (plan order) without those that compute nothing `outputs`
     /// (indices) read, directly or through other variables: all an
     /// analysis reading only those outputs has to re-run. Skipped steps
