@@ -182,7 +182,7 @@ fn a_models_text_is_shared_out_of_a_fixed_budget() {
     let (kind, message) = error_message(&cells[first_error]);
     assert_eq!(kind, ErrorKind::Value);
     assert!(
-        message.contains("shared among its 8 calculations and outputs"),
+        message.contains("equal share of the model's 64 MiB"),
         "{message}"
     );
 }

@@ -238,24 +238,12 @@ impl CompiledModel {
         let before: Vec<Value> = (0..self.spec.outputs.len())
             .map(|o| state.output(self, o).clone())
             .collect();
-        let value = self.check_input(index, value)?;
         let steps = self
             .steps_by_input
             .0
             .get(index)
             .map(|steps| steps.get_or_init(|| self.steps_after(&[index])));
-        if let Some(input) = state.inputs.get_mut(index) {
-            *input = value.clone();
-        }
-        // Inputs come first among the variables, in input order.
-        if let Some(slot) = state.slots.get_mut(index) {
-            *slot = Slot::Scalar(input_to_value(&value));
-        }
-        for &step_index in steps.map_or(&[][..], Vec::as_slice) {
-            if let Some(step) = self.structure.steps.get(step_index) {
-                self.run_step(step, &mut state.slots, &state.scratch.0);
-            }
-        }
+        self.set_index(state, index, value, steps.map_or(&[][..], Vec::as_slice))?;
         Ok(before
             .into_iter()
             .enumerate()
@@ -267,6 +255,33 @@ impl CompiledModel {
                 })
             })
             .collect())
+    }
+
+    /// Sets input `index`, checked, and re-runs `steps`: all of
+    /// [`CompiledModel::steps_after`] it, or only those an analysis reads
+    /// (see [`CompiledModel::steps_for_outputs`]). Nothing changes when
+    /// the value is rejected.
+    pub fn set_index(
+        &self,
+        state: &mut ModelState,
+        index: usize,
+        value: &InputValue,
+        steps: &[usize],
+    ) -> Result<(), ModelError> {
+        let value = self.check_input(index, value)?;
+        // Inputs come first among the variables, in input order.
+        if let Some(slot) = state.slots.get_mut(index) {
+            *slot = Slot::Scalar(input_to_value(&value));
+        }
+        if let Some(input) = state.inputs.get_mut(index) {
+            *input = value;
+        }
+        for &step_index in steps {
+            if let Some(step) = self.structure.steps.get(step_index) {
+                self.run_step(step, &mut state.slots, &state.scratch.0);
+            }
+        }
+        Ok(())
     }
 
     /// Sets several inputs (by index) at once, each checked, and recomputes

@@ -39,10 +39,7 @@ impl CompiledModel {
         if *held_bytes > share {
             return Value::error(
                 ErrorKind::Value,
-                format!(
-                    "the model's 64 MiB of text and arrays is shared among its {variables} \
-                     calculations and outputs; this one would hold more than {share} bytes"
-                ),
+                "past this calculation's equal share of the model's 64 MiB of text and arrays",
             );
         }
         value

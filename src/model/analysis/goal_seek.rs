@@ -125,7 +125,7 @@ pub fn goal_seek(
     let mut gap_at = |x: f64| -> Option<f64> {
         evaluations += 1;
         model
-            .apply_numbers(&mut state, &[(input_index, x)], &steps)
+            .set_index(&mut state, input_index, &InputValue::Number(x), &steps)
             .ok()?;
         state
             .output_number(model, output_index)

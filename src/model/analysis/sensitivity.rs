@@ -110,7 +110,7 @@ pub fn sensitivity(
         }
         let mut output_at = |value: f64| -> Option<f64> {
             model
-                .apply_numbers(&mut state, &[(index, value)], &steps)
+                .set_index(&mut state, index, &InputValue::Number(value), &steps)
                 .ok()?;
             state.output_number(model, output_index)
         };
