@@ -41,7 +41,10 @@ fn a_doubling_text_stops_at_excels_cell_limit() {
     assert!(matches!(&cells[13], Value::Text(t) if t.len() == 16_384));
     let (kind, message) = error_message(&cells[14]);
     assert_eq!(kind, ErrorKind::Value);
-    assert!(message.contains("32,767 characters"), "{message}");
+    assert!(
+        message.contains("longer than 32,767 characters"),
+        "{message}"
+    );
     // The error propagates; nothing after it holds text.
     assert!(cells[15..].iter().all(|c| matches!(c, Value::Error(_))));
     assert_eq!(error_message(state.output(&model, 0)).0, ErrorKind::Value);
@@ -64,7 +67,10 @@ fn the_cap_counts_characters_as_excel_does_not_bytes() {
     assert!(matches!(&value, Value::Text(t) if t.chars().count() == 32_000));
     let (kind, message) = error_message(&evaluate_with("ascii & ascii", &Names2).value);
     assert_eq!(kind, ErrorKind::Value);
-    assert!(message.contains("32,767 characters"), "{message}");
+    assert!(
+        message.contains("longer than 32,767 characters"),
+        "{message}"
+    );
     // Exactly at the limit is still text.
     let at_limit = evaluate_with("ascii & leftpart", &LeftPart).value;
     assert!(matches!(&at_limit, Value::Text(t) if t.len() == 32_767));
@@ -111,7 +117,7 @@ impl Names for Big {
 fn broadcasting_never_builds_more_than_the_element_limit() {
     let (kind, message) = error_message(&evaluate_with("wide_row * tall_column", &Big).value);
     assert_eq!(kind, ErrorKind::Num);
-    assert!(message.contains("the limit is 65536"), "{message}");
+    assert!(message.contains("more than 65,536 elements"), "{message}");
 }
 
 #[test]
@@ -181,10 +187,7 @@ fn a_models_text_is_shared_out_of_a_fixed_budget() {
     assert!(held + 16_384 > (64 << 20) / 8, "{held}");
     let (kind, message) = error_message(&cells[first_error]);
     assert_eq!(kind, ErrorKind::Value);
-    assert!(
-        message.contains("equal share of the model's 64 MiB"),
-        "{message}"
-    );
+    assert!(message.contains("share of the model's 64 MiB"), "{message}");
 }
 
 mod largest {

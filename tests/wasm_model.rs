@@ -339,7 +339,7 @@ fn monte_carlo_options_are_checked_with_their_own_names() {
         ),
         (
             r#"{"trials": "many"}"#,
-            "option `trials`: must be a whole number from 1 to 1000000; got a string",
+            "option `trials`: must be a whole number from 1 to 1000000; got NaN",
         ),
     ] {
         assert_eq!(

@@ -92,9 +92,14 @@ impl<'a> Evaluator<'a> {
         self.names
     }
 
-    /// The value of an expression. Recursion depth is bounded by the parser's
-    /// nesting limit.
+    /// The value of an expression, counted against the evaluation's budget
+    /// (every node whose result holds text or an array: a copy or a new
+    /// value). Recursion depth is bounded by the parser's nesting limit.
     pub fn eval(&self, expr: &Expr) -> Value {
+        self.charge(self.node(expr))
+    }
+
+    fn node(&self, expr: &Expr) -> Value {
         match &expr.kind {
             ExprKind::Number(n) => Value::number(*n),
             ExprKind::Text(text) => Value::Text(text.clone()),
@@ -102,16 +107,14 @@ impl<'a> Evaluator<'a> {
             ExprKind::Error(kind) => Value::error(*kind, ""),
             ExprKind::Missing => Value::Empty,
             ExprKind::Array(rows) => array_literal(rows),
-            ExprKind::Name(name) => {
-                self.charge(self.names.lookup(name).unwrap_or_else(|| {
-                    Value::error(ErrorKind::Name, format!("unknown name {name}"))
-                }))
-            }
-            ExprKind::Variable { name, slot } => {
-                self.charge(self.names.lookup_slot(*slot).unwrap_or_else(|| {
-                    Value::error(ErrorKind::Name, format!("unknown name {name}"))
-                }))
-            }
+            ExprKind::Name(name) => self
+                .names
+                .lookup(name)
+                .unwrap_or_else(|| Value::error(ErrorKind::Name, format!("unknown name {name}"))),
+            ExprKind::Variable { name, slot } => self
+                .names
+                .lookup_slot(*slot)
+                .unwrap_or_else(|| Value::error(ErrorKind::Name, format!("unknown name {name}"))),
             ExprKind::Group(inner) => self.eval(inner),
             ExprKind::Unary { op, operand } => {
                 let value = self.eval(operand);
@@ -146,13 +149,13 @@ impl<'a> Evaluator<'a> {
                         _ => {}
                     }
                 }
-                self.charge(binary_broadcast(*op, &left, &right))
+                binary_broadcast(*op, &left, &right)
             }
             ExprKind::Call {
                 name,
                 function,
                 args,
-            } => self.charge(self.call(name, *function, args)),
+            } => self.call(name, *function, args),
         }
     }
 
@@ -198,10 +201,7 @@ pub fn arity_text(min_args: usize, max_args: usize) -> String {
 /// The error of a formula past [`MAX_EVALUATION_BYTES`] (one value built
 /// element by element, or all a formula's results together).
 pub fn over_budget() -> Value {
-    Value::error(
-        ErrorKind::Value,
-        "the formula would build more than 16 MiB of text and arrays",
-    )
+    Value::error(ErrorKind::Value, "more than 16 MiB of text and arrays")
 }
 
 /// Guards the invariant that no number is NaN or infinite.
@@ -283,9 +283,7 @@ fn binary_broadcast(op: BinaryOp, left: &Value, right: &Value) -> Value {
     if element_count > MAX_ARRAY_ELEMENTS {
         return Value::error(
             ErrorKind::Num,
-            format!(
-                "the result would have {element_count} elements; the limit is {MAX_ARRAY_ELEMENTS}"
-            ),
+            "the result would have more than 65,536 elements",
         );
     }
     let mut values = Vec::with_capacity(element_count);

@@ -268,10 +268,7 @@ impl Value {
         if text.len() > MAX_TEXT_CHARS
             && text.chars().map(char::len_utf16).sum::<usize>() > MAX_TEXT_CHARS
         {
-            return Value::error(
-                ErrorKind::Value,
-                "the text would be longer than 32,767 characters (the most a cell holds)",
-            );
+            return Value::error(ErrorKind::Value, "text longer than 32,767 characters");
         }
         Value::Text(text)
     }
@@ -282,12 +279,16 @@ impl Value {
     pub fn held_bytes(&self) -> usize {
         match self {
             Value::Text(text) => text.len(),
-            // Elements are never arrays: one level deep.
-            Value::Array(array) => array
-                .values
-                .iter()
-                .map(|v| ARRAY_ELEMENT_BYTES + v.held_bytes())
-                .sum(),
+            Value::Array(array) => {
+                let mut bytes = 0usize;
+                for value in &array.values {
+                    if let Value::Text(text) = value {
+                        bytes += text.len();
+                    }
+                    bytes += ARRAY_ELEMENT_BYTES;
+                }
+                bytes
+            }
             _ => 0,
         }
     }

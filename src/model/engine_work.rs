@@ -39,7 +39,7 @@ impl CompiledModel {
         if *held_bytes > share {
             return Value::error(
                 ErrorKind::Value,
-                "past this calculation's equal share of the model's 64 MiB of text and arrays",
+                "over its share of the model's 64 MiB of text and arrays",
             );
         }
         value
@@ -48,14 +48,14 @@ impl CompiledModel {
     /// The formula cells `steps` evaluate (saturating).
     pub fn cells_in(&self, steps: &[usize]) -> usize {
         let periods = self.spec.horizon.series_len();
-        steps
-            .iter()
-            .filter_map(|&s| self.structure.steps.get(s))
-            .map(|step| match step {
-                Step::Scalar(_) => 1,
-                Step::Series(members) => members.len().saturating_mul(periods),
-            })
-            .fold(0, usize::saturating_add)
+        let mut cells = 0usize;
+        for &index in steps {
+            cells = cells.saturating_add(match self.structure.steps.get(index) {
+                Some(Step::Series(members)) => members.len().saturating_mul(periods),
+                _ => 1,
+            });
+        }
+        cells
     }
 
     /// The formula cells a full evaluation evaluates.

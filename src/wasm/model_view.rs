@@ -210,7 +210,7 @@ impl Model {
         let percent = field(&options, "percentChange");
         let settings = SensitivityOptions {
             output_id: output_id.clone(),
-            percent_change: if percent.is_undefined() || percent.is_null() {
+            percent_change: if percent.is_undefined() {
                 0.1
             } else {
                 percent.as_f64().unwrap_or(f64::NAN)

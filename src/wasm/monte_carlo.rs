@@ -31,7 +31,8 @@ pub struct MonteCarloRun {
 
 /// Option `key` as a whole number from `min` to `max` (`None` when absent);
 /// anything else, a number out of range, a fraction, NaN or a string, is
-/// refused with the option's name and the value as given.
+/// refused with the option's name and the value as given (NaN for
+/// anything but a number).
 fn whole_number(
     options: &JsValue,
     key: &'static str,
@@ -42,12 +43,8 @@ fn whole_number(
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    let number = value.as_f64().ok_or_else(|| {
-        JsError::new(&format!(
-            "option `{key}`: must be a whole number from {min} to {max}; got a {}",
-            value.js_typeof().as_string().unwrap_or_default()
-        ))
-    })?;
+    // Not a number at all: refused as NaN, never read as a default.
+    let number = value.as_f64().unwrap_or(f64::NAN);
     analysis::whole_number(key, number, min, max)
         .map(Some)
         .map_err(|e| JsError::new(&e.to_string()))

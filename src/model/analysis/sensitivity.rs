@@ -52,9 +52,8 @@ pub fn sensitivity(
         return Err(ModelError::InvalidOption {
             option: "percentChange",
             reason: format!(
-                "must be a number greater than 0 and at most {}; got {}",
-                crate::number_text::Plain(MAX_PERCENT_CHANGE),
-                crate::number_text::Plain(options.percent_change)
+                "must be greater than 0 and at most {}",
+                crate::number_text::Plain(MAX_PERCENT_CHANGE)
             ),
         });
     }
@@ -67,17 +66,23 @@ pub fn sensitivity(
                     options.output_id
                 ),
             })?;
-    // Each varied input is set low, high and back to its base value on one
-    // working state, re-running only the steps between it and the output.
-    let mut varied = Vec::new();
+    // Each numeric input is set low, high and back to its base value on one
+    // working state, re-running only the steps between it and the output;
+    // the widget, whose bytes count, re-runs every step downstream (the
+    // same answers, a stricter budget).
+    let steps_for = |index: usize| {
+        let steps = model.steps_after(&[index]);
+        if cfg!(feature = "workbench") {
+            model.steps_for_outputs(&steps, &[output_index])
+        } else {
+            steps
+        }
+    };
+    let inputs = &model.spec().inputs;
     let mut cells = 0usize;
-    for (index, input) in model.spec().inputs.iter().enumerate() {
-        if let (true, Some(InputValue::Number(base_value))) =
-            (input.kind.is_numeric(), base.inputs.get(index))
-        {
-            let steps = model.steps_for_outputs(&model.steps_after(&[index]), &[output_index]);
-            cells = cells.saturating_add(model.cells_in(&steps).saturating_mul(3));
-            varied.push((index, input, *base_value, steps));
+    for (index, input) in inputs.iter().enumerate() {
+        if input.kind.is_numeric() {
+            cells = cells.saturating_add(model.cells_in(&steps_for(index)).saturating_mul(3));
         }
     }
     super::within_budget(
@@ -88,7 +93,14 @@ pub fn sensitivity(
     )?;
     let mut state = base.clone();
     let mut rows = Vec::new();
-    for (index, input, base_value, steps) in varied {
+    for (index, input) in inputs.iter().enumerate() {
+        let Some(&InputValue::Number(base_value)) = base.inputs.get(index) else {
+            continue;
+        };
+        if !input.kind.is_numeric() {
+            continue;
+        }
+        let steps = steps_for(index);
         let (mut low, mut high) = match (&input.uncertainty, options.use_uncertainty) {
             (Some(uncertainty), true) => uncertainty.low_high(),
             _ => {
