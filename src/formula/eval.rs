@@ -110,11 +110,11 @@ impl<'a> Evaluator<'a> {
             ExprKind::Name(name) => self
                 .names
                 .lookup(name)
-                .unwrap_or_else(|| Value::error(ErrorKind::Name, format!("unknown name {name}"))),
+                .unwrap_or_else(|| unknown_name(name)),
             ExprKind::Variable { name, slot } => self
                 .names
                 .lookup_slot(*slot)
-                .unwrap_or_else(|| Value::error(ErrorKind::Name, format!("unknown name {name}"))),
+                .unwrap_or_else(|| unknown_name(name)),
             ExprKind::Group(inner) => self.eval(inner),
             ExprKind::Unary { op, operand } => {
                 let value = self.eval(operand);
@@ -196,6 +196,10 @@ pub fn arity_text(min_args: usize, max_args: usize) -> String {
     } else {
         format!("{min_args} to {max_args} {}", noun(max_args))
     }
+}
+
+fn unknown_name(name: &str) -> Value {
+    Value::error(ErrorKind::Name, format!("unknown name {name}"))
 }
 
 /// The error of a formula past [`MAX_EVALUATION_BYTES`] (one value built
@@ -396,13 +400,23 @@ pub fn compare(left: &Value, right: &Value) -> Ordering {
             _ => 3,
         }
     }
+    // An empty side takes the other side's kind; nothing is copied (a text
+    // compared with a text can be 32,767 characters).
+    let empty_left;
+    let empty_right;
     let (left, right) = match (left, right) {
         (Value::Empty, Value::Empty) => return Ordering::Equal,
-        (Value::Empty, other) => (empty_like(other), other.clone()),
-        (other, Value::Empty) => (other.clone(), empty_like(other)),
-        (l, r) => (l.clone(), r.clone()),
+        (Value::Empty, other) => {
+            empty_left = empty_like(other);
+            (&empty_left, other)
+        }
+        (other, Value::Empty) => {
+            empty_right = empty_like(other);
+            (other, &empty_right)
+        }
+        pair => pair,
     };
-    match (&left, &right) {
+    match (left, right) {
         (Value::Number(l), Value::Number(r)) => compare_numbers(*l, *r),
         (Value::Text(l), Value::Text(r)) => super::case_fold::compare_folded(l, r),
         (Value::Bool(l), Value::Bool(r)) => l.cmp(r),

@@ -118,7 +118,7 @@ pub fn goal_seek(
             .cells_in(&steps)
             .saturating_mul(SCAN_POINTS + MAX_BISECTIONS),
         super::MAX_ANALYSIS_CELLS,
-        "use a smaller model, or an output that depends on fewer calculations",
+        "use a smaller model",
     )?;
     let mut state = base.clone();
     let mut evaluations = 0usize;
