@@ -47,51 +47,69 @@ impl CompiledModel {
 
     /// The formula cells `steps` evaluate (saturating).
     pub fn cells_in(&self, steps: &[usize]) -> usize {
-        let periods = self.spec.horizon.series_len();
         let mut cells = 0usize;
         for &index in steps {
-            cells = cells.saturating_add(match self.structure.steps.get(index) {
-                Some(Step::Series(members)) => members.len().saturating_mul(periods),
-                _ => 1,
-            });
+            cells = cells.saturating_add(self.step_cells(self.structure.steps.get(index)));
         }
         cells
     }
 
     /// The formula cells a full evaluation evaluates.
     pub fn cells_per_evaluation(&self) -> usize {
-        let all: Vec<usize> = (0..self.structure.steps.len()).collect();
-        self.cells_in(&all)
+        let mut cells = 0usize;
+        for step in &self.structure.steps {
+            cells = cells.saturating_add(self.step_cells(Some(step)));
+        }
+        cells
     }
 
-    /// `steps` (plan order) without those that compute nothing `outputs`
-    /// (indices) read, directly or through other variables: all an
-    /// analysis reading only those outputs has to re-run. Skipped steps
-    /// keep their values, so re-running the same steps after restoring the
-    /// inputs gives the base state back.
-    pub fn steps_for_outputs(&self, steps: &[usize], outputs: &[usize]) -> Vec<usize> {
+    fn step_cells(&self, step: Option<&Step>) -> usize {
+        match step {
+            Some(Step::Series(members)) => {
+                members.len().saturating_mul(self.spec.horizon.series_len())
+            }
+            _ => 1,
+        }
+    }
+
+    /// `steps` (plan order) without those that compute nothing output
+    /// `output` (an index; `None` for every output) reads, directly or
+    /// through other variables: all an analysis reading only those
+    /// outputs has to re-run. Skipped steps keep their values, so
+    /// re-running the same steps after restoring the inputs gives the base
+    /// state back. Plain loops: iterator chains cost the wasm kilobytes.
+    pub fn steps_for_outputs(&self, steps: &[usize], output: Option<usize>) -> Vec<usize> {
         let variables = &self.structure.variables;
         let first_output = self.spec.inputs.len() + self.spec.calculations.len();
         let mut needed = vec![false; variables.len()];
-        let mut pending: Vec<usize> = outputs.iter().map(|o| first_output + o).collect();
+        let mut pending = Vec::new();
+        for index in 0..self.spec.outputs.len() {
+            if output.is_none() || output == Some(index) {
+                pending.push(first_output + index);
+            }
+        }
         while let Some(index) = pending.pop() {
             match needed.get_mut(index) {
                 Some(flag) if !*flag => *flag = true,
                 _ => continue,
             }
             if let Some(variable) = variables.get(index) {
-                pending.extend(variable.reads.iter().map(|edge| edge.on));
+                for edge in &variable.reads {
+                    pending.push(edge.on);
+                }
             }
         }
-        let is_needed = |v: &usize| needed.get(*v) == Some(&true);
-        steps
-            .iter()
-            .copied()
-            .filter(|&s| match self.structure.steps.get(s) {
-                Some(Step::Scalar(v)) => is_needed(v),
-                Some(Step::Series(members)) => members.iter().any(is_needed),
-                None => false,
-            })
-            .collect()
+        let mut kept = Vec::new();
+        for &index in steps {
+            let members: &[usize] = match self.structure.steps.get(index) {
+                Some(Step::Scalar(variable)) => std::slice::from_ref(variable),
+                Some(Step::Series(members)) => members,
+                None => &[],
+            };
+            if members.iter().any(|&m| needed.get(m) == Some(&true)) {
+                kept.push(index);
+            }
+        }
+        kept
     }
 }

@@ -111,7 +111,7 @@ pub fn goal_seek(
     }
     // One working state; each evaluation re-runs only the steps between
     // the input and the output.
-    let steps = model.steps_for_outputs(&model.steps_after(&[input_index]), &[output_index]);
+    let steps = model.steps_for_outputs(&model.steps_after(&[input_index]), Some(output_index));
     super::within_budget(
         "goal seek",
         model

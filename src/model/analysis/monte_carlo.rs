@@ -94,8 +94,7 @@ impl ModelMonteCarlo {
         })?;
         let sampled_inputs: Vec<usize> = sampled.into_iter().map(|(index, _)| index).collect();
         // A trial re-runs the steps between the sampled inputs and the outputs.
-        let all_outputs: Vec<usize> = (0..model.spec().outputs.len()).collect();
-        let steps = model.steps_for_outputs(&model.steps_after(&sampled_inputs), &all_outputs);
+        let steps = model.steps_for_outputs(&model.steps_after(&sampled_inputs), None);
         super::within_budget(
             "this Monte Carlo run",
             model.cells_in(&steps).saturating_mul(options.trials),

@@ -73,7 +73,7 @@ pub fn sensitivity(
     let steps_for = |index: usize| {
         let steps = model.steps_after(&[index]);
         if cfg!(feature = "workbench") {
-            model.steps_for_outputs(&steps, &[output_index])
+            model.steps_for_outputs(&steps, Some(output_index))
         } else {
             steps
         }
@@ -89,7 +89,7 @@ pub fn sensitivity(
         "sensitivity",
         cells,
         super::MAX_ANALYSIS_CELLS,
-        "ask for an output that depends on fewer inputs, or use a smaller model",
+        "use a smaller model",
     )?;
     let mut state = base.clone();
     let mut rows = Vec::new();
