@@ -162,13 +162,16 @@ fn monte_carlo_runs_in_chunks_and_reproduces_from_its_seed() {
     let options = || JSON::parse(r#"{"trials": 600, "seed": 9}"#).unwrap();
     let mut chunked = model.monte_carlo(options()).unwrap();
     let mut steps = 0;
-    while !get(&chunked.step(100), "done").as_bool().unwrap() {
+    while !get(&chunked.step(100.0).unwrap(), "done")
+        .as_bool()
+        .unwrap()
+    {
         steps += 1;
         assert!(steps < 100, "never finished");
     }
     assert_eq!(steps, 5);
     let mut whole = model.monte_carlo(options()).unwrap();
-    whole.step(10_000);
+    whole.step(10_000.0).unwrap();
     let a = JSON::stringify(&chunked.result())
         .unwrap()
         .as_string()
@@ -201,7 +204,7 @@ fn monte_carlo_is_bit_identical_to_the_native_run() {
     let mut run = model
         .monte_carlo(JSON::parse(r#"{"trials": 600, "seed": 9}"#).unwrap())
         .unwrap();
-    run.step(600);
+    run.step(600.0).unwrap();
     let npv = get(&get(&run.result(), "outputs"), "npv");
     let bits = ["mean", "p10", "p90"].map(|key| get(&npv, key).as_f64().unwrap().to_bits());
     assert_eq!(bits, golden);
@@ -276,5 +279,141 @@ fn pipeline_input_errors_name_the_project_and_the_field() {
             r#"{"id": "x", "value": 1, "events": [{"stage": "decision"}]}"#
         )),
         "projects[1]: events[0].enteredAtMs must be a number (ms since 1970)"
+    );
+}
+
+/// The message of an error a binding threw.
+fn message(error: wasm_bindgen::JsError) -> String {
+    get(&JsValue::from(error), "message").as_string().unwrap()
+}
+
+#[wasm_bindgen_test]
+fn a_doubling_text_leaves_the_instance_alive_with_a_clear_error() {
+    // 424 bytes; uncapped it took 3.6 GB and killed the instance.
+    let document = include_str!("data/doubling-text-model.json");
+    assert_eq!(document.len(), 424);
+    let mut model = Model::compile(JSON::parse(document).unwrap())
+        .unwrap_or_else(|e| panic!("{:?}", get(&e, "message")));
+    let evaluation = model.evaluate(JsValue::UNDEFINED).unwrap();
+    let series: Array = get(&get(&evaluation, "series"), "s").dyn_into().unwrap();
+    assert_eq!(series.length(), 601);
+    assert_eq!(series.get(13).as_string().map(|t| t.len()), Some(16_384));
+    let capped = get(&series.get(14), "message")
+        .as_string()
+        .unwrap_or_default();
+    assert!(capped.contains("32,767 characters"), "{capped:?}");
+    let last = get(&get(&evaluation, "outputs"), "last");
+    assert_eq!(get(&last, "error").as_string().as_deref(), Some("#VALUE!"));
+    // The instance still answers.
+    assert!(case_model().evaluate(JsValue::UNDEFINED).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn monte_carlo_options_are_checked_with_their_own_names() {
+    let model = case_model();
+    let start = |options: &str| model.monte_carlo(JSON::parse(options).unwrap());
+    for (options, expected) in [
+        (
+            r#"{"trials": 1e12}"#,
+            "option `trials`: must be a whole number from 1 to 1000000; got 1000000000000",
+        ),
+        (
+            r#"{"trials": 2.5}"#,
+            "option `trials`: must be a whole number from 1 to 1000000; got 2.5",
+        ),
+        (
+            r#"{"trials": 0}"#,
+            "option `trials`: must be a whole number from 1 to 1000000; got 0",
+        ),
+        (
+            r#"{"histogramBins": 0}"#,
+            "option `histogramBins`: must be a whole number from 1 to 200; got 0",
+        ),
+        (
+            r#"{"histogramBins": 1e9}"#,
+            "option `histogramBins`: must be a whole number from 1 to 200; got 1000000000",
+        ),
+        (
+            r#"{"seed": -3}"#,
+            "option `seed`: must be a whole number from 0 to 9007199254740991; got -3",
+        ),
+        (
+            r#"{"trials": "many"}"#,
+            "option `trials`: must be a whole number from 1 to 1000000; got NaN",
+        ),
+    ] {
+        assert_eq!(
+            message(start(options).err().unwrap()),
+            expected,
+            "{options}"
+        );
+    }
+    let mut run = start(r#"{"trials": 10}"#).unwrap();
+    for (bad, shown) in [
+        (-1.0, "-1"),
+        (1.5, "1.5"),
+        (f64::NAN, "NaN"),
+        (1e12, "1000000000000"),
+    ] {
+        let error = message(run.step(bad).err().unwrap());
+        assert_eq!(
+            error,
+            format!("option `maxTrials`: must be a whole number from 0 to 1000000; got {shown}")
+        );
+    }
+    // Nothing ran; whole steps still work.
+    assert_eq!(get(&run.progress(), "trialsDone").as_f64(), Some(0.0));
+    assert_eq!(
+        get(&run.step(3.0).unwrap(), "trialsDone").as_f64(),
+        Some(3.0)
+    );
+    assert_eq!(
+        get(&run.step(0.0).unwrap(), "trialsDone").as_f64(),
+        Some(3.0)
+    );
+}
+
+#[wasm_bindgen_test]
+fn goal_seek_and_sensitivity_options_are_never_silently_replaced() {
+    let model = case_model();
+    let seek = |options: &str| model.goal_seek(JSON::parse(options).unwrap());
+    let base = r#""input": "discount_rate", "output": "npv", "target": 0"#;
+    for (extra, expected) in [
+        (
+            r#""tolerance": "tight""#,
+            "option `tolerance`: must be a number",
+        ),
+        (r#""low": "zero""#, "option `low`: must be a number"),
+        (r#""high": true"#, "option `high`: must be a number"),
+        (
+            r#""low": 0.3, "high": 0.2"#,
+            "option `high`: must be a finite number above low (0.3)",
+        ),
+    ] {
+        let options = format!("{{{base}, {extra}}}");
+        assert_eq!(
+            message(seek(&options).err().unwrap()),
+            expected,
+            "{options}"
+        );
+    }
+    let tornado = |options: &str| model.sensitivity(JSON::parse(options).unwrap());
+    let error = message(
+        tornado(r#"{"output": "npv", "percentChange": "10%"}"#)
+            .err()
+            .unwrap(),
+    );
+    assert!(
+        error == "option `percentChange`: must be greater than 0 and at most 10",
+        "{error}"
+    );
+    let error = message(
+        tornado(r#"{"output": "npv", "percentChange": 50}"#)
+            .err()
+            .unwrap(),
+    );
+    assert_eq!(
+        error,
+        "option `percentChange`: must be greater than 0 and at most 10"
     );
 }

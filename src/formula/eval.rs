@@ -7,8 +7,9 @@
 
 use super::ast::{ArrayElement, BinaryOp, Expr, ExprKind, PostfixOp, UnaryOp};
 use super::functions::{self, Implementation};
-use super::limits::MAX_ARRAY_ELEMENTS;
+use super::limits::{MAX_ARRAY_ELEMENTS, MAX_EVALUATION_BYTES};
 use super::value::{Array, ErrorKind, ErrorValue, Value};
+use std::cell::Cell;
 use std::cmp::Ordering;
 
 /// Supplies the values of variable names (model inputs and calculations).
@@ -58,11 +59,32 @@ impl Names for NoNames {
 /// Evaluates expressions against a set of names.
 pub struct Evaluator<'a> {
     names: &'a dyn Names,
+    /// Bytes of text and array elements produced or copied so far; see
+    /// [`MAX_EVALUATION_BYTES`].
+    spent_bytes: Cell<usize>,
 }
 
 impl<'a> Evaluator<'a> {
     pub fn new(names: &'a dyn Names) -> Evaluator<'a> {
-        Evaluator { names }
+        Evaluator {
+            names,
+            spent_bytes: Cell::new(0),
+        }
+    }
+
+    /// `value`, counted against this evaluation's budget; past the budget,
+    /// `#VALUE!`. Numbers, booleans and errors cost nothing.
+    fn charge(&self, value: Value) -> Value {
+        let bytes = value.held_bytes();
+        if bytes == 0 {
+            return value;
+        }
+        let spent = self.spent_bytes.get().saturating_add(bytes);
+        self.spent_bytes.set(spent);
+        if spent > MAX_EVALUATION_BYTES {
+            return over_budget();
+        }
+        value
     }
 
     /// The names this evaluator resolves, for functions such as PREV.
@@ -70,9 +92,14 @@ impl<'a> Evaluator<'a> {
         self.names
     }
 
-    /// The value of an expression. Recursion depth is bounded by the parser's
-    /// nesting limit.
+    /// The value of an expression, counted against the evaluation's budget
+    /// (every node whose result holds text or an array: a copy or a new
+    /// value). Recursion depth is bounded by the parser's nesting limit.
     pub fn eval(&self, expr: &Expr) -> Value {
+        self.charge(self.node(expr))
+    }
+
+    fn node(&self, expr: &Expr) -> Value {
         match &expr.kind {
             ExprKind::Number(n) => Value::number(*n),
             ExprKind::Text(text) => Value::Text(text.clone()),
@@ -83,11 +110,11 @@ impl<'a> Evaluator<'a> {
             ExprKind::Name(name) => self
                 .names
                 .lookup(name)
-                .unwrap_or_else(|| Value::error(ErrorKind::Name, format!("unknown name {name}"))),
+                .unwrap_or_else(|| unknown_name(name)),
             ExprKind::Variable { name, slot } => self
                 .names
                 .lookup_slot(*slot)
-                .unwrap_or_else(|| Value::error(ErrorKind::Name, format!("unknown name {name}"))),
+                .unwrap_or_else(|| unknown_name(name)),
             ExprKind::Group(inner) => self.eval(inner),
             ExprKind::Unary { op, operand } => {
                 let value = self.eval(operand);
@@ -171,6 +198,16 @@ pub fn arity_text(min_args: usize, max_args: usize) -> String {
     }
 }
 
+fn unknown_name(name: &str) -> Value {
+    Value::error(ErrorKind::Name, format!("unknown name {name}"))
+}
+
+/// The error of a formula past [`MAX_EVALUATION_BYTES`] (one value built
+/// element by element, or all a formula's results together).
+pub fn over_budget() -> Value {
+    Value::error(ErrorKind::Value, "more than 16 MiB of text and arrays")
+}
+
 /// Guards the invariant that no number is NaN or infinite.
 fn finite(value: Value) -> Value {
     match value {
@@ -250,17 +287,23 @@ fn binary_broadcast(op: BinaryOp, left: &Value, right: &Value) -> Value {
     if element_count > MAX_ARRAY_ELEMENTS {
         return Value::error(
             ErrorKind::Num,
-            format!(
-                "the result would have {element_count} elements; the limit is {MAX_ARRAY_ELEMENTS}"
-            ),
+            "the result would have more than 65,536 elements",
         );
     }
     let mut values = Vec::with_capacity(element_count);
+    let mut held_bytes = 0usize;
     for row in 0..rows {
         for col in 0..cols {
             let l = pick(left, left_array, row, col);
             let r = pick(right, right_array, row, col);
-            values.push(binary(op, &l, &r));
+            let value = binary(op, &l, &r);
+            // `&` can make every element a long text: stop at the budget
+            // rather than after the allocation.
+            held_bytes = held_bytes.saturating_add(value.held_bytes());
+            if held_bytes > MAX_EVALUATION_BYTES {
+                return over_budget();
+            }
+            values.push(value);
         }
     }
     Array::new(rows, cols, values).map_or_else(
@@ -279,7 +322,7 @@ fn binary(op: BinaryOp, left: &Value, right: &Value) -> Value {
     }
     match op {
         BinaryOp::Concat => match (left.to_text(), right.to_text()) {
-            (Ok(l), Ok(r)) => Value::Text(l + &r),
+            (Ok(l), Ok(r)) => Value::text(l + &r),
             (Err(err), _) | (_, Err(err)) => Value::Error(err),
         },
         BinaryOp::Equal
@@ -357,13 +400,23 @@ pub fn compare(left: &Value, right: &Value) -> Ordering {
             _ => 3,
         }
     }
+    // An empty side takes the other side's kind; nothing is copied (a text
+    // compared with a text can be 32,767 characters).
+    let empty_left;
+    let empty_right;
     let (left, right) = match (left, right) {
         (Value::Empty, Value::Empty) => return Ordering::Equal,
-        (Value::Empty, other) => (empty_like(other), other.clone()),
-        (other, Value::Empty) => (other.clone(), empty_like(other)),
-        (l, r) => (l.clone(), r.clone()),
+        (Value::Empty, other) => {
+            empty_left = empty_like(other);
+            (&empty_left, other)
+        }
+        (other, Value::Empty) => {
+            empty_right = empty_like(other);
+            (other, &empty_right)
+        }
+        pair => pair,
     };
-    match (&left, &right) {
+    match (left, right) {
         (Value::Number(l), Value::Number(r)) => compare_numbers(*l, *r),
         (Value::Text(l), Value::Text(r)) => super::case_fold::compare_folded(l, r),
         (Value::Bool(l), Value::Bool(r)) => l.cmp(r),

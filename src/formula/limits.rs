@@ -35,3 +35,22 @@ impl Default for Limits {
         }
     }
 }
+
+/// Longest text value, in UTF-16 code units as Excel counts them: a cell
+/// holds at most 32,767 characters, and text that would be longer (`&`,
+/// CONCAT) is `#VALUE!` in Excel and here.
+pub const MAX_TEXT_CHARS: usize = 32_767;
+
+/// What one array element counts towards [`MAX_EVALUATION_BYTES`] and a
+/// model's budget besides its text: a fixed figure, so a value is within a
+/// budget or not on every platform alike.
+pub const ARRAY_ELEMENT_BYTES: usize = 16;
+
+/// Most bytes of text and array elements one evaluation of one formula may
+/// produce or copy (16 MiB), counted at every name read, operator and call
+/// whose result holds text or an array ([`Value::held_bytes`]). Past it the
+/// formula is `#VALUE!`, so no formula allocates without bound however it
+/// copies and broadcasts.
+///
+/// [`Value::held_bytes`]: super::Value::held_bytes
+pub const MAX_EVALUATION_BYTES: usize = 16 << 20;

@@ -5,6 +5,7 @@
 //! evaluator and the function library build on these rules so that every
 //! function coerces its arguments the same way Excel does.
 
+use super::limits::{ARRAY_ELEMENT_BYTES, MAX_TEXT_CHARS};
 use crate::number_text;
 use std::fmt;
 
@@ -258,6 +259,38 @@ impl Value {
 
     pub fn error(kind: ErrorKind, message: impl Into<String>) -> Value {
         Value::Error(ErrorValue::new(kind, message))
+    }
+
+    /// Text, or `#VALUE!` when it is longer than Excel's cell limit
+    /// ([`MAX_TEXT_CHARS`] UTF-16 code units). Only text of more bytes
+    /// than the limit is counted: fewer bytes are fewer units.
+    pub fn text(text: String) -> Value {
+        if text.len() > MAX_TEXT_CHARS
+            && text.chars().map(char::len_utf16).sum::<usize>() > MAX_TEXT_CHARS
+        {
+            return Value::error(ErrorKind::Value, "text longer than 32,767 characters");
+        }
+        Value::Text(text)
+    }
+
+    /// The bytes this value holds that a number does not: its text, and
+    /// [`ARRAY_ELEMENT_BYTES`] plus the text of each array element. What
+    /// the evaluation and model budgets count.
+    pub fn held_bytes(&self) -> usize {
+        match self {
+            Value::Text(text) => text.len(),
+            Value::Array(array) => {
+                let mut bytes = 0usize;
+                for value in &array.values {
+                    if let Value::Text(text) = value {
+                        bytes += text.len();
+                    }
+                    bytes += ARRAY_ELEMENT_BYTES;
+                }
+                bytes
+            }
+            _ => 0,
+        }
     }
 
     /// A short name of the value's type for messages.

@@ -120,6 +120,14 @@ pub enum ModelError {
         option: &'static str,
         reason: String,
     },
+    /// An analysis would evaluate more formula cells than its budget
+    /// allows; `advice` says what to ask for instead.
+    TooMuchWork {
+        analysis: &'static str,
+        cells: usize,
+        limit: usize,
+        advice: &'static str,
+    },
 }
 
 impl fmt::Display for ModelError {
@@ -137,6 +145,15 @@ impl fmt::Display for ModelError {
             ModelError::InvalidOption { option, reason } => {
                 write!(f, "option `{option}`: {reason}")
             }
+            ModelError::TooMuchWork {
+                analysis,
+                cells,
+                limit,
+                advice,
+            } => write!(
+                f,
+                "{analysis} would evaluate {cells} formula cells; the limit is {limit}: {advice}"
+            ),
         }
     }
 }

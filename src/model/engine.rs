@@ -16,6 +16,10 @@ use super::spec::{InputValue, ModelSpec};
 use crate::formula::eval::Evaluator;
 use crate::formula::{ErrorKind, Value};
 use std::sync::OnceLock;
+pub use work::MAX_MODEL_HELD_BYTES;
+
+#[path = "engine_work.rs"]
+mod work;
 
 /// The error a per-period calculation gets when a period's formula gives an
 /// array; compile-time checks look for it.
@@ -234,24 +238,12 @@ impl CompiledModel {
         let before: Vec<Value> = (0..self.spec.outputs.len())
             .map(|o| state.output(self, o).clone())
             .collect();
-        let value = self.check_input(index, value)?;
         let steps = self
             .steps_by_input
             .0
             .get(index)
             .map(|steps| steps.get_or_init(|| self.steps_after(&[index])));
-        if let Some(input) = state.inputs.get_mut(index) {
-            *input = value.clone();
-        }
-        // Inputs come first among the variables, in input order.
-        if let Some(slot) = state.slots.get_mut(index) {
-            *slot = Slot::Scalar(input_to_value(&value));
-        }
-        for &step_index in steps.map_or(&[][..], Vec::as_slice) {
-            if let Some(step) = self.structure.steps.get(step_index) {
-                self.run_step(step, &mut state.slots, &state.scratch.0);
-            }
-        }
+        self.set_index(state, index, value, steps.map_or(&[][..], Vec::as_slice))?;
         Ok(before
             .into_iter()
             .enumerate()
@@ -263,6 +255,33 @@ impl CompiledModel {
                 })
             })
             .collect())
+    }
+
+    /// Sets input `index`, checked, and re-runs `steps`: all of
+    /// [`CompiledModel::steps_after`] it, or only those an analysis reads
+    /// (see [`CompiledModel::steps_for_outputs`]). Nothing changes when
+    /// the value is rejected.
+    pub fn set_index(
+        &self,
+        state: &mut ModelState,
+        index: usize,
+        value: &InputValue,
+        steps: &[usize],
+    ) -> Result<(), ModelError> {
+        let value = self.check_input(index, value)?;
+        // Inputs come first among the variables, in input order.
+        if let Some(slot) = state.slots.get_mut(index) {
+            *slot = Slot::Scalar(input_to_value(&value));
+        }
+        if let Some(input) = state.inputs.get_mut(index) {
+            *input = value;
+        }
+        for &step_index in steps {
+            if let Some(step) = self.structure.steps.get(step_index) {
+                self.run_step(step, &mut state.slots, &state.scratch.0);
+            }
+        }
+        Ok(())
     }
 
     /// Sets several inputs (by index) at once, each checked, and recomputes
@@ -399,7 +418,9 @@ impl CompiledModel {
                     {
                         *old = new
                     }
-                    (Some(slot), value) => *slot = Slot::Scalar(value),
+                    (Some(slot), value) => {
+                        *slot = Slot::Scalar(self.within_share(value, &mut 0, 1))
+                    }
                     (None, _) => {}
                 }
             }
@@ -409,6 +430,7 @@ impl CompiledModel {
                 }
             }
             Step::Series(members) => {
+                let mut held_bytes = 0;
                 for period in 0..self.spec.horizon.series_len() {
                     for &member in members {
                         let value = self.eval_variable(member, slots, Some(period), workspace);
@@ -426,7 +448,9 @@ impl CompiledModel {
                                     *cell = Value::error(ErrorKind::Value, ARRAY_IN_PERIOD);
                                 }
                             }
-                            (cell, value) => *cell = value,
+                            (cell, value) => {
+                                *cell = self.within_share(value, &mut held_bytes, members.len())
+                            }
                         }
                     }
                 }
@@ -440,6 +464,7 @@ impl CompiledModel {
         let Some(variable) = self.structure.variables.get(member) else {
             return;
         };
+        let mut held_bytes = 0;
         for period in 0..self.spec.horizon.series_len() {
             let fast = variable
                 .fast
@@ -469,7 +494,7 @@ impl CompiledModel {
                 match (values.get_mut(period), value) {
                     // A number over a number: nothing to drop.
                     (Some(Value::Number(old)), Value::Number(new)) => *old = new,
-                    (Some(cell), value) => *cell = value,
+                    (Some(cell), value) => *cell = self.within_share(value, &mut held_bytes, 1),
                     (None, _) => {}
                 }
             }

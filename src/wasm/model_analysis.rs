@@ -8,8 +8,17 @@ use super::model::{js_error, number_or_null, Model};
 use crate::model::analysis::{self, GoalSeekOptions, GoalSeekResult};
 use wasm_bindgen::prelude::*;
 
-fn option_f64(options: &JsValue, key: &str) -> Option<f64> {
-    field(options, key).as_f64()
+/// Option `key` as a number; `None` when absent, an error naming it when
+/// it is something else (never silently the default).
+pub(crate) fn option_f64(options: &JsValue, key: &str) -> Result<Option<f64>, JsError> {
+    let value = field(options, key);
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    value
+        .as_f64()
+        .map(Some)
+        .ok_or_else(|| JsError::new(&format!("option `{key}`: must be a number")))
 }
 
 fn option_string(options: &JsValue, key: &str) -> Result<String, JsError> {
@@ -29,11 +38,11 @@ impl Model {
         let settings = GoalSeekOptions {
             input_id: option_string(&options, "input")?,
             output_id: option_string(&options, "output")?,
-            target: option_f64(&options, "target")
+            target: option_f64(&options, "target")?
                 .ok_or_else(|| JsError::new("option `target` is required"))?,
-            low: option_f64(&options, "low"),
-            high: option_f64(&options, "high"),
-            tolerance: option_f64(&options, "tolerance").unwrap_or(1e-9),
+            low: option_f64(&options, "low")?,
+            high: option_f64(&options, "high")?,
+            tolerance: option_f64(&options, "tolerance")?.unwrap_or(1e-9),
         };
         let result = object();
         match analysis::goal_seek(&self.compiled, &self.state, &settings)

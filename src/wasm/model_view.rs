@@ -205,9 +205,16 @@ impl Model {
         let output_id = field(&options, "output")
             .as_string()
             .ok_or_else(|| JsError::new("option `output` is required"))?;
+        // Anything but a number (or nothing) is refused by the core as NaN,
+        // never replaced by the default.
+        let percent = field(&options, "percentChange");
         let settings = SensitivityOptions {
             output_id: output_id.clone(),
-            percent_change: field(&options, "percentChange").as_f64().unwrap_or(0.1),
+            percent_change: if percent.is_undefined() {
+                0.1
+            } else {
+                percent.as_f64().unwrap_or(f64::NAN)
+            },
             use_uncertainty: field(&options, "useUncertainty").as_bool().unwrap_or(true),
         };
         let (base, rows) = analysis::sensitivity(&self.compiled, &self.state, &settings)

@@ -6,13 +6,18 @@
 
 use super::dto::{field, object, set, set_number};
 use super::js::Array;
-use crate::model::analysis::{ModelMonteCarlo, MonteCarloOptions};
+use crate::model::analysis::{self, ModelMonteCarlo, MonteCarloOptions};
 use crate::model::CompiledModel;
-use crate::uncertainty::{Comparison, Event, FailedTrials, Progress, DEFAULT_HISTOGRAM_BINS};
+use crate::uncertainty::{
+    Comparison, Event, FailedTrials, Progress, DEFAULT_HISTOGRAM_BINS, MAX_HISTOGRAM_BINS,
+    MAX_TRIALS,
+};
 use wasm_bindgen::prelude::*;
 
 /// Default trial count when the page gives none.
 const DEFAULT_TRIALS: usize = 10_000;
+/// The largest seed a JS number holds exactly (2^53 - 1).
+const MAX_SAFE_INTEGER: u64 = 9_007_199_254_740_991;
 /// Default seed, so a run without one is still reproducible.
 const DEFAULT_SEED: u64 = 20_260_101;
 
@@ -24,19 +29,25 @@ pub struct MonteCarloRun {
     seed: u64,
 }
 
-fn whole_number(options: &JsValue, key: &str) -> Result<Option<u64>, JsError> {
+/// Option `key` as a whole number from `min` to `max` (`None` when absent);
+/// anything else, a number out of range, a fraction, NaN or a string, is
+/// refused with the option's name and the value as given (NaN for
+/// anything but a number).
+fn whole_number(
+    options: &JsValue,
+    key: &'static str,
+    min: u64,
+    max: u64,
+) -> Result<Option<u64>, JsError> {
     let value = field(options, key);
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    match value.as_f64() {
-        Some(n) if n.fract() == 0.0 && (0.0..=9_007_199_254_740_991.0).contains(&n) => {
-            Ok(Some(n as u64))
-        }
-        _ => Err(JsError::new(&format!(
-            "option `{key}` must be a whole number from 0 to 2^53 - 1"
-        ))),
-    }
+    // Not a number at all: refused as NaN, never read as a default.
+    let number = value.as_f64().unwrap_or(f64::NAN);
+    analysis::whole_number(key, number, min, max)
+        .map(Some)
+        .map_err(|e| JsError::new(&e.to_string()))
 }
 
 impl MonteCarloRun {
@@ -46,16 +57,15 @@ impl MonteCarloRun {
         options: &JsValue,
     ) -> Result<MonteCarloRun, JsError> {
         // Absent options (or an absent field) take the defaults.
-        let trials = whole_number(options, "trials")?;
-        let seed = whole_number(options, "seed")?;
-        let bins = whole_number(options, "histogramBins")?;
+        let trials = whole_number(options, "trials", 1, MAX_TRIALS as u64)?;
+        let seed = whole_number(options, "seed", 0, MAX_SAFE_INTEGER)?;
+        let bins = whole_number(options, "histogramBins", 1, MAX_HISTOGRAM_BINS as u64)?;
         let seed = seed.unwrap_or(DEFAULT_SEED);
+        // Within the bounds just checked, so the conversions are exact.
         let settings = MonteCarloOptions {
-            trials: trials.map_or(DEFAULT_TRIALS, |t| usize::try_from(t).unwrap_or(usize::MAX)),
+            trials: trials.map_or(DEFAULT_TRIALS, |t| t as usize),
             seed,
-            histogram_bins: bins.map_or(DEFAULT_HISTOGRAM_BINS, |b| {
-                usize::try_from(b).unwrap_or(usize::MAX)
-            }),
+            histogram_bins: bins.map_or(DEFAULT_HISTOGRAM_BINS, |b| b as usize),
         };
         let run = ModelMonteCarlo::new(model, base, settings)
             .map_err(|e| JsError::new(&e.to_string()))?;
@@ -85,10 +95,14 @@ fn progress_to_js(progress: Progress) -> super::js::Object {
 
 #[wasm_bindgen]
 impl MonteCarloRun {
-    /// Runs up to `max_trials` more trials and reports progress.
+    /// Runs up to `max_trials` more trials (a whole number from 0 to
+    /// 1,000,000, taken as any JS number and checked, never wrapped) and
+    /// reports progress.
     #[wasm_bindgen(unchecked_return_type = "MonteCarloProgress")]
-    pub fn step(&mut self, max_trials: u32) -> JsValue {
-        progress_to_js(self.run.advance(&self.model, max_trials as usize)).into()
+    pub fn step(&mut self, max_trials: f64) -> Result<JsValue, JsError> {
+        let max_trials = analysis::whole_number("maxTrials", max_trials, 0, MAX_TRIALS as u64)
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(progress_to_js(self.run.advance(&self.model, max_trials as usize)).into())
     }
 
     /// Progress so far.

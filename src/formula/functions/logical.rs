@@ -11,6 +11,7 @@
 use super::{args, Category, FunctionSpec, Implementation};
 use crate::formula::ast::Expr;
 use crate::formula::eval::{compare, Evaluator};
+use crate::formula::limits::MAX_EVALUATION_BYTES;
 use crate::formula::value::{Array, ErrorKind, ErrorValue, Value};
 use std::cmp::Ordering;
 
@@ -274,10 +275,19 @@ fn element_at(value: &Value, row: usize, col: usize) -> Value {
 fn build_like(shape: &Array, element: &dyn Fn(usize, usize, usize) -> Option<Value>) -> Value {
     let cols = shape.cols().max(1);
     let mut values = Vec::with_capacity(shape.values().len());
+    let mut held_bytes = 0usize;
     for row in 0..shape.rows() {
         for col in 0..cols {
             match element(row * cols + col, row, col) {
-                Some(value) => values.push(value),
+                Some(value) => {
+                    // A long text branch copied into every element: stop
+                    // at the evaluation budget, not after the allocation.
+                    held_bytes = held_bytes.saturating_add(value.held_bytes());
+                    if held_bytes > MAX_EVALUATION_BYTES {
+                        return crate::formula::eval::over_budget();
+                    }
+                    values.push(value)
+                }
                 None => return empty_array(),
             }
         }

@@ -100,15 +100,32 @@ pub fn goal_seek(
             .or(input.min)
             .unwrap_or(if current >= 0.0 { 0.0 } else { current - reach });
     let high = options.high.or(input.max).unwrap_or(current + reach);
-    if !(low.is_finite() && high.is_finite() && low < high) {
-        return Err(invalid("low", "the range needs finite low < high"));
+    if !low.is_finite() {
+        return Err(invalid("low", "must be a finite number"));
     }
+    if !(high.is_finite() && low < high) {
+        return Err(ModelError::InvalidOption {
+            option: "high",
+            reason: format!("must be a finite number above low ({})", Plain(low)),
+        });
+    }
+    // One working state; each evaluation re-runs only the steps between
+    // the input and the output.
+    let steps = model.steps_for_outputs(&model.steps_after(&[input_index]), Some(output_index));
+    super::within_budget(
+        "goal seek",
+        model
+            .cells_in(&steps)
+            .saturating_mul(SCAN_POINTS + MAX_BISECTIONS),
+        super::MAX_ANALYSIS_CELLS,
+        "use a smaller model",
+    )?;
+    let mut state = base.clone();
     let mut evaluations = 0usize;
     let mut gap_at = |x: f64| -> Option<f64> {
         evaluations += 1;
-        let mut state = base.clone();
         model
-            .set(&mut state, &input.id, &InputValue::Number(x))
+            .set_index(&mut state, input_index, &InputValue::Number(x), &steps)
             .ok()?;
         state
             .output_number(model, output_index)

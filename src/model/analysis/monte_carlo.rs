@@ -12,7 +12,9 @@
 use crate::model::diagnostic::ModelError;
 use crate::model::engine::{CompiledModel, ModelState};
 use crate::model::spec::{InputKind, UncertaintySpec};
-use crate::uncertainty::{Distribution, Event, MonteCarloPlan, MonteCarloRun, Progress, Summary};
+use crate::uncertainty::{
+    Distribution, Event, MonteCarloPlan, MonteCarloRun, Progress, Summary, UncertaintyError,
+};
 
 /// How many trials, from which seed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,15 +83,28 @@ impl ModelMonteCarlo {
         };
         let run = MonteCarloRun::new(plan, model.spec().outputs.len()).map_err(|err| {
             ModelError::InvalidOption {
-                option: "trials",
+                option: match err {
+                    UncertaintyError::HistogramBinsOutOfRange { .. } => "histogramBins",
+                    UncertaintyError::TrialsOutOfRange { .. }
+                    | UncertaintyError::TooManyResults { .. } => "trials",
+                    _ => "model",
+                },
                 reason: err.to_string(),
             }
         })?;
         let sampled_inputs: Vec<usize> = sampled.into_iter().map(|(index, _)| index).collect();
+        // A trial re-runs the steps between the sampled inputs and the outputs.
+        let steps = model.steps_for_outputs(&model.steps_after(&sampled_inputs), None);
+        super::within_budget(
+            "this Monte Carlo run",
+            model.cells_in(&steps).saturating_mul(options.trials),
+            super::MAX_MONTE_CARLO_CELLS,
+            "ask for fewer trials",
+        )?;
         Ok(ModelMonteCarlo {
             base: base.clone(),
             working: base.clone(),
-            steps: model.steps_after(&sampled_inputs),
+            steps,
             changes: Vec::with_capacity(sampled_inputs.len()),
             sampled_inputs,
             run,

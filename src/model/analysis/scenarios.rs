@@ -1,5 +1,6 @@
 //! Scenarios side by side: every output under the defaults and under each
-//! named scenario, in one call.
+//! named scenario, in one call: one full evaluation each, refused past
+//! [`MAX_ANALYSIS_CELLS`](super::MAX_ANALYSIS_CELLS) formula cells.
 
 use crate::formula::Value;
 use crate::model::diagnostic::ModelError;
@@ -20,6 +21,13 @@ pub const DEFAULT_SCENARIO_ID: &str = "default";
 
 /// The defaults first, then every scenario in document order.
 pub fn scenarios(model: &CompiledModel) -> Result<Vec<ScenarioResult>, ModelError> {
+    let evaluations = model.spec().scenarios.len() + 1;
+    super::within_budget(
+        "comparing the scenarios",
+        model.cells_per_evaluation().saturating_mul(evaluations),
+        super::MAX_ANALYSIS_CELLS,
+        "compare fewer scenarios, or use a smaller model",
+    )?;
     let mut results = vec![ScenarioResult {
         id: DEFAULT_SCENARIO_ID.to_string(),
         label: "Default inputs".to_string(),

@@ -66,14 +66,41 @@ pub fn sensitivity(
                     options.output_id
                 ),
             })?;
+    // Each numeric input is set low, high and back to its base value on one
+    // working state, re-running only the steps between it and the output;
+    // the widget, whose bytes count, re-runs every step downstream (the
+    // same answers, a stricter budget).
+    let steps_for = |index: usize| {
+        let steps = model.steps_after(&[index]);
+        if cfg!(feature = "workbench") {
+            model.steps_for_outputs(&steps, Some(output_index))
+        } else {
+            steps
+        }
+    };
+    let inputs = &model.spec().inputs;
+    let mut cells = 0usize;
+    for (index, input) in inputs.iter().enumerate() {
+        if input.kind.is_numeric() {
+            cells = cells.saturating_add(model.cells_in(&steps_for(index)).saturating_mul(3));
+        }
+    }
+    super::within_budget(
+        "sensitivity",
+        cells,
+        super::MAX_ANALYSIS_CELLS,
+        "use a smaller model",
+    )?;
+    let mut state = base.clone();
     let mut rows = Vec::new();
-    for (index, input) in model.spec().inputs.iter().enumerate() {
+    for (index, input) in inputs.iter().enumerate() {
+        let Some(&InputValue::Number(base_value)) = base.inputs.get(index) else {
+            continue;
+        };
         if !input.kind.is_numeric() {
             continue;
         }
-        let Some(InputValue::Number(base_value)) = base.inputs.get(index).cloned() else {
-            continue;
-        };
+        let steps = steps_for(index);
         let (mut low, mut high) = match (&input.uncertainty, options.use_uncertainty) {
             (Some(uncertainty), true) => uncertainty.low_high(),
             _ => {
@@ -93,15 +120,16 @@ pub fn sensitivity(
             low = low.round();
             high = high.round();
         }
-        let output_at = |value: f64| -> Option<f64> {
-            let mut state = base.clone();
+        let mut output_at = |value: f64| -> Option<f64> {
             model
-                .set(&mut state, &input.id, &InputValue::Number(value))
+                .set_index(&mut state, index, &InputValue::Number(value), &steps)
                 .ok()?;
             state.output_number(model, output_index)
         };
         let output_at_low = output_at(low);
         let output_at_high = output_at(high);
+        // Back to the base: the same steps at the base value.
+        output_at(base_value);
         let swing = match (output_at_low, output_at_high) {
             (Some(l), Some(h)) => (h - l).abs(),
             _ => 0.0,
