@@ -62,11 +62,12 @@ pub fn rri(nper: f64, pv: f64, fv: f64) -> Result<f64, FinanceError> {
     if pv == 0.0 {
         return Err(invalid(F, "pv", "must not be zero"));
     }
-    let ratio = fv / pv;
-    if ratio < 0.0 {
+    if fv / pv < 0.0 {
         return Err(invalid(F, "fv", "must have the same sign as pv"));
     }
-    finite_result(F, (ratio.ln() / nper).exp_m1())
+    // ln(fv/pv) as ln_1p((fv − pv)/pv): fv − pv is exact when the two are
+    // close, where the rounded ratio would keep few digits of the rate.
+    finite_result(F, (((fv - pv) / pv).ln_1p() / nper).exp_m1())
 }
 
 /// Excel's `PDURATION(rate, pv, fv)`: the periods for `pv` to grow to `fv`

@@ -114,6 +114,65 @@ impl Factors {
     }
 }
 
+/// `e^x − 1 − x` without the cancellation of the direct form near 0: its
+/// Taylor series below |x| = 0.5 (22 terms reach double precision).
+fn exp_m1_minus_x(x: f64) -> f64 {
+    if x.abs() >= 0.5 {
+        return x.exp_m1() - x;
+    }
+    let (mut term, mut sum) = (x, 0.0);
+    for k in 2..24 {
+        term *= x / f64::from(k);
+        sum += term;
+    }
+    sum
+}
+
+/// `ln(1+r) − r` without the cancellation of the direct form near 0: its
+/// Taylor series below |r| = 0.1 (22 terms reach double precision).
+fn ln_1p_minus_x(r: f64) -> f64 {
+    if r.abs() >= 0.1 {
+        return r.ln_1p() - r;
+    }
+    let (mut power, mut sum) = (r, 0.0);
+    for k in 2..24 {
+        power *= -r;
+        sum += power / f64::from(k);
+    }
+    sum
+}
+
+/// `((1+rate)^n − 1)/rate − n` (future-value annuity minus its zero-rate
+/// limit) to full relative precision, even for rates of 1e-12 where the
+/// direct difference keeps no digit. `rate > -1`; 0 at a zero rate.
+pub(crate) fn annuity_excess(rate: f64, n: f64) -> f64 {
+    if rate == 0.0 {
+        return 0.0;
+    }
+    (exp_m1_minus_x(n * rate.ln_1p()) + n * ln_1p_minus_x(rate)) / rate
+}
+
+/// `(1 − (1+rate)^-n)/rate − n` (present-value annuity minus its
+/// zero-rate limit) to full relative precision; `rate > -1`.
+pub(crate) fn pv_annuity_excess(rate: f64, n: f64) -> f64 {
+    if rate == 0.0 {
+        return 0.0;
+    }
+    (n * ln_1p_minus_x(rate) - exp_m1_minus_x(-n * rate.ln_1p())) / rate
+}
+
+/// The rounding error of `product = a·b`, exactly (Dekker's two-product
+/// without fma, which wasm lacks), for finite products without overflow.
+fn product_rounding_error(a: f64, b: f64, product: f64) -> f64 {
+    let split = |x: f64| {
+        let c = 134_217_729.0 * x;
+        let high = c - (c - x);
+        (high, x - high)
+    };
+    let ((a_high, a_low), (b_high, b_low)) = (split(a), split(b));
+    ((a_high * b_high - product) + a_high * b_low + a_low * b_high) + a_low * b_low
+}
+
 /// `1 + rate·type`: payments at the start earn one more period.
 fn timing_factor(rate: f64, timing: PaymentTiming) -> f64 {
     match timing {
@@ -217,27 +276,61 @@ pub fn nper(
         return Err(invalid(F, "rate", "must be greater than -1"));
     }
     let payment = pmt * timing_factor(rate, timing);
-    let ratio = (payment - fv * rate) / (payment + pv * rate);
-    if !ratio.is_finite() || ratio <= 0.0 {
+    // ln of (payment − fv·rate)/(payment + pv·rate), taken as ln_1p of
+    // that ratio minus 1: near a zero rate the ratio is 1 + O(rate) and its
+    // own rounding would cost most of the digits.
+    let ratio_minus_one = -(fv + pv) * rate / (payment + pv * rate);
+    if !ratio_minus_one.is_finite() || ratio_minus_one <= -1.0 {
         return Err(FinanceError::NoRoot {
             function: F,
             reason: "no number of periods turns pv into fv with these payments",
         });
     }
-    finite_result(F, ratio.ln() / rate.ln_1p())
+    finite_result(F, ratio_minus_one.ln_1p() / rate.ln_1p())
 }
 
-/// The annuity identity's left-hand side at `rate`.
-fn annuity_residual(
+/// The annuity identity's left-hand side at `rate > -1` and its derivative
+/// in `rate`, both written around their zero-rate limit so that roots of
+/// 1e-9 keep their digits: with `L = nper·ln(1+rate)`, `A` the annuity
+/// factor and `E = A − nper` ([`annuity_excess`]),
+///
+/// ```text
+/// f  = (pv + pmt·nper + fv) + pv·expm1(L) + pmt·(E + [start] rate·A)
+/// A' = ((nper − 1)·A − E/rate) / (1 + rate)          (→ nper(nper−1)/2)
+/// f' = pv·nper·(1+rate)^(nper−1) + pmt·(k·A' + [start] A)
+/// ```
+fn annuity_value_and_slope(
     rate: f64,
     nper: f64,
     pmt: f64,
     pv: f64,
     fv: f64,
     timing: PaymentTiming,
-) -> f64 {
-    let factors = Factors::new(rate, nper);
-    pv * factors.growth + pmt * timing_factor(rate, timing) * factors.annuity + fv
+) -> (f64, f64) {
+    let log_growth = nper * rate.ln_1p();
+    let growth_m1 = log_growth.exp_m1();
+    let excess = annuity_excess(rate, nper);
+    let annuity = nper + excess;
+    let slope_annuity = if rate == 0.0 {
+        0.5 * nper * (nper - 1.0)
+    } else {
+        ((nper - 1.0) * annuity - excess / rate) / (1.0 + rate)
+    };
+    let (payment_excess, payment_slope) = match timing {
+        PaymentTiming::End => (excess, slope_annuity),
+        PaymentTiming::Start => (
+            excess + rate * annuity,
+            (1.0 + rate) * slope_annuity + annuity,
+        ),
+    };
+    // The zero-rate part pv + pmt·nper + fv is all cancellation at a tiny
+    // root, so the product's rounding error is added back.
+    let payments = pmt * nper;
+    let constant = (pv + payments + fv) + product_rounding_error(pmt, nper, payments);
+    (
+        constant + pv * growth_m1 + pmt * payment_excess,
+        pv * nper * (1.0 + growth_m1) / (1.0 + rate) + pmt * payment_slope,
+    )
 }
 
 /// The residual divided by `max(1, (1+rate)^nper)`: same sign, never
@@ -297,31 +390,40 @@ pub fn rate(
     if guess <= -1.0 {
         return Err(invalid(F, "guess", "must be greater than -1"));
     }
-    let residual = |r: f64| annuity_residual(r, nper, pmt, pv, fv, timing);
-    let value_and_slope = |r: f64| {
-        let h = (1e-7 * (1.0 + r.abs())).min(0.5 * (r + 1.0));
-        let slope = (residual(r + h) - residual(r - h)) / (2.0 * h);
-        Some((residual(r), slope))
-    };
+    let value_and_slope = |r: f64| Some(annuity_value_and_slope(r, nper, pmt, pv, fv, timing));
     if let Some(root) = solver::newton(&value_and_slope, guess, -1.0) {
         let factors = Factors::new(root, nper);
         let scale = (pv * factors.growth).abs()
             + (pmt * timing_factor(root, timing) * factors.annuity).abs()
             + fv.abs();
-        if residual(root).abs() <= 1e-9 * scale && root.is_finite() {
+        if annuity_value_and_slope(root, nper, pmt, pv, fv, timing)
+            .0
+            .abs()
+            <= 1e-9 * scale
+        {
             return Ok(root);
         }
     }
-    let roots: Vec<f64> =
-        solver::grid_roots(&|y| annuity_residual_scaled(y.exp_m1(), nper, pmt, pv, fv, timing))
-            .into_iter()
-            .map(f64::exp_m1)
-            .collect();
-    solver::closest_to(&roots, guess).ok_or(FinanceError::NoRoot {
-        function: F,
-        reason: "no rate above -100% solves these values",
-    })
+    // Every term of the identity has its coefficient's sign above -100%
+    // ((1+rate)^nper, the annuity factor and 1 + rate·type are positive),
+    // so coefficients of one sign leave no root to search for.
+    let one_sign = (pv >= 0.0 && pmt >= 0.0 && fv >= 0.0) || (pv <= 0.0 && pmt <= 0.0 && fv <= 0.0);
+    if one_sign && (pv != 0.0 || pmt != 0.0 || fv != 0.0) {
+        return Err(NO_RATE);
+    }
+    let mut roots =
+        solver::few_grid_roots(&|y| annuity_residual_scaled(y.exp_m1(), nper, pmt, pv, fv, timing));
+    for root in &mut roots {
+        *root = root.exp_m1();
+    }
+    solver::closest_to(&roots, guess).ok_or(NO_RATE)
 }
+
+/// RATE's `#NUM!` when no rate above -100% solves the identity.
+const NO_RATE: FinanceError = FinanceError::NoRoot {
+    function: "RATE",
+    reason: "no rate above -100% solves these values",
+};
 
 #[cfg(test)]
 #[path = "tvm_test.rs"]

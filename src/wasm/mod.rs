@@ -58,6 +58,10 @@ export interface EvaluateResult {
   value: FormulaValue;
   diagnostics: FormulaDiagnostic[];
 }
+/** A value of `Formula.evaluateRows` that is not a number, with its row's index. */
+export interface RowValue { row: number; value: FormulaValue }
+/** What `Formula.evaluateRows` gives: one number per row, NaN where the row's value is not a number; those rows are listed in `others`, in row order. */
+export interface RowsResult { values: Float64Array; others: RowValue[] }
 /** A supported function, for autocomplete and help. */
 /** A model document (`yardstick/model@1`, see docs/model-format.md), as JSON.parse gives it. */
 export type ModelDocument = { schema: "yardstick/model@1"; [field: string]: unknown };
@@ -161,37 +165,131 @@ pub fn evaluate(formula: &str) -> JsValue {
 }
 
 /// A formula parsed once, to evaluate many times without re-parsing: the
-/// fast path for pages and benchmarks that re-run the same text.
+/// fast path for pages and benchmarks that re-run the same text, and, with
+/// parameters, for one formula over many rows of arguments in one call.
 #[cfg(feature = "workbench")]
 #[wasm_bindgen]
 pub struct Formula {
     source: String,
     compiled: formula::CompiledFormula,
+    /// The parameter names, in row column order.
+    parameters: Vec<String>,
+    /// The direct kernel call when the formula is one financial function
+    /// of parameters and number literals.
+    numeric: Option<formula::functions::financial::NumericCall>,
+}
+
+/// A row of parameter values as the names a formula reads.
+#[cfg(feature = "workbench")]
+struct RowNames<'a> {
+    parameters: &'a [String],
+    row: &'a [f64],
+}
+
+#[cfg(feature = "workbench")]
+impl RowNames<'_> {
+    fn column(&self, name: &str) -> Option<usize> {
+        self.parameters
+            .iter()
+            .position(|p| p.eq_ignore_ascii_case(name))
+    }
+}
+
+#[cfg(feature = "workbench")]
+impl formula::Names for RowNames<'_> {
+    fn lookup(&self, name: &str) -> Option<formula::Value> {
+        let value = *self.row.get(self.column(name)?)?;
+        Some(formula::Value::number(value))
+    }
 }
 
 #[cfg(feature = "workbench")]
 #[wasm_bindgen]
 impl Formula {
-    /// Parses `formula` (a leading `=` is optional). Never throws: problems
-    /// are in `diagnostics`, and `evaluate()` then gives `#ERROR!`.
+    /// Parses `formula` (a leading `=` is optional). `parameters` names the
+    /// columns of the rows `evaluateRows` takes (names match ignoring ASCII
+    /// case). Never throws: problems are in `diagnostics`, and evaluating
+    /// then gives `#ERROR!`.
     #[wasm_bindgen(constructor)]
-    pub fn new(formula: &str) -> Formula {
+    pub fn new(formula: &str, parameters: Option<Vec<String>>) -> Formula {
+        let compiled = formula::CompiledFormula::compile(formula);
+        let parameters = parameters.unwrap_or_default();
+        let names = RowNames {
+            parameters: &parameters,
+            row: &[],
+        };
+        let numeric = compiled.expr().and_then(|expr| {
+            formula::functions::financial::NumericCall::lower(expr, &|name| names.column(name))
+        });
         Formula {
             source: formula.to_string(),
-            compiled: formula::CompiledFormula::compile(formula),
+            compiled,
+            parameters,
+            numeric,
         }
     }
 
-    /// The formula's value.
+    /// The formula's value (parameters, if any, are unknown names here).
     #[wasm_bindgen(unchecked_return_type = "FormulaValue")]
     pub fn evaluate(&self) -> JsValue {
         dto::value_to_js(&self.compiled.evaluate(&formula::NoNames))
     }
 
-    /// The problems found in the formula, as `evaluate(text).diagnostics` gives them.
+    /// The value for each row of `rows`: `rows` holds the rows one after
+    /// another, each with one number per parameter, in the constructor's
+    /// order. One call for the whole batch, with no JavaScript value made
+    /// per row unless its value is not a number. Throws when the length is
+    /// not a multiple of the parameter count, or there are no parameters.
+    #[wasm_bindgen(js_name = evaluateRows, unchecked_return_type = "RowsResult")]
+    pub fn evaluate_rows(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] rows: &[f64],
+    ) -> JsValue {
+        let width = self.parameters.len();
+        if width == 0 || rows.len() % width != 0 {
+            wasm_bindgen::throw_str(
+                "evaluateRows: rows must hold one number per parameter for each row",
+            );
+        }
+        let mut values = Vec::with_capacity(rows.len() / width);
+        let others = js::Array::new();
+        for row in rows.chunks_exact(width) {
+            let value = self
+                .numeric
+                .as_ref()
+                .and_then(|call| call.evaluate(row))
+                .unwrap_or_else(|| {
+                    self.compiled.evaluate(&RowNames {
+                        parameters: &self.parameters,
+                        row,
+                    })
+                });
+            if let formula::Value::Number(n) = value {
+                values.push(n);
+            } else {
+                let other = js::Object::new();
+                dto::set_number(&other, "row", values.len() as f64);
+                dto::set(&other, "value", &dto::value_to_js(&value));
+                others.push(&other);
+                values.push(f64::NAN);
+            }
+        }
+        let result = js::Object::new();
+        dto::set(&result, "values", &js::Float64Array::new(&values));
+        dto::set(&result, "others", &others);
+        result.into()
+    }
+
+    /// The problems found in the formula, as `evaluate(text).diagnostics`
+    /// gives them; parameters are known names.
     #[wasm_bindgen(getter, unchecked_return_type = "FormulaDiagnostic[]")]
     pub fn diagnostics(&self) -> JsValue {
-        let evaluation = self.compiled.evaluation(&formula::NoNames);
+        let row = vec![0.0; self.parameters.len()];
+        let names = RowNames {
+            parameters: &self.parameters,
+            row: &row,
+        };
+        let evaluation = self.compiled.evaluation(&names);
         dto::diagnostics_to_js(&self.source, &evaluation.diagnostics)
     }
 }

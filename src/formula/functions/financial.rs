@@ -11,6 +11,7 @@
 use super::args;
 use super::{Category, FunctionSpec, Implementation, MAX_ARGUMENTS};
 use crate::finance::{self, ExcelError, FinanceError, Payback, PaymentTiming};
+use crate::formula::ast::{Expr, ExprKind};
 use crate::formula::value::{Array, ErrorKind, ErrorValue, Value};
 
 type Outcome = Result<Value, ErrorValue>;
@@ -134,103 +135,238 @@ fn after_first(args: &[Value]) -> &[Value] {
     args.get(1..).unwrap_or(&[])
 }
 
-/// Five numbers with `fv`/`pv` and `type` optional (default 0), as PV,
-/// FV, PMT and NPER read them.
+/// A financial function of numbers only: how [`args::numbers`] reads its
+/// arguments (`defaults`, one per argument it takes) and the kernel over
+/// those numbers. The formula function and [`NumericCall`] both go through
+/// it, so a batch of argument rows gives exactly what the formula gives.
+pub struct Numeric {
+    defaults: &'static [f64],
+    kernel: fn([f64; args::MAX_NUMBERS]) -> Result<f64, FinanceError>,
+}
+
+impl Numeric {
+    fn call(&self, args: &[Value]) -> Outcome {
+        number((self.kernel)(args::numbers(args, self.defaults)?))
+    }
+}
+
+/// `fv`/`pv` and `type` optional (default 0), as PV, FV, PMT and NPER read them.
 const ANNUITY_DEFAULTS: &[f64] = &[0.0; 5];
+const SIX_ZEROS: &[f64] = &[0.0; 6];
+
+const PV: Numeric = Numeric {
+    defaults: ANNUITY_DEFAULTS,
+    kernel: |[rate, nper, pmt, fv, t, _]| finance::pv(rate, nper, pmt, fv, timing(t)),
+};
+const FV: Numeric = Numeric {
+    defaults: ANNUITY_DEFAULTS,
+    kernel: |[rate, nper, pmt, pv, t, _]| finance::fv(rate, nper, pmt, pv, timing(t)),
+};
+const PMT: Numeric = Numeric {
+    defaults: ANNUITY_DEFAULTS,
+    kernel: |[rate, nper, pv, fv, t, _]| finance::pmt(rate, nper, pv, fv, timing(t)),
+};
+const NPER: Numeric = Numeric {
+    defaults: ANNUITY_DEFAULTS,
+    kernel: |[rate, pmt, pv, fv, t, _]| finance::nper(rate, pmt, pv, fv, timing(t)),
+};
+const RATE: Numeric = Numeric {
+    defaults: &[0.0, 0.0, 0.0, 0.0, 0.0, finance::DEFAULT_GUESS],
+    kernel: |[nper, pmt, pv, fv, t, guess]| finance::rate(nper, pmt, pv, fv, timing(t), guess),
+};
+// IPMT and PPMT share `(rate, per, nper, pv, [fv], [type])`.
+const IPMT: Numeric = Numeric {
+    defaults: SIX_ZEROS,
+    kernel: |[rate, per, nper, pv, fv, t]| finance::ipmt(rate, per, nper, pv, fv, timing(t)),
+};
+const PPMT: Numeric = Numeric {
+    defaults: SIX_ZEROS,
+    kernel: |[rate, per, nper, pv, fv, t]| finance::ppmt(rate, per, nper, pv, fv, timing(t)),
+};
+// CUMIPMT and CUMPRINC share `(rate, nper, pv, start, end, type)`, with a
+// required `type` that must be 0 or 1.
+const CUMIPMT: Numeric = Numeric {
+    defaults: SIX_ZEROS,
+    kernel: |[rate, nper, pv, start, end, t]| {
+        let timing = PaymentTiming::from_excel_type_strict("CUMIPMT", t)?;
+        finance::cumipmt(rate, nper, pv, start, end, timing)
+    },
+};
+const CUMPRINC: Numeric = Numeric {
+    defaults: SIX_ZEROS,
+    kernel: |[rate, nper, pv, start, end, t]| {
+        let timing = PaymentTiming::from_excel_type_strict("CUMPRINC", t)?;
+        finance::cumprinc(rate, nper, pv, start, end, timing)
+    },
+};
+/// The functions of two or three numbers (an absent one is 0).
+const THREE_ZEROS: &[f64] = &[0.0; 3];
+const EFFECT: Numeric = Numeric {
+    defaults: THREE_ZEROS,
+    kernel: |[nominal_rate, npery, ..]| finance::effect(nominal_rate, npery),
+};
+const NOMINAL: Numeric = Numeric {
+    defaults: THREE_ZEROS,
+    kernel: |[effect_rate, npery, ..]| finance::nominal(effect_rate, npery),
+};
+const RRI: Numeric = Numeric {
+    defaults: THREE_ZEROS,
+    kernel: |[nper, pv, fv, ..]| finance::rri(nper, pv, fv),
+};
+const PDURATION: Numeric = Numeric {
+    defaults: THREE_ZEROS,
+    kernel: |[rate, pv, fv, ..]| finance::pduration(rate, pv, fv),
+};
+const ROI: Numeric = Numeric {
+    defaults: THREE_ZEROS,
+    kernel: |[gain, cost, ..]| finance::simple_roi(gain, cost),
+};
+const BREAKEVEN: Numeric = Numeric {
+    defaults: THREE_ZEROS,
+    kernel: |[fixed, price, variable, ..]| finance::break_even_units(fixed, price, variable),
+};
+
+/// The [`Numeric`] form of a financial function, by name.
+fn numeric(name: &str) -> Option<&'static Numeric> {
+    Some(match name {
+        "PV" => &PV,
+        "FV" => &FV,
+        "PMT" => &PMT,
+        "NPER" => &NPER,
+        "RATE" => &RATE,
+        "IPMT" => &IPMT,
+        "PPMT" => &PPMT,
+        "CUMIPMT" => &CUMIPMT,
+        "CUMPRINC" => &CUMPRINC,
+        "EFFECT" => &EFFECT,
+        "NOMINAL" => &NOMINAL,
+        "RRI" => &RRI,
+        "PDURATION" => &PDURATION,
+        "ROI" => &ROI,
+        "BREAKEVEN" => &BREAKEVEN,
+        _ => return None,
+    })
+}
+
+/// Where a [`NumericCall`] argument comes from.
+#[derive(Debug, Clone, Copy)]
+enum Operand {
+    /// Column `index` of the row.
+    Parameter(usize),
+    /// A number literal, or the default of an omitted argument.
+    Constant(f64),
+}
+
+/// A formula that is one call of a [`Numeric`] financial function whose
+/// arguments are parameters or number literals, such as
+/// `PMT(rate, nper, pv)`: evaluated straight from a row of numbers, with no
+/// tree walk and no value allocation, for `Formula.evaluateRows`. Its
+/// results are those of the formula (same argument reading, same kernel,
+/// same errors); rows with a non-finite number are left to the formula.
+#[derive(Debug, Clone)]
+pub struct NumericCall {
+    numeric: &'static Numeric,
+    operands: [Operand; args::MAX_NUMBERS],
+}
+
+impl std::fmt::Debug for Numeric {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Numeric")
+    }
+}
+
+impl NumericCall {
+    /// The call `expr` is, if it is such a call with an argument count the
+    /// function accepts; `parameter` gives a name's column.
+    pub fn lower(expr: &Expr, parameter: &dyn Fn(&str) -> Option<usize>) -> Option<NumericCall> {
+        let ExprKind::Call {
+            function: Some(id),
+            args: arguments,
+            ..
+        } = &expr.kind
+        else {
+            return None;
+        };
+        let spec = super::by_id(*id)?;
+        if arguments.len() < spec.min_args || arguments.len() > spec.max_args {
+            return None;
+        }
+        let numeric = numeric(spec.name)?;
+        let mut operands = [Operand::Constant(0.0); args::MAX_NUMBERS];
+        // As args::numbers: positions past the defaults are not read (0).
+        for ((operand, default), argument) in operands
+            .iter_mut()
+            .zip(numeric.defaults)
+            .zip(arguments.iter().map(Some).chain(std::iter::repeat(None)))
+        {
+            *operand = match argument.map(|a| &a.kind) {
+                None | Some(ExprKind::Missing) => Operand::Constant(*default),
+                Some(ExprKind::Number(n)) => Operand::Constant(*n),
+                Some(ExprKind::Name(name)) => Operand::Parameter(parameter(name)?),
+                Some(_) => return None,
+            };
+        }
+        Some(NumericCall { numeric, operands })
+    }
+
+    /// The value for one row, or `None` when a parameter is missing from
+    /// the row or not finite (the formula path then decides).
+    pub fn evaluate(&self, row: &[f64]) -> Option<Value> {
+        let mut numbers = [0.0; args::MAX_NUMBERS];
+        for (number, operand) in numbers.iter_mut().zip(&self.operands) {
+            *number = match operand {
+                Operand::Parameter(column) => Some(*row.get(*column)?).filter(|x| x.is_finite())?,
+                Operand::Constant(value) => *value,
+            };
+        }
+        Some(match (self.numeric.kernel)(numbers) {
+            Ok(value) => Value::number(value),
+            Err(error) => Value::Error(excel_error(error)),
+        })
+    }
+}
 
 fn pv(args: &[Value]) -> Outcome {
-    let [rate, nper, pmt, fv, type_value, _] = args::numbers(args, ANNUITY_DEFAULTS)?;
-    number(finance::pv(rate, nper, pmt, fv, timing(type_value)))
+    PV.call(args)
 }
-
 fn fv(args: &[Value]) -> Outcome {
-    let [rate, nper, pmt, pv, type_value, _] = args::numbers(args, ANNUITY_DEFAULTS)?;
-    number(finance::fv(rate, nper, pmt, pv, timing(type_value)))
+    FV.call(args)
 }
-
 fn pmt(args: &[Value]) -> Outcome {
-    let [rate, nper, pv, fv, type_value, _] = args::numbers(args, ANNUITY_DEFAULTS)?;
-    number(finance::pmt(rate, nper, pv, fv, timing(type_value)))
+    PMT.call(args)
 }
-
 fn nper(args: &[Value]) -> Outcome {
-    let [rate, pmt, pv, fv, type_value, _] = args::numbers(args, ANNUITY_DEFAULTS)?;
-    number(finance::nper(rate, pmt, pv, fv, timing(type_value)))
+    NPER.call(args)
 }
-
 fn rate(args: &[Value]) -> Outcome {
-    let [nper, pmt, pv, fv, type_value, guess] =
-        args::numbers(args, &[0.0, 0.0, 0.0, 0.0, 0.0, finance::DEFAULT_GUESS])?;
-    number(finance::rate(nper, pmt, pv, fv, timing(type_value), guess))
+    RATE.call(args)
 }
-
-/// IPMT and PPMT share `(rate, per, nper, pv, [fv], [type])`.
-fn period_payment(
-    args: &[Value],
-    kernel: fn(f64, f64, f64, f64, f64, PaymentTiming) -> Result<f64, FinanceError>,
-) -> Outcome {
-    let [rate, per, nper, pv, fv, type_value] = args::numbers(args, &[0.0; 6])?;
-    number(kernel(rate, per, nper, pv, fv, timing(type_value)))
-}
-
 fn ipmt(args: &[Value]) -> Outcome {
-    period_payment(args, finance::ipmt)
+    IPMT.call(args)
 }
-
 fn ppmt(args: &[Value]) -> Outcome {
-    period_payment(args, finance::ppmt)
+    PPMT.call(args)
 }
-
-/// CUMIPMT and CUMPRINC share `(rate, nper, pv, start, end, type)`, with a
-/// required `type` that must be 0 or 1.
-fn cumulative(
-    args: &[Value],
-    function: &'static str,
-    kernel: fn(f64, f64, f64, f64, f64, PaymentTiming) -> Result<f64, FinanceError>,
-) -> Outcome {
-    let [rate, nper, pv, start, end, type_value] = args::numbers(args, &[0.0; 6])?;
-    let timing =
-        PaymentTiming::from_excel_type_strict(function, type_value).map_err(excel_error)?;
-    number(kernel(rate, nper, pv, start, end, timing))
-}
-
 fn cumipmt(args: &[Value]) -> Outcome {
-    cumulative(args, "CUMIPMT", finance::cumipmt)
+    CUMIPMT.call(args)
 }
-
 fn cumprinc(args: &[Value]) -> Outcome {
-    cumulative(args, "CUMPRINC", finance::cumprinc)
+    CUMPRINC.call(args)
 }
-
-/// The first three numbers (an absent one is 0), for the functions of two
-/// or three numbers.
-fn first_three_numbers(args: &[Value]) -> Result<[f64; args::MAX_NUMBERS], ErrorValue> {
-    args::numbers(args, &[0.0; 3])
-}
-
 fn effect(args: &[Value]) -> Outcome {
-    let [nominal_rate, npery, ..] = first_three_numbers(args)?;
-    number(finance::effect(nominal_rate, npery))
+    EFFECT.call(args)
 }
-
 fn nominal(args: &[Value]) -> Outcome {
-    let [effect_rate, npery, ..] = first_three_numbers(args)?;
-    number(finance::nominal(effect_rate, npery))
+    NOMINAL.call(args)
 }
-
 fn rri(args: &[Value]) -> Outcome {
-    let [nper, pv, fv, ..] = first_three_numbers(args)?;
-    number(finance::rri(nper, pv, fv))
+    RRI.call(args)
 }
-
 fn pduration(args: &[Value]) -> Outcome {
-    let [rate, pv, fv, ..] = first_three_numbers(args)?;
-    number(finance::pduration(rate, pv, fv))
+    PDURATION.call(args)
 }
-
 fn roi(args: &[Value]) -> Outcome {
-    let [gain, cost, ..] = first_three_numbers(args)?;
-    number(finance::simple_roi(gain, cost))
+    ROI.call(args)
 }
 
 /// A payback result: the period, or `#N/A` "never pays back".
@@ -257,8 +393,7 @@ fn dpayback(args: &[Value]) -> Outcome {
 }
 
 fn breakeven(args: &[Value]) -> Outcome {
-    let [fixed, price, variable, ..] = first_three_numbers(args)?;
-    number(finance::break_even_units(fixed, price, variable))
+    BREAKEVEN.call(args)
 }
 
 fn irrroots(args: &[Value]) -> Outcome {
