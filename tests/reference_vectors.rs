@@ -25,6 +25,8 @@ use yardstick::formula::{evaluate, Value};
 
 const FINANCE_FILE: &str = "tests/data/finance_vectors.tsv";
 const FORMULA_FILE: &str = "tests/data/formula_vectors.tsv";
+/// Every documented domain edge of the financial functions and its error code.
+const DOMAIN_FILE: &str = "tests/data/finance_domain.tsv";
 /// Rows near a zero rate, checked with a purely relative tolerance.
 const TINY_RATES_FILE: &str = "tests/data/finance_tiny_rates.tsv";
 const MIN_FINANCE_ROWS: usize = 150;
@@ -401,6 +403,13 @@ fn finance_vectors_match_excel() {
 #[test]
 fn tiny_rate_vectors_are_exact_to_1e_9_relative() {
     assert_all_pass(TINY_RATES_FILE);
+}
+
+/// Arguments outside a function's documented domain give the error code
+/// Microsoft documents (`#VALUE!` and `#NUM!` are not interchangeable).
+#[test]
+fn domain_edges_give_excels_error_codes() {
+    assert_all_pass(DOMAIN_FILE);
 }
 
 #[test]

@@ -197,9 +197,14 @@ impl RowNames<'_> {
 
 #[cfg(feature = "workbench")]
 impl formula::Names for RowNames<'_> {
+    /// NaN is a blank cell, as an omitted argument.
     fn lookup(&self, name: &str) -> Option<formula::Value> {
         let value = *self.row.get(self.column(name)?)?;
-        Some(formula::Value::number(value))
+        Some(if value.is_nan() {
+            formula::Value::Empty
+        } else {
+            formula::Value::number(value)
+        })
     }
 }
 
@@ -237,9 +242,10 @@ impl Formula {
 
     /// The value for each row of `rows`: `rows` holds the rows one after
     /// another, each with one number per parameter, in the constructor's
-    /// order. One call for the whole batch, with no JavaScript value made
-    /// per row unless its value is not a number. Throws when the length is
-    /// not a multiple of the parameter count, or there are no parameters.
+    /// order; NaN stands for a blank (an omitted argument). One call for the
+    /// whole batch, with no JavaScript value made per row unless its value
+    /// is not a number. Throws when the length is not a multiple of the
+    /// parameter count, or there are no parameters.
     #[wasm_bindgen(js_name = evaluateRows, unchecked_return_type = "RowsResult")]
     pub fn evaluate_rows(
         &self,
