@@ -22,7 +22,7 @@
 //   Yardstick batch  rows grouped by template (the call with each number or
 //                 omitted argument made a parameter; omitted ones are NaN, a
 //                 blank): one new Formula(template, params) per template, then
-//                 one formula.evaluateRows(Float64Array) per template and pass,
+//                 one formula.evaluateRows(Float64Array, others) per template and pass,
 //                 so a call is a row of numbers, with no JavaScript/wasm
 //                 crossing per row. A template of a single row is that row's
 //                 own formula, evaluated as Yardstick compiled does.
@@ -202,7 +202,7 @@ function literalText(cell) {
 
 /**
  * The batch engine: rows sharing a template share one parameterized Formula.
- * @typedef {{ evaluate(): Cell, evaluateRows(rows: Float64Array): { values: Float64Array, others: { row: number, value: Cell }[] } }} BatchFormula
+ * @typedef {{ evaluate(): Cell, evaluateRows(rows: Float64Array, others?: Cell[]): Float64Array }} BatchFormula
  * @param {{ Formula: new (text: string, parameters?: string[]) => BatchFormula }} bindings the pkg/ module
  * @param {Set<string>} names the engine's function names
  * @returns {Engine}
@@ -249,9 +249,12 @@ function batchEngine(bindings, names) {
           for (const index of batch.indices) results[index] = batch.formula.evaluate();
           continue;
         }
-        const { values, others } = batch.formula.evaluateRows(batch.data);
-        batch.indices.forEach((index, row) => { results[index] = values[row]; });
-        for (const other of others) results[/** @type {number} */ (batch.indices[other.row])] = other.value;
+        /** @type {Cell[]} */
+        const others = [];
+        const values = batch.formula.evaluateRows(batch.data, others);
+        batch.indices.forEach((index, row) => {
+          results[index] = Number.isNaN(values[row]) ? others[row] : values[row];
+        });
       }
       return {
         results,
@@ -260,7 +263,7 @@ function batchEngine(bindings, names) {
             if (batch.width === 0) {
               for (let i = 0; i < batch.indices.length; i += 1) batch.formula.evaluate();
             } else {
-              batch.formula.evaluateRows(batch.data);
+              batch.formula.evaluateRows(batch.data, []); // the same values and errors as above
             }
           }
         },

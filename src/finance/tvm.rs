@@ -193,10 +193,7 @@ pub fn pv(
     timing: PaymentTiming,
 ) -> Result<f64, FinanceError> {
     const F: &str = "PV";
-    require_finite_args(
-        F,
-        &[("rate", rate), ("nper", nper), ("pmt", pmt), ("fv", fv)],
-    )?;
+    require_finite_args(F, &["rate", "nper", "pmt", "fv"], &[rate, nper, pmt, fv])?;
     let factors = Factors::new(rate, nper);
     let value = -(fv * factors.discount + pmt * timing_factor(rate, timing) * factors.pv_annuity);
     finite_result(F, value)
@@ -214,10 +211,7 @@ pub fn fv(
     timing: PaymentTiming,
 ) -> Result<f64, FinanceError> {
     const F: &str = "FV";
-    require_finite_args(
-        F,
-        &[("rate", rate), ("nper", nper), ("pmt", pmt), ("pv", pv)],
-    )?;
+    require_finite_args(F, &["rate", "nper", "pmt", "pv"], &[rate, nper, pmt, pv])?;
     let factors = Factors::new(rate, nper);
     let value = -(pv * factors.growth + pmt * timing_factor(rate, timing) * factors.annuity);
     finite_result(F, value)
@@ -235,7 +229,7 @@ pub fn pmt(
     timing: PaymentTiming,
 ) -> Result<f64, FinanceError> {
     const F: &str = "PMT";
-    require_finite_args(F, &[("rate", rate), ("nper", nper), ("pv", pv), ("fv", fv)])?;
+    require_finite_args(F, &["rate", "nper", "pv", "fv"], &[rate, nper, pv, fv])?;
     if nper == 0.0 {
         return Err(invalid(F, "nper", "must not be zero"));
     }
@@ -265,7 +259,7 @@ pub fn nper(
     timing: PaymentTiming,
 ) -> Result<f64, FinanceError> {
     const F: &str = "NPER";
-    require_finite_args(F, &[("rate", rate), ("pmt", pmt), ("pv", pv), ("fv", fv)])?;
+    require_finite_args(F, &["rate", "pmt", "pv", "fv"], &[rate, pmt, pv, fv])?;
     if rate == 0.0 {
         if pmt == 0.0 {
             return Err(invalid(F, "pmt", "must not be zero when rate is zero"));
@@ -376,13 +370,8 @@ pub fn rate(
     const F: &str = "RATE";
     require_finite_args(
         F,
-        &[
-            ("nper", nper),
-            ("pmt", pmt),
-            ("pv", pv),
-            ("fv", fv),
-            ("guess", guess),
-        ],
+        &["nper", "pmt", "pv", "fv", "guess"],
+        &[nper, pmt, pv, fv, guess],
     )?;
     if nper <= 0.0 {
         return Err(invalid(F, "nper", "must be greater than 0"));

@@ -68,17 +68,6 @@ extern "C" {
     #[wasm_bindgen(method, indexing_getter)]
     pub fn byte(this: &Uint8Array, index: u32) -> u8;
 
-    /// A `Float64Array` (`Formula.evaluateRows` results).
-    #[cfg(feature = "workbench")]
-    #[wasm_bindgen(extends = Object)]
-    #[derive(Clone, Debug)]
-    pub type Float64Array;
-
-    /// `new Float64Array(values)`: a copy of `values`.
-    #[cfg(feature = "workbench")]
-    #[wasm_bindgen(constructor)]
-    pub fn new(values: &[f64]) -> Float64Array;
-
     /// A JavaScript `Error`.
     #[wasm_bindgen(extends = Object)]
     #[derive(Clone, Debug)]

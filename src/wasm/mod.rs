@@ -58,10 +58,6 @@ export interface EvaluateResult {
   value: FormulaValue;
   diagnostics: FormulaDiagnostic[];
 }
-/** A value of `Formula.evaluateRows` that is not a number, with its row's index. */
-export interface RowValue { row: number; value: FormulaValue }
-/** What `Formula.evaluateRows` gives: one number per row, NaN where the row's value is not a number; those rows are listed in `others`, in row order. */
-export interface RowsResult { values: Float64Array; others: RowValue[] }
 /** A supported function, for autocomplete and help. */
 /** A model document (`yardstick/model@1`, see docs/model-format.md), as JSON.parse gives it. */
 export type ModelDocument = { schema: "yardstick/model@1"; [field: string]: unknown };
@@ -216,9 +212,20 @@ impl Formula {
     /// case). Never throws: problems are in `diagnostics`, and evaluating
     /// then gives `#ERROR!`.
     #[wasm_bindgen(constructor)]
-    pub fn new(formula: &str, parameters: Option<Vec<String>>) -> Formula {
+    pub fn new(
+        formula: &str,
+        #[wasm_bindgen(unchecked_param_type = "string[]")] parameters: Option<js::Array>,
+    ) -> Formula {
         let compiled = formula::CompiledFormula::compile(formula);
-        let parameters = parameters.unwrap_or_default();
+        // Read through the few declared built-ins: a `Vec<String>` argument
+        // costs about 1.5 KB of conversion glue in the wasm.
+        let mut names = Vec::new();
+        if let Some(list) = parameters {
+            for name in list.iter() {
+                names.push(name.as_string().unwrap_or_default());
+            }
+        }
+        let parameters = names;
         let names = RowNames {
             parameters: &parameters,
             row: &[],
@@ -242,15 +249,19 @@ impl Formula {
 
     /// The value for each row of `rows`: `rows` holds the rows one after
     /// another, each with one number per parameter, in the constructor's
-    /// order; NaN stands for a blank (an omitted argument). One call for the
-    /// whole batch, with no JavaScript value made per row unless its value
-    /// is not a number. Throws when the length is not a multiple of the
+    /// order; NaN stands for a blank (an omitted argument). Returns one
+    /// number per row, NaN where the row's value is not a number; when
+    /// `others` is given, each such row's value is stored at that row's
+    /// index (`others[row]`, a sparse array; equal values share one
+    /// object). One call for the whole batch, with no JavaScript value made
+    /// per numeric row. Throws when the length is not a multiple of the
     /// parameter count, or there are no parameters.
-    #[wasm_bindgen(js_name = evaluateRows, unchecked_return_type = "RowsResult")]
+    #[wasm_bindgen(js_name = evaluateRows)]
     pub fn evaluate_rows(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] rows: &[f64],
-    ) -> JsValue {
+        #[wasm_bindgen(unchecked_param_type = "FormulaValue[]")] others: Option<js::Array>,
+    ) -> Vec<f64> {
         let width = self.parameters.len();
         if width == 0 || rows.len() % width != 0 {
             wasm_bindgen::throw_str(
@@ -258,32 +269,37 @@ impl Formula {
             );
         }
         let mut values = Vec::with_capacity(rows.len() / width);
-        let others = js::Array::new();
+        let mut made: Vec<(formula::Value, JsValue)> = Vec::new();
         for row in rows.chunks_exact(width) {
-            let value = self
-                .numeric
-                .as_ref()
-                .and_then(|call| call.evaluate(row))
-                .unwrap_or_else(|| {
-                    self.compiled.evaluate(&RowNames {
-                        parameters: &self.parameters,
-                        row,
-                    })
-                });
+            let value = match &self.numeric {
+                Some(call) => call.evaluate(row),
+                None => self.compiled.evaluate(&RowNames {
+                    parameters: &self.parameters,
+                    row,
+                }),
+            };
             if let formula::Value::Number(n) = value {
                 values.push(n);
-            } else {
-                let other = js::Object::new();
-                dto::set_number(&other, "row", values.len() as f64);
-                dto::set(&other, "value", &dto::value_to_js(&value));
-                others.push(&other);
-                values.push(f64::NAN);
+                continue;
             }
+            if let Some(others) = &others {
+                // A batch often repeats one error: its JavaScript value is
+                // made once per call and shared.
+                let index = match made.iter().position(|(made, _)| *made == value) {
+                    Some(index) => index,
+                    None => {
+                        let js_value = dto::value_to_js(&value);
+                        made.push((value, js_value));
+                        made.len() - 1
+                    }
+                };
+                if let Some((_, js_value)) = made.get(index) {
+                    dto::set_key(others, &JsValue::from_f64(values.len() as f64), js_value);
+                }
+            }
+            values.push(f64::NAN);
         }
-        let result = js::Object::new();
-        dto::set(&result, "values", &js::Float64Array::new(&values));
-        dto::set(&result, "others", &others);
-        result.into()
+        values
     }
 
     /// The problems found in the formula, as `evaluate(text).diagnostics`

@@ -228,51 +228,29 @@ const BREAKEVEN: Numeric = Numeric {
     kernel: |[fixed, price, variable, ..]| finance::break_even_units(fixed, price, variable),
 };
 
-/// The financial functions of numbers only, by name (a table scanned with
-/// one loop: smaller in wasm than a `match` on the names).
-const NUMERIC: [(&str, &Numeric); 15] = [
-    ("PV", &PV),
-    ("FV", &FV),
-    ("PMT", &PMT),
-    ("NPER", &NPER),
-    ("RATE", &RATE),
-    ("IPMT", &IPMT),
-    ("PPMT", &PPMT),
-    ("CUMIPMT", &CUMIPMT),
-    ("CUMPRINC", &CUMPRINC),
-    ("EFFECT", &EFFECT),
-    ("NOMINAL", &NOMINAL),
-    ("RRI", &RRI),
-    ("PDURATION", &PDURATION),
-    ("ROI", &ROI),
-    ("BREAKEVEN", &BREAKEVEN),
-];
-
 /// Where a [`NumericCall`] argument comes from.
 #[derive(Debug, Clone, Copy)]
 enum Operand {
-    /// A column of the row, and the argument's default for a blank (NaN).
-    Parameter(usize, f64),
-    /// A number literal, or the default of an omitted argument.
+    /// A column of the row.
+    Parameter(usize),
+    /// A number literal.
     Constant(f64),
+    /// An omitted argument.
+    Blank,
 }
 
-/// A formula that is one call of a [`Numeric`] financial function whose
-/// arguments are parameters or number literals, such as
+/// A formula that is one call of a financial function with at most six
+/// arguments, each a parameter or a number literal, such as
 /// `PMT(rate, nper, pv)`: evaluated straight from a row of numbers, with no
-/// tree walk and no value allocation, for `Formula.evaluateRows`. Its
-/// results are those of the formula (same argument reading, same kernel,
-/// same errors); rows with a non-finite number are left to the formula.
+/// tree walk and no allocation, for `Formula.evaluateRows`. It hands the
+/// function the values the formula's names and literals would give (a NaN
+/// cell is a blank, as an omitted argument), so its results are the
+/// formula's.
 #[derive(Debug, Clone)]
 pub struct NumericCall {
-    numeric: &'static Numeric,
+    function: fn(&[Value]) -> Outcome,
     operands: [Operand; args::MAX_NUMBERS],
-}
-
-impl std::fmt::Debug for Numeric {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Numeric")
-    }
+    count: usize,
 }
 
 impl NumericCall {
@@ -288,42 +266,48 @@ impl NumericCall {
             return None;
         };
         let spec = super::by_id(*id)?;
-        if arguments.len() < spec.min_args || arguments.len() > spec.max_args {
+        let Implementation::Eager(function) = spec.implementation else {
+            return None;
+        };
+        let count = arguments.len();
+        if spec.category != Category::Financial
+            || count < spec.min_args
+            || count > spec.max_args.min(args::MAX_NUMBERS)
+        {
             return None;
         }
-        let (_, numeric) = NUMERIC.iter().find(|(name, _)| *name == spec.name)?;
-        let mut operands = [Operand::Constant(0.0); args::MAX_NUMBERS];
-        // As args::numbers: positions past the defaults are not read (0).
-        for (index, (operand, default)) in operands.iter_mut().zip(numeric.defaults).enumerate() {
-            *operand = match arguments.get(index).map(|a| &a.kind) {
-                None | Some(ExprKind::Missing) => Operand::Constant(*default),
-                Some(ExprKind::Number(n)) => Operand::Constant(*n),
-                Some(ExprKind::Name(name)) => Operand::Parameter(parameter(name)?, *default),
-                Some(_) => return None,
+        let mut operands = [Operand::Blank; args::MAX_NUMBERS];
+        for (operand, argument) in operands.iter_mut().zip(arguments) {
+            *operand = match &argument.kind {
+                ExprKind::Missing => Operand::Blank,
+                ExprKind::Number(n) => Operand::Constant(*n),
+                ExprKind::Name(name) => Operand::Parameter(parameter(name)?),
+                _ => return None,
             };
         }
-        Some(NumericCall { numeric, operands })
+        Some(NumericCall {
+            function,
+            operands,
+            count,
+        })
     }
 
-    /// The value for one row, or `None` when a parameter is missing from
-    /// the row or infinite (the formula path then decides). NaN is a blank
-    /// argument, as an omitted one: its default.
-    pub fn evaluate(&self, row: &[f64]) -> Option<Value> {
-        let mut numbers = [0.0; args::MAX_NUMBERS];
-        for (number, operand) in numbers.iter_mut().zip(&self.operands) {
-            *number = match *operand {
-                Operand::Parameter(column, default) => match *row.get(column)? {
-                    x if x.is_nan() => default,
-                    x if x.is_infinite() => return None,
-                    x => x,
-                },
-                Operand::Constant(value) => value,
-            };
+    /// The value for one row (a column missing from the row reads as a
+    /// blank).
+    pub fn evaluate(&self, row: &[f64]) -> Value {
+        let values = self.operands.map(|operand| match operand {
+            Operand::Parameter(column) => match row.get(column) {
+                Some(x) if !x.is_nan() => Value::number(*x),
+                _ => Value::Empty,
+            },
+            Operand::Constant(x) => Value::number(x),
+            Operand::Blank => Value::Empty,
+        });
+        match (self.function)(values.get(..self.count).unwrap_or(&[])) {
+            Ok(Value::Number(n)) => Value::number(n),
+            Ok(value) => value,
+            Err(error) => Value::Error(error),
         }
-        Some(match (self.numeric.kernel)(numbers) {
-            Ok(value) => Value::number(value),
-            Err(error) => Value::Error(excel_error(error)),
-        })
     }
 }
 
