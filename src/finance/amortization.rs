@@ -157,29 +157,23 @@ fn cumulative_setup(
         &["rate", "nper", "pv", "start_period", "end_period"],
         &[rate, nper, pv, start_period, end_period],
     )?;
-    if rate <= 0.0 {
-        return Err(invalid(function, "rate", "must be greater than 0"));
-    }
-    if nper <= 0.0 {
-        return Err(invalid(function, "nper", "must be greater than 0"));
-    }
-    if pv <= 0.0 {
-        return Err(invalid(function, "pv", "must be greater than 0"));
+    // Two checks, one message each, instead of six: the wasm keeps one
+    // error site per check.
+    if !(rate > 0.0 && nper > 0.0 && pv > 0.0) {
+        return Err(invalid(
+            function,
+            "rate, nper and pv",
+            "must all be greater than 0",
+        ));
     }
     let start = start_period.trunc();
     let end = end_period.trunc();
-    if start < 1.0 {
-        return Err(invalid(function, "start_period", "must be at least 1"));
-    }
-    if end < start {
+    if !(start >= 1.0 && end >= start && end <= nper) {
         return Err(invalid(
             function,
-            "end_period",
-            "must not be before start_period",
+            "start_period and end_period",
+            "must satisfy 1 <= start_period <= end_period <= nper",
         ));
-    }
-    if end > nper {
-        return Err(invalid(function, "end_period", "must not be after nper"));
     }
     let payment = tvm::pmt(rate, nper, pv, 0.0, timing).map_err(|e| rename(e, function))?;
     Ok((start, end, payment))
