@@ -59,8 +59,13 @@ fn interest_part(
 ) -> Result<f64, FinanceError> {
     require_finite_args(
         function,
-        &["rate", "per", "nper", "pv", "fv"],
-        &[rate, per, nper, pv, fv],
+        &[
+            ("rate", rate),
+            ("per", per),
+            ("nper", nper),
+            ("pv", pv),
+            ("fv", fv),
+        ],
     )?;
     if !(per >= 1.0 && per < nper + 1.0) {
         return Err(invalid(function, "per", "must be between 1 and nper"));
@@ -154,26 +159,37 @@ fn cumulative_setup(
 ) -> Result<(f64, f64, f64), FinanceError> {
     require_finite_args(
         function,
-        &["rate", "nper", "pv", "start_period", "end_period"],
-        &[rate, nper, pv, start_period, end_period],
+        &[
+            ("rate", rate),
+            ("nper", nper),
+            ("pv", pv),
+            ("start_period", start_period),
+            ("end_period", end_period),
+        ],
     )?;
-    // Two checks, one message each, instead of six: the wasm keeps one
-    // error site per check.
-    if !(rate > 0.0 && nper > 0.0 && pv > 0.0) {
-        return Err(invalid(
-            function,
-            "rate, nper and pv",
-            "must all be greater than 0",
-        ));
+    if rate <= 0.0 {
+        return Err(invalid(function, "rate", "must be greater than 0"));
+    }
+    if nper <= 0.0 {
+        return Err(invalid(function, "nper", "must be greater than 0"));
+    }
+    if pv <= 0.0 {
+        return Err(invalid(function, "pv", "must be greater than 0"));
     }
     let start = start_period.trunc();
     let end = end_period.trunc();
-    if !(start >= 1.0 && end >= start && end <= nper) {
+    if start < 1.0 {
+        return Err(invalid(function, "start_period", "must be at least 1"));
+    }
+    if end < start {
         return Err(invalid(
             function,
-            "start_period and end_period",
-            "must satisfy 1 <= start_period <= end_period <= nper",
+            "end_period",
+            "must not be before start_period",
         ));
+    }
+    if end > nper {
+        return Err(invalid(function, "end_period", "must not be after nper"));
     }
     let payment = tvm::pmt(rate, nper, pv, 0.0, timing).map_err(|e| rename(e, function))?;
     Ok((start, end, payment))

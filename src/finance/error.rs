@@ -182,19 +182,14 @@ pub(crate) fn require_finite(
     }
 }
 
-/// Rejects the first NaN or infinite value of `values`, named by the same
-/// position of `names`.
+/// Rejects the first NaN or infinite argument of `(name, value)` pairs.
 pub(crate) fn require_finite_args(
     function: &'static str,
-    names: &[&'static str],
-    values: &[f64],
+    arguments: &[(&'static str, f64)],
 ) -> Result<(), FinanceError> {
-    // Names and values apart: a static list of names is data, where pairs
-    // built at every call site were code (about 60 bytes of wasm each).
-    for (argument, value) in names.iter().zip(values) {
-        require_finite(function, argument, *value)?;
-    }
-    Ok(())
+    arguments
+        .iter()
+        .try_for_each(|&(argument, value)| require_finite(function, argument, value).map(|_| ()))
 }
 
 /// Rejects a slice holding a NaN or infinite value.

@@ -14,7 +14,17 @@ use super::error::{finite_result, invalid, require_finite_args, FinanceError};
 /// `nominal_rate <= 0` or `npery < 1`.
 pub fn effect(nominal_rate: f64, periods_per_year: f64) -> Result<f64, FinanceError> {
     const F: &str = "EFFECT";
-    let periods = annual_rate_periods(F, "nominal_rate", nominal_rate, periods_per_year)?;
+    require_finite_args(
+        F,
+        &[("nominal_rate", nominal_rate), ("npery", periods_per_year)],
+    )?;
+    let periods = periods_per_year.trunc();
+    if nominal_rate <= 0.0 {
+        return Err(invalid(F, "nominal_rate", "must be greater than 0"));
+    }
+    if periods < 1.0 {
+        return Err(invalid(F, "npery", "must be at least 1"));
+    }
     finite_result(F, (periods * (nominal_rate / periods).ln_1p()).exp_m1())
 }
 
@@ -24,28 +34,18 @@ pub fn effect(nominal_rate: f64, periods_per_year: f64) -> Result<f64, FinanceEr
 /// `#NUM!` when `effect_rate <= 0` or `npery < 1`.
 pub fn nominal(effect_rate: f64, periods_per_year: f64) -> Result<f64, FinanceError> {
     const F: &str = "NOMINAL";
-    let periods = annual_rate_periods(F, "effect_rate", effect_rate, periods_per_year)?;
-    finite_result(F, periods * (effect_rate.ln_1p() / periods).exp_m1())
-}
-
-/// EFFECT's and NOMINAL's shared argument rules (one copy in the wasm):
-/// both finite, the rate above 0, `npery` truncated and at least 1.
-/// Returns the truncated `npery`.
-fn annual_rate_periods(
-    function: &'static str,
-    rate_name: &'static str,
-    rate: f64,
-    npery: f64,
-) -> Result<f64, FinanceError> {
-    require_finite_args(function, &[rate_name, "npery"], &[rate, npery])?;
-    let periods = npery.trunc();
-    if rate <= 0.0 {
-        return Err(invalid(function, rate_name, "must be greater than 0"));
+    require_finite_args(
+        F,
+        &[("effect_rate", effect_rate), ("npery", periods_per_year)],
+    )?;
+    let periods = periods_per_year.trunc();
+    if effect_rate <= 0.0 {
+        return Err(invalid(F, "effect_rate", "must be greater than 0"));
     }
     if periods < 1.0 {
-        return Err(invalid(function, "npery", "must be at least 1"));
+        return Err(invalid(F, "npery", "must be at least 1"));
     }
-    Ok(periods)
+    finite_result(F, periods * (effect_rate.ln_1p() / periods).exp_m1())
 }
 
 /// Excel's `RRI(nper, pv, fv)`: the equivalent rate per period
@@ -55,7 +55,7 @@ fn annual_rate_periods(
 /// `fv = 0` gives -100%.
 pub fn rri(nper: f64, pv: f64, fv: f64) -> Result<f64, FinanceError> {
     const F: &str = "RRI";
-    require_finite_args(F, &["nper", "pv", "fv"], &[nper, pv, fv])?;
+    require_finite_args(F, &[("nper", nper), ("pv", pv), ("fv", fv)])?;
     if nper <= 0.0 {
         return Err(invalid(F, "nper", "must be greater than 0"));
     }
@@ -76,9 +76,15 @@ pub fn rri(nper: f64, pv: f64, fv: f64) -> Result<f64, FinanceError> {
 /// `fv <= 0`.
 pub fn pduration(rate: f64, pv: f64, fv: f64) -> Result<f64, FinanceError> {
     const F: &str = "PDURATION";
-    require_finite_args(F, &["rate", "pv", "fv"], &[rate, pv, fv])?;
-    if !(rate > 0.0 && pv > 0.0 && fv > 0.0) {
-        return Err(invalid(F, "rate, pv and fv", "must all be greater than 0"));
+    require_finite_args(F, &[("rate", rate), ("pv", pv), ("fv", fv)])?;
+    if rate <= 0.0 {
+        return Err(invalid(F, "rate", "must be greater than 0"));
+    }
+    if pv <= 0.0 {
+        return Err(invalid(F, "pv", "must be greater than 0"));
+    }
+    if fv <= 0.0 {
+        return Err(invalid(F, "fv", "must be greater than 0"));
     }
     finite_result(F, (fv.ln() - pv.ln()) / rate.ln_1p())
 }

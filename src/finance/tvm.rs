@@ -193,7 +193,10 @@ pub fn pv(
     timing: PaymentTiming,
 ) -> Result<f64, FinanceError> {
     const F: &str = "PV";
-    require_finite_args(F, &["rate", "nper", "pmt", "fv"], &[rate, nper, pmt, fv])?;
+    require_finite_args(
+        F,
+        &[("rate", rate), ("nper", nper), ("pmt", pmt), ("fv", fv)],
+    )?;
     let factors = Factors::new(rate, nper);
     let value = -(fv * factors.discount + pmt * timing_factor(rate, timing) * factors.pv_annuity);
     finite_result(F, value)
@@ -211,7 +214,10 @@ pub fn fv(
     timing: PaymentTiming,
 ) -> Result<f64, FinanceError> {
     const F: &str = "FV";
-    require_finite_args(F, &["rate", "nper", "pmt", "pv"], &[rate, nper, pmt, pv])?;
+    require_finite_args(
+        F,
+        &[("rate", rate), ("nper", nper), ("pmt", pmt), ("pv", pv)],
+    )?;
     let factors = Factors::new(rate, nper);
     let value = -(pv * factors.growth + pmt * timing_factor(rate, timing) * factors.annuity);
     finite_result(F, value)
@@ -229,7 +235,7 @@ pub fn pmt(
     timing: PaymentTiming,
 ) -> Result<f64, FinanceError> {
     const F: &str = "PMT";
-    require_finite_args(F, &["rate", "nper", "pv", "fv"], &[rate, nper, pv, fv])?;
+    require_finite_args(F, &[("rate", rate), ("nper", nper), ("pv", pv), ("fv", fv)])?;
     if nper == 0.0 {
         return Err(invalid(F, "nper", "must not be zero"));
     }
@@ -259,7 +265,7 @@ pub fn nper(
     timing: PaymentTiming,
 ) -> Result<f64, FinanceError> {
     const F: &str = "NPER";
-    require_finite_args(F, &["rate", "pmt", "pv", "fv"], &[rate, pmt, pv, fv])?;
+    require_finite_args(F, &[("rate", rate), ("pmt", pmt), ("pv", pv), ("fv", fv)])?;
     if rate == 0.0 {
         if pmt == 0.0 {
             return Err(invalid(F, "pmt", "must not be zero when rate is zero"));
@@ -303,7 +309,14 @@ fn annuity_value_and_slope(
 ) -> (f64, f64) {
     let log_growth = nper * rate.ln_1p();
     let growth_m1 = log_growth.exp_m1();
-    let excess = annuity_excess(rate, nper);
+    // Around the zero-rate limit only where it is near (|L| < 1): far from
+    // it, 1 + (G − 1) would lose a tiny G entirely.
+    let near_zero = log_growth.abs() < 1.0;
+    let excess = if near_zero {
+        annuity_excess(rate, nper)
+    } else {
+        growth_m1 / rate - nper
+    };
     let annuity = nper + excess;
     let slope_annuity = if rate == 0.0 {
         0.5 * nper * (nper - 1.0)
@@ -317,12 +330,17 @@ fn annuity_value_and_slope(
             (1.0 + rate) * slope_annuity + annuity,
         ),
     };
-    // The zero-rate part pv + pmt·nper + fv is all cancellation at a tiny
-    // root, so the product's rounding error is added back.
-    let payments = pmt * nper;
-    let constant = (pv + payments + fv) + product_rounding_error(pmt, nper, payments);
+    let value = if near_zero {
+        // The zero-rate part pv + pmt·nper + fv is all cancellation at a
+        // tiny root, so the product's rounding error is added back.
+        let payments = pmt * nper;
+        let constant = (pv + payments + fv) + product_rounding_error(pmt, nper, payments);
+        constant + pv * growth_m1 + pmt * payment_excess
+    } else {
+        pv * (1.0 + growth_m1) + pmt * (nper + payment_excess) + fv
+    };
     (
-        constant + pv * growth_m1 + pmt * payment_excess,
+        value,
         pv * nper * (1.0 + growth_m1) / (1.0 + rate) + pmt * payment_slope,
     )
 }
@@ -351,14 +369,18 @@ fn annuity_residual_scaled(
 ///
 /// Reference: Microsoft's RATE documentation (Excel iterates at most 20
 /// times to 0.0000001 and returns `#NUM!` otherwise; default guess 10%).
-/// Yardstick first runs Newton's method from `guess` (numeric derivative,
+/// Yardstick first runs Newton's method from `guess` (the exact derivative,
 /// at most [`solver::NEWTON_MAX_ITERATIONS`] steps, stopping at a step below
 /// 1e-12 relative) and accepts its result when the residual is below 1e-9
-/// of the identity's terms. Otherwise it scans the rate grid of
-/// [`solver`] and bisects every sign change, returning the root closest to
-/// `guess`. `#NUM!` when `nper <= 0`, `guess <= -1`, or no rate above -100%
-/// solves the identity. Near a zero rate the identity is evaluated with
-/// `exp_m1`, so it tends smoothly to its limit `pv + pmt·nper + fv`.
+/// of the identity's terms. When `pv`, `pmt` and `fv` share a sign (and are
+/// not all zero) every term does, so no rate exists: `#NUM!` at once.
+/// Otherwise it finds the roots on the rate grid of [`solver`]
+/// ([`solver::few_grid_roots`]: the same roots as the full scan, about 70
+/// evaluations) and returns the one closest to `guess`. `#NUM!` when
+/// `nper <= 0`, `guess <= -1`, or no rate above -100% solves the identity.
+/// Near a zero rate the identity and its derivative are written around
+/// their limits (see [`annuity_value_and_slope`]), so roots of 1e-9 keep
+/// their digits.
 pub fn rate(
     nper: f64,
     pmt: f64,
@@ -370,14 +392,27 @@ pub fn rate(
     const F: &str = "RATE";
     require_finite_args(
         F,
-        &["nper", "pmt", "pv", "fv", "guess"],
-        &[nper, pmt, pv, fv, guess],
+        &[
+            ("nper", nper),
+            ("pmt", pmt),
+            ("pv", pv),
+            ("fv", fv),
+            ("guess", guess),
+        ],
     )?;
     if nper <= 0.0 {
         return Err(invalid(F, "nper", "must be greater than 0"));
     }
     if guess <= -1.0 {
         return Err(invalid(F, "guess", "must be greater than -1"));
+    }
+    // Every term of the identity has its coefficient's sign above -100%
+    // ((1+rate)^nper, the annuity factor and 1 + rate·type are positive),
+    // so coefficients of one sign leave no root to search for (a search
+    // would only find where a term underflows to zero).
+    let one_sign = (pv >= 0.0 && pmt >= 0.0 && fv >= 0.0) || (pv <= 0.0 && pmt <= 0.0 && fv <= 0.0);
+    if one_sign && (pv != 0.0 || pmt != 0.0 || fv != 0.0) {
+        return Err(NO_RATE);
     }
     let value_and_slope = |r: f64| Some(annuity_value_and_slope(r, nper, pmt, pv, fv, timing));
     if let Some(root) = solver::newton(&value_and_slope, guess, -1.0) {
@@ -392,13 +427,6 @@ pub fn rate(
         {
             return Ok(root);
         }
-    }
-    // Every term of the identity has its coefficient's sign above -100%
-    // ((1+rate)^nper, the annuity factor and 1 + rate·type are positive),
-    // so coefficients of one sign leave no root to search for.
-    let one_sign = (pv >= 0.0 && pmt >= 0.0 && fv >= 0.0) || (pv <= 0.0 && pmt <= 0.0 && fv <= 0.0);
-    if one_sign && (pv != 0.0 || pmt != 0.0 || fv != 0.0) {
-        return Err(NO_RATE);
     }
     let mut roots =
         solver::few_grid_roots(&|y| annuity_residual_scaled(y.exp_m1(), nper, pmt, pv, fv, timing));
