@@ -59,13 +59,8 @@ fn interest_part(
 ) -> Result<f64, FinanceError> {
     require_finite_args(
         function,
-        &[
-            ("rate", rate),
-            ("per", per),
-            ("nper", nper),
-            ("pv", pv),
-            ("fv", fv),
-        ],
+        &["rate", "per", "nper", "pv", "fv"],
+        &[rate, per, nper, pv, fv],
     )?;
     if !(per >= 1.0 && per < nper + 1.0) {
         return Err(invalid(function, "per", "must be between 1 and nper"));
@@ -159,13 +154,8 @@ fn cumulative_setup(
 ) -> Result<(f64, f64, f64), FinanceError> {
     require_finite_args(
         function,
-        &[
-            ("rate", rate),
-            ("nper", nper),
-            ("pv", pv),
-            ("start_period", start_period),
-            ("end_period", end_period),
-        ],
+        &["rate", "nper", "pv", "start_period", "end_period"],
+        &[rate, nper, pv, start_period, end_period],
     )?;
     if rate <= 0.0 {
         return Err(invalid(function, "rate", "must be greater than 0"));

@@ -114,30 +114,19 @@ impl Factors {
     }
 }
 
-/// `e^x − 1 − x` without the cancellation of the direct form near 0: its
-/// Taylor series below |x| = 0.5 (22 terms reach double precision).
-fn exp_m1_minus_x(x: f64) -> f64 {
-    if x.abs() >= 0.5 {
-        return x.exp_m1() - x;
+/// `e^x − 1 − x` (`exponential`) or `ln(1+x) − x` (not), without the
+/// cancellation of the direct forms near 0: their Taylor series below
+/// |x| = 0.1 (22 terms reach double precision), one loop for both.
+fn taylor_remainder(x: f64, exponential: bool) -> f64 {
+    if x.abs() >= 0.1 {
+        return if exponential { x.exp_m1() } else { x.ln_1p() } - x;
     }
     let (mut term, mut sum) = (x, 0.0);
     for k in 2..24 {
-        term *= x / f64::from(k);
-        sum += term;
-    }
-    sum
-}
-
-/// `ln(1+r) − r` without the cancellation of the direct form near 0: its
-/// Taylor series below |r| = 0.1 (22 terms reach double precision).
-fn ln_1p_minus_x(r: f64) -> f64 {
-    if r.abs() >= 0.1 {
-        return r.ln_1p() - r;
-    }
-    let (mut power, mut sum) = (r, 0.0);
-    for k in 2..24 {
-        power *= -r;
-        sum += power / f64::from(k);
+        let k = f64::from(k);
+        // exp: x^k/k!; ln: −(−x)^k/k.
+        term *= if exponential { x / k } else { -x };
+        sum += if exponential { term } else { term / k };
     }
     sum
 }
@@ -149,16 +138,16 @@ pub(crate) fn annuity_excess(rate: f64, n: f64) -> f64 {
     if rate == 0.0 {
         return 0.0;
     }
-    (exp_m1_minus_x(n * rate.ln_1p()) + n * ln_1p_minus_x(rate)) / rate
+    let log_growth = n * rate.ln_1p();
+    (taylor_remainder(log_growth, true) + n * taylor_remainder(rate, false)) / rate
 }
 
 /// `(1 − (1+rate)^-n)/rate − n` (present-value annuity minus its
-/// zero-rate limit) to full relative precision; `rate > -1`.
+/// zero-rate limit) to full relative precision; `rate > -1`. From
+/// [`annuity_excess`]: `a = A·v^n`, so `a − n = (A − n)·v^n + n·(v^n − 1)`.
 pub(crate) fn pv_annuity_excess(rate: f64, n: f64) -> f64 {
-    if rate == 0.0 {
-        return 0.0;
-    }
-    (n * ln_1p_minus_x(rate) - exp_m1_minus_x(-n * rate.ln_1p())) / rate
+    let log_discount = -n * rate.ln_1p();
+    annuity_excess(rate, n) * log_discount.exp() + n * log_discount.exp_m1()
 }
 
 /// The rounding error of `product = a·b`, exactly (Dekker's two-product
@@ -193,10 +182,7 @@ pub fn pv(
     timing: PaymentTiming,
 ) -> Result<f64, FinanceError> {
     const F: &str = "PV";
-    require_finite_args(
-        F,
-        &[("rate", rate), ("nper", nper), ("pmt", pmt), ("fv", fv)],
-    )?;
+    require_finite_args(F, &["rate", "nper", "pmt", "fv"], &[rate, nper, pmt, fv])?;
     let factors = Factors::new(rate, nper);
     let value = -(fv * factors.discount + pmt * timing_factor(rate, timing) * factors.pv_annuity);
     finite_result(F, value)
@@ -214,10 +200,7 @@ pub fn fv(
     timing: PaymentTiming,
 ) -> Result<f64, FinanceError> {
     const F: &str = "FV";
-    require_finite_args(
-        F,
-        &[("rate", rate), ("nper", nper), ("pmt", pmt), ("pv", pv)],
-    )?;
+    require_finite_args(F, &["rate", "nper", "pmt", "pv"], &[rate, nper, pmt, pv])?;
     let factors = Factors::new(rate, nper);
     let value = -(pv * factors.growth + pmt * timing_factor(rate, timing) * factors.annuity);
     finite_result(F, value)
@@ -235,7 +218,7 @@ pub fn pmt(
     timing: PaymentTiming,
 ) -> Result<f64, FinanceError> {
     const F: &str = "PMT";
-    require_finite_args(F, &[("rate", rate), ("nper", nper), ("pv", pv), ("fv", fv)])?;
+    require_finite_args(F, &["rate", "nper", "pv", "fv"], &[rate, nper, pv, fv])?;
     if nper == 0.0 {
         return Err(invalid(F, "nper", "must not be zero"));
     }
@@ -265,7 +248,7 @@ pub fn nper(
     timing: PaymentTiming,
 ) -> Result<f64, FinanceError> {
     const F: &str = "NPER";
-    require_finite_args(F, &[("rate", rate), ("pmt", pmt), ("pv", pv), ("fv", fv)])?;
+    require_finite_args(F, &["rate", "pmt", "pv", "fv"], &[rate, pmt, pv, fv])?;
     if rate == 0.0 {
         if pmt == 0.0 {
             return Err(invalid(F, "pmt", "must not be zero when rate is zero"));
@@ -392,13 +375,8 @@ pub fn rate(
     const F: &str = "RATE";
     require_finite_args(
         F,
-        &[
-            ("nper", nper),
-            ("pmt", pmt),
-            ("pv", pv),
-            ("fv", fv),
-            ("guess", guess),
-        ],
+        &["nper", "pmt", "pv", "fv", "guess"],
+        &[nper, pmt, pv, fv, guess],
     )?;
     if nper <= 0.0 {
         return Err(invalid(F, "nper", "must be greater than 0"));

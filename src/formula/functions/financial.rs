@@ -135,143 +135,98 @@ fn after_first(args: &[Value]) -> &[Value] {
     args.get(1..).unwrap_or(&[])
 }
 
-/// Five numbers with `fv`/`pv` and `type` optional (default 0), as PV,
-/// FV, PMT and NPER read them.
-const ANNUITY_DEFAULTS: &[f64] = &[0.0; 5];
-
-fn pv(args: &[Value]) -> Outcome {
-    let [rate, nper, pmt, fv, type_value, _] = args::numbers(args, ANNUITY_DEFAULTS)?;
-    number(finance::pv(rate, nper, pmt, fv, timing(type_value)))
+/// A financial function of numbers only: how [`args::numbers`] reads its
+/// arguments (`defaults`, one per argument it takes) and the kernel over
+/// those numbers. The formula function and [`NumericCall`] both go through
+/// it, so a batch of argument rows gives exactly what the formula gives.
+pub struct Numeric {
+    defaults: &'static [f64],
+    kernel: fn([f64; args::MAX_NUMBERS]) -> Result<f64, FinanceError>,
 }
 
-fn fv(args: &[Value]) -> Outcome {
-    let [rate, nper, pmt, pv, type_value, _] = args::numbers(args, ANNUITY_DEFAULTS)?;
-    number(finance::fv(rate, nper, pmt, pv, timing(type_value)))
-}
-
-fn pmt(args: &[Value]) -> Outcome {
-    let [rate, nper, pv, fv, type_value, _] = args::numbers(args, ANNUITY_DEFAULTS)?;
-    number(finance::pmt(rate, nper, pv, fv, timing(type_value)))
-}
-
-fn nper(args: &[Value]) -> Outcome {
-    let [rate, pmt, pv, fv, type_value, _] = args::numbers(args, ANNUITY_DEFAULTS)?;
-    number(finance::nper(rate, pmt, pv, fv, timing(type_value)))
-}
-
-fn rate(args: &[Value]) -> Outcome {
-    let [nper, pmt, pv, fv, type_value, guess] =
-        args::numbers(args, &[0.0, 0.0, 0.0, 0.0, 0.0, finance::DEFAULT_GUESS])?;
-    number(finance::rate(nper, pmt, pv, fv, timing(type_value), guess))
-}
-
-/// IPMT and PPMT share `(rate, per, nper, pv, [fv], [type])`.
-fn period_payment(
-    args: &[Value],
-    kernel: fn(f64, f64, f64, f64, f64, PaymentTiming) -> Result<f64, FinanceError>,
-) -> Outcome {
-    let [rate, per, nper, pv, fv, type_value] = args::numbers(args, &[0.0; 6])?;
-    number(kernel(rate, per, nper, pv, fv, timing(type_value)))
-}
-
-fn ipmt(args: &[Value]) -> Outcome {
-    period_payment(args, finance::ipmt)
-}
-
-fn ppmt(args: &[Value]) -> Outcome {
-    period_payment(args, finance::ppmt)
-}
-
-/// CUMIPMT and CUMPRINC share `(rate, nper, pv, start, end, type)`, with a
-/// required `type` that must be 0 or 1.
-fn cumulative(
-    args: &[Value],
-    function: &'static str,
-    kernel: fn(f64, f64, f64, f64, f64, PaymentTiming) -> Result<f64, FinanceError>,
-) -> Outcome {
-    let [rate, nper, pv, start, end, type_value] = args::numbers(args, &[0.0; 6])?;
-    let timing =
-        PaymentTiming::from_excel_type_strict(function, type_value).map_err(excel_error)?;
-    number(kernel(rate, nper, pv, start, end, timing))
-}
-
-fn cumipmt(args: &[Value]) -> Outcome {
-    cumulative(args, "CUMIPMT", finance::cumipmt)
-}
-
-fn cumprinc(args: &[Value]) -> Outcome {
-    cumulative(args, "CUMPRINC", finance::cumprinc)
-}
-
-/// The first three numbers (an absent one is 0), for the functions of two
-/// or three numbers.
-fn first_three_numbers(args: &[Value]) -> Result<[f64; args::MAX_NUMBERS], ErrorValue> {
-    args::numbers(args, &[0.0; 3])
-}
-
-fn effect(args: &[Value]) -> Outcome {
-    let [nominal_rate, npery, ..] = first_three_numbers(args)?;
-    number(finance::effect(nominal_rate, npery))
-}
-
-fn nominal(args: &[Value]) -> Outcome {
-    let [effect_rate, npery, ..] = first_three_numbers(args)?;
-    number(finance::nominal(effect_rate, npery))
-}
-
-fn rri(args: &[Value]) -> Outcome {
-    let [nper, pv, fv, ..] = first_three_numbers(args)?;
-    number(finance::rri(nper, pv, fv))
-}
-
-fn pduration(args: &[Value]) -> Outcome {
-    let [rate, pv, fv, ..] = first_three_numbers(args)?;
-    number(finance::pduration(rate, pv, fv))
-}
-
-fn roi(args: &[Value]) -> Outcome {
-    let [gain, cost, ..] = first_three_numbers(args)?;
-    number(finance::simple_roi(gain, cost))
-}
-
-/// A payback result: the period, or `#N/A` "never pays back".
-fn payback_value(function: &str, result: Result<Payback, FinanceError>) -> Outcome {
-    match result.map_err(excel_error)? {
-        Payback::Period(period) => Ok(Value::number(period)),
-        Payback::Never => Err(ErrorValue::new(
-            ErrorKind::NotAvailable,
-            format!("{function}: never pays back"),
-        )),
+impl Numeric {
+    // One copy for the fifteen functions, not one inlined into each.
+    #[inline(never)]
+    fn call(&self, args: &[Value]) -> Outcome {
+        number((self.kernel)(args::numbers(args, self.defaults)?))
     }
 }
 
-fn payback(args: &[Value]) -> Outcome {
-    payback_value("PAYBACK", finance::payback_period(&series(args, 0)?))
-}
+/// `fv`/`pv` and `type` optional (default 0), as PV, FV, PMT and NPER read them.
+const ANNUITY_DEFAULTS: &[f64] = &[0.0; 5];
+const SIX_ZEROS: &[f64] = &[0.0; 6];
 
-fn dpayback(args: &[Value]) -> Outcome {
-    let rate = args::number(args, 0)?;
-    payback_value(
-        "DPAYBACK",
-        finance::discounted_payback(rate, &series(args, 1)?),
-    )
-}
-
-fn breakeven(args: &[Value]) -> Outcome {
-    let [fixed, price, variable, ..] = first_three_numbers(args)?;
-    number(finance::break_even_units(fixed, price, variable))
-}
-
-fn irrroots(args: &[Value]) -> Outcome {
-    let roots = finance::irr_roots(&series(args, 0)?).map_err(excel_error)?;
-    let row: Vec<Value> = roots.into_iter().map(Value::number).collect();
-    Array::from_row(row).map(Value::Array).ok_or_else(|| {
-        args::num_error(
-            "IRRROOTS",
-            "the cash flows have no real rate of return above -100%",
-        )
-    })
-}
+const PV: Numeric = Numeric {
+    defaults: ANNUITY_DEFAULTS,
+    kernel: |[rate, nper, pmt, fv, t, _]| finance::pv(rate, nper, pmt, fv, timing(t)),
+};
+const FV: Numeric = Numeric {
+    defaults: ANNUITY_DEFAULTS,
+    kernel: |[rate, nper, pmt, pv, t, _]| finance::fv(rate, nper, pmt, pv, timing(t)),
+};
+const PMT: Numeric = Numeric {
+    defaults: ANNUITY_DEFAULTS,
+    kernel: |[rate, nper, pv, fv, t, _]| finance::pmt(rate, nper, pv, fv, timing(t)),
+};
+const NPER: Numeric = Numeric {
+    defaults: ANNUITY_DEFAULTS,
+    kernel: |[rate, pmt, pv, fv, t, _]| finance::nper(rate, pmt, pv, fv, timing(t)),
+};
+const RATE: Numeric = Numeric {
+    defaults: &[0.0, 0.0, 0.0, 0.0, 0.0, finance::DEFAULT_GUESS],
+    kernel: |[nper, pmt, pv, fv, t, guess]| finance::rate(nper, pmt, pv, fv, timing(t), guess),
+};
+// IPMT and PPMT share `(rate, per, nper, pv, [fv], [type])`.
+const IPMT: Numeric = Numeric {
+    defaults: SIX_ZEROS,
+    kernel: |[rate, per, nper, pv, fv, t]| finance::ipmt(rate, per, nper, pv, fv, timing(t)),
+};
+const PPMT: Numeric = Numeric {
+    defaults: SIX_ZEROS,
+    kernel: |[rate, per, nper, pv, fv, t]| finance::ppmt(rate, per, nper, pv, fv, timing(t)),
+};
+// CUMIPMT and CUMPRINC share `(rate, nper, pv, start, end, type)`, with a
+// required `type` that must be 0 or 1.
+const CUMIPMT: Numeric = Numeric {
+    defaults: SIX_ZEROS,
+    kernel: |[rate, nper, pv, start, end, t]| {
+        let timing = PaymentTiming::from_excel_type_strict("CUMIPMT", t)?;
+        finance::cumipmt(rate, nper, pv, start, end, timing)
+    },
+};
+const CUMPRINC: Numeric = Numeric {
+    defaults: SIX_ZEROS,
+    kernel: |[rate, nper, pv, start, end, t]| {
+        let timing = PaymentTiming::from_excel_type_strict("CUMPRINC", t)?;
+        finance::cumprinc(rate, nper, pv, start, end, timing)
+    },
+};
+/// The functions of two or three numbers (an absent one is 0).
+const THREE_ZEROS: &[f64] = &[0.0; 3];
+const EFFECT: Numeric = Numeric {
+    defaults: THREE_ZEROS,
+    kernel: |[nominal_rate, npery, ..]| finance::effect(nominal_rate, npery),
+};
+const NOMINAL: Numeric = Numeric {
+    defaults: THREE_ZEROS,
+    kernel: |[effect_rate, npery, ..]| finance::nominal(effect_rate, npery),
+};
+const RRI: Numeric = Numeric {
+    defaults: THREE_ZEROS,
+    kernel: |[nper, pv, fv, ..]| finance::rri(nper, pv, fv),
+};
+const PDURATION: Numeric = Numeric {
+    defaults: THREE_ZEROS,
+    kernel: |[rate, pv, fv, ..]| finance::pduration(rate, pv, fv),
+};
+const ROI: Numeric = Numeric {
+    defaults: THREE_ZEROS,
+    kernel: |[gain, cost, ..]| finance::simple_roi(gain, cost),
+};
+const BREAKEVEN: Numeric = Numeric {
+    defaults: THREE_ZEROS,
+    kernel: |[fixed, price, variable, ..]| finance::break_even_units(fixed, price, variable),
+};
 
 /// Where a [`NumericCall`] argument comes from.
 #[derive(Debug, Clone, Copy)]
@@ -354,6 +309,87 @@ impl NumericCall {
             Err(error) => Value::Error(error),
         }
     }
+}
+
+fn pv(args: &[Value]) -> Outcome {
+    PV.call(args)
+}
+fn fv(args: &[Value]) -> Outcome {
+    FV.call(args)
+}
+fn pmt(args: &[Value]) -> Outcome {
+    PMT.call(args)
+}
+fn nper(args: &[Value]) -> Outcome {
+    NPER.call(args)
+}
+fn rate(args: &[Value]) -> Outcome {
+    RATE.call(args)
+}
+fn ipmt(args: &[Value]) -> Outcome {
+    IPMT.call(args)
+}
+fn ppmt(args: &[Value]) -> Outcome {
+    PPMT.call(args)
+}
+fn cumipmt(args: &[Value]) -> Outcome {
+    CUMIPMT.call(args)
+}
+fn cumprinc(args: &[Value]) -> Outcome {
+    CUMPRINC.call(args)
+}
+fn effect(args: &[Value]) -> Outcome {
+    EFFECT.call(args)
+}
+fn nominal(args: &[Value]) -> Outcome {
+    NOMINAL.call(args)
+}
+fn rri(args: &[Value]) -> Outcome {
+    RRI.call(args)
+}
+fn pduration(args: &[Value]) -> Outcome {
+    PDURATION.call(args)
+}
+fn roi(args: &[Value]) -> Outcome {
+    ROI.call(args)
+}
+
+/// A payback result: the period, or `#N/A` "never pays back".
+fn payback_value(function: &str, result: Result<Payback, FinanceError>) -> Outcome {
+    match result.map_err(excel_error)? {
+        Payback::Period(period) => Ok(Value::number(period)),
+        Payback::Never => Err(ErrorValue::new(
+            ErrorKind::NotAvailable,
+            format!("{function}: never pays back"),
+        )),
+    }
+}
+
+fn payback(args: &[Value]) -> Outcome {
+    payback_value("PAYBACK", finance::payback_period(&series(args, 0)?))
+}
+
+fn dpayback(args: &[Value]) -> Outcome {
+    let rate = args::number(args, 0)?;
+    payback_value(
+        "DPAYBACK",
+        finance::discounted_payback(rate, &series(args, 1)?),
+    )
+}
+
+fn breakeven(args: &[Value]) -> Outcome {
+    BREAKEVEN.call(args)
+}
+
+fn irrroots(args: &[Value]) -> Outcome {
+    let roots = finance::irr_roots(&series(args, 0)?).map_err(excel_error)?;
+    let row: Vec<Value> = roots.into_iter().map(Value::number).collect();
+    Array::from_row(row).map(Value::Array).ok_or_else(|| {
+        args::num_error(
+            "IRRROOTS",
+            "the cash flows have no real rate of return above -100%",
+        )
+    })
 }
 
 #[cfg(test)]
