@@ -175,10 +175,12 @@ pub(crate) fn grid_roots(f: &dyn Fn(f64) -> f64) -> Vec<f64> {
 }
 
 /// The number of points of the [`log_rate_grid`].
+#[cfg(feature = "workbench")]
 const GRID_POINTS: u32 = 3301;
 
 /// Grid point number `index` (0 is -30, `GRID_POINTS − 1` is 30), equal to
 /// the [`log_rate_grid`] item of that index.
+#[cfg(feature = "workbench")]
 fn grid_point(index: u32) -> f64 {
     let mut rest = index;
     for segment in &GRID {
@@ -200,6 +202,8 @@ fn grid_point(index: u32) -> f64 {
 /// [`grid_roots`] does. A coarse scan that finds no sign change, meets an
 /// exact zero or a non-finite value cannot rule out a pair of roots inside
 /// one coarse cell, so it hands over to the full [`grid_roots`] scan.
+/// Full build only (see RATE).
+#[cfg(feature = "workbench")]
 pub(crate) fn few_grid_roots(f: &dyn Fn(f64) -> f64) -> Vec<f64> {
     const STRIDE: u32 = 50;
     let mut roots = Vec::new();

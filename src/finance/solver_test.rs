@@ -35,6 +35,7 @@ fn grid_roots_find_every_sign_change() {
     assert!(grid_roots(&|y| y * y + 1.0).is_empty());
 }
 
+#[cfg(feature = "workbench")]
 #[test]
 fn grid_points_by_index_match_the_grid() {
     for (index, point) in (0u32..).zip(log_rate_grid()) {
@@ -46,6 +47,7 @@ fn grid_points_by_index_match_the_grid() {
     }
 }
 
+#[cfg(feature = "workbench")]
 #[test]
 fn few_grid_roots_equal_grid_roots_for_two_or_fewer_sign_changes() {
     let cases: [&dyn Fn(f64) -> f64; 6] = [

@@ -214,7 +214,7 @@ impl Formula {
     #[wasm_bindgen(constructor)]
     pub fn new(
         formula: &str,
-        #[wasm_bindgen(unchecked_param_type = "string[]")] parameters: Option<js::Array>,
+        #[wasm_bindgen(unchecked_optional_param_type = "string[]")] parameters: Option<js::Array>,
     ) -> Formula {
         let compiled = formula::CompiledFormula::compile(formula);
         // Read through the few declared built-ins: a `Vec<String>` argument
@@ -260,7 +260,7 @@ impl Formula {
     pub fn evaluate_rows(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] rows: &[f64],
-        #[wasm_bindgen(unchecked_param_type = "FormulaValue[]")] others: Option<js::Array>,
+        #[wasm_bindgen(unchecked_optional_param_type = "FormulaValue[]")] others: Option<js::Array>,
     ) -> Vec<f64> {
         let width = self.parameters.len();
         if width == 0 || rows.len() % width != 0 {
