@@ -143,11 +143,15 @@ pub(crate) fn annuity_excess(rate: f64, n: f64) -> f64 {
 }
 
 /// `(1 − (1+rate)^-n)/rate − n` (present-value annuity minus its
-/// zero-rate limit) to full relative precision; `rate > -1`. From
-/// [`annuity_excess`]: `a = A·v^n`, so `a − n = (A − n)·v^n + n·(v^n − 1)`.
+/// zero-rate limit) to full relative precision; `rate > -1`. Written
+/// with the discount's exponent `−L` directly, so an enormous `n` (where
+/// `(1+rate)^n` overflows) still gives a finite value.
 pub(crate) fn pv_annuity_excess(rate: f64, n: f64) -> f64 {
+    if rate == 0.0 {
+        return 0.0;
+    }
     let log_discount = -n * rate.ln_1p();
-    annuity_excess(rate, n) * log_discount.exp() + n * log_discount.exp_m1()
+    (n * taylor_remainder(rate, false) - taylor_remainder(log_discount, true)) / rate
 }
 
 /// The rounding error of `product = a·b`, exactly (Dekker's two-product
