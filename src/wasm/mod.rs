@@ -214,14 +214,14 @@ impl Formula {
     #[wasm_bindgen(constructor)]
     pub fn new(
         formula: &str,
-        #[wasm_bindgen(unchecked_optional_param_type = "string[]")] parameters: Option<js::Array>,
+        #[wasm_bindgen(unchecked_optional_param_type = "string[]")] parameters: Option<JsValue>,
     ) -> Formula {
         let compiled = formula::CompiledFormula::compile(formula);
         // Read through the few declared built-ins: a `Vec<String>` argument
         // costs about 1.5 KB of conversion glue in the wasm.
         let mut names = Vec::new();
         if let Some(list) = parameters {
-            for name in list.iter() {
+            for name in list.unchecked_into::<js::Array>().iter() {
                 names.push(name.as_string().unwrap_or_default());
             }
         }
@@ -260,7 +260,7 @@ impl Formula {
     pub fn evaluate_rows(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] rows: &[f64],
-        #[wasm_bindgen(unchecked_optional_param_type = "FormulaValue[]")] others: Option<js::Array>,
+        #[wasm_bindgen(unchecked_optional_param_type = "FormulaValue[]")] others: Option<JsValue>,
     ) -> Vec<f64> {
         let width = self.parameters.len();
         if width == 0 || rows.len() % width != 0 {
@@ -269,6 +269,7 @@ impl Formula {
             );
         }
         let mut values = Vec::with_capacity(rows.len() / width);
+        let others = others.map(JsCast::unchecked_into::<js::Array>);
         let mut made: Vec<(formula::Value, JsValue)> = Vec::new();
         for row in rows.chunks_exact(width) {
             let value = match &self.numeric {
