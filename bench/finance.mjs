@@ -19,6 +19,13 @@
 //                 object with diagnostics built for JavaScript.
 //   Yardstick compiled  new Formula(text) once, then formula.evaluate() per
 //                 call: no parsing in the timed loop, like formula.js.
+//   Yardstick batch  rows grouped by template (the call with each number or
+//                 omitted argument made a parameter; omitted ones are NaN, a
+//                 blank): one new Formula(template, params) per template, then
+//                 one formula.evaluateRows(Float64Array, others) per template and pass,
+//                 so a call is a row of numbers, with no JavaScript/wasm
+//                 crossing per row. A template of a single row is that row's
+//                 own formula, evaluated as Yardstick compiled does.
 //   formula.js    formulajs[FN](...args): arguments pre-parsed once, so it
 //                 does no parsing at all in the timed loop.
 //   HyperFormula  one sheet, one formula cell per row; a timed evaluation is
@@ -180,7 +187,92 @@ function show(value) {
  *   computes each row's value once, and returns one timed pass over all rows
  */
 
-/** @returns {Promise<Engine & { version: string, compiled: Engine }>} */
+/**
+ * A literal argument as formula text (numbers are parameters in the batch engine).
+ * @param {Cell | undefined} cell @returns {string}
+ */
+function literalText(cell) {
+  if (cell === undefined) return '';
+  if (typeof cell === 'number') return String(cell);
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+  if (typeof cell === 'string') return `"${cell.replaceAll('"', '""')}"`;
+  if (Array.isArray(cell)) return `{${cell.map((row) => row.map(literalText).join(',')).join(';')}}`;
+  return cell.error;
+}
+
+/**
+ * The batch engine: rows sharing a template share one parameterized Formula.
+ * @typedef {{ evaluate(): Cell, evaluateRows(rows: Float64Array, others?: Cell[]): Float64Array }} BatchFormula
+ * @param {{ Formula: new (text: string, parameters?: string[]) => BatchFormula }} bindings the pkg/ module
+ * @param {Set<string>} names the engine's function names
+ * @returns {Engine}
+ */
+function batchEngine(bindings, names) {
+  return {
+    name: 'Yardstick batch',
+    supports: (row) => names.has(row.fn),
+    prepare: (rows) => {
+      /** @type {Map<string, { template: string, parameters: string[], indices: number[], numbers: number[] }>} */
+      const groups = new Map();
+      rows.forEach((row, index) => {
+        /** @type {string[]} */
+        const parameters = [];
+        /** @type {number[]} */
+        const numbers = [];
+        const args = row.args.map((arg) => {
+          if (arg !== undefined && typeof arg !== 'number') return literalText(arg);
+          const name = `p${parameters.length}`;
+          numbers.push(arg ?? Number.NaN); // NaN: a blank, as the omitted argument
+          parameters.push(name);
+          return name;
+        });
+        const template = `${row.fn}(${args.join(',')})`;
+        let group = groups.get(template);
+        if (!group) {
+          group = { template, parameters, indices: [], numbers: [] };
+          groups.set(template, group);
+        }
+        group.indices.push(index);
+        group.numbers.push(...numbers);
+      });
+      // A template only one row has is that row's own formula: nothing to batch.
+      const batches = [...groups.values()].map((group) => {
+        const single = group.indices.length === 1;
+        const text = single ? /** @type {Row} */ (rows[/** @type {number} */ (group.indices[0])]).formula : group.template;
+        const parameters = single ? [] : group.parameters;
+        return { formula: new bindings.Formula(text, parameters), width: parameters.length, indices: group.indices, data: Float64Array.from(group.numbers) };
+      });
+      /** @type {(Cell | undefined)[]} */
+      const results = new Array(rows.length);
+      for (const batch of batches) {
+        if (batch.width === 0) {
+          for (const index of batch.indices) results[index] = batch.formula.evaluate();
+          continue;
+        }
+        /** @type {Cell[]} */
+        const others = [];
+        const values = batch.formula.evaluateRows(batch.data, others);
+        batch.indices.forEach((index, row) => {
+          results[index] = Number.isNaN(values[row]) ? others[row] : values[row];
+        });
+      }
+      return {
+        results,
+        pass: () => {
+          for (const batch of batches) {
+            if (batch.width === 0) {
+              for (let i = 0; i < batch.indices.length; i += 1) batch.formula.evaluate();
+            } else {
+              batch.formula.evaluateRows(batch.data, []); // the same values and errors as above
+            }
+          }
+        },
+      };
+    },
+  };
+}
+
+/** @returns {Promise<Engine & { version: string, compiled: Engine, batch: Engine }>} */
 async function yardstickEngine() {
   const glue = path.join(repoRoot, 'pkg', 'yardstick.js');
   const wasm = path.join(repoRoot, 'pkg', 'yardstick_bg.wasm');
@@ -210,6 +302,7 @@ async function yardstickEngine() {
     name: 'Yardstick',
     version: bindings.version(),
     compiled,
+    batch: batchEngine(bindings, names),
     supports: (row) => names.has(row.fn),
     prepare: (rows) => ({
       results: rows.map(safely(evaluate)),
@@ -353,14 +446,15 @@ async function main() {
   const file = vectorsPath();
   const rows = readVectors(file);
   const yardstick = await yardstickEngine();
-  const engines = [yardstick, yardstick.compiled, await formulajsEngine(), await hyperformulaEngine()];
-  const peers = engines.slice(2);
+  const engines = [yardstick, yardstick.compiled, yardstick.batch, await formulajsEngine(), await hyperformulaEngine()];
+  const peers = engines.slice(3);
 
   console.log(`Yardstick ${yardstick.version} vs formula.js and HyperFormula (Node ${process.versions.node})`);
   console.log(`Workload: ${rows.length} rows of ${path.relative(repoRoot, file)}`);
   console.log(`Throughput: evaluations per second, ${WARMUP_MS} ms warm-up then >= ${MEASURE_MS} ms per engine and family.`);
   console.log('Yardstick parses each formula per call; Yardstick compiled parses once; formula.js gets pre-parsed arguments;');
-  console.log('HyperFormula re-enters each cell formula (one batch per pass). Ratios: text = Yardstick/peer, compiled = Yardstick compiled/peer.');
+  console.log('HyperFormula re-enters each cell formula (one batch per pass). Yardstick batch evaluates a parameterized Formula over all rows of a template in one evaluateRows call.');
+  console.log('Ratios: text = Yardstick/peer, compiled = Yardstick compiled/peer, batch = Yardstick batch/peer.');
 
   /** @type {Map<string, { passed: number, total: number, missing: number }>} */
   const overall = new Map(engines.map((engine) => [engine.name, { passed: 0, total: 0, missing: 0 }]));
@@ -372,18 +466,20 @@ async function main() {
     const familyRows = rows.filter((row) => family.functions.includes(row.fn));
     if (familyRows.length === 0) continue;
     console.log(`\n${family.name} (${family.functions.join(' ')}): ${familyRows.length} rows`);
-    const table = [['engine', 'agreement', 'evals/s', 'text/peer', 'compiled/peer']];
+    const table = [['engine', 'agreement', 'evals/s', 'text/peer', 'compiled/peer', 'batch/peer']];
     /** @type {number | null} */
     let yardstickRate = null;
     /** @type {number | null} */
     let compiledRate = null;
+    /** @type {number | null} */
+    let batchRate = null;
     for (const engine of engines) {
       const supported = familyRows.filter((row) => engine.supports(row));
       const missing = [...new Set(familyRows.filter((row) => !engine.supports(row)).map((row) => row.fn))];
       const tally = /** @type {{ passed: number, total: number, missing: number }} */ (overall.get(engine.name));
       tally.missing += familyRows.length - supported.length;
       if (supported.length === 0) {
-        table.push([engine.name, 'n/a', 'n/a', 'n/a', 'n/a']);
+        table.push([engine.name, 'n/a', 'n/a', 'n/a', 'n/a', 'n/a']);
         continue;
       }
       const { results, pass } = engine.prepare(supported);
@@ -400,11 +496,12 @@ async function main() {
       const rate = throughput(supported, pass);
       if (engine === yardstick) yardstickRate = rate;
       if (engine === yardstick.compiled) compiledRate = rate;
+      if (engine === yardstick.batch) batchRate = rate;
       const note = missing.length > 0 ? ` (n/a: ${missing.join(' ')})` : '';
       const isPeer = peers.includes(engine);
       /** @param {number | null} ours */
       const ratio = (ours) => (isPeer && ours !== null ? `${(ours / rate).toFixed(2)}x` : '');
-      table.push([engine.name, `${passed}/${supported.length}${note}`, integer.format(rate), ratio(yardstickRate), ratio(compiledRate)]);
+      table.push([engine.name, `${passed}/${supported.length}${note}`, integer.format(rate), ratio(yardstickRate), ratio(compiledRate), ratio(batchRate)]);
     }
     printTable(table);
   }

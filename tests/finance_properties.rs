@@ -269,3 +269,95 @@ proptest! {
         finite_or_error(finance::xnpv(a, &values, &same_length))?;
     }
 }
+
+/// A row of parameter values as names, as `Formula.evaluateRows` reads
+/// them on its general path: NaN is a blank.
+struct RowNames<'a> {
+    parameters: &'a [&'a str],
+    row: &'a [f64],
+}
+
+impl yardstick::formula::Names for RowNames<'_> {
+    fn lookup(&self, name: &str) -> Option<yardstick::formula::Value> {
+        let column = self.parameters.iter().position(|p| *p == name)?;
+        let value = self.row[column];
+        Some(if value.is_nan() {
+            yardstick::formula::Value::Empty
+        } else {
+            yardstick::formula::Value::number(value)
+        })
+    }
+}
+
+/// The direct path of `evaluateRows` (`NumericCall`) gives exactly the
+/// formula's value, errors and messages included, on every row: blanks
+/// (NaN), infinities, zeros and out-of-domain values alike.
+#[test]
+fn numeric_calls_give_the_formulas_values() {
+    use yardstick::formula::functions::financial::NumericCall;
+    use yardstick::formula::CompiledFormula;
+    let parameters = ["a", "b", "c", "d", "e", "f"];
+    let formulas = [
+        "PV(a,b,c,d,e)",
+        "FV(a,b,c)",
+        "PMT(a,b,c,,e)",
+        "NPER(a,b,c,d,e)",
+        "RATE(a,b,c,d,e,f)",
+        "RATE(a,b,c)",
+        "IPMT(a,b,c,d,e,f)",
+        "PPMT(a,b,c,d)",
+        "CUMIPMT(a,b,c,d,e,f)",
+        "CUMPRINC(a,b,c,d,e,f)",
+        "EFFECT(a,b)",
+        "NOMINAL(a,b)",
+        "RRI(a,b,c)",
+        "PDURATION(a,b,c)",
+        "ROI(a,b)",
+        "BREAKEVEN(a,b,c)",
+        "PMT(0.01,b,1000)",
+        "NPV(a,b,c,d)",
+    ];
+    let specials = [f64::NAN, f64::INFINITY, 0.0, -1.0, 1.0, 0.5, 2.0];
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for text in formulas {
+        let compiled = CompiledFormula::compile(text);
+        let lookup = |name: &str| parameters.iter().position(|p| *p == name);
+        let call = NumericCall::lower(compiled.expr().unwrap(), &lookup)
+            .unwrap_or_else(|| panic!("{text} should be a numeric call"));
+        for _ in 0..400 {
+            let mut row = [0.0; 6];
+            for cell in &mut row {
+                let bits = next();
+                *cell = if bits % 4 == 0 {
+                    specials[(bits >> 8) as usize % specials.len()]
+                } else {
+                    ((bits >> 11) as f64 / (1u64 << 53) as f64) * 400.0 - 100.0
+                };
+            }
+            let names = RowNames {
+                parameters: &parameters,
+                row: &row,
+            };
+            assert_eq!(
+                call.evaluate(&row),
+                compiled.evaluate(&names),
+                "{text} on {row:?}"
+            );
+        }
+    }
+    // Not a single financial call of parameters and numbers: the formula path.
+    for text in ["PMT(a/12,b,c)", "SUM(a,b)", "PMT(a,b)", "PV(a,b,c,zzz)"] {
+        let compiled = CompiledFormula::compile(text);
+        let lookup = |name: &str| parameters.iter().position(|p| *p == name);
+        assert!(
+            NumericCall::lower(compiled.expr().unwrap(), &lookup).is_none(),
+            "{text}"
+        );
+    }
+}

@@ -168,7 +168,7 @@ fn functions_list_their_signatures() {
 
 #[wasm_bindgen_test]
 fn a_compiled_formula_re_evaluates_without_re_parsing() {
-    let formula = Formula::new("=NPV(10%, -1000, 300, 400, 500)");
+    let formula = Formula::new("=NPV(10%, -1000, 300, 400, 500)", None);
     assert_eq!(
         formula.diagnostics().dyn_into::<Array>().unwrap().length(),
         0
@@ -179,11 +179,53 @@ fn a_compiled_formula_re_evaluates_without_re_parsing() {
         value_of("=NPV(10%, -1000, 300, 400, 500)").as_f64(),
         Some(first)
     );
-    let broken = Formula::new("=SUM(1,");
+    let broken = Formula::new("=SUM(1,", None);
     assert_eq!(error_code(&broken.evaluate()).as_deref(), Some("#ERROR!"));
     let diagnostics: Array = broken.diagnostics().dyn_into().unwrap();
     assert_eq!(
         get(&diagnostics.get(0), "code").as_string().as_deref(),
         Some("unclosed-delimiter")
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_formula_with_parameters_evaluates_rows_in_one_call() {
+    let names: JsValue = Array::of3(&"rate".into(), &"nper".into(), &"pv".into()).into();
+    let payment = Formula::new("=PMT(rate, nper, pv)", Some(names.clone()));
+    assert_eq!(
+        payment.diagnostics().dyn_into::<Array>().unwrap().length(),
+        0
+    );
+    let others = Array::new();
+    let values = payment.evaluate_rows(
+        &[
+            0.005,
+            36.0,
+            45000.0,
+            0.005,
+            0.0,
+            45000.0,
+            f64::NAN,
+            10.0,
+            1000.0,
+        ],
+        Some(others.clone().into()),
+    );
+    assert_eq!(values.len(), 3);
+    assert_eq!(
+        values[0],
+        value_of("=PMT(0.005, 36, 45000)").as_f64().unwrap()
+    );
+    assert!(values[1].is_nan());
+    // NaN is a blank: PMT(, 10, 1000) reads rate 0.
+    assert_eq!(values[2], -100.0);
+    assert_eq!(error_code(&others.get(1)).as_deref(), Some("#NUM!"));
+    assert!(others.get(0).is_undefined());
+    // Any formula of the parameters, not only a single call.
+    let monthly = Formula::new("=PMT(rate/12, nper, pv) * 2", Some(names));
+    let twice = monthly.evaluate_rows(&[0.06, 36.0, 45000.0], None);
+    assert_eq!(
+        twice,
+        vec![value_of("=PMT(0.06/12, 36, 45000) * 2").as_f64().unwrap()]
     );
 }

@@ -59,13 +59,8 @@ fn interest_part(
 ) -> Result<f64, FinanceError> {
     require_finite_args(
         function,
-        &[
-            ("rate", rate),
-            ("per", per),
-            ("nper", nper),
-            ("pv", pv),
-            ("fv", fv),
-        ],
+        &["rate", "per", "nper", "pv", "fv"],
+        &[rate, per, nper, pv, fv],
     )?;
     if !(per >= 1.0 && per < nper + 1.0) {
         return Err(invalid(function, "per", "must be between 1 and nper"));
@@ -106,8 +101,25 @@ pub fn cumipmt(
     const F: &str = "CUMIPMT";
     let (start, end, payment) =
         cumulative_setup(F, rate, nper, pv, start_period, end_period, timing)?;
-    let principal = principal_between(F, rate, nper, pv, payment, start, end)?;
-    finite_result(F, (end - start + 1.0) * payment - principal)
+    // Payments at the start carry no interest in period 1.
+    let start = match timing {
+        PaymentTiming::Start => start.max(2.0),
+        PaymentTiming::End => start,
+    };
+    if end < start {
+        return Ok(0.0);
+    }
+    // The payments of the range less the principal they repay, which is the
+    // balance change −payment·(a(nper−start+1) − a(nper−end)) with a(m) the
+    // present-value annuity factor; that difference is
+    // v^(nper−end)·a(count), v = 1/(1+rate). So the interest is
+    // payment·(count − v^(nper−end)·a(count)), written with expm1 and
+    // pv_annuity_excess so a rate of 1e-12 keeps its digits.
+    let count = end - start + 1.0;
+    let counted = Factors::new(rate, count).pv_annuity;
+    let deferral_m1 = (-(nper - end) * rate.ln_1p()).exp_m1();
+    let interest = -payment * (tvm::pv_annuity_excess(rate, count) + counted * deferral_m1);
+    finite_result(F, interest)
 }
 
 /// Excel's `CUMPRINC(rate, nper, pv, start_period, end_period, type)`: the
@@ -142,13 +154,8 @@ fn cumulative_setup(
 ) -> Result<(f64, f64, f64), FinanceError> {
     require_finite_args(
         function,
-        &[
-            ("rate", rate),
-            ("nper", nper),
-            ("pv", pv),
-            ("start_period", start_period),
-            ("end_period", end_period),
-        ],
+        &["rate", "nper", "pv", "start_period", "end_period"],
+        &[rate, nper, pv, start_period, end_period],
     )?;
     if rate <= 0.0 {
         return Err(invalid(function, "rate", "must be greater than 0"));

@@ -16,7 +16,8 @@ pub fn effect(nominal_rate: f64, periods_per_year: f64) -> Result<f64, FinanceEr
     const F: &str = "EFFECT";
     require_finite_args(
         F,
-        &[("nominal_rate", nominal_rate), ("npery", periods_per_year)],
+        &["nominal_rate", "npery"],
+        &[nominal_rate, periods_per_year],
     )?;
     let periods = periods_per_year.trunc();
     if nominal_rate <= 0.0 {
@@ -36,7 +37,8 @@ pub fn nominal(effect_rate: f64, periods_per_year: f64) -> Result<f64, FinanceEr
     const F: &str = "NOMINAL";
     require_finite_args(
         F,
-        &[("effect_rate", effect_rate), ("npery", periods_per_year)],
+        &["effect_rate", "npery"],
+        &[effect_rate, periods_per_year],
     )?;
     let periods = periods_per_year.trunc();
     if effect_rate <= 0.0 {
@@ -55,18 +57,19 @@ pub fn nominal(effect_rate: f64, periods_per_year: f64) -> Result<f64, FinanceEr
 /// `fv = 0` gives -100%.
 pub fn rri(nper: f64, pv: f64, fv: f64) -> Result<f64, FinanceError> {
     const F: &str = "RRI";
-    require_finite_args(F, &[("nper", nper), ("pv", pv), ("fv", fv)])?;
+    require_finite_args(F, &["nper", "pv", "fv"], &[nper, pv, fv])?;
     if nper <= 0.0 {
         return Err(invalid(F, "nper", "must be greater than 0"));
     }
     if pv == 0.0 {
         return Err(invalid(F, "pv", "must not be zero"));
     }
-    let ratio = fv / pv;
-    if ratio < 0.0 {
+    if fv / pv < 0.0 {
         return Err(invalid(F, "fv", "must have the same sign as pv"));
     }
-    finite_result(F, (ratio.ln() / nper).exp_m1())
+    // ln(fv/pv) as ln_1p((fv − pv)/pv): fv − pv is exact when the two are
+    // close, where the rounded ratio would keep few digits of the rate.
+    finite_result(F, (((fv - pv) / pv).ln_1p() / nper).exp_m1())
 }
 
 /// Excel's `PDURATION(rate, pv, fv)`: the periods for `pv` to grow to `fv`
@@ -75,7 +78,7 @@ pub fn rri(nper: f64, pv: f64, fv: f64) -> Result<f64, FinanceError> {
 /// `fv <= 0`.
 pub fn pduration(rate: f64, pv: f64, fv: f64) -> Result<f64, FinanceError> {
     const F: &str = "PDURATION";
-    require_finite_args(F, &[("rate", rate), ("pv", pv), ("fv", fv)])?;
+    require_finite_args(F, &["rate", "pv", "fv"], &[rate, pv, fv])?;
     if rate <= 0.0 {
         return Err(invalid(F, "rate", "must be greater than 0"));
     }

@@ -174,6 +174,72 @@ pub(crate) fn grid_roots(f: &dyn Fn(f64) -> f64) -> Vec<f64> {
     roots
 }
 
+/// The number of points of the [`log_rate_grid`].
+#[cfg(feature = "workbench")]
+const GRID_POINTS: u32 = 3301;
+
+/// Grid point number `index` (0 is -30, `GRID_POINTS − 1` is 30), equal to
+/// the [`log_rate_grid`] item of that index.
+#[cfg(feature = "workbench")]
+fn grid_point(index: u32) -> f64 {
+    let mut rest = index;
+    for segment in &GRID {
+        if rest < segment.steps {
+            return segment.start + f64::from(rest) * segment.step;
+        }
+        rest -= segment.steps;
+    }
+    30.0
+}
+
+/// The same roots as [`grid_roots`], for an `f` with at most two sign
+/// changes above -100% (RATE's annuity identity: a four-term generalized
+/// polynomial in `1+rate` with one root fixed at 0, so by Descartes' rule
+/// of signs at most two others), found with about 70 evaluations instead
+/// of 3,301: `f` is sampled at every 50th grid point, each coarse cell
+/// whose ends differ in sign is narrowed to its sign-changing grid cell by
+/// binary search over grid indices, and that cell is bisected exactly as
+/// [`grid_roots`] does. A coarse scan that finds no sign change, meets an
+/// exact zero or a non-finite value cannot rule out a pair of roots inside
+/// one coarse cell, so it hands over to the full [`grid_roots`] scan.
+/// Full build only (see RATE).
+#[cfg(feature = "workbench")]
+pub(crate) fn few_grid_roots(f: &dyn Fn(f64) -> f64) -> Vec<f64> {
+    const STRIDE: u32 = 50;
+    let mut roots = Vec::new();
+    let mut low = 0;
+    let mut f_low = f(grid_point(0));
+    while low < GRID_POINTS - 1 {
+        let high = (low + STRIDE).min(GRID_POINTS - 1);
+        let f_high = f(grid_point(high));
+        if !(f_low.is_finite() && f_high.is_finite()) || f_low == 0.0 || f_high == 0.0 {
+            return grid_roots(f);
+        }
+        if (f_low < 0.0) != (f_high < 0.0) {
+            let (mut a, mut f_a, mut b, mut f_b) = (low, f_low, high, f_high);
+            while b - a > 1 {
+                let mid = a + (b - a) / 2;
+                let f_mid = f(grid_point(mid));
+                if !f_mid.is_finite() || f_mid == 0.0 {
+                    return grid_roots(f);
+                }
+                if (f_mid < 0.0) == (f_a < 0.0) {
+                    (a, f_a) = (mid, f_mid);
+                } else {
+                    (b, f_b) = (mid, f_mid);
+                }
+            }
+            roots.push(bisect(f, grid_point(a), grid_point(b), f_a, f_b));
+        }
+        low = high;
+        f_low = f_high;
+    }
+    if roots.is_empty() {
+        return grid_roots(f);
+    }
+    roots
+}
+
 /// The element of `candidates` closest to `target` (the first on a tie).
 pub(crate) fn closest_to(candidates: &[f64], target: f64) -> Option<f64> {
     candidates

@@ -34,3 +34,36 @@ fn grid_roots_find_every_sign_change() {
     );
     assert!(grid_roots(&|y| y * y + 1.0).is_empty());
 }
+
+#[cfg(feature = "workbench")]
+#[test]
+fn grid_points_by_index_match_the_grid() {
+    for (index, point) in (0u32..).zip(log_rate_grid()) {
+        assert_eq!(
+            grid_point(index).to_bits(),
+            point.to_bits(),
+            "index {index}"
+        );
+    }
+}
+
+#[cfg(feature = "workbench")]
+#[test]
+fn few_grid_roots_equal_grid_roots_for_two_or_fewer_sign_changes() {
+    let cases: [&dyn Fn(f64) -> f64; 6] = [
+        &|y| (y - 0.25) * (y + 2.5),
+        &|y| y - 0.0005,
+        &|y| -(y + 29.95) * (y - 29.9),
+        &|y| (y - 3.0) * (y - 3.3),
+        &|y| y * y + 1.0,
+        &|y| (y - 1e-9) * (y - 0.0011),
+    ];
+    for f in cases {
+        let all = grid_roots(f);
+        let few = few_grid_roots(f);
+        assert_eq!(
+            few.iter().map(|r| r.to_bits()).collect::<Vec<_>>(),
+            all.iter().map(|r| r.to_bits()).collect::<Vec<_>>()
+        );
+    }
+}

@@ -114,6 +114,58 @@ impl Factors {
     }
 }
 
+/// `e^x − 1 − x` (`exponential`) or `ln(1+x) − x` (not), without the
+/// cancellation of the direct forms near 0: their Taylor series below
+/// |x| = 0.1 (22 terms reach double precision), one loop for both.
+fn taylor_remainder(x: f64, exponential: bool) -> f64 {
+    if x.abs() >= 0.1 {
+        return if exponential { x.exp_m1() } else { x.ln_1p() } - x;
+    }
+    let (mut term, mut sum) = (x, 0.0);
+    for k in 2..24 {
+        let k = f64::from(k);
+        // exp: x^k/k!; ln: −(−x)^k/k.
+        term *= if exponential { x / k } else { -x };
+        sum += if exponential { term } else { term / k };
+    }
+    sum
+}
+
+/// `((1+rate)^n − 1)/rate − n` (future-value annuity minus its zero-rate
+/// limit) to full relative precision, even for rates of 1e-12 where the
+/// direct difference keeps no digit. `rate > -1`; 0 at a zero rate.
+pub(crate) fn annuity_excess(rate: f64, n: f64) -> f64 {
+    if rate == 0.0 {
+        return 0.0;
+    }
+    let log_growth = n * rate.ln_1p();
+    (taylor_remainder(log_growth, true) + n * taylor_remainder(rate, false)) / rate
+}
+
+/// `(1 − (1+rate)^-n)/rate − n` (present-value annuity minus its
+/// zero-rate limit) to full relative precision; `rate > -1`. Written
+/// with the discount's exponent `−L` directly, so an enormous `n` (where
+/// `(1+rate)^n` overflows) still gives a finite value.
+pub(crate) fn pv_annuity_excess(rate: f64, n: f64) -> f64 {
+    if rate == 0.0 {
+        return 0.0;
+    }
+    let log_discount = -n * rate.ln_1p();
+    (n * taylor_remainder(rate, false) - taylor_remainder(log_discount, true)) / rate
+}
+
+/// The rounding error of `product = a·b`, exactly (Dekker's two-product
+/// without fma, which wasm lacks), for finite products without overflow.
+fn product_rounding_error(a: f64, b: f64, product: f64) -> f64 {
+    let split = |x: f64| {
+        let c = 134_217_729.0 * x;
+        let high = c - (c - x);
+        (high, x - high)
+    };
+    let ((a_high, a_low), (b_high, b_low)) = (split(a), split(b));
+    ((a_high * b_high - product) + a_high * b_low + a_low * b_high) + a_low * b_low
+}
+
 /// `1 + rate·type`: payments at the start earn one more period.
 fn timing_factor(rate: f64, timing: PaymentTiming) -> f64 {
     match timing {
@@ -134,10 +186,7 @@ pub fn pv(
     timing: PaymentTiming,
 ) -> Result<f64, FinanceError> {
     const F: &str = "PV";
-    require_finite_args(
-        F,
-        &[("rate", rate), ("nper", nper), ("pmt", pmt), ("fv", fv)],
-    )?;
+    require_finite_args(F, &["rate", "nper", "pmt", "fv"], &[rate, nper, pmt, fv])?;
     let factors = Factors::new(rate, nper);
     let value = -(fv * factors.discount + pmt * timing_factor(rate, timing) * factors.pv_annuity);
     finite_result(F, value)
@@ -155,10 +204,7 @@ pub fn fv(
     timing: PaymentTiming,
 ) -> Result<f64, FinanceError> {
     const F: &str = "FV";
-    require_finite_args(
-        F,
-        &[("rate", rate), ("nper", nper), ("pmt", pmt), ("pv", pv)],
-    )?;
+    require_finite_args(F, &["rate", "nper", "pmt", "pv"], &[rate, nper, pmt, pv])?;
     let factors = Factors::new(rate, nper);
     let value = -(pv * factors.growth + pmt * timing_factor(rate, timing) * factors.annuity);
     finite_result(F, value)
@@ -176,7 +222,7 @@ pub fn pmt(
     timing: PaymentTiming,
 ) -> Result<f64, FinanceError> {
     const F: &str = "PMT";
-    require_finite_args(F, &[("rate", rate), ("nper", nper), ("pv", pv), ("fv", fv)])?;
+    require_finite_args(F, &["rate", "nper", "pv", "fv"], &[rate, nper, pv, fv])?;
     if nper == 0.0 {
         return Err(invalid(F, "nper", "must not be zero"));
     }
@@ -206,7 +252,7 @@ pub fn nper(
     timing: PaymentTiming,
 ) -> Result<f64, FinanceError> {
     const F: &str = "NPER";
-    require_finite_args(F, &[("rate", rate), ("pmt", pmt), ("pv", pv), ("fv", fv)])?;
+    require_finite_args(F, &["rate", "pmt", "pv", "fv"], &[rate, pmt, pv, fv])?;
     if rate == 0.0 {
         if pmt == 0.0 {
             return Err(invalid(F, "pmt", "must not be zero when rate is zero"));
@@ -217,27 +263,73 @@ pub fn nper(
         return Err(invalid(F, "rate", "must be greater than -1"));
     }
     let payment = pmt * timing_factor(rate, timing);
-    let ratio = (payment - fv * rate) / (payment + pv * rate);
-    if !ratio.is_finite() || ratio <= 0.0 {
+    // ln of (payment − fv·rate)/(payment + pv·rate), taken as ln_1p of
+    // that ratio minus 1: near a zero rate the ratio is 1 + O(rate) and its
+    // own rounding would cost most of the digits.
+    let ratio_minus_one = -(fv + pv) * rate / (payment + pv * rate);
+    if !ratio_minus_one.is_finite() || ratio_minus_one <= -1.0 {
         return Err(FinanceError::NoRoot {
             function: F,
             reason: "no number of periods turns pv into fv with these payments",
         });
     }
-    finite_result(F, ratio.ln() / rate.ln_1p())
+    finite_result(F, ratio_minus_one.ln_1p() / rate.ln_1p())
 }
 
-/// The annuity identity's left-hand side at `rate`.
-fn annuity_residual(
+/// The annuity identity's left-hand side at `rate > -1` and its derivative
+/// in `rate`, both written around their zero-rate limit so that roots of
+/// 1e-9 keep their digits: with `L = nper·ln(1+rate)`, `A` the annuity
+/// factor and `E = A − nper` ([`annuity_excess`]),
+///
+/// ```text
+/// f  = (pv + pmt·nper + fv) + pv·expm1(L) + pmt·(E + [start] rate·A)
+/// A' = ((nper − 1)·A − E/rate) / (1 + rate)          (→ nper(nper−1)/2)
+/// f' = pv·nper·(1+rate)^(nper−1) + pmt·(k·A' + [start] A)
+/// ```
+fn annuity_value_and_slope(
     rate: f64,
     nper: f64,
     pmt: f64,
     pv: f64,
     fv: f64,
     timing: PaymentTiming,
-) -> f64 {
-    let factors = Factors::new(rate, nper);
-    pv * factors.growth + pmt * timing_factor(rate, timing) * factors.annuity + fv
+) -> (f64, f64) {
+    let log_growth = nper * rate.ln_1p();
+    let growth_m1 = log_growth.exp_m1();
+    // Around the zero-rate limit only where it is near (|L| < 1): far from
+    // it, 1 + (G − 1) would lose a tiny G entirely.
+    let near_zero = log_growth.abs() < 1.0;
+    let excess = if near_zero {
+        annuity_excess(rate, nper)
+    } else {
+        growth_m1 / rate - nper
+    };
+    let annuity = nper + excess;
+    let slope_annuity = if rate == 0.0 {
+        0.5 * nper * (nper - 1.0)
+    } else {
+        ((nper - 1.0) * annuity - excess / rate) / (1.0 + rate)
+    };
+    let (payment_excess, payment_slope) = match timing {
+        PaymentTiming::End => (excess, slope_annuity),
+        PaymentTiming::Start => (
+            excess + rate * annuity,
+            (1.0 + rate) * slope_annuity + annuity,
+        ),
+    };
+    let value = if near_zero {
+        // The zero-rate part pv + pmt·nper + fv is all cancellation at a
+        // tiny root, so the product's rounding error is added back.
+        let payments = pmt * nper;
+        let constant = (pv + payments + fv) + product_rounding_error(pmt, nper, payments);
+        constant + pv * growth_m1 + pmt * payment_excess
+    } else {
+        pv * (1.0 + growth_m1) + pmt * (nper + payment_excess) + fv
+    };
+    (
+        value,
+        pv * nper * (1.0 + growth_m1) / (1.0 + rate) + pmt * payment_slope,
+    )
 }
 
 /// The residual divided by `max(1, (1+rate)^nper)`: same sign, never
@@ -264,14 +356,18 @@ fn annuity_residual_scaled(
 ///
 /// Reference: Microsoft's RATE documentation (Excel iterates at most 20
 /// times to 0.0000001 and returns `#NUM!` otherwise; default guess 10%).
-/// Yardstick first runs Newton's method from `guess` (numeric derivative,
+/// Yardstick first runs Newton's method from `guess` (the exact derivative,
 /// at most [`solver::NEWTON_MAX_ITERATIONS`] steps, stopping at a step below
 /// 1e-12 relative) and accepts its result when the residual is below 1e-9
-/// of the identity's terms. Otherwise it scans the rate grid of
-/// [`solver`] and bisects every sign change, returning the root closest to
-/// `guess`. `#NUM!` when `nper <= 0`, `guess <= -1`, or no rate above -100%
-/// solves the identity. Near a zero rate the identity is evaluated with
-/// `exp_m1`, so it tends smoothly to its limit `pv + pmt·nper + fv`.
+/// of the identity's terms. When `pv`, `pmt` and `fv` share a sign (and are
+/// not all zero) every term does, so no rate exists: `#NUM!` at once.
+/// Otherwise it finds the roots on the rate grid of [`solver`]
+/// ([`solver::few_grid_roots`]: the same roots as the full scan, about 70
+/// evaluations) and returns the one closest to `guess`. `#NUM!` when
+/// `nper <= 0`, `guess <= -1`, or no rate above -100% solves the identity.
+/// Near a zero rate the identity and its derivative are written around
+/// their limits (see [`annuity_value_and_slope`]), so roots of 1e-9 keep
+/// their digits.
 pub fn rate(
     nper: f64,
     pmt: f64,
@@ -283,13 +379,8 @@ pub fn rate(
     const F: &str = "RATE";
     require_finite_args(
         F,
-        &[
-            ("nper", nper),
-            ("pmt", pmt),
-            ("pv", pv),
-            ("fv", fv),
-            ("guess", guess),
-        ],
+        &["nper", "pmt", "pv", "fv", "guess"],
+        &[nper, pmt, pv, fv, guess],
     )?;
     if nper <= 0.0 {
         return Err(invalid(F, "nper", "must be greater than 0"));
@@ -297,31 +388,46 @@ pub fn rate(
     if guess <= -1.0 {
         return Err(invalid(F, "guess", "must be greater than -1"));
     }
-    let residual = |r: f64| annuity_residual(r, nper, pmt, pv, fv, timing);
-    let value_and_slope = |r: f64| {
-        let h = (1e-7 * (1.0 + r.abs())).min(0.5 * (r + 1.0));
-        let slope = (residual(r + h) - residual(r - h)) / (2.0 * h);
-        Some((residual(r), slope))
-    };
+    // Every term of the identity has its coefficient's sign above -100%
+    // ((1+rate)^nper, the annuity factor and 1 + rate·type are positive),
+    // so coefficients of one sign leave no root to search for (a search
+    // would only find where a term underflows to zero).
+    let one_sign = (pv >= 0.0 && pmt >= 0.0 && fv >= 0.0) || (pv <= 0.0 && pmt <= 0.0 && fv <= 0.0);
+    if one_sign && (pv != 0.0 || pmt != 0.0 || fv != 0.0) {
+        return Err(NO_RATE);
+    }
+    let value_and_slope = |r: f64| Some(annuity_value_and_slope(r, nper, pmt, pv, fv, timing));
     if let Some(root) = solver::newton(&value_and_slope, guess, -1.0) {
         let factors = Factors::new(root, nper);
         let scale = (pv * factors.growth).abs()
             + (pmt * timing_factor(root, timing) * factors.annuity).abs()
             + fv.abs();
-        if residual(root).abs() <= 1e-9 * scale && root.is_finite() {
+        if annuity_value_and_slope(root, nper, pmt, pv, fv, timing)
+            .0
+            .abs()
+            <= 1e-9 * scale
+        {
             return Ok(root);
         }
     }
-    let roots: Vec<f64> =
-        solver::grid_roots(&|y| annuity_residual_scaled(y.exp_m1(), nper, pmt, pv, fv, timing))
-            .into_iter()
-            .map(f64::exp_m1)
-            .collect();
-    solver::closest_to(&roots, guess).ok_or(FinanceError::NoRoot {
-        function: F,
-        reason: "no rate above -100% solves these values",
-    })
+    let residual = |y: f64| annuity_residual_scaled(y.exp_m1(), nper, pmt, pv, fv, timing);
+    // The widget build scans the whole grid: the same roots, slower, and
+    // about 200 B less to download.
+    #[cfg(feature = "workbench")]
+    let mut roots = solver::few_grid_roots(&residual);
+    #[cfg(not(feature = "workbench"))]
+    let mut roots = solver::grid_roots(&residual);
+    for root in &mut roots {
+        *root = root.exp_m1();
+    }
+    solver::closest_to(&roots, guess).ok_or(NO_RATE)
 }
+
+/// RATE's `#NUM!` when no rate above -100% solves the identity.
+const NO_RATE: FinanceError = FinanceError::NoRoot {
+    function: "RATE",
+    reason: "no rate above -100% solves these values",
+};
 
 #[cfg(test)]
 #[path = "tvm_test.rs"]

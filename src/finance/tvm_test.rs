@@ -110,3 +110,22 @@ fn timing_reads_excel_type() {
     assert!(PaymentTiming::from_excel_type_strict("CUMIPMT", 2.0).is_err());
     assert_eq!(Start.as_excel_type(), 1.0);
 }
+
+#[test]
+fn rate_without_a_sign_change_in_its_terms_is_num_at_once() {
+    // pv·(1+r)^n alone is positive for every rate: no root. The grid used
+    // to report the rate where the term underflows to 0 (near -100%).
+    check_error(rate(120.0, 0.0, 1.0, 0.0, End, 0.1), "#NUM!");
+    check_error(rate(10.0, 100.0, 1000.0, 0.0, Start, 0.1), "#NUM!");
+    check_error(rate(10.0, -100.0, -1000.0, -5.0, End, 0.1), "#NUM!");
+}
+
+#[test]
+fn rate_fallback_finds_the_root_newton_misses() {
+    // From 10% Newton runs toward -100%; the only root is about 75.1%.
+    check(
+        rate(5.0, -800.0, 1000.0, 0.0, End, 0.1),
+        0.7514614144145442,
+        1e-12,
+    );
+}

@@ -11,6 +11,7 @@
 use super::args;
 use super::{Category, FunctionSpec, Implementation, MAX_ARGUMENTS};
 use crate::finance::{self, ExcelError, FinanceError, Payback, PaymentTiming};
+use crate::formula::ast::{Expr, ExprKind};
 use crate::formula::value::{Array, ErrorKind, ErrorValue, Value};
 
 type Outcome = Result<Value, ErrorValue>;
@@ -134,103 +135,223 @@ fn after_first(args: &[Value]) -> &[Value] {
     args.get(1..).unwrap_or(&[])
 }
 
-/// Five numbers with `fv`/`pv` and `type` optional (default 0), as PV,
-/// FV, PMT and NPER read them.
+/// A financial function of numbers only: how [`args::numbers`] reads its
+/// arguments (`defaults`, one per argument it takes) and the kernel over
+/// those numbers. The formula function and [`NumericCall`] both go through
+/// it, so a batch of argument rows gives exactly what the formula gives.
+pub struct Numeric {
+    defaults: &'static [f64],
+    kernel: fn([f64; args::MAX_NUMBERS]) -> Result<f64, FinanceError>,
+}
+
+impl Numeric {
+    // One copy for the fifteen functions, not one inlined into each.
+    #[inline(never)]
+    fn call(&self, args: &[Value]) -> Outcome {
+        number((self.kernel)(args::numbers(args, self.defaults)?))
+    }
+}
+
+/// `fv`/`pv` and `type` optional (default 0), as PV, FV, PMT and NPER read them.
 const ANNUITY_DEFAULTS: &[f64] = &[0.0; 5];
+const SIX_ZEROS: &[f64] = &[0.0; 6];
+
+const PV: Numeric = Numeric {
+    defaults: ANNUITY_DEFAULTS,
+    kernel: |[rate, nper, pmt, fv, t, _]| finance::pv(rate, nper, pmt, fv, timing(t)),
+};
+const FV: Numeric = Numeric {
+    defaults: ANNUITY_DEFAULTS,
+    kernel: |[rate, nper, pmt, pv, t, _]| finance::fv(rate, nper, pmt, pv, timing(t)),
+};
+const PMT: Numeric = Numeric {
+    defaults: ANNUITY_DEFAULTS,
+    kernel: |[rate, nper, pv, fv, t, _]| finance::pmt(rate, nper, pv, fv, timing(t)),
+};
+const NPER: Numeric = Numeric {
+    defaults: ANNUITY_DEFAULTS,
+    kernel: |[rate, pmt, pv, fv, t, _]| finance::nper(rate, pmt, pv, fv, timing(t)),
+};
+const RATE: Numeric = Numeric {
+    defaults: &[0.0, 0.0, 0.0, 0.0, 0.0, finance::DEFAULT_GUESS],
+    kernel: |[nper, pmt, pv, fv, t, guess]| finance::rate(nper, pmt, pv, fv, timing(t), guess),
+};
+// IPMT and PPMT share `(rate, per, nper, pv, [fv], [type])`.
+const IPMT: Numeric = Numeric {
+    defaults: SIX_ZEROS,
+    kernel: |[rate, per, nper, pv, fv, t]| finance::ipmt(rate, per, nper, pv, fv, timing(t)),
+};
+const PPMT: Numeric = Numeric {
+    defaults: SIX_ZEROS,
+    kernel: |[rate, per, nper, pv, fv, t]| finance::ppmt(rate, per, nper, pv, fv, timing(t)),
+};
+// CUMIPMT and CUMPRINC share `(rate, nper, pv, start, end, type)`, with a
+// required `type` that must be 0 or 1.
+const CUMIPMT: Numeric = Numeric {
+    defaults: SIX_ZEROS,
+    kernel: |[rate, nper, pv, start, end, t]| {
+        let timing = PaymentTiming::from_excel_type_strict("CUMIPMT", t)?;
+        finance::cumipmt(rate, nper, pv, start, end, timing)
+    },
+};
+const CUMPRINC: Numeric = Numeric {
+    defaults: SIX_ZEROS,
+    kernel: |[rate, nper, pv, start, end, t]| {
+        let timing = PaymentTiming::from_excel_type_strict("CUMPRINC", t)?;
+        finance::cumprinc(rate, nper, pv, start, end, timing)
+    },
+};
+/// The functions of two or three numbers (an absent one is 0).
+const THREE_ZEROS: &[f64] = &[0.0; 3];
+const EFFECT: Numeric = Numeric {
+    defaults: THREE_ZEROS,
+    kernel: |[nominal_rate, npery, ..]| finance::effect(nominal_rate, npery),
+};
+const NOMINAL: Numeric = Numeric {
+    defaults: THREE_ZEROS,
+    kernel: |[effect_rate, npery, ..]| finance::nominal(effect_rate, npery),
+};
+const RRI: Numeric = Numeric {
+    defaults: THREE_ZEROS,
+    kernel: |[nper, pv, fv, ..]| finance::rri(nper, pv, fv),
+};
+const PDURATION: Numeric = Numeric {
+    defaults: THREE_ZEROS,
+    kernel: |[rate, pv, fv, ..]| finance::pduration(rate, pv, fv),
+};
+const ROI: Numeric = Numeric {
+    defaults: THREE_ZEROS,
+    kernel: |[gain, cost, ..]| finance::simple_roi(gain, cost),
+};
+const BREAKEVEN: Numeric = Numeric {
+    defaults: THREE_ZEROS,
+    kernel: |[fixed, price, variable, ..]| finance::break_even_units(fixed, price, variable),
+};
+
+/// Where a [`NumericCall`] argument comes from.
+#[derive(Debug, Clone, Copy)]
+enum Operand {
+    /// A column of the row.
+    Parameter(usize),
+    /// A number literal.
+    Constant(f64),
+    /// An omitted argument.
+    Blank,
+}
+
+/// A formula that is one call of a financial function with at most six
+/// arguments, each a parameter or a number literal, such as
+/// `PMT(rate, nper, pv)`: evaluated straight from a row of numbers, with no
+/// tree walk and no allocation, for `Formula.evaluateRows`. It hands the
+/// function the values the formula's names and literals would give (a NaN
+/// cell is a blank, as an omitted argument), so its results are the
+/// formula's.
+#[derive(Debug, Clone)]
+pub struct NumericCall {
+    function: fn(&[Value]) -> Outcome,
+    operands: [Operand; args::MAX_NUMBERS],
+    count: usize,
+}
+
+impl NumericCall {
+    /// The call `expr` is, if it is such a call with an argument count the
+    /// function accepts; `parameter` gives a name's column.
+    pub fn lower(expr: &Expr, parameter: &dyn Fn(&str) -> Option<usize>) -> Option<NumericCall> {
+        let ExprKind::Call {
+            function: Some(id),
+            args: arguments,
+            ..
+        } = &expr.kind
+        else {
+            return None;
+        };
+        let spec = super::by_id(*id)?;
+        let Implementation::Eager(function) = spec.implementation else {
+            return None;
+        };
+        let count = arguments.len();
+        if spec.category != Category::Financial
+            || count < spec.min_args
+            || count > spec.max_args.min(args::MAX_NUMBERS)
+        {
+            return None;
+        }
+        let mut operands = [Operand::Blank; args::MAX_NUMBERS];
+        for (operand, argument) in operands.iter_mut().zip(arguments) {
+            *operand = match &argument.kind {
+                ExprKind::Missing => Operand::Blank,
+                ExprKind::Number(n) => Operand::Constant(*n),
+                ExprKind::Name(name) => Operand::Parameter(parameter(name)?),
+                _ => return None,
+            };
+        }
+        Some(NumericCall {
+            function,
+            operands,
+            count,
+        })
+    }
+
+    /// The value for one row (a column missing from the row reads as a
+    /// blank).
+    pub fn evaluate(&self, row: &[f64]) -> Value {
+        let values = self.operands.map(|operand| match operand {
+            Operand::Parameter(column) => match row.get(column) {
+                Some(x) if !x.is_nan() => Value::number(*x),
+                _ => Value::Empty,
+            },
+            Operand::Constant(x) => Value::number(x),
+            Operand::Blank => Value::Empty,
+        });
+        match (self.function)(values.get(..self.count).unwrap_or(&[])) {
+            Ok(Value::Number(n)) => Value::number(n),
+            Ok(value) => value,
+            Err(error) => Value::Error(error),
+        }
+    }
+}
 
 fn pv(args: &[Value]) -> Outcome {
-    let [rate, nper, pmt, fv, type_value, _] = args::numbers(args, ANNUITY_DEFAULTS)?;
-    number(finance::pv(rate, nper, pmt, fv, timing(type_value)))
+    PV.call(args)
 }
-
 fn fv(args: &[Value]) -> Outcome {
-    let [rate, nper, pmt, pv, type_value, _] = args::numbers(args, ANNUITY_DEFAULTS)?;
-    number(finance::fv(rate, nper, pmt, pv, timing(type_value)))
+    FV.call(args)
 }
-
 fn pmt(args: &[Value]) -> Outcome {
-    let [rate, nper, pv, fv, type_value, _] = args::numbers(args, ANNUITY_DEFAULTS)?;
-    number(finance::pmt(rate, nper, pv, fv, timing(type_value)))
+    PMT.call(args)
 }
-
 fn nper(args: &[Value]) -> Outcome {
-    let [rate, pmt, pv, fv, type_value, _] = args::numbers(args, ANNUITY_DEFAULTS)?;
-    number(finance::nper(rate, pmt, pv, fv, timing(type_value)))
+    NPER.call(args)
 }
-
 fn rate(args: &[Value]) -> Outcome {
-    let [nper, pmt, pv, fv, type_value, guess] =
-        args::numbers(args, &[0.0, 0.0, 0.0, 0.0, 0.0, finance::DEFAULT_GUESS])?;
-    number(finance::rate(nper, pmt, pv, fv, timing(type_value), guess))
+    RATE.call(args)
 }
-
-/// IPMT and PPMT share `(rate, per, nper, pv, [fv], [type])`.
-fn period_payment(
-    args: &[Value],
-    kernel: fn(f64, f64, f64, f64, f64, PaymentTiming) -> Result<f64, FinanceError>,
-) -> Outcome {
-    let [rate, per, nper, pv, fv, type_value] = args::numbers(args, &[0.0; 6])?;
-    number(kernel(rate, per, nper, pv, fv, timing(type_value)))
-}
-
 fn ipmt(args: &[Value]) -> Outcome {
-    period_payment(args, finance::ipmt)
+    IPMT.call(args)
 }
-
 fn ppmt(args: &[Value]) -> Outcome {
-    period_payment(args, finance::ppmt)
+    PPMT.call(args)
 }
-
-/// CUMIPMT and CUMPRINC share `(rate, nper, pv, start, end, type)`, with a
-/// required `type` that must be 0 or 1.
-fn cumulative(
-    args: &[Value],
-    function: &'static str,
-    kernel: fn(f64, f64, f64, f64, f64, PaymentTiming) -> Result<f64, FinanceError>,
-) -> Outcome {
-    let [rate, nper, pv, start, end, type_value] = args::numbers(args, &[0.0; 6])?;
-    let timing =
-        PaymentTiming::from_excel_type_strict(function, type_value).map_err(excel_error)?;
-    number(kernel(rate, nper, pv, start, end, timing))
-}
-
 fn cumipmt(args: &[Value]) -> Outcome {
-    cumulative(args, "CUMIPMT", finance::cumipmt)
+    CUMIPMT.call(args)
 }
-
 fn cumprinc(args: &[Value]) -> Outcome {
-    cumulative(args, "CUMPRINC", finance::cumprinc)
+    CUMPRINC.call(args)
 }
-
-/// The first three numbers (an absent one is 0), for the functions of two
-/// or three numbers.
-fn first_three_numbers(args: &[Value]) -> Result<[f64; args::MAX_NUMBERS], ErrorValue> {
-    args::numbers(args, &[0.0; 3])
-}
-
 fn effect(args: &[Value]) -> Outcome {
-    let [nominal_rate, npery, ..] = first_three_numbers(args)?;
-    number(finance::effect(nominal_rate, npery))
+    EFFECT.call(args)
 }
-
 fn nominal(args: &[Value]) -> Outcome {
-    let [effect_rate, npery, ..] = first_three_numbers(args)?;
-    number(finance::nominal(effect_rate, npery))
+    NOMINAL.call(args)
 }
-
 fn rri(args: &[Value]) -> Outcome {
-    let [nper, pv, fv, ..] = first_three_numbers(args)?;
-    number(finance::rri(nper, pv, fv))
+    RRI.call(args)
 }
-
 fn pduration(args: &[Value]) -> Outcome {
-    let [rate, pv, fv, ..] = first_three_numbers(args)?;
-    number(finance::pduration(rate, pv, fv))
+    PDURATION.call(args)
 }
-
 fn roi(args: &[Value]) -> Outcome {
-    let [gain, cost, ..] = first_three_numbers(args)?;
-    number(finance::simple_roi(gain, cost))
+    ROI.call(args)
 }
 
 /// A payback result: the period, or `#N/A` "never pays back".
@@ -257,8 +378,7 @@ fn dpayback(args: &[Value]) -> Outcome {
 }
 
 fn breakeven(args: &[Value]) -> Outcome {
-    let [fixed, price, variable, ..] = first_three_numbers(args)?;
-    number(finance::break_even_units(fixed, price, variable))
+    BREAKEVEN.call(args)
 }
 
 fn irrroots(args: &[Value]) -> Outcome {
