@@ -325,6 +325,7 @@ fn numeric_calls_give_the_formulas_values() {
         state ^= state << 17;
         state
     };
+    let mut kernel_answers = 0;
     for text in formulas {
         let compiled = CompiledFormula::compile(text);
         let lookup = |name: &str| parameters.iter().position(|p| *p == name);
@@ -344,13 +345,21 @@ fn numeric_calls_give_the_formulas_values() {
                 parameters: &parameters,
                 row: &row,
             };
-            assert_eq!(
-                call.evaluate(&row),
-                compiled.evaluate(&names),
-                "{text} on {row:?}"
-            );
+            let expected = compiled.evaluate(&names);
+            assert_eq!(call.evaluate(&row), expected, "{text} on {row:?}");
+            // The kernel's shortcut, where it answers, is the same value.
+            if let Some(result) = call.kernel(&row) {
+                kernel_answers += 1;
+                let value = match result {
+                    Ok(n) => yardstick::formula::Value::Number(n),
+                    Err(error) => NumericCall::error_value(error),
+                };
+                assert_eq!(value, expected, "kernel of {text} on {row:?}");
+            }
         }
     }
+    // Every function of numbers only answers most rows through its kernel.
+    assert!(kernel_answers > 16 * 400 / 2, "{kernel_answers}");
     // Not a single financial call of parameters and numbers: the formula path.
     for text in ["PMT(a/12,b,c)", "SUM(a,b)", "PMT(a,b)", "PV(a,b,c,zzz)"] {
         let compiled = CompiledFormula::compile(text);

@@ -221,6 +221,26 @@ fn a_formula_with_parameters_evaluates_rows_in_one_call() {
     assert_eq!(values[2], -100.0);
     assert_eq!(error_code(&others.get(1)).as_deref(), Some("#NUM!"));
     assert!(others.get(0).is_undefined());
+    // A later call meeting the same argument error gives the same value,
+    // message included, at its own row (the value is kept, not re-made);
+    // a different error is its own value.
+    let message = get(&others.get(1), "message").as_string().unwrap();
+    assert!(message.contains("PMT"), "{message}");
+    let again = Array::new();
+    let values = payment.evaluate_rows(
+        &[0.005, 0.0, 45000.0, 0.005, 0.0, 1.0, 0.0, 0.0, 1.0],
+        Some(again.clone().into()),
+    );
+    assert!(values.iter().all(|value| value.is_nan()), "{values:?}");
+    assert_eq!(again.length(), 3);
+    for row in 0..3 {
+        assert_eq!(error_code(&again.get(row)).as_deref(), Some("#NUM!"));
+    }
+    assert_eq!(
+        get(&again.get(0), "message").as_string(),
+        Some(message.clone())
+    );
+    assert!(again.get(0) == others.get(1), "one kept value");
     // Any formula of the parameters, not only a single call.
     let monthly = Formula::new("=PMT(rate/12, nper, pv) * 2", Some(names));
     let twice = monthly.evaluate_rows(&[0.06, 36.0, 45000.0], None);

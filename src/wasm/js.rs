@@ -52,6 +52,10 @@ extern "C" {
     #[wasm_bindgen(method, indexing_getter)]
     pub fn get(this: &Array, index: u32) -> JsValue;
 
+    /// `array[index] = value`: one crossing, with no key made.
+    #[wasm_bindgen(method, indexing_setter)]
+    pub fn set(this: &Array, index: u32, value: &JsValue);
+
     /// A `Uint8Array` (the engagement tracker's random seed).
     #[cfg(feature = "tracker")]
     #[wasm_bindgen(extends = Object)]

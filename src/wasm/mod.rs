@@ -31,6 +31,7 @@ pub use pipeline::evaluate_pipeline_js;
 pub use scoring::Scorecard;
 
 #[cfg(feature = "workbench")]
+use crate::finance;
 use crate::formula;
 use wasm_bindgen::prelude::*;
 
@@ -173,7 +174,14 @@ pub struct Formula {
     /// The direct kernel call when the formula is one financial function
     /// of parameters and number literals.
     numeric: Option<formula::functions::financial::NumericCall>,
+    /// The JavaScript values of the kernel errors `evaluateRows` met, made
+    /// once and shared by every row and call that meets the same error.
+    errors: std::cell::RefCell<Vec<(finance::FinanceError, JsValue)>>,
 }
+
+/// The most distinct kernel errors a [`Formula`] keeps the values of.
+#[cfg(feature = "workbench")]
+const KEPT_ERRORS: usize = 32;
 
 /// A row of parameter values as the names a formula reads.
 #[cfg(feature = "workbench")]
@@ -201,6 +209,87 @@ impl formula::Names for RowNames<'_> {
         } else {
             formula::Value::number(value)
         })
+    }
+}
+
+#[cfg(feature = "workbench")]
+impl Formula {
+    /// How many rows `rows` holds; throws when it is not whole rows.
+    fn row_count(&self, rows: &[f64]) -> usize {
+        let width = self.parameters.len();
+        if width == 0 || rows.len() % width != 0 {
+            wasm_bindgen::throw_str(
+                "evaluateRows: rows must hold one number per parameter for each row",
+            );
+        }
+        rows.len() / width
+    }
+
+    /// Each row's value into its slot of `values` (as many as rows), and
+    /// each value that is not a number into `others`.
+    fn fill_rows(&self, rows: &[f64], values: &mut [f64], others: Option<JsValue>) {
+        let others = others.map(JsCast::unchecked_into::<js::Array>);
+        let mut made: Vec<(formula::Value, JsValue)> = Vec::new();
+        let width = self.parameters.len().max(1);
+        for (index, (slot, row)) in values.iter_mut().zip(rows.chunks_exact(width)).enumerate() {
+            *slot = f64::NAN;
+            match self.numeric.as_ref().and_then(|call| call.kernel(row)) {
+                Some(Ok(n)) => {
+                    *slot = n;
+                    continue;
+                }
+                Some(Err(error)) => {
+                    if let Some(others) = &others {
+                        self.set_error(others, index as u32, error);
+                    }
+                    continue;
+                }
+                None => {}
+            }
+            let value = match &self.numeric {
+                Some(call) => call.evaluate(row),
+                None => self.compiled.evaluate(&RowNames {
+                    parameters: &self.parameters,
+                    row,
+                }),
+            };
+            if let formula::Value::Number(n) = value {
+                *slot = n;
+                continue;
+            }
+            if let Some(others) = &others {
+                // A batch often repeats one value: its JavaScript value is
+                // made once per call and shared.
+                let made_index = match made.iter().position(|(made, _)| *made == value) {
+                    Some(made_index) => made_index,
+                    None => {
+                        let js_value = dto::value_to_js(&value);
+                        made.push((value, js_value));
+                        made.len() - 1
+                    }
+                };
+                if let Some((_, js_value)) = made.get(made_index) {
+                    others.set(index as u32, js_value);
+                }
+            }
+        }
+    }
+
+    /// Stores the JavaScript value of a kernel error at `others[row]`; the
+    /// value is made once per distinct error and kept for later rows and
+    /// calls (a batch often repeats one error, and making it is most of a
+    /// row's cost).
+    fn set_error(&self, others: &js::Array, row: u32, error: finance::FinanceError) {
+        let mut errors = self.errors.borrow_mut();
+        if let Some((_, kept)) = errors.iter().find(|(kept, _)| *kept == error) {
+            return others.set(row, kept);
+        }
+        let value = formula::functions::financial::NumericCall::error_value(error);
+        let js_value = dto::value_to_js(&value);
+        others.set(row, &js_value);
+        if errors.len() < KEPT_ERRORS {
+            errors.push((error, js_value));
+        }
     }
 }
 
@@ -238,6 +327,7 @@ impl Formula {
             compiled,
             parameters,
             numeric,
+            errors: Default::default(),
         }
     }
 
@@ -253,53 +343,18 @@ impl Formula {
     /// number per row, NaN where the row's value is not a number; when
     /// `others` is given, each such row's value is stored at that row's
     /// index (`others[row]`, a sparse array; equal values share one
-    /// object). One call for the whole batch, with no JavaScript value made
-    /// per numeric row. Throws when the length is not a multiple of the
-    /// parameter count, or there are no parameters.
+    /// object, and a function's argument errors share one across calls:
+    /// read them, do not change them). One call for the whole batch, with
+    /// no JavaScript value made per numeric row. Throws when the length is
+    /// not a multiple of the parameter count, or there are no parameters.
     #[wasm_bindgen(js_name = evaluateRows)]
     pub fn evaluate_rows(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] rows: &[f64],
         #[wasm_bindgen(unchecked_optional_param_type = "FormulaValue[]")] others: Option<JsValue>,
     ) -> Vec<f64> {
-        let width = self.parameters.len();
-        if width == 0 || rows.len() % width != 0 {
-            wasm_bindgen::throw_str(
-                "evaluateRows: rows must hold one number per parameter for each row",
-            );
-        }
-        let mut values = Vec::with_capacity(rows.len() / width);
-        let others = others.map(JsCast::unchecked_into::<js::Array>);
-        let mut made: Vec<(formula::Value, JsValue)> = Vec::new();
-        for row in rows.chunks_exact(width) {
-            let value = match &self.numeric {
-                Some(call) => call.evaluate(row),
-                None => self.compiled.evaluate(&RowNames {
-                    parameters: &self.parameters,
-                    row,
-                }),
-            };
-            if let formula::Value::Number(n) = value {
-                values.push(n);
-                continue;
-            }
-            if let Some(others) = &others {
-                // A batch often repeats one error: its JavaScript value is
-                // made once per call and shared.
-                let index = match made.iter().position(|(made, _)| *made == value) {
-                    Some(index) => index,
-                    None => {
-                        let js_value = dto::value_to_js(&value);
-                        made.push((value, js_value));
-                        made.len() - 1
-                    }
-                };
-                if let Some((_, js_value)) = made.get(index) {
-                    dto::set_key(others, &JsValue::from_f64(values.len() as f64), js_value);
-                }
-            }
-            values.push(f64::NAN);
-        }
+        let mut values = vec![0.0; self.row_count(rows)];
+        self.fill_rows(rows, &mut values, others);
         values
     }
 

@@ -139,6 +139,7 @@ fn after_first(args: &[Value]) -> &[Value] {
 /// arguments (`defaults`, one per argument it takes) and the kernel over
 /// those numbers. The formula function and [`NumericCall`] both go through
 /// it, so a batch of argument rows gives exactly what the formula gives.
+#[derive(Debug)]
 pub struct Numeric {
     defaults: &'static [f64],
     kernel: fn([f64; args::MAX_NUMBERS]) -> Result<f64, FinanceError>,
@@ -249,9 +250,30 @@ enum Operand {
 #[derive(Debug, Clone)]
 pub struct NumericCall {
     function: fn(&[Value]) -> Outcome,
+    /// The kernel and argument defaults, for the functions of numbers only.
+    numeric: Option<&'static Numeric>,
     operands: [Operand; args::MAX_NUMBERS],
     count: usize,
 }
+
+/// The functions [`NumericCall`] calls directly, by name.
+const NUMERIC_FUNCTIONS: [(&str, &Numeric); 15] = [
+    ("PV", &PV),
+    ("FV", &FV),
+    ("PMT", &PMT),
+    ("NPER", &NPER),
+    ("RATE", &RATE),
+    ("IPMT", &IPMT),
+    ("PPMT", &PPMT),
+    ("CUMIPMT", &CUMIPMT),
+    ("CUMPRINC", &CUMPRINC),
+    ("EFFECT", &EFFECT),
+    ("NOMINAL", &NOMINAL),
+    ("RRI", &RRI),
+    ("PDURATION", &PDURATION),
+    ("ROI", &ROI),
+    ("BREAKEVEN", &BREAKEVEN),
+];
 
 impl NumericCall {
     /// The call `expr` is, if it is such a call with an argument count the
@@ -269,6 +291,10 @@ impl NumericCall {
         let Implementation::Eager(function) = spec.implementation else {
             return None;
         };
+        let numeric = NUMERIC_FUNCTIONS
+            .into_iter()
+            .find(|(name, _)| *name == spec.name)
+            .map(|(_, numeric)| numeric);
         let count = arguments.len();
         if spec.category != Category::Financial
             || count < spec.min_args
@@ -287,6 +313,7 @@ impl NumericCall {
         }
         Some(NumericCall {
             function,
+            numeric,
             operands,
             count,
         })
@@ -308,6 +335,45 @@ impl NumericCall {
             Ok(value) => value,
             Err(error) => Value::Error(error),
         }
+    }
+
+    /// The kernel's answer for one row, read as [`args::numbers`] reads the
+    /// values [`NumericCall::evaluate`] hands over, but without making a
+    /// value or formatting an error's message: `None` when the row needs
+    /// `evaluate` (an infinite argument, or a result that is not finite),
+    /// so a batch pays for messages only where they differ. Also `None`
+    /// for a function that takes more than numbers (NPV).
+    pub fn kernel(&self, row: &[f64]) -> Option<Result<f64, FinanceError>> {
+        let numeric = self.numeric?;
+        let mut numbers = [0.0; args::MAX_NUMBERS];
+        for (index, (slot, default)) in numbers.iter_mut().zip(numeric.defaults).enumerate() {
+            let operand = match self.operands.get(index) {
+                Some(operand) if index < self.count => *operand,
+                _ => Operand::Blank,
+            };
+            let value = match operand {
+                Operand::Parameter(column) => row.get(column).copied().unwrap_or(f64::NAN),
+                Operand::Constant(x) if x.is_nan() => return None,
+                Operand::Constant(x) => x,
+                Operand::Blank => f64::NAN,
+            };
+            *slot = if value.is_nan() {
+                *default
+            } else if value.is_finite() {
+                value
+            } else {
+                return None;
+            };
+        }
+        match (numeric.kernel)(numbers) {
+            Ok(n) if !n.is_finite() => None,
+            result => Some(result),
+        }
+    }
+
+    /// The formula value a kernel's error stands for, as the formula gives it.
+    pub fn error_value(error: FinanceError) -> Value {
+        Value::Error(excel_error(error))
     }
 }
 
