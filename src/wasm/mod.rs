@@ -32,6 +32,7 @@ pub use scoring::Scorecard;
 
 #[cfg(feature = "workbench")]
 use crate::finance;
+#[cfg(feature = "workbench")]
 use crate::formula;
 use wasm_bindgen::prelude::*;
 
