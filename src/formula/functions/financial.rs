@@ -142,14 +142,14 @@ fn after_first(args: &[Value]) -> &[Value] {
 #[derive(Debug)]
 pub struct Numeric {
     defaults: &'static [f64],
-    kernel: fn([f64; args::MAX_NUMBERS]) -> Result<f64, FinanceError>,
+    kernel: fn(&[f64; args::MAX_NUMBERS]) -> Result<f64, FinanceError>,
 }
 
 impl Numeric {
     // One copy for the fifteen functions, not one inlined into each.
     #[inline(never)]
     fn call(&self, args: &[Value]) -> Outcome {
-        number((self.kernel)(args::numbers(args, self.defaults)?))
+        number((self.kernel)(&args::numbers(args, self.defaults)?))
     }
 }
 
@@ -159,45 +159,45 @@ const SIX_ZEROS: &[f64] = &[0.0; 6];
 
 const PV: Numeric = Numeric {
     defaults: ANNUITY_DEFAULTS,
-    kernel: |[rate, nper, pmt, fv, t, _]| finance::pv(rate, nper, pmt, fv, timing(t)),
+    kernel: |&[rate, nper, pmt, fv, t, _]| finance::pv(rate, nper, pmt, fv, timing(t)),
 };
 const FV: Numeric = Numeric {
     defaults: ANNUITY_DEFAULTS,
-    kernel: |[rate, nper, pmt, pv, t, _]| finance::fv(rate, nper, pmt, pv, timing(t)),
+    kernel: |&[rate, nper, pmt, pv, t, _]| finance::fv(rate, nper, pmt, pv, timing(t)),
 };
 const PMT: Numeric = Numeric {
     defaults: ANNUITY_DEFAULTS,
-    kernel: |[rate, nper, pv, fv, t, _]| finance::pmt(rate, nper, pv, fv, timing(t)),
+    kernel: |&[rate, nper, pv, fv, t, _]| finance::pmt(rate, nper, pv, fv, timing(t)),
 };
 const NPER: Numeric = Numeric {
     defaults: ANNUITY_DEFAULTS,
-    kernel: |[rate, pmt, pv, fv, t, _]| finance::nper(rate, pmt, pv, fv, timing(t)),
+    kernel: |&[rate, pmt, pv, fv, t, _]| finance::nper(rate, pmt, pv, fv, timing(t)),
 };
 const RATE: Numeric = Numeric {
     defaults: &[0.0, 0.0, 0.0, 0.0, 0.0, finance::DEFAULT_GUESS],
-    kernel: |[nper, pmt, pv, fv, t, guess]| finance::rate(nper, pmt, pv, fv, timing(t), guess),
+    kernel: |&[nper, pmt, pv, fv, t, guess]| finance::rate(nper, pmt, pv, fv, timing(t), guess),
 };
 // IPMT and PPMT share `(rate, per, nper, pv, [fv], [type])`.
 const IPMT: Numeric = Numeric {
     defaults: SIX_ZEROS,
-    kernel: |[rate, per, nper, pv, fv, t]| finance::ipmt(rate, per, nper, pv, fv, timing(t)),
+    kernel: |&[rate, per, nper, pv, fv, t]| finance::ipmt(rate, per, nper, pv, fv, timing(t)),
 };
 const PPMT: Numeric = Numeric {
     defaults: SIX_ZEROS,
-    kernel: |[rate, per, nper, pv, fv, t]| finance::ppmt(rate, per, nper, pv, fv, timing(t)),
+    kernel: |&[rate, per, nper, pv, fv, t]| finance::ppmt(rate, per, nper, pv, fv, timing(t)),
 };
 // CUMIPMT and CUMPRINC share `(rate, nper, pv, start, end, type)`, with a
 // required `type` that must be 0 or 1.
 const CUMIPMT: Numeric = Numeric {
     defaults: SIX_ZEROS,
-    kernel: |[rate, nper, pv, start, end, t]| {
+    kernel: |&[rate, nper, pv, start, end, t]| {
         let timing = PaymentTiming::from_excel_type_strict("CUMIPMT", t)?;
         finance::cumipmt(rate, nper, pv, start, end, timing)
     },
 };
 const CUMPRINC: Numeric = Numeric {
     defaults: SIX_ZEROS,
-    kernel: |[rate, nper, pv, start, end, t]| {
+    kernel: |&[rate, nper, pv, start, end, t]| {
         let timing = PaymentTiming::from_excel_type_strict("CUMPRINC", t)?;
         finance::cumprinc(rate, nper, pv, start, end, timing)
     },
@@ -206,27 +206,27 @@ const CUMPRINC: Numeric = Numeric {
 const THREE_ZEROS: &[f64] = &[0.0; 3];
 const EFFECT: Numeric = Numeric {
     defaults: THREE_ZEROS,
-    kernel: |[nominal_rate, npery, ..]| finance::effect(nominal_rate, npery),
+    kernel: |&[nominal_rate, npery, ..]| finance::effect(nominal_rate, npery),
 };
 const NOMINAL: Numeric = Numeric {
     defaults: THREE_ZEROS,
-    kernel: |[effect_rate, npery, ..]| finance::nominal(effect_rate, npery),
+    kernel: |&[effect_rate, npery, ..]| finance::nominal(effect_rate, npery),
 };
 const RRI: Numeric = Numeric {
     defaults: THREE_ZEROS,
-    kernel: |[nper, pv, fv, ..]| finance::rri(nper, pv, fv),
+    kernel: |&[nper, pv, fv, ..]| finance::rri(nper, pv, fv),
 };
 const PDURATION: Numeric = Numeric {
     defaults: THREE_ZEROS,
-    kernel: |[rate, pv, fv, ..]| finance::pduration(rate, pv, fv),
+    kernel: |&[rate, pv, fv, ..]| finance::pduration(rate, pv, fv),
 };
 const ROI: Numeric = Numeric {
     defaults: THREE_ZEROS,
-    kernel: |[gain, cost, ..]| finance::simple_roi(gain, cost),
+    kernel: |&[gain, cost, ..]| finance::simple_roi(gain, cost),
 };
 const BREAKEVEN: Numeric = Numeric {
     defaults: THREE_ZEROS,
-    kernel: |[fixed, price, variable, ..]| finance::break_even_units(fixed, price, variable),
+    kernel: |&[fixed, price, variable, ..]| finance::break_even_units(fixed, price, variable),
 };
 
 /// Where a [`NumericCall`] argument comes from.
@@ -365,7 +365,7 @@ impl NumericCall {
                 return None;
             };
         }
-        match (numeric.kernel)(numbers) {
+        match (numeric.kernel)(&numbers) {
             Ok(n) if !n.is_finite() => None,
             result => Some(result),
         }
