@@ -226,54 +226,63 @@ impl Formula {
         rows.len() / width
     }
 
-    /// Each row's value into its slot of `values` (as many as rows), and
-    /// each value that is not a number into `others`.
-    fn fill_rows(&self, rows: &[f64], values: &mut [f64], others: Option<JsValue>) {
+    /// Each row's value pushed onto `values` (pushed, not zeroed first:
+    /// filling memory is a runtime call in browsers' wasm), and each value
+    /// that is not a number into `others`.
+    fn fill_rows(&self, rows: &[f64], values: &mut Vec<f64>, others: Option<JsValue>) {
         let others = others.map(JsCast::unchecked_into::<js::Array>);
         let mut made: Vec<(formula::Value, JsValue)> = Vec::new();
         let width = self.parameters.len().max(1);
-        for (index, (slot, row)) in values.iter_mut().zip(rows.chunks_exact(width)).enumerate() {
-            *slot = f64::NAN;
-            match self.numeric.as_ref().and_then(|call| call.kernel(row)) {
-                Some(Ok(n)) => {
-                    *slot = n;
-                    continue;
-                }
+        for row in rows.chunks_exact(width) {
+            let index = values.len() as u32;
+            let number = match self.numeric.as_ref().and_then(|call| call.kernel(row)) {
+                Some(Ok(n)) => n,
                 Some(Err(error)) => {
                     if let Some(others) = &others {
-                        self.set_error(others, index as u32, error);
+                        self.set_error(others, index, error);
                     }
-                    continue;
+                    f64::NAN
                 }
-                None => {}
-            }
-            let value = match &self.numeric {
-                Some(call) => call.evaluate(row),
-                None => self.compiled.evaluate(&RowNames {
-                    parameters: &self.parameters,
-                    row,
-                }),
+                None => self.row_value(row, others.as_ref(), index, &mut made),
             };
-            if let formula::Value::Number(n) = value {
-                *slot = n;
-                continue;
-            }
-            if let Some(others) = &others {
-                // A batch often repeats one value: its JavaScript value is
-                // made once per call and shared.
-                let made_index = match made.iter().position(|(made, _)| *made == value) {
-                    Some(made_index) => made_index,
-                    None => {
-                        let js_value = dto::value_to_js(&value);
-                        made.push((value, js_value));
-                        made.len() - 1
-                    }
-                };
-                if let Some((_, js_value)) = made.get(made_index) {
-                    others.set(index as u32, js_value);
+            values.push(number);
+        }
+    }
+
+    /// A row's value through the formula (or the call with values made):
+    /// the number, or NaN with the value stored at `others[index]`; `made`
+    /// holds the values made so far in this call, so equal ones share one.
+    fn row_value(
+        &self,
+        row: &[f64],
+        others: Option<&js::Array>,
+        index: u32,
+        made: &mut Vec<(formula::Value, JsValue)>,
+    ) -> f64 {
+        let value = match &self.numeric {
+            Some(call) => call.evaluate(row),
+            None => self.compiled.evaluate(&RowNames {
+                parameters: &self.parameters,
+                row,
+            }),
+        };
+        if let formula::Value::Number(n) = value {
+            return n;
+        }
+        if let Some(others) = others {
+            let made_index = match made.iter().position(|(made, _)| *made == value) {
+                Some(made_index) => made_index,
+                None => {
+                    let js_value = dto::value_to_js(&value);
+                    made.push((value, js_value));
+                    made.len() - 1
                 }
+            };
+            if let Some((_, js_value)) = made.get(made_index) {
+                others.set(index, js_value);
             }
         }
+        f64::NAN
     }
 
     /// Stores the JavaScript value of a kernel error at `others[row]`; the
@@ -354,7 +363,7 @@ impl Formula {
         #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] rows: &[f64],
         #[wasm_bindgen(unchecked_optional_param_type = "FormulaValue[]")] others: Option<JsValue>,
     ) -> Vec<f64> {
-        let mut values = vec![0.0; self.row_count(rows)];
+        let mut values = Vec::with_capacity(self.row_count(rows));
         self.fill_rows(rows, &mut values, others);
         values
     }
