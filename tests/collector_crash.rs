@@ -47,10 +47,10 @@ const BATCHES_PER_CLIENT_MAX: usize = 2_000;
 /// first WAL frames of a new file), then later and later, the last ones
 /// after the WAL has passed SQLite's automatic checkpoint (1,000 pages) at
 /// least once, so a kill can also meet a checkpoint.
-const KILL_AFTER_ACKED_EVENTS: [usize; 5] = [150, 600, 1_500, 4_000, 9_000];
+const KILL_AFTER_ACKED_EVENTS: [usize; 8] = [150, 300, 600, 1_000, 1_500, 2_500, 4_000, 9_000];
 /// And then this much later, so the kill falls at a different point of
 /// whatever request is being handled.
-const KILL_DELAY_US: [u64; 5] = [0, 1_700, 4_300, 900, 2_900];
+const KILL_DELAY_US: [u64; 8] = [0, 1_700, 4_300, 900, 2_900, 300, 5_100, 2_200];
 /// The calculators the events go to.
 const CALC_IDS: [&str; 3] = ["crash-a", "crash-b", "crash-c"];
 /// No socket operation of a client waits longer than this.
@@ -61,6 +61,9 @@ struct Sent {
     body: String,
     events: Vec<Value>,
     outcome: Outcome,
+    /// The events as the core reads them, with the JSON the store must
+    /// hold for each (filled after the round, off the clients' threads).
+    read: Vec<(Event, String)>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -139,6 +142,7 @@ fn batch(round: usize, client: usize, seq: usize) -> Sent {
         body,
         events,
         outcome: Outcome::Refused,
+        read: Vec::new(),
     }
 }
 
@@ -259,20 +263,28 @@ fn read_database(db: &Path) -> OnDisk {
     }
 }
 
-fn read(event: &Value) -> Event {
-    read_event(&node_from_json(&event.to_string()).unwrap(), "").unwrap()
+/// Reads a batch's events with the core, once.
+fn read_events(batch: &mut Sent) {
+    batch.read = batch
+        .events
+        .iter()
+        .map(|event| {
+            let event = read_event(&node_from_json(&event.to_string()).unwrap(), "").unwrap();
+            let json = event_json(&event);
+            (event, json)
+        })
+        .collect();
 }
 
 /// Checks that the metrics the server answers for every calculator are the
 /// core's metrics over `stored`, and that its list counts them.
 fn check_metrics(server: &Server, stored: &[&Sent], when: &str) {
     let mut by_calc: BTreeMap<String, Vec<Event>> = BTreeMap::new();
-    for event in stored.iter().flat_map(|batch| &batch.events) {
-        let event = read(event);
+    for (event, _) in stored.iter().flat_map(|batch| &batch.read) {
         by_calc
             .entry(event.calc_id.clone())
             .or_default()
-            .push(event);
+            .push(event.clone());
     }
     for calc_id in CALC_IDS {
         let events = by_calc.get(calc_id).map_or(&[][..], Vec::as_slice);
@@ -315,9 +327,9 @@ fn check_after_kill(db: &Path, all: &[Sent], round: usize) -> Vec<bool> {
             "round {round}: acknowledged batch {index} lost ({present} of {} events stored)",
             batch.events.len()
         );
-        for event in &batch.events {
-            if let Some(json) = disk.events.get(event["event_id"].as_str().unwrap()) {
-                assert_eq!(json, &event_json(&read(event)), "round {round}: stored row");
+        for (event, json) in &batch.read {
+            if let Some(stored) = disk.events.get(&event.event_id) {
+                assert_eq!(stored, json, "round {round}: stored row");
             }
         }
         known += present;
@@ -363,6 +375,7 @@ fn kill_9_during_ingest_loses_no_acknowledged_event_and_keeps_the_database_intac
         for client in clients {
             all.extend(client.join().unwrap());
         }
+        all[first_of_round..].iter_mut().for_each(read_events);
 
         server = start();
         let stored = check_after_kill(&db, &all, round);
