@@ -1,14 +1,17 @@
 //! kill -9 during ingest: client threads post batches of distinct events to
-//! the real `yardstick-serve` on a file database while the test SIGKILLs it,
-//! three times at different moments, restarting it on the same file each
-//! time. After each kill it checks, with the database file itself and
-//! through the restarted server's API, that the database is intact, every
+//! the real `yardstick-serve` on a file database, and a dashboard polls
+//! every calculator's metrics, while the test SIGKILLs the server, eight
+//! times at different moments, restarting it on the same file each time.
+//! After each kill it checks, with the database file itself and through
+//! the restarted server's API, that the database is intact, every
 //! acknowledged event is stored exactly once, no batch is stored in part,
-//! the metrics agree with the stored events, and re-sending every batch
-//! stores nothing twice.
+//! the metrics agree with the stored events, the dashboard never saw an
+//! event that was then lost, and re-sending every batch stores nothing
+//! twice.
 //!
 //! It never checks timing: how many events were acknowledged before each
-//! kill only decides when the kill comes.
+//! kill only decides when the kill comes. It never sends to anything but
+//! the server it started on 127.0.0.1, and every loop is bounded.
 // Test code: a panic here is a failing test, not a poisoned wasm instance.
 #![allow(
     clippy::indexing_slicing,
@@ -53,6 +56,8 @@ const KILL_AFTER_ACKED_EVENTS: [usize; 8] = [150, 300, 600, 1_000, 1_500, 2_500,
 const KILL_DELAY_US: [u64; 8] = [0, 1_700, 4_300, 900, 2_900, 300, 5_100, 2_200];
 /// The calculators the events go to.
 const CALC_IDS: [&str; 3] = ["crash-a", "crash-b", "crash-c"];
+/// Upper bound on the dashboard's requests in one round.
+const POLLS_MAX: usize = 100_000;
 /// No socket operation of a client waits longer than this.
 const CLIENT_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -150,17 +155,28 @@ fn batch(round: usize, client: usize, seq: usize) -> Sent {
 /// `Err((outcome, why))` when the connection fails (`Refused`) or the
 /// answer is incomplete (`Cut`): the server was killed.
 fn post(address: &str, body: &str) -> Result<(u16, Value), (Outcome, String)> {
+    send(address, "POST /collect", body)
+}
+
+/// Sends `request_line` (method and target) with `body` on a new
+/// connection and reads the answer, as [`post`].
+fn send(address: &str, request_line: &str, body: &str) -> Result<(u16, Value), (Outcome, String)> {
     let stream =
         TcpStream::connect(address).map_err(|e| (Outcome::Refused, format!("connect: {e}")))?;
-    exchange(stream, address, body).map_err(|why| (Outcome::Cut, why))
+    exchange(stream, address, request_line, body).map_err(|why| (Outcome::Cut, why))
 }
 
 /// Sends the request on `stream` and reads the whole answer.
-fn exchange(mut stream: TcpStream, address: &str, body: &str) -> Result<(u16, Value), String> {
+fn exchange(
+    mut stream: TcpStream,
+    address: &str,
+    request_line: &str,
+    body: &str,
+) -> Result<(u16, Value), String> {
     stream.set_read_timeout(Some(CLIENT_TIMEOUT)).unwrap();
     stream.set_write_timeout(Some(CLIENT_TIMEOUT)).unwrap();
     let request = format!(
-        "POST /collect HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\
+        "{request_line} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\
          Content-Type: text/plain;charset=UTF-8\r\nContent-Length: {}\r\n\r\n{body}",
         body.len()
     );
@@ -227,6 +243,36 @@ fn client(address: &str, round: usize, client: usize, acked_events: &AtomicUsize
         }
     }
     sent
+}
+
+/// Events per calculator, as the dashboard's request answers them.
+type Counts = BTreeMap<String, u64>;
+
+/// The dashboard meanwhile: reads every calculator's metrics without pause
+/// until the server is gone (or the bound is reached), keeping the event
+/// counts each answer gave.
+fn dashboard(address: &str) -> Vec<Counts> {
+    let mut seen = Vec::new();
+    for _ in 0..POLLS_MAX {
+        match send(address, "GET /api/engagement?metrics=all", "") {
+            Ok((200, answer)) => seen.push(
+                answer["calcs"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|c| {
+                        (
+                            c["calc_id"].as_str().unwrap().into(),
+                            c["events"].as_u64().unwrap(),
+                        )
+                    })
+                    .collect(),
+            ),
+            Ok((status, answer)) => panic!("dashboard: {status} {answer}"),
+            Err(_) => break,
+        }
+    }
+    seen
 }
 
 /// What the database file holds, read with a connection of its own: the
@@ -358,6 +404,8 @@ fn kill_9_during_ingest_loses_no_acknowledged_event_and_keeps_the_database_intac
                 thread::spawn(move || client(&address, round, id, &acked_events))
             })
             .collect();
+        let address = server.address.clone();
+        let dashboard = thread::spawn(move || dashboard(&address));
         let deadline = Instant::now() + Duration::from_secs(10);
         while acked_events.load(Ordering::SeqCst) < kill_after {
             assert!(
@@ -376,6 +424,7 @@ fn kill_9_during_ingest_loses_no_acknowledged_event_and_keeps_the_database_intac
             all.extend(client.join().unwrap());
         }
         all[first_of_round..].iter_mut().for_each(read_events);
+        let seen = dashboard.join().unwrap();
 
         server = start();
         let stored = check_after_kill(&db, &all, round);
@@ -394,10 +443,12 @@ fn kill_9_during_ingest_loses_no_acknowledged_event_and_keeps_the_database_intac
         };
         eprintln!(
             "round {round}: {} batches posted, {} acknowledged, {cut} cut by the kill \
-             ({cut_but_stored} of them stored), {} refused; database {} B, WAL {} B",
+             ({cut_but_stored} of them stored), {} refused; {} dashboard answers; \
+             database {} B, WAL {} B",
             this_round.len(),
             count(Outcome::Acknowledged),
             count(Outcome::Refused),
+            seen.len(),
             bytes(""),
             bytes("-wal"),
         );
@@ -416,6 +467,32 @@ fn kill_9_during_ingest_loses_no_acknowledged_event_and_keeps_the_database_intac
             &stored_batches,
             &format!("round {round}, restarted"),
         );
+
+        // The dashboard saw only committed events: never more than survived
+        // the kill, and never fewer than it had seen before.
+        let mut stored_counts = Counts::new();
+        for (event, _) in stored_batches.iter().flat_map(|batch| &batch.read) {
+            *stored_counts.entry(event.calc_id.clone()).or_default() += 1;
+        }
+        assert!(
+            !seen.is_empty(),
+            "round {round}: the dashboard got no answer"
+        );
+        for (before, after) in seen.iter().zip(seen.iter().skip(1)) {
+            for (calc_id, &count) in before {
+                assert!(
+                    after.get(calc_id).is_some_and(|&later| later >= count),
+                    "round {round}: the dashboard's count of {calc_id} went down"
+                );
+            }
+        }
+        for (calc_id, &count) in seen.last().unwrap() {
+            let stored = stored_counts.get(calc_id).copied().unwrap_or(0);
+            assert!(
+                count <= stored,
+                "round {round}: the dashboard saw {count} events of {calc_id}, {stored} are stored"
+            );
+        }
 
         // Every batch of the round again, as a client retrying would: only
         // what the kill kept from being stored is stored now.
