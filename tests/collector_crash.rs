@@ -71,6 +71,12 @@ struct Sent {
     read: Vec<(Event, String)>,
 }
 
+impl Sent {
+    fn ids(&self) -> impl Iterator<Item = &str> {
+        self.events.iter().map(|e| e["event_id"].as_str().unwrap())
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Outcome {
     /// The server answered 200: every event must be stored.
@@ -80,12 +86,6 @@ enum Outcome {
     Cut,
     /// No connection: the server was already gone.
     Refused,
-}
-
-impl Sent {
-    fn ids(&self) -> impl Iterator<Item = &str> {
-        self.events.iter().map(|e| e["event_id"].as_str().unwrap())
-    }
 }
 
 /// A fresh folder under the system's temp directory.
