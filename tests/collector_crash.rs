@@ -7,7 +7,8 @@
 //! acknowledged event is stored exactly once, no batch is stored in part,
 //! the metrics agree with the stored events, the dashboard never saw an
 //! event that was then lost, and re-sending every batch stores nothing
-//! twice.
+//! twice. A second test kills the server while it migrates a version-1
+//! database as it starts, and checks the next start migrates it whole.
 //!
 //! It never checks timing: how many events were acknowledged before each
 //! kill only decides when the kill comes. It never sends to anything but
@@ -58,6 +59,24 @@ const KILL_DELAY_US: [u64; 8] = [0, 1_700, 4_300, 900, 2_900, 300, 5_100, 2_200]
 const CALC_IDS: [&str; 3] = ["crash-a", "crash-b", "crash-c"];
 /// Upper bound on the dashboard's requests in one round.
 const POLLS_MAX: usize = 100_000;
+/// Batches in the version-1 database of the migration test (about 13,000
+/// events: its migration takes a while, so the kills find it running).
+const MIGRATED_BATCHES: usize = 1_000;
+/// When the server is killed after its start, in that test.
+const MIGRATION_KILL_AFTER_MS: [u64; 4] = [30, 100, 200, 400];
+/// The version-1 schema (events only), as `store/schema.rs` recognizes it.
+const SCHEMA_V1: &str = "
+CREATE TABLE events (
+    event_id       TEXT PRIMARY KEY NOT NULL,
+    calc_id        TEXT NOT NULL,
+    name           TEXT NOT NULL,
+    occurred_at_ms REAL NOT NULL,
+    received_at_ms INTEGER NOT NULL,
+    event_json     TEXT NOT NULL
+);
+CREATE INDEX events_by_calc ON events (calc_id);
+PRAGMA user_version = 1;
+";
 /// No socket operation of a client waits longer than this.
 const CLIENT_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -86,6 +105,13 @@ enum Outcome {
     Cut,
     /// No connection: the server was already gone.
     Refused,
+}
+
+/// The size of the file named `db` and `suffix` (`-wal`), 0 if absent.
+fn file_bytes(db: &Path, suffix: &str) -> u64 {
+    let mut name = db.as_os_str().to_os_string();
+    name.push(suffix);
+    std::fs::metadata(name).map_or(0, |m| m.len())
 }
 
 /// A fresh folder under the system's temp directory.
@@ -151,15 +177,9 @@ fn batch(round: usize, client: usize, seq: usize) -> Sent {
     }
 }
 
-/// Posts `body` to `/collect` on a new connection and reads the answer;
-/// `Err((outcome, why))` when the connection fails (`Refused`) or the
-/// answer is incomplete (`Cut`): the server was killed.
-fn post(address: &str, body: &str) -> Result<(u16, Value), (Outcome, String)> {
-    send(address, "POST /collect", body)
-}
-
-/// Sends `request_line` (method and target) with `body` on a new
-/// connection and reads the answer, as [`post`].
+/// Sends `request_line` (`POST /collect`) with `body` on a new connection
+/// and reads the answer; `Err((outcome, why))` when the connection fails
+/// (`Refused`) or the answer is incomplete (`Cut`): the server was killed.
 fn send(address: &str, request_line: &str, body: &str) -> Result<(u16, Value), (Outcome, String)> {
     let stream =
         TcpStream::connect(address).map_err(|e| (Outcome::Refused, format!("connect: {e}")))?;
@@ -221,7 +241,7 @@ fn client(address: &str, round: usize, client: usize, acked_events: &AtomicUsize
     let mut sent = Vec::new();
     for seq in 0..BATCHES_PER_CLIENT_MAX {
         let mut batch = batch(round, client, seq);
-        let answer = post(address, &batch.body);
+        let answer = send(address, "POST /collect", &batch.body);
         let done = match answer {
             Ok((200, answer)) => {
                 let n = batch.events.len();
@@ -436,11 +456,6 @@ fn kill_9_during_ingest_loses_no_acknowledged_event_and_keeps_the_database_intac
             .zip(&stored[first_of_round..])
             .filter(|(batch, &stored)| batch.outcome == Outcome::Cut && stored)
             .count();
-        let bytes = |suffix: &str| {
-            let mut name = db.clone().into_os_string();
-            name.push(suffix);
-            std::fs::metadata(name).map_or(0, |m| m.len())
-        };
         eprintln!(
             "round {round}: {} batches posted, {} acknowledged, {cut} cut by the kill \
              ({cut_but_stored} of them stored), {} refused; {} dashboard answers; \
@@ -449,8 +464,8 @@ fn kill_9_during_ingest_loses_no_acknowledged_event_and_keeps_the_database_intac
             count(Outcome::Acknowledged),
             count(Outcome::Refused),
             seen.len(),
-            bytes(""),
-            bytes("-wal"),
+            file_bytes(&db, ""),
+            file_bytes(&db, "-wal"),
         );
         // Clients post without pause, so the kill finds requests in flight.
         assert!(
@@ -503,7 +518,7 @@ fn kill_9_during_ingest_loses_no_acknowledged_event_and_keeps_the_database_intac
             } else {
                 json!({ "accepted": n, "duplicates": 0 })
             };
-            let answer = post(&server.address, &batch.body).unwrap();
+            let answer = send(&server.address, "POST /collect", &batch.body).unwrap();
             assert_eq!(answer, (200, expected), "round {round}: resent");
         }
         let every_batch: Vec<&Sent> = all.iter().collect();
@@ -511,6 +526,73 @@ fn kill_9_during_ingest_loses_no_acknowledged_event_and_keeps_the_database_intac
         let ids: BTreeSet<&str> = all.iter().flat_map(Sent::ids).collect();
         assert_eq!(read_database(&db).events.len(), ids.len(), "round {round}");
     }
+    drop(server);
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+/// A version-1 database (events only, as an older `yardstick-serve` left
+/// it) is migrated in one transaction when the server opens it; the server
+/// is SIGKILLed at several moments of its start and must then start,
+/// migrated, with every event and metrics equal to the core's.
+#[test]
+fn kill_9_during_the_migration_of_a_version_1_database_loses_nothing() {
+    let folder = temp_folder("crash-migration");
+    let db = folder.join("events.sqlite");
+    let batches: Vec<Sent> = (0..MIGRATED_BATCHES)
+        .map(|seq| {
+            let mut batch = batch(15, seq % CLIENTS, seq);
+            read_events(&mut batch);
+            batch
+        })
+        .collect();
+    let mut old = Connection::open(&db).unwrap();
+    old.execute_batch(SCHEMA_V1).unwrap();
+    let transaction = old.transaction().unwrap();
+    for (event, json) in batches.iter().flat_map(|batch| &batch.read) {
+        transaction
+            .execute(
+                "INSERT INTO events VALUES (?1, ?2, ?3, ?4, 0, ?5)",
+                rusqlite::params![
+                    event.event_id,
+                    event.calc_id,
+                    event.name.as_str(),
+                    event.occurred_at_ms,
+                    json
+                ],
+            )
+            .unwrap();
+    }
+    transaction.commit().unwrap();
+    drop(old);
+    let db_arg = db.to_str().unwrap();
+    for (attempt, kill_after_ms) in MIGRATION_KILL_AFTER_MS.into_iter().enumerate() {
+        let mut child = std::process::Command::new(server::binary())
+            .args(["--port", "0", "--max-lifetime-secs", "120", "--db", db_arg])
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        thread::sleep(Duration::from_millis(kill_after_ms));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        // Frames in the WAL while the version is still 1: the kill came in
+        // the middle of the migration's transaction.
+        let wal_bytes = file_bytes(&db, "-wal");
+        let disk = read_database(&db);
+        assert_eq!(disk.integrity, ["ok"], "kill {attempt}");
+        let ids: BTreeSet<&str> = batches.iter().flat_map(Sent::ids).collect();
+        let stored: BTreeSet<&str> = disk.events.keys().map(String::as_str).collect();
+        assert_eq!(stored, ids, "kill {attempt}: the events");
+        eprintln!(
+            "kill {attempt} after {kill_after_ms} ms: WAL {wal_bytes} B, schema version {}",
+            Connection::open(&db)
+                .unwrap()
+                .query_row("PRAGMA user_version", [], |row| row.get::<_, i64>(0))
+                .unwrap()
+        );
+    }
+    let server = Server::start(&["--db", db_arg]);
+    let every_batch: Vec<&Sent> = batches.iter().collect();
+    check_metrics(&server, &every_batch, "migrated after the kills");
     drop(server);
     let _ = std::fs::remove_dir_all(&folder);
 }
