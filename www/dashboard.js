@@ -76,9 +76,16 @@ function funnelChart(metrics) {
   // The collector gives the first step a drop-off of 0; nothing comes
   // before it, so it shows none.
   /** @param {FunnelStep} step @param {number} index @param {(lost: string) => string} shape */
-  const lost = (step, index, shape) => (index === 0 ? '' : shape(percent.format(step.drop_off)));
+  // What was lost since the previous step, in words; empty when no one
+  // reached the previous step (there was no one to lose).
+  const lost = (index, shape) => {
+    const previous = metrics.funnel[index - 1];
+    if (!previous || previous.count === 0) return '';
+    const share = metrics.funnel[index]?.drop_off ?? 0;
+    return shape(share > 0 ? `${percent.format(share)} lost` : 'none lost', previous.step);
+  };
   const description = metrics.funnel
-    .map((s, index) => `${s.step}: ${number.format(s.count)}${lost(s, index, (p) => `, ${p} lost`)}`)
+    .map((s, index) => `${s.step}: ${number.format(s.count)}${lost(index, (words) => `, ${words}`)}`)
     .join('; ');
   const drawing = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'funnel-svg', role: 'img', 'aria-label': `Funnel: ${description}` });
   metrics.funnel.forEach((step, index) => {
@@ -87,7 +94,7 @@ function funnelChart(metrics) {
     drawing.append(
       svg('text', { x: 0, y: y + 18 }, step.step),
       svg('rect', { x: 80, y, width: Math.max(1, barWidth), height: row - 8, class: 'bar', rx: 3 }),
-      svg('text', { x: 86 + barWidth, y: y + 18 }, `${number.format(step.count)}${lost(step, index, (p) => ` (−${p} since ${metrics.funnel[index - 1]?.step})`)}`),
+      svg('text', { x: 86 + barWidth, y: y + 18 }, `${number.format(step.count)}${lost(index, (words, since) => ` (${words} since ${since})`)}`),
     );
   });
   return drawing;

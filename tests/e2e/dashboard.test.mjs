@@ -105,6 +105,13 @@ describe('engagement dashboard', { timeout: 180_000 }, () => {
     const healthy = await page.locator('section[aria-label="calc-0003"]').innerText();
     assert.match(healthy, /Views\s+1/);
     assert.match(healthy, /Interaction, median\s+3\s*s/);
+    // The funnel says what was lost in words: nothing after a step no one
+    // reached, "none lost" rather than a negative zero.
+    const funnel = page.locator('section[aria-label="calc-0003"] .funnel-svg');
+    assert.equal(await funnel.getAttribute('aria-label'), 'Funnel: view: 1; start: 1, none lost; result: 0, 100% lost; lead: 0');
+    assert.deepEqual(await funnel.locator('text').allTextContents(), [
+      'view', '1', 'start', '1 (none lost since view)', 'result', '0 (100% lost since start)', 'lead', '0',
+    ]);
     assert.equal(await page.getByRole('button', { name: 'Next calculators' }).count(), 1);
     fs.mkdirSync(path.join(repoRoot, 'target', 'e2e'), { recursive: true });
     await page.screenshot({ path: path.join(repoRoot, 'target', 'e2e', 'dashboard.png') });
