@@ -69,15 +69,15 @@ function stats(pairs) {
  * @param {CalcMetrics} metrics
  */
 function funnelChart(metrics) {
-  const width = 560;
+  const width = 600;
+  // Room right of the longest bar for its label, "0 (100% lost since result)".
+  const labelRoom = 200;
   const row = 30;
   const height = metrics.funnel.length * row + 8;
   const max = Math.max(1, ...metrics.funnel.map((s) => s.count));
-  // The collector gives the first step a drop-off of 0; nothing comes
-  // before it, so it shows none.
-  /** @param {FunnelStep} step @param {number} index @param {(lost: string) => string} shape */
-  // What was lost since the previous step, in words; empty when no one
-  // reached the previous step (there was no one to lose).
+  // What was lost since the previous step, in words; empty for the first
+  // step and when no one reached the previous step (no one to lose).
+  /** @param {number} index @param {(words: string, since: string) => string} shape */
   const lost = (index, shape) => {
     const previous = metrics.funnel[index - 1];
     if (!previous || previous.count === 0) return '';
@@ -90,7 +90,7 @@ function funnelChart(metrics) {
   const drawing = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'funnel-svg', role: 'img', 'aria-label': `Funnel: ${description}` });
   metrics.funnel.forEach((step, index) => {
     const y = 4 + index * row;
-    const barWidth = ((width - 220) * step.count) / max;
+    const barWidth = ((width - 86 - labelRoom) * step.count) / max;
     drawing.append(
       svg('text', { x: 0, y: y + 18 }, step.step),
       svg('rect', { x: 80, y, width: Math.max(1, barWidth), height: row - 8, class: 'bar', rx: 3 }),
