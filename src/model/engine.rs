@@ -235,26 +235,26 @@ impl CompiledModel {
         value: &InputValue,
     ) -> Result<Vec<OutputChange>, ModelError> {
         let index = self.input_index(input_id)?;
-        let before: Vec<Value> = (0..self.spec.outputs.len())
-            .map(|o| state.output(self, o).clone())
-            .collect();
+        let before = state.outputs(self);
         let steps = self
             .steps_by_input
             .0
             .get(index)
             .map(|steps| steps.get_or_init(|| self.steps_after(&[index])));
         self.set_index(state, index, value, steps.map_or(&[][..], Vec::as_slice))?;
-        Ok(before
-            .into_iter()
-            .enumerate()
-            .filter_map(|(output_index, old)| {
-                let new = state.output(self, output_index);
-                (*new != old).then(|| OutputChange {
+        // A plain loop: each iterator chain that collects is its own body
+        // in the wasm.
+        let mut changes = Vec::new();
+        for (output_index, old) in before.iter().enumerate() {
+            let new = state.output(self, output_index);
+            if new != old {
+                changes.push(OutputChange {
                     output_index,
                     value: new.clone(),
-                })
-            })
-            .collect())
+                });
+            }
+        }
+        Ok(changes)
     }
 
     /// Sets input `index`, checked, and re-runs `steps`: all of
