@@ -205,16 +205,14 @@ impl CompiledModel {
     /// Evaluates everything under `inputs` (one value per input, already checked).
     pub fn evaluate(&self, inputs: &[InputValue]) -> ModelState {
         let series_len = self.spec.horizon.series_len();
-        let slots = self
-            .structure
-            .variables
-            .iter()
-            .map(|v| match v.role {
+        let mut slots = Vec::with_capacity(self.structure.variables.len());
+        for v in &self.structure.variables {
+            slots.push(match v.role {
                 Role::Input(i) => Slot::Scalar(inputs.get(i).map_or(Value::Empty, input_to_value)),
                 _ if v.per_period => Slot::Series(vec![Value::Empty; series_len]),
                 _ => Slot::Scalar(Value::Empty),
-            })
-            .collect();
+            });
+        }
         let mut state = ModelState {
             inputs: inputs.to_vec(),
             slots,
@@ -292,10 +290,11 @@ impl CompiledModel {
         state: &mut ModelState,
         changes: &[(usize, InputValue)],
     ) -> Result<(), ModelError> {
-        let checked: Vec<(usize, InputValue)> = changes
-            .iter()
-            .map(|(index, value)| self.check_input(*index, value).map(|v| (*index, v)))
-            .collect::<Result<_, _>>()?;
+        // A plain loop: collecting into a `Result` adds its own adapter.
+        let mut checked = Vec::with_capacity(changes.len());
+        for (index, value) in changes {
+            checked.push((*index, self.check_input(*index, value)?));
+        }
         let mut dirty_variables = vec![false; self.structure.variables.len()];
         for (index, value) in checked {
             if let Some(slot) = state.inputs.get_mut(index) {

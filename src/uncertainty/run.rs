@@ -114,14 +114,14 @@ impl MonteCarloRun {
                 max_results: MAX_STORED_RESULTS,
             });
         }
-        let samplers = variables
-            .iter()
-            .enumerate()
-            .map(|(index, distribution)| {
+        // A plain loop: collecting into a `Result` adds its own adapter.
+        let mut samplers = Vec::with_capacity(variables.len());
+        for (index, distribution) in variables.iter().enumerate() {
+            samplers.push(
                 Sampler::new(distribution)
-                    .map_err(|error| UncertaintyError::InvalidVariable { index, error })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+                    .map_err(|error| UncertaintyError::InvalidVariable { index, error })?,
+            );
+        }
         Ok(MonteCarloRun {
             rng: TrialRng::from_seed(seed),
             sample: Vec::with_capacity(samplers.len()),

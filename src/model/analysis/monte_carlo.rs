@@ -59,15 +59,12 @@ impl ModelMonteCarlo {
         base: &ModelState,
         options: MonteCarloOptions,
     ) -> Result<Self, ModelError> {
-        let sampled: Vec<(usize, Distribution)> = model
-            .spec()
-            .inputs
-            .iter()
-            .enumerate()
-            .filter_map(|(index, input)| {
-                input.uncertainty.as_ref().map(|u| (index, distribution(u)))
-            })
-            .collect();
+        let mut sampled: Vec<(usize, Distribution)> = Vec::new();
+        for (index, input) in model.spec().inputs.iter().enumerate() {
+            if let Some(uncertainty) = &input.uncertainty {
+                sampled.push((index, distribution(uncertainty)));
+            }
+        }
         if sampled.is_empty() {
             return Err(ModelError::InvalidOption {
                 option: "model",
