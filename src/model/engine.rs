@@ -143,7 +143,11 @@ impl CompiledModel {
 
     /// Every input at its default.
     pub fn default_inputs(&self) -> Vec<InputValue> {
-        self.spec.inputs.iter().map(|i| i.default.clone()).collect()
+        let mut inputs = Vec::with_capacity(self.spec.inputs.len());
+        for input in &self.spec.inputs {
+            inputs.push(input.default.clone());
+        }
+        inputs
     }
 
     /// The index of input `id`.
@@ -583,9 +587,11 @@ impl ModelState {
 
     /// Every output's value, in the model's order.
     pub fn outputs(&self, model: &CompiledModel) -> Vec<Value> {
-        (0..model.spec.outputs.len())
-            .map(|i| self.output(model, i).clone())
-            .collect()
+        let mut values = Vec::with_capacity(model.spec.outputs.len());
+        for i in 0..model.spec.outputs.len() {
+            values.push(self.output(model, i).clone());
+        }
+        values
     }
 
     /// A calculation's slot by id (a scalar or a series).

@@ -169,12 +169,10 @@ impl Model {
         let compiled = CompiledModel::compile(&node)
             .map_err(|diagnostics| invalid_model_error(Some(&node), &diagnostics))?;
         let state = compiled.evaluate(&compiled.default_inputs());
-        let output_keys = compiled
-            .spec()
-            .outputs
-            .iter()
-            .map(|o| JsValue::from_str(&o.id))
-            .collect();
+        let mut output_keys = Vec::with_capacity(compiled.spec().outputs.len());
+        for output in &compiled.spec().outputs {
+            output_keys.push(JsValue::from_str(&output.id));
+        }
         Ok(Model {
             compiled,
             state,
