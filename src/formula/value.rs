@@ -121,7 +121,10 @@ impl Array {
             return None;
         }
         let row_count = rows.len();
-        let values: Vec<Value> = rows.into_iter().flatten().collect();
+        let mut values = Vec::with_capacity(row_count * cols);
+        for row in rows {
+            values.extend(row);
+        }
         if values.iter().any(|v| matches!(v, Value::Array(_))) {
             return None;
         }
@@ -156,14 +159,13 @@ impl Array {
     /// A trait object, so the loop is compiled once for every operator and
     /// function that maps over an array.
     pub fn map(&self, op: &dyn Fn(&Value) -> Value) -> Array {
-        let values = self
-            .values
-            .iter()
-            .map(|v| match op(v) {
+        let mut values = Vec::with_capacity(self.values.len());
+        for v in &self.values {
+            values.push(match op(v) {
                 Value::Array(_) => Value::error(ErrorKind::Value, "an array inside an array"),
                 other => other,
-            })
-            .collect();
+            });
+        }
         Array {
             rows: self.rows,
             cols: self.cols,

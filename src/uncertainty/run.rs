@@ -185,12 +185,15 @@ impl MonteCarloRun {
     /// One summary per output, from the trials done so far (sorts a copy of
     /// each output's values: O(n log n) per call).
     pub fn summaries(&self) -> Vec<Summary> {
-        self.outputs
-            .iter()
-            .map(|output| {
-                Summary::from_values(&output.values, output.failed_trials, self.histogram_bins)
-            })
-            .collect()
+        let mut summaries = Vec::with_capacity(self.outputs.len());
+        for output in &self.outputs {
+            summaries.push(Summary::from_values(
+                &output.values,
+                output.failed_trials,
+                self.histogram_bins,
+            ));
+        }
+        summaries
     }
 
     /// The results of output `index` so far; `None` past the output count.
