@@ -167,16 +167,15 @@ pub fn closest<'a>(wanted: &str, mut candidates: impl Iterator<Item = &'a str>) 
 /// kind of candidate list.
 fn closest_of<'a>(wanted: &str, candidates: &mut dyn Iterator<Item = &'a str>) -> Option<&'a str> {
     let wanted = wanted.to_ascii_lowercase();
-    candidates
-        .map(|candidate| {
-            (
-                edit_distance(&wanted, &candidate.to_ascii_lowercase()),
-                candidate,
-            )
-        })
-        .filter(|(distance, candidate)| *distance <= 2.max(candidate.len() / 3))
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, candidate)| candidate)
+    // The first of the nearest, as `min_by_key` would; a plain loop.
+    let mut best: Option<(usize, &str)> = None;
+    for candidate in candidates {
+        let distance = edit_distance(&wanted, &candidate.to_ascii_lowercase());
+        if distance <= 2.max(candidate.len() / 3) && best.map_or(true, |(d, _)| distance < d) {
+            best = Some((distance, candidate));
+        }
+    }
+    best.map(|(_, candidate)| candidate)
 }
 
 /// Levenshtein distance over characters, one row of the table at a time;
