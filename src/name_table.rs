@@ -25,7 +25,10 @@ impl NameTable {
             _ => false,
         };
         let order = sorted_indices(pairs.len(), &before);
-        let mut slots: Vec<Option<(String, usize)>> = pairs.iter().cloned().map(Some).collect();
+        let mut slots: Vec<Option<(String, usize)>> = Vec::with_capacity(pairs.len());
+        for pair in &pairs {
+            slots.push(Some(pair.clone()));
+        }
         let mut entries: Vec<(String, usize)> = Vec::with_capacity(pairs.len());
         for position in order {
             let Some(pair) = slots.get_mut(position).and_then(Option::take) else {

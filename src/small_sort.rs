@@ -16,12 +16,17 @@ pub fn sort_by<T>(items: &mut Vec<T>, less: impl Fn(&T, &T) -> bool) {
         };
         sorted_indices(items.len(), &before)
     };
-    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
-    items.extend(
-        order
-            .into_iter()
-            .filter_map(|index| slots.get_mut(index).and_then(Option::take)),
-    );
+    // Plain loops: this function is generic, so every chain would be
+    // compiled once per item type.
+    let mut slots: Vec<Option<T>> = Vec::with_capacity(items.len());
+    for item in items.drain(..) {
+        slots.push(Some(item));
+    }
+    for index in order {
+        if let Some(item) = slots.get_mut(index).and_then(Option::take) {
+            items.push(item);
+        }
+    }
 }
 
 /// The indices `0..len` in stable sorted order by `less` on indices, by a

@@ -542,9 +542,9 @@ fn join(path: &str, key: &str) -> String {
 
 /// At most [`MAX_QUOTED_CHARS`] characters of offending input, for messages.
 fn quoted(text: &str) -> String {
-    let mut chars = text.chars();
-    let mut out: String = chars.by_ref().take(MAX_QUOTED_CHARS).collect();
-    if chars.next().is_some() {
+    let head = super::tracker_error::first_chars(text, MAX_QUOTED_CHARS);
+    let mut out = head.to_string();
+    if head.len() < text.len() {
         out.push('…');
     }
     out

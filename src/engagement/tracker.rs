@@ -232,7 +232,7 @@ impl Tracker {
             .iter()
             .position(|w| w.instance_id == instance_id)
             .ok_or_else(|| TrackerError::UnknownInstance {
-                instance_id: instance_id.chars().take(80).collect(),
+                instance_id: super::tracker_error::first_chars(instance_id, 80).to_string(),
             })
     }
 

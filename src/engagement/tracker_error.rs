@@ -81,8 +81,18 @@ pub fn check_id(field: &'static str, value: &str) -> Result<(), TrackerError> {
     } else {
         Err(TrackerError::InvalidId {
             field,
-            value: value.chars().take(80).collect(),
+            value: first_chars(value, 80).to_string(),
         })
+    }
+}
+
+/// The first `max` characters of `text` (all of it when shorter), as a
+/// slice: one body for every message that quotes input, where each
+/// `chars().take(n).collect()` was its own.
+pub(crate) fn first_chars(text: &str, max: usize) -> &str {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => text.get(..cut).unwrap_or(text),
+        None => text,
     }
 }
 

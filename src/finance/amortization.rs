@@ -57,11 +57,7 @@ fn interest_part(
     fv: f64,
     timing: PaymentTiming,
 ) -> Result<f64, FinanceError> {
-    require_finite_args(
-        function,
-        &["rate", "per", "nper", "pv", "fv"],
-        &[rate, per, nper, pv, fv],
-    )?;
+    require_finite_args(function, "rate per nper pv fv", &[rate, per, nper, pv, fv])?;
     if !(per >= 1.0 && per < nper + 1.0) {
         return Err(invalid(function, "per", "must be between 1 and nper"));
     }
@@ -154,7 +150,7 @@ fn cumulative_setup(
 ) -> Result<(f64, f64, f64), FinanceError> {
     require_finite_args(
         function,
-        &["rate", "nper", "pv", "start_period", "end_period"],
+        "rate nper pv start_period end_period",
         &[rate, nper, pv, start_period, end_period],
     )?;
     if rate <= 0.0 {

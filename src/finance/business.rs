@@ -26,7 +26,7 @@ pub enum Payback {
 /// investment makes the ratio's sign meaningless.
 pub fn simple_roi(gain: f64, cost: f64) -> Result<f64, FinanceError> {
     const F: &str = "ROI";
-    require_finite_args(F, &["gain", "cost"], &[gain, cost])?;
+    require_finite_args(F, "gain cost", &[gain, cost])?;
     if cost == 0.0 {
         return Err(FinanceError::DivisionByZero {
             function: F,
@@ -58,7 +58,7 @@ pub fn payback_period(cash_flows: &[f64]) -> Result<Payback, FinanceError> {
 /// `rate <= -1` or the list is empty.
 pub fn discounted_payback(rate: f64, cash_flows: &[f64]) -> Result<Payback, FinanceError> {
     const F: &str = "DPAYBACK";
-    require_finite_args(F, &["rate"], &[rate])?;
+    require_finite_args(F, "rate", &[rate])?;
     require_all_finite(F, "values", cash_flows)?;
     if rate <= -1.0 {
         return Err(invalid(F, "rate", "must be greater than -1"));
@@ -118,7 +118,7 @@ pub fn break_even_units(
     const F: &str = "BREAKEVEN";
     require_finite_args(
         F,
-        &["fixed_costs", "price_per_unit", "variable_cost_per_unit"],
+        "fixed_costs price_per_unit variable_cost_per_unit",
         &[fixed_costs, price_per_unit, variable_cost_per_unit],
     )?;
     if fixed_costs < 0.0 {

@@ -93,10 +93,11 @@ pub(crate) fn year_fractions(
     if let Some(index) = dates.iter().position(|d| d.trunc() < first) {
         return Err(FinanceError::DateBeforeStart { function, index });
     }
-    Ok(dates
-        .iter()
-        .map(|d| (d.trunc() - first) / DAYS_PER_YEAR)
-        .collect())
+    let mut years = Vec::with_capacity(dates.len());
+    for d in dates {
+        years.push((d.trunc() - first) / DAYS_PER_YEAR);
+    }
+    Ok(years)
 }
 
 /// Excel's `MIRR(values, finance_rate, reinvest_rate)`: the modified

@@ -151,11 +151,14 @@ impl<'a> Flows<'a> {
 
     /// Every root on the solver grid, as rates, ascending.
     fn grid_roots(&self) -> Vec<f64> {
-        solver::grid_roots(&|y| self.scaled_npv_at_log_rate(y))
-            .into_iter()
-            .map(f64::exp_m1)
-            .filter(|r| *r > -1.0)
-            .collect()
+        let mut rates = Vec::new();
+        for y in solver::grid_roots(&|y| self.scaled_npv_at_log_rate(y)) {
+            let rate = y.exp_m1();
+            if rate > -1.0 {
+                rates.push(rate);
+            }
+        }
+        rates
     }
 
     /// The policy in the module docs: Newton from `guess`, else the grid

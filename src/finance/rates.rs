@@ -14,11 +14,7 @@ use super::error::{finite_result, invalid, require_finite_args, FinanceError};
 /// `nominal_rate <= 0` or `npery < 1`.
 pub fn effect(nominal_rate: f64, periods_per_year: f64) -> Result<f64, FinanceError> {
     const F: &str = "EFFECT";
-    require_finite_args(
-        F,
-        &["nominal_rate", "npery"],
-        &[nominal_rate, periods_per_year],
-    )?;
+    require_finite_args(F, "nominal_rate npery", &[nominal_rate, periods_per_year])?;
     let periods = periods_per_year.trunc();
     if nominal_rate <= 0.0 {
         return Err(invalid(F, "nominal_rate", "must be greater than 0"));
@@ -35,11 +31,7 @@ pub fn effect(nominal_rate: f64, periods_per_year: f64) -> Result<f64, FinanceEr
 /// `#NUM!` when `effect_rate <= 0` or `npery < 1`.
 pub fn nominal(effect_rate: f64, periods_per_year: f64) -> Result<f64, FinanceError> {
     const F: &str = "NOMINAL";
-    require_finite_args(
-        F,
-        &["effect_rate", "npery"],
-        &[effect_rate, periods_per_year],
-    )?;
+    require_finite_args(F, "effect_rate npery", &[effect_rate, periods_per_year])?;
     let periods = periods_per_year.trunc();
     if effect_rate <= 0.0 {
         return Err(invalid(F, "effect_rate", "must be greater than 0"));
@@ -57,7 +49,7 @@ pub fn nominal(effect_rate: f64, periods_per_year: f64) -> Result<f64, FinanceEr
 /// `fv = 0` gives -100%.
 pub fn rri(nper: f64, pv: f64, fv: f64) -> Result<f64, FinanceError> {
     const F: &str = "RRI";
-    require_finite_args(F, &["nper", "pv", "fv"], &[nper, pv, fv])?;
+    require_finite_args(F, "nper pv fv", &[nper, pv, fv])?;
     if nper <= 0.0 {
         return Err(invalid(F, "nper", "must be greater than 0"));
     }
@@ -78,7 +70,7 @@ pub fn rri(nper: f64, pv: f64, fv: f64) -> Result<f64, FinanceError> {
 /// `fv <= 0`.
 pub fn pduration(rate: f64, pv: f64, fv: f64) -> Result<f64, FinanceError> {
     const F: &str = "PDURATION";
-    require_finite_args(F, &["rate", "pv", "fv"], &[rate, pv, fv])?;
+    require_finite_args(F, "rate pv fv", &[rate, pv, fv])?;
     if rate <= 0.0 {
         return Err(invalid(F, "rate", "must be greater than 0"));
     }

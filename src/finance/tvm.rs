@@ -186,7 +186,7 @@ pub fn pv(
     timing: PaymentTiming,
 ) -> Result<f64, FinanceError> {
     const F: &str = "PV";
-    require_finite_args(F, &["rate", "nper", "pmt", "fv"], &[rate, nper, pmt, fv])?;
+    require_finite_args(F, "rate nper pmt fv", &[rate, nper, pmt, fv])?;
     let factors = Factors::new(rate, nper);
     let value = -(fv * factors.discount + pmt * timing_factor(rate, timing) * factors.pv_annuity);
     finite_result(F, value)
@@ -204,7 +204,7 @@ pub fn fv(
     timing: PaymentTiming,
 ) -> Result<f64, FinanceError> {
     const F: &str = "FV";
-    require_finite_args(F, &["rate", "nper", "pmt", "pv"], &[rate, nper, pmt, pv])?;
+    require_finite_args(F, "rate nper pmt pv", &[rate, nper, pmt, pv])?;
     let factors = Factors::new(rate, nper);
     let value = -(pv * factors.growth + pmt * timing_factor(rate, timing) * factors.annuity);
     finite_result(F, value)
@@ -222,7 +222,7 @@ pub fn pmt(
     timing: PaymentTiming,
 ) -> Result<f64, FinanceError> {
     const F: &str = "PMT";
-    require_finite_args(F, &["rate", "nper", "pv", "fv"], &[rate, nper, pv, fv])?;
+    require_finite_args(F, "rate nper pv fv", &[rate, nper, pv, fv])?;
     if nper == 0.0 {
         return Err(invalid(F, "nper", "must not be zero"));
     }
@@ -252,7 +252,7 @@ pub fn nper(
     timing: PaymentTiming,
 ) -> Result<f64, FinanceError> {
     const F: &str = "NPER";
-    require_finite_args(F, &["rate", "pmt", "pv", "fv"], &[rate, pmt, pv, fv])?;
+    require_finite_args(F, "rate pmt pv fv", &[rate, pmt, pv, fv])?;
     if rate == 0.0 {
         if pmt == 0.0 {
             return Err(invalid(F, "pmt", "must not be zero when rate is zero"));
@@ -377,11 +377,7 @@ pub fn rate(
     guess: f64,
 ) -> Result<f64, FinanceError> {
     const F: &str = "RATE";
-    require_finite_args(
-        F,
-        &["nper", "pmt", "pv", "fv", "guess"],
-        &[nper, pmt, pv, fv, guess],
-    )?;
+    require_finite_args(F, "nper pmt pv fv guess", &[nper, pmt, pv, fv, guess])?;
     if nper <= 0.0 {
         return Err(invalid(F, "nper", "must be greater than 0"));
     }

@@ -28,7 +28,11 @@ pub fn fold_char(c: char) -> char {
 
 /// `text` with every character folded by [`fold_char`].
 pub fn fold(text: &str) -> String {
-    text.chars().map(fold_char).collect()
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars() {
+        folded.push(fold_char(c));
+    }
+    folded
 }
 
 /// Compares two texts case-insensitively, character by character.

@@ -176,7 +176,10 @@ impl<'a> Evaluator<'a> {
         match spec.implementation {
             Implementation::Lazy(function) => function(args, self),
             Implementation::Eager(function) => {
-                let values: Vec<Value> = args.iter().map(|arg| self.eval(arg)).collect();
+                let mut values = Vec::with_capacity(args.len());
+                for arg in args {
+                    values.push(self.eval(arg));
+                }
                 match function(&values) {
                     Ok(value) => finite(value),
                     Err(err) => Value::Error(err),

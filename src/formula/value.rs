@@ -121,7 +121,10 @@ impl Array {
             return None;
         }
         let row_count = rows.len();
-        let values: Vec<Value> = rows.into_iter().flatten().collect();
+        let mut values = Vec::with_capacity(row_count * cols);
+        for row in rows {
+            values.extend(row);
+        }
         if values.iter().any(|v| matches!(v, Value::Array(_))) {
             return None;
         }
@@ -156,14 +159,13 @@ impl Array {
     /// A trait object, so the loop is compiled once for every operator and
     /// function that maps over an array.
     pub fn map(&self, op: &dyn Fn(&Value) -> Value) -> Array {
-        let values = self
-            .values
-            .iter()
-            .map(|v| match op(v) {
+        let mut values = Vec::with_capacity(self.values.len());
+        for v in &self.values {
+            values.push(match op(v) {
                 Value::Array(_) => Value::error(ErrorKind::Value, "an array inside an array"),
                 other => other,
-            })
-            .collect();
+            });
+        }
         Array {
             rows: self.rows,
             cols: self.cols,
@@ -383,11 +385,11 @@ impl From<Result<f64, ErrorValue>> for Value {
 /// Shortens text quoted in a message so a message stays readable.
 fn clip(text: &str) -> String {
     const MAX_CHARS: usize = 40;
-    if text.chars().count() <= MAX_CHARS {
-        text.to_string()
-    } else {
-        let head: String = text.chars().take(MAX_CHARS).collect();
-        format!("{head}…")
+    // Where character MAX_CHARS + 1 starts, if there is one: no
+    // `chars().count()`, whose word-at-a-time counter is 1 KB of wasm.
+    match text.char_indices().nth(MAX_CHARS) {
+        Some((cut, _)) => format!("{}…", text.get(..cut).unwrap_or(text)),
+        None => text.to_string(),
     }
 }
 

@@ -117,26 +117,23 @@ fn build(spec: &ModelSpec, diagnostics: &mut Vec<ModelDiagnostic>) -> Structure 
             fast: None,
         });
     }
-    let by_name = NameTable::new(
-        variables
-            .iter()
-            .enumerate()
-            .map(|(index, v)| (v.id.to_ascii_lowercase(), index))
-            .collect(),
-    );
-    let texts: Vec<Option<&str>> = variables
-        .iter()
-        .map(|v| match v.role {
-            Role::Input(_) => None,
-            Role::Calculation(i) => spec.calculations.get(i).map(|c| c.formula.as_str()),
-            Role::Output(i) => spec.outputs.get(i).map(|o| o.formula.as_str()),
-        })
-        .collect();
-    for (index, text) in texts.into_iter().enumerate() {
-        let Some(text) = text else { continue };
+    // Plain loops: each iterator chain that collects is its own body in
+    // the wasm.
+    let mut names = Vec::with_capacity(variables.len());
+    for (index, v) in variables.iter().enumerate() {
+        names.push((v.id.to_ascii_lowercase(), index));
+    }
+    let by_name = NameTable::new(names);
+    for index in 0..variables.len() {
         let Some(variable) = variables.get(index) else {
             continue;
         };
+        let text = match variable.role {
+            Role::Input(_) => None,
+            Role::Calculation(i) => spec.calculations.get(i).map(|c| c.formula.as_str()),
+            Role::Output(i) => spec.outputs.get(i).map(|o| o.formula.as_str()),
+        };
+        let Some(text) = text else { continue };
         let (role, per_period) = (variable.role, variable.per_period);
         let path = formula_path(role);
         let Some(mut expr) = parse_formula(text, &path, diagnostics) else {
@@ -157,15 +154,15 @@ fn build(spec: &ModelSpec, diagnostics: &mut Vec<ModelDiagnostic>) -> Structure 
             variable.reads = reads;
         }
     }
-    let lowered: Vec<Option<Node>> = variables
-        .iter()
-        .map(|v| {
+    let mut lowered: Vec<Option<Node>> = Vec::with_capacity(variables.len());
+    for v in &variables {
+        lowered.push(
             v.formula
                 .as_ref()
                 .filter(|_| super::fast::ENABLED)
-                .and_then(|expr| lower_formula(expr, v.per_period, &variables))
-        })
-        .collect();
+                .and_then(|expr| lower_formula(expr, v.per_period, &variables)),
+        );
+    }
     for (variable, fast) in variables.iter_mut().zip(lowered) {
         variable.fast = fast;
     }
@@ -315,16 +312,16 @@ impl ReadContext<'_> {
 /// The evaluation plan; cycles become diagnostics naming every member.
 fn plan(variables: &[Variable], diagnostics: &mut Vec<ModelDiagnostic>) -> Vec<Step> {
     // Only formulas form the graph; inputs are always ready.
-    let depends_on: Vec<Vec<Edge>> = variables
-        .iter()
-        .map(|v| {
-            v.reads
-                .iter()
-                .copied()
-                .filter(|e| variables.get(e.on).is_some_and(|r| r.formula.is_some()))
-                .collect()
-        })
-        .collect();
+    let mut depends_on: Vec<Vec<Edge>> = Vec::with_capacity(variables.len());
+    for v in variables {
+        let mut edges = Vec::new();
+        for &edge in &v.reads {
+            if variables.get(edge.on).is_some_and(|r| r.formula.is_some()) {
+                edges.push(edge);
+            }
+        }
+        depends_on.push(edges);
+    }
     let mut steps = Vec::new();
     for component in components_in_evaluation_order(&depends_on) {
         let Some(&first) = component.first() else {
@@ -362,10 +359,11 @@ fn plan(variables: &[Variable], diagnostics: &mut Vec<ModelDiagnostic>) -> Vec<S
             }
         } else {
             let reads = |node: usize| -> Vec<usize> {
-                depends_on
-                    .get(node)
-                    .map(|edges| edges.iter().map(|e| e.on).collect())
-                    .unwrap_or_default()
+                let mut nodes = Vec::new();
+                for edge in depends_on.get(node).map_or(&[][..], Vec::as_slice) {
+                    nodes.push(edge.on);
+                }
+                nodes
             };
             find_cycle(&component, &reads)
         };

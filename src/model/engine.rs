@@ -143,7 +143,11 @@ impl CompiledModel {
 
     /// Every input at its default.
     pub fn default_inputs(&self) -> Vec<InputValue> {
-        self.spec.inputs.iter().map(|i| i.default.clone()).collect()
+        let mut inputs = Vec::with_capacity(self.spec.inputs.len());
+        for input in &self.spec.inputs {
+            inputs.push(input.default.clone());
+        }
+        inputs
     }
 
     /// The index of input `id`.
@@ -205,16 +209,14 @@ impl CompiledModel {
     /// Evaluates everything under `inputs` (one value per input, already checked).
     pub fn evaluate(&self, inputs: &[InputValue]) -> ModelState {
         let series_len = self.spec.horizon.series_len();
-        let slots = self
-            .structure
-            .variables
-            .iter()
-            .map(|v| match v.role {
+        let mut slots = Vec::with_capacity(self.structure.variables.len());
+        for v in &self.structure.variables {
+            slots.push(match v.role {
                 Role::Input(i) => Slot::Scalar(inputs.get(i).map_or(Value::Empty, input_to_value)),
                 _ if v.per_period => Slot::Series(vec![Value::Empty; series_len]),
                 _ => Slot::Scalar(Value::Empty),
-            })
-            .collect();
+            });
+        }
         let mut state = ModelState {
             inputs: inputs.to_vec(),
             slots,
@@ -235,26 +237,26 @@ impl CompiledModel {
         value: &InputValue,
     ) -> Result<Vec<OutputChange>, ModelError> {
         let index = self.input_index(input_id)?;
-        let before: Vec<Value> = (0..self.spec.outputs.len())
-            .map(|o| state.output(self, o).clone())
-            .collect();
+        let before = state.outputs(self);
         let steps = self
             .steps_by_input
             .0
             .get(index)
             .map(|steps| steps.get_or_init(|| self.steps_after(&[index])));
         self.set_index(state, index, value, steps.map_or(&[][..], Vec::as_slice))?;
-        Ok(before
-            .into_iter()
-            .enumerate()
-            .filter_map(|(output_index, old)| {
-                let new = state.output(self, output_index);
-                (*new != old).then(|| OutputChange {
+        // A plain loop: each iterator chain that collects is its own body
+        // in the wasm.
+        let mut changes = Vec::new();
+        for (output_index, old) in before.iter().enumerate() {
+            let new = state.output(self, output_index);
+            if new != old {
+                changes.push(OutputChange {
                     output_index,
                     value: new.clone(),
-                })
-            })
-            .collect())
+                });
+            }
+        }
+        Ok(changes)
     }
 
     /// Sets input `index`, checked, and re-runs `steps`: all of
@@ -292,10 +294,11 @@ impl CompiledModel {
         state: &mut ModelState,
         changes: &[(usize, InputValue)],
     ) -> Result<(), ModelError> {
-        let checked: Vec<(usize, InputValue)> = changes
-            .iter()
-            .map(|(index, value)| self.check_input(*index, value).map(|v| (*index, v)))
-            .collect::<Result<_, _>>()?;
+        // A plain loop: collecting into a `Result` adds its own adapter.
+        let mut checked = Vec::with_capacity(changes.len());
+        for (index, value) in changes {
+            checked.push((*index, self.check_input(*index, value)?));
+        }
         let mut dirty_variables = vec![false; self.structure.variables.len()];
         for (index, value) in checked {
             if let Some(slot) = state.inputs.get_mut(index) {
@@ -584,9 +587,11 @@ impl ModelState {
 
     /// Every output's value, in the model's order.
     pub fn outputs(&self, model: &CompiledModel) -> Vec<Value> {
-        (0..model.spec.outputs.len())
-            .map(|i| self.output(model, i).clone())
-            .collect()
+        let mut values = Vec::with_capacity(model.spec.outputs.len());
+        for i in 0..model.spec.outputs.len() {
+            values.push(self.output(model, i).clone());
+        }
+        values
     }
 
     /// A calculation's slot by id (a scalar or a series).

@@ -366,7 +366,11 @@ fn call(function: EagerFunction, args: &[CallArg], context: &Context<'_>) -> Opt
         }
         (function.function)(values.get(..args.len())?)
     } else {
-        let values = args.iter().map(value_of).collect::<Option<Vec<Value>>>()?;
+        // A plain loop: collecting into an `Option` adds its own adapter.
+        let mut values = Vec::with_capacity(args.len());
+        for arg in args {
+            values.push(value_of(arg)?);
+        }
         (function.function)(&values)
     };
     Scalar::from_value(&finite(result.ok()?))

@@ -148,15 +148,18 @@ impl Lowering<'_> {
                     arg => self.or_when_omitted(arg, Scalar::Number(0.0)),
                 }),
             },
-            ("CHOOSE", _) => Node::Choose {
-                index: boxed(self.or_when_omitted(args.first(), Scalar::Number(0.0))),
-                choices: args
-                    .get(1..)
-                    .unwrap_or(&[])
-                    .iter()
-                    .map(|arg| self.or_when_omitted(Some(arg), Scalar::Number(0.0)))
-                    .collect(),
-            },
+            ("CHOOSE", _) => {
+                // Plain loops: each iterator chain that collects is its own
+                // body in the wasm.
+                let mut choices = Vec::new();
+                for arg in args.get(1..).unwrap_or(&[]) {
+                    choices.push(self.or_when_omitted(Some(arg), Scalar::Number(0.0)));
+                }
+                Node::Choose {
+                    index: boxed(self.or_when_omitted(args.first(), Scalar::Number(0.0))),
+                    choices,
+                }
+            }
             ("PREV", _) => match args.first().map(|arg| &arg.kind) {
                 Some(ExprKind::Variable { slot, .. })
                     if self.per_period && self.is_series(*slot) =>
@@ -172,13 +175,14 @@ impl Lowering<'_> {
                 if let Some(node) = self.series_call(name, args) {
                     return node;
                 }
-                let args: Vec<CallArg> = args
-                    .iter()
-                    .map(|arg| match arg.kind {
+                let mut lowered_args = Vec::with_capacity(args.len());
+                for arg in args {
+                    lowered_args.push(match arg.kind {
                         ExprKind::Missing => CallArg::Missing,
                         _ => CallArg::Node(self.node(arg)),
-                    })
-                    .collect();
+                    });
+                }
+                let args = lowered_args;
                 // An argument the numeric path cannot give (an array, a
                 // series) leaves the whole call to the general evaluator.
                 if args
@@ -249,14 +253,14 @@ impl Lowering<'_> {
             "INDEX" if args.len() == 2 => SeriesFunction::Index,
             _ => return None,
         };
-        let lowered: Vec<SeriesArg> = args
-            .iter()
-            .map(|arg| match (&arg.kind, self.view(arg)) {
+        let mut lowered: Vec<SeriesArg> = Vec::with_capacity(args.len());
+        for arg in args {
+            lowered.push(match (&arg.kind, self.view(arg)) {
                 (_, Some(view)) => SeriesArg::View(view),
                 (ExprKind::Missing, None) => SeriesArg::Missing,
                 (_, None) => SeriesArg::Scalar(self.node(arg)),
-            })
-            .collect();
+            });
+        }
         let is_view = |index: usize| matches!(lowered.get(index), Some(SeriesArg::View(_)));
         let views_where_read = match function {
             // Also on scalars alone: the same numbers, without the library's Vec.

@@ -92,16 +92,13 @@ pub fn same_period_order(
 ) -> Result<Vec<usize>, Vec<usize>> {
     let inside = |node: usize| members.contains(&node);
     let same_period_reads = |node: usize| -> Vec<usize> {
-        depends_on
-            .get(node)
-            .map(|edges| {
-                edges
-                    .iter()
-                    .filter(|e| !e.lagged && inside(e.on))
-                    .map(|e| e.on)
-                    .collect()
-            })
-            .unwrap_or_default()
+        let mut nodes = Vec::new();
+        for edge in depends_on.get(node).map_or(&[][..], Vec::as_slice) {
+            if !edge.lagged && inside(edge.on) {
+                nodes.push(edge.on);
+            }
+        }
+        nodes
     };
     let mut remaining: Vec<usize> = members.to_vec();
     let mut ordered = Vec::with_capacity(members.len());

@@ -123,41 +123,49 @@ fn read_top(document: &Node, diagnostics: &mut Diagnostics) -> Option<ModelSpec>
         );
     }
     let inputs = bounded_list(&top, "inputs", true, MAX_INPUTS, diagnostics);
-    spec.inputs = inputs
-        .iter()
-        .enumerate()
-        .filter_map(|(i, node)| read_input(node, &item_path("inputs", i), diagnostics))
-        .collect();
+    for (i, node) in inputs.iter().enumerate() {
+        if let Some(item) = read_input(node, &item_path("inputs", i), diagnostics) {
+            spec.inputs.push(item);
+        }
+    }
     let calculations = bounded_list(&top, "calculations", false, MAX_CALCULATIONS, diagnostics);
-    spec.calculations = calculations
-        .iter()
-        .enumerate()
-        .filter_map(|(i, node)| read_calculation(node, &item_path("calculations", i), diagnostics))
-        .collect();
+    for (i, node) in calculations.iter().enumerate() {
+        if let Some(item) = read_calculation(node, &item_path("calculations", i), diagnostics) {
+            spec.calculations.push(item);
+        }
+    }
     let outputs = bounded_list(&top, "outputs", true, MAX_OUTPUTS, diagnostics);
-    spec.outputs = outputs
-        .iter()
-        .enumerate()
-        .filter_map(|(i, node)| read_output(node, &item_path("outputs", i), diagnostics))
-        .collect();
+    for (i, node) in outputs.iter().enumerate() {
+        if let Some(item) = read_output(node, &item_path("outputs", i), diagnostics) {
+            spec.outputs.push(item);
+        }
+    }
     check_ids(&spec, diagnostics);
     let scenarios = bounded_list(&top, "scenarios", false, MAX_SCENARIOS, diagnostics);
-    spec.scenarios = scenarios
-        .iter()
-        .enumerate()
-        .filter_map(|(i, node)| {
+    for (i, node) in scenarios.iter().enumerate() {
+        if let Some(scenario) =
             read_scenario(node, &item_path("scenarios", i), &spec.inputs, diagnostics)
-        })
-        .collect();
+        {
+            spec.scenarios.push(scenario);
+        }
+    }
     let charts = bounded_list(&top, "charts", false, MAX_CHARTS, diagnostics);
-    spec.charts = charts
-        .iter()
-        .enumerate()
-        .filter_map(|(i, node)| read_chart(node, &item_path("charts", i), &spec, diagnostics))
-        .collect();
-    let scenario_ids: Vec<&str> = spec.scenarios.iter().map(|s| s.id.as_str()).collect();
+    let mut read_charts = Vec::new();
+    for (i, node) in charts.iter().enumerate() {
+        if let Some(chart) = read_chart(node, &item_path("charts", i), &spec, diagnostics) {
+            read_charts.push(chart);
+        }
+    }
+    spec.charts = read_charts;
+    let mut scenario_ids = Vec::with_capacity(spec.scenarios.len());
+    for scenario in &spec.scenarios {
+        scenario_ids.push(scenario.id.as_str());
+    }
     check_unique(&scenario_ids, "scenarios", diagnostics);
-    let chart_ids: Vec<&str> = spec.charts.iter().map(|c| c.id.as_str()).collect();
+    let mut chart_ids = Vec::with_capacity(spec.charts.len());
+    for chart in &spec.charts {
+        chart_ids.push(chart.id.as_str());
+    }
     check_unique(&chart_ids, "charts", diagnostics);
     Some(spec)
 }
@@ -289,27 +297,32 @@ fn read_output(node: &Node, path: &str, diagnostics: &mut Diagnostics) -> Option
 /// Ids must be valid, not reserved, and unique across inputs, calculations
 /// and outputs (case-insensitively, as formulas read them).
 fn check_ids(spec: &ModelSpec, diagnostics: &mut Diagnostics) {
-    let all = spec
-        .inputs
-        .iter()
-        .enumerate()
-        .map(|(i, x)| (item_path("inputs", i) + ".id", &x.id))
-        .chain(
-            spec.calculations
-                .iter()
-                .enumerate()
-                .map(|(i, x)| (item_path("calculations", i) + ".id", &x.id)),
-        )
-        .chain(
-            spec.outputs
-                .iter()
-                .enumerate()
-                .map(|(i, x)| (item_path("outputs", i) + ".id", &x.id)),
-        );
-    // Empty ids were reported as missing; they take no part here.
-    let all: Vec<(String, &String)> = all.filter(|(_, id)| !id.is_empty()).collect();
-    let lower: Vec<String> = all.iter().map(|(_, id)| id.to_ascii_lowercase()).collect();
-    let keys: Vec<&str> = lower.iter().map(String::as_str).collect();
+    // Plain loops: each iterator chain that collects is its own body in
+    // the wasm. Empty ids were reported as missing; they take no part here.
+    let mut all: Vec<(String, &String)> = Vec::new();
+    for (i, x) in spec.inputs.iter().enumerate() {
+        if !x.id.is_empty() {
+            all.push((item_path("inputs", i) + ".id", &x.id));
+        }
+    }
+    for (i, x) in spec.calculations.iter().enumerate() {
+        if !x.id.is_empty() {
+            all.push((item_path("calculations", i) + ".id", &x.id));
+        }
+    }
+    for (i, x) in spec.outputs.iter().enumerate() {
+        if !x.id.is_empty() {
+            all.push((item_path("outputs", i) + ".id", &x.id));
+        }
+    }
+    let mut lower = Vec::with_capacity(all.len());
+    for (_, id) in &all {
+        lower.push(id.to_ascii_lowercase());
+    }
+    let mut keys = Vec::with_capacity(lower.len());
+    for id in &lower {
+        keys.push(id.as_str());
+    }
     let previous = previous_uses(&keys);
     for (index, (path, id)) in all.iter().enumerate() {
         if !is_valid_id(id) {

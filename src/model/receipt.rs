@@ -28,25 +28,20 @@ pub struct Receipt {
 /// The receipt of `state` (its inputs and outputs) under `model`.
 pub fn receipt(model: &CompiledModel, state: &ModelState) -> Receipt {
     let spec = model.spec();
-    let inputs: Vec<(String, InputValue)> = spec
-        .inputs
-        .iter()
-        .zip(&state.inputs)
-        .map(|(input, value)| (input.id.clone(), value.clone()))
-        .collect();
-    let input_node = Node::Map(
-        inputs
-            .iter()
-            .map(|(id, value)| {
-                let node = match value {
-                    InputValue::Number(n) => Node::Number(*n),
-                    InputValue::Text(t) => Node::Text(t.clone()),
-                    InputValue::Bool(b) => Node::Bool(*b),
-                };
-                (id.clone(), node)
-            })
-            .collect(),
-    );
+    // Plain loops: each iterator chain that collects is its own body in
+    // the wasm.
+    let mut inputs = Vec::with_capacity(spec.inputs.len());
+    let mut input_entries = Vec::with_capacity(spec.inputs.len());
+    for (input, value) in spec.inputs.iter().zip(&state.inputs) {
+        let node = match value {
+            InputValue::Number(n) => Node::Number(*n),
+            InputValue::Text(t) => Node::Text(t.clone()),
+            InputValue::Bool(b) => Node::Bool(*b),
+        };
+        inputs.push((input.id.clone(), value.clone()));
+        input_entries.push((input.id.clone(), node));
+    }
+    let input_node = Node::Map(input_entries);
     let hashed = Node::Map(vec![
         ("inputs".to_string(), input_node),
         ("model".to_string(), model.document().clone()),
@@ -58,16 +53,15 @@ pub fn receipt(model: &CompiledModel, state: &ModelState) -> Receipt {
             hash_sha256.push(char::from_digit(u32::from(nibble), 16).unwrap_or('0'));
         }
     }
+    let mut outputs = Vec::with_capacity(spec.outputs.len());
+    for (index, output) in spec.outputs.iter().enumerate() {
+        outputs.push((output.id.clone(), state.output(model, index).clone()));
+    }
     Receipt {
         model_id: spec.id.clone(),
         model_version: spec.version.clone(),
         hash_sha256,
         inputs,
-        outputs: spec
-            .outputs
-            .iter()
-            .enumerate()
-            .map(|(index, output)| (output.id.clone(), state.output(model, index).clone()))
-            .collect(),
+        outputs,
     }
 }

@@ -227,12 +227,12 @@ pub struct CaseVerdict {
 ///
 /// [`StageEvent`]: super::pipeline::StageEvent
 pub fn business_case_stage(result: &ScoreResult, depth: CaseDepth) -> CaseVerdict {
-    let missing_measure_ids: Vec<String> = result
-        .measures
-        .iter()
-        .filter(|m| m.status != MeasureStatus::Scored)
-        .map(|m| m.id.clone())
-        .collect();
+    let mut missing_measure_ids = Vec::new();
+    for measure in &result.measures {
+        if measure.status != MeasureStatus::Scored {
+            missing_measure_ids.push(measure.id.clone());
+        }
+    }
     let stage = match depth {
         CaseDepth::HighLevel => PipelineStage::HighLevelCase,
         CaseDepth::Detailed => PipelineStage::DetailedCase,

@@ -173,7 +173,10 @@ pub fn validate_scorecard(scorecard: &Scorecard) -> Vec<ScorecardDiagnostic> {
     }
     let count = scorecard.measures.len();
     findings.count(count, MAX_MEASURES, "measures", "measures".into());
-    let ids: Vec<&str> = scorecard.measures.iter().map(|m| m.id.as_str()).collect();
+    let mut ids = Vec::with_capacity(scorecard.measures.len());
+    for measure in &scorecard.measures {
+        ids.push(measure.id.as_str());
+    }
     let previous_ids = crate::name_table::previous_uses(&ids);
     for (index, measure) in scorecard.measures.iter().enumerate() {
         let path = format!("measures[{index}]");

@@ -114,14 +114,14 @@ impl MonteCarloRun {
                 max_results: MAX_STORED_RESULTS,
             });
         }
-        let samplers = variables
-            .iter()
-            .enumerate()
-            .map(|(index, distribution)| {
+        // A plain loop: collecting into a `Result` adds its own adapter.
+        let mut samplers = Vec::with_capacity(variables.len());
+        for (index, distribution) in variables.iter().enumerate() {
+            samplers.push(
                 Sampler::new(distribution)
-                    .map_err(|error| UncertaintyError::InvalidVariable { index, error })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+                    .map_err(|error| UncertaintyError::InvalidVariable { index, error })?,
+            );
+        }
         Ok(MonteCarloRun {
             rng: TrialRng::from_seed(seed),
             sample: Vec::with_capacity(samplers.len()),
@@ -185,12 +185,15 @@ impl MonteCarloRun {
     /// One summary per output, from the trials done so far (sorts a copy of
     /// each output's values: O(n log n) per call).
     pub fn summaries(&self) -> Vec<Summary> {
-        self.outputs
-            .iter()
-            .map(|output| {
-                Summary::from_values(&output.values, output.failed_trials, self.histogram_bins)
-            })
-            .collect()
+        let mut summaries = Vec::with_capacity(self.outputs.len());
+        for output in &self.outputs {
+            summaries.push(Summary::from_values(
+                &output.values,
+                output.failed_trials,
+                self.histogram_bins,
+            ));
+        }
+        summaries
     }
 
     /// The results of output `index` so far; `None` past the output count.

@@ -82,7 +82,12 @@ impl Summary {
     /// counted as failed) plus `failed_trials` failures, with
     /// `histogram_bins` bins (clamped into 1..=[`MAX_HISTOGRAM_BINS`]).
     pub fn from_values(values: &[f64], failed_trials: usize, histogram_bins: usize) -> Summary {
-        let finite: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
+        let mut finite = Vec::with_capacity(values.len());
+        for &x in values {
+            if x.is_finite() {
+                finite.push(x);
+            }
+        }
         let failed_trials = failed_trials.saturating_add(values.len() - finite.len());
         let trials = finite.len().saturating_add(failed_trials);
         // Sums in trial order.
@@ -90,7 +95,10 @@ impl Summary {
         // Percentiles by selection ([`select`]) rather than a full sort, on
         // integer keys in `total_cmp` order: the same order statistics
         // (equal keys are bit-identical values), in O(n).
-        let mut keys: Vec<i64> = finite.iter().map(|&x| order_key(x)).collect();
+        let mut keys = Vec::with_capacity(finite.len());
+        for &x in &finite {
+            keys.push(order_key(x));
+        }
         let min = keys.iter().min().map(|&k| from_order_key(k));
         let max = keys.iter().max().map(|&k| from_order_key(k));
         let [p10, p50, p90] = percentiles_inc_unsorted(&mut keys, [0.1, 0.5, 0.9]);
@@ -287,7 +295,12 @@ fn partition(keys: &mut [i64], pivot: i64, or_equal: bool) -> usize {
 /// of [`select`]).
 fn sort_keys(keys: &mut [i64]) {
     let order = crate::small_sort::sorted_indices(keys.len(), &|a, b| keys.get(a) < keys.get(b));
-    let sorted: Vec<i64> = order.iter().filter_map(|&i| keys.get(i).copied()).collect();
+    let mut sorted = Vec::with_capacity(order.len());
+    for &i in &order {
+        if let Some(&key) = keys.get(i) {
+            sorted.push(key);
+        }
+    }
     for (key, sorted_key) in keys.iter_mut().zip(sorted) {
         *key = sorted_key;
     }
@@ -357,17 +370,15 @@ fn histogram_between(values: &[f64], min: f64, max: f64, bins: usize) -> Histogr
             *count += 1;
         }
     }
-    Histogram {
-        bins: counts
-            .into_iter()
-            .enumerate()
-            .map(|(i, count)| Bin {
-                lower: edge(i),
-                upper: edge(i + 1),
-                count,
-            })
-            .collect(),
+    let mut bins = Vec::with_capacity(counts.len());
+    for (i, count) in counts.into_iter().enumerate() {
+        bins.push(Bin {
+            lower: edge(i),
+            upper: edge(i + 1),
+            count,
+        });
     }
+    Histogram { bins }
 }
 
 /// How a value is compared with an [`Event`]'s threshold.

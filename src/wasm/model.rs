@@ -169,12 +169,10 @@ impl Model {
         let compiled = CompiledModel::compile(&node)
             .map_err(|diagnostics| invalid_model_error(Some(&node), &diagnostics))?;
         let state = compiled.evaluate(&compiled.default_inputs());
-        let output_keys = compiled
-            .spec()
-            .outputs
-            .iter()
-            .map(|o| JsValue::from_str(&o.id))
-            .collect();
+        let mut output_keys = Vec::with_capacity(compiled.spec().outputs.len());
+        for output in &compiled.spec().outputs {
+            output_keys.push(JsValue::from_str(&output.id));
+        }
         Ok(Model {
             compiled,
             state,
@@ -303,32 +301,25 @@ impl Model {
     /// The current outputs that are numbers, by id.
     #[cfg(feature = "workbench")]
     pub(crate) fn numeric_outputs(&self) -> Vec<(String, f64)> {
-        self.compiled
-            .spec()
-            .outputs
-            .iter()
-            .enumerate()
-            .filter_map(|(index, output)| {
-                self.state
-                    .output_number(&self.compiled, index)
-                    .map(|n| (output.id.clone(), n))
-            })
-            .collect()
+        let mut numbers = Vec::new();
+        for (index, output) in self.compiled.spec().outputs.iter().enumerate() {
+            if let Some(n) = self.state.output_number(&self.compiled, index) {
+                numbers.push((output.id.clone(), n));
+            }
+        }
+        numbers
     }
 
     /// The current numeric inputs, by id.
     #[cfg(feature = "workbench")]
     pub(crate) fn numeric_inputs(&self) -> Vec<(String, f64)> {
-        self.compiled
-            .spec()
-            .inputs
-            .iter()
-            .zip(&self.state.inputs)
-            .filter_map(|(input, value)| match value {
-                InputValue::Number(n) => Some((input.id.clone(), *n)),
-                _ => None,
-            })
-            .collect()
+        let mut numbers = Vec::new();
+        for (input, value) in self.compiled.spec().inputs.iter().zip(&self.state.inputs) {
+            if let InputValue::Number(n) = value {
+                numbers.push((input.id.clone(), *n));
+            }
+        }
+        numbers
     }
 
     fn outputs_to_js(&self, values: &[crate::formula::Value]) -> JsValue {

@@ -58,8 +58,11 @@ fn if_function(args: &[Expr], evaluator: &Evaluator<'_>) -> Value {
     };
     match condition {
         Value::Array(tests) => {
-            let truths: Vec<Result<bool, ErrorValue>> =
-                tests.values().iter().map(Value::to_bool).collect();
+            let mut truths: Vec<Result<bool, ErrorValue>> =
+                Vec::with_capacity(tests.values().len());
+            for test in tests.values() {
+                truths.push(test.to_bool());
+            }
             // Each branch is evaluated at most once, and only if some element needs it.
             let then_value = truths
                 .iter()

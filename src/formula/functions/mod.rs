@@ -167,16 +167,15 @@ pub fn closest<'a>(wanted: &str, mut candidates: impl Iterator<Item = &'a str>) 
 /// kind of candidate list.
 fn closest_of<'a>(wanted: &str, candidates: &mut dyn Iterator<Item = &'a str>) -> Option<&'a str> {
     let wanted = wanted.to_ascii_lowercase();
-    candidates
-        .map(|candidate| {
-            (
-                edit_distance(&wanted, &candidate.to_ascii_lowercase()),
-                candidate,
-            )
-        })
-        .filter(|(distance, candidate)| *distance <= 2.max(candidate.len() / 3))
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, candidate)| candidate)
+    // The first of the nearest, as `min_by_key` would; a plain loop.
+    let mut best: Option<(usize, &str)> = None;
+    for candidate in candidates {
+        let distance = edit_distance(&wanted, &candidate.to_ascii_lowercase());
+        if distance <= 2.max(candidate.len() / 3) && best.map_or(true, |(d, _)| distance < d) {
+            best = Some((distance, candidate));
+        }
+    }
+    best.map(|(_, candidate)| candidate)
 }
 
 /// Levenshtein distance over characters, one row of the table at a time;
@@ -184,7 +183,12 @@ fn closest_of<'a>(wanted: &str, candidates: &mut dyn Iterator<Item = &'a str>) -
 pub fn edit_distance(a: &str, b: &str) -> usize {
     // row[j]: the distance between the prefix of `a` read so far and the
     // first j characters of `b`.
-    let mut row: Vec<usize> = (0..=b.chars().count()).collect();
+    // 0..=len(b) in characters, counted as they come: `chars().count()`
+    // links a 1 KB counter into the wasm.
+    let mut row = vec![0usize];
+    for _ in b.chars() {
+        row.push(row.len());
+    }
     for (i, a_char) in a.chars().enumerate() {
         // The previous row's value at j - 1, and the new row's at j - 1.
         let mut diagonal = i;

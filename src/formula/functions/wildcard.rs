@@ -27,7 +27,10 @@ pub fn has_wildcards(pattern: &str) -> bool {
 /// Whether the whole of `text` matches `pattern`, ignoring case.
 pub fn wildcard_match(pattern: &str, text: &str) -> bool {
     let tokens = tokenize(&fold(pattern));
-    let chars: Vec<char> = text.chars().map(fold_char).collect();
+    let mut chars = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        chars.push(fold_char(c));
+    }
     matches_tokens(&tokens, &chars)
 }
 

@@ -132,39 +132,52 @@ pub fn goal_seek(
             .map(|y| y - options.target)
     };
     let accept = options.tolerance * options.target.abs().max(1.0);
-    let points: Vec<(f64, Option<f64>)> = (0..SCAN_POINTS)
-        .map(|i| {
-            let x = low + (high - low) * i as f64 / (SCAN_POINTS - 1) as f64;
-            (x, gap_at(x))
+    // Plain loops here: each iterator chain is its own body in the wasm.
+    let mut points: Vec<(f64, Option<f64>)> = Vec::with_capacity(SCAN_POINTS);
+    for i in 0..SCAN_POINTS {
+        let x = low + (high - low) * i as f64 / (SCAN_POINTS - 1) as f64;
+        points.push((x, gap_at(x)));
+    }
+    let nearer = |x: f64, best: Option<f64>| {
+        best.map_or(true, |b| {
+            distance(x, base, input_index) < distance(b, base, input_index)
         })
-        .collect();
-    if let Some(&(x, Some(gap))) = points
-        .iter()
-        .filter(|(_, g)| g.is_some_and(|g| g.abs() <= accept))
-        .min_by(|a, b| {
-            distance(a.0, base, input_index).total_cmp(&distance(b.0, base, input_index))
-        })
-    {
+    };
+    // The accepted point nearest the current value (the first on a tie).
+    let mut found = None;
+    for &(x, gap) in &points {
+        if let Some(gap) = gap.filter(|g| g.abs() <= accept) {
+            if nearer(x, found.map(|(x, _)| x)) {
+                found = Some((x, gap));
+            }
+        }
+    }
+    if let Some((x, gap)) = found {
         return Ok(GoalSeekResult::Found {
             input_value: x,
             output_value: gap + options.target,
             evaluations,
         });
     }
-    let brackets = points.windows(2).filter_map(|pair| match pair {
-        [(x0, Some(g0)), (x1, Some(g1))] if g0.signum() != g1.signum() => Some((*x0, *g0, *x1)),
-        _ => None,
-    });
-    let nearest = brackets.min_by(|a, b| {
-        distance(a.0, base, input_index).total_cmp(&distance(b.0, base, input_index))
-    });
+    // The bracket (a sign change between neighbours) nearest the current
+    // value (the first on a tie).
+    let mut nearest: Option<(f64, f64, f64)> = None;
+    for pair in points.windows(2) {
+        if let [(x0, Some(g0)), (x1, Some(g1))] = pair {
+            if g0.signum() != g1.signum() && nearer(*x0, nearest.map(|(x, _, _)| x)) {
+                nearest = Some((*x0, *g0, *x1));
+            }
+        }
+    }
     let Some((mut x0, mut g0, mut x1)) = nearest else {
-        let seen: Vec<f64> = points
-            .iter()
-            .filter_map(|(_, g)| g.map(|g| g + options.target))
-            .collect();
-        let lowest_output = seen.iter().copied().reduce(f64::min);
-        let highest_output = seen.iter().copied().reduce(f64::max);
+        let (mut lowest_output, mut highest_output) = (None::<f64>, None::<f64>);
+        for &(_, gap) in &points {
+            if let Some(gap) = gap {
+                let output = gap + options.target;
+                lowest_output = Some(lowest_output.map_or(output, |lo| lo.min(output)));
+                highest_output = Some(highest_output.map_or(output, |hi| hi.max(output)));
+            }
+        }
         let message = match (lowest_output, highest_output) {
             (Some(lo), Some(hi)) => format!(
                 "no value of {} between {} and {} makes {} equal {}; it ranges from {} to {} there",

@@ -59,16 +59,16 @@ impl ModelMonteCarlo {
         base: &ModelState,
         options: MonteCarloOptions,
     ) -> Result<Self, ModelError> {
-        let sampled: Vec<(usize, Distribution)> = model
-            .spec()
-            .inputs
-            .iter()
-            .enumerate()
-            .filter_map(|(index, input)| {
-                input.uncertainty.as_ref().map(|u| (index, distribution(u)))
-            })
-            .collect();
-        if sampled.is_empty() {
+        // The sampled inputs and their distributions, in input order.
+        let mut sampled_inputs = Vec::new();
+        let mut variables = Vec::new();
+        for (index, input) in model.spec().inputs.iter().enumerate() {
+            if let Some(uncertainty) = &input.uncertainty {
+                sampled_inputs.push(index);
+                variables.push(distribution(uncertainty));
+            }
+        }
+        if sampled_inputs.is_empty() {
             return Err(ModelError::InvalidOption {
                 option: "model",
                 reason: "no input has an uncertainty to sample; add one to the model's inputs"
@@ -78,7 +78,7 @@ impl ModelMonteCarlo {
         let plan = MonteCarloPlan {
             trials: options.trials,
             seed: options.seed,
-            variables: sampled.iter().map(|(_, d)| *d).collect(),
+            variables,
             histogram_bins: options.histogram_bins,
         };
         let run = MonteCarloRun::new(plan, model.spec().outputs.len()).map_err(|err| {
@@ -92,7 +92,6 @@ impl ModelMonteCarlo {
                 reason: err.to_string(),
             }
         })?;
-        let sampled_inputs: Vec<usize> = sampled.into_iter().map(|(index, _)| index).collect();
         // A trial re-runs the steps between the sampled inputs and the outputs.
         let steps = model.steps_for_outputs(&model.steps_after(&sampled_inputs), None);
         super::within_budget(
@@ -157,10 +156,13 @@ impl ModelMonteCarlo {
 
     /// The input ids sampled, in order.
     pub fn sampled_input_ids<'a>(&self, model: &'a CompiledModel) -> Vec<&'a str> {
-        self.sampled_inputs
-            .iter()
-            .filter_map(|&i| model.spec().inputs.get(i).map(|input| input.id.as_str()))
-            .collect()
+        let mut ids = Vec::with_capacity(self.sampled_inputs.len());
+        for &i in &self.sampled_inputs {
+            if let Some(input) = model.spec().inputs.get(i) {
+                ids.push(input.id.as_str());
+            }
+        }
+        ids
     }
 }
 

@@ -120,16 +120,16 @@ pub fn sensitivity(
             low = low.round();
             high = high.round();
         }
-        let mut output_at = |value: f64| -> Option<f64> {
-            model
+        // Low, high, then back to the base (the same steps at the base
+        // value): one loop, so the wasm holds one copy of the evaluation.
+        let mut outputs = [None; 3];
+        for (output, value) in outputs.iter_mut().zip([low, high, base_value]) {
+            *output = model
                 .set_index(&mut state, index, &InputValue::Number(value), &steps)
-                .ok()?;
-            state.output_number(model, output_index)
-        };
-        let output_at_low = output_at(low);
-        let output_at_high = output_at(high);
-        // Back to the base: the same steps at the base value.
-        output_at(base_value);
+                .ok()
+                .and_then(|()| state.output_number(model, output_index));
+        }
+        let [output_at_low, output_at_high, _] = outputs;
         let swing = match (output_at_low, output_at_high) {
             (Some(l), Some(h)) => (h - l).abs(),
             _ => 0.0,
@@ -149,9 +149,11 @@ pub fn sensitivity(
         swing(a).total_cmp(&swing(b)).is_gt()
     });
     // Rows by index in sorted order: no sort generic over the row type.
-    let sorted = order
-        .into_iter()
-        .filter_map(|index| rows.get(index).cloned())
-        .collect();
+    let mut sorted = Vec::with_capacity(rows.len());
+    for index in order {
+        if let Some(row) = rows.get(index) {
+            sorted.push(row.clone());
+        }
+    }
     Ok((base_output, sorted))
 }

@@ -236,7 +236,10 @@ pub fn evaluate_pipeline(
     let mut diagnostics = Vec::new();
     let mut excluded_project_ids = Vec::new();
     let mut included_project_count = 0;
-    let ids: Vec<&str> = projects.iter().map(|p| p.id.as_str()).collect();
+    let mut ids = Vec::with_capacity(projects.len());
+    for project in projects {
+        ids.push(project.id.as_str());
+    }
     let previous_ids = crate::name_table::previous_uses(&ids);
     for (index, project) in projects.iter().enumerate() {
         let mut problems = validate::check_project(project, index, as_of_ms);
