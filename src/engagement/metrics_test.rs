@@ -198,7 +198,29 @@ mod properties {
     }
 
     /// The events of the stories, with distinct ids and increasing times.
+    /// A widget instance of a page view runs one model version: stories
+    /// of the same instance take the first one's version (otherwise
+    /// dropping a flush could drop the only event naming a version, which
+    /// no real widget sends).
     fn events_of(stories: &[Story]) -> Vec<Event> {
+        let mut first_versions: Vec<(u32, &str, &str)> = Vec::new();
+        let stories: Vec<Story> = stories
+            .iter()
+            .map(|s| {
+                let key = (s.page_view, s.instance);
+                let version = match first_versions.iter().find(|(p, i, _)| (*p, *i) == key) {
+                    Some((_, _, version)) => version,
+                    None => {
+                        first_versions.push((s.page_view, s.instance, s.version));
+                        s.version
+                    }
+                };
+                Story {
+                    version,
+                    ..s.clone()
+                }
+            })
+            .collect();
         let mut out = Vec::new();
         let mut next = 0u32;
         let mut push = |out: &mut Vec<Event>, s: &Story, name, ms, step_index: Option<u32>| {
@@ -218,7 +240,7 @@ mod properties {
             });
             out.push(e);
         };
-        for s in stories {
+        for s in &stories {
             let names = [
                 EventName::View,
                 EventName::Start,
