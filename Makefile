@@ -11,7 +11,7 @@ WASM_RELEASE := target/$(WASM_TARGET)/release/yardstick.wasm
 SERVER := target/release/yardstick-serve
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: demo test tools pkg pkg-widget bindgen server lint check-www test-schema test-rust test-wasm test-wasm-node test-wasm-chrome test-e2e bench clean
+.PHONY: demo test tools pkg pkg-widget bindgen server lint check-www test-js test-schema test-rust test-wasm test-wasm-node test-wasm-chrome test-e2e bench clean
 
 DEMO_DB ?= target/demo-events.sqlite
 
@@ -22,7 +22,7 @@ demo: tools pkg pkg-widget server
 	$(SERVER) --port $(PORT) --db $(DEMO_DB)
 
 ## test: install what is missing, then run every tier; fails on the first failing tier
-test: tools lint test-rust test-schema test-wasm pkg pkg-widget check-www server test-e2e
+test: tools lint test-js test-rust test-schema test-wasm pkg pkg-widget check-www server test-e2e
 	@echo "make test: every tier passed"
 
 tools:
@@ -81,6 +81,7 @@ server:
 	cargo build --release --bin yardstick-serve
 
 lint:
+	npx --no-install eslint www tests/js eslint.config.js
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --target $(WASM_TARGET) -- -D warnings
@@ -110,6 +111,10 @@ test-wasm-chrome:
 	  WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=$(CHROMEDRIVER) \
 	  WASM_BINDGEN_TEST_TIMEOUT=120 \
 	  cargo test --target $(WASM_TARGET) --features tracker --test wasm_api --test wasm_model --test wasm_engagement
+
+## test-js: unit tests of the site's pure modules (number parsing, outbox, completion) in Node
+test-js:
+	node --test tests/js/
 
 test-e2e:
 	YARDSTICK_SERVE=$(SERVER) node --test tests/e2e/

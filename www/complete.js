@@ -6,7 +6,7 @@
  * the caret only to help typing; it never evaluates anything.
  */
 
-import { el } from './render.js';
+import { h } from './widget/dom.js';
 
 /** @typedef {import('./engine.js').FunctionInfo} FunctionInfo */
 
@@ -153,14 +153,14 @@ export class Autocomplete {
 
   render() {
     const options = this.matches.map((info, index) => {
-      const option = el('li', 'suggestion');
+      const option = h('li', { class: 'suggestion' });
       option.id = `suggestion-${info.name}`;
       option.setAttribute('role', 'option');
       option.dataset.index = String(index);
       option.setAttribute('aria-selected', String(index === this.activeIndex));
-      const head = el('span', 'suggestion-head');
-      head.append(el('span', 'suggestion-name', info.name), el('span', 'suggestion-category', info.category));
-      option.append(head, el('code', 'suggestion-signature', info.signature), el('span', 'suggestion-summary', info.summary));
+      const head = h('span', { class: 'suggestion-head' });
+      head.append(h('span', { class: 'suggestion-name' }, info.name), h('span', { class: 'suggestion-category' }, info.category));
+      option.append(head, h('code', { class: 'suggestion-signature' }, info.signature), h('span', { class: 'suggestion-summary' }, info.summary));
       return option;
     });
     this.listbox.replaceChildren(...options);

@@ -14,28 +14,16 @@
  * `cta-href` into a link only when it is http(s).
  */
 
+import { httpUrl } from './widget/urls.js';
+
 /** The only query parameters passed on to the widget. */
 const OPTIONS = ['scenario', 'locale', 'currency', 'idle-timeout-ms', 'datalayer', 'consent', 'cta-href', 'cta-label'];
 
 /** This origin and those the page's `yardstick-embed-origins` meta lists. */
 const allowedOrigins = new Set([location.origin]);
 for (const listed of document.querySelector('meta[name="yardstick-embed-origins"]')?.getAttribute('content')?.split(/\s+/) ?? []) {
-  const url = httpUrl(listed);
+  const url = httpUrl(listed, location.href);
   if (url && listed) allowedOrigins.add(url.origin);
-}
-
-/**
- * `value` resolved against this page, if it is http(s) (never `data:`,
- * `blob:` or `javascript:`).
- * @param {string} value
- */
-function httpUrl(value) {
-  try {
-    const url = new URL(value, location.href);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -43,7 +31,7 @@ function httpUrl(value) {
  * @param {string} value
  */
 function allowedUrl(value) {
-  const url = httpUrl(value);
+  const url = httpUrl(value, location.href);
   return url && allowedOrigins.has(url.origin) ? url.href : null;
 }
 

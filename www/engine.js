@@ -66,12 +66,3 @@ async function instantiate() {
     version: () => bindings.version(),
   };
 }
-
-/**
- * Whether a value is an error value.
- * @param {FormulaValue} value
- * @returns {value is FormulaError}
- */
-export function isFormulaError(value) {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'error' in value;
-}

@@ -7,7 +7,8 @@
 
 import { loadEngine } from './engine.js';
 import { Autocomplete, callAt } from './complete.js';
-import { appendMessage, el, renderMirror, renderSignature, renderValue } from './render.js';
+import { appendMessage, renderMirror, renderSignature, renderValue } from './render.js';
+import { h } from './widget/dom.js';
 
 /** @typedef {import('./engine.js').Engine} Engine */
 /** @typedef {import('./engine.js').FunctionInfo} FunctionInfo */
@@ -113,7 +114,7 @@ function setFormula(text, focus = true) {
 function evaluateInput(engine) {
   const text = page.input.value;
   if (text.trim() === '' || text.trim() === '=') {
-    page.result.replaceChildren(el('p', 'placeholder', 'Type a formula to see its value.'));
+    page.result.replaceChildren(h('p', { class: 'placeholder' }, 'Type a formula to see its value.'));
     showDiagnostics(text, []);
     return;
   }
@@ -121,7 +122,7 @@ function evaluateInput(engine) {
   try {
     outcome = engine.evaluate(text);
   } catch (error) {
-    page.result.replaceChildren(el('p', 'engine-failure', `The engine could not evaluate this formula: ${describe(error)}`));
+    page.result.replaceChildren(h('p', { class: 'engine-failure' }, `The engine could not evaluate this formula: ${describe(error)}`));
     showDiagnostics(text, []);
     return;
   }
@@ -145,18 +146,18 @@ function showDiagnostics(text, diagnostics) {
   }
   renderMirror(page.mirror, text, diagnostics);
   const items = diagnostics.map((diagnostic, index) => {
-    const item = el('li', 'diagnostic');
+    const item = h('li', { class: 'diagnostic' });
     item.dataset.code = diagnostic.code;
-    const jump = el('button', 'diagnostic-jump');
+    const jump = h('button', { class: 'diagnostic-jump' });
     jump.type = 'button';
     jump.dataset.diagnostic = String(index);
     jump.title = `Select this part of the formula (line ${diagnostic.line}, column ${diagnostic.column})`;
-    jump.append(el('span', 'diagnostic-position', `${diagnostic.line}:${diagnostic.column}`));
+    jump.append(h('span', { class: 'diagnostic-position' }, `${diagnostic.line}:${diagnostic.column}`));
     jump.addEventListener('click', () => {
       page.input.focus();
       page.input.setSelectionRange(diagnostic.start, Math.max(diagnostic.start, diagnostic.end));
     });
-    const message = el('span', 'diagnostic-message');
+    const message = h('span', { class: 'diagnostic-message' });
     appendMessage(message, diagnostic.message);
     item.append(jump, message);
     return item;
@@ -191,15 +192,15 @@ function buildReference(catalog, onInsert) {
   const groups = Object.entries(CATEGORY_TITLES).map(([category, title]) => {
     const members = catalog.filter((info) => info.category === category).sort((a, b) => a.name.localeCompare(b.name));
     if (members.length === 0) return null;
-    const group = el('section', 'reference-group');
+    const group = h('section', { class: 'reference-group' });
     const headingId = `reference-${category}`;
-    const heading = el('h3', undefined, title);
+    const heading = h('h3', {}, title);
     heading.id = headingId;
-    const list = el('ul', 'reference-list');
+    const list = h('ul', { class: 'reference-list' });
     list.setAttribute('aria-labelledby', headingId);
     for (const info of members) {
-      const item = el('li');
-      const button = el('button', 'reference-name', info.name);
+      const item = h('li');
+      const button = h('button', { class: 'reference-name' }, info.name);
       button.type = 'button';
       button.title = `${info.signature}: ${info.summary}`;
       button.setAttribute('aria-description', `${info.signature}. ${info.summary}`);
@@ -254,7 +255,7 @@ function describe(error) {
 
 loadEngine().then(start, (error) => {
   page.version.textContent = 'Engine unavailable';
-  const failure = el('p', 'engine-failure', `The engine did not load: ${describe(error)}. Reload the page to try again.`);
+  const failure = h('p', { class: 'engine-failure' }, `The engine did not load: ${describe(error)}. Reload the page to try again.`);
   page.result.replaceChildren(failure);
   console.error(error);
 });

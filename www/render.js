@@ -5,7 +5,8 @@
  * value. User text only ever reaches the page through `textContent`.
  */
 
-import { isFormulaError } from './engine.js';
+import { h } from './widget/dom.js';
+import { isFormulaError } from './widget/values.js';
 
 /** @typedef {import('./engine.js').FormulaValue} FormulaValue */
 /** @typedef {import('./engine.js').FormulaDiagnostic} FormulaDiagnostic */
@@ -21,21 +22,6 @@ const percentTwoDecimals = new Intl.NumberFormat(DISPLAY_LOCALE, {
   style: 'percent',
   maximumFractionDigits: 2,
 });
-
-/**
- * Creates an element with a class and optional text.
- * @template {keyof HTMLElementTagNameMap} K
- * @param {K} tag
- * @param {string} [className]
- * @param {string} [text]
- * @returns {HTMLElementTagNameMap[K]}
- */
-export function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 /**
  * A number as a person reads it: grouped thousands, whole numbers as they
@@ -92,42 +78,42 @@ export function renderValue(target, value) {
  */
 function valueNode(value) {
   if (typeof value === 'number') {
-    const box = el('div', 'value value-number');
+    const box = h('div', { class: 'value value-number' });
     box.dataset.kind = 'number';
-    box.append(el('span', 'value-primary', readableNumber(value)));
+    box.append(h('span', { class: 'value-primary' }, readableNumber(value)));
     const magnitude = Math.abs(value);
     if (magnitude > 0 && magnitude < 1) {
-      box.append(el('span', 'value-aside', `as a percentage: ${percentTwoDecimals.format(value)}`));
+      box.append(h('span', { class: 'value-aside' }, `as a percentage: ${percentTwoDecimals.format(value)}`));
     }
-    const full = el('span', 'value-full');
-    full.append('Full precision: ', el('code', 'value-full-digits', fullPrecision(value)));
+    const full = h('span', { class: 'value-full' });
+    full.append('Full precision: ', h('code', { class: 'value-full-digits' }, fullPrecision(value)));
     box.append(full);
     return box;
   }
   if (typeof value === 'string') {
-    const box = el('div', 'value value-text');
+    const box = h('div', { class: 'value value-text' });
     box.dataset.kind = 'text';
-    box.append(el('span', 'value-primary', JSON.stringify(value)), el('span', 'value-aside', 'text'));
+    box.append(h('span', { class: 'value-primary' }, JSON.stringify(value)), h('span', { class: 'value-aside' }, 'text'));
     return box;
   }
   if (typeof value === 'boolean') {
-    const box = el('div', 'value value-boolean');
+    const box = h('div', { class: 'value value-boolean' });
     box.dataset.kind = 'boolean';
-    box.append(el('span', 'value-primary', value ? 'TRUE' : 'FALSE'), el('span', 'value-aside', 'logical value'));
+    box.append(h('span', { class: 'value-primary' }, value ? 'TRUE' : 'FALSE'), h('span', { class: 'value-aside' }, 'logical value'));
     return box;
   }
   if (Array.isArray(value)) {
     return arrayNode(value);
   }
   if (isFormulaError(value)) {
-    const box = el('div', 'value value-error');
+    const box = h('div', { class: 'value value-error' });
     box.dataset.kind = 'error';
-    const message = el('span', 'error-message');
+    const message = h('span', { class: 'error-message' });
     appendMessage(message, value.message);
-    box.append(el('span', 'value-primary error-code', value.error), message);
+    box.append(h('span', { class: 'value-primary error-code' }, value.error), message);
     return box;
   }
-  return el('div', 'value', String(value));
+  return h('div', { class: 'value' }, String(value));
 }
 
 /**
@@ -136,17 +122,17 @@ function valueNode(value) {
  * @returns {HTMLElement}
  */
 function arrayNode(rows) {
-  const box = el('div', 'value value-array');
+  const box = h('div', { class: 'value value-array' });
   box.dataset.kind = 'array';
   const columns = rows.reduce((widest, row) => Math.max(widest, row.length), 0);
-  box.append(el('span', 'value-aside', `array: ${rows.length} ${rows.length === 1 ? 'row' : 'rows'} × ${columns} ${columns === 1 ? 'column' : 'columns'}`));
-  const scroller = el('div', 'table-scroll');
-  const table = el('table', 'array-table');
-  const body = el('tbody');
+  box.append(h('span', { class: 'value-aside' }, `array: ${rows.length} ${rows.length === 1 ? 'row' : 'rows'} × ${columns} ${columns === 1 ? 'column' : 'columns'}`));
+  const scroller = h('div', { class: 'table-scroll' });
+  const table = h('table', { class: 'array-table' });
+  const body = h('tbody');
   for (const row of rows) {
-    const tr = el('tr');
+    const tr = h('tr');
     for (const cell of row) {
-      const td = el('td');
+      const td = h('td');
       if (typeof cell === 'number') {
         td.textContent = readableNumber(cell);
         td.title = fullPrecision(cell);
@@ -176,7 +162,7 @@ function arrayNode(rows) {
 export function appendMessage(target, message) {
   message.split('`').forEach((part, index) => {
     if (part === '') return;
-    target.append(index % 2 === 1 ? el('code', undefined, part) : part);
+    target.append(index % 2 === 1 ? h('code', {}, part) : part);
   });
 }
 
@@ -203,7 +189,7 @@ export function renderMirror(mirror, text, diagnostics) {
     const start = Math.max(span.start, cursor);
     const end = Math.max(span.end, start);
     if (start > cursor) parts.push(document.createTextNode(text.slice(cursor, start)));
-    const mark = el('mark', end === start ? 'span-point' : 'span-range');
+    const mark = h('mark', { class: end === start ? 'span-point' : 'span-range' });
     mark.dataset.diagnostic = String(span.index);
     mark.title = span.message;
     mark.textContent = end === start ? '\u00a0' : text.slice(start, end);
@@ -233,7 +219,7 @@ function clamp(n, low, high) {
 export function renderSignature(target, info, argumentIndex) {
   const open = info.signature.indexOf('(');
   const close = info.signature.lastIndexOf(')');
-  const signature = el('code', 'signature-text');
+  const signature = h('code', { class: 'signature-text' });
   if (open < 0 || close < open) {
     signature.textContent = info.signature;
   } else {
@@ -242,11 +228,11 @@ export function renderSignature(target, info, argumentIndex) {
     signature.append(info.signature.slice(0, open + 1));
     params.forEach((param, index) => {
       if (index > 0) signature.append(', ');
-      signature.append(index === active ? el('strong', 'signature-active', param) : param);
+      signature.append(index === active ? h('strong', { class: 'signature-active' }, param) : param);
     });
     signature.append(info.signature.slice(close));
   }
-  target.replaceChildren(signature, el('span', 'signature-summary', info.summary));
+  target.replaceChildren(signature, h('span', { class: 'signature-summary' }, info.summary));
 }
 
 /**

@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * Tiny DOM builders for the widget (and the site's pages). Text from a model is only ever set with
+ * The DOM builders of the site and the widget, in one copy. Text from a model is only ever set with
  * `textContent` or attribute values, never parsed as HTML: a label like
  * `<img onerror=...>` shows as those characters and runs nothing.
  */

@@ -10,18 +10,26 @@
  * `collector`, `datalayer` (default `dataLayer`), `consent` (`granted`,
  * `denied`, `unknown`), and `cta-href` / `cta-label` for a call to action
  * that counts as a lead (an http(s) or relative link only: a `javascript:`
- * one would run on the host's origin). Methods: `reportLead()`, `totals()`.
+ * one would run on the host's origin). Each is re-read when it changes:
+ * `src`, `locale` and `currency` reload the model, `scenario` applies one,
+ * `consent`, `collector` and `datalayer` redirect the engagement sinks from
+ * the next event on, `cta-*` redraw the link. `idle-timeout-ms` is the
+ * page's, taken from the first widget that starts tracking (the tracker
+ * cannot change it later; a console warning says so). Methods:
+ * `reportLead()`, `totals()`.
  * Events: `yardstick:ready`, `yardstick:error`, and the engagement
  * milestones (`yardstick:view`, `yardstick:start`, ...).
  */
 
 import { createChartFrame, drawSeriesChart, drawTornado } from './charts.js';
 import { h } from './dom.js';
-import { isFormulaError, loadWidgetEngine } from './engine.js';
+import { loadWidgetEngine } from './engine.js';
 import { joinPage } from './engagement.js';
 import { createField } from './fields.js';
 import { NumberFormats } from './format.js';
 import { WIDGET_CSS } from './styles.js';
+import { httpUrl } from './urls.js';
+import { isFormulaError } from './values.js';
 
 /** @typedef {import('./engine.js').Model} Model */
 /** @typedef {import('./engine.js').ModelLayout} ModelLayout */
@@ -31,6 +39,7 @@ import { WIDGET_CSS } from './styles.js';
 /** @typedef {import('./fields.js').Field} Field */
 /** @typedef {ReturnType<typeof joinPage>} Membership */
 /** @typedef {import('./engagement.js').Consent} Consent */
+/** @typedef {import('./engagement.js').WidgetSinks} WidgetSinks */
 
 /** @type {CSSStyleSheet | null} */
 let sharedSheet = null;
@@ -49,7 +58,8 @@ function styleSheet() {
 const RATIO_THRESHOLDS = Array.from({ length: 21 }, (_, i) => i / 20);
 
 export class YardstickCalculator extends HTMLElement {
-  static observedAttributes = ['src', 'scenario', 'locale', 'currency', 'consent'];
+  // Every attribute the element documents.
+  static observedAttributes = ['src', 'scenario', 'locale', 'currency', 'consent', 'collector', 'datalayer', 'cta-href', 'cta-label', 'idle-timeout-ms'];
 
   /** @type {ShadowRoot} */
   #root;
@@ -71,6 +81,12 @@ export class YardstickCalculator extends HTMLElement {
   #scenarioButtons = [];
   /** @type {Membership | null} */
   #membership = null;
+  /** The sinks this widget joined the page with; the page reads them at every event. @type {WidgetSinks | null} */
+  #sinks = null;
+  /** Where the call to action goes (the results column), and the link now shown. @type {HTMLElement | null} */
+  #ctaParent = null;
+  /** @type {HTMLAnchorElement | null} */
+  #cta = null;
   /** @type {IntersectionObserver | null} */
   #observer = null;
   #loadToken = 0;
@@ -101,6 +117,9 @@ export class YardstickCalculator extends HTMLElement {
     if (name === 'src' || name === 'locale' || name === 'currency') void this.#load();
     else if (name === 'scenario' && after) this.#applyScenario(after);
     else if (name === 'consent') this.#membership?.consent(this.#consent());
+    else if (name === 'collector' || name === 'datalayer') this.#route();
+    else if (name === 'cta-href' || name === 'cta-label') this.#renderCta();
+    else if (name === 'idle-timeout-ms' && this.#membership) console.warn('yardstick: idle-timeout-ms is the page\'s, set by the first widget; the change applies on the next page load');
   }
 
   /** Records a lead (the host page's form was sent, say). */
@@ -147,15 +166,20 @@ export class YardstickCalculator extends HTMLElement {
       return;
     }
     if (token !== this.#loadToken) return;
+    /** @type {Model} */
+    let model;
     try {
-      this.#model?.free();
-      this.#model = bindings.Model.compile(documentJson);
+      model = bindings.Model.compile(documentJson);
     } catch (error) {
       const diagnostics = /** @type {{ diagnostics?: ModelDiagnostic[] }} */ (error).diagnostics ?? [];
       this.#fail(`The calculator's model is invalid: ${error instanceof Error ? error.message : String(error)}`, diagnostics);
       return;
     }
-    this.#layout = this.#model.layout();
+    // The old model is freed only once the new one compiled, and nothing
+    // keeps it after: a freed wasm object throws on any later call.
+    this.#dropModel();
+    this.#model = model;
+    this.#layout = model.layout();
     this.#formats = new NumberFormats(this.getAttribute('locale') ?? this.#layout.locale, this.getAttribute('currency') ?? this.#layout.currency);
     this.#render(this.#layout, this.#formats);
     this.#join(bindings.Tracker);
@@ -172,16 +196,18 @@ export class YardstickCalculator extends HTMLElement {
     if (!Tracker) return;
     this.#trackerClass = Tracker;
     const idle = Number(this.getAttribute('idle-timeout-ms'));
+    const widget = {
+      element: this,
+      collector: this.#collector(),
+      dataLayerName: this.#dataLayerName(),
+      consent: this.#consent(),
+      calcId: this.#layout.id,
+      calcVersion: this.#layout.version,
+      idleTimeoutMs: Number.isFinite(idle) && idle > 0 ? idle : undefined,
+    };
     try {
-      this.#membership = joinPage(Tracker, {
-        element: this,
-        collector: this.getAttribute('collector'),
-        dataLayerName: this.getAttribute('datalayer') || 'dataLayer',
-        consent: this.#consent(),
-        calcId: this.#layout.id,
-        calcVersion: this.#layout.version,
-        idleTimeoutMs: Number.isFinite(idle) && idle > 0 ? idle : undefined,
-      });
+      this.#membership = joinPage(Tracker, widget);
+      this.#sinks = widget;
     } catch (error) {
       // Engagement tracking is never allowed to break the calculator.
       console.warn('yardstick: engagement tracking is off:', error);
@@ -212,6 +238,29 @@ export class YardstickCalculator extends HTMLElement {
     this.#observer = null;
     this.#membership?.leave();
     this.#membership = null;
+    this.#sinks = null;
+  }
+
+  #collector() {
+    return this.getAttribute('collector') || null;
+  }
+
+  #dataLayerName() {
+    return this.getAttribute('datalayer') || 'dataLayer';
+  }
+
+  /** `collector` or `datalayer` changed: the page reads the sinks at every event, so the next one goes to the new ones. */
+  #route() {
+    if (!this.#sinks) return;
+    this.#sinks.collector = this.#collector();
+    this.#sinks.dataLayerName = this.#dataLayerName();
+  }
+
+  /** Frees the model (the widget shows an error or is about to get another). */
+  #dropModel() {
+    this.#model?.free();
+    this.#model = null;
+    this.#layout = null;
   }
 
   /** @param {string} message */
@@ -224,6 +273,10 @@ export class YardstickCalculator extends HTMLElement {
    * @param {ModelDiagnostic[]} [diagnostics]
    */
   #fail(message, diagnostics = []) {
+    // The fields that would call the model are gone with the content below.
+    this.#dropModel();
+    this.#ctaParent = null;
+    this.#cta = null;
     const list = diagnostics.length
       ? h('ul', { class: 'problems' }, ...diagnostics.slice(0, 20).map((d) => h('li', {}, `${d.path || 'model'}: ${d.message}`)))
       : null;
@@ -264,20 +317,17 @@ export class YardstickCalculator extends HTMLElement {
     const tabs = this.#scenarioButtons.length ? h('div', { class: 'tabs', part: 'tabs', role: 'group', 'aria-label': 'Scenarios' }, ...this.#scenarioButtons) : null;
     this.#charts = layout.charts.map((chart) => ({ chart, frame: createChartFrame(chart) }));
     const charts = this.#charts.length ? h('div', { class: 'charts', part: 'charts' }, ...this.#charts.map((c) => c.frame.figure)) : null;
-    const ctaHref = this.getAttribute('cta-href');
-    const href = ctaHref && httpUrl(ctaHref);
-    let cta = null;
-    if (href) {
-      cta = h('a', { class: 'cta', part: 'cta', href }, this.getAttribute('cta-label') || 'Talk to us about your numbers');
-      cta.addEventListener('click', () => this.reportLead());
-    } else if (ctaHref) console.warn('yardstick: cta-href refused, not http(s):', ctaHref);
+    const outputs = h('div', { class: 'outputs', part: 'outputs' }, h('h3', { class: 'outputs-title' }, 'Results'), outputList);
+    this.#ctaParent = outputs;
+    this.#cta = null;
+    this.#renderCta();
     const container = h(
       'div',
       { class: 'calc', part: 'container' },
       h('h2', { class: 'title', part: 'title' }, layout.title),
       layout.description ? h('p', { class: 'description', part: 'description' }, layout.description) : null,
       tabs,
-      h('div', { class: 'body' }, form, h('div', { class: 'outputs', part: 'outputs' }, h('h3', { class: 'outputs-title' }, 'Results'), outputList, cta)),
+      h('div', { class: 'body' }, form, outputs),
       charts,
     );
     // Any key, pointer or wheel inside the widget is interaction, even before a value changes.
@@ -285,6 +335,20 @@ export class YardstickCalculator extends HTMLElement {
       container.addEventListener(type, () => this.#membership?.input(undefined, false), { passive: true });
     }
     this.#root.replaceChildren(container);
+  }
+
+  /** Shows the call to action that `cta-href` and `cta-label` say (or none), after the results. */
+  #renderCta() {
+    if (!this.#ctaParent) return;
+    this.#cta?.remove();
+    this.#cta = null;
+    const ctaHref = this.getAttribute('cta-href');
+    const href = ctaHref && httpUrl(ctaHref, document.baseURI)?.href;
+    if (href) {
+      this.#cta = h('a', { class: 'cta', part: 'cta', href }, this.getAttribute('cta-label') || 'Talk to us about your numbers');
+      this.#cta.addEventListener('click', () => this.reportLead());
+      this.#ctaParent.append(this.#cta);
+    } else if (ctaHref) console.warn('yardstick: cta-href refused, not http(s):', ctaHref);
   }
 
   /**
@@ -377,22 +441,6 @@ export class YardstickCalculator extends HTMLElement {
       }
     }
   }
-}
-
-/**
- * A link's URL resolved against the page, only if it is http(s): a
- * `javascript:`, `data:` or `vbscript:` link would run on the host's origin.
- * The URL parser strips the spaces, tabs and newlines browsers ignore.
- * @param {string} value
- */
-function httpUrl(value) {
-  try {
-    const url = new URL(value, document.baseURI);
-    if (/^https?:$/.test(url.protocol)) return url.href;
-  } catch {
-    // Not a URL at all.
-  }
-  return null;
 }
 
 /**

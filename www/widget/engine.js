@@ -51,12 +51,3 @@ async function instantiate() {
   }
   return { Model: EngineModel, Tracker: EngineTracker };
 }
-
-/**
- * Whether an output value is an error value (`{ error, message }`).
- * @param {FormulaValue | undefined} value
- * @returns {value is import('../../pkg-widget/yardstick.js').FormulaError}
- */
-export function isFormulaError(value) {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'error' in value;
-}

@@ -71,7 +71,9 @@ export class NumberFormats {
    * @param {'currency' | 'number'} style
    */
   compact(value, style) {
-    const options = /** @type {Intl.NumberFormatOptions} */ ({ notation: 'compact', maximumFractionDigits: 1 });
+    // The minimum is stated: currency style otherwise asks for the currency's
+    // two decimals, clamped to one (`$40.0K`).
+    const options = /** @type {Intl.NumberFormatOptions} */ ({ notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 });
     if (style === 'currency') Object.assign(options, { style: 'currency', currency: this.currency });
     return this.#formatter(`k${style}`, options).format(value);
   }
@@ -123,12 +125,14 @@ export class NumberFormats {
     let digits = sign ? cleaned.slice(1) : cleaned;
     const [whole = '', fraction, extra] = digits.split(decimal);
     if (extra !== undefined) return null;
-    // The grouping mark is only grouping in whole groups of three (`1.234.567`
-    // in de-DE); elsewhere it is read as a decimal point, so `2.5` typed in a
-    // decimal-comma locale is still 2.5.
+    // The grouping mark is only grouping in whole groups of three after a
+    // leading group that does not start with 0 (`1.234.567` in de-DE; a
+    // grouped number never reads `0.125`); elsewhere it is read as a decimal
+    // point, so `2.5` or `0.125` typed in a decimal-comma locale is still 2.5
+    // or 0.125.
     let wholeDigits = whole;
     if (whole.includes(group)) {
-      if (/^\d{1,3}(\.\d{3})+$/.test(whole.split(group).join('.'))) {
+      if (/^[1-9]\d{0,2}(\.\d{3})+$/.test(whole.split(group).join('.'))) {
         wholeDigits = whole.split(group).join('');
       } else if (fraction === undefined && whole.split(group).length === 2 && decimal === ',') {
         wholeDigits = whole.replace(group, '.');
