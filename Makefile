@@ -15,19 +15,21 @@ WASM_WIDGET := target/widget/$(WASM_TARGET)/release/yardstick.wasm
 SERVER := target/release/yardstick-serve
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: demo test tools pkg pkg-widget bindgen server FORCE lint check-www test-schema test-rust test-wasm test-wasm-node test-wasm-chrome test-e2e bench clean
+.PHONY: demo test tools pkg pkg-widget bindgen server FORCE lint check-www test-build test-schema test-rust test-wasm test-wasm-node test-wasm-chrome test-e2e bench clean
 
 DEMO_DB ?= target/demo-events.sqlite
+# More yardstick-serve options for the demo (test-build passes --max-lifetime-secs).
+DEMO_ARGS ?=
 
 ## demo: install what is missing, build the wasm and serve the site on 127.0.0.1:$(PORT),
 ## collecting widget events into $(DEMO_DB)
 # On a built tree this takes seconds: only cargo's no-op checks run. The
 # server's startup lines (its address, then the pages) are the last output.
 demo: tools pkg pkg-widget server
-	@$(SERVER) --port $(PORT) --db $(DEMO_DB)
+	@$(SERVER) --port $(PORT) --db $(DEMO_DB) $(DEMO_ARGS)
 
 ## test: install what is missing, then run every tier; fails on the first failing tier
-test: tools lint test-rust test-schema test-wasm pkg pkg-widget check-www server test-e2e
+test: tools lint test-rust test-schema test-wasm pkg pkg-widget check-www server test-build test-e2e
 	@echo "make test: every tier passed"
 
 tools:
@@ -137,6 +139,28 @@ lint:
 ## check-www: type-check the site's JSDoc against the generated pkg/*.d.ts
 check-www:
 	npx --no-install tsc -p www/jsconfig.json
+
+## test-build: on a built tree, `make pkg pkg-widget` redoes nothing (no wasm-opt,
+## wasm-bindgen, esbuild or zopfli), a changed widget module redoes the embed
+## script alone, and `make demo` ends its output with the pages' addresses
+WIDGET_MODULE := $(firstword $(filter-out www/widget/yardstick.js,$(wildcard www/widget/*.js)))
+test-build: pkg pkg-widget server
+	@out=$$($(MAKE) --no-print-directory pkg pkg-widget 2>&1); \
+	  if grep -E 'wasm-opt|wasm-bindgen|esbuild|precompress' <<<"$$out"; then \
+	    echo "test-build: make pkg pkg-widget redid the above on a built tree" >&2; exit 1; fi
+	@touch $(WIDGET_MODULE)
+	@out=$$($(MAKE) --no-print-directory pkg pkg-widget 2>&1); \
+	  if ! grep -q 'esbuild www/widget/yardstick.js' <<<"$$out" \
+	    || ! grep -q 'precompress.sh pkg-widget/yardstick-widget.min.js' <<<"$$out" \
+	    || grep -E 'wasm-opt|wasm-bindgen|precompress.sh pkg/' <<<"$$out"; then \
+	    echo "test-build: a newer $(WIDGET_MODULE) must rebuild the embed script and nothing else:" >&2; \
+	    echo "$$out" >&2; exit 1; fi
+	@out=$$($(MAKE) --no-print-directory demo PORT=0 DEMO_DB=:memory: DEMO_ARGS='--max-lifetime-secs 2' 2>&1); \
+	  if grep -E 'wasm-opt|esbuild|precompress' <<<"$$out" \
+	    || ! tail -n 1 <<<"$$out" | grep -Eq '^ +playground +http://127\.0\.0\.1:[0-9]+/$$'; then \
+	    echo "test-build: make demo on a built tree must build nothing and end with the pages' addresses:" >&2; \
+	    echo "$$out" >&2; exit 1; fi
+	@echo "test-build: a built tree is not rebuilt; a widget module rebuilds the embed script; demo ends with the addresses"
 
 ## test-schema: the example models against docs/model.schema.json (and the schema against broken models)
 test-schema:
