@@ -2,27 +2,34 @@
 # both install what is missing first (scripts/ensure-tools.sh).
 
 SHELL := /bin/bash
+# A recipe that fails halfway (a check after wasm-bindgen wrote pkg/) must not
+# leave files that look up to date.
+.DELETE_ON_ERROR:
 .SHELLFLAGS := -euo pipefail -c
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 PORT ?= 8080
 WASM_TARGET := wasm32-unknown-unknown
 WASM_RELEASE := target/$(WASM_TARGET)/release/yardstick.wasm
+WASM_WIDGET := target/widget/$(WASM_TARGET)/release/yardstick.wasm
 SERVER := target/release/yardstick-serve
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: demo test tools pkg pkg-widget bindgen server lint check-www test-js test-schema test-rust test-wasm test-wasm-node test-wasm-chrome test-e2e bench clean
+.PHONY: demo test tools pkg pkg-widget bindgen server FORCE lint check-www test-js test-build test-schema test-rust test-wasm test-wasm-node test-wasm-chrome test-e2e bench clean
 
 DEMO_DB ?= target/demo-events.sqlite
+# More yardstick-serve options for the demo (test-build passes --max-lifetime-secs).
+DEMO_ARGS ?=
 
 ## demo: install what is missing, build the wasm and serve the site on 127.0.0.1:$(PORT),
 ## collecting widget events into $(DEMO_DB)
+# On a built tree this takes seconds: only cargo's no-op checks run. The
+# server's startup lines (its address, then the pages) are the last output.
 demo: tools pkg pkg-widget server
-	@echo "Open http://127.0.0.1:$(PORT)/gallery.html for the calculators, /dashboard.html for engagement (Ctrl-C stops the server)"
-	$(SERVER) --port $(PORT) --db $(DEMO_DB)
+	@$(SERVER) --port $(PORT) --db $(DEMO_DB) $(DEMO_ARGS)
 
 ## test: install what is missing, then run every tier; fails on the first failing tier
-test: tools lint test-js test-rust test-schema test-wasm pkg pkg-widget check-www server test-e2e
+test: tools lint test-js test-rust test-schema test-wasm pkg pkg-widget check-www server test-build test-e2e
 	@echo "make test: every tier passed"
 
 tools:
@@ -44,31 +51,73 @@ WASM_OPT_FLAGS := --strip-debug --strip-producers --low-memory-unused \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   --enable-reference-types --enable-multivalue
 
-pkg:
-	cargo build --lib --release --target $(WASM_TARGET)
-	scripts/check-wasm-float-formatting.sh target/$(WASM_TARGET)/release/yardstick.wasm
-	$(MAKE) --no-print-directory bindgen OUT=pkg
-	scripts/precompress.sh pkg
+# pkg/ and pkg-widget/ are files made from files, so a built tree is not
+# redone (wasm-opt and zopfli take about a minute each build). cargo runs
+# every time and knows when the wasm is stale; it leaves the file alone when
+# nothing changed, and make only redoes what is older than its inputs.
+PRECOMPRESSED := pkg/yardstick_bg.wasm.gz pkg/yardstick.js.gz \
+  pkg-widget/yardstick_bg.wasm.gz pkg-widget/yardstick.js.gz pkg-widget/yardstick-widget.min.js.gz
+pkg: $(filter pkg/%,$(PRECOMPRESSED))
+pkg-widget: $(filter pkg-widget/%,$(PRECOMPRESSED))
 
-pkg-widget:
+$(WASM_RELEASE): FORCE
+	cargo build --lib --release --target $(WASM_TARGET)
+
+$(WASM_WIDGET): FORCE
 	cargo build --lib --release --target $(WASM_TARGET) --no-default-features --features tracker --target-dir target/widget
-	scripts/check-wasm-float-formatting.sh target/widget/$(WASM_TARGET)/release/yardstick.wasm
-	$(MAKE) --no-print-directory bindgen OUT=pkg-widget WASM_RELEASE=target/widget/$(WASM_TARGET)/release/yardstick.wasm
+
+# What else shapes the output: the flags and the tools' versions. Rewritten
+# only when they change, so a new flag or a new binaryen rebuilds both.
+WASM_OPT_STAMP := target/wasm-opt/flags.txt
+$(WASM_OPT_STAMP): FORCE
+	@mkdir -p $(@D)
+	@stamp='$(WASM_OPT_FLAGS) | '"$$(wasm-opt --version) | $$(wasm-bindgen --version)"; \
+	  if [ "$$(cat $@ 2>/dev/null)" != "$$stamp" ]; then echo "$$stamp" >$@; fi
+
+BINDGEN_INPUTS := $(WASM_OPT_STAMP) scripts/check-wasm-float-formatting.sh scripts/check-dts.mjs
+
+pkg/yardstick_bg.wasm pkg/yardstick.js pkg/yardstick.d.ts pkg/yardstick_bg.wasm.d.ts &: $(WASM_RELEASE) $(BINDGEN_INPUTS)
+	scripts/check-wasm-float-formatting.sh $(WASM_RELEASE)
+	$(MAKE) --no-print-directory bindgen OUT=pkg IN=$(WASM_RELEASE)
+
+pkg-widget/yardstick_bg.wasm pkg-widget/yardstick.js pkg-widget/yardstick.d.ts pkg-widget/yardstick_bg.wasm.d.ts &: $(WASM_WIDGET) $(BINDGEN_INPUTS)
+	scripts/check-wasm-float-formatting.sh $(WASM_WIDGET)
+	$(MAKE) --no-print-directory bindgen OUT=pkg-widget IN=$(WASM_WIDGET)
 	@# The glue is minified in place (6.0 -> 3.4 KB gzipped) for anyone loading
 	@# it alone; its exports, and the import names the wasm looks up, are
 	@# strings esbuild keeps.
 	npx --no-install esbuild pkg-widget/yardstick.js --minify --format=esm --target=es2022 \
 	  --log-level=warning --allow-overwrite --outfile=pkg-widget/yardstick.js
-	@# The embed script, one minified module: www/widget/ and the glue bundled
-	@# by esbuild. It fetches the wasm from beside itself.
-	npx --no-install esbuild www/widget/yardstick.js --bundle --minify --format=esm --target=es2022 \
-	  --log-level=warning --outfile=pkg-widget/yardstick-widget.min.js
-	@# Precompressed siblings (zopfli), sent by yardstick-serve to browsers that take gzip.
-	scripts/precompress.sh pkg-widget
 
+# The embed script, one minified module: www/widget/ and the glue bundled by
+# esbuild. It fetches the wasm from beside itself. esbuild's list of what it
+# read becomes a make dependency file, so a module imported from anywhere
+# rebuilds the bundle.
+WIDGET_BUNDLE_DEPS := target/widget-bundle.d
+# "bundle: inputs" and an empty rule per source, so a deleted module is no error.
+WIDGET_DEPS_JS := const [out, meta] = process.argv.slice(1); \
+  const inputs = Object.keys(JSON.parse(require("fs").readFileSync(meta, "utf8")).inputs); \
+  console.log(`$${out}: $${inputs.join(" ")}`); \
+  for (const f of inputs) if (!f.startsWith("pkg")) console.log(`$${f}:`);
+-include $(WIDGET_BUNDLE_DEPS)
+pkg-widget/yardstick-widget.min.js: pkg-widget/yardstick.js $(wildcard www/widget/*.js)
+	@mkdir -p target
+	npx --no-install esbuild www/widget/yardstick.js --bundle --minify --format=esm --target=es2022 \
+	  --log-level=warning --metafile=target/widget-bundle.json --outfile=$@
+	@node -e '$(WIDGET_DEPS_JS)' $@ target/widget-bundle.json >$(WIDGET_BUNDLE_DEPS).tmp
+	@mv $(WIDGET_BUNDLE_DEPS).tmp $(WIDGET_BUNDLE_DEPS)
+
+# Precompressed siblings (zopfli), sent by yardstick-serve to browsers that
+# take gzip; it sends one only when it is newer than its file.
+$(PRECOMPRESSED): %.gz: % scripts/precompress.sh
+	scripts/precompress.sh $<
+
+# bindgen: cargo's wasm $(IN) optimized, then bound into $(OUT)/ (the rules
+# above call it; on its own it always reruns).
+IN ?= $(WASM_RELEASE)
 bindgen:
 	mkdir -p target/wasm-opt
-	wasm-opt $(WASM_OPT_FLAGS) $(WASM_RELEASE) -o target/wasm-opt/$(OUT).wasm
+	wasm-opt $(WASM_OPT_FLAGS) $(IN) -o target/wasm-opt/$(OUT).wasm
 	@# wasm-bindgen's own name and producers sections: 1.2 KB raw, 0.3 KB zopfli.
 	wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir $(OUT) --out-name yardstick target/wasm-opt/$(OUT).wasm
 	@# The raw wasm exports return externrefs, which wasm-bindgen types as `any`;
@@ -91,6 +140,28 @@ lint:
 ## check-www: type-check the site's JSDoc against the generated pkg/*.d.ts
 check-www:
 	npx --no-install tsc -p www/jsconfig.json
+
+## test-build: on a built tree, `make pkg pkg-widget` redoes nothing (no wasm-opt,
+## wasm-bindgen, esbuild or zopfli), a changed widget module redoes the embed
+## script alone, and `make demo` ends its output with the pages' addresses
+WIDGET_MODULE := $(firstword $(filter-out www/widget/yardstick.js,$(wildcard www/widget/*.js)))
+test-build: pkg pkg-widget server
+	@out=$$($(MAKE) --no-print-directory pkg pkg-widget 2>&1); \
+	  if grep -E 'wasm-opt|wasm-bindgen|esbuild|precompress' <<<"$$out"; then \
+	    echo "test-build: make pkg pkg-widget redid the above on a built tree" >&2; exit 1; fi
+	@touch $(WIDGET_MODULE)
+	@out=$$($(MAKE) --no-print-directory pkg pkg-widget 2>&1); \
+	  if ! grep -q 'esbuild www/widget/yardstick.js' <<<"$$out" \
+	    || ! grep -q 'precompress.sh pkg-widget/yardstick-widget.min.js' <<<"$$out" \
+	    || grep -E 'wasm-opt|wasm-bindgen|precompress.sh pkg/' <<<"$$out"; then \
+	    echo "test-build: a newer $(WIDGET_MODULE) must rebuild the embed script and nothing else:" >&2; \
+	    echo "$$out" >&2; exit 1; fi
+	@out=$$($(MAKE) --no-print-directory demo PORT=0 DEMO_DB=:memory: DEMO_ARGS='--max-lifetime-secs 2' 2>&1); \
+	  if grep -E 'wasm-opt|esbuild|precompress' <<<"$$out" \
+	    || ! tail -n 1 <<<"$$out" | grep -Eq '^ +playground +http://127\.0\.0\.1:[0-9]+/$$'; then \
+	    echo "test-build: make demo on a built tree must build nothing and end with the pages' addresses:" >&2; \
+	    echo "$$out" >&2; exit 1; fi
+	@echo "test-build: a built tree is not rebuilt; a widget module rebuilds the embed script; demo ends with the addresses"
 
 ## test-schema: the example models against docs/model.schema.json (and the schema against broken models)
 test-schema:

@@ -14,7 +14,8 @@
 //! Usage: see [`options::USAGE`]. `--port 0` picks a free port. The first
 //! line on stdout is always `Yardstick serving http://ADDR:PORT/` (ADDR is
 //! 127.0.0.1 unless `--bind` names a specific other address), so tests and
-//! `make demo` can read the address.
+//! `make demo` can read the address; the lines after it name the pages and
+//! end with their addresses.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod api;
@@ -99,11 +100,11 @@ fn main() {
         IpAddr::V6(v6) if v6.is_unspecified() => IpAddr::V6(Ipv6Addr::LOCALHOST),
         other => other,
     };
-    println!(
-        "Yardstick serving http://{}:{port}/",
-        hosts::bracketed(shown)
-    );
-    let _ = std::io::stdout().flush();
+    // One write, and no panic if stdout is gone: a test may stop reading
+    // after the first line.
+    let mut stdout = std::io::stdout();
+    let _ = stdout.write_all(startup_text(&hosts::bracketed(shown), port).as_bytes());
+    let _ = stdout.flush();
     if let Some(secs) = options.max_lifetime_secs {
         // Lets tests start a server that stops by itself even if they crash.
         thread::spawn(move || {
@@ -126,6 +127,21 @@ fn main() {
     if let Err(err) = served {
         fail(1, &format!("cannot serve: {err}"));
     }
+}
+
+/// What the server prints once it listens: the address on the first line
+/// (the contract tests and scripts read), then the pages, their addresses
+/// last so they are what a person sees at the bottom of `make demo`.
+#[cfg(not(target_arch = "wasm32"))]
+fn startup_text(host: &str, port: u16) -> String {
+    let base = format!("http://{host}:{port}/");
+    format!(
+        "Yardstick serving {base}\n\
+         Ctrl-C stops it. Open in a browser:\n\
+         \x20 calculators  {base}gallery.html\n\
+         \x20 engagement   {base}dashboard.html\n\
+         \x20 playground   {base}\n"
+    )
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -165,3 +181,30 @@ fn route(app: &App, request: &Request) -> Response {
 /// tests build every binary) gets this empty `main`.
 #[cfg(target_arch = "wasm32")]
 fn main() {}
+
+#[cfg(test)]
+mod tests {
+    use super::startup_text;
+
+    #[test]
+    fn startup_keeps_the_address_first_and_ends_with_the_pages_addresses() {
+        let text = startup_text("127.0.0.1", 8080);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "Yardstick serving http://127.0.0.1:8080/");
+        let pages: Vec<&str> = lines[1..]
+            .iter()
+            .filter_map(|line| line.split_whitespace().last())
+            .filter(|word| word.starts_with("http://"))
+            .collect();
+        assert_eq!(
+            pages,
+            [
+                "http://127.0.0.1:8080/gallery.html",
+                "http://127.0.0.1:8080/dashboard.html",
+                "http://127.0.0.1:8080/"
+            ]
+        );
+        assert!(lines[lines.len() - 1].ends_with("http://127.0.0.1:8080/"));
+        assert!(text.ends_with('\n'));
+    }
+}
