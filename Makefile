@@ -45,13 +45,13 @@ WASM_OPT_FLAGS := --strip-debug --strip-producers --low-memory-unused \
   --enable-reference-types --enable-multivalue
 
 pkg:
-	cargo build --lib --release --target $(WASM_TARGET)
+	cargo build -p yardstick-wasm --lib --release --target $(WASM_TARGET)
 	scripts/check-wasm-float-formatting.sh target/$(WASM_TARGET)/release/yardstick.wasm
 	$(MAKE) --no-print-directory bindgen OUT=pkg
 	scripts/precompress.sh pkg
 
 pkg-widget:
-	cargo build --lib --release --target $(WASM_TARGET) --no-default-features --features tracker --target-dir target/widget
+	cargo build -p yardstick-wasm --lib --release --target $(WASM_TARGET) --no-default-features --features tracker --target-dir target/widget
 	scripts/check-wasm-float-formatting.sh target/widget/$(WASM_TARGET)/release/yardstick.wasm
 	$(MAKE) --no-print-directory bindgen OUT=pkg-widget WASM_RELEASE=target/widget/$(WASM_TARGET)/release/yardstick.wasm
 	@# The glue is minified in place (6.0 -> 3.4 KB gzipped) for anyone loading
@@ -78,14 +78,14 @@ bindgen:
 	@ls -l $(OUT)/yardstick_bg.wasm | awk '{ print "$(OUT)/yardstick_bg.wasm: " $$5 " bytes" }'
 
 server:
-	cargo build --release --bin yardstick-serve
+	cargo build --release -p yardstick-serve --bin yardstick-serve
 
 lint:
 	cargo fmt --all -- --check
-	cargo clippy --all-targets -- -D warnings
-	cargo clippy --lib --target $(WASM_TARGET) -- -D warnings
-	cargo clippy --lib --target $(WASM_TARGET) --no-default-features -- -D warnings
-	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features tracker -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p yardstick-wasm --lib --target $(WASM_TARGET) -- -D warnings
+	cargo clippy -p yardstick-wasm --lib --target $(WASM_TARGET) --no-default-features -- -D warnings
+	cargo clippy -p yardstick-wasm --lib --target $(WASM_TARGET) --no-default-features --features tracker -- -D warnings
 
 ## check-www: type-check the site's JSDoc against the generated pkg/*.d.ts
 check-www:
@@ -96,20 +96,20 @@ test-schema:
 	python3 tests/data/models/validate_models.py
 
 test-rust:
-	cargo test --all-targets
+	cargo test --workspace --all-targets
 
 test-wasm: test-wasm-node test-wasm-chrome
 
 # wasm-bindgen tests run in Node unless WASM_BINDGEN_USE_BROWSER asks for a browser.
 test-wasm-node:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-	  cargo test --target $(WASM_TARGET) --features tracker --test wasm_api --test wasm_model --test wasm_engagement
+	  cargo test -p yardstick-wasm --target $(WASM_TARGET) --features tracker --test wasm_api --test wasm_model --test wasm_engagement
 
 test-wasm-chrome:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=$(CHROMEDRIVER) \
 	  WASM_BINDGEN_TEST_TIMEOUT=120 \
-	  cargo test --target $(WASM_TARGET) --features tracker --test wasm_api --test wasm_model --test wasm_engagement
+	  cargo test -p yardstick-wasm --target $(WASM_TARGET) --features tracker --test wasm_api --test wasm_model --test wasm_engagement
 
 test-e2e:
 	YARDSTICK_SERVE=$(SERVER) node --test tests/e2e/
