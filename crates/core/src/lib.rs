@@ -8,6 +8,8 @@
 //!   matching Excel's argument order, defaults and error results.
 //! - [`formula`]: the Excel-style formula language: lexer, parser, AST,
 //!   printer, evaluator and function library.
+//! - [`json`]: the generic JSON tree ([`json::Node`]) and its canonical
+//!   text, the base that `model` and `engagement` share.
 //! - [`model`]: calculator models: validation, compilation, evaluation and
 //!   incremental recompute.
 //! - [`engagement`]: the interaction clock of embedded widgets, the event
@@ -30,6 +32,7 @@
 pub mod engagement;
 pub mod finance;
 pub mod formula;
+pub mod json;
 pub mod model;
 pub mod name_table;
 pub mod number_text;

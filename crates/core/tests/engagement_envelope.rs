@@ -11,7 +11,7 @@
 
 use yardstick_core::engagement::envelope::*;
 use yardstick_core::engagement::event::{Consent, Event, EventName, Step, Totals};
-use yardstick_core::model::Node;
+use yardstick_core::json::Node;
 use yardstick_json_text::node_from_json;
 
 const EVENT_ID: &str = "0b7c2f4e-9d3a-4c1b-8e5f-1a2b3c4d5e6f";

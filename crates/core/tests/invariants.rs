@@ -85,7 +85,12 @@ fn dependencies_of(package: &str, targets: Option<&str>) -> Vec<String> {
     let output = std::process::Command::new(env!("CARGO"))
         .args(["tree", "--offline", "--quiet", "-p", package])
         .args(["-e", "normal,build"])
-        .args(targets.map(|targets| ["--target", targets]).iter().flatten())
+        .args(
+            targets
+                .map(|targets| ["--target", targets])
+                .iter()
+                .flatten(),
+        )
         .args(["--prefix", "none", "--format", "{p}"])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()

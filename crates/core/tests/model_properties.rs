@@ -76,8 +76,8 @@ proptest! {
 }
 
 /// Arbitrary document trees: compiling never panics, whatever the shape.
-fn node() -> impl Strategy<Value = yardstick_core::model::Node> {
-    use yardstick_core::model::Node;
+fn node() -> impl Strategy<Value = yardstick_core::json::Node> {
+    use yardstick_core::json::Node;
     let leaf = prop_oneof![
         Just(Node::Null),
         any::<bool>().prop_map(Node::Bool),

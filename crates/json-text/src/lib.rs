@@ -7,7 +7,7 @@
 //! It parses text it is given; it never reads files. Depth is bounded by
 //! `serde_json` (128 levels); size is bounded by whoever supplies the text.
 
-use yardstick_core::model::Node;
+use yardstick_core::json::Node;
 
 /// Parses JSON text into a [`Node`]. Object entries keep no duplicate keys
 /// (the last one wins, as in `JSON.parse`); numbers are `f64`.

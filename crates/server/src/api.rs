@@ -8,7 +8,7 @@
 //! core; it holds no metric logic of its own.
 
 use yardstick_core::engagement::envelope::is_valid_id;
-use yardstick_core::model::document::{canonical_json, Node};
+use yardstick_core::json::{canonical_json, Node};
 
 use crate::collect::Origins;
 use crate::files::percent_decode;

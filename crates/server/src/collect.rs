@@ -10,7 +10,7 @@
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use yardstick_core::engagement::envelope::read_batch;
-use yardstick_core::model::document::{canonical_json, Node};
+use yardstick_core::json::{canonical_json, Node};
 use yardstick_json_text::node_from_json;
 
 use crate::http::{Request, Response};

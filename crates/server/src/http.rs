@@ -32,7 +32,7 @@ use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 use tokio::time::Instant;
 
-use yardstick_core::model::document::{canonical_json, Node};
+use yardstick_core::json::{canonical_json, Node};
 
 use crate::hosts::Hosts;
 use crate::stall::Stall;

@@ -35,7 +35,7 @@ use serde_json::{json, Value};
 use yardstick_core::engagement::envelope::{event_json, read_event};
 use yardstick_core::engagement::event::Event;
 use yardstick_core::engagement::metrics::metrics;
-use yardstick_core::model::document::canonical_json;
+use yardstick_core::json::canonical_json;
 use yardstick_json_text::node_from_json;
 
 #[path = "support/server.rs"]

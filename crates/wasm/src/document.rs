@@ -4,9 +4,7 @@
 
 use super::js::{Array, Object};
 use wasm_bindgen::{JsCast, JsValue};
-use yardstick_core::model::document::{
-    Node, MAX_DOCUMENT_DEPTH, MAX_DOCUMENT_NODES, MAX_DOCUMENT_TEXT_BYTES,
-};
+use yardstick_core::json::{Node, MAX_DOCUMENT_DEPTH, MAX_DOCUMENT_NODES, MAX_DOCUMENT_TEXT_BYTES};
 
 /// Why a JavaScript value is not a model document.
 pub struct DocumentError(pub String);

@@ -8,9 +8,9 @@ use super::document::node_from_js;
 use super::dto::{object, set, set_key, set_number, set_text, utf16_offset, value_to_js};
 use super::js::{Array, Object};
 use wasm_bindgen::prelude::*;
+use yardstick_core::json::Node;
 #[cfg(feature = "workbench")]
 use yardstick_core::model::analysis;
-use yardstick_core::model::document::Node;
 use yardstick_core::model::inputs::value_from_node;
 #[cfg(feature = "workbench")]
 use yardstick_core::model::receipt::receipt;

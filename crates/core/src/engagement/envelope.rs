@@ -11,7 +11,7 @@ use crate::number_text::Plain;
 use std::fmt;
 
 use super::event::{Consent, Event, EventName, Step, Totals};
-use crate::model::document::{canonical_json, Node};
+use crate::json::{canonical_json, Node};
 
 /// The only batch schema this reader accepts.
 pub const BATCH_SCHEMA: &str = "yardstick/events@1";

@@ -12,7 +12,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::event::{Event, EventName};
-use crate::model::document::Node;
+use crate::json::Node;
 use crate::uncertainty::summary::percentile_inc;
 
 /// The funnel's steps, in order.

@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::engagement::event::{Consent, Step, Totals};
-use crate::model::document::canonical_json;
+use crate::json::canonical_json;
 
 /// An event of instance `(page_view, instance)` with cumulative interaction `interaction_ms`.
 fn event(

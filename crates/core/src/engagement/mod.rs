@@ -34,3 +34,4 @@ pub mod sinks;
 pub mod tracker;
 mod tracker_error;
 mod tracker_ids;
+mod tracker_limits;

@@ -22,6 +22,7 @@ use rand_pcg::Pcg64;
 
 use super::tracker_error::check_range;
 pub use super::tracker_error::{check_id, TrackerError};
+pub use super::tracker_limits::{MAX_ID_CHARS, SEED_BYTES};
 
 /// `calc_result` fires after this much in-view time without input.
 pub const DEFAULT_RESULT_SETTLE_MS: u64 = 2_000;
@@ -31,15 +32,11 @@ pub const DEFAULT_ENGAGED_AFTER_MS: u64 = 10_000;
 pub const RESULT_SETTLE_RANGE_MS: (u64, u64) = (500, 60_000);
 /// Accepted `engaged_after_ms`: a second to an hour.
 pub const ENGAGED_AFTER_RANGE_MS: (u64, u64) = (1_000, 3_600_000);
-/// The collector's bound on ids (`calc_id`, `step`, `scenario`, ...).
-pub const MAX_ID_CHARS: usize = 64;
 /// Distinct committed inputs per instance that get a `calc_step`.
 pub const MAX_STEPS_PER_INSTANCE: usize = 256;
 /// The largest sequence number the collector accepts; later events are
 /// not made.
 pub const MAX_SEQUENCE: u32 = 1_000_000;
-/// The seed's length in bytes.
-pub const SEED_BYTES: usize = 32;
 
 /// How a tracker starts: the seed, the page's time origin and clock, the
 /// consent, and the thresholds (each in milliseconds).

@@ -2,7 +2,7 @@
 //! checks of ids and options that raise it. A refused call changes nothing.
 
 use super::clock::ClockError;
-use super::tracker::{MAX_ID_CHARS, SEED_BYTES};
+use super::tracker_limits::{MAX_ID_CHARS, SEED_BYTES};
 use crate::number_text::Plain;
 use std::fmt;
 

@@ -2,7 +2,7 @@
 //! seeded with 32 random bytes the caller draws, so the same seed gives the
 //! same ids, and every id has 122 random bits.
 
-use super::tracker::SEED_BYTES;
+use super::tracker_limits::SEED_BYTES;
 use rand_core::RngCore;
 use rand_pcg::Pcg64;
 

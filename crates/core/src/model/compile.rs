@@ -4,64 +4,22 @@
 //! lay out the evaluation plan. Done once; evaluation reuses it.
 //!
 //! Every problem is collected; nothing here evaluates a formula (the
-//! engine's default-value check does, after compiling).
+//! engine's default-value check does, after compiling). The plan's types
+//! are in [`plan`](super::plan), which the numeric lowering (`fast_lower`)
+//! reads without importing this file.
 
+use super::diagnostic::{item_path, suggest_id};
 use super::diagnostic::{ModelDiagnostic, ModelDiagnosticCode};
-use super::document::Node as DocumentNode;
 use super::fast::Node;
 use super::fast_lower::lower_formula;
 use super::graph::{components_in_evaluation_order, find_cycle, same_period_order, Edge};
-use super::read::{item_path, read_model, suggest_id};
+use super::plan::{Role, Step, Structure, Variable, PERIOD_NAME};
+use super::read::read_model;
 use super::spec::ModelSpec;
 use crate::formula::ast::{Expr, ExprKind};
 use crate::formula::{parser, DiagnosticCode};
+use crate::json::Node as DocumentNode;
 use crate::name_table::NameTable;
-
-/// The name of the current period inside per-period formulas.
-pub const PERIOD_NAME: &str = "period";
-
-/// What a variable is in the document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    Input(usize),
-    Calculation(usize),
-    Output(usize),
-}
-
-/// One value of the model: a scalar, or a series over the horizon.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Variable {
-    pub id: String,
-    pub role: Role,
-    pub per_period: bool,
-    /// The parsed formula; `None` for inputs.
-    pub formula: Option<Expr>,
-    /// What the formula reads (variable indices).
-    pub reads: Vec<Edge>,
-    /// The formula lowered to the numeric path, when any of it lowers.
-    pub fast: Option<Node>,
-}
-
-/// A unit of evaluation, in dependency order.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Step {
-    /// One scalar calculation or output.
-    Scalar(usize),
-    /// Series computed period by period, in this order within each period.
-    Series(Vec<usize>),
-}
-
-/// The compiled structure: variables (inputs first, then calculations, then
-/// outputs) and the plan.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Structure {
-    pub variables: Vec<Variable>,
-    /// Lower-case id to variable index.
-    pub by_name: NameTable,
-    pub steps: Vec<Step>,
-    /// Variable index to the step that computes it (`None` for inputs).
-    pub step_of: Vec<Option<usize>>,
-}
 
 /// Reads and compiles a document; every diagnostic when it is invalid.
 pub fn compile(document: &DocumentNode) -> Result<(ModelSpec, Structure), Vec<ModelDiagnostic>> {

@@ -3,6 +3,10 @@
 //! byte span within that formula.
 //!
 //! Diagnostics never stop validation: a model comes back with all of them.
+//!
+//! Also the two helpers every reader words its diagnostics with
+//! ([`item_path`], [`suggest_id`]): here rather than in `read`, so that
+//! `read`, `fields` and `inputs` share them without importing one another.
 
 use crate::formula::Span;
 use std::fmt;
@@ -159,3 +163,16 @@ impl fmt::Display for ModelError {
 }
 
 impl std::error::Error for ModelError {}
+
+/// `list[index]`: the path of a list item. One function for every list, so
+/// the formatting is compiled once rather than at each reader.
+pub fn item_path(list: &str, index: usize) -> String {
+    format!("{list}[{index}]")
+}
+
+/// "; did you mean `x`?" for the closest id, or nothing.
+pub fn suggest_id<'a>(wanted: &str, ids: impl Iterator<Item = &'a str>) -> String {
+    crate::formula::functions::closest(wanted, ids)
+        .map(|id| format!("; did you mean `{id}`?"))
+        .unwrap_or_default()
+}

@@ -6,15 +6,17 @@
 //! values. After an input changes, only the steps that depend on it run
 //! again, and the result equals a full evaluation (property-tested).
 
-use super::compile::{compile, Role, Step, Structure, Variable};
+use super::compile::compile;
 use super::diagnostic::{ModelDiagnostic, ModelDiagnosticCode, ModelError};
-use super::document::Node;
 use super::engine_scope::Scope;
 use super::fast::{self, Context, Workspace};
 use super::inputs::check_value;
+use super::plan::{Role, Step, Structure, Variable};
+use super::slot::Slot;
 use super::spec::{InputValue, ModelSpec};
 use crate::formula::eval::Evaluator;
 use crate::formula::{ErrorKind, Value};
+use crate::json::Node;
 use std::sync::OnceLock;
 pub use work::MAX_MODEL_HELD_BYTES;
 
@@ -24,13 +26,6 @@ mod work;
 /// The error a per-period calculation gets when a period's formula gives an
 /// array; compile-time checks look for it.
 const ARRAY_IN_PERIOD: &str = "a per-period calculation must give one value in each period";
-
-/// A variable's value: one value, or one per period.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Slot {
-    Scalar(Value),
-    Series(Vec<Value>),
-}
 
 /// A compiled model: its spec and evaluation plan.
 #[derive(Debug, Clone, PartialEq)]

@@ -2,8 +2,8 @@
 //! evaluated: model variables by name or slot, `period`, and the previous
 //! period of a series (for `PREV`), read from the state's slots.
 
-use super::compile::{Structure, PERIOD_NAME};
-use super::engine::Slot;
+use super::plan::{Structure, PERIOD_NAME};
+use super::slot::Slot;
 use crate::formula::eval::{Names, Previous};
 use crate::formula::{Array, Value};
 

@@ -9,7 +9,7 @@
 
 use super::CompiledModel;
 use crate::formula::{ErrorKind, Value};
-use crate::model::compile::Step;
+use crate::model::plan::Step;
 
 /// Most bytes of text and array elements ([`Value::held_bytes`]) a model's
 /// values hold (64 MiB), shared equally among its calculations and outputs:

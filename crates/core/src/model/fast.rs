@@ -19,8 +19,8 @@
 //! Nothing here allocates on the hot path (series functions reuse one
 //! scratch buffer of the model state), parses, or panics.
 
-use super::engine::Slot;
 pub use super::fast_workspace::Workspace;
+use super::slot::Slot;
 use crate::finance::{self, Payback};
 use crate::formula::ast::Expr;
 use crate::formula::eval::{compare_numbers, Evaluator, Names};

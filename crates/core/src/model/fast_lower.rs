@@ -10,11 +10,11 @@
 //! anything and never changes what a formula means: a lowered node is only
 //! a faster route to the value the general evaluator gives.
 
-use super::compile::{Variable, PERIOD_NAME};
 use super::fast::{
     Arithmetic, CallArg, Comparison, EagerFunction, Node, Scalar, SeriesArg, SeriesFunction, Slice,
     View,
 };
+use super::plan::{Variable, PERIOD_NAME};
 use crate::formula::ast::{BinaryOp, Expr, ExprKind, PostfixOp, UnaryOp};
 use crate::formula::functions::{self, FunctionId, Implementation};
 

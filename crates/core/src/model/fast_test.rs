@@ -1,8 +1,8 @@
 //! Unit tests of `model::fast` and its lowering (`model::fast_lower`).
 
 use super::*;
+use crate::json::Node as DocumentNode;
 use crate::model::compile::compile;
-use crate::model::document::Node as DocumentNode;
 use crate::model::engine::CompiledModel;
 use crate::model::spec::InputValue;
 

@@ -4,9 +4,9 @@
 //!
 //! It knows nothing of what the fields mean; `read` decides that.
 
+use super::diagnostic::suggest_id;
 use super::diagnostic::{ModelDiagnostic, ModelDiagnosticCode};
-use super::document::Node;
-use super::read::suggest_id;
+use crate::json::Node;
 
 /// Collects diagnostics while fields are read.
 #[derive(Debug, Default)]

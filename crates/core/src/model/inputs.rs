@@ -5,12 +5,12 @@
 //! Values are checked, never silently clamped: a page that sends 20,000
 //! seats to an input capped at 10,000 gets an error that says so.
 
+use super::diagnostic::item_path;
 use super::diagnostic::ModelDiagnosticCode;
-use super::document::Node;
 use super::fields::{Diagnostics, Fields};
-use super::read::item_path;
 use super::spec::{InputKind, InputSpec, InputValue, SelectOption, UncertaintySpec};
 use crate::formula::functions::date_serial::serial_from_iso_text;
+use crate::json::Node;
 use crate::number_text::Plain;
 
 const INPUT_FIELDS: &[&str] = &[

@@ -2,11 +2,12 @@
 //! docs/model-format.md) compiled once into an evaluation plan, then
 //! evaluated on input values, fully or incrementally.
 //!
-//! - [`document`]: the model as a plain tree and its canonical JSON (JSON
-//!   text into that tree is the `yardstick-json-text` crate's, native only);
+//! - the document itself is a [`crate::json::Node`] tree (JSON text into
+//!   that tree is the `yardstick-json-text` crate's, native only);
 //! - [`read`], [`inputs`], [`fields`]: validation into a [`spec::ModelSpec`],
 //!   every problem reported at once with its path;
-//! - [`compile`], [`graph`]: formulas parsed, names resolved, cycles found;
+//! - [`compile`], [`graph`]: formulas parsed, names resolved, cycles found,
+//!   into a [`plan`];
 //! - [`engine`]: evaluation, incremental recompute, series and scalars;
 //! - [`fast`] (lowered by `fast_lower`): the compiled numeric path the
 //!   engine tries first, bit-identical to the general evaluator;
@@ -18,7 +19,6 @@
 pub mod analysis;
 pub mod compile;
 pub mod diagnostic;
-pub mod document;
 pub mod engine;
 mod engine_scope;
 pub mod fast;
@@ -27,11 +27,13 @@ mod fast_workspace;
 pub mod fields;
 pub mod graph;
 pub mod inputs;
+pub mod plan;
 pub mod read;
 pub mod receipt;
+mod slot;
 pub mod spec;
 
 pub use diagnostic::{ModelDiagnostic, ModelDiagnosticCode, ModelError};
-pub use document::Node;
-pub use engine::{CompiledModel, ModelState, OutputChange, Slot};
+pub use engine::{CompiledModel, ModelState, OutputChange};
+pub use slot::Slot;
 pub use spec::{InputValue, ModelSpec};

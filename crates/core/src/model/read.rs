@@ -5,11 +5,11 @@
 //!
 //! Formulas are only carried here; `compile` parses and checks them.
 
-use super::diagnostic::{ModelDiagnostic, ModelDiagnosticCode};
-use super::document::Node;
+use super::diagnostic::{item_path, suggest_id, ModelDiagnostic, ModelDiagnosticCode};
 use super::fields::{is_reserved_id, is_valid_id, Diagnostics, Fields};
 use super::inputs::{check_value, read_input, value_from_node};
 use super::spec::*;
+use crate::json::Node;
 use crate::name_table::previous_uses;
 use crate::number_text::Plain;
 
@@ -489,17 +489,4 @@ fn read_chart(
         series,
         output,
     })
-}
-
-/// `list[index]`: the path of a list item. One function for every list, so
-/// the formatting is compiled once rather than at each reader.
-pub fn item_path(list: &str, index: usize) -> String {
-    format!("{list}[{index}]")
-}
-
-/// "; did you mean `x`?" for the closest id, or nothing.
-pub fn suggest_id<'a>(wanted: &str, ids: impl Iterator<Item = &'a str>) -> String {
-    crate::formula::functions::closest(wanted, ids)
-        .map(|id| format!("; did you mean `{id}`?"))
-        .unwrap_or_default()
 }

@@ -6,10 +6,10 @@
 //! The hash covers everything that determines the outputs; the same model
 //! and inputs give the same hash on every platform and in every session.
 
-use super::document::{canonical_json, Node};
 use super::engine::{CompiledModel, ModelState};
 use super::spec::InputValue;
 use crate::formula::Value;
+use crate::json::{canonical_json, Node};
 use sha2::{Digest, Sha256};
 
 /// A reproducible record of one evaluation.

@@ -4,13 +4,14 @@
 //!
 //! Every public function validates first, so no NaN or infinity comes out
 //! of any parameters: invalid ones are a [`DistributionError`]. Sampling
-//! itself lives in [`sampler`](super::sampler); this module never draws
-//! random numbers and keeps no state.
+//! itself lives in [`sampler`](super::sampler) (with
+//! `Distribution::sampler` and `Distribution::sample`, so this file never
+//! imports the sampler that imports it); this module never draws random
+//! numbers and keeps no state.
 
 use super::error::DistributionError;
 use super::normal::truncated_standard_moments;
-use super::rng::TrialRng;
-use super::sampler::Sampler;
+use super::shape::{clamp_between, clamp_optional, pert_shape, standard_bounds};
 
 /// The largest magnitude any distribution parameter may have. It keeps
 /// every width, `mean ± 40·sd` and every sample finite in `f64`.
@@ -128,18 +129,6 @@ impl Distribution {
         }
     }
 
-    /// The validated, prepared form that draws samples.
-    pub fn sampler(&self) -> Result<Sampler, DistributionError> {
-        Sampler::new(self)
-    }
-
-    /// One sample from `rng` (see [`Sampler::sample`] for the algorithms).
-    /// Preparing costs a few CDF evaluations for a truncated normal; to draw
-    /// many samples, prepare once with [`Distribution::sampler`].
-    pub fn sample(&self, rng: &mut TrialRng) -> Result<f64, DistributionError> {
-        Ok(self.sampler()?.sample(rng))
-    }
-
     /// The low and high values sensitivity (tornado) analysis uses: `min`
     /// and `max`; for a normal, each missing bound is replaced by the
     /// untruncated P10 / P90 `mean ∓ 1.2815515655446004·sd`, clamped to the
@@ -213,38 +202,6 @@ impl Distribution {
             }
         })
     }
-}
-
-/// PERT's width `max − min` and Beta shapes `(α, β)`, shape 4.
-pub(crate) fn pert_shape(min: f64, mode: f64, max: f64) -> (f64, f64, f64) {
-    let width = max - min;
-    let alpha = 1.0 + 4.0 * ((mode - min) / width);
-    let beta = 1.0 + 4.0 * ((max - mode) / width);
-    (width, alpha, beta)
-}
-
-/// A normal's bounds in standard units; a missing bound is infinite.
-pub(crate) fn standard_bounds(
-    mean: f64,
-    sd: f64,
-    min: Option<f64>,
-    max: Option<f64>,
-) -> (f64, f64) {
-    let lower = min.map_or(f64::NEG_INFINITY, |min| (min - mean) / sd);
-    let upper = max.map_or(f64::INFINITY, |max| (max - mean) / sd);
-    (lower, upper)
-}
-
-/// `value` limited to `[low, high]` without `f64::clamp`'s panic on
-/// NaN or reversed bounds: a NaN value gives `low`, NaN bounds are ignored.
-pub(crate) fn clamp_between(value: f64, low: f64, high: f64) -> f64 {
-    value.max(low).min(high)
-}
-
-/// `value` clamped to the bounds that are given.
-pub(crate) fn clamp_optional(value: f64, min: Option<f64>, max: Option<f64>) -> f64 {
-    let value = min.map_or(value, |min| value.max(min));
-    max.map_or(value, |max| value.min(max))
 }
 
 #[cfg(test)]

@@ -31,6 +31,7 @@ pub mod normal;
 pub mod rng;
 pub mod run;
 pub mod sampler;
+mod shape;
 pub mod summary;
 
 pub use distribution::{Distribution, MAX_PARAMETER_MAGNITUDE, P90_Z};

@@ -26,7 +26,7 @@
 //! infinite only for an interval at a single infinity (a subnormal sd),
 //! which the sampler maps to the bound.
 
-use super::distribution::clamp_between;
+use super::shape::clamp_between;
 
 /// 1/√(2π).
 const FRAC_1_SQRT_2PI: f64 = 0.398_942_280_401_432_7;

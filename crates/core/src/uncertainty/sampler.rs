@@ -25,12 +25,11 @@
 //! gives the same samples. This module reads no clock and keeps no state
 //! beyond the caller's [`TrialRng`].
 
-use super::distribution::{
-    clamp_between, clamp_optional, pert_shape, standard_bounds, Distribution,
-};
+use super::distribution::Distribution;
 use super::error::DistributionError;
 use super::normal::{standard_normal_quantile, TruncatedStandardNormal};
 use super::rng::TrialRng;
+use super::shape::{clamp_between, clamp_optional, pert_shape, standard_bounds};
 
 /// The cap on Marsaglia–Tsang attempts per gamma draw.
 pub const MAX_GAMMA_ATTEMPTS: usize = 32;
@@ -108,6 +107,20 @@ enum SamplerKind {
         max: Option<f64>,
         standard: TruncatedStandardNormal,
     },
+}
+
+impl Distribution {
+    /// The validated, prepared form that draws samples.
+    pub fn sampler(&self) -> Result<Sampler, DistributionError> {
+        Sampler::new(self)
+    }
+
+    /// One sample from `rng` (see [`Sampler::sample`] for the algorithms).
+    /// Preparing costs a few CDF evaluations for a truncated normal; to draw
+    /// many samples, prepare once with [`Distribution::sampler`].
+    pub fn sample(&self, rng: &mut TrialRng) -> Result<f64, DistributionError> {
+        Ok(self.sampler()?.sample(rng))
+    }
 }
 
 impl Sampler {

@@ -21,7 +21,7 @@
 //! Nothing here returns NaN or infinity, panics or allocates more than a
 //! copy of the values (reordered to select the percentiles) and the bins. It knows nothing of models.
 
-use super::distribution::clamp_between;
+use super::shape::clamp_between;
 
 /// Histogram bins when the caller names none.
 pub const DEFAULT_HISTOGRAM_BINS: usize = 20;

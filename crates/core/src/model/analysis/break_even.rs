@@ -5,7 +5,8 @@
 use crate::finance::{payback_period, Payback};
 use crate::formula::Value;
 use crate::model::diagnostic::ModelError;
-use crate::model::engine::{CompiledModel, ModelState, Slot};
+use crate::model::engine::{CompiledModel, ModelState};
+use crate::model::Slot;
 
 /// When the cumulative sum of series `series_id` first recovers to zero or
 /// above, in periods from period 0 (fractional), or [`Payback::Never`].

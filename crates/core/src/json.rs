@@ -1,8 +1,12 @@
-//! The model document as a plain tree (`Node`), independent of how it
-//! arrived: the wasm layer builds it from a JavaScript object, native code
-//! from JSON text. Also writes the canonical JSON used to hash receipts.
+//! The generic JSON tree (`Node`) that every layer reads, independent of
+//! how it arrived: the wasm layer builds it from a JavaScript object, native
+//! code from JSON text (the `yardstick-json-text` crate). Also writes the
+//! canonical JSON that receipts hash and the collector stores. A base
+//! module: `model` (documents) and `engagement` (events) both use it, and it
+//! uses neither.
 //!
-//! It never reads files and never interprets the model; `read` does that.
+//! It never reads files and never interprets a tree; `model::read` and
+//! `engagement::envelope` do that.
 
 use crate::{number_text, small_sort};
 
