@@ -61,10 +61,10 @@ pkg: $(filter pkg/%,$(PRECOMPRESSED))
 pkg-widget: $(filter pkg-widget/%,$(PRECOMPRESSED))
 
 $(WASM_RELEASE): FORCE
-	cargo build --lib --release --target $(WASM_TARGET)
+	cargo build -p yardstick-wasm --lib --release --target $(WASM_TARGET)
 
 $(WASM_WIDGET): FORCE
-	cargo build --lib --release --target $(WASM_TARGET) --no-default-features --features tracker --target-dir target/widget
+	cargo build -p yardstick-wasm --lib --release --target $(WASM_TARGET) --no-default-features --features tracker --target-dir target/widget
 
 # What else shapes the output: the flags and the tools' versions. Rewritten
 # only when they change, so a new flag or a new binaryen rebuilds both.
@@ -127,15 +127,15 @@ bindgen:
 	@ls -l $(OUT)/yardstick_bg.wasm | awk '{ print "$(OUT)/yardstick_bg.wasm: " $$5 " bytes" }'
 
 server:
-	cargo build --release --bin yardstick-serve
+	cargo build --release -p yardstick-serve --bin yardstick-serve
 
 lint:
 	npx --no-install eslint www tests/js eslint.config.js
 	cargo fmt --all -- --check
-	cargo clippy --all-targets -- -D warnings
-	cargo clippy --lib --target $(WASM_TARGET) -- -D warnings
-	cargo clippy --lib --target $(WASM_TARGET) --no-default-features -- -D warnings
-	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features tracker -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p yardstick-wasm --lib --target $(WASM_TARGET) -- -D warnings
+	cargo clippy -p yardstick-wasm --lib --target $(WASM_TARGET) --no-default-features -- -D warnings
+	cargo clippy -p yardstick-wasm --lib --target $(WASM_TARGET) --no-default-features --features tracker -- -D warnings
 
 ## check-www: type-check the site's JSDoc against the generated pkg/*.d.ts
 check-www:
@@ -168,20 +168,20 @@ test-schema:
 	python3 tests/data/models/validate_models.py
 
 test-rust:
-	cargo test --all-targets
+	cargo test --workspace --all-targets
 
 test-wasm: test-wasm-node test-wasm-chrome
 
 # wasm-bindgen tests run in Node unless WASM_BINDGEN_USE_BROWSER asks for a browser.
 test-wasm-node:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-	  cargo test --target $(WASM_TARGET) --features tracker --test wasm_api --test wasm_model --test wasm_engagement
+	  cargo test -p yardstick-wasm --target $(WASM_TARGET) --features tracker --test wasm_api --test wasm_model --test wasm_engagement
 
 test-wasm-chrome:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=$(CHROMEDRIVER) \
 	  WASM_BINDGEN_TEST_TIMEOUT=120 \
-	  cargo test --target $(WASM_TARGET) --features tracker --test wasm_api --test wasm_model --test wasm_engagement
+	  cargo test -p yardstick-wasm --target $(WASM_TARGET) --features tracker --test wasm_api --test wasm_model --test wasm_engagement
 
 ## test-js: unit tests of the site's pure modules (number parsing, outbox, completion) in Node
 test-js:

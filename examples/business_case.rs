@@ -3,14 +3,11 @@
 //!
 //! `cargo run --example business_case [path/to/model.json]`
 
-#[path = "../tests/support/json.rs"]
-mod json;
-
-use yardstick::formula::value::format_general;
-use yardstick::formula::Value;
-use yardstick::model::analysis::{scenarios, sensitivity, SensitivityOptions};
-use yardstick::model::receipt::receipt;
-use yardstick::model::CompiledModel;
+use yardstick_core::formula::value::format_general;
+use yardstick_core::formula::Value;
+use yardstick_core::model::analysis::{scenarios, sensitivity, SensitivityOptions};
+use yardstick_core::model::receipt::receipt;
+use yardstick_core::model::CompiledModel;
 
 fn show(value: &Value) -> String {
     match value {
@@ -27,11 +24,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = std::env::args().nth(1).unwrap_or_else(|| {
         concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/examples/models/business-case-5y.json"
+            "/../../examples/models/business-case-5y.json"
         )
         .to_string()
     });
-    let document = json::node_from_json(&std::fs::read_to_string(&path)?)?;
+    let document = yardstick_json_text::node_from_json(&std::fs::read_to_string(&path)?)?;
     let model = CompiledModel::compile(&document).map_err(|diagnostics| {
         let lines: Vec<String> = diagnostics.iter().map(|d| d.to_string()).collect();
         format!("{path} is invalid:\n{}", lines.join("\n"))

@@ -3,7 +3,7 @@
 //! Run with `cargo run --release --example evaluate_timing`.
 
 use std::time::Instant;
-use yardstick::formula::{evaluate, CompiledFormula, NoNames};
+use yardstick_core::formula::{evaluate, CompiledFormula, NoNames};
 
 fn main() {
     let formulas = [

@@ -12,7 +12,7 @@ the identity, refined with mpmath.findroot) is evaluated with 80 significant
 decimal digits. The result is rounded once to the nearest double and
 written with 17 significant digits. Nothing here calls Yardstick.
 
-The consumer (tests/reference_vectors.rs) checks a purely relative
+The consumer (crates/core/tests/reference_vectors.rs) checks a purely relative
 tolerance: |actual - expected| <= tolerance * |expected|, 1e-9 on every row.
 
 Run: python3 tests/data/tools/gen_tiny_rates.py > tests/data/finance_tiny_rates.tsv

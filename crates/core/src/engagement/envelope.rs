@@ -1,0 +1,552 @@
+//! Reads and writes the event envelope (docs/engagement.md, "The event
+//! envelope"): a batch `{"schema": "yardstick/events@1", "events": [...]}`
+//! from a [`Node`] into [`Event`]s, checking every bound, and an [`Event`]
+//! back into canonical JSON for storage and the API.
+//!
+//! Reading is all or nothing: the first problem stops it and comes back as an
+//! [`EnvelopeError`] naming the path (`events[3].totals.wall_ms`) and the
+//! reason. It never stores anything, reads no clock and does no I/O.
+
+use crate::number_text::Plain;
+use std::fmt;
+
+use super::event::{Consent, Event, EventName, Step, Totals};
+use crate::json::{canonical_json, Node};
+
+/// The only batch schema this reader accepts.
+pub const BATCH_SCHEMA: &str = "yardstick/events@1";
+/// Most events in one batch.
+pub const MAX_BATCH_EVENTS: usize = 500;
+/// Longest id (`instance_id`, `calc_id`, `calc_version`, `step`, `scenario`,
+/// `visitor_id`), in characters.
+pub const MAX_ID_CHARS: usize = 64;
+/// Largest `sequence` and `step_index`.
+pub const MAX_COUNTER: u32 = 1_000_000;
+/// Longest page time and cumulative total: 31 days in milliseconds.
+pub const MAX_DURATION_MS: u64 = 31 * 24 * 60 * 60 * 1000;
+/// Latest `occurred_at_ms`: the largest time a JavaScript `Date` holds.
+pub const MAX_EPOCH_MS: f64 = 8.64e15;
+
+/// Every field an event may carry (docs/engagement.md); any other is refused.
+pub const EVENT_FIELDS: [&str; 15] = [
+    "event_id",
+    "name",
+    "sequence",
+    "page_view_id",
+    "instance_id",
+    "calc_id",
+    "calc_version",
+    "occurred_at_ms",
+    "page_time_ms",
+    "consent",
+    "visitor_id",
+    "totals",
+    "step",
+    "step_index",
+    "scenario",
+];
+const TOTALS_FIELDS: [&str; 4] = ["interaction_ms", "in_view_ms", "active_page_ms", "wall_ms"];
+/// Longest piece of offending input quoted back in a message.
+const MAX_QUOTED_CHARS: usize = 64;
+
+/// Why a batch or an event was refused; every variant names the path of the
+/// offending value (`events[3].totals.wall_ms`, or `` for the whole body).
+#[derive(Debug, Clone, PartialEq)]
+pub enum EnvelopeError {
+    /// A value of the wrong JSON type.
+    WrongType {
+        path: String,
+        expected: &'static str,
+        found: &'static str,
+    },
+    /// A required field is absent.
+    Missing { path: String },
+    /// A field the envelope does not define (typos must not lose data).
+    UnknownField { path: String },
+    /// The batch's `schema` is not [`BATCH_SCHEMA`].
+    WrongSchema { path: String, found: String },
+    /// Not 1 to [`MAX_BATCH_EVENTS`] events.
+    BatchSize { path: String, count: usize },
+    /// An id that is empty, too long or has a character outside `A-Z a-z 0-9 . _ : -`.
+    InvalidId { path: String, found: String },
+    /// Not a lowercase 8-4-4-4-12 hex UUID.
+    InvalidUuid { path: String, found: String },
+    /// A name that is not one of the `calc_*` names.
+    UnknownName { path: String, found: String },
+    /// A consent that is not `granted`, `denied` or `unknown`.
+    UnknownConsent { path: String, found: String },
+    /// A number that is not an integer, or outside its range.
+    OutOfRange {
+        path: String,
+        found: f64,
+        min: f64,
+        max: f64,
+        integer: bool,
+    },
+    /// Totals that break `interaction <= in view <= active page <= wall`.
+    UnorderedTotals { path: String },
+    /// `step` / `step_index` on an event other than `calc_step`, or missing on one.
+    StepMismatch { path: String, name: EventName },
+    /// A `visitor_id` without consent `granted`.
+    VisitorWithoutConsent { path: String, consent: Consent },
+}
+
+impl EnvelopeError {
+    /// The path of the offending value (empty for the whole body).
+    pub fn path(&self) -> &str {
+        match self {
+            EnvelopeError::WrongType { path, .. }
+            | EnvelopeError::Missing { path }
+            | EnvelopeError::UnknownField { path }
+            | EnvelopeError::WrongSchema { path, .. }
+            | EnvelopeError::BatchSize { path, .. }
+            | EnvelopeError::InvalidId { path, .. }
+            | EnvelopeError::InvalidUuid { path, .. }
+            | EnvelopeError::UnknownName { path, .. }
+            | EnvelopeError::UnknownConsent { path, .. }
+            | EnvelopeError::OutOfRange { path, .. }
+            | EnvelopeError::UnorderedTotals { path }
+            | EnvelopeError::StepMismatch { path, .. }
+            | EnvelopeError::VisitorWithoutConsent { path, .. } => path,
+        }
+    }
+}
+
+impl fmt::Display for EnvelopeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = if self.path().is_empty() {
+            "body"
+        } else {
+            self.path()
+        };
+        write!(f, "{path}: ")?;
+        match self {
+            EnvelopeError::WrongType {
+                expected, found, ..
+            } => write!(f, "must be {expected}, not {found}"),
+            EnvelopeError::Missing { .. } => write!(f, "is required"),
+            EnvelopeError::UnknownField { .. } => write!(f, "is not a field of the envelope"),
+            EnvelopeError::WrongSchema { found, .. } => {
+                write!(f, "must be \"{BATCH_SCHEMA}\", not \"{found}\"")
+            }
+            EnvelopeError::BatchSize { count, .. } => {
+                write!(f, "must hold 1 to {MAX_BATCH_EVENTS} events, not {count}")
+            }
+            EnvelopeError::InvalidId { found, .. } => write!(
+                f,
+                "must be 1 to {MAX_ID_CHARS} characters from A-Z a-z 0-9 . _ : -, not \"{found}\""
+            ),
+            EnvelopeError::InvalidUuid { found, .. } => write!(
+                f,
+                "must be a lowercase UUID (8-4-4-4-12 hex digits), not \"{found}\""
+            ),
+            EnvelopeError::UnknownName { found, .. } => {
+                let names: Vec<&str> = EventName::ALL.iter().map(|n| n.as_str()).collect();
+                write!(f, "must be one of {}, not \"{found}\"", names.join(", "))
+            }
+            EnvelopeError::UnknownConsent { found, .. } => write!(
+                f,
+                "must be \"granted\", \"denied\" or \"unknown\", not \"{found}\""
+            ),
+            EnvelopeError::OutOfRange {
+                found,
+                min,
+                max,
+                integer,
+                ..
+            } => {
+                let kind = if *integer { "an integer" } else { "a number" };
+                write!(
+                    f,
+                    "must be {kind} from {} to {}, not {}",
+                    Plain(*min),
+                    Plain(*max),
+                    Plain(*found)
+                )
+            }
+            EnvelopeError::UnorderedTotals { .. } => write!(
+                f,
+                "must satisfy interaction_ms <= in_view_ms <= active_page_ms <= wall_ms"
+            ),
+            EnvelopeError::StepMismatch { name, .. } => {
+                if *name == EventName::Step {
+                    write!(f, "calc_step needs both step and step_index")
+                } else {
+                    write!(
+                        f,
+                        "step and step_index belong to calc_step only, not {}",
+                        name.as_str()
+                    )
+                }
+            }
+            EnvelopeError::VisitorWithoutConsent { consent, .. } => write!(
+                f,
+                "visitor_id is allowed only with consent \"granted\", not \"{}\"",
+                consent.as_str()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for EnvelopeError {}
+
+/// Reads a batch: a map with exactly `schema` and `events`, 1 to
+/// [`MAX_BATCH_EVENTS`] valid events. All or nothing.
+pub fn read_batch(batch: &Node) -> Result<Vec<Event>, EnvelopeError> {
+    let entries = map_entries(batch, "")?;
+    refuse_unknown(entries, &["schema", "events"], "")?;
+    let schema = text_field(batch, "schema", "")?;
+    if schema != BATCH_SCHEMA {
+        return Err(EnvelopeError::WrongSchema {
+            path: "schema".into(),
+            found: quoted(schema),
+        });
+    }
+    let events = match required(batch, "events", "")? {
+        Node::List(items) => items,
+        other => {
+            return Err(EnvelopeError::WrongType {
+                path: "events".into(),
+                expected: "a list",
+                found: other.type_name(),
+            })
+        }
+    };
+    if events.is_empty() || events.len() > MAX_BATCH_EVENTS {
+        return Err(EnvelopeError::BatchSize {
+            path: "events".into(),
+            count: events.len(),
+        });
+    }
+    events
+        .iter()
+        .enumerate()
+        .map(|(index, event)| read_event(event, &format!("events[{index}]")))
+        .collect()
+}
+
+/// Reads one event; `path` prefixes every error path (`events[3]`, or ``).
+pub fn read_event(node: &Node, path: &str) -> Result<Event, EnvelopeError> {
+    let entries = map_entries(node, path)?;
+    refuse_unknown(entries, &EVENT_FIELDS, path)?;
+    let name_text = text_field(node, "name", path)?;
+    let name = EventName::parse(name_text).ok_or_else(|| EnvelopeError::UnknownName {
+        path: join(path, "name"),
+        found: quoted(name_text),
+    })?;
+    let consent_text = text_field(node, "consent", path)?;
+    let consent = Consent::parse(consent_text).ok_or_else(|| EnvelopeError::UnknownConsent {
+        path: join(path, "consent"),
+        found: quoted(consent_text),
+    })?;
+    let visitor_id = optional_id(node, "visitor_id", path)?;
+    if visitor_id.is_some() && !consent.allows_storage() {
+        return Err(EnvelopeError::VisitorWithoutConsent {
+            path: join(path, "visitor_id"),
+            consent,
+        });
+    }
+    let step_id = optional_id(node, "step", path)?;
+    let step_index = match optional(node, "step_index") {
+        Some(value) => Some(counter(value, &join(path, "step_index"))?),
+        None => None,
+    };
+    let step = match (name, step_id, step_index) {
+        (EventName::Step, Some(input_id), Some(index)) => Some(Step { input_id, index }),
+        (EventName::Step, _, _) => {
+            return Err(EnvelopeError::StepMismatch {
+                path: join(
+                    path,
+                    if optional(node, "step").is_none() {
+                        "step"
+                    } else {
+                        "step_index"
+                    },
+                ),
+                name,
+            })
+        }
+        (_, None, None) => None,
+        (_, step_id, _) => {
+            return Err(EnvelopeError::StepMismatch {
+                path: join(
+                    path,
+                    if step_id.is_some() {
+                        "step"
+                    } else {
+                        "step_index"
+                    },
+                ),
+                name,
+            })
+        }
+    };
+    Ok(Event {
+        event_id: uuid_field(node, "event_id", path)?,
+        name,
+        sequence: counter(required(node, "sequence", path)?, &join(path, "sequence"))?,
+        page_view_id: uuid_field(node, "page_view_id", path)?,
+        instance_id: id_field(node, "instance_id", path)?,
+        calc_id: id_field(node, "calc_id", path)?,
+        calc_version: id_field(node, "calc_version", path)?,
+        occurred_at_ms: number(
+            required(node, "occurred_at_ms", path)?,
+            &join(path, "occurred_at_ms"),
+            MAX_EPOCH_MS,
+            false,
+        )?,
+        page_time_ms: number(
+            required(node, "page_time_ms", path)?,
+            &join(path, "page_time_ms"),
+            MAX_DURATION_MS as f64,
+            false,
+        )?,
+        consent,
+        visitor_id,
+        totals: read_totals(required(node, "totals", path)?, &join(path, "totals"))?,
+        step,
+        scenario: optional_id(node, "scenario", path)?,
+    })
+}
+
+fn read_totals(node: &Node, path: &str) -> Result<Totals, EnvelopeError> {
+    let entries = map_entries(node, path)?;
+    refuse_unknown(entries, &TOTALS_FIELDS, path)?;
+    let whole_ms = |key: &str| -> Result<u64, EnvelopeError> {
+        let value = number(
+            required(node, key, path)?,
+            &join(path, key),
+            MAX_DURATION_MS as f64,
+            true,
+        )?;
+        // An integer from 0 to 31 days: exact in u64.
+        Ok(value as u64)
+    };
+    let totals = Totals {
+        interaction_ms: whole_ms("interaction_ms")?,
+        in_view_ms: whole_ms("in_view_ms")?,
+        active_page_ms: whole_ms("active_page_ms")?,
+        wall_ms: whole_ms("wall_ms")?,
+    };
+    if !totals.is_ordered() {
+        return Err(EnvelopeError::UnorderedTotals { path: path.into() });
+    }
+    Ok(totals)
+}
+
+/// The event as a [`Node`] with the envelope's field names; absent optional
+/// fields are left out. [`read_event`] reads it back to the same event.
+pub fn event_to_node(event: &Event) -> Node {
+    let text = |s: &str| Node::Text(s.to_string());
+    let whole = |ms: u64| Node::Number(ms as f64);
+    let mut entries = vec![
+        ("event_id".to_string(), text(&event.event_id)),
+        ("name".to_string(), text(event.name.as_str())),
+        (
+            "sequence".to_string(),
+            Node::Number(f64::from(event.sequence)),
+        ),
+        ("page_view_id".to_string(), text(&event.page_view_id)),
+        ("instance_id".to_string(), text(&event.instance_id)),
+        ("calc_id".to_string(), text(&event.calc_id)),
+        ("calc_version".to_string(), text(&event.calc_version)),
+        (
+            "occurred_at_ms".to_string(),
+            Node::Number(event.occurred_at_ms),
+        ),
+        ("page_time_ms".to_string(), Node::Number(event.page_time_ms)),
+        ("consent".to_string(), text(event.consent.as_str())),
+        (
+            "totals".to_string(),
+            Node::Map(vec![
+                (
+                    "interaction_ms".to_string(),
+                    whole(event.totals.interaction_ms),
+                ),
+                ("in_view_ms".to_string(), whole(event.totals.in_view_ms)),
+                (
+                    "active_page_ms".to_string(),
+                    whole(event.totals.active_page_ms),
+                ),
+                ("wall_ms".to_string(), whole(event.totals.wall_ms)),
+            ]),
+        ),
+    ];
+    if let Some(visitor_id) = &event.visitor_id {
+        entries.push(("visitor_id".to_string(), text(visitor_id)));
+    }
+    if let Some(step) = &event.step {
+        entries.push(("step".to_string(), text(&step.input_id)));
+        entries.push((
+            "step_index".to_string(),
+            Node::Number(f64::from(step.index)),
+        ));
+    }
+    if let Some(scenario) = &event.scenario {
+        entries.push(("scenario".to_string(), text(scenario)));
+    }
+    Node::Map(entries)
+}
+
+/// The event as canonical JSON (sorted keys, no whitespace): the form the
+/// collector stores and the API returns.
+pub fn event_json(event: &Event) -> String {
+    canonical_json(&event_to_node(event))
+}
+
+/// Whether `text` is an envelope id: 1 to 64 characters from `A-Z a-z 0-9 . _ : -`.
+pub fn is_valid_id(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= MAX_ID_CHARS
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b':' | b'-'))
+}
+
+/// Whether `text` is a lowercase 8-4-4-4-12 hex UUID. The version nibble is
+/// not checked, so any UUID version in that form is accepted.
+pub fn is_valid_uuid(text: &str) -> bool {
+    text.len() == 36
+        && text.bytes().enumerate().all(|(index, b)| match index {
+            8 | 13 | 18 | 23 => b == b'-',
+            _ => b.is_ascii_digit() || (b'a'..=b'f').contains(&b),
+        })
+}
+
+fn map_entries<'a>(node: &'a Node, path: &str) -> Result<&'a [(String, Node)], EnvelopeError> {
+    match node {
+        Node::Map(entries) => Ok(entries),
+        other => Err(EnvelopeError::WrongType {
+            path: path.into(),
+            expected: "an object",
+            found: other.type_name(),
+        }),
+    }
+}
+
+fn refuse_unknown(
+    entries: &[(String, Node)],
+    known: &[&str],
+    path: &str,
+) -> Result<(), EnvelopeError> {
+    match entries
+        .iter()
+        .find(|(key, _)| !known.contains(&key.as_str()))
+    {
+        Some((key, _)) => Err(EnvelopeError::UnknownField {
+            path: join(path, &quoted(key)),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// The field `key`, treating `null` as absent.
+fn optional<'a>(node: &'a Node, key: &str) -> Option<&'a Node> {
+    node.get(key).filter(|value| **value != Node::Null)
+}
+
+fn required<'a>(node: &'a Node, key: &str, path: &str) -> Result<&'a Node, EnvelopeError> {
+    optional(node, key).ok_or_else(|| EnvelopeError::Missing {
+        path: join(path, key),
+    })
+}
+
+fn text<'a>(value: &'a Node, path: &str) -> Result<&'a str, EnvelopeError> {
+    match value {
+        Node::Text(text) => Ok(text),
+        other => Err(EnvelopeError::WrongType {
+            path: path.into(),
+            expected: "text",
+            found: other.type_name(),
+        }),
+    }
+}
+
+fn text_field<'a>(node: &'a Node, key: &str, path: &str) -> Result<&'a str, EnvelopeError> {
+    text(required(node, key, path)?, &join(path, key))
+}
+
+fn id(value: &Node, path: &str) -> Result<String, EnvelopeError> {
+    let id = text(value, path)?;
+    if is_valid_id(id) {
+        Ok(id.to_string())
+    } else {
+        Err(EnvelopeError::InvalidId {
+            path: path.into(),
+            found: quoted(id),
+        })
+    }
+}
+
+fn id_field(node: &Node, key: &str, path: &str) -> Result<String, EnvelopeError> {
+    id(required(node, key, path)?, &join(path, key))
+}
+
+fn optional_id(node: &Node, key: &str, path: &str) -> Result<Option<String>, EnvelopeError> {
+    optional(node, key)
+        .map(|value| id(value, &join(path, key)))
+        .transpose()
+}
+
+fn uuid_field(node: &Node, key: &str, path: &str) -> Result<String, EnvelopeError> {
+    let field_path = join(path, key);
+    let uuid = text(required(node, key, path)?, &field_path)?;
+    if is_valid_uuid(uuid) {
+        Ok(uuid.to_string())
+    } else {
+        Err(EnvelopeError::InvalidUuid {
+            path: field_path,
+            found: quoted(uuid),
+        })
+    }
+}
+
+/// A finite number from 0 to `max`, an integer when `integer` is set.
+fn number(value: &Node, path: &str, max: f64, integer: bool) -> Result<f64, EnvelopeError> {
+    let n = match value {
+        Node::Number(n) => *n,
+        other => {
+            return Err(EnvelopeError::WrongType {
+                path: path.into(),
+                expected: if integer { "an integer" } else { "a number" },
+                found: other.type_name(),
+            })
+        }
+    };
+    let in_range = n.is_finite() && (0.0..=max).contains(&n) && (!integer || n.fract() == 0.0);
+    if in_range {
+        // -0.0 reads as 0.0, so the stored form is canonical.
+        Ok(n + 0.0)
+    } else {
+        Err(EnvelopeError::OutOfRange {
+            path: path.into(),
+            found: n,
+            min: 0.0,
+            max,
+            integer,
+        })
+    }
+}
+
+fn counter(value: &Node, path: &str) -> Result<u32, EnvelopeError> {
+    // An integer from 0 to 1,000,000: exact in u32.
+    Ok(number(value, path, f64::from(MAX_COUNTER), true)? as u32)
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// At most [`MAX_QUOTED_CHARS`] characters of offending input, for messages.
+fn quoted(text: &str) -> String {
+    let head = super::tracker_error::first_chars(text, MAX_QUOTED_CHARS);
+    let mut out = head.to_string();
+    if head.len() < text.len() {
+        out.push('…');
+    }
+    out
+}

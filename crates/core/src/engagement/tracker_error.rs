@@ -1,0 +1,115 @@
+//! Why a [`Tracker`](super::tracker::Tracker) refuses a call, and the
+//! checks of ids and options that raise it. A refused call changes nothing.
+
+use super::clock::ClockError;
+use super::tracker_limits::{MAX_ID_CHARS, SEED_BYTES};
+use crate::number_text::Plain;
+use std::fmt;
+
+/// Why the tracker refused a call.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TrackerError {
+    /// The clock refused the fact (time, ratio, idle timeout, bounds).
+    Clock {
+        source: ClockError,
+    },
+    UnknownInstance {
+        instance_id: String,
+    },
+    /// An id outside 1 to 64 characters from `A-Z a-z 0-9 . _ : -`.
+    InvalidId {
+        field: &'static str,
+        value: String,
+    },
+    OptionOutOfRange {
+        option: &'static str,
+        value: u64,
+        min: u64,
+        max: u64,
+    },
+    SeedLength {
+        bytes: usize,
+    },
+    /// A time origin that is not a finite, non-negative number.
+    TimeOrigin {
+        time_origin_ms: f64,
+    },
+}
+
+impl fmt::Display for TrackerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TrackerError::Clock { source } => source.fmt(f),
+            TrackerError::UnknownInstance { instance_id } => {
+                write!(f, "unknown widget instance id `{instance_id}`")
+            }
+            TrackerError::InvalidId { field, value } => write!(
+                f,
+                "{field} `{value}` must be 1 to {MAX_ID_CHARS} characters from A-Z a-z 0-9 . _ : -"
+            ),
+            TrackerError::OptionOutOfRange {
+                option,
+                value,
+                min,
+                max,
+            } => write!(f, "{option} {value} ms is outside {min} to {max} ms"),
+            TrackerError::SeedLength { bytes } => {
+                write!(f, "the seed must be {SEED_BYTES} random bytes, not {bytes}")
+            }
+            TrackerError::TimeOrigin { time_origin_ms } => write!(
+                f,
+                "time origin {} ms is not a finite, non-negative time",
+                Plain(*time_origin_ms)
+            ),
+        }
+    }
+}
+
+impl std::error::Error for TrackerError {}
+
+impl From<ClockError> for TrackerError {
+    fn from(source: ClockError) -> Self {
+        TrackerError::Clock { source }
+    }
+}
+
+/// Checks an id against the collector's bounds.
+pub fn check_id(field: &'static str, value: &str) -> Result<(), TrackerError> {
+    let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | ':' | '-');
+    if (1..=MAX_ID_CHARS).contains(&value.len()) && value.chars().all(allowed) {
+        Ok(())
+    } else {
+        Err(TrackerError::InvalidId {
+            field,
+            value: first_chars(value, 80).to_string(),
+        })
+    }
+}
+
+/// The first `max` characters of `text` (all of it when shorter), as a
+/// slice: one body for every message that quotes input, where each
+/// `chars().take(n).collect()` was its own.
+pub(crate) fn first_chars(text: &str, max: usize) -> &str {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => text.get(..cut).unwrap_or(text),
+        None => text,
+    }
+}
+
+pub(super) fn check_range(
+    option: &'static str,
+    value: u64,
+    range: (u64, u64),
+) -> Result<u64, TrackerError> {
+    let (min, max) = range;
+    if (min..=max).contains(&value) {
+        Ok(value)
+    } else {
+        Err(TrackerError::OptionOutOfRange {
+            option,
+            value,
+            min,
+            max,
+        })
+    }
+}

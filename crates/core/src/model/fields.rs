@@ -1,0 +1,191 @@
+//! Field access on document maps that records a diagnostic for every
+//! missing field, wrong type and unknown field instead of stopping, so a
+//! model's problems all come back at once.
+//!
+//! It knows nothing of what the fields mean; `read` decides that.
+
+use super::diagnostic::suggest_id;
+use super::diagnostic::{ModelDiagnostic, ModelDiagnosticCode};
+use crate::json::Node;
+
+/// Collects diagnostics while fields are read.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    pub list: Vec<ModelDiagnostic>,
+}
+
+impl Diagnostics {
+    pub fn push(&mut self, code: ModelDiagnosticCode, path: &str, message: impl Into<String>) {
+        self.list.push(ModelDiagnostic::new(code, path, message));
+    }
+
+    pub fn wrong_type(&mut self, path: &str, expected: &str, found: &Node) {
+        self.push(
+            ModelDiagnosticCode::WrongType,
+            path,
+            format!("expected {expected}, found {}", found.type_name()),
+        );
+    }
+}
+
+/// A map node being read, with its path for messages.
+pub struct Fields<'a> {
+    pub entries: &'a [(String, Node)],
+    pub path: String,
+}
+
+impl<'a> Fields<'a> {
+    /// Opens `node` as a map; records a wrong-type diagnostic otherwise.
+    pub fn open(node: &'a Node, path: &str, diagnostics: &mut Diagnostics) -> Option<Fields<'a>> {
+        match node {
+            Node::Map(entries) => Some(Fields {
+                entries,
+                path: path.to_string(),
+            }),
+            other => {
+                diagnostics.wrong_type(path, "an object", other);
+                None
+            }
+        }
+    }
+
+    pub fn field_path(&self, key: &str) -> String {
+        if self.path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{}.{key}", self.path)
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&'a Node> {
+        self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// Reports fields outside `allowed`, suggesting the closest allowed name.
+    pub fn reject_unknown(&self, allowed: &[&str], diagnostics: &mut Diagnostics) {
+        for (key, _) in self.entries {
+            if allowed.contains(&key.as_str()) {
+                continue;
+            }
+            let hint = suggest_id(key, allowed.iter().copied());
+            diagnostics.push(
+                ModelDiagnosticCode::UnknownField,
+                &self.field_path(key),
+                format!("unknown field `{key}`{hint}"),
+            );
+        }
+    }
+
+    fn missing(&self, key: &str, diagnostics: &mut Diagnostics) {
+        diagnostics.push(
+            ModelDiagnosticCode::MissingField,
+            &self.field_path(key),
+            format!("`{key}` is required"),
+        );
+    }
+
+    /// A text field; `required` records a diagnostic when it is absent.
+    pub fn text(&self, key: &str, required: bool, diagnostics: &mut Diagnostics) -> Option<String> {
+        match self.get(key) {
+            Some(Node::Text(text)) => Some(text.clone()),
+            Some(other) => {
+                diagnostics.wrong_type(&self.field_path(key), "text", other);
+                None
+            }
+            None => {
+                if required {
+                    self.missing(key, diagnostics);
+                }
+                None
+            }
+        }
+    }
+
+    /// A finite number field.
+    pub fn number(&self, key: &str, required: bool, diagnostics: &mut Diagnostics) -> Option<f64> {
+        match self.get(key) {
+            Some(Node::Number(n)) if n.is_finite() => Some(*n),
+            Some(other) => {
+                diagnostics.wrong_type(&self.field_path(key), "a finite number", other);
+                None
+            }
+            None => {
+                if required {
+                    self.missing(key, diagnostics);
+                }
+                None
+            }
+        }
+    }
+
+    /// A text field that must be one of `names`: its position there. Other
+    /// text is a `code` diagnostic, "unknown {what} `x`; use a, b or c",
+    /// built here once for every such field.
+    pub fn choice(
+        &self,
+        key: &str,
+        required: bool,
+        (what, names, code): (&str, &[&str], ModelDiagnosticCode),
+        diagnostics: &mut Diagnostics,
+    ) -> Option<usize> {
+        let text = self.text(key, required, diagnostics)?;
+        let position = names.iter().position(|name| *name == text);
+        if position.is_none() {
+            let mut message = format!("unknown {what} `{text}`; use ");
+            for (index, name) in names.iter().enumerate() {
+                if index > 0 {
+                    let last = index + 1 == names.len();
+                    message.push_str(if last { " or " } else { ", " });
+                }
+                message.push_str(name);
+            }
+            diagnostics.push(code, &self.field_path(key), message);
+        }
+        position
+    }
+
+    pub fn boolean(&self, key: &str, diagnostics: &mut Diagnostics) -> Option<bool> {
+        match self.get(key) {
+            Some(Node::Bool(b)) => Some(*b),
+            Some(other) => {
+                diagnostics.wrong_type(&self.field_path(key), "true or false", other);
+                None
+            }
+            None => None,
+        }
+    }
+
+    /// A list field; an absent optional list is empty.
+    pub fn list(&self, key: &str, required: bool, diagnostics: &mut Diagnostics) -> &'a [Node] {
+        match self.get(key) {
+            Some(Node::List(items)) => items,
+            Some(other) => {
+                diagnostics.wrong_type(&self.field_path(key), "a list", other);
+                &[]
+            }
+            None => {
+                if required {
+                    self.missing(key, diagnostics);
+                }
+                &[]
+            }
+        }
+    }
+}
+
+/// Whether `id` is a valid model id: 1 to 64 characters, a letter or `_`
+/// first, then letters, digits or `_`.
+pub fn is_valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    let first_ok = chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
+    first_ok && id.len() <= 64 && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// Ids a model may not use: they mean something else in formulas.
+pub fn is_reserved_id(id: &str) -> bool {
+    ["true", "false", "period"]
+        .iter()
+        .any(|reserved| id.eq_ignore_ascii_case(reserved))
+}

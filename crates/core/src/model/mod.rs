@@ -1,0 +1,39 @@
+//! Calculator models: one JSON document (`yardstick/model@1`, see
+//! docs/model-format.md) compiled once into an evaluation plan, then
+//! evaluated on input values, fully or incrementally.
+//!
+//! - the document itself is a [`crate::json::Node`] tree (JSON text into
+//!   that tree is the `yardstick-json-text` crate's, native only);
+//! - [`read`], [`inputs`], [`fields`]: validation into a [`spec::ModelSpec`],
+//!   every problem reported at once with its path;
+//! - [`compile`], [`graph`]: formulas parsed, names resolved, cycles found,
+//!   into a [`plan`];
+//! - [`engine`]: evaluation, incremental recompute, series and scalars;
+//! - [`fast`] (lowered by `fast_lower`): the compiled numeric path the
+//!   engine tries first, bit-identical to the general evaluator;
+//! - [`receipt`]: reproducible records of an evaluation (SHA-256);
+//! - [`analysis`]: scenarios, sensitivity, goal seek.
+//!
+//! `model` builds on `formula`; it does no I/O and reads no clock.
+
+pub mod analysis;
+pub mod compile;
+pub mod diagnostic;
+pub mod engine;
+mod engine_scope;
+pub mod fast;
+mod fast_lower;
+mod fast_workspace;
+pub mod fields;
+pub mod graph;
+pub mod inputs;
+pub mod plan;
+pub mod read;
+pub mod receipt;
+mod slot;
+pub mod spec;
+
+pub use diagnostic::{ModelDiagnostic, ModelDiagnosticCode, ModelError};
+pub use engine::{CompiledModel, ModelState, OutputChange};
+pub use slot::Slot;
+pub use spec::{InputValue, ModelSpec};

@@ -1,0 +1,272 @@
+//! Static files: maps a request path to a file under one of the served
+//! folders (`www/` at `/`, `pkg/` at `/pkg/`, `pkg-widget/` at
+//! `/pkg-widget/`, `examples/models/` at `/models/`), refusing anything
+//! that would escape them, and names its content type.
+//!
+//! It never writes, and never follows a path component other than a plain
+//! name (no `..`, no absolute parts, no NUL). Symbolic links inside the
+//! folders are resolved, and a file is served only when its real path is
+//! inside the real path of its folder: a link never leads out of the tree.
+//!
+//! Each representation (the file, or its gzip sibling) has validators: an
+//! `ETag` from its size and modification time (a gzip one is marked
+//! `-gz`, so the two never match each other) and `Last-Modified`, for
+//! conditional GETs answered 304.
+//!
+//! A file with an up-to-date gzip sibling (`yardstick_bg.wasm.gz`, made by
+//! `make pkg pkg-widget` with zopfli) is sent compressed to clients that
+//! accept gzip: what a visitor's browser downloads, as a static host with
+//! precompressed files (nginx `gzip_static`, most CDNs) would send it.
+
+use std::path::{Component, Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// URL prefix and folder (relative to the root) of each served tree; the
+/// first match wins, `www/` takes the rest.
+const MOUNTS: [(&str, &str); 3] = [
+    ("pkg/", "pkg"),
+    ("pkg-widget/", "pkg-widget"),
+    ("models/", "examples/models"),
+];
+
+/// A file found under a served folder.
+#[derive(Debug, PartialEq)]
+pub struct Found {
+    /// Its real path (links resolved), inside `folder`.
+    pub file: PathBuf,
+    /// The real path of the served folder it is in.
+    folder: PathBuf,
+}
+
+impl Found {
+    /// The up-to-date gzip sibling (see [`precompressed`]), if it too is
+    /// really inside the folder.
+    pub fn gzip_sibling(&self) -> Option<PathBuf> {
+        let sibling = precompressed(&self.file)?.canonicalize().ok()?;
+        (sibling.starts_with(&self.folder) && sibling.is_file()).then_some(sibling)
+    }
+}
+
+/// The file a request path names, or `None` when it is malformed, missing
+/// or would leave the served folders (by `..` or by a symbolic link).
+pub fn resolve(root: &Path, path: &str) -> Option<Found> {
+    let decoded = percent_decode(path)?;
+    let relative = decoded.strip_prefix('/')?;
+    let (base, rest) = MOUNTS
+        .iter()
+        .find_map(|(prefix, folder)| {
+            relative
+                .strip_prefix(prefix)
+                .map(|rest| (root.join(folder), rest))
+        })
+        .unwrap_or_else(|| (root.join("www"), relative));
+    let mut file = base.clone();
+    for component in Path::new(rest).components() {
+        match component {
+            Component::Normal(part) => file.push(part),
+            Component::CurDir => {}
+            _ => return None,
+        }
+    }
+    let folder = base.canonicalize().ok()?;
+    let mut real = file.canonicalize().ok()?;
+    if real.is_dir() {
+        real = real.join("index.html").canonicalize().ok()?;
+    }
+    (real.starts_with(&folder) && real.is_file()).then_some(Found { file: real, folder })
+}
+
+/// The precompressed sibling of `file` (`<file>.gz`) when it exists and is
+/// at least as new as `file`; a stale one (the file rebuilt since) is
+/// never sent.
+pub fn precompressed(file: &Path) -> Option<PathBuf> {
+    let mut name = file.file_name()?.to_os_string();
+    name.push(".gz");
+    let sibling = file.with_file_name(name);
+    let modified = |path: &Path| path.metadata().and_then(|m| m.modified()).ok();
+    (modified(&sibling)? >= modified(file)?).then_some(sibling)
+}
+
+/// The validators of one representation of a file.
+pub struct Validators {
+    /// A strong entity tag, quoted.
+    pub etag: String,
+    /// The modification time as an HTTP date.
+    pub last_modified: String,
+    modified: SystemTime,
+}
+
+impl Validators {
+    /// Validators for the file at `path`; `gzip` marks the compressed
+    /// representation. `variant` distinguishes content the server changes
+    /// as it sends it (the embed page's configured origins).
+    pub fn of(path: &Path, gzip: bool, variant: u64) -> Option<Validators> {
+        let metadata = path.metadata().ok()?;
+        let modified = metadata.modified().ok()?;
+        let nanos = modified
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |since| since.as_nanos());
+        let coding = if gzip { "-gz" } else { "" };
+        let variant = if variant == 0 {
+            String::new()
+        } else {
+            format!("-{variant:x}")
+        };
+        Some(Validators {
+            etag: format!("\"{:x}-{nanos:x}{variant}{coding}\"", metadata.len()),
+            last_modified: httpdate::fmt_http_date(modified),
+            modified,
+        })
+    }
+
+    /// Whether a GET with these conditional headers may be answered 304:
+    /// `If-None-Match` when present (weak comparison, RFC 9110 §13.1.2),
+    /// else `If-Modified-Since` (to the second).
+    pub fn not_modified(
+        &self,
+        if_none_match: Option<&str>,
+        if_modified_since: Option<&str>,
+    ) -> bool {
+        if let Some(tags) = if_none_match {
+            return tags
+                .split(',')
+                .map(str::trim)
+                .any(|tag| tag == "*" || tag.strip_prefix("W/").unwrap_or(tag) == self.etag);
+        }
+        let Some(since) = if_modified_since.and_then(|d| httpdate::parse_http_date(d).ok()) else {
+            return false;
+        };
+        let seconds = |time: SystemTime| time.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+        seconds(self.modified) <= seconds(since)
+    }
+}
+
+/// Whether an `Accept-Encoding` header admits gzip: a `gzip` (or `*`)
+/// coding whose quality is not 0.
+pub fn accepts_gzip(accept_encoding: Option<&str>) -> bool {
+    accept_encoding.is_some_and(|header| {
+        header.split(',').any(|coding| {
+            let mut parts = coding.split(';').map(str::trim);
+            let name = parts.next().unwrap_or("");
+            let refused = parts.any(|parameter| {
+                parameter
+                    .strip_prefix("q=")
+                    .and_then(|q| q.parse::<f64>().ok())
+                    .is_some_and(|q| q <= 0.0)
+            });
+            (name.eq_ignore_ascii_case("gzip") || name == "*") && !refused
+        })
+    })
+}
+
+/// `%XX` escapes decoded; `None` for a bad escape, invalid UTF-8 or NUL.
+pub fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while let Some(&byte) = bytes.get(index) {
+        if byte == b'%' {
+            let hex = text.get(index + 1..index + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            index += 3;
+        } else {
+            out.push(byte);
+            index += 1;
+        }
+    }
+    let decoded = String::from_utf8(out).ok()?;
+    (!decoded.contains('\0')).then_some(decoded)
+}
+
+/// The `Content-Type` for a file, by its extension.
+pub fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "wasm" => "application/wasm",
+        "json" | "map" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "ico" => "image/x-icon",
+        "ts" | "txt" | "md" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_never_escape_the_roots() {
+        // The workspace root, which holds www/ and examples/models/.
+        let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
+        assert_eq!(resolve(root, "/../Cargo.toml"), None);
+        assert_eq!(resolve(root, "/%2e%2e/Cargo.toml"), None);
+        assert_eq!(resolve(root, "/pkg/../../Cargo.toml"), None);
+        assert_eq!(resolve(root, "/models/../../Cargo.toml"), None);
+        assert_eq!(resolve(root, "/models/%2e%2e/%2e%2e/Cargo.toml"), None);
+        assert_eq!(resolve(root, "/pkg-widget/..%2f..%2fCargo.toml"), None);
+        assert_eq!(resolve(root, "/%00"), None);
+        assert_eq!(resolve(root, "/%zz"), None);
+        assert_eq!(resolve(root, "no-leading-slash"), None);
+    }
+
+    #[test]
+    fn serves_the_mounted_folders() {
+        // The workspace root, which holds www/ and examples/models/.
+        let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
+        let real = |path: &str| root.join(path).canonicalize().ok();
+        assert_eq!(
+            resolve(root, "/models/saas-roi.json").map(|found| found.file),
+            real("examples/models/saas-roi.json")
+        );
+        assert_eq!(
+            resolve(root, "/").map(|found| found.file),
+            real("www/index.html")
+        );
+    }
+
+    #[test]
+    fn gzip_is_accepted_unless_refused() {
+        assert!(accepts_gzip(Some("gzip, deflate, br")));
+        assert!(accepts_gzip(Some("br;q=1.0, GZIP;q=0.5")));
+        assert!(accepts_gzip(Some("*")));
+        assert!(!accepts_gzip(Some("gzip;q=0")));
+        assert!(!accepts_gzip(Some("br, deflate")));
+        assert!(!accepts_gzip(Some("")));
+        assert!(!accepts_gzip(None));
+    }
+
+    #[test]
+    fn only_an_up_to_date_sibling_is_precompressed() -> std::io::Result<()> {
+        use std::time::{Duration, SystemTime};
+        let folder = std::env::temp_dir().join(format!("yardstick-gz-{}", std::process::id()));
+        std::fs::create_dir_all(&folder)?;
+        let file = folder.join("a.wasm");
+        let sibling = folder.join("a.wasm.gz");
+        std::fs::write(&file, b"raw")?;
+        assert_eq!(precompressed(&file), None);
+        std::fs::write(&sibling, b"gz")?;
+        let now = SystemTime::now();
+        let set = |path: &Path, time: SystemTime| {
+            std::fs::File::options()
+                .write(true)
+                .open(path)?
+                .set_modified(time)
+        };
+        set(&file, now - Duration::from_secs(10))?;
+        set(&sibling, now)?;
+        assert_eq!(precompressed(&file), Some(sibling.clone()));
+        set(&file, now + Duration::from_secs(10))?;
+        assert_eq!(precompressed(&file), None);
+        std::fs::remove_dir_all(&folder)
+    }
+
+    #[test]
+    fn decodes_percent_escapes() {
+        assert_eq!(percent_decode("/a%20b").as_deref(), Some("/a b"));
+        assert_eq!(percent_decode("/%"), None);
+    }
+}

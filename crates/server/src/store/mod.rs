@@ -1,0 +1,230 @@
+//! The event store: one SQLite database (a file, or `:memory:`) holding each
+//! accepted event once, keyed by its `event_id`, and beside the events the
+//! aggregates the metrics are read from (ARCHITECTURE.md, "The collector").
+//!
+//! - [`schema`]: the tables, the schema version and the migration from
+//!   version 1 (events only), which backfills the aggregates.
+//! - [`write`]: a batch in one transaction: `INSERT OR IGNORE` of each
+//!   event, and only a newly stored event merges into its instance row and
+//!   its calculator's totals (the rules are the core's
+//!   `engagement::aggregate`), so a duplicate changes nothing.
+//! - [`read`]: one calculator's metrics, or a page of them, from the
+//!   aggregates: a few rows per calculator and two short index walks for
+//!   the median and p75, never its events.
+//!
+//! Concurrency: one writer connection behind a mutex; file databases use
+//! WAL and a small pool of read-only connections, so a metrics query never
+//! waits for the writer nor the writer for it. `:memory:` exists only in
+//! its one connection, which then serves reads too. Every method blocks:
+//! call them off the async runtime.
+
+mod read;
+mod schema;
+mod write;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+pub use read::{CalcAnswer, MetricsPage, CALCS_PER_PAGE_MAX};
+use schema::SCHEMA_VERSION;
+
+/// How long a statement waits for another connection's lock (a checkpoint,
+/// another process on the same file) before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+/// Idle read connections kept open; more are opened when more reads run at
+/// once and closed after.
+const IDLE_READERS_MAX: usize = 4;
+
+/// Why the store failed.
+#[derive(Debug)]
+pub enum StoreError {
+    /// SQLite refused an operation.
+    Sqlite {
+        action: &'static str,
+        source: rusqlite::Error,
+    },
+    /// The database's folder could not be created.
+    CreateFolder {
+        folder: PathBuf,
+        source: std::io::Error,
+    },
+    /// The database was written by a newer schema than this program knows.
+    NewerSchema { found: i64 },
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::Sqlite { action, source } => write!(f, "cannot {action}: {source}"),
+            StoreError::CreateFolder { folder, source } => {
+                write!(f, "cannot create {}: {source}", folder.display())
+            }
+            StoreError::NewerSchema { found } => write!(
+                f,
+                "the database has schema version {found}; this program knows {SCHEMA_VERSION}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for StoreError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            StoreError::Sqlite { source, .. } => Some(source),
+            StoreError::CreateFolder { source, .. } => Some(source),
+            StoreError::NewerSchema { .. } => None,
+        }
+    }
+}
+
+fn sqlite(action: &'static str) -> impl Fn(rusqlite::Error) -> StoreError {
+    move |source| StoreError::Sqlite { action, source }
+}
+
+/// What storing a batch did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stored {
+    /// Events stored now.
+    pub accepted: usize,
+    /// Events whose `event_id` was already stored (earlier, or earlier in the batch).
+    pub duplicates: usize,
+}
+
+/// The event store; `Send + Sync`, every method blocking.
+pub struct Store {
+    writer: Mutex<Connection>,
+    /// The file read connections open, or `None` for `:memory:`.
+    readers_path: Option<PathBuf>,
+    idle_readers: Mutex<Vec<Connection>>,
+}
+
+/// Nothing panics while holding these locks; if something ever did, the
+/// connection is still consistent (SQLite rolls back open transactions).
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl Store {
+    /// Opens (creating if missing) the database at `path`, or an in-memory
+    /// one for `:memory:`; creates the file's folder if needed, and brings
+    /// a version-1 database to the current schema.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let in_memory = path.as_os_str() == ":memory:";
+        let mut connection = if in_memory {
+            Connection::open_in_memory().map_err(sqlite("open an in-memory database"))?
+        } else {
+            if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                std::fs::create_dir_all(folder).map_err(|source| StoreError::CreateFolder {
+                    folder: folder.to_path_buf(),
+                    source,
+                })?;
+            }
+            Connection::open(path).map_err(sqlite("open the database"))?
+        };
+        connection
+            .busy_timeout(BUSY_TIMEOUT)
+            .map_err(sqlite("set the busy timeout"))?;
+        // WAL: readers never block the writer. An in-memory database
+        // answers "memory", which is fine.
+        let _mode: String = connection
+            .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))
+            .map_err(sqlite("switch to WAL"))?;
+        connection
+            .execute_batch("PRAGMA synchronous = NORMAL;")
+            .map_err(sqlite("set synchronous"))?;
+        schema::bring_up_to_date(&mut connection)?;
+        Ok(Store {
+            writer: Mutex::new(connection),
+            readers_path: (!in_memory).then(|| path.to_path_buf()),
+            idle_readers: Mutex::new(Vec::new()),
+        })
+    }
+
+    /// Runs `read` on a pooled read connection (the writer's for
+    /// `:memory:`), which goes back to the pool after.
+    fn with_reader<T>(
+        &self,
+        read: impl FnOnce(&mut Connection) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let Some(path) = &self.readers_path else {
+            return read(&mut lock(&self.writer));
+        };
+        let idle = lock(&self.idle_readers).pop();
+        let mut connection = match idle {
+            Some(connection) => connection,
+            None => {
+                let connection = Connection::open_with_flags(
+                    path,
+                    OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                )
+                .map_err(sqlite("open a read connection"))?;
+                connection
+                    .busy_timeout(BUSY_TIMEOUT)
+                    .map_err(sqlite("set the busy timeout"))?;
+                connection
+            }
+        };
+        let answer = read(&mut connection);
+        let mut idle = lock(&self.idle_readers);
+        if idle.len() < IDLE_READERS_MAX {
+            idle.push(connection);
+        }
+        answer
+    }
+
+    /// Stores every event of a batch in one transaction, ignoring event ids
+    /// already stored, and updates the aggregates of the new ones.
+    /// `received_at_ms` is the server's clock.
+    pub fn insert_batch(
+        &self,
+        events: &[yardstick_core::engagement::event::Event],
+        received_at_ms: i64,
+    ) -> Result<Stored, StoreError> {
+        let mut connection = lock(&self.writer);
+        let accepted = write::insert_batch(&mut connection, events, received_at_ms)?;
+        Ok(Stored {
+            accepted,
+            duplicates: events.len().saturating_sub(accepted),
+        })
+    }
+
+    /// The metrics of the calculator `calc_id` (zero without events), or why
+    /// its stored aggregates cannot be read.
+    pub fn metrics_of(&self, calc_id: &str) -> Result<CalcAnswer, StoreError> {
+        let mut meter = read::Meter::default();
+        self.metrics_of_metered(calc_id, &mut meter)
+    }
+
+    fn metrics_of_metered(
+        &self,
+        calc_id: &str,
+        meter: &mut read::Meter,
+    ) -> Result<CalcAnswer, StoreError> {
+        self.with_reader(|connection| read::metrics_of(connection, calc_id, meter))
+    }
+
+    /// Up to `limit` calculators' metrics (or errors), by calc_id, after
+    /// `after` (exclusive) when given.
+    pub fn metrics_page(
+        &self,
+        after: Option<&str>,
+        limit: usize,
+    ) -> Result<MetricsPage, StoreError> {
+        self.with_reader(|connection| {
+            read::metrics_page(connection, after, limit, &mut read::Meter::default())
+        })
+    }
+
+    /// Every calculator with events, by id, with its number of events.
+    pub fn calcs(&self) -> Result<Vec<(String, u64)>, StoreError> {
+        self.with_reader(read::calcs)
+    }
+}
+
+#[cfg(test)]
+#[path = "store_test.rs"]
+mod tests;

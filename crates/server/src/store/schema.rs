@@ -1,0 +1,161 @@
+//! The store's tables and its schema version (`PRAGMA user_version`), and
+//! the migration from version 1, whose database held only the events: it
+//! creates the aggregate tables and fills them from every stored event, in
+//! one transaction, when the database is opened.
+//!
+//! It never changes or deletes an event row. An event row the core cannot
+//! read marks only its own calculator as unreadable (`calc_totals.error`).
+//! Setting `PRAGMA user_version` back to 1 rebuilds every aggregate from the
+//! events at the next open.
+
+use rusqlite::Connection;
+use yardstick_core::engagement::envelope::read_event;
+use yardstick_json_text::node_from_json;
+
+use super::write::Aggregator;
+use super::{sqlite, StoreError};
+
+/// The schema this code writes. 1: events only. 2: events and aggregates.
+pub const SCHEMA_VERSION: i64 = 2;
+
+/// The version-1 schema, kept to recognize it and for the migration test.
+#[cfg(test)]
+pub const SCHEMA_V1: &str = "
+CREATE TABLE IF NOT EXISTS events (
+    event_id       TEXT PRIMARY KEY NOT NULL,
+    calc_id        TEXT NOT NULL,
+    name           TEXT NOT NULL,
+    occurred_at_ms REAL NOT NULL,
+    received_at_ms INTEGER NOT NULL,
+    event_json     TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_by_calc ON events (calc_id);
+PRAGMA user_version = 1;
+";
+
+/// Version 2. `instances` holds each instance's facts (the core's
+/// `InstanceFacts`: milestones as a bitmask, the largest interaction), and
+/// its interaction again in `started_interaction_ms` when it started, so
+/// the partial index yields the median and p75 by rank. The totals are the
+/// core's `CalcTotals`; `error` says why a calculator's figures cannot be
+/// trusted (an unreadable event met by the migration).
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS events (
+    event_id       TEXT PRIMARY KEY NOT NULL,
+    calc_id        TEXT NOT NULL,
+    name           TEXT NOT NULL,
+    occurred_at_ms REAL NOT NULL,
+    received_at_ms INTEGER NOT NULL,
+    event_json     TEXT NOT NULL
+);
+DROP INDEX IF EXISTS events_by_calc;
+CREATE TABLE IF NOT EXISTS instances (
+    calc_id                TEXT NOT NULL,
+    page_view_id           TEXT NOT NULL,
+    instance_id            TEXT NOT NULL,
+    reached                INTEGER NOT NULL,
+    max_interaction_ms     INTEGER NOT NULL,
+    started_interaction_ms INTEGER,
+    PRIMARY KEY (calc_id, page_view_id, instance_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS instances_started
+    ON instances (calc_id, started_interaction_ms)
+    WHERE started_interaction_ms IS NOT NULL;
+CREATE TABLE IF NOT EXISTS instance_steps (
+    calc_id      TEXT NOT NULL,
+    page_view_id TEXT NOT NULL,
+    instance_id  TEXT NOT NULL,
+    step_index   INTEGER NOT NULL,
+    PRIMARY KEY (calc_id, page_view_id, instance_id, step_index)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS calc_totals (
+    calc_id              TEXT PRIMARY KEY NOT NULL,
+    events               INTEGER NOT NULL,
+    views                INTEGER NOT NULL,
+    starts               INTEGER NOT NULL,
+    results              INTEGER NOT NULL,
+    leads                INTEGER NOT NULL,
+    lead_instances       INTEGER NOT NULL,
+    engaged_views        INTEGER NOT NULL,
+    interaction_total_ms INTEGER NOT NULL,
+    first_occurred_at_ms REAL,
+    last_occurred_at_ms  REAL,
+    error                TEXT
+);
+CREATE TABLE IF NOT EXISTS calc_steps (
+    calc_id    TEXT NOT NULL,
+    step_index INTEGER NOT NULL,
+    instances  INTEGER NOT NULL,
+    PRIMARY KEY (calc_id, step_index)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS calc_versions (
+    calc_id      TEXT NOT NULL,
+    calc_version TEXT NOT NULL,
+    PRIMARY KEY (calc_id, calc_version)
+) WITHOUT ROWID;
+";
+
+/// Creates the tables of a new database, or migrates an older one, in one
+/// transaction; refuses a newer one.
+pub fn bring_up_to_date(connection: &mut Connection) -> Result<(), StoreError> {
+    let version: i64 = connection
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .map_err(sqlite("read the schema version"))?;
+    if version > SCHEMA_VERSION {
+        return Err(StoreError::NewerSchema { found: version });
+    }
+    if version == SCHEMA_VERSION {
+        return Ok(());
+    }
+    let transaction = connection
+        .transaction()
+        .map_err(sqlite("begin the migration"))?;
+    transaction
+        .execute_batch(SCHEMA)
+        .map_err(sqlite("create the tables"))?;
+    if version == 1 {
+        // Empty unless someone set the version back to 1 to rebuild the
+        // aggregates (after repairing events by hand, say): start afresh.
+        transaction
+            .execute_batch(
+                "DELETE FROM instances; DELETE FROM instance_steps; DELETE FROM calc_totals;
+                 DELETE FROM calc_steps; DELETE FROM calc_versions;",
+            )
+            .map_err(sqlite("clear the aggregates"))?;
+        backfill(&transaction)?;
+    }
+    transaction
+        .execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION};"))
+        .map_err(sqlite("write the schema version"))?;
+    transaction.commit().map_err(sqlite("commit the migration"))
+}
+
+/// Merges every stored event into the (empty) aggregates, one row at a time.
+fn backfill(transaction: &rusqlite::Transaction<'_>) -> Result<(), StoreError> {
+    let mut aggregator = Aggregator::new(transaction);
+    let mut select = transaction
+        .prepare("SELECT event_id, calc_id, event_json FROM events ORDER BY rowid")
+        .map_err(sqlite("prepare the backfill"))?;
+    let mut rows = select.query([]).map_err(sqlite("read the events"))?;
+    while let Some(row) = rows.next().map_err(sqlite("read the events"))? {
+        let event_id: String = row.get(0).map_err(sqlite("read an event id"))?;
+        let calc_id: String = row.get(1).map_err(sqlite("read a calc_id"))?;
+        let text: Option<String> = row.get(2).ok();
+        let event = text
+            .ok_or_else(|| "its JSON is not text".to_string())
+            .and_then(|text| node_from_json(&text).map_err(|e| e.to_string()))
+            .and_then(|node| read_event(&node, "").map_err(|e| e.to_string()));
+        match event {
+            Ok(event) if event.calc_id == calc_id => aggregator.add(&event)?,
+            Ok(_) => aggregator.mark_unreadable(
+                &calc_id,
+                &format!("stored event {event_id} names another calc_id"),
+            ),
+            Err(reason) => aggregator.mark_unreadable(
+                &calc_id,
+                &format!("stored event {event_id} is unreadable: {reason}"),
+            ),
+        }
+    }
+    aggregator.finish()
+}

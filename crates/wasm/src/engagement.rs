@@ -1,0 +1,447 @@
+//! The `Tracker` class the widget uses (docs/engagement.md): JavaScript
+//! forwards timestamped facts from `performance.now()`, and gets back the
+//! events that became due, each already shaped for every sink (the
+//! envelope, the DOM event type, the dataLayer object and Segment's call).
+//!
+//! Conversion only: it never times anything or decides a milestone; the
+//! core's `engagement::tracker` does. It ships in every build, the widget's
+//! included, so it stays small (js-sys objects, no serde).
+
+use super::dto::{field, object, set, set_key};
+use super::js::{Array, Object, Uint8Array};
+use wasm_bindgen::prelude::*;
+use yardstick_core::engagement::clock::{self, PageFact};
+use yardstick_core::engagement::event::{Consent, Event, Totals};
+use yardstick_core::engagement::sinks::{self, SinkValue};
+use yardstick_core::engagement::tracker::{self, Call, TrackerError, TrackerOptions, WidgetFact};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPESCRIPT_TYPES: &str = r##"
+export type Consent = "granted" | "denied" | "unknown";
+/** How a Tracker starts. Times in ms: `timeOriginMs` is `performance.timeOrigin`, `nowMs` is `performance.now()`. */
+export interface TrackerOptions {
+  /** 32 bytes from `crypto.getRandomValues(new Uint8Array(32))`. */
+  seed: Uint8Array;
+  timeOriginMs: number;
+  nowMs: number;
+  consent?: Consent;
+  visitorId?: string;
+  /** 5,000 to 60,000; default 15,000. */
+  idleTimeoutMs?: number;
+  /** 1,000 to 3,600,000; default 10,000. */
+  engagedAfterMs?: number;
+  /** 500 to 60,000; default 2,000. */
+  resultSettleMs?: number;
+}
+/** Cumulative whole milliseconds; interaction <= in view <= active page <= wall. */
+export interface EngagementTotals { interaction_ms: number; in_view_ms: number; active_page_ms: number; wall_ms: number }
+/** The event as the collector stores it (docs/engagement.md, "The event envelope"). */
+export interface EventEnvelope {
+  event_id: string; name: string; sequence: number; page_view_id: string; instance_id: string;
+  calc_id: string; calc_version: string; occurred_at_ms: number; page_time_ms: number;
+  consent: Consent; visitor_id?: string; totals: EngagementTotals;
+  step?: string; step_index?: number; scenario?: string;
+}
+/** One event, shaped for each sink. */
+export interface EngagementEvent {
+  envelope: EventEnvelope;
+  /** `yardstick:view`, ...: the DOM event to dispatch with the envelope as `detail`. */
+  domType: string;
+  /** The object for `dataLayer.push`. */
+  dataLayer: Record<string, string | number>;
+  /** The arguments of `analytics.track`. */
+  segment: { event: string; properties: Record<string, string | number> };
+}
+"##;
+
+/// One page view's engagement tracker.
+#[wasm_bindgen(js_name = Tracker)]
+pub struct Tracker {
+    core: tracker::Tracker,
+}
+
+fn js_error(error: TrackerError) -> JsError {
+    JsError::new(&error.to_string())
+}
+
+/// An optional whole number of milliseconds from the options object.
+fn option_ms(options: &JsValue, key: &str, default_ms: u64) -> Result<u64, JsError> {
+    let value = field(options, key);
+    if value.is_undefined() {
+        return Ok(default_ms);
+    }
+    match value.as_f64() {
+        // The cast saturates; the core then refuses what is out of range.
+        Some(ms) if ms >= 0.0 && ms.fract() == 0.0 => Ok(ms as u64),
+        _ => Err(JsError::new(&format!(
+            "{key} must be a whole number of milliseconds"
+        ))),
+    }
+}
+
+fn required_ms(options: &JsValue, key: &str) -> Result<f64, JsError> {
+    field(options, key)
+        .as_f64()
+        .ok_or_else(|| JsError::new(&format!("{key} must be a number of milliseconds")))
+}
+
+fn consent_from(text: Option<String>) -> Result<Consent, JsError> {
+    let text = text.unwrap_or_default();
+    Consent::parse(&text).ok_or_else(|| {
+        JsError::new(&format!(
+            "consent must be \"granted\", \"denied\" or \"unknown\", not \"{text}\""
+        ))
+    })
+}
+
+/// Sets `object[key] = value`. Not inlined, and it takes the value by
+/// value: each of the many properties of an event costs one call instead
+/// of a call, a conversion and a drop.
+#[inline(never)]
+fn put(object: &Object, key: &str, value: JsValue) {
+    set(object, key, &value);
+}
+
+#[inline(never)]
+fn put_text(object: &Object, key: &str, text: &str) {
+    put(object, key, JsValue::from_str(text));
+}
+
+/// A whole number: totals and counts stay far below 2^53, so the
+/// conversion is exact.
+#[inline(never)]
+fn put_whole(object: &Object, key: &str, n: u64) {
+    put(object, key, JsValue::from_f64(n as f64));
+}
+
+fn totals_to_js(totals: &Totals) -> JsValue {
+    let result = object();
+    put_whole(&result, "interaction_ms", totals.interaction_ms);
+    put_whole(&result, "in_view_ms", totals.in_view_ms);
+    put_whole(&result, "active_page_ms", totals.active_page_ms);
+    put_whole(&result, "wall_ms", totals.wall_ms);
+    result.into()
+}
+
+fn envelope_to_js(event: &Event) -> JsValue {
+    let result = object();
+    put_text(&result, "event_id", &event.event_id);
+    put_text(&result, "name", event.name.as_str());
+    put_whole(&result, "sequence", u64::from(event.sequence));
+    put_text(&result, "page_view_id", &event.page_view_id);
+    put_text(&result, "instance_id", &event.instance_id);
+    put_text(&result, "calc_id", &event.calc_id);
+    put_text(&result, "calc_version", &event.calc_version);
+    put(&result, "occurred_at_ms", event.occurred_at_ms.into());
+    put(&result, "page_time_ms", event.page_time_ms.into());
+    put_text(&result, "consent", event.consent.as_str());
+    if let Some(visitor_id) = &event.visitor_id {
+        put_text(&result, "visitor_id", visitor_id);
+    }
+    put(&result, "totals", totals_to_js(&event.totals));
+    if let Some(step) = &event.step {
+        put_text(&result, "step", &step.input_id);
+        put_whole(&result, "step_index", u64::from(step.index));
+    }
+    if let Some(scenario) = &event.scenario {
+        put_text(&result, "scenario", scenario);
+    }
+    result.into()
+}
+
+/// One event for every sink. The dataLayer object is `event` then the
+/// shared parameters (`sinks::data_layer`) and Segment's properties are
+/// the same parameters (`sinks::segment`), so both are filled in one pass
+/// over [`sinks::each_parameter`], each key and value made once.
+fn event_to_js(event: &Event) -> JsValue {
+    let item = object();
+    put(&item, "envelope", envelope_to_js(event));
+    put_text(&item, "domType", event.name.dom_type());
+    let data_layer = object();
+    put_text(&data_layer, "event", event.name.as_str());
+    let properties = object();
+    sinks::each_parameter(event, |key, value| {
+        let key = JsValue::from_str(key);
+        let value = match value {
+            SinkValue::Text(text) => JsValue::from_str(text),
+            SinkValue::Integer(n) => JsValue::from_f64(n as f64),
+        };
+        set_key(&data_layer, &key, &value);
+        set_key(&properties, &key, &value);
+    });
+    put(&item, "dataLayer", data_layer.into());
+    let segment = object();
+    put_text(&segment, "event", event.name.segment_name());
+    put(&segment, "properties", properties.into());
+    put(&item, "segment", segment.into());
+    item.into()
+}
+
+fn events_to_js(events: Result<Vec<Event>, TrackerError>) -> Result<JsValue, JsError> {
+    let list = Array::new();
+    for event in events.map_err(js_error)? {
+        list.push(&event_to_js(&event));
+    }
+    Ok(list.into())
+}
+
+impl Tracker {
+    /// Runs `call` at `now_ms` and shapes its events for JavaScript. Not
+    /// inlined: one copy serves every event-returning method, so the error
+    /// conversion and the event shaping are compiled once.
+    #[inline(never)]
+    fn run(&mut self, call: Call<'_>, now_ms: f64) -> Result<JsValue, JsError> {
+        events_to_js(self.core.call(call, now_ms))
+    }
+
+    fn run_widget(
+        &mut self,
+        instance_id: &str,
+        fact: WidgetFact<'_>,
+        now_ms: f64,
+    ) -> Result<JsValue, JsError> {
+        self.run(Call::Widget { instance_id, fact }, now_ms)
+    }
+}
+
+#[wasm_bindgen(js_class = Tracker)]
+impl Tracker {
+    /// Starts tracking a page view. Throws on a seed that is not 32 bytes,
+    /// a bad consent string, a time that is not finite or an option out of
+    /// range.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "TrackerOptions")] options: JsValue,
+    ) -> Result<Tracker, JsError> {
+        let seed = field(&options, "seed");
+        if !seed.is_instance_of::<Uint8Array>() {
+            return Err(JsError::new("seed must be a Uint8Array of 32 random bytes"));
+        }
+        let bytes: &Uint8Array = seed.unchecked_ref();
+        let length = bytes.byte_length() as usize;
+        // Read into an array rather than collected into a Vec (less code);
+        // a seed of another length is only measured, and the core refuses
+        // it after the other options, as it always has.
+        let mut seed = [0u8; tracker::SEED_BYTES];
+        let wrong_length;
+        let seed: &[u8] = if length == tracker::SEED_BYTES {
+            for (index, byte) in (0..).zip(seed.iter_mut()) {
+                *byte = bytes.byte(index);
+            }
+            &seed
+        } else {
+            wrong_length = vec![0u8; length];
+            &wrong_length
+        };
+        let consent = match field(&options, "consent") {
+            value if value.is_undefined() => Consent::Unknown,
+            value => consent_from(value.as_string())?,
+        };
+        let visitor_id = field(&options, "visitorId").as_string();
+        let core_options = TrackerOptions {
+            consent,
+            visitor_id,
+            idle_timeout_ms: option_ms(&options, "idleTimeoutMs", clock::DEFAULT_IDLE_TIMEOUT_MS)?,
+            engaged_after_ms: option_ms(
+                &options,
+                "engagedAfterMs",
+                tracker::DEFAULT_ENGAGED_AFTER_MS,
+            )?,
+            result_settle_ms: option_ms(
+                &options,
+                "resultSettleMs",
+                tracker::DEFAULT_RESULT_SETTLE_MS,
+            )?,
+            ..TrackerOptions::new(
+                seed,
+                required_ms(&options, "timeOriginMs")?,
+                required_ms(&options, "nowMs")?,
+            )
+        };
+        let core = tracker::Tracker::new(core_options).map_err(js_error)?;
+        Ok(Tracker { core })
+    }
+
+    /// The page view's UUID.
+    #[wasm_bindgen(getter, js_name = pageViewId)]
+    pub fn page_view_id(&self) -> String {
+        self.core.page_view_id().to_string()
+    }
+
+    /// The visitor id, present only with consent granted.
+    #[wasm_bindgen(getter, js_name = visitorId)]
+    pub fn visitor_id(&self) -> Option<String> {
+        self.core.visitor_id().map(str::to_string)
+    }
+
+    /// Adds a widget showing a model; returns its instance id (`w1`, ...).
+    #[wasm_bindgen(js_name = addWidget)]
+    pub fn add_widget(
+        &mut self,
+        #[wasm_bindgen(js_name = calcId)] calc_id: &str,
+        #[wasm_bindgen(js_name = calcVersion)] calc_version: &str,
+        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
+    ) -> Result<String, JsError> {
+        self.core
+            .add_widget(calc_id, calc_version, now_ms)
+            .map_err(js_error)
+    }
+
+    /// Removes a widget, returning its final `calc_engagement` if its
+    /// totals changed.
+    #[wasm_bindgen(js_name = removeWidget, unchecked_return_type = "EngagementEvent[]")]
+    pub fn remove_widget(
+        &mut self,
+        #[wasm_bindgen(js_name = instanceId)] instance_id: &str,
+        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
+    ) -> Result<JsValue, JsError> {
+        self.run_widget(instance_id, WidgetFact::Remove, now_ms)
+    }
+
+    /// `document.visibilityState` changed; hiding the page flushes.
+    #[wasm_bindgen(unchecked_return_type = "EngagementEvent[]")]
+    pub fn visibility(
+        &mut self,
+        visible: bool,
+        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
+    ) -> Result<JsValue, JsError> {
+        self.run(Call::Page(PageFact::Visibility(visible)), now_ms)
+    }
+
+    /// The window gained or lost focus.
+    #[wasm_bindgen(unchecked_return_type = "EngagementEvent[]")]
+    pub fn focus(
+        &mut self,
+        focused: bool,
+        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
+    ) -> Result<JsValue, JsError> {
+        self.run(Call::Page(PageFact::Focus(focused)), now_ms)
+    }
+
+    /// Page Lifecycle `freeze`.
+    #[wasm_bindgen(unchecked_return_type = "EngagementEvent[]")]
+    pub fn freeze(
+        &mut self,
+        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
+    ) -> Result<JsValue, JsError> {
+        self.run(Call::Page(PageFact::Freeze), now_ms)
+    }
+
+    /// Page Lifecycle `resume`.
+    #[wasm_bindgen(unchecked_return_type = "EngagementEvent[]")]
+    pub fn resume(
+        &mut self,
+        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
+    ) -> Result<JsValue, JsError> {
+        self.run(Call::Page(PageFact::Resume), now_ms)
+    }
+
+    /// `pagehide`: the clocks stop, and everything changed is flushed.
+    #[wasm_bindgen(js_name = pageHide, unchecked_return_type = "EngagementEvent[]")]
+    pub fn page_hide(
+        &mut self,
+        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
+    ) -> Result<JsValue, JsError> {
+        self.run(Call::Page(PageFact::PageHide), now_ms)
+    }
+
+    /// `pageshow`: back from the back-forward cache.
+    #[wasm_bindgen(js_name = pageShow, unchecked_return_type = "EngagementEvent[]")]
+    pub fn page_show(
+        &mut self,
+        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
+    ) -> Result<JsValue, JsError> {
+        self.run(Call::Page(PageFact::PageShow), now_ms)
+    }
+
+    /// The widget's visible fraction (0 to 1) changed.
+    #[wasm_bindgen(unchecked_return_type = "EngagementEvent[]")]
+    pub fn intersection(
+        &mut self,
+        #[wasm_bindgen(js_name = instanceId)] instance_id: &str,
+        ratio: f64,
+        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
+    ) -> Result<JsValue, JsError> {
+        self.run_widget(instance_id, WidgetFact::Intersection { ratio }, now_ms)
+    }
+
+    /// A qualifying input inside the widget; `committed` when a value settled.
+    #[wasm_bindgen(unchecked_return_type = "EngagementEvent[]")]
+    pub fn input(
+        &mut self,
+        #[wasm_bindgen(js_name = instanceId)] instance_id: &str,
+        #[wasm_bindgen(js_name = inputId, unchecked_param_type = "string | undefined")]
+        input_id: Option<String>,
+        committed: bool,
+        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
+    ) -> Result<JsValue, JsError> {
+        let fact = WidgetFact::Input {
+            input_id: input_id.as_deref(),
+            committed,
+        };
+        self.run_widget(instance_id, fact, now_ms)
+    }
+
+    /// A lead: `calc_lead`, every time.
+    #[wasm_bindgen(unchecked_return_type = "EngagementEvent[]")]
+    pub fn lead(
+        &mut self,
+        #[wasm_bindgen(js_name = instanceId)] instance_id: &str,
+        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
+    ) -> Result<JsValue, JsError> {
+        self.run_widget(instance_id, WidgetFact::Lead, now_ms)
+    }
+
+    /// The scenario the widget shows (`undefined`: the defaults).
+    #[wasm_bindgen(js_name = setScenario)]
+    pub fn set_scenario(
+        &mut self,
+        #[wasm_bindgen(js_name = instanceId)] instance_id: &str,
+        #[wasm_bindgen(unchecked_param_type = "string | undefined")] scenario: Option<String>,
+    ) -> Result<(), JsError> {
+        self.core
+            .set_scenario(instance_id, scenario.as_deref())
+            .map_err(js_error)
+    }
+
+    /// The visitor's consent; only `granted` keeps (or makes) a visitor id.
+    #[wasm_bindgen(js_name = setConsent)]
+    pub fn set_consent(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Consent")] consent: String,
+        #[wasm_bindgen(js_name = visitorId, unchecked_optional_param_type = "string")]
+        visitor_id: Option<String>,
+    ) -> Result<(), JsError> {
+        let consent = consent_from(Some(consent))?;
+        self.core.set_consent(consent, visitor_id).map_err(js_error)
+    }
+
+    /// Runs the clocks to `nowMs`; returns the milestones that fell due.
+    #[wasm_bindgen(unchecked_return_type = "EngagementEvent[]")]
+    pub fn advance(
+        &mut self,
+        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
+    ) -> Result<JsValue, JsError> {
+        self.run(Call::Advance, now_ms)
+    }
+
+    /// A `calc_engagement` for each widget whose totals changed since its last one.
+    #[wasm_bindgen(unchecked_return_type = "EngagementEvent[]")]
+    pub fn flush(
+        &mut self,
+        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
+    ) -> Result<JsValue, JsError> {
+        self.run(Call::Flush, now_ms)
+    }
+
+    /// The widget's totals at `nowMs`, changing nothing.
+    #[wasm_bindgen(unchecked_return_type = "EngagementTotals")]
+    pub fn totals(
+        &self,
+        #[wasm_bindgen(js_name = instanceId)] instance_id: &str,
+        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
+    ) -> Result<JsValue, JsError> {
+        let totals = self.core.totals(instance_id, now_ms).map_err(js_error)?;
+        Ok(totals_to_js(&totals))
+    }
+}

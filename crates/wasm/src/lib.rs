@@ -1,0 +1,398 @@
+//! The JavaScript surface: the only module that knows wasm-bindgen.
+//!
+//! It converts between the core's Rust types and plain JavaScript objects
+//! (see [`dto`]) and declares their TypeScript types, so the generated
+//! `.d.ts` names precise types and never `any`. It holds no business logic.
+
+mod document;
+mod dto;
+#[cfg(feature = "tracker")]
+mod engagement;
+mod js;
+mod model;
+#[cfg(feature = "workbench")]
+mod model_analysis;
+mod model_view;
+#[cfg(feature = "workbench")]
+mod monte_carlo;
+#[cfg(feature = "workbench")]
+mod pipeline;
+#[cfg(feature = "workbench")]
+mod scoring;
+
+#[cfg(feature = "tracker")]
+pub use engagement::Tracker;
+pub use model::Model;
+#[cfg(feature = "workbench")]
+pub use monte_carlo::MonteCarloRun;
+#[cfg(feature = "workbench")]
+pub use pipeline::evaluate_pipeline_js;
+#[cfg(feature = "workbench")]
+pub use scoring::Scorecard;
+
+use wasm_bindgen::prelude::*;
+#[cfg(feature = "workbench")]
+use yardstick_core::finance;
+#[cfg(feature = "workbench")]
+use yardstick_core::formula;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPESCRIPT_TYPES: &str = r##"
+/** An Excel error value, with why it arose. `#ERROR!` means the formula does not parse. */
+export interface FormulaError {
+  error: "#DIV/0!" | "#N/A" | "#NAME?" | "#NULL!" | "#NUM!" | "#REF!" | "#VALUE!" | "#ERROR!";
+  message: string;
+}
+/** A formula result: a number, text, a boolean, an error, or an array given as rows of values. */
+export type FormulaValue = number | string | boolean | FormulaError | FormulaValue[][];
+/** A problem in the formula. `start`/`end` are UTF-16 offsets into the formula as passed. */
+export interface FormulaDiagnostic {
+  code: string;
+  message: string;
+  start: number;
+  end: number;
+  /** 1-based line and column of `start`, in characters. */
+  line: number;
+  column: number;
+}
+/** The value of a formula and every problem found in it. */
+export interface EvaluateResult {
+  value: FormulaValue;
+  diagnostics: FormulaDiagnostic[];
+}
+/** A supported function, for autocomplete and help. */
+/** A model document (`yardstick/model@1`, see docs/model-format.md), as JSON.parse gives it. */
+export type ModelDocument = { schema: "yardstick/model@1"; [field: string]: unknown };
+/** An input's value: a number (dates as Excel serials or ISO text), text for selects, a boolean for toggles. */
+export type InputValue = number | string | boolean;
+export type InputValues = Record<string, InputValue>;
+/** A problem in a model; `start`/`end` are UTF-16 offsets inside the formula at `path`. */
+export interface ModelDiagnostic { code: string; message: string; path: string; start?: number; end?: number }
+/** The Error `Model.compile` throws for an invalid model. */
+export interface InvalidModelError extends Error { diagnostics: ModelDiagnostic[] }
+export interface ModelEvaluation {
+  inputs: InputValues;
+  outputs: Record<string, FormulaValue>;
+  /** Every per-period calculation: one value per period, 0 to N. */
+  series: Record<string, FormulaValue[]>;
+}
+export interface ScenarioColumn { id: string; label: string; outputs: Record<string, FormulaValue> }
+export interface SensitivityOptions { output: string; percentChange?: number; useUncertainty?: boolean }
+export interface SensitivityRow { input: string; low: number; high: number; outputAtLow: number | null; outputAtHigh: number | null; swing: number }
+export interface SensitivityResult { output: string; base: number; rows: SensitivityRow[] }
+export interface GoalSeekOptions { input: string; output: string; target: number; low?: number; high?: number; tolerance?: number }
+export type GoalSeekResult =
+  | { found: true; inputValue: number; outputValue: number; evaluations: number }
+  | { found: false; message: string; lowestOutput: number | null; highestOutput: number | null };
+export interface BreakEven { period: number | null; months: number | null }
+export interface Receipt { modelId: string; modelVersion: string; hash: string; inputs: InputValues; outputs: Record<string, FormulaValue> }
+export interface MonteCarloOptions { trials?: number; seed?: number; histogramBins?: number }
+export interface MonteCarloProgress { trialsDone: number; trialsTotal: number; done: boolean }
+export interface HistogramBin { lower: number; upper: number; count: number }
+export interface OutputDistribution {
+  failedTrials: number;
+  mean?: number; stdDev?: number; min?: number; max?: number; p10?: number; p50?: number; p90?: number;
+  histogram?: HistogramBin[];
+  probabilityAboveZero: number | null;
+}
+export interface MonteCarloResult {
+  trialsDone: number; trialsTotal: number; done: boolean; seed: number;
+  sampledInputs: string[];
+  outputs: Record<string, OutputDistribution>;
+}
+export type PipelineStage = "business_review" | "high_level_case" | "projects_review" | "detailed_case" | "decision" | "commitment";
+/** A project entering a stage; `droppedAtMs` on its last stage when it stopped there. Times in ms since 1970. */
+export interface PipelineEvent { stage: PipelineStage; enteredAtMs: number; droppedAtMs?: number }
+export interface PipelineProject { id: string; value: number; events: PipelineEvent[] }
+export interface StageMetrics {
+  stage: PipelineStage; count: number; value: number; open: number; dropped: number; skipped: number;
+  conversionFromPrevious: number | null; valueConversionFromPrevious: number | null;
+  medianDaysInStage: number | null; meanDaysInStage: number | null;
+}
+export interface PipelineReport {
+  asOfMs: number; includedProjects: number; stages: StageMetrics[];
+  diagnostics: { code: string; message: string; path: string; projectId: string }[];
+}
+export interface BusinessCaseScorecardOptions { hurdleRate?: number; irrFullPointsAboveHurdle?: number; paybackLimitMonths?: number }
+/** Values to score, each an object of id → number: model outputs, model inputs, and values supplied by hand. */
+export interface ScoreValues { outputs?: Record<string, number>; inputs?: Record<string, number>; supplied?: Record<string, number> }
+export interface MeasureScore { id: string; value: number | null; points: number; weightShare: number; contribution: number; status: "scored" | "missing" | "excluded" }
+export interface ScoreResult {
+  scorecard: string;
+  /** 0 to 100; the sum of the measures' contributions. */
+  score: number;
+  grade: string;
+  verdict: "positive" | "marginal" | "negative";
+  failedGates: string[];
+  highLevelCasePositive: boolean;
+  detailedCasePositive: boolean;
+  measures: MeasureScore[];
+}
+export interface FunctionInfo {
+  name: string;
+  category: "financial" | "math" | "logical" | "date" | "lookup" | "model";
+  signature: string;
+  summary: string;
+  minArgs: number;
+  maxArgs: number;
+}
+"##;
+
+/// The heap allocator in the browser: talc instead of the default dlmalloc,
+/// smaller in the module and faster for the engine's many small
+/// allocations (measured in bench/models.mjs). Single-threaded wasm only.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
+/// Installs a panic hook that logs to the console in debug builds; release
+/// builds abort on panic, and no panic should be reachable anyway.
+#[cfg(all(target_arch = "wasm32", debug_assertions))]
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// Evaluates an Excel-style formula (a leading `=` is optional) and returns
+/// its value with every diagnostic. Never throws for any input string.
+#[cfg(feature = "workbench")]
+#[wasm_bindgen(unchecked_return_type = "EvaluateResult")]
+pub fn evaluate(formula: &str) -> JsValue {
+    let evaluation = formula::evaluate(formula);
+    dto::evaluation_to_js(formula, &evaluation)
+}
+
+/// A formula parsed once, to evaluate many times without re-parsing: the
+/// fast path for pages and benchmarks that re-run the same text, and, with
+/// parameters, for one formula over many rows of arguments in one call.
+#[cfg(feature = "workbench")]
+#[wasm_bindgen]
+pub struct Formula {
+    source: String,
+    compiled: formula::CompiledFormula,
+    /// The parameter names, in row column order.
+    parameters: Vec<String>,
+    /// The direct kernel call when the formula is one financial function
+    /// of parameters and number literals.
+    numeric: Option<formula::functions::financial::NumericCall>,
+    /// The JavaScript values of the kernel errors `evaluateRows` met, made
+    /// once and shared by every row and call that meets the same error.
+    errors: std::cell::RefCell<Vec<(finance::FinanceError, JsValue)>>,
+}
+
+/// The most distinct kernel errors a [`Formula`] keeps the values of.
+#[cfg(feature = "workbench")]
+const KEPT_ERRORS: usize = 32;
+
+/// A row of parameter values as the names a formula reads.
+#[cfg(feature = "workbench")]
+struct RowNames<'a> {
+    parameters: &'a [String],
+    row: &'a [f64],
+}
+
+#[cfg(feature = "workbench")]
+impl RowNames<'_> {
+    fn column(&self, name: &str) -> Option<usize> {
+        self.parameters
+            .iter()
+            .position(|p| p.eq_ignore_ascii_case(name))
+    }
+}
+
+#[cfg(feature = "workbench")]
+impl formula::Names for RowNames<'_> {
+    /// NaN is a blank cell, as an omitted argument.
+    fn lookup(&self, name: &str) -> Option<formula::Value> {
+        let value = *self.row.get(self.column(name)?)?;
+        Some(if value.is_nan() {
+            formula::Value::Empty
+        } else {
+            formula::Value::number(value)
+        })
+    }
+}
+
+#[cfg(feature = "workbench")]
+impl Formula {
+    /// How many rows `rows` holds; throws when it is not whole rows.
+    fn row_count(&self, rows: &[f64]) -> usize {
+        let width = self.parameters.len();
+        if width == 0 || rows.len() % width != 0 {
+            wasm_bindgen::throw_str(
+                "evaluateRows: rows must hold one number per parameter for each row",
+            );
+        }
+        rows.len() / width
+    }
+
+    /// Each row's value pushed onto `values` (pushed, not zeroed first:
+    /// filling memory is a runtime call in browsers' wasm), and each value
+    /// that is not a number into `others`.
+    fn fill_rows(&self, rows: &[f64], values: &mut Vec<f64>, others: Option<JsValue>) {
+        let others = others.map(JsCast::unchecked_into::<js::Array>);
+        let mut made: Vec<(formula::Value, JsValue)> = Vec::new();
+        let width = self.parameters.len().max(1);
+        for row in rows.chunks_exact(width) {
+            let index = values.len() as u32;
+            let number = match self.numeric.as_ref().and_then(|call| call.kernel(row)) {
+                Some(Ok(n)) => n,
+                Some(Err(error)) => {
+                    if let Some(others) = &others {
+                        self.set_error(others, index, error);
+                    }
+                    f64::NAN
+                }
+                None => self.row_value(row, others.as_ref(), index, &mut made),
+            };
+            values.push(number);
+        }
+    }
+
+    /// A row's value through the formula (or the call with values made):
+    /// the number, or NaN with the value stored at `others[index]`; `made`
+    /// holds the values made so far in this call, so equal ones share one.
+    fn row_value(
+        &self,
+        row: &[f64],
+        others: Option<&js::Array>,
+        index: u32,
+        made: &mut Vec<(formula::Value, JsValue)>,
+    ) -> f64 {
+        let value = match &self.numeric {
+            Some(call) => call.evaluate(row),
+            None => self.compiled.evaluate(&RowNames {
+                parameters: &self.parameters,
+                row,
+            }),
+        };
+        if let formula::Value::Number(n) = value {
+            return n;
+        }
+        if let Some(others) = others {
+            let made_index = match made.iter().position(|(made, _)| *made == value) {
+                Some(made_index) => made_index,
+                None => {
+                    let js_value = dto::value_to_js(&value);
+                    made.push((value, js_value));
+                    made.len() - 1
+                }
+            };
+            if let Some((_, js_value)) = made.get(made_index) {
+                others.set(index, js_value);
+            }
+        }
+        f64::NAN
+    }
+
+    /// Stores the JavaScript value of a kernel error at `others[row]`; the
+    /// value is made once per distinct error and kept for later rows and
+    /// calls (a batch often repeats one error, and making it is most of a
+    /// row's cost).
+    fn set_error(&self, others: &js::Array, row: u32, error: finance::FinanceError) {
+        let mut errors = self.errors.borrow_mut();
+        if let Some((_, kept)) = errors.iter().find(|(kept, _)| *kept == error) {
+            return others.set(row, kept);
+        }
+        let value = formula::functions::financial::NumericCall::error_value(error);
+        let js_value = dto::value_to_js(&value);
+        others.set(row, &js_value);
+        if errors.len() < KEPT_ERRORS {
+            errors.push((error, js_value));
+        }
+    }
+}
+
+#[cfg(feature = "workbench")]
+#[wasm_bindgen]
+impl Formula {
+    /// Parses `formula` (a leading `=` is optional). `parameters` names the
+    /// columns of the rows `evaluateRows` takes (names match ignoring ASCII
+    /// case). Never throws: problems are in `diagnostics`, and evaluating
+    /// then gives `#ERROR!`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        formula: &str,
+        #[wasm_bindgen(unchecked_optional_param_type = "string[]")] parameters: Option<JsValue>,
+    ) -> Formula {
+        let compiled = formula::CompiledFormula::compile(formula);
+        // Read through the few declared built-ins: a `Vec<String>` argument
+        // costs about 1.5 KB of conversion glue in the wasm.
+        let mut names = Vec::new();
+        if let Some(list) = parameters {
+            for name in list.unchecked_into::<js::Array>().iter() {
+                names.push(name.as_string().unwrap_or_default());
+            }
+        }
+        let parameters = names;
+        let names = RowNames {
+            parameters: &parameters,
+            row: &[],
+        };
+        let numeric = compiled.expr().and_then(|expr| {
+            formula::functions::financial::NumericCall::lower(expr, &|name| names.column(name))
+        });
+        Formula {
+            source: formula.to_string(),
+            compiled,
+            parameters,
+            numeric,
+            errors: Default::default(),
+        }
+    }
+
+    /// The formula's value (parameters, if any, are unknown names here).
+    #[wasm_bindgen(unchecked_return_type = "FormulaValue")]
+    pub fn evaluate(&self) -> JsValue {
+        dto::value_to_js(&self.compiled.evaluate(&formula::NoNames))
+    }
+
+    /// The value for each row of `rows`: `rows` holds the rows one after
+    /// another, each with one number per parameter, in the constructor's
+    /// order; NaN stands for a blank (an omitted argument). Returns one
+    /// number per row, NaN where the row's value is not a number; when
+    /// `others` is given, each such row's value is stored at that row's
+    /// index (`others[row]`, a sparse array; equal values share one
+    /// object, and a function's argument errors share one across calls:
+    /// read them, do not change them). One call for the whole batch, with
+    /// no JavaScript value made per numeric row. Throws when the length is
+    /// not a multiple of the parameter count, or there are no parameters.
+    #[wasm_bindgen(js_name = evaluateRows)]
+    pub fn evaluate_rows(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] rows: &[f64],
+        #[wasm_bindgen(unchecked_optional_param_type = "FormulaValue[]")] others: Option<JsValue>,
+    ) -> Vec<f64> {
+        let mut values = Vec::with_capacity(self.row_count(rows));
+        self.fill_rows(rows, &mut values, others);
+        values
+    }
+
+    /// The problems found in the formula, as `evaluate(text).diagnostics`
+    /// gives them; parameters are known names.
+    #[wasm_bindgen(getter, unchecked_return_type = "FormulaDiagnostic[]")]
+    pub fn diagnostics(&self) -> JsValue {
+        let row = vec![0.0; self.parameters.len()];
+        let names = RowNames {
+            parameters: &self.parameters,
+            row: &row,
+        };
+        let evaluation = self.compiled.evaluation(&names);
+        dto::diagnostics_to_js(&self.source, &evaluation.diagnostics)
+    }
+}
+
+/// Every supported function with its signature and a one-line summary, for
+/// autocomplete and help while writing formulas. Only in the full build:
+/// the widget evaluates models and does not carry the summaries' text.
+#[cfg(feature = "workbench")]
+#[wasm_bindgen(unchecked_return_type = "FunctionInfo[]")]
+pub fn functions() -> JsValue {
+    dto::functions_to_js()
+}
+
+/// The engine's version, as in Cargo.toml.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}

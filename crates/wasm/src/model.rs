@@ -1,0 +1,366 @@
+//! The `Model` class JavaScript uses: compile a model document once, then
+//! evaluate, set inputs (getting back only changed outputs), compare
+//! scenarios, find break-even, and (in the full build) make receipts.
+//!
+//! Conversion only: every number comes from the core.
+
+use super::document::node_from_js;
+use super::dto::{object, set, set_key, set_number, set_text, utf16_offset, value_to_js};
+use super::js::{Array, Object};
+use wasm_bindgen::prelude::*;
+use yardstick_core::json::Node;
+#[cfg(feature = "workbench")]
+use yardstick_core::model::analysis;
+use yardstick_core::model::inputs::value_from_node;
+#[cfg(feature = "workbench")]
+use yardstick_core::model::receipt::receipt;
+use yardstick_core::model::spec::{InputKind, InputValue};
+use yardstick_core::model::{CompiledModel, ModelDiagnostic, ModelError, ModelState, Slot};
+
+/// A compiled calculator model and its current inputs.
+#[wasm_bindgen]
+pub struct Model {
+    pub(crate) compiled: CompiledModel,
+    pub(crate) state: ModelState,
+    /// The output ids as JavaScript strings, made once: passing a string to
+    /// JavaScript costs more than the recompute of a small output.
+    output_keys: Vec<JsValue>,
+}
+
+pub(crate) fn js_error(error: &ModelError) -> JsError {
+    JsError::new(&error.to_string())
+}
+
+/// An `Error` whose `diagnostics` property lists every problem.
+fn invalid_model_error(document: Option<&Node>, diagnostics: &[ModelDiagnostic]) -> JsValue {
+    let summary = match diagnostics.first() {
+        Some(first) if diagnostics.len() == 1 => format!("the model is invalid: {first}"),
+        Some(first) => format!(
+            "the model has {} problems; the first: {first}",
+            diagnostics.len()
+        ),
+        None => "the model is invalid".to_string(),
+    };
+    let error = super::js::Error::new(&summary);
+    let list = Array::new();
+    for diagnostic in diagnostics {
+        let item = object();
+        set_text(&item, "code", diagnostic.code.as_str());
+        set_text(&item, "message", &diagnostic.message);
+        set_text(&item, "path", &diagnostic.path);
+        if let Some(span) = diagnostic.span {
+            let formula = document
+                .and_then(|d| text_at_path(d, &diagnostic.path))
+                .unwrap_or_default();
+            set_number(&item, "start", utf16_offset(&formula, span.start) as f64);
+            set_number(&item, "end", utf16_offset(&formula, span.end) as f64);
+        }
+        list.push(&item);
+    }
+    set(&error, "diagnostics", &list);
+    error.into()
+}
+
+/// The text at a diagnostic path such as `calculations[3].formula`.
+fn text_at_path(document: &Node, path: &str) -> Option<String> {
+    let mut node = document;
+    for part in path.split('.') {
+        let (name, index) = match part.split_once('[') {
+            Some((name, rest)) => (name, rest.trim_end_matches(']').parse::<usize>().ok()),
+            None => (part, None),
+        };
+        node = node.get(name)?;
+        if let Some(index) = index {
+            node = match node {
+                Node::List(items) => items.get(index)?,
+                _ => return None,
+            };
+        }
+    }
+    match node {
+        Node::Text(text) => Some(text.clone()),
+        _ => None,
+    }
+}
+
+/// A JavaScript input value for input `index`: numbers, booleans, text
+/// (ISO text for dates).
+fn input_from_js(
+    model: &CompiledModel,
+    index: usize,
+    value: &JsValue,
+) -> Result<InputValue, JsError> {
+    let input = model
+        .spec()
+        .inputs
+        .get(index)
+        .ok_or_else(|| JsError::new("unknown input"))?;
+    let node = if let Some(n) = value.as_f64() {
+        Node::Number(n)
+    } else if let Some(b) = value.as_bool() {
+        Node::Bool(b)
+    } else if let Some(text) = value.as_string() {
+        Node::Text(text)
+    } else {
+        return Err(JsError::new(&format!(
+            "input `{}`: expected a number, text or boolean",
+            input.id
+        )));
+    };
+    let value = match (input.kind, &node) {
+        (InputKind::Date, Node::Number(n)) => InputValue::Number(*n),
+        _ => value_from_node(input.kind, &node)
+            .map_err(|reason| JsError::new(&format!("input `{}`: {reason}", input.id)))?,
+    };
+    model.check_input(index, &value).map_err(|e| js_error(&e))
+}
+
+/// Default inputs overridden by a `{ id: value }` object (or none).
+fn inputs_from_js(model: &CompiledModel, inputs: &JsValue) -> Result<Vec<InputValue>, JsError> {
+    let mut values = model.default_inputs();
+    if inputs.is_undefined() || inputs.is_null() {
+        return Ok(values);
+    }
+    if !inputs.is_object() {
+        return Err(JsError::new("inputs must be an object of input id → value"));
+    }
+    for entry in Object::entries(inputs.unchecked_ref()).iter() {
+        let pair: Array = entry.unchecked_into();
+        let id = pair.get(0).as_string().unwrap_or_default();
+        let index = model.input_index(&id).map_err(|e| js_error(&e))?;
+        let value = input_from_js(model, index, &pair.get(1))?;
+        if let Some(slot) = values.get_mut(index) {
+            *slot = value;
+        }
+    }
+    Ok(values)
+}
+
+fn input_to_js(value: &InputValue) -> JsValue {
+    match value {
+        InputValue::Number(n) => JsValue::from_f64(*n),
+        InputValue::Text(t) => JsValue::from_str(t),
+        InputValue::Bool(b) => JsValue::from_bool(*b),
+    }
+}
+
+pub(crate) fn number_or_null(value: Option<f64>) -> JsValue {
+    value.map_or(JsValue::NULL, JsValue::from_f64)
+}
+
+#[wasm_bindgen]
+impl Model {
+    /// Validates and compiles a model document (a plain object, as
+    /// `JSON.parse` gives). Throws an `Error` whose `diagnostics` lists every
+    /// problem with its path.
+    pub fn compile(
+        #[wasm_bindgen(unchecked_param_type = "ModelDocument")] document: JsValue,
+    ) -> Result<Model, JsValue> {
+        let node = node_from_js(&document).map_err(|e| {
+            invalid_model_error(
+                None,
+                &[ModelDiagnostic::new(
+                    yardstick_core::model::ModelDiagnosticCode::TooLarge,
+                    "",
+                    e.0,
+                )],
+            )
+        })?;
+        let compiled = CompiledModel::compile(&node)
+            .map_err(|diagnostics| invalid_model_error(Some(&node), &diagnostics))?;
+        let state = compiled.evaluate(&compiled.default_inputs());
+        let mut output_keys = Vec::with_capacity(compiled.spec().outputs.len());
+        for output in &compiled.spec().outputs {
+            output_keys.push(JsValue::from_str(&output.id));
+        }
+        Ok(Model {
+            compiled,
+            state,
+            output_keys,
+        })
+    }
+
+    /// Evaluates the model with `inputs` (id → value; missing ids keep their
+    /// defaults) and makes them the current inputs.
+    #[wasm_bindgen(unchecked_return_type = "ModelEvaluation")]
+    pub fn evaluate(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "InputValues | undefined")] inputs: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let values = inputs_from_js(&self.compiled, &inputs)?;
+        self.state = self.compiled.evaluate(&values);
+        Ok(self.evaluation_to_js())
+    }
+
+    /// Sets one input and returns only the outputs whose values changed.
+    #[wasm_bindgen(unchecked_return_type = "Record<string, FormulaValue>")]
+    pub fn set(
+        &mut self,
+        input_id: &str,
+        #[wasm_bindgen(unchecked_param_type = "InputValue")] value: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let index = self
+            .compiled
+            .input_index(input_id)
+            .map_err(|e| js_error(&e))?;
+        let value = input_from_js(&self.compiled, index, &value)?;
+        let changes = self
+            .compiled
+            .set(&mut self.state, input_id, &value)
+            .map_err(|e| js_error(&e))?;
+        let result = object();
+        for change in changes {
+            if let Some(key) = self.output_keys.get(change.output_index) {
+                set_key(&result, key, &value_to_js(&change.value));
+            }
+        }
+        Ok(result.into())
+    }
+
+    /// The current inputs, outputs and series.
+    #[wasm_bindgen(unchecked_return_type = "ModelEvaluation")]
+    pub fn current(&self) -> JsValue {
+        self.evaluation_to_js()
+    }
+
+    /// Every output under the defaults and under each scenario.
+    #[cfg(feature = "workbench")]
+    #[wasm_bindgen(unchecked_return_type = "ScenarioColumn[]")]
+    pub fn scenarios(&self) -> Result<JsValue, JsError> {
+        let columns = analysis::scenarios(&self.compiled).map_err(|e| js_error(&e))?;
+        let list = Array::new();
+        for column in columns {
+            let item = object();
+            set_text(&item, "id", &column.id);
+            set_text(&item, "label", &column.label);
+            set(&item, "outputs", &self.outputs_to_js(&column.outputs));
+            list.push(&item);
+        }
+        Ok(list.into())
+    }
+
+    /// When a series' cumulative value first turns non-negative, in periods
+    /// and in months (`null` when it never does).
+    #[cfg(feature = "workbench")]
+    #[wasm_bindgen(js_name = breakEven, unchecked_return_type = "BreakEven")]
+    pub fn break_even(&self, series_id: &str) -> Result<JsValue, JsError> {
+        let payback = analysis::break_even(&self.compiled, &self.state, series_id)
+            .map_err(|e| js_error(&e))?;
+        let period = match payback {
+            yardstick_core::finance::Payback::Period(p) => Some(p),
+            yardstick_core::finance::Payback::Never => None,
+        };
+        let result = object();
+        set(&result, "period", &number_or_null(period));
+        let months_per_period = self.compiled.spec().horizon.unit.months();
+        set(
+            &result,
+            "months",
+            &number_or_null(period.map(|p| p * months_per_period)),
+        );
+        Ok(result.into())
+    }
+
+    /// A receipt for `inputs` (or the current inputs): model id and version,
+    /// SHA-256 of the model and inputs, and the outputs. Only in the full
+    /// build: a receipt is a pure function of the model and the inputs, so
+    /// the workbench (or a collector) makes the same hash from the inputs a
+    /// widget reports, and the widget leaves out SHA-256 and canonical JSON.
+    #[cfg(feature = "workbench")]
+    #[wasm_bindgen(unchecked_return_type = "Receipt")]
+    pub fn receipt(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "InputValues | undefined")] inputs: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let state = if inputs.is_undefined() || inputs.is_null() {
+            self.state.clone()
+        } else {
+            self.compiled
+                .evaluate(&inputs_from_js(&self.compiled, &inputs)?)
+        };
+        let record = receipt(&self.compiled, &state);
+        let result = object();
+        set_text(&result, "modelId", &record.model_id);
+        set_text(&result, "modelVersion", &record.model_version);
+        set_text(&result, "hash", &record.hash_sha256);
+        let inputs_object = object();
+        for (id, value) in &record.inputs {
+            set(&inputs_object, id, &input_to_js(value));
+        }
+        set(&result, "inputs", &inputs_object);
+        let outputs_object = object();
+        for (id, value) in &record.outputs {
+            set(&outputs_object, id, &value_to_js(value));
+        }
+        set(&result, "outputs", &outputs_object);
+        Ok(result.into())
+    }
+}
+
+impl Model {
+    /// The current outputs that are numbers, by id.
+    #[cfg(feature = "workbench")]
+    pub(crate) fn numeric_outputs(&self) -> Vec<(String, f64)> {
+        let mut numbers = Vec::new();
+        for (index, output) in self.compiled.spec().outputs.iter().enumerate() {
+            if let Some(n) = self.state.output_number(&self.compiled, index) {
+                numbers.push((output.id.clone(), n));
+            }
+        }
+        numbers
+    }
+
+    /// The current numeric inputs, by id.
+    #[cfg(feature = "workbench")]
+    pub(crate) fn numeric_inputs(&self) -> Vec<(String, f64)> {
+        let mut numbers = Vec::new();
+        for (input, value) in self.compiled.spec().inputs.iter().zip(&self.state.inputs) {
+            if let InputValue::Number(n) = value {
+                numbers.push((input.id.clone(), *n));
+            }
+        }
+        numbers
+    }
+
+    fn outputs_to_js(&self, values: &[yardstick_core::formula::Value]) -> JsValue {
+        let result = object();
+        for (key, value) in self.output_keys.iter().zip(values) {
+            set_key(&result, key, &value_to_js(value));
+        }
+        result.into()
+    }
+
+    fn evaluation_to_js(&self) -> JsValue {
+        let result = object();
+        let inputs = object();
+        for (input, value) in self.compiled.spec().inputs.iter().zip(&self.state.inputs) {
+            set(&inputs, &input.id, &input_to_js(value));
+        }
+        set(&result, "inputs", &inputs);
+        set(
+            &result,
+            "outputs",
+            &self.outputs_to_js(&self.state.outputs(&self.compiled)),
+        );
+        let series = object();
+        for calculation in self
+            .compiled
+            .spec()
+            .calculations
+            .iter()
+            .filter(|c| c.per_period)
+        {
+            if let Some(Slot::Series(values)) =
+                self.state.calculation(&self.compiled, &calculation.id)
+            {
+                let list = Array::new();
+                for value in values {
+                    list.push(&value_to_js(value));
+                }
+                set(&series, &calculation.id, &list);
+            }
+        }
+        set(&result, "series", &series);
+        result.into()
+    }
+}

@@ -1,0 +1,190 @@
+//! wasm-bindgen tests of the `Tracker` class, in Node and headless
+//! Chromium: a short visit drives one widget through its milestones, and
+//! the events come back shaped for every sink with exact totals; bad
+//! options and facts throw Errors with clear messages.
+#![cfg(all(target_arch = "wasm32", feature = "tracker"))]
+// Test code: a panic here is a failing test, not a poisoned wasm instance.
+#![allow(
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)]
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+use yardstick::Tracker;
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    Reflect::get(object, &JsValue::from_str(key)).unwrap()
+}
+
+fn text(object: &JsValue, key: &str) -> String {
+    get(object, key).as_string().unwrap()
+}
+
+fn num(object: &JsValue, key: &str) -> f64 {
+    get(object, key).as_f64().unwrap()
+}
+
+fn options(extra: &[(&str, JsValue)]) -> JsValue {
+    let object = Object::new();
+    let seed = Uint8Array::new_with_length(32);
+    seed.fill(9, 0, 32);
+    Reflect::set(&object, &"seed".into(), &seed).unwrap();
+    Reflect::set(&object, &"timeOriginMs".into(), &1_700_000_000_000.0.into()).unwrap();
+    Reflect::set(&object, &"nowMs".into(), &0.0.into()).unwrap();
+    for (key, value) in extra {
+        Reflect::set(&object, &(*key).into(), value).unwrap();
+    }
+    object.into()
+}
+
+fn error_message(result: Result<impl Sized, impl Into<JsValue>>) -> String {
+    match result {
+        Ok(_) => panic!("expected an Error"),
+        Err(error) => text(&error.into(), "message"),
+    }
+}
+
+/// The events' names.
+fn names(events: &JsValue) -> Vec<String> {
+    let list: &Array = events.unchecked_ref();
+    list.iter()
+        .map(|event| text(&get(&event, "envelope"), "name"))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn a_short_visit_gives_the_milestones_in_order() {
+    let granted = JsValue::from_str("granted");
+    let mut tracker = Tracker::new(options(&[("consent", granted)])).unwrap();
+    assert_eq!(tracker.page_view_id().len(), 36);
+    assert!(tracker.visitor_id().is_some());
+    let w = tracker.add_widget("roi-basic", "1.2.0", 10.0).unwrap();
+    assert_eq!(w, "w1");
+    let view = tracker.intersection(&w, 0.75, 20.0).unwrap();
+    assert_eq!(names(&view), ["calc_view"]);
+    let start = tracker
+        .input(&w, Some("seats".into()), true, 1_000.0)
+        .unwrap();
+    assert_eq!(names(&start), ["calc_start", "calc_step"]);
+    assert!(names(&tracker.advance(2_999.0).unwrap()).is_empty());
+    assert_eq!(names(&tracker.advance(3_000.0).unwrap()), ["calc_result"]);
+    assert_eq!(names(&tracker.advance(11_000.0).unwrap()), ["calc_engaged"]);
+    assert_eq!(names(&tracker.lead(&w, 12_000.0).unwrap()), ["calc_lead"]);
+    let hidden = tracker.visibility(false, 30_000.0).unwrap();
+    assert_eq!(names(&hidden), ["calc_engagement"]);
+    let event = Array::from(&hidden).get(0);
+    let envelope = get(&event, "envelope");
+    assert_eq!(num(&envelope, "sequence"), 6.0);
+    assert_eq!(text(&envelope, "instance_id"), "w1");
+    assert_eq!(num(&envelope, "page_time_ms"), 30_000.0);
+    assert_eq!(num(&envelope, "occurred_at_ms"), 1_700_000_030_000.0);
+    assert_eq!(text(&envelope, "consent"), "granted");
+    assert_eq!(
+        envelope_visitor(&envelope),
+        tracker.visitor_id(),
+        "the visitor id travels with consent"
+    );
+    let totals = get(&envelope, "totals");
+    assert_eq!(num(&totals, "interaction_ms"), 15_000.0);
+    assert_eq!(num(&totals, "in_view_ms"), 29_980.0);
+    assert_eq!(num(&totals, "active_page_ms"), 30_000.0);
+    assert_eq!(num(&totals, "wall_ms"), 30_000.0);
+    assert_eq!(text(&event, "domType"), "yardstick:engagement");
+    let data_layer = get(&event, "dataLayer");
+    assert_eq!(text(&data_layer, "event"), "calc_engagement");
+    assert_eq!(num(&data_layer, "calc_interaction_ms"), 15_000.0);
+    assert_eq!(text(&data_layer, "calc_instance_id"), "w1");
+    assert!(get(&data_layer, "visitor_id").is_undefined());
+    let keys = Object::keys(data_layer.unchecked_ref::<Object>());
+    assert_eq!(
+        keys.length(),
+        9,
+        "event + 8 parameters, no step or scenario"
+    );
+    let segment = get(&event, "segment");
+    assert_eq!(text(&segment, "event"), "Calculator Engagement Recorded");
+    assert_eq!(num(&get(&segment, "properties"), "calc_sequence"), 6.0);
+}
+
+fn envelope_visitor(envelope: &JsValue) -> Option<String> {
+    get(envelope, "visitor_id").as_string()
+}
+
+#[wasm_bindgen_test]
+fn steps_and_scenarios_reach_every_sink() {
+    let mut tracker = Tracker::new(options(&[])).unwrap();
+    let w = tracker.add_widget("roi", "1", 0.0).unwrap();
+    tracker.set_scenario(&w, Some("optimistic".into())).unwrap();
+    let events = tracker.input(&w, Some("price".into()), true, 5.0).unwrap();
+    let step = Array::from(&events).get(1);
+    let envelope = get(&step, "envelope");
+    assert_eq!(text(&envelope, "step"), "price");
+    assert_eq!(num(&envelope, "step_index"), 1.0);
+    assert_eq!(text(&envelope, "scenario"), "optimistic");
+    assert!(
+        get(&envelope, "visitor_id").is_undefined(),
+        "no consent, no id"
+    );
+    let data_layer = get(&step, "dataLayer");
+    assert_eq!(text(&data_layer, "calc_step"), "price");
+    assert_eq!(num(&data_layer, "calc_step_index"), 1.0);
+    assert_eq!(text(&data_layer, "calc_scenario"), "optimistic");
+    assert_eq!(text(&data_layer, "calc_consent"), "unknown");
+    let totals = tracker.totals(&w, 20_000.0).unwrap();
+    assert_eq!(num(&totals, "wall_ms"), 20_000.0);
+    assert_eq!(num(&totals, "interaction_ms"), 0.0, "never in view");
+    tracker
+        .set_consent("granted".into(), Some("v-7".into()))
+        .unwrap();
+    assert_eq!(tracker.visitor_id().as_deref(), Some("v-7"));
+    tracker.set_consent("denied".into(), None).unwrap();
+    assert_eq!(tracker.visitor_id(), None);
+    assert_eq!(
+        names(&tracker.remove_widget(&w, 20_000.0).unwrap()),
+        Vec::<String>::new()
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_same_seed_gives_the_same_ids() {
+    let a = Tracker::new(options(&[])).unwrap();
+    let b = Tracker::new(options(&[])).unwrap();
+    assert_eq!(a.page_view_id(), b.page_view_id());
+}
+
+#[wasm_bindgen_test]
+fn bad_options_and_facts_throw_clear_errors() {
+    let short = Uint8Array::new_with_length(16);
+    let message = error_message(Tracker::new(options(&[("seed", short.into())])));
+    assert!(message.contains("32 random bytes, not 16"), "{message}");
+    let message = error_message(Tracker::new(options(&[("seed", 5.into())])));
+    assert!(message.contains("Uint8Array"), "{message}");
+    let message = error_message(Tracker::new(options(&[("consent", "yes".into())])));
+    assert!(
+        message.contains("\"granted\", \"denied\" or \"unknown\""),
+        "{message}"
+    );
+    let message = error_message(Tracker::new(options(&[("idleTimeoutMs", 1_000.into())])));
+    assert!(message.contains("5000 to 60000"), "{message}");
+    let message = error_message(Tracker::new(options(&[("idleTimeoutMs", 7_000.5.into())])));
+    assert!(message.contains("whole number"), "{message}");
+    let message = error_message(Tracker::new(options(&[("nowMs", "soon".into())])));
+    assert!(message.contains("nowMs"), "{message}");
+
+    let mut tracker = Tracker::new(options(&[])).unwrap();
+    let w = tracker.add_widget("roi", "1", 100.0).unwrap();
+    let message = error_message(tracker.advance(50.0));
+    assert!(message.contains("time went backwards"), "{message}");
+    let message = error_message(tracker.intersection(&w, 2.0, 100.0));
+    assert!(message.contains("outside 0 to 1"), "{message}");
+    let message = error_message(tracker.lead("w9", 100.0));
+    assert!(message.contains("unknown widget instance id"), "{message}");
+    let message = error_message(tracker.set_consent("maybe".into(), None));
+    assert!(message.contains("consent"), "{message}");
+    let message = error_message(tracker.advance(f64::NAN));
+    assert!(message.contains("not a finite time"), "{message}");
+}

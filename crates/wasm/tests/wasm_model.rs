@@ -1,0 +1,419 @@
+//! wasm-bindgen tests of the `Model` class, in Node and headless Chromium:
+//! compile from a plain object, evaluate, set, analyses, receipts, and the
+//! Error with diagnostics an invalid model throws.
+#![cfg(target_arch = "wasm32")]
+// Test code: a panic here is a failing test, not a poisoned wasm instance.
+#![allow(
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)]
+
+use js_sys::{Array, Object, Reflect, JSON};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+use yardstick::{Model, Scorecard};
+
+const CASE: &str = include_str!("../../../examples/models/business-case-5y.json");
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    Reflect::get(object, &JsValue::from_str(key)).unwrap()
+}
+
+fn case_model() -> Model {
+    Model::compile(JSON::parse(CASE).unwrap())
+        .unwrap_or_else(|e| panic!("{:?}", get(&e, "message")))
+}
+
+#[wasm_bindgen_test]
+fn a_model_compiles_and_evaluates() {
+    let mut model = case_model();
+    let evaluation = model.evaluate(JsValue::UNDEFINED).unwrap();
+    let npv = get(&get(&evaluation, "outputs"), "npv").as_f64().unwrap();
+    assert!((npv - 344_517.761_396_390_6).abs() < 1e-6, "{npv}");
+    let series: Array = get(&get(&evaluation, "series"), "net_cash_flow")
+        .dyn_into()
+        .unwrap();
+    assert_eq!(series.length(), 6);
+}
+
+#[wasm_bindgen_test]
+fn set_returns_only_changed_outputs_and_rejects_bad_values() {
+    let mut model = case_model();
+    let changed = model.set("discount_rate", JsValue::from_f64(0.12)).unwrap();
+    let keys: Vec<String> = Object::keys(changed.unchecked_ref::<Object>())
+        .iter()
+        .map(|k| k.as_string().unwrap())
+        .collect();
+    assert!(keys.contains(&"npv".to_string()), "{keys:?}");
+    assert!(
+        !keys.contains(&"irr".to_string()),
+        "IRR does not depend on the discount rate: {keys:?}"
+    );
+    assert!(model
+        .set("discount_rate", JsValue::from_str("lots"))
+        .is_err());
+    assert!(model.set("no_such_input", JsValue::from_f64(1.0)).is_err());
+}
+
+#[wasm_bindgen_test]
+fn analyses_reach_javascript() {
+    let model = case_model();
+    let columns: Array = model.scenarios().unwrap().dyn_into().unwrap();
+    assert_eq!(
+        get(&columns.get(0), "id").as_string().as_deref(),
+        Some("default")
+    );
+    assert!(columns.length() >= 4);
+    let options = JSON::parse(r#"{"output": "npv"}"#).unwrap();
+    let tornado = model.sensitivity(options).unwrap();
+    let rows: Array = get(&tornado, "rows").dyn_into().unwrap();
+    assert!(rows.length() > 3);
+    let first = get(&rows.get(0), "swing").as_f64().unwrap();
+    let second = get(&rows.get(1), "swing").as_f64().unwrap();
+    assert!(first >= second);
+    let receipt = model.receipt(JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&receipt, "hash").as_string().unwrap().len(), 64);
+    assert_eq!(
+        get(&receipt, "modelId").as_string().as_deref(),
+        Some("business-case-5y")
+    );
+}
+
+#[wasm_bindgen_test]
+fn an_invalid_model_throws_an_error_listing_every_problem() {
+    let document = JSON::parse(
+        r#"{"schema": "yardstick/model@1", "id": "x", "version": "1", "title": "X",
+            "inputs": [{"id": "a", "label": "A", "kind": "number", "default": 1}],
+            "outputs": [{"id": "o", "label": "O", "formula": "é + b"}, {"id": "p", "label": "P", "formula": "SUM(a"}]}"#,
+    )
+    .unwrap();
+    let error = Model::compile(document).err().unwrap();
+    assert!(error.is_instance_of::<js_sys::Error>());
+    let diagnostics: Array = get(&error, "diagnostics").dyn_into().unwrap();
+    assert!(diagnostics.length() >= 2, "{}", diagnostics.length());
+    let unknown = diagnostics
+        .iter()
+        .find(|d| get(d, "code").as_string().as_deref() == Some("unknown-name"))
+        .unwrap();
+    assert_eq!(
+        get(&unknown, "path").as_string().as_deref(),
+        Some("outputs[0].formula")
+    );
+    // "é" is one UTF-16 unit: the span of `b` starts at 4.
+    let spans: Vec<(f64, f64)> = diagnostics
+        .iter()
+        .filter(|d| get(d, "code").as_string().as_deref() == Some("unknown-name"))
+        .map(|d| {
+            (
+                get(&d, "start").as_f64().unwrap(),
+                get(&d, "end").as_f64().unwrap(),
+            )
+        })
+        .collect();
+    assert!(spans.contains(&(4.0, 5.0)), "{spans:?}");
+}
+
+#[wasm_bindgen_test]
+fn hostile_documents_are_refused_not_crashed() {
+    let cyclic = Object::new();
+    Reflect::set(&cyclic, &"self".into(), &cyclic).unwrap();
+    assert!(Model::compile(cyclic.into()).is_err());
+    assert!(Model::compile(JsValue::from_f64(1.0)).is_err());
+    assert!(Model::compile(JsValue::NULL).is_err());
+}
+
+#[wasm_bindgen_test]
+fn a_business_case_scores_itself_and_explains_the_score() {
+    let model = case_model();
+    let scorecard = Scorecard::business_case(JsValue::UNDEFINED).unwrap();
+    let supplied =
+        JSON::parse(r#"{"strategic_fit": 4, "probability_npv_positive": 0.85}"#).unwrap();
+    let result = scorecard.score_model(&model, supplied).unwrap();
+    let score = get(&result, "score").as_f64().unwrap();
+    assert!((0.0..=100.0).contains(&score), "{score}");
+    let measures: Array = get(&result, "measures").dyn_into().unwrap();
+    let total: f64 = measures
+        .iter()
+        .map(|m| get(&m, "contribution").as_f64().unwrap())
+        .sum();
+    assert!((total - score).abs() < 1e-9, "{total} vs {score}");
+    assert_eq!(
+        get(&result, "verdict").as_string().as_deref(),
+        Some("positive")
+    );
+    // A losing case fails the NPV gate, whatever else it scores.
+    let losing = JSON::parse(r#"{"outputs": {"npv": -5, "irr": 0.4, "payback_months": 6}, "supplied": {"strategic_fit": 5}}"#).unwrap();
+    let verdict = scorecard.score(losing).unwrap();
+    assert_eq!(
+        get(&verdict, "verdict").as_string().as_deref(),
+        Some("negative")
+    );
+    assert_eq!(
+        get(&verdict, "highLevelCasePositive").as_bool(),
+        Some(false)
+    );
+}
+
+#[wasm_bindgen_test]
+fn monte_carlo_runs_in_chunks_and_reproduces_from_its_seed() {
+    let model = case_model();
+    let options = || JSON::parse(r#"{"trials": 600, "seed": 9}"#).unwrap();
+    let mut chunked = model.monte_carlo(options()).unwrap();
+    let mut steps = 0;
+    while !get(&chunked.step(100.0).unwrap(), "done")
+        .as_bool()
+        .unwrap()
+    {
+        steps += 1;
+        assert!(steps < 100, "never finished");
+    }
+    assert_eq!(steps, 5);
+    let mut whole = model.monte_carlo(options()).unwrap();
+    whole.step(10_000.0).unwrap();
+    let a = JSON::stringify(&chunked.result())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    let b = JSON::stringify(&whole.result())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert_eq!(a, b);
+    let npv = get(&get(&chunked.result(), "outputs"), "npv");
+    assert!(get(&npv, "p10").as_f64().unwrap() <= get(&npv, "p90").as_f64().unwrap());
+    let p = chunked.probability("npv", "above", 0.0).unwrap().unwrap();
+    assert!((0.0..=1.0).contains(&p));
+    assert!(chunked.probability("npv", "sideways", 0.0).is_err());
+    assert!(model
+        .monte_carlo(JSON::parse(r#"{"trials": 1.5}"#).unwrap())
+        .is_err());
+}
+
+#[wasm_bindgen_test]
+fn monte_carlo_is_bit_identical_to_the_native_run() {
+    // The same bits as GOLDEN_MONTE_CARLO_NPV_BITS in tests/model_examples.rs,
+    // computed natively: seed 9, 600 trials of the five-year business case.
+    let golden: [u64; 3] = [
+        4689197710479707165,
+        4684844699089123780,
+        4691693288732208855,
+    ];
+    let model = case_model();
+    let mut run = model
+        .monte_carlo(JSON::parse(r#"{"trials": 600, "seed": 9}"#).unwrap())
+        .unwrap();
+    run.step(600.0).unwrap();
+    let npv = get(&get(&run.result(), "outputs"), "npv");
+    let bits = ["mean", "p10", "p90"].map(|key| get(&npv, key).as_f64().unwrap().to_bits());
+    assert_eq!(bits, golden);
+}
+
+#[wasm_bindgen_test]
+fn the_pipeline_counts_converts_and_times_each_stage() {
+    const DAY_MS: f64 = 86_400_000.0;
+    let projects = JSON::parse(&format!(
+        r#"[
+          {{"id": "a", "value": 100000, "events": [
+            {{"stage": "business_review", "enteredAtMs": 0}},
+            {{"stage": "high_level_case", "enteredAtMs": {ten}}}]}},
+          {{"id": "b", "value": 50000, "events": [
+            {{"stage": "business_review", "enteredAtMs": 0, "droppedAtMs": {ten}}}]}}
+        ]"#,
+        ten = 10.0 * DAY_MS
+    ))
+    .unwrap();
+    let report = yardstick::evaluate_pipeline_js(projects, 30.0 * DAY_MS).unwrap();
+    let stages: Array = get(&report, "stages").dyn_into().unwrap();
+    let review = stages.get(0);
+    assert_eq!(get(&review, "count").as_f64(), Some(2.0));
+    assert_eq!(get(&review, "value").as_f64(), Some(150_000.0));
+    let high_level = stages.get(1);
+    assert_eq!(get(&high_level, "count").as_f64(), Some(1.0));
+    assert_eq!(
+        get(&high_level, "conversionFromPrevious").as_f64(),
+        Some(0.5)
+    );
+    assert_eq!(get(&review, "medianDaysInStage").as_f64(), Some(10.0));
+    let bad = JSON::parse(
+        r#"[{"id": "x", "value": 1, "events": [{"stage": "lunch", "enteredAtMs": 0}]}]"#,
+    )
+    .unwrap();
+    assert!(yardstick::evaluate_pipeline_js(bad, 0.0).is_err());
+}
+
+/// The message of the Error an `evaluatePipeline` call throws.
+fn pipeline_error(projects: &str) -> String {
+    match yardstick::evaluate_pipeline_js(JSON::parse(projects).unwrap(), 0.0) {
+        Ok(_) => panic!("expected an Error for {projects}"),
+        Err(error) => get(&JsValue::from(error), "message").as_string().unwrap(),
+    }
+}
+
+#[wasm_bindgen_test]
+fn pipeline_input_errors_name_the_project_and_the_field() {
+    assert_eq!(pipeline_error("{}"), "projects must be a list");
+    let event = |text: &str| format!(r#"[{{"id": "ok", "value": 1, "events": []}}, {text}]"#);
+    assert_eq!(
+        pipeline_error(&event(r#"{"id": 7, "value": 1, "events": []}"#)),
+        "projects[1]: `id` must be text"
+    );
+    assert_eq!(
+        pipeline_error(&event(r#"{"id": "x", "value": "1", "events": []}"#)),
+        "projects[1]: `value` must be a number"
+    );
+    assert_eq!(
+        pipeline_error(&event(r#"{"id": "x", "value": 1, "events": {}}"#)),
+        "projects[1]: `events` must be a list"
+    );
+    assert_eq!(
+        pipeline_error(&event(
+            r#"{"id": "x", "value": 1, "events": [{"stage": "decision", "enteredAtMs": 0}, {"stage": "lunch", "enteredAtMs": 0}]}"#
+        )),
+        "projects[1]: events[1].stage `lunch` is not one of business_review, high_level_case, \
+         projects_review, detailed_case, decision, commitment"
+    );
+    assert_eq!(
+        pipeline_error(&event(
+            r#"{"id": "x", "value": 1, "events": [{"stage": "decision"}]}"#
+        )),
+        "projects[1]: events[0].enteredAtMs must be a number (ms since 1970)"
+    );
+}
+
+/// The message of an error a binding threw.
+fn message(error: wasm_bindgen::JsError) -> String {
+    get(&JsValue::from(error), "message").as_string().unwrap()
+}
+
+#[wasm_bindgen_test]
+fn a_doubling_text_leaves_the_instance_alive_with_a_clear_error() {
+    // 424 bytes; uncapped it took 3.6 GB and killed the instance.
+    let document = include_str!("../../../tests/data/doubling-text-model.json");
+    assert_eq!(document.len(), 424);
+    let mut model = Model::compile(JSON::parse(document).unwrap())
+        .unwrap_or_else(|e| panic!("{:?}", get(&e, "message")));
+    let evaluation = model.evaluate(JsValue::UNDEFINED).unwrap();
+    let series: Array = get(&get(&evaluation, "series"), "s").dyn_into().unwrap();
+    assert_eq!(series.length(), 601);
+    assert_eq!(series.get(13).as_string().map(|t| t.len()), Some(16_384));
+    let capped = get(&series.get(14), "message")
+        .as_string()
+        .unwrap_or_default();
+    assert!(capped.contains("32,767 characters"), "{capped:?}");
+    let last = get(&get(&evaluation, "outputs"), "last");
+    assert_eq!(get(&last, "error").as_string().as_deref(), Some("#VALUE!"));
+    // The instance still answers.
+    assert!(case_model().evaluate(JsValue::UNDEFINED).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn monte_carlo_options_are_checked_with_their_own_names() {
+    let model = case_model();
+    let start = |options: &str| model.monte_carlo(JSON::parse(options).unwrap());
+    for (options, expected) in [
+        (
+            r#"{"trials": 1e12}"#,
+            "option `trials`: must be a whole number from 1 to 1000000; got 1000000000000",
+        ),
+        (
+            r#"{"trials": 2.5}"#,
+            "option `trials`: must be a whole number from 1 to 1000000; got 2.5",
+        ),
+        (
+            r#"{"trials": 0}"#,
+            "option `trials`: must be a whole number from 1 to 1000000; got 0",
+        ),
+        (
+            r#"{"histogramBins": 0}"#,
+            "option `histogramBins`: must be a whole number from 1 to 200; got 0",
+        ),
+        (
+            r#"{"histogramBins": 1e9}"#,
+            "option `histogramBins`: must be a whole number from 1 to 200; got 1000000000",
+        ),
+        (
+            r#"{"seed": -3}"#,
+            "option `seed`: must be a whole number from 0 to 9007199254740991; got -3",
+        ),
+        (
+            r#"{"trials": "many"}"#,
+            "option `trials`: must be a whole number from 1 to 1000000; got NaN",
+        ),
+    ] {
+        assert_eq!(
+            message(start(options).err().unwrap()),
+            expected,
+            "{options}"
+        );
+    }
+    let mut run = start(r#"{"trials": 10}"#).unwrap();
+    for (bad, shown) in [
+        (-1.0, "-1"),
+        (1.5, "1.5"),
+        (f64::NAN, "NaN"),
+        (1e12, "1000000000000"),
+    ] {
+        let error = message(run.step(bad).err().unwrap());
+        assert_eq!(
+            error,
+            format!("option `maxTrials`: must be a whole number from 0 to 1000000; got {shown}")
+        );
+    }
+    // Nothing ran; whole steps still work.
+    assert_eq!(get(&run.progress(), "trialsDone").as_f64(), Some(0.0));
+    assert_eq!(
+        get(&run.step(3.0).unwrap(), "trialsDone").as_f64(),
+        Some(3.0)
+    );
+    assert_eq!(
+        get(&run.step(0.0).unwrap(), "trialsDone").as_f64(),
+        Some(3.0)
+    );
+}
+
+#[wasm_bindgen_test]
+fn goal_seek_and_sensitivity_options_are_never_silently_replaced() {
+    let model = case_model();
+    let seek = |options: &str| model.goal_seek(JSON::parse(options).unwrap());
+    let base = r#""input": "discount_rate", "output": "npv", "target": 0"#;
+    for (extra, expected) in [
+        (
+            r#""tolerance": "tight""#,
+            "option `tolerance`: must be a number",
+        ),
+        (r#""low": "zero""#, "option `low`: must be a number"),
+        (r#""high": true"#, "option `high`: must be a number"),
+        (
+            r#""low": 0.3, "high": 0.2"#,
+            "option `high`: must be a finite number above low (0.3)",
+        ),
+    ] {
+        let options = format!("{{{base}, {extra}}}");
+        assert_eq!(
+            message(seek(&options).err().unwrap()),
+            expected,
+            "{options}"
+        );
+    }
+    let tornado = |options: &str| model.sensitivity(JSON::parse(options).unwrap());
+    let error = message(
+        tornado(r#"{"output": "npv", "percentChange": "10%"}"#)
+            .err()
+            .unwrap(),
+    );
+    assert!(
+        error == "option `percentChange`: must be greater than 0 and at most 10",
+        "{error}"
+    );
+    let error = message(
+        tornado(r#"{"output": "npv", "percentChange": 50}"#)
+            .err()
+            .unwrap(),
+    );
+    assert_eq!(
+        error,
+        "option `percentChange`: must be greater than 0 and at most 10"
+    );
+}
