@@ -130,7 +130,7 @@ server:
 	cargo build --release -p yardstick-serve --bin yardstick-serve
 
 lint:
-	npx --no-install eslint www tests/js eslint.config.js
+	npx --no-install eslint www tests/js tests/e2e bench eslint.config.js
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p yardstick-wasm --lib --target $(WASM_TARGET) -- -D warnings

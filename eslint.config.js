@@ -1,4 +1,5 @@
-// Lint and style rules for the site (www/) and its unit tests (tests/js/).
+// Lint and style rules for the site (www/), its unit and browser tests
+// (tests/js/, tests/e2e/) and the benchmarks (bench/).
 // The style rules describe the code as it is written (2-space indent, single
 // quotes, semicolons, trailing commas in multi-line lists); `npx eslint --fix`
 // applies them. Line breaking is left to the author: no formatter rewraps.
@@ -13,11 +14,17 @@ export default [
     languageOptions: { ecmaVersion: 2022, sourceType: 'module', globals: globals.browser },
   },
   {
-    files: ['tests/js/**/*.mjs', 'eslint.config.js'],
+    files: ['tests/js/**/*.mjs', 'tests/e2e/**/*.mjs', 'bench/**/*.mjs', 'eslint.config.js'],
     languageOptions: { ecmaVersion: 2022, sourceType: 'module', globals: globals.node },
   },
   {
-    files: ['www/**/*.js', 'tests/js/**/*.mjs', 'eslint.config.js'],
+    // Browser tests and benchmarks hand functions to page.evaluate, which run
+    // in the page: they name the browser's globals.
+    files: ['tests/e2e/**/*.mjs', 'bench/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
+    files: ['www/**/*.js', 'tests/js/**/*.mjs', 'tests/e2e/**/*.mjs', 'bench/**/*.mjs', 'eslint.config.js'],
     plugins: { '@stylistic': stylistic },
     rules: {
       eqeqeq: 'error',

@@ -27,7 +27,7 @@ function outputText(page, widgetId, outputId) {
 
 /** @param {import('playwright-core').Page} page @param {string} id */
 async function waitReady(page, id) {
-  await page.waitForFunction((wid) => /** @type {any} */ (document.getElementById(wid))?.instanceId != null, id, { timeout: STEP_TIMEOUT_MS });
+  await page.waitForFunction((wid) => (/** @type {any} */ (document.getElementById(wid))?.instanceId ?? null) !== null, id, { timeout: STEP_TIMEOUT_MS });
 }
 
 describe('widget pages', { timeout: 300_000 }, () => {
@@ -120,7 +120,7 @@ describe('widget pages', { timeout: 300_000 }, () => {
     const model = tinyModel('xss');
     model.title = `Title ${payload}`;
     model.inputs[0].label = `Label ${payload}`;
-    model.inputs[0].help = `Help <script>window.__pwned=2</script>`;
+    model.inputs[0].help = 'Help <script>window.__pwned=2</script>';
     model.outputs[0].label = `Output ${payload}`;
     model.scenarios[0].label = `Scenario ${payload}`;
     const html = fixturePage([{ id: 'a', attributes: { src: '/fixture-models/xss.json' } }]);
