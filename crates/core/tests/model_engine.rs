@@ -10,7 +10,7 @@
 )]
 
 use yardstick_core::formula::Value;
-use yardstick_core::model::{CompiledModel, InputValue, Slot};
+use yardstick_core::model::{CompiledModel, IdKind, InputValue, ModelError, Slot};
 use yardstick_json_text::node_from_json;
 
 const TINY_CASE: &str = r#"{
@@ -87,9 +87,26 @@ fn setting_an_input_returns_only_changed_outputs() {
         error.to_string().contains("above the maximum 0.5"),
         "{error}"
     );
-    assert!(model
+    // An unknown id says what kind of item was asked for, as a value a
+    // caller can branch on, and names it in the message.
+    let unknown = model
         .set(&mut state, "nope", &InputValue::Number(1.0))
-        .is_err());
+        .unwrap_err();
+    assert_eq!(
+        unknown,
+        ModelError::UnknownId {
+            kind: IdKind::Input,
+            id: "nope".into()
+        }
+    );
+    assert_eq!(unknown.to_string(), "no input has the id `nope`");
+    assert!(matches!(
+        model.output_index("npv_typo"),
+        Err(ModelError::UnknownId {
+            kind: IdKind::Output,
+            ..
+        })
+    ));
 }
 
 #[test]

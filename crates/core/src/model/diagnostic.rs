@@ -113,10 +113,8 @@ impl std::error::Error for ModelDiagnostic {}
 /// analysis options out of range.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ModelError {
-    /// The model does not validate; every diagnostic is listed.
-    Invalid { diagnostics: Vec<ModelDiagnostic> },
-    /// No input, output or scenario has this id.
-    UnknownId { kind: &'static str, id: String },
+    /// No item of this kind has this id.
+    UnknownId { kind: IdKind, id: String },
     /// An input value does not fit the input's kind or bounds.
     InvalidInput { input: String, reason: String },
     /// An analysis option is out of range.
@@ -137,13 +135,6 @@ pub enum ModelError {
 impl fmt::Display for ModelError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ModelError::Invalid { diagnostics } => {
-                write!(f, "the model has {} problem(s)", diagnostics.len())?;
-                if let Some(first) = diagnostics.first() {
-                    write!(f, "; first: {first}")?;
-                }
-                Ok(())
-            }
             ModelError::UnknownId { kind, id } => write!(f, "no {kind} has the id `{id}`"),
             ModelError::InvalidInput { input, reason } => write!(f, "input `{input}`: {reason}"),
             ModelError::InvalidOption { option, reason } => {
@@ -163,6 +154,35 @@ impl fmt::Display for ModelError {
 }
 
 impl std::error::Error for ModelError {}
+
+/// What kind of item an unknown id was asked for as, so a caller can
+/// branch on it (a misspelt input differs from a missing output).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdKind {
+    /// An input of the model.
+    Input,
+    /// An output of the model.
+    Output,
+    /// A per-period calculation (a series) of the model.
+    Calculation,
+}
+
+impl IdKind {
+    /// The kind as a message names it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IdKind::Input => "input",
+            IdKind::Output => "output",
+            IdKind::Calculation => "per-period calculation",
+        }
+    }
+}
+
+impl fmt::Display for IdKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
 
 /// `list[index]`: the path of a list item. One function for every list, so
 /// the formatting is compiled once rather than at each reader.

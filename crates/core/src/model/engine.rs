@@ -7,7 +7,7 @@
 //! again, and the result equals a full evaluation (property-tested).
 
 use super::compile::compile;
-use super::diagnostic::{ModelDiagnostic, ModelDiagnosticCode, ModelError};
+use super::diagnostic::{IdKind, ModelDiagnostic, ModelDiagnosticCode, ModelError};
 use super::engine_scope::Scope;
 use super::fast::{self, Context, Workspace};
 use super::inputs::check_value;
@@ -152,7 +152,7 @@ impl CompiledModel {
             .iter()
             .position(|i| i.id == id)
             .ok_or_else(|| ModelError::UnknownId {
-                kind: "input",
+                kind: IdKind::Input,
                 id: id.to_string(),
             })
     }
@@ -164,7 +164,7 @@ impl CompiledModel {
             .iter()
             .position(|o| o.id == id)
             .ok_or_else(|| ModelError::UnknownId {
-                kind: "output",
+                kind: IdKind::Output,
                 id: id.to_string(),
             })
     }
@@ -192,7 +192,7 @@ impl CompiledModel {
             .inputs
             .get(index)
             .ok_or_else(|| ModelError::UnknownId {
-                kind: "input",
+                kind: IdKind::Input,
                 id: index.to_string(),
             })?;
         check_value(input, value).map_err(|reason| ModelError::InvalidInput {

@@ -33,7 +33,7 @@ pub mod receipt;
 mod slot;
 pub mod spec;
 
-pub use diagnostic::{ModelDiagnostic, ModelDiagnosticCode, ModelError};
+pub use diagnostic::{IdKind, ModelDiagnostic, ModelDiagnosticCode, ModelError};
 pub use engine::{CompiledModel, ModelState, OutputChange};
 pub use slot::Slot;
 pub use spec::{InputValue, ModelSpec};

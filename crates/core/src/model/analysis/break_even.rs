@@ -4,7 +4,7 @@
 
 use crate::finance::{payback_period, Payback};
 use crate::formula::Value;
-use crate::model::diagnostic::ModelError;
+use crate::model::diagnostic::{IdKind, ModelError};
 use crate::model::engine::{CompiledModel, ModelState};
 use crate::model::Slot;
 
@@ -16,7 +16,7 @@ pub fn break_even(
     series_id: &str,
 ) -> Result<Payback, ModelError> {
     let unknown = || ModelError::UnknownId {
-        kind: "per-period calculation",
+        kind: IdKind::Calculation,
         id: series_id.to_string(),
     };
     let Some(Slot::Series(values)) = state.calculation(model, series_id) else {

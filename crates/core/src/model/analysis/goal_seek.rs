@@ -8,7 +8,7 @@
 //! (payback, IF) work. At most [`SCAN_POINTS`] + [`MAX_BISECTIONS`]
 //! evaluations.
 
-use crate::model::diagnostic::ModelError;
+use crate::model::diagnostic::{IdKind, ModelError};
 use crate::model::engine::{CompiledModel, ModelState};
 use crate::model::spec::InputValue;
 use crate::number_text::Plain;
@@ -64,7 +64,7 @@ pub fn goal_seek(
         .inputs
         .get(input_index)
         .ok_or_else(|| ModelError::UnknownId {
-            kind: "input",
+            kind: IdKind::Input,
             id: options.input_id.clone(),
         })?;
     if !input.kind.is_numeric() {
