@@ -13,6 +13,9 @@
  */
 
 import { Outbox } from './outbox.js';
+// The page's consent rule is the engine's (`Consent::for_page`); the same
+// glue module engine.js loads, so bundled or not it is one instance.
+import { pageConsent } from '../../pkg-widget/yardstick.js';
 
 /** @typedef {import('./engine.js').Tracker} Tracker */
 /** @typedef {import('./engine.js').EngagementEvent} EngagementEvent */
@@ -52,7 +55,7 @@ class PageEngagement {
    * @param {{ consent: Consent, idleTimeoutMs?: number }} options
    */
   constructor(TrackerClass, options) {
-    this.#consent = effectiveConsent(options.consent);
+    this.#consent = /** @type {Consent} */ (pageConsent([options.consent], globalPrivacyControl()));
     if (this.#consent === 'denied') forgetStored();
     const seed = new Uint8Array(32);
     crypto.getRandomValues(seed);
@@ -188,10 +191,11 @@ class PageEngagement {
     if (widget?.collector) void this.#outbox(widget.collector).send();
   }
 
-  /** The strictest consent of the page's widgets (and GPC) applies to all. */
+  /** The page's consent applies to all its widgets (the engine's rule: the
+   * strictest any widget states; denied under Global Privacy Control). */
   updateConsent() {
     const stated = [...this.#widgets.values()].map((w) => w.consent);
-    const consent = effectiveConsent(stated.includes('denied') ? 'denied' : stated.includes('unknown') ? 'unknown' : 'granted');
+    const consent = /** @type {Consent} */ (pageConsent(stated, globalPrivacyControl()));
     if (consent === this.#consent) return;
     this.#consent = consent;
     this.tracker.setConsent(consent, consent === 'granted' ? storedVisitor() : undefined);
@@ -213,14 +217,6 @@ class PageEngagement {
 function timeOriginMs() {
   const origin = performance.timeOrigin;
   return Number.isFinite(origin) && origin > 0 ? origin : Math.max(0, Date.now() - performance.now());
-}
-
-/**
- * @param {Consent} stated
- * @returns {Consent}
- */
-function effectiveConsent(stated) {
-  return globalPrivacyControl() ? 'denied' : stated;
 }
 
 /** @returns {string | undefined} */

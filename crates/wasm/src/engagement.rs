@@ -94,6 +94,23 @@ fn consent_from(text: Option<String>) -> Result<Consent, JsError> {
     })
 }
 
+/// The consent a page applies to all its widgets (docs/engagement.md): the
+/// strictest any widget states, `denied` under Global Privacy Control. A
+/// value that is not a consent counts as `unknown` (no consent given).
+#[wasm_bindgen(js_name = pageConsent, unchecked_return_type = "Consent")]
+pub fn page_consent(
+    #[wasm_bindgen(unchecked_param_type = "Consent[]")] stated: JsValue,
+    global_privacy_control: bool,
+) -> JsValue {
+    let mut consents = Vec::new();
+    for value in stated.unchecked_into::<Array>().iter() {
+        let text = value.as_string().unwrap_or_default();
+        consents.push(Consent::parse(&text).unwrap_or(Consent::Unknown));
+    }
+    let page = Consent::for_page(&consents, global_privacy_control);
+    JsValue::from_str(page.as_str())
+}
+
 /// Sets `object[key] = value`. Not inlined, and it takes the value by
 /// value: each of the many properties of an event costs one call instead
 /// of a call, a conversion and a drop.

@@ -21,7 +21,7 @@ mod pipeline;
 mod scoring;
 
 #[cfg(feature = "tracker")]
-pub use engagement::Tracker;
+pub use engagement::{page_consent, Tracker};
 pub use model::Model;
 #[cfg(feature = "workbench")]
 pub use monte_carlo::MonteCarloRun;

@@ -14,7 +14,7 @@
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
-use yardstick::Tracker;
+use yardstick::{page_consent, Tracker};
 
 fn get(object: &JsValue, key: &str) -> JsValue {
     Reflect::get(object, &JsValue::from_str(key)).unwrap()
@@ -187,4 +187,23 @@ fn bad_options_and_facts_throw_clear_errors() {
     assert!(message.contains("consent"), "{message}");
     let message = error_message(tracker.advance(f64::NAN));
     assert!(message.contains("not a finite time"), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn the_page_consent_is_the_engines_rule() {
+    let stated = |items: &[&str]| -> JsValue {
+        let array = Array::new();
+        for item in items {
+            array.push(&JsValue::from_str(item));
+        }
+        array.into()
+    };
+    let page = |items: &[&str], gpc: bool| page_consent(stated(items), gpc).as_string().unwrap();
+    assert_eq!(page(&["granted", "granted"], false), "granted");
+    assert_eq!(page(&["granted", "unknown"], false), "unknown");
+    assert_eq!(page(&["unknown", "denied", "granted"], false), "denied");
+    assert_eq!(page(&[], false), "unknown");
+    assert_eq!(page(&["granted"], true), "denied");
+    // Anything else is no consent given.
+    assert_eq!(page(&["granted", "yes please"], false), "unknown");
 }

@@ -104,6 +104,21 @@ impl Consent {
         }
     }
 
+    /// The consent a page applies to every widget on it: the strictest any
+    /// widget states (`Denied` over `Unknown` over `Granted`), `Unknown`
+    /// when no widget states one, and `Denied` whatever they state when the
+    /// browser sends Global Privacy Control. One consent per page, because
+    /// the widgets share one visitor id and one outbox.
+    pub fn for_page(stated: &[Consent], global_privacy_control: bool) -> Consent {
+        if global_privacy_control || stated.contains(&Consent::Denied) {
+            Consent::Denied
+        } else if stated.is_empty() || stated.contains(&Consent::Unknown) {
+            Consent::Unknown
+        } else {
+            Consent::Granted
+        }
+    }
+
     /// Whether storage and a visitor id are allowed: only with consent granted.
     pub fn allows_storage(self) -> bool {
         self == Consent::Granted
@@ -159,4 +174,31 @@ pub struct Event {
     /// `calc_step` only.
     pub step: Option<Step>,
     pub scenario: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Consent::{self, Denied, Granted, Unknown};
+
+    #[test]
+    fn the_page_takes_the_strictest_consent_and_gpc_denies() {
+        let cases: [(&[Consent], bool, Consent); 9] = [
+            (&[], false, Unknown),
+            (&[Granted], false, Granted),
+            (&[Granted, Granted], false, Granted),
+            (&[Granted, Unknown], false, Unknown),
+            (&[Unknown, Granted, Denied], false, Denied),
+            (&[Denied], false, Denied),
+            (&[], true, Denied),
+            (&[Granted], true, Denied),
+            (&[Unknown, Granted], true, Denied),
+        ];
+        for (stated, gpc, expected) in cases {
+            assert_eq!(
+                Consent::for_page(stated, gpc),
+                expected,
+                "{stated:?} gpc={gpc}"
+            );
+        }
+    }
 }
