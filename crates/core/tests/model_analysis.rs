@@ -285,3 +285,24 @@ mod monte_carlo {
         assert!(ModelMonteCarlo::new(&model(), &base, too_many).is_err());
     }
 }
+
+/// The defaults an analysis or a control takes when the caller names none
+/// are the core's (the bindings only read options).
+#[test]
+fn defaults_live_in_the_core() {
+    use yardstick_core::model::analysis::{
+        DEFAULT_PERCENT_CHANGE, DEFAULT_SEED, DEFAULT_TOLERANCE, DEFAULT_TRIALS,
+    };
+    assert_eq!(DEFAULT_PERCENT_CHANGE, 0.1);
+    assert_eq!(DEFAULT_TOLERANCE, 1e-9);
+    assert_eq!((DEFAULT_TRIALS, DEFAULT_SEED), (10_000, 20_260_101));
+    let model = model();
+    let steps: Vec<Option<f64>> = model
+        .spec()
+        .inputs
+        .iter()
+        .map(|input| input.step_or_default())
+        .collect();
+    // Only the whole-number input moves by 1 without a model step.
+    assert_eq!(steps, vec![None, Some(1.0), None, None]);
+}

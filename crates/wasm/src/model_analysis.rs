@@ -42,7 +42,7 @@ impl Model {
                 .ok_or_else(|| JsError::new("option `target` is required"))?,
             low: option_f64(&options, "low")?,
             high: option_f64(&options, "high")?,
-            tolerance: option_f64(&options, "tolerance")?.unwrap_or(1e-9),
+            tolerance: option_f64(&options, "tolerance")?.unwrap_or(analysis::DEFAULT_TOLERANCE),
         };
         let result = object();
         match analysis::goal_seek(&self.compiled, &self.state, &settings)

@@ -86,11 +86,7 @@ fn input_layout(input: &InputSpec) -> Object {
     if let Some(max) = bound(input.kind, input.max) {
         set(&item, "max", &max);
     }
-    let step = match input.kind {
-        InputKind::Integer => Some(input.step.unwrap_or(1.0)),
-        _ => input.step,
-    };
-    if let Some(step) = step {
+    if let Some(step) = input.step_or_default() {
         set_number(&item, "step", step);
     }
     set_optional_text(&item, "unit", input.unit.as_ref());
@@ -211,7 +207,7 @@ impl Model {
         let settings = SensitivityOptions {
             output_id: output_id.clone(),
             percent_change: if percent.is_undefined() {
-                0.1
+                analysis::DEFAULT_PERCENT_CHANGE
             } else {
                 percent.as_f64().unwrap_or(f64::NAN)
             },

@@ -7,19 +7,17 @@
 use super::dto::{field, object, set, set_number};
 use super::js::Array;
 use wasm_bindgen::prelude::*;
-use yardstick_core::model::analysis::{self, ModelMonteCarlo, MonteCarloOptions};
+use yardstick_core::model::analysis::{
+    self, ModelMonteCarlo, MonteCarloOptions, DEFAULT_SEED, DEFAULT_TRIALS,
+};
 use yardstick_core::model::CompiledModel;
 use yardstick_core::uncertainty::{
     Comparison, Event, FailedTrials, Progress, DEFAULT_HISTOGRAM_BINS, MAX_HISTOGRAM_BINS,
     MAX_TRIALS,
 };
 
-/// Default trial count when the page gives none.
-const DEFAULT_TRIALS: usize = 10_000;
 /// The largest seed a JS number holds exactly (2^53 - 1).
 const MAX_SAFE_INTEGER: u64 = 9_007_199_254_740_991;
-/// Default seed, so a run without one is still reproducible.
-const DEFAULT_SEED: u64 = 20_260_101;
 
 /// A Monte Carlo run over a copy of a model.
 #[wasm_bindgen]

@@ -174,6 +174,18 @@ pub struct InputSpec {
     pub uncertainty: Option<UncertaintySpec>,
 }
 
+impl InputSpec {
+    /// The step a control moves this input by: the model's `step`, else 1
+    /// for a whole-number input (it takes no fractions), else none.
+    pub fn step_or_default(&self) -> Option<f64> {
+        match (self.step, self.kind) {
+            (Some(step), _) => Some(step),
+            (None, InputKind::Integer) => Some(1.0),
+            (None, _) => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct CalculationSpec {
     pub id: String,

@@ -21,6 +21,10 @@ pub const MAX_BISECTIONS: usize = 200;
 /// current magnitude (at least 1) beyond it.
 pub const DEFAULT_REACH: f64 = 10.0;
 
+/// The tolerance when a caller names none: the output within 1e-9 of the
+/// target, relative to it (absolute below 1).
+pub const DEFAULT_TOLERANCE: f64 = 1e-9;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct GoalSeekOptions {
     pub input_id: String,

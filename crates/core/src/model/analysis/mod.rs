@@ -15,10 +15,10 @@ pub mod scenarios;
 pub mod sensitivity;
 
 pub use break_even::break_even;
-pub use goal_seek::{goal_seek, GoalSeekOptions, GoalSeekResult};
-pub use monte_carlo::{ModelMonteCarlo, MonteCarloOptions};
+pub use goal_seek::{goal_seek, GoalSeekOptions, GoalSeekResult, DEFAULT_TOLERANCE};
+pub use monte_carlo::{ModelMonteCarlo, MonteCarloOptions, DEFAULT_SEED, DEFAULT_TRIALS};
 pub use scenarios::{scenarios, ScenarioResult};
-pub use sensitivity::{sensitivity, SensitivityOptions, SensitivityRow};
+pub use sensitivity::{sensitivity, SensitivityOptions, SensitivityRow, DEFAULT_PERCENT_CHANGE};
 
 use crate::model::diagnostic::ModelError;
 

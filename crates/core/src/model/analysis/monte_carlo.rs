@@ -24,6 +24,12 @@ pub struct MonteCarloOptions {
     pub histogram_bins: usize,
 }
 
+/// The trials of a run when a caller names none.
+pub const DEFAULT_TRIALS: usize = 10_000;
+/// The seed of a run when a caller names none: a run without one is
+/// still reproducible.
+pub const DEFAULT_SEED: u64 = 20_260_101;
+
 /// A Monte Carlo run over one model, advanced in chunks.
 #[derive(Debug, Clone)]
 pub struct ModelMonteCarlo {

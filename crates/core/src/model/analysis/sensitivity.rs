@@ -11,6 +11,10 @@ use crate::model::diagnostic::ModelError;
 use crate::model::engine::{CompiledModel, ModelState};
 use crate::model::spec::InputValue;
 
+/// The relative change for inputs without uncertainty when a caller names
+/// none: ±10%.
+pub const DEFAULT_PERCENT_CHANGE: f64 = 0.1;
+
 /// How far to move inputs without an uncertainty.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SensitivityOptions {
