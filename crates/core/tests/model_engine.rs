@@ -87,6 +87,13 @@ fn setting_an_input_returns_only_changed_outputs() {
         error.to_string().contains("above the maximum 0.5"),
         "{error}"
     );
+    // Ids match ignoring ASCII case, as in formulas.
+    model
+        .set(&mut state, "Discount_Rate", &InputValue::Number(0.12))
+        .unwrap();
+    assert_eq!(state.inputs[2], InputValue::Number(0.12));
+    assert_eq!(model.output_index("NPV").unwrap(), 0);
+    assert!(state.calculation(&model, "NET_cash_flow").is_some());
     // An unknown id says what kind of item was asked for, as a value a
     // caller can branch on, and names it in the message.
     let unknown = model

@@ -145,24 +145,25 @@ impl CompiledModel {
         inputs
     }
 
-    /// The index of input `id`.
+    /// The index of input `id`. Ids match ignoring ASCII case, as formulas
+    /// name them (the model refuses ids that differ only in case).
     pub fn input_index(&self, id: &str) -> Result<usize, ModelError> {
         self.spec
             .inputs
             .iter()
-            .position(|i| i.id == id)
+            .position(|i| i.id.eq_ignore_ascii_case(id))
             .ok_or_else(|| ModelError::UnknownId {
                 kind: IdKind::Input,
                 id: id.to_string(),
             })
     }
 
-    /// The index of output `id`.
+    /// The index of output `id`, matched ignoring ASCII case.
     pub fn output_index(&self, id: &str) -> Result<usize, ModelError> {
         self.spec
             .outputs
             .iter()
-            .position(|o| o.id == id)
+            .position(|o| o.id.eq_ignore_ascii_case(id))
             .ok_or_else(|| ModelError::UnknownId {
                 kind: IdKind::Output,
                 id: id.to_string(),
@@ -589,9 +590,14 @@ impl ModelState {
         values
     }
 
-    /// A calculation's slot by id (a scalar or a series).
+    /// A calculation's slot by id (a scalar or a series), matched ignoring
+    /// ASCII case.
     pub fn calculation<'a>(&'a self, model: &CompiledModel, id: &str) -> Option<&'a Slot> {
-        let index = model.spec.calculations.iter().position(|c| c.id == id)?;
+        let index = model
+            .spec
+            .calculations
+            .iter()
+            .position(|c| c.id.eq_ignore_ascii_case(id))?;
         self.slots.get(model.spec.inputs.len() + index)
     }
 
