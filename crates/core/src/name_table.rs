@@ -32,6 +32,7 @@ impl NameTable {
         let mut entries: Vec<(String, usize)> = Vec::with_capacity(pairs.len());
         for position in order {
             let Some(pair) = slots.get_mut(position).and_then(Option::take) else {
+                debug_assert!(false, "the sort order is not a permutation at {position}");
                 continue;
             };
             // The sort is stable, so a later pair with the same name comes

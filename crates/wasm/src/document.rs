@@ -62,6 +62,7 @@ fn convert(value: &JsValue, depth: usize, budget: &mut Budget) -> Result<Node, D
         for entry in Object::entries(object).iter() {
             let pair: Array = entry.unchecked_into();
             let Some(key) = pair.get(0).as_string() else {
+                debug_assert!(false, "Object.entries gave a key that is not a string");
                 continue;
             };
             let field = pair.get(1);

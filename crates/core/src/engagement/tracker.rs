@@ -442,6 +442,7 @@ impl Tracker {
         let mut events = Vec::new();
         for index in 0..self.widgets.len() {
             let Some(widget) = self.widgets.get_mut(index) else {
+                debug_assert!(false, "widget {index} is gone while advancing");
                 continue;
             };
             let instance = widget.clock_instance;
@@ -491,6 +492,7 @@ impl Tracker {
     fn find_views(&mut self, now_ms: f64, events: &mut Vec<Event>) {
         for index in 0..self.widgets.len() {
             let Some(widget) = self.widgets.get_mut(index) else {
+                debug_assert!(false, "widget {index} is gone while finding views");
                 continue;
             };
             if !widget.viewed && self.clock.is_in_view(widget.clock_instance) {

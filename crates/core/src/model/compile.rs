@@ -84,6 +84,7 @@ fn build(spec: &ModelSpec, diagnostics: &mut Vec<ModelDiagnostic>) -> Structure 
     let by_name = NameTable::new(names);
     for index in 0..variables.len() {
         let Some(variable) = variables.get(index) else {
+            debug_assert!(false, "variable {index} out of range");
             continue;
         };
         let text = match variable.role {
@@ -283,9 +284,11 @@ fn plan(variables: &[Variable], diagnostics: &mut Vec<ModelDiagnostic>) -> Vec<S
     let mut steps = Vec::new();
     for component in components_in_evaluation_order(&depends_on) {
         let Some(&first) = component.first() else {
+            debug_assert!(false, "an empty component in the evaluation order");
             continue;
         };
         let Some(variable) = variables.get(first) else {
+            debug_assert!(false, "variable {first} out of range");
             continue;
         };
         if variable.formula.is_none() {

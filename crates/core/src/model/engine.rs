@@ -434,9 +434,11 @@ impl CompiledModel {
                     for &member in members {
                         let value = self.eval_variable(member, slots, Some(period), workspace);
                         let Some(Slot::Series(values)) = slots.get_mut(member) else {
+                            debug_assert!(false, "series member {member} has no series slot");
                             continue;
                         };
                         let Some(cell) = values.get_mut(period) else {
+                            debug_assert!(false, "series {member} has no period {period}");
                             continue;
                         };
                         match (cell, value) {
