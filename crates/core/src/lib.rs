@@ -33,6 +33,7 @@ pub mod engagement;
 pub mod finance;
 pub mod formula;
 pub mod json;
+#[warn(missing_docs)]
 pub mod model;
 pub mod name_table;
 pub mod number_text;
