@@ -20,11 +20,17 @@ pub const MAX_DOCUMENT_TEXT_BYTES: usize = 1 << 20;
 /// A JSON-like value. Maps keep their entries in document order.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Node {
+    /// JSON `null`.
     Null,
+    /// `true` or `false`.
     Bool(bool),
+    /// A number.
     Number(f64),
+    /// A string.
     Text(String),
+    /// An array, in order.
     List(Vec<Node>),
+    /// An object: its keys and values, in document order.
     Map(Vec<(String, Node)>),
 }
 

@@ -29,8 +29,15 @@
 //! JavaScript: its dependencies (Cargo.toml) are pure computation, and
 //! `make lint` checks that no wasm-bindgen, tokio or SQLite enters them.
 
+// Every public item is documented (`make lint` denies the warning), so a
+// new module starts documented. The three modules allowed below have not
+// been gone through yet (about 250 items); they are next.
+#![warn(missing_docs)]
+
+#[allow(missing_docs)]
 pub mod engagement;
 pub mod finance;
+#[allow(missing_docs)]
 pub mod formula;
 pub mod json;
 pub mod model;
@@ -40,4 +47,5 @@ pub mod scoring;
 pub mod small_sort;
 #[cfg(test)]
 mod test_rng;
+#[allow(missing_docs)]
 pub mod uncertainty;

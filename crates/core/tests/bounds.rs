@@ -10,10 +10,11 @@
     clippy::panic
 )]
 
+mod support;
+
 use yardstick_core::formula::eval::Names;
 use yardstick_core::formula::{evaluate_with, Array, ErrorKind, Value};
-use yardstick_core::model::{CompiledModel, Slot};
-use yardstick_json_text::node_from_json;
+use yardstick_core::model::Slot;
 
 /// 424 bytes: a per-period text that doubles every period, over 600
 /// periods. Uncapped, it needs 2^600 bytes; the wasm instance died at 3.6 GB.
@@ -29,7 +30,7 @@ fn error_message(value: &Value) -> (ErrorKind, String) {
 #[test]
 fn a_doubling_text_stops_at_excels_cell_limit() {
     assert_eq!(DOUBLING.len(), 424);
-    let model = CompiledModel::compile(&node_from_json(DOUBLING).unwrap()).unwrap();
+    let model = support::compile(DOUBLING);
     let state = model.evaluate(&model.default_inputs());
     let Some(Slot::Series(cells)) = state.calculation(&model, "s") else {
         panic!("s is a series");
@@ -170,7 +171,7 @@ fn a_models_text_is_shared_out_of_a_fixed_budget() {
         "outputs":[{}]}}"#,
         outputs.join(",")
     );
-    let model = CompiledModel::compile(&node_from_json(&document).unwrap()).unwrap();
+    let model = support::compile(&document);
     let state = model.evaluate(&model.default_inputs());
     let Some(Slot::Series(cells)) = state.calculation(&model, "t") else {
         panic!("t is a series");
@@ -256,7 +257,7 @@ mod largest {
 
     #[test]
     fn analyses_on_the_largest_model_finish_or_refuse_before_starting() {
-        let model = CompiledModel::compile(&node_from_json(&document()).unwrap()).unwrap();
+        let model = support::compile(&document());
         let base = model.evaluate(&model.default_inputs());
         let all_series = CALCULATIONS * CELLS_PER_SERIES;
 
@@ -344,7 +345,7 @@ mod largest {
 
     #[test]
     fn comparing_many_scenarios_of_the_largest_model_is_refused() {
-        let model = CompiledModel::compile(&node_from_json(&with_scenarios(20)).unwrap()).unwrap();
+        let model = support::compile(&with_scenarios(20));
         let (cells, limit, message) = too_much_work(scenarios(&model));
         assert_eq!(cells, 21 * (CALCULATIONS * CELLS_PER_SERIES + 2));
         assert_eq!(limit, MAX_ANALYSIS_CELLS);
@@ -389,8 +390,7 @@ mod options {
 
     #[test]
     fn monte_carlo_errors_name_the_option_at_fault() {
-        let model =
-            CompiledModel::compile(&node_from_json(&super::small_uncertain()).unwrap()).unwrap();
+        let model = support::compile(&super::small_uncertain());
         let base = model.evaluate(&model.default_inputs());
         let error = |trials, histogram_bins| {
             ModelMonteCarlo::new(

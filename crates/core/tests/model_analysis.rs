@@ -9,15 +9,17 @@
     clippy::panic
 )]
 
+mod support;
+
 use yardstick_core::finance::Payback;
-use yardstick_core::formula::Value;
 use yardstick_core::model::analysis::{
     break_even, goal_seek, scenarios, sensitivity, GoalSeekOptions, GoalSeekResult,
     SensitivityOptions,
 };
 use yardstick_core::model::receipt::receipt;
 use yardstick_core::model::{CompiledModel, InputValue};
-use yardstick_json_text::node_from_json;
+
+use support::number;
 
 const CASE: &str = r#"{
   "schema": "yardstick/model@1", "id": "case", "version": "2.1.0", "title": "Case",
@@ -43,14 +45,7 @@ const CASE: &str = r#"{
 }"#;
 
 fn model() -> CompiledModel {
-    CompiledModel::compile(&node_from_json(CASE).unwrap()).unwrap()
-}
-
-fn number(value: &Value) -> f64 {
-    match value {
-        Value::Number(n) => *n,
-        other => panic!("{other:?}"),
-    }
+    support::compile(CASE)
 }
 
 #[test]
@@ -183,8 +178,7 @@ fn receipts_are_stable_and_change_with_the_inputs() {
     let object = reordered.as_object_mut().unwrap();
     let title = object.remove("title").unwrap();
     object.insert("title".into(), title);
-    let model_again =
-        CompiledModel::compile(&node_from_json(&reordered.to_string()).unwrap()).unwrap();
+    let model_again = support::compile(&reordered.to_string());
     assert_eq!(
         receipt(
             &model_again,
@@ -265,7 +259,7 @@ mod monte_carlo {
       "uncertainty": { "distribution": "triangular", "min": 60, "mode": 100, "max": 120 }"#,
             "",
         );
-        let plain = CompiledModel::compile(&node_from_json(&text).unwrap()).unwrap();
+        let plain = support::compile(&text);
         let base = plain.evaluate(&plain.default_inputs());
         let options = MonteCarloOptions {
             trials: 10,

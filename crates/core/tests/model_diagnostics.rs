@@ -9,8 +9,9 @@
     clippy::panic
 )]
 
-use yardstick_core::model::{CompiledModel, ModelDiagnostic, ModelDiagnosticCode as Code};
-use yardstick_json_text::node_from_json;
+mod support;
+
+use yardstick_core::model::{ModelDiagnostic, ModelDiagnosticCode as Code};
 
 /// A valid base model; tests patch pieces of it.
 fn base() -> serde_json::Value {
@@ -33,8 +34,7 @@ fn base() -> serde_json::Value {
 }
 
 fn diagnostics(document: serde_json::Value) -> Vec<ModelDiagnostic> {
-    let node = node_from_json(&document.to_string()).unwrap();
-    match CompiledModel::compile(&node) {
+    match support::try_compile(&document.to_string()) {
         Ok(_) => Vec::new(),
         Err(list) => list,
     }
@@ -408,7 +408,6 @@ fn no_document_shape_panics() {
         "{}",
         r#"{"inputs": 5, "outputs": [1, null, {}]}"#,
     ] {
-        let node = node_from_json(text).unwrap();
-        assert!(CompiledModel::compile(&node).is_err(), "{text}");
+        assert!(support::try_compile(text).is_err(), "{text}");
     }
 }

@@ -9,9 +9,12 @@
     clippy::panic
 )]
 
+mod support;
+
 use yardstick_core::formula::Value;
-use yardstick_core::model::{CompiledModel, IdKind, InputValue, ModelError, Slot};
-use yardstick_json_text::node_from_json;
+use yardstick_core::model::{IdKind, InputValue, ModelError, Slot};
+
+use support::number;
 
 const TINY_CASE: &str = r#"{
   "schema": "yardstick/model@1",
@@ -39,16 +42,9 @@ const TINY_CASE: &str = r#"{
   "charts": [ { "id": "cash", "title": "Cash flow", "type": "bar", "series": ["net_cash_flow", "cumulative"] } ]
 }"#;
 
-fn number(value: &Value) -> f64 {
-    match value {
-        Value::Number(n) => *n,
-        other => panic!("expected a number, got {other:?}"),
-    }
-}
-
 #[test]
 fn a_small_business_case_evaluates_like_a_workbook() {
-    let model = CompiledModel::compile(&node_from_json(TINY_CASE).unwrap()).unwrap();
+    let model = support::compile(TINY_CASE);
     let state = model.evaluate(&model.default_inputs());
     let npv = number(state.output(&model, 0));
     let expected_npv = -1000.0 + 500.0 / 1.08 + 500.0 / 1.08f64.powi(2) + 500.0 / 1.08f64.powi(3);
@@ -71,7 +67,7 @@ fn a_small_business_case_evaluates_like_a_workbook() {
 
 #[test]
 fn setting_an_input_returns_only_changed_outputs() {
-    let model = CompiledModel::compile(&node_from_json(TINY_CASE).unwrap()).unwrap();
+    let model = support::compile(TINY_CASE);
     let mut state = model.evaluate(&model.default_inputs());
     let changes = model
         .set(&mut state, "discount_rate", &InputValue::Number(0.1))
@@ -118,7 +114,7 @@ fn setting_an_input_returns_only_changed_outputs() {
 
 #[test]
 fn scenario_overrides_apply_to_the_defaults() {
-    let model = CompiledModel::compile(&node_from_json(TINY_CASE).unwrap()).unwrap();
+    let model = support::compile(TINY_CASE);
     let scenario = &model.spec().scenarios[0];
     let inputs = model.inputs_with(&scenario.inputs).unwrap();
     let state = model.evaluate(&inputs);

@@ -11,21 +11,12 @@
     clippy::panic
 )]
 
-use std::path::Path;
+mod support;
+
 use yardstick_core::formula::Value;
-use yardstick_core::model::{CompiledModel, InputValue, Slot};
-use yardstick_json_text::node_from_json;
+use yardstick_core::model::{InputValue, Slot};
 
-fn root() -> &'static Path {
-    // The workspace root: examples/ and tests/data/ are shared by the crates.
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
-}
-
-fn load(relative: &str) -> CompiledModel {
-    let text = std::fs::read_to_string(root().join(relative)).unwrap();
-    CompiledModel::compile(&node_from_json(&text).unwrap())
-        .unwrap_or_else(|diagnostics| panic!("{relative}: {diagnostics:#?}"))
-}
+use support::{load, root};
 
 #[test]
 fn every_example_model_compiles_and_gives_numbers() {

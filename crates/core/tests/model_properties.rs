@@ -9,9 +9,10 @@
     clippy::panic
 )]
 
+mod support;
+
 use proptest::prelude::*;
 use yardstick_core::model::{CompiledModel, InputValue};
-use yardstick_json_text::node_from_json;
 
 /// Inputs feeding scalars, series, PREV chains and outputs that mix them,
 /// so a change reaches some outputs and not others.
@@ -58,7 +59,7 @@ proptest! {
 
     #[test]
     fn incremental_recompute_equals_full_recompute(changes in prop::collection::vec(change(), 1..12)) {
-        let model = CompiledModel::compile(&node_from_json(MODEL).unwrap()).unwrap();
+        let model = support::compile(MODEL);
         let mut state = model.evaluate(&model.default_inputs());
         for (index, value) in changes {
             let id = model.spec().inputs[index].id.clone();
@@ -157,7 +158,7 @@ proptest! {
         output in "(a|c[0-3]|SUM\\(c[0-3]\\)|INDEX\\(c[0-3], ?2\\)|NPV\\(0.1, ?c[0-3]\\))( ?[-+*/] ?(a|1))?",
     ) {
         let text = model_with_formulas(formulas, output);
-        match CompiledModel::compile(&node_from_json(&text).unwrap()) {
+        match support::try_compile(&text) {
             Ok(model) => {
                 let state = model.evaluate(&model.default_inputs());
                 let full = model.evaluate(&state.inputs);

@@ -15,9 +15,8 @@ use std::path::PathBuf;
 
 use serde_json::{json, Value};
 
-#[path = "support/server.rs"]
-mod server;
-use server::{batch, event, Server};
+mod support;
+use support::{batch, event, Server};
 
 #[test]
 fn stores_a_valid_batch_once() {

@@ -24,7 +24,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::thread;
@@ -38,9 +38,8 @@ use yardstick_core::engagement::metrics::metrics;
 use yardstick_core::json::canonical_json;
 use yardstick_json_text::node_from_json;
 
-#[path = "support/server.rs"]
-mod server;
-use server::Server;
+mod support;
+use support::{temp_folder, Server};
 
 /// Client threads posting at once.
 const CLIENTS: usize = 4;
@@ -112,14 +111,6 @@ fn file_bytes(db: &Path, suffix: &str) -> u64 {
     let mut name = db.as_os_str().to_os_string();
     name.push(suffix);
     std::fs::metadata(name).map_or(0, |m| m.len())
-}
-
-/// A fresh folder under the system's temp directory.
-fn temp_folder(name: &str) -> PathBuf {
-    let folder = std::env::temp_dir().join(format!("yardstick-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&folder);
-    std::fs::create_dir_all(&folder).unwrap();
-    folder
 }
 
 /// The event `k` of batch `seq` of client `client` in round `round`: ids
@@ -566,7 +557,7 @@ fn kill_9_during_the_migration_of_a_version_1_database_loses_nothing() {
     drop(old);
     let db_arg = db.to_str().unwrap();
     for (attempt, kill_after_ms) in MIGRATION_KILL_AFTER_MS.into_iter().enumerate() {
-        let mut child = std::process::Command::new(server::binary())
+        let mut child = std::process::Command::new(support::binary())
             .args(["--port", "0", "--max-lifetime-secs", "120", "--db", db_arg])
             .stdout(std::process::Stdio::null())
             .spawn()

@@ -12,21 +12,11 @@
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-#[path = "support/server.rs"]
-mod server;
-use server::{batch, binary, event, parse_answers, Server};
-
-/// A fresh folder under the system's temp directory for one test.
-fn temp_folder(name: &str) -> PathBuf {
-    let folder = std::env::temp_dir().join(format!("yardstick-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&folder);
-    std::fs::create_dir_all(&folder).unwrap();
-    folder
-}
+mod support;
+use support::{batch, binary, event, parse_answers, temp_folder, Server};
 
 /// Runs the server with `args` expecting it to refuse to start; returns its
 /// stderr. A server that starts anyway stops after 3 s and fails the test.

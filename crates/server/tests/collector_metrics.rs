@@ -10,82 +10,35 @@
     clippy::panic
 )]
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
-
 use serde_json::{json, Value};
 
-struct Server {
-    child: Child,
-    address: String,
-    db: std::path::PathBuf,
+mod support;
+use support::{temp_folder, uuid, Server};
+
+/// The server on a file database in a fresh folder, which is removed once
+/// the server has stopped when this is dropped, so a failing test leaves
+/// nothing behind.
+struct OnFile {
+    server: Server,
+    folder: std::path::PathBuf,
 }
 
-impl Server {
-    fn start() -> Server {
-        let db = std::env::temp_dir().join(format!(
-            "yardstick-collector-metrics-{}.sqlite",
-            std::process::id()
-        ));
-        let mut child = Command::new(env!("CARGO_BIN_EXE_yardstick-serve"))
-            .args(["--port", "0", "--max-lifetime-secs", "120", "--db"])
-            .arg(&db)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .unwrap();
-        let mut first_line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut first_line)
-            .unwrap();
-        let address = first_line
-            .trim()
-            .strip_prefix("Yardstick serving http://")
-            .and_then(|rest| rest.strip_suffix('/'))
-            .unwrap_or_else(|| panic!("unexpected first line {first_line:?}"))
-            .to_string();
-        Server { child, address, db }
-    }
-
-    /// One request on its own connection: the status and the body.
-    fn request(&self, method: &str, target: &str, body: &str) -> (u16, String) {
-        let mut stream = TcpStream::connect(&self.address).unwrap();
-        let request = format!(
-            "{method} {target} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\
-             Content-Type: text/plain;charset=UTF-8\r\nContent-Length: {}\r\n\r\n{body}",
-            self.address,
-            body.len()
-        );
-        stream.write_all(request.as_bytes()).unwrap();
-        let mut answer = String::new();
-        stream.read_to_string(&mut answer).unwrap();
-        let (head, body) = answer.split_once("\r\n\r\n").unwrap();
-        let status = head.split(' ').nth(1).unwrap().parse().unwrap();
-        (status, body.to_string())
-    }
-
-    fn json(&self, target: &str) -> Value {
-        let (status, body) = self.request("GET", target, "");
-        assert_eq!(status, 200, "{target}: {body}");
-        serde_json::from_str(&body).unwrap()
+impl OnFile {
+    fn start() -> OnFile {
+        let folder = temp_folder("collector-metrics");
+        let db = folder.join("metrics.sqlite");
+        let server = Server::start(&["--db", db.to_str().unwrap()]);
+        OnFile { server, folder }
     }
 }
 
-impl Drop for Server {
+impl Drop for OnFile {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        for suffix in ["", "-wal", "-shm"] {
-            let mut name = self.db.clone().into_os_string();
-            name.push(suffix);
-            let _ = std::fs::remove_file(name);
-        }
+        // Drop runs before the fields drop: stop the server first.
+        let _ = self.server.child.kill();
+        let _ = self.server.child.wait();
+        let _ = std::fs::remove_dir_all(&self.folder);
     }
-}
-
-fn uuid(n: u32) -> String {
-    format!("00000000-0000-4000-8000-{n:012x}")
 }
 
 fn event(id: u32, calc: u32, name: &str, interaction_ms: u64) -> Value {
@@ -111,16 +64,16 @@ fn event(id: u32, calc: u32, name: &str, interaction_ms: u64) -> Value {
 
 #[test]
 fn one_request_answers_a_page_of_every_calculators_metrics() {
-    let server = Server::start();
+    let on_file = OnFile::start();
+    let server = &on_file.server;
     let names = ["calc_view", "calc_start", "calc_engagement", "calc_result"];
     let events: Vec<Value> = (0..120)
         .map(|i| event(i, i % 5, names[(i % 4) as usize], u64::from(i) * 100))
         .collect();
-    let body = json!({ "schema": "yardstick/events@1", "events": events }).to_string();
-    let (status, answer) = server.request("POST", "/collect", &body);
-    assert_eq!(status, 200, "{answer}");
+    let answer = server.post(&json!({ "schema": "yardstick/events@1", "events": events }));
+    assert_eq!(answer.status, 200, "{}", answer.text());
 
-    let first = server.json("/api/engagement?metrics=all&limit=3");
+    let first = server.get_json("/api/engagement?metrics=all&limit=3");
     let calcs = first["calcs"].as_array().unwrap();
     assert_eq!(calcs.len(), 3);
     assert_eq!(first["next_after"], "calc-02");
@@ -129,11 +82,11 @@ fn one_request_answers_a_page_of_every_calculators_metrics() {
         let calc_id = entry["calc_id"].as_str().unwrap();
         assert_eq!(
             entry,
-            &server.json(&format!("/api/engagement?calc_id={calc_id}"))
+            &server.get_json(&format!("/api/engagement?calc_id={calc_id}"))
         );
         assert_eq!(entry["events"], 24);
     }
-    let rest = server.json("/api/engagement?metrics=all&after=calc-02");
+    let rest = server.get_json("/api/engagement?metrics=all&after=calc-02");
     let ids: Vec<&str> = rest["calcs"]
         .as_array()
         .unwrap()
@@ -150,7 +103,7 @@ fn one_request_answers_a_page_of_every_calculators_metrics() {
         "metrics=all&after=bad%20id",
         "metrics=some",
     ] {
-        let (status, body) = server.request("GET", &format!("/api/engagement?{bad}"), "");
-        assert_eq!(status, 400, "{bad}: {body}");
+        let answer = server.get(&format!("/api/engagement?{bad}"));
+        assert_eq!(answer.status, 400, "{bad}: {}", answer.text());
     }
 }

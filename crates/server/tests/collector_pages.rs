@@ -13,13 +13,12 @@
 use std::path::PathBuf;
 use std::time::{Duration, SystemTime};
 
-#[path = "support/server.rs"]
-mod server;
-use server::Server;
+mod support;
+use support::{temp_folder, Server};
 
+/// A fresh served root for one test, with its `www/` and `pkg/` folders.
 fn temp_root(name: &str) -> PathBuf {
-    let root = std::env::temp_dir().join(format!("yardstick-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
+    let root = temp_folder(name);
     std::fs::create_dir_all(root.join("www")).unwrap();
     std::fs::create_dir_all(root.join("pkg")).unwrap();
     root

@@ -11,14 +11,13 @@
     clippy::panic
 )]
 
-use js_sys::{Array, Reflect};
+mod support;
+use support::get;
+
+use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 use yardstick::{evaluate, functions, version, Formula};
-
-fn get(object: &JsValue, key: &str) -> JsValue {
-    Reflect::get(object, &JsValue::from_str(key)).unwrap()
-}
 
 fn value_of(formula: &str) -> JsValue {
     get(&evaluate(formula), "value")

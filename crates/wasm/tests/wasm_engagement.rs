@@ -11,14 +11,13 @@
     clippy::panic
 )]
 
+mod support;
+use support::get;
+
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 use yardstick::{page_consent, Tracker};
-
-fn get(object: &JsValue, key: &str) -> JsValue {
-    Reflect::get(object, &JsValue::from_str(key)).unwrap()
-}
 
 fn text(object: &JsValue, key: &str) -> String {
     get(object, key).as_string().unwrap()

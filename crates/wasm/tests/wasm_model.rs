@@ -10,16 +10,15 @@
     clippy::panic
 )]
 
+mod support;
+use support::get;
+
 use js_sys::{Array, Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 use yardstick::{Model, Scorecard};
 
 const CASE: &str = include_str!("../../../examples/models/business-case-5y.json");
-
-fn get(object: &JsValue, key: &str) -> JsValue {
-    Reflect::get(object, &JsValue::from_str(key)).unwrap()
-}
 
 fn case_model() -> Model {
     Model::compile(JSON::parse(CASE).unwrap())

@@ -323,4 +323,18 @@ r("fin-pmt-times-nper", "PMT(5%/12,60,30000)*60", X.pmt(0.05 / 12, 60, 30000) * 
 r("fin-ipmt-sum-check", "CUMIPMT(9%/12,360,125000,13,24,0)", X.cumipmt(0.09 / 12, 360, 125000, 13, 24, 0),
   "Excel docs: CUMIPMT example (-11135.23); full precision excel_ref.py", tol=1e-9)
 
+# --- functions the registry has that rows above do not call ----------------------
+# (crates/core/tests/reference_vectors.rs derives its coverage list from the
+# function registry, so every function needs a row or a stated exemption)
+r("bool-true-fn", "TRUE()", "TRUE", "Excel docs: TRUE function", "the function form of the constant", no_lo=True)
+r("bool-false-fn", "FALSE()", "FALSE", "Excel docs: FALSE function", "the function form of the constant", no_lo=True)
+r("slice-take-rows", "TAKE({1,2,3;4,5,6},1)", "{1,2,3}", "Excel docs: TAKE function",
+  "first row; LibreOffice 7.4 has no TAKE", no_lo=True)
+r("slice-take-last", "TAKE({1,2,3;4,5,6},-1,2)", "{4,5}", "Excel docs: TAKE function",
+  "the last row, its first two columns: negative counts take from the end; LibreOffice 7.4 has no TAKE", no_lo=True)
+r("slice-drop-rows", "DROP({1,2,3;4,5,6},1)", "{4,5,6}", "Excel docs: DROP function",
+  "all but the first row; LibreOffice 7.4 has no DROP", no_lo=True)
+r("slice-drop-both", "DROP({1,2,3;4,5,6},-1,-2)", "{1}", "Excel docs: DROP function",
+  "negative counts drop from the end; LibreOffice 7.4 has no DROP", no_lo=True)
+
 FORMULA_ROWS = R

@@ -13,47 +13,71 @@ pub enum FinanceError {
     /// An argument is outside the range the function accepts
     /// ("PMT: nper must not be zero"). Excel: `#NUM!`.
     InvalidArgument {
+        /// The function that failed, by its Excel name (`PMT`).
         function: &'static str,
+        /// The argument's name, as Excel's documentation calls it (`nper`).
         argument: &'static str,
         /// What the argument must satisfy, phrased to follow its name.
         requirement: &'static str,
     },
     /// Cash flows and dates differ in count. Excel: `#NUM!`.
     LengthMismatch {
+        /// The function that failed, by its Excel name (`PMT`).
         function: &'static str,
+        /// How many cash flows were given.
         values: usize,
+        /// How many dates were given.
         dates: usize,
     },
     /// A date serial number is not a valid Excel date (before 0 or after
     /// 31 December 9999). Excel: `#VALUE!`.
-    InvalidDate { function: &'static str, serial: f64 },
+    InvalidDate {
+        /// The function that failed, by its Excel name (`PMT`).
+        function: &'static str,
+        /// The serial number given, in days since Excel's epoch.
+        serial: f64,
+    },
     /// A date precedes the first date of the schedule. Excel: `#NUM!`.
     DateBeforeStart {
+        /// The function that failed, by its Excel name (`PMT`).
         function: &'static str,
+        /// The 0-based position of the early date in the schedule.
         index: usize,
     },
     /// The cash flows lack a positive or a negative value, so no rate of
     /// return exists. Excel: `#NUM!`.
-    NoSignChange { function: &'static str },
+    NoSignChange {
+        /// The function that failed, by its Excel name (`PMT`).
+        function: &'static str,
+    },
     /// The equation has no solution for these arguments. Excel: `#NUM!`.
     NoRoot {
+        /// The function that failed, by its Excel name (`PMT`).
         function: &'static str,
+        /// Why no solution exists, in a phrase.
         reason: &'static str,
     },
     /// An iterative solver found no root within its iteration cap.
     /// Excel: `#NUM!`.
     NotConverged {
+        /// The function that failed, by its Excel name (`PMT`).
         function: &'static str,
+        /// The iterations tried, which is the solver's cap.
         iterations: usize,
     },
     /// The formula divides by zero for these arguments. Excel: `#DIV/0!`.
     DivisionByZero {
+        /// The function that failed, by its Excel name (`PMT`).
         function: &'static str,
+        /// What is zero, in a phrase.
         reason: &'static str,
     },
     /// The result is too large (or not a number) for a finite `f64`.
     /// Excel: `#NUM!`.
-    NotFinite { function: &'static str },
+    NotFinite {
+        /// The function that failed, by its Excel name (`PMT`).
+        function: &'static str,
+    },
 }
 
 /// The Excel error value a [`FinanceError`] corresponds to.

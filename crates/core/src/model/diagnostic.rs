@@ -14,23 +14,45 @@ use std::fmt;
 /// What kind of problem a model diagnostic reports; stable across versions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ModelDiagnosticCode {
+    /// `schema` is not `yardstick/model@1`.
     UnsupportedSchema,
+    /// A required field is absent.
     MissingField,
+    /// A field has the wrong JSON type (text where a number belongs).
     WrongType,
+    /// A field the format does not define (often a misspelling).
     UnknownField,
+    /// An id that is not a letter or `_` followed by letters, digits or `_`
+    /// (at most 64).
     InvalidId,
+    /// Two inputs, calculations, outputs, scenarios or charts share an id.
     DuplicateId,
+    /// An id that means something else in formulas (`period`, `TRUE`).
     ReservedId,
+    /// A value that does not fit its field (a default outside the options).
     InvalidValue,
+    /// A number outside its allowed range (a default below `min`).
     OutOfRange,
+    /// An uncertainty whose parameters do not make a distribution
+    /// (`min > mode`, `sd <= 0`).
     InvalidDistribution,
+    /// A formula that does not parse.
     FormulaSyntax,
+    /// A formula names no input or calculation of the model.
     UnknownName,
+    /// A formula calls a function the engine does not have.
     UnknownFunction,
+    /// A function call with too few or too many arguments.
     WrongArgumentCount,
+    /// Calculations that depend on themselves (other than through PREV).
     Cycle,
+    /// A series where a single value belongs or the reverse (an output that
+    /// is a series, PREV of a scalar, `period` outside a series).
     WrongKind,
+    /// A scenario or chart names an input, series or output that does not
+    /// exist.
     UnknownReference,
+    /// The model exceeds a size bound (inputs, calculations, periods, ...).
     TooLarge,
 }
 
@@ -63,7 +85,9 @@ impl ModelDiagnosticCode {
 /// One problem in a model.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModelDiagnostic {
+    /// What kind of problem it is; stable, for callers to branch on.
     pub code: ModelDiagnosticCode,
+    /// The problem in a sentence, for people.
     pub message: String,
     /// Where in the document: `inputs[2].default`, `calculations[0].formula`.
     pub path: String,
@@ -72,6 +96,7 @@ pub struct ModelDiagnostic {
 }
 
 impl ModelDiagnostic {
+    /// A diagnostic at `path`, outside any formula.
     pub fn new(
         code: ModelDiagnosticCode,
         path: impl Into<String>,
@@ -85,6 +110,8 @@ impl ModelDiagnostic {
         }
     }
 
+    /// The same diagnostic, pointing at the bytes `span` of the formula at
+    /// its path.
     pub fn with_span(mut self, span: Span) -> Self {
         self.span = Some(span);
         self
@@ -114,20 +141,36 @@ impl std::error::Error for ModelDiagnostic {}
 #[derive(Debug, Clone, PartialEq)]
 pub enum ModelError {
     /// No item of this kind has this id.
-    UnknownId { kind: IdKind, id: String },
+    UnknownId {
+        /// What was looked for.
+        kind: IdKind,
+        /// The id asked for.
+        id: String,
+    },
     /// An input value does not fit the input's kind or bounds.
-    InvalidInput { input: String, reason: String },
+    InvalidInput {
+        /// The input's id.
+        input: String,
+        /// Why the value does not fit, in a sentence.
+        reason: String,
+    },
     /// An analysis option is out of range.
     InvalidOption {
+        /// The option's name, as the caller passes it (`trials`).
         option: &'static str,
+        /// Why its value is refused, in a sentence.
         reason: String,
     },
     /// An analysis would evaluate more formula cells than its budget
     /// allows; `advice` says what to ask for instead.
     TooMuchWork {
+        /// The analysis refused (`sensitivity`, `goal seek`, ...).
         analysis: &'static str,
+        /// The formula cells it would evaluate.
         cells: usize,
+        /// The most formula cells it may evaluate.
         limit: usize,
+        /// What to ask for instead, in a sentence.
         advice: &'static str,
     },
 }

@@ -93,7 +93,9 @@ impl std::fmt::Debug for Scratch {
 /// An output whose value changed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OutputChange {
+    /// The output's position in the model's `outputs`.
     pub output_index: usize,
+    /// Its new value.
     pub value: Value,
 }
 
@@ -128,10 +130,12 @@ impl CompiledModel {
         }
     }
 
+    /// The typed model this was compiled from.
     pub fn spec(&self) -> &ModelSpec {
         &self.spec
     }
 
+    /// The model's JSON document as read, which receipts hash.
     pub fn document(&self) -> &Node {
         &self.document
     }

@@ -44,7 +44,9 @@ const STACK_ARGUMENTS: usize = 6;
 /// A scalar the numeric path computes: a finite number or a boolean.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Scalar {
+    /// A finite number.
     Number(f64),
+    /// TRUE or FALSE.
     Bool(bool),
 }
 
@@ -99,28 +101,41 @@ impl Scalar {
 /// Arithmetic operators.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Arithmetic {
+    /// `+`
     Add,
+    /// `-`
     Subtract,
+    /// `*`
     Multiply,
+    /// `/`
     Divide,
+    /// `^`
     Power,
 }
 
 /// Comparison operators.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Comparison {
+    /// `=`
     Equal,
+    /// `<>`
     NotEqual,
+    /// `<`
     Less,
+    /// `<=`
     LessEqual,
+    /// `>`
     Greater,
+    /// `>=`
     GreaterEqual,
 }
 
 /// An eager function of the library, called as the general evaluator calls it.
 #[derive(Clone, Copy)]
 pub struct EagerFunction {
+    /// The function's place in the registry, which also identifies it.
     pub id: FunctionId,
+    /// Its implementation, as the registry holds it.
     pub function: fn(&[Value]) -> Result<Value, ErrorValue>,
 }
 
@@ -139,6 +154,7 @@ impl std::fmt::Debug for EagerFunction {
 /// An argument of an eager call.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CallArg {
+    /// An argument the numeric path computes.
     Node(Node),
     /// An omitted argument (`PV(r, n, , fv)`): `Value::Empty`.
     Missing,
@@ -147,7 +163,9 @@ pub enum CallArg {
 /// Which part of a series a view keeps, as TAKE and DROP count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Slice {
+    /// Keeps the first `n` values (the last `-n` when negative).
     Take,
+    /// Leaves out the first `n` values (the last `-n` when negative).
     Drop,
 }
 
@@ -155,34 +173,48 @@ pub enum Slice {
 /// through `TAKE(series, n)` or `DROP(series, n)`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct View {
+    /// The series' slot.
     pub slot: usize,
+    /// A TAKE or DROP and its count, if the series is sliced.
     pub slice: Option<(Slice, Box<Node>)>,
 }
 
 /// An argument of a series function.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SeriesArg {
+    /// A single-value argument (a rate, a position).
     Scalar(Node),
+    /// A whole series, perhaps sliced.
     View(View),
+    /// An omitted argument.
     Missing,
 }
 
 /// Functions that read whole series, computed here over the numbers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SeriesFunction {
+    /// SUM
     Sum,
+    /// MIN
     Min,
+    /// MAX
     Max,
+    /// NPV
     Npv,
+    /// IRR
     Irr,
+    /// PAYBACK
     Payback,
+    /// DPAYBACK
     DiscountedPayback,
+    /// INDEX of a series and a position.
     Index,
 }
 
 /// One node of a lowered formula.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Node {
+    /// A literal number or boolean.
     Constant(Scalar),
     /// The current period (per-period formulas only).
     Period,
@@ -190,36 +222,62 @@ pub enum Node {
     Read(usize),
     /// `PREV(series, [default])`.
     Previous {
+        /// The series read.
         slot: usize,
+        /// The value in period 0, which has no previous period: PREV's
+        /// second argument (0 when omitted).
         before_start: Box<Node>,
     },
+    /// Unary minus.
     Negate(Box<Node>),
+    /// Postfix `%`: the operand divided by 100.
     Percent(Box<Node>),
+    /// A binary arithmetic operator.
     Arithmetic {
+        /// Which operator.
         op: Arithmetic,
+        /// The left operand.
         left: Box<Node>,
+        /// The right operand.
         right: Box<Node>,
     },
+    /// A comparison, as Excel compares numbers and booleans.
     Compare {
+        /// Which comparison.
         op: Comparison,
+        /// The left operand.
         left: Box<Node>,
+        /// The right operand.
         right: Box<Node>,
     },
+    /// `IF(condition, then, otherwise)`, evaluating only the branch taken.
     If {
+        /// The condition.
         condition: Box<Node>,
+        /// The value when the condition is true.
         then: Box<Node>,
+        /// The value when it is false.
         otherwise: Box<Node>,
     },
+    /// `CHOOSE(index, choices...)`, evaluating only the choice taken.
     Choose {
+        /// The 1-based position of the choice.
         index: Box<Node>,
+        /// The choices.
         choices: Vec<Node>,
     },
+    /// A call of an eager library function on scalar arguments.
     Call {
+        /// The function.
         function: EagerFunction,
+        /// Its arguments, in order.
         args: Vec<CallArg>,
     },
+    /// A function over whole series, computed on their numbers.
     Series {
+        /// The function.
         function: SeriesFunction,
+        /// Its arguments, in order.
         args: Vec<SeriesArg>,
     },
     /// A part the numeric path does not know: the general evaluator's value.
@@ -229,9 +287,13 @@ pub enum Node {
 /// Where a formula is evaluated: the slots, the period (per-period
 /// formulas) and the same scope as names, for [`Node::General`].
 pub struct Context<'a> {
+    /// Every variable's current value, by slot.
     pub slots: &'a [Slot],
+    /// The period being computed; `None` in scalar formulas.
     pub period: Option<usize>,
+    /// The names scope [`Node::General`] parts are evaluated in.
     pub names: &'a dyn Names,
+    /// Scratch space the series functions reuse instead of allocating.
     pub workspace: &'a Workspace,
 }
 

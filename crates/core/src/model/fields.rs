@@ -11,14 +11,17 @@ use crate::json::Node;
 /// Collects diagnostics while fields are read.
 #[derive(Debug, Default)]
 pub struct Diagnostics {
+    /// The diagnostics so far, in the order they were found.
     pub list: Vec<ModelDiagnostic>,
 }
 
 impl Diagnostics {
+    /// Records a problem at `path`.
     pub fn push(&mut self, code: ModelDiagnosticCode, path: &str, message: impl Into<String>) {
         self.list.push(ModelDiagnostic::new(code, path, message));
     }
 
+    /// Records that the value at `path` is `found`'s JSON type, not `expected`.
     pub fn wrong_type(&mut self, path: &str, expected: &str, found: &Node) {
         self.push(
             ModelDiagnosticCode::WrongType,
@@ -30,7 +33,9 @@ impl Diagnostics {
 
 /// A map node being read, with its path for messages.
 pub struct Fields<'a> {
+    /// The map's entries, in document order.
     pub entries: &'a [(String, Node)],
+    /// The map's path in the document (`inputs[2]`); empty for the root.
     pub path: String,
 }
 
@@ -49,6 +54,7 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// The path of the field `key` of this map (`inputs[2].default`).
     pub fn field_path(&self, key: &str) -> String {
         if self.path.is_empty() {
             key.to_string()
@@ -57,6 +63,7 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// The value of the field `key`, if present.
     pub fn get(&self, key: &str) -> Option<&'a Node> {
         self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
@@ -144,6 +151,8 @@ impl<'a> Fields<'a> {
         position
     }
 
+    /// An optional true-or-false field; any other type is a wrong-type
+    /// diagnostic and `None`.
     pub fn boolean(&self, key: &str, diagnostics: &mut Diagnostics) -> Option<bool> {
         match self.get(key) {
             Some(Node::Bool(b)) => Some(*b),

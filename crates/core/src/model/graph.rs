@@ -10,7 +10,9 @@
 /// One dependency: node `on` is read, in the same period or the previous one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Edge {
+    /// The node read.
     pub on: usize,
+    /// True when it is read in the previous period (through PREV).
     pub lagged: bool,
 }
 

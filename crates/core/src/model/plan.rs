@@ -17,16 +17,22 @@ pub const PERIOD_NAME: &str = "period";
 /// What a variable is in the document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
+    /// The input at this position of the model's `inputs`.
     Input(usize),
+    /// The calculation at this position of the model's `calculations`.
     Calculation(usize),
+    /// The output at this position of the model's `outputs`.
     Output(usize),
 }
 
 /// One value of the model: a scalar, or a series over the horizon.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Variable {
+    /// Its id, as the document spells it.
     pub id: String,
+    /// Which input, calculation or output it is.
     pub role: Role,
+    /// True for a series over the horizon.
     pub per_period: bool,
     /// The parsed formula; `None` for inputs.
     pub formula: Option<Expr>,
@@ -49,9 +55,11 @@ pub enum Step {
 /// outputs) and the plan.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Structure {
+    /// Every input, calculation and output, in that order.
     pub variables: Vec<Variable>,
     /// Lower-case id to variable index.
     pub by_name: NameTable,
+    /// How to evaluate the variables, in dependency order.
     pub steps: Vec<Step>,
     /// Variable index to the step that computes it (`None` for inputs).
     pub step_of: Vec<Option<usize>>,

@@ -13,11 +13,15 @@ use crate::json::Node;
 use crate::name_table::previous_uses;
 use crate::number_text::Plain;
 
-/// Most inputs, calculations, outputs, scenarios and charts a model may have.
+/// Most inputs a model may have.
 pub const MAX_INPUTS: usize = 500;
+/// Most calculations a model may have.
 pub const MAX_CALCULATIONS: usize = 2_000;
+/// Most outputs a model may have.
 pub const MAX_OUTPUTS: usize = 500;
+/// Most scenarios a model may have.
 pub const MAX_SCENARIOS: usize = 100;
+/// Most charts a model may have.
 pub const MAX_CHARTS: usize = 50;
 /// Longest horizon, in periods (50 years of months).
 pub const MAX_PERIODS: usize = 600;

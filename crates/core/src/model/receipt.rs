@@ -15,7 +15,9 @@ use sha2::{Digest, Sha256};
 /// A reproducible record of one evaluation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Receipt {
+    /// The id of the model evaluated.
     pub model_id: String,
+    /// The version of the model evaluated.
     pub model_version: String,
     /// Lower-case hex SHA-256 of `{"inputs": {...}, "model": <document>}` in canonical JSON.
     pub hash_sha256: String,

@@ -9,6 +9,8 @@ use crate::formula::Value;
 /// A variable's value: one value, or one per period.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Slot {
+    /// A single value: an input, or a calculation that is not per period.
     Scalar(Value),
+    /// One value per period, 0 to N: a per-period calculation.
     Series(Vec<Value>),
 }

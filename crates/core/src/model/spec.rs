@@ -10,24 +10,39 @@ pub const SCHEMA: &str = "yardstick/model@1";
 /// A validated model.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModelSpec {
+    /// The model's id, unique among the models a site serves (`saas-roi`).
     pub id: String,
+    /// The model's version, as its author numbers it (`1.2.0`); events and
+    /// receipts name it.
     pub version: String,
+    /// The title shown above the calculator.
     pub title: String,
+    /// A longer description, if the document gives one.
     pub description: Option<String>,
+    /// The ISO 4217 code of currency inputs and outputs (`USD` by default).
     pub currency: String,
+    /// The BCP 47 tag the widget formats numbers for (`en-US` by default).
     pub locale: String,
+    /// How many periods the series run over, and how long one period is.
     pub horizon: Horizon,
+    /// The inputs, in document order: the order of the widget's fields.
     pub inputs: Vec<InputSpec>,
+    /// The named intermediate values, in document order.
     pub calculations: Vec<CalculationSpec>,
+    /// The results the widget shows, in document order.
     pub outputs: Vec<OutputSpec>,
+    /// Named sets of input overrides, compared side by side.
     pub scenarios: Vec<ScenarioSpec>,
+    /// The charts the widget draws, in document order.
     pub charts: Vec<ChartSpec>,
 }
 
 /// Periods 0..=`periods`; period 0 is the start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Horizon {
+    /// The last period's number N; series hold N + 1 values.
     pub periods: usize,
+    /// How long one period is.
     pub unit: PeriodUnit,
 }
 
@@ -38,14 +53,19 @@ impl Horizon {
     }
 }
 
+/// How long one period of the horizon is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PeriodUnit {
+    /// Twelve months.
     Year,
+    /// Three months.
     Quarter,
+    /// One month.
     Month,
 }
 
 impl PeriodUnit {
+    /// The unit's name in the model format (`year`, `quarter`, `month`).
     pub fn as_str(self) -> &'static str {
         match self {
             PeriodUnit::Year => "year",
@@ -64,18 +84,27 @@ impl PeriodUnit {
     }
 }
 
+/// What an input holds, which decides its field and the values it accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputKind {
+    /// Any number.
     Number,
+    /// A whole number; its slider steps by 1.
     Integer,
+    /// A fraction shown as a percentage (0.25 shows as 25%).
     Percent,
+    /// An amount in the model's currency.
     Currency,
+    /// One of a list of options.
     Select,
+    /// TRUE or FALSE.
     Toggle,
+    /// A day: ISO text in the document, an Excel serial number in formulas.
     Date,
 }
 
 impl InputKind {
+    /// The kind's name in the model format (`number`, `select`, ...).
     pub fn as_str(self) -> &'static str {
         match self {
             InputKind::Number => "number",
@@ -100,38 +129,63 @@ impl InputKind {
 /// An input's value. Dates are Excel serial numbers.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputValue {
+    /// A number: the value of number, integer, percent (a fraction),
+    /// currency and date (an Excel serial day number) inputs, and of numeric
+    /// select options.
     Number(f64),
+    /// Text: the value of a select option given as a string.
     Text(String),
+    /// The value of a toggle.
     Bool(bool),
 }
 
+/// One choice of a select input.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SelectOption {
+    /// The value formulas see when this option is chosen.
     pub value: InputValue,
+    /// The text the widget shows for it.
     pub label: String,
 }
 
 /// An input's uncertainty, as the document states it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum UncertaintySpec {
+    /// Every value between `min` and `max` equally likely.
     Uniform {
+        /// The lowest value.
         min: f64,
+        /// The highest value.
         max: f64,
     },
+    /// A triangle from `min` up to `mode` and down to `max`.
     Triangular {
+        /// The lowest value.
         min: f64,
+        /// The most likely value.
         mode: f64,
+        /// The highest value.
         max: f64,
     },
+    /// Beta-PERT (shape 4) over `min`, `mode`, `max`: smoother than the
+    /// triangle.
     Pert {
+        /// The lowest value.
         min: f64,
+        /// The most likely value.
         mode: f64,
+        /// The highest value.
         max: f64,
     },
+    /// A normal distribution, truncated to `min` and `max` when given.
     Normal {
+        /// The mean, in the input's own unit.
         mean: f64,
+        /// The standard deviation (> 0), in the input's own unit.
         sd: f64,
+        /// The lower truncation bound, if any.
         min: Option<f64>,
+        /// The upper truncation bound, if any.
         max: Option<f64>,
     },
 }
@@ -159,18 +213,31 @@ impl UncertaintySpec {
     }
 }
 
+/// One input of the model: a field of the widget and a name in formulas.
 #[derive(Debug, Clone, PartialEq)]
 pub struct InputSpec {
+    /// The id formulas use to name it (compared case-insensitively).
     pub id: String,
+    /// The field's label.
     pub label: String,
+    /// What it holds.
     pub kind: InputKind,
+    /// Its value until the user changes it.
     pub default: InputValue,
+    /// The inclusive lower bound of a number kind (a serial day for dates).
     pub min: Option<f64>,
+    /// The inclusive upper bound of a number kind (a serial day for dates).
     pub max: Option<f64>,
+    /// The slider step (> 0); it guides sliders and does not restrict values.
     pub step: Option<f64>,
+    /// The unit shown beside the field (`hours`, `users`).
     pub unit: Option<String>,
+    /// Help text for the field.
     pub help: Option<String>,
+    /// The choices of a select input (empty for other kinds).
     pub options: Vec<SelectOption>,
+    /// Its distribution for sensitivity and Monte Carlo, if the document
+    /// gives one (number kinds only).
     pub uncertainty: Option<UncertaintySpec>,
 }
 
@@ -186,24 +253,36 @@ impl InputSpec {
     }
 }
 
+/// A named intermediate value: a scalar, or a series when `per_period`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CalculationSpec {
+    /// The id formulas use to name it.
     pub id: String,
+    /// Its formula, as written in the document.
     pub formula: String,
+    /// True for a series: one value per period, 0 to N.
     pub per_period: bool,
+    /// A label for charts and tables, if given.
     pub label: Option<String>,
+    /// A unit for charts and tables, if given.
     pub unit: Option<String>,
 }
 
+/// How an output's number is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormatStyle {
+    /// An amount in the model's currency.
     Currency,
+    /// A fraction shown as a percentage.
     Percent,
+    /// A plain number.
     Number,
+    /// A duration in months.
     Months,
 }
 
 impl FormatStyle {
+    /// The style's name in the model format (`currency`, `months`, ...).
     pub fn as_str(self) -> &'static str {
         match self {
             FormatStyle::Currency => "currency",
@@ -213,6 +292,8 @@ impl FormatStyle {
         }
     }
 
+    /// The decimals shown when the document gives none: 0 for currency, 1
+    /// for percent and months, 2 for numbers.
     pub fn default_decimals(self) -> u8 {
         match self {
             FormatStyle::Currency => 0,
@@ -222,36 +303,52 @@ impl FormatStyle {
     }
 }
 
+/// An output's display format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OutputFormat {
+    /// How the number is shown.
     pub style: FormatStyle,
+    /// How many decimals are shown.
     pub decimals: u8,
 }
 
+/// A result the widget shows: one value, never a series.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OutputSpec {
+    /// Its id, for receipts, goal seek and charts.
     pub id: String,
+    /// The label shown beside the value.
     pub label: String,
+    /// Its formula, as written in the document.
     pub formula: String,
+    /// How its value is shown.
     pub format: OutputFormat,
 }
 
+/// A named set of input overrides; the other inputs keep their defaults.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScenarioSpec {
+    /// Its id (`conservative`, `expected`, `optimistic`).
     pub id: String,
+    /// The label shown above its column.
     pub label: String,
     /// Input id and overriding value, in document order.
     pub inputs: Vec<(String, InputValue)>,
 }
 
+/// The kind of a chart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChartType {
+    /// Bars of series over the horizon.
     Bar,
+    /// Lines of series over the horizon.
     Line,
+    /// The sensitivity of one output to each input.
     Tornado,
 }
 
 impl ChartType {
+    /// The type's name in the model format (`bar`, `line`, `tornado`).
     pub fn as_str(self) -> &'static str {
         match self {
             ChartType::Bar => "bar",
@@ -261,11 +358,18 @@ impl ChartType {
     }
 }
 
+/// A chart the widget draws.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartSpec {
+    /// Its id.
     pub id: String,
+    /// The title shown above it.
     pub title: String,
+    /// What it plots.
     pub chart_type: ChartType,
+    /// The ids of the series (per-period calculations) a bar or line chart
+    /// plots.
     pub series: Vec<String>,
+    /// The id of the output a tornado chart analyses.
     pub output: Option<String>,
 }

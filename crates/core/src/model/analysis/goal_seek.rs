@@ -25,37 +25,54 @@ pub const DEFAULT_REACH: f64 = 10.0;
 /// target, relative to it (absolute below 1).
 pub const DEFAULT_TOLERANCE: f64 = 1e-9;
 
+/// What goal seek looks for: the value of one input that makes an output
+/// equal a target.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GoalSeekOptions {
+    /// The id of the (numeric) input to vary.
     pub input_id: String,
+    /// The id of the output to bring to the target.
     pub output_id: String,
+    /// The output value wanted, in the output's own unit.
     pub target: f64,
     /// The search range; defaults to the input's min and max, and where the
     /// input has none, to a wide range around its current value (see
     /// [`DEFAULT_REACH`]).
     pub low: Option<f64>,
+    /// The top of the search range (see `low`).
     pub high: Option<f64>,
     /// Accept when `|output - target| <= tolerance * max(1, |target|)`.
     pub tolerance: f64,
 }
 
+/// What goal seek found.
 #[derive(Debug, Clone, PartialEq)]
 pub enum GoalSeekResult {
     /// The input value found and the output it gives.
     Found {
+        /// The input value, in the input's own unit.
         input_value: f64,
+        /// The output at that input value.
         output_value: f64,
+        /// How many evaluations the search took.
         evaluations: usize,
     },
     /// No value in the range reaches the target; the range of outputs seen
     /// explains why.
     NotReachable {
+        /// The lowest numeric output seen across the range, if any.
         lowest_output: Option<f64>,
+        /// The highest numeric output seen across the range, if any.
         highest_output: Option<f64>,
+        /// Why the target is out of reach, in a sentence.
         message: String,
     },
 }
 
+/// Searches for the value of `options.input_id` that brings
+/// `options.output_id` to `options.target`, starting from `base` (a state of
+/// `model`): bracket, then bisect. Errors for unknown ids, a non-numeric
+/// input, bad options or a search past the work budget.
 pub fn goal_seek(
     model: &CompiledModel,
     base: &ModelState,

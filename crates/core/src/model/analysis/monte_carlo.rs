@@ -19,8 +19,12 @@ use crate::uncertainty::{
 /// How many trials, from which seed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MonteCarloOptions {
+    /// How many trials to run.
     pub trials: usize,
+    /// The seed of the pinned random stream: the same seed gives the same
+    /// results on every platform.
     pub seed: u64,
+    /// How many bins each output's histogram has.
     pub histogram_bins: usize,
 }
 
@@ -145,6 +149,7 @@ impl ModelMonteCarlo {
         })
     }
 
+    /// How many trials have run, of how many.
     pub fn progress(&self) -> Progress {
         self.run.progress()
     }

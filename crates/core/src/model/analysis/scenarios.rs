@@ -11,6 +11,7 @@ use crate::model::engine::CompiledModel;
 pub struct ScenarioResult {
     /// `default` for the model's defaults, else the scenario's id.
     pub id: String,
+    /// The column's label: the scenario's, or the defaults' own.
     pub label: String,
     /// One value per output, in the model's output order.
     pub outputs: Vec<Value>,

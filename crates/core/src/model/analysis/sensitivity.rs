@@ -29,11 +29,15 @@ pub struct SensitivityOptions {
 /// One bar of the tornado.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SensitivityRow {
+    /// The id of the input varied.
     pub input_id: String,
+    /// The input's low value, in its own unit.
     pub low_input: f64,
+    /// The input's high value, in its own unit.
     pub high_input: f64,
-    /// The output at the low and the high input; `None` where it is not a number.
+    /// The output at the low input; `None` where it is not a number.
     pub output_at_low: Option<f64>,
+    /// The output at the high input; `None` where it is not a number.
     pub output_at_high: Option<f64>,
     /// `|output_at_high - output_at_low|`, 0 when either is missing.
     pub swing: f64,

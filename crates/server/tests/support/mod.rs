@@ -1,8 +1,11 @@
-//! The collector's test harness, shared by the server test files: starts
-//! the real `yardstick-serve` on a free port of 127.0.0.1 (with
-//! `--max-lifetime-secs`, so it stops by itself), talks HTTP/1.1 to it over
-//! plain sockets and parses the answers. `YARDSTICK_SERVE` names another
-//! binary to test (an older build, to see a new test fail against it).
+//! The collector's test harness, shared by the server test files (each
+//! uses it with `mod support;`): starts the real `yardstick-serve` on a
+//! free port of 127.0.0.1 (with `--max-lifetime-secs`, so it stops by
+//! itself), talks HTTP/1.1 to it over plain sockets, parses the answers,
+//! makes test events and gives each test a fresh temp folder. It holds no
+//! tests and never talks to anything but the server it started.
+//! `YARDSTICK_SERVE` names another binary to test (an older build, to see
+//! a new test fail against it).
 #![allow(dead_code)]
 #![allow(
     clippy::indexing_slicing,
@@ -13,6 +16,7 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 
 use serde_json::{json, Value};
@@ -110,10 +114,15 @@ impl Server {
         self.request("GET", target, &[], b"")
     }
 
-    pub fn metrics(&self, calc_id: &str) -> Value {
-        let answer = self.get(&format!("/api/engagement?calc_id={calc_id}"));
-        assert_eq!(answer.status, 200, "{}", answer.text());
+    /// The JSON body of a GET of `target`, which must answer 200.
+    pub fn get_json(&self, target: &str) -> Value {
+        let answer = self.get(target);
+        assert_eq!(answer.status, 200, "{target}: {}", answer.text());
         answer.json()
+    }
+
+    pub fn metrics(&self, calc_id: &str) -> Value {
+        self.get_json(&format!("/api/engagement?calc_id={calc_id}"))
     }
 }
 
@@ -213,4 +222,14 @@ pub fn event(id: u32, page_view: u32, instance: &str, name: &str, interaction_ms
 
 pub fn batch(events: Vec<Value>) -> Value {
     json!({ "schema": "yardstick/events@1", "events": events })
+}
+
+/// A fresh, empty folder under the system's temp directory for one test,
+/// named after the test and this process (each test file is its own
+/// process, so two files may use the same name).
+pub fn temp_folder(name: &str) -> PathBuf {
+    let folder = std::env::temp_dir().join(format!("yardstick-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(&folder).unwrap();
+    folder
 }
