@@ -50,37 +50,15 @@ fn invalid_model_error(document: Option<&Node>, diagnostics: &[ModelDiagnostic])
         set_text(&item, "path", &diagnostic.path);
         if let Some(span) = diagnostic.span {
             let formula = document
-                .and_then(|d| text_at_path(d, &diagnostic.path))
+                .and_then(|d| d.text_at_path(&diagnostic.path))
                 .unwrap_or_default();
-            set_number(&item, "start", utf16_offset(&formula, span.start) as f64);
-            set_number(&item, "end", utf16_offset(&formula, span.end) as f64);
+            set_number(&item, "start", utf16_offset(formula, span.start) as f64);
+            set_number(&item, "end", utf16_offset(formula, span.end) as f64);
         }
         list.push(&item);
     }
     set(&error, "diagnostics", &list);
     error.into()
-}
-
-/// The text at a diagnostic path such as `calculations[3].formula`.
-fn text_at_path(document: &Node, path: &str) -> Option<String> {
-    let mut node = document;
-    for part in path.split('.') {
-        let (name, index) = match part.split_once('[') {
-            Some((name, rest)) => (name, rest.trim_end_matches(']').parse::<usize>().ok()),
-            None => (part, None),
-        };
-        node = node.get(name)?;
-        if let Some(index) = index {
-            node = match node {
-                Node::List(items) => items.get(index)?,
-                _ => return None,
-            };
-        }
-    }
-    match node {
-        Node::Text(text) => Some(text.clone()),
-        _ => None,
-    }
 }
 
 /// A JavaScript input value for input `index`: numbers, booleans, text
