@@ -276,30 +276,6 @@ impl Model {
 }
 
 impl Model {
-    /// The current outputs that are numbers, by id.
-    #[cfg(feature = "workbench")]
-    pub(crate) fn numeric_outputs(&self) -> Vec<(String, f64)> {
-        let mut numbers = Vec::new();
-        for (index, output) in self.compiled.spec().outputs.iter().enumerate() {
-            if let Some(n) = self.state.output_number(&self.compiled, index) {
-                numbers.push((output.id.clone(), n));
-            }
-        }
-        numbers
-    }
-
-    /// The current numeric inputs, by id.
-    #[cfg(feature = "workbench")]
-    pub(crate) fn numeric_inputs(&self) -> Vec<(String, f64)> {
-        let mut numbers = Vec::new();
-        for (input, value) in self.compiled.spec().inputs.iter().zip(&self.state.inputs) {
-            if let InputValue::Number(n) = value {
-                numbers.push((input.id.clone(), *n));
-            }
-        }
-        numbers
-    }
-
     fn outputs_to_js(&self, values: &[yardstick_core::formula::Value]) -> JsValue {
         let result = object();
         for (key, value) in self.output_keys.iter().zip(values) {
