@@ -187,7 +187,7 @@ impl Model {
             .set(&mut self.state, input_id, &value)
             .map_err(|e| js_error(&e))?;
         let result = object();
-        for change in changes {
+        for change in &changes {
             if let Some(key) = self.output_keys.get(change.output_index) {
                 set_key(&result, key, &value_to_js(&change.value));
             }
@@ -207,7 +207,7 @@ impl Model {
     pub fn scenarios(&self) -> Result<JsValue, JsError> {
         let columns = analysis::scenarios(&self.compiled).map_err(|e| js_error(&e))?;
         let list = Array::new();
-        for column in columns {
+        for column in &columns {
             let item = object();
             set_text(&item, "id", &column.id);
             set_text(&item, "label", &column.label);
