@@ -83,11 +83,15 @@ pub fn object() -> Object {
 
 /// The UTF-16 offset of a byte offset in `source` (clamped to its length).
 pub fn utf16_offset(source: &str, byte_offset: usize) -> usize {
-    source
-        .char_indices()
-        .take_while(|(index, _)| *index < byte_offset)
-        .map(|(_, ch)| ch.len_utf16())
-        .sum()
+    // A plain loop: the iterator chain was a body of its own in the wasm.
+    let mut units = 0;
+    for (index, ch) in source.char_indices() {
+        if index >= byte_offset {
+            break;
+        }
+        units += ch.len_utf16();
+    }
+    units
 }
 
 #[cfg(feature = "workbench")]

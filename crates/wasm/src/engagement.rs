@@ -195,9 +195,12 @@ fn event_to_js(event: &Event) -> JsValue {
 }
 
 fn events_to_js(events: Result<Vec<Event>, TrackerError>) -> Result<JsValue, JsError> {
+    let events = events.map_err(js_error)?;
     let list = Array::new();
-    for event in events.map_err(js_error)? {
-        list.push(&event_to_js(&event));
+    // By reference: the list is then dropped by the drop code the core
+    // already has, not a by-value iterator's own.
+    for event in &events {
+        list.push(&event_to_js(event));
     }
     Ok(list.into())
 }

@@ -50,37 +50,15 @@ fn invalid_model_error(document: Option<&Node>, diagnostics: &[ModelDiagnostic])
         set_text(&item, "path", &diagnostic.path);
         if let Some(span) = diagnostic.span {
             let formula = document
-                .and_then(|d| text_at_path(d, &diagnostic.path))
+                .and_then(|d| d.text_at_path(&diagnostic.path))
                 .unwrap_or_default();
-            set_number(&item, "start", utf16_offset(&formula, span.start) as f64);
-            set_number(&item, "end", utf16_offset(&formula, span.end) as f64);
+            set_number(&item, "start", utf16_offset(formula, span.start) as f64);
+            set_number(&item, "end", utf16_offset(formula, span.end) as f64);
         }
         list.push(&item);
     }
     set(&error, "diagnostics", &list);
     error.into()
-}
-
-/// The text at a diagnostic path such as `calculations[3].formula`.
-fn text_at_path(document: &Node, path: &str) -> Option<String> {
-    let mut node = document;
-    for part in path.split('.') {
-        let (name, index) = match part.split_once('[') {
-            Some((name, rest)) => (name, rest.trim_end_matches(']').parse::<usize>().ok()),
-            None => (part, None),
-        };
-        node = node.get(name)?;
-        if let Some(index) = index {
-            node = match node {
-                Node::List(items) => items.get(index)?,
-                _ => return None,
-            };
-        }
-    }
-    match node {
-        Node::Text(text) => Some(text.clone()),
-        _ => None,
-    }
 }
 
 /// A JavaScript input value for input `index`: numbers, booleans, text
@@ -209,7 +187,7 @@ impl Model {
             .set(&mut self.state, input_id, &value)
             .map_err(|e| js_error(&e))?;
         let result = object();
-        for change in changes {
+        for change in &changes {
             if let Some(key) = self.output_keys.get(change.output_index) {
                 set_key(&result, key, &value_to_js(&change.value));
             }
@@ -229,7 +207,7 @@ impl Model {
     pub fn scenarios(&self) -> Result<JsValue, JsError> {
         let columns = analysis::scenarios(&self.compiled).map_err(|e| js_error(&e))?;
         let list = Array::new();
-        for column in columns {
+        for column in &columns {
             let item = object();
             set_text(&item, "id", &column.id);
             set_text(&item, "label", &column.label);
@@ -298,30 +276,6 @@ impl Model {
 }
 
 impl Model {
-    /// The current outputs that are numbers, by id.
-    #[cfg(feature = "workbench")]
-    pub(crate) fn numeric_outputs(&self) -> Vec<(String, f64)> {
-        let mut numbers = Vec::new();
-        for (index, output) in self.compiled.spec().outputs.iter().enumerate() {
-            if let Some(n) = self.state.output_number(&self.compiled, index) {
-                numbers.push((output.id.clone(), n));
-            }
-        }
-        numbers
-    }
-
-    /// The current numeric inputs, by id.
-    #[cfg(feature = "workbench")]
-    pub(crate) fn numeric_inputs(&self) -> Vec<(String, f64)> {
-        let mut numbers = Vec::new();
-        for (input, value) in self.compiled.spec().inputs.iter().zip(&self.state.inputs) {
-            if let InputValue::Number(n) = value {
-                numbers.push((input.id.clone(), *n));
-            }
-        }
-        numbers
-    }
-
     fn outputs_to_js(&self, values: &[yardstick_core::formula::Value]) -> JsValue {
         let result = object();
         for (key, value) in self.output_keys.iter().zip(values) {

@@ -219,7 +219,7 @@ impl Model {
         set_text(&result, "output", &output_id);
         set_number(&result, "base", base);
         let list = Array::new();
-        for row in rows {
+        for row in &rows {
             let item = object();
             set_text(&item, "input", &row.input_id);
             set_number(&item, "low", row.low_input);

@@ -8,6 +8,7 @@ use super::dto::{field, object, set, set_number, set_text};
 use super::js::{Array, Object};
 use super::model::Model;
 use wasm_bindgen::prelude::*;
+use yardstick_core::model::spec::InputValue;
 use yardstick_core::scoring::{
     default_business_case_scorecard, is_positive_case, BusinessCaseScorecardOptions, CaseDepth,
     MeasureStatus, ScoreInputs, ScoreResult, Scorecard as CoreScorecard,
@@ -108,11 +109,19 @@ impl Scorecard {
         supplied: JsValue,
     ) -> Result<JsValue, JsError> {
         let mut inputs = ScoreInputs::new();
-        for (id, value) in model.numeric_outputs() {
-            inputs.set_output(&id, value);
+        // The model's numeric outputs and inputs, by id, straight into the
+        // score inputs: a list of owned pairs in between cost its own drop
+        // code in the wasm.
+        let spec = model.compiled.spec();
+        for (index, output) in spec.outputs.iter().enumerate() {
+            if let Some(n) = model.state.output_number(&model.compiled, index) {
+                inputs.set_output(&output.id, n);
+            }
         }
-        for (id, value) in model.numeric_inputs() {
-            inputs.set_input(&id, value);
+        for (input, value) in spec.inputs.iter().zip(&model.state.inputs) {
+            if let InputValue::Number(n) = value {
+                inputs.set_input(&input.id, *n);
+            }
         }
         let wrapper = object();
         set(&wrapper, "supplied", &supplied);
