@@ -4,8 +4,14 @@
 //! The tree is plain data; it never evaluates itself.
 
 use super::diagnostic::Span;
-use super::functions::FunctionId;
 use super::value::ErrorKind;
+
+/// A function's position in the registry (`functions::find_id`): what a
+/// parsed call stores, so evaluation reaches the function without a lookup.
+/// It lives with the tree, which stores it, rather than with the registry,
+/// which reads the tree's expressions: neither file imports the other back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FunctionId(pub(crate) u16);
 
 /// A prefix operator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

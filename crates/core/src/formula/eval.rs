@@ -5,56 +5,18 @@
 //! It never parses, never performs I/O, and never panics: every failure is
 //! an error value.
 
-use super::ast::{ArrayElement, BinaryOp, Expr, ExprKind, PostfixOp, UnaryOp};
-use super::functions::{self, Implementation};
+use super::ast::{ArrayElement, BinaryOp, Expr, ExprKind, FunctionId, PostfixOp, UnaryOp};
+use super::calling::{Evaluate, Implementation};
+use super::functions;
 use super::limits::{MAX_ARRAY_ELEMENTS, MAX_EVALUATION_BYTES};
 use super::value::{Array, ErrorKind, ErrorValue, Value};
 use std::cell::Cell;
 use std::cmp::Ordering;
 
-/// Supplies the values of variable names (model inputs and calculations).
-pub trait Names {
-    /// The value of `name`, or `None` when the name is unknown.
-    fn lookup(&self, name: &str) -> Option<Value>;
-
-    /// The value of series `name` in the period before the current one, for
-    /// PREV. Only a model evaluating a per-period calculation knows it.
-    fn previous(&self, _name: &str) -> Previous {
-        Previous::Unavailable
-    }
-
-    /// The value of a variable the host resolved to `slot` at compile time.
-    fn lookup_slot(&self, _slot: usize) -> Option<Value> {
-        None
-    }
-
-    /// As [`Names::previous`], for a resolved variable.
-    fn previous_slot(&self, _slot: usize) -> Previous {
-        Previous::Unavailable
-    }
-}
-
-/// What PREV finds for a name.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Previous {
-    /// The series' value in the previous period.
-    Value(Value),
-    /// The current period is the first: PREV gives its default.
-    BeforeStart,
-    /// The name is not a per-period calculation.
-    NotASeries,
-    /// Not inside a per-period calculation (the playground, a scalar formula).
-    Unavailable,
-}
-
-/// No variables: every name is unknown.
-pub struct NoNames;
-
-impl Names for NoNames {
-    fn lookup(&self, _name: &str) -> Option<Value> {
-        None
-    }
-}
+// What this file once defined, at the paths callers know.
+pub use super::calling::{arity_text, over_budget};
+pub use super::names::{Names, NoNames, Previous};
+pub use super::operators::{compare, compare_numbers, power};
 
 /// Evaluates expressions against a set of names.
 pub struct Evaluator<'a> {
@@ -159,7 +121,7 @@ impl<'a> Evaluator<'a> {
         }
     }
 
-    fn call(&self, name: &str, function: Option<functions::FunctionId>, args: &[Expr]) -> Value {
+    fn call(&self, name: &str, function: Option<FunctionId>, args: &[Expr]) -> Value {
         let Some(spec) = function.and_then(functions::by_id) else {
             return Value::error(ErrorKind::Name, format!("unknown function {name}"));
         };
@@ -189,26 +151,8 @@ impl<'a> Evaluator<'a> {
     }
 }
 
-/// "2 arguments", "1 to 3 arguments", "at least 1 argument".
-pub fn arity_text(min_args: usize, max_args: usize) -> String {
-    let noun = |n: usize| if n == 1 { "argument" } else { "arguments" };
-    if min_args == max_args {
-        format!("{min_args} {}", noun(min_args))
-    } else if max_args >= functions::MAX_ARGUMENTS {
-        format!("at least {min_args} {}", noun(min_args))
-    } else {
-        format!("{min_args} to {max_args} {}", noun(max_args))
-    }
-}
-
 fn unknown_name(name: &str) -> Value {
     Value::error(ErrorKind::Name, format!("unknown name {name}"))
-}
-
-/// The error of a formula past [`MAX_EVALUATION_BYTES`] (one value built
-/// element by element, or all a formula's results together).
-pub fn over_budget() -> Value {
-    Value::error(ErrorKind::Value, "more than 16 MiB of text and arrays")
 }
 
 /// Guards the invariant that no number is NaN or infinite.
@@ -366,95 +310,13 @@ fn arithmetic(op: BinaryOp, left: &Value, right: &Value) -> Result<Value, ErrorV
     Ok(Value::number(result))
 }
 
-/// `^` with Excel's edge cases: `0^0` and `0^-1` are errors, a negative base
-/// needs an integer exponent.
-pub fn power(base: f64, exponent: f64) -> Result<f64, ErrorValue> {
-    if base == 0.0 && exponent == 0.0 {
-        return Err(ErrorValue::new(ErrorKind::Num, "0^0 is undefined"));
+impl Evaluate for Evaluator<'_> {
+    fn eval(&self, expr: &Expr) -> Value {
+        Evaluator::eval(self, expr)
     }
-    if base == 0.0 && exponent < 0.0 {
-        return Err(ErrorValue::new(
-            ErrorKind::DivZero,
-            "0 raised to a negative power",
-        ));
-    }
-    let result = base.powf(exponent);
-    if result.is_nan() {
-        return Err(ErrorValue::new(
-            ErrorKind::Num,
-            "a negative number raised to a fractional power",
-        ));
-    }
-    if result.is_infinite() {
-        return Err(ErrorValue::new(ErrorKind::Num, "the result is too large"));
-    }
-    Ok(result)
-}
 
-/// Excel's comparison order: numbers < text < booleans; text compares
-/// case-insensitively; an empty value compares as 0, "" or FALSE to match
-/// the other side.
-pub fn compare(left: &Value, right: &Value) -> Ordering {
-    fn rank(value: &Value) -> u8 {
-        match value {
-            Value::Number(_) => 0,
-            Value::Text(_) => 1,
-            Value::Bool(_) => 2,
-            _ => 3,
-        }
-    }
-    // An empty side takes the other side's kind; nothing is copied (a text
-    // compared with a text can be 32,767 characters).
-    let empty_left;
-    let empty_right;
-    let (left, right) = match (left, right) {
-        (Value::Empty, Value::Empty) => return Ordering::Equal,
-        (Value::Empty, other) => {
-            empty_left = empty_like(other);
-            (&empty_left, other)
-        }
-        (other, Value::Empty) => {
-            empty_right = empty_like(other);
-            (other, &empty_right)
-        }
-        pair => pair,
-    };
-    match (left, right) {
-        (Value::Number(l), Value::Number(r)) => compare_numbers(*l, *r),
-        (Value::Text(l), Value::Text(r)) => super::case_fold::compare_folded(l, r),
-        (Value::Bool(l), Value::Bool(r)) => l.cmp(r),
-        (l, r) => rank(l).cmp(&rank(r)),
-    }
-}
-
-/// Compares numbers as Excel does: two numbers that agree to 15 significant
-/// digits are equal, so `0.1+0.2=0.3` is TRUE (Excel shows and compares 15
-/// digits; the binary sum is 0.30000000000000004).
-pub fn compare_numbers(left: f64, right: f64) -> Ordering {
-    if left == right {
-        return Ordering::Equal;
-    }
-    // Numbers that agree to 15 digits differ by less than one unit in the
-    // 15th digit, under 1e-13 of their magnitude; farther apart, skip the
-    // (costly) decimal rounding.
-    let close = (left - right).abs() <= 1e-13 * left.abs().max(right.abs());
-    if close && round_to_15_digits(left) == round_to_15_digits(right) {
-        return Ordering::Equal;
-    }
-    left.partial_cmp(&right).unwrap_or(Ordering::Equal)
-}
-
-/// The number rounded to 15 significant decimal digits, as Excel compares
-/// (shared with ROUND's helper so core's float formatting is never linked).
-fn round_to_15_digits(n: f64) -> f64 {
-    super::functions::rounding::round_to_15_significant_digits(n)
-}
-
-fn empty_like(other: &Value) -> Value {
-    match other {
-        Value::Text(_) => Value::Text(String::new()),
-        Value::Bool(_) => Value::Bool(false),
-        _ => Value::Number(0.0),
+    fn names(&self) -> &dyn Names {
+        self.names
     }
 }
 

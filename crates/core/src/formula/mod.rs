@@ -6,6 +6,7 @@
 //! `finance` knows nothing of formulas.
 
 pub mod ast;
+pub mod calling;
 pub mod case_fold;
 pub mod decimal;
 pub mod diagnostic;
@@ -13,6 +14,8 @@ pub mod eval;
 pub mod functions;
 pub mod lexer;
 pub mod limits;
+pub mod names;
+pub mod operators;
 pub mod parser;
 pub mod printer;
 pub mod value;

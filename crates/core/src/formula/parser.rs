@@ -8,8 +8,8 @@
 //! counts do not stop parsing: they come back as diagnostics beside the tree.
 
 use super::ast::{ArrayElement, BinaryOp, Expr, ExprKind, PostfixOp, UnaryOp};
+use super::calling::arity_text;
 use super::diagnostic::{line_column, Diagnostic, DiagnosticCode, Span};
-use super::eval::arity_text;
 use super::functions;
 use super::lexer::{tokenize, Token, TokenKind};
 use super::limits::Limits;

@@ -11,11 +11,8 @@
 
 use super::error::DistributionError;
 use super::normal::truncated_standard_moments;
+pub use super::shape::MAX_PARAMETER_MAGNITUDE;
 use super::shape::{clamp_between, clamp_optional, pert_shape, standard_bounds};
-
-/// The largest magnitude any distribution parameter may have. It keeps
-/// every width, `mean ± 40·sd` and every sample finite in `f64`.
-pub const MAX_PARAMETER_MAGNITUDE: f64 = 1e300;
 
 /// The standard normal's 90th percentile: an unbounded normal's P10 and
 /// P90 are `mean ∓ P90_Z·sd`.

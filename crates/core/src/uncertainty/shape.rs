@@ -4,7 +4,13 @@
 //!
 //! Their own file so that `distribution`, `normal` and `sampler` depend one
 //! way (sampler -> distribution -> normal -> shape) instead of importing one
-//! another. Pure functions; no state, no randomness.
+//! another; the parameter bound is here too, so the errors that quote it
+//! need not import `distribution`, which returns them. Pure functions; no
+//! state, no randomness.
+
+/// The largest magnitude any distribution parameter may have. It keeps
+/// every width, `mean ± 40·sd` and every sample finite in `f64`.
+pub const MAX_PARAMETER_MAGNITUDE: f64 = 1e300;
 
 /// PERT's width `max − min` and Beta shapes `(α, β)`, shape 4.
 pub(crate) fn pert_shape(min: f64, mode: f64, max: f64) -> (f64, f64, f64) {

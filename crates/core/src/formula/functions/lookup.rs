@@ -1,7 +1,7 @@
 //! Lookup functions over arrays with Excel's semantics: CHOOSE (lazy: only
 //! the chosen value is evaluated), INDEX, MATCH and XLOOKUP.
 //!
-//! Values compare in Excel's order ([`eval::compare`]): text case-insensitively,
+//! Values compare in Excel's order ([`compare`]): text case-insensitively,
 //! and only values of the same type (number, text, boolean) ever match or
 //! bracket one another. A scalar where an array is expected acts as a 1x1
 //! array. Results are elements or slices of the input arrays, so they never
@@ -11,7 +11,8 @@
 use super::wildcard::{has_wildcards, wildcard_match};
 use super::{args, Category, FunctionSpec, Implementation};
 use crate::formula::ast::Expr;
-use crate::formula::eval::{self, Evaluator};
+use crate::formula::calling::Evaluate;
+use crate::formula::operators::compare;
 use crate::formula::value::{Array, ErrorKind, ErrorValue, Value};
 use std::cmp::Ordering;
 
@@ -43,7 +44,7 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
 /// 1..=number of values is `#VALUE!`. Only the chosen value is evaluated;
 /// an omitted one gives 0. An array index uses its first element (no
 /// spilling).
-fn choose(args: &[Expr], evaluator: &Evaluator<'_>) -> Value {
+fn choose(args: &[Expr], evaluator: &dyn Evaluate) -> Value {
     let index_value = args
         .first()
         .map_or(Value::Empty, |expr| evaluator.eval(expr));
@@ -141,7 +142,7 @@ fn match_function(args: &[Value]) -> Result<Value, ErrorValue> {
             if !same_type(&lookup_value, candidate) {
                 continue;
             }
-            if eval::compare(candidate, &lookup_value) == stop_at {
+            if compare(candidate, &lookup_value) == stop_at {
                 break;
             }
             found = Some(position);
@@ -255,13 +256,13 @@ fn find_position(
         }
         if wanted_side == Ordering::Equal
             || !same_type(lookup_value, candidate)
-            || eval::compare(candidate, lookup_value) != wanted_side
+            || compare(candidate, lookup_value) != wanted_side
         {
             continue;
         }
         // Closer means further toward lookup_value, the opposite of wanted_side.
         let closer = nearest.map_or(true, |(_, best)| {
-            eval::compare(candidate, best) == wanted_side.reverse()
+            compare(candidate, best) == wanted_side.reverse()
         });
         if closer {
             nearest = Some((position, candidate));
@@ -279,7 +280,7 @@ fn matches_exactly(lookup_value: &Value, candidate: &Value, wildcards: bool) -> 
         }
         _ => {
             same_type(lookup_value, candidate)
-                && eval::compare(lookup_value, candidate) == Ordering::Equal
+                && compare(lookup_value, candidate) == Ordering::Equal
         }
     }
 }

@@ -13,8 +13,8 @@
 use super::args;
 use super::rounding::{round_decimal, RoundingMode};
 use super::{Category, FunctionSpec, Implementation};
-use crate::formula::eval;
 use crate::formula::limits::MAX_ARRAY_ELEMENTS;
+use crate::formula::operators;
 use crate::formula::value::{parse_number_text, ErrorKind, ErrorValue, Value};
 
 /// A math table entry; every math function is eager.
@@ -177,7 +177,7 @@ fn log10(args: &[Value]) -> Result<Value, ErrorValue> {
 /// negative power `#DIV/0!`, a negative base to a fractional power `#NUM!`.
 fn power(args: &[Value]) -> Result<Value, ErrorValue> {
     let [base, exponent, ..] = args::numbers(args, &[0.0; 2])?;
-    eval::power(base, exponent).map(Value::Number)
+    operators::power(base, exponent).map(Value::Number)
 }
 
 /// MOD(number, divisor) = number - divisor * INT(number / divisor), so the

@@ -19,60 +19,8 @@ pub mod slicing;
 pub mod testing;
 pub mod wildcard;
 
-use super::ast::Expr;
-use super::eval::Evaluator;
-use super::value::{ErrorValue, Value};
-
-/// The most arguments any call may pass (Excel's limit).
-pub const MAX_ARGUMENTS: usize = 255;
-
-/// Groups functions for documentation and autocomplete.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Category {
-    Logical,
-    Math,
-    Date,
-    Financial,
-    Lookup,
-    /// Functions that need a model's context, such as PREV.
-    Model,
-}
-
-impl Category {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Category::Logical => "logical",
-            Category::Math => "math",
-            Category::Date => "date",
-            Category::Financial => "financial",
-            Category::Lookup => "lookup",
-            Category::Model => "model",
-        }
-    }
-}
-
-/// How a function receives its arguments.
-#[derive(Clone, Copy)]
-pub enum Implementation {
-    /// Arguments are evaluated first, left to right; an omitted argument
-    /// arrives as [`Value::Empty`]. Returning `Err` yields that error value.
-    Eager(fn(&[Value]) -> Result<Value, ErrorValue>),
-    /// The function evaluates its own arguments, so IF, IFERROR, CHOOSE and
-    /// friends only evaluate the branch they need (as Excel does).
-    Lazy(fn(&[Expr], &Evaluator<'_>) -> Value),
-}
-
-/// One function: its name, arity, documentation and implementation.
-#[derive(Clone, Copy)]
-pub struct FunctionSpec {
-    /// Upper-case name, such as `XLOOKUP`.
-    pub name: &'static str,
-    pub category: Category,
-    pub min_args: usize,
-    /// At most [`MAX_ARGUMENTS`].
-    pub max_args: usize,
-    pub implementation: Implementation,
-}
+pub use super::ast::FunctionId;
+pub use super::calling::{Category, FunctionSpec, Implementation, MAX_ARGUMENTS};
 
 /// All category tables, in the order the playground lists them.
 fn tables() -> [&'static [FunctionSpec]; 7] {
@@ -91,11 +39,6 @@ fn tables() -> [&'static [FunctionSpec]; 7] {
 pub fn all() -> impl Iterator<Item = &'static FunctionSpec> {
     tables().into_iter().flatten()
 }
-
-/// A function's position in the registry: what a parsed call stores, so
-/// evaluation reaches the function without a lookup.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct FunctionId(u16);
 
 /// The id of the function named `name`, case-insensitively: its position
 /// in table order. A linear scan of about 60 names, once per call in a

@@ -164,7 +164,7 @@ fn ifs_returns_the_first_true_pair() {
     check("IFS", vec![bool_expr(true), missing_expr()], num(0.0), 0);
     let odd = ifs(
         &[bool_expr(true), num_expr(1.0), bool_expr(true)],
-        &Evaluator::new(&crate::formula::NoNames),
+        &crate::formula::eval::Evaluator::new(&crate::formula::NoNames),
     );
     assert_same(&odd, &err(ErrorKind::Value), "IFS with an odd count");
 }

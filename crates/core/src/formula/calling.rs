@@ -1,0 +1,101 @@
+//! The calling convention between the evaluator and the function library:
+//! what a function is ([`FunctionSpec`]), how it takes its arguments
+//! ([`Implementation`]), and the [`Evaluate`] trait through which a lazy
+//! function (IF, IFERROR, CHOOSE, PREV) evaluates the arguments it needs.
+//!
+//! The function tables depend on this file and the evaluator implements
+//! it, so the evaluator can call the tables without the tables naming the
+//! evaluator: neither file imports the other back. It holds no function.
+
+use super::ast::Expr;
+use super::names::Names;
+use super::value::{ErrorKind, ErrorValue, Value};
+
+/// The most arguments any call may pass (Excel's limit).
+pub const MAX_ARGUMENTS: usize = 255;
+
+/// Groups functions for documentation and autocomplete.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Category {
+    /// IF, IFS, AND, OR, NOT, IFERROR, SWITCH and friends.
+    Logical,
+    /// Arithmetic, rounding, sums and counts.
+    Math,
+    /// Excel 1900-system serial dates.
+    Date,
+    /// Time value of money, cash flows and the business helpers.
+    Financial,
+    /// CHOOSE, INDEX, MATCH, XLOOKUP, TAKE, DROP.
+    Lookup,
+    /// Functions that need a model's context, such as PREV.
+    Model,
+}
+
+impl Category {
+    /// The lower-case name listings show: `"financial"`, `"math"`, ...
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Logical => "logical",
+            Category::Math => "math",
+            Category::Date => "date",
+            Category::Financial => "financial",
+            Category::Lookup => "lookup",
+            Category::Model => "model",
+        }
+    }
+}
+
+/// What a lazy function evaluates its arguments with: the evaluator of the
+/// formula being evaluated, with its names and its byte budget.
+pub trait Evaluate {
+    /// The value of `expr`, counted against the evaluation's budget.
+    fn eval(&self, expr: &Expr) -> Value;
+    /// The names the formula reads (PREV asks them for previous periods).
+    fn names(&self) -> &dyn Names;
+}
+
+/// How a function receives its arguments.
+#[derive(Clone, Copy)]
+pub enum Implementation {
+    /// Arguments are evaluated first, left to right; an omitted argument
+    /// arrives as [`Value::Empty`]. Returning `Err` yields that error value.
+    Eager(fn(&[Value]) -> Result<Value, ErrorValue>),
+    /// The function evaluates its own arguments, so IF, IFERROR, CHOOSE and
+    /// friends only evaluate the branch they need (as Excel does).
+    Lazy(fn(&[Expr], &dyn Evaluate) -> Value),
+}
+
+/// One function: its name, arity and implementation (its help text lives
+/// apart, in `functions::help`, so the widget build can leave it out).
+#[derive(Clone, Copy)]
+pub struct FunctionSpec {
+    /// Upper-case name, such as `XLOOKUP`.
+    pub name: &'static str,
+    /// Where listings group it.
+    pub category: Category,
+    /// The fewest arguments a call may pass.
+    pub min_args: usize,
+    /// The most arguments a call may pass; at most [`MAX_ARGUMENTS`].
+    pub max_args: usize,
+    /// How the evaluator calls it.
+    pub implementation: Implementation,
+}
+
+/// "2 arguments", "1 to 3 arguments", "at least 1 argument".
+pub fn arity_text(min_args: usize, max_args: usize) -> String {
+    let noun = |n: usize| if n == 1 { "argument" } else { "arguments" };
+    if min_args == max_args {
+        format!("{min_args} {}", noun(min_args))
+    } else if max_args >= MAX_ARGUMENTS {
+        format!("at least {min_args} {}", noun(min_args))
+    } else {
+        format!("{min_args} to {max_args} {}", noun(max_args))
+    }
+}
+
+/// The error of a formula past
+/// [`MAX_EVALUATION_BYTES`](super::limits::MAX_EVALUATION_BYTES) (one value built
+/// element by element, or all a formula's results together).
+pub fn over_budget() -> Value {
+    Value::error(ErrorKind::Value, "more than 16 MiB of text and arrays")
+}
