@@ -427,7 +427,7 @@ def finance_rows():
         note="-99.9%; with a guess close to the root Newton stays inside (-1, inf)")
     row("irr-long-monthly", "IRR", [[-100000] + [1500] * 119, 0.01], note="monthly, 10 years, guess 1%")
     row("irr-long-monthly-default-guess", "IRR", [[-100000] + [1500] * 119],
-        "unique root (design.md: root finders bracket and fall back from Newton);",
+        "unique root (docs/contracts.md: root finders bracket and fall back from Newton);",
         note="NOT Excel-verified: plain Newton from 0.1 jumps to -52% and crawls back; LibreOffice gives Err:523 "
              "(no convergence) and Excel's 20-step Newton may give #NUM!; the root is unique (one sign change)",
         bracket=(-0.5, 0.5))

@@ -1,15 +1,16 @@
 //! The calling convention between the evaluator and the function library:
 //! what a function is ([`FunctionSpec`]), how it takes its arguments
-//! ([`Implementation`]), and the [`Evaluate`] trait through which a lazy
-//! function (IF, IFERROR, CHOOSE, PREV) evaluates the arguments it needs.
+//! ([`Implementation`]), and the [`Evaluator`] a lazy function (IF,
+//! IFERROR, CHOOSE, PREV) evaluates the arguments it needs with.
 //!
-//! The function tables depend on this file and the evaluator implements
-//! it, so the evaluator can call the tables without the tables naming the
-//! evaluator: neither file imports the other back. It holds no function.
+//! The function tables depend on this file, and `eval.rs` implements the
+//! evaluation and calls the tables: neither file imports the other back.
+//! It evaluates nothing.
 
 use super::ast::Expr;
 use super::names::Names;
 use super::value::{ErrorKind, ErrorValue, Value};
+use std::cell::Cell;
 
 /// The most arguments any call may pass (Excel's limit).
 pub const MAX_ARGUMENTS: usize = 255;
@@ -45,13 +46,33 @@ impl Category {
     }
 }
 
-/// What a lazy function evaluates its arguments with: the evaluator of the
-/// formula being evaluated, with its names and its byte budget.
-pub trait Evaluate {
-    /// The value of `expr`, counted against the evaluation's budget.
-    fn eval(&self, expr: &Expr) -> Value;
-    /// The names the formula reads (PREV asks them for previous periods).
-    fn names(&self) -> &dyn Names;
+/// Evaluates expressions against a set of names: what a lazy function
+/// evaluates its arguments with. The type is declared here, beside the
+/// calling convention that hands it to functions; the evaluation itself
+/// ([`Evaluator::eval`]) is implemented in `eval.rs`, which calls the
+/// function tables. A method call needs no import, so the tables name this
+/// file and never `eval.rs`.
+pub struct Evaluator<'a> {
+    pub(super) names: &'a dyn Names,
+    /// Bytes of text and array elements produced or copied so far; see
+    /// [`MAX_EVALUATION_BYTES`](super::limits::MAX_EVALUATION_BYTES).
+    pub(super) spent_bytes: Cell<usize>,
+}
+
+impl<'a> Evaluator<'a> {
+    /// An evaluator that reads variables from `names`, with a fresh byte
+    /// budget.
+    pub fn new(names: &'a dyn Names) -> Evaluator<'a> {
+        Evaluator {
+            names,
+            spent_bytes: Cell::new(0),
+        }
+    }
+
+    /// The names this evaluator resolves, for functions such as PREV.
+    pub fn names(&self) -> &'a dyn Names {
+        self.names
+    }
 }
 
 /// How a function receives its arguments.
@@ -62,7 +83,7 @@ pub enum Implementation {
     Eager(fn(&[Value]) -> Result<Value, ErrorValue>),
     /// The function evaluates its own arguments, so IF, IFERROR, CHOOSE and
     /// friends only evaluate the branch they need (as Excel does).
-    Lazy(fn(&[Expr], &dyn Evaluate) -> Value),
+    Lazy(fn(&[Expr], &Evaluator<'_>) -> Value),
 }
 
 /// One function: its name, arity and implementation (its help text lives

@@ -6,34 +6,18 @@
 //! an error value.
 
 use super::ast::{ArrayElement, BinaryOp, Expr, ExprKind, FunctionId, PostfixOp, UnaryOp};
-use super::calling::{Evaluate, Implementation};
+use super::calling::Implementation;
 use super::functions;
 use super::limits::{MAX_ARRAY_ELEMENTS, MAX_EVALUATION_BYTES};
 use super::value::{Array, ErrorKind, ErrorValue, Value};
-use std::cell::Cell;
 use std::cmp::Ordering;
 
 // What this file once defined, at the paths callers know.
-pub use super::calling::{arity_text, over_budget};
+pub use super::calling::{arity_text, over_budget, Evaluator};
 pub use super::names::{Names, NoNames, Previous};
 pub use super::operators::{compare, compare_numbers, power};
 
-/// Evaluates expressions against a set of names.
-pub struct Evaluator<'a> {
-    names: &'a dyn Names,
-    /// Bytes of text and array elements produced or copied so far; see
-    /// [`MAX_EVALUATION_BYTES`].
-    spent_bytes: Cell<usize>,
-}
-
-impl<'a> Evaluator<'a> {
-    pub fn new(names: &'a dyn Names) -> Evaluator<'a> {
-        Evaluator {
-            names,
-            spent_bytes: Cell::new(0),
-        }
-    }
-
+impl Evaluator<'_> {
     /// `value`, counted against this evaluation's budget; past the budget,
     /// `#VALUE!`. Numbers, booleans and errors cost nothing.
     fn charge(&self, value: Value) -> Value {
@@ -47,11 +31,6 @@ impl<'a> Evaluator<'a> {
             return over_budget();
         }
         value
-    }
-
-    /// The names this evaluator resolves, for functions such as PREV.
-    pub fn names(&self) -> &'a dyn Names {
-        self.names
     }
 
     /// The value of an expression, counted against the evaluation's budget
@@ -308,16 +287,6 @@ fn arithmetic(op: BinaryOp, left: &Value, right: &Value) -> Result<Value, ErrorV
         _ => power(l, r)?,
     };
     Ok(Value::number(result))
-}
-
-impl Evaluate for Evaluator<'_> {
-    fn eval(&self, expr: &Expr) -> Value {
-        Evaluator::eval(self, expr)
-    }
-
-    fn names(&self) -> &dyn Names {
-        self.names
-    }
 }
 
 #[cfg(test)]

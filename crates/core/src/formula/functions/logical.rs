@@ -10,7 +10,7 @@
 
 use super::{args, Category, FunctionSpec, Implementation};
 use crate::formula::ast::Expr;
-use crate::formula::calling::{over_budget, Evaluate};
+use crate::formula::calling::{over_budget, Evaluator};
 use crate::formula::limits::MAX_EVALUATION_BYTES;
 use crate::formula::operators::compare;
 use crate::formula::value::{Array, ErrorKind, ErrorValue, Value};
@@ -48,7 +48,7 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
 /// IF(test, then, [else]): only the chosen branch is evaluated. A missing
 /// else gives FALSE. An array test chooses element by element (Excel's
 /// dynamic-array IF), taking matching elements of array branches.
-fn if_function(args: &[Expr], evaluator: &dyn Evaluate) -> Value {
+fn if_function(args: &[Expr], evaluator: &Evaluator<'_>) -> Value {
     let condition = eval_arg(args, 0, evaluator);
     let evaluate_branch = |truth: bool| {
         if truth {
@@ -89,7 +89,7 @@ fn if_function(args: &[Expr], evaluator: &dyn Evaluate) -> Value {
 
 /// IFS(test1, value1, ...): the value of the first true test; `#N/A` when
 /// none is true. Tests after the first true one are not evaluated.
-fn ifs(args: &[Expr], evaluator: &dyn Evaluate) -> Value {
+fn ifs(args: &[Expr], evaluator: &Evaluator<'_>) -> Value {
     if args.len() % 2 != 0 {
         return Value::error(
             ErrorKind::Value,
@@ -139,7 +139,7 @@ fn not(args: &[Value]) -> Result<Value, ErrorValue> {
 /// IFERROR(value, value_if_error): the fallback is evaluated only when
 /// needed. For an array value, each error element is replaced by the
 /// matching element of the fallback (Excel's dynamic-array behaviour).
-fn iferror(args: &[Expr], evaluator: &dyn Evaluate) -> Value {
+fn iferror(args: &[Expr], evaluator: &Evaluator<'_>) -> Value {
     let fallback = || branch_value(args.get(1), evaluator, Value::Number(0.0));
     match eval_arg(args, 0, evaluator) {
         Value::Error(_) => fallback(),
@@ -165,7 +165,7 @@ fn iferror(args: &[Expr], evaluator: &dyn Evaluate) -> Value {
 /// case-insensitively), else the default, else `#N/A`. Values after the
 /// match and unused results are not evaluated. An array expression uses its
 /// first element.
-fn switch(args: &[Expr], evaluator: &dyn Evaluate) -> Value {
+fn switch(args: &[Expr], evaluator: &Evaluator<'_>) -> Value {
     let expression = match first_element(eval_arg(args, 0, evaluator)) {
         Value::Error(err) => return Value::Error(err),
         value => value,
@@ -235,14 +235,14 @@ fn switch_equal(left: &Value, right: &Value) -> bool {
     comparable && compare(left, right) == Ordering::Equal
 }
 
-fn eval_arg(args: &[Expr], index: usize, evaluator: &dyn Evaluate) -> Value {
+fn eval_arg(args: &[Expr], index: usize, evaluator: &Evaluator<'_>) -> Value {
     args.get(index)
         .map_or(Value::Empty, |expr| evaluator.eval(expr))
 }
 
 /// A chosen branch's value: `absent` when the argument is not there at all,
 /// 0 when it is there but omitted (`IF(x, , 1)`).
-fn branch_value(expr: Option<&Expr>, evaluator: &dyn Evaluate, absent: Value) -> Value {
+fn branch_value(expr: Option<&Expr>, evaluator: &Evaluator<'_>, absent: Value) -> Value {
     match expr.map(|expr| evaluator.eval(expr)) {
         None => absent,
         Some(Value::Empty) => Value::Number(0.0),

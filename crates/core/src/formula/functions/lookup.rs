@@ -11,7 +11,7 @@
 use super::wildcard::{has_wildcards, wildcard_match};
 use super::{args, Category, FunctionSpec, Implementation};
 use crate::formula::ast::Expr;
-use crate::formula::calling::Evaluate;
+use crate::formula::calling::Evaluator;
 use crate::formula::operators::compare;
 use crate::formula::value::{Array, ErrorKind, ErrorValue, Value};
 use std::cmp::Ordering;
@@ -44,7 +44,7 @@ pub const FUNCTIONS: &[FunctionSpec] = &[
 /// 1..=number of values is `#VALUE!`. Only the chosen value is evaluated;
 /// an omitted one gives 0. An array index uses its first element (no
 /// spilling).
-fn choose(args: &[Expr], evaluator: &dyn Evaluate) -> Value {
+fn choose(args: &[Expr], evaluator: &Evaluator<'_>) -> Value {
     let index_value = args
         .first()
         .map_or(Value::Empty, |expr| evaluator.eval(expr));

@@ -8,7 +8,7 @@
 
 use super::{Category, FunctionSpec, Implementation};
 use crate::formula::ast::{Expr, ExprKind};
-use crate::formula::calling::Evaluate;
+use crate::formula::calling::Evaluator;
 use crate::formula::names::Previous;
 use crate::formula::value::{ErrorKind, Value};
 
@@ -23,7 +23,7 @@ pub const FUNCTIONS: &[FunctionSpec] = &[FunctionSpec {
 
 /// PREV(series, [default]): the series must be named directly, so the model
 /// can see the lagged dependency when it orders calculations.
-fn prev(args: &[Expr], evaluator: &dyn Evaluate) -> Value {
+fn prev(args: &[Expr], evaluator: &Evaluator<'_>) -> Value {
     let (name, previous) = match args.first().map(|a| &a.kind) {
         Some(ExprKind::Name(name)) => (name, evaluator.names().previous(name)),
         Some(ExprKind::Variable { name, slot }) => (name, evaluator.names().previous_slot(*slot)),
