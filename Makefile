@@ -136,6 +136,7 @@ lint:
 	cargo clippy -p yardstick-wasm --lib --target $(WASM_TARGET) -- -D warnings
 	cargo clippy -p yardstick-wasm --lib --target $(WASM_TARGET) --no-default-features -- -D warnings
 	cargo clippy -p yardstick-wasm --lib --target $(WASM_TARGET) --no-default-features --features tracker -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p yardstick-core --quiet
 
 ## check-www: type-check the site's JSDoc against the generated pkg/*.d.ts
 check-www:

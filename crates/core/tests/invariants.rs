@@ -199,6 +199,19 @@ fn the_core_reads_no_clock_and_no_global_randomness() {
 }
 
 #[test]
+fn every_public_item_of_the_core_stays_documented() {
+    // lib.rs warns on missing docs and `make lint` denies the warning; an
+    // `allow` anywhere in the core would silence it for a whole module.
+    let found = offenders("src", &[], &["allow(missing_docs)"]);
+    assert!(found.is_empty(), "{found:#?}");
+    let lib = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs")).unwrap();
+    assert!(
+        lib.contains("#![warn(missing_docs)]"),
+        "lib.rs must warn on missing docs"
+    );
+}
+
+#[test]
 fn the_checks_would_catch_a_violation() {
     // Guards the guards: the scan must see this file's own forbidden words,
     // and the dependency check must see the server's async runtime and SQLite.

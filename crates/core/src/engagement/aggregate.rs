@@ -65,7 +65,9 @@ pub struct CalcTotals {
     pub events: u64,
     /// Instances with `calc_view`, `calc_start`, `calc_result`.
     pub views: u64,
+    /// Instances with a `calc_start`.
     pub starts: u64,
+    /// Instances with a `calc_result`.
     pub results: u64,
     /// Distinct `calc_lead` events.
     pub leads: u64,
@@ -145,7 +147,9 @@ pub fn quantile_ranks(started: u64) -> Vec<u64> {
 /// is the last), as read from the store's index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RankPair {
+    /// The interaction time at the rank, in ms.
     pub below_ms: u64,
+    /// The interaction time at the next rank, in ms (the same when the rank is the last).
     pub above_ms: u64,
 }
 

@@ -44,24 +44,34 @@ const MICROS_PER_MS: u64 = 1_000;
 pub enum ClockError {
     /// The time is NaN, infinite, negative or past [`MAX_TIME_MS`].
     TimeOutOfRange {
+        /// The time given, in ms of page time.
         now_ms: f64,
     },
     /// The time is earlier than the last fact's.
     TimeWentBackwards {
+        /// The last fact's time, in ms.
         last_ms: f64,
+        /// The time given, in ms.
         now_ms: f64,
     },
+    /// An idle timeout outside [`MIN_IDLE_TIMEOUT_MS`] to [`MAX_IDLE_TIMEOUT_MS`].
     IdleTimeoutOutOfRange {
+        /// The timeout given, in ms.
         idle_timeout_ms: u64,
     },
     /// An intersection ratio outside 0 to 1 (or NaN).
     RatioOutOfRange {
+        /// The ratio given.
         ratio: f64,
     },
+    /// An instance number the clock does not know (never added, or removed).
     UnknownInstance {
+        /// The instance number given.
         instance: u32,
     },
+    /// Adding one more instance would pass [`MAX_INSTANCES`].
     TooManyInstances {
+        /// The most instances one page may have.
         limit: usize,
     },
 }
@@ -105,7 +115,9 @@ pub enum PageFact {
     Visibility(bool),
     /// The window gained (`true`) or lost focus.
     Focus(bool),
+    /// The page was frozen (`freeze`): no clock runs until it resumes.
     Freeze,
+    /// The frozen page resumed (`resume`).
     Resume,
     /// The page left for the back-forward cache (or was unloaded).
     PageHide,

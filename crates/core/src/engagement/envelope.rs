@@ -55,40 +55,97 @@ const MAX_QUOTED_CHARS: usize = 64;
 pub enum EnvelopeError {
     /// A value of the wrong JSON type.
     WrongType {
+        /// Where.
         path: String,
+        /// The JSON type the envelope wants there.
         expected: &'static str,
+        /// The JSON type found.
         found: &'static str,
     },
     /// A required field is absent.
-    Missing { path: String },
+    Missing {
+        /// The missing field's path.
+        path: String,
+    },
     /// A field the envelope does not define (typos must not lose data).
-    UnknownField { path: String },
+    UnknownField {
+        /// The unknown field's path.
+        path: String,
+    },
     /// The batch's `schema` is not [`BATCH_SCHEMA`].
-    WrongSchema { path: String, found: String },
+    WrongSchema {
+        /// Where.
+        path: String,
+        /// The schema given, shortened.
+        found: String,
+    },
     /// Not 1 to [`MAX_BATCH_EVENTS`] events.
-    BatchSize { path: String, count: usize },
+    BatchSize {
+        /// Where.
+        path: String,
+        /// The events given.
+        count: usize,
+    },
     /// An id that is empty, too long or has a character outside `A-Z a-z 0-9 . _ : -`.
-    InvalidId { path: String, found: String },
+    InvalidId {
+        /// Where.
+        path: String,
+        /// The id given, shortened.
+        found: String,
+    },
     /// Not a lowercase 8-4-4-4-12 hex UUID.
-    InvalidUuid { path: String, found: String },
+    InvalidUuid {
+        /// Where.
+        path: String,
+        /// The text given, shortened.
+        found: String,
+    },
     /// A name that is not one of the `calc_*` names.
-    UnknownName { path: String, found: String },
+    UnknownName {
+        /// Where.
+        path: String,
+        /// The name given, shortened.
+        found: String,
+    },
     /// A consent that is not `granted`, `denied` or `unknown`.
-    UnknownConsent { path: String, found: String },
+    UnknownConsent {
+        /// Where.
+        path: String,
+        /// The consent given, shortened.
+        found: String,
+    },
     /// A number that is not an integer, or outside its range.
     OutOfRange {
+        /// Where.
         path: String,
+        /// The number given.
         found: f64,
+        /// The least allowed.
         min: f64,
+        /// The most allowed.
         max: f64,
+        /// Whether it must be a whole number.
         integer: bool,
     },
     /// Totals that break `interaction <= in view <= active page <= wall`.
-    UnorderedTotals { path: String },
+    UnorderedTotals {
+        /// The totals' path.
+        path: String,
+    },
     /// `step` / `step_index` on an event other than `calc_step`, or missing on one.
-    StepMismatch { path: String, name: EventName },
+    StepMismatch {
+        /// Where.
+        path: String,
+        /// The event's name.
+        name: EventName,
+    },
     /// A `visitor_id` without consent `granted`.
-    VisitorWithoutConsent { path: String, consent: Consent },
+    VisitorWithoutConsent {
+        /// The visitor id's path.
+        path: String,
+        /// The event's consent.
+        consent: Consent,
+    },
 }
 
 impl EnvelopeError {

@@ -8,12 +8,19 @@
 /// A milestone of one widget instance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EventName {
+    /// `calc_view`: first at least 50% in view on an active page.
     View,
+    /// `calc_start`: the first input.
     Start,
+    /// `calc_step`: the first committed change of each distinct input.
     Step,
+    /// `calc_result`: a result looked at (no input for the settle time, in view).
     Result,
+    /// `calc_lead`: a lead submitted or the call to action followed; every time.
     Lead,
+    /// `calc_engaged`: interaction time first reached the engaged threshold.
     Engaged,
+    /// `calc_engagement`: the totals at a flush, when they changed.
     Engagement,
 }
 
@@ -78,8 +85,11 @@ impl EventName {
 /// counts as `Denied` whatever the page says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Consent {
+    /// The visitor agreed to analytics storage: outbox storage and a visitor id.
     Granted,
+    /// The visitor refused, or Global Privacy Control is on: no storage, no visitor id.
     Denied,
+    /// Not stated (yet): nothing is read, written or erased.
     #[default]
     Unknown,
 }
@@ -129,9 +139,13 @@ impl Consent {
 /// Invariant: `interaction_ms <= in_view_ms <= active_page_ms <= wall_ms`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Totals {
+    /// Time the visitor interacted with this instance, in ms.
     pub interaction_ms: u64,
+    /// Time at least 50% in view on an active page, in ms.
     pub in_view_ms: u64,
+    /// Time the page was visible, focused and not frozen, in ms.
     pub active_page_ms: u64,
+    /// Time since the instance was created, in ms.
     pub wall_ms: u64,
 }
 
@@ -147,7 +161,9 @@ impl Totals {
 /// The step a `calc_step` event reports: which input, and its order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
+    /// The input's id.
     pub input_id: String,
+    /// 1 for the first input touched, 2 for the next, ...
     pub index: u32,
 }
 
@@ -156,23 +172,31 @@ pub struct Step {
 pub struct Event {
     /// UUID, lowercase 8-4-4-4-12.
     pub event_id: String,
+    /// Which milestone.
     pub name: EventName,
     /// 0, 1, 2, ... per page view, across all instances.
     pub sequence: u32,
+    /// The page view's UUID, shared by every instance on the page.
     pub page_view_id: String,
+    /// The widget instance's UUID.
     pub instance_id: String,
+    /// The calculator model's id.
     pub calc_id: String,
+    /// The calculator model's version.
     pub calc_version: String,
     /// Epoch milliseconds.
     pub occurred_at_ms: f64,
     /// `performance.now()` at the event.
     pub page_time_ms: f64,
+    /// The consent when the event was made.
     pub consent: Consent,
     /// Present only with consent granted.
     pub visitor_id: Option<String>,
+    /// The instance's cumulative clocks at the event.
     pub totals: Totals,
     /// `calc_step` only.
     pub step: Option<Step>,
+    /// The scenario shown, if any.
     pub scenario: Option<String>,
 }
 

@@ -40,6 +40,7 @@ pub struct InteractionStats {
 /// since the previous step.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FunnelStep {
+    /// The milestone this step counts.
     pub name: EventName,
     /// Instances with at least one event of this name.
     pub count: usize,
@@ -65,6 +66,7 @@ pub struct Metrics {
     /// Viewed instances that also have `calc_engaged`, over viewed instances
     /// (0 when none was viewed).
     pub engaged_rate: f64,
+    /// Interaction time per started instance: median, p75 and the share engaged.
     pub interaction: InteractionStats,
     /// View, start, result, lead.
     pub funnel: Vec<FunnelStep>,

@@ -13,7 +13,9 @@ use super::event::Event;
 /// all far below 2^53, so exact as JavaScript numbers).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SinkValue<'a> {
+    /// A text parameter.
     Text(&'a str),
+    /// A whole-number parameter.
     Integer(u64),
 }
 

@@ -48,11 +48,15 @@ pub struct TrackerOptions<'a> {
     pub time_origin_ms: f64,
     /// `performance.now()` at creation: wall time starts here.
     pub now_ms: f64,
+    /// The consent the page states.
     pub consent: Consent,
     /// Kept only with consent granted; one is generated when none is given.
     pub visitor_id: Option<String>,
+    /// How long after the last input interaction time still runs, in ms (5,000 to 60,000).
     pub idle_timeout_ms: u64,
+    /// Interaction time after which `calc_engaged` fires, in ms.
     pub engaged_after_ms: u64,
+    /// Quiet time in view after which `calc_result` fires, in ms.
     pub result_settle_ms: u64,
 }
 
@@ -77,7 +81,9 @@ impl<'a> TrackerOptions<'a> {
 pub enum Call<'a> {
     /// A fact about one widget, named by its instance id.
     Widget {
+        /// The widget's instance id, as [`Tracker::add_widget`] returned it.
         instance_id: &'a str,
+        /// What happened to it.
         fact: WidgetFact<'a>,
     },
     /// [`Tracker::page_fact`].
@@ -94,10 +100,15 @@ pub enum WidgetFact<'a> {
     /// [`Tracker::remove_widget`].
     Remove,
     /// [`Tracker::intersection`].
-    Intersection { ratio: f64 },
+    Intersection {
+        /// How much of the widget is in view, 0 to 1.
+        ratio: f64,
+    },
     /// [`Tracker::input`].
     Input {
+        /// The input the visitor changed, if the fact names one.
         input_id: Option<&'a str>,
+        /// Whether the change was committed (`change`, not every keystroke's `input`).
         committed: bool,
     },
     /// [`Tracker::lead`].
@@ -195,6 +206,7 @@ impl Tracker {
         self.visitor_id.as_deref()
     }
 
+    /// The page's consent as last stated.
     pub fn consent(&self) -> Consent {
         self.consent
     }

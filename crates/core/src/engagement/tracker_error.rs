@@ -11,27 +11,40 @@ use std::fmt;
 pub enum TrackerError {
     /// The clock refused the fact (time, ratio, idle timeout, bounds).
     Clock {
+        /// What the clock refused.
         source: ClockError,
     },
+    /// An instance id this tracker never issued, or one already removed.
     UnknownInstance {
+        /// The id given.
         instance_id: String,
     },
     /// An id outside 1 to 64 characters from `A-Z a-z 0-9 . _ : -`.
     InvalidId {
+        /// Which id (`calc_id`, `visitor_id`, ...).
         field: &'static str,
+        /// The text given, shortened for the message.
         value: String,
     },
+    /// An option outside its range.
     OptionOutOfRange {
+        /// Which option (`idle_timeout_ms`, ...).
         option: &'static str,
+        /// The value given.
         value: u64,
+        /// The least allowed.
         min: u64,
+        /// The most allowed.
         max: u64,
     },
+    /// A seed that is not [`SEED_BYTES`](super::tracker_limits::SEED_BYTES) bytes.
     SeedLength {
+        /// The bytes given.
         bytes: usize,
     },
     /// A time origin that is not a finite, non-negative number.
     TimeOrigin {
+        /// The time origin given, in epoch ms.
         time_origin_ms: f64,
     },
 }

@@ -362,11 +362,11 @@ fn annuity_residual_scaled(
 /// of the identity's terms. When `pv`, `pmt` and `fv` share a sign (and are
 /// not all zero) every term does, so no rate exists: `#NUM!` at once.
 /// Otherwise it finds the roots on the rate grid of [`solver`]
-/// ([`solver::few_grid_roots`]: the same roots as the full scan, about 70
+/// (`solver::few_grid_roots`: the same roots as the full scan, about 70
 /// evaluations) and returns the one closest to `guess`. `#NUM!` when
 /// `nper <= 0`, `guess <= -1`, or no rate above -100% solves the identity.
 /// Near a zero rate the identity and its derivative are written around
-/// their limits (see [`annuity_value_and_slope`]), so roots of 1e-9 keep
+/// their limits (see `annuity_value_and_slope`), so roots of 1e-9 keep
 /// their digits.
 pub fn rate(
     nper: f64,

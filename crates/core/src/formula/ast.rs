@@ -32,17 +32,29 @@ pub enum PostfixOp {
 /// A binary operator, from loosest to tightest binding group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BinaryOp {
+    /// `=`: equal, numbers to 15 significant digits, text case-insensitively.
     Equal,
+    /// `<>`.
     NotEqual,
+    /// `<`.
     Less,
+    /// `<=`.
     LessEqual,
+    /// `>`.
     Greater,
+    /// `>=`.
     GreaterEqual,
+    /// `&`: text concatenation.
     Concat,
+    /// `+`.
     Add,
+    /// `-`.
     Subtract,
+    /// `*`.
     Multiply,
+    /// `/`; a zero divisor is `#DIV/0!`.
     Divide,
+    /// `^`: power, with Excel's edge cases (`0^0` is `#NUM!`).
     Power,
 }
 
@@ -65,6 +77,7 @@ impl BinaryOp {
         }
     }
 
+    /// The operator as written in a formula: `"<>"`, `"&"`, `"^"`, ...
     pub fn symbol(self) -> &'static str {
         match self {
             BinaryOp::Equal => "=",
@@ -86,25 +99,35 @@ impl BinaryOp {
 /// A constant inside an array literal such as `{1, -2; "a", TRUE}`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ArrayElement {
+    /// A number constant.
     Number(f64),
+    /// A text constant.
     Text(String),
+    /// `TRUE` or `FALSE`.
     Bool(bool),
+    /// An error literal such as `#N/A`.
     Error(ErrorKind),
 }
 
 /// An expression node with its span.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Expr {
+    /// What the node is.
     pub kind: ExprKind,
+    /// The bytes of the formula text it came from.
     pub span: Span,
 }
 
 /// The shape of an expression.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExprKind {
+    /// A number literal (finite).
     Number(f64),
+    /// A text literal, quotes removed and `""` unescaped.
     Text(String),
+    /// `TRUE` or `FALSE`.
     Bool(bool),
+    /// An error literal such as `#DIV/0!`.
     Error(ErrorKind),
     /// An array literal, row by row; rows have equal length.
     Array(Vec<Vec<ArrayElement>>),
@@ -114,30 +137,45 @@ pub enum ExprKind {
     /// formula, so evaluation reads the value without looking the name up.
     /// The parser never produces it; it prints as its name.
     Variable {
+        /// The name as written, for printing and messages.
         name: String,
+        /// The host's index of the variable (see `Names::lookup_slot`).
         slot: usize,
     },
     /// A function call; `name` is upper-cased and `function` is the
     /// function it names, resolved by the parser (`None` when unknown), so
     /// evaluation never looks a name up.
     Call {
+        /// The function's name, upper-cased.
         name: String,
+        /// The registry entry, or `None` for an unknown function (`#NAME?`).
         function: Option<FunctionId>,
+        /// The arguments; [`ExprKind::Missing`] for an omitted one.
         args: Vec<Expr>,
     },
     /// An omitted argument, as the blank in `PV(0.1, 10, , 100)`.
     Missing,
+    /// A prefix operator applied to one operand.
     Unary {
+        /// Which operator.
         op: UnaryOp,
+        /// What it applies to.
         operand: Box<Expr>,
     },
+    /// A postfix operator (`%`) applied to one operand.
     Postfix {
+        /// Which operator.
         op: PostfixOp,
+        /// What it applies to.
         operand: Box<Expr>,
     },
+    /// An infix operator between two operands.
     Binary {
+        /// Which operator.
         op: BinaryOp,
+        /// The left operand.
         left: Box<Expr>,
+        /// The right operand.
         right: Box<Expr>,
     },
     /// Parentheses, kept so spans and printing stay faithful.
@@ -145,6 +183,7 @@ pub enum ExprKind {
 }
 
 impl Expr {
+    /// A node of `kind` covering `span`.
     pub fn new(kind: ExprKind, span: Span) -> Expr {
         Expr { kind, span }
     }

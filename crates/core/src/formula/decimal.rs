@@ -20,7 +20,7 @@
 //! 2. Clinger's fast path: when `D <= 2^53` and `|e| <= 22`, both `D` and
 //!    `10^|e|` are exact `f64`s, and one correctly rounded IEEE multiplication
 //!    or division gives the answer.
-//! 3. Otherwise, exact arithmetic on small big integers ([`Big`]): the value
+//! 3. Otherwise, exact arithmetic on small big integers (`number_text::big::Big`): the value
 //!    is the fraction `N / M` (`N = D·10^e, M = 1` or `N = D, M = 10^-e`).
 //!    Scaling by a power of two puts the quotient in `[2^64, 2^66)`; binary
 //!    long division gives its integer part `Q` and whether a remainder is

@@ -8,11 +8,14 @@ use std::fmt;
 /// A half-open byte range `start..end` into the formula text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Span {
+    /// Offset of the first byte.
     pub start: usize,
+    /// Offset one past the last byte (`end >= start`).
     pub end: usize,
 }
 
 impl Span {
+    /// The bytes `start..end`.
     pub fn new(start: usize, end: usize) -> Span {
         Span { start, end }
     }
@@ -82,12 +85,16 @@ impl DiagnosticCode {
 /// One problem in a formula.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
+    /// What kind of problem, stable for callers to branch on.
     pub code: DiagnosticCode,
+    /// What is wrong, for a person.
     pub message: String,
+    /// Where in the formula text.
     pub span: Span,
 }
 
 impl Diagnostic {
+    /// A diagnostic of `code` at `span` that says `message`.
     pub fn new(code: DiagnosticCode, message: impl Into<String>, span: Span) -> Diagnostic {
         Diagnostic {
             code,

@@ -10,30 +10,53 @@ use super::value::ErrorKind;
 /// One token's kind.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TokenKind {
+    /// A number literal, already converted exactly (`formula::decimal`).
     Number(f64),
+    /// A string literal, quotes removed and `""` unescaped.
     Text(String),
+    /// An error literal such as `#N/A`.
     Error(ErrorKind),
     /// A name: a function, a variable, or TRUE / FALSE.
     Name(String),
+    /// `+`.
     Plus,
+    /// `-`.
     Minus,
+    /// `*`.
     Star,
+    /// `/`.
     Slash,
+    /// `^`.
     Caret,
+    /// `&`.
     Ampersand,
+    /// `%`.
     Percent,
+    /// `=`.
     Equal,
+    /// `<>`.
     NotEqual,
+    /// `<`.
     Less,
+    /// `<=`.
     LessEqual,
+    /// `>`.
     Greater,
+    /// `>=`.
     GreaterEqual,
+    /// `(`.
     LeftParen,
+    /// `)`.
     RightParen,
+    /// `{`: starts an array literal.
     LeftBrace,
+    /// `}`.
     RightBrace,
+    /// `,`: separates arguments and array columns.
     Comma,
+    /// `;`: separates array rows.
     Semicolon,
+    /// The end of the text; always the last token.
     End,
 }
 
@@ -79,7 +102,9 @@ impl TokenKind {
 /// A token and where it stands in the formula.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Token {
+    /// What the token is.
     pub kind: TokenKind,
+    /// The bytes of the formula text it covers.
     pub span: Span,
 }
 

@@ -19,9 +19,13 @@ pub const MAX_ARRAY_ELEMENTS: usize = 65_536;
 /// a host may tighten them, and tests loosen the length to probe the others.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
+    /// Most bytes of formula text; longer text is refused before lexing.
     pub max_formula_bytes: usize,
+    /// Most levels of parentheses, calls and array literals inside each other.
     pub max_nesting_depth: usize,
+    /// Most levels of operators in the tree (bounds every recursive pass).
     pub max_tree_depth: usize,
+    /// Most elements in one array literal.
     pub max_array_elements: usize,
 }
 

@@ -27,7 +27,9 @@ pub use value::{Array, ErrorKind, ErrorValue, Value};
 /// The result of evaluating a formula: its value and every problem found.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Evaluation {
+    /// The formula's value; `#ERROR!` when it does not parse.
     pub value: Value,
+    /// Every problem found, in text order.
     pub diagnostics: Vec<Diagnostic>,
 }
 

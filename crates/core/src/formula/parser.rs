@@ -4,7 +4,7 @@
 //!
 //! A syntax error is returned as a diagnostic with a span and a message a
 //! marketer can act on; the parser never panics and never recurses deeper
-//! than [`MAX_NESTING_DEPTH`] levels. Unknown functions and wrong argument
+//! than [`MAX_NESTING_DEPTH`](super::limits::MAX_NESTING_DEPTH) levels. Unknown functions and wrong argument
 //! counts do not stop parsing: they come back as diagnostics beside the tree.
 
 use super::ast::{ArrayElement, BinaryOp, Expr, ExprKind, PostfixOp, UnaryOp};
@@ -17,6 +17,8 @@ use super::limits::Limits;
 /// A parsed formula and the non-fatal problems found in it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Parsed {
+    /// The syntax tree, present when the syntax is valid even if a call
+    /// names an unknown function or has the wrong argument count.
     pub expr: Expr,
     /// Unknown functions and wrong argument counts; evaluation turns these
     /// into `#NAME?` and `#VALUE!` values.

@@ -77,12 +77,14 @@ impl fmt::Display for ErrorKind {
 /// An error value with a human explanation of why it arose.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ErrorValue {
+    /// Which Excel error (`#NUM!`, `#DIV/0!`, ...).
     pub kind: ErrorKind,
     /// Why the error arose, for a person ("PMT: nper must not be zero").
     pub message: String,
 }
 
 impl ErrorValue {
+    /// An error of `kind` that says why in `message`.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
         ErrorValue {
             kind,
@@ -191,10 +193,12 @@ impl Array {
         })
     }
 
+    /// The number of rows (at least 1).
     pub fn rows(&self) -> usize {
         self.rows
     }
 
+    /// The number of columns (at least 1).
     pub fn cols(&self) -> usize {
         self.cols
     }
@@ -239,9 +243,13 @@ pub enum Value {
     /// A finite number. Non-finite results become `#NUM!` or `#DIV/0!` before
     /// they are stored; use [`Value::number`] to build one safely.
     Number(f64),
+    /// Text, at most 32,767 characters (Excel's cell limit; see [`Value::text`]).
     Text(String),
+    /// `TRUE` or `FALSE`.
     Bool(bool),
+    /// An error value; it propagates through operators and most functions.
     Error(ErrorValue),
+    /// An array of values, row by row (a series is one column).
     Array(Array),
     /// An omitted argument, as in `PV(0.1, 10, , 100)`. Acts as 0 in
     /// arithmetic and as "" in text.
@@ -259,6 +267,7 @@ impl Value {
         }
     }
 
+    /// The error value of `kind` with `message`.
     pub fn error(kind: ErrorKind, message: impl Into<String>) -> Value {
         Value::Error(ErrorValue::new(kind, message))
     }

@@ -87,7 +87,7 @@ impl Scalar {
     }
 
     /// The formula value. Every `Scalar::Number` here is finite (made by
-    /// [`Scalar::number`], read from a finite `Value::Number`, or a finite
+    /// `Scalar::number`, read from a finite `Value::Number`, or a finite
     /// constant or period), so it is the number itself.
     #[inline(always)]
     pub fn to_value(self) -> Value {

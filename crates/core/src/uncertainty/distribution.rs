@@ -22,19 +22,42 @@ pub const P90_Z: f64 = 1.281_551_565_544_600_4;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Distribution {
     /// Every value in `[min, max]` equally likely.
-    Uniform { min: f64, max: f64 },
+    Uniform {
+        /// The least value.
+        min: f64,
+        /// The greatest value; above `min`.
+        max: f64,
+    },
     /// Triangular density rising linearly from `min` to `mode` and falling
     /// to `max`.
-    Triangular { min: f64, mode: f64, max: f64 },
+    Triangular {
+        /// The least value.
+        min: f64,
+        /// The most likely value, within `[min, max]`.
+        mode: f64,
+        /// The greatest value; above `min`.
+        max: f64,
+    },
     /// Beta-PERT with shape 4: `min + (max − min)·Beta(α, β)` with
     /// `α = 1 + 4(mode − min)/(max − min)`, `β = 1 + 4(max − mode)/(max − min)`.
-    Pert { min: f64, mode: f64, max: f64 },
+    Pert {
+        /// The least value.
+        min: f64,
+        /// The most likely value, within `[min, max]`.
+        mode: f64,
+        /// The greatest value; above `min`.
+        max: f64,
+    },
     /// Normal with mean `mean` and standard deviation `sd`, truncated to
     /// `[min, max]` where given (the mean may lie outside the bounds).
     Normal {
+        /// The untruncated mean.
         mean: f64,
+        /// The untruncated standard deviation; above 0.
         sd: f64,
+        /// The lower truncation bound, if any.
         min: Option<f64>,
+        /// The upper truncation bound, if any; above `min`.
         max: Option<f64>,
     },
 }

@@ -27,25 +27,38 @@ pub enum DistributionError {
     /// A parameter is NaN or infinite, or its magnitude exceeds
     /// [`MAX_PARAMETER_MAGNITUDE`](super::MAX_PARAMETER_MAGNITUDE).
     NotFinite {
+        /// The distribution's name (`triangular`, ...).
         distribution: &'static str,
+        /// The parameter's name (`min`, `sd`, ...).
         parameter: &'static str,
+        /// The value given.
         value: f64,
     },
     /// `min` is not strictly below `max`.
     EmptyRange {
+        /// The distribution's name.
         distribution: &'static str,
+        /// The `min` given.
         min: f64,
+        /// The `max` given.
         max: f64,
     },
     /// `mode` lies outside `[min, max]`.
     ModeOutsideRange {
+        /// The distribution's name.
         distribution: &'static str,
+        /// The `min` given.
         min: f64,
+        /// The `mode` given.
         mode: f64,
+        /// The `max` given.
         max: f64,
     },
     /// A normal distribution's standard deviation is zero or negative.
-    NonPositiveStandardDeviation { sd: f64 },
+    NonPositiveStandardDeviation {
+        /// The `sd` given.
+        sd: f64,
+    },
 }
 
 impl fmt::Display for DistributionError {
@@ -99,26 +112,48 @@ impl std::error::Error for DistributionError {}
 pub enum UncertaintyError {
     /// The distribution of variable `index` (0-based, plan order) is invalid.
     InvalidVariable {
+        /// The variable's position in the plan, from 0.
         index: usize,
+        /// What is wrong with its distribution.
         error: DistributionError,
     },
     /// The trial count is zero or above [`MAX_TRIALS`](super::MAX_TRIALS).
-    TrialsOutOfRange { trials: usize, max_trials: usize },
+    TrialsOutOfRange {
+        /// The trials asked for.
+        trials: usize,
+        /// The most allowed.
+        max_trials: usize,
+    },
     /// The histogram bin count is zero or above
     /// [`MAX_HISTOGRAM_BINS`](super::MAX_HISTOGRAM_BINS).
-    HistogramBinsOutOfRange { bins: usize, max_bins: usize },
+    HistogramBinsOutOfRange {
+        /// The bins asked for.
+        bins: usize,
+        /// The most allowed.
+        max_bins: usize,
+    },
     /// More uncertain variables than [`MAX_VARIABLES`](super::MAX_VARIABLES).
     TooManyVariables {
+        /// The variables given.
         variables: usize,
+        /// The most allowed.
         max_variables: usize,
     },
     /// The output count is zero or above [`MAX_OUTPUTS`](super::MAX_OUTPUTS).
-    OutputCountOutOfRange { outputs: usize, max_outputs: usize },
+    OutputCountOutOfRange {
+        /// The outputs given.
+        outputs: usize,
+        /// The most allowed.
+        max_outputs: usize,
+    },
     /// `trials × outputs` results would exceed
     /// [`MAX_STORED_RESULTS`](super::MAX_STORED_RESULTS) (8 bytes each).
     TooManyResults {
+        /// The trials asked for.
         trials: usize,
+        /// The outputs given.
         outputs: usize,
+        /// The most results a run may store.
         max_results: usize,
     },
 }

@@ -339,6 +339,8 @@ pub struct TruncatedStandardNormal {
 }
 
 impl TruncatedStandardNormal {
+    /// The standard normal truncated to `[lower, upper]` (in standard units;
+    /// infinite for a missing bound), its CDF at both bounds worked out once.
     pub fn new(lower: f64, upper: f64) -> Self {
         TruncatedStandardNormal {
             lower,

@@ -39,6 +39,7 @@ pub struct MonteCarloPlan {
     pub trials: usize,
     /// The stream's seed; record it in the receipt to reproduce the run.
     pub seed: u64,
+    /// Each uncertain variable's distribution, in the order trials draw them.
     pub variables: Vec<Distribution>,
     /// Histogram bins of each summary, 1..=[`MAX_HISTOGRAM_BINS`]
     /// ([`DEFAULT_HISTOGRAM_BINS`](super::DEFAULT_HISTOGRAM_BINS) is 20).
@@ -48,8 +49,11 @@ pub struct MonteCarloPlan {
 /// How far a run has got.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Progress {
+    /// Trials run so far.
     pub trials_done: usize,
+    /// Trials the plan asks for.
     pub trials_total: usize,
+    /// Whether every trial has run.
     pub done: bool,
 }
 
@@ -57,7 +61,9 @@ pub struct Progress {
 /// and the count of failed trials.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct OutputResults {
+    /// The successful trials' values, in trial order.
     pub values: Vec<f64>,
+    /// Trials whose output was an error: counted apart, not in `values`.
     pub failed_trials: usize,
 }
 

@@ -38,24 +38,31 @@ const SCALE_UP: f64 = 4.149_515_568_880_993e180; // 2^600
 /// also holds its upper edge).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Bin {
+    /// The bin's lower edge (inclusive).
     pub lower: f64,
+    /// The bin's upper edge (exclusive, but for the last bin).
     pub upper: f64,
+    /// Values in the bin.
     pub count: usize,
 }
 
 /// Equal-width bins from the smallest to the largest value.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Histogram {
+    /// The bins, lowest first.
     pub bins: Vec<Bin>,
 }
 
 /// Statistics of the successful trials of one output.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Statistics {
+    /// The arithmetic mean.
     pub mean: f64,
     /// Sample standard deviation (divisor `n − 1`).
     pub std_dev: f64,
+    /// The smallest value.
     pub min: f64,
+    /// The largest value.
     pub max: f64,
     /// `PERCENTILE.INC(values, 0.1)`.
     pub p10: f64,
@@ -63,6 +70,7 @@ pub struct Statistics {
     pub p50: f64,
     /// `PERCENTILE.INC(values, 0.9)`.
     pub p90: f64,
+    /// The values' distribution in equal-width bins.
     pub histogram: Histogram,
 }
 
@@ -409,8 +417,11 @@ pub enum FailedTrials {
 /// An event on one output, such as `NPV > 0`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Event {
+    /// Which side of the threshold counts (`>`, `<`, ...).
     pub comparison: Comparison,
+    /// The value compared with.
     pub threshold: f64,
+    /// How trials whose output is an error count.
     pub failed_trials: FailedTrials,
 }
 

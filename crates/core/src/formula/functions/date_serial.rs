@@ -19,6 +19,7 @@ const FICTIONAL_LEAP_DAY: i64 = 60;
 /// day 0 of January 1900).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CivilDate {
+    /// The year, 1900 to 9999 for a valid serial.
     pub year: i64,
     /// 1 to 12.
     pub month: u32,

@@ -2,7 +2,7 @@
 //! series' value in the previous period, which is how a per-period
 //! calculation accumulates (`cumulative = PREV(cumulative) + net_cash_flow`).
 //!
-//! The model supplies the values through [`Names::previous`]; outside a
+//! The model supplies the values through [`Names::previous`](crate::formula::names::Names::previous); outside a
 //! per-period model calculation PREV is `#N/A` with a message saying so.
 //! Nothing here knows how models store series.
 
