@@ -13,14 +13,17 @@ use std::cell::Cell;
 /// An eager function's signature.
 pub type Eager = fn(&[Value]) -> Result<Value, ErrorValue>;
 
+/// A number value.
 pub fn num(n: f64) -> Value {
     Value::Number(n)
 }
 
+/// A text value.
 pub fn text(s: &str) -> Value {
     Value::Text(s.to_string())
 }
 
+/// An error value of `kind` with no message.
 pub fn err(kind: ErrorKind) -> Value {
     Value::error(kind, "")
 }
@@ -77,26 +80,32 @@ fn expr(kind: ExprKind) -> Expr {
     Expr::new(kind, Span::default())
 }
 
+/// A number literal.
 pub fn num_expr(n: f64) -> Expr {
     expr(ExprKind::Number(n))
 }
 
+/// A text literal.
 pub fn text_expr(s: &str) -> Expr {
     expr(ExprKind::Text(s.to_string()))
 }
 
+/// A boolean literal.
 pub fn bool_expr(b: bool) -> Expr {
     expr(ExprKind::Bool(b))
 }
 
+/// An error literal.
 pub fn err_expr(kind: ErrorKind) -> Expr {
     expr(ExprKind::Error(kind))
 }
 
+/// An omitted argument.
 pub fn missing_expr() -> Expr {
     expr(ExprKind::Missing)
 }
 
+/// A variable name.
 pub fn name_expr(name: &str) -> Expr {
     expr(ExprKind::Name(name.to_string()))
 }
@@ -110,6 +119,7 @@ pub fn array_expr(values: &[f64]) -> Expr {
         .collect()]))
 }
 
+/// A call of `name`, resolved as the parser resolves it.
 pub fn call_expr(name: &str, args: Vec<Expr>) -> Expr {
     expr(ExprKind::Call {
         name: name.to_string(),
@@ -122,6 +132,7 @@ pub fn call_expr(name: &str, args: Vec<Expr>) -> Expr {
 /// lazy function left a branch unevaluated.
 #[derive(Default)]
 pub struct CountingNames {
+    /// How many lookups were made.
     pub lookups: Cell<usize>,
 }
 
