@@ -76,6 +76,8 @@ export interface ModelEvaluation {
   /** Every per-period calculation: one value per period, 0 to N. */
   series: Record<string, FormulaValue[]>;
 }
+/** What `applyScenario` gives: every input's value (dates as ISO text, as in the layout) and the outputs that changed. */
+export interface AppliedScenario { inputs: InputValues; outputs: Record<string, FormulaValue> }
 export interface ScenarioColumn { id: string; label: string; outputs: Record<string, FormulaValue> }
 export interface SensitivityOptions { output: string; percentChange?: number; useUncertainty?: boolean }
 export interface SensitivityRow { input: string; low: number; high: number; outputAtLow: number | null; outputAtHigh: number | null; swing: number }

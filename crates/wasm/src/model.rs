@@ -7,6 +7,7 @@
 use super::document::node_from_js;
 use super::dto::{object, set, set_key, set_number, set_text, utf16_offset, value_to_js};
 use super::js::{Array, Object};
+use super::model_view::input_value;
 use wasm_bindgen::prelude::*;
 use yardstick_core::json::Node;
 #[cfg(feature = "workbench")]
@@ -199,6 +200,35 @@ impl Model {
     #[wasm_bindgen(unchecked_return_type = "ModelEvaluation")]
     pub fn current(&self) -> JsValue {
         self.evaluation_to_js()
+    }
+
+    /// Applies scenario `id` (its id exactly as the model writes it): every
+    /// input takes the scenario's value or, where it names none, its
+    /// default, as the core decides. Returns, in one answer, every input's
+    /// value (as `layout()` gives them: dates as ISO text) and only the
+    /// outputs whose values changed, so a form updates its fields and
+    /// results without reading the model again. Throws for an unknown id,
+    /// changing nothing.
+    #[wasm_bindgen(js_name = applyScenario, unchecked_return_type = "AppliedScenario")]
+    pub fn apply_scenario(&mut self, id: &str) -> Result<JsValue, JsError> {
+        let changes = self
+            .compiled
+            .apply_scenario(&mut self.state, id)
+            .map_err(|e| js_error(&e))?;
+        let inputs = object();
+        for (input, value) in self.compiled.spec().inputs.iter().zip(&self.state.inputs) {
+            set(&inputs, &input.id, &input_value(input.kind, value));
+        }
+        let outputs = object();
+        for change in &changes {
+            if let Some(key) = self.output_keys.get(change.output_index) {
+                set_key(&outputs, key, &value_to_js(&change.value));
+            }
+        }
+        let result = object();
+        set(&result, "inputs", &inputs);
+        set(&result, "outputs", &outputs);
+        Ok(result.into())
     }
 
     /// Every output under the defaults and under each scenario.
