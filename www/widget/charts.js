@@ -15,6 +15,7 @@ import { h, svg, uniqueId } from './dom.js';
 /** @typedef {import('./engine.js').ChartLayout} ChartLayout */
 /** @typedef {import('./engine.js').ModelLayout} ModelLayout */
 /** @typedef {import('./engine.js').FormulaValue} FormulaValue */
+/** @typedef {import('../../pkg-widget/yardstick.js').NumberFormat} NumberFormat */
 /** @typedef {import('./format.js').NumberFormats} NumberFormats */
 /** @typedef {import('../../pkg-widget/yardstick.js').SensitivityResult} SensitivityResult */
 
@@ -94,12 +95,12 @@ function linearScale(values, top, bottom) {
  */
 export function drawSeriesChart(frame, chart, layout, seriesValues, formats) {
   const labels = periodLabels(layout.horizon);
-  const series = chart.series.map((id, index) => ({
-    id,
-    label: layout.series.find((s) => s.id === id)?.label ?? id,
-    values: numbers(seriesValues[id]),
-    colour: SERIES_COLOURS[index % SERIES_COLOURS.length] ?? '#2454d6',
-  }));
+  // Each series in the format the core gives it (layout.series always
+  // holds every series a chart names; the core checked the ids).
+  const series = chart.series.flatMap((id, index) => {
+    const format = layout.series.find((s) => s.id === id);
+    return format ? [{ label: format.label, format, values: numbers(seriesValues[id]), colour: SERIES_COLOURS[index % SERIES_COLOURS.length] ?? '#2454d6' }] : [];
+  });
   const all = series.flatMap((s) => s.values.filter((v) => v !== null)).map(Number);
   const plotTop = MARGIN.top;
   const plotBottom = HEIGHT - MARGIN.bottom;
@@ -107,7 +108,8 @@ export function drawSeriesChart(frame, chart, layout, seriesValues, formats) {
   const plotRight = WIDTH - MARGIN.right;
   const y = linearScale(all, plotTop, plotBottom);
   const band = (plotRight - plotLeft) / Math.max(1, labels.length);
-  const money = layout.inputs.some((i) => i.kind === 'currency') ? 'currency' : 'number';
+  // One axis for the chart, in its first series' format.
+  const axis = series[0]?.format;
 
   const drawing = svg('svg', {
     viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
@@ -117,7 +119,7 @@ export function drawSeriesChart(frame, chart, layout, seriesValues, formats) {
     preserveAspectRatio: 'xMidYMid meet',
   });
   const summary = series
-    .map((s) => `${s.label}: ${s.values.map((v, i) => `${labels[i]} ${v === null ? 'no value' : formats.compact(v, money)}`).join(', ')}`)
+    .map((s) => `${s.label}: ${s.values.map((v, i) => `${labels[i]} ${v === null ? 'no value' : short(v, s.format, formats)}`).join(', ')}`)
     .join('. ');
   drawing.append(svg('desc', { id: frame.descId }, summary));
 
@@ -126,7 +128,7 @@ export function drawSeriesChart(frame, chart, layout, seriesValues, formats) {
     const at = y.at(tick);
     drawing.append(
       svg('line', { x1: plotLeft, x2: plotRight, y1: at, y2: at, class: tick === 0 ? 'axis' : 'grid' }),
-      svg('text', { x: plotLeft - 6, y: at + 4, 'text-anchor': 'end', class: 'tick' }, formats.compact(tick, money)),
+      svg('text', { x: plotLeft - 6, y: at + 4, 'text-anchor': 'end', class: 'tick' }, axis ? short(tick, axis, formats) : ''),
     );
   }
   labels.forEach((label, index) => {
@@ -177,7 +179,7 @@ export function drawSeriesChart(frame, chart, layout, seriesValues, formats) {
       'tbody',
       {},
       ...labels.map((label, period) =>
-        h('tr', {}, h('th', { scope: 'row' }, label), ...series.map((s) => h('td', {}, formatCell(s.values[period] ?? null, formats, money)))),
+        h('tr', {}, h('th', { scope: 'row' }, label), ...series.map((s) => h('td', {}, formatCell(s.values[period] ?? null, s.format, formats)))),
       ),
     ),
   );
@@ -185,12 +187,25 @@ export function drawSeriesChart(frame, chart, layout, seriesValues, formats) {
 }
 
 /**
+ * A table cell: the value in its series' format.
  * @param {number | null} value
+ * @param {NumberFormat} format
  * @param {NumberFormats} formats
- * @param {'currency' | 'number'} style
  */
-function formatCell(value, formats, style) {
-  return value === null ? '—' : formats.output(value, { style, decimals: style === 'currency' ? 0 : 2 });
+function formatCell(value, format, formats) {
+  return value === null ? '—' : formats.output(value, format);
+}
+
+/**
+ * A short label for an axis tick or the description: amounts and plain
+ * numbers in compact notation (`$40K`, `1.2M`), percentages and months in
+ * their own format (`12.5%`).
+ * @param {number} value
+ * @param {NumberFormat} format
+ * @param {NumberFormats} formats
+ */
+function short(value, format, formats) {
+  return format.style === 'currency' || format.style === 'number' ? formats.compact(value, format.style) : formats.output(value, format);
 }
 
 /**

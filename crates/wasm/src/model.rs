@@ -205,10 +205,10 @@ impl Model {
     /// Applies scenario `id` (its id exactly as the model writes it): every
     /// input takes the scenario's value or, where it names none, its
     /// default, as the core decides. Returns, in one answer, every input's
-    /// value (as `layout()` gives them: dates as ISO text) and only the
-    /// outputs whose values changed, so a form updates its fields and
-    /// results without reading the model again. Throws for an unknown id,
-    /// changing nothing.
+    /// value (as `layout()` gives them: dates as ISO text), only the
+    /// outputs whose values changed, and every series, so a form updates
+    /// its fields, results and charts without reading the model again.
+    /// Throws for an unknown id, changing nothing.
     #[wasm_bindgen(js_name = applyScenario, unchecked_return_type = "AppliedScenario")]
     pub fn apply_scenario(&mut self, id: &str) -> Result<JsValue, JsError> {
         let changes = self
@@ -228,6 +228,7 @@ impl Model {
         let result = object();
         set(&result, "inputs", &inputs);
         set(&result, "outputs", &outputs);
+        set(&result, "series", &self.series_to_js());
         Ok(result.into())
     }
 
@@ -326,6 +327,12 @@ impl Model {
             "outputs",
             &self.outputs_to_js(&self.state.outputs(&self.compiled)),
         );
+        set(&result, "series", &self.series_to_js());
+        result.into()
+    }
+
+    /// Every per-period calculation's values, by id.
+    fn series_to_js(&self) -> Object {
         let series = object();
         for calculation in self
             .compiled
@@ -344,7 +351,6 @@ impl Model {
                 set(&series, &calculation.id, &list);
             }
         }
-        set(&result, "series", &series);
-        result.into()
+        series
     }
 }

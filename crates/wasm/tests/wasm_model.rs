@@ -523,6 +523,13 @@ fn apply_scenario_answers_every_input_and_the_changed_outputs_at_once() {
         get(&get(&conservative, "outputs"), "npv"),
         get(&current, "npv")
     );
+    // Every series comes along, as `current()` has it, for the charts.
+    let series = get(&applied, "series");
+    assert_eq!(
+        JSON::stringify(&series).unwrap(),
+        JSON::stringify(&get(&model.current(), "series")).unwrap()
+    );
+    assert_eq!(keys_of(&series).len(), 12);
     // Applied again, nothing changes.
     let again = model.apply_scenario("conservative").unwrap();
     assert_eq!(keys_of(&get(&again, "outputs")), Vec::<String>::new());
