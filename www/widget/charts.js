@@ -187,7 +187,7 @@ export function drawSeriesChart(frame, chart, layout, seriesValues, formats) {
 }
 
 /**
- * A table cell: the value in its series' format.
+ * A table cell: the value in its series' format, or a dash for a gap.
  * @param {number | null} value
  * @param {NumberFormat} format
  * @param {NumberFormats} formats

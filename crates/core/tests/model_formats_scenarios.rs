@@ -187,13 +187,11 @@ fn applying_a_scenario_resets_the_inputs_it_does_not_name_to_their_defaults() {
     assert_eq!(number(state.output(&model, 0)), 30.0);
     assert_eq!(state, model.evaluate(&expected));
     // Only the output that changed comes back (`kept` is 1 throughout).
-    assert_eq!(changes.len(), 1);
-    assert_eq!(changes[0].output_index, 0);
-    assert_eq!(number(&changes[0].value), 30.0);
+    assert_eq!(changes, vec![0]);
     // Applying it again changes nothing.
     assert_eq!(
         model.apply_scenario(&mut state, "cheap").unwrap(),
-        Vec::new()
+        Vec::<usize>::new()
     );
 }
 
@@ -208,7 +206,7 @@ fn applying_a_scenario_sets_text_and_date_inputs_and_returns_to_defaults_after()
     let changes = model.apply_scenario(&mut state, "cheap").unwrap();
     assert_eq!(state.inputs[2], InputValue::Text("DE".into()));
     assert_eq!(state.inputs[3], model.default_inputs()[3]);
-    assert_eq!(changes.len(), 1);
+    assert_eq!(changes, vec![0]);
 }
 
 #[test]

@@ -95,6 +95,7 @@ fn input_from_js(
 }
 
 /// Default inputs overridden by a `{ id: value }` object (or none).
+#[cfg(feature = "workbench")]
 fn inputs_from_js(model: &CompiledModel, inputs: &JsValue) -> Result<Vec<InputValue>, JsError> {
     let mut values = model.default_inputs();
     if inputs.is_undefined() || inputs.is_null() {
@@ -160,7 +161,10 @@ impl Model {
     }
 
     /// Evaluates the model with `inputs` (id → value; missing ids keep their
-    /// defaults) and makes them the current inputs.
+    /// defaults) and makes them the current inputs. Only in the full build:
+    /// the widget changes inputs one at a time (`set`) and applies
+    /// scenarios (`applyScenario`), and leaves out reading an input set.
+    #[cfg(feature = "workbench")]
     #[wasm_bindgen(unchecked_return_type = "ModelEvaluation")]
     pub fn evaluate(
         &mut self,
@@ -211,7 +215,7 @@ impl Model {
     /// Throws for an unknown id, changing nothing.
     #[wasm_bindgen(js_name = applyScenario, unchecked_return_type = "AppliedScenario")]
     pub fn apply_scenario(&mut self, id: &str) -> Result<JsValue, JsError> {
-        let changes = self
+        let changed = self
             .compiled
             .apply_scenario(&mut self.state, id)
             .map_err(|e| js_error(&e))?;
@@ -220,9 +224,10 @@ impl Model {
             set(&inputs, &input.id, &input_value(input.kind, value));
         }
         let outputs = object();
-        for change in &changes {
-            if let Some(key) = self.output_keys.get(change.output_index) {
-                set_key(&outputs, key, &value_to_js(&change.value));
+        for index in changed {
+            if let Some(key) = self.output_keys.get(index) {
+                let value = self.state.output(&self.compiled, index);
+                set_key(&outputs, key, &value_to_js(value));
             }
         }
         let result = object();

@@ -33,7 +33,8 @@ export interface OutputLayout extends NumberFormat { id: string; label: string }
 /** A per-period calculation; charts show its values in its format. */
 export interface SeriesLayout extends NumberFormat { id: string; label: string; unit?: string }
 export interface ChartLayout { id: string; title: string; type: "bar" | "line" | "tornado"; series: string[]; output?: string }
-export interface ScenarioLayout { id: string; label: string; inputs: InputValues }
+/** A scenario to offer; `Model.applyScenario(id)` applies it. */
+export interface ScenarioLayout { id: string; label: string }
 /** A compiled model's layout, every default filled in. */
 export interface ModelLayout {
     id: string; version: string; title: string; description?: string;
@@ -172,20 +173,12 @@ impl Model {
         }
         set(&result, "series", &series);
         let scenarios = Array::new();
+        // Ids and labels only: what a scenario does to the inputs is the
+        // core's to decide (`applyScenario` answers with every input).
         for scenario in &spec.scenarios {
             let item = object();
             set_text(&item, "id", &scenario.id);
             set_text(&item, "label", &scenario.label);
-            let overrides = object();
-            for (id, value) in &scenario.inputs {
-                let kind = spec
-                    .inputs
-                    .iter()
-                    .find(|input| &input.id == id)
-                    .map_or(InputKind::Number, |input| input.kind);
-                set(&overrides, id, &input_value(kind, value));
-            }
-            set(&item, "inputs", &overrides);
             scenarios.push(&item);
         }
         set(&result, "scenarios", &scenarios);

@@ -484,8 +484,18 @@ fn apply_scenario_answers_every_input_and_the_changed_outputs_at_once() {
     let inputs = get(&applied, "inputs");
     let layout = model.layout();
     let layout_inputs: Array = get(&layout, "inputs").dyn_into().unwrap();
-    let scenarios: Array = get(&layout, "scenarios").dyn_into().unwrap();
+    // The overrides as the document writes them (none is a date).
+    let scenarios: Array = get(&JSON::parse(CASE).unwrap(), "scenarios")
+        .dyn_into()
+        .unwrap();
+    assert_eq!(
+        get(&scenarios.get(0), "id").as_string().as_deref(),
+        Some("conservative")
+    );
     let overrides = get(&scenarios.get(0), "inputs");
+    // The layout names the scenarios and leaves their inputs to the engine.
+    let offered: Array = get(&layout, "scenarios").dyn_into().unwrap();
+    assert_eq!(keys_of(&offered.get(0)), ["id", "label"]);
     assert_eq!(
         get(&overrides, "implementation_cost").as_f64(),
         Some(165_000.0)

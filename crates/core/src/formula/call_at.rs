@@ -20,7 +20,7 @@ pub struct CallAt {
     pub argument_index: usize,
     /// The function's parameters as shown to people: `[fv]` is optional,
     /// and a `...` entry says that the parameter before it repeats.
-    pub parameters: &'static [&'static str],
+    pub parameters: Vec<&'static str>,
     /// The index in `parameters` of the one the argument stands for:
     /// `argument_index` itself, or, at or past a `...`, the repeating
     /// parameter before it; `None` past the end of a fixed list.
@@ -86,12 +86,12 @@ pub fn call_at(source: &str, caret: usize) -> Option<CallAt> {
         .rev()
         .find_map(|level| Some((level.call.as_deref()?, level.separators)))?;
     let spec = functions::find(name)?;
-    let parameters = functions::parameters(spec.name)?;
+    let parameters: Vec<&'static str> = functions::parameters(spec.name)?.collect();
     Some(CallAt {
         name: spec.name,
         argument_index,
+        active_parameter: active_parameter(&parameters, argument_index),
         parameters,
-        active_parameter: active_parameter(parameters, argument_index),
         summary: functions::summary(spec.name).unwrap_or_default(),
     })
 }
