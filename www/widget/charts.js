@@ -16,6 +16,7 @@ import { h, svg, uniqueId } from './dom.js';
 /** @typedef {import('./engine.js').ModelLayout} ModelLayout */
 /** @typedef {import('./engine.js').FormulaValue} FormulaValue */
 /** @typedef {import('../../pkg-widget/yardstick.js').NumberFormat} NumberFormat */
+/** @typedef {import('../../pkg-widget/yardstick.js').SeriesLayout} SeriesLayout */
 /** @typedef {import('./format.js').NumberFormats} NumberFormats */
 /** @typedef {import('../../pkg-widget/yardstick.js').SensitivityResult} SensitivityResult */
 
@@ -95,11 +96,11 @@ function linearScale(values, top, bottom) {
  */
 export function drawSeriesChart(frame, chart, layout, seriesValues, formats) {
   const labels = periodLabels(layout.horizon);
-  // Each series in the format the core gives it (layout.series always
-  // holds every series a chart names; the core checked the ids).
-  const series = chart.series.flatMap((id, index) => {
-    const format = layout.series.find((s) => s.id === id);
-    return format ? [{ label: format.label, format, values: numbers(seriesValues[id]), colour: SERIES_COLOURS[index % SERIES_COLOURS.length] ?? '#2454d6' }] : [];
+  // Each series in the format the core gives it (layout.series holds every
+  // series a chart names: the core checked the ids when it compiled).
+  const series = chart.series.map((id, index) => {
+    const format = /** @type {SeriesLayout} */ (layout.series.find((s) => s.id === id));
+    return { label: format.label, format, values: numbers(seriesValues[id]), colour: /** @type {string} */ (SERIES_COLOURS[index % SERIES_COLOURS.length]) };
   });
   const all = series.flatMap((s) => s.values.filter((v) => v !== null)).map(Number);
   const plotTop = MARGIN.top;
@@ -218,8 +219,9 @@ function short(value, format, formats) {
  * @param {NumberFormats} formats
  */
 export function drawTornado(frame, chart, layout, sensitivity, formats) {
-  const output = layout.outputs.find((o) => o.id === chart.output);
-  const format = output ? { style: output.style, decimals: output.decimals } : { style: /** @type {const} */ ('number'), decimals: 2 };
+  // The output's own format, as the core filled it in (the core checked
+  // that a tornado names an output when it compiled).
+  const format = /** @type {NumberFormat} */ (layout.outputs.find((o) => o.id === chart.output));
   const rows = sensitivity.rows.filter((row) => row.outputAtLow !== null && row.outputAtHigh !== null).slice(0, 8);
   const rowHeight = 24;
   const labelWidth = 170;

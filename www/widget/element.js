@@ -183,11 +183,12 @@ export class YardstickCalculator extends HTMLElement {
     this.#formats = new NumberFormats(this.getAttribute('locale') ?? this.#layout.locale, this.getAttribute('currency') ?? this.#layout.currency);
     this.#render(this.#layout, this.#formats);
     this.#join(bindings.Tracker);
-    // Every output once; a `scenario` then changes some and draws the charts.
+    // Every output and chart once; a `scenario` then changes what it changes.
     const current = model.current();
     for (const [id, value] of Object.entries(current.outputs)) this.#showOutput(id, value);
+    this.#drawCharts(current.series);
     const scenario = this.getAttribute('scenario');
-    if (!scenario || !this.#applyScenario(scenario)) this.#drawCharts(current.series);
+    if (scenario) this.#applyScenario(scenario);
     this.dispatchEvent(new CustomEvent('yardstick:ready', { detail: { calcId: this.#layout.id, calcVersion: this.#layout.version }, bubbles: true, composed: true }));
   }
 
@@ -381,22 +382,20 @@ export class YardstickCalculator extends HTMLElement {
    * the defaults elsewhere) and answers once with the inputs, the changed
    * outputs and the series. An unknown id changes nothing.
    * @param {string} scenarioId
-   * @returns {boolean} whether it was applied
    */
   #applyScenario(scenarioId) {
     let applied;
     try {
       applied = this.#model?.applyScenario(scenarioId);
     } catch {
-      return false;
+      return;
     }
-    if (!applied) return false;
+    if (!applied) return;
     for (const [id, value] of Object.entries(applied.inputs)) this.#fields.get(id)?.show(value);
     for (const [id, value] of Object.entries(applied.outputs)) this.#showOutput(id, value);
     for (const button of this.#scenarioButtons) button.setAttribute('aria-pressed', String(button.dataset.scenario === scenarioId));
     this.#membership?.scenario(scenarioId);
     this.#drawCharts(applied.series);
-    return true;
   }
 
   /**
