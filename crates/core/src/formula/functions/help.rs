@@ -9,10 +9,11 @@
 //! messages.
 
 /// `(name, parameters, summary)` for every function, in the tables' order.
-/// The parameters are a list written `|`-separated (one string per
-/// function rather than a slice of them: 1.5 KB less in the full build's
-/// wasm); `|` never occurs in a parameter, so reading the list is a split,
-/// never parsing. Each parameter is shown as written: `[fv]` is optional,
+/// The parameters are a list written `|`-separated: one string per
+/// function rather than a slice of strings, whose pointer and length per
+/// entry cost the full build's wasm more (measured: 0.35 KB
+/// gzipped). `|` never occurs in a parameter, so reading the list is a
+/// split, never parsing. Each parameter is shown as written: `[fv]` is optional,
 /// and a `...` entry says the parameter before it repeats. The signature
 /// shown to people is built from the list ([`super::signature`]), so the
 /// editing help and the messages read one source.
