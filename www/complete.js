@@ -1,9 +1,10 @@
 // @ts-check
 /**
  * Editing help for the formula input: which function name the caret is
- * typing, which call the caret sits in, and an accessible autocomplete
- * list (WAI-ARIA combobox with a listbox popup). It reads the text around
- * the caret only to help typing; it never evaluates anything.
+ * typing, and an accessible autocomplete list (WAI-ARIA combobox with a
+ * listbox popup). It reads the text around the caret only to help typing;
+ * it never evaluates anything. Which call the caret sits in comes from the
+ * engine (`callAt`, read with the formula lexer).
  */
 
 import { h } from './widget/dom.js';
@@ -31,45 +32,6 @@ export function namePrefixAt(text, caret) {
   const after = /^[A-Za-z0-9_.]*/.exec(text.slice(caret));
   const end = caret + (after ? after[0].length : 0);
   return { start, end, prefix: match[0] };
-}
-
-/**
- * The innermost function call whose parentheses contain the caret, and the
- * 0-based index of the argument the caret is in.
- * @param {string} text
- * @param {number} caret
- * @returns {{ name: string, argumentIndex: number } | null}
- */
-export function callAt(text, caret) {
-  /** @type {{ name: string | null, argumentIndex: number }[]} */
-  const frames = [];
-  let inString = false;
-  for (let i = 0; i < caret && i < text.length; i += 1) {
-    const ch = text.charAt(i);
-    if (ch === '"') {
-      inString = !inString;
-      continue;
-    }
-    if (inString) continue;
-    if (ch === '(') {
-      const name = /([A-Za-z_][A-Za-z0-9_.]*)\s*$/.exec(text.slice(0, i));
-      frames.push({ name: name ? (name[1] ?? '').toUpperCase() : null, argumentIndex: 0 });
-    } else if (ch === '{') {
-      frames.push({ name: null, argumentIndex: -1 });
-    } else if (ch === ')' || ch === '}') {
-      frames.pop();
-    } else if (ch === ',' || ch === ';') {
-      const top = frames[frames.length - 1];
-      if (top && top.argumentIndex >= 0) top.argumentIndex += 1;
-    }
-  }
-  for (let i = frames.length - 1; i >= 0; i -= 1) {
-    const frame = frames[i];
-    if (frame && frame.argumentIndex >= 0) {
-      return frame.name === null ? null : { name: frame.name, argumentIndex: frame.argumentIndex };
-    }
-  }
-  return null;
 }
 
 /**

@@ -16,6 +16,7 @@
 /** @typedef {import('../pkg/yardstick.js').FormulaDiagnostic} FormulaDiagnostic */
 /** @typedef {import('../pkg/yardstick.js').EvaluateResult} EvaluateResult */
 /** @typedef {import('../pkg/yardstick.js').FunctionInfo} FunctionInfo */
+/** @typedef {import('../pkg/yardstick.js').CallAt} CallAt */
 /** @typedef {FunctionInfo['category']} FunctionCategory */
 
 /**
@@ -23,6 +24,7 @@
  * @typedef {object} Engine
  * @property {(formula: string) => EvaluateResult} evaluate Evaluates one formula; a leading `=` is optional.
  * @property {() => FunctionInfo[]} functions Every function the engine knows.
+ * @property {(formula: string, caret: number) => CallAt | null} callAt The function call whose parentheses hold the caret (a UTF-16 offset).
  * @property {() => string} version The engine's version.
  */
 
@@ -63,6 +65,7 @@ async function instantiate() {
   return {
     evaluate: (formula) => bindings.evaluate(formula),
     functions: () => bindings.functions(),
+    callAt: (formula, caret) => bindings.callAt(formula, caret),
     version: () => bindings.version(),
   };
 }

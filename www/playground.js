@@ -6,7 +6,7 @@
  */
 
 import { loadEngine } from './engine.js';
-import { Autocomplete, callAt } from './complete.js';
+import { Autocomplete } from './complete.js';
 import { appendMessage, renderMirror, renderSignature, renderValue } from './render.js';
 import { h } from './widget/dom.js';
 
@@ -59,15 +59,13 @@ const page = {
  */
 function start(engine) {
   const catalog = engine.functions();
-  /** @type {Map<string, FunctionInfo>} */
-  const byName = new Map(catalog.map((info) => [info.name.toUpperCase(), info]));
 
   page.version.textContent = `Engine ${engine.version()}`;
   page.version.title = 'Version of the Yardstick engine computing these results';
 
   const update = () => {
     evaluateInput(engine);
-    updateSignature(byName);
+    updateSignature(engine);
     rememberFormula(page.input.value);
   };
   const autocomplete = new Autocomplete(page.input, page.suggestions, catalog, update);
@@ -78,7 +76,7 @@ function start(engine) {
   });
   // The caret can move without an input event; keep the signature hint in step.
   for (const type of ['keyup', 'click', 'focus']) {
-    page.input.addEventListener(type, () => updateSignature(byName));
+    page.input.addEventListener(type, () => updateSignature(engine));
   }
 
   page.examples.addEventListener('click', (event) => {
@@ -169,17 +167,16 @@ function showDiagnostics(text, diagnostics) {
 
 /**
  * Shows the signature of the function whose parentheses hold the caret.
- * @param {Map<string, FunctionInfo>} byName
+ * @param {Engine} engine
  */
-function updateSignature(byName) {
+function updateSignature(engine) {
   const caret = page.input.selectionStart;
-  const call = caret === null ? null : callAt(page.input.value, caret);
-  const info = call ? byName.get(call.name) : undefined;
-  if (!call || !info) {
+  const call = caret === null ? null : engine.callAt(page.input.value, caret);
+  if (!call) {
     page.signature.hidden = true;
     return;
   }
-  renderSignature(page.signature, info, call.argumentIndex);
+  renderSignature(page.signature, call);
   page.signature.hidden = false;
 }
 

@@ -10,7 +10,7 @@ import { isFormulaError } from './widget/values.js';
 
 /** @typedef {import('./engine.js').FormulaValue} FormulaValue */
 /** @typedef {import('./engine.js').FormulaDiagnostic} FormulaDiagnostic */
-/** @typedef {import('./engine.js').FunctionInfo} FunctionInfo */
+/** @typedef {import('./engine.js').CallAt} CallAt */
 
 /** Fixed locale, so that what the page shows does not depend on the visitor's settings. */
 const DISPLAY_LOCALE = 'en-US';
@@ -210,69 +210,17 @@ function clamp(n, low, high) {
 }
 
 /**
- * Renders a function's signature with the parameter at `argumentIndex`
- * emphasised, followed by its summary.
+ * Renders the signature of the call the caret is in, as the engine gives
+ * it (`callAt`), with the active parameter emphasised, then its summary.
  * @param {HTMLElement} target
- * @param {FunctionInfo} info
- * @param {number} argumentIndex 0-based index of the argument the caret is in
+ * @param {CallAt} call
  */
-export function renderSignature(target, info, argumentIndex) {
-  const open = info.signature.indexOf('(');
-  const close = info.signature.lastIndexOf(')');
-  const signature = h('code', { class: 'signature-text' });
-  if (open < 0 || close < open) {
-    signature.textContent = info.signature;
-  } else {
-    const params = splitParameters(info.signature.slice(open + 1, close));
-    const active = activeParameter(params, argumentIndex);
-    signature.append(info.signature.slice(0, open + 1));
-    params.forEach((param, index) => {
-      if (index > 0) signature.append(', ');
-      signature.append(index === active ? h('strong', { class: 'signature-active' }, param) : param);
-    });
-    signature.append(info.signature.slice(close));
-  }
-  target.replaceChildren(signature, h('span', { class: 'signature-summary' }, info.summary));
-}
-
-/**
- * Splits a parameter list at top-level commas.
- * @param {string} list
- * @returns {string[]}
- */
-function splitParameters(list) {
-  /** @type {string[]} */
-  const params = [];
-  let depth = 0;
-  let current = '';
-  for (const ch of list) {
-    if (ch === '[' || ch === '(' || ch === '{') depth += 1;
-    if (ch === ']' || ch === ')' || ch === '}') depth -= 1;
-    if (ch === ',' && depth === 0) {
-      params.push(current.trim());
-      current = '';
-    } else {
-      current += ch;
-    }
-  }
-  if (current.trim() !== '') params.push(current.trim());
-  return params;
-}
-
-/**
- * Which displayed parameter the argument index falls on; repeating
- * parameters (`...`) keep the last named one active.
- * @param {string[]} params
- * @param {number} argumentIndex
- * @returns {number}
- */
-function activeParameter(params, argumentIndex) {
-  if (params.length === 0) return -1;
-  if (argumentIndex < params.length) {
-    return params[argumentIndex]?.replace(/[[\]\s]/g, '') === '...' ? Math.max(0, argumentIndex - 1) : argumentIndex;
-  }
-  const last = params.length - 1;
-  const variadic = (params[last] ?? '').includes('...');
-  if (!variadic) return -1;
-  return params[last]?.replace(/[[\]\s]/g, '') === '...' ? Math.max(0, last - 1) : last;
+export function renderSignature(target, call) {
+  const signature = h('code', { class: 'signature-text' }, `${call.name}(`);
+  call.parameters.forEach((parameter, index) => {
+    if (index > 0) signature.append(', ');
+    signature.append(index === call.activeParameter ? h('strong', { class: 'signature-active' }, parameter) : parameter);
+  });
+  signature.append(')');
+  target.replaceChildren(signature, h('span', { class: 'signature-summary' }, call.summary));
 }

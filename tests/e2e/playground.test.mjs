@@ -198,9 +198,17 @@ describe('formula playground', { timeout: 120_000 }, () => {
     // The signature hint follows the caret into the call.
     const signature = page.locator('#signature');
     await signature.waitFor({ state: 'visible' });
-    assert.match((await signature.textContent()) ?? '', /PMT\(/);
-
-    await input.pressSequentially('8%/12,10,10000)');
+    assert.match((await signature.textContent()) ?? '', /PMT\(rate, nper, pv, \[fv\], \[type\]\)/);
+    const active = signature.locator('.signature-active');
+    assert.equal(await active.textContent(), 'rate');
+    // The engine's lexer counts `;` as the parser does, and a string's
+    // commas and parentheses as text.
+    await input.pressSequentially('8%/12;CHOOSE(1;10;"a,(");');
+    await page.waitForFunction(() => document.querySelector('#signature .signature-active')?.textContent === 'pv');
+    await input.pressSequentially('10000)');
+    await signature.waitFor({ state: 'hidden' });
+    await input.press('ArrowLeft');
+    await page.waitForFunction(() => document.querySelector('#signature .signature-active')?.textContent === 'pv');
     assertClose(await resultNumber(), pmt(0.08 / 12, 10, 10000));
 
     // Enter inserts too, and Escape closes the list.

@@ -1,10 +1,11 @@
 // Unit tests of the playground's editing help (www/complete.js): the
-// function name the caret is typing and the call the caret sits in.
+// function name the caret is typing. The call the caret sits in is the
+// engine's (`callAt`), tested in crates/core/src/formula/call_at_test.rs.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { callAt, namePrefixAt } from '../../www/complete.js';
+import { namePrefixAt } from '../../www/complete.js';
 
 /** The text with `|` marking the caret, as (text, caret). */
 function at(/** @type {string} */ marked) {
@@ -30,26 +31,4 @@ test('namePrefixAt is silent inside strings, numbers and after nothing', () => {
   assert.equal(namePrefixAt(...at('|')), null);
   // After a closed string the caret is outside it again.
   assert.deepEqual(namePrefixAt(...at('="a"&LE|')), { start: 5, end: 7, prefix: 'LE' });
-});
-
-test('callAt names the innermost call and the argument the caret is in', () => {
-  assert.deepEqual(callAt(...at('=SUM(|')), { name: 'SUM', argumentIndex: 0 });
-  assert.deepEqual(callAt(...at('=pmt(0.05, 10, |')), { name: 'PMT', argumentIndex: 2 });
-  assert.deepEqual(callAt(...at('=IF(A, ROUND(1.5, |), 3)')), { name: 'ROUND', argumentIndex: 1 });
-  assert.deepEqual(callAt(...at('=IF(A, ROUND(1.5, 0), |3)')), { name: 'IF', argumentIndex: 2 });
-  assert.deepEqual(callAt(...at('=NPV (0.1; |')), { name: 'NPV', argumentIndex: 1 });
-});
-
-test('callAt ignores separators in strings and array constants', () => {
-  assert.deepEqual(callAt(...at('=CONCAT("a,b(", |')), { name: 'CONCAT', argumentIndex: 1 });
-  assert.deepEqual(callAt(...at('=SUM({1,2,3}, |')), { name: 'SUM', argumentIndex: 1 });
-  // Inside the array constant the caret is in SUM's first argument.
-  assert.deepEqual(callAt(...at('=SUM({1,2|,3})')), { name: 'SUM', argumentIndex: 0 });
-});
-
-test('callAt is null outside any call', () => {
-  assert.equal(callAt(...at('=1+2|')), null);
-  assert.equal(callAt(...at('=SUM(1)|')), null);
-  assert.equal(callAt(...at('=(1+|2)')), null);
-  assert.equal(callAt(...at('|')), null);
 });

@@ -15,6 +15,8 @@ import { h, svg, uniqueId } from './dom.js';
 /** @typedef {import('./engine.js').ChartLayout} ChartLayout */
 /** @typedef {import('./engine.js').ModelLayout} ModelLayout */
 /** @typedef {import('./engine.js').FormulaValue} FormulaValue */
+/** @typedef {import('../../pkg-widget/yardstick.js').NumberFormat} NumberFormat */
+/** @typedef {import('../../pkg-widget/yardstick.js').SeriesLayout} SeriesLayout */
 /** @typedef {import('./format.js').NumberFormats} NumberFormats */
 /** @typedef {import('../../pkg-widget/yardstick.js').SensitivityResult} SensitivityResult */
 
@@ -94,12 +96,12 @@ function linearScale(values, top, bottom) {
  */
 export function drawSeriesChart(frame, chart, layout, seriesValues, formats) {
   const labels = periodLabels(layout.horizon);
-  const series = chart.series.map((id, index) => ({
-    id,
-    label: layout.series.find((s) => s.id === id)?.label ?? id,
-    values: numbers(seriesValues[id]),
-    colour: SERIES_COLOURS[index % SERIES_COLOURS.length] ?? '#2454d6',
-  }));
+  // Each series in the format the core gives it (layout.series holds every
+  // series a chart names: the core checked the ids when it compiled).
+  const series = chart.series.map((id, index) => {
+    const format = /** @type {SeriesLayout} */ (layout.series.find((s) => s.id === id));
+    return { label: format.label, format, values: numbers(seriesValues[id]), colour: /** @type {string} */ (SERIES_COLOURS[index % SERIES_COLOURS.length]) };
+  });
   const all = series.flatMap((s) => s.values.filter((v) => v !== null)).map(Number);
   const plotTop = MARGIN.top;
   const plotBottom = HEIGHT - MARGIN.bottom;
@@ -107,7 +109,8 @@ export function drawSeriesChart(frame, chart, layout, seriesValues, formats) {
   const plotRight = WIDTH - MARGIN.right;
   const y = linearScale(all, plotTop, plotBottom);
   const band = (plotRight - plotLeft) / Math.max(1, labels.length);
-  const money = layout.inputs.some((i) => i.kind === 'currency') ? 'currency' : 'number';
+  // One axis for the chart, in its first series' format.
+  const axis = series[0]?.format;
 
   const drawing = svg('svg', {
     viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
@@ -117,7 +120,7 @@ export function drawSeriesChart(frame, chart, layout, seriesValues, formats) {
     preserveAspectRatio: 'xMidYMid meet',
   });
   const summary = series
-    .map((s) => `${s.label}: ${s.values.map((v, i) => `${labels[i]} ${v === null ? 'no value' : formats.compact(v, money)}`).join(', ')}`)
+    .map((s) => `${s.label}: ${s.values.map((v, i) => `${labels[i]} ${v === null ? 'no value' : short(v, s.format, formats)}`).join(', ')}`)
     .join('. ');
   drawing.append(svg('desc', { id: frame.descId }, summary));
 
@@ -126,7 +129,7 @@ export function drawSeriesChart(frame, chart, layout, seriesValues, formats) {
     const at = y.at(tick);
     drawing.append(
       svg('line', { x1: plotLeft, x2: plotRight, y1: at, y2: at, class: tick === 0 ? 'axis' : 'grid' }),
-      svg('text', { x: plotLeft - 6, y: at + 4, 'text-anchor': 'end', class: 'tick' }, formats.compact(tick, money)),
+      svg('text', { x: plotLeft - 6, y: at + 4, 'text-anchor': 'end', class: 'tick' }, axis ? short(tick, axis, formats) : ''),
     );
   }
   labels.forEach((label, index) => {
@@ -177,7 +180,7 @@ export function drawSeriesChart(frame, chart, layout, seriesValues, formats) {
       'tbody',
       {},
       ...labels.map((label, period) =>
-        h('tr', {}, h('th', { scope: 'row' }, label), ...series.map((s) => h('td', {}, formatCell(s.values[period] ?? null, formats, money)))),
+        h('tr', {}, h('th', { scope: 'row' }, label), ...series.map((s) => h('td', {}, formatCell(s.values[period] ?? null, s.format, formats)))),
       ),
     ),
   );
@@ -185,12 +188,25 @@ export function drawSeriesChart(frame, chart, layout, seriesValues, formats) {
 }
 
 /**
+ * A table cell: the value in its series' format, or a dash for a gap.
  * @param {number | null} value
+ * @param {NumberFormat} format
  * @param {NumberFormats} formats
- * @param {'currency' | 'number'} style
  */
-function formatCell(value, formats, style) {
-  return value === null ? '—' : formats.output(value, { style, decimals: style === 'currency' ? 0 : 2 });
+function formatCell(value, format, formats) {
+  return value === null ? '—' : formats.output(value, format);
+}
+
+/**
+ * A short label for an axis tick or the description: amounts and plain
+ * numbers in compact notation (`$40K`, `1.2M`), percentages and months in
+ * their own format (`12.5%`).
+ * @param {number} value
+ * @param {NumberFormat} format
+ * @param {NumberFormats} formats
+ */
+function short(value, format, formats) {
+  return format.style === 'currency' || format.style === 'number' ? formats.compact(value, format.style) : formats.output(value, format);
 }
 
 /**
@@ -203,8 +219,9 @@ function formatCell(value, formats, style) {
  * @param {NumberFormats} formats
  */
 export function drawTornado(frame, chart, layout, sensitivity, formats) {
-  const output = layout.outputs.find((o) => o.id === chart.output);
-  const format = output ? { style: output.style, decimals: output.decimals } : { style: /** @type {const} */ ('number'), decimals: 2 };
+  // The output's own format, as the core filled it in (the core checked
+  // that a tornado names an output when it compiled).
+  const format = /** @type {NumberFormat} */ (layout.outputs.find((o) => o.id === chart.output));
   const rows = sensitivity.rows.filter((row) => row.outputAtLow !== null && row.outputAtHigh !== null).slice(0, 8);
   const rowHeight = 24;
   const labelWidth = 170;

@@ -183,9 +183,12 @@ export class YardstickCalculator extends HTMLElement {
     this.#formats = new NumberFormats(this.getAttribute('locale') ?? this.#layout.locale, this.getAttribute('currency') ?? this.#layout.currency);
     this.#render(this.#layout, this.#formats);
     this.#join(bindings.Tracker);
+    // Every output and chart once; a `scenario` then changes what it changes.
+    const current = model.current();
+    for (const [id, value] of Object.entries(current.outputs)) this.#showOutput(id, value);
+    this.#drawCharts(current.series);
     const scenario = this.getAttribute('scenario');
     if (scenario) this.#applyScenario(scenario);
-    else this.#refreshAll();
     this.dispatchEvent(new CustomEvent('yardstick:ready', { detail: { calcId: this.#layout.id, calcVersion: this.#layout.version }, bubbles: true, composed: true }));
   }
 
@@ -374,23 +377,25 @@ export class YardstickCalculator extends HTMLElement {
     return null;
   }
 
-  /** @param {string} scenarioId */
+  /**
+   * Applies a scenario: the engine sets every input (the scenario's values,
+   * the defaults elsewhere) and answers once with the inputs, the changed
+   * outputs and the series. An unknown id changes nothing.
+   * @param {string} scenarioId
+   */
   #applyScenario(scenarioId) {
-    const scenario = this.#layout?.scenarios.find((s) => s.id === scenarioId);
-    if (!this.#model || !this.#layout || !scenario) return;
-    this.#model.evaluate(scenario.inputs);
-    for (const input of this.#layout.inputs) {
-      this.#fields.get(input.id)?.show(scenario.inputs[input.id] ?? input.default);
+    let applied;
+    try {
+      applied = this.#model?.applyScenario(scenarioId);
+    } catch {
+      return;
     }
+    if (!applied) return;
+    for (const [id, value] of Object.entries(applied.inputs)) this.#fields.get(id)?.show(value);
+    for (const [id, value] of Object.entries(applied.outputs)) this.#showOutput(id, value);
     for (const button of this.#scenarioButtons) button.setAttribute('aria-pressed', String(button.dataset.scenario === scenarioId));
     this.#membership?.scenario(scenarioId);
-    this.#refreshAll();
-  }
-
-  #refreshAll() {
-    if (!this.#model) return;
-    for (const [id, value] of Object.entries(this.#model.current().outputs)) this.#showOutput(id, value);
-    this.#drawCharts();
+    this.#drawCharts(applied.series);
   }
 
   /**
@@ -422,19 +427,19 @@ export class YardstickCalculator extends HTMLElement {
     this.#chartsPending = true;
     requestAnimationFrame(() => {
       this.#chartsPending = false;
-      this.#drawCharts();
+      if (this.#model) this.#drawCharts(this.#model.current().series);
     });
   }
 
-  #drawCharts() {
+  /** @param {Record<string, FormulaValue[]>} series every series' values */
+  #drawCharts(series) {
     if (!this.#model || !this.#layout || !this.#formats) return;
-    const current = this.#model.current();
     for (const { chart, frame } of this.#charts) {
       try {
         if (chart.type === 'tornado' && chart.output) {
           drawTornado(frame, chart, this.#layout, this.#model.sensitivity({ output: chart.output }), this.#formats);
         } else {
-          drawSeriesChart(frame, chart, this.#layout, current.series, this.#formats);
+          drawSeriesChart(frame, chart, this.#layout, series, this.#formats);
         }
       } catch (error) {
         frame.figure.replaceChildren(frame.figure.firstChild ?? '', h('p', { class: 'status' }, error instanceof Error ? error.message : String(error)));

@@ -6,6 +6,8 @@
 use super::js::{reflect_set, Array, Object};
 use wasm_bindgen::JsValue;
 #[cfg(feature = "workbench")]
+use yardstick_core::formula::call_at::CallAt;
+#[cfg(feature = "workbench")]
 use yardstick_core::formula::diagnostic::line_column;
 #[cfg(feature = "workbench")]
 use yardstick_core::formula::functions;
@@ -94,6 +96,41 @@ pub fn utf16_offset(source: &str, byte_offset: usize) -> usize {
     units
 }
 
+/// The byte offset of a UTF-16 offset in `source` (clamped to its length;
+/// an offset inside a character counts from that character's start).
+#[cfg(feature = "workbench")]
+pub fn byte_offset(source: &str, utf16_offset: usize) -> usize {
+    let mut units = 0;
+    for (index, ch) in source.char_indices() {
+        units += ch.len_utf16();
+        if units > utf16_offset {
+            return index;
+        }
+    }
+    source.len()
+}
+
+/// A [`CallAt`] as the plain object `callAt` returns.
+#[cfg(feature = "workbench")]
+pub fn call_to_js(call: &CallAt) -> JsValue {
+    let object = Object::new();
+    set_text(&object, "name", call.name);
+    set_number(&object, "argumentIndex", call.argument_index as f64);
+    let parameters = Array::new();
+    for parameter in &call.parameters {
+        parameters.push(&JsValue::from_str(parameter));
+    }
+    set(&object, "parameters", &parameters);
+    let active = call.active_parameter.map(|index| index as f64);
+    set(
+        &object,
+        "activeParameter",
+        &active.map_or(JsValue::NULL, JsValue::from_f64),
+    );
+    set_text(&object, "summary", call.summary);
+    object.into()
+}
+
 #[cfg(feature = "workbench")]
 pub fn evaluation_to_js(source: &str, evaluation: &Evaluation) -> JsValue {
     let result = Object::new();
@@ -142,7 +179,7 @@ pub fn functions_to_js() -> JsValue {
         set_text(
             &object,
             "signature",
-            functions::signature(spec.name).unwrap_or_default(),
+            &functions::signature(spec.name).unwrap_or_default(),
         );
         let summary = functions::summary(spec.name).unwrap_or_default();
         set_text(&object, "summary", summary);

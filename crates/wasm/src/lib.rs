@@ -76,6 +76,12 @@ export interface ModelEvaluation {
   /** Every per-period calculation: one value per period, 0 to N. */
   series: Record<string, FormulaValue[]>;
 }
+/** What `applyScenario` gives: every input's value (dates as ISO text, as in the layout), the outputs that changed, and every series. */
+export interface AppliedScenario {
+  inputs: InputValues;
+  outputs: Record<string, FormulaValue>;
+  series: Record<string, FormulaValue[]>;
+}
 export interface ScenarioColumn { id: string; label: string; outputs: Record<string, FormulaValue> }
 export interface SensitivityOptions { output: string; percentChange?: number; useUncertainty?: boolean }
 export interface SensitivityRow { input: string; low: number; high: number; outputAtLow: number | null; outputAtHigh: number | null; swing: number }
@@ -127,6 +133,15 @@ export interface ScoreResult {
   highLevelCasePositive: boolean;
   detailedCasePositive: boolean;
   measures: MeasureScore[];
+}
+/** The call the caret is in (`callAt`); `activeParameter` indexes `parameters`, null past a fixed list. */
+export interface CallAt {
+  name: string;
+  argumentIndex: number;
+  /** As shown to people: `[fv]` is optional, and a `...` entry says that the parameter before it repeats. */
+  parameters: string[];
+  activeParameter: number | null;
+  summary: string;
 }
 export interface FunctionInfo {
   name: string;
@@ -389,6 +404,20 @@ impl Formula {
 #[wasm_bindgen(unchecked_return_type = "FunctionInfo[]")]
 pub fn functions() -> JsValue {
     dto::functions_to_js()
+}
+
+/// The function call whose parentheses hold the caret in `formula` (a
+/// UTF-16 offset, as `selectionStart` gives it), read with the engine's
+/// lexer: the function's name, the argument the caret is in, its
+/// parameters from the function registry with the one that argument
+/// stands for, and its summary. `null` outside every call and inside a
+/// call of an unknown function. Only in the full build, for the
+/// playground's signature hint.
+#[cfg(feature = "workbench")]
+#[wasm_bindgen(js_name = callAt, unchecked_return_type = "CallAt | null")]
+pub fn call_at(formula: &str, caret: u32) -> JsValue {
+    let caret = dto::byte_offset(formula, caret as usize);
+    formula::call_at::call_at(formula, caret).map_or(JsValue::NULL, |call| dto::call_to_js(&call))
 }
 
 /// The engine's version, as in Cargo.toml.

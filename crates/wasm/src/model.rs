@@ -7,6 +7,7 @@
 use super::document::node_from_js;
 use super::dto::{object, set, set_key, set_number, set_text, utf16_offset, value_to_js};
 use super::js::{Array, Object};
+use super::model_view::input_value;
 use wasm_bindgen::prelude::*;
 use yardstick_core::json::Node;
 #[cfg(feature = "workbench")]
@@ -94,6 +95,7 @@ fn input_from_js(
 }
 
 /// Default inputs overridden by a `{ id: value }` object (or none).
+#[cfg(feature = "workbench")]
 fn inputs_from_js(model: &CompiledModel, inputs: &JsValue) -> Result<Vec<InputValue>, JsError> {
     let mut values = model.default_inputs();
     if inputs.is_undefined() || inputs.is_null() {
@@ -159,7 +161,10 @@ impl Model {
     }
 
     /// Evaluates the model with `inputs` (id → value; missing ids keep their
-    /// defaults) and makes them the current inputs.
+    /// defaults) and makes them the current inputs. Only in the full build:
+    /// the widget changes inputs one at a time (`set`) and applies
+    /// scenarios (`applyScenario`), and leaves out reading an input set.
+    #[cfg(feature = "workbench")]
     #[wasm_bindgen(unchecked_return_type = "ModelEvaluation")]
     pub fn evaluate(
         &mut self,
@@ -199,6 +204,37 @@ impl Model {
     #[wasm_bindgen(unchecked_return_type = "ModelEvaluation")]
     pub fn current(&self) -> JsValue {
         self.evaluation_to_js()
+    }
+
+    /// Applies scenario `id` (its id exactly as the model writes it): every
+    /// input takes the scenario's value or, where it names none, its
+    /// default, as the core decides. Returns, in one answer, every input's
+    /// value (as `layout()` gives them: dates as ISO text), only the
+    /// outputs whose values changed, and every series, so a form updates
+    /// its fields, results and charts without reading the model again.
+    /// Throws for an unknown id, changing nothing.
+    #[wasm_bindgen(js_name = applyScenario, unchecked_return_type = "AppliedScenario")]
+    pub fn apply_scenario(&mut self, id: &str) -> Result<JsValue, JsError> {
+        let changed = self
+            .compiled
+            .apply_scenario(&mut self.state, id)
+            .map_err(|e| js_error(&e))?;
+        let inputs = object();
+        for (input, value) in self.compiled.spec().inputs.iter().zip(&self.state.inputs) {
+            set(&inputs, &input.id, &input_value(input.kind, value));
+        }
+        let outputs = object();
+        for index in changed {
+            if let Some(key) = self.output_keys.get(index) {
+                let value = self.state.output(&self.compiled, index);
+                set_key(&outputs, key, &value_to_js(value));
+            }
+        }
+        let result = object();
+        set(&result, "inputs", &inputs);
+        set(&result, "outputs", &outputs);
+        set(&result, "series", &self.series_to_js());
+        Ok(result.into())
     }
 
     /// Every output under the defaults and under each scenario.
@@ -296,6 +332,12 @@ impl Model {
             "outputs",
             &self.outputs_to_js(&self.state.outputs(&self.compiled)),
         );
+        set(&result, "series", &self.series_to_js());
+        result.into()
+    }
+
+    /// Every per-period calculation's values, by id.
+    fn series_to_js(&self) -> Object {
         let series = object();
         for calculation in self
             .compiled
@@ -314,7 +356,6 @@ impl Model {
                 set(&series, &calculation.id, &list);
             }
         }
-        set(&result, "series", &series);
-        result.into()
+        series
     }
 }

@@ -13,7 +13,7 @@ use super::model::{js_error, number_or_null, Model};
 use wasm_bindgen::prelude::*;
 use yardstick_core::formula::functions::date_serial::ymd_from_serial;
 use yardstick_core::model::analysis::{self, SensitivityOptions};
-use yardstick_core::model::spec::{InputKind, InputSpec, InputValue};
+use yardstick_core::model::spec::{InputKind, InputSpec, InputValue, OutputFormat};
 
 #[wasm_bindgen(typescript_custom_section)]
 const LAYOUT_TYPES: &str = r##"
@@ -27,10 +27,14 @@ export interface InputLayout {
     /** Whether the input has a distribution (and so a range in the tornado). */
     uncertain: boolean;
 }
-export interface OutputLayout { id: string; label: string; style: "currency" | "percent" | "number" | "months"; decimals: number }
-export interface SeriesLayout { id: string; label: string; unit?: string }
+/** How a number is shown: the model's format with its defaults filled in (a plain number, 2 decimals, when the model gives none). */
+export interface NumberFormat { style: "currency" | "percent" | "number" | "months"; decimals: number }
+export interface OutputLayout extends NumberFormat { id: string; label: string }
+/** A per-period calculation; charts show its values in its format. */
+export interface SeriesLayout extends NumberFormat { id: string; label: string; unit?: string }
 export interface ChartLayout { id: string; title: string; type: "bar" | "line" | "tornado"; series: string[]; output?: string }
-export interface ScenarioLayout { id: string; label: string; inputs: InputValues }
+/** A scenario to offer; `Model.applyScenario(id)` applies it. */
+export interface ScenarioLayout { id: string; label: string }
 /** A compiled model's layout, every default filled in. */
 export interface ModelLayout {
     id: string; version: string; title: string; description?: string;
@@ -59,7 +63,8 @@ fn iso_date(serial: f64) -> Option<String> {
         .then(|| format!("{:04}-{:02}-{:02}", date.year, date.month, date.day))
 }
 
-fn input_value(kind: InputKind, value: &InputValue) -> JsValue {
+/// An input's value as a form shows it: dates as ISO text, the rest as is.
+pub(crate) fn input_value(kind: InputKind, value: &InputValue) -> JsValue {
     match (kind, value) {
         (InputKind::Date, InputValue::Number(serial)) => {
             iso_date(*serial).map_or(JsValue::from_f64(*serial), |iso| text(&iso))
@@ -109,6 +114,13 @@ fn input_layout(input: &InputSpec) -> Object {
     item
 }
 
+/// `style` and `decimals`, as the core filled them in: outputs and series
+/// alike, so a page formats both by one rule and never guesses.
+fn set_format(item: &Object, format: OutputFormat) {
+    set_text(item, "style", format.style.as_str());
+    set_number(item, "decimals", f64::from(format.decimals));
+}
+
 fn id_list(ids: &[String]) -> Array {
     let list = Array::new();
     for id in ids {
@@ -145,8 +157,7 @@ impl Model {
             let item = object();
             set_text(&item, "id", &output.id);
             set_text(&item, "label", &output.label);
-            set_text(&item, "style", output.format.style.as_str());
-            set_number(&item, "decimals", f64::from(output.format.decimals));
+            set_format(&item, output.format);
             outputs.push(&item);
         }
         set(&result, "outputs", &outputs);
@@ -157,24 +168,17 @@ impl Model {
             let label = calculation.label.as_ref().unwrap_or(&calculation.id);
             set_text(&item, "label", label);
             set_optional_text(&item, "unit", calculation.unit.as_ref());
+            set_format(&item, calculation.format);
             series.push(&item);
         }
         set(&result, "series", &series);
         let scenarios = Array::new();
+        // Ids and labels only: what a scenario does to the inputs is the
+        // core's to decide (`applyScenario` answers with every input).
         for scenario in &spec.scenarios {
             let item = object();
             set_text(&item, "id", &scenario.id);
             set_text(&item, "label", &scenario.label);
-            let overrides = object();
-            for (id, value) in &scenario.inputs {
-                let kind = spec
-                    .inputs
-                    .iter()
-                    .find(|input| &input.id == id)
-                    .map_or(InputKind::Number, |input| input.kind);
-                set(&overrides, id, &input_value(kind, value));
-            }
-            set(&item, "inputs", &overrides);
             scenarios.push(&item);
         }
         set(&result, "scenarios", &scenarios);

@@ -17,7 +17,7 @@ use support::get;
 use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
-use yardstick::{evaluate, functions, version, Formula};
+use yardstick::{call_at, evaluate, functions, version, Formula};
 
 fn value_of(formula: &str) -> JsValue {
     get(&evaluate(formula), "value")
@@ -247,4 +247,53 @@ fn a_formula_with_parameters_evaluates_rows_in_one_call() {
         twice,
         vec![value_of("=PMT(0.06/12, 36, 45000) * 2").as_f64().unwrap()]
     );
+}
+
+/// The call at the caret, where the caret is given in UTF-16 units as a
+/// text field's `selectionStart` counts them.
+fn call_at_utf16(formula: &str, caret_utf16: usize) -> JsValue {
+    call_at(formula, caret_utf16 as u32)
+}
+
+#[wasm_bindgen_test]
+fn call_at_reads_the_caret_in_utf16_units_and_answers_from_the_registry() {
+    let call = call_at("=pmt(0.05; 10; ", 15);
+    assert_eq!(get(&call, "name").as_string().as_deref(), Some("PMT"));
+    assert_eq!(get(&call, "argumentIndex").as_f64(), Some(2.0));
+    let parameters: Vec<String> = Array::from(&get(&call, "parameters"))
+        .iter()
+        .map(|p| p.as_string().unwrap())
+        .collect();
+    assert_eq!(parameters, ["rate", "nper", "pv", "[fv]", "[type]"]);
+    assert_eq!(get(&call, "activeParameter").as_f64(), Some(2.0));
+    assert!(get(&call, "summary").as_string().unwrap().len() > 10);
+    // "😀" is two UTF-16 units and four bytes; "é" one unit and two bytes.
+    // The caret at the end is at unit 19: MATCH's third argument.
+    let text = "=MATCH(\"😀é,(\", 1, ";
+    assert_eq!(text.encode_utf16().count(), 19);
+    assert_eq!(
+        get(&call_at_utf16(text, 19), "argumentIndex").as_f64(),
+        Some(2.0)
+    );
+    assert_eq!(
+        get(&call_at_utf16(text, 17), "argumentIndex").as_f64(),
+        Some(1.0)
+    );
+    // Inside the string (before its `,`) the caret is in the first argument.
+    assert_eq!(
+        get(&call_at_utf16(text, 11), "argumentIndex").as_f64(),
+        Some(0.0)
+    );
+    // Between the surrogates of the emoji: counted from its start.
+    assert_eq!(
+        get(&call_at_utf16(text, 9), "argumentIndex").as_f64(),
+        Some(0.0)
+    );
+    // Past a fixed list, no parameter is active.
+    assert!(get(&call_at("=ROUND(1, 2, ", 13), "activeParameter").is_null());
+    // Outside every call, and in an unknown function: null.
+    assert!(call_at("=1+2", 4).is_null());
+    assert!(call_at("=SUM(1)", 7).is_null());
+    assert!(call_at("=NOPE(1, ", 9).is_null());
+    assert!(call_at("", 99).is_null());
 }

@@ -416,3 +416,166 @@ fn goal_seek_and_sensitivity_options_are_never_silently_replaced() {
         "option `percentChange`: must be greater than 0 and at most 10"
     );
 }
+
+/// The keys of a plain object, sorted.
+fn keys_of(object: &JsValue) -> Vec<String> {
+    let mut keys: Vec<String> = Object::keys(object.unchecked_ref::<Object>())
+        .iter()
+        .map(|k| k.as_string().unwrap())
+        .collect();
+    keys.sort();
+    keys
+}
+
+/// The layout entry of series `id`.
+fn series_layout(model: &Model, id: &str) -> JsValue {
+    let series: Array = get(&model.layout(), "series").dyn_into().unwrap();
+    series
+        .iter()
+        .find(|s| get(s, "id").as_string().as_deref() == Some(id))
+        .unwrap_or_else(|| panic!("no series {id}"))
+}
+
+#[wasm_bindgen_test]
+fn the_layout_gives_each_series_its_format_with_defaults_filled_in() {
+    let model = case_model();
+    for (id, style, decimals) in [
+        ("total_costs", "currency", 0.0),
+        ("cumulative_cash_flow", "currency", 0.0),
+        ("adoption", "percent", 1.0),
+    ] {
+        let series = series_layout(&model, id);
+        assert_eq!(
+            get(&series, "style").as_string().as_deref(),
+            Some(style),
+            "{id}"
+        );
+        assert_eq!(get(&series, "decimals").as_f64(), Some(decimals), "{id}");
+    }
+    // No format: a plain number with 2 decimals, as an output without one,
+    // even though the model's only input is money.
+    let plain = Model::compile(
+        JSON::parse(
+            r#"{"schema": "yardstick/model@1", "id": "p", "version": "1", "title": "P",
+                "inputs": [{"id": "price", "label": "Price", "kind": "currency", "default": 1}],
+                "calculations": [{"id": "units", "per_period": true, "formula": "period"}],
+                "outputs": [{"id": "total", "label": "Total", "formula": "SUM(units)"}]}"#,
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    for entry in [
+        series_layout(&plain, "units"),
+        Array::from(&get(&plain.layout(), "outputs")).get(0),
+    ] {
+        assert_eq!(get(&entry, "style").as_string().as_deref(), Some("number"));
+        assert_eq!(get(&entry, "decimals").as_f64(), Some(2.0));
+    }
+}
+
+#[wasm_bindgen_test]
+fn apply_scenario_answers_every_input_and_the_changed_outputs_at_once() {
+    let mut model = case_model();
+    // A visitor's value for an input the scenario does not name...
+    model
+        .set("subscription_per_year", JsValue::from_f64(1.0))
+        .unwrap();
+    let applied = model.apply_scenario("conservative").unwrap();
+    let inputs = get(&applied, "inputs");
+    let layout = model.layout();
+    let layout_inputs: Array = get(&layout, "inputs").dyn_into().unwrap();
+    // The overrides as the document writes them (none is a date).
+    let scenarios: Array = get(&JSON::parse(CASE).unwrap(), "scenarios")
+        .dyn_into()
+        .unwrap();
+    assert_eq!(
+        get(&scenarios.get(0), "id").as_string().as_deref(),
+        Some("conservative")
+    );
+    let overrides = get(&scenarios.get(0), "inputs");
+    // The layout names the scenarios and leaves their inputs to the engine.
+    let offered: Array = get(&layout, "scenarios").dyn_into().unwrap();
+    assert_eq!(keys_of(&offered.get(0)), ["id", "label"]);
+    assert_eq!(
+        get(&overrides, "implementation_cost").as_f64(),
+        Some(165_000.0)
+    );
+    assert!(get(&overrides, "subscription_per_year").is_undefined());
+    // ...returns to its default; every input is in the answer.
+    assert_eq!(keys_of(&inputs).len(), layout_inputs.length() as usize);
+    for input in layout_inputs.iter() {
+        let id = get(&input, "id").as_string().unwrap();
+        let overridden = get(&overrides, &id);
+        let expected = if overridden.is_undefined() {
+            get(&input, "default")
+        } else {
+            overridden
+        };
+        assert_eq!(get(&inputs, &id), expected, "{id}");
+    }
+    assert_eq!(
+        get(&inputs, "subscription_per_year"),
+        get(&layout_inputs.get(3), "default")
+    );
+    // The changed outputs are the scenario's values, as `current()` has them.
+    let outputs = get(&applied, "outputs");
+    assert!(keys_of(&outputs).contains(&"npv".to_string()));
+    let current = get(&model.current(), "outputs");
+    for key in keys_of(&outputs) {
+        assert_eq!(get(&outputs, &key), get(&current, &key), "{key}");
+    }
+    let columns: Array = model.scenarios().unwrap().dyn_into().unwrap();
+    let conservative = columns
+        .iter()
+        .find(|c| get(c, "id").as_string().as_deref() == Some("conservative"))
+        .unwrap();
+    assert_eq!(
+        get(&get(&conservative, "outputs"), "npv"),
+        get(&current, "npv")
+    );
+    // Every series comes along, as `current()` has it, for the charts.
+    let series = get(&applied, "series");
+    assert_eq!(
+        JSON::stringify(&series).unwrap(),
+        JSON::stringify(&get(&model.current(), "series")).unwrap()
+    );
+    assert_eq!(keys_of(&series).len(), 12);
+    // Applied again, nothing changes.
+    let again = model.apply_scenario("conservative").unwrap();
+    assert_eq!(keys_of(&get(&again, "outputs")), Vec::<String>::new());
+}
+
+#[wasm_bindgen_test]
+fn apply_scenario_gives_dates_as_layout_does_and_refuses_unknown_ids() {
+    let mut model = Model::compile(
+        JSON::parse(
+            r#"{"schema": "yardstick/model@1", "id": "d", "version": "1", "title": "D",
+                "inputs": [{"id": "start", "label": "Start", "kind": "date", "default": "2025-01-31"},
+                           {"id": "n", "label": "N", "kind": "number", "default": 1}],
+                "outputs": [{"id": "day", "label": "Day", "formula": "DAY(start) + n"}],
+                "scenarios": [{"id": "later", "label": "Later", "inputs": {"start": "2026-03-01"}}]}"#,
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    model.set("n", JsValue::from_f64(5.0)).unwrap();
+    let applied = model.apply_scenario("later").unwrap();
+    assert_eq!(
+        get(&get(&applied, "inputs"), "start")
+            .as_string()
+            .as_deref(),
+        Some("2026-03-01")
+    );
+    assert_eq!(get(&get(&applied, "inputs"), "n").as_f64(), Some(1.0));
+    assert_eq!(get(&get(&applied, "outputs"), "day").as_f64(), Some(2.0));
+    let before = model.current();
+    let error = model.apply_scenario("Later").unwrap_err();
+    assert_eq!(
+        get(&JsValue::from(error), "message").as_string().as_deref(),
+        Some("no scenario has the id `Later`")
+    );
+    assert_eq!(
+        JSON::stringify(&model.current()).unwrap(),
+        JSON::stringify(&before).unwrap()
+    );
+}

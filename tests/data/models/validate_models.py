@@ -104,6 +104,10 @@ def broken_variants(model):
         variant("normal with sd 0", lambda m: m["inputs"][k].update(
             uncertainty={"distribution": "normal", "mean": 1, "sd": 0})),
         variant("bad format style", lambda m: m["outputs"][0].update(format={"style": "money"})),
+        variant("bad series format style", lambda m: m.setdefault("calculations", []).append(
+            {"id": "s_fmt", "per_period": True, "formula": "1", "format": {"style": "money"}})),
+        variant("series format decimals past 10", lambda m: m.setdefault("calculations", []).append(
+            {"id": "s_fmt", "per_period": True, "formula": "1", "format": {"style": "number", "decimals": 11}})),
         variant("bad chart type", lambda m: m.setdefault("charts", []).append(
             {"id": "pie", "title": "Pie", "type": "pie", "series": ["x"]})),
         variant("tornado without output", lambda m: m.setdefault("charts", []).append(

@@ -126,6 +126,34 @@ pub fn tokenize(source: &str) -> Result<Vec<Token>, Diagnostic> {
     }
 }
 
+/// Every token of `source` (without the final [`TokenKind::End`]),
+/// stepping over what does not lex (an unterminated string, a stray `$`,
+/// `12abc`) instead of stopping there: editing help reads formulas while
+/// they are typed, before they are valid. Tokens it does return are the
+/// ones [`tokenize`] gives for the same text.
+pub fn tokenize_lenient(source: &str) -> Vec<Token> {
+    let mut lexer = Lexer {
+        source,
+        position: 0,
+    };
+    let mut tokens = Vec::new();
+    loop {
+        let before = lexer.position;
+        match lexer.next_token() {
+            Ok(token) if token.kind == TokenKind::End => return tokens,
+            Ok(token) => tokens.push(token),
+            // Every lexical error consumes its text; the step is a guard
+            // that the loop always moves on.
+            Err(_) if lexer.position > before => {}
+            Err(_) => {
+                if lexer.bump().is_none() {
+                    return tokens;
+                }
+            }
+        }
+    }
+}
+
 struct Lexer<'a> {
     source: &'a str,
     position: usize,

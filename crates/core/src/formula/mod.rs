@@ -6,6 +6,8 @@
 //! `finance` knows nothing of formulas.
 
 pub mod ast;
+#[cfg(feature = "workbench")]
+pub mod call_at;
 pub mod calling;
 pub mod case_fold;
 pub mod decimal;

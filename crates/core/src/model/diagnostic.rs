@@ -208,6 +208,8 @@ pub enum IdKind {
     Output,
     /// A per-period calculation (a series) of the model.
     Calculation,
+    /// A named scenario of the model.
+    Scenario,
 }
 
 impl IdKind {
@@ -217,6 +219,7 @@ impl IdKind {
             IdKind::Input => "input",
             IdKind::Output => "output",
             IdKind::Calculation => "per-period calculation",
+            IdKind::Scenario => "scenario",
         }
     }
 }

@@ -11,6 +11,7 @@
 //! - [`engine`]: evaluation, incremental recompute, series and scalars;
 //! - [`fast`] (lowered by `fast_lower`): the compiled numeric path the
 //!   engine tries first, bit-identical to the general evaluator;
+//! - `scenario`: a named scenario applied to the current state;
 //! - [`receipt`]: reproducible records of an evaluation (SHA-256);
 //! - [`analysis`]: scenarios, sensitivity, goal seek.
 //!
@@ -30,6 +31,7 @@ pub mod inputs;
 pub mod plan;
 pub mod read;
 pub mod receipt;
+mod scenario;
 mod slot;
 pub mod spec;
 

@@ -238,7 +238,7 @@ fn read_calculation(
 ) -> Option<CalculationSpec> {
     let fields = Fields::open(node, path, diagnostics)?;
     fields.reject_unknown(
-        &["id", "formula", "per_period", "label", "unit"],
+        &["id", "formula", "per_period", "label", "unit", "format"],
         diagnostics,
     );
     Some(CalculationSpec {
@@ -249,53 +249,58 @@ fn read_calculation(
         per_period: fields.boolean("per_period", diagnostics).unwrap_or(false),
         label: fields.text("label", false, diagnostics),
         unit: fields.text("unit", false, diagnostics),
+        format: read_format(&fields, diagnostics),
     })
 }
 
 fn read_output(node: &Node, path: &str, diagnostics: &mut Diagnostics) -> Option<OutputSpec> {
     let fields = Fields::open(node, path, diagnostics)?;
     fields.reject_unknown(&["id", "label", "formula", "format"], diagnostics);
-    let mut format = OutputFormat {
-        style: FormatStyle::Number,
-        decimals: FormatStyle::Number.default_decimals(),
-    };
-    if let Some(format_node) = fields.get("format") {
-        if let Some(format_fields) =
-            Fields::open(format_node, &fields.field_path("format"), diagnostics)
-        {
-            format_fields.reject_unknown(&["style", "decimals"], diagnostics);
-            let styles = [
-                FormatStyle::Currency,
-                FormatStyle::Percent,
-                FormatStyle::Number,
-                FormatStyle::Months,
-            ];
-            format.style = format_fields
-                .choice("style", true, STYLE_CHOICE, diagnostics)
-                .and_then(|index| styles.get(index).copied())
-                .unwrap_or(FormatStyle::Number);
-            format.decimals = match format_fields.number("decimals", false, diagnostics) {
-                Some(d) if d.fract() == 0.0 && (0.0..=10.0).contains(&d) => d as u8,
-                Some(_) => {
-                    diagnostics.push(
-                        ModelDiagnosticCode::OutOfRange,
-                        &format_fields.field_path("decimals"),
-                        "decimals must be a whole number from 0 to 10",
-                    );
-                    format.style.default_decimals()
-                }
-                None => format.style.default_decimals(),
-            };
-        }
-    }
     Some(OutputSpec {
         id: fields.text("id", true, diagnostics).unwrap_or_default(),
         label: fields.text("label", true, diagnostics).unwrap_or_default(),
         formula: fields
             .text("formula", true, diagnostics)
             .unwrap_or_default(),
-        format,
+        format: read_format(&fields, diagnostics),
     })
+}
+
+/// The `format` field of an output or a calculation: one reader, so both
+/// take the same styles, decimals and default ([`OutputFormat::default`]).
+fn read_format(fields: &Fields<'_>, diagnostics: &mut Diagnostics) -> OutputFormat {
+    let mut format = OutputFormat::default();
+    let Some(format_node) = fields.get("format") else {
+        return format;
+    };
+    let Some(format_fields) = Fields::open(format_node, &fields.field_path("format"), diagnostics)
+    else {
+        return format;
+    };
+    format_fields.reject_unknown(&["style", "decimals"], diagnostics);
+    let styles = [
+        FormatStyle::Currency,
+        FormatStyle::Percent,
+        FormatStyle::Number,
+        FormatStyle::Months,
+    ];
+    format.style = format_fields
+        .choice("style", true, STYLE_CHOICE, diagnostics)
+        .and_then(|index| styles.get(index).copied())
+        .unwrap_or(FormatStyle::Number);
+    format.decimals = match format_fields.number("decimals", false, diagnostics) {
+        Some(d) if d.fract() == 0.0 && (0.0..=10.0).contains(&d) => d as u8,
+        Some(_) => {
+            diagnostics.push(
+                ModelDiagnosticCode::OutOfRange,
+                &format_fields.field_path("decimals"),
+                "decimals must be a whole number from 0 to 10",
+            );
+            format.style.default_decimals()
+        }
+        None => format.style.default_decimals(),
+    };
+    format
 }
 
 /// Ids must be valid, not reserved, and unique across inputs, calculations

@@ -266,9 +266,13 @@ pub struct CalculationSpec {
     pub label: Option<String>,
     /// A unit for charts and tables, if given.
     pub unit: Option<String>,
+    /// How its values are shown in charts and tables: the document's
+    /// `format`, read by the same rule as an output's, so a calculation
+    /// without one is a plain number as an output without one is.
+    pub format: OutputFormat,
 }
 
-/// How an output's number is shown.
+/// How a number is shown: an output's, or a calculation's in charts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormatStyle {
     /// An amount in the model's currency.
@@ -303,13 +307,27 @@ impl FormatStyle {
     }
 }
 
-/// An output's display format.
+/// The display format of an output or a calculation (a series in a chart):
+/// one vocabulary and one default for both.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OutputFormat {
     /// How the number is shown.
     pub style: FormatStyle,
     /// How many decimals are shown.
     pub decimals: u8,
+}
+
+impl Default for OutputFormat {
+    /// What a document without `format` gets: a plain number with
+    /// [`FormatStyle::Number`]'s default decimals. Money and shares are
+    /// declared (`"format": { "style": "currency" }`), never guessed from
+    /// the inputs, so a chart of a count or a ratio never shows a currency.
+    fn default() -> Self {
+        OutputFormat {
+            style: FormatStyle::Number,
+            decimals: FormatStyle::Number.default_decimals(),
+        }
+    }
 }
 
 /// A result the widget shows: one value, never a series.

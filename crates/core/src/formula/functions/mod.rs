@@ -80,13 +80,25 @@ pub fn summary(name: &str) -> Option<&'static str> {
 }
 
 /// The signature of the function named `name` (upper case) as shown to
-/// users, such as `PMT(rate, nper, pv, [fv], [type])`; kept apart from
-/// [`FunctionSpec`] like [`summary`].
-pub fn signature(name: &str) -> Option<&'static str> {
-    help_row(name).map(|(_, signature, _)| *signature)
+/// users, such as `PMT(rate, nper, pv, [fv], [type])`: its [`parameters`]
+/// in parentheses. Kept apart from [`FunctionSpec`] like [`summary`].
+pub fn signature(name: &str) -> Option<String> {
+    let (name, parameters, _) = help_row(name)?;
+    Some(format!("{name}({})", parameters.replace('|', ", ")))
 }
 
-fn help_row(name: &str) -> Option<&'static (&'static str, &'static str, &'static str)> {
+/// The parameters of the function named `name` (upper case), in order, as
+/// shown to users: `[fv]` is optional, and a `...` entry says that the
+/// parameter before it repeats. Kept apart from [`FunctionSpec`] like
+/// [`summary`].
+pub fn parameters(name: &str) -> Option<Parameters> {
+    help_row(name).map(|(_, parameters, _)| parameters.split('|'))
+}
+
+/// The parameters of one function, in order (see [`parameters`]).
+pub type Parameters = std::str::Split<'static, char>;
+
+fn help_row(name: &str) -> Option<&'static help::HelpRow> {
     help::HELP.iter().find(|(function, _, _)| *function == name)
 }
 
