@@ -8,6 +8,7 @@ mod document;
 mod dto;
 #[cfg(feature = "tracker")]
 mod engagement;
+mod error;
 mod js;
 mod model;
 #[cfg(feature = "workbench")]
@@ -22,6 +23,7 @@ mod scoring;
 
 #[cfg(feature = "tracker")]
 pub use engagement::{page_consent, Tracker};
+pub use error::JsError;
 pub use model::Model;
 #[cfg(feature = "workbench")]
 pub use monte_carlo::MonteCarloRun;
@@ -219,8 +221,12 @@ impl Formula {
     fn row_count(&self, rows: &[f64]) -> usize {
         let width = self.parameters.len();
         if width == 0 || rows.len() % width != 0 {
-            wasm_bindgen::throw_str(
-                "evaluateRows: rows must hold one number per parameter for each row",
+            wasm_bindgen::throw_val(
+                error::coded_error(
+                    yardstick_core::error::ErrorCode::InvalidArgument,
+                    "evaluateRows: rows must hold one number per parameter for each row",
+                )
+                .into(),
             );
         }
         rows.len() / width

@@ -6,8 +6,10 @@
 
 use super::document::node_from_js;
 use super::dto::{object, set, set_key, set_number, set_text, utf16_offset, value_to_js};
+use super::error::{coded_error, JsError};
 use super::js::{Array, Object};
 use wasm_bindgen::prelude::*;
+use yardstick_core::error::ErrorCode;
 use yardstick_core::json::Node;
 #[cfg(feature = "workbench")]
 use yardstick_core::model::analysis;
@@ -28,7 +30,7 @@ pub struct Model {
 }
 
 pub(crate) fn js_error(error: &ModelError) -> JsError {
-    JsError::new(&error.to_string())
+    JsError::new(error.code(), &error.to_string())
 }
 
 /// An `Error` whose `diagnostics` property lists every problem.
@@ -41,7 +43,7 @@ fn invalid_model_error(document: Option<&Node>, diagnostics: &[ModelDiagnostic])
         ),
         None => "the model is invalid".to_string(),
     };
-    let error = super::js::Error::new(&summary);
+    let error = coded_error(ErrorCode::InvalidModel, &summary);
     let list = Array::new();
     for diagnostic in diagnostics {
         let item = object();
@@ -72,7 +74,7 @@ fn input_from_js(
         .spec()
         .inputs
         .get(index)
-        .ok_or_else(|| JsError::new("unknown input"))?;
+        .ok_or_else(|| JsError::new(ErrorCode::UnknownId, "unknown input"))?;
     let node = if let Some(n) = value.as_f64() {
         Node::Number(n)
     } else if let Some(b) = value.as_bool() {
@@ -80,15 +82,19 @@ fn input_from_js(
     } else if let Some(text) = value.as_string() {
         Node::Text(text)
     } else {
-        return Err(JsError::new(&format!(
-            "input `{}`: expected a number, text or boolean",
-            input.id
-        )));
+        return Err(JsError::new(
+            ErrorCode::InvalidInput,
+            &format!("input `{}`: expected a number, text or boolean", input.id),
+        ));
     };
     let value = match (input.kind, &node) {
         (InputKind::Date, Node::Number(n)) => InputValue::Number(*n),
-        _ => value_from_node(input.kind, &node)
-            .map_err(|reason| JsError::new(&format!("input `{}`: {reason}", input.id)))?,
+        _ => value_from_node(input.kind, &node).map_err(|reason| {
+            JsError::new(
+                ErrorCode::InvalidInput,
+                &format!("input `{}`: {reason}", input.id),
+            )
+        })?,
     };
     model.check_input(index, &value).map_err(|e| js_error(&e))
 }
@@ -100,7 +106,9 @@ fn inputs_from_js(model: &CompiledModel, inputs: &JsValue) -> Result<Vec<InputVa
         return Ok(values);
     }
     if !inputs.is_object() {
-        return Err(JsError::new("inputs must be an object of input id → value"));
+        return Err(JsError::argument(
+            "inputs must be an object of input id → value",
+        ));
     }
     for entry in Object::entries(inputs.unchecked_ref()).iter() {
         let pair: Array = entry.unchecked_into();

@@ -50,7 +50,7 @@ fn numbers_text_and_booleans_cross_as_plain_values() {
 #[wasm_bindgen_test]
 fn financial_results_reach_javascript() {
     let pmt = value_of("=PMT(8%/12, 10, 10000)").as_f64().unwrap();
-    assert!((pmt - -1037.032_089_359_164).abs() < 1e-6, "{pmt}");
+    assert!((pmt - -1_037.032_089_359_164).abs() < 1e-6, "{pmt}");
     let irr = value_of("IRR({-70000,12000,15000,18000,21000,26000})")
         .as_f64()
         .unwrap();

@@ -8,6 +8,7 @@
 //! ([`item_path`], [`suggest_id`]): here rather than in `read`, so that
 //! `read`, `fields` and `inputs` share them without importing one another.
 
+use crate::error::ErrorCode;
 use crate::formula::Span;
 use std::fmt;
 
@@ -197,6 +198,18 @@ impl fmt::Display for ModelError {
 }
 
 impl std::error::Error for ModelError {}
+
+impl ModelError {
+    /// The stable code callers branch on (docs/errors.md).
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            ModelError::UnknownId { .. } => ErrorCode::UnknownId,
+            ModelError::InvalidInput { .. } => ErrorCode::InvalidInput,
+            ModelError::InvalidOption { .. } => ErrorCode::InvalidOption,
+            ModelError::TooMuchWork { .. } => ErrorCode::TooMuchWork,
+        }
+    }
+}
 
 /// What kind of item an unknown id was asked for as, so a caller can
 /// branch on it (a misspelt input differs from a missing output).
