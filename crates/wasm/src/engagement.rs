@@ -423,15 +423,19 @@ impl Tracker {
     }
 
     /// A new idle timeout for the page (5,000 to 60,000 ms, a whole
-    /// number), from `nowMs` on; returns the milestones that fell due
-    /// before it. A refused timeout keeps the old one.
+    /// number; `undefined` for the default, 15,000), from `nowMs` on;
+    /// returns the milestones that fell due before it. A refused timeout
+    /// keeps the old one.
     #[wasm_bindgen(js_name = setIdleTimeout, unchecked_return_type = "EngagementEvent[]")]
     pub fn set_idle_timeout(
         &mut self,
-        #[wasm_bindgen(js_name = idleTimeoutMs)] idle_timeout_ms: f64,
+        #[wasm_bindgen(js_name = idleTimeoutMs)] idle_timeout_ms: Option<f64>,
         #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
     ) -> Result<JsValue, JsError> {
-        let idle_timeout_ms = whole_ms("idleTimeoutMs", Some(idle_timeout_ms))?;
+        let idle_timeout_ms = match idle_timeout_ms {
+            None => clock::DEFAULT_IDLE_TIMEOUT_MS,
+            given => whole_ms("idleTimeoutMs", given)?,
+        };
         self.run(Call::IdleTimeout { idle_timeout_ms }, now_ms)
     }
 

@@ -70,8 +70,20 @@ export type InputValue = number | string | boolean;
 export type InputValues = Record<string, InputValue>;
 /** A problem in a model; `start`/`end` are UTF-16 offsets inside the formula at `path`. */
 export interface ModelDiagnostic { code: string; message: string; path: string; start?: number; end?: number }
+/** The stable code of every Error Yardstick throws (docs/errors.md). */
+export type ErrorCode =
+  | "invalid-argument" | "invalid-model" | "unknown-id" | "invalid-input"
+  | "invalid-option" | "too-much-work" | "invalid-distribution" | "trials-out-of-range"
+  | "bins-out-of-range" | "too-many-variables" | "output-count-out-of-range"
+  | "too-many-results" | "invalid-scorecard" | "missing-values" | "nothing-to-score"
+  | "invalid-as-of" | "too-many-projects" | "invalid-seed" | "invalid-time-origin"
+  | "option-out-of-range" | "idle-timeout-out-of-range" | "invalid-id"
+  | "unknown-instance" | "time-out-of-range" | "time-went-backwards"
+  | "ratio-out-of-range" | "too-many-instances" | "unknown-clock-instance";
+/** An Error thrown by a Yardstick call: branch on `code`, show `message`. */
+export interface YardstickError extends Error { code: ErrorCode }
 /** The Error `Model.compile` throws for an invalid model. */
-export interface InvalidModelError extends Error { diagnostics: ModelDiagnostic[] }
+export interface InvalidModelError extends YardstickError { code: "invalid-model"; diagnostics: ModelDiagnostic[] }
 export interface ModelEvaluation {
   inputs: InputValues;
   outputs: Record<string, FormulaValue>;
@@ -401,4 +413,31 @@ pub fn functions() -> JsValue {
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use yardstick_core::error::ErrorCode;
+
+    #[test]
+    fn the_typescript_error_code_type_lists_every_code() {
+        // wasm-bindgen consumes the custom section's const, so the test
+        // reads it from this file's text.
+        let source = include_str!("lib.rs");
+        let start = source.find("export type ErrorCode =").unwrap_or(0);
+        let declaration = source.get(start..).unwrap_or_default();
+        let end = declaration.find(';').unwrap_or(0);
+        let union = declaration.get(..end).unwrap_or_default();
+        for code in ErrorCode::ALL {
+            assert!(
+                union.contains(&format!("\"{code}\"")),
+                "ErrorCode lacks `{code}`"
+            );
+        }
+        assert_eq!(
+            union.matches('"').count(),
+            2 * ErrorCode::ALL.len(),
+            "{union}"
+        );
+    }
 }

@@ -205,11 +205,11 @@ mod tracker {
             "invalid-argument"
         );
         assert_eq!(
-            code(tracker.set_idle_timeout(100_000.0, 100.0)),
+            code(tracker.set_idle_timeout(Some(100_000.0), 100.0)),
             "idle-timeout-out-of-range"
         );
         assert_eq!(
-            code(tracker.set_idle_timeout(7_000.5, 100.0)),
+            code(tracker.set_idle_timeout(Some(7_000.5), 100.0)),
             "invalid-argument"
         );
         for _ in 1..64 {
