@@ -7,26 +7,30 @@
 //! module only names codes; it never words messages (each error's `Display`
 //! does) and knows nothing of JavaScript.
 
-/// Declares [`ErrorCode`], its text and the list of every code in one
-/// place, so the list cannot miss a code.
+/// A stable code for a kind of failure (docs/errors.md): one of the
+/// constants below, compared and matched like an enum. A newtype over the
+/// text rather than an enum with a `match` to text, so a build links only
+/// the codes its errors can produce (the widget's wasm carries none of the
+/// workbench's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ErrorCode(&'static str);
+
+impl ErrorCode {
+    /// The code as callers see it: kebab-case, stable across versions.
+    pub fn as_str(self) -> &'static str {
+        self.0
+    }
+}
+
+/// Declares each code and the list of them all in one place, so the list
+/// cannot miss a code.
 macro_rules! error_codes {
-    ($($(#[doc = $doc:literal])* $variant:ident => $text:literal,)*) => {
-        /// A stable code for a kind of failure; see docs/errors.md.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            $($(#[doc = $doc])* $variant,)*
-        }
-
+    ($($(#[doc = $doc:literal])* $name:ident => $text:literal,)*) => {
         impl ErrorCode {
-            /// Every code, in declaration order.
-            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$variant,)*];
+            $($(#[doc = $doc])* pub const $name: ErrorCode = ErrorCode($text);)*
 
-            /// The code as callers see it: kebab-case, stable across versions.
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $(ErrorCode::$variant => $text,)*
-                }
-            }
+            /// Every code, in declaration order.
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$name,)*];
         }
     };
 }
@@ -34,62 +38,62 @@ macro_rules! error_codes {
 error_codes! {
     /// An argument of the wrong type or shape for the call (a binding's
     /// check before the core sees it).
-    InvalidArgument => "invalid-argument",
+    INVALID_ARGUMENT => "invalid-argument",
     /// A model document that does not validate; its diagnostics say why.
-    InvalidModel => "invalid-model",
+    INVALID_MODEL => "invalid-model",
     /// No input, output or calculation has the id.
-    UnknownId => "unknown-id",
+    UNKNOWN_ID => "unknown-id",
     /// A value that does not fit its input.
-    InvalidInput => "invalid-input",
+    INVALID_INPUT => "invalid-input",
     /// An analysis option that is missing, not a number or out of range.
-    InvalidOption => "invalid-option",
+    INVALID_OPTION => "invalid-option",
     /// An analysis over its budget of formula cells.
-    TooMuchWork => "too-much-work",
+    TOO_MUCH_WORK => "too-much-work",
     /// An uncertainty whose parameters make no distribution.
-    InvalidDistribution => "invalid-distribution",
+    INVALID_DISTRIBUTION => "invalid-distribution",
     /// A Monte Carlo trial count of 0 or above the limit.
-    TrialsOutOfRange => "trials-out-of-range",
+    TRIALS_OUT_OF_RANGE => "trials-out-of-range",
     /// A histogram bin count of 0 or above the limit.
-    BinsOutOfRange => "bins-out-of-range",
+    BINS_OUT_OF_RANGE => "bins-out-of-range",
     /// More uncertain variables than the limit.
-    TooManyVariables => "too-many-variables",
+    TOO_MANY_VARIABLES => "too-many-variables",
     /// No outputs, or more than the limit, for Monte Carlo.
-    OutputCountOutOfRange => "output-count-out-of-range",
+    OUTPUT_COUNT_OUT_OF_RANGE => "output-count-out-of-range",
     /// Trials × outputs above the stored-results limit.
-    TooManyResults => "too-many-results",
+    TOO_MANY_RESULTS => "too-many-results",
     /// A scorecard that fails validation.
-    InvalidScorecard => "invalid-scorecard",
+    INVALID_SCORECARD => "invalid-scorecard",
     /// Measures without a value when the scorecard requires all.
-    MissingValues => "missing-values",
+    MISSING_VALUES => "missing-values",
     /// Every weighted measure lacks a value.
-    NothingToScore => "nothing-to-score",
+    NOTHING_TO_SCORE => "nothing-to-score",
     /// A pipeline report time that is not a real time.
-    InvalidAsOf => "invalid-as-of",
+    INVALID_AS_OF => "invalid-as-of",
     /// More pipeline projects than the limit.
-    TooManyProjects => "too-many-projects",
+    TOO_MANY_PROJECTS => "too-many-projects",
     /// A tracker seed that is not 32 bytes.
-    InvalidSeed => "invalid-seed",
+    INVALID_SEED => "invalid-seed",
     /// A tracker time origin that is not a finite, non-negative time.
-    InvalidTimeOrigin => "invalid-time-origin",
+    INVALID_TIME_ORIGIN => "invalid-time-origin",
     /// A tracker threshold option outside its range.
-    OptionOutOfRange => "option-out-of-range",
+    OPTION_OUT_OF_RANGE => "option-out-of-range",
     /// An idle timeout outside its range.
-    IdleTimeoutOutOfRange => "idle-timeout-out-of-range",
+    IDLE_TIMEOUT_OUT_OF_RANGE => "idle-timeout-out-of-range",
     /// An id the collector would refuse.
-    InvalidId => "invalid-id",
+    INVALID_ID => "invalid-id",
     /// No live widget has the instance id.
-    UnknownInstance => "unknown-instance",
+    UNKNOWN_INSTANCE => "unknown-instance",
     /// A fact's time that is NaN, negative or too late.
-    TimeOutOfRange => "time-out-of-range",
+    TIME_OUT_OF_RANGE => "time-out-of-range",
     /// A fact's time earlier than the last fact's.
-    TimeWentBackwards => "time-went-backwards",
+    TIME_WENT_BACKWARDS => "time-went-backwards",
     /// An intersection ratio outside 0 to 1.
-    RatioOutOfRange => "ratio-out-of-range",
+    RATIO_OUT_OF_RANGE => "ratio-out-of-range",
     /// More live widgets than the page allows.
-    TooManyInstances => "too-many-instances",
+    TOO_MANY_INSTANCES => "too-many-instances",
     /// The clock has no instance of this number (an engine bug: the
     /// tracker checks ids first).
-    UnknownClockInstance => "unknown-clock-instance",
+    UNKNOWN_CLOCK_INSTANCE => "unknown-clock-instance",
 }
 
 impl std::fmt::Display for ErrorCode {

@@ -163,7 +163,7 @@ fn a_clock_refusal_keeps_the_clock_code() {
         now_ms: 1.0,
     };
     let refused = TrackerError::from(source.clone());
-    assert_eq!(refused.code(), ErrorCode::TimeWentBackwards);
+    assert_eq!(refused.code(), ErrorCode::TIME_WENT_BACKWARDS);
     assert_eq!(refused.code(), source.code());
 }
 

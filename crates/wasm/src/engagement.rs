@@ -243,7 +243,7 @@ impl Tracker {
         let seed = field(&options, "seed");
         if !seed.is_instance_of::<Uint8Array>() {
             return Err(JsError::new(
-                ErrorCode::InvalidSeed,
+                ErrorCode::INVALID_SEED,
                 "seed must be a Uint8Array of 32 random bytes",
             ));
         }

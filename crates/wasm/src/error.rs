@@ -36,7 +36,7 @@ impl JsError {
 
     /// A binding's refusal of an argument of the wrong type or shape.
     pub fn argument(message: &str) -> JsError {
-        JsError::new(ErrorCode::InvalidArgument, message)
+        JsError::new(ErrorCode::INVALID_ARGUMENT, message)
     }
 }
 

@@ -235,7 +235,7 @@ impl Formula {
         if width == 0 || rows.len() % width != 0 {
             wasm_bindgen::throw_val(
                 error::coded_error(
-                    yardstick_core::error::ErrorCode::InvalidArgument,
+                    yardstick_core::error::ErrorCode::INVALID_ARGUMENT,
                     "evaluateRows: rows must hold one number per parameter for each row",
                 )
                 .into(),

@@ -17,7 +17,9 @@ use yardstick_core::model::inputs::value_from_node;
 #[cfg(feature = "workbench")]
 use yardstick_core::model::receipt::receipt;
 use yardstick_core::model::spec::{InputKind, InputValue};
-use yardstick_core::model::{CompiledModel, ModelDiagnostic, ModelError, ModelState, Slot};
+use yardstick_core::model::{
+    CompiledModel, ModelDiagnostic, ModelError, ModelPath, ModelState, Slot,
+};
 
 /// A compiled calculator model and its current inputs.
 #[wasm_bindgen]
@@ -43,17 +45,18 @@ fn invalid_model_error(document: Option<&Node>, diagnostics: &[ModelDiagnostic])
         ),
         None => "the model is invalid".to_string(),
     };
-    let error = coded_error(ErrorCode::InvalidModel, &summary);
+    let error = coded_error(ErrorCode::INVALID_MODEL, &summary);
     let list = Array::new();
     for diagnostic in diagnostics {
         let item = object();
         set_text(&item, "code", diagnostic.code.as_str());
         set_text(&item, "message", &diagnostic.message);
-        set_text(&item, "path", &diagnostic.path);
+        set_text(&item, "path", &diagnostic.path.to_string());
         if let Some(span) = diagnostic.span {
-            let formula = document
-                .and_then(|d| d.text_at_path(&diagnostic.path))
-                .unwrap_or_default();
+            let formula = match document.and_then(|d| diagnostic.path.find(d)) {
+                Some(Node::Text(text)) => text.as_str(),
+                _ => "",
+            };
             set_number(&item, "start", utf16_offset(formula, span.start) as f64);
             set_number(&item, "end", utf16_offset(formula, span.end) as f64);
         }
@@ -74,7 +77,7 @@ fn input_from_js(
         .spec()
         .inputs
         .get(index)
-        .ok_or_else(|| JsError::new(ErrorCode::UnknownId, "unknown input"))?;
+        .ok_or_else(|| JsError::new(ErrorCode::UNKNOWN_ID, "unknown input"))?;
     let node = if let Some(n) = value.as_f64() {
         Node::Number(n)
     } else if let Some(b) = value.as_bool() {
@@ -83,7 +86,7 @@ fn input_from_js(
         Node::Text(text)
     } else {
         return Err(JsError::new(
-            ErrorCode::InvalidInput,
+            ErrorCode::INVALID_INPUT,
             &format!("input `{}`: expected a number, text or boolean", input.id),
         ));
     };
@@ -91,7 +94,7 @@ fn input_from_js(
         (InputKind::Date, Node::Number(n)) => InputValue::Number(*n),
         _ => value_from_node(input.kind, &node).map_err(|reason| {
             JsError::new(
-                ErrorCode::InvalidInput,
+                ErrorCode::INVALID_INPUT,
                 &format!("input `{}`: {reason}", input.id),
             )
         })?,
@@ -147,7 +150,7 @@ impl Model {
                 None,
                 &[ModelDiagnostic::new(
                     yardstick_core::model::ModelDiagnosticCode::TooLarge,
-                    "",
+                    ModelPath::root(),
                     e.0,
                 )],
             )

@@ -19,7 +19,7 @@ pub(crate) fn option_f64(options: &JsValue, key: &str) -> Result<Option<f64>, Js
     }
     value.as_f64().map(Some).ok_or_else(|| {
         JsError::new(
-            ErrorCode::InvalidOption,
+            ErrorCode::INVALID_OPTION,
             &format!("option `{key}`: must be a number"),
         )
     })
@@ -28,7 +28,7 @@ pub(crate) fn option_f64(options: &JsValue, key: &str) -> Result<Option<f64>, Js
 fn option_string(options: &JsValue, key: &str) -> Result<String, JsError> {
     field(options, key).as_string().ok_or_else(|| {
         JsError::new(
-            ErrorCode::InvalidOption,
+            ErrorCode::INVALID_OPTION,
             &format!("option `{key}` is required"),
         )
     })
@@ -46,7 +46,7 @@ impl Model {
             input_id: option_string(&options, "input")?,
             output_id: option_string(&options, "output")?,
             target: option_f64(&options, "target")?.ok_or_else(|| {
-                JsError::new(ErrorCode::InvalidOption, "option `target` is required")
+                JsError::new(ErrorCode::INVALID_OPTION, "option `target` is required")
             })?,
             low: option_f64(&options, "low")?,
             high: option_f64(&options, "high")?,

@@ -200,9 +200,9 @@ impl Model {
         &self,
         #[wasm_bindgen(unchecked_param_type = "SensitivityOptions")] options: JsValue,
     ) -> Result<JsValue, JsError> {
-        let output_id = field(&options, "output")
-            .as_string()
-            .ok_or_else(|| JsError::new(ErrorCode::InvalidOption, "option `output` is required"))?;
+        let output_id = field(&options, "output").as_string().ok_or_else(|| {
+            JsError::new(ErrorCode::INVALID_OPTION, "option `output` is required")
+        })?;
         // Anything but a number (or nothing) is refused by the core as NaN,
         // never replaced by the default.
         let percent = field(&options, "percentChange");

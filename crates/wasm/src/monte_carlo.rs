@@ -74,7 +74,7 @@ impl MonteCarloRun {
         // compiled model, formula trees included (about 4 KB of wasm).
         let model = CompiledModel::compile(model.document()).map_err(|diagnostics| {
             JsError::new(
-                ErrorCode::InvalidModel,
+                ErrorCode::INVALID_MODEL,
                 &diagnostics
                     .first()
                     .map(ToString::to_string)

@@ -81,7 +81,7 @@ pub fn evaluate_pipeline_js(
     let list = Array::from(&projects);
     if list.length() > MAX_JS_PROJECTS {
         return Err(JsError::new(
-            ErrorCode::TooManyProjects,
+            ErrorCode::TOO_MANY_PROJECTS,
             &format!("at most {MAX_JS_PROJECTS} projects"),
         ));
     }

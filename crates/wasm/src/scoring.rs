@@ -75,7 +75,7 @@ impl Scorecard {
         let scorecard = default_business_case_scorecard(settings);
         if let Some(problem) = scorecard.validate().first() {
             return Err(JsError::new(
-                ErrorCode::InvalidScorecard,
+                ErrorCode::INVALID_SCORECARD,
                 &format!("{}: {}", problem.path, problem.message),
             ));
         }

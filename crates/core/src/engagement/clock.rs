@@ -103,12 +103,12 @@ impl ClockError {
     /// The stable code callers branch on (docs/errors.md).
     pub fn code(&self) -> ErrorCode {
         match self {
-            ClockError::TimeOutOfRange { .. } => ErrorCode::TimeOutOfRange,
-            ClockError::TimeWentBackwards { .. } => ErrorCode::TimeWentBackwards,
-            ClockError::IdleTimeoutOutOfRange { .. } => ErrorCode::IdleTimeoutOutOfRange,
-            ClockError::RatioOutOfRange { .. } => ErrorCode::RatioOutOfRange,
-            ClockError::UnknownInstance { .. } => ErrorCode::UnknownClockInstance,
-            ClockError::TooManyInstances { .. } => ErrorCode::TooManyInstances,
+            ClockError::TimeOutOfRange { .. } => ErrorCode::TIME_OUT_OF_RANGE,
+            ClockError::TimeWentBackwards { .. } => ErrorCode::TIME_WENT_BACKWARDS,
+            ClockError::IdleTimeoutOutOfRange { .. } => ErrorCode::IDLE_TIMEOUT_OUT_OF_RANGE,
+            ClockError::RatioOutOfRange { .. } => ErrorCode::RATIO_OUT_OF_RANGE,
+            ClockError::UnknownInstance { .. } => ErrorCode::UNKNOWN_CLOCK_INSTANCE,
+            ClockError::TooManyInstances { .. } => ErrorCode::TOO_MANY_INSTANCES,
         }
     }
 }

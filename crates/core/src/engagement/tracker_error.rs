@@ -74,11 +74,11 @@ impl TrackerError {
     pub fn code(&self) -> ErrorCode {
         match self {
             TrackerError::Clock { source } => source.code(),
-            TrackerError::UnknownInstance { .. } => ErrorCode::UnknownInstance,
-            TrackerError::InvalidId { .. } => ErrorCode::InvalidId,
-            TrackerError::OptionOutOfRange { .. } => ErrorCode::OptionOutOfRange,
-            TrackerError::SeedLength { .. } => ErrorCode::InvalidSeed,
-            TrackerError::TimeOrigin { .. } => ErrorCode::InvalidTimeOrigin,
+            TrackerError::UnknownInstance { .. } => ErrorCode::UNKNOWN_INSTANCE,
+            TrackerError::InvalidId { .. } => ErrorCode::INVALID_ID,
+            TrackerError::OptionOutOfRange { .. } => ErrorCode::OPTION_OUT_OF_RANGE,
+            TrackerError::SeedLength { .. } => ErrorCode::INVALID_SEED,
+            TrackerError::TimeOrigin { .. } => ErrorCode::INVALID_TIME_ORIGIN,
         }
     }
 }

@@ -468,7 +468,10 @@ fn the_idle_timeout_can_change_after_creation() {
     // Out of range: refused with the clock's error, nothing changes.
     let before = tracker.clone();
     let error = tracker.set_idle_timeout(4_999, 4_000.0).unwrap_err();
-    assert_eq!(error.code(), crate::error::ErrorCode::IdleTimeoutOutOfRange);
+    assert_eq!(
+        error.code(),
+        crate::error::ErrorCode::IDLE_TIMEOUT_OUT_OF_RANGE
+    );
     assert!(error.to_string().contains("5000 to 60000"), "{error}");
     assert!(tracker.set_idle_timeout(60_000, 2_000.0).is_err());
     assert_eq!(tracker, before);

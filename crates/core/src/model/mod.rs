@@ -33,7 +33,9 @@ pub mod receipt;
 mod slot;
 pub mod spec;
 
-pub use diagnostic::{IdKind, ModelDiagnostic, ModelDiagnosticCode, ModelError};
+pub use diagnostic::{
+    IdKind, ModelDiagnostic, ModelDiagnosticCode, ModelError, ModelPath, PathSegment,
+};
 pub use engine::{CompiledModel, ModelState, OutputChange};
 pub use slot::Slot;
 pub use spec::{InputValue, ModelSpec};

@@ -76,9 +76,9 @@ impl ScoringError {
     /// The stable code callers branch on (docs/errors.md).
     pub fn code(&self) -> ErrorCode {
         match self {
-            ScoringError::InvalidScorecard { .. } => ErrorCode::InvalidScorecard,
-            ScoringError::MissingValues { .. } => ErrorCode::MissingValues,
-            ScoringError::NothingToScore { .. } => ErrorCode::NothingToScore,
+            ScoringError::InvalidScorecard { .. } => ErrorCode::INVALID_SCORECARD,
+            ScoringError::MissingValues { .. } => ErrorCode::MISSING_VALUES,
+            ScoringError::NothingToScore { .. } => ErrorCode::NOTHING_TO_SCORE,
         }
     }
 }
@@ -122,8 +122,8 @@ impl PipelineError {
     /// The stable code callers branch on (docs/errors.md).
     pub fn code(&self) -> ErrorCode {
         match self {
-            PipelineError::InvalidAsOf { .. } => ErrorCode::InvalidAsOf,
-            PipelineError::TooManyProjects { .. } => ErrorCode::TooManyProjects,
+            PipelineError::InvalidAsOf { .. } => ErrorCode::INVALID_AS_OF,
+            PipelineError::TooManyProjects { .. } => ErrorCode::TOO_MANY_PROJECTS,
         }
     }
 }

@@ -169,12 +169,12 @@ impl UncertaintyError {
     /// The stable code callers branch on (docs/errors.md).
     pub fn code(&self) -> ErrorCode {
         match self {
-            UncertaintyError::InvalidVariable { .. } => ErrorCode::InvalidDistribution,
-            UncertaintyError::TrialsOutOfRange { .. } => ErrorCode::TrialsOutOfRange,
-            UncertaintyError::HistogramBinsOutOfRange { .. } => ErrorCode::BinsOutOfRange,
-            UncertaintyError::TooManyVariables { .. } => ErrorCode::TooManyVariables,
-            UncertaintyError::OutputCountOutOfRange { .. } => ErrorCode::OutputCountOutOfRange,
-            UncertaintyError::TooManyResults { .. } => ErrorCode::TooManyResults,
+            UncertaintyError::InvalidVariable { .. } => ErrorCode::INVALID_DISTRIBUTION,
+            UncertaintyError::TrialsOutOfRange { .. } => ErrorCode::TRIALS_OUT_OF_RANGE,
+            UncertaintyError::HistogramBinsOutOfRange { .. } => ErrorCode::BINS_OUT_OF_RANGE,
+            UncertaintyError::TooManyVariables { .. } => ErrorCode::TOO_MANY_VARIABLES,
+            UncertaintyError::OutputCountOutOfRange { .. } => ErrorCode::OUTPUT_COUNT_OUT_OF_RANGE,
+            UncertaintyError::TooManyResults { .. } => ErrorCode::TOO_MANY_RESULTS,
         }
     }
 }
