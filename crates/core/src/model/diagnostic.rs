@@ -170,10 +170,9 @@ impl ModelPath {
     }
 
     fn with(&self, segment: PathSegment) -> ModelPath {
-        let mut segments = Vec::with_capacity(self.segments.len() + 1);
-        segments.extend_from_slice(&self.segments);
-        segments.push(segment);
-        ModelPath { segments }
+        let mut path = self.clone();
+        path.segments.push(segment);
+        path
     }
 
     /// The steps from the root, in order.
