@@ -229,19 +229,17 @@ impl formula::Names for RowNames<'_> {
 
 #[cfg(feature = "workbench")]
 impl Formula {
-    /// How many rows `rows` holds; throws when it is not whole rows.
-    fn row_count(&self, rows: &[f64]) -> usize {
+    /// How many rows `rows` holds, or the error when it is not whole rows.
+    /// Returned, not thrown: a throw skips the release of the borrow of
+    /// `self`, and every later call on the formula (`free` too) would fail.
+    fn row_count(&self, rows: &[f64]) -> Result<usize, JsError> {
         let width = self.parameters.len();
         if width == 0 || rows.len() % width != 0 {
-            wasm_bindgen::throw_val(
-                error::coded_error(
-                    yardstick_core::error::ErrorCode::INVALID_ARGUMENT,
-                    "evaluateRows: rows must hold one number per parameter for each row",
-                )
-                .into(),
-            );
+            return Err(JsError::argument(
+                "evaluateRows: rows must hold one number per parameter for each row",
+            ));
         }
-        rows.len() / width
+        Ok(rows.len() / width)
     }
 
     /// Each row's value pushed onto `values` (pushed, not zeroed first:
@@ -380,10 +378,10 @@ impl Formula {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] rows: &[f64],
         #[wasm_bindgen(unchecked_optional_param_type = "FormulaValue[]")] others: Option<JsValue>,
-    ) -> Vec<f64> {
-        let mut values = Vec::with_capacity(self.row_count(rows));
+    ) -> Result<Vec<f64>, JsError> {
+        let mut values = Vec::with_capacity(self.row_count(rows)?);
         self.fill_rows(rows, &mut values, others);
-        values
+        Ok(values)
     }
 
     /// The problems found in the formula, as `evaluate(text).diagnostics`

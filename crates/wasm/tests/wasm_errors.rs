@@ -124,6 +124,23 @@ fn analyses_give_option_and_id_codes() {
 
 #[cfg(feature = "workbench")]
 #[wasm_bindgen_test]
+fn rows_that_are_not_whole_rows_give_an_error_and_leave_the_formula_usable() {
+    let names: JsValue = js_sys::Array::of2(&"rate".into(), &"n".into()).into();
+    let formula = yardstick::Formula::new("rate * n", Some(names));
+    assert_eq!(
+        code(formula.evaluate_rows(&[0.5, 2.0, 3.0], None)),
+        "invalid-argument"
+    );
+    assert_eq!(formula.evaluate_rows(&[0.5, 2.0], None).unwrap(), vec![1.0]);
+    let no_parameters = yardstick::Formula::new("1", None);
+    assert_eq!(
+        code(no_parameters.evaluate_rows(&[1.0], None)),
+        "invalid-argument"
+    );
+}
+
+#[cfg(feature = "workbench")]
+#[wasm_bindgen_test]
 fn scoring_and_the_pipeline_give_their_codes() {
     use yardstick::{evaluate_pipeline_js, Scorecard};
     assert_eq!(
