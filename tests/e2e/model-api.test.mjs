@@ -50,6 +50,24 @@ test('an invalid model throws one Error listing every problem', () => {
   );
 });
 
+test('thrown errors carry a stable code beside the message', () => {
+  /** @param {() => unknown} call @param {string} code */
+  const throwsCode = (call, code) =>
+    assert.throws(call, (/** @type {any} */ error) => error instanceof Error && error.code === code && error.message.length > 0);
+  throwsCode(() => engine.Model.compile({ schema: 'yardstick/model@1' }), 'invalid-model');
+  const model = engine.Model.compile(spec);
+  throwsCode(() => model.set('discount_rate', 7), 'invalid-input');
+  throwsCode(() => model.set('no_such_input', 1), 'unknown-id');
+  throwsCode(() => model.sensitivity({}), 'invalid-option');
+  model.free();
+  // Rows that are not whole rows: an Error with its code, and the formula
+  // stays usable (a throw used to leave it borrowed, so even free() failed).
+  const formula = new engine.Formula('rate * n', ['rate', 'n']);
+  throwsCode(() => formula.evaluateRows([0.5, 2, 3]), 'invalid-argument');
+  assert.deepEqual([...formula.evaluateRows([0.5, 2])], [1]);
+  formula.free();
+});
+
 test('analyses: scenarios, tornado, goal seek, break-even, receipt', () => {
   const model = engine.Model.compile(spec);
   assert.deepEqual(model.scenarios().map((s) => s.id), ['default', 'conservative', 'expected', 'optimistic']);

@@ -66,6 +66,32 @@ describe('widget engagement', { timeout: 300_000 }, () => {
     await page.close();
   });
 
+  test('changing idle-timeout-ms changes the idle timeout of the page', async () => {
+    const { page, problems } = await open('clock-idle-attribute', [{ id: 'a' }]);
+    /** @type {string[]} */
+    const warnings = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
+    });
+    await page.evaluate(() => document.getElementById('a')?.setAttribute('idle-timeout-ms', '5000'));
+    await type(page, 'a', '2000');
+    await page.clock.runFor(60_000);
+    assert.equal((await totals(page, 'a')).interaction_ms, 5_000);
+    // Out of range: the engine refuses it (a warning) and 5 s stays.
+    await page.evaluate(() => document.getElementById('a')?.setAttribute('idle-timeout-ms', '90000'));
+    await type(page, 'a', '2100');
+    await page.clock.runFor(60_000);
+    assert.equal((await totals(page, 'a')).interaction_ms, 10_000);
+    // Removed: the engine's default again.
+    await page.evaluate(() => document.getElementById('a')?.removeAttribute('idle-timeout-ms'));
+    await type(page, 'a', '2200');
+    await page.clock.runFor(60_000);
+    assert.equal((await totals(page, 'a')).interaction_ms, 10_000 + IDLE_TIMEOUT_MS);
+    assert.ok(warnings.length === 1 && warnings[0].includes('90000'), warnings.join('\n'));
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('a hidden tab and a blurred window stop the clock', async () => {
     const { page } = await open('clock-hidden', [{ id: 'a' }]);
     await type(page, 'a', '1500');

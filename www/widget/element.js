@@ -13,9 +13,11 @@
  * one would run on the host's origin). Each is re-read when it changes:
  * `src`, `locale` and `currency` reload the model, `scenario` applies one,
  * `consent`, `collector` and `datalayer` redirect the engagement sinks from
- * the next event on, `cta-*` redraw the link. `idle-timeout-ms` is the
- * page's, taken from the first widget that starts tracking (the tracker
- * cannot change it later; a console warning says so). Methods:
+ * the next event on, `cta-*` redraw the link, `idle-timeout-ms` sets the
+ * page's idle timeout from then on (one tracker serves the page, so the
+ * latest change on any widget applies to all; removed, it is the engine's
+ * default; a value the engine refuses leaves the old one, with a console
+ * warning). Methods:
  * `reportLead()`, `totals()`.
  * Events: `yardstick:ready`, `yardstick:error`, and the engagement
  * milestones (`yardstick:view`, `yardstick:start`, ...).
@@ -119,7 +121,7 @@ export class YardstickCalculator extends HTMLElement {
     else if (name === 'consent') this.#membership?.consent(this.#consent());
     else if (name === 'collector' || name === 'datalayer') this.#route();
     else if (name === 'cta-href' || name === 'cta-label') this.#renderCta();
-    else if (name === 'idle-timeout-ms' && this.#membership) console.warn('yardstick: idle-timeout-ms is the page\'s, set by the first widget; the change applies on the next page load');
+    else if (name === 'idle-timeout-ms') this.#membership?.idleTimeout(after === null ? undefined : Number(after));
   }
 
   /** Records a lead (the host page's form was sent, say). */
@@ -171,7 +173,8 @@ export class YardstickCalculator extends HTMLElement {
     try {
       model = bindings.Model.compile(documentJson);
     } catch (error) {
-      const diagnostics = /** @type {{ diagnostics?: ModelDiagnostic[] }} */ (error).diagnostics ?? [];
+      const thrown = /** @type {{ code?: string, diagnostics?: ModelDiagnostic[] }} */ (error);
+      const diagnostics = (thrown.code === 'invalid-model' && thrown.diagnostics) || [];
       this.#fail(`The calculator's model is invalid: ${error instanceof Error ? error.message : String(error)}`, diagnostics);
       return;
     }

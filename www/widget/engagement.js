@@ -280,6 +280,8 @@ export function joinPage(TrackerClass, widget) {
     /** @param {string | undefined} inputId @param {boolean} committed */
     input: (inputId, committed) => current.apply((now) => current.tracker.input(instanceId, inputId, committed, now)),
     lead: () => current.apply((now) => current.tracker.lead(instanceId, now)),
+    /** A new idle timeout for the page (the engine checks it; `undefined`: its default). @param {number | undefined} ms */
+    idleTimeout: (ms) => current.apply((now) => current.tracker.setIdleTimeout(ms, now)),
     /** @param {string | undefined} scenario */
     scenario: (scenario) => current.tracker.setScenario(instanceId, scenario),
     /** @param {Consent} consent */

@@ -43,32 +43,6 @@ impl Node {
         }
     }
 
-    /// The text at a diagnostic path such as `calculations[3].formula`
-    /// (the paths `model::diagnostic` writes), or `None` when the path
-    /// names no text. Here rather than in the wasm crate: its char
-    /// searches there were a second copy of the std code the core links
-    /// anyway (0.5 KB raw).
-    pub fn text_at_path(&self, path: &str) -> Option<&str> {
-        let mut node = self;
-        for part in path.split('.') {
-            let (name, index) = match part.split_once('[') {
-                Some((name, rest)) => (name, rest.trim_end_matches(']').parse::<usize>().ok()),
-                None => (part, None),
-            };
-            node = node.get(name)?;
-            if let Some(index) = index {
-                node = match node {
-                    Node::List(items) => items.get(index)?,
-                    _ => return None,
-                };
-            }
-        }
-        match node {
-            Node::Text(text) => Some(text),
-            _ => None,
-        }
-    }
-
     /// A short name of the node's type, for messages.
     pub fn type_name(&self) -> &'static str {
         match self {
@@ -191,24 +165,5 @@ mod tests {
         );
         assert_eq!(canonical_json(&Node::Number(-0.0)), "0");
         assert_eq!(canonical_json(&Node::Number(1e300)), "1e300");
-    }
-
-    #[test]
-    fn text_at_path_follows_keys_and_indices() {
-        let formula = Node::Map(vec![("formula".into(), Node::Text("=1+".into()))]);
-        let document = Node::Map(vec![
-            ("id".into(), Node::Text("m".into())),
-            ("calculations".into(), Node::List(vec![Node::Null, formula])),
-        ]);
-        assert_eq!(document.text_at_path("id"), Some("m"));
-        assert_eq!(
-            document.text_at_path("calculations[1].formula"),
-            Some("=1+")
-        );
-        assert_eq!(document.text_at_path("calculations[2].formula"), None);
-        assert_eq!(document.text_at_path("calculations[x].formula"), None);
-        assert_eq!(document.text_at_path("calculations"), None);
-        assert_eq!(document.text_at_path("id[0]"), None);
-        assert_eq!(document.text_at_path("missing"), None);
     }
 }

@@ -4,6 +4,8 @@
 //!
 //! This file only maps the modules; it holds no logic.
 //!
+//! - [`error`]: the stable error codes ([`error::ErrorCode`]) callers branch
+//!   on; each error enum maps its variants to one (docs/errors.md).
 //! - [`finance`]: time-value-of-money kernels over `&[f64]` (NPV, IRR, PMT, ...),
 //!   matching Excel's argument order, defaults and error results.
 //! - [`formula`]: the Excel-style formula language: lexer, parser, AST,
@@ -34,6 +36,7 @@
 #![warn(missing_docs)]
 
 pub mod engagement;
+pub mod error;
 pub mod finance;
 pub mod formula;
 pub mod json;

@@ -11,7 +11,8 @@
 
 mod support;
 
-use yardstick_core::model::{ModelDiagnostic, ModelDiagnosticCode as Code};
+use yardstick_core::json::Node;
+use yardstick_core::model::{ModelDiagnostic, ModelDiagnosticCode as Code, ModelPath, PathSegment};
 
 /// A valid base model; tests patch pieces of it.
 fn base() -> serde_json::Value {
@@ -44,7 +45,7 @@ fn diagnostics(document: serde_json::Value) -> Vec<ModelDiagnostic> {
 fn check(document: serde_json::Value, code: Code, path: &str, part: &str) -> ModelDiagnostic {
     let list = diagnostics(document);
     list.iter()
-        .find(|d| d.code == code && d.path == path && d.message.contains(part))
+        .find(|d| d.code == code && d.path.to_string() == path && d.message.contains(part))
         .cloned()
         .unwrap_or_else(|| panic!("no {code:?} at {path} containing {part:?} in {list:#?}"))
 }
@@ -183,7 +184,7 @@ fn unknown_choices_list_the_accepted_names() {
     ] {
         assert!(
             all.iter()
-                .any(|d| d.code == code && d.path == path && d.message == message),
+                .any(|d| d.code == code && d.path.to_string() == path && d.message == message),
             "{path}: {all:#?}"
         );
     }
@@ -409,5 +410,110 @@ fn no_document_shape_panics() {
         r#"{"inputs": 5, "outputs": [1, null, {}]}"#,
     ] {
         assert!(support::try_compile(text).is_err(), "{text}");
+    }
+}
+
+fn key(text: &str) -> PathSegment {
+    PathSegment::Key(text.into())
+}
+
+#[test]
+fn a_nested_diagnostic_carries_its_path_as_segments() {
+    let mut model = base();
+    model["inputs"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "id": "plan", "label": "Plan", "kind": "select", "default": "basic",
+            "options": [ { "value": "basic", "label": "Basic" }, { "value": true, "label": "Yes" } ]
+        }));
+    let d = check(
+        model,
+        Code::WrongType,
+        "inputs[2].options[1].value",
+        "a number or text",
+    );
+    assert_eq!(
+        d.path.segments(),
+        [
+            key("inputs"),
+            PathSegment::Index(2),
+            key("options"),
+            PathSegment::Index(1),
+            key("value")
+        ]
+    );
+    // A key that is data (a scenario's input id) is one segment, dots and all.
+    let mut model = base();
+    model["scenarios"] = serde_json::json!([
+        { "id": "low", "label": "Low", "inputs": { "se.at": 5 } }
+    ]);
+    let d = check(
+        model,
+        Code::UnknownReference,
+        "scenarios[0].inputs.se.at",
+        "",
+    );
+    assert_eq!(
+        d.path.segments(),
+        [
+            key("scenarios"),
+            PathSegment::Index(0),
+            key("inputs"),
+            key("se.at")
+        ]
+    );
+}
+
+#[test]
+fn a_formula_diagnostic_path_leads_to_its_formula() {
+    let mut model = base();
+    model["calculations"][1]["formula"] = "IF(period = 0, -100, revenu)".into();
+    let d = check(
+        model.clone(),
+        Code::UnknownName,
+        "calculations[1].formula",
+        "revenu",
+    );
+    let document = yardstick_json_text::node_from_value(model);
+    assert_eq!(
+        d.path.find(&document),
+        Some(&Node::Text("IF(period = 0, -100, revenu)".into()))
+    );
+}
+
+#[test]
+fn a_path_displays_as_the_text_diagnostics_always_showed() {
+    let root = ModelPath::root();
+    assert_eq!(root.to_string(), "");
+    assert!(root.is_root());
+    assert_eq!(root.key("schema").to_string(), "schema");
+    let path = root
+        .key("inputs")
+        .index(2)
+        .key("options")
+        .index(0)
+        .key("value");
+    assert_eq!(path.to_string(), "inputs[2].options[0].value");
+    assert_eq!(root.key("grid").index(1).index(3).to_string(), "grid[1][3]");
+}
+
+#[test]
+fn a_path_finds_nothing_where_the_document_has_nothing() {
+    let document = yardstick_json_text::node_from_json(
+        r#"{"id": "m", "calculations": [null, {"formula": "=1+"}]}"#,
+    )
+    .unwrap();
+    let root = ModelPath::root();
+    let formula = root.key("calculations").index(1).key("formula");
+    assert_eq!(formula.find(&document), Some(&Node::Text("=1+".into())));
+    assert_eq!(root.find(&document), Some(&document));
+    for missing in [
+        root.key("calculations").index(2).key("formula"),
+        root.key("id").index(0),
+        root.key("calculations").key("formula"),
+        root.key("missing"),
+    ] {
+        assert_eq!(missing.find(&document), None, "{missing}");
     }
 }

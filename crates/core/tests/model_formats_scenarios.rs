@@ -100,7 +100,7 @@ fn a_series_format_is_checked_like_an_output_format() {
             .unwrap_err();
     assert!(
         wrong_style.iter().any(|d| d.code == Code::InvalidValue
-            && d.path == "calculations[1].format.style"
+            && d.path.to_string() == "calculations[1].format.style"
             && d.message == "unknown style `ratio`; use currency, percent, number or months"),
         "{wrong_style:#?}"
     );
@@ -116,7 +116,7 @@ fn a_series_format_is_checked_like_an_output_format() {
         assert!(
             bad_decimals
                 .iter()
-                .any(|d| d.code == code && d.path == path),
+                .any(|d| d.code == code && d.path.to_string() == path),
             "{path}: {bad_decimals:#?}"
         );
     }
@@ -125,7 +125,7 @@ fn a_series_format_is_checked_like_an_output_format() {
     assert!(
         not_an_object
             .iter()
-            .any(|d| d.code == Code::WrongType && d.path == "calculations[1].format"),
+            .any(|d| d.code == Code::WrongType && d.path.to_string() == "calculations[1].format"),
         "{not_an_object:#?}"
     );
 }

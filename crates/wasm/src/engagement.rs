@@ -8,12 +8,14 @@
 //! included, so it stays small (js-sys objects, no serde).
 
 use super::dto::{field, object, set, set_key};
+use super::error::JsError;
 use super::js::{Array, Object, Uint8Array};
 use wasm_bindgen::prelude::*;
 use yardstick_core::engagement::clock::{self, PageFact};
 use yardstick_core::engagement::event::{Consent, Event, Totals};
 use yardstick_core::engagement::sinks::{self, SinkValue};
 use yardstick_core::engagement::tracker::{self, Call, TrackerError, TrackerOptions, WidgetFact};
+use yardstick_core::error::ErrorCode;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPESCRIPT_TYPES: &str = r##"
@@ -61,7 +63,7 @@ pub struct Tracker {
 }
 
 fn js_error(error: TrackerError) -> JsError {
-    JsError::new(&error.to_string())
+    JsError::from(error)
 }
 
 /// An optional whole number of milliseconds from the options object.
@@ -70,10 +72,15 @@ fn option_ms(options: &JsValue, key: &str, default_ms: u64) -> Result<u64, JsErr
     if value.is_undefined() {
         return Ok(default_ms);
     }
-    match value.as_f64() {
+    whole_ms(key, value.as_f64())
+}
+
+/// A whole number of milliseconds, or an error naming `key`.
+fn whole_ms(key: &str, value: Option<f64>) -> Result<u64, JsError> {
+    match value {
         // The cast saturates; the core then refuses what is out of range.
         Some(ms) if ms >= 0.0 && ms.fract() == 0.0 => Ok(ms as u64),
-        _ => Err(JsError::new(&format!(
+        _ => Err(JsError::argument(&format!(
             "{key} must be a whole number of milliseconds"
         ))),
     }
@@ -82,13 +89,13 @@ fn option_ms(options: &JsValue, key: &str, default_ms: u64) -> Result<u64, JsErr
 fn required_ms(options: &JsValue, key: &str) -> Result<f64, JsError> {
     field(options, key)
         .as_f64()
-        .ok_or_else(|| JsError::new(&format!("{key} must be a number of milliseconds")))
+        .ok_or_else(|| JsError::argument(&format!("{key} must be a number of milliseconds")))
 }
 
 fn consent_from(text: Option<String>) -> Result<Consent, JsError> {
     let text = text.unwrap_or_default();
     Consent::parse(&text).ok_or_else(|| {
-        JsError::new(&format!(
+        JsError::argument(&format!(
             "consent must be \"granted\", \"denied\" or \"unknown\", not \"{text}\""
         ))
     })
@@ -235,7 +242,10 @@ impl Tracker {
     ) -> Result<Tracker, JsError> {
         let seed = field(&options, "seed");
         if !seed.is_instance_of::<Uint8Array>() {
-            return Err(JsError::new("seed must be a Uint8Array of 32 random bytes"));
+            return Err(JsError::new(
+                ErrorCode::INVALID_SEED,
+                "seed must be a Uint8Array of 32 random bytes",
+            ));
         }
         let bytes: &Uint8Array = seed.unchecked_ref();
         let length = bytes.byte_length() as usize;
@@ -410,6 +420,23 @@ impl Tracker {
         #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
     ) -> Result<JsValue, JsError> {
         self.run_widget(instance_id, WidgetFact::Lead, now_ms)
+    }
+
+    /// A new idle timeout for the page (5,000 to 60,000 ms, a whole
+    /// number; `undefined` for the default, 15,000), from `nowMs` on;
+    /// returns the milestones that fell due before it. A refused timeout
+    /// keeps the old one.
+    #[wasm_bindgen(js_name = setIdleTimeout, unchecked_return_type = "EngagementEvent[]")]
+    pub fn set_idle_timeout(
+        &mut self,
+        #[wasm_bindgen(js_name = idleTimeoutMs)] idle_timeout_ms: Option<f64>,
+        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
+    ) -> Result<JsValue, JsError> {
+        let idle_timeout_ms = match idle_timeout_ms {
+            None => clock::DEFAULT_IDLE_TIMEOUT_MS,
+            given => whole_ms("idleTimeoutMs", given)?,
+        };
+        self.run(Call::IdleTimeout { idle_timeout_ms }, now_ms)
     }
 
     /// The scenario the widget shows (`undefined`: the defaults).

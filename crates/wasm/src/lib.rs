@@ -8,6 +8,7 @@ mod document;
 mod dto;
 #[cfg(feature = "tracker")]
 mod engagement;
+mod error;
 mod js;
 mod model;
 #[cfg(feature = "workbench")]
@@ -22,6 +23,7 @@ mod scoring;
 
 #[cfg(feature = "tracker")]
 pub use engagement::{page_consent, Tracker};
+pub use error::JsError;
 pub use model::Model;
 #[cfg(feature = "workbench")]
 pub use monte_carlo::MonteCarloRun;
@@ -68,8 +70,20 @@ export type InputValue = number | string | boolean;
 export type InputValues = Record<string, InputValue>;
 /** A problem in a model; `start`/`end` are UTF-16 offsets inside the formula at `path`. */
 export interface ModelDiagnostic { code: string; message: string; path: string; start?: number; end?: number }
+/** The stable code of every Error Yardstick throws (docs/errors.md). */
+export type ErrorCode =
+  | "invalid-argument" | "invalid-model" | "unknown-id" | "invalid-input"
+  | "invalid-option" | "too-much-work" | "invalid-distribution" | "trials-out-of-range"
+  | "bins-out-of-range" | "too-many-variables" | "output-count-out-of-range"
+  | "too-many-results" | "invalid-scorecard" | "missing-values" | "nothing-to-score"
+  | "invalid-as-of" | "too-many-projects" | "invalid-seed" | "invalid-time-origin"
+  | "option-out-of-range" | "idle-timeout-out-of-range" | "invalid-id"
+  | "unknown-instance" | "time-out-of-range" | "time-went-backwards"
+  | "ratio-out-of-range" | "too-many-instances" | "unknown-clock-instance";
+/** An Error thrown by a Yardstick call: branch on `code`, show `message`. */
+export interface YardstickError extends Error { code: ErrorCode }
 /** The Error `Model.compile` throws for an invalid model. */
-export interface InvalidModelError extends Error { diagnostics: ModelDiagnostic[] }
+export interface InvalidModelError extends YardstickError { code: "invalid-model"; diagnostics: ModelDiagnostic[] }
 export interface ModelEvaluation {
   inputs: InputValues;
   outputs: Record<string, FormulaValue>;
@@ -230,15 +244,17 @@ impl formula::Names for RowNames<'_> {
 
 #[cfg(feature = "workbench")]
 impl Formula {
-    /// How many rows `rows` holds; throws when it is not whole rows.
-    fn row_count(&self, rows: &[f64]) -> usize {
+    /// How many rows `rows` holds, or the error when it is not whole rows.
+    /// Returned, not thrown: a throw skips the release of the borrow of
+    /// `self`, and every later call on the formula (`free` too) would fail.
+    fn row_count(&self, rows: &[f64]) -> Result<usize, JsError> {
         let width = self.parameters.len();
         if width == 0 || rows.len() % width != 0 {
-            wasm_bindgen::throw_str(
+            return Err(JsError::argument(
                 "evaluateRows: rows must hold one number per parameter for each row",
-            );
+            ));
         }
-        rows.len() / width
+        Ok(rows.len() / width)
     }
 
     /// Each row's value pushed onto `values` (pushed, not zeroed first:
@@ -377,10 +393,10 @@ impl Formula {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] rows: &[f64],
         #[wasm_bindgen(unchecked_optional_param_type = "FormulaValue[]")] others: Option<JsValue>,
-    ) -> Vec<f64> {
-        let mut values = Vec::with_capacity(self.row_count(rows));
+    ) -> Result<Vec<f64>, JsError> {
+        let mut values = Vec::with_capacity(self.row_count(rows)?);
         self.fill_rows(rows, &mut values, others);
-        values
+        Ok(values)
     }
 
     /// The problems found in the formula, as `evaluate(text).diagnostics`
@@ -424,4 +440,31 @@ pub fn call_at(formula: &str, caret: u32) -> JsValue {
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use yardstick_core::error::ErrorCode;
+
+    #[test]
+    fn the_typescript_error_code_type_lists_every_code() {
+        // wasm-bindgen consumes the custom section's const, so the test
+        // reads it from this file's text.
+        let source = include_str!("lib.rs");
+        let start = source.find("export type ErrorCode =").unwrap_or(0);
+        let declaration = source.get(start..).unwrap_or_default();
+        let end = declaration.find(';').unwrap_or(0);
+        let union = declaration.get(..end).unwrap_or_default();
+        for code in ErrorCode::ALL {
+            assert!(
+                union.contains(&format!("\"{code}\"")),
+                "ErrorCode lacks `{code}`"
+            );
+        }
+        assert_eq!(
+            union.matches('"').count(),
+            2 * ErrorCode::ALL.len(),
+            "{union}"
+        );
+    }
 }

@@ -6,9 +6,11 @@
 
 use super::document::node_from_js;
 use super::dto::{object, set, set_key, set_number, set_text, utf16_offset, value_to_js};
+use super::error::{coded_error, JsError};
 use super::js::{Array, Object};
 use super::model_view::input_value;
 use wasm_bindgen::prelude::*;
+use yardstick_core::error::ErrorCode;
 use yardstick_core::json::Node;
 #[cfg(feature = "workbench")]
 use yardstick_core::model::analysis;
@@ -16,7 +18,9 @@ use yardstick_core::model::inputs::value_from_node;
 #[cfg(feature = "workbench")]
 use yardstick_core::model::receipt::receipt;
 use yardstick_core::model::spec::{InputKind, InputValue};
-use yardstick_core::model::{CompiledModel, ModelDiagnostic, ModelError, ModelState, Slot};
+use yardstick_core::model::{
+    CompiledModel, ModelDiagnostic, ModelError, ModelPath, ModelState, Slot,
+};
 
 /// A compiled calculator model and its current inputs.
 #[wasm_bindgen]
@@ -29,7 +33,7 @@ pub struct Model {
 }
 
 pub(crate) fn js_error(error: &ModelError) -> JsError {
-    JsError::new(&error.to_string())
+    JsError::new(error.code(), &error.to_string())
 }
 
 /// An `Error` whose `diagnostics` property lists every problem.
@@ -42,17 +46,18 @@ fn invalid_model_error(document: Option<&Node>, diagnostics: &[ModelDiagnostic])
         ),
         None => "the model is invalid".to_string(),
     };
-    let error = super::js::Error::new(&summary);
+    let error = coded_error(ErrorCode::INVALID_MODEL, &summary);
     let list = Array::new();
     for diagnostic in diagnostics {
         let item = object();
         set_text(&item, "code", diagnostic.code.as_str());
         set_text(&item, "message", &diagnostic.message);
-        set_text(&item, "path", &diagnostic.path);
+        set_text(&item, "path", &diagnostic.path.to_string());
         if let Some(span) = diagnostic.span {
-            let formula = document
-                .and_then(|d| d.text_at_path(&diagnostic.path))
-                .unwrap_or_default();
+            let formula = match document.and_then(|d| diagnostic.path.find(d)) {
+                Some(Node::Text(text)) => text.as_str(),
+                _ => "",
+            };
             set_number(&item, "start", utf16_offset(formula, span.start) as f64);
             set_number(&item, "end", utf16_offset(formula, span.end) as f64);
         }
@@ -73,7 +78,7 @@ fn input_from_js(
         .spec()
         .inputs
         .get(index)
-        .ok_or_else(|| JsError::new("unknown input"))?;
+        .ok_or_else(|| JsError::new(ErrorCode::UNKNOWN_ID, "unknown input"))?;
     let node = if let Some(n) = value.as_f64() {
         Node::Number(n)
     } else if let Some(b) = value.as_bool() {
@@ -81,15 +86,19 @@ fn input_from_js(
     } else if let Some(text) = value.as_string() {
         Node::Text(text)
     } else {
-        return Err(JsError::new(&format!(
-            "input `{}`: expected a number, text or boolean",
-            input.id
-        )));
+        return Err(JsError::new(
+            ErrorCode::INVALID_INPUT,
+            &format!("input `{}`: expected a number, text or boolean", input.id),
+        ));
     };
     let value = match (input.kind, &node) {
         (InputKind::Date, Node::Number(n)) => InputValue::Number(*n),
-        _ => value_from_node(input.kind, &node)
-            .map_err(|reason| JsError::new(&format!("input `{}`: {reason}", input.id)))?,
+        _ => value_from_node(input.kind, &node).map_err(|reason| {
+            JsError::new(
+                ErrorCode::INVALID_INPUT,
+                &format!("input `{}`: {reason}", input.id),
+            )
+        })?,
     };
     model.check_input(index, &value).map_err(|e| js_error(&e))
 }
@@ -102,7 +111,9 @@ fn inputs_from_js(model: &CompiledModel, inputs: &JsValue) -> Result<Vec<InputVa
         return Ok(values);
     }
     if !inputs.is_object() {
-        return Err(JsError::new("inputs must be an object of input id → value"));
+        return Err(JsError::argument(
+            "inputs must be an object of input id → value",
+        ));
     }
     for entry in Object::entries(inputs.unchecked_ref()).iter() {
         let pair: Array = entry.unchecked_into();
@@ -141,7 +152,7 @@ impl Model {
                 None,
                 &[ModelDiagnostic::new(
                     yardstick_core::model::ModelDiagnosticCode::TooLarge,
-                    "",
+                    ModelPath::root(),
                     e.0,
                 )],
             )

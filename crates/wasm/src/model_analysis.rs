@@ -4,8 +4,10 @@
 //! Conversion only: every number comes from the core.
 
 use super::dto::{field, object, set, set_number, set_text};
+use super::error::JsError;
 use super::model::{js_error, number_or_null, Model};
 use wasm_bindgen::prelude::*;
+use yardstick_core::error::ErrorCode;
 use yardstick_core::model::analysis::{self, GoalSeekOptions, GoalSeekResult};
 
 /// Option `key` as a number; `None` when absent, an error naming it when
@@ -15,16 +17,21 @@ pub(crate) fn option_f64(options: &JsValue, key: &str) -> Result<Option<f64>, Js
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    value
-        .as_f64()
-        .map(Some)
-        .ok_or_else(|| JsError::new(&format!("option `{key}`: must be a number")))
+    value.as_f64().map(Some).ok_or_else(|| {
+        JsError::new(
+            ErrorCode::INVALID_OPTION,
+            &format!("option `{key}`: must be a number"),
+        )
+    })
 }
 
 fn option_string(options: &JsValue, key: &str) -> Result<String, JsError> {
-    field(options, key)
-        .as_string()
-        .ok_or_else(|| JsError::new(&format!("option `{key}` is required")))
+    field(options, key).as_string().ok_or_else(|| {
+        JsError::new(
+            ErrorCode::INVALID_OPTION,
+            &format!("option `{key}` is required"),
+        )
+    })
 }
 
 #[wasm_bindgen]
@@ -38,8 +45,9 @@ impl Model {
         let settings = GoalSeekOptions {
             input_id: option_string(&options, "input")?,
             output_id: option_string(&options, "output")?,
-            target: option_f64(&options, "target")?
-                .ok_or_else(|| JsError::new("option `target` is required"))?,
+            target: option_f64(&options, "target")?.ok_or_else(|| {
+                JsError::new(ErrorCode::INVALID_OPTION, "option `target` is required")
+            })?,
             low: option_f64(&options, "low")?,
             high: option_f64(&options, "high")?,
             tolerance: option_f64(&options, "tolerance")?.unwrap_or(analysis::DEFAULT_TOLERANCE),

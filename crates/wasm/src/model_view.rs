@@ -8,9 +8,11 @@
 //! in the core.
 
 use super::dto::{field, object, set, set_number, set_text};
+use super::error::JsError;
 use super::js::{Array, Object};
 use super::model::{js_error, number_or_null, Model};
 use wasm_bindgen::prelude::*;
+use yardstick_core::error::ErrorCode;
 use yardstick_core::formula::functions::date_serial::ymd_from_serial;
 use yardstick_core::model::analysis::{self, SensitivityOptions};
 use yardstick_core::model::spec::{InputKind, InputSpec, InputValue, OutputFormat};
@@ -202,9 +204,9 @@ impl Model {
         &self,
         #[wasm_bindgen(unchecked_param_type = "SensitivityOptions")] options: JsValue,
     ) -> Result<JsValue, JsError> {
-        let output_id = field(&options, "output")
-            .as_string()
-            .ok_or_else(|| JsError::new("option `output` is required"))?;
+        let output_id = field(&options, "output").as_string().ok_or_else(|| {
+            JsError::new(ErrorCode::INVALID_OPTION, "option `output` is required")
+        })?;
         // Anything but a number (or nothing) is refused by the core as NaN,
         // never replaced by the default.
         let percent = field(&options, "percentChange");

@@ -5,8 +5,10 @@
 //! Conversion only: sampling, recomputation and statistics are the core's.
 
 use super::dto::{field, object, set, set_number};
+use super::error::JsError;
 use super::js::Array;
 use wasm_bindgen::prelude::*;
+use yardstick_core::error::ErrorCode;
 use yardstick_core::model::analysis::{
     self, ModelMonteCarlo, MonteCarloOptions, DEFAULT_SEED, DEFAULT_TRIALS,
 };
@@ -45,7 +47,7 @@ fn whole_number(
     let number = value.as_f64().unwrap_or(f64::NAN);
     analysis::whole_number(key, number, min, max)
         .map(Some)
-        .map_err(|e| JsError::new(&e.to_string()))
+        .map_err(JsError::from)
 }
 
 impl MonteCarloRun {
@@ -65,14 +67,14 @@ impl MonteCarloRun {
             seed,
             histogram_bins: bins.map_or(DEFAULT_HISTOGRAM_BINS, |b| b as usize),
         };
-        let run = ModelMonteCarlo::new(model, base, settings)
-            .map_err(|e| JsError::new(&e.to_string()))?;
+        let run = ModelMonteCarlo::new(model, base, settings)?;
         // The run outlives any later change to the page's model, so it owns
         // a model. Compiling the kept document again gives an equal one
         // (compilation is deterministic) and links no `Clone` of the whole
         // compiled model, formula trees included (about 4 KB of wasm).
         let model = CompiledModel::compile(model.document()).map_err(|diagnostics| {
             JsError::new(
+                ErrorCode::INVALID_MODEL,
                 &diagnostics
                     .first()
                     .map(ToString::to_string)
@@ -98,8 +100,7 @@ impl MonteCarloRun {
     /// reports progress.
     #[wasm_bindgen(unchecked_return_type = "MonteCarloProgress")]
     pub fn step(&mut self, max_trials: f64) -> Result<JsValue, JsError> {
-        let max_trials = analysis::whole_number("maxTrials", max_trials, 0, MAX_TRIALS as u64)
-            .map_err(|e| JsError::new(&e.to_string()))?;
+        let max_trials = analysis::whole_number("maxTrials", max_trials, 0, MAX_TRIALS as u64)?;
         Ok(progress_to_js(self.run.advance(&self.model, max_trials as usize)).into())
     }
 
@@ -183,17 +184,14 @@ impl MonteCarloRun {
         comparison: &str,
         threshold: f64,
     ) -> Result<Option<f64>, JsError> {
-        let index = self
-            .model
-            .output_index(output_id)
-            .map_err(|e| JsError::new(&e.to_string()))?;
+        let index = self.model.output_index(output_id)?;
         let comparison = match comparison {
             "above" => Comparison::Above,
             "atLeast" => Comparison::AtLeast,
             "below" => Comparison::Below,
             "atMost" => Comparison::AtMost,
             other => {
-                return Err(JsError::new(&format!(
+                return Err(JsError::argument(&format!(
                     "comparison `{other}`: use above, atLeast, below or atMost"
                 )))
             }

@@ -5,8 +5,10 @@
 //! Conversion only: every count, ratio and duration comes from the core.
 
 use super::dto::{field, object, set, set_number, set_text};
+use super::error::JsError;
 use super::js::Array;
 use wasm_bindgen::prelude::*;
+use yardstick_core::error::ErrorCode;
 use yardstick_core::scoring::{
     evaluate_pipeline, PipelineProject, PipelineStage, StageEvent, StageOutcome,
 };
@@ -21,7 +23,7 @@ fn stage_from(text: &str) -> Option<PipelineStage> {
 }
 
 fn project_from_js(value: &JsValue, index: u32) -> Result<PipelineProject, JsError> {
-    let at = |what: &str| JsError::new(&format!("projects[{index}]: {what}"));
+    let at = |what: &str| JsError::argument(&format!("projects[{index}]: {what}"));
     let id = field(value, "id")
         .as_string()
         .ok_or_else(|| at("`id` must be text"))?;
@@ -36,12 +38,12 @@ fn project_from_js(value: &JsValue, index: u32) -> Result<PipelineProject, JsErr
     for (event_index, event) in Array::from(&events_value).iter().enumerate() {
         let stage_text = field(&event, "stage").as_string().unwrap_or_default();
         let stage = stage_from(&stage_text).ok_or_else(|| {
-            JsError::new(&format!(
+            JsError::argument(&format!(
                 "projects[{index}]: events[{event_index}].stage `{stage_text}` is not one of business_review, high_level_case, projects_review, detailed_case, decision, commitment"
             ))
         })?;
         let entered_at_ms = field(&event, "enteredAtMs").as_f64().ok_or_else(|| {
-            JsError::new(&format!(
+            JsError::argument(&format!(
                 "projects[{index}]: events[{event_index}].enteredAtMs must be a number (ms since 1970)"
             ))
         })?;
@@ -74,18 +76,21 @@ pub fn evaluate_pipeline_js(
     as_of_ms: f64,
 ) -> Result<JsValue, JsError> {
     if !Array::is_array(&projects) {
-        return Err(JsError::new("projects must be a list"));
+        return Err(JsError::argument("projects must be a list"));
     }
     let list = Array::from(&projects);
     if list.length() > MAX_JS_PROJECTS {
-        return Err(JsError::new(&format!("at most {MAX_JS_PROJECTS} projects")));
+        return Err(JsError::new(
+            ErrorCode::TOO_MANY_PROJECTS,
+            &format!("at most {MAX_JS_PROJECTS} projects"),
+        ));
     }
     // A plain loop: collecting into a `Result` would add its own adapter.
     let mut parsed = Vec::new();
     for (i, p) in list.iter().enumerate() {
         parsed.push(project_from_js(&p, i as u32)?);
     }
-    let report = evaluate_pipeline(&parsed, as_of_ms).map_err(|e| JsError::new(&e.to_string()))?;
+    let report = evaluate_pipeline(&parsed, as_of_ms)?;
     let result = object();
     set_number(&result, "asOfMs", report.as_of_ms);
     set_number(

@@ -5,9 +5,11 @@
 //! the core.
 
 use super::dto::{field, object, set, set_number, set_text};
+use super::error::JsError;
 use super::js::{Array, Object};
 use super::model::Model;
 use wasm_bindgen::prelude::*;
+use yardstick_core::error::ErrorCode;
 use yardstick_core::model::spec::InputValue;
 use yardstick_core::scoring::{
     default_business_case_scorecard, is_positive_case, BusinessCaseScorecardOptions, CaseDepth,
@@ -36,7 +38,7 @@ fn read_group(
         return Ok(());
     }
     if !entries.is_object() {
-        return Err(JsError::new(&format!(
+        return Err(JsError::argument(&format!(
             "values.{group} must be an object of id → number"
         )));
     }
@@ -72,10 +74,10 @@ impl Scorecard {
         }
         let scorecard = default_business_case_scorecard(settings);
         if let Some(problem) = scorecard.validate().first() {
-            return Err(JsError::new(&format!(
-                "{}: {}",
-                problem.path, problem.message
-            )));
+            return Err(JsError::new(
+                ErrorCode::INVALID_SCORECARD,
+                &format!("{}: {}", problem.path, problem.message),
+            ));
         }
         Ok(Scorecard { scorecard })
     }
@@ -134,10 +136,7 @@ impl Scorecard {
 
 impl Scorecard {
     fn score_inputs(&self, inputs: &ScoreInputs) -> Result<JsValue, JsError> {
-        let result = self
-            .scorecard
-            .score(inputs)
-            .map_err(|e| JsError::new(&e.to_string()))?;
+        let result = self.scorecard.score(inputs)?;
         Ok(result_to_js(&result))
     }
 }

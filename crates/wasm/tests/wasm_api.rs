@@ -50,7 +50,7 @@ fn numbers_text_and_booleans_cross_as_plain_values() {
 #[wasm_bindgen_test]
 fn financial_results_reach_javascript() {
     let pmt = value_of("=PMT(8%/12, 10, 10000)").as_f64().unwrap();
-    assert!((pmt - -1037.032_089_359_164).abs() < 1e-6, "{pmt}");
+    assert!((pmt - -1_037.032_089_359_164).abs() < 1e-6, "{pmt}");
     let irr = value_of("IRR({-70000,12000,15000,18000,21000,26000})")
         .as_f64()
         .unwrap();
@@ -196,20 +196,22 @@ fn a_formula_with_parameters_evaluates_rows_in_one_call() {
         0
     );
     let others = Array::new();
-    let values = payment.evaluate_rows(
-        &[
-            0.005,
-            36.0,
-            45000.0,
-            0.005,
-            0.0,
-            45000.0,
-            f64::NAN,
-            10.0,
-            1000.0,
-        ],
-        Some(others.clone().into()),
-    );
+    let values = payment
+        .evaluate_rows(
+            &[
+                0.005,
+                36.0,
+                45000.0,
+                0.005,
+                0.0,
+                45000.0,
+                f64::NAN,
+                10.0,
+                1000.0,
+            ],
+            Some(others.clone().into()),
+        )
+        .unwrap();
     assert_eq!(values.len(), 3);
     assert_eq!(
         values[0],
@@ -226,10 +228,12 @@ fn a_formula_with_parameters_evaluates_rows_in_one_call() {
     let message = get(&others.get(1), "message").as_string().unwrap();
     assert!(message.contains("PMT"), "{message}");
     let again = Array::new();
-    let values = payment.evaluate_rows(
-        &[0.005, 0.0, 45000.0, 0.005, 0.0, 1.0, 0.0, 0.0, 1.0],
-        Some(again.clone().into()),
-    );
+    let values = payment
+        .evaluate_rows(
+            &[0.005, 0.0, 45000.0, 0.005, 0.0, 1.0, 0.0, 0.0, 1.0],
+            Some(again.clone().into()),
+        )
+        .unwrap();
     assert!(values.iter().all(|value| value.is_nan()), "{values:?}");
     assert_eq!(again.length(), 3);
     for row in 0..3 {
@@ -242,7 +246,7 @@ fn a_formula_with_parameters_evaluates_rows_in_one_call() {
     assert!(again.get(0) == others.get(1), "one kept value");
     // Any formula of the parameters, not only a single call.
     let monthly = Formula::new("=PMT(rate/12, nper, pv) * 2", Some(names));
-    let twice = monthly.evaluate_rows(&[0.06, 36.0, 45000.0], None);
+    let twice = monthly.evaluate_rows(&[0.06, 36.0, 45000.0], None).unwrap();
     assert_eq!(
         twice,
         vec![value_of("=PMT(0.06/12, 36, 45000) * 2").as_f64().unwrap()]

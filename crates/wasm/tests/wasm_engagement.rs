@@ -206,3 +206,25 @@ fn the_page_consent_is_the_engines_rule() {
     // Anything else is no consent given.
     assert_eq!(page(&["granted", "yes please"], false), "unknown");
 }
+
+#[wasm_bindgen_test]
+fn the_idle_timeout_changes_after_creation() {
+    let mut tracker = Tracker::new(options(&[])).unwrap();
+    let w = tracker.add_widget("roi", "1", 0.0).unwrap();
+    tracker.intersection(&w, 1.0, 0.0).unwrap();
+    tracker.input(&w, None, false, 0.0).unwrap();
+    tracker.set_idle_timeout(Some(5_000.0), 1_000.0).unwrap();
+    let interaction = |tracker: &Tracker, now_ms: f64| {
+        num(&tracker.totals(&w, now_ms).unwrap(), "interaction_ms")
+    };
+    assert_eq!(interaction(&tracker, 30_000.0), 5_000.0);
+    // `undefined` is the default again (15 s) for the next input.
+    tracker.set_idle_timeout(None, 30_000.0).unwrap();
+    tracker.input(&w, None, false, 30_000.0).unwrap();
+    assert_eq!(interaction(&tracker, 100_000.0), 20_000.0);
+    // A refusal keeps the timeout it had.
+    let message = error_message(tracker.set_idle_timeout(Some(61_000.0), 100_000.0));
+    assert!(message.contains("5000 to 60000"), "{message}");
+    tracker.input(&w, None, false, 100_000.0).unwrap();
+    assert_eq!(interaction(&tracker, 200_000.0), 35_000.0);
+}

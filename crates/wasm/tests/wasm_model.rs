@@ -282,7 +282,7 @@ fn pipeline_input_errors_name_the_project_and_the_field() {
 }
 
 /// The message of an error a binding threw.
-fn message(error: wasm_bindgen::JsError) -> String {
+fn message(error: yardstick::JsError) -> String {
     get(&JsValue::from(error), "message").as_string().unwrap()
 }
 

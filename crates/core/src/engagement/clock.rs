@@ -18,6 +18,7 @@
 //! (the tracker does) and never knows instance names beyond a number.
 
 use super::event::Totals;
+use crate::error::ErrorCode;
 use crate::number_text::Plain;
 use std::fmt;
 
@@ -107,6 +108,20 @@ impl fmt::Display for ClockError {
 }
 
 impl std::error::Error for ClockError {}
+
+impl ClockError {
+    /// The stable code callers branch on (docs/errors.md).
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            ClockError::TimeOutOfRange { .. } => ErrorCode::TIME_OUT_OF_RANGE,
+            ClockError::TimeWentBackwards { .. } => ErrorCode::TIME_WENT_BACKWARDS,
+            ClockError::IdleTimeoutOutOfRange { .. } => ErrorCode::IDLE_TIMEOUT_OUT_OF_RANGE,
+            ClockError::RatioOutOfRange { .. } => ErrorCode::RATIO_OUT_OF_RANGE,
+            ClockError::UnknownInstance { .. } => ErrorCode::UNKNOWN_CLOCK_INSTANCE,
+            ClockError::TooManyInstances { .. } => ErrorCode::TOO_MANY_INSTANCES,
+        }
+    }
+}
 
 /// A fact about the whole page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -363,6 +378,22 @@ impl Clock {
             clock.in_view_since_input_us = 0;
         }
         self.latest_input = Some(instance);
+        Ok(())
+    }
+
+    /// Runs the clocks to `now_ms` under the old idle timeout, then sets a
+    /// new one (the bounds of [`Clock::new`]). From then on the rule reads
+    /// the new timeout: an instance's interaction clock runs while its last
+    /// input is at most `idle_timeout_ms` old. Time already credited stays
+    /// as it is; a refused timeout changes nothing.
+    pub fn set_idle_timeout(
+        &mut self,
+        idle_timeout_ms: u64,
+        now_ms: f64,
+    ) -> Result<(), ClockError> {
+        let idle_timeout_ms = check_idle_timeout(idle_timeout_ms)?;
+        self.advance(now_ms)?;
+        self.idle_timeout_us = idle_timeout_ms * MICROS_PER_MS;
         Ok(())
     }
 

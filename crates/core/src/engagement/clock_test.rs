@@ -239,3 +239,64 @@ fn in_view_time_since_input_counts_only_in_view_active_time() {
     clock.input(w, 10_000.0).unwrap();
     assert_eq!(clock.in_view_since_input_ms(w), Some(0));
 }
+
+#[test]
+fn a_new_idle_timeout_closes_an_interaction_at_the_new_deadline() {
+    // Shortened mid-interaction: the input at 1 s now keeps the clock
+    // running until 6 s, not 16 s.
+    let (mut clock, w) = one_in_view();
+    clock.input(w, 1_000.0).unwrap();
+    clock.set_idle_timeout(5_000, 3_000.0).unwrap();
+    check(&mut clock, w, 30_000.0, [5_000, 30_000, 30_000, 30_000]);
+    // Lengthened: the next input keeps it running for 40 s.
+    clock.set_idle_timeout(40_000, 30_000.0).unwrap();
+    clock.input(w, 30_000.0).unwrap();
+    check(
+        &mut clock,
+        w,
+        100_000.0,
+        [45_000, 100_000, 100_000, 100_000],
+    );
+}
+
+#[test]
+fn a_shortened_timeout_never_takes_back_credited_time() {
+    let (mut clock, w) = one_in_view();
+    clock.input(w, 0.0).unwrap();
+    check(&mut clock, w, 10_000.0, [10_000, 10_000, 10_000, 10_000]);
+    // The input is 10 s old; under 5 s it would have stopped at 5 s, but
+    // what the old rule credited stays, and nothing more accrues.
+    clock.set_idle_timeout(5_000, 10_000.0).unwrap();
+    check(&mut clock, w, 20_000.0, [10_000, 20_000, 20_000, 20_000]);
+}
+
+#[test]
+fn a_new_idle_timeout_has_the_bounds_of_creation_and_a_refusal_changes_nothing() {
+    let (mut clock, w) = one_in_view();
+    clock.input(w, 0.0).unwrap();
+    let before = clock.clone();
+    for bad in [
+        0,
+        MIN_IDLE_TIMEOUT_MS - 1,
+        MAX_IDLE_TIMEOUT_MS + 1,
+        u64::MAX,
+    ] {
+        assert_eq!(
+            clock.set_idle_timeout(bad, 1_000.0),
+            Err(ClockError::IdleTimeoutOutOfRange {
+                idle_timeout_ms: bad
+            })
+        );
+        assert_eq!(clock, before);
+    }
+    assert!(clock.set_idle_timeout(5_000, -1.0).is_err());
+    assert_eq!(clock, before);
+    clock.set_idle_timeout(MIN_IDLE_TIMEOUT_MS, 0.0).unwrap();
+    clock.set_idle_timeout(MAX_IDLE_TIMEOUT_MS, 0.0).unwrap();
+    check(
+        &mut clock,
+        w,
+        100_000.0,
+        [60_000, 100_000, 100_000, 100_000],
+    );
+}

@@ -88,6 +88,11 @@ pub enum Call<'a> {
     },
     /// [`Tracker::page_fact`].
     Page(PageFact),
+    /// [`Tracker::set_idle_timeout`].
+    IdleTimeout {
+        /// The new idle timeout, in milliseconds.
+        idle_timeout_ms: u64,
+    },
     /// [`Tracker::advance`].
     Advance,
     /// [`Tracker::flush`].
@@ -342,6 +347,10 @@ impl Tracker {
                 }
                 Some((index, fact))
             }
+            Call::IdleTimeout { idle_timeout_ms } => {
+                clock::check_idle_timeout(idle_timeout_ms)?;
+                None
+            }
             Call::Page(_) | Call::Advance | Call::Flush => None,
         };
         // Then the milestones that fell due before the call's fact.
@@ -358,6 +367,9 @@ impl Tracker {
                 if matches!(fact, PageFact::Visibility(false) | PageFact::PageHide) {
                     self.flush_all(now_ms, &mut events);
                 }
+            }
+            Call::IdleTimeout { idle_timeout_ms } => {
+                self.clock.set_idle_timeout(idle_timeout_ms, now_ms)?;
             }
             Call::Advance => {}
             Call::Flush => self.flush_all(now_ms, &mut events),
@@ -429,6 +441,17 @@ impl Tracker {
             WidgetFact::Lead => self.emit(index, EventName::Lead, None, now_ms, events),
         }
         Ok(())
+    }
+
+    /// Due milestones, then a new idle timeout for the page, checked as at
+    /// creation (5,000 to 60,000 ms): it applies from `now_ms` on, and time
+    /// already credited stays (see [`Clock::set_idle_timeout`]).
+    pub fn set_idle_timeout(
+        &mut self,
+        idle_timeout_ms: u64,
+        now_ms: f64,
+    ) -> Result<Vec<Event>, TrackerError> {
+        self.call(Call::IdleTimeout { idle_timeout_ms }, now_ms)
     }
 
     /// The scenario the widget shows (`None`: the defaults).

@@ -3,6 +3,7 @@
 
 use super::clock::ClockError;
 use super::tracker_limits::{MAX_ID_CHARS, SEED_BYTES};
+use crate::error::ErrorCode;
 use crate::number_text::Plain;
 use std::fmt;
 
@@ -79,6 +80,21 @@ impl fmt::Display for TrackerError {
 }
 
 impl std::error::Error for TrackerError {}
+
+impl TrackerError {
+    /// The stable code callers branch on (docs/errors.md); a refused clock
+    /// fact has the clock's code.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            TrackerError::Clock { source } => source.code(),
+            TrackerError::UnknownInstance { .. } => ErrorCode::UNKNOWN_INSTANCE,
+            TrackerError::InvalidId { .. } => ErrorCode::INVALID_ID,
+            TrackerError::OptionOutOfRange { .. } => ErrorCode::OPTION_OUT_OF_RANGE,
+            TrackerError::SeedLength { .. } => ErrorCode::INVALID_SEED,
+            TrackerError::TimeOrigin { .. } => ErrorCode::INVALID_TIME_ORIGIN,
+        }
+    }
+}
 
 impl From<ClockError> for TrackerError {
     fn from(source: ClockError) -> Self {

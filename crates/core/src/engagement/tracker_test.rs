@@ -453,3 +453,37 @@ fn the_generator_is_pcg64_from_seed() {
         }
     }
 }
+
+#[test]
+fn the_idle_timeout_can_change_after_creation() {
+    let mut tracker = one_widget();
+    check(tracker.input("w1", None, false, 0.0), &["calc_start"]);
+    // calc_result (2 s settled) falls due before the change and comes back
+    // from it.
+    check(tracker.set_idle_timeout(5_000, 3_000.0), &["calc_result"]);
+    assert_eq!(
+        tracker.totals("w1", 60_000.0).unwrap().interaction_ms,
+        5_000
+    );
+    // Out of range: refused with the clock's error, nothing changes.
+    let before = tracker.clone();
+    let error = tracker.set_idle_timeout(4_999, 4_000.0).unwrap_err();
+    assert_eq!(
+        error.code(),
+        crate::error::ErrorCode::IDLE_TIMEOUT_OUT_OF_RANGE
+    );
+    assert!(error.to_string().contains("5000 to 60000"), "{error}");
+    assert!(tracker.set_idle_timeout(60_000, 2_000.0).is_err());
+    assert_eq!(tracker, before);
+    // Lengthened at 4 s: the input at 0 now counts until 60 s, so the
+    // clock runs on past 5 s and calc_engaged (10 s) falls due by 10 s.
+    check(tracker.set_idle_timeout(60_000, 4_000.0), &[]);
+    check(
+        tracker.input("w1", None, false, 10_000.0),
+        &["calc_engaged"],
+    );
+    assert_eq!(
+        tracker.totals("w1", 200_000.0).unwrap().interaction_ms,
+        10_000 + 60_000
+    );
+}

@@ -8,7 +8,7 @@
 //! are in [`plan`](super::plan), which the numeric lowering (`fast_lower`)
 //! reads without importing this file.
 
-use super::diagnostic::{item_path, suggest_id};
+use super::diagnostic::{item_path, suggest_id, ModelPath};
 use super::diagnostic::{ModelDiagnostic, ModelDiagnosticCode};
 use super::fast::Node;
 use super::fast_lower::lower_formula;
@@ -35,11 +35,11 @@ pub fn compile(document: &DocumentNode) -> Result<(ModelSpec, Structure), Vec<Mo
     }
 }
 
-fn formula_path(role: Role) -> String {
+fn formula_path(role: Role) -> ModelPath {
     match role {
         Role::Input(i) => item_path("inputs", i),
-        Role::Calculation(i) => item_path("calculations", i) + ".formula",
-        Role::Output(i) => item_path("outputs", i) + ".formula",
+        Role::Calculation(i) => item_path("calculations", i).key("formula"),
+        Role::Output(i) => item_path("outputs", i).key("formula"),
     }
 }
 
@@ -146,7 +146,11 @@ fn build(spec: &ModelSpec, diagnostics: &mut Vec<ModelDiagnostic>) -> Structure 
     }
 }
 
-fn parse_formula(text: &str, path: &str, diagnostics: &mut Vec<ModelDiagnostic>) -> Option<Expr> {
+fn parse_formula(
+    text: &str,
+    path: &ModelPath,
+    diagnostics: &mut Vec<ModelDiagnostic>,
+) -> Option<Expr> {
     let code_of = |code: DiagnosticCode| match code {
         DiagnosticCode::UnknownFunction => ModelDiagnosticCode::UnknownFunction,
         DiagnosticCode::WrongArgumentCount => ModelDiagnosticCode::WrongArgumentCount,
@@ -156,15 +160,19 @@ fn parse_formula(text: &str, path: &str, diagnostics: &mut Vec<ModelDiagnostic>)
     match parser::parse(text) {
         Ok(parsed) => {
             for d in parsed.diagnostics {
-                diagnostics
-                    .push(ModelDiagnostic::new(code_of(d.code), path, d.message).with_span(d.span));
+                diagnostics.push(
+                    ModelDiagnostic::new(code_of(d.code), path.clone(), d.message)
+                        .with_span(d.span),
+                );
             }
             Some(parsed.expr)
         }
         Err(list) => {
             for d in list {
-                diagnostics
-                    .push(ModelDiagnostic::new(code_of(d.code), path, d.message).with_span(d.span));
+                diagnostics.push(
+                    ModelDiagnostic::new(code_of(d.code), path.clone(), d.message)
+                        .with_span(d.span),
+                );
             }
             None
         }
@@ -177,7 +185,7 @@ struct ReadContext<'a> {
     by_name: &'a NameTable,
     variables: &'a [Variable],
     per_period: bool,
-    path: &'a str,
+    path: &'a ModelPath,
     reads: &'a mut Vec<Edge>,
     diagnostics: &'a mut Vec<ModelDiagnostic>,
 }
@@ -185,7 +193,7 @@ struct ReadContext<'a> {
 impl ReadContext<'_> {
     fn report(&mut self, code: ModelDiagnosticCode, expr: &Expr, message: String) {
         self.diagnostics
-            .push(ModelDiagnostic::new(code, self.path, message).with_span(expr.span));
+            .push(ModelDiagnostic::new(code, self.path.clone(), message).with_span(expr.span));
     }
 
     fn collect(&mut self, expr: &mut Expr, lagged: bool) {

@@ -1,6 +1,6 @@
 //! Model diagnostics: every problem in a model, as data, with the model
-//! path it refers to (`calculations[3].formula`) and, inside a formula, the
-//! byte span within that formula.
+//! path it refers to (a [`ModelPath`], shown as `calculations[3].formula`)
+//! and, inside a formula, the byte span within that formula.
 //!
 //! Diagnostics never stop validation: a model comes back with all of them.
 //!
@@ -8,7 +8,9 @@
 //! ([`item_path`], [`suggest_id`]): here rather than in `read`, so that
 //! `read`, `fields` and `inputs` share them without importing one another.
 
+use crate::error::ErrorCode;
 use crate::formula::Span;
+use crate::json::Node;
 use std::fmt;
 
 /// What kind of problem a model diagnostic reports; stable across versions.
@@ -90,22 +92,18 @@ pub struct ModelDiagnostic {
     /// The problem in a sentence, for people.
     pub message: String,
     /// Where in the document: `inputs[2].default`, `calculations[0].formula`.
-    pub path: String,
+    pub path: ModelPath,
     /// Inside a formula, the byte span the problem covers.
     pub span: Option<Span>,
 }
 
 impl ModelDiagnostic {
     /// A diagnostic at `path`, outside any formula.
-    pub fn new(
-        code: ModelDiagnosticCode,
-        path: impl Into<String>,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn new(code: ModelDiagnosticCode, path: ModelPath, message: impl Into<String>) -> Self {
         ModelDiagnostic {
             code,
             message: message.into(),
-            path: path.into(),
+            path,
             span: None,
         }
     }
@@ -135,6 +133,88 @@ impl fmt::Display for ModelDiagnostic {
 }
 
 impl std::error::Error for ModelDiagnostic {}
+
+/// One step into a model document: a field of an object or an item of a
+/// list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PathSegment {
+    /// The field of this name.
+    Key(String),
+    /// The item at this 0-based position.
+    Index(usize),
+}
+
+/// Where in a model document something is: the steps from the document's
+/// root. It displays as `inputs[2].default` (empty for the root), the text
+/// diagnostics have always shown, and [`ModelPath::find`] follows the steps
+/// in a document without reading that text back.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ModelPath {
+    segments: Vec<PathSegment>,
+}
+
+impl ModelPath {
+    /// The document itself.
+    pub fn root() -> ModelPath {
+        ModelPath::default()
+    }
+
+    /// The field `key` of the object here.
+    pub fn key(&self, key: &str) -> ModelPath {
+        self.with(PathSegment::Key(key.to_string()))
+    }
+
+    /// The item `index` of the list here.
+    pub fn index(&self, index: usize) -> ModelPath {
+        self.with(PathSegment::Index(index))
+    }
+
+    fn with(&self, segment: PathSegment) -> ModelPath {
+        let mut path = self.clone();
+        path.segments.push(segment);
+        path
+    }
+
+    /// The steps from the root, in order.
+    pub fn segments(&self) -> &[PathSegment] {
+        &self.segments
+    }
+
+    /// Whether this is the document itself.
+    pub fn is_root(&self) -> bool {
+        self.segments.is_empty()
+    }
+
+    /// The node this path leads to in `document`, if every step exists.
+    pub fn find<'a>(&self, document: &'a Node) -> Option<&'a Node> {
+        let mut node = document;
+        for segment in &self.segments {
+            node = match (segment, node) {
+                (PathSegment::Key(key), _) => node.get(key)?,
+                (PathSegment::Index(index), Node::List(items)) => items.get(*index)?,
+                (PathSegment::Index(_), _) => return None,
+            };
+        }
+        Some(node)
+    }
+}
+
+impl fmt::Display for ModelPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (position, segment) in self.segments.iter().enumerate() {
+            match segment {
+                PathSegment::Key(key) => {
+                    if position > 0 {
+                        f.write_str(".")?;
+                    }
+                    f.write_str(key)?;
+                }
+                PathSegment::Index(index) => write!(f, "[{index}]")?,
+            }
+        }
+        Ok(())
+    }
+}
 
 /// Errors from using a compiled model: bad input values, unknown ids,
 /// analysis options out of range.
@@ -198,6 +278,18 @@ impl fmt::Display for ModelError {
 
 impl std::error::Error for ModelError {}
 
+impl ModelError {
+    /// The stable code callers branch on (docs/errors.md).
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            ModelError::UnknownId { .. } => ErrorCode::UNKNOWN_ID,
+            ModelError::InvalidInput { .. } => ErrorCode::INVALID_INPUT,
+            ModelError::InvalidOption { .. } => ErrorCode::INVALID_OPTION,
+            ModelError::TooMuchWork { .. } => ErrorCode::TOO_MUCH_WORK,
+        }
+    }
+}
+
 /// What kind of item an unknown id was asked for as, so a caller can
 /// branch on it (a misspelt input differs from a missing output).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -230,10 +322,10 @@ impl fmt::Display for IdKind {
     }
 }
 
-/// `list[index]`: the path of a list item. One function for every list, so
-/// the formatting is compiled once rather than at each reader.
-pub fn item_path(list: &str, index: usize) -> String {
-    format!("{list}[{index}]")
+/// `list[index]`: the path of an item of one of the document's top-level
+/// lists (`inputs`, `calculations`, ...).
+pub fn item_path(list: &str, index: usize) -> ModelPath {
+    ModelPath::root().key(list).index(index)
 }
 
 /// "; did you mean `x`?" for the closest id, or nothing.

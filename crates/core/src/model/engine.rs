@@ -558,7 +558,7 @@ impl CompiledModel {
             match (variable.role, state.slots.get(index)) {
                 (Role::Output(i), Some(Slot::Scalar(Value::Array(_)))) => problems.push(ModelDiagnostic::new(
                     ModelDiagnosticCode::WrongKind,
-                    format!("outputs[{i}].formula"),
+                    super::diagnostic::item_path("outputs", i).key("formula"),
                     format!("output `{}` gives a series or an array, but an output is one value; reduce it with SUM, INDEX, NPV or similar", variable.id),
                 )),
                 (Role::Calculation(i), Some(Slot::Series(values)))
@@ -566,7 +566,7 @@ impl CompiledModel {
                 {
                     problems.push(ModelDiagnostic::new(
                         ModelDiagnosticCode::WrongKind,
-                        format!("calculations[{i}].formula"),
+                        super::diagnostic::item_path("calculations", i).key("formula"),
                         format!("per-period calculation `{}` gives an array in a period; it must give one value per period", variable.id),
                     ));
                 }

@@ -5,7 +5,7 @@
 //! It knows nothing of what the fields mean; `read` decides that.
 
 use super::diagnostic::suggest_id;
-use super::diagnostic::{ModelDiagnostic, ModelDiagnosticCode};
+use super::diagnostic::{ModelDiagnostic, ModelDiagnosticCode, ModelPath};
 use crate::json::Node;
 
 /// Collects diagnostics while fields are read.
@@ -17,12 +17,18 @@ pub struct Diagnostics {
 
 impl Diagnostics {
     /// Records a problem at `path`.
-    pub fn push(&mut self, code: ModelDiagnosticCode, path: &str, message: impl Into<String>) {
-        self.list.push(ModelDiagnostic::new(code, path, message));
+    pub fn push(
+        &mut self,
+        code: ModelDiagnosticCode,
+        path: &ModelPath,
+        message: impl Into<String>,
+    ) {
+        self.list
+            .push(ModelDiagnostic::new(code, path.clone(), message));
     }
 
     /// Records that the value at `path` is `found`'s JSON type, not `expected`.
-    pub fn wrong_type(&mut self, path: &str, expected: &str, found: &Node) {
+    pub fn wrong_type(&mut self, path: &ModelPath, expected: &str, found: &Node) {
         self.push(
             ModelDiagnosticCode::WrongType,
             path,
@@ -35,17 +41,21 @@ impl Diagnostics {
 pub struct Fields<'a> {
     /// The map's entries, in document order.
     pub entries: &'a [(String, Node)],
-    /// The map's path in the document (`inputs[2]`); empty for the root.
-    pub path: String,
+    /// The map's path in the document (`inputs[2]`); the root's is empty.
+    pub path: ModelPath,
 }
 
 impl<'a> Fields<'a> {
     /// Opens `node` as a map; records a wrong-type diagnostic otherwise.
-    pub fn open(node: &'a Node, path: &str, diagnostics: &mut Diagnostics) -> Option<Fields<'a>> {
+    pub fn open(
+        node: &'a Node,
+        path: &ModelPath,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<Fields<'a>> {
         match node {
             Node::Map(entries) => Some(Fields {
                 entries,
-                path: path.to_string(),
+                path: path.clone(),
             }),
             other => {
                 diagnostics.wrong_type(path, "an object", other);
@@ -55,12 +65,8 @@ impl<'a> Fields<'a> {
     }
 
     /// The path of the field `key` of this map (`inputs[2].default`).
-    pub fn field_path(&self, key: &str) -> String {
-        if self.path.is_empty() {
-            key.to_string()
-        } else {
-            format!("{}.{key}", self.path)
-        }
+    pub fn field_path(&self, key: &str) -> ModelPath {
+        self.path.key(key)
     }
 
     /// The value of the field `key`, if present.

@@ -5,8 +5,8 @@
 //! Values are checked, never silently clamped: a page that sends 20,000
 //! seats to an input capped at 10,000 gets an error that says so.
 
-use super::diagnostic::item_path;
 use super::diagnostic::ModelDiagnosticCode;
+use super::diagnostic::ModelPath;
 use super::fields::{Diagnostics, Fields};
 use super::spec::{InputKind, InputSpec, InputValue, SelectOption, UncertaintySpec};
 use crate::formula::functions::date_serial::serial_from_iso_text;
@@ -28,7 +28,11 @@ const INPUT_FIELDS: &[&str] = &[
 ];
 
 /// Reads one input at `path`; `None` when it is too broken to use.
-pub fn read_input(node: &Node, path: &str, diagnostics: &mut Diagnostics) -> Option<InputSpec> {
+pub fn read_input(
+    node: &Node,
+    path: &ModelPath,
+    diagnostics: &mut Diagnostics,
+) -> Option<InputSpec> {
     let fields = Fields::open(node, path, diagnostics)?;
     fields.reject_unknown(INPUT_FIELDS, diagnostics);
     let id = fields.text("id", true, diagnostics);
@@ -165,7 +169,7 @@ fn read_options(fields: &Fields<'_>, diagnostics: &mut Diagnostics) -> Vec<Selec
     }
     let mut options: Vec<SelectOption> = Vec::new();
     for (index, item) in items.iter().enumerate() {
-        let path = item_path(&fields.field_path("options"), index);
+        let path = fields.field_path("options").index(index);
         let Some(option) = Fields::open(item, &path, diagnostics) else {
             continue;
         };
@@ -207,7 +211,7 @@ const PERT: usize = 2;
 
 fn read_uncertainty(
     node: &Node,
-    path: &str,
+    path: &ModelPath,
     kind: InputKind,
     diagnostics: &mut Diagnostics,
 ) -> Option<UncertaintySpec> {

@@ -35,7 +35,9 @@ mod scenario;
 mod slot;
 pub mod spec;
 
-pub use diagnostic::{IdKind, ModelDiagnostic, ModelDiagnosticCode, ModelError};
+pub use diagnostic::{
+    IdKind, ModelDiagnostic, ModelDiagnosticCode, ModelError, ModelPath, PathSegment,
+};
 pub use engine::{CompiledModel, ModelState, OutputChange};
 pub use slot::Slot;
 pub use spec::{InputValue, ModelSpec};

@@ -5,7 +5,7 @@
 //!
 //! Formulas are only carried here; `compile` parses and checks them.
 
-use super::diagnostic::{item_path, suggest_id, ModelDiagnostic, ModelDiagnosticCode};
+use super::diagnostic::{item_path, suggest_id, ModelDiagnostic, ModelDiagnosticCode, ModelPath};
 use super::fields::{is_reserved_id, is_valid_id, Diagnostics, Fields};
 use super::inputs::{check_value, read_input, value_from_node};
 use super::spec::*;
@@ -74,18 +74,18 @@ pub fn read_model(document: &Node) -> (Option<ModelSpec>, Vec<ModelDiagnostic>) 
 }
 
 fn read_top(document: &Node, diagnostics: &mut Diagnostics) -> Option<ModelSpec> {
-    let top = Fields::open(document, "", diagnostics)?;
+    let top = Fields::open(document, &ModelPath::root(), diagnostics)?;
     match top.get("schema") {
         Some(Node::Text(schema)) if schema == SCHEMA => {}
         Some(Node::Text(schema)) => diagnostics.push(
             ModelDiagnosticCode::UnsupportedSchema,
-            "schema",
+            &top.field_path("schema"),
             format!("unsupported schema `{schema}`; this engine reads `{SCHEMA}`"),
         ),
-        Some(other) => diagnostics.wrong_type("schema", "text", other),
+        Some(other) => diagnostics.wrong_type(&top.field_path("schema"), "text", other),
         None => diagnostics.push(
             ModelDiagnosticCode::MissingField,
-            "schema",
+            &top.field_path("schema"),
             format!("`schema` is required; set it to `{SCHEMA}`"),
         ),
     }
@@ -94,7 +94,7 @@ fn read_top(document: &Node, diagnostics: &mut Diagnostics) -> Option<ModelSpec>
     if !id.is_empty() && !is_valid_id(&id.replace('-', "_")) {
         diagnostics.push(
             ModelDiagnosticCode::InvalidId,
-            "id",
+            &top.field_path("id"),
             "a model id uses letters, digits, `_` and `-`, starting with a letter",
         );
     }
@@ -119,7 +119,7 @@ fn read_top(document: &Node, diagnostics: &mut Diagnostics) -> Option<ModelSpec>
     if spec.currency.len() != 3 || !spec.currency.chars().all(|c| c.is_ascii_uppercase()) {
         diagnostics.push(
             ModelDiagnosticCode::InvalidValue,
-            "currency",
+            &top.field_path("currency"),
             format!(
                 "`{}` is not an ISO 4217 code such as USD or EUR",
                 spec.currency
@@ -185,7 +185,7 @@ fn bounded_list<'a>(
     if items.len() > max {
         diagnostics.push(
             ModelDiagnosticCode::TooLarge,
-            key,
+            &top.field_path(key),
             format!(
                 "a model may have at most {max} {key}; this one has {}",
                 items.len()
@@ -204,7 +204,7 @@ fn read_horizon(top: &Fields<'_>, diagnostics: &mut Diagnostics) -> Horizon {
     let Some(node) = top.get("horizon") else {
         return default;
     };
-    let Some(fields) = Fields::open(node, "horizon", diagnostics) else {
+    let Some(fields) = Fields::open(node, &top.field_path("horizon"), diagnostics) else {
         return default;
     };
     fields.reject_unknown(&["periods", "unit"], diagnostics);
@@ -213,7 +213,7 @@ fn read_horizon(top: &Fields<'_>, diagnostics: &mut Diagnostics) -> Horizon {
         Some(n) => {
             diagnostics.push(
                 ModelDiagnosticCode::OutOfRange,
-                "horizon.periods",
+                &fields.field_path("periods"),
                 format!(
                     "periods must be a whole number from 1 to {MAX_PERIODS}, not {}",
                     Plain(n)
@@ -233,7 +233,7 @@ fn read_horizon(top: &Fields<'_>, diagnostics: &mut Diagnostics) -> Horizon {
 
 fn read_calculation(
     node: &Node,
-    path: &str,
+    path: &ModelPath,
     diagnostics: &mut Diagnostics,
 ) -> Option<CalculationSpec> {
     let fields = Fields::open(node, path, diagnostics)?;
@@ -253,7 +253,7 @@ fn read_calculation(
     })
 }
 
-fn read_output(node: &Node, path: &str, diagnostics: &mut Diagnostics) -> Option<OutputSpec> {
+fn read_output(node: &Node, path: &ModelPath, diagnostics: &mut Diagnostics) -> Option<OutputSpec> {
     let fields = Fields::open(node, path, diagnostics)?;
     fields.reject_unknown(&["id", "label", "formula", "format"], diagnostics);
     Some(OutputSpec {
@@ -308,20 +308,20 @@ fn read_format(fields: &Fields<'_>, diagnostics: &mut Diagnostics) -> OutputForm
 fn check_ids(spec: &ModelSpec, diagnostics: &mut Diagnostics) {
     // Plain loops: each iterator chain that collects is its own body in
     // the wasm. Empty ids were reported as missing; they take no part here.
-    let mut all: Vec<(String, &String)> = Vec::new();
+    let mut all: Vec<(ModelPath, &String)> = Vec::new();
     for (i, x) in spec.inputs.iter().enumerate() {
         if !x.id.is_empty() {
-            all.push((item_path("inputs", i) + ".id", &x.id));
+            all.push((item_path("inputs", i).key("id"), &x.id));
         }
     }
     for (i, x) in spec.calculations.iter().enumerate() {
         if !x.id.is_empty() {
-            all.push((item_path("calculations", i) + ".id", &x.id));
+            all.push((item_path("calculations", i).key("id"), &x.id));
         }
     }
     for (i, x) in spec.outputs.iter().enumerate() {
         if !x.id.is_empty() {
-            all.push((item_path("outputs", i) + ".id", &x.id));
+            all.push((item_path("outputs", i).key("id"), &x.id));
         }
     }
     let mut lower = Vec::with_capacity(all.len());
@@ -367,7 +367,7 @@ fn check_unique(ids: &[&str], list: &str, diagnostics: &mut Diagnostics) {
         if !id.is_empty() && repeated {
             diagnostics.push(
                 ModelDiagnosticCode::DuplicateId,
-                &(item_path(list, index) + ".id"),
+                &item_path(list, index).key("id"),
                 format!("`{id}` is already used by another entry of {list}"),
             );
         }
@@ -376,7 +376,7 @@ fn check_unique(ids: &[&str], list: &str, diagnostics: &mut Diagnostics) {
 
 fn read_scenario(
     node: &Node,
-    path: &str,
+    path: &ModelPath,
     inputs: &[InputSpec],
     diagnostics: &mut Diagnostics,
 ) -> Option<ScenarioSpec> {
@@ -390,7 +390,7 @@ fn read_scenario(
     match fields.get("inputs") {
         Some(Node::Map(entries)) => {
             for (input_id, value_node) in entries {
-                let value_path = format!("{}.{input_id}", fields.field_path("inputs"));
+                let value_path = fields.field_path("inputs").key(input_id);
                 let Some(input) = inputs.iter().find(|i| &i.id == input_id) else {
                     diagnostics.push(
                         ModelDiagnosticCode::UnknownReference,
@@ -430,7 +430,7 @@ fn read_scenario(
 
 fn read_chart(
     node: &Node,
-    path: &str,
+    path: &ModelPath,
     spec: &ModelSpec,
     diagnostics: &mut Diagnostics,
 ) -> Option<ChartSpec> {
@@ -450,7 +450,7 @@ fn read_chart(
         .iter()
         .enumerate()
     {
-        let item_path = item_path(&fields.field_path("series"), index);
+        let item_path = fields.field_path("series").index(index);
         match item {
             Node::Text(series_id) => {
                 if spec

@@ -6,6 +6,7 @@
 //! result instead, and nothing here ever panics or formats numbers as NaN.
 
 use super::validate::ScorecardDiagnostic;
+use crate::error::ErrorCode;
 use crate::number_text::Plain;
 use std::fmt;
 
@@ -71,6 +72,17 @@ fn write_list(f: &mut fmt::Formatter<'_>, ids: &[String]) -> fmt::Result {
 
 impl std::error::Error for ScoringError {}
 
+impl ScoringError {
+    /// The stable code callers branch on (docs/errors.md).
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            ScoringError::InvalidScorecard { .. } => ErrorCode::INVALID_SCORECARD,
+            ScoringError::MissingValues { .. } => ErrorCode::MISSING_VALUES,
+            ScoringError::NothingToScore { .. } => ErrorCode::NOTHING_TO_SCORE,
+        }
+    }
+}
+
 /// Why no pipeline report could be built at all. Problems with single
 /// projects are diagnostics in the report instead.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -105,6 +117,16 @@ impl fmt::Display for PipelineError {
 }
 
 impl std::error::Error for PipelineError {}
+
+impl PipelineError {
+    /// The stable code callers branch on (docs/errors.md).
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            PipelineError::InvalidAsOf { .. } => ErrorCode::INVALID_AS_OF,
+            PipelineError::TooManyProjects { .. } => ErrorCode::TOO_MANY_PROJECTS,
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {

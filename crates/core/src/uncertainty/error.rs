@@ -4,6 +4,7 @@
 //! This module only describes failures; it never samples, never formats
 //! numbers for display beyond `Display`, and knows nothing of models.
 
+use crate::error::ErrorCode;
 use std::fmt;
 
 /// A parameter as a message shows it: plain decimals for everyday
@@ -195,6 +196,20 @@ impl fmt::Display for UncertaintyError {
                 "{trials} trials × {outputs} outputs exceeds the limit of {max_results} \
                  stored results; run fewer trials or summarize fewer outputs"
             ),
+        }
+    }
+}
+
+impl UncertaintyError {
+    /// The stable code callers branch on (docs/errors.md).
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            UncertaintyError::InvalidVariable { .. } => ErrorCode::INVALID_DISTRIBUTION,
+            UncertaintyError::TrialsOutOfRange { .. } => ErrorCode::TRIALS_OUT_OF_RANGE,
+            UncertaintyError::HistogramBinsOutOfRange { .. } => ErrorCode::BINS_OUT_OF_RANGE,
+            UncertaintyError::TooManyVariables { .. } => ErrorCode::TOO_MANY_VARIABLES,
+            UncertaintyError::OutputCountOutOfRange { .. } => ErrorCode::OUTPUT_COUNT_OUT_OF_RANGE,
+            UncertaintyError::TooManyResults { .. } => ErrorCode::TOO_MANY_RESULTS,
         }
     }
 }

@@ -1,0 +1,241 @@
+//! wasm-bindgen tests of the errors the bindings throw, in Node and
+//! headless Chromium: each public error path gives a JavaScript `Error`
+//! with its stable `code` (docs/errors.md) beside the message.
+#![cfg(target_arch = "wasm32")]
+// Test code: a panic here is a failing test, not a poisoned wasm instance.
+#![allow(
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)]
+
+mod support;
+use support::get;
+
+use js_sys::JSON;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+use yardstick::Model;
+
+const CASE: &str = include_str!("../../../examples/models/business-case-5y.json");
+
+fn case_model() -> Model {
+    Model::compile(JSON::parse(CASE).unwrap())
+        .unwrap_or_else(|e| panic!("{:?}", get(&e, "message")))
+}
+
+fn json(text: &str) -> JsValue {
+    JSON::parse(text).unwrap()
+}
+
+/// The `code` of the Error a call threw, after checking it is an `Error`
+/// with a message.
+fn code(result: Result<impl Sized, impl Into<JsValue>>) -> String {
+    let error: JsValue = match result {
+        Ok(_) => panic!("expected an Error"),
+        Err(error) => error.into(),
+    };
+    assert!(error.is_instance_of::<js_sys::Error>());
+    let message = get(&error, "message").as_string().unwrap();
+    assert!(!message.is_empty());
+    get(&error, "code")
+        .as_string()
+        .unwrap_or_else(|| panic!("no code on `{message}`"))
+}
+
+#[wasm_bindgen_test]
+fn an_invalid_model_is_invalid_model_with_its_diagnostics() {
+    let error = Model::compile(json(r#"{"schema": "yardstick/model@1"}"#)).err();
+    let error = error.unwrap();
+    assert_eq!(
+        get(&error, "code").as_string().as_deref(),
+        Some("invalid-model")
+    );
+    assert!(js_sys::Array::is_array(&get(&error, "diagnostics")));
+    assert_eq!(
+        code(Model::compile(JsValue::from_f64(3.0))),
+        "invalid-model"
+    );
+}
+
+#[wasm_bindgen_test]
+fn model_calls_give_the_core_error_code() {
+    let mut model = case_model();
+    assert_eq!(
+        code(model.set("no_such_input", JsValue::from_f64(1.0))),
+        "unknown-id"
+    );
+    assert_eq!(
+        code(model.set("discount_rate", JsValue::from_str("lots"))),
+        "invalid-input"
+    );
+    assert_eq!(
+        code(model.set("discount_rate", JsValue::NULL)),
+        "invalid-input"
+    );
+    assert_eq!(
+        code(model.evaluate(JsValue::from_f64(1.0))),
+        "invalid-argument"
+    );
+    assert_eq!(code(model.evaluate(json(r#"{"nope": 1}"#))), "unknown-id");
+    assert_eq!(
+        code(model.receipt(json(r#"{"discount_rate": "x"}"#))),
+        "invalid-input"
+    );
+    assert_eq!(code(model.break_even("nope")), "unknown-id");
+    assert_eq!(code(model.apply_scenario("no_such_scenario")), "unknown-id");
+}
+
+#[cfg(feature = "workbench")]
+#[wasm_bindgen_test]
+fn analyses_give_option_and_id_codes() {
+    let model = case_model();
+    assert_eq!(code(model.sensitivity(json("{}"))), "invalid-option");
+    assert_eq!(
+        code(model.sensitivity(json(r#"{"output": "nope"}"#))),
+        "unknown-id"
+    );
+    assert_eq!(
+        code(model.sensitivity(json(r#"{"output": "npv", "percentChange": 50}"#))),
+        "invalid-option"
+    );
+    let seek = |options: &str| model.goal_seek(json(options));
+    assert_eq!(
+        code(seek(r#"{"input": "discount_rate", "output": "npv"}"#)),
+        "invalid-option"
+    );
+    assert_eq!(
+        code(seek(r#"{"input": "nope", "output": "npv", "target": 0}"#)),
+        "unknown-id"
+    );
+    assert_eq!(
+        code(model.monte_carlo(json(r#"{"trials": "many"}"#))),
+        "invalid-option"
+    );
+    let mut run = model.monte_carlo(json(r#"{"trials": 10}"#)).unwrap();
+    assert_eq!(code(run.step(-1.0)), "invalid-option");
+    run.step(10.0).unwrap();
+    assert_eq!(code(run.probability("nope", "above", 0.0)), "unknown-id");
+    assert_eq!(
+        code(run.probability("npv", "sideways", 0.0)),
+        "invalid-argument"
+    );
+}
+
+#[cfg(feature = "workbench")]
+#[wasm_bindgen_test]
+fn rows_that_are_not_whole_rows_give_an_error_and_leave_the_formula_usable() {
+    let names: JsValue = js_sys::Array::of2(&"rate".into(), &"n".into()).into();
+    let formula = yardstick::Formula::new("rate * n", Some(names));
+    assert_eq!(
+        code(formula.evaluate_rows(&[0.5, 2.0, 3.0], None)),
+        "invalid-argument"
+    );
+    assert_eq!(formula.evaluate_rows(&[0.5, 2.0], None).unwrap(), vec![1.0]);
+    let no_parameters = yardstick::Formula::new("1", None);
+    assert_eq!(
+        code(no_parameters.evaluate_rows(&[1.0], None)),
+        "invalid-argument"
+    );
+}
+
+#[cfg(feature = "workbench")]
+#[wasm_bindgen_test]
+fn scoring_and_the_pipeline_give_their_codes() {
+    use yardstick::{evaluate_pipeline_js, Scorecard};
+    assert_eq!(
+        code(Scorecard::business_case(json(
+            r#"{"irrFullPointsAboveHurdle": 0}"#
+        ))),
+        "invalid-scorecard"
+    );
+    assert_eq!(
+        code(evaluate_pipeline_js(json("{}"), 0.0)),
+        "invalid-argument"
+    );
+    assert_eq!(
+        code(evaluate_pipeline_js(
+            json(r#"[{"id": 7, "value": 1, "events": []}]"#),
+            0.0
+        )),
+        "invalid-argument"
+    );
+    assert_eq!(
+        code(evaluate_pipeline_js(json("[]"), f64::NAN)),
+        "invalid-as-of"
+    );
+}
+
+#[cfg(feature = "tracker")]
+mod tracker {
+    use super::*;
+    use js_sys::{Object, Reflect, Uint8Array};
+    use yardstick::Tracker;
+
+    fn options(extra: &[(&str, JsValue)]) -> JsValue {
+        let object = Object::new();
+        let seed = Uint8Array::new_with_length(32);
+        Reflect::set(&object, &"seed".into(), &seed).unwrap();
+        Reflect::set(&object, &"timeOriginMs".into(), &1_700_000_000_000.0.into()).unwrap();
+        Reflect::set(&object, &"nowMs".into(), &0.0.into()).unwrap();
+        for (key, value) in extra {
+            Reflect::set(&object, &(*key).into(), value).unwrap();
+        }
+        object.into()
+    }
+
+    #[wasm_bindgen_test]
+    fn tracker_options_give_their_codes() {
+        let with = |key: &str, value: JsValue| code(Tracker::new(options(&[(key, value)])));
+        assert_eq!(with("seed", JsValue::from_f64(5.0)), "invalid-seed");
+        assert_eq!(
+            with("seed", Uint8Array::new_with_length(16).into()),
+            "invalid-seed"
+        );
+        assert_eq!(with("consent", "yes".into()), "invalid-argument");
+        assert_eq!(
+            with("idleTimeoutMs", 1_000.into()),
+            "idle-timeout-out-of-range"
+        );
+        assert_eq!(with("idleTimeoutMs", 7_000.5.into()), "invalid-argument");
+        assert_eq!(with("engagedAfterMs", 1.into()), "option-out-of-range");
+        assert_eq!(with("timeOriginMs", (-1.0).into()), "invalid-time-origin");
+        assert_eq!(with("nowMs", "soon".into()), "invalid-argument");
+        assert_eq!(with("nowMs", (-5.0).into()), "time-out-of-range");
+        assert_eq!(with("visitorId", "a b".into()), "invalid-id");
+    }
+
+    #[wasm_bindgen_test]
+    fn tracker_facts_give_their_codes() {
+        let mut tracker = Tracker::new(options(&[])).unwrap();
+        let w = tracker.add_widget("roi", "1", 100.0).unwrap();
+        assert_eq!(code(tracker.advance(50.0)), "time-went-backwards");
+        assert_eq!(code(tracker.advance(f64::NAN)), "time-out-of-range");
+        assert_eq!(
+            code(tracker.intersection(&w, 2.0, 100.0)),
+            "ratio-out-of-range"
+        );
+        assert_eq!(code(tracker.lead("w9", 100.0)), "unknown-instance");
+        assert_eq!(code(tracker.add_widget("bad id", "1", 100.0)), "invalid-id");
+        assert_eq!(
+            code(tracker.set_consent("maybe".into(), None)),
+            "invalid-argument"
+        );
+        assert_eq!(
+            code(tracker.set_idle_timeout(Some(100_000.0), 100.0)),
+            "idle-timeout-out-of-range"
+        );
+        assert_eq!(
+            code(tracker.set_idle_timeout(Some(7_000.5), 100.0)),
+            "invalid-argument"
+        );
+        for _ in 1..64 {
+            tracker.add_widget("roi", "1", 100.0).unwrap();
+        }
+        assert_eq!(
+            code(tracker.add_widget("roi", "1", 100.0)),
+            "too-many-instances"
+        );
+    }
+}
