@@ -11,10 +11,9 @@ use wasm_bindgen::prelude::*;
 use yardstick_core::json::Node;
 #[cfg(feature = "workbench")]
 use yardstick_core::model::analysis;
-use yardstick_core::model::inputs::value_from_node;
 #[cfg(feature = "workbench")]
 use yardstick_core::model::receipt::receipt;
-use yardstick_core::model::spec::{InputKind, InputValue};
+use yardstick_core::model::spec::InputValue;
 use yardstick_core::model::{CompiledModel, ModelDiagnostic, ModelError, ModelState, Slot};
 
 /// A compiled calculator model and its current inputs.
@@ -61,36 +60,20 @@ fn invalid_model_error(document: Option<&Node>, diagnostics: &[ModelDiagnostic])
     error.into()
 }
 
-/// A JavaScript input value for input `index`: numbers, booleans, text
-/// (ISO text for dates).
-fn input_from_js(
-    model: &CompiledModel,
-    index: usize,
-    value: &JsValue,
-) -> Result<InputValue, JsError> {
-    let input = model
-        .spec()
-        .inputs
-        .get(index)
-        .ok_or_else(|| JsError::new("unknown input"))?;
-    let node = if let Some(n) = value.as_f64() {
-        Node::Number(n)
+/// A JavaScript input value as a document node (numbers, booleans,
+/// text); the core converts it for the input's kind and checks it.
+fn input_node_from_js(input_id: &str, value: &JsValue) -> Result<Node, JsError> {
+    if let Some(n) = value.as_f64() {
+        Ok(Node::Number(n))
     } else if let Some(b) = value.as_bool() {
-        Node::Bool(b)
+        Ok(Node::Bool(b))
     } else if let Some(text) = value.as_string() {
-        Node::Text(text)
+        Ok(Node::Text(text))
     } else {
-        return Err(JsError::new(&format!(
-            "input `{}`: expected a number, text or boolean",
-            input.id
-        )));
-    };
-    let value = match (input.kind, &node) {
-        (InputKind::Date, Node::Number(n)) => InputValue::Number(*n),
-        _ => value_from_node(input.kind, &node)
-            .map_err(|reason| JsError::new(&format!("input `{}`: {reason}", input.id)))?,
-    };
-    model.check_input(index, &value).map_err(|e| js_error(&e))
+        Err(JsError::new(&format!(
+            "input `{input_id}`: expected a number, text or boolean"
+        )))
+    }
 }
 
 /// Default inputs overridden by a `{ id: value }` object (or none).
@@ -106,7 +89,10 @@ fn inputs_from_js(model: &CompiledModel, inputs: &JsValue) -> Result<Vec<InputVa
         let pair: Array = entry.unchecked_into();
         let id = pair.get(0).as_string().unwrap_or_default();
         let index = model.input_index(&id).map_err(|e| js_error(&e))?;
-        let value = input_from_js(model, index, &pair.get(1))?;
+        let node = input_node_from_js(&id, &pair.get(1))?;
+        let value = model
+            .input_from_node(index, &node)
+            .map_err(|e| js_error(&e))?;
         if let Some(slot) = values.get_mut(index) {
             *slot = value;
         }
@@ -177,14 +163,16 @@ impl Model {
         input_id: &str,
         #[wasm_bindgen(unchecked_param_type = "InputValue")] value: JsValue,
     ) -> Result<JsValue, JsError> {
+        // One id lookup here; the core converts, checks and recomputes
+        // with no second lookup or check.
         let index = self
             .compiled
             .input_index(input_id)
             .map_err(|e| js_error(&e))?;
-        let value = input_from_js(&self.compiled, index, &value)?;
+        let node = input_node_from_js(input_id, &value)?;
         let changes = self
             .compiled
-            .set(&mut self.state, input_id, &value)
+            .set_node_at(&mut self.state, index, &node)
             .map_err(|e| js_error(&e))?;
         let result = object();
         for change in &changes {
