@@ -13,6 +13,7 @@
 
 mod support;
 
+use yardstick_core::formula::Value;
 use yardstick_core::json::Node;
 use yardstick_core::model::{CompiledModel, IdKind, InputValue, ModelError};
 
@@ -27,6 +28,20 @@ fn model() -> CompiledModel {
              "calculations": [],
              "outputs": [ { "id": "total", "label": "Total", "formula": "Rate + start" } ] }"#,
     )
+}
+
+/// Input `index` set to `node` by the host's path; the changed outputs.
+fn set_node(
+    model: &CompiledModel,
+    state: &mut yardstick_core::model::ModelState,
+    index: usize,
+    node: Node,
+) -> Result<Vec<(usize, Value)>, ModelError> {
+    let mut changes = Vec::new();
+    model.set_node_at(state, index, &node, &mut |output, value| {
+        changes.push((output, value.clone()))
+    })?;
+    Ok(changes)
 }
 
 #[test]
@@ -45,7 +60,7 @@ fn an_index_past_the_inputs_is_the_typed_error_and_changes_nothing() {
             Err(expected.clone())
         );
         assert_eq!(
-            model.set_node_at(&mut state, index, &Node::Number(2.0)),
+            set_node(&model, &mut state, index, Node::Number(2.0)),
             Err(expected.clone())
         );
         assert_eq!(
@@ -61,30 +76,30 @@ fn a_change_by_node_converts_checks_and_recomputes() {
     let model = model();
     let mut state = model.evaluate(&model.default_inputs());
     assert_eq!(state.output_number(&model, 0), Some(2.0));
-    let changes = model
-        .set_node_at(&mut state, 0, &Node::Number(3.0))
-        .unwrap();
-    assert_eq!(changes.len(), 1);
+    let changes = set_node(&model, &mut state, 0, Node::Number(3.0)).unwrap();
+    assert_eq!(changes, vec![(0, Value::Number(4.0))]);
     assert_eq!(state.inputs[0], InputValue::Number(3.0));
+    // The same value again changes no output.
+    assert_eq!(
+        set_node(&model, &mut state, 0, Node::Number(3.0)),
+        Ok(vec![])
+    );
     // A date takes ISO text or its serial number.
-    model
-        .set_node_at(&mut state, 1, &Node::Text("1900-01-02".into()))
-        .unwrap();
+    set_node(&model, &mut state, 1, Node::Text("1900-01-02".into())).unwrap();
     assert_eq!(state.output_number(&model, 0), Some(5.0));
-    model
-        .set_node_at(&mut state, 1, &Node::Number(10.0))
-        .unwrap();
+    set_node(&model, &mut state, 1, Node::Number(10.0)).unwrap();
     assert_eq!(state.output_number(&model, 0), Some(13.0));
     // Out of bounds or of the wrong type: the input's own error, nothing changed.
     let after = state.clone();
     for node in [Node::Number(11.0), Node::Bool(true)] {
-        let error = model.set_node_at(&mut state, 0, &node).unwrap_err();
+        let error = set_node(&model, &mut state, 0, node).unwrap_err();
         assert!(matches!(error, ModelError::InvalidInput { ref input, .. } if input == "Rate"));
     }
     assert_eq!(state, after);
     // By id, ignoring ASCII case: the same path.
-    model
+    let changes = model
         .set(&mut state, "RATE", &InputValue::Number(4.0))
         .unwrap();
+    assert_eq!(changes.len(), 1);
     assert_eq!(state.output_number(&model, 0), Some(14.0));
 }

@@ -170,16 +170,15 @@ impl Model {
             .input_index(input_id)
             .map_err(|e| js_error(&e))?;
         let node = input_node_from_js(input_id, &value)?;
-        let changes = self
-            .compiled
-            .set_node_at(&mut self.state, index, &node)
-            .map_err(|e| js_error(&e))?;
         let result = object();
-        for change in &changes {
-            if let Some(key) = self.output_keys.get(change.output_index) {
-                set_key(&result, key, &value_to_js(&change.value));
-            }
-        }
+        let output_keys = &self.output_keys;
+        self.compiled
+            .set_node_at(&mut self.state, index, &node, &mut |output, value| {
+                if let Some(key) = output_keys.get(output) {
+                    set_key(&result, key, &value_to_js(value));
+                }
+            })
+            .map_err(|e| js_error(&e))?;
         Ok(result.into())
     }
 

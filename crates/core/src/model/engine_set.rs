@@ -101,20 +101,32 @@ impl CompiledModel {
         value: &InputValue,
     ) -> Result<Vec<OutputChange>, ModelError> {
         let value = self.check_input(index, value)?;
-        Ok(self.change(state, index, value))
+        let mut changes = Vec::new();
+        self.change(state, index, value, &mut |output_index, value| {
+            changes.push(OutputChange {
+                output_index,
+                value: value.clone(),
+            })
+        });
+        Ok(changes)
     }
 
     /// [`CompiledModel::set_at`] with the value as a document node, as a
     /// host passes it (see [`CompiledModel::input_from_node`]): one
-    /// conversion, one check, one bounds check of `index`.
+    /// conversion, one check, one bounds check of `index`. Each output
+    /// whose value changed is passed to `changed` (its index and new
+    /// value, in output order), so no list of changes is built, copied
+    /// or dropped by the host.
     pub fn set_node_at(
         &self,
         state: &mut ModelState,
         index: usize,
         node: &Node,
-    ) -> Result<Vec<OutputChange>, ModelError> {
+        changed: &mut dyn FnMut(usize, &Value),
+    ) -> Result<(), ModelError> {
         let value = self.input_from_node(index, node)?;
-        Ok(self.change(state, index, value))
+        self.change(state, index, value, changed);
+        Ok(())
     }
 
     /// The checked value a document node gives input `index`: a number,
@@ -135,9 +147,15 @@ impl CompiledModel {
     }
 
     /// Stores input `index`'s checked value, re-runs the steps downstream
-    /// of it (worked out on its first change) and returns the outputs
-    /// whose values changed.
-    fn change(&self, state: &mut ModelState, index: usize, value: InputValue) -> Vec<OutputChange> {
+    /// of it (worked out on its first change) and passes each output whose
+    /// value changed to `changed`.
+    fn change(
+        &self,
+        state: &mut ModelState,
+        index: usize,
+        value: InputValue,
+        changed: &mut dyn FnMut(usize, &Value),
+    ) {
         let before = state.outputs(self);
         let steps = self
             .steps_by_input
@@ -145,19 +163,12 @@ impl CompiledModel {
             .get(index)
             .map(|steps| steps.get_or_init(|| self.steps_after(&[index])));
         self.store(state, index, value, steps.map_or(&[][..], Vec::as_slice));
-        // A plain loop: each iterator chain that collects is its own body
-        // in the wasm.
-        let mut changes = Vec::new();
         for (output_index, old) in before.iter().enumerate() {
             let new = state.output(self, output_index);
             if new != old {
-                changes.push(OutputChange {
-                    output_index,
-                    value: new.clone(),
-                });
+                changed(output_index, new);
             }
         }
-        changes
     }
 
     /// Sets input `index`, checked, and re-runs `steps`: all of
