@@ -132,7 +132,7 @@ impl Model {
         })?;
         let compiled = CompiledModel::compile(&node)
             .map_err(|diagnostics| invalid_model_error(Some(&node), &diagnostics))?;
-        let state = compiled.evaluate(&compiled.default_inputs());
+        let state = compiled.evaluate_inputs(compiled.default_inputs());
         let mut output_keys = Vec::with_capacity(compiled.spec().outputs.len());
         for output in &compiled.spec().outputs {
             output_keys.push(JsValue::from_str(&output.id));
@@ -152,7 +152,7 @@ impl Model {
         #[wasm_bindgen(unchecked_param_type = "InputValues | undefined")] inputs: JsValue,
     ) -> Result<JsValue, JsError> {
         let values = inputs_from_js(&self.compiled, &inputs)?;
-        self.state = self.compiled.evaluate(&values);
+        self.state = self.compiled.evaluate_inputs(values);
         Ok(self.evaluation_to_js())
     }
 

@@ -153,6 +153,12 @@ impl CompiledModel {
 
     /// Evaluates everything under `inputs` (one value per input, already checked).
     pub fn evaluate(&self, inputs: &[InputValue]) -> ModelState {
+        self.evaluate_inputs(inputs.to_vec())
+    }
+
+    /// [`CompiledModel::evaluate`] keeping `inputs` as the state's inputs,
+    /// with no copy (a host's list of inputs then drops with the state).
+    pub fn evaluate_inputs(&self, inputs: Vec<InputValue>) -> ModelState {
         let series_len = self.spec.horizon.series_len();
         let mut slots = Vec::with_capacity(self.structure.variables.len());
         for v in &self.structure.variables {
@@ -163,7 +169,7 @@ impl CompiledModel {
             });
         }
         let mut state = ModelState {
-            inputs: inputs.to_vec(),
+            inputs,
             slots,
             scratch: Scratch::default(),
         };
