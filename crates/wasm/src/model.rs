@@ -130,9 +130,10 @@ impl Model {
                 )],
             )
         })?;
-        let compiled = CompiledModel::compile(&node)
-            .map_err(|diagnostics| invalid_model_error(Some(&node), &diagnostics))?;
-        let state = compiled.evaluate_inputs(compiled.default_inputs());
+        // The document moves into the model, and the defaults are evaluated
+        // once (compiling checks them).
+        let (compiled, state) = CompiledModel::compile_document(node)
+            .map_err(|(diagnostics, node)| invalid_model_error(Some(&node), &diagnostics))?;
         let mut output_keys = Vec::with_capacity(compiled.spec().outputs.len());
         for output in &compiled.spec().outputs {
             output_keys.push(JsValue::from_str(&output.id));

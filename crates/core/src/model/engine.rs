@@ -106,20 +106,36 @@ impl CompiledModel {
     /// once; a model whose outputs give a series, or whose per-period
     /// calculations give arrays, is refused too.
     pub fn compile(document: &Node) -> Result<CompiledModel, Vec<ModelDiagnostic>> {
-        let (spec, structure) = compile(document)?;
+        match CompiledModel::compile_document(document.clone()) {
+            Ok((model, _)) => Ok(model),
+            Err((diagnostics, _)) => Err(diagnostics),
+        }
+    }
+
+    /// [`CompiledModel::compile`] keeping `document` as the model's (no
+    /// copy), with the state at the default inputs, which compiling
+    /// evaluates anyway to check the outputs' kinds. A refused document
+    /// comes back with the diagnostics, for a host to point into it.
+    pub fn compile_document(
+        document: Node,
+    ) -> Result<(CompiledModel, ModelState), (Vec<ModelDiagnostic>, Node)> {
+        let (spec, structure) = match compile(&document) {
+            Ok(compiled) => compiled,
+            Err(diagnostics) => return Err((diagnostics, document)),
+        };
         let model = CompiledModel {
             steps_by_input: StepsByInput(vec![OnceLock::new(); spec.inputs.len()]),
             spec,
             structure,
-            document: document.clone(),
+            document,
             fast_path: true,
         };
-        let state = model.evaluate(&model.default_inputs());
+        let state = model.evaluate_inputs(model.default_inputs());
         let kind_problems = model.kind_problems(&state);
         if kind_problems.is_empty() {
-            Ok(model)
+            Ok((model, state))
         } else {
-            Err(kind_problems)
+            Err((kind_problems, model.document))
         }
     }
 
