@@ -38,7 +38,7 @@ fn set_node(
     node: Node,
 ) -> Result<Vec<(usize, Value)>, ModelError> {
     let mut changes = Vec::new();
-    model.set_node_at(state, index, &node, &mut |output, value| {
+    model.set_node_at(state, index, node, &mut |output, value| {
         changes.push((output, value.clone()))
     })?;
     Ok(changes)
@@ -64,7 +64,7 @@ fn an_index_past_the_inputs_is_the_typed_error_and_changes_nothing() {
             Err(expected.clone())
         );
         assert_eq!(
-            model.input_from_node(index, &Node::Number(2.0)),
+            model.input_from_node(index, Node::Number(2.0)),
             Err(expected)
         );
     }

@@ -91,7 +91,7 @@ fn inputs_from_js(model: &CompiledModel, inputs: &JsValue) -> Result<Vec<InputVa
         let index = model.input_index(&id).map_err(|e| js_error(&e))?;
         let node = input_node_from_js(&id, &pair.get(1))?;
         let value = model
-            .input_from_node(index, &node)
+            .input_from_node(index, node)
             .map_err(|e| js_error(&e))?;
         if let Some(slot) = values.get_mut(index) {
             *slot = value;
@@ -174,7 +174,7 @@ impl Model {
         let result = object();
         let output_keys = &self.output_keys;
         self.compiled
-            .set_node_at(&mut self.state, index, &node, &mut |output, value| {
+            .set_node_at(&mut self.state, index, node, &mut |output, value| {
                 if let Some(key) = output_keys.get(output) {
                     set_key(&result, key, &value_to_js(value));
                 }

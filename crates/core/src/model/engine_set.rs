@@ -121,7 +121,7 @@ impl CompiledModel {
         &self,
         state: &mut ModelState,
         index: usize,
-        node: &Node,
+        node: Node,
         changed: &mut dyn FnMut(usize, &Value),
     ) -> Result<(), ModelError> {
         let value = self.input_from_node(index, node)?;
@@ -132,11 +132,11 @@ impl CompiledModel {
     /// The checked value a document node gives input `index`: a number,
     /// boolean or text as the input's kind reads it (a date as ISO text
     /// `YYYY-MM-DD` or as its serial number, which formulas see).
-    pub fn input_from_node(&self, index: usize, node: &Node) -> Result<InputValue, ModelError> {
+    pub fn input_from_node(&self, index: usize, node: Node) -> Result<InputValue, ModelError> {
         let input = self.input_at(index)?;
-        let value = match (input.kind, node) {
+        let value = match (input.kind, &node) {
             (InputKind::Date, Node::Number(n)) => Ok(InputValue::Number(*n)),
-            _ => value_from_node(input.kind, node),
+            (kind, node) => value_from_node(kind, node),
         };
         // One error path for both steps: each `map_err` closure is its own
         // body in the wasm.
