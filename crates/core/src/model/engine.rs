@@ -123,8 +123,13 @@ impl CompiledModel {
             Ok(compiled) => compiled,
             Err(diagnostics) => return Err((diagnostics, document)),
         };
+        // A plain loop: `vec![cell; n]` clones a cell, its own code in the wasm.
+        let mut steps_by_input = Vec::with_capacity(spec.inputs.len());
+        for _ in &spec.inputs {
+            steps_by_input.push(OnceLock::new());
+        }
         let model = CompiledModel {
-            steps_by_input: StepsByInput(vec![OnceLock::new(); spec.inputs.len()]),
+            steps_by_input: StepsByInput(steps_by_input),
             spec,
             structure,
             document,
