@@ -185,7 +185,14 @@ impl CompiledModel {
         for v in &self.structure.variables {
             slots.push(match v.role {
                 Role::Input(i) => Slot::Scalar(inputs.get(i).map_or(Value::Empty, input_to_value)),
-                _ if v.per_period => Slot::Series(vec![Value::Empty; series_len]),
+                _ if v.per_period => {
+                    // A plain loop: `vec![value; n]` is its own cloning code in the wasm.
+                    let mut series = Vec::with_capacity(series_len);
+                    for _ in 0..series_len {
+                        series.push(Value::Empty);
+                    }
+                    Slot::Series(series)
+                }
                 _ => Slot::Scalar(Value::Empty),
             });
         }
