@@ -285,16 +285,9 @@ impl Model {
             &self.outputs_to_js(&self.state.outputs(&self.compiled)),
         );
         let series = object();
-        for calculation in self
-            .compiled
-            .spec()
-            .calculations
-            .iter()
-            .filter(|c| c.per_period)
-        {
-            if let Some(Slot::Series(values)) =
-                self.state.calculation(&self.compiled, &calculation.id)
-            {
+        // By index: no id compared against every calculation's.
+        for (index, calculation) in self.compiled.spec().calculations.iter().enumerate() {
+            if let Some(Slot::Series(values)) = self.state.calculation_at(&self.compiled, index) {
                 let list = Array::new();
                 for value in values {
                     list.push(&value_to_js(value));

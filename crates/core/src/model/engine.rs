@@ -402,6 +402,12 @@ impl ModelState {
             .calculations
             .iter()
             .position(|c| c.id.eq_ignore_ascii_case(id))?;
+        self.calculation_at(model, index)
+    }
+
+    /// The slot of calculation `index` (its place in the model's
+    /// `calculations`).
+    pub fn calculation_at<'a>(&'a self, model: &CompiledModel, index: usize) -> Option<&'a Slot> {
         self.slots.get(model.spec.inputs.len() + index)
     }
 
