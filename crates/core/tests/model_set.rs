@@ -103,3 +103,19 @@ fn a_change_by_node_converts_checks_and_recomputes() {
     assert_eq!(changes.len(), 1);
     assert_eq!(state.output_number(&model, 0), Some(14.0));
 }
+
+#[test]
+fn a_compiled_model_and_its_state_move_between_threads() {
+    let model = model();
+    let state = model.evaluate(&model.default_inputs());
+    let total = std::thread::spawn(move || {
+        let mut state = state;
+        model
+            .set(&mut state, "rate", &InputValue::Number(2.0))
+            .unwrap();
+        state.output_number(&model, 0)
+    })
+    .join()
+    .unwrap();
+    assert_eq!(total, Some(3.0));
+}

@@ -16,7 +16,7 @@ use super::spec::{InputValue, ModelSpec};
 use crate::formula::eval::Evaluator;
 use crate::formula::{ErrorKind, Value};
 use crate::json::Node;
-use std::sync::OnceLock;
+use std::cell::OnceCell;
 pub use work::MAX_MODEL_HELD_BYTES;
 
 #[path = "engine_work.rs"]
@@ -44,9 +44,13 @@ pub struct CompiledModel {
 }
 
 /// A cache of [`CompiledModel::steps_after`] for each single input: it
-/// follows from the plan, so it never makes two models differ.
+/// follows from the plan, so it never makes two models differ. A
+/// `OnceCell`, not a `OnceLock`: the lock's synchronisation was 0.3 KB of
+/// each wasm build, and a compiled model moves between threads (`Send`)
+/// but is not shared by them (not `Sync`; a host serving one model from
+/// several threads clones it per thread).
 #[derive(Clone)]
-struct StepsByInput(Vec<OnceLock<Vec<usize>>>);
+struct StepsByInput(Vec<OnceCell<Vec<usize>>>);
 
 impl PartialEq for StepsByInput {
     fn eq(&self, _other: &Self) -> bool {
@@ -126,7 +130,7 @@ impl CompiledModel {
         // A plain loop: `vec![cell; n]` clones a cell, its own code in the wasm.
         let mut steps_by_input = Vec::with_capacity(spec.inputs.len());
         for _ in &spec.inputs {
-            steps_by_input.push(OnceLock::new());
+            steps_by_input.push(OnceCell::new());
         }
         let model = CompiledModel {
             steps_by_input: StepsByInput(steps_by_input),
