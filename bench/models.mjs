@@ -1,19 +1,23 @@
 // @ts-check
 // Side-by-side model benchmark: the five-year business case
 // (examples/models/business-case-5y.json) built three ways in one Node
-// process: Yardstick (Model.compile of the JSON), HyperFormula and IronCalc
+// process: Yardstick (Model.compile of the JSON; the full build, pkg/, and
+// the widget build, pkg-widget/, when it is built), HyperFormula and IronCalc
 // (the same model as cells and formulas, translated from the JSON below).
 //
 //   node bench/models.mjs          (npm run bench:models)
 //
 // Before anything is timed, and after every measured input change, it checks
 // that the sheets compute Yardstick's numbers: npv, roi and payback_months
-// to 1e-9 relative, irr to 1e-7. It prints agreement, then:
+// to 1e-9 relative, irr to 1e-7 (and the widget build, pkg-widget/, the
+// full build's). It prints agreement, then:
 //   cold start      engine instance + model/sheet built + NPV and IRR read;
-//   one change      one input set, updated NPV and IRR read (median, p90);
-//   Monte Carlo     trials per second;
-// and the ratio Yardstick / peer with the targets beside it. It asserts
-// nothing about time; it only prints.
+//   one change      one input set, updated NPV and IRR read: the same
+//                   warm-up for every engine, then 5 rounds in turn
+//                   (median of the rounds' medians, and their range);
+//   Monte Carlo     trials per second over 5 runs (median and range);
+// and the ratio Yardstick / peer (full build and widget build) with the
+// targets beside it. It asserts nothing about time; it only prints.
 //
 // How each engine is driven, so the numbers are read fairly:
 //   Yardstick     Model.compile(document) (compiles and evaluates the
@@ -54,26 +58,39 @@ const MODEL_FILE = path.join(repoRoot, 'examples', 'models', 'business-case-5y.j
 const CHECKED_OUTPUTS = /** @type {const} */ ({ npv: 1e-9, irr: 1e-7, payback_months: 1e-9, roi: 1e-9 });
 /** Cold starts per engine after the first one (the median is reported). */
 const COLD_REPEATS = 15;
-/** Input changes per engine: untimed warm-up, then measured. */
-const CHANGE_WARMUP = 300;
-const CHANGES = 2500;
+/**
+ * Input changes per engine: an untimed warm-up, the same count for every
+ * engine and enough for V8's top JIT tier (HyperFormula) and Liftoff's
+ * tier-up to TurboFan (the wasm engines) to have finished, then ROUNDS
+ * timed rounds, the engines taking turns round by round so a busy moment
+ * of the machine falls on all of them alike.
+ */
+const CHANGE_WARMUP = 3000;
+const ROUNDS = 5;
+const CHANGES_PER_ROUND = 1000;
+const CHANGES = ROUNDS * CHANGES_PER_ROUND;
 /** The inputs changed, in turn, and the range their values sweep. */
 const CHANGED_INPUTS = [
   { id: 'productivity_benefit_per_year', low: 160000, high: 300000 },
   { id: 'discount_rate', low: 0.04, high: 0.15 },
   { id: 'adoption_year1', low: 0.25, high: 0.55 },
 ];
-/** Monte Carlo: trials for Yardstick, and the peers' cap and time box. */
-const MC_TRIALS = 20000;
-const MC_PEER_TRIALS = 2000;
-const MC_PEER_TIME_BOX_MS = 4000;
+/**
+ * Monte Carlo: ROUNDS timed runs per engine after the same warm-up; per run
+ * Yardstick's trials, and the peers' cap and time box (a peer is about a
+ * thousand times slower per trial).
+ */
+const MC_WARMUP_TRIALS = 300;
+const MC_TRIALS = 40000;
+const MC_PEER_TRIALS = 1000;
+const MC_PEER_TIME_BOX_MS = 1500;
 const MC_SEED = 42;
 /** Peer trials re-checked against Yardstick's evaluate() with the same inputs. */
 const MC_CHECKED_TRIALS = 20;
 
 /** The issue's targets: printed beside the ratios, never asserted. */
-const TARGET_CHANGE_RATIO = 10;
-const TARGET_MC_RATIO = 50;
+const TARGET_CHANGE_RATIO = 30;
+const TARGET_MC_RATIO = 100;
 const TARGET_WASM_GZIP_BYTES = 120 * 1024;
 
 // ---------------------------------------------------------------- the model document
@@ -402,18 +419,18 @@ function toNumber(value) {
  * @typedef {{ step: (maxTrials: number) => { trialsDone: number, trialsTotal: number, done: boolean },
  *   result: () => { trialsDone?: number, trials?: number, outputs: Record<string, { mean: number, stdDev?: number, p10: number, p50: number, p90: number }> }, free?: () => void }} MonteCarloRun
  */
-async function yardstickEngine(doc) {
-  const glue = path.join(repoRoot, 'pkg', 'yardstick.js');
-  const wasm = path.join(repoRoot, 'pkg', 'yardstick_bg.wasm');
+async function yardstickEngine(doc, build = 'pkg') {
+  const glue = path.join(repoRoot, build, 'yardstick.js');
+  const wasm = path.join(repoRoot, build, 'yardstick_bg.wasm');
   if (!fs.existsSync(glue) || !fs.existsSync(wasm)) {
-    throw new Error('pkg/ is missing: build the engine first with `make pkg`');
+    throw new Error(`${build}/ is missing: build the engine first with \`make ${build}\``);
   }
   const bindings = /** @type {YardstickBindings & { initSync: (m: { module: Buffer }) => void }} */ (
     await import(pathToFileURL(glue).href)
   );
   bindings.initSync({ module: fs.readFileSync(wasm) });
   return {
-    name: 'Yardstick',
+    name: build === 'pkg' ? 'Yardstick' : 'Yardstick widget',
     version: bindings.version(),
     bindings,
     start: () => {
@@ -735,31 +752,48 @@ function changeAt(k) {
   return { id: which.id, value: which.low + fraction * (which.high - which.low) };
 }
 
-/**
- * Times CHANGES input changes (after CHANGE_WARMUP untimed ones) and keeps,
- * after each measured change, the checked outputs (read outside the timer).
- * @param {Session} session
- */
-function measureChanges(session) {
+/** @param {Session} session */
+function warmUpChanges(session) {
   for (let k = 0; k < CHANGE_WARMUP; k += 1) {
     const { id, value } = changeAt(k);
     session.change(id, value);
   }
-  const latencies = new Float64Array(CHANGES);
+}
+
+/**
+ * One timed round of CHANGES_PER_ROUND changes (continuing the sweep, so
+ * every value is new), each timed alone; after each, the checked outputs
+ * are kept (read outside the timer).
+ * @param {Session} session @param {number} round
+ */
+function measureRound(session, round) {
+  const first = CHANGE_WARMUP + round * CHANGES_PER_ROUND;
+  const latencies = new Float64Array(CHANGES_PER_ROUND);
   /** @type {Record<string, number>[]} */
   const values = [];
-  let sink = 0;
-  for (let k = 0; k < CHANGES; k += 1) {
-    const { id, value } = changeAt(CHANGE_WARMUP + k);
+  /** @type {number[][]} */
+  const byInput = CHANGED_INPUTS.map(() => []);
+  for (let k = 0; k < CHANGES_PER_ROUND; k += 1) {
+    const { id, value } = changeAt(first + k);
     const start = performance.now();
     const [npv, irr] = session.change(id, value);
-    latencies[k] = performance.now() - start;
-    sink += npv + irr;
+    const elapsed = performance.now() - start;
+    latencies[k] = elapsed;
+    byInput[(first + k) % CHANGED_INPUTS.length]?.push(elapsed);
     values.push({ ...checkedValues(session), npv, irr });
   }
-  const byInput = CHANGED_INPUTS.map((_, which) => quantile(latencies.filter((_, k) => (CHANGE_WARMUP + k) % CHANGED_INPUTS.length === which).sort(), 0.5));
   latencies.sort();
-  return { median: quantile(latencies, 0.5), p90: quantile(latencies, 0.9), byInput, values, sink };
+  return { median: quantile(latencies, 0.5), p90: quantile(latencies, 0.9), byInput, values };
+}
+
+/**
+ * A measure over rounds: the median of the rounds' figures and their range.
+ * @typedef {{ median: number, min: number, max: number }} Spread
+ * @param {number[]} figures @returns {Spread}
+ */
+function spread(figures) {
+  const sorted = Float64Array.from(figures).sort();
+  return { median: quantile(sorted, 0.5), min: sorted[0] ?? Number.NaN, max: sorted[sorted.length - 1] ?? Number.NaN };
 }
 
 /**
@@ -767,7 +801,6 @@ function measureChanges(session) {
  * @param {Session} session @param {() => [string, number][]} draw
  */
 function peerMonteCarlo(session, draw) {
-  for (let k = 0; k < 50; k += 1) session.trial(draw()); // warm-up
   const npvs = new Float64Array(MC_PEER_TRIALS);
   /** @type {{ inputs: [string, number][], npv: number }[]} */
   const checked = [];
@@ -787,26 +820,24 @@ function peerMonteCarlo(session, draw) {
   return { trials, perSecond: (trials / elapsed) * 1000, mean, standardError: Math.sqrt(variance / trials), p10: quantile(sample, 0.1), p50: quantile(sample, 0.5), p90: quantile(sample, 0.9), checked };
 }
 
-/** @param {YardstickModel} model */
-function yardstickMonteCarlo(model) {
+/**
+ * A Yardstick Monte Carlo run of `trials` trials, timed as a whole (setup,
+ * every trial, the summary); null when the build has no Monte Carlo.
+ * @param {YardstickModel} model @param {number} trials @param {number} seed
+ */
+function yardstickMonteCarlo(model, trials, seed) {
   const monteCarlo = model.monteCarlo;
   if (typeof monteCarlo !== 'function') return null;
-  /** @param {number} trials @param {number} seed */
-  const run = (trials, seed) => {
-    const mc = monteCarlo.call(model, { trials, seed });
-    let progress = mc.step(trials);
-    while (!progress.done) progress = mc.step(trials);
-    const result = mc.result();
-    mc.free?.();
-    return result;
-  };
-  run(1000, MC_SEED + 1); // warm-up
   const start = performance.now();
-  const result = run(MC_TRIALS, MC_SEED);
+  const mc = monteCarlo.call(model, { trials, seed });
+  let progress = mc.step(trials);
+  while (!progress.done) progress = mc.step(trials);
+  const result = mc.result();
   const elapsed = performance.now() - start;
+  mc.free?.();
   const npv = result.outputs.npv;
-  const trials = result.trialsDone ?? result.trials ?? Number.NaN;
-  if (trials !== MC_TRIALS) throw new Error(`ran ${trials} trials, asked for ${MC_TRIALS}`);
+  const done = result.trialsDone ?? result.trials ?? Number.NaN;
+  if (done !== trials) throw new Error(`ran ${done} trials, asked for ${trials}`);
   return { trials, perSecond: (trials / elapsed) * 1000, mean: npv?.mean ?? Number.NaN, standardError: (npv?.stdDev ?? Number.NaN) / Math.sqrt(trials), p10: npv?.p10 ?? Number.NaN, p50: npv?.p50 ?? Number.NaN, p90: npv?.p90 ?? Number.NaN };
 }
 
@@ -859,11 +890,16 @@ async function main() {
   const doc = JSON.parse(fs.readFileSync(MODEL_FILE, 'utf8'));
   const sheet = modelToSheet(doc);
   const yardstick = await yardstickEngine(doc);
+  // The widget build (make pkg-widget): what a prospect's browser runs.
+  const widget = fs.existsSync(path.join(repoRoot, 'pkg-widget', 'yardstick_bg.wasm')) ? await yardstickEngine(doc, 'pkg-widget') : null;
   const peers = [await hyperformulaEngine(sheet), await ironcalcEngine(sheet)];
-  const engines = [yardstick, ...peers];
+  /** Every engine but the full build, each checked against it. */
+  const others = [...(widget ? [widget] : []), ...peers];
+  const engines = [yardstick, ...others];
 
   console.log(`Model benchmark: ${path.relative(repoRoot, MODEL_FILE)} (${doc.inputs.length} inputs, ${doc.calculations.length} calculations over periods 0..${doc.horizon.periods}, ${doc.outputs.length} outputs)`);
   console.log(`Engines (Node ${process.versions.node}, one process): ${engines.map((e) => `${e.name} ${e.version}`).join(', ')}`);
+  if (!widget) console.log('  (no pkg-widget/: run `make pkg-widget` to measure the widget build too)');
   console.log(`Peers compute a sheet translated from the model JSON: ${sheet.grid.length} rows x ${sheet.grid[0]?.length ?? 0} columns, ${sheet.grid.flat().filter((c) => typeof c === 'string' && c.startsWith('=')).length} formulas.`);
 
   // ------------------------------------------------ agreement at the defaults
@@ -871,7 +907,7 @@ async function main() {
   const [ours, ...theirs] = sessions.map(checkedValues);
   const reference = /** @type {Record<string, number>} */ (ours);
   console.log('\nAgreement at the default inputs (tolerance: npv, roi, payback_months 1e-9 relative; irr 1e-7)');
-  const defaultsTable = [['output', ...engines.map((e) => e.name), ...peers.map((p) => `gap ${p.name}`)]];
+  const defaultsTable = [['output', ...engines.map((e) => e.name), ...others.map((p) => `gap ${p.name}`)]];
   let defaultsAgree = true;
   for (const [id, tolerance] of Object.entries(CHECKED_OUTPUTS)) {
     const gaps = theirs.map((values) => relativeGap(values[id] ?? Number.NaN, reference[id] ?? Number.NaN));
@@ -882,28 +918,27 @@ async function main() {
   console.log(`  ${defaultsAgree ? 'all agree' : 'DISAGREEMENT: the timings below compare different computations'}`);
 
   // ------------------------------------------------ one input change
-  /** @type {Map<string, { median: number, p90: number, byInput: number[] }>} */
-  const latency = new Map();
-  /** @type {Record<string, number>[][]} */
-  const valuesByEngine = [];
-  for (const [index, engine] of engines.entries()) {
-    const measured = measureChanges(/** @type {Session} */ (sessions[index]));
-    latency.set(engine.name, measured);
-    valuesByEngine.push(measured.values);
-    sessions[index]?.dispose();
+  for (const session of sessions) warmUpChanges(session);
+  /** @type {ReturnType<typeof measureRound>[][]} rounds by engine */
+  const roundsByEngine = engines.map(() => []);
+  for (let round = 0; round < ROUNDS; round += 1) {
+    sessions.forEach((session, index) => roundsByEngine[index]?.push(measureRound(session, round)));
   }
-  const agreements = peers.map((_, index) => {
+  for (const session of sessions) session.dispose();
+  const roundsOf = (/** @type {number} */ index) => /** @type {ReturnType<typeof measureRound>[]} */ (roundsByEngine[index]);
+  const valuesOf = (/** @type {number} */ index) => roundsOf(index).flatMap((round) => round.values);
+  const agreements = others.map((_, index) => {
     const agreement = newAgreement();
-    const peerValues = /** @type {Record<string, number>[]} */ (valuesByEngine[index + 1]);
-    peerValues.forEach((values, k) => record(agreement, /** @type {Record<string, number>} */ (valuesByEngine[0]?.[k]), values));
+    const reference = valuesOf(0);
+    valuesOf(index + 1).forEach((values, k) => record(agreement, /** @type {Record<string, number>} */ (reference[k]), values));
     return agreement;
   });
   console.log(`\nAgreement after each of the ${CHANGES} measured changes (worst relative gap per output)`);
   printTable([
-    ['peer', 'changes agreeing', ...Object.keys(CHECKED_OUTPUTS)],
-    ...peers.map((peer, index) => {
+    ['engine', 'changes agreeing', ...Object.keys(CHECKED_OUTPUTS)],
+    ...others.map((other, index) => {
       const agreement = /** @type {Agreement} */ (agreements[index]);
-      return [peer.name, `${agreement.agreeing}/${agreement.cases}`, ...Object.keys(CHECKED_OUTPUTS).map((id) => gapText(agreement.worst[id] ?? 0))];
+      return [other.name, `${agreement.agreeing}/${agreement.cases}`, ...Object.keys(CHECKED_OUTPUTS).map((id) => gapText(agreement.worst[id] ?? 0))];
     }),
   ]);
 
@@ -913,31 +948,41 @@ async function main() {
 
   // ------------------------------------------------ Monte Carlo
   const mcModel = /** @type {YardstickModel} */ (/** @type {unknown} */ (yardstick.bindings.Model.compile(doc)));
-  /** @type {ReturnType<typeof yardstickMonteCarlo>} */
-  let ourMc = null;
+  /** @type {NonNullable<ReturnType<typeof yardstickMonteCarlo>>[]} */
+  const ourMc = [];
   let mcUnavailable = 'Yardstick: monteCarlo not available in this build';
+  const peerSessions = peers.map((peer) => peer.start());
+  const draws = peers.map(() => sampler(doc.inputs, MC_SEED));
+  /** @type {ReturnType<typeof peerMonteCarlo>[][]} runs by peer */
+  const peerMc = peers.map(() => []);
   try {
-    ourMc = yardstickMonteCarlo(mcModel);
+    // The same warm-up for every engine, then the engines take turns run by run.
+    yardstickMonteCarlo(mcModel, MC_WARMUP_TRIALS, MC_SEED + 1);
+    peerSessions.forEach((session, index) => {
+      const draw = /** @type {() => [string, number][]} */ (draws[index]);
+      for (let k = 0; k < MC_WARMUP_TRIALS; k += 1) session.trial(draw());
+    });
+    for (let run = 0; run < ROUNDS; run += 1) {
+      const result = yardstickMonteCarlo(mcModel, MC_TRIALS, MC_SEED + run);
+      if (result) ourMc.push(result);
+      peerSessions.forEach((session, index) => peerMc[index]?.push(peerMonteCarlo(session, /** @type {() => [string, number][]} */ (draws[index]))));
+    }
   } catch (error) {
     mcUnavailable = `Yardstick: monteCarlo failed: ${error instanceof Error ? error.message : String(error)}`;
   }
-  const peerMc = peers.map((peer) => {
-    const session = peer.start();
-    const result = peerMonteCarlo(session, sampler(doc.inputs, MC_SEED));
-    session.dispose();
-    return result;
-  });
+  for (const session of peerSessions) session.dispose();
   // Re-check some peer trials: Yardstick with the same inputs must give the same NPV.
-  const mcAgreement = peerMc.map((result) => {
+  const mcAgreement = peerMc.map((runs) => {
     let agreeing = 0;
     let worst = 0;
-    for (const { inputs, npv } of result.checked) {
+    const checked = runs.flatMap((result) => result.checked);
+    for (const { inputs, npv } of checked) {
       const expected = toNumber(mcModel.evaluate(Object.fromEntries(inputs)).outputs.npv);
       const gap = relativeGap(npv, expected);
       worst = Math.max(worst, gap);
       if (gap <= CHECKED_OUTPUTS.npv) agreeing += 1;
     }
-    return { agreeing, total: result.checked.length, worst };
+    return { agreeing, total: checked.length, worst };
   });
   // NPV is multilinear in the (independent) uncertain inputs here, so its
   // expectation is its value at the inputs' means: a check on both samplers.
@@ -947,7 +992,6 @@ async function main() {
 
   // ------------------------------------------------ results
   const coldOf = (/** @type {string} */ name) => /** @type {{ first: number, median: number }} */ (cold.get(name));
-  const latencyOf = (/** @type {string} */ name) => /** @type {{ median: number, p90: number, byInput: number[] }} */ (latency.get(name));
   console.log('\nCold start to first NPV and IRR');
   console.log('  Included: Yardstick Model.compile(document) (validate, compile, evaluate the defaults) + current() + reading npv/irr;');
   console.log('  HyperFormula buildFromArray(grid) + getCellValue(npv/irr); IronCalc new Model + setUserInput of every cell (evaluation');
@@ -958,51 +1002,79 @@ async function main() {
     ...engines.map((engine) => {
       const { first, median } = coldOf(engine.name);
       const ys = coldOf(yardstick.name);
-      const isPeer = engine !== yardstick;
+      const isPeer = peers.includes(engine);
       return [engine.name, formatMs(first), formatMs(median), isPeer ? faster(first / ys.first) : '', isPeer ? faster(median / ys.median) : ''];
     }),
   ]);
 
-  console.log(`\nOne input change to updated NPV and IRR (${CHANGES} changes after ${CHANGE_WARMUP} warm-up, each timed with performance.now())`);
+  console.log(`\nOne input change to updated NPV and IRR: ${CHANGE_WARMUP} untimed changes per engine, then ${ROUNDS} rounds of ${CHANGES_PER_ROUND}`);
+  console.log('  (engines in turn round by round), each change timed with performance.now(). Figures: the median over the rounds of each');
+  console.log("  round's median (or p90), with the rounds' range; a ratio is peer / Yardstick within each round, median and range.");
   console.log(`  Changes cycle through ${CHANGED_INPUTS.map((c) => c.id).join(', ')}, every value new.`);
+  /** @param {number} index @param {'median' | 'p90'} figure */
+  const figureOf = (index, figure) => spread(roundsOf(index).map((round) => round[figure]));
+  /** @param {number} peerIndex @param {number} oursIndex */
+  const ratioOf = (peerIndex, oursIndex) => spread(roundsOf(peerIndex).map((round, r) => round.median / (roundsOf(oursIndex)[r]?.median ?? Number.NaN)));
+  const spreadMs = (/** @type {Spread} */ s) => `${formatMs(s.median)} (${formatMs(s.min)}-${formatMs(s.max)})`;
+  const ratioText = (/** @type {Spread} */ s) => `${faster(s.median)} (${s.min.toFixed(1)}-${s.max.toFixed(1)})`;
+  const ourBuilds = widget ? [yardstick, widget] : [yardstick];
   printTable([
-    ['engine', 'median', 'p90', 'Yardstick/peer (median)', 'Yardstick/peer (p90)', ''],
-    ...engines.map((engine) => {
-      const { median, p90 } = latencyOf(engine.name);
-      const ys = latencyOf(yardstick.name);
-      if (engine === yardstick) return [engine.name, formatMs(median), formatMs(p90), '', '', ''];
-      const ratio = median / ys.median;
-      return [engine.name, formatMs(median), formatMs(p90), faster(ratio), faster(p90 / ys.p90), versusTarget(ratio, TARGET_CHANGE_RATIO)];
+    ['engine', 'median (range)', 'p90', ...ourBuilds.map((y) => `${y.name}/peer`), ''],
+    ...engines.map((engine, index) => {
+      const row = [engine.name, spreadMs(figureOf(index, 'median')), formatMs(figureOf(index, 'p90').median)];
+      if (!peers.includes(engine)) return [...row, ...ourBuilds.map(() => ''), ''];
+      const ratios = ourBuilds.map((y) => ratioOf(index, engines.indexOf(y)));
+      return [...row, ...ratios.map(ratioText), `target >= ${TARGET_CHANGE_RATIO}x: ${ratios.map((r) => (r.median >= TARGET_CHANGE_RATIO ? 'met' : 'not met')).join(' / ')}`];
     }),
   ]);
-  console.log('  Median by changed input (Yardstick/peer):');
+  if (widget) {
+    const widgetIndex = engines.indexOf(widget);
+    const w = ratioOf(widgetIndex, 0);
+    console.log(`  ${widget.name} / Yardstick (time of one change, per round): ${w.median.toFixed(2)} (${w.min.toFixed(2)}-${w.max.toFixed(2)}); 1.00 is the full build's speed.`);
+  }
+  console.log('  Median by changed input (all rounds; Yardstick/peer):');
   printTable([
     ['engine', ...CHANGED_INPUTS.map((c) => c.id)],
-    ...engines.map((engine) => {
-      const ys = latencyOf(yardstick.name).byInput;
-      return [
-        engine.name,
-        ...latencyOf(engine.name).byInput.map((median, which) => (engine === yardstick ? formatMs(median) : `${formatMs(median)} (${faster(median / (ys[which] ?? Number.NaN))})`)),
-      ];
+    ...engines.map((engine, index) => {
+      const medians = CHANGED_INPUTS.map((_, which) => quantile(Float64Array.from(roundsOf(index).flatMap((round) => round.byInput[which] ?? [])).sort(), 0.5));
+      const ys = CHANGED_INPUTS.map((_, which) => quantile(Float64Array.from(roundsOf(0).flatMap((round) => round.byInput[which] ?? [])).sort(), 0.5));
+      return [engine.name, ...medians.map((median, which) => (peers.includes(engine) ? `${formatMs(median)} (${faster(median / (ys[which] ?? Number.NaN))})` : formatMs(median)))];
     }),
   ]);
 
   console.log('\nMonte Carlo: trials per second (NPV of each trial)');
-  console.log(`  Yardstick: monteCarlo({ trials: ${MC_TRIALS}, seed: ${MC_SEED} }) + step until done + result() (all outputs summarised).`);
-  console.log(`  Peers: per trial, draw the ${doc.inputs.filter((i) => i.uncertainty).length} uncertain inputs in JS (seeded mulberry32; triangular, PERT via gamma, truncated normal,`);
-  console.log(`  uniform), set them (one recalculation), read NPV; up to ${MC_PEER_TRIALS} trials or ${MC_PEER_TIME_BOX_MS / 1000} s. Sampling time is included for every engine.`);
-  if (!ourMc) console.log(`  ${mcUnavailable}`);
-  const mcRows = [['engine', 'trials', 'trials/s', 'NPV mean ± s.e.', 'NPV p10', 'NPV p50', 'NPV p90', 'Yardstick/peer', '']];
+  console.log(`  ${MC_WARMUP_TRIALS} untimed trials per engine, then ${ROUNDS} timed runs each, engines in turn. Yardstick: monteCarlo({ trials: ${MC_TRIALS}, seed })`);
+  console.log(`  + step until done + result() (all outputs summarised), a new seed per run. Peers: per trial, draw the ${doc.inputs.filter((i) => i.uncertainty).length} uncertain`);
+  console.log('  inputs in JS (seeded mulberry32; triangular, PERT via gamma, truncated normal, uniform), set them (one recalculation),');
+  console.log(`  read NPV; up to ${MC_PEER_TRIALS} trials or ${MC_PEER_TIME_BOX_MS / 1000} s per run. Sampling time is included for every engine.`);
+  console.log('  Figures: the median run and the runs\' range; a ratio pairs run r of Yardstick with run r of the peer.');
+  if (ourMc.length === 0) console.log(`  ${mcUnavailable}`);
+  if (widget) console.log(`  ${widget.name}: no Monte Carlo (the widget build leaves the workbench analyses out).`);
+  const mcRows = [['engine', 'trials', 'trials/s (range)', 'NPV mean ± s.e.', 'NPV p10', 'NPV p50', 'NPV p90', 'Yardstick/peer', '']];
   /** @param {{ mean: number, standardError: number }} result */
   const meanText = (result) => `${integer.format(result.mean)} ± ${integer.format(result.standardError)}`;
-  if (ourMc) mcRows.push(['Yardstick', integer.format(ourMc.trials), integer.format(ourMc.perSecond), meanText(ourMc), integer.format(ourMc.p10), integer.format(ourMc.p50), integer.format(ourMc.p90), '', '']);
+  /** @param {{ perSecond: number }[]} runs */
+  const rateText = (runs) => {
+    const s = spread(runs.map((r) => r.perSecond));
+    return `${integer.format(s.median)} (${integer.format(s.min)}-${integer.format(s.max)})`;
+  };
+  /** @param {{ trials: number, mean: number, standardError: number, p10: number, p50: number, p90: number }} r */
+  const summary = (r) => [integer.format(r.trials), meanText(r), integer.format(r.p10), integer.format(r.p50), integer.format(r.p90)];
+  const ourFirst = ourMc[0];
+  if (ourFirst) {
+    const [trials, ...rest] = summary(ourFirst);
+    mcRows.push(['Yardstick', `${trials} x ${ourMc.length}`, rateText(ourMc), ...rest, '', '']);
+  }
   peers.forEach((peer, index) => {
-    const result = /** @type {ReturnType<typeof peerMonteCarlo>} */ (peerMc[index]);
-    const ratio = ourMc ? ourMc.perSecond / result.perSecond : Number.NaN;
-    mcRows.push([peer.name, integer.format(result.trials), integer.format(result.perSecond), meanText(result), integer.format(result.p10), integer.format(result.p50), integer.format(result.p90), faster(ratio), ourMc ? versusTarget(ratio, TARGET_MC_RATIO) : '']);
+    const runs = /** @type {ReturnType<typeof peerMonteCarlo>[]} */ (peerMc[index]);
+    const first = runs[0];
+    if (!first) return;
+    const ratio = spread(runs.map((run, r) => (ourMc[r]?.perSecond ?? Number.NaN) / run.perSecond));
+    const [trials, ...rest] = summary(first);
+    mcRows.push([peer.name, `${trials} (first run)`, rateText(runs), ...rest, ourFirst ? ratioText(ratio) : 'n/a', ourFirst ? versusTarget(ratio.median, TARGET_MC_RATIO) : '']);
   });
   printTable(mcRows);
-  console.log(`  Expected NPV (NPV at the uncertain inputs' means; NPV is multilinear in them): ${integer.format(expectedNpv)}.`);
+  console.log(`  NPV summaries are of the first run. Expected NPV (NPV at the uncertain inputs' means; NPV is multilinear in them): ${integer.format(expectedNpv)}.`);
   peers.forEach((peer, index) => {
     const check = /** @type {{ agreeing: number, total: number, worst: number }} */ (mcAgreement[index]);
     console.log(`  ${peer.name}: ${check.agreeing}/${check.total} sampled trials give Yardstick's NPV for the same inputs (worst gap ${gapText(check.worst)}).`);

@@ -14,10 +14,9 @@ use yardstick_core::error::ErrorCode;
 use yardstick_core::json::Node;
 #[cfg(feature = "workbench")]
 use yardstick_core::model::analysis;
-use yardstick_core::model::inputs::value_from_node;
 #[cfg(feature = "workbench")]
 use yardstick_core::model::receipt::receipt;
-use yardstick_core::model::spec::{InputKind, InputValue};
+use yardstick_core::model::spec::InputValue;
 use yardstick_core::model::{
     CompiledModel, ModelDiagnostic, ModelError, ModelPath, ModelState, Slot,
 };
@@ -67,40 +66,21 @@ fn invalid_model_error(document: Option<&Node>, diagnostics: &[ModelDiagnostic])
     error.into()
 }
 
-/// A JavaScript input value for input `index`: numbers, booleans, text
-/// (ISO text for dates).
-fn input_from_js(
-    model: &CompiledModel,
-    index: usize,
-    value: &JsValue,
-) -> Result<InputValue, JsError> {
-    let input = model
-        .spec()
-        .inputs
-        .get(index)
-        .ok_or_else(|| JsError::new(ErrorCode::UNKNOWN_ID, "unknown input"))?;
-    let node = if let Some(n) = value.as_f64() {
-        Node::Number(n)
+/// A JavaScript input value as a document node (numbers, booleans,
+/// text); the core converts it for the input's kind and checks it.
+fn input_node_from_js(input_id: &str, value: &JsValue) -> Result<Node, JsError> {
+    if let Some(n) = value.as_f64() {
+        Ok(Node::Number(n))
     } else if let Some(b) = value.as_bool() {
-        Node::Bool(b)
+        Ok(Node::Bool(b))
     } else if let Some(text) = value.as_string() {
-        Node::Text(text)
+        Ok(Node::Text(text))
     } else {
-        return Err(JsError::new(
+        Err(JsError::new(
             ErrorCode::INVALID_INPUT,
-            &format!("input `{}`: expected a number, text or boolean", input.id),
-        ));
-    };
-    let value = match (input.kind, &node) {
-        (InputKind::Date, Node::Number(n)) => InputValue::Number(*n),
-        _ => value_from_node(input.kind, &node).map_err(|reason| {
-            JsError::new(
-                ErrorCode::INVALID_INPUT,
-                &format!("input `{}`: {reason}", input.id),
-            )
-        })?,
-    };
-    model.check_input(index, &value).map_err(|e| js_error(&e))
+            &format!("input `{input_id}`: expected a number, text or boolean"),
+        ))
+    }
 }
 
 /// Default inputs overridden by a `{ id: value }` object (or none).
@@ -119,7 +99,10 @@ fn inputs_from_js(model: &CompiledModel, inputs: &JsValue) -> Result<Vec<InputVa
         let pair: Array = entry.unchecked_into();
         let id = pair.get(0).as_string().unwrap_or_default();
         let index = model.input_index(&id).map_err(|e| js_error(&e))?;
-        let value = input_from_js(model, index, &pair.get(1))?;
+        let node = input_node_from_js(&id, &pair.get(1))?;
+        let value = model
+            .input_from_node(index, node)
+            .map_err(|e| js_error(&e))?;
         if let Some(slot) = values.get_mut(index) {
             *slot = value;
         }
@@ -157,9 +140,10 @@ impl Model {
                 )],
             )
         })?;
-        let compiled = CompiledModel::compile(&node)
-            .map_err(|diagnostics| invalid_model_error(Some(&node), &diagnostics))?;
-        let state = compiled.evaluate(&compiled.default_inputs());
+        // The document moves into the model, and the defaults are evaluated
+        // once (compiling checks them).
+        let (compiled, state) = CompiledModel::compile_document(node)
+            .map_err(|(diagnostics, node)| invalid_model_error(Some(&node), &diagnostics))?;
         let mut output_keys = Vec::with_capacity(compiled.spec().outputs.len());
         for output in &compiled.spec().outputs {
             output_keys.push(JsValue::from_str(&output.id));
@@ -182,7 +166,7 @@ impl Model {
         #[wasm_bindgen(unchecked_param_type = "InputValues | undefined")] inputs: JsValue,
     ) -> Result<JsValue, JsError> {
         let values = inputs_from_js(&self.compiled, &inputs)?;
-        self.state = self.compiled.evaluate(&values);
+        self.state = self.compiled.evaluate_inputs(values);
         Ok(self.evaluation_to_js())
     }
 
@@ -193,21 +177,22 @@ impl Model {
         input_id: &str,
         #[wasm_bindgen(unchecked_param_type = "InputValue")] value: JsValue,
     ) -> Result<JsValue, JsError> {
+        // One id lookup here; the core converts, checks and recomputes
+        // with no second lookup or check.
         let index = self
             .compiled
             .input_index(input_id)
             .map_err(|e| js_error(&e))?;
-        let value = input_from_js(&self.compiled, index, &value)?;
-        let changes = self
-            .compiled
-            .set(&mut self.state, input_id, &value)
-            .map_err(|e| js_error(&e))?;
+        let node = input_node_from_js(input_id, &value)?;
         let result = object();
-        for change in &changes {
-            if let Some(key) = self.output_keys.get(change.output_index) {
-                set_key(&result, key, &value_to_js(&change.value));
-            }
-        }
+        let output_keys = &self.output_keys;
+        self.compiled
+            .set_node_at(&mut self.state, index, node, &mut |output, value| {
+                if let Some(key) = output_keys.get(output) {
+                    set_key(&result, key, &value_to_js(value));
+                }
+            })
+            .map_err(|e| js_error(&e))?;
         Ok(result.into())
     }
 
@@ -350,16 +335,9 @@ impl Model {
     /// Every per-period calculation's values, by id.
     fn series_to_js(&self) -> Object {
         let series = object();
-        for calculation in self
-            .compiled
-            .spec()
-            .calculations
-            .iter()
-            .filter(|c| c.per_period)
-        {
-            if let Some(Slot::Series(values)) =
-                self.state.calculation(&self.compiled, &calculation.id)
-            {
+        // By index: no id compared against every calculation's.
+        for (index, calculation) in self.compiled.spec().calculations.iter().enumerate() {
+            if let Some(Slot::Series(values)) = self.state.calculation_at(&self.compiled, index) {
                 let list = Array::new();
                 for value in values {
                     list.push(&value_to_js(value));

@@ -56,6 +56,27 @@ fn set_returns_only_changed_outputs_and_rejects_bad_values() {
     assert!(model.set("no_such_input", JsValue::from_f64(1.0)).is_err());
 }
 
+/// One change through the binding: ids ignoring ASCII case, the value
+/// checked once by the core, a rejected value leaving the model as it was.
+#[wasm_bindgen_test]
+fn set_matches_ids_ignoring_case_and_a_rejected_value_changes_nothing() {
+    let mut model = case_model();
+    let changed = model.set("DISCOUNT_Rate", JsValue::from_f64(0.12)).unwrap();
+    assert!(get(&changed, "npv").as_f64().is_some());
+    let before = JSON::stringify(&model.current()).unwrap();
+    for value in [
+        JsValue::from_f64(2.0),
+        JsValue::from_str("lots"),
+        JsValue::NULL,
+        Object::new().into(),
+    ] {
+        let error = model.set("discount_rate", value).unwrap_err();
+        let message = get(&JsValue::from(error), "message").as_string().unwrap();
+        assert!(message.contains("discount_rate"), "{message}");
+    }
+    assert_eq!(JSON::stringify(&model.current()).unwrap(), before);
+}
+
 #[wasm_bindgen_test]
 fn analyses_reach_javascript() {
     let model = case_model();

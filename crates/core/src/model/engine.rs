@@ -7,21 +7,23 @@
 //! again, and the result equals a full evaluation (property-tested).
 
 use super::compile::compile;
-use super::diagnostic::{IdKind, ModelDiagnostic, ModelDiagnosticCode, ModelError};
+use super::diagnostic::{ModelDiagnostic, ModelDiagnosticCode};
 use super::engine_scope::Scope;
 use super::fast::{self, Context, Workspace};
-use super::inputs::check_value;
 use super::plan::{Role, Step, Structure, Variable};
 use super::slot::Slot;
 use super::spec::{InputValue, ModelSpec};
 use crate::formula::eval::Evaluator;
 use crate::formula::{ErrorKind, Value};
 use crate::json::Node;
-use std::sync::OnceLock;
+use std::cell::OnceCell;
 pub use work::MAX_MODEL_HELD_BYTES;
 
 #[path = "engine_work.rs"]
 mod work;
+
+#[path = "engine_set.rs"]
+mod set;
 
 /// The error a per-period calculation gets when a period's formula gives an
 /// array; compile-time checks look for it.
@@ -42,9 +44,13 @@ pub struct CompiledModel {
 }
 
 /// A cache of [`CompiledModel::steps_after`] for each single input: it
-/// follows from the plan, so it never makes two models differ.
+/// follows from the plan, so it never makes two models differ. A
+/// `OnceCell`, not a `OnceLock`: the lock's synchronisation was 0.3 KB of
+/// each wasm build, and a compiled model moves between threads (`Send`)
+/// but is not shared by them (not `Sync`; a host serving one model from
+/// several threads clones it per thread).
 #[derive(Clone)]
-struct StepsByInput(Vec<OnceLock<Vec<usize>>>);
+struct StepsByInput(Vec<OnceCell<Vec<usize>>>);
 
 impl PartialEq for StepsByInput {
     fn eq(&self, _other: &Self) -> bool {
@@ -104,20 +110,41 @@ impl CompiledModel {
     /// once; a model whose outputs give a series, or whose per-period
     /// calculations give arrays, is refused too.
     pub fn compile(document: &Node) -> Result<CompiledModel, Vec<ModelDiagnostic>> {
-        let (spec, structure) = compile(document)?;
+        match CompiledModel::compile_document(document.clone()) {
+            Ok((model, _)) => Ok(model),
+            Err((diagnostics, _)) => Err(diagnostics),
+        }
+    }
+
+    /// [`CompiledModel::compile`] keeping `document` as the model's (no
+    /// copy), with the state at the default inputs, which compiling
+    /// evaluates anyway to check the outputs' kinds. A refused document
+    /// comes back with the diagnostics, for a host to point into it.
+    pub fn compile_document(
+        document: Node,
+    ) -> Result<(CompiledModel, ModelState), (Vec<ModelDiagnostic>, Node)> {
+        let (spec, structure) = match compile(&document) {
+            Ok(compiled) => compiled,
+            Err(diagnostics) => return Err((diagnostics, document)),
+        };
+        // A plain loop: `vec![cell; n]` clones a cell, its own code in the wasm.
+        let mut steps_by_input = Vec::with_capacity(spec.inputs.len());
+        for _ in &spec.inputs {
+            steps_by_input.push(OnceCell::new());
+        }
         let model = CompiledModel {
-            steps_by_input: StepsByInput(vec![OnceLock::new(); spec.inputs.len()]),
+            steps_by_input: StepsByInput(steps_by_input),
             spec,
             structure,
-            document: document.clone(),
+            document,
             fast_path: true,
         };
-        let state = model.evaluate(&model.default_inputs());
+        let state = model.evaluate_inputs(model.default_inputs());
         let kind_problems = model.kind_problems(&state);
         if kind_problems.is_empty() {
-            Ok(model)
+            Ok((model, state))
         } else {
-            Err(kind_problems)
+            Err((kind_problems, model.document))
         }
     }
 
@@ -149,76 +176,32 @@ impl CompiledModel {
         inputs
     }
 
-    /// The index of input `id`. Ids match ignoring ASCII case, as formulas
-    /// name them (the model refuses ids that differ only in case).
-    pub fn input_index(&self, id: &str) -> Result<usize, ModelError> {
-        self.spec
-            .inputs
-            .iter()
-            .position(|i| i.id.eq_ignore_ascii_case(id))
-            .ok_or_else(|| ModelError::UnknownId {
-                kind: IdKind::Input,
-                id: id.to_string(),
-            })
-    }
-
-    /// The index of output `id`, matched ignoring ASCII case.
-    pub fn output_index(&self, id: &str) -> Result<usize, ModelError> {
-        self.spec
-            .outputs
-            .iter()
-            .position(|o| o.id.eq_ignore_ascii_case(id))
-            .ok_or_else(|| ModelError::UnknownId {
-                kind: IdKind::Output,
-                id: id.to_string(),
-            })
-    }
-
-    /// Default inputs with `overrides` applied, each checked.
-    pub fn inputs_with(
-        &self,
-        overrides: &[(String, InputValue)],
-    ) -> Result<Vec<InputValue>, ModelError> {
-        let mut inputs = self.default_inputs();
-        for (id, value) in overrides {
-            let index = self.input_index(id)?;
-            let checked = self.check_input(index, value)?;
-            if let Some(slot) = inputs.get_mut(index) {
-                *slot = checked;
-            }
-        }
-        Ok(inputs)
-    }
-
-    /// Checks a value for input `index` against its kind and bounds.
-    pub fn check_input(&self, index: usize, value: &InputValue) -> Result<InputValue, ModelError> {
-        let input = self
-            .spec
-            .inputs
-            .get(index)
-            .ok_or_else(|| ModelError::UnknownId {
-                kind: IdKind::Input,
-                id: index.to_string(),
-            })?;
-        check_value(input, value).map_err(|reason| ModelError::InvalidInput {
-            input: input.id.clone(),
-            reason,
-        })
-    }
-
     /// Evaluates everything under `inputs` (one value per input, already checked).
     pub fn evaluate(&self, inputs: &[InputValue]) -> ModelState {
+        self.evaluate_inputs(inputs.to_vec())
+    }
+
+    /// [`CompiledModel::evaluate`] keeping `inputs` as the state's inputs,
+    /// with no copy (a host's list of inputs then drops with the state).
+    pub fn evaluate_inputs(&self, inputs: Vec<InputValue>) -> ModelState {
         let series_len = self.spec.horizon.series_len();
         let mut slots = Vec::with_capacity(self.structure.variables.len());
         for v in &self.structure.variables {
             slots.push(match v.role {
                 Role::Input(i) => Slot::Scalar(inputs.get(i).map_or(Value::Empty, input_to_value)),
-                _ if v.per_period => Slot::Series(vec![Value::Empty; series_len]),
+                _ if v.per_period => {
+                    // A plain loop: `vec![value; n]` is its own cloning code in the wasm.
+                    let mut series = Vec::with_capacity(series_len);
+                    for _ in 0..series_len {
+                        series.push(Value::Empty);
+                    }
+                    Slot::Series(series)
+                }
                 _ => Slot::Scalar(Value::Empty),
             });
         }
         let mut state = ModelState {
-            inputs: inputs.to_vec(),
+            inputs,
             slots,
             scratch: Scratch::default(),
         };
@@ -226,187 +209,6 @@ impl CompiledModel {
             self.run_step(step, &mut state.slots, &state.scratch.0);
         }
         state
-    }
-
-    /// Sets one input and recomputes only what depends on it; returns the
-    /// outputs whose values changed.
-    pub fn set(
-        &self,
-        state: &mut ModelState,
-        input_id: &str,
-        value: &InputValue,
-    ) -> Result<Vec<OutputChange>, ModelError> {
-        let index = self.input_index(input_id)?;
-        let before = state.outputs(self);
-        let steps = self
-            .steps_by_input
-            .0
-            .get(index)
-            .map(|steps| steps.get_or_init(|| self.steps_after(&[index])));
-        self.set_index(state, index, value, steps.map_or(&[][..], Vec::as_slice))?;
-        // A plain loop: each iterator chain that collects is its own body
-        // in the wasm.
-        let mut changes = Vec::new();
-        for (output_index, old) in before.iter().enumerate() {
-            let new = state.output(self, output_index);
-            if new != old {
-                changes.push(OutputChange {
-                    output_index,
-                    value: new.clone(),
-                });
-            }
-        }
-        Ok(changes)
-    }
-
-    /// Sets input `index`, checked, and re-runs `steps`: all of
-    /// [`CompiledModel::steps_after`] it, or only those an analysis reads
-    /// (see [`CompiledModel::steps_for_outputs`]). Nothing changes when
-    /// the value is rejected.
-    pub fn set_index(
-        &self,
-        state: &mut ModelState,
-        index: usize,
-        value: &InputValue,
-        steps: &[usize],
-    ) -> Result<(), ModelError> {
-        let value = self.check_input(index, value)?;
-        // Inputs come first among the variables, in input order.
-        if let Some(slot) = state.slots.get_mut(index) {
-            *slot = Slot::Scalar(input_to_value(&value));
-        }
-        if let Some(input) = state.inputs.get_mut(index) {
-            *input = value;
-        }
-        for &step_index in steps {
-            if let Some(step) = self.structure.steps.get(step_index) {
-                self.run_step(step, &mut state.slots, &state.scratch.0);
-            }
-        }
-        Ok(())
-    }
-
-    /// Sets several inputs (by index) at once, each checked, and recomputes
-    /// every step downstream of any of them exactly once. Nothing changes
-    /// when a value is rejected.
-    pub fn apply(
-        &self,
-        state: &mut ModelState,
-        changes: &[(usize, InputValue)],
-    ) -> Result<(), ModelError> {
-        // A plain loop: collecting into a `Result` adds its own adapter.
-        let mut checked = Vec::with_capacity(changes.len());
-        for (index, value) in changes {
-            checked.push((*index, self.check_input(*index, value)?));
-        }
-        let mut dirty_variables = vec![false; self.structure.variables.len()];
-        for (index, value) in checked {
-            if let Some(slot) = state.inputs.get_mut(index) {
-                *slot = value.clone();
-            }
-            // Inputs come first among the variables, in input order.
-            if let Some(slot) = state.slots.get_mut(index) {
-                *slot = Slot::Scalar(input_to_value(&value));
-            }
-            if let Some(flag) = dirty_variables.get_mut(index) {
-                *flag = true;
-            }
-        }
-        for step_index in self.affected_steps(dirty_variables) {
-            if let Some(step) = self.structure.steps.get(step_index) {
-                self.run_step(step, &mut state.slots, &state.scratch.0);
-            }
-        }
-        Ok(())
-    }
-
-    /// The steps downstream of `inputs` (indices), in plan order: what
-    /// [`CompiledModel::apply_numbers`] re-runs when those inputs change,
-    /// worked out once for callers that change the same inputs many
-    /// times, such as Monte Carlo.
-    pub fn steps_after(&self, inputs: &[usize]) -> Vec<usize> {
-        let mut dirty_variables = vec![false; self.structure.variables.len()];
-        for &index in inputs {
-            if let Some(flag) = dirty_variables.get_mut(index) {
-                *flag = true;
-            }
-        }
-        self.affected_steps(dirty_variables)
-    }
-
-    /// Sets number inputs (by index), each checked, and re-runs `steps`,
-    /// which must be [`CompiledModel::steps_after`] of those inputs (or a
-    /// superset, in plan order). The same result as
-    /// [`CompiledModel::apply`], without its allocations. Nothing changes
-    /// when a value is rejected.
-    pub fn apply_numbers(
-        &self,
-        state: &mut ModelState,
-        changes: &[(usize, f64)],
-        steps: &[usize],
-    ) -> Result<(), ModelError> {
-        for &(index, value) in changes {
-            if !self.plainly_accepts(index, value) {
-                self.check_input(index, &InputValue::Number(value))?;
-            }
-        }
-        for &(index, value) in changes {
-            // A number over a number, in place: nothing to drop.
-            match state.inputs.get_mut(index) {
-                Some(InputValue::Number(old)) => *old = value,
-                Some(slot) => *slot = InputValue::Number(value),
-                None => {}
-            }
-            // Inputs come first among the variables, in input order.
-            match state.slots.get_mut(index) {
-                Some(Slot::Scalar(Value::Number(old))) if value.is_finite() => *old = value,
-                Some(slot) => *slot = Slot::Scalar(Value::number(value)),
-                None => {}
-            }
-        }
-        for &step_index in steps {
-            if let Some(step) = self.structure.steps.get(step_index) {
-                self.run_step(step, &mut state.slots, &state.scratch.0);
-            }
-        }
-        Ok(())
-    }
-
-    /// [`inputs::plainly_accepted`] for input `index`.
-    fn plainly_accepts(&self, index: usize, value: f64) -> bool {
-        self.spec
-            .inputs
-            .get(index)
-            .is_some_and(|input| super::inputs::plainly_accepted(input, value))
-    }
-
-    /// Steps downstream of the dirty variables, in plan order.
-    fn affected_steps(&self, mut dirty_variables: Vec<bool>) -> Vec<usize> {
-        let steps = &self.structure.steps;
-        let mut affected = Vec::new();
-        // Steps are in dependency order, so one forward pass finds the closure.
-        for (step_index, step) in steps.iter().enumerate() {
-            let members: &[usize] = match step {
-                Step::Scalar(v) => std::slice::from_ref(v),
-                Step::Series(vs) => vs,
-            };
-            let reads_dirty = members.iter().any(|&m| {
-                self.structure.variables.get(m).is_some_and(|v| {
-                    v.reads
-                        .iter()
-                        .any(|e| dirty_variables.get(e.on).copied().unwrap_or(false))
-                })
-            });
-            if reads_dirty {
-                affected.push(step_index);
-                for &m in members {
-                    if let Some(flag) = dirty_variables.get_mut(m) {
-                        *flag = true;
-                    }
-                }
-            }
-        }
-        affected
     }
 
     fn run_step(&self, step: &Step, slots: &mut [Slot], workspace: &Workspace) {
@@ -604,6 +406,12 @@ impl ModelState {
             .calculations
             .iter()
             .position(|c| c.id.eq_ignore_ascii_case(id))?;
+        self.calculation_at(model, index)
+    }
+
+    /// The slot of calculation `index` (its place in the model's
+    /// `calculations`).
+    pub fn calculation_at<'a>(&'a self, model: &CompiledModel, index: usize) -> Option<&'a Slot> {
         self.slots.get(model.spec.inputs.len() + index)
     }
 
