@@ -172,6 +172,9 @@ test-schema:
 
 test-rust:
 	cargo test --workspace --all-targets
+	@# The widget build's core (no `workbench`: no numeric path, stricter
+	@# analysis budgets) is a configuration of its own; test it as such.
+	cargo test -p yardstick-core --no-default-features --all-targets
 
 test-wasm: test-wasm-node test-wasm-chrome
 

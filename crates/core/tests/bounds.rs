@@ -278,18 +278,26 @@ mod largest {
                 3 * ((CALCULATIONS - first) * CELLS_PER_SERIES + 1)
             })
             .sum();
-        assert_eq!(cells, expected);
+        // The widget build (no `workbench`) re-runs every step downstream
+        // of an input, not only the output's closure: never fewer cells.
+        if cfg!(feature = "workbench") {
+            assert_eq!(cells, expected);
+        } else {
+            assert!(cells >= expected, "{cells} < {expected}");
+        }
         assert_eq!(limit, MAX_ANALYSIS_CELLS);
         assert!(
             message.starts_with(&format!(
-                "sensitivity would evaluate {expected} formula cells; the limit is {limit}"
+                "sensitivity would evaluate {cells} formula cells; the limit is {limit}"
             )),
             "{message}"
         );
 
         // Sensitivity of `first` re-runs only `c0` (the output's closure):
-        // 2 inputs × 3 × 601 cells, and it answers for all 500 inputs.
-        let (_, rows) = sensitivity(
+        // 2 inputs × 3 × 601 cells, and it answers for all 500 inputs. The
+        // widget build counts every step downstream of each input, so it
+        // refuses before starting instead.
+        let first = sensitivity(
             &model,
             &base,
             &SensitivityOptions {
@@ -297,10 +305,14 @@ mod largest {
                 percent_change: 0.1,
                 use_uncertainty: false,
             },
-        )
-        .unwrap();
-        assert_eq!(rows.len(), 500);
-        assert!(rows[0].swing > 0.0 && rows[2].swing == 0.0);
+        );
+        if cfg!(feature = "workbench") {
+            let (_, rows) = first.unwrap();
+            assert_eq!(rows.len(), 500);
+            assert!(rows[0].swing > 0.0 && rows[2].swing == 0.0);
+        } else {
+            too_much_work(first);
+        }
 
         // Goal seek on `last` would re-run every calculation up to 264 times.
         let seek = |input: &str, output: &str| {
