@@ -34,6 +34,16 @@ impl JsError {
         JsError(coded_error(code, message).into())
     }
 
+    /// An error with `code` and the `Display` text of `error`. Through
+    /// `dyn Display`: one body for every core error type instead of a
+    /// `to_string` instance (with the type's `Display` inlined) per type.
+    #[inline(never)]
+    pub(crate) fn displayed(code: ErrorCode, error: &dyn core::fmt::Display) -> JsError {
+        let mut message = String::new();
+        let _ = core::fmt::Write::write_fmt(&mut message, format_args!("{error}"));
+        JsError::new(code, &message)
+    }
+
     /// A binding's refusal of an argument of the wrong type or shape.
     pub fn argument(message: &str) -> JsError {
         JsError::new(ErrorCode::INVALID_ARGUMENT, message)
@@ -52,7 +62,7 @@ macro_rules! from_core_error {
     ($($error:ty),* $(,)?) => {
         $(impl From<$error> for JsError {
             fn from(error: $error) -> JsError {
-                JsError::new(error.code(), &error.to_string())
+                JsError::displayed(error.code(), &error)
             }
         })*
     };

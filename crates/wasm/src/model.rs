@@ -33,7 +33,7 @@ pub struct Model {
 }
 
 pub(crate) fn js_error(error: &ModelError) -> JsError {
-    JsError::new(error.code(), &error.to_string())
+    JsError::displayed(error.code(), error)
 }
 
 /// An `Error` whose `diagnostics` property lists every problem.
