@@ -201,6 +201,19 @@ mod tests {
     }
 
     #[test]
+    fn a_signature_lists_the_parameters_in_parentheses() {
+        assert_eq!(
+            signature("PMT").as_deref(),
+            Some("PMT(rate, nper, pv, [fv], [type])")
+        );
+        assert_eq!(
+            signature("NPV").as_deref(),
+            Some("NPV(rate, value1, [value2], ...)")
+        );
+        assert_eq!(signature("NOSUCHFUNCTION"), None);
+    }
+
+    #[test]
     fn lookup_is_case_insensitive_and_suggests_near_names() {
         assert_eq!(find("npv").map(|s| s.name), Some("NPV"));
         assert_eq!(suggest("XIR"), Some("XIRR"));
