@@ -28,6 +28,15 @@ pub(crate) fn coded_error(code: ErrorCode, message: &str) -> Error {
     error
 }
 
+/// The `Display` text of `value`: `to_string` through `dyn`, so the
+/// bindings share one body instead of one per displayed type.
+#[inline(never)]
+pub(crate) fn display_text(value: &dyn core::fmt::Display) -> String {
+    let mut text = String::new();
+    let _ = core::fmt::Write::write_fmt(&mut text, format_args!("{value}"));
+    text
+}
+
 impl JsError {
     /// An error with `code` and `message`.
     pub fn new(code: ErrorCode, message: &str) -> JsError {
@@ -37,11 +46,8 @@ impl JsError {
     /// An error with `code` and the `Display` text of `error`. Through
     /// `dyn Display`: one body for every core error type instead of a
     /// `to_string` instance (with the type's `Display` inlined) per type.
-    #[inline(never)]
     pub(crate) fn displayed(code: ErrorCode, error: &dyn core::fmt::Display) -> JsError {
-        let mut message = String::new();
-        let _ = core::fmt::Write::write_fmt(&mut message, format_args!("{error}"));
-        JsError::new(code, &message)
+        JsError::new(code, &display_text(error))
     }
 
     /// A binding's refusal of an argument of the wrong type or shape.
