@@ -11,6 +11,7 @@ use super::dto::set;
 use super::js::Error;
 use wasm_bindgen::prelude::*;
 use yardstick_core::engagement::tracker::TrackerError;
+pub(crate) use yardstick_core::error::display_text;
 use yardstick_core::error::ErrorCode;
 use yardstick_core::model::ModelError;
 
@@ -26,15 +27,6 @@ pub(crate) fn coded_error(code: ErrorCode, message: &str) -> Error {
     let error = Error::new(message);
     set(&error, "code", &JsValue::from_str(code.as_str()));
     error
-}
-
-/// The `Display` text of `value`: `to_string` through `dyn`, so the
-/// bindings share one body instead of one per displayed type.
-#[inline(never)]
-pub(crate) fn display_text(value: &dyn core::fmt::Display) -> String {
-    let mut text = String::new();
-    let _ = core::fmt::Write::write_fmt(&mut text, format_args!("{value}"));
-    text
 }
 
 impl JsError {
