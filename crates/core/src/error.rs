@@ -96,6 +96,17 @@ error_codes! {
     UNKNOWN_CLOCK_INSTANCE => "unknown-clock-instance",
 }
 
+/// The `Display` text of `value`: `to_string` through `dyn`, so every
+/// error message made from an error value shares one body in the wasm
+/// instead of a `to_string` instance (with the type's `Display` inlined)
+/// per type.
+#[inline(never)]
+pub fn display_text(value: &dyn std::fmt::Display) -> String {
+    let mut text = String::new();
+    let _ = std::fmt::Write::write_fmt(&mut text, format_args!("{value}"));
+    text
+}
+
 impl std::fmt::Display for ErrorCode {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())

@@ -517,3 +517,26 @@ fn a_path_finds_nothing_where_the_document_has_nothing() {
         assert_eq!(missing.find(&document), None, "{missing}");
     }
 }
+
+#[test]
+fn a_model_id_may_use_dashes_where_an_item_id_may_not() {
+    // The model's own id counts `-` as `_`; an input's id does not.
+    for id in ["roi-calculator", "a_b-c", "x"] {
+        let mut model = base();
+        model["id"] = id.into();
+        assert_eq!(diagnostics(model), Vec::new(), "{id}");
+    }
+    for id in ["1-up", "has space", "dot.ted", &"a".repeat(65)] {
+        let mut model = base();
+        model["id"] = id.into();
+        check(model, Code::InvalidId, "id", "letters, digits");
+    }
+    let mut model = base();
+    model["inputs"][0]["id"] = "seat-count".into();
+    assert!(
+        diagnostics(model)
+            .iter()
+            .any(|d| d.code == Code::InvalidId && d.path.to_string() == "inputs[0].id"),
+        "an input id with a dash is refused"
+    );
+}

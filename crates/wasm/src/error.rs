@@ -11,6 +11,7 @@ use super::dto::set;
 use super::js::Error;
 use wasm_bindgen::prelude::*;
 use yardstick_core::engagement::tracker::TrackerError;
+pub(crate) use yardstick_core::error::display_text;
 use yardstick_core::error::ErrorCode;
 use yardstick_core::model::ModelError;
 
@@ -34,6 +35,13 @@ impl JsError {
         JsError(coded_error(code, message).into())
     }
 
+    /// An error with `code` and the `Display` text of `error`. Through
+    /// `dyn Display`: one body for every core error type instead of a
+    /// `to_string` instance (with the type's `Display` inlined) per type.
+    pub(crate) fn displayed(code: ErrorCode, error: &dyn core::fmt::Display) -> JsError {
+        JsError::new(code, &display_text(error))
+    }
+
     /// A binding's refusal of an argument of the wrong type or shape.
     pub fn argument(message: &str) -> JsError {
         JsError::new(ErrorCode::INVALID_ARGUMENT, message)
@@ -52,7 +60,7 @@ macro_rules! from_core_error {
     ($($error:ty),* $(,)?) => {
         $(impl From<$error> for JsError {
             fn from(error: $error) -> JsError {
-                JsError::new(error.code(), &error.to_string())
+                JsError::displayed(error.code(), &error)
             }
         })*
     };

@@ -6,7 +6,7 @@
 
 use super::document::node_from_js;
 use super::dto::{object, set, set_key, set_number, set_text, utf16_offset, value_to_js};
-use super::error::{coded_error, JsError};
+use super::error::{coded_error, display_text, JsError};
 use super::js::{Array, Object};
 use super::model_view::input_value;
 use wasm_bindgen::prelude::*;
@@ -32,7 +32,7 @@ pub struct Model {
 }
 
 pub(crate) fn js_error(error: &ModelError) -> JsError {
-    JsError::new(error.code(), &error.to_string())
+    JsError::displayed(error.code(), error)
 }
 
 /// An `Error` whose `diagnostics` property lists every problem.
@@ -51,7 +51,7 @@ fn invalid_model_error(document: Option<&Node>, diagnostics: &[ModelDiagnostic])
         let item = object();
         set_text(&item, "code", diagnostic.code.as_str());
         set_text(&item, "message", &diagnostic.message);
-        set_text(&item, "path", &diagnostic.path.to_string());
+        set_text(&item, "path", &display_text(&diagnostic.path));
         if let Some(span) = diagnostic.span {
             let formula = match document.and_then(|d| diagnostic.path.find(d)) {
                 Some(Node::Text(text)) => text.as_str(),

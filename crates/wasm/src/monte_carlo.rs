@@ -5,7 +5,7 @@
 //! Conversion only: sampling, recomputation and statistics are the core's.
 
 use super::dto::{field, object, set, set_number};
-use super::error::JsError;
+use super::error::{display_text, JsError};
 use super::js::Array;
 use wasm_bindgen::prelude::*;
 use yardstick_core::error::ErrorCode;
@@ -77,7 +77,7 @@ impl MonteCarloRun {
                 ErrorCode::INVALID_MODEL,
                 &diagnostics
                     .first()
-                    .map(ToString::to_string)
+                    .map(|first| display_text(first))
                     .unwrap_or_default(),
             )
         })?;

@@ -30,6 +30,13 @@ fn shape(formula: &str) -> ExprKind {
 }
 
 #[test]
+fn text_prints_back_with_its_quotes_doubled() {
+    check(r#""say ""hi""""#, r#""say ""hi""""#);
+    check(r#""""""#, r#""""""#);
+    check(r#""plain""#, r#""plain""#);
+}
+
+#[test]
 fn excel_precedence() {
     // Negation binds tighter than ^, so -2^2 is (-2)^2.
     assert!(matches!(

@@ -191,11 +191,23 @@ impl<'a> Fields<'a> {
 /// Whether `id` is a valid model id: 1 to 64 characters, a letter or `_`
 /// first, then letters, digits or `_`.
 pub fn is_valid_id(id: &str) -> bool {
+    id_is_valid(id, false)
+}
+
+/// [`is_valid_id`] for a model's own id, where `-` counts as `_`. A flag
+/// rather than `str::replace`: that allocated a copy and linked half a
+/// kilobyte of wasm for this one check.
+pub fn is_valid_model_id(id: &str) -> bool {
+    id_is_valid(id, true)
+}
+
+fn id_is_valid(id: &str, dash_ok: bool) -> bool {
+    let word = |c: char| c == '_' || (dash_ok && c == '-');
     let mut chars = id.chars();
     let first_ok = chars
         .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
-    first_ok && id.len() <= 64 && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+        .is_some_and(|c| c.is_ascii_alphabetic() || word(c));
+    first_ok && id.len() <= 64 && chars.all(|c| c.is_ascii_alphanumeric() || word(c))
 }
 
 /// Ids a model may not use: they mean something else in formulas.

@@ -6,7 +6,7 @@
 //! Formulas are only carried here; `compile` parses and checks them.
 
 use super::diagnostic::{item_path, suggest_id, ModelDiagnostic, ModelDiagnosticCode, ModelPath};
-use super::fields::{is_reserved_id, is_valid_id, Diagnostics, Fields};
+use super::fields::{is_reserved_id, is_valid_id, is_valid_model_id, Diagnostics, Fields};
 use super::inputs::{check_value, read_input, value_from_node};
 use super::spec::*;
 use crate::json::Node;
@@ -91,7 +91,7 @@ fn read_top(document: &Node, diagnostics: &mut Diagnostics) -> Option<ModelSpec>
     }
     top.reject_unknown(TOP_FIELDS, diagnostics);
     let id = top.text("id", true, diagnostics).unwrap_or_default();
-    if !id.is_empty() && !is_valid_id(&id.replace('-', "_")) {
+    if !id.is_empty() && !is_valid_model_id(&id) {
         diagnostics.push(
             ModelDiagnosticCode::InvalidId,
             &top.field_path("id"),

@@ -65,7 +65,7 @@ fn excel_error(error: FinanceError) -> ErrorValue {
         ExcelError::DivZero => ErrorKind::DivZero,
         ExcelError::Value => ErrorKind::Value,
     };
-    ErrorValue::new(kind, error.to_string())
+    ErrorValue::new(kind, crate::error::display_text(&error))
 }
 
 fn number(result: Result<f64, FinanceError>) -> Outcome {

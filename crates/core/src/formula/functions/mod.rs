@@ -84,7 +84,19 @@ pub fn summary(name: &str) -> Option<&'static str> {
 /// in parentheses. Kept apart from [`FunctionSpec`] like [`summary`].
 pub fn signature(name: &str) -> Option<String> {
     let (name, parameters, _) = help_row(name)?;
-    Some(format!("{name}({})", parameters.replace('|', ", ")))
+    // Pushed piece by piece rather than `format!` and `str::replace`: the
+    // wasm then needs neither for this one listing.
+    let mut text = String::with_capacity(name.len() + parameters.len() * 2 + 2);
+    text.push_str(name);
+    text.push('(');
+    for (index, parameter) in parameters.split('|').enumerate() {
+        if index > 0 {
+            text.push_str(", ");
+        }
+        text.push_str(parameter);
+    }
+    text.push(')');
+    Some(text)
 }
 
 /// The parameters of the function named `name` (upper case), in order, as
@@ -186,6 +198,19 @@ mod tests {
             );
         }
         assert_eq!(help::HELP.len(), all().count(), "one help row per function");
+    }
+
+    #[test]
+    fn a_signature_lists_the_parameters_in_parentheses() {
+        assert_eq!(
+            signature("PMT").as_deref(),
+            Some("PMT(rate, nper, pv, [fv], [type])")
+        );
+        assert_eq!(
+            signature("NPV").as_deref(),
+            Some("NPV(rate, value1, [value2], ...)")
+        );
+        assert_eq!(signature("NOSUCHFUNCTION"), None);
     }
 
     #[test]

@@ -39,13 +39,13 @@ pub fn break_even(
     }
     payback_period(&flows).map_err(|err| ModelError::InvalidOption {
         option: "series",
-        reason: err.to_string(),
+        reason: crate::error::display_text(&err),
     })
 }
 
 fn describe(value: &Value) -> String {
     match value {
-        Value::Error(err) => err.to_string(),
+        Value::Error(err) => crate::error::display_text(err),
         other => other.type_name().to_string(),
     }
 }

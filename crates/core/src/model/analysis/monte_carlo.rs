@@ -99,7 +99,7 @@ impl ModelMonteCarlo {
                     | UncertaintyError::TooManyResults { .. } => "trials",
                     _ => "model",
                 },
-                reason: err.to_string(),
+                reason: crate::error::display_text(&err),
             }
         })?;
         // A trial re-runs the steps between the sampled inputs and the outputs.
