@@ -117,7 +117,7 @@ pub fn call_to_js(call: &CallAt) -> JsValue {
     set_text(&object, "name", call.name);
     set_number(&object, "argumentIndex", call.argument_index as f64);
     let parameters = Array::new();
-    for parameter in &call.parameters {
+    for parameter in call.parameters() {
         parameters.push(&JsValue::from_str(parameter));
     }
     set(&object, "parameters", &parameters);

@@ -18,9 +18,10 @@ pub struct CallAt {
     /// The 0-based index of the argument the caret is in: how many `,` or
     /// `;` of the call's own level come before it.
     pub argument_index: usize,
-    /// The function's parameters as shown to people: `[fv]` is optional,
-    /// and a `...` entry says that the parameter before it repeats.
-    pub parameters: Vec<&'static str>,
+    /// The function's parameters as the registry writes them, joined by
+    /// `|` (read them with [`CallAt::parameters`]). Kept as the one static
+    /// text rather than collected, so nothing is allocated for them.
+    pub parameter_list: &'static str,
     /// The index in `parameters` of the one the argument stands for:
     /// `argument_index` itself, or, at or past a `...`, the repeating
     /// parameter before it; `None` past the end of a fixed list.
@@ -29,12 +30,20 @@ pub struct CallAt {
     pub summary: &'static str,
 }
 
+impl CallAt {
+    /// The function's parameters as shown to people: `[fv]` is optional,
+    /// and a `...` entry says that the parameter before it repeats.
+    pub fn parameters(&self) -> functions::Parameters {
+        self.parameter_list.split('|')
+    }
+}
+
 /// An open bracket before the caret.
-struct Open {
-    /// The function name before a call's `(`; `None` for a grouping `(`
-    /// and for an array constant's `{`, whose separators are not the
-    /// call's.
-    call: Option<String>,
+struct Open<'t> {
+    /// The function name before a call's `(`, borrowed from its token;
+    /// `None` for a grouping `(` and for an array constant's `{`, whose
+    /// separators are not the call's.
+    call: Option<&'t str>,
     /// Separators of this level seen so far.
     separators: usize,
 }
@@ -51,13 +60,14 @@ pub fn call_at(source: &str, caret: usize) -> Option<CallAt> {
         end -= 1;
     }
     let before = source.get(..end)?;
+    let tokens = tokenize_lenient(before);
     let mut open: Vec<Open> = Vec::new();
-    let mut previous: Option<TokenKind> = None;
-    for token in tokenize_lenient(before) {
+    let mut previous: Option<&TokenKind> = None;
+    for token in &tokens {
         match &token.kind {
             TokenKind::LeftParen => {
-                let call = match previous.take() {
-                    Some(TokenKind::Name(name)) => Some(name),
+                let call = match previous {
+                    Some(TokenKind::Name(name)) => Some(name.as_str()),
                     _ => None,
                 };
                 open.push(Open {
@@ -79,30 +89,36 @@ pub fn call_at(source: &str, caret: usize) -> Option<CallAt> {
             }
             _ => {}
         }
-        previous = Some(token.kind);
+        previous = Some(&token.kind);
     }
     let (name, argument_index) = open
         .iter()
         .rev()
-        .find_map(|level| Some((level.call.as_deref()?, level.separators)))?;
+        .find_map(|level| Some((level.call?, level.separators)))?;
     let spec = functions::find(name)?;
-    let parameters: Vec<&'static str> = functions::parameters(spec.name)?.collect();
+    // One registry row gives both the parameters and the summary.
+    let &(_, parameter_list, summary) = functions::help_row(spec.name)?;
     Some(CallAt {
         name: spec.name,
         argument_index,
-        active_parameter: active_parameter(&parameters, argument_index),
-        parameters,
-        summary: functions::summary(spec.name).unwrap_or_default(),
+        active_parameter: active_parameter(parameter_list, argument_index),
+        parameter_list,
+        summary,
     })
 }
 
-/// Which displayed parameter argument `argument_index` stands for.
-fn active_parameter(parameters: &[&str], argument_index: usize) -> Option<usize> {
-    let repeat = parameters.iter().position(|p| *p == "...");
-    match parameters.get(argument_index) {
-        Some(&parameter) if parameter != "..." => Some(argument_index),
-        _ => repeat.and_then(|at| at.checked_sub(1)),
+/// Which displayed parameter (of the `|`-joined `parameter_list`) argument
+/// `argument_index` stands for. One pass over the list, no collection.
+fn active_parameter(parameter_list: &str, argument_index: usize) -> Option<usize> {
+    let mut repeat = None;
+    for (index, parameter) in parameter_list.split('|').enumerate() {
+        if parameter == "..." {
+            repeat = repeat.or(Some(index));
+        } else if index == argument_index {
+            return Some(argument_index);
+        }
     }
+    repeat.and_then(|at: usize| at.checked_sub(1))
 }
 
 #[cfg(test)]

@@ -115,7 +115,8 @@ fn repeating_parameters_stay_active_past_the_named_ones() {
 #[test]
 fn parameters_and_summary_come_from_the_registry() {
     let call = call_at("=pmt(", 5).unwrap();
-    assert_eq!(call.parameters, ["rate", "nper", "pv", "[fv]", "[type]"]);
+    let parameters: Vec<&str> = call.parameters().collect();
+    assert_eq!(parameters, ["rate", "nper", "pv", "[fv]", "[type]"]);
     assert_eq!(call.summary, functions::summary("PMT").unwrap());
     // The signature is built from the same list.
     assert_eq!(

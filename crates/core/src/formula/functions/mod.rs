@@ -110,7 +110,10 @@ pub fn parameters(name: &str) -> Option<Parameters> {
 /// The parameters of one function, in order (see [`parameters`]).
 pub type Parameters = std::str::Split<'static, char>;
 
-fn help_row(name: &str) -> Option<&'static help::HelpRow> {
+/// The help row of the function named `name` (upper case): its name, its
+/// `|`-joined parameters and its summary, for a caller that needs more
+/// than one of them with one search.
+pub(crate) fn help_row(name: &str) -> Option<&'static help::HelpRow> {
     help::HELP.iter().find(|(function, _, _)| *function == name)
 }
 
