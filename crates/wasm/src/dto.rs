@@ -36,6 +36,12 @@ pub fn set_number(object: &Object, key: &str, value: f64) {
     set(object, key, &JsValue::from_f64(value));
 }
 
+/// Sets a number property, or `null` when there is none; as [`set_text`].
+#[inline(never)]
+pub fn set_number_or_null(object: &Object, key: &str, value: Option<f64>) {
+    set(object, key, &value.map_or(JsValue::NULL, JsValue::from_f64));
+}
+
 /// As [`set`], with a key already made into a JavaScript string.
 pub fn set_key(object: &Object, key: &JsValue, value: &JsValue) {
     let _ = reflect_set(object, key, value);

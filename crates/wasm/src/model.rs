@@ -5,7 +5,9 @@
 //! Conversion only: every number comes from the core.
 
 use super::document::node_from_js;
-use super::dto::{object, set, set_key, set_number, set_text, utf16_offset, value_to_js};
+use super::dto::{
+    object, set, set_key, set_number, set_number_or_null, set_text, utf16_offset, value_to_js,
+};
 use super::error::{coded_error, display_text, JsError};
 use super::js::{Array, Object};
 use super::model_view::input_value;
@@ -116,10 +118,6 @@ fn input_to_js(value: &InputValue) -> JsValue {
         InputValue::Text(t) => JsValue::from_str(t),
         InputValue::Bool(b) => JsValue::from_bool(*b),
     }
-}
-
-pub(crate) fn number_or_null(value: Option<f64>) -> JsValue {
-    value.map_or(JsValue::NULL, JsValue::from_f64)
 }
 
 #[wasm_bindgen]
@@ -261,13 +259,9 @@ impl Model {
             yardstick_core::finance::Payback::Never => None,
         };
         let result = object();
-        set(&result, "period", &number_or_null(period));
+        set_number_or_null(&result, "period", period);
         let months_per_period = self.compiled.spec().horizon.unit.months();
-        set(
-            &result,
-            "months",
-            &number_or_null(period.map(|p| p * months_per_period)),
-        );
+        set_number_or_null(&result, "months", period.map(|p| p * months_per_period));
         Ok(result.into())
     }
 

@@ -3,9 +3,9 @@
 //!
 //! Conversion only: every number comes from the core.
 
-use super::dto::{field, object, set, set_number, set_text};
+use super::dto::{field, object, set, set_number, set_number_or_null, set_text};
 use super::error::JsError;
-use super::model::{js_error, number_or_null, Model};
+use super::model::{js_error, Model};
 use wasm_bindgen::prelude::*;
 use yardstick_core::error::ErrorCode;
 use yardstick_core::model::analysis::{self, GoalSeekOptions, GoalSeekResult};
@@ -73,8 +73,8 @@ impl Model {
             } => {
                 set(&result, "found", &JsValue::FALSE);
                 set_text(&result, "message", &message);
-                set(&result, "lowestOutput", &number_or_null(lowest_output));
-                set(&result, "highestOutput", &number_or_null(highest_output));
+                set_number_or_null(&result, "lowestOutput", lowest_output);
+                set_number_or_null(&result, "highestOutput", highest_output);
             }
         }
         Ok(result.into())

@@ -7,10 +7,10 @@
 //! document, so defaults (horizon, decimals, labels) are decided once, here
 //! in the core.
 
-use super::dto::{field, object, set, set_number, set_text};
+use super::dto::{field, object, set, set_number, set_number_or_null, set_text};
 use super::error::JsError;
 use super::js::{Array, Object};
-use super::model::{js_error, number_or_null, Model};
+use super::model::{js_error, Model};
 use wasm_bindgen::prelude::*;
 use yardstick_core::error::ErrorCode;
 use yardstick_core::formula::functions::date_serial::ymd_from_serial;
@@ -230,8 +230,8 @@ impl Model {
             set_text(&item, "input", &row.input_id);
             set_number(&item, "low", row.low_input);
             set_number(&item, "high", row.high_input);
-            set(&item, "outputAtLow", &number_or_null(row.output_at_low));
-            set(&item, "outputAtHigh", &number_or_null(row.output_at_high));
+            set_number_or_null(&item, "outputAtLow", row.output_at_low);
+            set_number_or_null(&item, "outputAtHigh", row.output_at_high);
             set_number(&item, "swing", row.swing);
             list.push(&item);
         }

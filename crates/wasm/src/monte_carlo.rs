@@ -4,7 +4,7 @@
 //!
 //! Conversion only: sampling, recomputation and statistics are the core's.
 
-use super::dto::{field, object, set, set_number};
+use super::dto::{field, object, set, set_number, set_number_or_null};
 use super::error::{display_text, JsError};
 use super::js::Array;
 use wasm_bindgen::prelude::*;
@@ -160,13 +160,10 @@ impl MonteCarloRun {
                 threshold: 0.0,
                 failed_trials: FailedTrials::CountAsMiss,
             };
-            set(
+            set_number_or_null(
                 &item,
                 "probabilityAboveZero",
-                &self
-                    .run
-                    .probability(index, &positive)
-                    .map_or(JsValue::NULL, JsValue::from_f64),
+                self.run.probability(index, &positive),
             );
             set(&outputs, &output.id, &item);
         }

@@ -4,7 +4,7 @@
 //!
 //! Conversion only: every count, ratio and duration comes from the core.
 
-use super::dto::{field, object, set, set_number, set_text};
+use super::dto::{field, object, set, set_number, set_number_or_null, set_text};
 use super::error::JsError;
 use super::js::Array;
 use wasm_bindgen::prelude::*;
@@ -63,10 +63,6 @@ fn project_from_js(value: &JsValue, index: u32) -> Result<PipelineProject, JsErr
     })
 }
 
-fn optional(value: Option<f64>) -> JsValue {
-    value.map_or(JsValue::NULL, JsValue::from_f64)
-}
-
 /// The pipeline report for `projects` as of `asOfMs` (ms since 1970; the
 /// core reads no clock). Projects with problems are left out and explained
 /// in `diagnostics`.
@@ -107,26 +103,18 @@ pub fn evaluate_pipeline_js(
         set_number(&item, "open", metrics.open_count as f64);
         set_number(&item, "dropped", metrics.dropped_count as f64);
         set_number(&item, "skipped", metrics.skipped_count as f64);
-        set(
+        set_number_or_null(
             &item,
             "conversionFromPrevious",
-            &optional(metrics.conversion_from_previous),
+            metrics.conversion_from_previous,
         );
-        set(
+        set_number_or_null(
             &item,
             "valueConversionFromPrevious",
-            &optional(metrics.value_conversion_from_previous),
+            metrics.value_conversion_from_previous,
         );
-        set(
-            &item,
-            "medianDaysInStage",
-            &optional(metrics.median_days_in_stage),
-        );
-        set(
-            &item,
-            "meanDaysInStage",
-            &optional(metrics.mean_days_in_stage),
-        );
+        set_number_or_null(&item, "medianDaysInStage", metrics.median_days_in_stage);
+        set_number_or_null(&item, "meanDaysInStage", metrics.mean_days_in_stage);
         stages.push(&item);
     }
     set(&result, "stages", &stages);
