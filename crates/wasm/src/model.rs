@@ -5,9 +5,9 @@
 //! Conversion only: every number comes from the core.
 
 use super::document::node_from_js;
-use super::dto::{
-    object, set, set_key, set_number, set_number_or_null, set_text, utf16_offset, value_to_js,
-};
+#[cfg(feature = "workbench")]
+use super::dto::set_number_or_null;
+use super::dto::{object, set, set_key, set_number, set_text, utf16_offset, value_to_js};
 use super::error::{coded_error, display_text, JsError};
 use super::js::{Array, Object};
 use super::model_view::input_value;
