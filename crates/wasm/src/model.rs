@@ -13,6 +13,7 @@ use super::js::{Array, Object};
 use super::model_view::input_value;
 use wasm_bindgen::prelude::*;
 use yardstick_core::error::ErrorCode;
+use yardstick_core::formula::Value;
 use yardstick_core::json::Node;
 #[cfg(feature = "workbench")]
 use yardstick_core::model::analysis;
@@ -31,6 +32,15 @@ pub struct Model {
     /// The output ids as JavaScript strings, made once: passing a string to
     /// JavaScript costs more than the recompute of a small output.
     output_keys: Vec<JsValue>,
+}
+
+/// Sets output `index`'s value on `target` under its id made once
+/// (`output_keys`): one body for a change, a scenario and an evaluation.
+#[inline(never)]
+fn set_output(output_keys: &[JsValue], target: &Object, index: usize, value: &Value) {
+    if let Some(key) = output_keys.get(index) {
+        set_key(target, key, &value_to_js(value));
+    }
 }
 
 pub(crate) fn js_error(error: &ModelError) -> JsError {
@@ -186,9 +196,7 @@ impl Model {
         let output_keys = &self.output_keys;
         self.compiled
             .set_node_at(&mut self.state, index, node, &mut |output, value| {
-                if let Some(key) = output_keys.get(output) {
-                    set_key(&result, key, &value_to_js(value));
-                }
+                set_output(output_keys, &result, output, value);
             })
             .map_err(|e| js_error(&e))?;
         Ok(result.into())
@@ -213,22 +221,12 @@ impl Model {
             .compiled
             .apply_scenario(&mut self.state, id)
             .map_err(|e| js_error(&e))?;
-        let inputs = object();
-        for (input, value) in self.compiled.spec().inputs.iter().zip(&self.state.inputs) {
-            set(&inputs, &input.id, &input_value(input.kind, value));
-        }
         let outputs = object();
         for index in changed {
-            if let Some(key) = self.output_keys.get(index) {
-                let value = self.state.output(&self.compiled, index);
-                set_key(&outputs, key, &value_to_js(value));
-            }
+            let value = self.state.output(&self.compiled, index);
+            set_output(&self.output_keys, &outputs, index, value);
         }
-        let result = object();
-        set(&result, "inputs", &inputs);
-        set(&result, "outputs", &outputs);
-        set(&result, "series", &self.series_to_js());
-        Ok(result.into())
+        Ok(self.state_to_js(true, &outputs))
     }
 
     /// Every output under the defaults and under each scenario.
@@ -304,24 +302,34 @@ impl Model {
 impl Model {
     fn outputs_to_js(&self, values: &[yardstick_core::formula::Value]) -> JsValue {
         let result = object();
-        for (key, value) in self.output_keys.iter().zip(values) {
-            set_key(&result, key, &value_to_js(value));
+        for (index, value) in values.iter().enumerate() {
+            set_output(&self.output_keys, &result, index, value);
         }
         result.into()
     }
 
     fn evaluation_to_js(&self) -> JsValue {
+        let outputs = self.outputs_to_js(&self.state.outputs(&self.compiled));
+        self.state_to_js(false, &outputs)
+    }
+
+    /// `{ inputs, outputs, series }` of the current state with `outputs`
+    /// given: one writer for an evaluation and an applied scenario. Inputs
+    /// as the layout shows them (dates as ISO text) when `as_layout`, else
+    /// as stored.
+    fn state_to_js(&self, as_layout: bool, outputs: &JsValue) -> JsValue {
         let result = object();
         let inputs = object();
         for (input, value) in self.compiled.spec().inputs.iter().zip(&self.state.inputs) {
-            set(&inputs, &input.id, &input_to_js(value));
+            let js_value = if as_layout {
+                input_value(input.kind, value)
+            } else {
+                input_to_js(value)
+            };
+            set(&inputs, &input.id, &js_value);
         }
         set(&result, "inputs", &inputs);
-        set(
-            &result,
-            "outputs",
-            &self.outputs_to_js(&self.state.outputs(&self.compiled)),
-        );
+        set(&result, "outputs", outputs);
         set(&result, "series", &self.series_to_js());
         result.into()
     }
