@@ -128,11 +128,7 @@ pub fn call_to_js(call: &CallAt) -> JsValue {
     }
     set(&object, "parameters", &parameters);
     let active = call.active_parameter.map(|index| index as f64);
-    set(
-        &object,
-        "activeParameter",
-        &active.map_or(JsValue::NULL, JsValue::from_f64),
-    );
+    set_number_or_null(&object, "activeParameter", active);
     set_text(&object, "summary", call.summary);
     object.into()
 }

@@ -4,7 +4,7 @@
 //! Conversion only: the score, its contributions and the verdict come from
 //! the core.
 
-use super::dto::{field, object, set, set_number, set_text};
+use super::dto::{field, object, set, set_number, set_number_or_null, set_text};
 use super::error::JsError;
 use super::js::{Array, Object};
 use super::model::Model;
@@ -166,11 +166,7 @@ fn result_to_js(result: &ScoreResult) -> JsValue {
     for measure in &result.measures {
         let item = object();
         set_text(&item, "id", &measure.id);
-        set(
-            &item,
-            "value",
-            &measure.value.map_or(JsValue::NULL, JsValue::from_f64),
-        );
+        set_number_or_null(&item, "value", measure.value);
         set_number(&item, "points", measure.points_0_to_100);
         set_number(&item, "weightShare", measure.weight_share);
         set_number(&item, "contribution", measure.contribution);
