@@ -11,19 +11,12 @@
 )]
 
 mod support;
-use support::get;
+use support::{case_model, get};
 
 use js_sys::JSON;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 use yardstick::Model;
-
-const CASE: &str = include_str!("../../../examples/models/business-case-5y.json");
-
-fn case_model() -> Model {
-    Model::compile(JSON::parse(CASE).unwrap())
-        .unwrap_or_else(|e| panic!("{:?}", get(&e, "message")))
-}
 
 fn json(text: &str) -> JsValue {
     JSON::parse(text).unwrap()

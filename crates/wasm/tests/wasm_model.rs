@@ -11,19 +11,12 @@
 )]
 
 mod support;
-use support::get;
+use support::{case_model, get, CASE};
 
 use js_sys::{Array, Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 use yardstick::{Model, Scorecard};
-
-const CASE: &str = include_str!("../../../examples/models/business-case-5y.json");
-
-fn case_model() -> Model {
-    Model::compile(JSON::parse(CASE).unwrap())
-        .unwrap_or_else(|e| panic!("{:?}", get(&e, "message")))
-}
 
 #[wasm_bindgen_test]
 fn a_model_compiles_and_evaluates() {

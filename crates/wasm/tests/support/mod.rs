@@ -1,13 +1,24 @@
 //! Shared support for the wasm-bindgen tests (each file uses it with
-//! `mod support;`): reading a property of a JavaScript object. It holds no
+//! `mod support;`): reading a property of a JavaScript object and the
+//! five-year business case compiled as JavaScript sees it. It holds no
 //! tests and exists only in wasm32 builds, as the test files do.
 // Not every test file uses every helper.
 #![allow(dead_code)]
 // Test code: a panic here is a failing test, not a poisoned wasm instance.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::panic)]
 
-use js_sys::Reflect;
+use js_sys::{Reflect, JSON};
 use wasm_bindgen::JsValue;
+use yardstick::Model;
+
+/// The five-year business case's JSON text (examples/models).
+pub const CASE: &str = include_str!("../../../../examples/models/business-case-5y.json");
+
+/// The five-year business case, compiled from a plain JavaScript object.
+pub fn case_model() -> Model {
+    Model::compile(JSON::parse(CASE).unwrap())
+        .unwrap_or_else(|e| panic!("{:?}", get(&e, "message")))
+}
 
 /// The property `key` of `object` (`undefined` when absent); fails the
 /// test only if reading it throws.
