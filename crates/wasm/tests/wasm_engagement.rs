@@ -12,9 +12,9 @@
 )]
 
 mod support;
-use support::get;
+use support::{get, tracker_options as options};
 
-use js_sys::{Array, Object, Reflect, Uint8Array};
+use js_sys::{Array, Object, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 use yardstick::{page_consent, Tracker};
@@ -25,19 +25,6 @@ fn text(object: &JsValue, key: &str) -> String {
 
 fn num(object: &JsValue, key: &str) -> f64 {
     get(object, key).as_f64().unwrap()
-}
-
-fn options(extra: &[(&str, JsValue)]) -> JsValue {
-    let object = Object::new();
-    let seed = Uint8Array::new_with_length(32);
-    seed.fill(9, 0, 32);
-    Reflect::set(&object, &"seed".into(), &seed).unwrap();
-    Reflect::set(&object, &"timeOriginMs".into(), &1_700_000_000_000.0.into()).unwrap();
-    Reflect::set(&object, &"nowMs".into(), &0.0.into()).unwrap();
-    for (key, value) in extra {
-        Reflect::set(&object, &(*key).into(), value).unwrap();
-    }
-    object.into()
 }
 
 fn error_message(result: Result<impl Sized, impl Into<JsValue>>) -> String {

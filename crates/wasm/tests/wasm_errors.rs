@@ -162,21 +162,10 @@ fn scoring_and_the_pipeline_give_their_codes() {
 
 #[cfg(feature = "tracker")]
 mod tracker {
+    use super::support::tracker_options as options;
     use super::*;
-    use js_sys::{Object, Reflect, Uint8Array};
+    use js_sys::Uint8Array;
     use yardstick::Tracker;
-
-    fn options(extra: &[(&str, JsValue)]) -> JsValue {
-        let object = Object::new();
-        let seed = Uint8Array::new_with_length(32);
-        Reflect::set(&object, &"seed".into(), &seed).unwrap();
-        Reflect::set(&object, &"timeOriginMs".into(), &1_700_000_000_000.0.into()).unwrap();
-        Reflect::set(&object, &"nowMs".into(), &0.0.into()).unwrap();
-        for (key, value) in extra {
-            Reflect::set(&object, &(*key).into(), value).unwrap();
-        }
-        object.into()
-    }
 
     #[wasm_bindgen_test]
     fn tracker_options_give_their_codes() {
