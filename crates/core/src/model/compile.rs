@@ -118,7 +118,6 @@ fn build(spec: &ModelSpec, diagnostics: &mut Vec<ModelDiagnostic>) -> Structure 
         lowered.push(
             v.formula
                 .as_ref()
-                .filter(|_| super::fast::ENABLED)
                 .and_then(|expr| lower_formula(expr, v.per_period, &variables)),
         );
     }

@@ -216,20 +216,15 @@ impl CompiledModel {
             Step::Scalar(variable) => {
                 let value = self.eval_variable(*variable, slots, None, workspace);
                 match (slots.get_mut(*variable), value) {
-                    // A number over a number: nothing to drop (the full
-                    // build's speed; the widget keeps the smaller code).
-                    (Some(Slot::Scalar(Value::Number(old))), Value::Number(new))
-                        if fast::ENABLED =>
-                    {
-                        *old = new
-                    }
+                    // A number over a number: nothing to drop.
+                    (Some(Slot::Scalar(Value::Number(old))), Value::Number(new)) => *old = new,
                     (Some(slot), value) => {
                         *slot = Slot::Scalar(self.within_share(value, &mut 0, 1))
                     }
                     (None, _) => {}
                 }
             }
-            Step::Series(members) if fast::ENABLED && self.fast_path && members.len() == 1 => {
+            Step::Series(members) if self.fast_path && members.len() == 1 => {
                 for &member in members {
                     self.run_series(member, slots, workspace);
                 }
@@ -273,23 +268,19 @@ impl CompiledModel {
         };
         let mut held_bytes = 0;
         for period in 0..self.spec.horizon.series_len() {
-            let fast = variable
-                .fast
-                .as_ref()
-                .filter(|_| fast::ENABLED)
-                .and_then(|node| {
-                    let scope = Scope {
-                        structure: &self.structure,
-                        slots,
-                        period: Some(period),
-                    };
-                    node.eval(&Context {
-                        slots,
-                        period: Some(period),
-                        names: &scope,
-                        workspace,
-                    })
-                });
+            let fast = variable.fast.as_ref().and_then(|node| {
+                let scope = Scope {
+                    structure: &self.structure,
+                    slots,
+                    period: Some(period),
+                };
+                node.eval(&Context {
+                    slots,
+                    period: Some(period),
+                    names: &scope,
+                    workspace,
+                })
+            });
             let value = match fast {
                 Some(scalar) => scalar.to_value(),
                 None => match self.general_value(variable, slots, Some(period)) {
@@ -318,7 +309,7 @@ impl CompiledModel {
         let Some(variable) = self.structure.variables.get(variable) else {
             return Value::Empty;
         };
-        if let (true, Some(node)) = (fast::ENABLED && self.fast_path, &variable.fast) {
+        if let (true, Some(node)) = (self.fast_path, &variable.fast) {
             let scope = Scope {
                 structure: &self.structure,
                 slots,

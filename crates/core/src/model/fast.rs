@@ -30,14 +30,6 @@ use std::cell::Cell;
 use std::cmp::Ordering;
 use std::mem::ManuallyDrop;
 
-/// Whether this build lowers formulas onto the numeric path at all. Only
-/// the `workbench` build does: it is what makes Monte Carlo and the
-/// sales engineer's live edits fast. The widget recomputes on a keystroke,
-/// where the general evaluator's results are the same (bit for bit, see
-/// above) and fast enough, and leaving the path out saves it 6 KB gzipped.
-/// With this `false` the compiler drops every use below as unreachable.
-pub const ENABLED: bool = cfg!(feature = "workbench");
-
 /// Eager calls pass at most this many arguments without allocating.
 const STACK_ARGUMENTS: usize = 6;
 

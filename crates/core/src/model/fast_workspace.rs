@@ -5,11 +5,8 @@
 use crate::formula::eval::power;
 use std::cell::Cell;
 
-/// Entries of [`Workspace`]'s memo of powers (none where the numeric path
-/// is left out, so the widget's model states carry no memo).
-// The condition of `fast::ENABLED`, spelled out so that this file need not
-// import `fast`, which imports it.
-const REMEMBERED_POWERS: usize = if cfg!(feature = "workbench") { 16 } else { 0 };
+/// Entries of [`Workspace`]'s memo of powers.
+const REMEMBERED_POWERS: usize = 16;
 
 /// Working memory of a model state's evaluations, never part of its
 /// values: it only saves work.
