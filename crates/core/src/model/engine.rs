@@ -9,7 +9,7 @@
 use super::compile::compile;
 use super::diagnostic::{ModelDiagnostic, ModelDiagnosticCode};
 use super::engine_scope::Scope;
-use super::fast::{self, Context, Workspace};
+use super::fast::{Context, Workspace};
 use super::plan::{Role, Step, Structure, Variable};
 use super::slot::Slot;
 use super::spec::{InputValue, ModelSpec};
