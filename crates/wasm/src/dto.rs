@@ -3,7 +3,7 @@
 //! Built with a few JavaScript built-ins (see [`super::js`]) rather than serde to keep the wasm small. Byte spans
 //! become UTF-16 offsets here, because JavaScript strings index that way.
 
-use super::js::{reflect_set, Array, Object};
+use super::js::{Array, Object};
 use wasm_bindgen::JsValue;
 #[cfg(feature = "workbench")]
 use yardstick_core::formula::call_at::CallAt;
@@ -15,9 +15,8 @@ use yardstick_core::formula::Value;
 #[cfg(feature = "workbench")]
 use yardstick_core::formula::{Diagnostic, Evaluation};
 
-/// Sets a property on a fresh plain object. `Reflect.set` can only fail on
-/// frozen objects or throwing setters, which a new `Object` never has, so
-/// the result is deliberately ignored.
+/// Sets a property on a fresh plain object (which has no setters and is
+/// not frozen, so the assignment cannot throw).
 pub fn set(object: &Object, key: &str, value: &JsValue) {
     set_key(object, &JsValue::from_str(key), value);
 }
@@ -33,7 +32,7 @@ pub fn set_text(object: &Object, key: &str, value: &str) {
 /// Sets a number property; as [`set_text`].
 #[inline(never)]
 pub fn set_number(object: &Object, key: &str, value: f64) {
-    set(object, key, &JsValue::from_f64(value));
+    object.set_number_property(&JsValue::from_str(key), value);
 }
 
 /// Sets a number property, or `null` when there is none; as [`set_text`].
@@ -44,7 +43,7 @@ pub fn set_number_or_null(object: &Object, key: &str, value: Option<f64>) {
 
 /// As [`set`], with a key already made into a JavaScript string.
 pub fn set_key(object: &Object, key: &JsValue, value: &JsValue) {
-    let _ = reflect_set(object, key, value);
+    object.set_property(key, value);
 }
 
 pub fn value_to_js(value: &Value) -> JsValue {

@@ -81,10 +81,17 @@ extern "C" {
     #[wasm_bindgen(constructor)]
     pub fn new(message: &str) -> Error;
 
-    /// `Reflect.set(target, key, value)`; throws (here: `Err`) when
-    /// `target` is not an object.
-    #[wasm_bindgen(catch, js_namespace = Reflect, js_name = set)]
-    pub fn reflect_set(target: &JsValue, key: &JsValue, value: &JsValue) -> Result<bool, JsValue>;
+    /// `target[key] = value`, on an object the bindings made. A plain
+    /// assignment, not `Reflect.set`: V8 runs it about four times faster
+    /// (a changed output is one of these), and on a fresh plain object it
+    /// cannot throw, so nothing is caught.
+    #[wasm_bindgen(method, indexing_setter)]
+    pub fn set_property(this: &Object, key: &JsValue, value: &JsValue);
+
+    /// `target[key] = number`: as [`Object::set_property`], with the number
+    /// passed as a plain `f64` (no `JsValue` made and dropped for it).
+    #[wasm_bindgen(method, indexing_setter)]
+    pub fn set_number_property(this: &Object, key: &JsValue, value: f64);
 
     /// `Reflect.get(target, key)`; throws (here: `Err`) when `target` is
     /// not an object.

@@ -38,8 +38,10 @@ pub struct Model {
 /// (`output_keys`): one body for a change, a scenario and an evaluation.
 #[inline(never)]
 fn set_output(output_keys: &[JsValue], target: &Object, index: usize, value: &Value) {
-    if let Some(key) = output_keys.get(index) {
-        set_key(target, key, &value_to_js(value));
+    match (output_keys.get(index), value) {
+        (Some(key), Value::Number(n)) => target.set_number_property(key, *n),
+        (Some(key), value) => set_key(target, key, &value_to_js(value)),
+        (None, _) => {}
     }
 }
 
