@@ -1,48 +1,34 @@
 // @ts-check
 /**
- * Editing help for the formula input: which function name the caret is
- * typing, and an accessible autocomplete list (WAI-ARIA combobox with a
- * listbox popup). It reads the text around the caret only to help typing;
- * it never evaluates anything. Which call the caret sits in comes from the
- * engine (`callAt`, read with the formula lexer).
+ * Editing help for the formula input: an accessible autocomplete list
+ * (WAI-ARIA combobox with a listbox popup) of the functions whose names
+ * start with the name being typed. Which name the caret is typing comes
+ * from the engine (`nameAt`, read with the formula lexer, as `callAt` is);
+ * this file only shows and inserts the suggestions.
  */
 
 import { h } from './widget/dom.js';
 
 /** @typedef {import('./engine.js').FunctionInfo} FunctionInfo */
+/** @typedef {import('./engine.js').Engine['nameAt']} NameAtFn */
 
 /** Most suggestions shown at once. */
 const MAX_SUGGESTIONS = 8;
 
 /**
- * The function-name prefix that ends at the caret, or null when the caret
- * is not at the end of a name (inside a string, after a digit, ...).
- * @param {string} text
- * @param {number} caret
- * @returns {{ start: number, end: number, prefix: string } | null}
+ * The functions to offer for a name typed so far (`prefix`, any case):
+ * those whose names start with it, at most MAX_SUGGESTIONS, in catalog
+ * order; none when the name is already complete and its `(` follows.
+ * @param {FunctionInfo[]} catalog
+ * @param {string} prefix
+ * @param {string} nextChar the character after the whole name
+ * @returns {FunctionInfo[]}
  */
-export function namePrefixAt(text, caret) {
-  const before = text.slice(0, caret);
-  if (insideString(before)) return null;
-  const match = /[A-Za-z_][A-Za-z0-9_.]*$/.exec(before);
-  if (!match) return null;
-  const start = match.index;
-  const previous = before.charAt(start - 1);
-  if (/[0-9.]/.test(previous)) return null;
-  const after = /^[A-Za-z0-9_.]*/.exec(text.slice(caret));
-  const end = caret + (after ? after[0].length : 0);
-  return { start, end, prefix: match[0] };
-}
-
-/**
- * Whether the text ends inside a string literal (`""` escapes a quote,
- * which toggles twice and so needs no special case).
- * @param {string} text
- */
-function insideString(text) {
-  let quotes = 0;
-  for (const ch of text) if (ch === '"') quotes += 1;
-  return quotes % 2 === 1;
+export function suggestionsFor(catalog, prefix, nextChar) {
+  const upper = prefix.toUpperCase();
+  const matches = catalog.filter((info) => info.name.startsWith(upper));
+  const complete = matches.length === 1 && matches[0]?.name === upper && nextChar === '(';
+  return complete ? [] : matches.slice(0, MAX_SUGGESTIONS);
 }
 
 /**
@@ -53,10 +39,12 @@ export class Autocomplete {
    * @param {HTMLInputElement} input the combobox
    * @param {HTMLUListElement} listbox its popup
    * @param {FunctionInfo[]} catalog every function, in display order
+   * @param {NameAtFn} nameAt the engine's reading of the name at the caret
    * @param {() => void} onInsert called after a name was inserted
    */
-  constructor(input, listbox, catalog, onInsert) {
+  constructor(input, listbox, catalog, nameAt, onInsert) {
     this.input = input;
+    this.nameAt = nameAt;
     this.listbox = listbox;
     this.catalog = [...catalog].sort((a, b) => a.name.localeCompare(b.name));
     this.onInsert = onInsert;
@@ -84,21 +72,18 @@ export class Autocomplete {
   /** Recomputes the suggestions for the text at the caret (call on input). */
   refresh() {
     const caret = this.input.selectionStart ?? this.input.value.length;
-    const found = namePrefixAt(this.input.value, caret);
+    const found = this.nameAt(this.input.value, caret);
     if (!found) {
       this.close();
       return;
     }
-    const prefix = found.prefix.toUpperCase();
-    const matches = this.catalog.filter((info) => info.name.startsWith(prefix));
-    const nextChar = this.input.value.charAt(found.end);
-    const complete = matches.length === 1 && matches[0]?.name === prefix && nextChar === '(';
-    if (matches.length === 0 || complete) {
+    const matches = suggestionsFor(this.catalog, found.prefix, this.input.value.charAt(found.end));
+    if (matches.length === 0) {
       this.close();
       return;
     }
     this.range = { start: found.start, end: found.end };
-    this.matches = matches.slice(0, MAX_SUGGESTIONS);
+    this.matches = matches;
     this.activeIndex = 0;
     this.render();
   }

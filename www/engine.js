@@ -17,6 +17,7 @@
 /** @typedef {import('../pkg/yardstick.js').EvaluateResult} EvaluateResult */
 /** @typedef {import('../pkg/yardstick.js').FunctionInfo} FunctionInfo */
 /** @typedef {import('../pkg/yardstick.js').CallAt} CallAt */
+/** @typedef {import('../pkg/yardstick.js').NameAt} NameAt */
 /** @typedef {FunctionInfo['category']} FunctionCategory */
 
 /**
@@ -25,6 +26,7 @@
  * @property {(formula: string) => EvaluateResult} evaluate Evaluates one formula; a leading `=` is optional.
  * @property {() => FunctionInfo[]} functions Every function the engine knows.
  * @property {(formula: string, caret: number) => CallAt | null} callAt The function call whose parentheses hold the caret (a UTF-16 offset).
+ * @property {(formula: string, caret: number) => NameAt | null} nameAt The name the caret is typing: the whole name's range and the part before the caret (UTF-16 offsets).
  * @property {() => string} version The engine's version.
  */
 
@@ -66,6 +68,7 @@ async function instantiate() {
     evaluate: (formula) => bindings.evaluate(formula),
     functions: () => bindings.functions(),
     callAt: (formula, caret) => bindings.callAt(formula, caret),
+    nameAt: (formula, caret) => bindings.nameAt(formula, caret),
     version: () => bindings.version(),
   };
 }

@@ -68,7 +68,7 @@ function start(engine) {
     updateSignature(engine);
     rememberFormula(page.input.value);
   };
-  const autocomplete = new Autocomplete(page.input, page.suggestions, catalog, update);
+  const autocomplete = new Autocomplete(page.input, page.suggestions, catalog, engine.nameAt, update);
 
   page.input.addEventListener('input', () => {
     update();

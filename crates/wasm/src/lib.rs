@@ -148,6 +148,8 @@ export interface ScoreResult {
   detailedCasePositive: boolean;
   measures: MeasureScore[];
 }
+/** The name the caret is typing (`nameAt`): UTF-16 offsets of the whole name and the text typed before the caret. */
+export interface NameAt { start: number; end: number; prefix: string }
 /** The call the caret is in (`callAt`); `activeParameter` indexes `parameters`, null past a fixed list. */
 export interface CallAt {
   name: string;
@@ -434,6 +436,29 @@ pub fn functions() -> JsValue {
 pub fn call_at(formula: &str, caret: u32) -> JsValue {
     let caret = dto::byte_offset(formula, caret as usize);
     formula::call_at::call_at(formula, caret).map_or(JsValue::NULL, |call| dto::call_to_js(&call))
+}
+
+/// The name the caret is typing in `formula` (a UTF-16 offset, as
+/// `selectionStart` gives it), read with the engine's lexer: `{ start,
+/// end, prefix }` in UTF-16 offsets, where `start..end` is the whole name
+/// a completion replaces and `prefix` the part before the caret. `null`
+/// when the caret is not in or at the end of a name (inside a string, in
+/// a number such as `1.5E`). Only in the full build, for the playground's
+/// autocomplete.
+#[cfg(feature = "workbench")]
+#[wasm_bindgen(js_name = nameAt, unchecked_return_type = "NameAt | null")]
+pub fn name_at(formula: &str, caret: u32) -> JsValue {
+    let caret = dto::byte_offset(formula, caret as usize);
+    formula::name_at::name_at(formula, caret).map_or(JsValue::NULL, |name| {
+        let object = js::Object::new();
+        let start = dto::utf16_offset(formula, name.start);
+        dto::set_number(&object, "start", start as f64);
+        let end = dto::utf16_offset(formula, name.end);
+        dto::set_number(&object, "end", end as f64);
+        let prefix = formula.get(name.start..name.caret).unwrap_or_default();
+        dto::set_text(&object, "prefix", prefix);
+        object.into()
+    })
 }
 
 /// The engine's version, as in Cargo.toml.

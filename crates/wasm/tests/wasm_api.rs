@@ -17,7 +17,7 @@ use support::get;
 use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
-use yardstick::{call_at, evaluate, functions, version, Formula};
+use yardstick::{call_at, evaluate, functions, name_at, version, Formula};
 
 fn value_of(formula: &str) -> JsValue {
     get(&evaluate(formula), "value")
@@ -300,4 +300,23 @@ fn call_at_reads_the_caret_in_utf16_units_and_answers_from_the_registry() {
     assert!(call_at("=SUM(1)", 7).is_null());
     assert!(call_at("=NOPE(1, ", 9).is_null());
     assert!(call_at("", 99).is_null());
+}
+
+#[wasm_bindgen_test]
+fn name_at_gives_the_name_being_typed_in_utf16_units() {
+    // "😀" is two UTF-16 units and four bytes; "é" one unit and two bytes.
+    let text = "=\"😀é\"&np|v(";
+    let caret = text
+        .encode_utf16()
+        .take_while(|&unit| unit != u16::from(b'|'))
+        .count();
+    let text = text.replacen('|', "", 1);
+    let name = name_at(&text, caret as u32);
+    assert_eq!(get(&name, "start").as_f64(), Some(7.0));
+    assert_eq!(get(&name, "end").as_f64(), Some(10.0));
+    assert_eq!(get(&name, "prefix").as_string().as_deref(), Some("np"));
+    // Inside the string, in a number and before anything: null.
+    assert!(name_at(&text, 4).is_null());
+    assert!(name_at("=1.5E", 5).is_null());
+    assert!(name_at("", 3).is_null());
 }

@@ -16,6 +16,8 @@ pub mod eval;
 pub mod functions;
 pub mod lexer;
 pub mod limits;
+#[cfg(feature = "workbench")]
+pub mod name_at;
 pub mod names;
 pub mod operators;
 pub mod parser;
