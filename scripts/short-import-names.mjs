@@ -1,0 +1,136 @@
+// Shortens the names the widget's wasm imports from its JavaScript glue,
+// in the wasm and in the glue together: `./yardstick_bg.js` becomes `a`
+// and each import (`__wbg_get_539ac017689bc643`, ...) a name of one or two
+// letters. wasm-bindgen makes each name unique with a hash, which no
+// compressor can shorten, and both files carry every name: 0.85 KB of
+// the widget's download as served, for nothing a browser needs.
+//
+// It never changes what the module does: only the import section's names
+// are rewritten, every other byte of the wasm is copied as it is, and each
+// name must appear in the glue exactly once, as a key of the import object,
+// or nothing is written. The exports keep their names (the glue's types
+// name them). Run once on a fresh wasm-bindgen output; a second run finds
+// nothing to rename and refuses.
+// Usage: node scripts/short-import-names.mjs pkg-widget
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const GLUE_MODULE = './yardstick_bg.js';
+const SHORT_MODULE = 'a';
+const IMPORT_SECTION = 2;
+
+const dir = process.argv[2];
+if (!dir) throw new Error('usage: node scripts/short-import-names.mjs <wasm-bindgen output folder>');
+const wasmPath = `${dir}/yardstick_bg.wasm`;
+const gluePath = `${dir}/yardstick.js`;
+const wasm = readFileSync(wasmPath);
+let glue = readFileSync(gluePath, 'utf8');
+
+/** Reads an unsigned LEB128 number at `at`; returns it and where it ends. */
+function readUnsigned(at) {
+  let value = 0;
+  let shift = 0;
+  let byte;
+  do {
+    byte = wasm[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (byte & 0x80);
+  return [value, at];
+}
+
+/** @param {number} value */
+function unsigned(value) {
+  const bytes = [];
+  do {
+    let byte = value % 128;
+    value = Math.floor(value / 128);
+    if (value > 0) byte |= 0x80;
+    bytes.push(byte);
+  } while (value > 0);
+  return Buffer.from(bytes);
+}
+
+/** @param {number} at */
+function readName(at) {
+  const [length, start] = readUnsigned(at);
+  return [wasm.subarray(start, start + length).toString('utf8'), start + length];
+}
+
+/** @param {string} text */
+function name(text) {
+  const bytes = Buffer.from(text, 'utf8');
+  return Buffer.concat([unsigned(bytes.length), bytes]);
+}
+
+/** Where an import's description (after its two names) ends. */
+function skipDescription(at) {
+  const kind = wasm[at++];
+  const limits = (from) => {
+    const flags = wasm[from++];
+    let end = readUnsigned(from)[1];
+    if (flags & 1) end = readUnsigned(end)[1];
+    return end;
+  };
+  if (kind === 0) return readUnsigned(at)[1]; // function: its type index
+  if (kind === 1) return limits(at + 1); // table: element type, limits
+  if (kind === 2) return limits(at); // memory: limits
+  if (kind === 3) return at + 2; // global: value type, mutability
+  throw new Error(`import of unknown kind ${kind} at byte ${at - 1}`);
+}
+
+/** The n-th short name: a ... z, A ... Z, then two letters. */
+function shortName(n) {
+  const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  let text = '';
+  do {
+    text += letters[n % letters.length];
+    n = Math.floor(n / letters.length);
+  } while (n > 0);
+  return text;
+}
+
+/** Replaces the one `key:` of the import object named `key` in the glue. */
+function renameKey(key, replacement) {
+  const pattern = new RegExp(`(?<=[{,])${key.replace(/[^\w]/g, '\\$&')}(?=:)`, 'g');
+  const found = glue.match(pattern)?.length ?? 0;
+  if (found !== 1) throw new Error(`${gluePath}: import key ${key} found ${found} times, not once`);
+  glue = glue.replace(pattern, replacement);
+}
+
+const parts = [wasm.subarray(0, 8)];
+let renamed = 0;
+let at = 8;
+while (at < wasm.length) {
+  const id = wasm[at];
+  const [size, start] = readUnsigned(at + 1);
+  const end = start + size;
+  if (id !== IMPORT_SECTION) {
+    parts.push(wasm.subarray(at, end));
+    at = end;
+    continue;
+  }
+  let [count, next] = readUnsigned(start);
+  const section = [unsigned(count)];
+  for (let i = 0; i < count; i++) {
+    const [module, afterModule] = readName(next);
+    const [field, afterField] = readName(afterModule);
+    const afterDescription = skipDescription(afterField);
+    if (module === GLUE_MODULE) {
+      const short = shortName(renamed++);
+      renameKey(field, short);
+      section.push(name(SHORT_MODULE), name(short));
+    } else {
+      section.push(wasm.subarray(next, afterField));
+    }
+    section.push(wasm.subarray(afterField, afterDescription));
+    next = afterDescription;
+  }
+  const content = Buffer.concat(section);
+  parts.push(Buffer.from([IMPORT_SECTION]), unsigned(content.length), content);
+  at = end;
+}
+if (renamed === 0) throw new Error(`${wasmPath} imports nothing from ${GLUE_MODULE} (already shortened?)`);
+renameKey(JSON.stringify(GLUE_MODULE), SHORT_MODULE);
+writeFileSync(wasmPath, Buffer.concat(parts));
+writeFileSync(gluePath, glue);
+console.log(`${wasmPath}: ${renamed} import names shortened`);
