@@ -80,7 +80,7 @@ pkg/yardstick_bg.wasm pkg/yardstick.js pkg/yardstick.d.ts pkg/yardstick_bg.wasm.
 	scripts/check-wasm-float-formatting.sh $(WASM_RELEASE)
 	$(MAKE) --no-print-directory bindgen OUT=pkg IN=$(WASM_RELEASE)
 
-pkg-widget/yardstick_bg.wasm pkg-widget/yardstick.js pkg-widget/yardstick.d.ts pkg-widget/yardstick_bg.wasm.d.ts &: $(WASM_WIDGET) $(BINDGEN_INPUTS) scripts/short-import-names.mjs
+pkg-widget/yardstick_bg.wasm pkg-widget/yardstick.js pkg-widget/yardstick.d.ts pkg-widget/yardstick_bg.wasm.d.ts &: $(WASM_WIDGET) $(BINDGEN_INPUTS) scripts/short-wasm-names.mjs
 	scripts/check-wasm-float-formatting.sh $(WASM_WIDGET)
 	$(MAKE) --no-print-directory bindgen OUT=pkg-widget IN=$(WASM_WIDGET)
 	@# The glue is minified in place (6.0 -> 3.4 KB gzipped) for anyone loading
@@ -88,9 +88,10 @@ pkg-widget/yardstick_bg.wasm pkg-widget/yardstick.js pkg-widget/yardstick.d.ts p
 	@# strings esbuild keeps.
 	npx --no-install esbuild pkg-widget/yardstick.js --minify --format=esm --target=es2022 \
 	  --log-level=warning --allow-overwrite --outfile=pkg-widget/yardstick.js
-	@# Then those import names, hashed by wasm-bindgen, become one or two
-	@# letters in the wasm and the glue together (0.85 KB less as served).
-	node scripts/short-import-names.mjs pkg-widget
+	@# Then the names the wasm and the glue share (imports hashed by
+	@# wasm-bindgen, exports) become one or two letters in both (1.1 KB less
+	@# as served).
+	node scripts/short-wasm-names.mjs pkg-widget
 
 # The embed script, one minified module: www/widget/ and the glue bundled by
 # esbuild. It fetches the wasm from beside itself. esbuild's list of what it

@@ -1,29 +1,38 @@
-// Shortens the names the widget's wasm imports from its JavaScript glue,
-// in the wasm and in the glue together: `./yardstick_bg.js` becomes `a`
-// and each import (`__wbg_get_539ac017689bc643`, ...) a name of one or two
-// letters. wasm-bindgen makes each name unique with a hash, which no
-// compressor can shorten, and both files carry every name: 0.85 KB of
-// the widget's download as served, for nothing a browser needs.
+// Shortens the names the widget's wasm and its JavaScript glue share, in
+// both files together: `./yardstick_bg.js` becomes `a`, each import
+// (`__wbg_get_539ac017689bc643`, ...) and each export (`tracker_fact`,
+// ...) a name of one or two letters. wasm-bindgen makes each import name
+// unique with a hash, which no compressor can shorten, and both files
+// carry every name: 1.1 KB of the widget's download as served, for nothing
+// a browser needs.
 //
-// It never changes what the module does: only the import section's names
-// are rewritten, every other byte of the wasm is copied as it is, and each
-// name must appear in the glue exactly once, as a key of the import object,
-// or nothing is written. The exports keep their names (the glue's types
-// name them). Run once on a fresh wasm-bindgen output; a second run finds
+// It never changes what the module does: only the names in the import and
+// export sections are rewritten, every other byte of the wasm is copied as
+// it is. Each import name must appear in the glue exactly once, as a key of
+// the import object, or nothing is written; the glue reads each export as
+// a property of the instance's exports (`wasm.tracker_fact`), and the
+// types of those exports (`InitOutput`, `yardstick_bg.wasm.d.ts`) take the
+// new names too. The glue's own exports (`Model`, `Tracker`, ...) keep
+// theirs. Run once on a fresh wasm-bindgen output; a second run finds
 // nothing to rename and refuses.
-// Usage: node scripts/short-import-names.mjs pkg-widget
+// Usage: node scripts/short-wasm-names.mjs pkg-widget
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const GLUE_MODULE = './yardstick_bg.js';
 const SHORT_MODULE = 'a';
 const IMPORT_SECTION = 2;
+const EXPORT_SECTION = 7;
 
 const dir = process.argv[2];
-if (!dir) throw new Error('usage: node scripts/short-import-names.mjs <wasm-bindgen output folder>');
+if (!dir) throw new Error('usage: node scripts/short-wasm-names.mjs <wasm-bindgen output folder>');
 const wasmPath = `${dir}/yardstick_bg.wasm`;
 const gluePath = `${dir}/yardstick.js`;
+const typesPath = `${dir}/yardstick.d.ts`;
+const wasmTypesPath = `${dir}/yardstick_bg.wasm.d.ts`;
 const wasm = readFileSync(wasmPath);
 let glue = readFileSync(gluePath, 'utf8');
+let types = readFileSync(typesPath, 'utf8');
+let wasmTypes = readFileSync(wasmTypesPath, 'utf8');
 
 /** Reads an unsigned LEB128 number at `at`; returns it and where it ends. */
 function readUnsigned(at) {
@@ -89,9 +98,27 @@ function shortName(n) {
   return text;
 }
 
+/** Escapes `text` for a regular expression. */
+function literal(text) {
+  return text.replace(/[^\w]/g, '\\$&');
+}
+
+/** Renames export `field`: in the glue where it is read (`.field`), and in the types. */
+function renameExport(field, replacement) {
+  glue = glue.replace(new RegExp(`(?<=\\.)${literal(field)}\\b`, 'g'), replacement);
+  // wasm-bindgen's own `__abort_handler` and `__instance_terminated` have no type.
+  const once = (text, pattern, path) => {
+    const found = text.match(pattern)?.length ?? 0;
+    if (found > 1) throw new Error(`${path}: export ${field} found ${found} times, not once`);
+    return text.replace(pattern, `$1${replacement}:`);
+  };
+  types = once(types, new RegExp(`(^    readonly )${literal(field)}:`, 'gm'), typesPath);
+  wasmTypes = once(wasmTypes, new RegExp(`(^export const )${literal(field)}:`, 'gm'), wasmTypesPath);
+}
+
 /** Replaces the one `key:` of the import object named `key` in the glue. */
 function renameKey(key, replacement) {
-  const pattern = new RegExp(`(?<=[{,])${key.replace(/[^\w]/g, '\\$&')}(?=:)`, 'g');
+  const pattern = new RegExp(`(?<=[{,])${literal(key)}(?=:)`, 'g');
   const found = glue.match(pattern)?.length ?? 0;
   if (found !== 1) throw new Error(`${gluePath}: import key ${key} found ${found} times, not once`);
   glue = glue.replace(pattern, replacement);
@@ -104,6 +131,22 @@ while (at < wasm.length) {
   const id = wasm[at];
   const [size, start] = readUnsigned(at + 1);
   const end = start + size;
+  if (id === EXPORT_SECTION) {
+    let [count, next] = readUnsigned(start);
+    const section = [unsigned(count)];
+    for (let i = 0; i < count; i++) {
+      const [field, afterField] = readName(next);
+      const afterIndex = readUnsigned(afterField + 1)[1]; // kind, then index
+      const short = shortName(i);
+      renameExport(field, short);
+      section.push(name(short), wasm.subarray(afterField, afterIndex));
+      next = afterIndex;
+    }
+    const content = Buffer.concat(section);
+    parts.push(Buffer.from([EXPORT_SECTION]), unsigned(content.length), content);
+    at = end;
+    continue;
+  }
   if (id !== IMPORT_SECTION) {
     parts.push(wasm.subarray(at, end));
     at = end;
@@ -133,4 +176,6 @@ if (renamed === 0) throw new Error(`${wasmPath} imports nothing from ${GLUE_MODU
 renameKey(JSON.stringify(GLUE_MODULE), SHORT_MODULE);
 writeFileSync(wasmPath, Buffer.concat(parts));
 writeFileSync(gluePath, glue);
-console.log(`${wasmPath}: ${renamed} import names shortened`);
+writeFileSync(typesPath, types);
+writeFileSync(wasmTypesPath, wasmTypes);
+console.log(`${wasmPath}: ${renamed} import names and the export names shortened`);
