@@ -89,8 +89,8 @@ pkg-widget/yardstick_bg.wasm pkg-widget/yardstick.js pkg-widget/yardstick.d.ts p
 	npx --no-install esbuild pkg-widget/yardstick.js --minify --format=esm --target=es2022 \
 	  --log-level=warning --allow-overwrite --outfile=pkg-widget/yardstick.js
 	@# Then the names the wasm and the glue share (imports hashed by
-	@# wasm-bindgen, exports) become one or two letters in both (1.1 KB less
-	@# as served).
+	@# wasm-bindgen, exports) become one or two letters in both, and the
+	@# wasm's target_features section goes (1.2 KB less as served).
 	node scripts/short-wasm-names.mjs pkg-widget
 
 # The embed script, one minified module: www/widget/ and the glue bundled by

@@ -3,12 +3,13 @@
 // (`__wbg_get_539ac017689bc643`, ...) and each export (`tracker_fact`,
 // ...) a name of one or two letters. wasm-bindgen makes each import name
 // unique with a hash, which no compressor can shorten, and both files
-// carry every name: 1.1 KB of the widget's download as served, for nothing
-// a browser needs.
+// carry every name: 1.2 KB of the widget's download as served in all, for
+// nothing a browser needs.
 //
 // It never changes what the module does: only the names in the import and
-// export sections are rewritten, every other byte of the wasm is copied as
-// it is. Each import name must appear in the glue exactly once, as a key of
+// export sections are rewritten, and the `target_features` section (read
+// by wasm-bindgen, by no browser) dropped; every other byte of the wasm is
+// copied as it is. Each import name must appear in the glue exactly once, as a key of
 // the import object, or nothing is written; the glue reads each export as
 // a property of the instance's exports (`wasm.tracker_fact`), and the
 // types of those exports (`InitOutput`, `yardstick_bg.wasm.d.ts`) take the
@@ -20,6 +21,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 
 const GLUE_MODULE = './yardstick_bg.js';
 const SHORT_MODULE = 'a';
+const CUSTOM_SECTION = 0;
 const IMPORT_SECTION = 2;
 const EXPORT_SECTION = 7;
 
@@ -145,6 +147,10 @@ while (at < wasm.length) {
     const content = Buffer.concat(section);
     parts.push(Buffer.from([EXPORT_SECTION]), unsigned(content.length), content);
     at = end;
+    continue;
+  }
+  if (id === CUSTOM_SECTION && readName(start)[0] === 'target_features') {
+    at = end; // what wasm-bindgen read to bind; browsers never do
     continue;
   }
   if (id !== IMPORT_SECTION) {

@@ -270,8 +270,10 @@ impl Tracker {
                 "seed must be a Uint8Array of 32 random bytes",
             ));
         }
-        let bytes: &Uint8Array = seed.unchecked_ref();
-        let length = bytes.byte_length() as usize;
+        // Read as any array-like (`length`, `[index]`): the two imports every
+        // list uses, rather than two more of the glue's own for typed arrays.
+        let bytes: &Array = seed.unchecked_ref();
+        let length = bytes.length() as usize;
         // Read into an array rather than collected into a Vec (less code);
         // a seed of another length is only measured, and the core refuses
         // it after the other options, as it always has.
@@ -279,7 +281,8 @@ impl Tracker {
         let wrong_length;
         let seed: &[u8] = if length == tracker::SEED_BYTES {
             for (index, byte) in (0..).zip(seed.iter_mut()) {
-                *byte = bytes.byte(index);
+                // A Uint8Array's items are whole numbers from 0 to 255.
+                *byte = bytes.get(index).as_f64().unwrap_or(0.0) as u8;
             }
             &seed
         } else {
