@@ -106,7 +106,10 @@ WIDGET_DEPS_JS := const [out, meta] = process.argv.slice(1); \
 -include $(WIDGET_BUNDLE_DEPS)
 pkg-widget/yardstick-widget.min.js: pkg-widget/yardstick.js $(wildcard www/widget/*.js)
 	@mkdir -p target
+	@# The glue's own bookkeeping properties (`__wbg_ptr`, ...) are shortened
+	@# like private fields: nothing outside the bundle reads them.
 	npx --no-install esbuild www/widget/yardstick.js --bundle --minify --format=esm --target=es2022 \
+	  '--mangle-props=^__(wbg_ptr|destroy_into_raw|wrap)$$' \
 	  --log-level=warning --metafile=target/widget-bundle.json --outfile=$@
 	@node -e '$(WIDGET_DEPS_JS)' $@ target/widget-bundle.json >$(WIDGET_BUNDLE_DEPS).tmp
 	@mv $(WIDGET_BUNDLE_DEPS).tmp $(WIDGET_BUNDLE_DEPS)

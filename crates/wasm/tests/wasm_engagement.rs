@@ -56,7 +56,7 @@ fn a_short_visit_gives_the_milestones_in_order() {
     assert_eq!(names(&view), ["calc_view"]);
     let start = fact(&mut tracker, Fact::Commit, 1_000.0, &w, "seats".into()).unwrap();
     assert_eq!(names(&start), ["calc_start", "calc_step"]);
-    let mut advance = |tracker: &mut Tracker, now_ms| {
+    let advance = |tracker: &mut Tracker, now_ms| {
         names(
             &fact(
                 tracker,
