@@ -120,7 +120,7 @@ function renameExport(field, replacement) {
 
 /** Replaces the one `key:` of the import object named `key` in the glue. */
 function renameKey(key, replacement) {
-  const pattern = new RegExp(`(?<=[{,])${literal(key)}(?=:)`, 'g');
+  const pattern = new RegExp(`(?<=[{,]\\s*)${literal(key)}(?=\\s*:)`, 'g');
   const found = glue.match(pattern)?.length ?? 0;
   if (found !== 1) throw new Error(`${gluePath}: import key ${key} found ${found} times, not once`);
   glue = glue.replace(pattern, replacement);
