@@ -80,7 +80,7 @@ pkg/yardstick_bg.wasm pkg/yardstick.js pkg/yardstick.d.ts pkg/yardstick_bg.wasm.
 	scripts/check-wasm-float-formatting.sh $(WASM_RELEASE)
 	$(MAKE) --no-print-directory bindgen OUT=pkg IN=$(WASM_RELEASE)
 
-pkg-widget/yardstick_bg.wasm pkg-widget/yardstick.js pkg-widget/yardstick.d.ts pkg-widget/yardstick_bg.wasm.d.ts &: $(WASM_WIDGET) $(BINDGEN_INPUTS)
+pkg-widget/yardstick_bg.wasm pkg-widget/yardstick.js pkg-widget/yardstick.d.ts pkg-widget/yardstick_bg.wasm.d.ts &: $(WASM_WIDGET) $(BINDGEN_INPUTS) scripts/short-wasm-names.mjs
 	scripts/check-wasm-float-formatting.sh $(WASM_WIDGET)
 	$(MAKE) --no-print-directory bindgen OUT=pkg-widget IN=$(WASM_WIDGET)
 	@# The glue is minified in place (6.0 -> 3.4 KB gzipped) for anyone loading
@@ -88,6 +88,10 @@ pkg-widget/yardstick_bg.wasm pkg-widget/yardstick.js pkg-widget/yardstick.d.ts p
 	@# strings esbuild keeps.
 	npx --no-install esbuild pkg-widget/yardstick.js --minify --format=esm --target=es2022 \
 	  --log-level=warning --allow-overwrite --outfile=pkg-widget/yardstick.js
+	@# Then the names the wasm and the glue share (imports hashed by
+	@# wasm-bindgen, exports) become one or two letters in both, and the
+	@# wasm's target_features section goes (1.2 KB less as served).
+	node scripts/short-wasm-names.mjs pkg-widget
 
 # The embed script, one minified module: www/widget/ and the glue bundled by
 # esbuild. It fetches the wasm from beside itself. esbuild's list of what it
@@ -102,7 +106,10 @@ WIDGET_DEPS_JS := const [out, meta] = process.argv.slice(1); \
 -include $(WIDGET_BUNDLE_DEPS)
 pkg-widget/yardstick-widget.min.js: pkg-widget/yardstick.js $(wildcard www/widget/*.js)
 	@mkdir -p target
+	@# The glue's own bookkeeping properties (`__wbg_ptr`, ...) are shortened
+	@# like private fields: nothing outside the bundle reads them.
 	npx --no-install esbuild www/widget/yardstick.js --bundle --minify --format=esm --target=es2022 \
+	  '--mangle-props=^__(wbg_ptr|destroy_into_raw|wrap)$$' \
 	  --log-level=warning --metafile=target/widget-bundle.json --outfile=$@
 	@node -e '$(WIDGET_DEPS_JS)' $@ target/widget-bundle.json >$(WIDGET_BUNDLE_DEPS).tmp
 	@mv $(WIDGET_BUNDLE_DEPS).tmp $(WIDGET_BUNDLE_DEPS)

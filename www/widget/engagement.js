@@ -21,6 +21,7 @@ import { pageConsent } from '../../pkg-widget/yardstick.js';
 /** @typedef {import('./engine.js').EngagementEvent} EngagementEvent */
 /** @typedef {typeof import('../../pkg-widget/yardstick.js').Tracker} TrackerClass */
 /** @typedef {'granted' | 'denied' | 'unknown'} Consent */
+/** @typedef {import('../../pkg-widget/yardstick.js').Fact} Fact */
 
 /** How often time-driven milestones are looked for while the page is visible. */
 const ADVANCE_INTERVAL_MS = 1000;
@@ -74,8 +75,8 @@ class PageEngagement {
     this.#outboxes = new Map();
     this.#listen();
     // The page's real state now, rather than the clock's assumptions.
-    this.apply((now) => this.tracker.visibility(document.visibilityState === 'visible', now));
-    this.apply((now) => this.tracker.focus(document.hasFocus(), now));
+    this.fact(document.visibilityState === 'visible' ? 'visible' : 'hidden');
+    this.fact(document.hasFocus() ? 'focus' : 'blur');
     this.#startTimer();
   }
 
@@ -92,35 +93,35 @@ class PageEngagement {
   #listen() {
     document.addEventListener('visibilitychange', () => {
       const visible = document.visibilityState === 'visible';
-      this.apply((now) => this.tracker.visibility(visible, now));
+      this.fact(visible ? 'visible' : 'hidden');
       if (visible) this.#startTimer();
       else {
         this.#stopTimer();
-        this.apply((now) => this.tracker.flush(now));
+        this.fact('flush');
         for (const outbox of this.#outboxes.values()) void outbox.send();
       }
     });
-    window.addEventListener('focus', () => this.apply((now) => this.tracker.focus(true, now)));
-    window.addEventListener('blur', () => this.apply((now) => this.tracker.focus(false, now)));
+    window.addEventListener('focus', () => this.fact('focus'));
+    window.addEventListener('blur', () => this.fact('blur'));
     document.addEventListener('freeze', () => {
-      this.apply((now) => this.tracker.freeze(now));
-      this.apply((now) => this.tracker.flush(now));
+      this.fact('freeze');
+      this.fact('flush');
       for (const outbox of this.#outboxes.values()) void outbox.send();
     });
-    document.addEventListener('resume', () => this.apply((now) => this.tracker.resume(now)));
+    document.addEventListener('resume', () => this.fact('resume'));
     window.addEventListener('pagehide', () => {
-      this.apply((now) => this.tracker.pageHide(now));
-      this.apply((now) => this.tracker.flush(now));
+      this.fact('page-hide');
+      this.fact('flush');
       for (const outbox of this.#outboxes.values()) outbox.beaconAll();
     });
     window.addEventListener('pageshow', (event) => {
-      if (event.persisted) this.apply((now) => this.tracker.pageShow(now));
+      if (event.persisted) this.fact('page-show');
     });
   }
 
   #startTimer() {
     if (this.#timer !== null) return;
-    this.#timer = setInterval(() => this.apply((now) => this.tracker.advance(now)), ADVANCE_INTERVAL_MS);
+    this.#timer = setInterval(() => this.fact('advance'), ADVANCE_INTERVAL_MS);
   }
 
   #stopTimer() {
@@ -129,15 +130,17 @@ class PageEngagement {
   }
 
   /**
-   * Runs one tracker call at the current time and delivers its events.
-   * A refused fact (the engine says why) is reported, never thrown into
-   * the host page.
-   * @param {(nowMs: number) => EngagementEvent[]} call
+   * Tells the tracker a fact at the current time and delivers the events
+   * it returns. A refused fact (the engine says why) is reported, never
+   * thrown into the host page.
+   * @param {Fact} fact
+   * @param {string} [instanceId] the widget a widget fact is about
+   * @param {number | string} [detail] the fact's value (`Tracker.fact`)
    */
-  apply(call) {
+  fact(fact, instanceId, detail) {
     let events;
     try {
-      events = call(performance.now());
+      events = this.tracker.fact(fact, performance.now(), instanceId, detail);
     } catch (error) {
       console.warn('yardstick: engagement fact refused:', error);
       return;
@@ -185,7 +188,7 @@ class PageEngagement {
 
   /** @param {string} instanceId */
   remove(instanceId) {
-    this.apply((now) => this.tracker.removeWidget(instanceId, now));
+    this.fact('remove', instanceId);
     const widget = this.#widgets.get(instanceId);
     this.#widgets.delete(instanceId);
     if (widget?.collector) void this.#outbox(widget.collector).send();
@@ -276,14 +279,14 @@ export function joinPage(TrackerClass, widget) {
   return {
     instanceId,
     /** @param {number} ratio */
-    intersection: (ratio) => current.apply((now) => current.tracker.intersection(instanceId, ratio, now)),
+    intersection: (ratio) => current.fact('intersection', instanceId, ratio),
     /** @param {string | undefined} inputId @param {boolean} committed */
-    input: (inputId, committed) => current.apply((now) => current.tracker.input(instanceId, inputId, committed, now)),
-    lead: () => current.apply((now) => current.tracker.lead(instanceId, now)),
+    input: (inputId, committed) => current.fact(committed ? 'commit' : 'input', instanceId, inputId),
+    lead: () => current.fact('lead', instanceId),
     /** A new idle timeout for the page (the engine checks it; `undefined`: its default). @param {number | undefined} ms */
-    idleTimeout: (ms) => current.apply((now) => current.tracker.setIdleTimeout(ms, now)),
+    idleTimeout: (ms) => current.fact('idle-timeout', undefined, ms),
     /** @param {string | undefined} scenario */
-    scenario: (scenario) => current.tracker.setScenario(instanceId, scenario),
+    scenario: (scenario) => current.fact('scenario', instanceId, scenario),
     /** @param {Consent} consent */
     consent: (consent) => {
       widget.consent = consent;

@@ -22,7 +22,6 @@ export const WIDGET_CSS = `
   --ys-surface: var(--yardstick-surface, #f4f6fa);
   --ys-border: var(--yardstick-border, #c9d0db);
   --ys-negative: var(--yardstick-negative, #b3261e);
-  --ys-positive: var(--yardstick-positive, #136f3a);
   --ys-radius: var(--yardstick-radius, 10px);
 }
 :host([hidden]) { display: none; }
@@ -77,6 +76,5 @@ export const WIDGET_CSS = `
 .status { color: var(--ys-muted); margin: 0; }
 .status.error { color: var(--ys-negative); }
 .problems { margin: .5em 0 0; padding-left: 1.2em; color: var(--ys-negative); font-size: .9em; }
-.footer { margin: 1em 0 0; font-size: .75em; color: var(--ys-muted); }
 .visually-hidden { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 `;

@@ -56,6 +56,48 @@ export interface EngagementEvent {
 }
 "##;
 
+/// What happened, for `Tracker.fact`: a page fact, a clock run, a fact
+/// about one widget, or a new idle timeout.
+#[wasm_bindgen]
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Fact {
+    /// `document.visibilityState` became `visible`.
+    Visible = "visible",
+    /// The page was hidden; this flushes.
+    Hidden = "hidden",
+    /// The window gained focus.
+    Focus = "focus",
+    /// The window lost focus.
+    Blur = "blur",
+    /// Page Lifecycle `freeze`.
+    Freeze = "freeze",
+    /// Page Lifecycle `resume`.
+    Resume = "resume",
+    /// `pagehide`: the clocks stop, and everything changed is flushed.
+    PageHide = "page-hide",
+    /// `pageshow`: back from the back-forward cache.
+    PageShow = "page-show",
+    /// Runs the clocks; the milestones that fell due.
+    Advance = "advance",
+    /// A `calc_engagement` for each widget whose totals changed since its last one.
+    Flush = "flush",
+    /// The widget's visible fraction (`detail`, 0 to 1) changed.
+    Intersection = "intersection",
+    /// A qualifying input inside the widget (`detail`: the input's id, if any).
+    Input = "input",
+    /// An input whose value settled (`detail`: its id): a `calc_step` the first time.
+    Commit = "commit",
+    /// A lead: `calc_lead`, every time.
+    Lead = "lead",
+    /// The widget left; its final `calc_engagement` if its totals changed.
+    Remove = "remove",
+    /// The scenario the widget shows (`detail`; `undefined`: the defaults).
+    Scenario = "scenario",
+    /// A new idle timeout for the page (`detail`), from `nowMs` on; a
+    /// refused one keeps the old.
+    IdleTimeout = "idle-timeout",
+}
+
 /// One page view's engagement tracker.
 #[wasm_bindgen(js_name = Tracker)]
 pub struct Tracker {
@@ -212,25 +254,6 @@ fn events_to_js(events: Result<Vec<Event>, TrackerError>) -> Result<JsValue, JsE
     Ok(list.into())
 }
 
-impl Tracker {
-    /// Runs `call` at `now_ms` and shapes its events for JavaScript. Not
-    /// inlined: one copy serves every event-returning method, so the error
-    /// conversion and the event shaping are compiled once.
-    #[inline(never)]
-    fn run(&mut self, call: Call<'_>, now_ms: f64) -> Result<JsValue, JsError> {
-        events_to_js(self.core.call(call, now_ms))
-    }
-
-    fn run_widget(
-        &mut self,
-        instance_id: &str,
-        fact: WidgetFact<'_>,
-        now_ms: f64,
-    ) -> Result<JsValue, JsError> {
-        self.run(Call::Widget { instance_id, fact }, now_ms)
-    }
-}
-
 #[wasm_bindgen(js_class = Tracker)]
 impl Tracker {
     /// Starts tracking a page view. Throws on a seed that is not 32 bytes,
@@ -247,8 +270,10 @@ impl Tracker {
                 "seed must be a Uint8Array of 32 random bytes",
             ));
         }
-        let bytes: &Uint8Array = seed.unchecked_ref();
-        let length = bytes.byte_length() as usize;
+        // Read as any array-like (`length`, `[index]`): the two imports every
+        // list uses, rather than two more of the glue's own for typed arrays.
+        let bytes: &Array = seed.unchecked_ref();
+        let length = bytes.length() as usize;
         // Read into an array rather than collected into a Vec (less code);
         // a seed of another length is only measured, and the core refuses
         // it after the other options, as it always has.
@@ -256,7 +281,8 @@ impl Tracker {
         let wrong_length;
         let seed: &[u8] = if length == tracker::SEED_BYTES {
             for (index, byte) in (0..).zip(seed.iter_mut()) {
-                *byte = bytes.byte(index);
+                // A Uint8Array's items are whole numbers from 0 to 255.
+                *byte = bytes.get(index).as_f64().unwrap_or(0.0) as u8;
             }
             &seed
         } else {
@@ -292,203 +318,129 @@ impl Tracker {
         Ok(Tracker { core })
     }
 
+    // Text crosses as a JavaScript string (`JsValue`) both ways: the glue
+    // then passes a reference instead of copying UTF-8 through the wasm
+    // memory with its own code at every method (0.3 KB as served in all).
+
     /// The page view's UUID.
-    #[wasm_bindgen(getter, js_name = pageViewId)]
-    pub fn page_view_id(&self) -> String {
-        self.core.page_view_id().to_string()
+    #[wasm_bindgen(getter, js_name = pageViewId, unchecked_return_type = "string")]
+    pub fn page_view_id(&self) -> JsValue {
+        JsValue::from_str(self.core.page_view_id())
     }
 
     /// The visitor id, present only with consent granted.
-    #[wasm_bindgen(getter, js_name = visitorId)]
-    pub fn visitor_id(&self) -> Option<String> {
-        self.core.visitor_id().map(str::to_string)
+    #[wasm_bindgen(getter, js_name = visitorId, unchecked_return_type = "string | undefined")]
+    pub fn visitor_id(&self) -> JsValue {
+        self.core
+            .visitor_id()
+            .map_or(JsValue::UNDEFINED, JsValue::from_str)
     }
 
     /// Adds a widget showing a model; returns its instance id (`w1`, ...).
-    #[wasm_bindgen(js_name = addWidget)]
+    #[wasm_bindgen(js_name = addWidget, unchecked_return_type = "string")]
     pub fn add_widget(
         &mut self,
-        #[wasm_bindgen(js_name = calcId)] calc_id: &str,
-        #[wasm_bindgen(js_name = calcVersion)] calc_version: &str,
-        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
-    ) -> Result<String, JsError> {
-        self.core
-            .add_widget(calc_id, calc_version, now_ms)
-            .map_err(js_error)
-    }
-
-    /// Removes a widget, returning its final `calc_engagement` if its
-    /// totals changed.
-    #[wasm_bindgen(js_name = removeWidget, unchecked_return_type = "EngagementEvent[]")]
-    pub fn remove_widget(
-        &mut self,
-        #[wasm_bindgen(js_name = instanceId)] instance_id: &str,
+        #[wasm_bindgen(js_name = calcId, unchecked_param_type = "string")] calc_id: JsValue,
+        #[wasm_bindgen(js_name = calcVersion, unchecked_param_type = "string")]
+        calc_version: JsValue,
         #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
     ) -> Result<JsValue, JsError> {
-        self.run_widget(instance_id, WidgetFact::Remove, now_ms)
-    }
-
-    /// `document.visibilityState` changed; hiding the page flushes.
-    #[wasm_bindgen(unchecked_return_type = "EngagementEvent[]")]
-    pub fn visibility(
-        &mut self,
-        visible: bool,
-        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
-    ) -> Result<JsValue, JsError> {
-        self.run(Call::Page(PageFact::Visibility(visible)), now_ms)
-    }
-
-    /// The window gained or lost focus.
-    #[wasm_bindgen(unchecked_return_type = "EngagementEvent[]")]
-    pub fn focus(
-        &mut self,
-        focused: bool,
-        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
-    ) -> Result<JsValue, JsError> {
-        self.run(Call::Page(PageFact::Focus(focused)), now_ms)
-    }
-
-    /// Page Lifecycle `freeze`.
-    #[wasm_bindgen(unchecked_return_type = "EngagementEvent[]")]
-    pub fn freeze(
-        &mut self,
-        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
-    ) -> Result<JsValue, JsError> {
-        self.run(Call::Page(PageFact::Freeze), now_ms)
-    }
-
-    /// Page Lifecycle `resume`.
-    #[wasm_bindgen(unchecked_return_type = "EngagementEvent[]")]
-    pub fn resume(
-        &mut self,
-        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
-    ) -> Result<JsValue, JsError> {
-        self.run(Call::Page(PageFact::Resume), now_ms)
-    }
-
-    /// `pagehide`: the clocks stop, and everything changed is flushed.
-    #[wasm_bindgen(js_name = pageHide, unchecked_return_type = "EngagementEvent[]")]
-    pub fn page_hide(
-        &mut self,
-        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
-    ) -> Result<JsValue, JsError> {
-        self.run(Call::Page(PageFact::PageHide), now_ms)
-    }
-
-    /// `pageshow`: back from the back-forward cache.
-    #[wasm_bindgen(js_name = pageShow, unchecked_return_type = "EngagementEvent[]")]
-    pub fn page_show(
-        &mut self,
-        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
-    ) -> Result<JsValue, JsError> {
-        self.run(Call::Page(PageFact::PageShow), now_ms)
-    }
-
-    /// The widget's visible fraction (0 to 1) changed.
-    #[wasm_bindgen(unchecked_return_type = "EngagementEvent[]")]
-    pub fn intersection(
-        &mut self,
-        #[wasm_bindgen(js_name = instanceId)] instance_id: &str,
-        ratio: f64,
-        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
-    ) -> Result<JsValue, JsError> {
-        self.run_widget(instance_id, WidgetFact::Intersection { ratio }, now_ms)
-    }
-
-    /// A qualifying input inside the widget; `committed` when a value settled.
-    #[wasm_bindgen(unchecked_return_type = "EngagementEvent[]")]
-    pub fn input(
-        &mut self,
-        #[wasm_bindgen(js_name = instanceId)] instance_id: &str,
-        #[wasm_bindgen(js_name = inputId, unchecked_param_type = "string | undefined")]
-        input_id: Option<String>,
-        committed: bool,
-        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
-    ) -> Result<JsValue, JsError> {
-        let fact = WidgetFact::Input {
-            input_id: input_id.as_deref(),
-            committed,
-        };
-        self.run_widget(instance_id, fact, now_ms)
-    }
-
-    /// A lead: `calc_lead`, every time.
-    #[wasm_bindgen(unchecked_return_type = "EngagementEvent[]")]
-    pub fn lead(
-        &mut self,
-        #[wasm_bindgen(js_name = instanceId)] instance_id: &str,
-        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
-    ) -> Result<JsValue, JsError> {
-        self.run_widget(instance_id, WidgetFact::Lead, now_ms)
-    }
-
-    /// A new idle timeout for the page (5,000 to 60,000 ms, a whole
-    /// number; `undefined` for the default, 15,000), from `nowMs` on;
-    /// returns the milestones that fell due before it. A refused timeout
-    /// keeps the old one.
-    #[wasm_bindgen(js_name = setIdleTimeout, unchecked_return_type = "EngagementEvent[]")]
-    pub fn set_idle_timeout(
-        &mut self,
-        #[wasm_bindgen(js_name = idleTimeoutMs)] idle_timeout_ms: Option<f64>,
-        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
-    ) -> Result<JsValue, JsError> {
-        let idle_timeout_ms = match idle_timeout_ms {
-            None => clock::DEFAULT_IDLE_TIMEOUT_MS,
-            given => whole_ms("idleTimeoutMs", given)?,
-        };
-        self.run(Call::IdleTimeout { idle_timeout_ms }, now_ms)
-    }
-
-    /// The scenario the widget shows (`undefined`: the defaults).
-    #[wasm_bindgen(js_name = setScenario)]
-    pub fn set_scenario(
-        &mut self,
-        #[wasm_bindgen(js_name = instanceId)] instance_id: &str,
-        #[wasm_bindgen(unchecked_param_type = "string | undefined")] scenario: Option<String>,
-    ) -> Result<(), JsError> {
-        self.core
-            .set_scenario(instance_id, scenario.as_deref())
-            .map_err(js_error)
+        let calc_id = calc_id.as_string().unwrap_or_default();
+        let calc_version = calc_version.as_string().unwrap_or_default();
+        let instance_id = self
+            .core
+            .add_widget(&calc_id, &calc_version, now_ms)
+            .map_err(js_error)?;
+        Ok(JsValue::from_str(&instance_id))
     }
 
     /// The visitor's consent; only `granted` keeps (or makes) a visitor id.
     #[wasm_bindgen(js_name = setConsent)]
     pub fn set_consent(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "Consent")] consent: String,
+        #[wasm_bindgen(unchecked_param_type = "Consent")] consent: JsValue,
         #[wasm_bindgen(js_name = visitorId, unchecked_optional_param_type = "string")]
-        visitor_id: Option<String>,
+        visitor_id: JsValue,
     ) -> Result<(), JsError> {
-        let consent = consent_from(Some(consent))?;
-        self.core.set_consent(consent, visitor_id).map_err(js_error)
+        let consent = consent_from(consent.as_string())?;
+        self.core
+            .set_consent(consent, visitor_id.as_string())
+            .map_err(js_error)
     }
 
-    /// Runs the clocks to `nowMs`; returns the milestones that fell due.
+    /// A fact stamped `nowMs` (docs/engagement.md): the page's
+    /// (`Visible` ... `PageShow`), running the clocks (`Advance`, `Flush`),
+    /// one widget's (`Intersection` ... `Scenario`, naming `instanceId`) or
+    /// the page's idle timeout (`IdleTimeout`). `detail` is the
+    /// intersection ratio (0 to 1), the input's id (`Input`, `Commit`;
+    /// optional), the scenario's id (`Scenario`; `undefined` for the
+    /// defaults) or the idle timeout (a whole number of ms, 5,000 to
+    /// 60,000; `undefined` for the default, 15,000). Returns the events
+    /// that became due. One method for every fact, so the module and its
+    /// glue carry one call path instead of one per fact.
     #[wasm_bindgen(unchecked_return_type = "EngagementEvent[]")]
-    pub fn advance(
+    pub fn fact(
         &mut self,
+        fact: Fact,
         #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
+        #[wasm_bindgen(js_name = instanceId, unchecked_optional_param_type = "string")]
+        instance_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "number | string")] detail: JsValue,
     ) -> Result<JsValue, JsError> {
-        self.run(Call::Advance, now_ms)
-    }
-
-    /// A `calc_engagement` for each widget whose totals changed since its last one.
-    #[wasm_bindgen(unchecked_return_type = "EngagementEvent[]")]
-    pub fn flush(
-        &mut self,
-        #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
-    ) -> Result<JsValue, JsError> {
-        self.run(Call::Flush, now_ms)
+        let instance_id = instance_id.as_string();
+        let instance_id = instance_id.as_deref().unwrap_or_default();
+        let page = Call::Page;
+        let widget = |fact| Call::Widget { instance_id, fact };
+        let input_id = detail.as_string();
+        let call = match fact {
+            Fact::Visible => page(PageFact::Visibility(true)),
+            Fact::Hidden => page(PageFact::Visibility(false)),
+            Fact::Focus => page(PageFact::Focus(true)),
+            Fact::Blur => page(PageFact::Focus(false)),
+            Fact::Freeze => page(PageFact::Freeze),
+            Fact::Resume => page(PageFact::Resume),
+            Fact::PageHide => page(PageFact::PageHide),
+            Fact::PageShow => page(PageFact::PageShow),
+            Fact::Advance => Call::Advance,
+            Fact::Flush => Call::Flush,
+            Fact::Intersection => widget(WidgetFact::Intersection {
+                // Not a number: NaN, which the core refuses as a ratio.
+                ratio: detail.as_f64().unwrap_or(f64::NAN),
+            }),
+            Fact::Input | Fact::Commit => widget(WidgetFact::Input {
+                input_id: input_id.as_deref(),
+                committed: fact == Fact::Commit,
+            }),
+            Fact::Lead => widget(WidgetFact::Lead),
+            Fact::Remove => widget(WidgetFact::Remove),
+            Fact::Scenario => {
+                self.core
+                    .set_scenario(instance_id, input_id.as_deref())
+                    .map_err(js_error)?;
+                return Ok(Array::new().into());
+            }
+            Fact::IdleTimeout => {
+                let idle_timeout_ms = if detail.is_undefined() {
+                    clock::DEFAULT_IDLE_TIMEOUT_MS
+                } else {
+                    whole_ms("idleTimeoutMs", detail.as_f64())?
+                };
+                Call::IdleTimeout { idle_timeout_ms }
+            }
+            _ => return Err(JsError::argument("unknown fact")),
+        };
+        events_to_js(self.core.call(call, now_ms))
     }
 
     /// The widget's totals at `nowMs`, changing nothing.
     #[wasm_bindgen(unchecked_return_type = "EngagementTotals")]
     pub fn totals(
         &self,
-        #[wasm_bindgen(js_name = instanceId)] instance_id: &str,
+        #[wasm_bindgen(js_name = instanceId, unchecked_param_type = "string")] instance_id: JsValue,
         #[wasm_bindgen(js_name = nowMs)] now_ms: f64,
     ) -> Result<JsValue, JsError> {
-        let totals = self.core.totals(instance_id, now_ms).map_err(js_error)?;
+        let instance_id = instance_id.as_string().unwrap_or_default();
+        let totals = self.core.totals(&instance_id, now_ms).map_err(js_error)?;
         Ok(totals_to_js(&totals))
     }
 }

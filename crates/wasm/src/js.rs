@@ -56,21 +56,12 @@ extern "C" {
     #[wasm_bindgen(method, indexing_setter)]
     pub fn set(this: &Array, index: u32, value: &JsValue);
 
-    /// A `Uint8Array` (the engagement tracker's random seed).
+    /// A `Uint8Array` (the engagement tracker's random seed), read as an
+    /// [`Array`].
     #[cfg(feature = "tracker")]
     #[wasm_bindgen(extends = Object)]
     #[derive(Clone, Debug)]
     pub type Uint8Array;
-
-    /// `bytes.length`.
-    #[cfg(feature = "tracker")]
-    #[wasm_bindgen(method, getter, js_name = length)]
-    pub fn byte_length(this: &Uint8Array) -> u32;
-
-    /// `bytes[index]`.
-    #[cfg(feature = "tracker")]
-    #[wasm_bindgen(method, indexing_getter)]
-    pub fn byte(this: &Uint8Array, index: u32) -> u8;
 
     /// A JavaScript `Error`.
     #[wasm_bindgen(extends = Object)]

@@ -22,7 +22,7 @@ mod pipeline;
 mod scoring;
 
 #[cfg(feature = "tracker")]
-pub use engagement::{page_consent, Tracker};
+pub use engagement::{page_consent, Fact, Tracker};
 pub use error::JsError;
 pub use model::Model;
 #[cfg(feature = "workbench")]

@@ -146,7 +146,7 @@ impl Model {
                 &[ModelDiagnostic::new(
                     yardstick_core::model::ModelDiagnosticCode::TooLarge,
                     ModelPath::root(),
-                    e.0,
+                    e.0.to_string(),
                 )],
             )
         })?;

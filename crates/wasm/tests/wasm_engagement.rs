@@ -12,12 +12,12 @@
 )]
 
 mod support;
-use support::{get, tracker_options as options};
+use support::{fact, get, tracker_options as options};
 
 use js_sys::{Array, Object, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
-use yardstick::{page_consent, Tracker};
+use yardstick::{page_consent, Fact, Tracker};
 
 fn text(object: &JsValue, key: &str) -> String {
     get(object, key).as_string().unwrap()
@@ -46,21 +46,41 @@ fn names(events: &JsValue) -> Vec<String> {
 fn a_short_visit_gives_the_milestones_in_order() {
     let granted = JsValue::from_str("granted");
     let mut tracker = Tracker::new(options(&[("consent", granted)])).unwrap();
-    assert_eq!(tracker.page_view_id().len(), 36);
-    assert!(tracker.visitor_id().is_some());
-    let w = tracker.add_widget("roi-basic", "1.2.0", 10.0).unwrap();
-    assert_eq!(w, "w1");
-    let view = tracker.intersection(&w, 0.75, 20.0).unwrap();
-    assert_eq!(names(&view), ["calc_view"]);
-    let start = tracker
-        .input(&w, Some("seats".into()), true, 1_000.0)
+    assert_eq!(tracker.page_view_id().as_string().unwrap().len(), 36);
+    assert!(tracker.visitor_id().as_string().is_some());
+    let w = tracker
+        .add_widget("roi-basic".into(), "1.2.0".into(), 10.0)
         .unwrap();
+    assert_eq!(w.as_string().unwrap(), "w1");
+    let view = fact(&mut tracker, Fact::Intersection, 20.0, &w, 0.75.into()).unwrap();
+    assert_eq!(names(&view), ["calc_view"]);
+    let start = fact(&mut tracker, Fact::Commit, 1_000.0, &w, "seats".into()).unwrap();
     assert_eq!(names(&start), ["calc_start", "calc_step"]);
-    assert!(names(&tracker.advance(2_999.0).unwrap()).is_empty());
-    assert_eq!(names(&tracker.advance(3_000.0).unwrap()), ["calc_result"]);
-    assert_eq!(names(&tracker.advance(11_000.0).unwrap()), ["calc_engaged"]);
-    assert_eq!(names(&tracker.lead(&w, 12_000.0).unwrap()), ["calc_lead"]);
-    let hidden = tracker.visibility(false, 30_000.0).unwrap();
+    let advance = |tracker: &mut Tracker, now_ms| {
+        names(
+            &fact(
+                tracker,
+                Fact::Advance,
+                now_ms,
+                &JsValue::UNDEFINED,
+                JsValue::UNDEFINED,
+            )
+            .unwrap(),
+        )
+    };
+    assert!(advance(&mut tracker, 2_999.0).is_empty());
+    assert_eq!(advance(&mut tracker, 3_000.0), ["calc_result"]);
+    assert_eq!(advance(&mut tracker, 11_000.0), ["calc_engaged"]);
+    let lead = fact(&mut tracker, Fact::Lead, 12_000.0, &w, JsValue::UNDEFINED).unwrap();
+    assert_eq!(names(&lead), ["calc_lead"]);
+    let hidden = fact(
+        &mut tracker,
+        Fact::Hidden,
+        30_000.0,
+        &JsValue::UNDEFINED,
+        JsValue::UNDEFINED,
+    )
+    .unwrap();
     assert_eq!(names(&hidden), ["calc_engagement"]);
     let event = Array::from(&hidden).get(0);
     let envelope = get(&event, "envelope");
@@ -71,7 +91,7 @@ fn a_short_visit_gives_the_milestones_in_order() {
     assert_eq!(text(&envelope, "consent"), "granted");
     assert_eq!(
         envelope_visitor(&envelope),
-        tracker.visitor_id(),
+        tracker.visitor_id().as_string(),
         "the visitor id travels with consent"
     );
     let totals = get(&envelope, "totals");
@@ -103,9 +123,10 @@ fn envelope_visitor(envelope: &JsValue) -> Option<String> {
 #[wasm_bindgen_test]
 fn steps_and_scenarios_reach_every_sink() {
     let mut tracker = Tracker::new(options(&[])).unwrap();
-    let w = tracker.add_widget("roi", "1", 0.0).unwrap();
-    tracker.set_scenario(&w, Some("optimistic".into())).unwrap();
-    let events = tracker.input(&w, Some("price".into()), true, 5.0).unwrap();
+    let w = tracker.add_widget("roi".into(), "1".into(), 0.0).unwrap();
+    let none = fact(&mut tracker, Fact::Scenario, 0.0, &w, "optimistic".into()).unwrap();
+    assert!(names(&none).is_empty());
+    let events = fact(&mut tracker, Fact::Commit, 5.0, &w, "price".into()).unwrap();
     let step = Array::from(&events).get(1);
     let envelope = get(&step, "envelope");
     assert_eq!(text(&envelope, "step"), "price");
@@ -120,26 +141,33 @@ fn steps_and_scenarios_reach_every_sink() {
     assert_eq!(num(&data_layer, "calc_step_index"), 1.0);
     assert_eq!(text(&data_layer, "calc_scenario"), "optimistic");
     assert_eq!(text(&data_layer, "calc_consent"), "unknown");
-    let totals = tracker.totals(&w, 20_000.0).unwrap();
+    let totals = tracker.totals(w.clone(), 20_000.0).unwrap();
     assert_eq!(num(&totals, "wall_ms"), 20_000.0);
     assert_eq!(num(&totals, "interaction_ms"), 0.0, "never in view");
+    tracker.set_consent("granted".into(), "v-7".into()).unwrap();
+    assert_eq!(tracker.visitor_id().as_string().as_deref(), Some("v-7"));
     tracker
-        .set_consent("granted".into(), Some("v-7".into()))
+        .set_consent("denied".into(), JsValue::UNDEFINED)
         .unwrap();
-    assert_eq!(tracker.visitor_id().as_deref(), Some("v-7"));
-    tracker.set_consent("denied".into(), None).unwrap();
-    assert_eq!(tracker.visitor_id(), None);
-    assert_eq!(
-        names(&tracker.remove_widget(&w, 20_000.0).unwrap()),
-        Vec::<String>::new()
-    );
+    assert!(tracker.visitor_id().is_undefined());
+    let removed = fact(&mut tracker, Fact::Remove, 20_000.0, &w, JsValue::UNDEFINED).unwrap();
+    assert_eq!(names(&removed), Vec::<String>::new());
+    // A removed widget is unknown, to a scenario as to any fact.
+    let message = error_message(fact(
+        &mut tracker,
+        Fact::Scenario,
+        20_000.0,
+        &w,
+        JsValue::UNDEFINED,
+    ));
+    assert!(message.contains("unknown widget instance id"), "{message}");
 }
 
 #[wasm_bindgen_test]
 fn the_same_seed_gives_the_same_ids() {
     let a = Tracker::new(options(&[])).unwrap();
     let b = Tracker::new(options(&[])).unwrap();
-    assert_eq!(a.page_view_id(), b.page_view_id());
+    assert_eq!(a.page_view_id().as_string(), b.page_view_id().as_string());
 }
 
 #[wasm_bindgen_test]
@@ -162,16 +190,51 @@ fn bad_options_and_facts_throw_clear_errors() {
     assert!(message.contains("nowMs"), "{message}");
 
     let mut tracker = Tracker::new(options(&[])).unwrap();
-    let w = tracker.add_widget("roi", "1", 100.0).unwrap();
-    let message = error_message(tracker.advance(50.0));
+    let w = tracker.add_widget("roi".into(), "1".into(), 100.0).unwrap();
+    let none = JsValue::UNDEFINED;
+    let message = error_message(fact(&mut tracker, Fact::Advance, 50.0, &none, none.clone()));
     assert!(message.contains("time went backwards"), "{message}");
-    let message = error_message(tracker.intersection(&w, 2.0, 100.0));
+    let message = error_message(fact(
+        &mut tracker,
+        Fact::Intersection,
+        100.0,
+        &w,
+        2.0.into(),
+    ));
     assert!(message.contains("outside 0 to 1"), "{message}");
-    let message = error_message(tracker.lead("w9", 100.0));
-    assert!(message.contains("unknown widget instance id"), "{message}");
-    let message = error_message(tracker.set_consent("maybe".into(), None));
+    let message = error_message(fact(
+        &mut tracker,
+        Fact::Intersection,
+        100.0,
+        &w,
+        "half".into(),
+    ));
+    assert!(message.contains("ratio NaN is outside 0 to 1"), "{message}");
+    let message = error_message(fact(
+        &mut tracker,
+        Fact::Lead,
+        100.0,
+        &"w9".into(),
+        none.clone(),
+    ));
+    assert!(
+        message.contains("unknown widget instance id `w9`"),
+        "{message}"
+    );
+    let message = error_message(fact(&mut tracker, Fact::Lead, 100.0, &none, none.clone()));
+    assert!(
+        message.contains("unknown widget instance id ``"),
+        "{message}"
+    );
+    let message = error_message(tracker.set_consent("maybe".into(), none.clone()));
     assert!(message.contains("consent"), "{message}");
-    let message = error_message(tracker.advance(f64::NAN));
+    let message = error_message(fact(
+        &mut tracker,
+        Fact::Advance,
+        f64::NAN,
+        &none,
+        none.clone(),
+    ));
     assert!(message.contains("not a finite time"), "{message}");
 }
 
@@ -197,21 +260,45 @@ fn the_page_consent_is_the_engines_rule() {
 #[wasm_bindgen_test]
 fn the_idle_timeout_changes_after_creation() {
     let mut tracker = Tracker::new(options(&[])).unwrap();
-    let w = tracker.add_widget("roi", "1", 0.0).unwrap();
-    tracker.intersection(&w, 1.0, 0.0).unwrap();
-    tracker.input(&w, None, false, 0.0).unwrap();
-    tracker.set_idle_timeout(Some(5_000.0), 1_000.0).unwrap();
+    let w = tracker.add_widget("roi".into(), "1".into(), 0.0).unwrap();
+    let none = JsValue::UNDEFINED;
+    fact(&mut tracker, Fact::Intersection, 0.0, &w, 1.0.into()).unwrap();
+    fact(&mut tracker, Fact::Input, 0.0, &w, none.clone()).unwrap();
+    fact(
+        &mut tracker,
+        Fact::IdleTimeout,
+        1_000.0,
+        &none,
+        5_000.0.into(),
+    )
+    .unwrap();
     let interaction = |tracker: &Tracker, now_ms: f64| {
-        num(&tracker.totals(&w, now_ms).unwrap(), "interaction_ms")
+        num(
+            &tracker.totals(w.clone(), now_ms).unwrap(),
+            "interaction_ms",
+        )
     };
     assert_eq!(interaction(&tracker, 30_000.0), 5_000.0);
     // `undefined` is the default again (15 s) for the next input.
-    tracker.set_idle_timeout(None, 30_000.0).unwrap();
-    tracker.input(&w, None, false, 30_000.0).unwrap();
+    fact(
+        &mut tracker,
+        Fact::IdleTimeout,
+        30_000.0,
+        &none,
+        none.clone(),
+    )
+    .unwrap();
+    fact(&mut tracker, Fact::Input, 30_000.0, &w, none.clone()).unwrap();
     assert_eq!(interaction(&tracker, 100_000.0), 20_000.0);
     // A refusal keeps the timeout it had.
-    let message = error_message(tracker.set_idle_timeout(Some(61_000.0), 100_000.0));
+    let message = error_message(fact(
+        &mut tracker,
+        Fact::IdleTimeout,
+        100_000.0,
+        &none,
+        61_000.0.into(),
+    ));
     assert!(message.contains("5000 to 60000"), "{message}");
-    tracker.input(&w, None, false, 100_000.0).unwrap();
+    fact(&mut tracker, Fact::Input, 100_000.0, &w, none.clone()).unwrap();
     assert_eq!(interaction(&tracker, 200_000.0), 35_000.0);
 }

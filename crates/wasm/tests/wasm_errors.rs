@@ -162,10 +162,10 @@ fn scoring_and_the_pipeline_give_their_codes() {
 
 #[cfg(feature = "tracker")]
 mod tracker {
-    use super::support::tracker_options as options;
+    use super::support::{fact, tracker_options as options};
     use super::*;
     use js_sys::Uint8Array;
-    use yardstick::Tracker;
+    use yardstick::{Fact, Tracker};
 
     #[wasm_bindgen_test]
     fn tracker_options_give_their_codes() {
@@ -191,32 +191,56 @@ mod tracker {
     #[wasm_bindgen_test]
     fn tracker_facts_give_their_codes() {
         let mut tracker = Tracker::new(options(&[])).unwrap();
-        let w = tracker.add_widget("roi", "1", 100.0).unwrap();
-        assert_eq!(code(tracker.advance(50.0)), "time-went-backwards");
-        assert_eq!(code(tracker.advance(f64::NAN)), "time-out-of-range");
+        let w = tracker.add_widget("roi".into(), "1".into(), 100.0).unwrap();
+        let none = JsValue::UNDEFINED;
+        let mut fact_code = |which, now_ms, instance_id: &JsValue, detail: JsValue| {
+            code(fact(&mut tracker, which, now_ms, instance_id, detail))
+        };
         assert_eq!(
-            code(tracker.intersection(&w, 2.0, 100.0)),
+            fact_code(Fact::Advance, 50.0, &none, none.clone()),
+            "time-went-backwards"
+        );
+        assert_eq!(
+            fact_code(Fact::Advance, f64::NAN, &none, none.clone()),
+            "time-out-of-range"
+        );
+        assert_eq!(
+            fact_code(Fact::Intersection, 100.0, &w, 2.0.into()),
             "ratio-out-of-range"
         );
-        assert_eq!(code(tracker.lead("w9", 100.0)), "unknown-instance");
-        assert_eq!(code(tracker.add_widget("bad id", "1", 100.0)), "invalid-id");
         assert_eq!(
-            code(tracker.set_consent("maybe".into(), None)),
-            "invalid-argument"
+            fact_code(Fact::Lead, 100.0, &"w9".into(), none.clone()),
+            "unknown-instance"
         );
         assert_eq!(
-            code(tracker.set_idle_timeout(Some(100_000.0), 100.0)),
+            fact_code(Fact::Scenario, 100.0, &w, "bad id".into()),
+            "invalid-id"
+        );
+        assert_eq!(
+            fact_code(Fact::Commit, 100.0, &w, "bad id".into()),
+            "invalid-id"
+        );
+        assert_eq!(
+            fact_code(Fact::IdleTimeout, 100.0, &none, 100_000.0.into()),
             "idle-timeout-out-of-range"
         );
         assert_eq!(
-            code(tracker.set_idle_timeout(Some(7_000.5), 100.0)),
+            fact_code(Fact::IdleTimeout, 100.0, &none, 7_000.5.into()),
+            "invalid-argument"
+        );
+        assert_eq!(
+            code(tracker.add_widget("bad id".into(), "1".into(), 100.0)),
+            "invalid-id"
+        );
+        assert_eq!(
+            code(tracker.set_consent("maybe".into(), none.clone())),
             "invalid-argument"
         );
         for _ in 1..64 {
-            tracker.add_widget("roi", "1", 100.0).unwrap();
+            tracker.add_widget("roi".into(), "1".into(), 100.0).unwrap();
         }
         assert_eq!(
-            code(tracker.add_widget("roi", "1", 100.0)),
+            code(tracker.add_widget("roi".into(), "1".into(), 100.0)),
             "too-many-instances"
         );
     }

@@ -156,7 +156,7 @@ impl PageState {
 }
 
 /// One widget instance's clocks, in microseconds.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct InstanceClock {
     instance: u32,
     ratio: f64,

@@ -261,7 +261,10 @@ impl Tracker {
         check_id("calc_id", calc_id)?;
         check_id("calc_version", calc_version)?;
         let clock_instance = self.clock.add_instance(now_ms)?;
-        let instance_id = format!("w{clock_instance}");
+        // `w1`, `w2`, ...: the core's digit writer rather than `format!`,
+        // whose arguments are more code at the call (fewer bytes in the wasm).
+        let mut instance_id = String::from("w");
+        crate::number_text::push_u64(&mut instance_id, u64::from(clock_instance), 1);
         self.widgets.push(Widget {
             clock_instance,
             instance_id: instance_id.clone(),

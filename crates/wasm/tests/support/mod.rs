@@ -41,3 +41,16 @@ pub fn tracker_options(extra: &[(&str, JsValue)]) -> JsValue {
     }
     object.into()
 }
+
+/// `tracker.fact(fact, nowMs, instanceId, detail)`, as the widget calls it;
+/// `JsValue::UNDEFINED` for what a fact does not take.
+#[cfg(feature = "tracker")]
+pub fn fact(
+    tracker: &mut yardstick::Tracker,
+    fact: yardstick::Fact,
+    now_ms: f64,
+    instance_id: &JsValue,
+    detail: JsValue,
+) -> Result<JsValue, yardstick::JsError> {
+    tracker.fact(fact, now_ms, instance_id.clone(), detail)
+}
