@@ -82,7 +82,8 @@ pub fn evaluate_pipeline_js(
     if list.length() > MAX_JS_PROJECTS {
         return Err(JsError::new(
             ErrorCode::TOO_MANY_PROJECTS,
-            &format!("at most {MAX_JS_PROJECTS} projects"),
+            // MAX_JS_PROJECTS as text: a constant message needs no `format!`.
+            "at most 100000 projects",
         ));
     }
     // A plain loop: collecting into a `Result` would add its own adapter.
