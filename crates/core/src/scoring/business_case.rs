@@ -249,14 +249,17 @@ pub fn business_case_stage(result: &ScoreResult, depth: CaseDepth) -> CaseVerdic
 /// measures: the wasm's score result reports only this flag, and skipping
 /// the list of cloned ids keeps that body out of the build.
 pub fn is_positive_case(result: &ScoreResult, depth: CaseDepth) -> bool {
-    let complete_enough = match depth {
-        CaseDepth::HighLevel => true,
-        CaseDepth::Detailed => result
-            .measures
-            .iter()
-            .all(|m| m.status == MeasureStatus::Scored),
-    };
-    result.verdict == Verdict::Positive && complete_enough
+    if result.verdict != Verdict::Positive {
+        return false;
+    }
+    if depth == CaseDepth::Detailed {
+        for m in &result.measures {
+            if m.status != MeasureStatus::Scored {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 #[cfg(test)]

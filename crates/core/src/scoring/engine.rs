@@ -168,10 +168,11 @@ pub fn score(scorecard: &Scorecard, inputs: &ScoreInputs) -> Result<ScoreResult,
         });
     }
     // Scaled weights lie in [0, 1] and their total in [1, n]: no overflow.
-    let scaled_total: f64 = measures
-        .iter()
-        .map(|m| m.effective_weight / largest_weight)
-        .sum();
+    // From -0.0, as `Sum` for f64 starts.
+    let mut scaled_total = -0.0_f64;
+    for m in &measures {
+        scaled_total += m.effective_weight / largest_weight;
+    }
     // From -0.0, as `Sum` for f64 starts, so the score is bit-for-bit what
     // summing the contributions gives.
     let mut total = -0.0_f64;
@@ -188,13 +189,15 @@ pub fn score(scorecard: &Scorecard, inputs: &ScoreInputs) -> Result<ScoreResult,
     }
     let score_0_to_100 = total.clamp(0.0, MAX_POINTS);
 
-    let grade = scorecard
-        .grades
-        .iter()
-        .find(|band| score_0_to_100 >= band.min_score_0_to_100)
-        .or(scorecard.grades.last())
-        .map(|band| band.label.clone())
-        .unwrap_or_default();
+    // The first band the score reaches, else the lowest.
+    let mut grade_band = scorecard.grades.last();
+    for band in &scorecard.grades {
+        if score_0_to_100 >= band.min_score_0_to_100 {
+            grade_band = Some(band);
+            break;
+        }
+    }
+    let grade = grade_band.map(|band| band.label.clone()).unwrap_or_default();
 
     let verdict = verdict_for(
         score_0_to_100,

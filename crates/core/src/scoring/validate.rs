@@ -188,11 +188,11 @@ pub fn validate_scorecard(scorecard: &Scorecard) -> Vec<ScorecardDiagnostic> {
             findings.push(code, field_path(&path, "id"), message);
         }
     }
-    let weights_valid = scorecard
-        .measures
-        .iter()
-        .all(|m| m.weight.is_finite() && m.weight >= 0.0);
-    let all_zero = scorecard.measures.iter().all(|m| m.weight == 0.0);
+    let (mut weights_valid, mut all_zero) = (true, true);
+    for m in &scorecard.measures {
+        weights_valid &= m.weight.is_finite() && m.weight >= 0.0;
+        all_zero &= m.weight == 0.0;
+    }
     if weights_valid && all_zero && !scorecard.measures.is_empty() {
         findings.push(
             ScorecardDiagnosticCode::AllWeightsZero,
@@ -264,9 +264,8 @@ fn check_rule(findings: &mut Findings, rule: &ScoringRule, path: &str) {
             for (name, value) in anchors {
                 all_finite &= findings.finite(value, path, name);
             }
-            let values = [*floor, *red_below, *green_at, *ceiling];
-            let increasing = values.windows(2).all(|pair| pair.first() < pair.get(1));
-            let decreasing = values.windows(2).all(|pair| pair.first() > pair.get(1));
+            let increasing = floor < red_below && red_below < green_at && green_at < ceiling;
+            let decreasing = floor > red_below && red_below > green_at && green_at > ceiling;
             if all_finite && !increasing && !decreasing {
                 findings.push(
                     ScorecardDiagnosticCode::AnchorsNotMonotonic,

@@ -107,8 +107,12 @@ impl Summary {
         for &x in &finite {
             keys.push(order_key(x));
         }
-        let min = keys.iter().min().map(|&k| from_order_key(k));
-        let max = keys.iter().max().map(|&k| from_order_key(k));
+        let mut extremes: Option<(i64, i64)> = None;
+        for &k in &keys {
+            extremes = Some(extremes.map_or((k, k), |(lo, hi)| (lo.min(k), hi.max(k))));
+        }
+        let min = extremes.map(|(lo, _)| from_order_key(lo));
+        let max = extremes.map(|(_, hi)| from_order_key(hi));
         let [p10, p50, p90] = percentiles_inc_unsorted(&mut keys, [0.1, 0.5, 0.9]);
         let statistics = match (min, max) {
             (Some(min), Some(max)) => Some(Statistics {
@@ -444,10 +448,15 @@ pub fn probability(values: &[f64], failed_trials: usize, event: &Event) -> Optio
     if event.threshold.is_nan() {
         return None;
     }
-    let finite = values.iter().filter(|x| x.is_finite());
-    let successes = finite.clone().count();
+    // A plain loop: the filter and count chains were bodies of their own.
+    let (mut successes, mut hits) = (0usize, 0usize);
+    for &x in values {
+        if x.is_finite() {
+            successes += 1;
+            hits += usize::from(event.holds_for(x));
+        }
+    }
     let failed = failed_trials.saturating_add(values.len() - successes);
-    let hits = finite.filter(|&&x| event.holds_for(x)).count();
     let (hits, counted) = match event.failed_trials {
         FailedTrials::Excluded => (hits, successes),
         FailedTrials::CountAsMiss => (hits, successes.saturating_add(failed)),
