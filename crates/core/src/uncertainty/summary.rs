@@ -146,25 +146,32 @@ fn mean_and_std_dev(values: &[f64]) -> (f64, f64) {
     if values.is_empty() {
         return (0.0, 0.0);
     }
-    let largest = values.iter().fold(0.0f64, |acc, x| acc.max(x.abs()));
+    // Plain loops: each fold, map and sum was a body of its own. Sums
+    // start from -0.0, as `Sum` for f64 does.
+    let mut largest = 0.0f64;
+    for x in values {
+        largest = largest.max(x.abs());
+    }
     let (down, up) = if largest > SCALING_THRESHOLD {
         (SCALE_DOWN, SCALE_UP)
     } else {
         (1.0, 1.0)
     };
     let n = values.len() as f64;
-    let mean_scaled = values.iter().map(|x| x * down).sum::<f64>() / n;
+    let mut sum_scaled = -0.0f64;
+    for x in values {
+        sum_scaled += x * down;
+    }
+    let mean_scaled = sum_scaled / n;
     let mean = clamp_between(mean_scaled * up, -f64::MAX, f64::MAX);
     if values.len() < 2 {
         return (mean, 0.0);
     }
-    let squares: f64 = values
-        .iter()
-        .map(|x| {
-            let deviation = x * down - mean_scaled;
-            deviation * deviation
-        })
-        .sum();
+    let mut squares = -0.0f64;
+    for x in values {
+        let deviation = x * down - mean_scaled;
+        squares += deviation * deviation;
+    }
     let std_dev = ((squares / (n - 1.0)).sqrt() * up).min(f64::MAX);
     (mean, std_dev)
 }
