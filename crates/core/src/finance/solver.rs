@@ -242,13 +242,15 @@ pub(crate) fn few_grid_roots(f: &dyn Fn(f64) -> f64) -> Vec<f64> {
 
 /// The element of `candidates` closest to `target` (the first on a tie).
 pub(crate) fn closest_to(candidates: &[f64], target: f64) -> Option<f64> {
-    candidates
-        .iter()
-        .copied()
-        .fold(None, |best, candidate| match best {
-            Some(best) if (best - target).abs() <= (candidate - target).abs() => Some(best),
-            _ => Some(candidate),
-        })
+    // A plain loop: the fold was a body of its own in the wasm.
+    let mut best: Option<f64> = None;
+    for &candidate in candidates {
+        match best {
+            Some(kept) if (kept - target).abs() <= (candidate - target).abs() => {}
+            _ => best = Some(candidate),
+        }
+    }
+    best
 }
 
 #[cfg(test)]
