@@ -116,6 +116,16 @@ pub fn score(scorecard: &Scorecard, inputs: &ScoreInputs) -> Result<ScoreResult,
     if !diagnostics.is_empty() {
         return Err(ScoringError::InvalidScorecard { diagnostics });
     }
+    score_valid(scorecard, inputs)
+}
+
+/// [`score`] of a scorecard already known to be valid (a
+/// [`BusinessCaseScorecard`](super::BusinessCaseScorecard)), without
+/// validating it again.
+pub(super) fn score_valid(
+    scorecard: &Scorecard,
+    inputs: &ScoreInputs,
+) -> Result<ScoreResult, ScoringError> {
     let policy = scorecard.missing_policy;
     // Plain loops rather than iterator chains: each `map`/`filter` closure
     // collected here was its own body in the wasm.
@@ -197,7 +207,9 @@ pub fn score(scorecard: &Scorecard, inputs: &ScoreInputs) -> Result<ScoreResult,
             break;
         }
     }
-    let grade = grade_band.map(|band| band.label.clone()).unwrap_or_default();
+    let grade = grade_band
+        .map(|band| band.label.clone())
+        .unwrap_or_default();
 
     let verdict = verdict_for(
         score_0_to_100,
