@@ -16,8 +16,9 @@ use yardstick_core::scoring::{
 /// Most projects read from JavaScript (the core's own limit applies too).
 const MAX_JS_PROJECTS: u32 = 100_000;
 
+// A plain loop: `find` over the array was a body of its own in the wasm.
+#[allow(clippy::manual_find)]
 fn stage_from(text: &str) -> Option<PipelineStage> {
-    // A plain loop: `find` over the array was a body of its own.
     for stage in PipelineStage::ALL {
         if stage.as_str() == text {
             return Some(stage);
