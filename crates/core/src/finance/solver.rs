@@ -64,8 +64,8 @@ const GRID: [Segment; 5] = [
     },
 ];
 
-/// The grid points in ascending order, ending with the last point 30 (the
-/// tests' reference for [`grid_point`]).
+/// The grid points in ascending order, ending with the last point 30: the
+/// tests' reference for the points [`grid_roots`] and `grid_point` visit.
 #[cfg(test)]
 pub(crate) fn log_rate_grid() -> impl Iterator<Item = f64> {
     GRID.iter()
@@ -158,13 +158,11 @@ pub(crate) fn bisect(f: &dyn Fn(f64) -> f64, low: f64, high: f64, f_low: f64, f_
 pub(crate) fn grid_roots(f: &dyn Fn(f64) -> f64) -> Vec<f64> {
     let mut roots = Vec::new();
     let mut previous: Option<(f64, f64)> = None;
-    // By index: the flat_map/chain iterator was a body of its own.
-    for index in 0..GRID_POINTS {
-        let y = grid_point(index);
+    let mut visit = |y: f64| {
         let value = f(y);
         if !value.is_finite() {
             previous = None;
-            continue;
+            return;
         }
         if value == 0.0 {
             roots.push(y);
@@ -174,15 +172,25 @@ pub(crate) fn grid_roots(f: &dyn Fn(f64) -> f64) -> Vec<f64> {
             }
         }
         previous = Some((y, value));
+    };
+    // Nested loops, then the last point: the flat_map/chain iterator was a
+    // body of its own in the wasm.
+    for segment in &GRID {
+        for i in 0..segment.steps {
+            visit(segment.start + f64::from(i) * segment.step);
+        }
     }
+    visit(30.0);
     roots
 }
 
 /// The number of points of the log-rate grid.
+#[cfg(feature = "workbench")]
 const GRID_POINTS: u32 = 3301;
 
 /// Grid point number `index` (0 is -30, `GRID_POINTS − 1` is 30), equal to
 /// the log-rate grid's point of that index.
+#[cfg(feature = "workbench")]
 fn grid_point(index: u32) -> f64 {
     let mut rest = index;
     for segment in &GRID {
