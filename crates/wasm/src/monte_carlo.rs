@@ -134,17 +134,13 @@ impl MonteCarloRun {
             let item = object();
             set_number(&item, "failedTrials", summary.failed_trials as f64);
             if let Some(stats) = &summary.statistics {
-                for (key, value) in [
-                    ("mean", stats.mean),
-                    ("stdDev", stats.std_dev),
-                    ("min", stats.min),
-                    ("max", stats.max),
-                    ("p10", stats.p10),
-                    ("p50", stats.p50),
-                    ("p90", stats.p90),
-                ] {
-                    set_number(&item, key, value);
-                }
+                set_number(&item, "mean", stats.mean);
+                set_number(&item, "stdDev", stats.std_dev);
+                set_number(&item, "min", stats.min);
+                set_number(&item, "max", stats.max);
+                set_number(&item, "p10", stats.p10);
+                set_number(&item, "p50", stats.p50);
+                set_number(&item, "p90", stats.p90);
                 let bins = Array::new();
                 for bin in &stats.histogram.bins {
                     let b = object();

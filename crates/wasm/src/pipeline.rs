@@ -16,10 +16,15 @@ use yardstick_core::scoring::{
 /// Most projects read from JavaScript (the core's own limit applies too).
 const MAX_JS_PROJECTS: u32 = 100_000;
 
+// A plain loop: `find` over the array was a body of its own in the wasm.
+#[allow(clippy::manual_find)]
 fn stage_from(text: &str) -> Option<PipelineStage> {
-    PipelineStage::ALL
-        .into_iter()
-        .find(|stage| stage.as_str() == text)
+    for stage in PipelineStage::ALL {
+        if stage.as_str() == text {
+            return Some(stage);
+        }
+    }
+    None
 }
 
 fn project_from_js(value: &JsValue, index: u32) -> Result<PipelineProject, JsError> {
@@ -35,7 +40,7 @@ fn project_from_js(value: &JsValue, index: u32) -> Result<PipelineProject, JsErr
         return Err(at("`events` must be a list"));
     }
     let mut events = Vec::new();
-    for (event_index, event) in Array::from(&events_value).iter().enumerate() {
+    for (event_index, event) in events_value.unchecked_ref::<Array>().iter().enumerate() {
         let stage_text = field(&event, "stage").as_string().unwrap_or_default();
         let stage = stage_from(&stage_text).ok_or_else(|| {
             JsError::argument(&format!(
@@ -74,11 +79,12 @@ pub fn evaluate_pipeline_js(
     if !Array::is_array(&projects) {
         return Err(JsError::argument("projects must be a list"));
     }
-    let list = Array::from(&projects);
+    let list: &Array = projects.unchecked_ref();
     if list.length() > MAX_JS_PROJECTS {
         return Err(JsError::new(
             ErrorCode::TOO_MANY_PROJECTS,
-            &format!("at most {MAX_JS_PROJECTS} projects"),
+            // MAX_JS_PROJECTS as text: a constant message needs no `format!`.
+            "at most 100000 projects",
         ));
     }
     // A plain loop: collecting into a `Result` would add its own adapter.

@@ -12,14 +12,14 @@ use wasm_bindgen::prelude::*;
 use yardstick_core::error::ErrorCode;
 use yardstick_core::model::spec::InputValue;
 use yardstick_core::scoring::{
-    default_business_case_scorecard, is_positive_case, BusinessCaseScorecardOptions, CaseDepth,
-    MeasureStatus, ScoreInputs, ScoreResult, Scorecard as CoreScorecard,
+    is_positive_case, BusinessCaseScorecard, BusinessCaseScorecardOptions, CaseDepth,
+    MeasureStatus, ScoreInputs, ScoreResult,
 };
 
 /// A weighted scorecard.
 #[wasm_bindgen]
 pub struct Scorecard {
-    scorecard: CoreScorecard,
+    scorecard: BusinessCaseScorecard,
 }
 
 fn option_f64(options: &JsValue, key: &str) -> Option<f64> {
@@ -72,14 +72,21 @@ impl Scorecard {
         if let Some(v) = option_f64(&options, "paybackLimitMonths") {
             settings.payback_limit_months = v;
         }
-        let scorecard = default_business_case_scorecard(settings);
-        if let Some(problem) = scorecard.validate().first() {
-            return Err(JsError::new(
-                ErrorCode::INVALID_SCORECARD,
-                &format!("{}: {}", problem.path, problem.message),
-            ));
+        // Validated once here; scoring it does not validate again.
+        match BusinessCaseScorecard::new(settings) {
+            Ok(scorecard) => Ok(Scorecard { scorecard }),
+            Err(problems) => {
+                let first = problems.first();
+                Err(JsError::new(
+                    ErrorCode::INVALID_SCORECARD,
+                    &format!(
+                        "{}: {}",
+                        first.map_or("", |p| p.path.as_str()),
+                        first.map_or("", |p| p.message.as_str())
+                    ),
+                ))
+            }
         }
-        Ok(Scorecard { scorecard })
     }
 
     /// Scores `{ outputs?, inputs?, supplied? }`, each an object of id → number.

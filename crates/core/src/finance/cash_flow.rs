@@ -31,10 +31,12 @@ pub fn npv(rate: f64, values: &[f64]) -> Result<f64, FinanceError> {
         });
     }
     let discount = 1.0 / (1.0 + rate);
-    let value = values
-        .iter()
-        .rev()
-        .fold(0.0, |acc, value| (acc + value) * discount);
+    // Plain loops in this file: each fold, find or map/sum chain was a
+    // body of its own in the wasm.
+    let mut value = 0.0;
+    for v in values.iter().rev() {
+        value = (value + v) * discount;
+    }
     finite_result(F, value)
 }
 
@@ -58,11 +60,11 @@ pub fn xnpv(rate: f64, values: &[f64], dates: &[f64]) -> Result<f64, FinanceErro
         return Err(invalid(F, "rate", "must be greater than -1"));
     }
     let log_growth = rate.ln_1p();
-    let value: f64 = values
-        .iter()
-        .zip(&years)
-        .map(|(value, years)| value * (-years * log_growth).exp())
-        .sum();
+    // From -0.0, as `Sum` for f64 starts.
+    let mut value = -0.0;
+    for (v, years) in values.iter().zip(&years) {
+        value += v * (-years * log_growth).exp();
+    }
     finite_result(F, value)
 }
 
@@ -81,17 +83,18 @@ pub(crate) fn year_fractions(
             dates: dates.len(),
         });
     }
-    if let Some(&serial) = dates
-        .iter()
-        .find(|d| !(d.is_finite() && **d >= 0.0 && d.trunc() <= MAX_DATE_SERIAL))
-    {
-        return Err(FinanceError::InvalidDate { function, serial });
+    for &serial in dates {
+        if !(serial.is_finite() && serial >= 0.0 && serial.trunc() <= MAX_DATE_SERIAL) {
+            return Err(FinanceError::InvalidDate { function, serial });
+        }
     }
     let Some(first) = dates.first().map(|d| d.trunc()) else {
         return Ok(Vec::new());
     };
-    if let Some(index) = dates.iter().position(|d| d.trunc() < first) {
-        return Err(FinanceError::DateBeforeStart { function, index });
+    for (index, d) in dates.iter().enumerate() {
+        if d.trunc() < first {
+            return Err(FinanceError::DateBeforeStart { function, index });
+        }
     }
     let mut years = Vec::with_capacity(dates.len());
     for d in dates {
@@ -114,7 +117,12 @@ pub fn mirr(values: &[f64], finance_rate: f64, reinvest_rate: f64) -> Result<f64
     require_all_finite(F, "values", values)?;
     require_finite(F, "finance_rate", finance_rate)?;
     require_finite(F, "reinvest_rate", reinvest_rate)?;
-    if !(values.iter().any(|v| *v > 0.0) && values.iter().any(|v| *v < 0.0)) {
+    let (mut any_positive, mut any_negative) = (false, false);
+    for &v in values {
+        any_positive |= v > 0.0;
+        any_negative |= v < 0.0;
+    }
+    if !(any_positive && any_negative) {
         return Err(FinanceError::DivisionByZero {
             function: F,
             reason: "values need at least one positive and one negative cash flow",

@@ -48,13 +48,21 @@ struct Flows<'a> {
 
 impl<'a> Flows<'a> {
     fn new(values: &'a [f64], times: Option<&'a [f64]>) -> Flows<'a> {
-        let largest = values.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+        // Plain loops: each fold and `all` was a body of its own in the wasm.
+        let mut largest = 0.0f64;
+        for v in values {
+            largest = largest.max(v.abs());
+        }
         let scale = if largest > 0.0 { 1.0 / largest } else { 1.0 };
         let (last_time, periodic) = match times {
-            Some(times) => (
-                times.iter().fold(0.0f64, |m, t| m.max(*t)),
-                times.iter().enumerate().all(|(i, t)| *t == i as f64),
-            ),
+            Some(times) => {
+                let (mut last, mut periodic) = (0.0f64, true);
+                for (i, t) in times.iter().enumerate() {
+                    last = last.max(*t);
+                    periodic &= *t == i as f64;
+                }
+                (last, periodic)
+            }
             // As the fold above over 0, 1, 2, ...
             None => (values.len().saturating_sub(1) as f64, true),
         };
@@ -146,7 +154,13 @@ impl<'a> Flows<'a> {
     }
 
     fn has_both_signs(&self) -> bool {
-        self.values().any(|v| v > 0.0) && self.values().any(|v| v < 0.0)
+        // One plain loop instead of two `any` chains.
+        let (mut positive, mut negative) = (false, false);
+        for v in self.values() {
+            positive |= v > 0.0;
+            negative |= v < 0.0;
+        }
+        positive && negative
     }
 
     /// Every root on the solver grid, as rates, ascending.

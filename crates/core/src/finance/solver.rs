@@ -64,7 +64,9 @@ const GRID: [Segment; 5] = [
     },
 ];
 
-/// The grid points in ascending order, ending with the last point 30.
+/// The grid points in ascending order, ending with the last point 30: the
+/// tests' reference for the points [`grid_roots`] and `grid_point` visit.
+#[cfg(test)]
 pub(crate) fn log_rate_grid() -> impl Iterator<Item = f64> {
     GRID.iter()
         .flat_map(|segment| {
@@ -148,7 +150,7 @@ pub(crate) fn bisect(f: &dyn Fn(f64) -> f64, low: f64, high: f64, f_low: f64, f_
     }
 }
 
-/// Every root of `f` found on the [`log_rate_grid`], ascending: grid points
+/// Every root of `f` found on the log-rate grid, ascending: grid points
 /// where `f` is exactly zero, and one refined root per grid cell whose ends
 /// differ in sign. Points where `f` is not finite are skipped. `f` may be
 /// any positive multiple of the function whose roots are wanted (the
@@ -156,11 +158,11 @@ pub(crate) fn bisect(f: &dyn Fn(f64) -> f64, low: f64, high: f64, f_low: f64, f_
 pub(crate) fn grid_roots(f: &dyn Fn(f64) -> f64) -> Vec<f64> {
     let mut roots = Vec::new();
     let mut previous: Option<(f64, f64)> = None;
-    for y in log_rate_grid() {
+    let mut visit = |y: f64| {
         let value = f(y);
         if !value.is_finite() {
             previous = None;
-            continue;
+            return;
         }
         if value == 0.0 {
             roots.push(y);
@@ -170,16 +172,24 @@ pub(crate) fn grid_roots(f: &dyn Fn(f64) -> f64) -> Vec<f64> {
             }
         }
         previous = Some((y, value));
+    };
+    // Nested loops, then the last point: the flat_map/chain iterator was a
+    // body of its own in the wasm.
+    for segment in &GRID {
+        for i in 0..segment.steps {
+            visit(segment.start + f64::from(i) * segment.step);
+        }
     }
+    visit(30.0);
     roots
 }
 
-/// The number of points of the [`log_rate_grid`].
+/// The number of points of the log-rate grid.
 #[cfg(feature = "workbench")]
 const GRID_POINTS: u32 = 3301;
 
 /// Grid point number `index` (0 is -30, `GRID_POINTS − 1` is 30), equal to
-/// the [`log_rate_grid`] item of that index.
+/// the log-rate grid's point of that index.
 #[cfg(feature = "workbench")]
 fn grid_point(index: u32) -> f64 {
     let mut rest = index;
@@ -242,13 +252,15 @@ pub(crate) fn few_grid_roots(f: &dyn Fn(f64) -> f64) -> Vec<f64> {
 
 /// The element of `candidates` closest to `target` (the first on a tie).
 pub(crate) fn closest_to(candidates: &[f64], target: f64) -> Option<f64> {
-    candidates
-        .iter()
-        .copied()
-        .fold(None, |best, candidate| match best {
-            Some(best) if (best - target).abs() <= (candidate - target).abs() => Some(best),
-            _ => Some(candidate),
-        })
+    // A plain loop: the fold was a body of its own in the wasm.
+    let mut best: Option<f64> = None;
+    for &candidate in candidates {
+        match best {
+            Some(kept) if (kept - target).abs() <= (candidate - target).abs() => {}
+            _ => best = Some(candidate),
+        }
+    }
+    best
 }
 
 #[cfg(test)]

@@ -67,3 +67,16 @@ fn few_grid_roots_equal_grid_roots_for_two_or_fewer_sign_changes() {
         );
     }
 }
+
+#[test]
+fn grid_roots_visits_every_grid_point_in_order() {
+    let visited = std::cell::RefCell::new(Vec::new());
+    let roots = grid_roots(&|y| {
+        visited.borrow_mut().push(y);
+        1.0
+    });
+    assert!(roots.is_empty());
+    let expected: Vec<u64> = log_rate_grid().map(f64::to_bits).collect();
+    let visited: Vec<u64> = visited.into_inner().into_iter().map(f64::to_bits).collect();
+    assert_eq!(visited, expected);
+}

@@ -8,11 +8,13 @@
 //! payback limit of 0 months) is reported by validation when scored.
 
 use super::engine::{MeasureStatus, ScoreResult, Verdict};
+use super::error::ScoringError;
 use super::pipeline::PipelineStage;
 use super::rule::{Comparison, ScoringRule};
 use super::scorecard::{
-    GradeBand, Measure, MeasureSource, MissingPolicy, Scorecard, VerdictThresholds,
+    GradeBand, Measure, MeasureSource, MissingPolicy, ScoreInputs, Scorecard, VerdictThresholds,
 };
+use super::validate::ScorecardDiagnostic;
 
 /// Output id of the net present value (money).
 pub const OUTPUT_NPV: &str = "npv";
@@ -194,6 +196,41 @@ pub fn default_business_case_scorecard(options: BusinessCaseScorecardOptions) ->
     }
 }
 
+/// A default business-case scorecard that passed validation, so scoring
+/// it does not validate again. Its validation covers only what options can
+/// make wrong (weights, rule numbers, verdict thresholds: the ids, sources,
+/// rule kinds and grades are fixed), which keeps the general validator out
+/// of a build that only ever makes this scorecard (the wasm's `Scorecard`).
+#[derive(Debug, Clone)]
+pub struct BusinessCaseScorecard {
+    scorecard: Scorecard,
+}
+
+impl BusinessCaseScorecard {
+    /// [`default_business_case_scorecard`] of `options`, or every problem
+    /// [`validate_scorecard`](super::validate_scorecard) reports for it (the
+    /// same diagnostics, in the same order).
+    pub fn new(options: BusinessCaseScorecardOptions) -> Result<Self, Vec<ScorecardDiagnostic>> {
+        let scorecard = default_business_case_scorecard(options);
+        let diagnostics = super::validate::validate_numbers(&scorecard);
+        if diagnostics.is_empty() {
+            Ok(BusinessCaseScorecard { scorecard })
+        } else {
+            Err(diagnostics)
+        }
+    }
+
+    /// The scorecard itself.
+    pub fn scorecard(&self) -> &Scorecard {
+        &self.scorecard
+    }
+
+    /// [`score`](super::score) of `inputs`, without validating again.
+    pub fn score(&self, inputs: &ScoreInputs) -> Result<ScoreResult, ScoringError> {
+        super::engine::score_valid(&self.scorecard, inputs)
+    }
+}
+
 /// How far a business case has been worked out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CaseDepth {
@@ -249,14 +286,17 @@ pub fn business_case_stage(result: &ScoreResult, depth: CaseDepth) -> CaseVerdic
 /// measures: the wasm's score result reports only this flag, and skipping
 /// the list of cloned ids keeps that body out of the build.
 pub fn is_positive_case(result: &ScoreResult, depth: CaseDepth) -> bool {
-    let complete_enough = match depth {
-        CaseDepth::HighLevel => true,
-        CaseDepth::Detailed => result
-            .measures
-            .iter()
-            .all(|m| m.status == MeasureStatus::Scored),
-    };
-    result.verdict == Verdict::Positive && complete_enough
+    if result.verdict != Verdict::Positive {
+        return false;
+    }
+    if depth == CaseDepth::Detailed {
+        for m in &result.measures {
+            if m.status != MeasureStatus::Scored {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 #[cfg(test)]

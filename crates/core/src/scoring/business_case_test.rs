@@ -259,3 +259,83 @@ fn is_positive_case_agrees_with_business_case_stage() {
         }
     }
 }
+
+/// A number options may hold: ordinary, zero, negative, NaN or infinite, so
+/// every diagnostic the options can cause comes up (equal worst and best
+/// from a zero IRR span or a zero payback limit, among others).
+fn option_number() -> impl proptest::strategy::Strategy<Value = f64> {
+    use proptest::prelude::*;
+    prop_oneof![
+        -2.0f64..50.0,
+        Just(0.0),
+        Just(-1.0),
+        Just(f64::NAN),
+        Just(f64::INFINITY),
+        Just(f64::NEG_INFINITY),
+        Just(f64::MAX),
+    ]
+}
+
+proptest::proptest! {
+    /// `BusinessCaseScorecard::new` refuses exactly what the general
+    /// validator refuses, with the same diagnostics in the same order.
+    #[test]
+    fn business_case_scorecard_validates_as_the_general_validator(
+        numbers in proptest::collection::vec(option_number(), 10),
+    ) {
+        let number = |i: usize| numbers.get(i).copied().unwrap_or(0.0);
+        let options = BusinessCaseScorecardOptions {
+            hurdle_rate: number(0),
+            irr_full_points_above_hurdle: number(1),
+            payback_limit_months: number(2),
+            weights: BusinessCaseWeights {
+                npv: number(3),
+                irr: number(4),
+                payback: number(5),
+                risk: number(6),
+                strategic_fit: number(7),
+            },
+            missing_policy: MissingPolicy::ScoreZero,
+            verdict_thresholds: VerdictThresholds {
+                positive_at: number(8),
+                marginal_at: number(9),
+            },
+        };
+        let expected = crate::scoring::validate_scorecard(&default_business_case_scorecard(options));
+        match BusinessCaseScorecard::new(options) {
+            Ok(card) => {
+                proptest::prop_assert!(expected.is_empty(), "accepted, but {expected:?}");
+                proptest::prop_assert_eq!(
+                    card.scorecard(),
+                    &default_business_case_scorecard(options)
+                );
+            }
+            Err(diagnostics) => proptest::prop_assert_eq!(diagnostics, expected),
+        }
+    }
+}
+
+#[test]
+fn a_validated_business_case_scorecard_scores_as_score_does() {
+    let options = BusinessCaseScorecardOptions::default();
+    let card = BusinessCaseScorecard::new(options).unwrap();
+    let case = Case {
+        npv: 1000.0,
+        irr: 0.2,
+        payback_months: 18.0,
+        probability_npv_positive: 0.8,
+        strategic_fit: 4.0,
+    };
+    assert_eq!(
+        card.score(&inputs(&case)),
+        score(&default_business_case_scorecard(options), &inputs(&case))
+    );
+    // Missing values are still handled by the policy, not refused.
+    assert_eq!(
+        card.score(&ScoreInputs::new()),
+        score(
+            &default_business_case_scorecard(options),
+            &ScoreInputs::new()
+        )
+    );
+}

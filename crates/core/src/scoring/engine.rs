@@ -116,6 +116,16 @@ pub fn score(scorecard: &Scorecard, inputs: &ScoreInputs) -> Result<ScoreResult,
     if !diagnostics.is_empty() {
         return Err(ScoringError::InvalidScorecard { diagnostics });
     }
+    score_valid(scorecard, inputs)
+}
+
+/// [`score`] of a scorecard already known to be valid (a
+/// [`BusinessCaseScorecard`](super::BusinessCaseScorecard)), without
+/// validating it again.
+pub(super) fn score_valid(
+    scorecard: &Scorecard,
+    inputs: &ScoreInputs,
+) -> Result<ScoreResult, ScoringError> {
     let policy = scorecard.missing_policy;
     // Plain loops rather than iterator chains: each `map`/`filter` closure
     // collected here was its own body in the wasm.
@@ -168,10 +178,11 @@ pub fn score(scorecard: &Scorecard, inputs: &ScoreInputs) -> Result<ScoreResult,
         });
     }
     // Scaled weights lie in [0, 1] and their total in [1, n]: no overflow.
-    let scaled_total: f64 = measures
-        .iter()
-        .map(|m| m.effective_weight / largest_weight)
-        .sum();
+    // From -0.0, as `Sum` for f64 starts.
+    let mut scaled_total = -0.0_f64;
+    for m in &measures {
+        scaled_total += m.effective_weight / largest_weight;
+    }
     // From -0.0, as `Sum` for f64 starts, so the score is bit-for-bit what
     // summing the contributions gives.
     let mut total = -0.0_f64;
@@ -188,11 +199,15 @@ pub fn score(scorecard: &Scorecard, inputs: &ScoreInputs) -> Result<ScoreResult,
     }
     let score_0_to_100 = total.clamp(0.0, MAX_POINTS);
 
-    let grade = scorecard
-        .grades
-        .iter()
-        .find(|band| score_0_to_100 >= band.min_score_0_to_100)
-        .or(scorecard.grades.last())
+    // The first band the score reaches, else the lowest.
+    let mut grade_band = scorecard.grades.last();
+    for band in &scorecard.grades {
+        if score_0_to_100 >= band.min_score_0_to_100 {
+            grade_band = Some(band);
+            break;
+        }
+    }
+    let grade = grade_band
         .map(|band| band.label.clone())
         .unwrap_or_default();
 

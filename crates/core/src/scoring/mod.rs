@@ -28,7 +28,7 @@ mod testing;
 mod validate;
 
 pub use business_case::{
-    business_case_stage, default_business_case_scorecard, is_positive_case,
+    business_case_stage, default_business_case_scorecard, is_positive_case, BusinessCaseScorecard,
     BusinessCaseScorecardOptions, BusinessCaseWeights, CaseDepth, CaseVerdict,
     BUSINESS_CASE_SCORECARD_ID, OUTPUT_IRR, OUTPUT_NPV, OUTPUT_PAYBACK_MONTHS,
     SUPPLIED_PROBABILITY_NPV_POSITIVE, SUPPLIED_STRATEGIC_FIT,

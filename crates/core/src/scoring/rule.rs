@@ -149,13 +149,15 @@ impl ScoringRule {
     pub fn points(&self, value: f64) -> RulePoints {
         let (points, band_label) = match self {
             ScoringRule::Thresholds { bands, direction } => {
-                match bands
-                    .iter()
-                    .find(|band| reaches(value, band.bound, *direction))
-                {
-                    Some(band) => (band.points_0_to_100, Some(band.label.clone())),
-                    None => (0.0, None),
+                // The first band reached; a plain loop, not `find`.
+                let mut reached = (0.0, None);
+                for band in bands {
+                    if reaches(value, band.bound, *direction) {
+                        reached = (band.points_0_to_100, Some(band.label.clone()));
+                        break;
+                    }
                 }
+                reached
             }
             ScoringRule::Linear { worst, best } => {
                 (MAX_POINTS * fraction_along(value, *worst, *best), None)

@@ -166,10 +166,14 @@ impl ScoreInputs {
     /// Sets the value for a source, replacing any earlier one. Non-finite
     /// values are kept but count as missing when scored.
     pub fn set(&mut self, source: MeasureSource, value: f64) -> &mut ScoreInputs {
-        match self.values.iter_mut().find(|(known, _)| *known == source) {
-            Some((_, slot)) => *slot = value,
-            None => self.values.push((source, value)),
+        // Plain loops here: each `find` or `position` was a body of its own.
+        for (known, slot) in &mut self.values {
+            if *known == source {
+                *slot = value;
+                return self;
+            }
         }
+        self.values.push((source, value));
         self
     }
 
@@ -201,10 +205,12 @@ impl ScoreInputs {
     }
 
     fn get(&self, source: &MeasureSource) -> Option<f64> {
-        self.values
-            .iter()
-            .find(|(known, _)| known == source)
-            .map(|(_, value)| *value)
+        for (known, value) in &self.values {
+            if known == source {
+                return Some(*value);
+            }
+        }
+        None
     }
 }
 

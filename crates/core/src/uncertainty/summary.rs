@@ -107,8 +107,12 @@ impl Summary {
         for &x in &finite {
             keys.push(order_key(x));
         }
-        let min = keys.iter().min().map(|&k| from_order_key(k));
-        let max = keys.iter().max().map(|&k| from_order_key(k));
+        let mut extremes: Option<(i64, i64)> = None;
+        for &k in &keys {
+            extremes = Some(extremes.map_or((k, k), |(lo, hi)| (lo.min(k), hi.max(k))));
+        }
+        let min = extremes.map(|(lo, _)| from_order_key(lo));
+        let max = extremes.map(|(_, hi)| from_order_key(hi));
         let [p10, p50, p90] = percentiles_inc_unsorted(&mut keys, [0.1, 0.5, 0.9]);
         let statistics = match (min, max) {
             (Some(min), Some(max)) => Some(Statistics {
@@ -142,25 +146,32 @@ fn mean_and_std_dev(values: &[f64]) -> (f64, f64) {
     if values.is_empty() {
         return (0.0, 0.0);
     }
-    let largest = values.iter().fold(0.0f64, |acc, x| acc.max(x.abs()));
+    // Plain loops: each fold, map and sum was a body of its own. Sums
+    // start from -0.0, as `Sum` for f64 does.
+    let mut largest = 0.0f64;
+    for x in values {
+        largest = largest.max(x.abs());
+    }
     let (down, up) = if largest > SCALING_THRESHOLD {
         (SCALE_DOWN, SCALE_UP)
     } else {
         (1.0, 1.0)
     };
     let n = values.len() as f64;
-    let mean_scaled = values.iter().map(|x| x * down).sum::<f64>() / n;
+    let mut sum_scaled = -0.0f64;
+    for x in values {
+        sum_scaled += x * down;
+    }
+    let mean_scaled = sum_scaled / n;
     let mean = clamp_between(mean_scaled * up, -f64::MAX, f64::MAX);
     if values.len() < 2 {
         return (mean, 0.0);
     }
-    let squares: f64 = values
-        .iter()
-        .map(|x| {
-            let deviation = x * down - mean_scaled;
-            deviation * deviation
-        })
-        .sum();
+    let mut squares = -0.0f64;
+    for x in values {
+        let deviation = x * down - mean_scaled;
+        squares += deviation * deviation;
+    }
     let std_dev = ((squares / (n - 1.0)).sqrt() * up).min(f64::MAX);
     (mean, std_dev)
 }
@@ -444,10 +455,15 @@ pub fn probability(values: &[f64], failed_trials: usize, event: &Event) -> Optio
     if event.threshold.is_nan() {
         return None;
     }
-    let finite = values.iter().filter(|x| x.is_finite());
-    let successes = finite.clone().count();
+    // A plain loop: the filter and count chains were bodies of their own.
+    let (mut successes, mut hits) = (0usize, 0usize);
+    for &x in values {
+        if x.is_finite() {
+            successes += 1;
+            hits += usize::from(event.holds_for(x));
+        }
+    }
     let failed = failed_trials.saturating_add(values.len() - successes);
-    let hits = finite.filter(|&&x| event.holds_for(x)).count();
     let (hits, counted) = match event.failed_trials {
         FailedTrials::Excluded => (hits, successes),
         FailedTrials::CountAsMiss => (hits, successes.saturating_add(failed)),

@@ -183,10 +183,10 @@ pub fn goal_seek(
     // The bracket (a sign change between neighbours) nearest the current
     // value (the first on a tie).
     let mut nearest: Option<(f64, f64, f64)> = None;
-    for pair in points.windows(2) {
-        if let [(x0, Some(g0)), (x1, Some(g1))] = pair {
-            if g0.signum() != g1.signum() && nearer(*x0, nearest.map(|(x, _, _)| x)) {
-                nearest = Some((*x0, *g0, *x1));
+    for i in 1..points.len() {
+        if let (Some(&(x0, Some(g0))), Some(&(x1, Some(g1)))) = (points.get(i - 1), points.get(i)) {
+            if g0.signum() != g1.signum() && nearer(x0, nearest.map(|(x, _, _)| x)) {
+                nearest = Some((x0, g0, x1));
             }
         }
     }

@@ -132,12 +132,10 @@ impl ModelMonteCarlo {
         } = self;
         run.advance(max_trials, |sample, results| {
             changes.clear();
-            changes.extend(
-                sampled_inputs
-                    .iter()
-                    .zip(sample)
-                    .map(|(&index, &value)| (index, fit_to_input(model, index, value))),
-            );
+            // A plain loop: `extend` from a zip/map chain was a body of its own.
+            for (&index, &value) in sampled_inputs.iter().zip(sample) {
+                changes.push((index, fit_to_input(model, index, value)));
+            }
             if model.apply_numbers(working, changes, steps).is_err() {
                 *working = base.clone();
                 results.fill(None);

@@ -299,9 +299,20 @@ fn add_to_tallies(tallies: &mut [Tally], path: &ProjectPath) {
         }
         tally.count += 1;
         tally.value += path.value;
-        match path.visits.iter().find(|(p, _)| *p == position) {
-            Some((_, days)) => tally.days.extend(*days),
-            None => tally.skipped_count += 1,
+        // Plain loops: `find`, and `extend` from an `Option`, were bodies
+        // of their own in the wasm.
+        let mut visited = false;
+        for &(visit_position, days) in &path.visits {
+            if visit_position == position {
+                visited = true;
+                if let Some(days) = days {
+                    tally.days.push(days);
+                }
+                break;
+            }
+        }
+        if !visited {
+            tally.skipped_count += 1;
         }
         if position == path.last_position {
             if path.dropped {

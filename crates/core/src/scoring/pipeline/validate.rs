@@ -9,7 +9,7 @@ use super::{
     PipelineProject, StageEvent, StageOutcome, MAX_ABS_TIMESTAMP_MS, MAX_EVENTS_PER_PROJECT,
     MAX_PROJECT_VALUE,
 };
-use crate::number_text::{self, Plain};
+use crate::number_text::Plain;
 use std::fmt::{self, Write};
 
 /// What kind of problem a pipeline diagnostic reports; stable across versions.
@@ -128,8 +128,7 @@ impl Findings<'_> {
     fn timestamp(&mut self, ms: f64, event: usize, field: &str, as_of_ms: f64) -> bool {
         if !is_valid_timestamp(ms) {
             let message = format!(
-                "must be a finite time within ±{} ms of the epoch, not {}",
-                number_text::shortest_exp(MAX_ABS_TIMESTAMP_MS),
+                "must be a finite time within ±8.64e15 ms of the epoch, not {}",
                 Plain(ms)
             );
             let code = PipelineDiagnosticCode::InvalidTimestamp;
@@ -179,8 +178,7 @@ pub(super) fn check_project(
     let value = project.value;
     if !(value.is_finite() && (0.0..=MAX_PROJECT_VALUE).contains(&value)) {
         let message = format!(
-            "a value must be finite, >= 0 and <= {}, not {}",
-            number_text::shortest_exp(MAX_PROJECT_VALUE),
+            "a value must be finite, >= 0 and <= 1e15, not {}",
             Plain(value)
         );
         findings.push(PipelineDiagnosticCode::InvalidValue, None, "value", message);
