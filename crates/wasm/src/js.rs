@@ -31,11 +31,6 @@ extern "C" {
     #[wasm_bindgen(constructor)]
     pub fn new() -> Array;
 
-    /// `Array.from(value)`: an array of an iterable's or array-like's items.
-    #[cfg(feature = "workbench")]
-    #[wasm_bindgen(static_method_of = Array)]
-    pub fn from(value: &JsValue) -> Array;
-
     /// `Array.isArray(value)`.
     #[wasm_bindgen(static_method_of = Array, js_name = isArray)]
     pub fn is_array(value: &JsValue) -> bool;
