@@ -200,9 +200,17 @@ fn describe_text(text: &str) -> Described {
         }
         Err(diagnostics) => {
             let count = diagnostics.len();
-            let first = diagnostics
-                .first()
-                .map_or_else(|| "the model is invalid".to_string(), ToString::to_string);
+            // Where and what, without the code and span meant for tools.
+            let first = diagnostics.first().map_or_else(
+                || "the model is invalid".to_string(),
+                |first| {
+                    if first.path.is_root() {
+                        first.message.clone()
+                    } else {
+                        format!("{}: {}", first.path, first.message)
+                    }
+                },
+            );
             Described::Problem(match count {
                 0 | 1 => first,
                 2 => format!("{first} (and 1 more problem)"),
