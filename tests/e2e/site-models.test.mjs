@@ -16,6 +16,20 @@ import { after, before, describe, test } from 'node:test';
 import { launchBrowser, repoRoot, startServer } from './harness.mjs';
 
 const STEP_TIMEOUT_MS = 20_000;
+
+/**
+ * axe-core's violations on the page as it is now.
+ * @param {import('playwright-core').Page} page
+ */
+async function axeViolations(page) {
+  // Evaluated, not added as an inline <script>: the page's CSP refuses those.
+  await page.evaluate(fs.readFileSync(path.join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
+  return page.evaluate(async () => {
+    const axe = /** @type {any} */ (window).axe;
+    const run = await axe.run(document, { resultTypes: ['violations'] });
+    return run.violations.map((/** @type {any} */ v) => `${v.id}: ${v.help} (${v.nodes.map((/** @type {any} */ n) => n.target.join(' ')).join('; ')})`);
+  });
+}
 const NEW_TITLE = 'Warehouse savings (placed by a marketer)';
 
 describe('models placed in the models folder', { timeout: 180_000 }, () => {
@@ -74,6 +88,8 @@ describe('models placed in the models folder', { timeout: 180_000 }, () => {
     assert.match(String(await howTo.textContent()), /yardstick-serve --allow-origin/);
     await page.locator('#allowed-origins code.origin').first().waitFor();
     assert.deepEqual(await page.locator('#allowed-origins code.origin').allTextContents(), ['https://shop.example']);
+    await page.locator('section.snippet[data-file="draft.json"]').waitFor();
+    assert.deepEqual(await axeViolations(page), []);
     await page.close();
   });
 
@@ -96,6 +112,7 @@ describe('models placed in the models folder', { timeout: 180_000 }, () => {
     assert.equal(await page.locator('yardstick-calculator').count(), 3);
     const refused = page.locator('.gallery-problems li[data-file="draft.json"]');
     assert.match(String(await refused.textContent()), /draft\.json.*not valid JSON/);
+    assert.deepEqual(await axeViolations(page), []);
     assert.deepEqual(problems, []);
     await page.close();
   });

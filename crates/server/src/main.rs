@@ -151,7 +151,12 @@ fn main() {
 /// pages, their addresses last so they are what a person sees at the
 /// bottom of `make demo`.
 #[cfg(not(target_arch = "wasm32"))]
-fn startup_text(host: &str, port: u16, allow_origins: &[String], embed_origins: &[String]) -> String {
+fn startup_text(
+    host: &str,
+    port: u16,
+    allow_origins: &[String],
+    embed_origins: &[String],
+) -> String {
     let base = format!("http://{host}:{port}/");
     let allowed = if allow_origins.is_empty() {
         "Other sites allowed: none (allow one with --allow-origin URL, \
@@ -163,7 +168,10 @@ fn startup_text(host: &str, port: u16, allow_origins: &[String], embed_origins: 
     let embed = if embed_origins.is_empty() {
         String::new()
     } else {
-        format!("embed.html may also load from: {}\n", embed_origins.join(" "))
+        format!(
+            "embed.html may also load from: {}\n",
+            embed_origins.join(" ")
+        )
     };
     format!(
         "Yardstick serving {base}\n\
@@ -262,7 +270,10 @@ mod tests {
             lines[1],
             "Other sites allowed: https://a.example http://b.example:8000"
         );
-        assert_eq!(lines[2], "embed.html may also load from: https://cdn.example");
+        assert_eq!(
+            lines[2],
+            "embed.html may also load from: https://cdn.example"
+        );
         assert!(lines[lines.len() - 1].ends_with("http://127.0.0.1:8080/"));
     }
 }

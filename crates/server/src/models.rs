@@ -165,8 +165,11 @@ fn describe(file: &Path, size_bytes: u64) -> Described {
     }
     let mut bytes = Vec::new();
     // `take` bounds the read even if the file grew since it was listed.
-    let read = File::open(file)
-        .and_then(|opened| opened.take(MAX_MODEL_FILE_BYTES + 1).read_to_end(&mut bytes));
+    let read = File::open(file).and_then(|opened| {
+        opened
+            .take(MAX_MODEL_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+    });
     if let Err(err) = read {
         return Described::Problem(format!("the file cannot be read: {err}"));
     }

@@ -12,8 +12,7 @@ use std::path::PathBuf;
 
 /// A fresh site root with an empty models folder.
 fn temp_root(name: &str) -> PathBuf {
-    let root =
-        std::env::temp_dir().join(format!("yardstick-models-{name}-{}", std::process::id()));
+    let root = std::env::temp_dir().join(format!("yardstick-models-{name}-{}", std::process::id()));
     let _ = fs::remove_dir_all(&root);
     fs::create_dir_all(root.join(MODELS_FOLDER)).unwrap();
     root

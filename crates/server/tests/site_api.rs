@@ -40,7 +40,11 @@ fn the_models_folder_is_listed_as_it_is_now() {
         example("project-portfolio.json"),
     )
     .unwrap();
-    std::fs::write(models.join("z-typo.json"), "{\"schema\": \"yardstick/model@1\",}").unwrap();
+    std::fs::write(
+        models.join("z-typo.json"),
+        "{\"schema\": \"yardstick/model@1\",}",
+    )
+    .unwrap();
     let second = server.get_json("/api/models");
     let files: Vec<&str> = second["models"]
         .as_array()
