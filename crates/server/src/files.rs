@@ -21,9 +21,10 @@
 use std::path::{Component, Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-/// The folder of calculator models, relative to the root, and the URL
-/// prefix it is served at (`models::Catalog` lists it).
+/// The folder of calculator models, relative to the root (`models::Catalog`
+/// lists it).
 pub const MODELS_FOLDER: &str = "examples/models";
+/// The URL prefix (after the leading `/`) the models folder is served at.
 pub const MODELS_PREFIX: &str = "models/";
 
 /// URL prefix and folder (relative to the root) of each served tree; the
