@@ -20,13 +20,21 @@ CHROMEDRIVER ?= /usr/bin/chromedriver
 DEMO_DB ?= target/demo-events.sqlite
 # More yardstick-serve options for the demo (test-build passes --max-lifetime-secs).
 DEMO_ARGS ?=
+# Other sites that may embed the demo's calculators (load the models and
+# engine, send events, frame embed.html), space-separated:
+# `make demo ALLOW_ORIGIN="https://a.example https://b.example"`. Each
+# becomes --allow-origin; EMBED_ORIGIN likewise becomes --embed-origin.
+ALLOW_ORIGIN ?=
+EMBED_ORIGIN ?=
 
 ## demo: install what is missing, build the wasm and serve the site on 127.0.0.1:$(PORT),
 ## collecting widget events into $(DEMO_DB)
 # On a built tree this takes seconds: only cargo's no-op checks run. The
 # server's startup lines (its address, then the pages) are the last output.
 demo: tools pkg pkg-widget server
-	@$(SERVER) --port $(PORT) --db $(DEMO_DB) $(DEMO_ARGS)
+	@$(SERVER) --port $(PORT) --db $(DEMO_DB) \
+	  $(foreach origin,$(ALLOW_ORIGIN),--allow-origin '$(origin)') \
+	  $(foreach origin,$(EMBED_ORIGIN),--embed-origin '$(origin)') $(DEMO_ARGS)
 
 ## test: install what is missing, then run every tier; fails on the first failing tier
 test: tools lint test-js test-rust test-schema test-wasm pkg pkg-widget check-www server test-build test-e2e
@@ -156,7 +164,8 @@ check-www:
 
 ## test-build: on a built tree, `make pkg pkg-widget` redoes nothing (no wasm-opt,
 ## wasm-bindgen, esbuild or zopfli), a changed widget module redoes the embed
-## script alone, and `make demo` ends its output with the pages' addresses
+## script alone, and `make demo` passes ALLOW_ORIGIN and EMBED_ORIGIN to the
+## server and ends its output with the pages' addresses
 WIDGET_MODULE := $(firstword $(filter-out www/widget/yardstick.js,$(wildcard www/widget/*.js)))
 test-build: pkg pkg-widget server
 	@out=$$($(MAKE) --no-print-directory pkg pkg-widget 2>&1); \
@@ -169,12 +178,15 @@ test-build: pkg pkg-widget server
 	    || grep -E 'wasm-opt|wasm-bindgen|precompress.sh pkg/' <<<"$$out"; then \
 	    echo "test-build: a newer $(WIDGET_MODULE) must rebuild the embed script and nothing else:" >&2; \
 	    echo "$$out" >&2; exit 1; fi
-	@out=$$($(MAKE) --no-print-directory demo PORT=0 DEMO_DB=:memory: DEMO_ARGS='--max-lifetime-secs 2' 2>&1); \
+	@out=$$($(MAKE) --no-print-directory demo PORT=0 DEMO_DB=:memory: DEMO_ARGS='--max-lifetime-secs 2' \
+	    ALLOW_ORIGIN='https://a.example https://b.example:8443' EMBED_ORIGIN=https://cdn.example 2>&1); \
 	  if grep -E 'wasm-opt|esbuild|precompress' <<<"$$out" \
+	    || ! grep -qx 'Other sites allowed: https://a.example https://b.example:8443' <<<"$$out" \
+	    || ! grep -qx 'embed.html may also load from: https://cdn.example' <<<"$$out" \
 	    || ! tail -n 1 <<<"$$out" | grep -Eq '^ +playground +http://127\.0\.0\.1:[0-9]+/$$'; then \
-	    echo "test-build: make demo on a built tree must build nothing and end with the pages' addresses:" >&2; \
+	    echo "test-build: make demo on a built tree must build nothing, pass ALLOW_ORIGIN and EMBED_ORIGIN, and end with the pages' addresses:" >&2; \
 	    echo "$$out" >&2; exit 1; fi
-	@echo "test-build: a built tree is not rebuilt; a widget module rebuilds the embed script; demo ends with the addresses"
+	@echo "test-build: a built tree is not rebuilt; a widget module rebuilds the embed script; demo passes the origins and ends with the addresses"
 
 ## test-schema: the example models against docs/model.schema.json (and the schema against broken models)
 test-schema:

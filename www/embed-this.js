@@ -1,16 +1,18 @@
 // @ts-check
 /**
- * The "embed this" page: for each example model, the two-line snippet a
- * marketer pastes into a page, and the iframe for CMSs that strip scripts,
- * with this server's address filled in.
+ * The "embed this" page: for each model this server serves (as it lists
+ * them at `GET /api/models`), the two-line snippet a marketer pastes into a
+ * page and the iframe for CMSs that strip scripts, with this server's
+ * address filled in; a model file the engine refuses is shown with the
+ * reason. Also which other sites this server allows (`GET /api/site`),
+ * since a page on any other origin cannot load the models.
  */
 
 import { h } from './widget/dom.js';
-
-/** The example models this server publishes under /models/. */
-const MODEL_FILES = ['saas-roi.json', 'business-case-5y.json', 'project-portfolio.json'];
+import { fetchModels, fetchSite } from './site-models.js';
 
 const list = /** @type {HTMLElement} */ (document.getElementById('snippets'));
+const allowed = /** @type {HTMLElement} */ (document.getElementById('allowed-origins'));
 const siteOrigin = location.origin;
 
 /**
@@ -36,28 +38,65 @@ function snippetBlock(heading, code) {
   return block;
 }
 
-async function main() {
-  const cards = [];
-  for (const file of MODEL_FILES) {
-    const url = `${siteOrigin}/models/${file}`;
-    let title = file;
-    try {
-      const response = await fetch(url);
-      if (!response.ok) continue;
-      const model = await response.json();
-      if (typeof model.title === 'string') title = model.title;
-    } catch {
-      continue;
-    }
-    const card = h('section', { class: 'snippet' });
-    card.append(h('h2', {}, title));
-    const script = `<script type="module" src="${siteOrigin}/pkg-widget/yardstick-widget.min.js"></script>\n<yardstick-calculator src="${url}" collector="${siteOrigin}/collect"></yardstick-calculator>`;
-    const iframeSrc = `${siteOrigin}/embed.html?src=${encodeURIComponent(url)}&collector=${encodeURIComponent(`${siteOrigin}/collect`)}`;
-    const iframe = `<iframe src="${iframeSrc}" title="${title.replace(/"/g, '&quot;')}" style="width:100%;height:900px;border:0" loading="lazy"></iframe>`;
-    card.append(snippetBlock('Script and element', script), snippetBlock('Iframe', iframe));
-    cards.push(card);
+/** @param {import('./site-models.js').ModelEntry} entry */
+function modelCard(entry) {
+  const url = `${siteOrigin}${entry.url}`;
+  const card = h('section', { class: 'snippet', 'data-file': entry.file });
+  if (entry.problem !== undefined || typeof entry.title !== 'string') {
+    card.classList.add('snippet-problem');
+    card.append(
+      h('h2', {}, entry.file),
+      h('p', {}, 'This file is in the models folder but cannot be embedded: the engine refuses it.'),
+      h('p', { class: 'model-problem' }, entry.problem ?? 'It is not a model.'),
+    );
+    return card;
   }
-  list.replaceChildren(...(cards.length ? cards : [h('p', { class: 'placeholder' }, 'No models found under /models/.')]));
+  const title = entry.title;
+  card.append(h('h2', {}, title));
+  if (entry.description) card.append(h('p', { class: 'snippet-description' }, entry.description));
+  card.append(h('p', { class: 'snippet-meta' }, h('code', {}, entry.url), ` · ${entry.id} version ${entry.version}`));
+  const script = `<script type="module" src="${siteOrigin}/pkg-widget/yardstick-widget.min.js"></script>\n<yardstick-calculator src="${url}" collector="${siteOrigin}/collect"></yardstick-calculator>`;
+  const iframeSrc = `${siteOrigin}/embed.html?src=${encodeURIComponent(url)}&collector=${encodeURIComponent(`${siteOrigin}/collect`)}`;
+  const iframe = `<iframe src="${iframeSrc}" title="${title.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" style="width:100%;height:900px;border:0" loading="lazy"></iframe>`;
+  card.append(snippetBlock('Script and element', script), snippetBlock('Iframe', iframe));
+  return card;
 }
 
-void main();
+async function showModels() {
+  try {
+    const { models, truncated } = await fetchModels();
+    const cards = models.map(modelCard);
+    if (truncated) cards.push(h('p', { class: 'placeholder' }, 'The models folder holds more models than the server lists; only the first ones by file name are shown.'));
+    list.replaceChildren(...(cards.length ? cards : [h('p', { class: 'placeholder' }, 'No models found: place a model file (.json) in the models folder and reload.')]));
+  } catch (error) {
+    list.replaceChildren(h('p', { class: 'engine-failure' }, `The list of models could not be read from this server (${error instanceof Error ? error.message : String(error)}).`));
+  }
+}
+
+async function showOrigins() {
+  try {
+    const { allowOrigins, embedOrigins } = await fetchSite();
+    const parts = [];
+    if (allowOrigins.length) {
+      parts.push('This server now allows pages on ', ...originList(allowOrigins), ' (and its own pages, ', h('code', {}, siteOrigin), ').');
+    } else {
+      parts.push('This server now allows only its own pages (', h('code', {}, siteOrigin), '): start it with ', h('code', {}, 'ALLOW_ORIGIN'), ' or ', h('code', {}, '--allow-origin'), ' as above to embed a calculator anywhere else.');
+    }
+    if (embedOrigins.length) parts.push(' The iframe may also load models from ', ...originList(embedOrigins), '.');
+    allowed.replaceChildren(...parts);
+  } catch (error) {
+    allowed.textContent = `Which sites this server allows could not be read (${error instanceof Error ? error.message : String(error)}).`;
+  }
+}
+
+/**
+ * Origins as code elements separated by commas.
+ * @param {string[]} origins
+ * @returns {(Node | string)[]}
+ */
+function originList(origins) {
+  return origins.flatMap((origin, index) => [...(index ? [', '] : []), h('code', { class: 'origin' }, origin)]);
+}
+
+void showModels();
+void showOrigins();

@@ -3,6 +3,10 @@
 //! the dashboard reads in one request), or the list of calculators with
 //! events. Shapes, limits and errors in docs/engagement.md.
 //!
+//! Also the site's small read-only routes (docs/engagement.md, "The site's
+//! API"): `GET /api/site`, the origins this server allows, and
+//! `GET /api/models`, the models it serves (listed by `models`).
+//!
 //! [`answer`] is framework-neutral: a query string in, a status and a JSON
 //! body out. The figures come from the store's aggregates through the
 //! core; it holds no metric logic of its own.
@@ -26,6 +30,27 @@ pub fn engagement(origins: &Origins, store: &Store, request: &Request) -> Respon
     };
     let (status, body) = answer(store, request.query());
     Origins::decorate(Response::json(status, body), origin.as_deref())
+}
+
+/// Answers a read-only site route with the JSON `body` (made only for a
+/// request whose origin is allowed, with the CORS headers for it).
+pub fn site(origins: &Origins, request: &Request, body: impl FnOnce() -> String) -> Response {
+    match origins.check(request) {
+        Ok(origin) => Origins::decorate(Response::json(200, body()), origin.as_deref()),
+        Err(refused) => Origins::decorate(refused, None),
+    }
+}
+
+/// The body of `GET /api/site`: the origins given with `--allow-origin` and
+/// `--embed-origin` (already normalized). Every page's
+/// Content-Security-Policy names them anyway, so this tells nothing new;
+/// the embed page shows them to whoever copies a snippet.
+pub fn site_body(allow_origins: &[String], embed_origins: &[String]) -> String {
+    let list = |origins: &[String]| Node::List(origins.iter().cloned().map(Node::Text).collect());
+    canonical_json(&Node::Map(vec![
+        ("allow_origins".into(), list(allow_origins)),
+        ("embed_origins".into(), list(embed_origins)),
+    ]))
 }
 
 fn error(status: u16, message: &str) -> (u16, String) {

@@ -21,12 +21,18 @@
 use std::path::{Component, Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+/// The folder of calculator models, relative to the root (`models::Catalog`
+/// lists it).
+pub const MODELS_FOLDER: &str = "examples/models";
+/// The URL prefix (after the leading `/`) the models folder is served at.
+pub const MODELS_PREFIX: &str = "models/";
+
 /// URL prefix and folder (relative to the root) of each served tree; the
 /// first match wins, `www/` takes the rest.
 const MOUNTS: [(&str, &str); 3] = [
     ("pkg/", "pkg"),
     ("pkg-widget/", "pkg-widget"),
-    ("models/", "examples/models"),
+    (MODELS_PREFIX, MODELS_FOLDER),
 ];
 
 /// A file found under a served folder.

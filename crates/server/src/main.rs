@@ -9,7 +9,8 @@
 //! move bytes. `options` reads the command line, `http` runs HTTP/1.1 on
 //! hyper and tokio with its limits, `hosts` is the `Host` check, `stall` drops clients that stop reading, `pages`
 //! and `files` serve static files, `collect` and `api` are the collector's
-//! routes, `store` is the database.
+//! routes (and `api` the site's small read-only ones), `models` lists the
+//! served models, `store` is the database.
 //!
 //! Usage: see [`options::USAGE`]. `--port 0` picks a free port. The first
 //! line on stdout is always `Yardstick serving http://ADDR:PORT/` (ADDR is
@@ -27,6 +28,8 @@ mod files;
 mod hosts;
 #[cfg(not(target_arch = "wasm32"))]
 mod http;
+#[cfg(not(target_arch = "wasm32"))]
+mod models;
 #[cfg(not(target_arch = "wasm32"))]
 mod options;
 #[cfg(not(target_arch = "wasm32"))]
@@ -65,6 +68,9 @@ struct App {
     origins: Origins,
     pages: Pages,
     store: Store,
+    /// The body of `GET /api/site`, fixed at start.
+    site: String,
+    catalog: models::Catalog,
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -103,7 +109,15 @@ fn main() {
     // One write, and no panic if stdout is gone: a test may stop reading
     // after the first line.
     let mut stdout = std::io::stdout();
-    let _ = stdout.write_all(startup_text(&hosts::bracketed(shown), port).as_bytes());
+    let _ = stdout.write_all(
+        startup_text(
+            &hosts::bracketed(shown),
+            port,
+            &options.allow_origins,
+            &options.embed_origins,
+        )
+        .as_bytes(),
+    );
     let _ = stdout.flush();
     if let Some(secs) = options.max_lifetime_secs {
         // Lets tests start a server that stops by itself even if they crash.
@@ -116,6 +130,8 @@ fn main() {
     let app = App {
         root: options.root,
         pages: Pages::new(&options.allow_origins, &options.embed_origins),
+        site: api::site_body(&options.allow_origins, &options.embed_origins),
+        catalog: models::Catalog::new(),
         origins: Origins::new(port, options.allow_origins),
         store,
     };
@@ -130,13 +146,36 @@ fn main() {
 }
 
 /// What the server prints once it listens: the address on the first line
-/// (the contract tests and scripts read), then the pages, their addresses
-/// last so they are what a person sees at the bottom of `make demo`.
+/// (the contract tests and scripts read), then which other sites may use
+/// it (so a marketer sees at once whether their site is allowed), then the
+/// pages, their addresses last so they are what a person sees at the
+/// bottom of `make demo`.
 #[cfg(not(target_arch = "wasm32"))]
-fn startup_text(host: &str, port: u16) -> String {
+fn startup_text(
+    host: &str,
+    port: u16,
+    allow_origins: &[String],
+    embed_origins: &[String],
+) -> String {
     let base = format!("http://{host}:{port}/");
+    let allowed = if allow_origins.is_empty() {
+        "Other sites allowed: none (allow one with --allow-origin URL, \
+         or make demo ALLOW_ORIGIN=URL)\n"
+            .to_string()
+    } else {
+        format!("Other sites allowed: {}\n", allow_origins.join(" "))
+    };
+    let embed = if embed_origins.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "embed.html may also load from: {}\n",
+            embed_origins.join(" ")
+        )
+    };
     format!(
         "Yardstick serving {base}\n\
+         {allowed}{embed}\
          Ctrl-C stops it. Open in a browser:\n\
          \x20 calculators  {base}gallery.html\n\
          \x20 engagement   {base}dashboard.html\n\
@@ -160,6 +199,14 @@ fn route(app: &App, request: &Request) -> Response {
             "OPTIONS" => collect::preflight(&app.origins, request),
             _ => error(405, "/collect accepts POST (and OPTIONS)")
                 .with_header("Allow", "POST, OPTIONS"),
+        },
+        "/api/site" => match method {
+            "GET" | "HEAD" => api::site(&app.origins, request, || app.site.clone()),
+            _ => error(405, "/api/site accepts GET").with_header("Allow", "GET, HEAD"),
+        },
+        "/api/models" => match method {
+            "GET" | "HEAD" => api::site(&app.origins, request, || app.catalog.listing(&app.root)),
+            _ => error(405, "/api/models accepts GET").with_header("Allow", "GET, HEAD"),
         },
         "/api/engagement" => match method {
             "GET" | "HEAD" => api::engagement(&app.origins, &app.store, request),
@@ -188,7 +235,7 @@ mod tests {
 
     #[test]
     fn startup_keeps_the_address_first_and_ends_with_the_pages_addresses() {
-        let text = startup_text("127.0.0.1", 8080);
+        let text = startup_text("127.0.0.1", 8080, &[], &[]);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[0], "Yardstick serving http://127.0.0.1:8080/");
         let pages: Vec<&str> = lines[1..]
@@ -206,5 +253,27 @@ mod tests {
         );
         assert!(lines[lines.len() - 1].ends_with("http://127.0.0.1:8080/"));
         assert!(text.ends_with('\n'));
+        assert!(text.contains("Other sites allowed: none (allow one with --allow-origin URL"));
+    }
+
+    #[test]
+    fn startup_names_the_allowed_origins_before_the_pages() {
+        let text = startup_text(
+            "127.0.0.1",
+            8080,
+            &["https://a.example".into(), "http://b.example:8000".into()],
+            &["https://cdn.example".into()],
+        );
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "Yardstick serving http://127.0.0.1:8080/");
+        assert_eq!(
+            lines[1],
+            "Other sites allowed: https://a.example http://b.example:8000"
+        );
+        assert_eq!(
+            lines[2],
+            "embed.html may also load from: https://cdn.example"
+        );
+        assert!(lines[lines.len() - 1].ends_with("http://127.0.0.1:8080/"));
     }
 }
