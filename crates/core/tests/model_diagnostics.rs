@@ -373,6 +373,22 @@ fn every_problem_comes_back_at_once() {
     );
 }
 
+/// The kind check evaluates the defaults; a syntax error elsewhere must not
+/// hide it until the author fixes the syntax first.
+#[test]
+fn kind_errors_come_back_with_syntax_errors() {
+    let mut model = base();
+    model["calculations"][0]["formula"] = "seats * (price".into();
+    model["outputs"][0]["formula"] = "flow".into();
+    let list = diagnostics(model);
+    let found = |code: Code, path: &str| {
+        list.iter()
+            .any(|d| d.code == code && d.path.to_string() == path)
+    };
+    assert!(found(Code::FormulaSyntax, "calculations[0].formula"), "{list:#?}");
+    assert!(found(Code::WrongKind, "outputs[0].formula"), "{list:#?}");
+}
+
 #[test]
 fn formula_syntax_errors_carry_spans() {
     let mut model = base();

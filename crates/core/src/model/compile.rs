@@ -23,16 +23,25 @@ use crate::name_table::NameTable;
 
 /// Reads and compiles a document; every diagnostic when it is invalid.
 pub fn compile(document: &DocumentNode) -> Result<(ModelSpec, Structure), Vec<ModelDiagnostic>> {
+    match compile_parts(document) {
+        (Some(parts), diagnostics) if diagnostics.is_empty() => Ok(parts),
+        (_, diagnostics) => Err(diagnostics),
+    }
+}
+
+/// Reads and compiles a document as far as it goes: the model and its plan
+/// even when there are diagnostics (broken formulas left out of the plan),
+/// so the caller can run the checks that need an evaluation too and report
+/// every problem at once. `None` only when the document is not an object.
+pub fn compile_parts(
+    document: &DocumentNode,
+) -> (Option<(ModelSpec, Structure)>, Vec<ModelDiagnostic>) {
     let (spec, mut diagnostics) = read_model(document);
     let Some(spec) = spec else {
-        return Err(diagnostics);
+        return (None, diagnostics);
     };
     let structure = build(&spec, &mut diagnostics);
-    if diagnostics.is_empty() {
-        Ok((spec, structure))
-    } else {
-        Err(diagnostics)
-    }
+    (Some((spec, structure)), diagnostics)
 }
 
 fn formula_path(role: Role) -> ModelPath {

@@ -6,7 +6,7 @@
 //! values. After an input changes, only the steps that depend on it run
 //! again, and the result equals a full evaluation (property-tested).
 
-use super::compile::compile;
+use super::compile::compile_parts;
 use super::diagnostic::{ModelDiagnostic, ModelDiagnosticCode};
 use super::engine_scope::Scope;
 use super::fast::{Context, Scalar, Workspace};
@@ -123,9 +123,11 @@ impl CompiledModel {
     pub fn compile_document(
         document: Node,
     ) -> Result<(CompiledModel, ModelState), (Vec<ModelDiagnostic>, Node)> {
-        let (spec, structure) = match compile(&document) {
-            Ok(compiled) => compiled,
-            Err(diagnostics) => return Err((diagnostics, document)),
+        // A model with diagnostics is still evaluated when it could be read,
+        // so its kind problems come back with its other problems at once.
+        let (parts, mut diagnostics) = compile_parts(&document);
+        let Some((spec, structure)) = parts else {
+            return Err((diagnostics, document));
         };
         // A plain loop: `vec![cell; n]` clones a cell, its own code in the wasm.
         let mut steps_by_input = Vec::with_capacity(spec.inputs.len());
@@ -140,11 +142,17 @@ impl CompiledModel {
             fast_path: true,
         };
         let state = model.evaluate_inputs(model.default_inputs());
-        let kind_problems = model.kind_problems(&state);
-        if kind_problems.is_empty() {
+        for problem in model.kind_problems(&state) {
+            // One diagnostic per formula: a kind already reported there
+            // (PREV of a single value, say) is not reported twice.
+            if !diagnostics.iter().any(|d| d.path == problem.path) {
+                diagnostics.push(problem);
+            }
+        }
+        if diagnostics.is_empty() {
             Ok((model, state))
         } else {
-            Err((kind_problems, model.document))
+            Err((diagnostics, model.document))
         }
     }
 
