@@ -92,6 +92,9 @@ export class YardstickCalculator extends HTMLElement {
   /** @type {IntersectionObserver | null} */
   #observer = null;
   #loadToken = 0;
+  /** The src, locale and currency of the load under way or done: an upgrade
+   * reports each attribute and then connects, and all of that is one load. @type {string | null} */
+  #loadKey = null;
   #chartsPending = false;
 
   constructor() {
@@ -151,10 +154,13 @@ export class YardstickCalculator extends HTMLElement {
   }
 
   async #load() {
+    const src = this.getAttribute('src');
+    const key = `${src} ${this.getAttribute('locale')} ${this.getAttribute('currency')}`;
+    if (key === this.#loadKey) return;
+    this.#loadKey = key;
     const token = ++this.#loadToken;
     this.#leave();
     this.#status('Loading the calculator…');
-    const src = this.getAttribute('src');
     if (!src) {
       this.#fail('This calculator has no model: set its src attribute to a model file.');
       return;
@@ -175,7 +181,8 @@ export class YardstickCalculator extends HTMLElement {
     } catch (error) {
       const thrown = /** @type {{ code?: string, diagnostics?: ModelDiagnostic[] }} */ (error);
       const diagnostics = (thrown.code === 'invalid-model' && thrown.diagnostics) || [];
-      this.#fail(`The calculator's model is invalid: ${error instanceof Error ? error.message : String(error)}`, diagnostics);
+      // The engine's message names the first problem; the list names them all.
+      this.#fail(diagnostics.length ? "The calculator's model is invalid:" : error instanceof Error ? error.message : String(error), diagnostics);
       return;
     }
     // The old model is freed only once the new one compiled, and nothing
@@ -279,6 +286,8 @@ export class YardstickCalculator extends HTMLElement {
    * @param {ModelDiagnostic[]} [diagnostics]
    */
   #fail(message, diagnostics = []) {
+    // Reconnecting, or setting the same src again, tries once more.
+    this.#loadKey = null;
     // The fields that would call the model are gone with the content below.
     this.#dropModel();
     this.#ctaParent = null;
@@ -464,9 +473,27 @@ async function fetchModel(url) {
     throw new Error(`Could not load the calculator model from ${url.href}.`, { cause });
   }
   if (!response.ok) throw new Error(`Could not load the calculator model from ${url.href} (HTTP ${response.status}).`);
+  const text = await response.text();
   try {
-    return await response.json();
+    return JSON.parse(text);
   } catch (cause) {
-    throw new Error(`The calculator model at ${url.href} is not valid JSON.`, { cause });
+    throw new Error(`The calculator model at ${url.href} is not valid JSON${jsonPlace(text, String(cause))}.`, { cause });
   }
+}
+
+/**
+ * Where `JSON.parse` stopped, as " at line L, column C" (both from 1), or
+ * nothing when its message does not say: Firefox and recent Chromium give
+ * the line and column, older V8 the offset, every engine "end of" input.
+ * @param {string} text
+ * @param {string} message
+ */
+function jsonPlace(text, message) {
+  const stated = /line (\d+) column (\d+)/.exec(message);
+  if (stated) return ` at line ${stated[1]}, column ${stated[2]}`;
+  const found = /position (\d+)/.exec(message);
+  const offset = found ? Number(found[1]) : /end of/i.test(message) ? text.length : -1;
+  if (offset < 0) return '';
+  const before = text.slice(0, offset);
+  return ` at line ${before.split('\n').length}, column ${offset - before.lastIndexOf('\n')}`;
 }

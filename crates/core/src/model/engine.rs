@@ -142,13 +142,7 @@ impl CompiledModel {
             fast_path: true,
         };
         let state = model.evaluate_inputs(model.default_inputs());
-        for problem in model.kind_problems(&state) {
-            // One diagnostic per formula: a kind already reported there
-            // (PREV of a single value, say) is not reported twice.
-            if !diagnostics.iter().any(|d| d.path == problem.path) {
-                diagnostics.push(problem);
-            }
-        }
+        diagnostics.extend(model.kind_problems(&state));
         if diagnostics.is_empty() {
             Ok((model, state))
         } else {
