@@ -17,7 +17,11 @@
 //! `make pkg pkg-widget` with zopfli) is sent compressed to clients that
 //! accept gzip: what a visitor's browser downloads, as a static host with
 //! precompressed files (nginx `gzip_static`, most CDNs) would send it.
+//! Text under `/models/` has no sibling (a marketer drops a model in the
+//! folder and never runs make), so it is compressed as it is sent
+//! ([`Found::compress_on_the_fly`], [`gzip`]).
 
+use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -42,6 +46,8 @@ pub struct Found {
     pub file: PathBuf,
     /// The real path of the served folder it is in.
     folder: PathBuf,
+    /// Text in the models folder: gzip it as it is sent when it has no sibling.
+    pub compress_on_the_fly: bool,
 }
 
 impl Found {
@@ -58,14 +64,14 @@ impl Found {
 pub fn resolve(root: &Path, path: &str) -> Option<Found> {
     let decoded = percent_decode(path)?;
     let relative = decoded.strip_prefix('/')?;
-    let (base, rest) = MOUNTS
+    let (base, rest, is_models) = MOUNTS
         .iter()
         .find_map(|(prefix, folder)| {
             relative
                 .strip_prefix(prefix)
-                .map(|rest| (root.join(folder), rest))
+                .map(|rest| (root.join(folder), rest, *folder == MODELS_FOLDER))
         })
-        .unwrap_or_else(|| (root.join("www"), relative));
+        .unwrap_or_else(|| (root.join("www"), relative, false));
     let mut file = base.clone();
     for component in Path::new(rest).components() {
         match component {
@@ -79,7 +85,23 @@ pub fn resolve(root: &Path, path: &str) -> Option<Found> {
     if real.is_dir() {
         real = real.join("index.html").canonicalize().ok()?;
     }
-    (real.starts_with(&folder) && real.is_file()).then_some(Found { file: real, folder })
+    let kind = content_type(&real);
+    let compress_on_the_fly =
+        is_models && (kind.starts_with("text/") || kind.starts_with("application/json"));
+    (real.starts_with(&folder) && real.is_file()).then_some(Found {
+        file: real,
+        folder,
+        compress_on_the_fly,
+    })
+}
+
+/// `bytes` as a gzip member (flate2's default level: a model of a few
+/// kilobytes takes well under a millisecond). `None` only if the encoder
+/// fails, which writing to memory does not.
+pub fn gzip(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(bytes).ok()?;
+    encoder.finish().ok()
 }
 
 /// The precompressed sibling of `file` (`<file>.gz`) when it exists and is
@@ -217,6 +239,23 @@ mod tests {
         assert_eq!(resolve(root, "/%00"), None);
         assert_eq!(resolve(root, "/%zz"), None);
         assert_eq!(resolve(root, "no-leading-slash"), None);
+    }
+
+    #[test]
+    fn only_text_under_models_is_compressed_on_the_fly() {
+        use std::io::Read;
+        let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
+        let flag = |path: &str| resolve(root, path).map(|found| found.compress_on_the_fly);
+        assert_eq!(flag("/models/saas-roi.json"), Some(true));
+        assert_eq!(flag("/index.html"), Some(false));
+        let text = b"{\"a\": 1}".repeat(100);
+        let packed = gzip(&text).unwrap();
+        assert!(packed.len() < text.len() / 10);
+        let mut unpacked = Vec::new();
+        flate2::read::GzDecoder::new(packed.as_slice())
+            .read_to_end(&mut unpacked)
+            .unwrap();
+        assert_eq!(unpacked, text);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The static-file route: a file from the served folders (see `files`),
-//! its precompressed sibling for gzip-accepting clients, 304 for a
+//! its precompressed sibling for gzip-accepting clients (a model without
+//! one compressed as it is sent), 304 for a
 //! conditional GET that still matches, and the headers a page needs: a
 //! Content-Security-Policy on every HTML page, and on `embed.html` the
 //! origins configured with `--embed-origin` filled into its
@@ -103,12 +104,15 @@ impl Pages {
             .is_some_and(|name| name == "embed.html");
         let rewrites = is_embed && self.embed_meta.is_some();
         // The embed page is rewritten as it is sent: never from a sibling.
-        let gzip = (files::accepts_gzip(request.header("Accept-Encoding")) && !rewrites)
-            .then(|| found.gzip_sibling())
-            .flatten();
+        let accepts_gzip = files::accepts_gzip(request.header("Accept-Encoding")) && !rewrites;
+        let gzip = accepts_gzip.then(|| found.gzip_sibling()).flatten();
+        // Without a sibling, a model is compressed here; its validators are
+        // the file's, marked `-gz` like a sibling's, so the two
+        // representations never answer each other's conditional GETs.
+        let compress = accepts_gzip && gzip.is_none() && found.compress_on_the_fly;
         let (path, encoded) = match &gzip {
             Some(sibling) => (sibling.as_path(), true),
-            None => (found.file.as_path(), false),
+            None => (found.file.as_path(), compress),
         };
         let variant = if rewrites { self.embed_variant } else { 0 };
         let Some(validators) = Validators::of(path, encoded, variant) else {
@@ -121,9 +125,14 @@ impl Pages {
         let response = if matches {
             Response::new(304, content_type, Vec::new())
         } else {
-            match fs::read(path) {
-                Ok(body) => Response::new(200, content_type, self.rewrite(body, rewrites)),
+            let body = match fs::read(path) {
+                Ok(body) if compress => files::gzip(&body),
+                Ok(body) => Some(self.rewrite(body, rewrites)),
                 Err(_) => return Response::new(404, "text/plain", b"not found\n".to_vec()),
+            };
+            match body {
+                Some(body) => Response::new(200, content_type, body),
+                None => return Response::new(500, "text/plain", b"could not compress\n".to_vec()),
             }
         };
         let mut response = response

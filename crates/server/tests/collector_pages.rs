@@ -1,7 +1,7 @@
 //! The collector's pages: security headers (Content-Security-Policy with
 //! the right frame-ancestors, nosniff, Referrer-Policy), validators and
-//! conditional GETs on static files, the embed page's configured origins,
-//! and `--bind`.
+//! conditional GETs on static files, models gzipped as they are sent, the
+//! embed page's configured origins, and `--bind`.
 // Test code: a panic here is a failing test, not a poisoned wasm instance.
 #![allow(
     clippy::indexing_slicing,
@@ -125,6 +125,63 @@ fn conditional_gets_are_answered_304() {
         b"",
     );
     assert_eq!(fresh.status, 304);
+    drop(server);
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+/// A model has no precompressed sibling: a client that accepts gzip gets
+/// it compressed as it is sent, with its own validator, and one that does
+/// not gets the file as it is.
+#[test]
+fn models_are_gzipped_as_they_are_sent() {
+    use std::io::Read;
+    let root = temp_root("models-gzip");
+    std::fs::create_dir_all(root.join("examples/models")).unwrap();
+    let model = format!("{{\"title\": \"{}\"}}\n", "a long title ".repeat(200));
+    std::fs::write(root.join("examples/models/m.json"), &model).unwrap();
+    let server = Server::start(&["--db", ":memory:", "--root", root.to_str().unwrap()]);
+    let gzip = server.request("GET", "/models/m.json", &[("Accept-Encoding", "gzip, br")], b"");
+    assert_eq!(gzip.status, 200);
+    assert_eq!(gzip.header("Content-Encoding"), Some("gzip"));
+    assert_eq!(gzip.header("Content-Type"), Some("application/json"));
+    assert!(gzip.header("Vary").unwrap().contains("Accept-Encoding"));
+    assert!(gzip.body.len() < model.len() / 4, "{} bytes", gzip.body.len());
+    let mut decoded = String::new();
+    flate2::read::GzDecoder::new(gzip.body.as_slice())
+        .read_to_string(&mut decoded)
+        .unwrap();
+    assert_eq!(decoded, model);
+    let gzip_etag = gzip.header("ETag").unwrap().to_string();
+    let plain = server.get("/models/m.json");
+    assert_eq!(plain.header("Content-Encoding"), None);
+    assert_eq!(plain.text(), model);
+    let plain_etag = plain.header("ETag").unwrap().to_string();
+    assert_ne!(plain_etag, gzip_etag);
+    let fresh = server.request(
+        "GET",
+        "/models/m.json",
+        &[("Accept-Encoding", "gzip"), ("If-None-Match", &gzip_etag)],
+        b"",
+    );
+    assert_eq!(fresh.status, 304);
+    assert_eq!(fresh.header("Content-Encoding"), Some("gzip"));
+    // The other representation's tag never matches.
+    let stale = server.request(
+        "GET",
+        "/models/m.json",
+        &[("Accept-Encoding", "gzip"), ("If-None-Match", &plain_etag)],
+        b"",
+    );
+    assert_eq!(stale.status, 200);
+    assert_eq!(stale.header("Content-Encoding"), Some("gzip"));
+    let refused = server.request(
+        "GET",
+        "/models/m.json",
+        &[("Accept-Encoding", "identity"), ("If-None-Match", &gzip_etag)],
+        b"",
+    );
+    assert_eq!(refused.status, 200);
+    assert_eq!(refused.text(), model);
     drop(server);
     let _ = std::fs::remove_dir_all(&root);
 }
