@@ -385,7 +385,10 @@ fn kind_errors_come_back_with_syntax_errors() {
         list.iter()
             .any(|d| d.code == code && d.path.to_string() == path)
     };
-    assert!(found(Code::FormulaSyntax, "calculations[0].formula"), "{list:#?}");
+    assert!(
+        found(Code::FormulaSyntax, "calculations[0].formula"),
+        "{list:#?}"
+    );
     assert!(found(Code::WrongKind, "outputs[0].formula"), "{list:#?}");
 }
 

@@ -140,12 +140,21 @@ fn models_are_gzipped_as_they_are_sent() {
     let model = format!("{{\"title\": \"{}\"}}\n", "a long title ".repeat(200));
     std::fs::write(root.join("examples/models/m.json"), &model).unwrap();
     let server = Server::start(&["--db", ":memory:", "--root", root.to_str().unwrap()]);
-    let gzip = server.request("GET", "/models/m.json", &[("Accept-Encoding", "gzip, br")], b"");
+    let gzip = server.request(
+        "GET",
+        "/models/m.json",
+        &[("Accept-Encoding", "gzip, br")],
+        b"",
+    );
     assert_eq!(gzip.status, 200);
     assert_eq!(gzip.header("Content-Encoding"), Some("gzip"));
     assert_eq!(gzip.header("Content-Type"), Some("application/json"));
     assert!(gzip.header("Vary").unwrap().contains("Accept-Encoding"));
-    assert!(gzip.body.len() < model.len() / 4, "{} bytes", gzip.body.len());
+    assert!(
+        gzip.body.len() < model.len() / 4,
+        "{} bytes",
+        gzip.body.len()
+    );
     let mut decoded = String::new();
     flate2::read::GzDecoder::new(gzip.body.as_slice())
         .read_to_string(&mut decoded)
@@ -177,7 +186,10 @@ fn models_are_gzipped_as_they_are_sent() {
     let refused = server.request(
         "GET",
         "/models/m.json",
-        &[("Accept-Encoding", "identity"), ("If-None-Match", &gzip_etag)],
+        &[
+            ("Accept-Encoding", "identity"),
+            ("If-None-Match", &gzip_etag),
+        ],
         b"",
     );
     assert_eq!(refused.status, 200);
