@@ -68,6 +68,17 @@ describe('widget model loading', { timeout: 180_000 }, () => {
     });
     await page.waitForTimeout(300);
     assert.deepEqual(modelRequests, ['/fixture-models/a.json', '/fixture-models/b.json']);
+    // A src changed while the widget is out of the document loads when it returns.
+    await page.evaluate(() => {
+      const widget = document.getElementById('w');
+      widget?.remove();
+      widget?.setAttribute('src', '/fixture-models/a.json');
+      if (widget) document.body.append(widget);
+    });
+    await page.waitForFunction(() => /** @type {any} */ (window).__yardstickEvents.filter((/** @type {any} */ e) => e.type === 'ready').length === 3);
+    const calcIds = await page.evaluate(() => /** @type {any} */ (window).__yardstickEvents.filter((/** @type {any} */ e) => e.type === 'ready').map((/** @type {any} */ e) => e.detail.calcId));
+    assert.deepEqual(calcIds, ['load-a', 'load-b', 'load-a']);
+    assert.deepEqual(modelRequests, ['/fixture-models/a.json', '/fixture-models/b.json', '/fixture-models/a.json']);
     assert.deepEqual(problems, []);
     await page.close();
   });

@@ -95,6 +95,8 @@ export class YardstickCalculator extends HTMLElement {
   /** The src, locale and currency of the load under way or done: an upgrade
    * reports each attribute and then connects, and all of that is one load. @type {string | null} */
   #loadKey = null;
+  /** The same for the model shown. @type {string | null} */
+  #modelKey = null;
   #chartsPending = false;
 
   constructor() {
@@ -104,8 +106,14 @@ export class YardstickCalculator extends HTMLElement {
   }
 
   connectedCallback() {
-    if (!this.#model) void this.#load();
-    else this.#join();
+    // A model whose attributes changed while it was out of the document is stale.
+    if (this.#model && this.#modelKey === this.#key()) this.#join();
+    else void this.#load();
+  }
+
+  /** What a model load depends on: `src`, `locale` and `currency`. */
+  #key() {
+    return `${this.getAttribute('src')} ${this.getAttribute('locale')} ${this.getAttribute('currency')}`;
   }
 
   disconnectedCallback() {
@@ -155,7 +163,7 @@ export class YardstickCalculator extends HTMLElement {
 
   async #load() {
     const src = this.getAttribute('src');
-    const key = `${src} ${this.getAttribute('locale')} ${this.getAttribute('currency')}`;
+    const key = this.#key();
     if (key === this.#loadKey) return;
     this.#loadKey = key;
     const token = ++this.#loadToken;
@@ -189,6 +197,7 @@ export class YardstickCalculator extends HTMLElement {
     // keeps it after: a freed wasm object throws on any later call.
     this.#dropModel();
     this.#model = model;
+    this.#modelKey = key;
     this.#layout = model.layout();
     this.#formats = new NumberFormats(this.getAttribute('locale') ?? this.#layout.locale, this.getAttribute('currency') ?? this.#layout.currency);
     this.#render(this.#layout, this.#formats);
