@@ -46,54 +46,47 @@ pub enum Refusal {
 
 impl Refusal {
     /// The author's sentence, in the document's terms (raw fractions).
+    // Pieces pushed onto one string rather than a `format!` per variant:
+    // each `format!` is its own code in the widget's wasm.
     pub fn author_text(&self) -> String {
-        match self {
-            Refusal::NotFinite => "expected a finite number".to_string(),
-            Refusal::NotWhole { value } => format!("{} is not a whole number", shortest(*value)),
-            Refusal::NotWholeDate { value } => {
-                format!("{} is not a whole date serial number", shortest(*value))
-            }
-            Refusal::BelowMin { value, min } => {
-                format!(
-                    "{} is below the minimum {}",
-                    shortest(*value),
-                    shortest(*min)
-                )
-            }
-            Refusal::AboveMax { value, max } => {
-                format!(
-                    "{} is above the maximum {}",
-                    shortest(*value),
-                    shortest(*max)
-                )
-            }
-            Refusal::Other(text) => text.clone(),
+        let (value, sentence, bound) = match self {
+            Refusal::NotFinite => return "expected a finite number".to_string(),
+            Refusal::Other(text) => return text.clone(),
+            Refusal::NotWhole { value } => (value, " is not a whole number", None),
+            Refusal::NotWholeDate { value } => (value, " is not a whole date serial number", None),
+            Refusal::BelowMin { value, min } => (value, " is below the minimum ", Some(min)),
+            Refusal::AboveMax { value, max } => (value, " is above the maximum ", Some(max)),
+        };
+        let mut text = shortest(*value);
+        text.push_str(sentence);
+        if let Some(bound) = bound {
+            text.push_str(&shortest(*bound));
         }
+        text
     }
 
     /// The sentence a person entering a value reads: the input's label and
     /// the bound in its display form (percent inputs as percents, currency
     /// with `currency`, the input's unit after it), never its id.
     pub fn visitor_text(&self, input: &InputSpec, currency: &str) -> String {
-        let label = &input.label;
-        match self {
-            Refusal::NotFinite => format!("{label} must be a finite number"),
-            Refusal::NotWhole { .. } => format!("{label} must be a whole number"),
-            Refusal::NotWholeDate { .. } => format!("{label} must be a date"),
-            Refusal::BelowMin { min, .. } => {
-                format!(
-                    "{label} must be at least {}",
-                    display_form(input, *min, currency)
-                )
+        let mut text = input.label.clone();
+        let (sentence, bound) = match self {
+            Refusal::Other(reason) => {
+                text.push_str(": ");
+                text.push_str(reason);
+                return text;
             }
-            Refusal::AboveMax { max, .. } => {
-                format!(
-                    "{label} must be at most {}",
-                    display_form(input, *max, currency)
-                )
-            }
-            Refusal::Other(text) => format!("{label}: {text}"),
+            Refusal::NotFinite => (" must be a finite number", None),
+            Refusal::NotWhole { .. } => (" must be a whole number", None),
+            Refusal::NotWholeDate { .. } => (" must be a date", None),
+            Refusal::BelowMin { min, .. } => (" must be at least ", Some(min)),
+            Refusal::AboveMax { max, .. } => (" must be at most ", Some(max)),
+        };
+        text.push_str(sentence);
+        if let Some(bound) = bound {
+            text.push_str(&display_form(input, *bound, currency));
         }
+        text
     }
 }
 
