@@ -12,11 +12,19 @@ import { fixturePage, openPage, startStack, STEP_TIMEOUT_MS } from './widget-fix
 /** @typedef {import('playwright-core').Page} Page */
 
 /**
- * Every result's text, by output id.
+ * Every result's text, by output id, with its note when one is shown (a
+ * note left over from a keystroke on the way, such as `1`% on the way to
+ * `150`%, would be a result the visitor did not enter).
  * @param {Page} page
  */
 function results(page) {
-  return page.locator('#a [data-output]').evaluateAll((rows) => rows.map((row) => `${row.getAttribute('data-output')}=${row.querySelector('output')?.textContent}`));
+  return page.locator('#a [data-output]').evaluateAll((rows) =>
+    rows.map((row) => {
+      const note = /** @type {HTMLElement | null} */ (row.querySelector('.output-note'));
+      const shown = note && note.checkVisibility() ? ` (${note.textContent})` : '';
+      return `${row.getAttribute('data-output')}=${row.querySelector('output')?.textContent}${shown}`;
+    }),
+  );
 }
 
 /** @param {Page} page @param {string} id */

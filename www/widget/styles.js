@@ -62,6 +62,7 @@ export const WIDGET_CSS = `
 .output-value { font-size: 1.35em; font-weight: 700; font-variant-numeric: tabular-nums; }
 .output-value.negative { color: var(--ys-negative); }
 .output-note { display: block; font-size: .8em; color: var(--ys-muted); }
+.output-note[hidden] { display: none; }
 .charts { display: grid; gap: 1em; margin-top: 1.25em; grid-template-columns: repeat(auto-fit, minmax(min(100%, 300px), 1fr)); }
 .chart { margin: 0; }
 .chart figcaption { font-weight: 600; font-size: .92em; margin-bottom: .3em; }
