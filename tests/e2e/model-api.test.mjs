@@ -38,7 +38,8 @@ test('set returns only what changed, and bad values throw clear errors', () => {
   const model = engine.Model.compile(spec);
   const changed = model.set('discount_rate', 0.12);
   assert.ok('npv' in changed && !('irr' in changed), JSON.stringify(Object.keys(changed)));
-  assert.throws(() => model.set('discount_rate', 7), /above the maximum/);
+  // In the input's words, for the person who typed it: its label and the bound as a percent.
+  assert.throws(() => model.set('discount_rate', 7), { message: 'Discount rate must be at most 50%' });
   assert.throws(() => model.set('no_such_input', 1), /no input has the id/);
   model.free();
 });

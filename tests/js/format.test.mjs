@@ -65,6 +65,18 @@ describe('parseField in en-US (decimal point, grouping comma)', () => {
   }
 });
 
+// A double keeps 15 significant digits: more would be read as another
+// number than the one typed, so it is refused (NaN) instead. Zeros that only
+// place the point are not significant.
+test('more than 15 significant digits are refused, not rounded', () => {
+  assert.ok(Number.isNaN(en.parseField('12345678901234567890', 'number')));
+  assert.ok(Number.isNaN(en.parseField('1234567890.123456', 'number')));
+  assert.ok(Number.isNaN(de.parseField('1.234.567.890.123.456', 'number')));
+  assert.equal(en.parseField('123456789012345', 'number'), 123456789012345);
+  assert.equal(en.parseField('100000000000000000000', 'number'), 1e20);
+  assert.equal(en.parseField('0.000000000000000012', 'number'), 1.2e-17);
+});
+
 test('percent inputs are typed in percentage points', () => {
   assert.equal(en.parseField('12.5%', 'percent'), 0.125);
   assert.equal(de.parseField('12,5 %', 'percent'), 0.125);

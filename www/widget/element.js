@@ -89,6 +89,10 @@ export class YardstickCalculator extends HTMLElement {
   #ctaParent = null;
   /** @type {HTMLAnchorElement | null} */
   #cta = null;
+  /** Fields holding an invalid entry, and the settled value each holds the results at. @type {Map<string, string>} */
+  #held = new Map();
+  /** Says, in words, that the results are held (the outputs also dim). @type {HTMLElement | null} */
+  #heldStatus = null;
   /** @type {IntersectionObserver | null} */
   #observer = null;
   #loadToken = 0;
@@ -316,12 +320,13 @@ export class YardstickCalculator extends HTMLElement {
     this.#fields.clear();
     this.#outputValues.clear();
     this.#outputNotes.clear();
+    this.#held.clear();
     // Neither the form nor the results are named landmarks: a page with two
     // calculators would otherwise hold landmarks with the same name.
     const form = h('form', { class: 'inputs', part: 'inputs' });
     form.addEventListener('submit', (event) => event.preventDefault());
     for (const input of layout.inputs) {
-      const field = createField(input, formats, (id, value, committed) => this.#change(id, value, committed));
+      const field = createField(input, formats, (id, value, committed, held) => this.#change(id, value, committed, held));
       this.#fields.set(input.id, field);
       form.append(field.element);
     }
@@ -341,7 +346,8 @@ export class YardstickCalculator extends HTMLElement {
     const tabs = this.#scenarioButtons.length ? h('div', { class: 'tabs', part: 'tabs', role: 'group', 'aria-label': 'Scenarios' }, ...this.#scenarioButtons) : null;
     this.#charts = layout.charts.map((chart) => ({ chart, frame: createChartFrame(chart) }));
     const charts = this.#charts.length ? h('div', { class: 'charts', part: 'charts' }, ...this.#charts.map((c) => c.frame.figure)) : null;
-    const outputs = h('div', { class: 'outputs', part: 'outputs' }, h('h3', { class: 'outputs-title' }, 'Results'), outputList);
+    this.#heldStatus = h('p', { class: 'held', part: 'held', role: 'status' });
+    const outputs = h('div', { class: 'outputs', part: 'outputs' }, h('h3', { class: 'outputs-title' }, 'Results'), this.#heldStatus, outputList);
     this.#ctaParent = outputs;
     this.#cta = null;
     this.#renderCta();
@@ -380,9 +386,10 @@ export class YardstickCalculator extends HTMLElement {
    * @param {string} inputId
    * @param {InputValue} value
    * @param {boolean} committed
+   * @param {string} [held] Set when the field's entry is invalid and `value` is its settled value.
    * @returns {string | null}
    */
-  #change(inputId, value, committed) {
+  #change(inputId, value, committed, held) {
     if (!this.#model) return 'The calculator is not ready yet.';
     let changed;
     try {
@@ -391,6 +398,9 @@ export class YardstickCalculator extends HTMLElement {
       return error instanceof Error ? error.message : String(error);
     }
     this.#membership?.input(inputId, committed);
+    if (held) this.#held.set(inputId, held);
+    else this.#held.delete(inputId);
+    this.#showHeld();
     for (const [id, output] of Object.entries(changed)) this.#showOutput(id, output);
     for (const button of this.#scenarioButtons) button.setAttribute('aria-pressed', 'false');
     this.#membership?.scenario(undefined);
@@ -413,10 +423,20 @@ export class YardstickCalculator extends HTMLElement {
     }
     if (!applied) return;
     for (const [id, value] of Object.entries(applied.inputs)) this.#fields.get(id)?.show(value);
+    this.#held.clear();
+    this.#showHeld();
     for (const [id, value] of Object.entries(applied.outputs)) this.#showOutput(id, value);
     for (const button of this.#scenarioButtons) button.setAttribute('aria-pressed', String(button.dataset.scenario === scenarioId));
     this.#membership?.scenario(scenarioId);
     this.#drawCharts(applied.series);
+  }
+
+  /** Marks the results as held (in words and dimmed) while any field holds an invalid entry. */
+  #showHeld() {
+    const status = this.#heldStatus;
+    if (!status) return;
+    status.textContent = this.#held.size ? `Results held at the last valid entry: ${[...this.#held.values()].join('; ')}.` : '';
+    status.parentElement?.toggleAttribute('data-held', this.#held.size > 0);
   }
 
   /**

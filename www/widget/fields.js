@@ -8,7 +8,11 @@
  * release) as committed.
  *
  * It validates nothing itself: the engine accepts or refuses a value, and
- * its message is shown beside the field.
+ * its message is shown beside the field. While a number box holds text the
+ * engine refuses (or that is not a number), the model goes back to the
+ * field's last settled value (the keystrokes before, such as `6` on the way
+ * to `60`, were never the visitor's entry), the slider stays there, and the
+ * change carries a note that the results are held at that value.
  */
 
 import { h, uniqueId } from './dom.js';
@@ -24,6 +28,7 @@ import { h, uniqueId } from './dom.js';
  * @param {string} inputId
  * @param {InputValue} value
  * @param {boolean} committed
+ * @param {string} [held] Set when the field holds an invalid entry: says which value the results are for.
  * @returns {string | null}
  */
 
@@ -126,6 +131,14 @@ function numberField(input, formats, onChange) {
     });
   }
   const controls = slider ? [box, slider] : [box];
+  /** The last value the visitor settled on (or a scenario set): what the results show while the box is invalid. */
+  let settled = initial;
+  /** @param {number} value */
+  const moveSlider = (value) => {
+    if (!slider) return;
+    slider.value = String(value);
+    slider.setAttribute('aria-valuetext', formats.spoken(value, input));
+  };
 
   /** @param {number} value @param {boolean} committed */
   const submit = (value, committed) => {
@@ -133,28 +146,34 @@ function numberField(input, formats, onChange) {
     showError(parts.error, controls, refusal);
     return refusal === null;
   };
-  box.addEventListener('input', () => {
+  /** The box holds an invalid entry: back to the settled value, and say so. @param {string} message */
+  const hold = (message) => {
+    onChange(input.id, settled, false, `${input.label}: ${formats.spoken(settled, input)}`);
+    showError(parts.error, controls, message);
+    moveSlider(settled);
+  };
+  /** @param {boolean} committed */
+  const typed = (committed) => {
     const value = formats.parseField(box.value, input.kind);
-    if (value === null) {
-      showError(parts.error, controls, box.value.trim() === '' ? 'Enter a value.' : `“${box.value}” is not a number.`);
-      return;
-    }
-    if (submit(value, false) && slider) {
-      slider.value = String(value);
-      slider.setAttribute('aria-valuetext', formats.spoken(value, input));
-    }
-  });
-  box.addEventListener('change', () => {
-    const value = formats.parseField(box.value, input.kind);
-    if (value !== null && submit(value, true)) box.value = formats.fieldText(value, input.kind);
-  });
+    if (value === null || Number.isNaN(value)) {
+      hold(box.value.trim() === '' ? 'Enter a value.' : value === null ? `“${box.value}” is not a number.` : 'Enter at most 15 significant digits.');
+    } else if (submit(value, committed)) {
+      moveSlider(value);
+      if (committed) {
+        settled = value;
+        box.value = formats.fieldText(value, input.kind);
+      }
+    } else hold(parts.error.textContent ?? '');
+  };
+  box.addEventListener('input', () => typed(false));
+  box.addEventListener('change', () => typed(true));
   if (slider) {
     const range = slider;
     range.addEventListener('input', () => {
       const value = Number(range.value);
       box.value = formats.fieldText(value, input.kind);
       range.setAttribute('aria-valuetext', formats.spoken(value, input));
-      submit(value, false);
+      if (submit(value, false)) settled = value;
     });
     range.addEventListener('change', () => submit(Number(range.value), true));
   }
@@ -170,11 +189,9 @@ function numberField(input, formats, onChange) {
     element,
     show(value) {
       if (typeof value !== 'number') return;
+      settled = value;
       box.value = formats.fieldText(value, input.kind);
-      if (slider) {
-        slider.value = String(value);
-        slider.setAttribute('aria-valuetext', formats.spoken(value, input));
-      }
+      moveSlider(value);
       showError(parts.error, controls, null);
     },
   };

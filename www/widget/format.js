@@ -110,7 +110,9 @@ export class NumberFormats {
   /**
    * Reads what a visitor typed in an input's number box, in the locale's
    * notation. Percent inputs are typed in percentage points. Returns `null`
-   * when the text is not a number (the field then says so).
+   * when the text is not a number, and `NaN` when it has more significant
+   * digits than a double keeps (15): the number read would not be the one
+   * typed (the field says either).
    * @param {string} text
    * @param {InputLayout['kind']} kind
    * @returns {number | null}
@@ -142,6 +144,7 @@ export class NumberFormats {
     }
     digits = fraction === undefined ? wholeDigits : `${wholeDigits}.${fraction}`;
     if (!/^(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(digits)) return null;
+    if (digits.replace(/e.*|\./gi, '').replace(/^0+|0+$/g, '').length > 15) return NaN;
     const value = Number(sign + digits);
     if (!Number.isFinite(value)) return null;
     return kind === 'percent' ? value / 100 : value;

@@ -52,6 +52,9 @@ export const WIDGET_CSS = `
 :focus-visible { outline: 3px solid var(--ys-accent); outline-offset: 2px; }
 .outputs { background: var(--ys-surface); border-radius: var(--ys-radius); padding: 1em; align-self: start; }
 .outputs-title { margin: 0 0 .5em; font-size: 1em; font-weight: 650; }
+.held { margin: 0 0 .5em; font-size: .85em; font-weight: 600; }
+.held:empty { display: none; }
+.outputs[data-held] .output-list { opacity: .55; }
 .output-list { display: grid; gap: .7em; margin: 0; }
 .output { display: grid; gap: .1em; }
 .output dt { font-size: .85em; color: var(--ys-muted); }
@@ -59,6 +62,7 @@ export const WIDGET_CSS = `
 .output-value { font-size: 1.35em; font-weight: 700; font-variant-numeric: tabular-nums; }
 .output-value.negative { color: var(--ys-negative); }
 .output-note { display: block; font-size: .8em; color: var(--ys-muted); }
+.output-note[hidden] { display: none; }
 .charts { display: grid; gap: 1em; margin-top: 1.25em; grid-template-columns: repeat(auto-fit, minmax(min(100%, 300px), 1fr)); }
 .chart { margin: 0; }
 .chart figcaption { font-weight: 600; font-size: .92em; margin-bottom: .3em; }

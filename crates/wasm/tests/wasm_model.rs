@@ -57,15 +57,27 @@ fn set_matches_ids_ignoring_case_and_a_rejected_value_changes_nothing() {
     let changed = model.set("DISCOUNT_Rate", JsValue::from_f64(0.12)).unwrap();
     assert!(get(&changed, "npv").as_f64().is_some());
     let before = JSON::stringify(&model.current()).unwrap();
-    for value in [
-        JsValue::from_f64(2.0),
-        JsValue::from_str("lots"),
-        JsValue::NULL,
-        Object::new().into(),
+    // A value a visitor can enter is refused in the input's words (its
+    // label, the bound as a percent), never by id; a value no field sends
+    // (null, an object) is the calling code's bug and names the id.
+    for (value, expected) in [
+        (JsValue::from_f64(2.0), "Discount rate must be at most 50%"),
+        (
+            JsValue::from_str("lots"),
+            "Discount rate: expected a finite number, found text",
+        ),
+        (
+            JsValue::NULL,
+            "input `discount_rate`: expected a number, text or boolean",
+        ),
+        (
+            Object::new().into(),
+            "input `discount_rate`: expected a number, text or boolean",
+        ),
     ] {
         let error = model.set("discount_rate", value).unwrap_err();
         let message = get(&JsValue::from(error), "message").as_string().unwrap();
-        assert!(message.contains("discount_rate"), "{message}");
+        assert_eq!(message, expected);
     }
     assert_eq!(JSON::stringify(&model.current()).unwrap(), before);
 }

@@ -231,7 +231,8 @@ pub enum ModelError {
     InvalidInput {
         /// The input's id.
         input: String,
-        /// Why the value does not fit, in a sentence.
+        /// Why the value does not fit, in a sentence for the person who
+        /// entered it: the input's label and the bound's display form.
         reason: String,
     },
     /// An analysis option is out of range.
@@ -259,7 +260,9 @@ impl fmt::Display for ModelError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ModelError::UnknownId { kind, id } => write!(f, "no {kind} has the id `{id}`"),
-            ModelError::InvalidInput { input, reason } => write!(f, "input `{input}`: {reason}"),
+            // The reason names the input by its label, for the person who
+            // typed the value; the id stays in the `input` field.
+            ModelError::InvalidInput { reason, .. } => f.write_str(reason),
             ModelError::InvalidOption { option, reason } => {
                 write!(f, "option `{option}`: {reason}")
             }

@@ -13,8 +13,9 @@ use super::{input_to_value, CompiledModel, ModelState, OutputChange};
 use crate::formula::Value;
 use crate::json::Node;
 use crate::model::diagnostic::{IdKind, ModelError};
-use crate::model::inputs::{check_value, value_from_node};
+use crate::model::inputs::{check_input_value, value_from_node};
 use crate::model::plan::Step;
+use crate::model::refusal::Refusal;
 use crate::model::slot::Slot;
 use crate::model::spec::{InputKind, InputSpec, InputValue};
 
@@ -63,10 +64,7 @@ impl CompiledModel {
     /// Checks a value for input `index` against its kind and bounds.
     pub fn check_input(&self, index: usize, value: &InputValue) -> Result<InputValue, ModelError> {
         let input = self.input_at(index)?;
-        match check_value(input, value) {
-            Ok(value) => Ok(value),
-            Err(reason) => Err(invalid_input(input, reason)),
-        }
+        check_input_value(input, value).map_err(|refusal| self.invalid_input(input, &refusal))
     }
 
     /// Input `index`'s spec: the one bounds check of a change.
@@ -140,10 +138,11 @@ impl CompiledModel {
         };
         // One error path for both steps: each `map_err` closure is its own
         // body in the wasm.
-        match value.and_then(|value| check_value(input, &value)) {
-            Ok(value) => Ok(value),
-            Err(reason) => Err(invalid_input(input, reason)),
+        match value {
+            Ok(value) => check_input_value(input, &value),
+            Err(reason) => Err(Refusal::Other(reason)),
         }
+        .map_err(|refusal| self.invalid_input(input, &refusal))
     }
 
     /// Stores input `index`'s checked value, re-runs the steps downstream
@@ -327,10 +326,14 @@ impl CompiledModel {
     }
 }
 
-/// The error of a value input `input` does not take.
-fn invalid_input(input: &InputSpec, reason: String) -> ModelError {
-    ModelError::InvalidInput {
-        input: input.id.clone(),
-        reason,
+impl CompiledModel {
+    /// The error of a value `input` does not take, worded for the person
+    /// who entered it (the label and the bound's display form; the id stays
+    /// in the error's `input` field).
+    fn invalid_input(&self, input: &InputSpec, refusal: &Refusal) -> ModelError {
+        ModelError::InvalidInput {
+            input: input.id.clone(),
+            reason: refusal.visitor_text(input, &self.spec.currency),
+        }
     }
 }

@@ -8,6 +8,7 @@
 use super::diagnostic::ModelDiagnosticCode;
 use super::diagnostic::ModelPath;
 use super::fields::{Diagnostics, Fields};
+use super::refusal::Refusal;
 use super::spec::{InputKind, InputSpec, InputValue, SelectOption, UncertaintySpec};
 use crate::formula::functions::date_serial::serial_from_iso_text;
 use crate::json::Node;
@@ -338,11 +339,17 @@ pub fn plainly_accepted(input: &InputSpec, value: f64) -> bool {
 }
 
 /// Checks a value against an input's kind, bounds and options; returns the
-/// value to store.
+/// value to store, or the author's sentence of why not.
 pub fn check_value(input: &InputSpec, value: &InputValue) -> Result<InputValue, String> {
+    check_input_value(input, value).map_err(|refusal| refusal.author_text())
+}
+
+/// [`check_value`] with the reason as data, for a caller that words it for
+/// another reader ([`Refusal::visitor_text`]).
+pub fn check_input_value(input: &InputSpec, value: &InputValue) -> Result<InputValue, Refusal> {
     match (input.kind, value) {
         (InputKind::Toggle, InputValue::Bool(_)) => Ok(value.clone()),
-        (InputKind::Toggle, _) => Err("expected true or false".to_string()),
+        (InputKind::Toggle, _) => Err(Refusal::Other("expected true or false".to_string())),
         (InputKind::Select, _) => {
             if input.options.iter().any(|o| &o.value == value) {
                 Ok(value.clone())
@@ -357,32 +364,43 @@ pub fn check_value(input: &InputSpec, value: &InputValue) -> Result<InputValue, 
                     message.push_str(&show(&option.value));
                 }
                 message.push(')');
-                Err(message)
+                Err(Refusal::Other(message))
             }
         }
         (kind, InputValue::Number(n)) => {
+            let value_number = *n;
             if !n.is_finite() {
-                return Err("expected a finite number".to_string());
+                return Err(Refusal::NotFinite);
             }
             if kind == InputKind::Integer && n.fract() != 0.0 {
-                return Err(format!("{} is not a whole number", Plain(*n)));
+                return Err(Refusal::NotWhole {
+                    value: value_number,
+                });
             }
             if kind == InputKind::Date && n.fract() != 0.0 {
-                return Err(format!("{} is not a whole date serial number", Plain(*n)));
+                return Err(Refusal::NotWholeDate {
+                    value: value_number,
+                });
             }
             if let Some(min) = input.min.filter(|min| n < min) {
-                return Err(format!("{} is below the minimum {}", Plain(*n), Plain(min)));
+                return Err(Refusal::BelowMin {
+                    value: value_number,
+                    min,
+                });
             }
             if let Some(max) = input.max.filter(|max| n > max) {
-                return Err(format!("{} is above the maximum {}", Plain(*n), Plain(max)));
+                return Err(Refusal::AboveMax {
+                    value: value_number,
+                    max,
+                });
             }
             Ok(value.clone())
         }
-        (kind, other) => Err(format!(
+        (kind, other) => Err(Refusal::Other(format!(
             "a {} input needs a number, got {}",
             kind.as_str(),
             show(other)
-        )),
+        ))),
     }
 }
 

@@ -31,6 +31,7 @@ pub mod inputs;
 pub mod plan;
 pub mod read;
 pub mod receipt;
+pub mod refusal;
 mod scenario;
 mod slot;
 pub mod spec;
