@@ -271,15 +271,9 @@ impl CompiledModel {
         let mut held_bytes = 0;
         for period in 0..self.spec.horizon.series_len() {
             let fast = variable.fast.as_ref().and_then(|node| {
-                let scope = Scope {
-                    structure: &self.structure,
-                    slots,
-                    period: Some(period),
-                };
                 node.eval(&Context {
                     slots,
                     period: Some(period),
-                    names: &scope,
                     workspace,
                 })
             });
@@ -323,15 +317,9 @@ impl CompiledModel {
             return Value::Empty;
         };
         if let (true, Some(node)) = (self.fast_path, &variable.fast) {
-            let scope = Scope {
-                structure: &self.structure,
-                slots,
-                period,
-            };
             let context = Context {
                 slots,
                 period,
-                names: &scope,
                 workspace,
             };
             // The numeric path gives up wherever the general evaluator

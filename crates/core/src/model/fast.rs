@@ -12,9 +12,9 @@
 //! a non-finite result, a function's error), text, an array, or an empty
 //! value. The engine then evaluates the whole formula with the general
 //! evaluator, so results are bit-identical by construction; a property
-//! test checks it on random models. Parts the lowering does not know are
-//! kept as [`Node::General`] and evaluated by the general evaluator in the
-//! same scope.
+//! test checks it on random models. A formula with any part the lowering
+//! does not know is not lowered at all: the general evaluator takes it
+//! whole (no copy of its tree is kept).
 //!
 //! Nothing here allocates on the hot path (series functions reuse one
 //! scratch buffer of the model state), parses, or panics.
@@ -22,8 +22,7 @@
 pub use super::fast_workspace::Workspace;
 use super::slot::Slot;
 use crate::finance::{self, Payback};
-use crate::formula::ast::Expr;
-use crate::formula::eval::{compare_numbers, Evaluator, Names};
+use crate::formula::eval::compare_numbers;
 use crate::formula::functions::FunctionId;
 use crate::formula::{ErrorValue, Value};
 use std::cell::Cell;
@@ -272,19 +271,19 @@ pub enum Node {
         /// Its arguments, in order.
         args: Vec<SeriesArg>,
     },
-    /// A part the numeric path does not know: the general evaluator's value.
-    General(Box<Expr>),
+    /// A part the numeric path does not know, while a formula is lowered:
+    /// a formula holding one is not lowered at all, so no lowered tree
+    /// contains it (its value would be "give up").
+    General,
 }
 
 /// Where a formula is evaluated: the slots, the period (per-period
-/// formulas) and the same scope as names, for [`Node::General`].
+/// formulas) and the scratch space.
 pub struct Context<'a> {
     /// Every variable's current value, by slot.
     pub slots: &'a [Slot],
     /// The period being computed; `None` in scalar formulas.
     pub period: Option<usize>,
-    /// The names scope [`Node::General`] parts are evaluated in.
-    pub names: &'a dyn Names,
     /// Scratch space the series functions reuse instead of allocating.
     pub workspace: &'a Workspace,
 }
@@ -362,9 +361,7 @@ impl Node {
             }
             Node::Call { function, args } => call(*function, args, context),
             Node::Series { function, args } => series(*function, args, context),
-            Node::General(expr) => {
-                Scalar::from_value(&finite(Evaluator::new(context.names).eval(expr)))
-            }
+            Node::General => None,
         }
     }
 }

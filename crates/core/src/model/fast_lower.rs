@@ -17,6 +17,7 @@ use super::fast::{
 use super::plan::{Variable, PERIOD_NAME};
 use crate::formula::ast::{BinaryOp, Expr, ExprKind, PostfixOp, UnaryOp};
 use crate::formula::functions::{self, FunctionId, Implementation};
+use std::cell::Cell;
 
 /// The lowered formula, or `None` when nothing of it can take the numeric
 /// path (it would be one general node).
@@ -24,11 +25,14 @@ pub fn lower_formula(expr: &Expr, per_period: bool, variables: &[Variable]) -> O
     let lowering = Lowering {
         variables,
         per_period,
+        gave_up: Cell::new(false),
     };
-    match lowering.node(expr) {
-        Node::General(_) => None,
-        node => Some(node),
-    }
+    let node = lowering.node(expr);
+    // A formula with any part the numeric path does not know is left
+    // whole to the general evaluator: no general sub-nodes, so no copy of
+    // the formula's tree is kept (and the widget carries none of that
+    // code). Every formula of the example models lowers whole.
+    (!lowering.gave_up.get()).then_some(node)
 }
 
 struct Lowering<'a> {
@@ -36,10 +40,8 @@ struct Lowering<'a> {
     /// Inside a per-period formula a series name is its current value;
     /// elsewhere it is the whole series.
     per_period: bool,
-}
-
-fn general(expr: &Expr) -> Node {
-    Node::General(Box::new(expr.clone()))
+    /// Set when a part could not be lowered: the formula is then not.
+    gave_up: Cell<bool>,
 }
 
 fn boxed(node: Node) -> Box<Node> {
@@ -55,6 +57,12 @@ fn ungrouped(mut expr: &Expr) -> &Expr {
 }
 
 impl Lowering<'_> {
+    /// A part the numeric path does not know: the whole formula gives up.
+    fn general(&self) -> Node {
+        self.gave_up.set(true);
+        Node::General
+    }
+
     fn is_series(&self, slot: usize) -> bool {
         self.variables.get(slot).is_some_and(|v| v.per_period)
     }
@@ -80,17 +88,17 @@ impl Lowering<'_> {
                 op: PostfixOp::Percent,
                 operand,
             } => Node::Percent(boxed(self.node(operand))),
-            ExprKind::Binary { op, left, right } => self.binary(expr, *op, left, right),
+            ExprKind::Binary { op, left, right } => self.binary(*op, left, right),
             ExprKind::Call {
                 function: Some(id),
                 args,
                 ..
-            } => self.call(expr, *id, args),
-            _ => general(expr),
+            } => self.call(*id, args),
+            _ => self.general(),
         }
     }
 
-    fn binary(&self, expr: &Expr, op: BinaryOp, left: &Expr, right: &Expr) -> Node {
+    fn binary(&self, op: BinaryOp, left: &Expr, right: &Expr) -> Node {
         let arithmetic = match op {
             BinaryOp::Add => Some(Arithmetic::Add),
             BinaryOp::Subtract => Some(Arithmetic::Subtract),
@@ -113,7 +121,7 @@ impl Lowering<'_> {
             BinaryOp::LessEqual => Comparison::LessEqual,
             BinaryOp::Greater => Comparison::Greater,
             BinaryOp::GreaterEqual => Comparison::GreaterEqual,
-            _ => return general(expr),
+            _ => return self.general(),
         };
         Node::Compare {
             op: comparison,
@@ -131,12 +139,12 @@ impl Lowering<'_> {
         }
     }
 
-    fn call(&self, expr: &Expr, id: FunctionId, args: &[Expr]) -> Node {
+    fn call(&self, id: FunctionId, args: &[Expr]) -> Node {
         let Some(spec) = functions::by_id(id) else {
-            return general(expr);
+            return self.general();
         };
         if args.len() < spec.min_args || args.len() > spec.max_args {
-            return general(expr);
+            return self.general();
         }
         match (spec.name, spec.implementation) {
             ("IF", _) => Node::If {
@@ -169,7 +177,7 @@ impl Lowering<'_> {
                         before_start: boxed(self.or_when_omitted(args.get(1), Scalar::Number(0.0))),
                     }
                 }
-                _ => general(expr),
+                _ => self.general(),
             },
             (name, Implementation::Eager(function)) => {
                 if let Some(node) = self.series_call(name, args) {
@@ -187,16 +195,16 @@ impl Lowering<'_> {
                 // series) leaves the whole call to the general evaluator.
                 if args
                     .iter()
-                    .any(|arg| matches!(arg, CallArg::Node(Node::General(_))))
+                    .any(|arg| matches!(arg, CallArg::Node(Node::General)))
                 {
-                    return general(expr);
+                    return self.general();
                 }
                 Node::Call {
                     function: EagerFunction { id, function },
                     args,
                 }
             }
-            _ => general(expr),
+            _ => self.general(),
         }
     }
 
@@ -273,7 +281,7 @@ impl Lowering<'_> {
         };
         let general_scalar = lowered
             .iter()
-            .any(|arg| matches!(arg, SeriesArg::Scalar(Node::General(_))));
+            .any(|arg| matches!(arg, SeriesArg::Scalar(Node::General)));
         (views_where_read && !general_scalar).then_some(Node::Series {
             function,
             args: lowered,

@@ -40,7 +40,7 @@ fn model(calculations: &str, outputs: &str) -> CompiledModel {
 fn has_general(node: &Node) -> bool {
     let any = |nodes: &[Node]| nodes.iter().any(has_general);
     match node {
-        Node::General(_) => true,
+        Node::General => true,
         Node::Constant(_) | Node::Period | Node::Read(_) => false,
         Node::Previous { before_start, .. } => has_general(before_start),
         Node::Negate(n) | Node::Percent(n) => has_general(n),
