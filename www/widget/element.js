@@ -203,7 +203,7 @@ export class YardstickCalculator extends HTMLElement {
     this.#model = model;
     this.#modelKey = key;
     this.#layout = model.layout();
-    this.#formats = new NumberFormats(this.getAttribute('locale') ?? this.#layout.locale, this.getAttribute('currency') ?? this.#layout.currency);
+    this.#formats = new NumberFormats(this.getAttribute('locale') ?? this.#layout.locale, this.getAttribute('currency') ?? this.#layout.currency, bindings.readTypedNumber);
     this.#render(this.#layout, this.#formats);
     this.#join(bindings.Tracker);
     // Every output and chart once; a `scenario` then changes what it changes.
@@ -506,23 +506,8 @@ async function fetchModel(url) {
   try {
     return JSON.parse(text);
   } catch (cause) {
-    throw new Error(`The calculator model at ${url.href} is not valid JSON${jsonPlace(text, String(cause))}.`, { cause });
+    // The browser's own message says where (Chromium and Firefox give the line and column).
+    throw new Error(`The calculator model at ${url.href} is not valid JSON: ${cause instanceof Error ? cause.message : cause}`, { cause });
   }
 }
 
-/**
- * Where `JSON.parse` stopped, as " at line L, column C" (both from 1), or
- * nothing when its message does not say: Firefox and recent Chromium give
- * the line and column, older V8 the offset, every engine "end of" input.
- * @param {string} text
- * @param {string} message
- */
-function jsonPlace(text, message) {
-  const stated = /line (\d+) column (\d+)/.exec(message);
-  if (stated) return ` at line ${stated[1]}, column ${stated[2]}`;
-  const found = /position (\d+)/.exec(message);
-  const offset = found ? Number(found[1]) : /end of/i.test(message) ? text.length : -1;
-  if (offset < 0) return '';
-  const before = text.slice(0, offset);
-  return ` at line ${before.split('\n').length}, column ${offset - before.lastIndexOf('\n')}`;
-}
