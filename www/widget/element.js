@@ -30,7 +30,7 @@ import { joinPage } from './engagement.js';
 import { createField } from './fields.js';
 import { NumberFormats } from './format.js';
 import { WIDGET_CSS } from './styles.js';
-import { httpUrl } from './urls.js';
+import { crossOriginHint, httpUrl } from './urls.js';
 import { isFormulaError } from './values.js';
 
 /** @typedef {import('./engine.js').Model} Model */
@@ -244,7 +244,11 @@ export class YardstickCalculator extends HTMLElement {
       (entries) => {
         for (const entry of entries) {
           const own = entry.boundingClientRect.height;
-          const viewport = entry.rootBounds?.height ?? window.innerHeight;
+          // In a cross-origin frame the top viewport is hidden (no
+          // rootBounds) and the frame may be as tall as the widget (auto-height):
+          // the screen's height bounds the viewport from above, so a widget
+          // filling the visitor's window still counts as in view.
+          const viewport = entry.rootBounds?.height ?? Math.min(window.innerHeight, screen.availHeight);
           const visible = entry.intersectionRect.height;
           // A widget taller than the viewport counts by how much of the viewport it fills.
           const ratio = entry.isIntersecting ? Math.min(1, visible / Math.max(1, Math.min(own, viewport))) : 0;
@@ -499,7 +503,7 @@ async function fetchModel(url) {
   try {
     response = await fetch(url, { credentials: 'same-origin' });
   } catch (cause) {
-    throw new Error(`Could not load the calculator model from ${url.href}.`, { cause });
+    throw new Error(`Could not load the calculator model from ${url.href}${crossOriginHint(url)}.`, { cause });
   }
   if (!response.ok) throw new Error(`Could not load the calculator model from ${url.href} (HTTP ${response.status}).`);
   const text = await response.text();

@@ -26,6 +26,7 @@
 // fewer); `make pkg-widget` writes it before esbuild runs. Unbundled, from
 // /widget/engine.js, the same path names /pkg-widget/yardstick.js.
 // Only what the element uses, so esbuild leaves the rest of the glue out.
+import { crossOriginHint } from './urls.js';
 import initEngine, { Model as EngineModel, Tracker as EngineTracker, readTypedNumber } from '../../pkg-widget/yardstick.js';
 
 /** The engine's wasm: beside the embed script (`pkg-widget/`). */
@@ -48,7 +49,7 @@ async function instantiate() {
   try {
     await initEngine({ module_or_path: fetch(WASM_URL) });
   } catch (cause) {
-    throw new Error(`could not start the calculator engine (WebAssembly from ${WASM_URL.href})`, { cause });
+    throw new Error(`Could not start the calculator engine (WebAssembly from ${WASM_URL.href})${crossOriginHint(WASM_URL)}.`, { cause });
   }
   return { Model: EngineModel, Tracker: EngineTracker, readTypedNumber };
 }
