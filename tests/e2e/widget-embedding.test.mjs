@@ -138,12 +138,13 @@ describe('embedding on another site', { timeout: 180_000 }, () => {
     page.setDefaultTimeout(STEP_TIMEOUT_MS);
     // Nothing listens on port 1: the fetch fails as a CORS refusal does,
     // with no reason a script may read.
-    await page.route(`${server.url}host.html`, (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title><script type="module" src="/pkg-widget/yardstick-widget.min.js"></script></head><body><yardstick-calculator src="http://127.0.0.1:1/m.json"></yardstick-calculator></body></html>` }));
+    await page.route(`${server.url}host.html`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title><script type="module" src="/pkg-widget/yardstick-widget.min.js"></script></head><body><yardstick-calculator src="http://127.0.0.1:1/m.json"></yardstick-calculator></body></html>' }));
     await page.goto(`${server.url}host.html`);
     const alert = page.locator('yardstick-calculator').locator('[role="alert"]');
     await alert.waitFor();
     const text = String(await alert.textContent());
-    assert.match(text, /Could not load the calculator model from http:\/\/127\.0\.0\.1:1\/m\.json: the network failed, or that server does not allow pages from http:\/\/127\.0\.0\.1:\d+ \(yardstick-serve --allow-origin http:\/\/127\.0\.0\.1:\d+\)\./, text);
+    const expected = /Could not load the calculator model from http:\/\/127\.0\.0\.1:1\/m\.json: the network failed, or that server does not allow pages from http:\/\/127\.0\.0\.1:\d+ \(yardstick-serve --allow-origin http:\/\/127\.0\.0\.1:\d+\)\./;
+    assert.match(text, expected, text);
     await page.close();
   });
 });
