@@ -143,7 +143,8 @@ describe('embedding on another site', { timeout: 180_000 }, () => {
     const alert = page.locator('yardstick-calculator').locator('[role="alert"]');
     await alert.waitFor();
     const text = String(await alert.textContent());
-    const expected = /Could not load the calculator model from http:\/\/127\.0\.0\.1:1\/m\.json: the network failed, or that server does not allow pages from http:\/\/127\.0\.0\.1:\d+ \(yardstick-serve --allow-origin http:\/\/127\.0\.0\.1:\d+\)\./;
+    const origin = 'http:\\/\\/127\\.0\\.0\\.1:\\d+';
+    const expected = new RegExp(`Could not load the calculator model from http://127\\.0\\.0\\.1:1/m\\.json: the network failed, or that server does not allow pages from ${origin} \\(yardstick-serve --allow-origin ${origin}\\)\\.`);
     assert.match(text, expected, text);
     await page.close();
   });
