@@ -342,11 +342,14 @@ export class YardstickCalculator extends HTMLElement {
       this.#outputNotes.set(output.id, note);
       outputList.append(h('div', { class: 'output', part: 'output', 'data-output': output.id }, h('dt', {}, output.label), h('dd', {}, value, note)));
     }
-    this.#scenarioButtons = layout.scenarios.map((scenario) => {
-      const button = h('button', { type: 'button', class: 'tab', part: 'tab', 'aria-pressed': 'false', 'data-scenario': scenario.id }, scenario.label);
+    // "Your numbers" (id '') first and pressed: a scenario shown over them
+    // keeps them in the engine, and this button brings them back.
+    this.#scenarioButtons = [{ id: '', label: 'Your numbers' }, ...layout.scenarios].map((scenario) => {
+      const button = h('button', { type: 'button', class: 'tab', part: 'tab', 'aria-pressed': String(!scenario.id), 'data-scenario': scenario.id }, scenario.label);
       button.addEventListener('click', () => this.#applyScenario(scenario.id));
       return button;
     });
+    if (!layout.scenarios.length) this.#scenarioButtons = [];
     const tabs = this.#scenarioButtons.length ? h('div', { class: 'tabs', part: 'tabs', role: 'group', 'aria-label': 'Scenarios' }, ...this.#scenarioButtons) : null;
     this.#charts = layout.charts.map((chart) => ({ chart, frame: createChartFrame(chart) }));
     const charts = this.#charts.length ? h('div', { class: 'charts', part: 'charts' }, ...this.#charts.map((c) => c.frame.figure)) : null;
@@ -406,7 +409,7 @@ export class YardstickCalculator extends HTMLElement {
     else this.#held.delete(inputId);
     this.#showHeld();
     for (const [id, output] of Object.entries(changed)) this.#showOutput(id, output);
-    for (const button of this.#scenarioButtons) button.setAttribute('aria-pressed', 'false');
+    this.#pressScenario('');
     this.#membership?.scenario(undefined);
     this.#scheduleCharts();
     return null;
@@ -415,13 +418,14 @@ export class YardstickCalculator extends HTMLElement {
   /**
    * Applies a scenario: the engine sets every input (the scenario's values,
    * the defaults elsewhere) and answers once with the inputs, the changed
-   * outputs and the series. An unknown id changes nothing.
+   * outputs and the series. The id '' brings back the visitor's own
+   * numbers, which the engine kept. An unknown id changes nothing.
    * @param {string} scenarioId
    */
   #applyScenario(scenarioId) {
     let applied;
     try {
-      applied = this.#model?.applyScenario(scenarioId);
+      applied = scenarioId ? this.#model?.applyScenario(scenarioId) : this.#model?.showOwnInputs();
     } catch {
       return;
     }
@@ -430,9 +434,14 @@ export class YardstickCalculator extends HTMLElement {
     this.#held.clear();
     this.#showHeld();
     for (const [id, value] of Object.entries(applied.outputs)) this.#showOutput(id, value);
-    for (const button of this.#scenarioButtons) button.setAttribute('aria-pressed', String(button.dataset.scenario === scenarioId));
-    this.#membership?.scenario(scenarioId);
+    this.#pressScenario(scenarioId);
+    this.#membership?.scenario(scenarioId || undefined);
     this.#drawCharts(applied.series);
+  }
+
+  /** Marks the scenario shown ('' for the visitor's own numbers) as the pressed button. @param {string} scenarioId */
+  #pressScenario(scenarioId) {
+    for (const button of this.#scenarioButtons) button.setAttribute('aria-pressed', String(button.dataset.scenario === scenarioId));
   }
 
   /** Marks the results as held (in words and dimmed) while any field holds an invalid entry. */

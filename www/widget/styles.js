@@ -31,7 +31,7 @@ export const WIDGET_CSS = `
 .description { margin: 0 0 1em; color: var(--ys-muted); font-size: .92em; }
 .tabs { display: flex; flex-wrap: wrap; gap: .25em; margin: 0 0 1em; border-bottom: 1px solid var(--ys-border); }
 .tab { font: inherit; font-size: .92em; color: var(--ys-muted); background: none; border: 0; border-bottom: 3px solid transparent; padding: .45em .8em; cursor: pointer; margin-bottom: -1px; }
-.tab[aria-selected="true"] { color: var(--ys-accent); border-bottom-color: var(--ys-accent); font-weight: 600; }
+.tab[aria-pressed="true"] { color: var(--ys-accent); border-bottom-color: var(--ys-accent); font-weight: 600; }
 .body { display: grid; gap: 1.25em; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); }
 @container (max-width: 640px) { .body { grid-template-columns: 1fr; } }
 @media (max-width: 700px) { .body { grid-template-columns: 1fr; } }
