@@ -45,3 +45,17 @@ test('an unsupported locale or currency falls back to en-US and USD', () => {
   assert.equal(formats.currency, 'USD');
   assert.equal(formats.output(1234.5, { style: 'currency', decimals: 2 }), '$1,234.50');
 });
+
+test('a result too wide for its box is shown compact, and scientific past the trillions', () => {
+  const currency = { style: /** @type {const} */ ('currency'), decimals: 0 };
+  assert.equal(en.output(1234.5, currency), '$1,235');
+  assert.equal(en.output(12_345_678_901_234, currency), '$12.3T');
+  assert.equal(en.output(1e300, currency), '$1E300');
+  assert.equal(en.output(-5e20, { style: 'number', decimals: 2 }), '-5E20');
+  for (const value of [1e300, -1e300, 123456789012345, 1e20]) {
+    for (const style of /** @type {const} */ (['currency', 'percent', 'number', 'months'])) {
+      const text = en.output(value, { style, decimals: 2 });
+      assert.ok(text.length <= 16, `${style} ${value}: ${text}`);
+    }
+  }
+});

@@ -50,22 +50,23 @@ export class NumberFormats {
   }
 
   /**
-   * An output value in its model format.
+   * An output value in its model format; past 16 characters (a visitor's
+   * 1e300 does that) in compact notation (`$1.2T`), scientific beyond the
+   * trillions (`$1E300`), so every result fits its box.
    * @param {number} value
    * @param {Pick<OutputLayout, 'style' | 'decimals'>} format
    */
   output(value, format) {
+    const style = {
+      currency: { style: 'currency', currency: this.currency },
+      percent: { style: 'percent' },
+      months: { style: 'unit', unit: 'month', unitDisplay: 'long' },
+    }[/** @type {string} */ (format.style)];
     const digits = { minimumFractionDigits: format.decimals, maximumFractionDigits: format.decimals };
-    switch (format.style) {
-      case 'currency':
-        return this.#formatter(`c${format.decimals}`, { style: 'currency', currency: this.currency, ...digits }).format(value);
-      case 'percent':
-        return this.#formatter(`p${format.decimals}`, { style: 'percent', ...digits }).format(value);
-      case 'months':
-        return this.#formatter(`m${format.decimals}`, { style: 'unit', unit: 'month', unitDisplay: 'long', ...digits }).format(value);
-      default:
-        return this.#formatter(`n${format.decimals}`, digits).format(value);
-    }
+    const text = this.#formatter(`${format.style}${format.decimals}`, /** @type {Intl.NumberFormatOptions} */ ({ ...style, ...digits })).format(value);
+    if (text.length <= 16) return text;
+    const notation = Math.abs(value) < 1e15 ? 'compact' : 'scientific';
+    return this.#formatter(`${format.style}${notation}`, /** @type {Intl.NumberFormatOptions} */ ({ ...style, notation, minimumFractionDigits: 0, maximumFractionDigits: 1 })).format(value);
   }
 
   /**
