@@ -63,6 +63,8 @@ function readCharts(page) {
         const r = text.getBoundingClientRect();
         return {
           text: text.textContent ?? '',
+          // A tornado label's full text, for hover and screen readers.
+          title: text.parentElement?.querySelector(':scope > title')?.textContent ?? null,
           anchor: text.getAttribute('text-anchor'),
           y: Number(text.getAttribute('y')),
           x: r.left,
@@ -70,7 +72,8 @@ function readCharts(page) {
           box: { left: r.left, right: r.right, top: r.top, bottom: r.bottom },
         };
       });
-      return { id: figure.getAttribute('data-chart') ?? '', box: { left: box.left, right: box.right, top: box.top, bottom: box.bottom }, texts };
+      const rowHeaders = [...figure.querySelectorAll('table tbody th')].map((th) => th.textContent ?? '');
+      return { id: figure.getAttribute('data-chart') ?? '', rowHeaders, box: { left: box.left, right: box.right, top: box.top, bottom: box.bottom }, texts };
     });
   });
 }
@@ -143,6 +146,7 @@ describe('widget charts at phone, tablet and desktop widths', { timeout: 300_000
             const labels = chart.texts.filter((t) => t.anchor === 'end');
             assert.ok(labels.length > 0, `${where}: no labels`);
             assert.equal(new Set(labels.map((l) => l.text)).size, labels.length, `${where}: labels repeat: ${labels.map((l) => l.text).join(' | ')}`);
+            assert.deepEqual(labels.map((l) => l.title), chart.rowHeaders, `${where}: each label's title is the input's full label`);
             for (const label of labels) {
               assert.ok(label.box.left >= chart.box.left - 0.5 && label.box.right <= chart.box.right + 0.5, `${where}: "${label.text}" is clipped`);
             }
