@@ -125,11 +125,11 @@ function periodTicks(horizon, centre, width, measure) {
     });
   const long = place(periodLabels(horizon));
   if (apart(long)) return long;
-  const short = place(periodLabels(horizon, true));
-  const last = /** @type {{ text: string, x: number, left: number, right: number }} */ (short.at(-1));
-  let shown = short;
+  const brief = place(periodLabels(horizon, true));
+  const last = /** @type {{ text: string, x: number, left: number, right: number }} */ (brief.at(-1));
+  let shown = brief;
   for (let step = 2; step <= horizon.periods && !apart(shown); step++) {
-    shown = short.filter((_, period) => period % step === 0 && period < horizon.periods);
+    shown = brief.filter((_, period) => period % step === 0 && period < horizon.periods);
     // The last period always shows; the regular label crowding it goes.
     if (shown.length > 1 && /** @type {{ right: number }} */ (shown.at(-1)).right + GAP_PX > last.left) shown.pop();
     shown.push(last);
@@ -314,10 +314,9 @@ export function drawTornado(frame, chart, layout, sensitivity, formats) {
   // that a tornado names an output when it compiled).
   const format = /** @type {NumberFormat} */ (layout.outputs.find((o) => o.id === chart.output));
   const rows = sensitivity.rows.filter((row) => row.outputAtLow !== null && row.outputAtHigh !== null).slice(0, 8);
-  const inputLabel = (/** @type {string} */ id) => layout.inputs.find((i) => i.id === id)?.label ?? id;
   const width = drawingWidth(frame);
   const measure = measurer(frame.figure);
-  const names = rows.map((row) => inputLabel(row.input));
+  const names = rows.map((row) => layout.inputs.find((i) => i.id === row.input)?.label ?? row.input);
   // The label column is as wide as the widest label, up to a share of the width.
   const labelWidth = Math.min(Math.max(0, ...names.map(measure)), width * LABEL_SHARE);
   const lines = labelLines(names, labelWidth, measure);
@@ -368,8 +367,8 @@ export function drawTornado(frame, chart, layout, sensitivity, formats) {
     h(
       'tbody',
       {},
-      ...rows.map((row) =>
-        h('tr', {}, h('th', { scope: 'row' }, inputLabel(row.input)), h('td', {}, formats.output(Number(row.outputAtLow), format)), h('td', {}, formats.output(Number(row.outputAtHigh), format))),
+      ...rows.map((row, index) =>
+        h('tr', {}, h('th', { scope: 'row' }, names[index]), h('td', {}, formats.output(Number(row.outputAtLow), format)), h('td', {}, formats.output(Number(row.outputAtHigh), format))),
       ),
     ),
   );
