@@ -114,6 +114,8 @@ export class YardstickCalculator extends HTMLElement {
   /** The same for the model shown. @type {string | null} */
   #modelKey = null;
   #chartsPending = false;
+  /** Redraws a chart whose figure changed width. @type {ResizeObserver | null} */
+  #resizer = null;
 
   constructor() {
     super();
@@ -370,6 +372,13 @@ export class YardstickCalculator extends HTMLElement {
     const tabs = this.#scenarioButtons.length ? h('div', { class: 'tabs', part: 'tabs', role: 'group', 'aria-label': 'Scenarios' }, ...this.#scenarioButtons) : null;
     this.#charts = layout.charts.map((chart) => ({ chart, frame: createChartFrame(chart) }));
     const charts = this.#charts.length ? h('div', { class: 'charts', part: 'charts' }, ...this.#charts.map((c) => c.frame.figure)) : null;
+    // Charts draw in their figure's own pixels (text keeps its size), so a
+    // figure that is now wider or narrower is drawn again on the next frame.
+    this.#resizer?.disconnect();
+    this.#resizer = new ResizeObserver(() => {
+      if (this.#charts.some(({ frame }) => frame.figure.clientWidth && frame.figure.clientWidth !== frame.width)) this.#scheduleCharts();
+    });
+    for (const { frame } of this.#charts) this.#resizer.observe(frame.figure);
     this.#heldStatus = h('p', { class: 'held', part: 'held', role: 'status' });
     // The headline result, kept in sight at the foot of the screen on narrow
     // layouts while the inputs are edited (styles.js shows it there only).

@@ -73,7 +73,7 @@ export const WIDGET_CSS = `
 .chart { margin: 0; }
 .chart figcaption { font-weight: 600; font-size: .92em; margin-bottom: .3em; }
 .chart-svg { width: 100%; height: auto; display: block; overflow: visible; }
-.chart-svg .tick { font-size: 11px; fill: var(--ys-muted); font-family: inherit; }
+.chart-svg .tick { fill: var(--ys-muted); font-family: inherit; }
 .chart-svg .grid { stroke: var(--ys-border); stroke-width: 1; stroke-dasharray: 3 3; }
 .chart-svg .axis { stroke: var(--ys-muted); stroke-width: 1; }
 .chart-svg .bar.low { fill: var(--yardstick-series-2, #d9730d); }
