@@ -7,7 +7,7 @@
 //! again, and the result equals a full evaluation (property-tested).
 
 use super::compile::compile_parts;
-use super::diagnostic::{ModelDiagnostic, ModelDiagnosticCode};
+use super::diagnostic::{ModelDiagnostic, ModelDiagnosticCode, ModelPath};
 use super::engine_scope::Scope;
 use super::fast::{Context, Scalar, Workspace};
 use super::plan::{Role, Step, Structure, Variable};
@@ -367,7 +367,30 @@ impl CompiledModel {
                 _ => {}
             }
         }
+        if let Some(problem) = self.lead_value_problem(state) {
+            problems.push(problem);
+        }
         problems
+    }
+
+    /// `leadValue` naming an output whose value at the defaults is text,
+    /// a boolean or empty: a lead's value is summed and compared, so it
+    /// must be a number (an error value such as `#DIV/0!` at the defaults
+    /// is a number formula's, and allowed).
+    fn lead_value_problem(&self, state: &ModelState) -> Option<ModelDiagnostic> {
+        let id = self.spec.lead_value.as_ref()?;
+        let index = self.spec.outputs.iter().position(|o| &o.id == id)?;
+        let found = match state.output(self, index) {
+            Value::Number(_) | Value::Error(_) | Value::Array(_) => return None,
+            Value::Text(_) => "text",
+            Value::Bool(_) => "a boolean",
+            Value::Empty => "nothing",
+        };
+        Some(ModelDiagnostic::new(
+            ModelDiagnosticCode::WrongKind,
+            ModelPath::root().key("leadValue"),
+            format!("`leadValue` names output `{id}`, which gives {found}; a lead's value must be a number"),
+        ))
     }
 }
 

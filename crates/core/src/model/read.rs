@@ -41,6 +41,7 @@ const TOP_FIELDS: &[&str] = &[
     "outputs",
     "scenarios",
     "charts",
+    "leadValue",
 ];
 
 /// The text values of the fields that name one of a few choices: what the
@@ -115,6 +116,7 @@ fn read_top(document: &Node, diagnostics: &mut Diagnostics) -> Option<ModelSpec>
         outputs: Vec::new(),
         scenarios: Vec::new(),
         charts: Vec::new(),
+        lead_value: None,
     };
     if spec.currency.len() != 3 || !spec.currency.chars().all(|c| c.is_ascii_uppercase()) {
         diagnostics.push(
@@ -145,6 +147,7 @@ fn read_top(document: &Node, diagnostics: &mut Diagnostics) -> Option<ModelSpec>
         }
     }
     check_ids(&spec, diagnostics);
+    spec.lead_value = read_lead_value(&top, &spec.outputs, diagnostics);
     let scenarios = bounded_list(&top, "scenarios", false, MAX_SCENARIOS, diagnostics);
     for (i, node) in scenarios.iter().enumerate() {
         if let Some(scenario) =
@@ -229,6 +232,36 @@ fn read_horizon(top: &Fields<'_>, diagnostics: &mut Diagnostics) -> Horizon {
         .and_then(|index| units.get(index).copied())
         .unwrap_or(PeriodUnit::Year);
     Horizon { periods, unit }
+}
+
+/// `leadValue`: the id of an output (matched ignoring ASCII case, as
+/// formulas match ids), returned as the output declares it. Whether that
+/// output gives a number is known once the defaults are evaluated
+/// (`CompiledModel`'s kind check).
+fn read_lead_value(
+    top: &Fields<'_>,
+    outputs: &[OutputSpec],
+    diagnostics: &mut Diagnostics,
+) -> Option<String> {
+    let wanted = top.text("leadValue", false, diagnostics)?;
+    for output in outputs {
+        if output.id.eq_ignore_ascii_case(&wanted) {
+            return Some(output.id.clone());
+        }
+    }
+    let mut ids = Vec::with_capacity(outputs.len());
+    for output in outputs {
+        ids.push(output.id.as_str());
+    }
+    diagnostics.push(
+        ModelDiagnosticCode::UnknownReference,
+        &top.field_path("leadValue"),
+        format!(
+            "`leadValue` names `{wanted}`, which is not an output of the model{}",
+            suggest_id(&wanted, ids.into_iter())
+        ),
+    );
+    None
 }
 
 fn read_calculation(
