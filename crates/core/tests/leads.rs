@@ -340,13 +340,13 @@ fn totals_count_every_lead_and_sum_values_in_any_order() {
     let mut forward = LeadTotals::default();
     let mut backward = LeadTotals::default();
     for value in values {
-        forward.add("a", Some(value));
+        forward.add("a", Some(value), Some("EUR"));
     }
     for value in values.iter().rev() {
-        backward.add("a", Some(*value));
+        backward.add("a", Some(*value), Some("EUR"));
     }
-    forward.add("b", None);
-    backward.add("b", None);
+    forward.add("b", None, None);
+    backward.add("b", None, None);
     assert_eq!(forward.calcs(), backward.calcs());
     let calcs = forward.calcs();
     assert_eq!(calcs[0].calc_id, "a");
@@ -354,4 +354,16 @@ fn totals_count_every_lead_and_sum_values_in_any_order() {
     assert!((calcs[0].value - 7.6).abs() < 1e-9, "{}", calcs[0].value);
     assert_eq!((calcs[1].calc_id.as_str(), calcs[1].leads, calcs[1].valued, calcs[1].value), ("b", 1, 0, 0.0));
     assert_eq!(forward.leads(), 7);
+    assert_eq!(calcs[0].currency.as_deref(), Some("EUR"));
+    assert_eq!(calcs[1].currency, None);
+    assert_eq!(forward.overall_value(), Some((calcs[0].value, "EUR".into())));
+    let node = forward.to_node();
+    assert_eq!(node.get("leads"), Some(&Node::Number(7.0)));
+    assert_eq!(node.get("currency"), Some(&Node::Text("EUR".into())));
+    // Values in several currencies have no one currency.
+    forward.add("c", Some(1.0), Some("USD"));
+    assert_eq!(forward.calcs()[2].currency.as_deref(), Some("USD"));
+    assert_eq!(forward.overall_value(), None);
+    forward.add("a", Some(1.0), Some("USD"));
+    assert_eq!(forward.calcs()[0].currency, None);
 }

@@ -44,6 +44,8 @@ export interface ModelLayout {
     horizon: { periods: number; unit: "year" | "quarter" | "month" };
     inputs: InputLayout[]; outputs: OutputLayout[]; series: SeriesLayout[];
     scenarios: ScenarioLayout[]; charts: ChartLayout[];
+    /** The output that is a lead's value (the model's `leadValue`), if any. */
+    leadValue?: string;
 }
 "##;
 
@@ -145,6 +147,7 @@ impl Model {
         set_optional_text(&result, "description", spec.description.as_ref());
         set_text(&result, "currency", &spec.currency);
         set_text(&result, "locale", &spec.locale);
+        set_optional_text(&result, "leadValue", spec.lead_value.as_ref());
         let horizon = object();
         set_number(&horizon, "periods", spec.horizon.periods as f64);
         set_text(&horizon, "unit", spec.horizon.unit.as_str());

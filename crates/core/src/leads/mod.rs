@@ -4,7 +4,8 @@
 //!
 //! - [`read`]: the `yardstick/lead@1` body from a [`crate::json::Node`]
 //!   into a [`read::Lead`], every field checked, the first problem coming
-//!   back with its path (`contact.email`) and reason.
+//!   back as a [`read::LeadError`] with its path (`contact.email`) and
+//!   reason (the error type lives in its own file, `error.rs`).
 //! - [`case`]: a lead's case under the model it names: its inputs applied
 //!   and checked by the model, the outputs, the lead's value (the output
 //!   the model names in `leadValue`) and the receipt.
@@ -16,5 +17,6 @@
 //! on `engagement`'s id rules; `model` and `engagement` never reach it.
 
 pub mod case;
+mod error;
 pub mod read;
 pub mod totals;

@@ -22,8 +22,13 @@ pub struct CalcLeadTotals {
     pub valued: u64,
     /// The sum of their values.
     pub value: f64,
+    /// The currency its valued leads share (the model's), or `None` when
+    /// they name none or several.
+    pub currency: Option<String>,
     /// The compensation term of the sum (what rounding lost so far).
     compensation: f64,
+    /// Whether valued leads named different currencies.
+    mixed: bool,
 }
 
 /// Totals per calculator, sorted by calculator id.
@@ -33,9 +38,10 @@ pub struct LeadTotals {
 }
 
 impl LeadTotals {
-    /// Counts one lead of `calc_id` with its value, if any. Non-finite
-    /// values (which a store never holds) are counted as no value.
-    pub fn add(&mut self, calc_id: &str, value: Option<f64>) {
+    /// Counts one lead of `calc_id` with its value, if any, in `currency`
+    /// (the model's, for a verified lead). Non-finite values (which a
+    /// store never holds) are counted as no value.
+    pub fn add(&mut self, calc_id: &str, value: Option<f64>, currency: Option<&str>) {
         let position = self
             .calcs
             .binary_search_by(|c| c.calc_id.as_str().cmp(calc_id));
@@ -49,7 +55,9 @@ impl LeadTotals {
                         leads: 0,
                         valued: 0,
                         value: 0.0,
+                        currency: None,
                         compensation: 0.0,
+                        mixed: false,
                     },
                 );
                 index
@@ -68,6 +76,14 @@ impl LeadTotals {
                 (value - sum) + calc.value
             };
             calc.value = sum;
+            match (&calc.currency, currency) {
+                (_, None) => calc.mixed = true,
+                (None, Some(currency)) if calc.valued == 1 => {
+                    calc.currency = Some(currency.to_string())
+                }
+                (Some(known), Some(currency)) if known == currency => {}
+                _ => calc.mixed = true,
+            }
         }
     }
 
@@ -78,6 +94,11 @@ impl LeadTotals {
             calcs.push(CalcLeadTotals {
                 value: calc.value + calc.compensation,
                 compensation: 0.0,
+                currency: if calc.mixed {
+                    None
+                } else {
+                    calc.currency.clone()
+                },
                 ..calc.clone()
             });
         }
@@ -89,8 +110,30 @@ impl LeadTotals {
         self.calcs.iter().map(|c| c.leads).sum()
     }
 
-    /// `[{calc_id, leads, valued, value}]`, by calc_id (`value` is 0 for
-    /// a calculator without valued leads).
+    /// The value of every calculator's leads together, and its currency,
+    /// when all valued leads share one currency; `None` otherwise (a sum
+    /// of dollars and euros is no figure).
+    pub fn overall_value(&self) -> Option<(f64, String)> {
+        let mut total: Option<(f64, String)> = None;
+        for calc in self.calcs() {
+            if calc.valued == 0 {
+                continue;
+            }
+            let currency = calc.currency?;
+            total = match total {
+                None => Some((calc.value, currency)),
+                Some((sum, known)) if known == currency => Some((sum + calc.value, known)),
+                Some(_) => return None,
+            };
+        }
+        total
+    }
+
+    /// `{leads, value, currency, calcs: [{calc_id, leads, valued, value,
+    /// currency}]}`, calcs by calc_id (`value` is 0 for a calculator
+    /// without valued leads, `currency` null unless its valued leads share
+    /// one); the overall `value` and `currency` are null unless every
+    /// valued lead shares one currency.
     pub fn to_node(&self) -> Node {
         let mut items = Vec::with_capacity(self.calcs.len());
         for calc in self.calcs() {
@@ -99,9 +142,19 @@ impl LeadTotals {
                 ("leads".into(), Node::Number(calc.leads as f64)),
                 ("valued".into(), Node::Number(calc.valued as f64)),
                 ("value".into(), Node::Number(calc.value + 0.0)),
+                ("currency".into(), calc.currency.map_or(Node::Null, Node::Text)),
             ]));
         }
-        Node::List(items)
+        let (value, currency) = match self.overall_value() {
+            Some((value, currency)) => (Node::Number(value + 0.0), Node::Text(currency)),
+            None => (Node::Null, Node::Null),
+        };
+        Node::Map(vec![
+            ("leads".into(), Node::Number(self.leads() as f64)),
+            ("value".into(), value),
+            ("currency".into(), currency),
+            ("calcs".into(), Node::List(items)),
+        ])
     }
 }
 
