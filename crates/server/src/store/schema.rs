@@ -82,7 +82,7 @@ PRAGMA user_version = 1;
 /// the partial index yields the median and p75 by rank. The totals are the
 /// core's `CalcTotals`; `error` says why a calculator's figures cannot be
 /// trusted (an unreadable event met by the migration).
-const SCHEMA: &str = "
+pub const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS events (
     event_id       TEXT PRIMARY KEY NOT NULL,
     calc_id        TEXT NOT NULL,
