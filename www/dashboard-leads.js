@@ -146,13 +146,14 @@ function table(leads) {
       h(
         'tr',
         { class: 'lead-row', 'data-lead-id': lead.lead_id },
-        h('td', {}, when.format(new Date(lead.received_at_ms))),
-        h('th', { scope: 'row' }, lead.contact.name),
-        h('td', {}, lead.contact.company),
-        h('td', {}, lead.contact.email),
-        h('td', {}, lead.calc_id),
-        h('td', { class: 'number' }, lead.value === null ? '—' : money(lead.value, lead.currency)),
-        h('td', {}, lead.verified ? 'Yes' : 'No'),
+        // data-label: the column's name, which a phone's stacked layout shows.
+        h('td', { 'data-label': headers[0] }, when.format(new Date(lead.received_at_ms))),
+        h('th', { scope: 'row', 'data-label': headers[1] }, lead.contact.name),
+        h('td', { 'data-label': headers[2] }, lead.contact.company),
+        h('td', { 'data-label': headers[3] }, lead.contact.email),
+        h('td', { 'data-label': headers[4] }, lead.calc_id),
+        h('td', { class: 'number', 'data-label': headers[5] }, lead.value === null ? '—' : money(lead.value, lead.currency)),
+        h('td', { 'data-label': headers[6] }, lead.verified ? 'Yes' : 'No'),
       ),
       h('tr', { class: 'lead-case-row' }, h('td', { colspan: headers.length }, caseDetails(lead))),
     );
