@@ -82,7 +82,10 @@ fn with(pointer: &str, value: Json) -> Json {
     } else {
         lead.pointer_mut(parent).unwrap()
     };
-    target.as_object_mut().unwrap().insert(key.to_string(), value);
+    target
+        .as_object_mut()
+        .unwrap()
+        .insert(key.to_string(), value);
     lead
 }
 
@@ -117,46 +120,156 @@ fn a_valid_lead_is_read_with_its_contact_trimmed() {
     // Optional fields may be absent or null.
     let mut lead = without("", "model_path");
     lead["scenario"] = Json::Null;
-    lead["consent"].as_object_mut().unwrap().remove("privacy_url");
+    lead["consent"]
+        .as_object_mut()
+        .unwrap()
+        .remove("privacy_url");
     let lead = read(&lead).unwrap();
-    assert_eq!((lead.model_path, lead.scenario, lead.privacy_url), (None, None, None));
+    assert_eq!(
+        (lead.model_path, lead.scenario, lead.privacy_url),
+        (None, None, None)
+    );
 }
 
 #[test]
 fn every_refusal_names_its_field() {
     refused(json!([1]), "", "must be an object");
-    refused(with("/schema", json!("yardstick/lead@2")), "schema", "yardstick/lead@1");
+    refused(
+        with("/schema", json!("yardstick/lead@2")),
+        "schema",
+        "yardstick/lead@1",
+    );
     refused(without("", "schema"), "schema", "is required");
-    refused(with("/lead_id", json!("0B6F3C2E-8A41-4D7E-9F10-3C5A7E2B9D01")), "lead_id", "lowercase UUID");
+    refused(
+        with("/lead_id", json!("0B6F3C2E-8A41-4D7E-9F10-3C5A7E2B9D01")),
+        "lead_id",
+        "lowercase UUID",
+    );
     refused(without("", "lead_id"), "lead_id", "is required");
     refused(with("/page_view_id", json!("pv-1")), "page_view_id", "UUID");
-    refused(with("/calc_id", json!("saas roi")), "calc_id", "A-Z a-z 0-9");
+    refused(
+        with("/calc_id", json!("saas roi")),
+        "calc_id",
+        "A-Z a-z 0-9",
+    );
     refused(with("/calc_version", json!("")), "calc_version", "1 to 64");
-    refused(with("/instance_id", json!(7)), "instance_id", "must be text, not a number");
-    refused(with("/occurred_at_ms", json!(-1)), "occurred_at_ms", "from 0 to");
-    refused(with("/occurred_at_ms", json!("now")), "occurred_at_ms", "a number");
-    refused(with("/page_path", json!("/pricing?utm_source=x")), "page_path", "no ? or #");
-    refused(with("/page_path", json!("/pricing#form")), "page_path", "no ? or #");
-    refused(with("/page_path", json!("pricing")), "page_path", "starting with /");
-    refused(with("/model_path", json!("/models/a.json?v=1")), "model_path", "no ? or #");
-    refused(with("/surname", json!("x")), "surname", "not a field of a lead");
-    refused(with("/contact/phone", json!("1")), "contact.phone", "not a field");
-    refused(with("/consent/contact", json!(false)), "consent.contact", "agreed to be contacted");
-    refused(with("/consent/contact", json!("yes")), "consent.contact", "must be true");
-    refused(without("/consent", "contact"), "consent.contact", "is required");
-    refused(with("/consent/privacy_url", json!("javascript:alert(1)")), "consent.privacy_url", "http");
-    refused(with("/consent/privacy_url", json!("https://")), "consent.privacy_url", "host");
-    refused(with("/contact", json!("Ada")), "contact", "must be an object");
+    refused(
+        with("/instance_id", json!(7)),
+        "instance_id",
+        "must be text, not a number",
+    );
+    refused(
+        with("/occurred_at_ms", json!(-1)),
+        "occurred_at_ms",
+        "from 0 to",
+    );
+    refused(
+        with("/occurred_at_ms", json!("now")),
+        "occurred_at_ms",
+        "a number",
+    );
+    refused(
+        with("/page_path", json!("/pricing?utm_source=x")),
+        "page_path",
+        "no ? or #",
+    );
+    refused(
+        with("/page_path", json!("/pricing#form")),
+        "page_path",
+        "no ? or #",
+    );
+    refused(
+        with("/page_path", json!("pricing")),
+        "page_path",
+        "starting with /",
+    );
+    refused(
+        with("/model_path", json!("/models/a.json?v=1")),
+        "model_path",
+        "no ? or #",
+    );
+    refused(
+        with("/surname", json!("x")),
+        "surname",
+        "not a field of a lead",
+    );
+    refused(
+        with("/contact/phone", json!("1")),
+        "contact.phone",
+        "not a field",
+    );
+    refused(
+        with("/consent/contact", json!(false)),
+        "consent.contact",
+        "agreed to be contacted",
+    );
+    refused(
+        with("/consent/contact", json!("yes")),
+        "consent.contact",
+        "must be true",
+    );
+    refused(
+        without("/consent", "contact"),
+        "consent.contact",
+        "is required",
+    );
+    refused(
+        with("/consent/privacy_url", json!("javascript:alert(1)")),
+        "consent.privacy_url",
+        "http",
+    );
+    refused(
+        with("/consent/privacy_url", json!("https://")),
+        "consent.privacy_url",
+        "host",
+    );
+    refused(
+        with("/contact", json!("Ada")),
+        "contact",
+        "must be an object",
+    );
     refused(without("/contact", "email"), "contact.email", "is required");
     refused(with("/scenario", json!("best case")), "scenario", "A-Z");
-    refused(with("/inputs", json!([1, 2])), "inputs", "must be an object");
-    refused(with("/inputs/team_size", json!(null)), "inputs.team_size", "a number, text or a boolean");
-    refused(with("/inputs/team_size", json!([50])), "inputs.team_size", "a number, text or a boolean");
-    refused(with("/inputs/team size", json!(1)), "inputs.team size", "A-Z");
-    refused(with("/inputs/team_size", json!("x".repeat(1001))), "inputs.team_size", "1000");
-    refused(with("/entered", json!("team_size")), "entered", "must be a list");
-    refused(with("/entered", json!(["seats"])), "entered[0]", "not one of the lead's inputs");
-    refused(with("/entered", json!(["team_size", "TEAM_SIZE"])), "entered[1]", "given twice");
+    refused(
+        with("/inputs", json!([1, 2])),
+        "inputs",
+        "must be an object",
+    );
+    refused(
+        with("/inputs/team_size", json!(null)),
+        "inputs.team_size",
+        "a number, text or a boolean",
+    );
+    refused(
+        with("/inputs/team_size", json!([50])),
+        "inputs.team_size",
+        "a number, text or a boolean",
+    );
+    refused(
+        with("/inputs/team size", json!(1)),
+        "inputs.team size",
+        "A-Z",
+    );
+    refused(
+        with("/inputs/team_size", json!("x".repeat(1001))),
+        "inputs.team_size",
+        "1000",
+    );
+    refused(
+        with("/entered", json!("team_size")),
+        "entered",
+        "must be a list",
+    );
+    refused(
+        with("/entered", json!(["seats"])),
+        "entered[0]",
+        "not one of the lead's inputs",
+    );
+    refused(
+        with("/entered", json!(["team_size", "TEAM_SIZE"])),
+        "entered[1]",
+        "given twice",
+    );
 }
 
 #[test]
@@ -172,10 +285,18 @@ fn names_emails_and_companies_are_checked() {
         let result = read(&with("/contact/name", json!(name)));
         assert_eq!(result.is_ok(), good, "{name:?}: {result:?}");
         if !good {
-            refused(with("/contact/name", json!(name)), "contact.name", "1 to 200 characters");
+            refused(
+                with("/contact/name", json!(name)),
+                "contact.name",
+                "1 to 200 characters",
+            );
         }
     }
-    refused(with("/contact/company", json!("")), "contact.company", "1 to 200");
+    refused(
+        with("/contact/company", json!("")),
+        "contact.company",
+        "1 to 200",
+    );
     let long_local = format!("{}@example.com", "a".repeat(242));
     assert_eq!(long_local.len(), 254);
     let too_long = format!("{}@example.com", "a".repeat(243));
@@ -198,7 +319,11 @@ fn names_emails_and_companies_are_checked() {
         let result = read(&with("/contact/email", json!(email)));
         assert_eq!(result.is_ok(), good, "{email:?}: {result:?}");
         if !good {
-            refused(with("/contact/email", json!(email)), "contact.email", "email address");
+            refused(
+                with("/contact/email", json!(email)),
+                "contact.email",
+                "email address",
+            );
         }
     }
 }
@@ -233,13 +358,19 @@ fn a_key_given_twice_in_a_tree_is_refused() {
     };
     entries.push(("calc_id".into(), Node::Text("other".into())));
     let err = read_lead(&Node::Map(entries)).unwrap_err();
-    assert_eq!(err, LeadError::Duplicate { path: "calc_id".into() });
+    assert_eq!(
+        err,
+        LeadError::Duplicate {
+            path: "calc_id".into()
+        }
+    );
     assert_eq!(err.to_string(), "calc_id: is given twice");
 }
 
 #[test]
 fn the_lead_value_must_name_a_number_output_and_is_reported_with_everything_else() {
-    let base = std::fs::read_to_string(support::root().join("examples/models/saas-roi.json")).unwrap();
+    let base =
+        std::fs::read_to_string(support::root().join("examples/models/saas-roi.json")).unwrap();
     let mut model: Json = serde_json::from_str(&base).unwrap();
     model["leadValue"] = json!("net_anual_benefit");
     model["titel"] = json!("typo");
@@ -249,8 +380,17 @@ fn the_lead_value_must_name_a_number_output_and_is_reported_with_everything_else
         .find(|d| d.path.to_string() == "leadValue")
         .unwrap_or_else(|| panic!("{diagnostics:#?}"));
     assert_eq!(lead_value.code, Code::UnknownReference);
-    assert!(lead_value.message.contains("did you mean `net_annual_benefit`"), "{}", lead_value.message);
-    assert!(diagnostics.iter().any(|d| d.code == Code::UnknownField), "{diagnostics:#?}");
+    assert!(
+        lead_value
+            .message
+            .contains("did you mean `net_annual_benefit`"),
+        "{}",
+        lead_value.message
+    );
+    assert!(
+        diagnostics.iter().any(|d| d.code == Code::UnknownField),
+        "{diagnostics:#?}"
+    );
 
     model["titel"] = Json::Null;
     model.as_object_mut().unwrap().remove("titel");
@@ -265,14 +405,26 @@ fn the_lead_value_must_name_a_number_output_and_is_reported_with_everything_else
         .find(|d| d.path.to_string() == "leadValue")
         .unwrap_or_else(|| panic!("{diagnostics:#?}"));
     assert_eq!(lead_value.code, Code::WrongKind);
-    assert!(lead_value.message.contains("gives text"), "{}", lead_value.message);
-    assert!(diagnostics.iter().any(|d| d.path.to_string() == "inputs[0].default"), "{diagnostics:#?}");
+    assert!(
+        lead_value.message.contains("gives text"),
+        "{}",
+        lead_value.message
+    );
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.path.to_string() == "inputs[0].default"),
+        "{diagnostics:#?}"
+    );
 
     // Ids match ignoring ASCII case, and the output's own spelling is kept.
     model["inputs"][0]["default"] = json!(40);
     model["leadValue"] = json!("NET_ANNUAL_BENEFIT");
     let compiled = support::compile(&model.to_string());
-    assert_eq!(compiled.spec().lead_value.as_deref(), Some("net_annual_benefit"));
+    assert_eq!(
+        compiled.spec().lead_value.as_deref(),
+        Some("net_annual_benefit")
+    );
 }
 
 #[test]
@@ -282,14 +434,18 @@ fn the_case_is_the_models_own_evaluation_of_the_inputs() {
     let case = lead_case(&model, &lead).unwrap();
     // The same numbers as setting the input on the compiled model.
     let mut state = model.evaluate(&model.default_inputs());
-    model.set(&mut state, "team_size", &InputValue::Number(50.0)).unwrap();
+    model
+        .set(&mut state, "team_size", &InputValue::Number(50.0))
+        .unwrap();
     let index = model.output_index("net_annual_benefit").unwrap();
     let expected = support::number(state.output(&model, index));
     assert_eq!(case.value, Some(expected));
     assert_eq!(case.value_output.as_deref(), Some("net_annual_benefit"));
     assert_ne!(
         case.value,
-        model.evaluate(&model.default_inputs()).output_number(&model, index),
+        model
+            .evaluate(&model.default_inputs())
+            .output_number(&model, index),
         "50 seats must change the value"
     );
     assert_eq!(case.receipt, receipt(&model, &state));
@@ -313,11 +469,16 @@ fn each_input_the_model_refuses_is_named() {
     lead["inputs"]["seats"] = json!(3);
     let err = case(lead).unwrap_err();
     assert_eq!(err, CaseError::UnknownInput { id: "seats".into() });
-    assert_eq!(err.to_string(), "inputs.seats: is not an input of the model");
+    assert_eq!(
+        err.to_string(),
+        "inputs.seats: is not an input of the model"
+    );
     let lead = without("/inputs", "gross_margin");
     assert_eq!(
         case(lead).unwrap_err(),
-        CaseError::MissingInput { id: "gross_margin".into() }
+        CaseError::MissingInput {
+            id: "gross_margin".into()
+        }
     );
     let err = case(with("/scenario", json!("wildest"))).unwrap_err();
     assert_eq!(err.path(), "scenario");
@@ -325,7 +486,8 @@ fn each_input_the_model_refuses_is_named() {
 
 #[test]
 fn a_model_without_a_lead_value_gives_a_case_without_one() {
-    let text = std::fs::read_to_string(support::root().join("examples/models/saas-roi.json")).unwrap();
+    let text =
+        std::fs::read_to_string(support::root().join("examples/models/saas-roi.json")).unwrap();
     let mut model: Json = serde_json::from_str(&text).unwrap();
     model.as_object_mut().unwrap().remove("leadValue");
     let model = support::compile(&model.to_string());
@@ -352,11 +514,22 @@ fn totals_count_every_lead_and_sum_values_in_any_order() {
     assert_eq!(calcs[0].calc_id, "a");
     assert_eq!((calcs[0].leads, calcs[0].valued), (6, 6));
     assert!((calcs[0].value - 7.6).abs() < 1e-9, "{}", calcs[0].value);
-    assert_eq!((calcs[1].calc_id.as_str(), calcs[1].leads, calcs[1].valued, calcs[1].value), ("b", 1, 0, 0.0));
+    assert_eq!(
+        (
+            calcs[1].calc_id.as_str(),
+            calcs[1].leads,
+            calcs[1].valued,
+            calcs[1].value
+        ),
+        ("b", 1, 0, 0.0)
+    );
     assert_eq!(forward.leads(), 7);
     assert_eq!(calcs[0].currency.as_deref(), Some("EUR"));
     assert_eq!(calcs[1].currency, None);
-    assert_eq!(forward.overall_value(), Some((calcs[0].value, "EUR".into())));
+    assert_eq!(
+        forward.overall_value(),
+        Some((calcs[0].value, "EUR".into()))
+    );
     let node = forward.to_node();
     assert_eq!(node.get("leads"), Some(&Node::Number(7.0)));
     assert_eq!(node.get("currency"), Some(&Node::Text("EUR".into())));

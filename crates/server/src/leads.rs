@@ -97,7 +97,10 @@ fn accept(context: &LeadsContext<'_>, request: &Request) -> Response {
             canonical_json(&Node::Map(vec![
                 ("lead_id".into(), Node::Text(lead.lead_id.clone())),
                 ("verified".into(), Node::Bool(stored.verified)),
-                ("value".into(), stored.value.map_or(Node::Null, Node::Number)),
+                (
+                    "value".into(),
+                    stored.value.map_or(Node::Null, Node::Number),
+                ),
                 ("duplicate".into(), Node::Bool(stored.duplicate)),
             ])),
         ),
@@ -121,24 +124,36 @@ fn refusal(reason: &str, path: &str) -> Response {
 
 /// `GET /api/leads[?calc_id&from&to&limit&cursor]`.
 pub fn list(context: &LeadsContext<'_>, request: &Request) -> Response {
-    answer(context, request, LEADS_PER_PAGE_DEFAULT, LEADS_PER_PAGE_MAX, |page| {
-        let leads = page.leads.iter().map(lead_node).collect();
-        let body = Node::Map(vec![
-            ("leads".into(), Node::List(leads)),
-            (
-                "next_cursor".into(),
-                page.next.as_ref().map_or(Node::Null, |c| Node::Text(cursor_text(c))),
-            ),
-            ("totals".into(), page.totals.to_node()),
-        ]);
-        Response::json(200, canonical_json(&body))
-    })
+    answer(
+        context,
+        request,
+        LEADS_PER_PAGE_DEFAULT,
+        LEADS_PER_PAGE_MAX,
+        |page| {
+            let leads = page.leads.iter().map(lead_node).collect();
+            let body = Node::Map(vec![
+                ("leads".into(), Node::List(leads)),
+                (
+                    "next_cursor".into(),
+                    page.next
+                        .as_ref()
+                        .map_or(Node::Null, |c| Node::Text(cursor_text(c))),
+                ),
+                ("totals".into(), page.totals.to_node()),
+            ]);
+            Response::json(200, canonical_json(&body))
+        },
+    )
 }
 
 /// `GET /api/leads.csv[?calc_id&from&to&limit&cursor]`.
 pub fn csv(context: &LeadsContext<'_>, request: &Request) -> Response {
-    answer(context, request, LEADS_PER_CSV_MAX, LEADS_PER_CSV_MAX, |page| {
-        match csv_body(&page.leads) {
+    answer(
+        context,
+        request,
+        LEADS_PER_CSV_MAX,
+        LEADS_PER_CSV_MAX,
+        |page| match csv_body(&page.leads) {
             Ok(body) => {
                 let response = Response::new(200, "text/csv; charset=utf-8", body)
                     .with_header("Content-Disposition", "attachment; filename=\"leads.csv\"");
@@ -151,8 +166,8 @@ pub fn csv(context: &LeadsContext<'_>, request: &Request) -> Response {
                 eprintln!("yardstick-serve: {err}");
                 Response::error(500, "the leads could not be written as CSV")
             }
-        }
-    })
+        },
+    )
 }
 
 /// The origin check, the query and the store's page, then `shape`.
@@ -201,7 +216,10 @@ fn lead_node(lead: &LeadRow) -> Node {
         ("page_view_id".into(), text(&lead.page_view_id)),
         ("instance_id".into(), text(&lead.instance_id)),
         ("occurred_at_ms".into(), Node::Number(lead.occurred_at_ms)),
-        ("received_at_ms".into(), Node::Number(lead.received_at_ms as f64)),
+        (
+            "received_at_ms".into(),
+            Node::Number(lead.received_at_ms as f64),
+        ),
         ("page_path".into(), text(&lead.page_path)),
         (
             "contact".into(),

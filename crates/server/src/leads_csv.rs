@@ -101,10 +101,11 @@ fn pairs(json: Option<&str>) -> String {
             Node::Number(n) => out.push_str(&n.to_string()),
             Node::Text(t) => out.push_str(t),
             Node::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            Node::Map(_) => match value.get("error") {
-                Some(Node::Text(code)) => out.push_str(code),
-                _ => {}
-            },
+            Node::Map(_) => {
+                if let Some(Node::Text(code)) = value.get("error") {
+                    out.push_str(code);
+                }
+            }
             Node::Null | Node::List(_) => {}
         }
     }

@@ -66,7 +66,11 @@ pub fn read_query(
         None => default_limit,
         Some(text) => match text.parse::<usize>() {
             Ok(n) if (1..=max_limit).contains(&n) => n,
-            _ => return Err(format!("limit must be a whole number from 1 to {max_limit}")),
+            _ => {
+                return Err(format!(
+                    "limit must be a whole number from 1 to {max_limit}"
+                ))
+            }
         },
     };
     let cursor = match value("cursor")? {
@@ -186,11 +190,17 @@ mod tests {
             assert_eq!(day_start_ms(bad), None, "{bad}");
         }
         assert_eq!(utc_text(0), "1970-01-01T00:00:00.000Z");
-        assert_eq!(utc_text(1_709_164_800_000 + 3_723_004), "2024-02-29T01:02:03.004Z");
+        assert_eq!(
+            utc_text(1_709_164_800_000 + 3_723_004),
+            "2024-02-29T01:02:03.004Z"
+        );
         // Every 997th day to 9999-12-31, the last day `day_start_ms` reads.
         for day in (0..=2_932_896).step_by(997).chain([2_932_896]) {
             let text = utc_text(day * MS_PER_DAY);
-            assert_eq!(day_start_ms(text.get(..10).unwrap_or("")), Some(day * MS_PER_DAY));
+            assert_eq!(
+                day_start_ms(text.get(..10).unwrap_or("")),
+                Some(day * MS_PER_DAY)
+            );
         }
     }
 
@@ -208,7 +218,10 @@ mod tests {
             lead_id: "0b6f3c2e-8a41-4d7e-9f10-3c5a7e2b9d01".into(),
         };
         let text = cursor_text(&cursor);
-        assert_eq!(read(&format!("cursor={text}")).unwrap().cursor, Some(cursor));
+        assert_eq!(
+            read(&format!("cursor={text}")).unwrap().cursor,
+            Some(cursor)
+        );
         for (query, named) in [
             ("calc_id=a%20b", "calc_id"),
             ("from=2025-02-30", "from"),
@@ -226,6 +239,9 @@ mod tests {
         }
         // The same day as from and to is that one day.
         let day = read("from=2025-11-01&to=2025-11-01").unwrap();
-        assert_eq!(day.filter.before_ms.unwrap() - day.filter.from_ms.unwrap(), MS_PER_DAY);
+        assert_eq!(
+            day.filter.before_ms.unwrap() - day.filter.from_ms.unwrap(),
+            MS_PER_DAY
+        );
     }
 }

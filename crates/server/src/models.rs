@@ -101,9 +101,9 @@ impl Catalog {
             let size_bytes = found.file.metadata().ok()?.len();
             let document = read_document(&found.file, size_bytes).ok()?;
             // The file may have changed since it was listed.
-            CompiledModel::compile(&document).ok().filter(|model| {
-                model.spec().id == calc_id && model.spec().version == calc_version
-            })
+            CompiledModel::compile(&document)
+                .ok()
+                .filter(|model| model.spec().id == calc_id && model.spec().version == calc_version)
         })
     }
 

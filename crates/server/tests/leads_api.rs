@@ -83,7 +83,10 @@ fn a_lead_for_a_served_model_carries_the_value_and_receipt_the_core_computes() {
     let value = case.value.unwrap();
     let body = answer.json();
     assert_eq!(body["lead_id"], json!(uuid(1)));
-    assert_eq!((&body["verified"], &body["duplicate"]), (&json!(true), &json!(false)));
+    assert_eq!(
+        (&body["verified"], &body["duplicate"]),
+        (&json!(true), &json!(false))
+    );
     // Exactly the core's number (JSON writes whole numbers without ".0").
     assert_eq!(body["value"].as_f64(), Some(value));
     let listed = stored(&server);
@@ -144,7 +147,10 @@ fn a_retried_lead_is_stored_once() {
     let again = post(&server, &lead).json();
     assert_eq!(first["duplicate"], false);
     assert_eq!(again["duplicate"], true);
-    assert_eq!((&again["verified"], &again["value"]), (&first["verified"], &first["value"]));
+    assert_eq!(
+        (&again["verified"], &again["value"]),
+        (&first["verified"], &first["value"])
+    );
     assert_eq!(stored(&server).len(), 1);
 }
 
@@ -157,7 +163,10 @@ fn every_refusal_names_the_field_and_stores_nothing() {
         let body = answer.json();
         assert_eq!(body["path"], path, "{body}");
         let error = body["error"].as_str().unwrap();
-        assert!(error.starts_with(&format!("{path}: ")) && error.contains(part), "{error}");
+        assert!(
+            error.starts_with(&format!("{path}: ")) && error.contains(part),
+            "{error}"
+        );
     };
     let mut lead = saas_lead(5, 50);
     lead["contact"]["email"] = json!("ada at example.com");
@@ -177,7 +186,10 @@ fn every_refusal_names_the_field_and_stores_nothing() {
     lead["inputs"]["seats"] = json!(1);
     refused(lead, "inputs.seats", "not an input of the model");
     let mut lead = saas_lead(5, 50);
-    lead["inputs"].as_object_mut().unwrap().remove("gross_margin");
+    lead["inputs"]
+        .as_object_mut()
+        .unwrap()
+        .remove("gross_margin");
     refused(lead, "inputs.gross_margin", "every input");
     let mut lead = saas_lead(5, 50);
     lead["scenario"] = json!("dreamy");
@@ -185,8 +197,16 @@ fn every_refusal_names_the_field_and_stores_nothing() {
     // Not JSON, not UTF-8, another media type.
     let answer = server.request("POST", "/api/leads", &[], b"{\"schema\":");
     assert_eq!(answer.status, 400);
-    assert!(answer.json()["error"].as_str().unwrap().contains("not JSON"));
-    assert_eq!(server.request("POST", "/api/leads", &[], &[0xff, 0xfe]).status, 400);
+    assert!(answer.json()["error"]
+        .as_str()
+        .unwrap()
+        .contains("not JSON"));
+    assert_eq!(
+        server
+            .request("POST", "/api/leads", &[], &[0xff, 0xfe])
+            .status,
+        400
+    );
     let answer = server.request(
         "POST",
         "/api/leads",
@@ -227,11 +247,17 @@ fn foreign_origins_are_refused_and_allowed_ones_answered() {
     assert_eq!(stored(&server).len(), 0);
     let allowed = with_origin("https://shop.example");
     assert_eq!(allowed.status, 200, "{}", allowed.text());
-    assert_eq!(allowed.header("Access-Control-Allow-Origin"), Some("https://shop.example"));
+    assert_eq!(
+        allowed.header("Access-Control-Allow-Origin"),
+        Some("https://shop.example")
+    );
     let preflight = server.request(
         "OPTIONS",
         "/api/leads",
-        &[("Origin", "https://shop.example"), ("Access-Control-Request-Method", "POST")],
+        &[
+            ("Origin", "https://shop.example"),
+            ("Access-Control-Request-Method", "POST"),
+        ],
         b"",
     );
     assert_eq!(preflight.status, 204);
@@ -250,19 +276,28 @@ fn the_list_filters_pages_and_totals_what_it_selects() {
     let mut case_lead = saas_lead(13, 1);
     case_lead["calc_id"] = json!("business-case-5y");
     case_lead["model_path"] = json!("/models/business-case-5y.json");
-    let text = std::fs::read_to_string(support_root().join("examples/models/business-case-5y.json")).unwrap();
+    let text =
+        std::fs::read_to_string(support_root().join("examples/models/business-case-5y.json"))
+            .unwrap();
     let document: Value = serde_json::from_str(&text).unwrap();
     let inputs: serde_json::Map<String, Value> = document["inputs"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|input| (input["id"].as_str().unwrap().to_string(), input["default"].clone()))
+        .map(|input| {
+            (
+                input["id"].as_str().unwrap().to_string(),
+                input["default"].clone(),
+            )
+        })
         .collect();
     case_lead["inputs"] = Value::Object(inputs);
     case_lead["entered"] = json!([]);
     let answer = post(&server, &case_lead);
     assert_eq!(answer.status, 200, "{}", answer.text());
-    let npv = core_case("examples/models/business-case-5y.json", &case_lead).value.unwrap();
+    let npv = core_case("examples/models/business-case-5y.json", &case_lead)
+        .value
+        .unwrap();
     assert_eq!(answer.json()["value"].as_f64(), Some(npv));
 
     let all = server.get_json("/api/leads");
@@ -272,7 +307,11 @@ fn the_list_filters_pages_and_totals_what_it_selects() {
     let saas_values: f64 = [10, 20, 30]
         .iter()
         .zip([10, 11, 12])
-        .map(|(seats, n)| core_case("examples/models/saas-roi.json", &saas_lead(n, *seats)).value.unwrap())
+        .map(|(seats, n)| {
+            core_case("examples/models/saas-roi.json", &saas_lead(n, *seats))
+                .value
+                .unwrap()
+        })
         .sum();
     let calcs = all["totals"]["calcs"].as_array().unwrap();
     assert_eq!(calcs[0]["calc_id"], "business-case-5y");
@@ -293,8 +332,16 @@ fn the_list_filters_pages_and_totals_what_it_selects() {
         let page = server.get_json(&target);
         let leads = page["leads"].as_array().unwrap();
         assert!(leads.len() <= 1);
-        seen.extend(leads.iter().map(|l| (l["received_at_ms"].as_i64().unwrap(), l["lead_id"].as_str().unwrap().to_string())));
-        assert_eq!(page["totals"]["leads"], 4, "totals cover the filter, not the page");
+        seen.extend(leads.iter().map(|l| {
+            (
+                l["received_at_ms"].as_i64().unwrap(),
+                l["lead_id"].as_str().unwrap().to_string(),
+            )
+        }));
+        assert_eq!(
+            page["totals"]["leads"], 4,
+            "totals cover the filter, not the page"
+        );
         match page["next_cursor"].as_str() {
             Some(cursor) => target = format!("/api/leads?limit=1&cursor={cursor}"),
             None => break,
@@ -317,7 +364,10 @@ fn the_list_filters_pages_and_totals_what_it_selects() {
         let answer = server.get(&format!("/api/leads?{bad}"));
         assert_eq!(answer.status, 400, "{bad}");
         let name = bad.split('=').next().unwrap();
-        assert!(answer.json()["error"].as_str().unwrap().starts_with(name), "{bad}");
+        assert!(
+            answer.json()["error"].as_str().unwrap().starts_with(name),
+            "{bad}"
+        );
     }
 }
 
@@ -348,28 +398,55 @@ fn the_csv_export_quotes_and_defuses_formula_looking_cells() {
     assert_eq!(post(&server, &other).status, 200);
     let answer = server.get("/api/leads.csv?calc_id=saas-roi");
     assert_eq!(answer.status, 200, "{}", answer.text());
-    assert_eq!(answer.header("Content-Type"), Some("text/csv; charset=utf-8"));
-    assert!(answer.header("Content-Disposition").unwrap().contains("leads.csv"));
+    assert_eq!(
+        answer.header("Content-Type"),
+        Some("text/csv; charset=utf-8")
+    );
+    assert!(answer
+        .header("Content-Disposition")
+        .unwrap()
+        .contains("leads.csv"));
     let mut reader = csv::Reader::from_reader(answer.body.as_slice());
     let headers: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 1, "the filter applies");
     let cell = |name: &str| rows[0][headers.iter().position(|h| h == name).unwrap()].to_string();
-    assert_eq!(cell("name"), "'=HYPERLINK(\"https://evil.example\",\"click\")");
+    assert_eq!(
+        cell("name"),
+        "'=HYPERLINK(\"https://evil.example\",\"click\")"
+    );
     assert_eq!(cell("company"), "'+Evil, \"Quoted\" Inc");
     assert_eq!(cell("email"), "ada20@example.com");
-    let value = core_case("examples/models/saas-roi.json", &lead).value.unwrap();
+    let value = core_case("examples/models/saas-roi.json", &lead)
+        .value
+        .unwrap();
     assert_eq!(cell("value").parse::<f64>().unwrap(), value);
     assert_eq!(cell("verified"), "true");
     assert_eq!(cell("entered"), "team_size=50");
-    assert!(cell("outputs").contains("net_annual_benefit="), "{}", cell("outputs"));
+    assert!(
+        cell("outputs").contains("net_annual_benefit="),
+        "{}",
+        cell("outputs")
+    );
     assert_eq!(cell("receipt_hash").len(), 64);
     assert!(cell("received_at_utc").ends_with('Z'));
     // Every lead without the filter; the raw text quotes the comma.
     let all = server.get("/api/leads.csv");
-    assert_eq!(csv::Reader::from_reader(all.body.as_slice()).records().count(), 2);
-    assert!(all.text().contains("\"'+Evil, \"\"Quoted\"\" Inc\""), "{}", all.text());
+    assert_eq!(
+        csv::Reader::from_reader(all.body.as_slice())
+            .records()
+            .count(),
+        2
+    );
+    assert!(
+        all.text().contains("\"'+Evil, \"\"Quoted\"\" Inc\""),
+        "{}",
+        all.text()
+    );
     let paged = server.get("/api/leads.csv?limit=1");
     assert!(paged.header("Yardstick-Next-Cursor").is_some());
-    assert_eq!(server.request("POST", "/api/leads.csv", &[], b"").status, 405);
+    assert_eq!(
+        server.request("POST", "/api/leads.csv", &[], b"").status,
+        405
+    );
 }

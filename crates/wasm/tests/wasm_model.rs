@@ -465,7 +465,9 @@ fn series_layout(model: &Model, id: &str) -> JsValue {
 #[wasm_bindgen_test]
 fn the_layout_names_the_lead_value_output_only_when_the_model_does() {
     assert_eq!(
-        get(&case_model().layout(), "leadValue").as_string().as_deref(),
+        get(&case_model().layout(), "leadValue")
+            .as_string()
+            .as_deref(),
         Some("npv")
     );
     let document = JSON::parse(CASE).unwrap();

@@ -268,4 +268,3 @@ pub fn receipt_node(receipt: &Receipt) -> Node {
         ("outputs".into(), Node::Map(outputs)),
     ])
 }
-

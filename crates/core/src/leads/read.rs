@@ -136,7 +136,6 @@ impl Lead {
     }
 }
 
-
 /// Reads a lead body. All or nothing; the first problem is the error.
 pub fn read_lead(body: &Node) -> Result<Lead, LeadError> {
     let top = entries(body, "", &LEAD_FIELDS)?;
@@ -274,7 +273,11 @@ fn entries<'a>(
                 path: join(path, &quoted(key)),
             });
         }
-        if entries.iter().take(index).any(|(earlier, _)| earlier == key) {
+        if entries
+            .iter()
+            .take(index)
+            .any(|(earlier, _)| earlier == key)
+        {
             return Err(LeadError::Duplicate {
                 path: join(path, key),
             });
@@ -465,4 +468,3 @@ fn join(path: &str, key: &str) -> String {
         format!("{path}.{key}")
     }
 }
-

@@ -142,7 +142,10 @@ impl LeadTotals {
                 ("leads".into(), Node::Number(calc.leads as f64)),
                 ("valued".into(), Node::Number(calc.valued as f64)),
                 ("value".into(), Node::Number(calc.value + 0.0)),
-                ("currency".into(), calc.currency.map_or(Node::Null, Node::Text)),
+                (
+                    "currency".into(),
+                    calc.currency.map_or(Node::Null, Node::Text),
+                ),
             ]));
         }
         let (value, currency) = match self.overall_value() {
@@ -157,4 +160,3 @@ impl LeadTotals {
         ])
     }
 }
-

@@ -95,7 +95,10 @@ pub struct LeadPage {
 }
 
 /// Stores `new` in one transaction unless its `lead_id` is stored already.
-pub fn insert_lead(connection: &mut Connection, new: &NewLead<'_>) -> Result<StoredLead, StoreError> {
+pub fn insert_lead(
+    connection: &mut Connection,
+    new: &NewLead<'_>,
+) -> Result<StoredLead, StoreError> {
     let transaction = connection
         .transaction()
         .map_err(sqlite("begin a transaction"))?;
@@ -217,7 +220,8 @@ pub fn lead_page(
                 });
                 break;
             }
-            page.leads.push(lead_row(row).map_err(sqlite("read a lead"))?);
+            page.leads
+                .push(lead_row(row).map_err(sqlite("read a lead"))?);
         }
         let mut totals = transaction
             .prepare(&format!(
