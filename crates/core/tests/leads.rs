@@ -417,14 +417,16 @@ fn the_lead_value_must_name_a_number_output_and_is_reported_with_everything_else
         "{diagnostics:#?}"
     );
 
-    // Ids match ignoring ASCII case, and the output's own spelling is kept.
+    // An output id as the output writes it, exactly as a chart names one.
     model["inputs"][0]["default"] = json!(40);
     model["leadValue"] = json!("NET_ANNUAL_BENEFIT");
+    let diagnostics = support::try_compile(&model.to_string()).unwrap_err();
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    assert_eq!(diagnostics[0].path.to_string(), "leadValue");
+    model["leadValue"] = json!("net_annual_benefit");
     let compiled = support::compile(&model.to_string());
-    assert_eq!(
-        compiled.spec().lead_value.as_deref(),
-        Some("net_annual_benefit")
-    );
+    let index = compiled.spec().lead_value.unwrap();
+    assert_eq!(compiled.spec().outputs[index].id, "net_annual_benefit");
 }
 
 #[test]

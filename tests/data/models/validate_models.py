@@ -78,7 +78,7 @@ def cross_reference_errors(model):
                 errors.append("charts[%d].series: %r is not a per-period calculation" % (n, s))
         if "output" in ch and ch["output"].lower() not in outputs:
             errors.append("charts[%d].output: %r is not an output" % (n, ch["output"]))
-    if "leadValue" in model and model["leadValue"].lower() not in outputs:
+    if "leadValue" in model and model["leadValue"] not in [o["id"] for o in model.get("outputs", [])]:
         errors.append("leadValue: %r is not an output" % model["leadValue"])
     return errors
 

@@ -178,13 +178,15 @@ pub fn lead_case(model: &CompiledModel, lead: &Lead) -> Result<LeadCase, CaseErr
             value: state.output(model, index).clone(),
         });
     }
-    let value = spec.lead_value.as_ref().and_then(|id| {
-        let index = model.output_index(id).ok()?;
-        state.output_number(model, index)
-    });
+    let value = spec
+        .lead_value
+        .and_then(|index| state.output_number(model, index));
     Ok(LeadCase {
         outputs,
-        value_output: spec.lead_value.clone(),
+        value_output: spec
+            .lead_value
+            .and_then(|index| spec.outputs.get(index))
+            .map(|output| output.id.clone()),
         value,
         entered,
         receipt: receipt(model, &state),

@@ -355,6 +355,18 @@ impl CompiledModel {
                     super::diagnostic::item_path("outputs", i).key("formula"),
                     format!("output `{}` gives a series or an array, but an output is one value; reduce it with SUM, INDEX, NPV or similar", variable.id),
                 )),
+                // `leadValue` is summed and compared, so it must name an output
+                // that gives a number (an error value such as #DIV/0! at the
+                // defaults is a number formula's, and allowed).
+                (Role::Output(i), Some(Slot::Scalar(Value::Text(_) | Value::Bool(_) | Value::Empty)))
+                    if self.spec.lead_value == Some(i) =>
+                {
+                    problems.push(ModelDiagnostic::new(
+                        ModelDiagnosticCode::WrongKind,
+                        ModelPath::root().key("leadValue"),
+                        format!("output `{}` gives text or a boolean, but a lead's value must be a number", variable.id),
+                    ));
+                }
                 (Role::Calculation(i), Some(Slot::Series(values)))
                     if values.iter().any(|v| matches!(v, Value::Error(e) if e.message == ARRAY_IN_PERIOD)) =>
                 {
@@ -367,30 +379,7 @@ impl CompiledModel {
                 _ => {}
             }
         }
-        if let Some(problem) = self.lead_value_problem(state) {
-            problems.push(problem);
-        }
         problems
-    }
-
-    /// `leadValue` naming an output whose value at the defaults is text,
-    /// a boolean or empty: a lead's value is summed and compared, so it
-    /// must be a number (an error value such as `#DIV/0!` at the defaults
-    /// is a number formula's, and allowed).
-    fn lead_value_problem(&self, state: &ModelState) -> Option<ModelDiagnostic> {
-        let id = self.spec.lead_value.as_ref()?;
-        let index = self.spec.outputs.iter().position(|o| &o.id == id)?;
-        let found = match state.output(self, index) {
-            Value::Number(_) | Value::Error(_) | Value::Array(_) => return None,
-            Value::Text(_) => "text",
-            Value::Bool(_) => "a boolean",
-            Value::Empty => "nothing",
-        };
-        Some(ModelDiagnostic::new(
-            ModelDiagnosticCode::WrongKind,
-            ModelPath::root().key("leadValue"),
-            format!("`leadValue` names output `{id}`, which gives {found}; a lead's value must be a number"),
-        ))
     }
 }
 

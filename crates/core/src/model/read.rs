@@ -234,34 +234,39 @@ fn read_horizon(top: &Fields<'_>, diagnostics: &mut Diagnostics) -> Horizon {
     Horizon { periods, unit }
 }
 
-/// `leadValue`: the id of an output (matched ignoring ASCII case, as
-/// formulas match ids), returned as the output declares it. Whether that
-/// output gives a number is known once the defaults are evaluated
-/// (`CompiledModel`'s kind check).
+/// `leadValue`: the index of the output it names (exactly, as a chart's
+/// `output` names one). Whether that output gives a number is known once
+/// the defaults are evaluated (`CompiledModel`'s kind check).
 fn read_lead_value(
     top: &Fields<'_>,
     outputs: &[OutputSpec],
     diagnostics: &mut Diagnostics,
-) -> Option<String> {
+) -> Option<usize> {
     let wanted = top.text("leadValue", false, diagnostics)?;
-    for output in outputs {
-        if output.id.eq_ignore_ascii_case(&wanted) {
-            return Some(output.id.clone());
-        }
+    let path = top.field_path("leadValue");
+    output_reference(&wanted, outputs, &path, diagnostics)
+}
+
+/// The index of the output `output_id` (chart outputs and `leadValue`), or
+/// an unknown-reference diagnostic at `path` with the closest id.
+fn output_reference(
+    output_id: &str,
+    outputs: &[OutputSpec],
+    path: &ModelPath,
+    diagnostics: &mut Diagnostics,
+) -> Option<usize> {
+    let found = outputs.iter().position(|o| o.id == output_id);
+    if found.is_none() {
+        diagnostics.push(
+            ModelDiagnosticCode::UnknownReference,
+            path,
+            format!(
+                "no output has the id `{output_id}`{}",
+                suggest_id(output_id, outputs.iter().map(|o| o.id.as_str()))
+            ),
+        );
     }
-    let mut ids = Vec::with_capacity(outputs.len());
-    for output in outputs {
-        ids.push(output.id.as_str());
-    }
-    diagnostics.push(
-        ModelDiagnosticCode::UnknownReference,
-        &top.field_path("leadValue"),
-        format!(
-            "`leadValue` names `{wanted}`, which is not an output of the model{}",
-            suggest_id(&wanted, ids.into_iter())
-        ),
-    );
-    None
+    found
 }
 
 fn read_calculation(
@@ -513,16 +518,12 @@ fn read_chart(
     }
     let output = fields.text("output", chart_type == ChartType::Tornado, diagnostics);
     if let Some(output_id) = &output {
-        if !spec.outputs.iter().any(|o| &o.id == output_id) {
-            diagnostics.push(
-                ModelDiagnosticCode::UnknownReference,
-                &fields.field_path("output"),
-                format!(
-                    "no output has the id `{output_id}`{}",
-                    suggest_id(output_id, spec.outputs.iter().map(|o| o.id.as_str()))
-                ),
-            );
-        }
+        output_reference(
+            output_id,
+            &spec.outputs,
+            &fields.field_path("output"),
+            diagnostics,
+        );
     }
     Some(ChartSpec {
         id,
