@@ -1,7 +1,8 @@
 // The engagement dashboard against the real yardstick-serve and Debian's
 // Chromium, with 2,000 calculators stored: it makes exactly one metrics
-// request per refresh and never two at once (counted with page.route, with
-// the server's answers held back longer than the refresh pause), draws a
+// request per refresh and never two at once (counted with page.route on
+// /api/engagement, with the server's answers held back longer than the
+// refresh pause; the Leads section reads its own route), draws a
 // page of calculators, and shows a calculator whose stored aggregates are
 // unreadable as an error in its own card only.
 
@@ -81,7 +82,7 @@ describe('engagement dashboard', { timeout: 180_000 }, () => {
     const requests = [];
     let inFlight = 0;
     let maxInFlight = 0;
-    await page.route('**/api/**', async (route) => {
+    await page.route('**/api/engagement**', async (route) => {
       requests.push(new URL(route.request().url()).search);
       inFlight += 1;
       maxInFlight = Math.max(maxInFlight, inFlight);
@@ -137,7 +138,7 @@ describe('engagement dashboard', { timeout: 180_000 }, () => {
     const page = await browser.context.newPage();
     /** @type {string[]} */
     const requests = [];
-    await page.route('**/api/**', async (route) => {
+    await page.route('**/api/engagement**', async (route) => {
       requests.push(route.request().url());
       await route.continue();
     });

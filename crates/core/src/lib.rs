@@ -16,6 +16,9 @@
 //!   incremental recompute.
 //! - [`engagement`]: the interaction clock of embedded widgets, the event
 //!   envelope, its sinks' shapes and the collector's metrics.
+//! - [`leads`]: leads that carry their case: the `yardstick/lead@1` body
+//!   read and checked, the case recomputed under its model (outputs, the
+//!   lead's value, the receipt) and the totals per calculator.
 //! - [`scoring`]: weighted scorecards (business cases, later health scores),
 //!   the default business-case scorecard and the evaluation pipeline.
 //! - [`name_table`]: name-to-index lookups and duplicate checks without std's
@@ -40,6 +43,7 @@ pub mod error;
 pub mod finance;
 pub mod formula;
 pub mod json;
+pub mod leads;
 pub mod model;
 pub mod name_table;
 pub mod number_text;

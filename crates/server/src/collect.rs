@@ -87,7 +87,8 @@ pub fn normalize_origin(flag: &str, text: &str) -> Result<String, String> {
     }
 }
 
-/// Answers the CORS preflight for `/collect` (senders of `application/json`).
+/// Answers the CORS preflight for `/collect` and `/api/leads` (senders of
+/// `application/json`).
 pub fn preflight(origins: &Origins, request: &Request) -> Response {
     match origins.check(request) {
         Err(refused) => Origins::decorate(refused, None),
@@ -112,7 +113,10 @@ pub fn collect(origins: &Origins, store: &Store, request: &Request) -> Response 
     Origins::decorate(accept(store, request), origin.as_deref())
 }
 
-fn accept(store: &Store, request: &Request) -> Response {
+/// The 415 answer for a body that is neither `text/plain` nor
+/// `application/json` (parameters such as `charset` allowed; no
+/// `Content-Type` at all is accepted, as curl sends).
+pub fn media_type_problem(request: &Request) -> Option<Response> {
     let media_type = request.header("Content-Type").map(|value| {
         value
             .split(';')
@@ -120,17 +124,21 @@ fn accept(store: &Store, request: &Request) -> Response {
             .unwrap_or("")
             .trim()
             .to_ascii_lowercase()
-    });
-    if let Some(media_type) = media_type {
-        if media_type != "text/plain" && media_type != "application/json" {
-            return error(
-                415,
-                &format!(
-                    "Content-Type must be text/plain or application/json, not {}",
-                    short(&media_type)
-                ),
-            );
-        }
+    })?;
+    (media_type != "text/plain" && media_type != "application/json").then(|| {
+        error(
+            415,
+            &format!(
+                "Content-Type must be text/plain or application/json, not {}",
+                short(&media_type)
+            ),
+        )
+    })
+}
+
+fn accept(store: &Store, request: &Request) -> Response {
+    if let Some(refused) = media_type_problem(request) {
+        return refused;
     }
     let Ok(text) = std::str::from_utf8(&request.body) else {
         return error(400, "body is not UTF-8");

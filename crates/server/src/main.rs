@@ -9,7 +9,8 @@
 //! move bytes. `options` reads the command line, `http` runs HTTP/1.1 on
 //! hyper and tokio with its limits, `hosts` is the `Host` check, `stall` drops clients that stop reading, `pages`
 //! and `files` serve static files, `collect` and `api` are the collector's
-//! routes (and `api` the site's small read-only ones), `models` lists the
+//! routes (and `api` the site's small read-only ones), `leads` (with
+//! `leads_query` and `leads_csv`) takes and lists leads, `models` lists the
 //! served models, `store` is the database.
 //!
 //! Usage: see [`options::USAGE`]. `--port 0` picks a free port. The first
@@ -28,6 +29,12 @@ mod files;
 mod hosts;
 #[cfg(not(target_arch = "wasm32"))]
 mod http;
+#[cfg(not(target_arch = "wasm32"))]
+mod leads;
+#[cfg(not(target_arch = "wasm32"))]
+mod leads_csv;
+#[cfg(not(target_arch = "wasm32"))]
+mod leads_query;
 #[cfg(not(target_arch = "wasm32"))]
 mod models;
 #[cfg(not(target_arch = "wasm32"))]
@@ -208,6 +215,7 @@ fn route(app: &App, request: &Request) -> Response {
             "GET" | "HEAD" => api::site(&app.origins, request, || app.catalog.listing(&app.root)),
             _ => error(405, "/api/models accepts GET").with_header("Allow", "GET, HEAD"),
         },
+        "/api/leads" | "/api/leads.csv" => route_leads(app, request),
         "/api/engagement" => match method {
             "GET" | "HEAD" => api::engagement(&app.origins, &app.store, request),
             _ => error(405, "/api/engagement accepts GET").with_header("Allow", "GET, HEAD"),
@@ -221,6 +229,26 @@ fn route(app: &App, request: &Request) -> Response {
             )
             .with_header("Allow", "GET, HEAD"),
         },
+    }
+}
+
+/// The leads routes (docs/leads.md).
+#[cfg(not(target_arch = "wasm32"))]
+fn route_leads(app: &App, request: &Request) -> Response {
+    let context = leads::LeadsContext {
+        origins: &app.origins,
+        store: &app.store,
+        catalog: &app.catalog,
+        root: &app.root,
+    };
+    match (request.path(), request.method.as_str()) {
+        ("/api/leads", "POST") => leads::post(&context, request),
+        ("/api/leads", "OPTIONS") => collect::preflight(&app.origins, request),
+        ("/api/leads", "GET" | "HEAD") => leads::list(&context, request),
+        ("/api/leads", _) => error(405, "/api/leads accepts POST, GET (and OPTIONS)")
+            .with_header("Allow", "POST, GET, HEAD, OPTIONS"),
+        (_, "GET" | "HEAD") => leads::csv(&context, request),
+        _ => error(405, "/api/leads.csv accepts GET").with_header("Allow", "GET, HEAD"),
     }
 }
 

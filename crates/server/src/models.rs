@@ -63,6 +63,53 @@ impl Catalog {
     /// The JSON body of `GET /api/models` for the site at `root`:
     /// `{"models": [...], "truncated": bool}`. Blocking (it reads files).
     pub fn listing(&self, root: &Path) -> String {
+        let (models, truncated) = self.entries(root);
+        canonical_json(&Node::Map(vec![
+            ("models".into(), Node::List(models)),
+            ("truncated".into(), Node::Bool(truncated)),
+        ]))
+    }
+
+    /// The served model whose id and version are `calc_id` and
+    /// `calc_version`, compiled by the core, preferring the one at the URL
+    /// `model_path` when several files hold that id and version (else the
+    /// first by file name). `None` when this server serves no such model.
+    /// Blocking: it lists the folder (from the cache) and reads one file.
+    pub fn find(
+        &self,
+        root: &Path,
+        calc_id: &str,
+        calc_version: &str,
+        model_path: Option<&str>,
+    ) -> Option<CompiledModel> {
+        let (entries, _) = self.entries(root);
+        let mut urls: Vec<String> = entries
+            .iter()
+            .filter(|entry| {
+                entry.get("id") == Some(&Node::Text(calc_id.into()))
+                    && entry.get("version") == Some(&Node::Text(calc_version.into()))
+            })
+            .filter_map(|entry| match entry.get("url") {
+                Some(Node::Text(url)) => Some(url.clone()),
+                _ => None,
+            })
+            .collect();
+        // A stable sort: the named file first, the others by file name.
+        urls.sort_by_key(|url| Some(url.as_str()) != model_path);
+        urls.into_iter().find_map(|url| {
+            let found = files::resolve(root, &url)?;
+            let size_bytes = found.file.metadata().ok()?.len();
+            let document = read_document(&found.file, size_bytes).ok()?;
+            // The file may have changed since it was listed.
+            CompiledModel::compile(&document)
+                .ok()
+                .filter(|model| model.spec().id == calc_id && model.spec().version == calc_version)
+        })
+    }
+
+    /// Every listing entry (from the cache where the file is unchanged)
+    /// and whether the folder held more than could be listed.
+    fn entries(&self, root: &Path) -> (Vec<Node>, bool) {
         let (names, truncated) = json_file_names(&root.join(MODELS_FOLDER));
         let mut previous = match self.cache.lock() {
             Ok(mut cache) => std::mem::take(&mut *cache),
@@ -101,10 +148,7 @@ impl Catalog {
         if let Ok(mut cache) = self.cache.lock() {
             *cache = kept;
         }
-        canonical_json(&Node::Map(vec![
-            ("models".into(), Node::List(models)),
-            ("truncated".into(), Node::Bool(truncated)),
-        ]))
+        (models, truncated)
     }
 }
 
@@ -154,14 +198,23 @@ enum Described {
 
 /// Reads and compiles the model at `file` (`size_bytes` long when listed).
 fn describe(file: &Path, size_bytes: u64) -> Described {
+    match read_document(file, size_bytes) {
+        Ok(document) => describe_document(&document),
+        Err(problem) => Described::Problem(problem),
+    }
+}
+
+/// The model document at `file` (`size_bytes` long when listed), within
+/// the file size and the widget's document bounds, or why not.
+fn read_document(file: &Path, size_bytes: u64) -> Result<Node, String> {
     let too_large = || {
-        Described::Problem(format!(
+        format!(
             "the file is larger than {} MiB, the most a model file may be",
             MAX_MODEL_FILE_BYTES >> 20
-        ))
+        )
     };
     if size_bytes > MAX_MODEL_FILE_BYTES {
-        return too_large();
+        return Err(too_large());
     }
     let mut bytes = Vec::new();
     // `take` bounds the read even if the file grew since it was listed.
@@ -171,27 +224,30 @@ fn describe(file: &Path, size_bytes: u64) -> Described {
             .read_to_end(&mut bytes)
     });
     if let Err(err) = read {
-        return Described::Problem(format!("the file cannot be read: {err}"));
+        return Err(format!("the file cannot be read: {err}"));
     }
     if bytes.len() as u64 > MAX_MODEL_FILE_BYTES {
-        return too_large();
+        return Err(too_large());
     }
     let Ok(text) = String::from_utf8(bytes) else {
-        return Described::Problem("the file is not UTF-8 text".into());
+        return Err("the file is not UTF-8 text".into());
     };
-    describe_text(&text)
+    document_from_text(&text)
 }
 
-/// [`describe`] for a model document's JSON text.
-fn describe_text(text: &str) -> Described {
-    let document = match yardstick_json_text::node_from_json(text) {
-        Ok(document) => document,
-        Err(err) => return Described::Problem(format!("the file is not valid JSON: {err}")),
-    };
-    if let Some(problem) = bound_problem(&document) {
-        return Described::Problem(problem.into());
+/// A model document's JSON text as a tree within the widget's bounds.
+fn document_from_text(text: &str) -> Result<Node, String> {
+    let document = yardstick_json_text::node_from_json(text)
+        .map_err(|err| format!("the file is not valid JSON: {err}"))?;
+    match bound_problem(&document) {
+        Some(problem) => Err(problem.into()),
+        None => Ok(document),
     }
-    match CompiledModel::compile(&document) {
+}
+
+/// What the core makes of a model document read within its bounds.
+fn describe_document(document: &Node) -> Described {
+    match CompiledModel::compile(document) {
         Ok(model) => {
             let spec = model.spec();
             Described::Model {

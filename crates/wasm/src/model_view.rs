@@ -44,6 +44,8 @@ export interface ModelLayout {
     horizon: { periods: number; unit: "year" | "quarter" | "month" };
     inputs: InputLayout[]; outputs: OutputLayout[]; series: SeriesLayout[];
     scenarios: ScenarioLayout[]; charts: ChartLayout[];
+    /** The output that is a lead's value (the model's `leadValue`), if any. */
+    leadValue?: string;
 }
 "##;
 
@@ -145,6 +147,9 @@ impl Model {
         set_optional_text(&result, "description", spec.description.as_ref());
         set_text(&result, "currency", &spec.currency);
         set_text(&result, "locale", &spec.locale);
+        if let Some(output) = spec.lead_value.and_then(|i| spec.outputs.get(i)) {
+            set_text(&result, "leadValue", &output.id);
+        }
         let horizon = object();
         set_number(&horizon, "periods", spec.horizon.periods as f64);
         set_text(&horizon, "unit", spec.horizon.unit.as_str());

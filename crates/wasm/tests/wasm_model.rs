@@ -463,6 +463,20 @@ fn series_layout(model: &Model, id: &str) -> JsValue {
 }
 
 #[wasm_bindgen_test]
+fn the_layout_names_the_lead_value_output_only_when_the_model_does() {
+    assert_eq!(
+        get(&case_model().layout(), "leadValue")
+            .as_string()
+            .as_deref(),
+        Some("npv")
+    );
+    let document = JSON::parse(CASE).unwrap();
+    Reflect::delete_property(document.unchecked_ref::<Object>(), &"leadValue".into()).unwrap();
+    let plain = Model::compile(document).unwrap();
+    assert!(get(&plain.layout(), "leadValue").is_undefined());
+}
+
+#[wasm_bindgen_test]
 fn the_layout_gives_each_series_its_format_with_defaults_filled_in() {
     let model = case_model();
     for (id, style, decimals) in [

@@ -78,6 +78,8 @@ def cross_reference_errors(model):
                 errors.append("charts[%d].series: %r is not a per-period calculation" % (n, s))
         if "output" in ch and ch["output"].lower() not in outputs:
             errors.append("charts[%d].output: %r is not an output" % (n, ch["output"]))
+    if "leadValue" in model and model["leadValue"] not in [o["id"] for o in model.get("outputs", [])]:
+        errors.append("leadValue: %r is not an output" % model["leadValue"])
     return errors
 
 
@@ -93,6 +95,7 @@ def broken_variants(model):
         variant("wrong schema tag", lambda m: m.update(schema="yardstick/model@2")),
         variant("unknown top-level field", lambda m: m.update(colour="blue")),
         variant("missing outputs", lambda m: m.pop("outputs")),
+        variant("leadValue not an id", lambda m: m.update(leadValue="net benefit")),
         variant("bad input id", lambda m: m["inputs"][k].update(id="2fast")),
         variant("reserved id", lambda m: m["inputs"][k].update(id="Period")),
         variant("text default on a number kind", lambda m: m["inputs"][k].update(default="10")),

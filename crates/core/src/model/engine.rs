@@ -7,7 +7,7 @@
 //! again, and the result equals a full evaluation (property-tested).
 
 use super::compile::compile_parts;
-use super::diagnostic::{ModelDiagnostic, ModelDiagnosticCode};
+use super::diagnostic::{ModelDiagnostic, ModelDiagnosticCode, ModelPath};
 use super::engine_scope::Scope;
 use super::fast::{Context, Scalar, Workspace};
 use super::plan::{Role, Step, Structure, Variable};
@@ -355,6 +355,18 @@ impl CompiledModel {
                     super::diagnostic::item_path("outputs", i).key("formula"),
                     format!("output `{}` gives a series or an array, but an output is one value; reduce it with SUM, INDEX, NPV or similar", variable.id),
                 )),
+                // `leadValue` is summed and compared, so it must name an output
+                // that gives a number (an error value such as #DIV/0! at the
+                // defaults is a number formula's, and allowed).
+                (Role::Output(i), Some(Slot::Scalar(Value::Text(_) | Value::Bool(_) | Value::Empty)))
+                    if self.spec.lead_value == Some(i) =>
+                {
+                    problems.push(ModelDiagnostic::new(
+                        ModelDiagnosticCode::WrongKind,
+                        ModelPath::root().key("leadValue"),
+                        format!("output `{}` gives text or a boolean, but a lead's value must be a number", variable.id),
+                    ));
+                }
                 (Role::Calculation(i), Some(Slot::Series(values)))
                     if values.iter().any(|v| matches!(v, Value::Error(e) if e.message == ARRAY_IN_PERIOD)) =>
                 {

@@ -41,6 +41,7 @@ const TOP_FIELDS: &[&str] = &[
     "outputs",
     "scenarios",
     "charts",
+    "leadValue",
 ];
 
 /// The text values of the fields that name one of a few choices: what the
@@ -115,6 +116,7 @@ fn read_top(document: &Node, diagnostics: &mut Diagnostics) -> Option<ModelSpec>
         outputs: Vec::new(),
         scenarios: Vec::new(),
         charts: Vec::new(),
+        lead_value: None,
     };
     if spec.currency.len() != 3 || !spec.currency.chars().all(|c| c.is_ascii_uppercase()) {
         diagnostics.push(
@@ -145,6 +147,7 @@ fn read_top(document: &Node, diagnostics: &mut Diagnostics) -> Option<ModelSpec>
         }
     }
     check_ids(&spec, diagnostics);
+    spec.lead_value = read_lead_value(&top, &spec.outputs, diagnostics);
     let scenarios = bounded_list(&top, "scenarios", false, MAX_SCENARIOS, diagnostics);
     for (i, node) in scenarios.iter().enumerate() {
         if let Some(scenario) =
@@ -229,6 +232,41 @@ fn read_horizon(top: &Fields<'_>, diagnostics: &mut Diagnostics) -> Horizon {
         .and_then(|index| units.get(index).copied())
         .unwrap_or(PeriodUnit::Year);
     Horizon { periods, unit }
+}
+
+/// `leadValue`: the index of the output it names (exactly, as a chart's
+/// `output` names one). Whether that output gives a number is known once
+/// the defaults are evaluated (`CompiledModel`'s kind check).
+fn read_lead_value(
+    top: &Fields<'_>,
+    outputs: &[OutputSpec],
+    diagnostics: &mut Diagnostics,
+) -> Option<usize> {
+    let wanted = top.text("leadValue", false, diagnostics)?;
+    let path = top.field_path("leadValue");
+    output_reference(&wanted, outputs, &path, diagnostics)
+}
+
+/// The index of the output `output_id` (chart outputs and `leadValue`), or
+/// an unknown-reference diagnostic at `path` with the closest id.
+fn output_reference(
+    output_id: &str,
+    outputs: &[OutputSpec],
+    path: &ModelPath,
+    diagnostics: &mut Diagnostics,
+) -> Option<usize> {
+    let found = outputs.iter().position(|o| o.id == output_id);
+    if found.is_none() {
+        diagnostics.push(
+            ModelDiagnosticCode::UnknownReference,
+            path,
+            format!(
+                "no output has the id `{output_id}`{}",
+                suggest_id(output_id, outputs.iter().map(|o| o.id.as_str()))
+            ),
+        );
+    }
+    found
 }
 
 fn read_calculation(
@@ -480,16 +518,12 @@ fn read_chart(
     }
     let output = fields.text("output", chart_type == ChartType::Tornado, diagnostics);
     if let Some(output_id) = &output {
-        if !spec.outputs.iter().any(|o| &o.id == output_id) {
-            diagnostics.push(
-                ModelDiagnosticCode::UnknownReference,
-                &fields.field_path("output"),
-                format!(
-                    "no output has the id `{output_id}`{}",
-                    suggest_id(output_id, spec.outputs.iter().map(|o| o.id.as_str()))
-                ),
-            );
-        }
+        output_reference(
+            output_id,
+            &spec.outputs,
+            &fields.field_path("output"),
+            diagnostics,
+        );
     }
     Some(ChartSpec {
         id,

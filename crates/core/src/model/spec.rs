@@ -35,6 +35,9 @@ pub struct ModelSpec {
     pub scenarios: Vec<ScenarioSpec>,
     /// The charts the widget draws, in document order.
     pub charts: Vec<ChartSpec>,
+    /// The output that is a lead's value (`leadValue`): its index in
+    /// `outputs`; `None` when the model names none.
+    pub lead_value: Option<usize>,
 }
 
 /// Periods 0..=`periods`; period 0 is the start.

@@ -8,6 +8,9 @@
 //!   event, and only a newly stored event merges into its instance row and
 //!   its calculator's totals (the rules are the core's
 //!   `engagement::aggregate`), so a duplicate changes nothing.
+//! - [`leads`]: the leads table (schema 3): one lead with its case per
+//!   transaction, idempotent by `lead_id`; pages of leads newest first
+//!   with the totals of all a filter selects.
 //! - [`read`]: one calculator's metrics, or a page of them, from the
 //!   aggregates: a few rows per calculator and two short index walks for
 //!   the median and p75, never its events.
@@ -18,6 +21,7 @@
 //! its one connection, which then serves reads too. Every method blocks:
 //! call them off the async runtime.
 
+mod leads;
 mod read;
 mod schema;
 mod write;
@@ -29,6 +33,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
+pub use leads::{LeadCursor, LeadFilter, LeadPage, LeadRow, NewLead, StoredLead};
 pub use read::{CalcAnswer, MetricsPage, CALCS_PER_PAGE_MAX};
 use schema::SCHEMA_VERSION;
 
@@ -217,6 +222,23 @@ impl Store {
         self.with_reader(|connection| {
             read::metrics_page(connection, after, limit, &mut read::Meter::default())
         })
+    }
+
+    /// Stores a lead with its case (or unverified), once per `lead_id`,
+    /// in one transaction.
+    pub fn insert_lead(&self, new: &NewLead<'_>) -> Result<StoredLead, StoreError> {
+        leads::insert_lead(&mut lock(&self.writer), new)
+    }
+
+    /// Up to `limit` leads the filter selects, newest first, older than
+    /// `cursor` when given, with the totals of all it selects.
+    pub fn lead_page(
+        &self,
+        filter: &LeadFilter,
+        cursor: Option<&LeadCursor>,
+        limit: usize,
+    ) -> Result<LeadPage, StoreError> {
+        self.with_reader(|connection| leads::lead_page(connection, filter, cursor, limit))
     }
 
     /// Every calculator with events, by id, with its number of events.

@@ -1,7 +1,8 @@
 //! The store's tables and its schema version (`PRAGMA user_version`), and
-//! the migration from version 1, whose database held only the events: it
-//! creates the aggregate tables and fills them from every stored event, in
-//! one transaction, when the database is opened.
+//! the migrations, in one transaction when the database is opened: from
+//! version 1, whose database held only the events, it creates the
+//! aggregate tables and fills them from every stored event; from version 2
+//! it adds the (empty) `leads` table of version 3.
 //!
 //! It never changes or deletes an event row. An event row the core cannot
 //! read marks only its own calculator as unreadable (`calc_totals.error`).
@@ -16,7 +17,49 @@ use super::write::Aggregator;
 use super::{sqlite, StoreError};
 
 /// The schema this code writes. 1: events only. 2: events and aggregates.
-pub const SCHEMA_VERSION: i64 = 2;
+/// 3: and leads ([`LEADS_SCHEMA`]).
+pub const SCHEMA_VERSION: i64 = 3;
+
+/// The version that added the `leads` table; a database below it gets the
+/// table (empty) when opened. Its own step, so later versions add theirs
+/// beside it.
+pub const LEADS_SCHEMA_VERSION: i64 = 3;
+
+/// Version 3: one row per lead (docs/leads.md), keyed by the client-made
+/// `lead_id` so a retried lead is stored once. The case columns
+/// (`outputs_json`, `value`, `receipt_*`, `currency`, `value_output`) are
+/// null for a lead whose model this server does not serve (`verified` 0).
+/// Lists read newest first by `received_at_ms` (the server's clock, not
+/// the page's), with `lead_id` breaking ties, whole or per calculator.
+pub const LEADS_SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS leads (
+    lead_id        TEXT PRIMARY KEY NOT NULL,
+    calc_id        TEXT NOT NULL,
+    calc_version   TEXT NOT NULL,
+    model_path     TEXT,
+    page_view_id   TEXT NOT NULL,
+    instance_id    TEXT NOT NULL,
+    occurred_at_ms REAL NOT NULL,
+    received_at_ms INTEGER NOT NULL,
+    page_path      TEXT NOT NULL,
+    name           TEXT NOT NULL,
+    email          TEXT NOT NULL,
+    company        TEXT NOT NULL,
+    privacy_url    TEXT,
+    inputs_json    TEXT NOT NULL,
+    entered_json   TEXT NOT NULL,
+    scenario       TEXT,
+    currency       TEXT,
+    value_output   TEXT,
+    outputs_json   TEXT,
+    value          REAL,
+    receipt_hash   TEXT,
+    receipt_json   TEXT,
+    verified       INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS leads_by_time ON leads (received_at_ms, lead_id);
+CREATE INDEX IF NOT EXISTS leads_by_calc ON leads (calc_id, received_at_ms, lead_id);
+";
 
 /// The version-1 schema, kept to recognize it and for the migration test.
 #[cfg(test)]
@@ -39,7 +82,7 @@ PRAGMA user_version = 1;
 /// the partial index yields the median and p75 by rank. The totals are the
 /// core's `CalcTotals`; `error` says why a calculator's figures cannot be
 /// trusted (an unreadable event met by the migration).
-const SCHEMA: &str = "
+pub const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS events (
     event_id       TEXT PRIMARY KEY NOT NULL,
     calc_id        TEXT NOT NULL,
@@ -110,6 +153,26 @@ pub fn bring_up_to_date(connection: &mut Connection) -> Result<(), StoreError> {
     let transaction = connection
         .transaction()
         .map_err(sqlite("begin the migration"))?;
+    if version < 2 {
+        create_events_and_aggregates(&transaction, version)?;
+    }
+    if version < LEADS_SCHEMA_VERSION {
+        transaction
+            .execute_batch(LEADS_SCHEMA)
+            .map_err(sqlite("create the leads table"))?;
+    }
+    transaction
+        .execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION};"))
+        .map_err(sqlite("write the schema version"))?;
+    transaction.commit().map_err(sqlite("commit the migration"))
+}
+
+/// Versions 0 and 1 to 2: the events table and the aggregates, filled
+/// from the events of a version-1 database.
+fn create_events_and_aggregates(
+    transaction: &rusqlite::Transaction<'_>,
+    version: i64,
+) -> Result<(), StoreError> {
     transaction
         .execute_batch(SCHEMA)
         .map_err(sqlite("create the tables"))?;
@@ -122,12 +185,9 @@ pub fn bring_up_to_date(connection: &mut Connection) -> Result<(), StoreError> {
                  DELETE FROM calc_steps; DELETE FROM calc_versions;",
             )
             .map_err(sqlite("clear the aggregates"))?;
-        backfill(&transaction)?;
+        backfill(transaction)?;
     }
-    transaction
-        .execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION};"))
-        .map_err(sqlite("write the schema version"))?;
-    transaction.commit().map_err(sqlite("commit the migration"))
+    Ok(())
 }
 
 /// Merges every stored event into the (empty) aggregates, one row at a time.

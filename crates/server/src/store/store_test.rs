@@ -234,7 +234,7 @@ fn migrates_a_version_1_database() {
         .unwrap()
         .query_row("PRAGMA user_version", [], |row| row.get(0))
         .unwrap();
-    assert_eq!(version, 2);
+    assert_eq!(version, super::schema::SCHEMA_VERSION);
     // Reopening migrates nothing twice; version 1 again rebuilds afresh.
     drop(store);
     let store = Store::open(&db.0).unwrap();
@@ -398,4 +398,64 @@ fn reads_do_not_wait_for_the_writer() {
         answer.unwrap(),
         format!("{:?}", CalcAnswer::Metrics(metrics(&events)))
     );
+}
+
+/// A lead for the SaaS ROI example, unverified (no case), as the core reads it.
+fn unverified_lead(n: u32) -> yardstick_core::leads::read::Lead {
+    let body = format!(
+        r#"{{"schema":"yardstick/lead@1","lead_id":"00000000-0000-4000-8000-{n:012x}",
+        "calc_id":"saas-roi","calc_version":"1.0.0","page_view_id":"00000000-0000-4000-8000-000000000000",
+        "instance_id":"w1","occurred_at_ms":5,"page_path":"/",
+        "contact":{{"name":"Ada","email":"ada@example.com","company":"AE"}},
+        "consent":{{"contact":true}},"inputs":{{"team_size":3}},"entered":["team_size"]}}"#
+    );
+    let node = yardstick_json_text::node_from_json(&body).unwrap();
+    yardstick_core::leads::read::read_lead(&node).unwrap()
+}
+
+#[test]
+fn a_version_2_database_gains_an_empty_leads_table_and_keeps_its_events() {
+    let db = TempDb::new("v2");
+    let events: Vec<Event> = (0..40)
+        .map(|i| event(i, "saas-roi", (i % 7) as u32, EventName::Start, i * 10))
+        .collect();
+    {
+        let mut old = Connection::open(&db.0).unwrap();
+        old.execute_batch(super::schema::SCHEMA).unwrap();
+        old.execute_batch("PRAGMA user_version = 2;").unwrap();
+        super::write::insert_batch(&mut old, &events, 0).unwrap();
+    }
+    let store = Store::open(&db.0).unwrap();
+    let version: i64 = Connection::open(&db.0)
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(version, super::schema::LEADS_SCHEMA_VERSION);
+    assert_eq!(metrics_of(&store, "saas-roi"), metrics(&events));
+    let page = store.lead_page(&LeadFilter::default(), None, 10).unwrap();
+    assert_eq!(page, LeadPage::default());
+    let lead = unverified_lead(1);
+    let new = NewLead {
+        lead: &lead,
+        case: None,
+        currency: None,
+        received_at_ms: 7,
+    };
+    let stored = store.insert_lead(&new).unwrap();
+    assert_eq!(
+        stored,
+        StoredLead {
+            duplicate: false,
+            verified: false,
+            value: None
+        }
+    );
+    assert!(store.insert_lead(&new).unwrap().duplicate);
+    // Reopening migrates nothing again and keeps the lead.
+    drop(store);
+    let store = Store::open(&db.0).unwrap();
+    let page = store.lead_page(&LeadFilter::default(), None, 10).unwrap();
+    assert_eq!(page.leads.len(), 1);
+    assert_eq!(page.leads[0].email, "ada@example.com");
+    assert_eq!(page.totals.leads(), 1);
 }
