@@ -383,7 +383,8 @@ export class YardstickCalculator extends HTMLElement {
     // The headline result, kept in sight at the foot of the screen on narrow
     // layouts while the inputs are edited (styles.js shows it there only).
     // Hidden from screen readers: the results themselves are announced.
-    const headline = layout.outputs[0];
+    // The model's lead value (its headline, e.g. the net annual benefit), else its first output.
+    const headline = layout.outputs.find((o) => o.id === layout.leadValue) ?? layout.outputs[0];
     this.#barValue = h('strong', {});
     this.#barId = headline?.id ?? '';
     const bar = headline ? h('div', { class: 'result-bar', part: 'result-bar', 'aria-hidden': 'true' }, h('span', {}, headline.label), this.#barValue) : null;
