@@ -145,6 +145,7 @@ fn read_top(document: &Node, diagnostics: &mut Diagnostics) -> Option<ModelSpec>
         }
     }
     check_ids(&spec, diagnostics);
+    resolve_applies_when(&mut spec.inputs, diagnostics);
     let scenarios = bounded_list(&top, "scenarios", false, MAX_SCENARIOS, diagnostics);
     for (i, node) in scenarios.iter().enumerate() {
         if let Some(scenario) =
@@ -354,6 +355,55 @@ fn check_ids(spec: &ModelSpec, diagnostics: &mut Diagnostics) {
                 path,
                 format!("`{id}` is already used at {first}"),
             );
+        }
+    }
+}
+
+/// Each `appliesWhen` must name another input (ignoring case, as every
+/// id), that input must be a toggle, and it must apply always itself: one
+/// level only, so no chain or cycle can form and whether an input applies
+/// is one look at one toggle.
+fn resolve_applies_when(inputs: &mut [InputSpec], diagnostics: &mut Diagnostics) {
+    for index in 0..inputs.len() {
+        let Some(Some(condition)) = inputs.get(index).map(|i| &i.applies_when) else {
+            continue;
+        };
+        let path = item_path("inputs", index).key("appliesWhen");
+        let wanted = &condition.input_id;
+        let found = inputs
+            .iter()
+            .position(|other| other.id.eq_ignore_ascii_case(wanted));
+        let problem = match found.and_then(|at| inputs.get(at).map(|other| (at, other))) {
+            None => Some(format!(
+                "no input has the id `{wanted}`{}",
+                suggest_id(wanted, inputs.iter().map(|i| i.id.as_str()))
+            )),
+            Some((at, _)) if at == index => {
+                Some(format!("`{wanted}` is this input itself; name the toggle it depends on"))
+            }
+            Some((_, other)) if other.kind != InputKind::Toggle => Some(format!(
+                "`{wanted}` is a {} input; an input can only depend on a toggle",
+                other.kind.as_str()
+            )),
+            Some((_, other)) if other.applies_when.is_some() => Some(format!(
+                "`{wanted}` itself applies only when another input is on; \
+                 depend on a toggle that always applies"
+            )),
+            Some(_) => None,
+        };
+        let code = match found {
+            None => ModelDiagnosticCode::UnknownReference,
+            Some(at) if at == index => ModelDiagnosticCode::Cycle,
+            Some(_) => ModelDiagnosticCode::InvalidValue,
+        };
+        match (problem, found) {
+            (Some(message), _) => diagnostics.push(code, &path, message),
+            (None, Some(at)) => {
+                if let Some(Some(condition)) = inputs.get_mut(index).map(|i| &mut i.applies_when) {
+                    condition.input_index = at;
+                }
+            }
+            (None, None) => {}
         }
     }
 }
