@@ -27,7 +27,7 @@ import { createChartFrame, drawSeriesChart, drawTornado } from './charts.js';
 import { h } from './dom.js';
 import { loadWidgetEngine } from './engine.js';
 import { joinPage } from './engagement.js';
-import { createField } from './fields.js';
+import { createField, showApplicable } from './fields.js';
 import { NumberFormats } from './format.js';
 import { WIDGET_CSS } from './styles.js';
 import { crossOriginHint, httpUrl } from './urls.js';
@@ -210,6 +210,7 @@ export class YardstickCalculator extends HTMLElement {
     const current = model.current();
     for (const [id, value] of Object.entries(current.outputs)) this.#showOutput(id, value);
     this.#drawCharts(current.series);
+    showApplicable(this.#fields, current.inapplicable);
     const scenario = this.getAttribute('scenario');
     if (scenario) this.#applyScenario(scenario);
     this.dispatchEvent(new CustomEvent('yardstick:ready', { detail: { calcId: this.#layout.id, calcVersion: this.#layout.version }, bubbles: true, composed: true }));
@@ -404,6 +405,7 @@ export class YardstickCalculator extends HTMLElement {
     } catch (error) {
       return error instanceof Error ? error.message : String(error);
     }
+    showApplicable(this.#fields, this.#model.inapplicable());
     this.#membership?.input(inputId, committed);
     if (held) this.#held.set(inputId, held);
     else this.#held.delete(inputId);
@@ -431,6 +433,7 @@ export class YardstickCalculator extends HTMLElement {
     }
     if (!applied) return;
     for (const [id, value] of Object.entries(applied.inputs)) this.#fields.get(id)?.show(value);
+    showApplicable(this.#fields, applied.inapplicable);
     this.#held.clear();
     this.#showHeld();
     for (const [id, value] of Object.entries(applied.outputs)) this.#showOutput(id, value);
