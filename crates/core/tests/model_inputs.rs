@@ -90,7 +90,7 @@ fn applies_when_problems_come_back_with_every_other_problem() {
     assert!(message("inputs[2].appliesWhen").contains("itself applies only when"));
     assert!(message("inputs[3].appliesWhen").contains("did you mean `on`"), "{}", message("inputs[3].appliesWhen"));
     assert!(message("inputs[4].appliesWhen").contains("this input itself"));
-    assert!(message("inputs[5].appliesWhen").contains("a number input; an input can only depend on a toggle"));
+    assert!(message("inputs[5].appliesWhen").contains("is not a toggle; an input can only depend on a toggle"));
 }
 
 #[test]
