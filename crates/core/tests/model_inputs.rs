@@ -31,18 +31,27 @@ fn an_input_applies_only_while_its_toggle_is_on() {
     let model = compile(&model_with(UPLIFT));
     let spec = model.spec();
     let condition = spec.inputs[1].applies_when.as_ref().unwrap();
-    assert_eq!((condition.input_id.as_str(), condition.input_index), ("count_uplift", 0));
+    assert_eq!(
+        (condition.input_id.as_str(), condition.input_index),
+        ("count_uplift", 0)
+    );
     // Ids ignore case, as everywhere else.
     assert_eq!(spec.inputs[2].applies_when.as_ref().unwrap().input_index, 0);
     let mut state = model.evaluate(&model.default_inputs());
     assert!(model.inapplicable_inputs(&state.inputs).is_empty());
-    model.set(&mut state, "count_uplift", &InputValue::Bool(false)).unwrap();
+    model
+        .set(&mut state, "count_uplift", &InputValue::Bool(false))
+        .unwrap();
     assert_eq!(model.inapplicable_inputs(&state.inputs), vec![1, 2]);
     assert!(!model.input_applies(&state.inputs, 1));
     assert!(model.input_applies(&state.inputs, 3));
     // The value is kept, not reset: back on, the visitor's entry is there.
-    model.set(&mut state, "uplift", &InputValue::Number(0.05)).unwrap();
-    model.set(&mut state, "count_uplift", &InputValue::Bool(true)).unwrap();
+    model
+        .set(&mut state, "uplift", &InputValue::Number(0.05))
+        .unwrap();
+    model
+        .set(&mut state, "count_uplift", &InputValue::Bool(true))
+        .unwrap();
     assert!(model.inapplicable_inputs(&state.inputs).is_empty());
     assert_eq!(state.inputs[1], InputValue::Number(0.05));
 }
@@ -67,7 +76,10 @@ fn applies_when_problems_come_back_with_every_other_problem() {
         .collect();
     let expect = [
         ("inputs[2].appliesWhen", ModelDiagnosticCode::InvalidValue),
-        ("inputs[3].appliesWhen", ModelDiagnosticCode::UnknownReference),
+        (
+            "inputs[3].appliesWhen",
+            ModelDiagnosticCode::UnknownReference,
+        ),
         ("inputs[4].appliesWhen", ModelDiagnosticCode::Cycle),
         ("inputs[5].appliesWhen", ModelDiagnosticCode::InvalidValue),
         ("inputs[6].appliesWhen", ModelDiagnosticCode::WrongType),
@@ -88,9 +100,14 @@ fn applies_when_problems_come_back_with_every_other_problem() {
             .clone()
     };
     assert!(message("inputs[2].appliesWhen").contains("itself applies only when"));
-    assert!(message("inputs[3].appliesWhen").contains("did you mean `on`"), "{}", message("inputs[3].appliesWhen"));
+    assert!(
+        message("inputs[3].appliesWhen").contains("did you mean `on`"),
+        "{}",
+        message("inputs[3].appliesWhen")
+    );
     assert!(message("inputs[4].appliesWhen").contains("this input itself"));
-    assert!(message("inputs[5].appliesWhen").contains("is not a toggle; an input can only depend on a toggle"));
+    assert!(message("inputs[5].appliesWhen")
+        .contains("is not a toggle; an input can only depend on a toggle"));
 }
 
 #[test]
@@ -111,7 +128,12 @@ fn a_log_scale_needs_a_positive_min_and_a_max() {
     let paths: Vec<String> = diagnostics.iter().map(|d| d.path.to_string()).collect();
     assert_eq!(
         paths,
-        ["inputs[0].scale", "inputs[1].scale", "inputs[2].scale", "inputs[3].scale"],
+        [
+            "inputs[0].scale",
+            "inputs[1].scale",
+            "inputs[2].scale",
+            "inputs[3].scale"
+        ],
         "{diagnostics:#?}"
     );
     assert!(diagnostics[0].message.contains("min above 0 and a max"));
@@ -139,7 +161,9 @@ fn money_inputs_without_a_maximum_get_advice_and_others_none() {
     );
     // Advice never blocks: the model compiled, and 1e300 is still accepted.
     let mut state = model.evaluate(&model.default_inputs());
-    assert!(model.set(&mut state, "revenue", &InputValue::Number(1e300)).is_ok());
+    assert!(model
+        .set(&mut state, "revenue", &InputValue::Number(1e300))
+        .is_ok());
 }
 
 /// Every example model's file, by name.
@@ -172,7 +196,11 @@ fn the_saas_example_offers_the_uplift_inputs_only_with_the_uplift_and_a_log_team
     let index = |id: &str| spec.inputs.iter().position(|i| i.id == id).unwrap();
     let mut state = model.evaluate(&model.default_inputs());
     model
-        .set(&mut state, "include_revenue_uplift", &InputValue::Bool(false))
+        .set(
+            &mut state,
+            "include_revenue_uplift",
+            &InputValue::Bool(false),
+        )
         .unwrap();
     let mut off = model.inapplicable_inputs(&state.inputs);
     off.sort_unstable();
@@ -193,7 +221,10 @@ fn formula_like(text: &str) -> Option<String> {
     if let Some(word) = words.into_iter().find(|w| w.contains('_')) {
         return Some(format!("the identifier `{word}`"));
     }
-    if let Some(sign) = ["=", "*", " / "].into_iter().find(|sign| text.contains(sign)) {
+    if let Some(sign) = ["=", "*", " / "]
+        .into_iter()
+        .find(|sign| text.contains(sign))
+    {
         return Some(format!("`{sign}`"));
     }
     let bytes = text.as_bytes();

@@ -657,11 +657,25 @@ fn the_engine_says_which_inputs_apply_and_the_layout_says_why_and_how_sliders_mo
             .unwrap()
     };
     let condition = get(&input("revenue_uplift"), "appliesWhen");
-    assert_eq!(get(&condition, "input").as_string().unwrap(), "include_revenue_uplift");
-    assert_eq!(get(&condition, "label").as_string().unwrap(), "Count a revenue uplift");
+    assert_eq!(
+        get(&condition, "input").as_string().unwrap(),
+        "include_revenue_uplift"
+    );
+    assert_eq!(
+        get(&condition, "label").as_string().unwrap(),
+        "Count a revenue uplift"
+    );
     assert!(get(&input("team_size"), "appliesWhen").is_undefined());
-    assert_eq!(get(&input("team_size"), "scale").as_string().unwrap(), "log");
-    assert_eq!(get(&input("hours_saved_per_week"), "scale").as_string().unwrap(), "linear");
+    assert_eq!(
+        get(&input("team_size"), "scale").as_string().unwrap(),
+        "log"
+    );
+    assert_eq!(
+        get(&input("hours_saved_per_week"), "scale")
+            .as_string()
+            .unwrap(),
+        "linear"
+    );
 
     let uplift_inputs = ["current_annual_revenue", "revenue_uplift", "gross_margin"];
     assert!(ids(&get(&model.current(), "inapplicable")).is_empty());

@@ -182,7 +182,11 @@ impl CompiledModel {
     /// names a toggle in `appliesWhen` and that toggle is off. Formulas
     /// read its value either way; this says whether a form offers it.
     pub fn input_applies(&self, inputs: &[InputValue], index: usize) -> bool {
-        let condition = self.spec.inputs.get(index).and_then(|i| i.applies_when.as_ref());
+        let condition = self
+            .spec
+            .inputs
+            .get(index)
+            .and_then(|i| i.applies_when.as_ref());
         match condition {
             None => true,
             Some(condition) => matches!(
