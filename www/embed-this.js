@@ -4,7 +4,7 @@
  * them at `GET /api/models`), the two-line snippet a marketer pastes into a
  * page and the iframe for CMSs that strip scripts, with this server's
  * address filled in; a model file the engine refuses is shown with the
- * reason. Also which other sites this server allows (`GET /api/site`),
+ * reason, and the engine's advice on one it accepts under its card. Also which other sites this server allows (`GET /api/site`),
  * since a page on any other origin cannot load the models.
  */
 
@@ -55,6 +55,14 @@ function modelCard(entry) {
   card.append(h('h2', {}, title));
   if (entry.description) card.append(h('p', { class: 'snippet-description' }, entry.description));
   card.append(h('p', { class: 'snippet-meta' }, h('code', {}, entry.url), ` · ${entry.id} version ${entry.version}`));
+  // The engine's advice to the model's author: the model loads, but had
+  // better change before prospects meet it.
+  const advice = entry.advice ?? [];
+  if (advice.length) {
+    card.append(
+      h('div', { class: 'model-advice', role: 'note' }, h('h3', {}, 'Advice'), h('ul', {}, ...advice.map((item) => h('li', { 'data-code': item.code }, h('code', {}, item.path), `: ${item.message}`)))),
+    );
+  }
   const iframeSrc = `${siteOrigin}/embed.html?src=${encodeURIComponent(url)}&collector=${encodeURIComponent(`${siteOrigin}/collect`)}`;
   const text = title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   // The link inside the element shows until the element's script runs, and

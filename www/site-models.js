@@ -8,10 +8,17 @@
  */
 
 /**
- * One model file of the models folder: its metadata when the engine
- * accepts it, else `problem`, the first reason it cannot be loaded.
+ * What the engine advises the author of a model that loads to change
+ * (`unbounded-input`: a money input without a maximum).
+ * @typedef {{ code: string, path: string, message: string }} ModelAdvice
+ */
+
+/**
+ * One model file of the models folder: its metadata and the engine's
+ * advice when the engine accepts it, else `problem`, the first reason it
+ * cannot be loaded.
  * @typedef {{ file: string, url: string, id?: string, version?: string, title?: string,
- *   description?: string | null, problem?: string }} ModelEntry
+ *   description?: string | null, advice?: ModelAdvice[], problem?: string }} ModelEntry
  */
 
 /**

@@ -50,6 +50,8 @@ describe('models placed in the models folder', { timeout: 180_000 }, () => {
     const model = JSON.parse(fs.readFileSync(path.join(repoRoot, 'examples', 'models', 'project-portfolio.json'), 'utf8'));
     model.id = 'warehouse-savings';
     model.title = NEW_TITLE;
+    // Its author forgot a maximum: the engine advises one, on the embed page.
+    delete model.inputs[0].max;
     fs.writeFileSync(path.join(models, 'warehouse-savings.json'), JSON.stringify(model));
     fs.writeFileSync(path.join(models, 'draft.json'), '{"schema": "yardstick/model@1", "id": "draft",');
     fs.writeFileSync(path.join(models, 'notes.txt'), 'not a model');
@@ -75,6 +77,14 @@ describe('models placed in the models folder', { timeout: 180_000 }, () => {
     assert.deepEqual(files, ['business-case-5y.json', 'draft.json', 'saas-roi.json', 'warehouse-savings.json']);
     const refused = page.locator('section.snippet[data-file="draft.json"] .model-problem');
     assert.match(String(await refused.textContent()), /not valid JSON/);
+    // The engine's advice shows under the card of a model that loads, and
+    // only there.
+    const advice = card.locator('.model-advice[role="note"]');
+    assert.equal(await advice.locator('h3').textContent(), 'Advice');
+    assert.deepEqual(await advice.locator('li').allTextContents(), [
+      "inputs[0].max: 'Project A (Automated invoice matching): value over 3 years' has no maximum: a visitor can enter any amount (1e300); give it a max that no real customer exceeds",
+    ]);
+    assert.equal(await page.locator('section.snippet[data-file="saas-roi.json"] .model-advice').count(), 0);
     assert.deepEqual(problems, []);
     await page.close();
   });

@@ -31,7 +31,7 @@ import { createChartFrame, drawSeriesChart, drawTornado } from './charts.js';
 import { h } from './dom.js';
 import { loadWidgetEngine } from './engine.js';
 import { joinPage } from './engagement.js';
-import { createField } from './fields.js';
+import { createField, showApplicable } from './fields.js';
 import { createLeadForm, randomUuid } from './lead-form.js';
 import { NumberFormats } from './format.js';
 import { WIDGET_CSS } from './styles.js';
@@ -227,6 +227,7 @@ export class YardstickCalculator extends HTMLElement {
     const current = model.current();
     for (const [id, value] of Object.entries(current.outputs)) this.#showOutput(id, value);
     this.#drawCharts(current.series);
+    showApplicable(this.#fields, current.inapplicable);
     const scenario = this.getAttribute('scenario');
     if (scenario) this.#applyScenario(scenario);
     this.dispatchEvent(new CustomEvent('yardstick:ready', { detail: { calcId: this.#layout.id, calcVersion: this.#layout.version }, bubbles: true, composed: true }));
@@ -508,6 +509,7 @@ export class YardstickCalculator extends HTMLElement {
     } catch (error) {
       return error instanceof Error ? error.message : String(error);
     }
+    showApplicable(this.#fields, this.#model.inapplicable());
     this.#membership?.input(inputId, committed);
     if (held) this.#held.set(inputId, held);
     else {
@@ -539,6 +541,7 @@ export class YardstickCalculator extends HTMLElement {
     }
     if (!applied) return;
     for (const [id, value] of Object.entries(applied.inputs)) this.#fields.get(id)?.show(value);
+    showApplicable(this.#fields, applied.inapplicable);
     this.#held.clear();
     this.#showHeld();
     for (const [id, value] of Object.entries(applied.outputs)) this.#showOutput(id, value);

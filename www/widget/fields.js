@@ -14,6 +14,12 @@
  * field's last settled value (the keystrokes before, such as `6` on the way
  * to `60`, were never the visitor's entry), the slider stays there, and the
  * change carries a note that the results are held at that value.
+ *
+ * Whether a field applies is the engine's answer (`inapplicable`, after
+ * every change): a field that does not is disabled and dimmed, and its
+ * help says which toggle it waits for. A `log` scale is presentation only:
+ * the slider's positions are equal ratios between the bounds, the number
+ * box and the engine see the real value.
  */
 
 import { h, uniqueId } from './dom.js';
@@ -37,7 +43,21 @@ import { h, uniqueId } from './dom.js';
  * @typedef {object} Field
  * @property {HTMLElement} element
  * @property {(value: InputValue) => void} show Shows a value set from outside (a scenario).
+ * @property {(on: boolean) => void} applies Enables the field, or disables it with the reason.
  */
+
+/** Positions of a log-scale slider: one arrow key is a hundredth of the ratio between the bounds. */
+const LOG_POSITIONS = 100;
+
+/**
+ * Disables the fields of the inputs the engine says do not apply, and
+ * enables every other.
+ * @param {Map<string, Field>} fields
+ * @param {string[]} inapplicable
+ */
+export function showApplicable(fields, inapplicable) {
+  for (const [id, field] of fields) field.applies(!inapplicable.includes(id));
+}
 
 /**
  * @param {InputLayout} input
@@ -70,8 +90,21 @@ function frame(input, controlId) {
   const label = h('label', { id: labelId, for: controlId, part: 'label', class: 'label' }, input.label);
   const help = input.help ? h('p', { id: helpId, class: 'help', part: 'help' }, input.help) : null;
   const error = h('p', { id: errorId, class: 'field-error', part: 'field-error', hidden: true });
-  const describedBy = [input.help ? helpId : '', errorId].filter(Boolean).join(' ');
-  return { labelId, label, help, error, describedBy };
+  const condition = input.appliesWhen;
+  const whyId = uniqueId('why');
+  const why = condition ? h('p', { id: whyId, class: 'help', part: 'help', hidden: true }, `Applies when '${condition.label}' is on`) : null;
+  const describedBy = [input.help ? helpId : '', why ? whyId : '', errorId].filter(Boolean).join(' ');
+  /** @param {HTMLElement} element @param {HTMLElement[]} controls @returns {Field['applies']} */
+  const applies = (element, controls) => (on) => {
+    if (!why) return;
+    why.hidden = on;
+    element.toggleAttribute('data-inapplicable', !on);
+    for (const control of controls) {
+      /** @type {HTMLInputElement} */ (control).disabled = !on;
+      control.setAttribute('aria-disabled', String(!on));
+    }
+  };
+  return { labelId, label, help: [help, why], error, describedBy, applies };
 }
 
 /**
@@ -116,15 +149,33 @@ function numberField(input, formats, onChange) {
   const suffix = input.kind === 'percent' ? '%' : input.unit ?? (input.kind === 'currency' ? formats.currency : '');
   /** @type {HTMLInputElement | null} */
   let slider = null;
+  // A log slider's positions 0..LOG_POSITIONS are equal ratios from min to max.
+  const low = min ?? 0;
+  const high = max ?? 0;
+  const log = input.scale === 'log' && low > 0 && high > low;
+  const ratio = Math.log(high / low);
+  /** @param {number} value */
+  const position = (value) => (log ? (LOG_POSITIONS * Math.log(value / low)) / ratio : value);
+  /** @param {number} value */
+  const within = (value) => Math.min(high, Math.max(low, value));
+  /** The value at a slider position: the bounds exactly at the ends, else on the input's step (6 digits without one). @param {number} at */
+  const valueAt = (at) => {
+    if (!log) return at;
+    if (at <= 0) return low;
+    if (at >= LOG_POSITIONS) return high;
+    const value = low * Math.exp((ratio * at) / LOG_POSITIONS);
+    const step = input.step;
+    return step ? within(Number((Math.round(value / step) * step).toPrecision(12))) : Number(value.toPrecision(6));
+  };
   if (min !== undefined && max !== undefined && max > min) {
     slider = h('input', {
       type: 'range',
       class: 'slider',
       part: 'slider',
-      min,
-      max,
-      step: input.step ?? 'any',
-      value: initial,
+      min: log ? 0 : min,
+      max: log ? LOG_POSITIONS : max,
+      step: log ? 1 : input.step ?? 'any',
+      value: position(initial),
       'data-input': input.id,
       'aria-labelledby': parts.labelId,
       'aria-describedby': parts.describedBy,
@@ -137,7 +188,7 @@ function numberField(input, formats, onChange) {
   /** @param {number} value */
   const moveSlider = (value) => {
     if (!slider) return;
-    slider.value = String(value);
+    slider.value = String(position(value));
     slider.setAttribute('aria-valuetext', formats.spoken(value, input));
   };
 
@@ -176,24 +227,33 @@ function numberField(input, formats, onChange) {
   box.addEventListener('change', () => typed(true));
   if (slider) {
     const range = slider;
+    /** The value the slider now stands for: a log step that the input's step would round back to the same value moves one step instead. */
+    const sliderValue = () => {
+      const at = Number(range.value);
+      let value = valueAt(at);
+      const step = input.step;
+      if (log && step && value === settled && at !== position(settled)) value = within(settled + Math.sign(at - position(settled)) * step);
+      return value;
+    };
     range.addEventListener('input', () => {
-      const value = Number(range.value);
+      const value = sliderValue();
       box.value = formats.fieldText(value, input.kind);
-      range.setAttribute('aria-valuetext', formats.spoken(value, input));
+      moveSlider(value);
       if (submit(value, false) === null) settled = value;
     });
-    range.addEventListener('change', () => submit(Number(range.value), true));
+    range.addEventListener('change', () => submit(settled, true));
   }
   const element = h(
     'div',
     { class: 'field', part: 'field', 'data-kind': input.kind },
     parts.label,
     h('div', { class: 'control-row' }, slider, h('span', { class: 'number-wrap' }, box, suffix ? h('span', { class: 'suffix', 'aria-hidden': 'true' }, suffix) : null)),
-    parts.help,
+    ...parts.help,
     parts.error,
   );
   return {
     element,
+    applies: parts.applies(element, controls),
     show(value) {
       if (typeof value !== 'number') return;
       settled = value;
@@ -222,8 +282,10 @@ function selectField(input, onChange) {
     const option = options[select.selectedIndex];
     if (option) showError(parts.error, [select], onChange(input.id, option.value, true));
   });
+  const element = h('div', { class: 'field', part: 'field', 'data-kind': 'select' }, parts.label, select, ...parts.help, parts.error);
   return {
-    element: h('div', { class: 'field', part: 'field', 'data-kind': 'select' }, parts.label, select, parts.help, parts.error),
+    element,
+    applies: parts.applies(element, [select]),
     show(value) {
       const index = options.findIndex((option) => option.value === value);
       if (index >= 0) select.selectedIndex = index;
@@ -250,8 +312,10 @@ function toggleField(input, onChange) {
     checked: input.default === true,
   });
   toggle.addEventListener('change', () => showError(parts.error, [toggle], onChange(input.id, toggle.checked, true)));
+  const element = h('div', { class: 'field toggle-field', part: 'field', 'data-kind': 'toggle' }, h('div', { class: 'toggle-row' }, toggle, parts.label), ...parts.help, parts.error);
   return {
-    element: h('div', { class: 'field toggle-field', part: 'field', 'data-kind': 'toggle' }, h('div', { class: 'toggle-row' }, toggle, parts.label), parts.help, parts.error),
+    element,
+    applies: parts.applies(element, [toggle]),
     show(value) {
       toggle.checked = value === true;
     },
@@ -282,8 +346,10 @@ function dateField(input, onChange) {
   };
   date.addEventListener('input', () => submit(false));
   date.addEventListener('change', () => submit(true));
+  const element = h('div', { class: 'field', part: 'field', 'data-kind': 'date' }, parts.label, date, ...parts.help, parts.error);
   return {
-    element: h('div', { class: 'field', part: 'field', 'data-kind': 'date' }, parts.label, date, parts.help, parts.error),
+    element,
+    applies: parts.applies(element, [date]),
     show(value) {
       if (typeof value === 'string') date.value = value;
     },

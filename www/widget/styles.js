@@ -48,6 +48,7 @@ export const WIDGET_CSS = `
 .toggle-row { display: flex; gap: .6em; align-items: center; }
 .toggle { width: 1.2em; height: 1.2em; accent-color: var(--ys-accent); margin: 0; }
 .help { margin: 0; color: var(--ys-muted); font-size: .82em; }
+[data-inapplicable] :is(.label, .slider, .number, .select, .toggle, .date) { opacity: .5; }
 .field-error { margin: 0; color: var(--ys-negative); font-size: .85em; font-weight: 600; }
 [aria-invalid="true"] { border-color: var(--ys-negative); outline-color: var(--ys-negative); }
 :focus-visible { outline: 3px solid var(--ys-accent); outline-offset: 2px; }

@@ -225,6 +225,8 @@ proptest! {
             help: None,
             options: Vec::new(),
             uncertainty: None,
+            scale: Default::default(),
+            applies_when: None,
         };
         if plainly_accepted(&input, value) {
             let checked = check_value(&input, &InputValue::Number(value));

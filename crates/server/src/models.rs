@@ -27,6 +27,7 @@ use std::time::SystemTime;
 use yardstick_core::json::{
     canonical_json, Node, MAX_DOCUMENT_DEPTH, MAX_DOCUMENT_NODES, MAX_DOCUMENT_TEXT_BYTES,
 };
+use yardstick_core::model::advice::{advice, Advice};
 use yardstick_core::model::CompiledModel;
 
 use crate::files::{self, MODELS_FOLDER, MODELS_PREFIX};
@@ -192,6 +193,8 @@ enum Described {
         version: String,
         title: String,
         description: Option<String>,
+        /// The core's advice on a model that loads (`model::advice`).
+        advice: Vec<Advice>,
     },
     Problem(String),
 }
@@ -255,6 +258,7 @@ fn describe_document(document: &Node) -> Described {
                 version: spec.version.clone(),
                 title: spec.title.clone(),
                 description: spec.description.clone(),
+                advice: advice(spec),
             }
         }
         Err(diagnostics) => {
@@ -339,6 +343,7 @@ fn entry(name: &str, url: &str, described: Described) -> Node {
             version,
             title,
             description,
+            advice,
         } => fields.extend([
             ("id".to_string(), Node::Text(id)),
             ("version".to_string(), Node::Text(version)),
@@ -347,10 +352,28 @@ fn entry(name: &str, url: &str, described: Described) -> Node {
                 "description".to_string(),
                 description.map_or(Node::Null, Node::Text),
             ),
+            ("advice".to_string(), advice_list(advice)),
         ]),
         Described::Problem(problem) => fields.push(("problem".to_string(), Node::Text(problem))),
     }
     Node::Map(fields)
+}
+
+/// The advice as `[{code, path, message}]`, paths as text
+/// (`inputs[3].max`), as diagnostics are given.
+fn advice_list(advice: Vec<Advice>) -> Node {
+    Node::List(
+        advice
+            .into_iter()
+            .map(|item| {
+                Node::Map(vec![
+                    ("code".to_string(), Node::Text(item.code.as_str().into())),
+                    ("path".to_string(), Node::Text(item.path.to_string())),
+                    ("message".to_string(), Node::Text(item.message)),
+                ])
+            })
+            .collect(),
+    )
 }
 
 /// A file name as one URL path segment: unreserved characters as they

@@ -76,6 +76,8 @@ fn lists_valid_and_invalid_models_sorted_by_file_name() {
     assert!(saas["title"].as_str().unwrap().len() > 3);
     assert!(saas["version"].is_string());
     assert!(saas.get("problem").is_none());
+    // The example models are bounded: no advice, but always the list.
+    assert_eq!(saas["advice"], serde_json::json!([]));
     // A name with a space gets a URL the static route decodes to it.
     assert_eq!(entries[0]["url"], "/models/b%20portfolio.json");
     assert!(files::resolve(&root, entries[0]["url"].as_str().unwrap()).is_some());
@@ -88,6 +90,33 @@ fn lists_valid_and_invalid_models_sorted_by_file_name() {
     let empty = entries[2]["problem"].as_str().unwrap();
     assert!(empty.contains("more problem"), "{empty}");
     assert!(entries[2].get("title").is_none());
+    fs::remove_dir_all(&root).unwrap();
+}
+
+#[test]
+fn a_model_that_loads_carries_the_cores_advice() {
+    let root = temp_root("advice");
+    fs::write(
+        root.join(MODELS_FOLDER).join("open.json"),
+        r#"{"schema": "yardstick/model@1", "id": "open", "version": "1", "title": "Open",
+            "inputs": [
+              {"id": "team", "label": "Team", "kind": "integer", "default": 3},
+              {"id": "revenue", "label": "Current annual revenue", "kind": "currency", "default": 1, "min": 0}],
+            "outputs": [{"id": "out", "label": "Out", "formula": "revenue * team"}]}"#,
+    )
+    .unwrap();
+    let value = listing(&Catalog::new(), &root);
+    let entry = &value["models"][0];
+    assert_eq!(entry["id"], "open");
+    assert_eq!(
+        entry["advice"],
+        serde_json::json!([{
+            "code": "unbounded-input",
+            "path": "inputs[1].max",
+            "message": "'Current annual revenue' has no maximum: a visitor can enter any amount \
+                        (1e300); give it a max that no real customer exceeds"
+        }])
+    );
     fs::remove_dir_all(&root).unwrap();
 }
 

@@ -89,12 +89,16 @@ export interface ModelEvaluation {
   outputs: Record<string, FormulaValue>;
   /** Every per-period calculation: one value per period, 0 to N. */
   series: Record<string, FormulaValue[]>;
+  /** The ids of the inputs that do not apply now (their `appliesWhen` toggle is off). */
+  inapplicable: string[];
 }
 /** What `applyScenario` gives: every input's value (dates as ISO text, as in the layout), the outputs that changed, and every series. */
 export interface AppliedScenario {
   inputs: InputValues;
   outputs: Record<string, FormulaValue>;
   series: Record<string, FormulaValue[]>;
+  /** The ids of the inputs that do not apply now (their `appliesWhen` toggle is off). */
+  inapplicable: string[];
 }
 export interface ScenarioColumn { id: string; label: string; outputs: Record<string, FormulaValue> }
 export interface SensitivityOptions { output: string; percentChange?: number; useUncertainty?: boolean }

@@ -216,6 +216,22 @@ impl Model {
         self.evaluation_to_js()
     }
 
+    /// The ids of the inputs that do not apply now (their `appliesWhen`
+    /// toggle is off), in the model's order, as the core decides: what a
+    /// form disables after `set`. `current()` and `applyScenario` answer
+    /// with the same list.
+    #[wasm_bindgen(unchecked_return_type = "string[]")]
+    pub fn inapplicable(&self) -> Array {
+        let list = Array::new();
+        let inputs = &self.compiled.spec().inputs;
+        for index in self.compiled.inapplicable_inputs(&self.state.inputs) {
+            if let Some(input) = inputs.get(index) {
+                list.push(&JsValue::from_str(&input.id));
+            }
+        }
+        list
+    }
+
     /// Applies scenario `id` (its id exactly as the model writes it): every
     /// input takes the scenario's value or, where it names none, its
     /// default, as the core decides. Returns, in one answer, every input's
@@ -355,6 +371,7 @@ impl Model {
         set(&result, "inputs", &inputs);
         set(&result, "outputs", outputs);
         set(&result, "series", &self.series_to_js());
+        set(&result, "inapplicable", &self.inapplicable());
         result.into()
     }
 

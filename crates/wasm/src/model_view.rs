@@ -28,6 +28,10 @@ export interface InputLayout {
     options?: { value: number | string; label: string }[];
     /** Whether the input has a distribution (and so a range in the tornado). */
     uncertain: boolean;
+    /** How its slider moves: by equal steps, or by equal ratios (`log`: min > 0 and a max). */
+    scale: "linear" | "log";
+    /** The toggle it applies under (its id and label); `inapplicable` in the model's answers says when it does not. */
+    appliesWhen?: { input: string; label: string };
 }
 /** How a number is shown: the model's format with its defaults filled in (a plain number, 2 decimals, when the model gives none). */
 export interface NumberFormat { style: "currency" | "percent" | "number" | "months"; decimals: number }
@@ -83,7 +87,7 @@ fn bound(kind: InputKind, bound: Option<f64>) -> Option<JsValue> {
     bound.map(|n| input_value(kind, &InputValue::Number(n)))
 }
 
-fn input_layout(input: &InputSpec) -> Object {
+fn input_layout(input: &InputSpec, inputs: &[InputSpec]) -> Object {
     let item = object();
     set_text(&item, "id", &input.id);
     set_text(&item, "label", &input.label);
@@ -115,6 +119,19 @@ fn input_layout(input: &InputSpec) -> Object {
         "uncertain",
         &JsValue::from_bool(input.uncertainty.is_some()),
     );
+    set_text(&item, "scale", input.scale.as_str());
+    // The toggle's label too, so a form can say why a field is off
+    // without looking the toggle up.
+    let toggle = input
+        .applies_when
+        .as_ref()
+        .and_then(|condition| inputs.get(condition.input_index));
+    if let Some(toggle) = toggle {
+        let condition = object();
+        set_text(&condition, "input", &toggle.id);
+        set_text(&condition, "label", &toggle.label);
+        set(&item, "appliesWhen", &condition);
+    }
     item
 }
 
@@ -156,7 +173,7 @@ impl Model {
         set(&result, "horizon", &horizon);
         let inputs = Array::new();
         for input in &spec.inputs {
-            inputs.push(&input_layout(input));
+            inputs.push(&input_layout(input, &spec.inputs));
         }
         set(&result, "inputs", &inputs);
         let outputs = Array::new();

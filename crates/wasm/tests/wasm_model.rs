@@ -648,3 +648,59 @@ fn apply_scenario_gives_dates_as_layout_does_and_refuses_unknown_ids() {
         JSON::stringify(&before).unwrap()
     );
 }
+
+const SAAS: &str = include_str!("../../../examples/models/saas-roi.json");
+
+/// The ids in a JavaScript list of strings.
+fn ids(list: &JsValue) -> Vec<String> {
+    Array::from(list)
+        .iter()
+        .map(|id| id.as_string().unwrap())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn the_engine_says_which_inputs_apply_and_the_layout_says_why_and_how_sliders_move() {
+    let mut model = Model::compile(JSON::parse(SAAS).unwrap()).unwrap();
+    let layout = model.layout();
+    let inputs: Array = get(&layout, "inputs").dyn_into().unwrap();
+    let input = |id: &str| {
+        inputs
+            .iter()
+            .find(|i| get(i, "id").as_string().as_deref() == Some(id))
+            .unwrap()
+    };
+    let condition = get(&input("revenue_uplift"), "appliesWhen");
+    assert_eq!(
+        get(&condition, "input").as_string().unwrap(),
+        "include_revenue_uplift"
+    );
+    assert_eq!(
+        get(&condition, "label").as_string().unwrap(),
+        "Count a revenue uplift"
+    );
+    assert!(get(&input("team_size"), "appliesWhen").is_undefined());
+    assert_eq!(
+        get(&input("team_size"), "scale").as_string().unwrap(),
+        "log"
+    );
+    assert_eq!(
+        get(&input("hours_saved_per_week"), "scale")
+            .as_string()
+            .unwrap(),
+        "linear"
+    );
+
+    let uplift_inputs = ["current_annual_revenue", "revenue_uplift", "gross_margin"];
+    assert!(ids(&get(&model.current(), "inapplicable")).is_empty());
+    assert!(ids(&model.inapplicable().into()).is_empty());
+    model.set("include_revenue_uplift", JsValue::FALSE).unwrap();
+    assert_eq!(ids(&model.inapplicable().into()), uplift_inputs);
+    assert_eq!(ids(&get(&model.current(), "inapplicable")), uplift_inputs);
+    // A scenario sets every input to its value or default: the toggle is on again.
+    let applied = model.apply_scenario("expected").unwrap();
+    assert!(ids(&get(&applied, "inapplicable")).is_empty());
+    // The visitor's own numbers come back with the toggle off.
+    let own = model.show_own_inputs();
+    assert_eq!(ids(&get(&own, "inapplicable")), uplift_inputs);
+}

@@ -178,6 +178,36 @@ impl CompiledModel {
         inputs
     }
 
+    /// Whether input `index` applies under `inputs`: always, unless it
+    /// names a toggle in `appliesWhen` and that toggle is off. Formulas
+    /// read its value either way; this says whether a form offers it.
+    pub fn input_applies(&self, inputs: &[InputValue], index: usize) -> bool {
+        let condition = self
+            .spec
+            .inputs
+            .get(index)
+            .and_then(|i| i.applies_when.as_ref());
+        match condition {
+            None => true,
+            Some(condition) => matches!(
+                inputs.get(condition.input_index),
+                Some(InputValue::Bool(true))
+            ),
+        }
+    }
+
+    /// The positions of the inputs that do not apply under `inputs`, in
+    /// the model's order (empty for a model without `appliesWhen`).
+    pub fn inapplicable_inputs(&self, inputs: &[InputValue]) -> Vec<usize> {
+        let mut list = Vec::new();
+        for index in 0..self.spec.inputs.len() {
+            if !self.input_applies(inputs, index) {
+                list.push(index);
+            }
+        }
+        list
+    }
+
     /// Evaluates everything under `inputs` (one value per input, already checked).
     pub fn evaluate(&self, inputs: &[InputValue]) -> ModelState {
         self.evaluate_inputs(inputs.to_vec())

@@ -9,7 +9,9 @@ use super::diagnostic::ModelDiagnosticCode;
 use super::diagnostic::ModelPath;
 use super::fields::{Diagnostics, Fields};
 use super::refusal::Refusal;
-use super::spec::{InputKind, InputSpec, InputValue, SelectOption, UncertaintySpec};
+use super::spec::{
+    AppliesWhen, InputKind, InputSpec, InputValue, Scale, SelectOption, UncertaintySpec,
+};
 use crate::formula::functions::date_serial::serial_from_iso_text;
 use crate::json::Node;
 use crate::number_text::Plain;
@@ -26,6 +28,8 @@ const INPUT_FIELDS: &[&str] = &[
     "help",
     "options",
     "uncertainty",
+    "scale",
+    "appliesWhen",
 ];
 
 /// Reads one input at `path`; `None` when it is too broken to use.
@@ -68,6 +72,14 @@ pub fn read_input(
     let uncertainty = fields.get("uncertainty").and_then(|node| {
         read_uncertainty(node, &fields.field_path("uncertainty"), kind, diagnostics)
     });
+    let scale = read_scale(&fields, kind, (min, max), diagnostics);
+    // Resolved against the other inputs once all are read (`read`).
+    let applies_when = fields
+        .text("appliesWhen", false, diagnostics)
+        .map(|input_id| AppliesWhen {
+            input_id,
+            input_index: 0,
+        });
     let mut input = InputSpec {
         id: id.unwrap_or_default(),
         label: label.unwrap_or_default(),
@@ -80,6 +92,8 @@ pub fn read_input(
         help,
         options,
         uncertainty,
+        scale,
+        applies_when,
     };
     let default_path = fields.field_path("default");
     match fields.get("default") {
@@ -117,6 +131,39 @@ fn read_kind(fields: &Fields<'_>, diagnostics: &mut Diagnostics) -> Option<Input
     );
     let index = fields.choice("kind", true, kind_choice, diagnostics)?;
     kinds.get(index).copied()
+}
+
+/// `scale`: `linear` (the default) or `log`, which needs a number,
+/// integer or currency input with `min > 0` and a `max` (a ratio scale has
+/// no zero and no end otherwise).
+fn read_scale(
+    fields: &Fields<'_>,
+    kind: InputKind,
+    (min, max): (Option<f64>, Option<f64>),
+    diagnostics: &mut Diagnostics,
+) -> Scale {
+    let choice = (
+        "scale",
+        &["linear", "log"][..],
+        ModelDiagnosticCode::InvalidValue,
+    );
+    if fields.choice("scale", false, choice, diagnostics) != Some(1) {
+        return Scale::Linear;
+    }
+    let fits = matches!(
+        kind,
+        InputKind::Number | InputKind::Integer | InputKind::Currency
+    ) && min.is_some_and(|min| min > 0.0)
+        && max.is_some();
+    if !fits {
+        diagnostics.push(
+            ModelDiagnosticCode::InvalidValue,
+            &fields.field_path("scale"),
+            "a log scale needs a number, integer or currency input with a min above 0 and a max",
+        );
+        return Scale::Linear;
+    }
+    Scale::Log
 }
 
 /// `min` and `max`: numbers, or ISO date texts for date inputs.

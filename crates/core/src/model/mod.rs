@@ -13,10 +13,13 @@
 //!   engine tries first, bit-identical to the general evaluator;
 //! - `scenario`: a named scenario applied to the current state;
 //! - [`receipt`]: reproducible records of an evaluation (SHA-256);
-//! - [`analysis`]: scenarios, sensitivity, goal seek.
+//! - [`analysis`]: scenarios, sensitivity, goal seek;
+//! - [`advice`]: what a model that compiles had better change (a money
+//!   input without a maximum), apart from the blocking diagnostics.
 //!
 //! `model` builds on `formula`; it does no I/O and reads no clock.
 
+pub mod advice;
 pub mod analysis;
 pub mod compile;
 pub mod diagnostic;

@@ -148,6 +148,7 @@ fn read_top(document: &Node, diagnostics: &mut Diagnostics) -> Option<ModelSpec>
     }
     check_ids(&spec, diagnostics);
     spec.lead_value = read_lead_value(&top, &spec.outputs, diagnostics);
+    resolve_applies_when(&mut spec.inputs, diagnostics);
     let scenarios = bounded_list(&top, "scenarios", false, MAX_SCENARIOS, diagnostics);
     for (i, node) in scenarios.iter().enumerate() {
         if let Some(scenario) =
@@ -393,6 +394,54 @@ fn check_ids(spec: &ModelSpec, diagnostics: &mut Diagnostics) {
                 format!("`{id}` is already used at {first}"),
             );
         }
+    }
+}
+
+/// Each `appliesWhen` must name another input (ignoring case, as every
+/// id), that input must be a toggle, and it must apply always itself: one
+/// level only, so no chain or cycle can form and whether an input applies
+/// is one look at one toggle.
+fn resolve_applies_when(inputs: &mut [InputSpec], diagnostics: &mut Diagnostics) {
+    for index in 0..inputs.len() {
+        let Some(Some(condition)) = inputs.get(index).map(|i| &i.applies_when) else {
+            continue;
+        };
+        let wanted = &condition.input_id;
+        let found = inputs
+            .iter()
+            .position(|other| other.id.eq_ignore_ascii_case(wanted));
+        // One sentence per problem after the id: static text, so the four
+        // cases cost one formatting call in the wasm.
+        let (code, problem) = match found.and_then(|at| inputs.get(at).map(|other| (at, other))) {
+            None => (ModelDiagnosticCode::UnknownReference, "is not an input's id"),
+            Some((at, _)) if at == index => (
+                ModelDiagnosticCode::Cycle,
+                "is this input itself; name the toggle it depends on",
+            ),
+            Some((_, other)) if other.kind != InputKind::Toggle => (
+                ModelDiagnosticCode::InvalidValue,
+                "is not a toggle; an input can only depend on a toggle",
+            ),
+            Some((_, other)) if other.applies_when.is_some() => (
+                ModelDiagnosticCode::InvalidValue,
+                "itself applies only when another input is on; depend on a toggle that always applies",
+            ),
+            Some((at, _)) => {
+                if let Some(Some(condition)) = inputs.get_mut(index).map(|i| &mut i.applies_when) {
+                    condition.input_index = at;
+                }
+                continue;
+            }
+        };
+        let hint = match found {
+            None => suggest_id(wanted, inputs.iter().map(|i| i.id.as_str())),
+            Some(_) => String::new(),
+        };
+        diagnostics.push(
+            code,
+            &item_path("inputs", index).key("appliesWhen"),
+            format!("`{wanted}` {problem}{hint}"),
+        );
     }
 }
 

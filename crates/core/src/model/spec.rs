@@ -242,6 +242,46 @@ pub struct InputSpec {
     /// Its distribution for sensitivity and Monte Carlo, if the document
     /// gives one (number kinds only).
     pub uncertainty: Option<UncertaintySpec>,
+    /// How its slider moves: by equal steps, or by equal ratios.
+    pub scale: Scale,
+    /// The toggle this input applies under (`appliesWhen`), if any.
+    pub applies_when: Option<AppliesWhen>,
+}
+
+/// How a slider maps its position to a value (`scale` in the format).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scale {
+    /// Equal distances are equal differences (the default).
+    #[default]
+    Linear,
+    /// Equal distances are equal ratios: 1, 10, 100 and 1,000 equally
+    /// spaced. Only for number, integer and currency inputs with
+    /// `min > 0` and a `max`.
+    Log,
+}
+
+impl Scale {
+    /// The scale's name in the model format (`linear`, `log`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scale::Linear => "linear",
+            Scale::Log => "log",
+        }
+    }
+}
+
+/// An input applies only while the toggle it names is on
+/// (`"appliesWhen": "<toggle id>"`). While the toggle is off the input is
+/// not applicable: a form disables it, and formulas still read its value
+/// as it stands, so a model gates what it counts on the toggle itself
+/// (docs/model-format.md, "Inputs that apply only when another is on").
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppliesWhen {
+    /// The toggle's id, as the document writes it.
+    pub input_id: String,
+    /// The toggle's position in the model's inputs, resolved when the
+    /// model is read (0 until then, and in a model with diagnostics).
+    pub input_index: usize,
 }
 
 impl InputSpec {
