@@ -150,7 +150,7 @@ fn page_node(page: crate::store::MetricsPage) -> Node {
 }
 
 /// The decoded value of `key` in a query string (`+` is a space), if present.
-fn query_value(query: &str, key: &str) -> Result<Option<String>, &'static str> {
+pub fn query_value(query: &str, key: &str) -> Result<Option<String>, &'static str> {
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
         let decode = |text: &str| percent_decode(&text.replace('+', " "));

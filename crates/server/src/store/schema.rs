@@ -6,7 +6,8 @@
 //! It never changes or deletes an event row. An event row the core cannot
 //! read marks only its own calculator as unreadable (`calc_totals.error`).
 //! Setting `PRAGMA user_version` back to 1 rebuilds every aggregate from the
-//! events at the next open.
+//! events at the next open. Version 4's page tables and their migration
+//! are `schema_pages`'.
 
 use rusqlite::Connection;
 use yardstick_core::engagement::envelope::read_event;
@@ -16,7 +17,9 @@ use super::write::Aggregator;
 use super::{sqlite, StoreError};
 
 /// The schema this code writes. 1: events only. 2: events and aggregates.
-pub const SCHEMA_VERSION: i64 = 2;
+/// 4: page events and the page views the Develop funnel reads
+/// (`schema_pages`).
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// The version-1 schema, kept to recognize it and for the migration test.
 #[cfg(test)]
@@ -123,6 +126,9 @@ pub fn bring_up_to_date(connection: &mut Connection) -> Result<(), StoreError> {
             )
             .map_err(sqlite("clear the aggregates"))?;
         backfill(&transaction)?;
+    }
+    if version < 4 {
+        super::schema_pages::migrate_to_v4(&transaction, version)?;
     }
     transaction
         .execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION};"))

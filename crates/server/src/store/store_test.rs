@@ -234,7 +234,7 @@ fn migrates_a_version_1_database() {
         .unwrap()
         .query_row("PRAGMA user_version", [], |row| row.get(0))
         .unwrap();
-    assert_eq!(version, 2);
+    assert_eq!(version, SCHEMA_VERSION);
     // Reopening migrates nothing twice; version 1 again rebuilds afresh.
     drop(store);
     let store = Store::open(&db.0).unwrap();
