@@ -161,11 +161,12 @@ async function fill(/** @type {string} */ url) {
     stored += pageEvents.length + calcEvents.length;
     pages.push(...pageEvents);
     calcs.push(...calcEvents);
-    if (pages.length >= FILL_BATCH) {
+    // A page view adds at most 6 page events and 5 widget events.
+    if (pages.length > FILL_BATCH - 6) {
       await send('yardstick/page-events@1', pages);
       pages = [];
     }
-    if (calcs.length >= FILL_BATCH) {
+    if (calcs.length > FILL_BATCH - 5) {
       await send('yardstick/events@1', calcs);
       calcs = [];
     }

@@ -7,9 +7,9 @@
 //! view itself. The steps nest: each counts the visitors who reached it or
 //! a later one (a lead used a calculator; a calculator user is
 //! interested), so a conversion is never above 1. The input is one row per
-//! page view (the collector's aggregates), never the events, so the cost
-//! is a few sorts of the range's page views, whatever the number of events.
-//! It reads no clock: today is the caller's argument.
+//! page view (the collector's aggregates), never the events; the counting
+//! is [`super::funnel_count`]'s. Here are the query, its bounds and the
+//! types. It reads no clock: today is the caller's argument.
 
 use std::fmt;
 
@@ -186,21 +186,6 @@ pub struct PageViewRow {
     pub lead_value: f64,
 }
 
-/// The deepest step a page view reached: 0 visited, 1 interested,
-/// 2 interacted, 3 lead.
-fn level(row: &PageViewRow, engaged_threshold_ms: u64) -> u8 {
-    if row.leads > 0 {
-        3
-    } else if row.calc_used {
-        2
-    } else if row.max_engaged_ms >= engaged_threshold_ms || row.downloads > 0 || row.video_plays > 0
-    {
-        1
-    } else {
-        0
-    }
-}
-
 /// The funnel's counts for a set of page views: distinct visitors at each
 /// step (nested), and the leads' value.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -264,161 +249,3 @@ pub struct Funnel {
     /// By `utm_campaign`.
     pub campaigns: Vec<BreakdownRow>,
 }
-
-/// One page view reduced to what counting needs: a group, its visitor,
-/// its level, its lead value.
-#[derive(Clone, Copy)]
-struct Mark<K> {
-    group: K,
-    visitor: i64,
-    level: u8,
-    lead_value: f64,
-}
-
-impl<K> Mark<K> {
-    /// The same page view in another grouping.
-    fn regroup<L>(&self, group: L) -> Mark<L> {
-        Mark {
-            group,
-            visitor: self.visitor,
-            level: self.level,
-            lead_value: self.lead_value,
-        }
-    }
-}
-
-/// The counts of each group (ascending), from marks sorted here by group
-/// and visitor: a visitor counts once per group, at their deepest level.
-fn counts_by_group<K: Ord + Copy>(marks: &mut [Mark<K>]) -> Vec<(K, StepCounts)> {
-    marks.sort_unstable_by(|a, b| (a.group, a.visitor).cmp(&(b.group, b.visitor)));
-    let mut out: Vec<(K, StepCounts)> = Vec::new();
-    let mut index = 0;
-    while let Some(first) = marks.get(index) {
-        let mut level = first.level;
-        let mut lead_value = first.lead_value;
-        index += 1;
-        while let Some(next) = marks
-            .get(index)
-            .filter(|m| m.group == first.group && m.visitor == first.visitor)
-        {
-            level = level.max(next.level);
-            lead_value += next.lead_value;
-            index += 1;
-        }
-        if out.last().map(|(group, _)| *group) != Some(first.group) {
-            out.push((first.group, StepCounts::default()));
-        }
-        if let Some((_, counts)) = out.last_mut() {
-            counts.visitors += 1;
-            counts.interested += u64::from(level >= 1);
-            counts.interacting += u64::from(level >= 2);
-            counts.leads += u64::from(level >= 3);
-            counts.lead_value += lead_value;
-        }
-    }
-    out
-}
-
-/// A breakdown: the top rows by visitors (ties by key, absent first), then
-/// one "other" row for the rest, its visitors counted distinct again.
-fn breakdown(marks: &mut [Mark<BreakdownKey>]) -> Vec<BreakdownRow> {
-    let mut rows: Vec<BreakdownRow> = counts_by_group(marks)
-        .into_iter()
-        .map(|(key, counts)| BreakdownRow { key, counts })
-        .collect();
-    rows.sort_by(|a, b| {
-        b.counts
-            .visitors
-            .cmp(&a.counts.visitors)
-            .then(a.key.cmp(&b.key))
-    });
-    if rows.len() <= BREAKDOWN_TOP_ROWS {
-        return rows;
-    }
-    let mut kept: Vec<BreakdownKey> = rows
-        .iter()
-        .take(BREAKDOWN_TOP_ROWS)
-        .map(|row| row.key)
-        .collect();
-    kept.sort_unstable();
-    rows.truncate(BREAKDOWN_TOP_ROWS);
-    let mut rest: Vec<Mark<()>> = marks
-        .iter()
-        .filter(|m| kept.binary_search(&m.group).is_err())
-        .map(|m| m.regroup(()))
-        .collect();
-    if let Some(((), counts)) = counts_by_group(&mut rest).pop() {
-        rows.push(BreakdownRow {
-            key: BreakdownKey::Other,
-            counts,
-        });
-    }
-    rows
-}
-
-/// The funnel of `query` over `rows` (rows outside the range are skipped).
-pub fn compute_funnel(query: &FunnelQuery, rows: &[PageViewRow]) -> Funnel {
-    let in_range = rows
-        .iter()
-        .filter(|row| (query.from_day..=query.to_day).contains(&row.day));
-    let mut by_day = Vec::new();
-    let mut pages = Vec::new();
-    let mut referrers = Vec::new();
-    let mut campaigns = Vec::new();
-    let mut returning = Vec::new();
-    let mut funnel = Funnel {
-        query: *query,
-        counts: StepCounts::default(),
-        page_views: 0,
-        downloads: 0,
-        video_plays: 0,
-        outbound_clicks: 0,
-        returning_visitors: 0,
-        daily: Vec::new(),
-        pages: Vec::new(),
-        referrers: Vec::new(),
-        campaigns: Vec::new(),
-    };
-    let key = |label: Option<i64>| label.map_or(BreakdownKey::None, BreakdownKey::Label);
-    for row in in_range {
-        let mark = Mark {
-            group: row.day,
-            visitor: row.visitor,
-            level: level(row, query.engaged_threshold_ms),
-            lead_value: row.lead_value,
-        };
-        by_day.push(mark);
-        pages.push(mark.regroup(key(row.path)));
-        referrers.push(mark.regroup(key(row.referrer)));
-        campaigns.push(mark.regroup(key(row.campaign)));
-        if row.returning {
-            returning.push(mark.regroup(()));
-        }
-        funnel.page_views += 1;
-        funnel.downloads += row.downloads;
-        funnel.video_plays += row.video_plays;
-        funnel.outbound_clicks += row.outbound_clicks;
-    }
-    funnel.returning_visitors = counts_by_group(&mut returning)
-        .pop()
-        .map_or(0, |(_, counts)| counts.visitors);
-    let mut all: Vec<Mark<()>> = by_day.iter().map(|m| m.regroup(())).collect();
-    funnel.counts = counts_by_group(&mut all)
-        .pop()
-        .map_or_else(StepCounts::default, |(_, counts)| counts);
-    let mut days = counts_by_group(&mut by_day).into_iter().peekable();
-    funnel.daily = (query.from_day..=query.to_day)
-        .map(|day| match days.next_if(|(d, _)| *d == day) {
-            Some(entry) => entry,
-            None => (day, StepCounts::default()),
-        })
-        .collect();
-    funnel.pages = breakdown(&mut pages);
-    funnel.referrers = breakdown(&mut referrers);
-    funnel.campaigns = breakdown(&mut campaigns);
-    funnel
-}
-
-#[cfg(test)]
-#[path = "funnel_test.rs"]
-mod tests;

@@ -2,7 +2,8 @@
 //! exactly (steps, days, breakdowns, the "other" row), the threshold, the
 //! query's defaults and refusals, and the report's conversions and CSV.
 
-use super::*;
+use super::compute_funnel;
+use crate::engagement::funnel::*;
 use crate::engagement::funnel_report::{
     funnel_table, funnel_to_node, label_keys, spreadsheet_safe, FunnelTable, Labels,
 };
@@ -314,4 +315,109 @@ fn reports_conversions_labels_and_safe_csv_cells() {
     }
     assert_eq!(FunnelTable::parse("pages"), Some(FunnelTable::Pages));
     assert_eq!(FunnelTable::parse("Pages"), None);
+}
+
+/// The funnel counted the plain way: a map from (group, visitor) to the
+/// deepest level and the lead value, for every grouping.
+fn naive(
+    query: &FunnelQuery,
+    rows: &[PageViewRow],
+) -> (
+    StepCounts,
+    Vec<StepCounts>,
+    [Vec<(BreakdownKey, StepCounts)>; 3],
+) {
+    use std::collections::BTreeMap;
+    fn level(row: &PageViewRow, threshold_ms: u64) -> u8 {
+        if row.leads > 0 {
+            3
+        } else if row.calc_used {
+            2
+        } else if row.max_engaged_ms >= threshold_ms || row.downloads > 0 || row.video_plays > 0 {
+            1
+        } else {
+            0
+        }
+    }
+    fn count<K: Ord + Copy>(marks: &BTreeMap<(K, i64), (u8, f64)>) -> BTreeMap<K, StepCounts> {
+        let mut out: BTreeMap<K, StepCounts> = BTreeMap::new();
+        for (&(group, _), &(level, value)) in marks {
+            let c = out.entry(group).or_default();
+            c.visitors += 1;
+            c.interested += u64::from(level >= 1);
+            c.interacting += u64::from(level >= 2);
+            c.leads += u64::from(level >= 3);
+            c.lead_value += value;
+        }
+        out
+    }
+    let key = |l: Option<i64>| l.map_or(BreakdownKey::None, BreakdownKey::Label);
+    let mut total = BTreeMap::new();
+    let mut days = BTreeMap::new();
+    let mut dims: [BTreeMap<(BreakdownKey, i64), (u8, f64)>; 3] = Default::default();
+    for row in rows
+        .iter()
+        .filter(|r| (query.from_day..=query.to_day).contains(&r.day))
+    {
+        fn merge<K: Ord>(map: &mut BTreeMap<K, (u8, f64)>, k: K, level: u8, value: f64) {
+            let e = map.entry(k).or_insert((0, 0.0));
+            e.0 = e.0.max(level);
+            e.1 += value;
+        }
+        let (l, v) = (level(row, query.engaged_threshold_ms), row.lead_value);
+        merge(&mut total, ((), row.visitor), l, v);
+        merge(&mut days, (row.day, row.visitor), l, v);
+        for (d, label) in [row.path, row.referrer, row.campaign]
+            .into_iter()
+            .enumerate()
+        {
+            merge(&mut dims[d], (key(label), row.visitor), l, v);
+        }
+    }
+    let total = count(&total).remove(&()).unwrap_or_default();
+    let by_day = count(&days);
+    let daily = (query.from_day..=query.to_day)
+        .map(|d| by_day.get(&d).copied().unwrap_or_default())
+        .collect();
+    let dims = dims.map(|m| count(&m).into_iter().collect());
+    (total, daily, dims)
+}
+
+proptest::proptest! {
+    #[test]
+    fn the_counts_equal_the_plain_way(
+        raw in proptest::collection::vec(
+            (0i64..12, -1i64..5, proptest::option::of(0i64..7), proptest::option::of(0i64..3),
+             0u64..20_000, 0u64..2, 0u8..4, 0u64..3),
+            0..60),
+        offset in proptest::prop_oneof![proptest::strategy::Just(0i64), proptest::strategy::Just(1_000_000_000_000i64)],
+    ) {
+        let rows: Vec<PageViewRow> = raw
+            .iter()
+            .map(|&(visitor, day, path, referrer, engaged, downloads, flags, leads)| PageViewRow {
+                day: D0 + day,
+                visitor,
+                path: path.map(|p| p + offset),
+                referrer: referrer.map(|r| r + offset),
+                campaign: path.map(|p| p % 2 + offset),
+                max_engaged_ms: engaged,
+                downloads,
+                video_plays: u64::from(flags & 1),
+                calc_used: flags & 2 != 0,
+                leads,
+                lead_value: leads as f64 * 10.0,
+                ..PageViewRow::default()
+            })
+            .collect();
+        let funnel = compute_funnel(&query(10), &rows);
+        let (total, daily, dims) = naive(&query(10), &rows);
+        proptest::prop_assert_eq!(funnel.counts, total);
+        let counted: Vec<StepCounts> = funnel.daily.iter().map(|(_, c)| *c).collect();
+        proptest::prop_assert_eq!(counted, daily);
+        for (rows_of, expected) in [&funnel.pages, &funnel.referrers, &funnel.campaigns].into_iter().zip(dims) {
+            let mut got: Vec<(BreakdownKey, StepCounts)> = rows_of.iter().map(|r| (r.key, r.counts)).collect();
+            got.sort_by(|a, b| a.0.cmp(&b.0));
+            proptest::prop_assert_eq!(got, expected);
+        }
+    }
 }

@@ -25,7 +25,7 @@
 //!   [`page_envelope::read_any_batch`] tells the two batch kinds apart.
 //! - [`page_view`]: one page view's facts kept as its events arrive, and
 //!   what a widget event says of its page view (a calculator used, a lead).
-//! - [`funnel`], [`funnel_dates`], [`funnel_report`]: the Develop funnel of
+//! - [`funnel`], [`funnel_count`], [`funnel_dates`], [`funnel_report`]: the Develop funnel of
 //!   a UTC date range from the page views' facts (visitors, interested,
 //!   interacting, leads, per day, page, referrer and campaign), and its
 //!   JSON answer and CSV tables.
@@ -41,6 +41,7 @@ pub mod envelope;
 mod envelope_fields;
 pub mod event;
 pub mod funnel;
+pub mod funnel_count;
 pub mod funnel_dates;
 pub mod funnel_report;
 pub mod metrics;

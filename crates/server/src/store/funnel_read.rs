@@ -4,7 +4,8 @@
 //! breakdowns show, all in one read transaction so rows and labels agree.
 
 use rusqlite::Connection;
-use yardstick_core::engagement::funnel::{compute_funnel, Funnel, FunnelQuery, PageViewRow};
+use yardstick_core::engagement::funnel::{Funnel, FunnelQuery, PageViewRow};
+use yardstick_core::engagement::funnel_count::compute_funnel;
 use yardstick_core::engagement::funnel_report::{label_keys, Labels};
 
 use super::{sqlite, StoreError};
@@ -29,7 +30,8 @@ pub fn funnel(
 
 /// The page views of days `from_day` to `to_day` (UTC days since
 /// 1970-01-01). A page view without a visitor id is its own visitor,
-/// keyed by its negated row key (visitor keys are positive).
+/// keyed by its negated row key (visitor keys are positive). `leads` is 1
+/// for a page view with leads (the funnel asks only whether it has any).
 pub fn page_view_rows(
     connection: &Connection,
     from_day: i64,
@@ -39,7 +41,7 @@ pub fn page_view_rows(
         .prepare_cached(
             "SELECT day, COALESCE(visitor_key, -page_view_key), path_label, referrer_label,
                  campaign_label, max_engaged_ms, downloads, video_plays, outbound_clicks,
-                 returning_visit, calc_used, leads, lead_value
+                 calc_used | (leads > 0) << 1 | returning_visit << 2, lead_value
              FROM page_views INDEXED BY page_views_by_day
              WHERE day IS NOT NULL AND day BETWEEN ?1 AND ?2",
         )
@@ -56,10 +58,11 @@ pub fn page_view_rows(
                 downloads: to_count(row.get(6)?),
                 video_plays: to_count(row.get(7)?),
                 outbound_clicks: to_count(row.get(8)?),
-                returning: row.get(9)?,
-                calc_used: row.get(10)?,
-                leads: to_count(row.get(11)?),
-                lead_value: row.get(12)?,
+                // Three flags in one column: fewer values per row to fetch.
+                calc_used: row.get::<_, i64>(9)? & 1 != 0,
+                leads: u64::from(row.get::<_, i64>(9)? & 2 != 0),
+                returning: row.get::<_, i64>(9)? & 4 != 0,
+                lead_value: row.get(10)?,
             })
         })
         .map_err(sqlite("read the page views"))?;
