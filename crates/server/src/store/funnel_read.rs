@@ -41,7 +41,7 @@ pub fn page_view_rows(
         .prepare_cached(
             "SELECT day, COALESCE(visitor_key, -page_view_key), path_label, referrer_label,
                  campaign_label, max_engaged_ms, downloads, video_plays, outbound_clicks,
-                 calc_used | (leads > 0) << 1 | returning_visit << 2, lead_value
+                 calc_used | ((leads > 0) << 1) | (returning_visit << 2), lead_value
              FROM page_views INDEXED BY page_views_by_day
              WHERE day IS NOT NULL AND day BETWEEN ?1 AND ?2",
         )
@@ -58,7 +58,9 @@ pub fn page_view_rows(
                 downloads: to_count(row.get(6)?),
                 video_plays: to_count(row.get(7)?),
                 outbound_clicks: to_count(row.get(8)?),
-                // Three flags in one column: fewer values per row to fetch.
+                // Three flags in one column: fewer values per row to fetch
+                // (SQLite gives | and << the same precedence: hence the
+                // parentheses).
                 calc_used: row.get::<_, i64>(9)? & 1 != 0,
                 leads: u64::from(row.get::<_, i64>(9)? & 2 != 0),
                 returning: row.get::<_, i64>(9)? & 4 != 0,
