@@ -317,16 +317,16 @@ fn reports_conversions_labels_and_safe_csv_cells() {
     assert_eq!(FunnelTable::parse("Pages"), None);
 }
 
-/// The funnel counted the plain way: a map from (group, visitor) to the
-/// deepest level and the lead value, for every grouping.
-fn naive(
-    query: &FunnelQuery,
-    rows: &[PageViewRow],
-) -> (
+/// The range's counts, each day's, and each dimension's by key.
+type Counted = (
     StepCounts,
     Vec<StepCounts>,
     [Vec<(BreakdownKey, StepCounts)>; 3],
-) {
+);
+
+/// The funnel counted the plain way: a map from (group, visitor) to the
+/// deepest level and the lead value, for every grouping.
+fn naive(query: &FunnelQuery, rows: &[PageViewRow]) -> Counted {
     use std::collections::BTreeMap;
     fn level(row: &PageViewRow, threshold_ms: u64) -> u8 {
         if row.leads > 0 {
@@ -416,7 +416,7 @@ proptest::proptest! {
         proptest::prop_assert_eq!(counted, daily);
         for (rows_of, expected) in [&funnel.pages, &funnel.referrers, &funnel.campaigns].into_iter().zip(dims) {
             let mut got: Vec<(BreakdownKey, StepCounts)> = rows_of.iter().map(|r| (r.key, r.counts)).collect();
-            got.sort_by(|a, b| a.0.cmp(&b.0));
+            got.sort_by_key(|a| a.0);
             proptest::prop_assert_eq!(got, expected);
         }
     }
