@@ -82,6 +82,8 @@ describe('engagement dashboard', { timeout: 180_000 }, () => {
     const requests = [];
     let inFlight = 0;
     let maxInFlight = 0;
+    // Only the calculators' metrics: the Develop funnel section above them
+    // makes its own one request.
     await page.route('**/api/engagement**', async (route) => {
       requests.push(new URL(route.request().url()).search);
       inFlight += 1;
@@ -138,6 +140,8 @@ describe('engagement dashboard', { timeout: 180_000 }, () => {
     const page = await browser.context.newPage();
     /** @type {string[]} */
     const requests = [];
+    // Only the calculators' metrics: the Develop funnel section above them
+    // makes its own one request.
     await page.route('**/api/engagement**', async (route) => {
       requests.push(route.request().url());
       await route.continue();

@@ -4,12 +4,13 @@
 //! allowed; so is the server's own origin and each `--allow-origin`. An
 //! allowed request with an `Origin` gets `Access-Control-Allow-Origin` with
 //! that origin; a refused one gets 403 and is not processed. The body is
-//! read into the core's `Node`, checked by `engagement::envelope` (all or
-//! nothing) and stored in one transaction. It computes no metrics.
+//! read into the core's `Node`, checked by the core (all or nothing:
+//! `engagement::page_envelope::read_any_batch` reads widget events or page
+//! events by the batch's schema tag) and stored in one transaction. It computes no metrics.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use yardstick_core::engagement::envelope::read_batch;
+use yardstick_core::engagement::page_envelope::{read_any_batch, Batch};
 use yardstick_core::json::{canonical_json, Node};
 use yardstick_json_text::node_from_json;
 
@@ -147,8 +148,8 @@ fn accept(store: &Store, request: &Request) -> Response {
         Ok(node) => node,
         Err(err) => return error(400, &format!("body is not JSON: {err}")),
     };
-    let events = match read_batch(&node) {
-        Ok(events) => events,
+    let batch = match read_any_batch(&node) {
+        Ok(batch) => batch,
         Err(err) => {
             let body = Node::Map(vec![
                 ("error".into(), Node::Text(err.to_string())),
@@ -157,7 +158,11 @@ fn accept(store: &Store, request: &Request) -> Response {
             return Response::json(400, canonical_json(&body));
         }
     };
-    match store.insert_batch(&events, now_ms()) {
+    let stored = match &batch {
+        Batch::Calc(events) => store.insert_batch(events, now_ms()),
+        Batch::Page(events) => store.insert_page_batch(events, now_ms()),
+    };
+    match stored {
         Ok(stored) => Response::json(
             200,
             canonical_json(&Node::Map(vec![
@@ -177,8 +182,9 @@ pub fn error(status: u16, message: &str) -> Response {
     Response::error(status, message)
 }
 
-/// The server's clock in epoch milliseconds: when a batch was received.
-fn now_ms() -> i64 {
+/// The server's clock in epoch milliseconds: when a batch was received,
+/// and today for the funnel's default range.
+pub fn now_ms() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|elapsed| i64::try_from(elapsed.as_millis()).unwrap_or(i64::MAX))

@@ -10,7 +10,8 @@
 //! hyper and tokio with its limits, `hosts` is the `Host` check, `stall` drops clients that stop reading, `pages`
 //! and `files` serve static files, `collect` and `api` are the collector's
 //! routes (and `api` the site's small read-only ones), `leads` (with
-//! `leads_query` and `leads_csv`) takes and lists leads, `models` lists the
+//! `leads_query` and `leads_csv`) takes and lists leads, `funnel_api` the
+//! Develop funnel's, `models` lists the
 //! served models, `store` is the database.
 //!
 //! Usage: see [`options::USAGE`]. `--port 0` picks a free port. The first
@@ -25,6 +26,8 @@ mod api;
 mod collect;
 #[cfg(not(target_arch = "wasm32"))]
 mod files;
+#[cfg(not(target_arch = "wasm32"))]
+mod funnel_api;
 #[cfg(not(target_arch = "wasm32"))]
 mod hosts;
 #[cfg(not(target_arch = "wasm32"))]
@@ -219,6 +222,14 @@ fn route(app: &App, request: &Request) -> Response {
         "/api/engagement" => match method {
             "GET" | "HEAD" => api::engagement(&app.origins, &app.store, request),
             _ => error(405, "/api/engagement accepts GET").with_header("Allow", "GET, HEAD"),
+        },
+        "/api/funnel" => match method {
+            "GET" | "HEAD" => funnel_api::funnel(&app.origins, &app.store, request),
+            _ => error(405, "/api/funnel accepts GET").with_header("Allow", "GET, HEAD"),
+        },
+        "/api/funnel.csv" => match method {
+            "GET" | "HEAD" => funnel_api::funnel_csv(&app.origins, &app.store, request),
+            _ => error(405, "/api/funnel.csv accepts GET").with_header("Allow", "GET, HEAD"),
         },
         _ => match method {
             "GET" | "HEAD" => app.pages.serve(&app.root, &app.origins, request),

@@ -450,3 +450,34 @@ fn the_csv_export_quotes_and_defuses_formula_looking_cells() {
         405
     );
 }
+
+/// A lead stored through `/api/leads` adds its value to its page view, so
+/// the Develop funnel's lead value is the leads' (computed by the core);
+/// a retried lead adds nothing.
+#[test]
+fn a_lead_adds_its_value_to_its_page_views_funnel() {
+    let server = Server::start(&[
+        "--db",
+        ":memory:",
+        "--root",
+        support_root().to_str().unwrap(),
+    ]);
+    let lead = saas_lead(7, 50);
+    let occurred = lead["occurred_at_ms"].as_u64().unwrap();
+    let page_view = json!({ "schema": "yardstick/page-events@1", "events": [{
+        "event_id": uuid(900), "name": "page_view", "sequence": 0,
+        "page_view_id": lead["page_view_id"], "occurred_at_ms": occurred, "page_time_ms": 1,
+        "consent": "unknown", "page": { "path": "/pricing" },
+        "totals": { "engaged_ms": 0, "active_page_ms": 0, "wall_ms": 0, "scroll_percent": 0 }
+    }]});
+    assert_eq!(server.post(&page_view).status, 200);
+    assert_eq!(post(&server, &lead).status, 200);
+    assert_eq!(post(&server, &lead).status, 200);
+    let value = core_case("examples/models/saas-roi.json", &lead)
+        .value
+        .unwrap();
+    let day = server_day(i64::try_from(occurred).unwrap());
+    let funnel = server.get_json(&format!("/api/funnel?from={day}&to={day}"));
+    assert_eq!(funnel["lead_value"].as_f64(), Some(value), "{funnel}");
+    assert_eq!(funnel["steps"][3]["count"].as_u64(), Some(1), "{funnel}");
+}

@@ -19,6 +19,16 @@
 //! - [`aggregate`]: the same metrics kept as events arrive: how one new
 //!   event changes its instance's facts and its calculator's totals, for
 //!   the collector's store.
+//! - [`page_event`], [`page_envelope`]: the page snippet's events (page
+//!   views, engagement, downloads, videos, outbound clicks) and their
+//!   batch reader, which shares the envelope's bounds and errors;
+//!   [`page_envelope::read_any_batch`] tells the two batch kinds apart.
+//! - [`page_view`]: one page view's facts kept as its events arrive, and
+//!   what a widget event says of its page view (a calculator used, a lead).
+//! - [`funnel`], [`funnel_count`], [`funnel_dates`], [`funnel_report`]: the Develop funnel of
+//!   a UTC date range from the page views' facts (visitors, interested,
+//!   interacting, leads, per day, page, referrer and campaign), and its
+//!   JSON answer and CSV tables.
 //!
 //! Like the rest of the core it reads no clock and draws no global
 //! randomness: timestamps (milliseconds) and seeds are arguments, so every
@@ -28,8 +38,16 @@
 pub mod aggregate;
 pub mod clock;
 pub mod envelope;
+mod envelope_fields;
 pub mod event;
+pub mod funnel;
+pub mod funnel_count;
+pub mod funnel_dates;
+pub mod funnel_report;
 pub mod metrics;
+pub mod page_envelope;
+pub mod page_event;
+pub mod page_view;
 pub mod sinks;
 pub mod tracker;
 mod tracker_error;

@@ -145,6 +145,13 @@ pub fn insert_lead(
         )
         .map_err(sqlite("insert a lead"))?;
     let stored = if inserted == 1 {
+        // The Develop funnel's page view gains the lead and its value, in
+        // the same transaction (a retried lead adds nothing).
+        super::page_write::PageViews::record_lead(
+            &transaction,
+            &lead.page_view_id,
+            case.and_then(|c| c.value).unwrap_or(0.0),
+        )?;
         StoredLead {
             duplicate: false,
             verified: case.is_some(),

@@ -15,15 +15,22 @@
 //!   aggregates: a few rows per calculator and two short index walks for
 //!   the median and p75, never its events.
 //!
+//! - [`page_write`], [`funnel_read`], [`schema_pages`]: page events and
+//!   the page-view rows kept as page and widget events arrive (schema
+//!   version 4), and the Develop funnel read from them through the core.
+//!
 //! Concurrency: one writer connection behind a mutex; file databases use
 //! WAL and a small pool of read-only connections, so a metrics query never
 //! waits for the writer nor the writer for it. `:memory:` exists only in
 //! its one connection, which then serves reads too. Every method blocks:
 //! call them off the async runtime.
 
+mod funnel_read;
 mod leads;
+mod page_write;
 mod read;
 mod schema;
+mod schema_pages;
 mod write;
 
 use std::fmt;
@@ -195,6 +202,36 @@ impl Store {
             accepted,
             duplicates: events.len().saturating_sub(accepted),
         })
+    }
+
+    /// Stores every page event of a batch in one transaction, ignoring
+    /// event ids already stored, and updates their page views.
+    pub fn insert_page_batch(
+        &self,
+        events: &[yardstick_core::engagement::page_event::PageEvent],
+        received_at_ms: i64,
+    ) -> Result<Stored, StoreError> {
+        let mut connection = lock(&self.writer);
+        let accepted = page_write::insert_page_batch(&mut connection, events, received_at_ms)?;
+        Ok(Stored {
+            accepted,
+            duplicates: events.len().saturating_sub(accepted),
+        })
+    }
+
+    /// The Develop funnel of `query`, and the label texts it names, read
+    /// in one snapshot.
+    pub fn funnel(
+        &self,
+        query: &yardstick_core::engagement::funnel::FunnelQuery,
+    ) -> Result<
+        (
+            yardstick_core::engagement::funnel::Funnel,
+            yardstick_core::engagement::funnel_report::Labels,
+        ),
+        StoreError,
+    > {
+        self.with_reader(|connection| funnel_read::funnel(connection, query))
     }
 
     /// The metrics of the calculator `calc_id` (zero without events), or why

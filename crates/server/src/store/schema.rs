@@ -7,7 +7,8 @@
 //! It never changes or deletes an event row. An event row the core cannot
 //! read marks only its own calculator as unreadable (`calc_totals.error`).
 //! Setting `PRAGMA user_version` back to 1 rebuilds every aggregate from the
-//! events at the next open.
+//! events at the next open. Version 4's page tables and their migration
+//! are `schema_pages`'.
 
 use rusqlite::Connection;
 use yardstick_core::engagement::envelope::read_event;
@@ -17,8 +18,9 @@ use super::write::Aggregator;
 use super::{sqlite, StoreError};
 
 /// The schema this code writes. 1: events only. 2: events and aggregates.
-/// 3: and leads ([`LEADS_SCHEMA`]).
-pub const SCHEMA_VERSION: i64 = 3;
+/// 3: and leads ([`LEADS_SCHEMA`]). 4: page events and the page views the
+/// Develop funnel reads (`schema_pages`).
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// The version that added the `leads` table; a database below it gets the
 /// table (empty) when opened. Its own step, so later versions add theirs
@@ -160,6 +162,10 @@ pub fn bring_up_to_date(connection: &mut Connection) -> Result<(), StoreError> {
         transaction
             .execute_batch(LEADS_SCHEMA)
             .map_err(sqlite("create the leads table"))?;
+    }
+    // After the leads table: the page views' backfill reads lead values.
+    if version < 4 {
+        super::schema_pages::migrate_to_v4(&transaction, version)?;
     }
     transaction
         .execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION};"))

@@ -420,17 +420,25 @@ fn a_version_2_database_gains_an_empty_leads_table_and_keeps_its_events() {
         .map(|i| event(i, "saas-roi", (i % 7) as u32, EventName::Start, i * 10))
         .collect();
     {
-        let mut old = Connection::open(&db.0).unwrap();
-        old.execute_batch(super::schema::SCHEMA).unwrap();
-        old.execute_batch("PRAGMA user_version = 2;").unwrap();
-        super::write::insert_batch(&mut old, &events, 0).unwrap();
+        // A version-2 database: today's, less the leads and page tables.
+        Store::open(&db.0)
+            .unwrap()
+            .insert_batch(&events, 0)
+            .unwrap();
+        Connection::open(&db.0)
+            .unwrap()
+            .execute_batch(
+                "DROP TABLE leads; DROP TABLE page_views; DROP TABLE page_events;
+                 DROP TABLE page_labels; DROP TABLE page_visitors; PRAGMA user_version = 2;",
+            )
+            .unwrap();
     }
     let store = Store::open(&db.0).unwrap();
     let version: i64 = Connection::open(&db.0)
         .unwrap()
         .query_row("PRAGMA user_version", [], |row| row.get(0))
         .unwrap();
-    assert_eq!(version, super::schema::LEADS_SCHEMA_VERSION);
+    assert_eq!(version, super::schema::SCHEMA_VERSION);
     assert_eq!(metrics_of(&store, "saas-roi"), metrics(&events));
     let page = store.lead_page(&LeadFilter::default(), None, 10).unwrap();
     assert_eq!(page, LeadPage::default());

@@ -1,6 +1,6 @@
 //! Storing a batch: each event with `INSERT OR IGNORE`, and, for the events
-//! newly stored only, their instance rows, step and version sets and their
-//! calculators' totals, all in the batch's one transaction, so the
+//! newly stored only, their instance rows, step and version sets, their
+//! calculators' totals and the page view they name (`page_write`), all in the batch's one transaction, so the
 //! aggregates always describe exactly the stored events.
 //!
 //! How an event changes an instance and the totals is the core's
@@ -14,6 +14,7 @@ use yardstick_core::engagement::aggregate::{merge_event, step_index, CalcTotals,
 use yardstick_core::engagement::envelope::event_json;
 use yardstick_core::engagement::event::Event;
 
+use super::page_write::PageViews;
 use super::{sqlite, StoreError};
 
 /// Stores a batch in one transaction; returns how many events were new.
@@ -50,6 +51,7 @@ pub fn insert_batch(
             if stored == 1 {
                 accepted += 1;
                 aggregator.add(event)?;
+                PageViews::link_calc_event(&transaction, event)?;
             }
         }
         aggregator.finish()?;
