@@ -83,7 +83,13 @@ function csvLink(answer, table, what) {
 function table(caption, header, rows, name) {
   const head = h('tr', {}, ...header.map((text) => h('th', { scope: 'col' }, text)));
   const lines = rows.map((cells) => h('tr', {}, h('th', { scope: 'row' }, cells[0] ?? ''), ...cells.slice(1).map((text) => h('td', {}, text))));
-  return h('div', { class: 'table-scroll' }, h('table', { class: 'funnel-table', 'data-table': name }, h('caption', {}, caption), h('thead', {}, head), h('tbody', {}, ...lines)));
+  // A region that may scroll sideways on a phone: focusable, so a keyboard can scroll it, and named by its caption.
+  const captionId = `funnel-${name}-caption`;
+  return h(
+    'div',
+    { class: 'table-scroll', role: 'region', 'aria-labelledby': captionId, tabindex: 0 },
+    h('table', { class: 'funnel-table', 'data-table': name }, h('caption', { id: captionId }, caption), h('thead', {}, head), h('tbody', {}, ...lines)),
+  );
 }
 
 /** @param {Counts} c */
