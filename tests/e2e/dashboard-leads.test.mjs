@@ -10,23 +10,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { axeViolations } from './axe.mjs';
 import { launchBrowser, repoRoot, startServer } from './harness.mjs';
 
 const STEP_TIMEOUT_MS = 20_000;
-
-/**
- * axe-core's violations on the page as it is now.
- * @param {import('playwright-core').Page} page
- */
-async function axeViolations(page) {
-  // Evaluated, not added as an inline <script>: the page's CSP refuses those.
-  await page.evaluate(fs.readFileSync(path.join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
-  return page.evaluate(async () => {
-    const axe = /** @type {any} */ (window).axe;
-    const run = await axe.run(document, { resultTypes: ['violations'] });
-    return run.violations.map((/** @type {any} */ v) => `${v.id}: ${v.help} (${v.nodes.map((/** @type {any} */ n) => n.target.join(' ')).join('; ')})`);
-  });
-}
 
 /** @param {number} n */
 const uuid = (n) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
