@@ -8,6 +8,7 @@
 //! It reads no clock and no store.
 
 use yardstick_core::engagement::envelope::{is_valid_id, is_valid_uuid};
+use yardstick_core::engagement::funnel_dates::{civil_from_days, parse_day};
 
 use crate::store::{LeadCursor, LeadFilter};
 
@@ -104,61 +105,17 @@ fn read_cursor(text: &str) -> Option<LeadCursor> {
     })
 }
 
-/// The first millisecond of the UTC day `YYYY-MM-DD` (years 1970 to 9999).
+/// The first millisecond of the UTC day `YYYY-MM-DD` (years 1970 to 9999),
+/// read by the core's calendar (the funnel's).
 pub fn day_start_ms(text: &str) -> Option<i64> {
-    let bytes = text.as_bytes();
-    if bytes.len() != 10 || bytes.get(4) != Some(&b'-') || bytes.get(7) != Some(&b'-') {
-        return None;
-    }
-    let number = |range: std::ops::Range<usize>| -> Option<i64> {
-        let part = text.get(range)?;
-        part.bytes()
-            .all(|b| b.is_ascii_digit())
-            .then(|| part.parse().ok())?
-    };
-    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days_in_month = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    if year < 1970 || !(1..=days_in_month).contains(&day) {
-        return None;
-    }
-    Some(days_from_civil(year, month, day) * MS_PER_DAY)
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date.
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let year_of_era = year - era * 400;
-    let day_of_year = (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
+    parse_day(text).map(|days| days * MS_PER_DAY)
 }
 
 /// `YYYY-MM-DDTHH:MM:SS.mmmZ` for epoch milliseconds (0 and later).
 pub fn utc_text(epoch_ms: i64) -> String {
     let days = epoch_ms.div_euclid(MS_PER_DAY);
     let ms_of_day = epoch_ms.rem_euclid(MS_PER_DAY);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z - era * 146_097;
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let shifted_month = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
-    let month = if shifted_month < 10 {
-        shifted_month + 3
-    } else {
-        shifted_month - 9
-    };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    let (year, month, day) = civil_from_days(days);
     format!(
         "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
         ms_of_day / 3_600_000,
