@@ -127,6 +127,7 @@ pkg-widget/yardstick-widget.min.js: pkg-widget/yardstick.js $(wildcard www/widge
 
 # Precompressed siblings (zopfli), sent by yardstick-serve to browsers that
 # take gzip; it sends one only when it is newer than its file.
+# Each rule writes the .br sibling too (scripts/precompress.sh).
 $(PRECOMPRESSED): %.gz: % scripts/precompress.sh
 	scripts/precompress.sh $<
 

@@ -55,10 +55,18 @@ function modelCard(entry) {
   card.append(h('h2', {}, title));
   if (entry.description) card.append(h('p', { class: 'snippet-description' }, entry.description));
   card.append(h('p', { class: 'snippet-meta' }, h('code', {}, entry.url), ` · ${entry.id} version ${entry.version}`));
-  const script = `<script type="module" src="${siteOrigin}/pkg-widget/yardstick-widget.min.js"></script>\n<yardstick-calculator src="${url}" collector="${siteOrigin}/collect"></yardstick-calculator>`;
   const iframeSrc = `${siteOrigin}/embed.html?src=${encodeURIComponent(url)}&collector=${encodeURIComponent(`${siteOrigin}/collect`)}`;
-  const iframe = `<iframe src="${iframeSrc}" title="${title.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" style="width:100%;height:900px;border:0" loading="lazy"></iframe>`;
-  card.append(snippetBlock('Script and element', script), snippetBlock('Iframe', iframe));
+  const text = title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  // The link inside the element shows until the element's script runs, and
+  // stays if it never does (the page's origin not allowed, say): never a
+  // blank box, and the visitor still reaches the calculator.
+  const script = `<script type="module" src="${siteOrigin}/pkg-widget/yardstick-widget.min.js"></script>
+<yardstick-calculator src="${url}" collector="${siteOrigin}/collect"><a href="${iframeSrc.replace(/&/g, '&amp;')}">Open the calculator: ${text}</a></yardstick-calculator>`;
+  const iframe = `<iframe src="${iframeSrc.replace(/&/g, '&amp;')}" title="${text.replace(/"/g, '&quot;')}" style="width:100%;height:900px;border:0" loading="lazy"></iframe>`;
+  // The embed page posts its height; this line on the host page sizes each
+  // frame from this server to fit, with no scroll bar inside.
+  const resizer = `<script>addEventListener('message', (e) => { if (e.origin === '${siteOrigin}' && e.data?.type === 'yardstick:resize') for (const f of document.querySelectorAll('iframe')) if (f.contentWindow === e.source) f.style.height = e.data.height + 'px'; });</script>`;
+  card.append(snippetBlock('Script and element', script), snippetBlock('Iframe', iframe), snippetBlock('Iframe height to fit (once per host page)', resizer));
   return card;
 }
 

@@ -65,9 +65,13 @@ if (src === null) {
   main.append(element);
 }
 
-// Sizing is a courtesy to the host page; the message carries only a height.
+// Auto-height (README, "Iframe height"): the content's height in CSS pixels,
+// posted to the host page whenever it changes; the host's one-line resizer
+// sizes the frame. The body's own height, not the document's scrollHeight,
+// which never drops below the frame's, so a frame could grow but never shrink.
+// The message carries only a height, so any host may read it.
 if (window.parent !== window) {
   new ResizeObserver(() => {
-    window.parent.postMessage({ type: 'yardstick:resize', height: Math.ceil(document.documentElement.scrollHeight) }, '*');
+    window.parent.postMessage({ type: 'yardstick:resize', height: Math.ceil(document.body.getBoundingClientRect().height) }, '*');
   }).observe(document.body);
 }

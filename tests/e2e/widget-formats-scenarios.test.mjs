@@ -109,9 +109,24 @@ describe('widget formats and scenarios', { timeout: 120_000 }, () => {
     assert.equal(await page.locator('#a [data-output="net"] output').textContent(), '-$1,500');
     assert.deepEqual((await tableRows(page, 'cash_chart'))[0], ['Start', '-$3,000']);
     assert.deepEqual((await tableRows(page, 'margin_chart'))[1], ['Year 1', '50.0%', '2.00']);
-    // Typing after a scenario leaves it.
+    // The visitor's own numbers were kept: "Your numbers" brings them back.
+    const own = page.locator('#a button[data-scenario=""]');
+    assert.equal(await own.textContent(), 'Your numbers');
+    assert.equal(await own.getAttribute('aria-pressed'), 'false');
+    await own.click();
+    assert.equal(await own.getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.locator('#a button[data-scenario="big"]').getAttribute('aria-pressed'), 'false');
+    assert.equal(await benefit.inputValue(), '900');
+    assert.equal(await start.inputValue(), '2030-05-05');
+    assert.equal(await page.locator('#a [data-output="net"] output').textContent(), '$1,700');
+    // The pressed button looks pressed (the style follows aria-pressed).
+    const look = (/** @type {string} */ id) => page.locator(`#a button[data-scenario="${id}"]`).evaluate((b) => getComputedStyle(b).borderBottomColor);
+    assert.notEqual(await look(''), await look('big'));
+    // Typing after a scenario leaves it: the numbers are the visitor's own.
+    await page.locator('#a button[data-scenario="big"]').click();
     await benefit.fill('700');
     await page.waitForFunction(() => document.getElementById('a')?.shadowRoot?.querySelector('button[data-scenario="big"]')?.getAttribute('aria-pressed') === 'false');
+    assert.equal(await own.getAttribute('aria-pressed'), 'true');
     assert.equal(await page.locator('#a [data-output="net"] output').textContent(), '-$900');
     assert.deepEqual(problems, []);
   });

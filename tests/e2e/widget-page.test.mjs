@@ -40,7 +40,7 @@ describe('widget pages', { timeout: 300_000 }, () => {
     await stack?.stop();
   });
 
-  test('the engine goes out precompressed to browsers that take gzip, plain to others', async () => {
+  test('the engine goes out as brotli to browsers that take it, else gzip, else plain', async () => {
     const wasmPath = path.join(repoRoot, 'pkg-widget', 'yardstick_bg.wasm');
     const plainFile = fs.readFileSync(wasmPath);
     /** @param {Record<string, string>} headers @returns {Promise<{ headers: http.IncomingHttpHeaders, body: Buffer }>} */
@@ -55,11 +55,16 @@ describe('widget pages', { timeout: 300_000 }, () => {
           })
           .on('error', reject);
       });
-    const gzipped = await get({ 'accept-encoding': 'gzip, deflate, br' });
+    const brotli = await get({ 'accept-encoding': 'gzip, deflate, br, zstd' });
+    assert.equal(brotli.headers['content-encoding'], 'br');
+    assert.equal(brotli.headers['content-type'], 'application/wasm');
+    assert.deepEqual(zlib.brotliDecompressSync(brotli.body), plainFile);
+    const gzipped = await get({ 'accept-encoding': 'gzip, deflate' });
     assert.equal(gzipped.headers['content-encoding'], 'gzip');
     assert.equal(gzipped.headers['content-type'], 'application/wasm');
     assert.ok(gzipped.body.length < plainFile.length / 2, `sent ${gzipped.body.length} of ${plainFile.length} bytes`);
     assert.deepEqual(zlib.gunzipSync(gzipped.body), plainFile);
+    assert.ok(brotli.body.length < gzipped.body.length, `brotli ${brotli.body.length} B, gzip ${gzipped.body.length} B`);
     const plain = await get({ 'accept-encoding': 'identity' });
     assert.equal(plain.headers['content-encoding'], undefined);
     assert.deepEqual(plain.body, plainFile);
@@ -162,7 +167,9 @@ describe('widget pages', { timeout: 300_000 }, () => {
       return active ? `${active.tagName.toLowerCase()}.${active.className}${active.getAttribute('data-scenario') ?? ''}` : null;
     });
     const start = await outputText(page, 'a', 'net');
-    // Tab order: scenario buttons, then each input's slider and number box.
+    // Tab order: "Your numbers", the scenario buttons, then each input's slider and number box.
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(), 'button.tab');
     await page.keyboard.press('Tab');
     assert.equal(await focused(), 'button.tablow');
     await page.keyboard.press('Tab');

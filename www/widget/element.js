@@ -10,7 +10,11 @@
  * `collector`, `datalayer` (default `dataLayer`), `consent` (`granted`,
  * `denied`, `unknown`), and `cta-href` / `cta-label` for a call to action
  * that counts as a lead (an http(s) or relative link only: a `javascript:`
- * one would run on the host's origin). Each is re-read when it changes:
+ * one would run on the host's origin). Without `cta-href` but with a
+ * `collector`, the call to action opens the lead form (`lead-form.js`),
+ * which sends the visitor's contact and case to the collector's
+ * `/api/leads` (docs/leads.md); `privacy-href` links the host's privacy
+ * notice from its consent box. Each is re-read when it changes:
  * `src`, `locale` and `currency` reload the model, `scenario` applies one,
  * `consent`, `collector` and `datalayer` redirect the engagement sinks from
  * the next event on, `cta-*` redraw the link, `idle-timeout-ms` sets the
@@ -28,9 +32,10 @@ import { h } from './dom.js';
 import { loadWidgetEngine } from './engine.js';
 import { joinPage } from './engagement.js';
 import { createField } from './fields.js';
+import { createLeadForm, randomUuid } from './lead-form.js';
 import { NumberFormats } from './format.js';
 import { WIDGET_CSS } from './styles.js';
-import { httpUrl } from './urls.js';
+import { crossOriginHint, httpUrl } from './urls.js';
 import { isFormulaError } from './values.js';
 
 /** @typedef {import('./engine.js').Model} Model */
@@ -61,7 +66,7 @@ const RATIO_THRESHOLDS = Array.from({ length: 21 }, (_, i) => i / 20);
 
 export class YardstickCalculator extends HTMLElement {
   // Every attribute the element documents.
-  static observedAttributes = ['src', 'scenario', 'locale', 'currency', 'consent', 'collector', 'datalayer', 'cta-href', 'cta-label', 'idle-timeout-ms'];
+  static observedAttributes = ['src', 'scenario', 'locale', 'currency', 'consent', 'collector', 'datalayer', 'cta-href', 'cta-label', 'privacy-href', 'idle-timeout-ms'];
 
   /** @type {ShadowRoot} */
   #root;
@@ -87,10 +92,17 @@ export class YardstickCalculator extends HTMLElement {
   #sinks = null;
   /** Where the call to action goes (the results column), and the link now shown. @type {HTMLElement | null} */
   #ctaParent = null;
-  /** @type {HTMLAnchorElement | null} */
+  /** The call to action: a link, or the lead form's button and form. @type {HTMLElement | null} */
   #cta = null;
   /** Fields holding an invalid entry, and the settled value each holds the results at. @type {Map<string, string>} */
   #held = new Map();
+  /** The result bar's value and the output it shows. */
+  #barValue = h('strong', {});
+  #barId = '';
+  /** The inputs the visitor changed since the model loaded (a lead's `entered`). @type {Set<string>} */
+  #entered = new Set();
+  /** The scenario shown, if any (a lead's `scenario`). @type {string | undefined} */
+  #shownScenario;
   /** Says, in words, that the results are held (the outputs also dim). @type {HTMLElement | null} */
   #heldStatus = null;
   /** @type {IntersectionObserver | null} */
@@ -102,6 +114,8 @@ export class YardstickCalculator extends HTMLElement {
   /** The same for the model shown. @type {string | null} */
   #modelKey = null;
   #chartsPending = false;
+  /** Redraws a chart whose figure changed width. @type {ResizeObserver | null} */
+  #resizer = null;
 
   constructor() {
     super();
@@ -134,8 +148,11 @@ export class YardstickCalculator extends HTMLElement {
     if (name === 'src' || name === 'locale' || name === 'currency') void this.#load();
     else if (name === 'scenario' && after) this.#applyScenario(after);
     else if (name === 'consent') this.#membership?.consent(this.#consent());
-    else if (name === 'collector' || name === 'datalayer') this.#route();
-    else if (name === 'cta-href' || name === 'cta-label') this.#renderCta();
+    else if (name === 'datalayer') this.#route();
+    else if (name === 'collector') {
+      this.#route();
+      this.#renderCta();
+    } else if (name === 'cta-href' || name === 'cta-label' || name === 'privacy-href') this.#renderCta();
     else if (name === 'idle-timeout-ms') this.#membership?.idleTimeout(after === null ? undefined : Number(after));
   }
 
@@ -203,7 +220,7 @@ export class YardstickCalculator extends HTMLElement {
     this.#model = model;
     this.#modelKey = key;
     this.#layout = model.layout();
-    this.#formats = new NumberFormats(this.getAttribute('locale') ?? this.#layout.locale, this.getAttribute('currency') ?? this.#layout.currency);
+    this.#formats = new NumberFormats(this.getAttribute('locale') ?? this.#layout.locale, this.getAttribute('currency') ?? this.#layout.currency, bindings.readTypedNumber);
     this.#render(this.#layout, this.#formats);
     this.#join(bindings.Tracker);
     // Every output and chart once; a `scenario` then changes what it changes.
@@ -244,7 +261,11 @@ export class YardstickCalculator extends HTMLElement {
       (entries) => {
         for (const entry of entries) {
           const own = entry.boundingClientRect.height;
-          const viewport = entry.rootBounds?.height ?? window.innerHeight;
+          // In a cross-origin frame the top viewport is hidden (no
+          // rootBounds) and the frame may be as tall as the widget (auto-height):
+          // the screen's height bounds the viewport from above, so a widget
+          // filling the visitor's window still counts as in view.
+          const viewport = entry.rootBounds?.height ?? Math.min(window.innerHeight, screen.availHeight);
           const visible = entry.intersectionRect.height;
           // A widget taller than the viewport counts by how much of the viewport it fills.
           const ratio = entry.isIntersecting ? Math.min(1, visible / Math.max(1, Math.min(own, viewport))) : 0;
@@ -321,6 +342,8 @@ export class YardstickCalculator extends HTMLElement {
     this.#outputValues.clear();
     this.#outputNotes.clear();
     this.#held.clear();
+    this.#entered.clear();
+    this.#shownScenario = undefined;
     // Neither the form nor the results are named landmarks: a page with two
     // calculators would otherwise hold landmarks with the same name.
     const form = h('form', { class: 'inputs', part: 'inputs' });
@@ -338,15 +361,32 @@ export class YardstickCalculator extends HTMLElement {
       this.#outputNotes.set(output.id, note);
       outputList.append(h('div', { class: 'output', part: 'output', 'data-output': output.id }, h('dt', {}, output.label), h('dd', {}, value, note)));
     }
-    this.#scenarioButtons = layout.scenarios.map((scenario) => {
-      const button = h('button', { type: 'button', class: 'tab', part: 'tab', 'aria-pressed': 'false', 'data-scenario': scenario.id }, scenario.label);
+    // "Your numbers" (id '') first and pressed: a scenario shown over them
+    // keeps them in the engine, and this button brings them back.
+    this.#scenarioButtons = [{ id: '', label: 'Your numbers' }, ...layout.scenarios].map((scenario) => {
+      const button = h('button', { type: 'button', class: 'tab', part: 'tab', 'aria-pressed': String(!scenario.id), 'data-scenario': scenario.id }, scenario.label);
       button.addEventListener('click', () => this.#applyScenario(scenario.id));
       return button;
     });
+    if (!layout.scenarios.length) this.#scenarioButtons = [];
     const tabs = this.#scenarioButtons.length ? h('div', { class: 'tabs', part: 'tabs', role: 'group', 'aria-label': 'Scenarios' }, ...this.#scenarioButtons) : null;
     this.#charts = layout.charts.map((chart) => ({ chart, frame: createChartFrame(chart) }));
     const charts = this.#charts.length ? h('div', { class: 'charts', part: 'charts' }, ...this.#charts.map((c) => c.frame.figure)) : null;
+    // Charts draw in their figure's own pixels (text keeps its size), so a
+    // figure that is now wider or narrower is drawn again on the next frame.
+    this.#resizer?.disconnect();
+    this.#resizer = new ResizeObserver(() => {
+      if (this.#charts.some(({ frame }) => frame.figure.clientWidth && frame.figure.clientWidth !== frame.width)) this.#scheduleCharts();
+    });
+    for (const { frame } of this.#charts) this.#resizer.observe(frame.figure);
     this.#heldStatus = h('p', { class: 'held', part: 'held', role: 'status' });
+    // The headline result, kept in sight at the foot of the screen on narrow
+    // layouts while the inputs are edited (styles.js shows it there only).
+    // Hidden from screen readers: the results themselves are announced.
+    const headline = layout.outputs[0];
+    this.#barValue = h('strong', {});
+    this.#barId = headline?.id ?? '';
+    const bar = headline ? h('div', { class: 'result-bar', part: 'result-bar', 'aria-hidden': 'true' }, h('span', {}, headline.label), this.#barValue) : null;
     const outputs = h('div', { class: 'outputs', part: 'outputs' }, h('h3', { class: 'outputs-title' }, 'Results'), this.#heldStatus, outputList);
     this.#ctaParent = outputs;
     this.#cta = null;
@@ -357,7 +397,7 @@ export class YardstickCalculator extends HTMLElement {
       h('h2', { class: 'title', part: 'title' }, layout.title),
       layout.description ? h('p', { class: 'description', part: 'description' }, layout.description) : null,
       tabs,
-      h('div', { class: 'body' }, form, outputs),
+      h('div', { class: 'body' }, h('div', {}, form, bar), outputs),
       charts,
     );
     // Any key, pointer or wheel inside the widget is interaction, even before a value changes.
@@ -375,10 +415,80 @@ export class YardstickCalculator extends HTMLElement {
     const ctaHref = this.getAttribute('cta-href');
     const href = ctaHref && httpUrl(ctaHref, document.baseURI)?.href;
     if (href) {
-      this.#cta = h('a', { class: 'cta', part: 'cta', href }, this.getAttribute('cta-label') || 'Talk to us about your numbers');
-      this.#cta.addEventListener('click', () => this.reportLead());
-      this.#ctaParent.append(this.#cta);
+      const link = h('a', { class: 'cta', part: 'cta', href }, this.getAttribute('cta-label') || 'Talk to us about your numbers');
+      link.addEventListener('click', () => this.reportLead());
+      this.#cta = link;
+      this.#ctaParent.append(link);
     } else if (ctaHref) console.warn('yardstick: cta-href refused, not http(s):', ctaHref);
+    else if (this.#collector()) {
+      const open = h('button', { type: 'button', class: 'cta', part: 'cta' }, this.getAttribute('cta-label') || 'Send me this business case');
+      const privacy = this.getAttribute('privacy-href');
+      const privacyHref = (privacy && httpUrl(privacy, document.baseURI)?.href) || null;
+      // One id per opened form: a retry after a failure is the same lead.
+      open.addEventListener('click', () => {
+        const leadId = randomUuid();
+        const { form, focus } = createLeadForm({
+          privacyHref,
+          send: (contact) => this.#sendLead(leadId, contact),
+          close: () => {
+            form.remove();
+            open.hidden = false;
+            open.focus();
+          },
+        });
+        open.hidden = true;
+        open.after(form);
+        focus();
+      });
+      const cta = h('div', {}, open);
+      this.#cta = cta;
+      this.#ctaParent.append(cta);
+    }
+  }
+
+  /**
+   * Sends a lead to the collector's `/api/leads` (docs/leads.md): the
+   * contact, every input as the visitor left it and which ones they
+   * entered; the collector computes the case. Counts the `lead` milestone
+   * (which carries no contact detail) once the collector took it. Resolves
+   * to a message for the visitor, or null when it was taken.
+   * @param {string} leadId
+   * @param {import('./lead-form.js').Contact} contact
+   * @returns {Promise<string | null>}
+   */
+  async #sendLead(leadId, contact) {
+    const collector = this.#collector();
+    if (!collector || !this.#model || !this.#layout) return 'This calculator cannot send your details.';
+    const url = new URL('api/leads', new URL(collector, document.baseURI));
+    const source = new URL(this.getAttribute('src') ?? '', document.baseURI);
+    const privacy = this.getAttribute('privacy-href');
+    const body = {
+      schema: 'yardstick/lead@1',
+      lead_id: leadId,
+      calc_id: this.#layout.id,
+      calc_version: this.#layout.version,
+      model_path: source.origin === url.origin ? source.pathname : undefined,
+      page_view_id: this.#membership?.pageViewId ?? randomUuid(),
+      instance_id: this.#membership?.instanceId ?? 'w1',
+      occurred_at_ms: Date.now(),
+      page_path: location.pathname,
+      contact,
+      consent: { contact: true, privacy_url: (privacy && httpUrl(privacy, document.baseURI)?.href) || undefined },
+      inputs: this.#model.current().inputs,
+      entered: [...this.#entered],
+      scenario: this.#shownScenario,
+    };
+    try {
+      const response = await fetch(url, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'text/plain' }, credentials: 'omit', keepalive: true });
+      if (!response.ok) {
+        const answer = await response.json().catch(() => ({}));
+        return `Your details were not sent: ${answer.error ?? `the server answered ${response.status}`}.`;
+      }
+    } catch {
+      return 'Your details were not sent: the connection failed. Try again.';
+    }
+    this.reportLead();
+    return null;
   }
 
   /**
@@ -399,10 +509,14 @@ export class YardstickCalculator extends HTMLElement {
     }
     this.#membership?.input(inputId, committed);
     if (held) this.#held.set(inputId, held);
-    else this.#held.delete(inputId);
+    else {
+      this.#held.delete(inputId);
+      this.#entered.add(inputId);
+    }
+    this.#shownScenario = undefined;
     this.#showHeld();
     for (const [id, output] of Object.entries(changed)) this.#showOutput(id, output);
-    for (const button of this.#scenarioButtons) button.setAttribute('aria-pressed', 'false');
+    this.#pressScenario('');
     this.#membership?.scenario(undefined);
     this.#scheduleCharts();
     return null;
@@ -411,13 +525,14 @@ export class YardstickCalculator extends HTMLElement {
   /**
    * Applies a scenario: the engine sets every input (the scenario's values,
    * the defaults elsewhere) and answers once with the inputs, the changed
-   * outputs and the series. An unknown id changes nothing.
+   * outputs and the series. The id '' brings back the visitor's own
+   * numbers, which the engine kept. An unknown id changes nothing.
    * @param {string} scenarioId
    */
   #applyScenario(scenarioId) {
     let applied;
     try {
-      applied = this.#model?.applyScenario(scenarioId);
+      applied = scenarioId ? this.#model?.applyScenario(scenarioId) : this.#model?.showOwnInputs();
     } catch {
       return;
     }
@@ -426,9 +541,15 @@ export class YardstickCalculator extends HTMLElement {
     this.#held.clear();
     this.#showHeld();
     for (const [id, value] of Object.entries(applied.outputs)) this.#showOutput(id, value);
-    for (const button of this.#scenarioButtons) button.setAttribute('aria-pressed', String(button.dataset.scenario === scenarioId));
-    this.#membership?.scenario(scenarioId);
+    this.#pressScenario(scenarioId);
+    this.#shownScenario = scenarioId || undefined;
+    this.#membership?.scenario(this.#shownScenario);
     this.#drawCharts(applied.series);
+  }
+
+  /** Marks the scenario shown ('' for the visitor's own numbers) as the pressed button. @param {string} scenarioId */
+  #pressScenario(scenarioId) {
+    for (const button of this.#scenarioButtons) button.setAttribute('aria-pressed', String(button.dataset.scenario === scenarioId));
   }
 
   /** Marks the results as held (in words and dimmed) while any field holds an invalid entry. */
@@ -450,6 +571,7 @@ export class YardstickCalculator extends HTMLElement {
     if (!element || !note || !format || !this.#formats) return;
     if (typeof value === 'number') {
       element.textContent = this.#formats.output(value, format);
+      if (id === this.#barId) this.#barValue.textContent = element.textContent;
       element.classList.toggle('negative', value < 0);
       note.hidden = true;
     } else if (isFormulaError(value)) {
@@ -499,30 +621,15 @@ async function fetchModel(url) {
   try {
     response = await fetch(url, { credentials: 'same-origin' });
   } catch (cause) {
-    throw new Error(`Could not load the calculator model from ${url.href}.`, { cause });
+    throw new Error(`Could not load the calculator model from ${url.href}${crossOriginHint(url)}.`, { cause });
   }
   if (!response.ok) throw new Error(`Could not load the calculator model from ${url.href} (HTTP ${response.status}).`);
   const text = await response.text();
   try {
     return JSON.parse(text);
   } catch (cause) {
-    throw new Error(`The calculator model at ${url.href} is not valid JSON${jsonPlace(text, String(cause))}.`, { cause });
+    // The browser's own message says where (Chromium and Firefox give the line and column).
+    throw new Error(`The calculator model at ${url.href} is not valid JSON: ${cause instanceof Error ? cause.message : cause}`, { cause });
   }
 }
 
-/**
- * Where `JSON.parse` stopped, as " at line L, column C" (both from 1), or
- * nothing when its message does not say: Firefox and recent Chromium give
- * the line and column, older V8 the offset, every engine "end of" input.
- * @param {string} text
- * @param {string} message
- */
-function jsonPlace(text, message) {
-  const stated = /line (\d+) column (\d+)/.exec(message);
-  if (stated) return ` at line ${stated[1]}, column ${stated[2]}`;
-  const found = /position (\d+)/.exec(message);
-  const offset = found ? Number(found[1]) : /end of/i.test(message) ? text.length : -1;
-  if (offset < 0) return '';
-  const before = text.slice(0, offset);
-  return ` at line ${before.split('\n').length}, column ${offset - before.lastIndexOf('\n')}`;
-}

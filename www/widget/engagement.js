@@ -278,6 +278,8 @@ export function joinPage(TrackerClass, widget) {
   const instanceId = current.add(widget, widget.calcId, widget.calcVersion);
   return {
     instanceId,
+    /** The page view's id, which a lead carries to join it to its visit. */
+    pageViewId: current.tracker.pageViewId,
     /** @param {number} ratio */
     intersection: (ratio) => current.fact('intersection', instanceId, ratio),
     /** @param {string | undefined} inputId @param {boolean} committed */

@@ -8,7 +8,8 @@
  * It computes nothing; every number comes from the Rust core.
  */
 
-/** @typedef {{ Model: typeof import('../../pkg-widget/yardstick.js').Model, Tracker: typeof import('../../pkg-widget/yardstick.js').Tracker }} WidgetBindings */
+/** @typedef {typeof import('../../pkg-widget/yardstick.js')} Glue */
+/** @typedef {{ Model: Glue['Model'], Tracker: Glue['Tracker'], readTypedNumber: Glue['readTypedNumber'] }} WidgetBindings */
 /** @typedef {import('../../pkg-widget/yardstick.js').Model} Model */
 /** @typedef {import('../../pkg-widget/yardstick.js').Tracker} Tracker */
 /** @typedef {import('../../pkg-widget/yardstick.js').ModelLayout} ModelLayout */
@@ -25,7 +26,8 @@
 // fewer); `make pkg-widget` writes it before esbuild runs. Unbundled, from
 // /widget/engine.js, the same path names /pkg-widget/yardstick.js.
 // Only what the element uses, so esbuild leaves the rest of the glue out.
-import initEngine, { Model as EngineModel, Tracker as EngineTracker } from '../../pkg-widget/yardstick.js';
+import { crossOriginHint } from './urls.js';
+import initEngine, { Model as EngineModel, Tracker as EngineTracker, readTypedNumber } from '../../pkg-widget/yardstick.js';
 
 /** The engine's wasm: beside the embed script (`pkg-widget/`). */
 const WASM_URL = new URL('../pkg-widget/yardstick_bg.wasm', import.meta.url);
@@ -47,7 +49,7 @@ async function instantiate() {
   try {
     await initEngine({ module_or_path: fetch(WASM_URL) });
   } catch (cause) {
-    throw new Error(`could not start the calculator engine (WebAssembly from ${WASM_URL.href})`, { cause });
+    throw new Error(`Could not start the calculator engine (WebAssembly from ${WASM_URL.href})${crossOriginHint(WASM_URL)}.`, { cause });
   }
-  return { Model: EngineModel, Tracker: EngineTracker };
+  return { Model: EngineModel, Tracker: EngineTracker, readTypedNumber };
 }

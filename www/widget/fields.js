@@ -7,8 +7,9 @@
  * keystroke as a change and every settled value (change event, slider
  * release) as committed.
  *
- * It validates nothing itself: the engine accepts or refuses a value, and
- * its message is shown beside the field. While a number box holds text the
+ * It validates nothing itself: the engine reads the typed text
+ * (`readTypedNumber`) and accepts or refuses the value, and its message is
+ * shown beside the field. While a number box holds text the
  * engine refuses (or that is not a number), the model goes back to the
  * field's last settled value (the keystrokes before, such as `6` on the way
  * to `60`, were never the visitor's entry), the slider stays there, and the
@@ -140,11 +141,11 @@ function numberField(input, formats, onChange) {
     slider.setAttribute('aria-valuetext', formats.spoken(value, input));
   };
 
-  /** @param {number} value @param {boolean} committed */
+  /** @param {number} value @param {boolean} committed @returns {string | null} the engine's refusal */
   const submit = (value, committed) => {
     const refusal = onChange(input.id, value, committed);
     showError(parts.error, controls, refusal);
-    return refusal === null;
+    return refusal;
   };
   /** The box holds an invalid entry: back to the settled value, and say so. @param {string} message */
   const hold = (message) => {
@@ -154,16 +155,22 @@ function numberField(input, formats, onChange) {
   };
   /** @param {boolean} committed */
   const typed = (committed) => {
-    const value = formats.parseField(box.value, input.kind);
-    if (value === null || Number.isNaN(value)) {
-      hold(box.value.trim() === '' ? 'Enter a value.' : value === null ? `“${box.value}” is not a number.` : 'Enter at most 15 significant digits.');
-    } else if (submit(value, committed)) {
-      moveSlider(value);
-      if (committed) {
-        settled = value;
-        box.value = formats.fieldText(value, input.kind);
+    let refusal;
+    try {
+      const value = formats.parseField(box.value, input.kind);
+      refusal = submit(value, committed);
+      if (refusal === null) {
+        moveSlider(value);
+        if (committed) {
+          settled = value;
+          box.value = formats.fieldText(value, input.kind);
+        }
+        return;
       }
-    } else hold(parts.error.textContent ?? '');
+    } catch (error) {
+      refusal = error instanceof Error ? error.message : String(error);
+    }
+    hold(refusal);
   };
   box.addEventListener('input', () => typed(false));
   box.addEventListener('change', () => typed(true));
@@ -173,7 +180,7 @@ function numberField(input, formats, onChange) {
       const value = Number(range.value);
       box.value = formats.fieldText(value, input.kind);
       range.setAttribute('aria-valuetext', formats.spoken(value, input));
-      if (submit(value, false)) settled = value;
+      if (submit(value, false) === null) settled = value;
     });
     range.addEventListener('change', () => submit(Number(range.value), true));
   }

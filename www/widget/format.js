@@ -2,8 +2,8 @@
 /**
  * Locale-aware display and reading of numbers for the widget, through
  * `Intl.NumberFormat`: outputs in their model format (currency, percent,
- * number, months), input fields in the model's locale, and typed text back
- * to a number (so `1.234,5` reads as 1234.5 in `de-DE`).
+ * number, months) and input fields in the model's locale. Typed text is read
+ * back by the engine (`readTypedNumber`), told the locale's decimal mark.
  *
  * Presentation only: it rounds for display and never feeds a rounded number
  * back into a calculation.
@@ -22,11 +22,14 @@ export class NumberFormats {
   #decimal;
   /** @type {Map<string, Intl.NumberFormat>} */
   #cache = new Map();
+  #read;
   /**
    * @param {string} locale BCP 47 tag; an unsupported tag falls back to `en-US`.
    * @param {string} currency ISO 4217 code.
+   * @param {(text: string, decimalComma: boolean) => number} readTypedNumber the engine's reader of typed numbers
    */
-  constructor(locale, currency) {
+  constructor(locale, currency, readTypedNumber) {
+    this.#read = readTypedNumber;
     this.#locale = supportedLocale(locale);
     this.currency = supportedCurrency(currency, this.#locale);
     /** The locale's decimal separator (`.` or `,` ...). */
@@ -47,22 +50,23 @@ export class NumberFormats {
   }
 
   /**
-   * An output value in its model format.
+   * An output value in its model format; past 16 characters (a visitor's
+   * 1e300 does that) in compact notation (`$1.2T`), scientific beyond the
+   * trillions (`$1E300`), so every result fits its box.
    * @param {number} value
    * @param {Pick<OutputLayout, 'style' | 'decimals'>} format
    */
   output(value, format) {
+    const style = {
+      currency: { style: 'currency', currency: this.currency },
+      percent: { style: 'percent' },
+      months: { style: 'unit', unit: 'month', unitDisplay: 'long' },
+    }[/** @type {string} */ (format.style)];
     const digits = { minimumFractionDigits: format.decimals, maximumFractionDigits: format.decimals };
-    switch (format.style) {
-      case 'currency':
-        return this.#formatter(`c${format.decimals}`, { style: 'currency', currency: this.currency, ...digits }).format(value);
-      case 'percent':
-        return this.#formatter(`p${format.decimals}`, { style: 'percent', ...digits }).format(value);
-      case 'months':
-        return this.#formatter(`m${format.decimals}`, { style: 'unit', unit: 'month', unitDisplay: 'long', ...digits }).format(value);
-      default:
-        return this.#formatter(`n${format.decimals}`, digits).format(value);
-    }
+    const text = this.#formatter(`${format.style}${format.decimals}`, /** @type {Intl.NumberFormatOptions} */ ({ ...style, ...digits })).format(value);
+    if (text.length <= 16) return text;
+    const notation = Math.abs(value) < 1e15 ? 'compact' : 'scientific';
+    return this.#formatter(`${format.style}${notation}`, /** @type {Intl.NumberFormatOptions} */ ({ ...style, notation, minimumFractionDigits: 0, maximumFractionDigits: 1 })).format(value);
   }
 
   /**
@@ -109,44 +113,15 @@ export class NumberFormats {
 
   /**
    * Reads what a visitor typed in an input's number box, in the locale's
-   * notation. Percent inputs are typed in percentage points. Returns `null`
-   * when the text is not a number, and `NaN` when it has more significant
-   * digits than a double keeps (15): the number read would not be the one
-   * typed (the field says either).
+   * notation, with the engine's reader (core `typed_number`). Percent
+   * inputs are typed in percentage points. Throws the engine's message for
+   * the visitor when the text is not a number it can take.
    * @param {string} text
    * @param {InputLayout['kind']} kind
-   * @returns {number | null}
+   * @returns {number}
    */
   parseField(text, kind) {
-    let cleaned = text.trim().replace(/[\s\u00a0\u202f%]/g, '');
-    cleaned = cleaned.replace(/^[^\d\-\u2212+.,]+|[^\d.,]+$/g, ''); // currency symbols or units around the number
-    cleaned = cleaned.replace(/^\u2212/, '-');
-    const decimal = this.#decimal === ',' ? ',' : '.';
-    const group = decimal === ',' ? '.' : ',';
-    const sign = /^[-+]/.test(cleaned) ? cleaned[0] : '';
-    let digits = sign ? cleaned.slice(1) : cleaned;
-    const [whole = '', fraction, extra] = digits.split(decimal);
-    if (extra !== undefined) return null;
-    // The grouping mark is only grouping in whole groups of three after a
-    // leading group that does not start with 0 (`1.234.567` in de-DE; a
-    // grouped number never reads `0.125`); elsewhere it is read as a decimal
-    // point, so `2.5` or `0.125` typed in a decimal-comma locale is still 2.5
-    // or 0.125.
-    let wholeDigits = whole;
-    if (whole.includes(group)) {
-      if (/^[1-9]\d{0,2}(\.\d{3})+$/.test(whole.split(group).join('.'))) {
-        wholeDigits = whole.split(group).join('');
-      } else if (fraction === undefined && whole.split(group).length === 2 && decimal === ',') {
-        wholeDigits = whole.replace(group, '.');
-      } else {
-        return null;
-      }
-    }
-    digits = fraction === undefined ? wholeDigits : `${wholeDigits}.${fraction}`;
-    if (!/^(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(digits)) return null;
-    if (digits.replace(/e.*|\./gi, '').replace(/^0+|0+$/g, '').length > 15) return NaN;
-    const value = Number(sign + digits);
-    if (!Number.isFinite(value)) return null;
+    const value = this.#read(text, this.#decimal === ',');
     return kind === 'percent' ? value / 100 : value;
   }
 }

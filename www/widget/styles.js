@@ -25,13 +25,14 @@ export const WIDGET_CSS = `
   --ys-radius: var(--yardstick-radius, 10px);
 }
 :host([hidden]) { display: none; }
+[hidden] { display: none !important; }
 *, *::before, *::after { box-sizing: border-box; }
-.calc { background: var(--ys-bg); border: 1px solid var(--ys-border); border-radius: var(--ys-radius); padding: 1.25em; }
+.calc { container-type: inline-size; background: var(--ys-bg); border: 1px solid var(--ys-border); border-radius: var(--ys-radius); padding: 1.25em; }
 .title { font-size: 1.3em; line-height: 1.25; margin: 0 0 .3em; font-weight: 650; }
 .description { margin: 0 0 1em; color: var(--ys-muted); font-size: .92em; }
 .tabs { display: flex; flex-wrap: wrap; gap: .25em; margin: 0 0 1em; border-bottom: 1px solid var(--ys-border); }
 .tab { font: inherit; font-size: .92em; color: var(--ys-muted); background: none; border: 0; border-bottom: 3px solid transparent; padding: .45em .8em; cursor: pointer; margin-bottom: -1px; }
-.tab[aria-selected="true"] { color: var(--ys-accent); border-bottom-color: var(--ys-accent); font-weight: 600; }
+.tab[aria-pressed="true"] { color: var(--ys-accent); border-bottom-color: var(--ys-accent); font-weight: 600; }
 .body { display: grid; gap: 1.25em; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); }
 @container (max-width: 640px) { .body { grid-template-columns: 1fr; } }
 @media (max-width: 700px) { .body { grid-template-columns: 1fr; } }
@@ -50,7 +51,12 @@ export const WIDGET_CSS = `
 .field-error { margin: 0; color: var(--ys-negative); font-size: .85em; font-weight: 600; }
 [aria-invalid="true"] { border-color: var(--ys-negative); outline-color: var(--ys-negative); }
 :focus-visible { outline: 3px solid var(--ys-accent); outline-offset: 2px; }
-.outputs { background: var(--ys-surface); border-radius: var(--ys-radius); padding: 1em; align-self: start; }
+.outputs { background: var(--ys-surface); border-radius: var(--ys-radius); padding: 1em; align-self: start; position: sticky; top: .5em; }
+.result-bar { display: none; }
+@container (max-width: 640px) { .outputs { position: static; } .result-bar { display: flex; } }
+@media (max-width: 700px) { .outputs { position: static; } .result-bar { display: flex; } }
+.result-bar { position: sticky; bottom: 0; z-index: 1; justify-content: space-between; gap: 1em; align-items: baseline; margin-top: 1em; padding: .6em 1em; background: var(--ys-surface); border: 1px solid var(--ys-border); border-radius: var(--ys-radius); box-shadow: 0 -2px 8px rgba(0, 0, 0, .08); }
+.result-bar strong { font-size: 1.15em; font-variant-numeric: tabular-nums; }
 .outputs-title { margin: 0 0 .5em; font-size: 1em; font-weight: 650; }
 .held { margin: 0 0 .5em; font-size: .85em; font-weight: 600; }
 .held:empty { display: none; }
@@ -59,7 +65,7 @@ export const WIDGET_CSS = `
 .output { display: grid; gap: .1em; }
 .output dt { font-size: .85em; color: var(--ys-muted); }
 .output dd { margin: 0; }
-.output-value { font-size: 1.35em; font-weight: 700; font-variant-numeric: tabular-nums; }
+.output-value { font-size: 1.35em; font-weight: 700; font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
 .output-value.negative { color: var(--ys-negative); }
 .output-note { display: block; font-size: .8em; color: var(--ys-muted); }
 .output-note[hidden] { display: none; }
@@ -67,7 +73,7 @@ export const WIDGET_CSS = `
 .chart { margin: 0; }
 .chart figcaption { font-weight: 600; font-size: .92em; margin-bottom: .3em; }
 .chart-svg { width: 100%; height: auto; display: block; overflow: visible; }
-.chart-svg .tick { font-size: 11px; fill: var(--ys-muted); font-family: inherit; }
+.chart-svg .tick { fill: var(--ys-muted); font-family: inherit; }
 .chart-svg .grid { stroke: var(--ys-border); stroke-width: 1; stroke-dasharray: 3 3; }
 .chart-svg .axis { stroke: var(--ys-muted); stroke-width: 1; }
 .chart-svg .bar.low { fill: var(--yardstick-series-2, #d9730d); }
@@ -77,6 +83,13 @@ export const WIDGET_CSS = `
 .swatch.low { background: var(--yardstick-series-2, #d9730d); }
 .swatch.high { background: var(--yardstick-series-1, #2454d6); }
 .cta { display: inline-block; margin-top: 1em; font: inherit; font-weight: 600; color: #fff; background: var(--ys-accent); border: 0; border-radius: calc(var(--ys-radius) * .6); padding: .6em 1.1em; cursor: pointer; text-decoration: none; }
+.lead-form { display: grid; gap: .7em; margin-top: 1em; padding-top: 1em; border-top: 1px solid var(--ys-border); }
+.lead-form .lead-input { width: 100%; text-align: left; }
+.lead-actions { display: flex; gap: 1em; align-items: center; flex-wrap: wrap; }
+.lead-actions .cta { margin: 0; }
+.lead-cancel { font: inherit; color: var(--ys-accent); background: none; border: 0; padding: .3em; cursor: pointer; text-decoration: underline; }
+.lead-status { margin: 0; font-size: .9em; }
+.lead-status:empty { display: none; }
 .status { color: var(--ys-muted); margin: 0; }
 .status.error { color: var(--ys-negative); }
 .problems { margin: .5em 0 0; padding-left: 1.2em; color: var(--ys-negative); font-size: .9em; }

@@ -22,3 +22,12 @@ export function httpUrl(value, base) {
     return null;
   }
 }
+
+/**
+ * Why a fetch from another site may fail, for the page author: a browser
+ * hides the reason (CORS) from scripts, so say what to check.
+ * @param {URL} url
+ */
+export function crossOriginHint(url) {
+  return url.origin === location.origin ? '' : `: the network failed, or that server does not allow pages from ${location.origin} (yardstick-serve --allow-origin ${location.origin})`;
+}

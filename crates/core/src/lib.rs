@@ -47,4 +47,5 @@ pub mod scoring;
 pub mod small_sort;
 #[cfg(test)]
 mod test_rng;
+pub mod typed_number;
 pub mod uncertainty;

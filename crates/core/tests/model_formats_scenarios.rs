@@ -14,7 +14,9 @@
 mod support;
 
 use yardstick_core::model::spec::{FormatStyle, OutputFormat};
-use yardstick_core::model::{IdKind, InputValue, ModelDiagnosticCode as Code, ModelError};
+use yardstick_core::model::{
+    IdKind, InputValue, ModelDiagnosticCode as Code, ModelError, OwnInputs,
+};
 
 use support::{compile, load, number, try_compile};
 
@@ -230,4 +232,43 @@ fn an_unknown_scenario_is_an_error_and_changes_nothing() {
         assert_eq!(error.to_string(), format!("no scenario has the id `{id}`"));
     }
     assert_eq!(state, before);
+}
+
+#[test]
+fn the_visitors_own_numbers_are_kept_while_scenarios_are_shown() {
+    let model = compile(&formats_model(serde_json::json!({ "style": "percent" })).to_string());
+    let mut state = model.evaluate(&model.default_inputs());
+    let mut own = OwnInputs::default();
+    model
+        .set(&mut state, "price", &InputValue::Number(30.0))
+        .unwrap();
+    let mine = state.clone();
+    // An unknown scenario keeps nothing and changes nothing.
+    assert!(model.show_scenario(&mut state, &mut own, "nope").is_err());
+    assert!(!own.is_kept());
+    assert_eq!(state, mine);
+    // From one scenario to another: the numbers kept are still the visitor's.
+    model.show_scenario(&mut state, &mut own, "cheap").unwrap();
+    model.show_scenario(&mut state, &mut own, "french").unwrap();
+    assert!(own.is_kept());
+    assert_ne!(state.inputs, mine.inputs);
+    let changes = model.show_own_inputs(&mut state, &mut own);
+    assert_eq!(state, mine);
+    assert_eq!(changes, vec![0]);
+    assert!(!own.is_kept());
+    // Shown again with nothing kept: nothing changes.
+    assert_eq!(
+        model.show_own_inputs(&mut state, &mut own),
+        Vec::<usize>::new()
+    );
+    assert_eq!(state, mine);
+    // A change on top of a scenario makes those numbers the visitor's own.
+    model.show_scenario(&mut state, &mut own, "cheap").unwrap();
+    own.forget();
+    let edited = state.clone();
+    assert_eq!(
+        model.show_own_inputs(&mut state, &mut own),
+        Vec::<usize>::new()
+    );
+    assert_eq!(state, edited);
 }

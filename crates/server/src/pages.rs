@@ -23,7 +23,7 @@ use std::fs;
 use std::path::Path;
 
 use crate::collect::Origins;
-use crate::files::{self, Found, Validators};
+use crate::files::{self, Coding, Found, Validators};
 use crate::http::{Request, Response};
 
 /// The meta tag `--embed-origin` fills, exactly as `www/embed.html` has it.
@@ -104,18 +104,28 @@ impl Pages {
             .is_some_and(|name| name == "embed.html");
         let rewrites = is_embed && self.embed_meta.is_some();
         // The embed page is rewritten as it is sent: never from a sibling.
-        let accepts_gzip = files::accepts_gzip(request.header("Accept-Encoding")) && !rewrites;
-        let gzip = accepts_gzip.then(|| found.gzip_sibling()).flatten();
-        // Without a sibling, a model is compressed here; its validators are
+        let accept = request.header("Accept-Encoding");
+        let accepts = |coding: Coding| {
+            !rewrites
+                && coding
+                    .name()
+                    .is_some_and(|name| files::accepts(accept, name))
+        };
+        let sibling = [Coding::Brotli, Coding::Gzip]
+            .into_iter()
+            .filter(|coding| accepts(*coding))
+            .find_map(|coding| found.sibling(coding).map(|path| (path, coding)));
+        // Without a sibling, a model is gzipped here; its validators are
         // the file's, marked `-gz` like a sibling's, so the two
         // representations never answer each other's conditional GETs.
-        let compress = accepts_gzip && gzip.is_none() && found.compress_on_the_fly;
-        let (path, encoded) = match &gzip {
-            Some(sibling) => (sibling.as_path(), true),
-            None => (found.file.as_path(), compress),
+        let compress = sibling.is_none() && accepts(Coding::Gzip) && found.compress_on_the_fly;
+        let (path, coding) = match &sibling {
+            Some((path, coding)) => (path.as_path(), *coding),
+            None if compress => (found.file.as_path(), Coding::Gzip),
+            None => (found.file.as_path(), Coding::Identity),
         };
         let variant = if rewrites { self.embed_variant } else { 0 };
-        let Some(validators) = Validators::of(path, encoded, variant) else {
+        let Some(validators) = Validators::of(path, coding, variant) else {
             return Response::new(404, "text/plain", b"not found\n".to_vec());
         };
         let matches = validators.not_modified(
@@ -139,8 +149,8 @@ impl Pages {
             .with_header("Vary", "Accept-Encoding")
             .with_header("ETag", validators.etag)
             .with_header("Last-Modified", validators.last_modified);
-        if encoded {
-            response = response.with_header("Content-Encoding", "gzip");
+        if let Some(name) = coding.name() {
+            response = response.with_header("Content-Encoding", name);
         }
         if content_type.starts_with("text/html") {
             let csp = if is_embed { &self.embed_csp } else { &self.csp };

@@ -129,6 +129,54 @@ fn conditional_gets_are_answered_304() {
     let _ = std::fs::remove_dir_all(&root);
 }
 
+/// A file with a brotli sibling goes as brotli to a client that accepts
+/// it (every current browser), as gzip to one that only accepts gzip, and
+/// each representation has its own validator.
+#[test]
+fn brotli_siblings_are_preferred_where_accepted() {
+    let root = temp_root("brotli");
+    let wasm = root.join("pkg/a.wasm");
+    std::fs::write(&wasm, b"raw bytes").unwrap();
+    std::fs::write(root.join("pkg/a.wasm.gz"), b"gzip bytes").unwrap();
+    std::fs::write(root.join("pkg/a.wasm.br"), b"brotli bytes").unwrap();
+    let old = SystemTime::now() - Duration::from_secs(60);
+    let file = std::fs::File::options().write(true).open(&wasm).unwrap();
+    file.set_modified(old).unwrap();
+    let server = Server::start(&["--db", ":memory:", "--root", root.to_str().unwrap()]);
+    let get =
+        |accept: &str| server.request("GET", "/pkg/a.wasm", &[("Accept-Encoding", accept)], b"");
+    let brotli = get("gzip, deflate, br, zstd");
+    assert_eq!(brotli.header("Content-Encoding"), Some("br"));
+    assert_eq!(brotli.header("Content-Type"), Some("application/wasm"));
+    assert_eq!(brotli.text(), "brotli bytes");
+    assert!(brotli.header("Vary").unwrap().contains("Accept-Encoding"));
+    let gzip = get("gzip, br;q=0");
+    assert_eq!(gzip.header("Content-Encoding"), Some("gzip"));
+    assert_eq!(gzip.text(), "gzip bytes");
+    let plain = get("identity");
+    assert_eq!(plain.header("Content-Encoding"), None);
+    assert_eq!(plain.text(), "raw bytes");
+    let tags = [&brotli, &gzip, &plain].map(|r| r.header("ETag").unwrap().to_string());
+    assert!(
+        tags[0] != tags[1] && tags[1] != tags[2] && tags[0] != tags[2],
+        "{tags:?}"
+    );
+    let fresh = server.request(
+        "GET",
+        "/pkg/a.wasm",
+        &[("Accept-Encoding", "br"), ("If-None-Match", &tags[0])],
+        b"",
+    );
+    assert_eq!(fresh.status, 304);
+    // A stale brotli sibling (the file rebuilt since) is never sent.
+    let file = std::fs::File::options().write(true).open(&wasm).unwrap();
+    file.set_modified(SystemTime::now() + Duration::from_secs(60))
+        .unwrap();
+    assert_eq!(get("br").header("Content-Encoding"), None);
+    drop(server);
+    let _ = std::fs::remove_dir_all(&root);
+}
+
 /// A model has no precompressed sibling: a client that accepts gzip gets
 /// it compressed as it is sent, with its own validator, and one that does
 /// not gets the file as it is.

@@ -184,6 +184,18 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
+/// Reads a number a visitor typed into a field, in the notation of a locale
+/// whose decimal mark is a comma (`decimalComma`) or a point: `1.234,5`,
+/// `$1,200`, `12 %` (percentages are not scaled). Throws `invalid-input`
+/// with a message for the visitor when the text is empty, not one number,
+/// or has more than 15 significant digits (core `typed_number`).
+#[wasm_bindgen(js_name = readTypedNumber)]
+pub fn read_typed_number(text: &str, decimal_comma: bool) -> Result<f64, JsError> {
+    yardstick_core::typed_number::read_typed_number(text, decimal_comma).map_err(|refusal| {
+        JsError::displayed(yardstick_core::error::ErrorCode::INVALID_INPUT, &refusal)
+    })
+}
+
 /// Evaluates an Excel-style formula (a leading `=` is optional) and returns
 /// its value with every diagnostic. Never throws for any input string.
 #[cfg(feature = "workbench")]

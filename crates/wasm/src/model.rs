@@ -21,7 +21,7 @@ use yardstick_core::model::analysis;
 use yardstick_core::model::receipt::receipt;
 use yardstick_core::model::spec::InputValue;
 use yardstick_core::model::{
-    CompiledModel, ModelDiagnostic, ModelError, ModelPath, ModelState, Slot,
+    CompiledModel, ModelDiagnostic, ModelError, ModelPath, ModelState, OwnInputs, Slot,
 };
 
 /// A compiled calculator model and its current inputs.
@@ -32,6 +32,8 @@ pub struct Model {
     /// The output ids as JavaScript strings, made once: passing a string to
     /// JavaScript costs more than the recompute of a small output.
     output_keys: Vec<JsValue>,
+    /// The visitor's own inputs while a scenario is shown (core `OwnInputs`).
+    own: OwnInputs,
 }
 
 /// Sets output `index`'s value on `target` under its id made once
@@ -162,6 +164,7 @@ impl Model {
             compiled,
             state,
             output_keys,
+            own: OwnInputs::default(),
         })
     }
 
@@ -177,6 +180,7 @@ impl Model {
     ) -> Result<JsValue, JsError> {
         let values = inputs_from_js(&self.compiled, &inputs)?;
         self.state = self.compiled.evaluate_inputs(values);
+        self.own.forget();
         Ok(self.evaluation_to_js())
     }
 
@@ -201,6 +205,8 @@ impl Model {
                 set_output(output_keys, &result, output, value);
             })
             .map_err(|e| js_error(&e))?;
+        // A change, on top of a scenario or not, is the visitor's own.
+        self.own.forget();
         Ok(result.into())
     }
 
@@ -221,14 +227,30 @@ impl Model {
     pub fn apply_scenario(&mut self, id: &str) -> Result<JsValue, JsError> {
         let changed = self
             .compiled
-            .apply_scenario(&mut self.state, id)
+            .show_scenario(&mut self.state, &mut self.own, id)
             .map_err(|e| js_error(&e))?;
+        Ok(self.applied_to_js(changed))
+    }
+
+    /// Brings back the visitor's own inputs, kept when the first scenario
+    /// was applied over them, in `applyScenario`'s answer. With none kept
+    /// (no scenario applied since their last change), nothing changes.
+    #[wasm_bindgen(js_name = showOwnInputs, unchecked_return_type = "AppliedScenario")]
+    pub fn show_own_inputs(&mut self) -> JsValue {
+        let changed = self
+            .compiled
+            .show_own_inputs(&mut self.state, &mut self.own);
+        self.applied_to_js(changed)
+    }
+
+    /// Every input, the outputs at `changed` and every series.
+    fn applied_to_js(&self, changed: Vec<usize>) -> JsValue {
         let outputs = object();
         for index in changed {
             let value = self.state.output(&self.compiled, index);
             set_output(&self.output_keys, &outputs, index, value);
         }
-        Ok(self.state_to_js(true, &outputs))
+        self.state_to_js(true, &outputs)
     }
 
     /// Every output under the defaults and under each scenario.

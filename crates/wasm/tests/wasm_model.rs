@@ -572,6 +572,35 @@ fn apply_scenario_answers_every_input_and_the_changed_outputs_at_once() {
 }
 
 #[wasm_bindgen_test]
+fn show_own_inputs_brings_back_the_visitors_numbers_after_scenarios() {
+    let mut model = case_model();
+    model
+        .set("subscription_per_year", JsValue::from_f64(1.0))
+        .unwrap();
+    let mine = JSON::stringify(&model.current()).unwrap();
+    model.apply_scenario("conservative").unwrap();
+    assert_ne!(JSON::stringify(&model.current()).unwrap(), mine);
+    let shown = model.show_own_inputs();
+    assert_eq!(JSON::stringify(&model.current()).unwrap(), mine);
+    assert_eq!(
+        get(&get(&shown, "inputs"), "subscription_per_year").as_f64(),
+        Some(1.0)
+    );
+    assert!(keys_of(&get(&shown, "outputs")).contains(&"npv".to_string()));
+    // Nothing kept any more: showing them again changes nothing.
+    let again = model.show_own_inputs();
+    assert_eq!(keys_of(&get(&again, "outputs")), Vec::<String>::new());
+    // A change on top of a scenario is the visitor's own from then on.
+    model.apply_scenario("conservative").unwrap();
+    model
+        .set("subscription_per_year", JsValue::from_f64(2.0))
+        .unwrap();
+    let edited = JSON::stringify(&model.current()).unwrap();
+    model.show_own_inputs();
+    assert_eq!(JSON::stringify(&model.current()).unwrap(), edited);
+}
+
+#[wasm_bindgen_test]
 fn apply_scenario_gives_dates_as_layout_does_and_refuses_unknown_ids() {
     let mut model = Model::compile(
         JSON::parse(

@@ -151,7 +151,13 @@ struct PageState {
 
 impl PageState {
     fn is_active(self) -> bool {
-        self.visible && self.focused && !self.frozen && !self.hidden_by_pagehide
+        self.focused && self.is_shown()
+    }
+
+    /// Visible and live, focused or not: what a view needs. A cross-origin
+    /// iframe has no focus until clicked, yet its calculator is seen.
+    fn is_shown(self) -> bool {
+        self.visible && !self.frozen && !self.hidden_by_pagehide
     }
 }
 
@@ -395,6 +401,16 @@ impl Clock {
         self.advance(now_ms)?;
         self.idle_timeout_us = idle_timeout_ms * MICROS_PER_MS;
         Ok(())
+    }
+
+    /// Whether the instance is at least half in view on a shown page
+    /// (visible and live; focus not needed): the `calc_view` rule.
+    pub fn is_seen(&self, instance: u32) -> bool {
+        self.page.is_shown()
+            && self
+                .instances
+                .iter()
+                .any(|i| i.instance == instance && i.is_in_view())
     }
 
     /// Whether the instance is at least half in view on an active page.

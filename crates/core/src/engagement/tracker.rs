@@ -533,7 +533,7 @@ impl Tracker {
                 debug_assert!(false, "widget {index} is gone while finding views");
                 continue;
             };
-            if !widget.viewed && self.clock.is_in_view(widget.clock_instance) {
+            if !widget.viewed && self.clock.is_seen(widget.clock_instance) {
                 widget.viewed = true;
                 self.emit(index, EventName::View, None, now_ms, events);
             }

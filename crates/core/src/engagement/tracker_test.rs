@@ -59,6 +59,22 @@ fn calc_view_fires_once_when_first_half_in_view_on_an_active_page() {
     check(tracker.advance(70.0), &[]);
 }
 
+/// A cross-origin iframe is never focused until clicked: a calculator in
+/// view on a visible page is viewed all the same (and hidden, frozen or
+/// gone pages still see nothing). In-view time still needs focus, so
+/// in view <= active page holds.
+#[test]
+fn calc_view_needs_visibility_and_being_in_view_not_focus() {
+    let mut tracker = tracker_with(|_| {});
+    check(tracker.page_fact(PageFact::Focus(false), 0.0), &[]);
+    tracker.add_widget("roi", "1", 0.0).unwrap();
+    check(tracker.page_fact(PageFact::Freeze, 5.0), &[]);
+    check(tracker.intersection("w1", 1.0, 10.0), &[]);
+    check(tracker.page_fact(PageFact::Resume, 20.0), &["calc_view"]);
+    let totals = tracker.totals("w1", 4_020.0).unwrap();
+    assert_eq!((totals.in_view_ms, totals.active_page_ms), (0, 0));
+}
+
 #[test]
 fn calc_start_on_the_first_input_and_calc_step_per_distinct_committed_input() {
     let mut tracker = one_widget();

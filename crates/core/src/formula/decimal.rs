@@ -60,7 +60,12 @@ const EXPONENT_LIMIT: i64 = 1 << 40;
 /// Exactly the f64 `str::parse::<f64>` gives for the same text (±0.0 and ±infinity on overflow included:
 /// return Some(f64::INFINITY) where std does, callers decide), for every input.
 pub fn parse_decimal(text: &str) -> Option<f64> {
-    let parts = Parts::split(text.as_bytes())?;
+    parse_decimal_bytes(text.as_bytes())
+}
+
+/// [`parse_decimal`] of text already in bytes (any non-ASCII byte is refused).
+pub fn parse_decimal_bytes(bytes: &[u8]) -> Option<f64> {
+    let parts = Parts::split(bytes)?;
     let magnitude = parts.magnitude();
     Some(if parts.negative {
         -magnitude

@@ -33,6 +33,7 @@ pub mod read;
 pub mod receipt;
 pub mod refusal;
 mod scenario;
+pub use scenario::OwnInputs;
 mod slot;
 pub mod spec;
 

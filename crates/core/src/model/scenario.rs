@@ -6,10 +6,33 @@
 //! values and gives the same outputs as the scenario's column in
 //! `analysis::scenarios`.
 //!
+//! A visitor who picks a scenario does not lose their own numbers: the
+//! first scenario shown after them keeps them ([`OwnInputs`]), and
+//! [`CompiledModel::show_own_inputs`] brings them back. A change made on
+//! top of a scenario makes those numbers the visitor's own.
+//!
 //! It never reads or writes anything outside the state it is given.
 
 use super::diagnostic::{IdKind, ModelError};
 use super::engine::{CompiledModel, ModelState};
+use super::spec::InputValue;
+
+/// The visitor's own inputs, kept while a scenario is shown (empty while
+/// their own numbers are).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OwnInputs(Option<Vec<InputValue>>);
+
+impl OwnInputs {
+    /// Whether a scenario is shown over kept numbers.
+    pub fn is_kept(&self) -> bool {
+        self.0.is_some()
+    }
+
+    /// The visitor changed an input: what is shown is their own now.
+    pub fn forget(&mut self) {
+        self.0 = None;
+    }
+}
 
 impl CompiledModel {
     /// Makes scenario `scenario_id`'s full input set the state's inputs
@@ -42,15 +65,49 @@ impl CompiledModel {
                 *slot = value.clone();
             }
         }
-        // A full evaluation, as the scenario comparison does: a click is
-        // rare, and the widget build already carries `evaluate`.
-        let before = std::mem::replace(state, self.evaluate(&inputs));
+        Ok(self.replace_inputs(state, &inputs))
+    }
+
+    /// [`apply_scenario`](Self::apply_scenario), keeping the inputs shown
+    /// before in `own` when they were the visitor's own (no scenario
+    /// shown over kept numbers yet). Nothing changes when the id is unknown.
+    pub fn show_scenario(
+        &self,
+        state: &mut ModelState,
+        own: &mut OwnInputs,
+        scenario_id: &str,
+    ) -> Result<Vec<usize>, ModelError> {
+        let shown = state.inputs.clone();
+        let changed = self.apply_scenario(state, scenario_id)?;
+        if !own.is_kept() {
+            own.0 = Some(shown);
+        }
+        Ok(changed)
+    }
+
+    /// Brings back the visitor's own inputs kept by
+    /// [`show_scenario`](Self::show_scenario) and returns the outputs that
+    /// changed; with nothing kept (their own numbers are shown), nothing
+    /// changes.
+    pub fn show_own_inputs(&self, state: &mut ModelState, own: &mut OwnInputs) -> Vec<usize> {
+        match own.0.take() {
+            Some(inputs) => self.replace_inputs(state, &inputs),
+            None => Vec::new(),
+        }
+    }
+
+    /// Evaluates `inputs` into `state`; the indices of the outputs whose
+    /// values changed, in output order. A full evaluation, as the scenario
+    /// comparison does: a click is rare, and the widget build already
+    /// carries `evaluate`.
+    fn replace_inputs(&self, state: &mut ModelState, inputs: &[InputValue]) -> Vec<usize> {
+        let before = std::mem::replace(state, self.evaluate(inputs));
         let mut changed = Vec::new();
-        for index in 0..spec.outputs.len() {
+        for index in 0..self.spec().outputs.len() {
             if state.output(self, index) != before.output(self, index) {
                 changed.push(index);
             }
         }
-        Ok(changed)
+        changed
     }
 }
