@@ -17,8 +17,13 @@
 
 use super::clock::{self, Clock, ClockError, PageFact};
 use super::event::{Consent, Event, EventName, Step, Totals};
+use super::page_event::PageEvent;
 use super::tracker_ids::{generator, uuid_v4};
 use rand_pcg::Pcg64;
+
+#[path = "tracker_page.rs"]
+mod page;
+pub use page::{PageInput, PageStart};
 
 use super::tracker_error::check_range;
 pub use super::tracker_error::{check_id, TrackerError};
@@ -97,6 +102,10 @@ pub enum Call<'a> {
     Advance,
     /// [`Tracker::flush`].
     Flush,
+    /// [`Tracker::start_page`].
+    StartPage(PageStart<'a>),
+    /// [`Tracker::page_input`].
+    PageInput(PageInput<'a>),
 }
 
 /// A fact about one widget (see the [`Tracker`] method of the same name).
@@ -151,6 +160,10 @@ pub struct Tracker {
     result_settle_ms: u64,
     next_sequence: u32,
     widgets: Vec<Widget>,
+    /// Page tracking, once the page snippet started it.
+    page: Option<page::PageTracking>,
+    /// Page events not yet taken.
+    page_events: Vec<PageEvent>,
 }
 
 impl Tracker {
@@ -196,6 +209,8 @@ impl Tracker {
             result_settle_ms,
             next_sequence: 0,
             widgets: Vec::new(),
+            page: None,
+            page_events: Vec::new(),
         };
         tracker.apply_consent(options.consent, options.visitor_id);
         Ok(tracker)
@@ -260,6 +275,16 @@ impl Tracker {
     ) -> Result<String, TrackerError> {
         check_id("calc_id", calc_id)?;
         check_id("calc_version", calc_version)?;
+        // The page's engaged clock runs up to the addition too; checked
+        // first, so a refused addition changes nothing.
+        self.clock.check_time(now_ms)?;
+        if self.widgets.len() >= clock::MAX_INSTANCES {
+            return Err(ClockError::TooManyInstances {
+                limit: clock::MAX_INSTANCES,
+            }
+            .into());
+        }
+        self.run_to(now_ms)?;
         let clock_instance = self.clock.add_instance(now_ms)?;
         // `w1`, `w2`, ...: the core's digit writer rather than `format!`,
         // whose arguments are more code at the call (fewer bytes in the wasm).
@@ -354,7 +379,11 @@ impl Tracker {
                 clock::check_idle_timeout(idle_timeout_ms)?;
                 None
             }
-            Call::Page(_) | Call::Advance | Call::Flush => None,
+            Call::Page(_)
+            | Call::Advance
+            | Call::Flush
+            | Call::StartPage(_)
+            | Call::PageInput(_) => None,
         };
         // Then the milestones that fell due before the call's fact.
         let mut events = self.advance(now_ms)?;
@@ -376,6 +405,7 @@ impl Tracker {
             }
             Call::Advance => {}
             Call::Flush => self.flush_all(now_ms, &mut events),
+            Call::StartPage(_) | Call::PageInput(_) => self.page_call(call, now_ms),
         }
         Ok(events)
     }
@@ -476,7 +506,7 @@ impl Tracker {
     /// Runs the clocks to `now_ms` and reports the milestones that fell due:
     /// `calc_result` and `calc_engaged` for each instance, then `calc_view`.
     pub fn advance(&mut self, now_ms: f64) -> Result<Vec<Event>, TrackerError> {
-        self.clock.advance(now_ms)?;
+        self.run_to(now_ms)?;
         let mut events = Vec::new();
         for index in 0..self.widgets.len() {
             let Some(widget) = self.widgets.get_mut(index) else {
@@ -544,6 +574,7 @@ impl Tracker {
         for index in 0..self.widgets.len() {
             self.flush_widget(index, now_ms, events);
         }
+        self.flush_page(now_ms);
     }
 
     fn flush_widget(&mut self, index: usize, now_ms: f64, events: &mut Vec<Event>) {
