@@ -8,24 +8,41 @@
  * GTM / GA4 `dataLayer`, Segment's `analytics.track` and the collector's
  * outbox.
  *
+ * The same object is the page snippet's (`www/page/page.js`): it lives on
+ * `globalThis[Symbol.for('yardstick.page')]`, so whichever script loads
+ * first (the snippet or a widget) creates it and the other joins it, and a
+ * page's widget and page events share one page view id and one sequence.
+ * The snippet starts page tracking (`startPage`), which adds the page-level
+ * listeners (`page-facts.js`) and sends page events to its collector.
+ *
  * It times nothing and decides nothing: when a milestone happens and what
  * the totals are is the clock's business (src/engagement/).
  */
 
 import { Outbox } from './outbox.js';
-// The page's consent rule is the engine's (`Consent::for_page`); the same
-// glue module engine.js loads, so bundled or not it is one instance.
-import { pageConsent } from '../../pkg-widget/yardstick.js';
+import { listenToPage } from './page-facts.js';
 
 /** @typedef {import('./engine.js').Tracker} Tracker */
 /** @typedef {import('./engine.js').EngagementEvent} EngagementEvent */
+/** @typedef {import('../../pkg-page/yardstick.js').PageEngagementEvent} PageEngagementEvent */
 /** @typedef {typeof import('../../pkg-widget/yardstick.js').Tracker} TrackerClass */
+/**
+ * What the page's tracker needs from an engine build (the widget's or the
+ * page snippet's): the `Tracker` class and the page's consent rule
+ * (`Consent::for_page`), both from the same glue instance.
+ * @typedef {{ Tracker: TrackerClass, pageConsent: typeof import('../../pkg-widget/yardstick.js').pageConsent }} TrackerEngine
+ */
 /** @typedef {'granted' | 'denied' | 'unknown'} Consent */
 /** @typedef {import('../../pkg-widget/yardstick.js').Fact} Fact */
 
 /** How often time-driven milestones are looked for while the page is visible. */
 const ADVANCE_INTERVAL_MS = 1000;
 const VISITOR_KEY = 'yardstick:visitor';
+/** The UTC day of the visitor's last page view, the engine's `visitDay` (consent granted only). */
+const VISIT_DAY_KEY = 'yardstick:last-visit';
+const PAGE_SCHEMA = 'yardstick/page-events@1';
+/** The page's one tracker, shared by the widget bundle and the page snippet. */
+const PAGE_SYMBOL = Symbol.for('yardstick.page');
 
 /**
  * What one widget tells the page about itself.
@@ -49,18 +66,22 @@ class PageEngagement {
   #consent;
   #widgets;
   #outboxes;
+  #pageConsent;
+  /** The page snippet's stated consent and collector, once it started page tracking. @type {{ consent: Consent, collector: string | null } | null} */
+  #page = null;
   /** @type {ReturnType<typeof setInterval> | null} */
   #timer = null;
   /**
-   * @param {TrackerClass} TrackerClass
+   * @param {TrackerEngine} engine
    * @param {{ consent: Consent, idleTimeoutMs?: number }} options
    */
-  constructor(TrackerClass, options) {
-    this.#consent = /** @type {Consent} */ (pageConsent([options.consent], globalPrivacyControl()));
+  constructor(engine, options) {
+    this.#pageConsent = engine.pageConsent;
+    this.#consent = /** @type {Consent} */ (this.#pageConsent([options.consent], globalPrivacyControl()));
     if (this.#consent === 'denied') forgetStored();
     const seed = new Uint8Array(32);
     crypto.getRandomValues(seed);
-    this.tracker = new TrackerClass({
+    this.tracker = new engine.Tracker({
       seed,
       timeOriginMs: timeOriginMs(),
       nowMs: performance.now(),
@@ -82,12 +103,45 @@ class PageEngagement {
 
   #rememberVisitor() {
     const id = this.tracker.visitorId;
-    if (this.#consent !== 'granted' || !id) return;
+    // The engine names the day only with consent granted and page tracking on.
+    const day = this.#page ? this.tracker.visitDay : undefined;
+    if (this.#consent !== 'granted') return;
     try {
-      localStorage.setItem(VISITOR_KEY, id);
+      if (id) localStorage.setItem(VISITOR_KEY, id);
+      if (day) localStorage.setItem(VISIT_DAY_KEY, day);
     } catch {
-      // Storage blocked: a new visitor id next visit.
+      // Storage blocked: a new visitor id (and no return visit) next visit.
     }
+  }
+
+  /**
+   * The page snippet starts page tracking (once; a second snippet changes
+   * nothing): its consent joins the widgets', its collector receives the
+   * page events, and the page's listeners start.
+   * @param {{ consent: Consent, collector: string | null }} snippet
+   */
+  startPage(snippet) {
+    if (this.#page) return;
+    this.#page = snippet;
+    this.updateConsent();
+    const lastVisitDay = this.#consent === 'granted' ? stored(VISIT_DAY_KEY) : undefined;
+    this.#deliver(this.tracker.startPage(performance.now(), location.href, document.referrer, lastVisitDay));
+    this.#rememberVisitor();
+    listenToPage((fact, text, id, topPx, viewportPx, heightPx) => {
+      let events;
+      try {
+        events = this.tracker.pageFact(fact, performance.now(), text, id, topPx, viewportPx, heightPx);
+      } catch (error) {
+        console.warn('yardstick: page fact refused:', error);
+        return;
+      }
+      this.#deliver(events);
+    });
+  }
+
+  /** The page view's totals as of the last fact (`undefined` before `startPage`). */
+  pageTotals() {
+    return this.tracker.pageTotals();
   }
 
   #listen() {
@@ -148,9 +202,14 @@ class PageEngagement {
     this.#deliver(events);
   }
 
-  /** @param {EngagementEvent[]} events */
+  /** @param {(EngagementEvent | PageEngagementEvent)[]} events */
   #deliver(events) {
     for (const event of events) {
+      if ('page' in event) {
+        document.dispatchEvent(new CustomEvent('yardstick:page', { detail: event.envelope }));
+        if (this.#page?.collector) this.#outbox(this.#page.collector, PAGE_SCHEMA).add([event.envelope]);
+        continue;
+      }
       const widget = this.#widgets.get(event.envelope.instance_id);
       if (!widget) continue;
       widget.element.dispatchEvent(new CustomEvent(event.domType, { detail: event.envelope, bubbles: true, composed: true }));
@@ -161,12 +220,16 @@ class PageEngagement {
     if (events.length > 0) for (const outbox of this.#outboxes.values()) void outbox.send();
   }
 
-  /** @param {string} url */
-  #outbox(url) {
-    let outbox = this.#outboxes.get(url);
+  /**
+   * @param {string} url
+   * @param {string} [schema] page events go in batches of their own
+   */
+  #outbox(url, schema) {
+    const key = `${schema ?? ''} ${url}`;
+    let outbox = this.#outboxes.get(key);
     if (!outbox) {
-      outbox = new Outbox({ url, persist: this.#consent === 'granted' });
-      this.#outboxes.set(url, outbox);
+      outbox = new Outbox({ url, schema, persist: this.#consent === 'granted' });
+      this.#outboxes.set(key, outbox);
       // Events left from an earlier visit go out now.
       if (outbox.queue.length > 0) void outbox.send();
     }
@@ -198,7 +261,8 @@ class PageEngagement {
    * strictest any widget states; denied under Global Privacy Control). */
   updateConsent() {
     const stated = [...this.#widgets.values()].map((w) => w.consent);
-    const consent = /** @type {Consent} */ (pageConsent(stated, globalPrivacyControl()));
+    if (this.#page) stated.push(this.#page.consent);
+    const consent = /** @type {Consent} */ (this.#pageConsent(stated, globalPrivacyControl()));
     if (consent === this.#consent) return;
     this.#consent = consent;
     this.tracker.setConsent(consent, consent === 'granted' ? storedVisitor() : undefined);
@@ -224,8 +288,17 @@ function timeOriginMs() {
 
 /** @returns {string | undefined} */
 function storedVisitor() {
+  return stored(VISITOR_KEY);
+}
+
+/**
+ * A `localStorage` item; call only with consent granted.
+ * @param {string} key
+ * @returns {string | undefined}
+ */
+function stored(key) {
   try {
-    return localStorage.getItem(VISITOR_KEY) ?? undefined;
+    return localStorage.getItem(key) ?? undefined;
   } catch {
     return undefined;
   }
@@ -264,17 +337,27 @@ function trackSegment(segment) {
   if (typeof analytics?.track === 'function') analytics.track(segment.event, { ...segment.properties });
 }
 
-/** @type {PageEngagement | null} */
-let page = null;
+/**
+ * The page's one tracker: the one already on `globalThis` (made by the
+ * widget bundle or the page snippet, whichever loaded first), or a new one
+ * made with this engine.
+ * @param {TrackerEngine} engine
+ * @param {{ consent: Consent, idleTimeoutMs?: number }} options
+ * @returns {PageEngagement}
+ */
+export function pageEngagement(engine, options) {
+  const host = /** @type {{ [PAGE_SYMBOL]?: PageEngagement }} */ (/** @type {unknown} */ (globalThis));
+  host[PAGE_SYMBOL] ??= new PageEngagement(engine, options);
+  return host[PAGE_SYMBOL];
+}
 
 /**
  * Joins a widget to the page's engagement tracking.
- * @param {TrackerClass} TrackerClass
+ * @param {TrackerEngine} engine
  * @param {WidgetSinks & { calcId: string, calcVersion: string, idleTimeoutMs?: number }} widget
  */
-export function joinPage(TrackerClass, widget) {
-  page ??= new PageEngagement(TrackerClass, { consent: widget.consent, idleTimeoutMs: widget.idleTimeoutMs });
-  const current = page;
+export function joinPage(engine, widget) {
+  const current = pageEngagement(engine, { consent: widget.consent, idleTimeoutMs: widget.idleTimeoutMs });
   const instanceId = current.add(widget, widget.calcId, widget.calcVersion);
   return {
     instanceId,

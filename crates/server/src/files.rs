@@ -35,9 +35,10 @@ pub const MODELS_PREFIX: &str = "models/";
 
 /// URL prefix and folder (relative to the root) of each served tree; the
 /// first match wins, `www/` takes the rest.
-const MOUNTS: [(&str, &str); 3] = [
+const MOUNTS: [(&str, &str); 4] = [
     ("pkg/", "pkg"),
     ("pkg-widget/", "pkg-widget"),
+    ("pkg-page/", "pkg-page"),
     (MODELS_PREFIX, MODELS_FOLDER),
 ];
 

@@ -11,7 +11,7 @@
 //! the absolute `scheme://authority/path?query#fragment` form browsers give
 //! for these properties.
 
-use super::funnel_dates::{format_day, parse_day};
+use super::funnel_dates::format_day;
 use super::page_envelope::{MAX_CAMPAIGN_CHARS, MAX_HOST_CHARS, MAX_PATH_CHARS};
 use super::page_event::{Campaign, PageInfo, PageTarget, DOWNLOAD_EXTENSIONS};
 
@@ -34,8 +34,12 @@ pub struct UrlParts<'a> {
 /// Splits an absolute hierarchical URL (`scheme://host/...`); `None` for
 /// anything else (`mailto:`, `data:`, `blob:`, relative text).
 pub fn url_parts(url: &str) -> Option<UrlParts<'_>> {
+    // Char searches and `get` only: no substring searcher and no slicing
+    // that could panic, so the page build's wasm carries neither.
     let url = url.trim();
-    let (scheme, rest) = url.split_once("://")?;
+    let colon = url.find(':')?;
+    let scheme = url.get(..colon)?;
+    let rest = url.get(colon + 1..)?.strip_prefix("//")?;
     let scheme_ok = !scheme.is_empty()
         && scheme
             .bytes()
@@ -45,17 +49,24 @@ pub fn url_parts(url: &str) -> Option<UrlParts<'_>> {
     }
     let rest = rest.split('#').next().unwrap_or("");
     let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
-    let (authority, tail) = rest.split_at(authority_end);
+    let authority = rest.get(..authority_end).unwrap_or("");
+    let tail = rest.get(authority_end..).unwrap_or("");
     let (path, query) = tail.split_once('?').unwrap_or((tail, ""));
     // User info goes first (`user:secret@host`), then the port.
     let host_port = authority.rsplit('@').next().unwrap_or("");
-    let host = match host_port.strip_prefix('[') {
-        Some(v6) => format!("[{}]", v6.split(']').next().unwrap_or("")),
-        None => host_port.split(':').next().unwrap_or("").to_string(),
-    };
+    let mut host = String::new();
+    match host_port.strip_prefix('[') {
+        Some(v6) => {
+            host.push('[');
+            host.push_str(v6.split(']').next().unwrap_or(""));
+            host.push(']');
+        }
+        None => host.push_str(host_port.split(':').next().unwrap_or("")),
+    }
+    host.make_ascii_lowercase();
     Some(UrlParts {
         scheme: scheme.to_ascii_lowercase(),
-        host: host.to_ascii_lowercase(),
+        host,
         path: if path.is_empty() { "/" } else { path },
         query,
     })
@@ -78,27 +89,24 @@ fn clean_host(host: &str) -> Option<String> {
 /// the rest; `?`, `#` and anything else become `_`), at most 512 bytes,
 /// starting with `/`.
 fn clean_path(path: &str) -> String {
-    let mut clean: String = path
-        .bytes()
-        .map(|b| {
+    let rooted = path.starts_with('/');
+    let slash = if rooted { None } else { Some('/') };
+    slash
+        .into_iter()
+        .chain(path.bytes().map(|b| {
             if b.is_ascii_graphic() && b != b'?' && b != b'#' {
                 char::from(b)
             } else {
                 '_'
             }
-        })
+        }))
         .take(MAX_PATH_CHARS)
-        .collect();
-    if !clean.starts_with('/') {
-        clean.insert(0, '/');
-        clean.truncate(MAX_PATH_CHARS);
-    }
-    clean
+        .collect()
 }
 
-/// Percent-decoding of a query value (`+` is a space); bytes that are not
-/// UTF-8 become U+FFFD.
-fn decode_query_value(value: &str) -> String {
+/// Percent-decoding of a query value (`+` is a space); `None` when the
+/// bytes are not UTF-8.
+fn decode_query_value(value: &str) -> Option<String> {
     let bytes = value.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -120,14 +128,14 @@ fn decode_query_value(value: &str) -> String {
             }
         }
     }
-    String::from_utf8_lossy(&out).into_owned()
+    String::from_utf8(out).ok()
 }
 
 /// A `utm_*` value as it may leave: decoded, trimmed, at most 100
-/// characters; `None` when empty or holding `@` (an e-mail address, most
-/// likely) or a control character.
+/// characters; `None` when empty, not UTF-8 once decoded, or holding `@`
+/// (an e-mail address, most likely) or a control character.
 pub fn campaign_value(raw: &str) -> Option<String> {
-    let value = decode_query_value(raw);
+    let value = decode_query_value(raw)?;
     let value = value.trim();
     if value.is_empty() || value.chars().any(|c| c.is_control() || c == '@') {
         return None;
@@ -254,12 +262,21 @@ pub fn day_text(day: i64) -> String {
 }
 
 /// Whether a visit on `today` returns: the stored last visit's day
-/// (`YYYY-MM-DD`, as [`day_text`] wrote it) is earlier. Unreadable text
-/// is no earlier visit.
+/// (`YYYY-MM-DD`, as [`day_text`] wrote it) is earlier. Text of another
+/// form is no earlier visit. Days of that form order as their text does,
+/// so they are compared as text (no number parser in the page build).
 pub fn is_returning(last_visit_day: Option<&str>, today: i64) -> bool {
-    last_visit_day
-        .and_then(parse_day)
-        .is_some_and(|day| day < today)
+    let well_formed = |text: &str| {
+        text.len() == 10
+            && text.bytes().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            })
+    };
+    last_visit_day.is_some_and(|day| well_formed(day) && *day < *day_text(today))
 }
 
 #[cfg(test)]

@@ -67,6 +67,8 @@ fn paths_are_visible_ascii_rooted_and_at_most_512_bytes() {
     assert_eq!(info.path.len(), 512);
     assert!(info.path.starts_with("/ppp"));
     assert_eq!(page_info("https://s.example/a b\u{e9}", "").path, "/a_b__");
+    assert_eq!(page_info("https://s.example?x=1", "").path, "/");
+    assert_eq!(video_source("", "v"), "v");
     assert_eq!(page_info("https://s.example", "").path, "/");
 }
 
@@ -156,5 +158,18 @@ fn a_visit_returns_only_after_an_earlier_day() {
     assert!(!is_returning(Some("2025-12-03"), today));
     assert!(!is_returning(Some("2025-12-04"), today));
     assert!(!is_returning(Some("yesterday"), today));
+    assert!(!is_returning(Some("2025-1-02"), today));
+    assert!(!is_returning(Some("2025/12/02"), today));
+    assert!(is_returning(Some("1999-12-31"), today));
     assert!(!is_returning(None, today));
+}
+
+#[test]
+fn a_campaign_value_that_is_not_utf8_once_decoded_is_dropped() {
+    let info = page_info(
+        "https://s.example/?utm_source=%FF%FE&utm_medium=caf%C3%A9",
+        "",
+    );
+    assert_eq!(info.campaign.source, None);
+    assert_eq!(info.campaign.medium.as_deref(), Some("café"));
 }
