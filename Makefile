@@ -81,7 +81,7 @@ $(WASM_WIDGET): FORCE
 # The page snippet's engine: the Tracker without the model engine (no
 # `model` feature), for pages without a calculator (30 KB budget as sent).
 $(WASM_PAGE): FORCE
-	cargo build -p yardstick-wasm --lib --release --target $(WASM_TARGET) --no-default-features --features tracker --target-dir target/page
+	cargo build -p yardstick-wasm --lib --release --target $(WASM_TARGET) --no-default-features --features page --target-dir target/page
 
 # What else shapes the output: the flags and the tools' versions. Rewritten
 # only when they change, so a new flag or a new binaryen rebuilds both.
@@ -184,9 +184,10 @@ lint:
 	cargo clippy -p yardstick-wasm --lib --target $(WASM_TARGET) -- -D warnings
 	cargo clippy -p yardstick-wasm --lib --target $(WASM_TARGET) --no-default-features -- -D warnings
 	cargo clippy -p yardstick-wasm --lib --target $(WASM_TARGET) --no-default-features --features tracker -- -D warnings
+	cargo clippy -p yardstick-wasm --lib --target $(WASM_TARGET) --no-default-features --features page -- -D warnings
 	cargo clippy -p yardstick-wasm --lib --target $(WASM_TARGET) --no-default-features --features tracker,model -- -D warnings
 	@# The wasm-bindgen tests exist only on wasm32, so the native run above never sees them.
-	cargo clippy -p yardstick-wasm --target $(WASM_TARGET) --features tracker $(WASM_TESTS) -- -D warnings
+	cargo clippy -p yardstick-wasm --target $(WASM_TARGET) --features page $(WASM_TESTS) -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p yardstick-core --quiet
 
 ## check-www: type-check the site's JSDoc against the generated pkg/*.d.ts
@@ -231,18 +232,18 @@ test-rust:
 
 test-wasm: test-wasm-node test-wasm-chrome
 
-WASM_TESTS := --test wasm_api --test wasm_model --test wasm_engagement --test wasm_errors
+WASM_TESTS := --test wasm_api --test wasm_model --test wasm_engagement --test wasm_page --test wasm_errors
 
 # wasm-bindgen tests run in Node unless WASM_BINDGEN_USE_BROWSER asks for a browser.
 test-wasm-node:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-	  cargo test -p yardstick-wasm --target $(WASM_TARGET) --features tracker $(WASM_TESTS)
+	  cargo test -p yardstick-wasm --target $(WASM_TARGET) --features page $(WASM_TESTS)
 
 test-wasm-chrome:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=$(CHROMEDRIVER) \
 	  WASM_BINDGEN_TEST_TIMEOUT=120 \
-	  cargo test -p yardstick-wasm --target $(WASM_TARGET) --features tracker $(WASM_TESTS)
+	  cargo test -p yardstick-wasm --target $(WASM_TARGET) --features page $(WASM_TESTS)
 
 ## test-js: unit tests of the site's pure modules (number parsing, outbox, completion) in Node
 test-js:

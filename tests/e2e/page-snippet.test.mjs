@@ -19,17 +19,18 @@ const SECRET = 'ann%40corp.example';
 /**
  * A fixture page: the snippet (with its consent, if any), a PDF link, an
  * outbound link, a video and enough height to scroll; clicks never navigate.
- * @param {{ consent?: string, widget?: boolean }} options
+ * @param {{ consent?: string, widget?: boolean, widgetFirst?: boolean }} options
  */
-function fixtureHtml({ consent, widget = false }) {
+function fixtureHtml({ consent, widget = false, widgetFirst = false }) {
   const consentAttribute = consent ? ` data-consent="${consent}"` : '';
   const widgetHtml = widget
     ? `<script type="module" src="/pkg-widget/yardstick-widget.min.js"></script>
 <yardstick-calculator id="calc" src="/fixture-models/page-calc.json" collector="/collect" consent="granted"></yardstick-calculator>`
     : '';
+  const snippet = `<script type="module" src="/pkg-page/yardstick-page.min.js" data-collector="/collect"${consentAttribute}></script>`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Page fixture</title>
-<script type="module" src="/pkg-page/yardstick-page.min.js" data-collector="/collect"${consentAttribute}></script></head>
-<body style="margin:0">${widgetHtml}
+${widgetFirst ? '' : snippet}</head>
+<body style="margin:0">${widgetHtml}${widgetFirst ? snippet : ''}
 <p><a id="pdf" href="/files/Guide.PDF?email=${SECRET}#page=2">The guide</a>
 <a id="out" href="https://partner.example/welcome?ref=${SECRET}">Partner</a></p>
 <video id="demo" muted preload="none" src="/media/demo.webm?token=${SECRET}"></video>
@@ -259,5 +260,25 @@ describe('the page snippet', { timeout: 300_000 }, () => {
         [DAY_2, 3, 0, 0, 0],
       ],
     );
+  });
+
+  test('a widget whose script comes first still joins the snippet\'s tracker', async () => {
+    const browser = await launchBrowser();
+    try {
+      // Another day, outside the funnel above.
+      const { page, problems } = await openFixture(browser, { html: fixtureHtml({ consent: 'granted', widget: true, widgetFirst: true }), isoTime: '2026-11-25T12:00:00Z' });
+      await visit(page, server.url);
+      await page.waitForFunction(() => /** @type {any} */ (document.getElementById('calc'))?.totals?.());
+      await page.locator('#calc input.number').first().fill('2000');
+      await leave(page);
+      const { page: pageLog, calc } = await page.evaluate(() => /** @type {any} */ (window).__log);
+      assert.equal(new Set([...pageLog, ...calc].map((e) => e.page_view_id)).size, 1);
+      assert.ok(calc.some((e) => e.name === 'calc_start'));
+      assert.deepEqual(pageLog.map((e) => e.name), ['page_view', 'page_engagement']);
+      assert.deepEqual(problems, []);
+      await page.close();
+    } finally {
+      await browser.close();
+    }
   });
 });

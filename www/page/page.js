@@ -16,7 +16,7 @@
  */
 
 import initEngine, { Tracker, pageConsent } from '../../pkg-page/yardstick.js';
-import { pageEngagement } from '../widget/engagement.js';
+import { startPageSnippet } from '../widget/engagement.js';
 
 /** The engine's wasm: beside the bundled snippet (`pkg-page/`). */
 const WASM_URL = new URL('../pkg-page/yardstick_bg.wasm', import.meta.url);
@@ -39,17 +39,20 @@ function consentOf(text) {
   return text === 'granted' || text === 'denied' ? text : 'unknown';
 }
 
-async function start() {
-  const script = ownScript();
-  const collectorText = script?.dataset.collector;
-  const collector = collectorText ? new URL(collectorText, document.baseURI).href : null;
-  const consent = consentOf(script?.dataset.consent);
+/** The tracker-only engine, loaded once. */
+async function loadEngine() {
   await initEngine({ module_or_path: fetch(WASM_URL) });
-  const page = pageEngagement({ Tracker, pageConsent }, { consent });
-  page.startPage({ consent, collector });
+  return { Tracker, pageConsent };
 }
 
-start().catch((error) => {
+// At once, before the engine loads: a widget on the page then waits for
+// this snippet's tracker instead of making its own.
+const script = ownScript();
+const collectorText = script?.dataset.collector;
+startPageSnippet(loadEngine(), {
+  consent: consentOf(script?.dataset.consent),
+  collector: collectorText ? new URL(collectorText, document.baseURI).href : null,
+}).catch((error) => {
   // Measuring is never allowed to break the host page.
   console.warn('yardstick: page tracking is off:', error);
 });

@@ -30,7 +30,7 @@
 import { createChartFrame, drawSeriesChart, drawTornado } from './charts.js';
 import { h } from './dom.js';
 import { loadWidgetEngine } from './engine.js';
-import { joinPage } from './engagement.js';
+import { joinPage, pendingPage } from './engagement.js';
 import { createField } from './fields.js';
 import { createLeadForm, randomUuid } from './lead-form.js';
 import { NumberFormats } from './format.js';
@@ -238,6 +238,13 @@ export class YardstickCalculator extends HTMLElement {
     const found = engine ?? this.#engine;
     if (!found) return;
     this.#engine = found;
+    // The page snippet's tracker is on its way: join it once it is there.
+    const snippet = pendingPage();
+    if (snippet) {
+      const join = () => this.#join();
+      void snippet.then(join, join);
+      return;
+    }
     const idle = Number(this.getAttribute('idle-timeout-ms'));
     const widget = {
       element: this,

@@ -25,6 +25,7 @@ import { listenToPage } from './page-facts.js';
 /** @typedef {import('./engine.js').Tracker} Tracker */
 /** @typedef {import('./engine.js').EngagementEvent} EngagementEvent */
 /** @typedef {import('../../pkg-page/yardstick.js').PageEngagementEvent} PageEngagementEvent */
+/** @typedef {import('../../pkg-page/yardstick.js').Tracker} PageTracker */
 /** @typedef {typeof import('../../pkg-widget/yardstick.js').Tracker} TrackerClass */
 /**
  * What the page's tracker needs from an engine build (the widget's or the
@@ -104,7 +105,7 @@ class PageEngagement {
   #rememberVisitor() {
     const id = this.tracker.visitorId;
     // The engine names the day only with consent granted and page tracking on.
-    const day = this.#page ? this.tracker.visitDay : undefined;
+    const day = this.#page ? this.#pageTracker()?.visitDay : undefined;
     if (this.#consent !== 'granted') return;
     try {
       if (id) localStorage.setItem(VISITOR_KEY, id);
@@ -122,15 +123,22 @@ class PageEngagement {
    */
   startPage(snippet) {
     if (this.#page) return;
+    // A tracker from the widget's build has no page methods (they stay in
+    // the snippet's build): a widget started the page's tracking first.
+    const tracker = this.#pageTracker();
+    if (!tracker) {
+      console.warn('yardstick: page tracking is off: a calculator started tracking this page before the page snippet loaded (put the snippet first)');
+      return;
+    }
     this.#page = snippet;
     this.updateConsent();
     const lastVisitDay = this.#consent === 'granted' ? stored(VISIT_DAY_KEY) : undefined;
-    this.#deliver(this.tracker.startPage(performance.now(), location.href, document.referrer, lastVisitDay));
+    this.#deliver(tracker.startPage(performance.now(), location.href, document.referrer, lastVisitDay));
     this.#rememberVisitor();
     listenToPage((fact, text, id, topPx, viewportPx, heightPx) => {
       let events;
       try {
-        events = this.tracker.pageFact(fact, performance.now(), text, id, topPx, viewportPx, heightPx);
+        events = tracker.pageFact(fact, performance.now(), text, id, topPx, viewportPx, heightPx);
       } catch (error) {
         console.warn('yardstick: page fact refused:', error);
         return;
@@ -141,7 +149,17 @@ class PageEngagement {
 
   /** The page view's totals as of the last fact (`undefined` before `startPage`). */
   pageTotals() {
-    return this.tracker.pageTotals();
+    return this.#pageTracker()?.pageTotals();
+  }
+
+  /**
+   * The tracker with its page methods, when its build has them (the
+   * snippet's does, the widget's does not); else `null`.
+   * @returns {PageTracker | null}
+   */
+  #pageTracker() {
+    const tracker = /** @type {Partial<PageTracker>} */ (/** @type {unknown} */ (this.tracker));
+    return typeof tracker.startPage === 'function' ? /** @type {PageTracker} */ (tracker) : null;
   }
 
   #listen() {
@@ -337,18 +355,64 @@ function trackSegment(segment) {
   if (typeof analytics?.track === 'function') analytics.track(segment.event, { ...segment.properties });
 }
 
+/** @returns {{ [PAGE_SYMBOL]?: PageEngagement | Promise<unknown> }} */
+function globalHost() {
+  return /** @type {{ [PAGE_SYMBOL]?: PageEngagement | Promise<unknown> }} */ (/** @type {unknown} */ (globalThis));
+}
+
 /**
  * The page's one tracker: the one already on `globalThis` (made by the
- * widget bundle or the page snippet, whichever loaded first), or a new one
+ * widget bundle or the page snippet, whichever joined first), or a new one
  * made with this engine.
  * @param {TrackerEngine} engine
  * @param {{ consent: Consent, idleTimeoutMs?: number }} options
  * @returns {PageEngagement}
  */
 export function pageEngagement(engine, options) {
-  const host = /** @type {{ [PAGE_SYMBOL]?: PageEngagement }} */ (/** @type {unknown} */ (globalThis));
-  host[PAGE_SYMBOL] ??= new PageEngagement(engine, options);
-  return host[PAGE_SYMBOL];
+  const host = globalHost();
+  const current = host[PAGE_SYMBOL];
+  if (current && !(current instanceof Promise)) return current;
+  const created = new PageEngagement(engine, options);
+  host[PAGE_SYMBOL] = created;
+  return created;
+}
+
+/**
+ * While the page snippet's engine loads, the promise it registered: a
+ * widget waits for it and then joins the snippet's tracker (which has the
+ * page methods) rather than making its own. `null` otherwise.
+ * @returns {Promise<unknown> | null}
+ */
+export function pendingPage() {
+  const current = globalHost()[PAGE_SYMBOL];
+  return current instanceof Promise ? current : null;
+}
+
+/**
+ * The page snippet: registers at once (its module's first act) that the
+ * page's tracker is coming, then, once its engine has loaded, makes the
+ * page's tracker (or joins one a widget made first) and starts page
+ * tracking. A second snippet on the page changes nothing.
+ * @param {Promise<TrackerEngine>} loading
+ * @param {{ consent: Consent, collector: string | null }} snippet
+ * @returns {Promise<void>}
+ */
+export function startPageSnippet(loading, snippet) {
+  const host = globalHost();
+  if (host[PAGE_SYMBOL] instanceof Promise) return Promise.resolve();
+  const pending = loading.then(
+    (engine) => {
+      if (host[PAGE_SYMBOL] === pending) delete host[PAGE_SYMBOL];
+      pageEngagement(engine, { consent: snippet.consent }).startPage(snippet);
+    },
+    (error) => {
+      // Widgets waiting for it make their own tracker instead.
+      if (host[PAGE_SYMBOL] === pending) delete host[PAGE_SYMBOL];
+      throw error;
+    },
+  );
+  if (!host[PAGE_SYMBOL]) host[PAGE_SYMBOL] = pending;
+  return pending;
 }
 
 /**

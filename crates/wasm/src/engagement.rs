@@ -256,9 +256,13 @@ pub(crate) fn events_to_js(
     for event in &events {
         list.push(&event_to_js(event));
     }
+    #[cfg(feature = "page")]
     for event in &core.take_page_events() {
         list.push(&super::engagement_page::page_event_to_js(event));
     }
+    // Without the page methods page tracking never starts: nothing to take.
+    #[cfg(not(feature = "page"))]
+    let _ = core;
     Ok(list.into())
 }
 

@@ -11,7 +11,7 @@ mod document;
 mod dto;
 #[cfg(feature = "tracker")]
 mod engagement;
-#[cfg(feature = "tracker")]
+#[cfg(feature = "page")]
 mod engagement_page;
 mod error;
 mod js;
