@@ -15,6 +15,8 @@ const IDLE_TIMEOUT_MS = 15_000;
 const DAY_1 = '2026-11-22';
 const DAY_2 = '2026-11-23';
 const SECRET = 'ann%40corp.example';
+/** Bounds every wait (never a timed assertion): generous, since the machine may be busy. */
+const WAIT_MS = 4 * STEP_TIMEOUT_MS;
 
 /**
  * A fixture page: the snippet (with its consent, if any), a PDF link, an
@@ -47,7 +49,7 @@ ${widgetFirst ? '' : snippet}</head>
  */
 async function openFixture(browser, { html, isoTime, gpc = false }) {
   const page = await browser.context.newPage();
-  page.setDefaultTimeout(STEP_TIMEOUT_MS);
+  page.setDefaultTimeout(WAIT_MS);
   /** @type {string[]} */
   const problems = [];
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
@@ -105,7 +107,7 @@ describe('the page snippet', { timeout: 300_000 }, () => {
 
   /** The funnel over both days, polled until `ready` (deliveries are asynchronous). @param {(f: any) => boolean} ready */
   async function funnelWhen(ready) {
-    const deadline = Date.now() + STEP_TIMEOUT_MS;
+    const deadline = Date.now() + WAIT_MS;
     let last = null;
     while (Date.now() < deadline) {
       last = await (await fetch(`${server.url}api/funnel?from=${DAY_1}&to=${DAY_2}`)).json();

@@ -102,10 +102,6 @@ pub enum Call<'a> {
     Advance,
     /// [`Tracker::flush`].
     Flush,
-    /// [`Tracker::start_page`].
-    StartPage(PageStart<'a>),
-    /// [`Tracker::page_input`].
-    PageInput(PageInput<'a>),
 }
 
 /// A fact about one widget (see the [`Tracker`] method of the same name).
@@ -379,11 +375,7 @@ impl Tracker {
                 clock::check_idle_timeout(idle_timeout_ms)?;
                 None
             }
-            Call::Page(_)
-            | Call::Advance
-            | Call::Flush
-            | Call::StartPage(_)
-            | Call::PageInput(_) => None,
+            Call::Page(_) | Call::Advance | Call::Flush => None,
         };
         // Then the milestones that fell due before the call's fact.
         let mut events = self.advance(now_ms)?;
@@ -405,7 +397,6 @@ impl Tracker {
             }
             Call::Advance => {}
             Call::Flush => self.flush_all(now_ms, &mut events),
-            Call::StartPage(_) | Call::PageInput(_) => self.page_call(call, now_ms),
         }
         Ok(events)
     }
@@ -574,7 +565,11 @@ impl Tracker {
         for index in 0..self.widgets.len() {
             self.flush_widget(index, now_ms, events);
         }
-        self.flush_page(now_ms);
+        // Through the pointer page tracking stored: a build that never
+        // starts it (the widget's) links none of the page code.
+        if let Some(flush_page) = self.page.as_ref().map(|page| page.flush.0) {
+            flush_page(self, now_ms);
+        }
     }
 
     fn flush_widget(&mut self, index: usize, now_ms: f64, events: &mut Vec<Event>) {

@@ -11,7 +11,7 @@
 //! caller takes them ([`Tracker::take_page_events`]), so every call keeps
 //! returning only the widget events it always has.
 
-use super::{Call, Tracker, MAX_SEQUENCE};
+use super::{Tracker, MAX_SEQUENCE};
 use crate::engagement::clock::ClockError;
 use crate::engagement::event::{Consent, Event};
 use crate::engagement::page_event::{PageEvent, PageEventName, PageInfo, PageTarget, PageTotals};
@@ -80,6 +80,25 @@ pub(super) struct PageTracking {
     scroll_percent: u8,
     /// `(engaged_ms, active_page_ms, scroll_percent)` last reported.
     last_reported: (u64, u64, u8),
+    /// [`Tracker::flush_page`], which a flush calls through this pointer.
+    pub(super) flush: PageFlush,
+}
+
+/// [`Tracker::flush_page`] behind a pointer, so that only starting page
+/// tracking links it. Every value is that one function: all compare equal.
+#[derive(Clone, Copy)]
+pub(super) struct PageFlush(pub(super) fn(&mut Tracker, f64));
+
+impl PartialEq for PageFlush {
+    fn eq(&self, _other: &PageFlush) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for PageFlush {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("flush_page")
+    }
 }
 
 impl Tracker {
@@ -110,7 +129,29 @@ impl Tracker {
         start: PageStart<'_>,
         now_ms: f64,
     ) -> Result<Vec<Event>, TrackerError> {
-        self.call(Call::StartPage(start), now_ms)
+        // Not through `Tracker::call`: a build that never starts page
+        // tracking (the widget's) then links none of this.
+        let events = self.advance(now_ms)?;
+        if self.page.is_none() {
+            let today = page_facts::utc_day(self.time_origin_ms + now_ms);
+            let returning = self.consent == Consent::Granted
+                && page_facts::is_returning(start.last_visit_day, today);
+            self.page = Some(PageTracking {
+                info: page_facts::page_info(start.url, start.referrer),
+                host: page_facts::url_parts(start.url)
+                    .map(|u| u.host)
+                    .unwrap_or_default(),
+                today,
+                returning,
+                last_input_us: None,
+                engaged_us: 0,
+                scroll_percent: 0,
+                last_reported: (0, 0, 0),
+                flush: PageFlush(Tracker::flush_page),
+            });
+            self.emit_page(PageEventName::View, None, now_ms);
+        }
+        Ok(events)
     }
 
     /// A page-level fact: due milestones first; a download, video or
@@ -121,7 +162,9 @@ impl Tracker {
         input: PageInput<'_>,
         now_ms: f64,
     ) -> Result<Vec<Event>, TrackerError> {
-        self.call(Call::PageInput(input), now_ms)
+        let events = self.advance(now_ms)?;
+        self.page_level_fact(input, now_ms);
+        Ok(events)
     }
 
     /// The page events made since the last call, in sequence order.
@@ -153,32 +196,6 @@ impl Tracker {
             wall_ms: times.wall_us / MICROS_PER_MS,
             scroll_percent: page.scroll_percent,
         })
-    }
-
-    /// Applies a page call once the clocks are at `now_ms`.
-    pub(super) fn page_call(&mut self, call: Call<'_>, now_ms: f64) {
-        match call {
-            Call::StartPage(start) if self.page.is_none() => {
-                let today = page_facts::utc_day(self.time_origin_ms + now_ms);
-                let returning = self.consent == Consent::Granted
-                    && page_facts::is_returning(start.last_visit_day, today);
-                self.page = Some(PageTracking {
-                    info: page_facts::page_info(start.url, start.referrer),
-                    host: page_facts::url_parts(start.url)
-                        .map(|u| u.host)
-                        .unwrap_or_default(),
-                    today,
-                    returning,
-                    last_input_us: None,
-                    engaged_us: 0,
-                    scroll_percent: 0,
-                    last_reported: (0, 0, 0),
-                });
-                self.emit_page(PageEventName::View, None, now_ms);
-            }
-            Call::PageInput(input) => self.page_level_fact(input, now_ms),
-            _ => {}
-        }
     }
 
     fn page_level_fact(&mut self, input: PageInput<'_>, now_ms: f64) {
@@ -220,7 +237,7 @@ impl Tracker {
 
     /// At a flush: `page_engagement` when engaged time, active page time or
     /// the scroll depth changed since the last report.
-    pub(super) fn flush_page(&mut self, now_ms: f64) {
+    fn flush_page(&mut self, now_ms: f64) {
         let Some(totals) = self.page_totals() else {
             return;
         };
