@@ -11,7 +11,7 @@
 //! the absolute `scheme://authority/path?query#fragment` form browsers give
 //! for these properties.
 
-use super::funnel_dates::format_day;
+use super::funnel_dates::civil_from_days;
 use super::page_envelope::{MAX_CAMPAIGN_CHARS, MAX_HOST_CHARS, MAX_PATH_CHARS};
 use super::page_event::{Campaign, PageInfo, PageTarget, DOWNLOAD_EXTENSIONS};
 
@@ -31,15 +31,32 @@ pub struct UrlParts<'a> {
     pub query: &'a str,
 }
 
+/// `text` split at the first `byte` (ASCII, so both sides are whole
+/// characters), the byte dropped; `None` when absent. A plain byte loop:
+/// the page build's wasm then carries no `str` searcher, no `memchr` and
+/// no slicing that could panic.
+fn split_at_byte(text: &str, byte: u8) -> Option<(&str, &str)> {
+    let at = text.bytes().position(|b| b == byte)?;
+    Some((text.get(..at)?, text.get(at + 1..)?))
+}
+
+/// The same at the last `byte`.
+fn split_at_last_byte(text: &str, byte: u8) -> Option<(&str, &str)> {
+    let at = text.bytes().rposition(|b| b == byte)?;
+    Some((text.get(..at)?, text.get(at + 1..)?))
+}
+
+/// What comes before the first `byte`, or all of `text`.
+fn before_byte(text: &str, byte: u8) -> &str {
+    split_at_byte(text, byte).map_or(text, |(before, _)| before)
+}
+
 /// Splits an absolute hierarchical URL (`scheme://host/...`); `None` for
 /// anything else (`mailto:`, `data:`, `blob:`, relative text).
 pub fn url_parts(url: &str) -> Option<UrlParts<'_>> {
-    // Char searches and `get` only: no substring searcher and no slicing
-    // that could panic, so the page build's wasm carries neither.
-    let url = url.trim();
-    let colon = url.find(':')?;
-    let scheme = url.get(..colon)?;
-    let rest = url.get(colon + 1..)?.strip_prefix("//")?;
+    let url = url.trim_matches(|c: char| c.is_ascii_whitespace());
+    let (scheme, rest) = split_at_byte(url, b':')?;
+    let rest = rest.strip_prefix("//")?;
     let scheme_ok = !scheme.is_empty()
         && scheme
             .bytes()
@@ -47,21 +64,24 @@ pub fn url_parts(url: &str) -> Option<UrlParts<'_>> {
     if !scheme_ok {
         return None;
     }
-    let rest = rest.split('#').next().unwrap_or("");
-    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let rest = before_byte(rest, b'#');
+    let authority_end = rest
+        .bytes()
+        .position(|b| b == b'/' || b == b'?')
+        .unwrap_or(rest.len());
     let authority = rest.get(..authority_end).unwrap_or("");
     let tail = rest.get(authority_end..).unwrap_or("");
-    let (path, query) = tail.split_once('?').unwrap_or((tail, ""));
+    let (path, query) = split_at_byte(tail, b'?').unwrap_or((tail, ""));
     // User info goes first (`user:secret@host`), then the port.
-    let host_port = authority.rsplit('@').next().unwrap_or("");
+    let host_port = split_at_last_byte(authority, b'@').map_or(authority, |(_, host)| host);
     let mut host = String::new();
     match host_port.strip_prefix('[') {
         Some(v6) => {
             host.push('[');
-            host.push_str(v6.split(']').next().unwrap_or(""));
+            host.push_str(before_byte(v6, b']'));
             host.push(']');
         }
-        None => host.push_str(host_port.split(':').next().unwrap_or("")),
+        None => host.push_str(before_byte(host_port, b':')),
     }
     host.make_ascii_lowercase();
     Some(UrlParts {
@@ -136,7 +156,7 @@ fn decode_query_value(value: &str) -> Option<String> {
 /// (an e-mail address, most likely) or a control character.
 pub fn campaign_value(raw: &str) -> Option<String> {
     let value = decode_query_value(raw)?;
-    let value = value.trim();
+    let value = value.trim_matches(|c: char| c.is_ascii_whitespace());
     if value.is_empty() || value.chars().any(|c| c.is_control() || c == '@') {
         return None;
     }
@@ -155,8 +175,12 @@ pub fn page_info(page_url: &str, referrer: &str) -> PageInfo {
         .filter(|host| host != page_host);
     let mut campaign = Campaign::default();
     if let Some(parts) = &page {
-        for pair in parts.query.split('&') {
-            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let mut query = Some(parts.query);
+        while let Some(rest) = query {
+            let (pair, next) =
+                split_at_byte(rest, b'&').map_or((rest, None), |(p, n)| (p, Some(n)));
+            query = next;
+            let (name, value) = split_at_byte(pair, b'=').unwrap_or((pair, ""));
             let slot = match name {
                 "utm_source" => &mut campaign.source,
                 "utm_medium" => &mut campaign.medium,
@@ -180,8 +204,8 @@ pub fn page_info(page_url: &str, referrer: &str) -> PageInfo {
 /// The lowercase download extension of a path's last segment, if it is
 /// one of [`DOWNLOAD_EXTENSIONS`].
 fn download_extension(path: &str) -> Option<&'static str> {
-    let last = path.rsplit('/').next().unwrap_or("");
-    let (stem, extension) = last.rsplit_once('.')?;
+    let last = split_at_last_byte(path, b'/').map_or(path, |(_, last)| last);
+    let (stem, extension) = split_at_last_byte(last, b'.')?;
     if stem.is_empty() {
         return None;
     }
@@ -257,8 +281,24 @@ pub fn utc_day(epoch_ms: f64) -> i64 {
 }
 
 /// `YYYY-MM-DD` of a UTC day: what the snippet stores as the last visit.
+/// Digits written by hand (the funnel's `format_day` gives the same text
+/// through `format!`, whose padding code the page build would carry).
 pub fn day_text(day: i64) -> String {
-    format_day(day)
+    let (year, month, day) = civil_from_days(day);
+    let mut text = String::with_capacity(10);
+    // Page views happen in years 1970 to 9999: four digits.
+    let digits = |text: &mut String, value: u32, width: u32| {
+        for place in (0..width).rev() {
+            let digit = (value / 10u32.pow(place)) % 10;
+            text.push(char::from(b'0' + digit as u8));
+        }
+    };
+    digits(&mut text, year.clamp(0, 9999) as u32, 4);
+    text.push('-');
+    digits(&mut text, month, 2);
+    text.push('-');
+    digits(&mut text, day, 2);
+    text
 }
 
 /// Whether a visit on `today` returns: the stored last visit's day

@@ -173,3 +173,13 @@ fn a_campaign_value_that_is_not_utf8_once_decoded_is_dropped() {
     assert_eq!(info.campaign.source, None);
     assert_eq!(info.campaign.medium.as_deref(), Some("café"));
 }
+
+#[test]
+fn day_text_is_the_funnels_date_form() {
+    for day in [0, 1, 59, 365, 10_957, 20_424, 20_789, 2_932_896] {
+        assert_eq!(
+            day_text(day),
+            crate::engagement::funnel_dates::format_day(day)
+        );
+    }
+}
