@@ -283,4 +283,35 @@ describe('the page snippet', { timeout: 300_000 }, () => {
       await browser.close();
     }
   });
+
+  test('a consent banner answering later: data-consent changes apply, storage follows', async () => {
+    const browser = await launchBrowser();
+    try {
+      // Another day, outside the funnel above.
+      const { page, problems } = await openFixture(browser, { html: fixtureHtml({}), isoTime: '2026-11-26T12:00:00Z' });
+      await visit(page, server.url);
+      assert.deepEqual(await yardstickKeys(page), []);
+      const setConsent = (/** @type {string} */ consent) =>
+        page.evaluate((value) => document.querySelector('script[data-collector]')?.setAttribute('data-consent', value), consent);
+      await setConsent('granted');
+      await page.waitForFunction(() => localStorage.getItem('yardstick:last-visit') === '2026-11-26');
+      await page.click('#out');
+      await setConsent('denied');
+      await page.waitForFunction(() => !Object.keys(localStorage).some((k) => k.startsWith('yardstick:')));
+      await page.click('#out');
+      const events = await pageEvents(page);
+      assert.deepEqual(
+        events.map((e) => [e.name, e.consent, e.visitor_id !== undefined, e.returning]),
+        [
+          ['page_view', 'unknown', false, undefined],
+          ['page_outbound', 'granted', true, false],
+          ['page_outbound', 'denied', false, undefined],
+        ],
+      );
+      assert.deepEqual(problems, []);
+      await page.close();
+    } finally {
+      await browser.close();
+    }
+  });
 });

@@ -52,7 +52,14 @@ const collectorText = script?.dataset.collector;
 startPageSnippet(loadEngine(), {
   consent: consentOf(script?.dataset.consent),
   collector: collectorText ? new URL(collectorText, document.baseURI).href : null,
-}).catch((error) => {
-  // Measuring is never allowed to break the host page.
-  console.warn('yardstick: page tracking is off:', error);
-});
+})
+  .then((page) => {
+    // A consent banner that answers later sets `data-consent`; the engine
+    // then applies it as a widget's `consent` attribute change.
+    if (!page || !script) return;
+    new MutationObserver(() => page.setSnippetConsent(consentOf(script.dataset.consent))).observe(script, { attributes: true, attributeFilter: ['data-consent'] });
+  })
+  .catch((error) => {
+    // Measuring is never allowed to break the host page.
+    console.warn('yardstick: page tracking is off:', error);
+  });

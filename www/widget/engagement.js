@@ -147,6 +147,17 @@ class PageEngagement {
     });
   }
 
+  /**
+   * The snippet's `data-consent` changed (a consent banner answered): it
+   * counts among the widgets' consents as before.
+   * @param {Consent} consent
+   */
+  setSnippetConsent(consent) {
+    if (!this.#page) return;
+    this.#page.consent = consent;
+    this.updateConsent();
+  }
+
   /** The page view's totals as of the last fact (`undefined` before `startPage`). */
   pageTotals() {
     return this.#pageTracker()?.pageTotals();
@@ -395,15 +406,18 @@ export function pendingPage() {
  * tracking. A second snippet on the page changes nothing.
  * @param {Promise<TrackerEngine>} loading
  * @param {{ consent: Consent, collector: string | null }} snippet
- * @returns {Promise<void>}
+ * @returns {Promise<PageEngagement | null>} the page's tracker (`null` for a second snippet)
  */
 export function startPageSnippet(loading, snippet) {
   const host = globalHost();
-  if (host[PAGE_SYMBOL] instanceof Promise) return Promise.resolve();
+  if (host[PAGE_SYMBOL] instanceof Promise) return Promise.resolve(null);
+  /** @type {Promise<PageEngagement>} */
   const pending = loading.then(
     (engine) => {
       if (host[PAGE_SYMBOL] === pending) delete host[PAGE_SYMBOL];
-      pageEngagement(engine, { consent: snippet.consent }).startPage(snippet);
+      const page = pageEngagement(engine, { consent: snippet.consent });
+      page.startPage(snippet);
+      return page;
     },
     (error) => {
       // Widgets waiting for it make their own tracker instead.
