@@ -125,7 +125,7 @@ pkg-page/yardstick_bg.wasm pkg-page/yardstick.js pkg-page/yardstick.d.ts pkg-pag
 # engagement and outbox modules and the page build's glue.
 PAGE_BUNDLE_DEPS := target/page-bundle.d
 -include $(PAGE_BUNDLE_DEPS)
-pkg-page/yardstick-page.min.js: pkg-page/yardstick.js $(wildcard www/page/*.js) www/widget/engagement.js www/widget/outbox.js
+pkg-page/yardstick-page.min.js: pkg-page/yardstick.js $(wildcard www/page/*.js) www/widget/engagement.js www/widget/outbox.js www/widget/page-facts.js www/widget/page-host.js
 	@mkdir -p target
 	npx --no-install esbuild www/page/page.js --bundle --minify --format=esm --target=es2022 \
 	  '--mangle-props=^__(wbg_ptr|destroy_into_raw|wrap)$$' \

@@ -21,6 +21,7 @@
 
 import { Outbox } from './outbox.js';
 import { listenToPage } from './page-facts.js';
+import { VISIT_DAY_KEY, VISITOR_KEY, forgetStored, globalPrivacyControl, pushDataLayer, stored, storedVisitor, timeOriginMs, trackSegment } from './page-host.js';
 
 /** @typedef {import('./engine.js').Tracker} Tracker */
 /** @typedef {import('./engine.js').EngagementEvent} EngagementEvent */
@@ -38,9 +39,6 @@ import { listenToPage } from './page-facts.js';
 
 /** How often time-driven milestones are looked for while the page is visible. */
 const ADVANCE_INTERVAL_MS = 1000;
-const VISITOR_KEY = 'yardstick:visitor';
-/** The UTC day of the visitor's last page view, the engine's `visitDay` (consent granted only). */
-const VISIT_DAY_KEY = 'yardstick:last-visit';
 const PAGE_SCHEMA = 'yardstick/page-events@1';
 /** The page's one tracker, shared by the widget bundle and the page snippet. */
 const PAGE_SYMBOL = Symbol.for('yardstick.page');
@@ -53,11 +51,6 @@ const PAGE_SYMBOL = Symbol.for('yardstick.page');
  * @property {string} dataLayerName The GTM data layer's global name.
  * @property {Consent} consent The host's consent attribute.
  */
-
-/** Global Privacy Control overrides any consent the page states. */
-export function globalPrivacyControl() {
-  return /** @type {{ globalPrivacyControl?: boolean }} */ (navigator).globalPrivacyControl === true;
-}
 
 /**
  * The page's one tracker and its listeners.
@@ -303,67 +296,6 @@ class PageEngagement {
     }
     if (consent === 'denied') forgetStored();
   }
-}
-
-/**
- * The epoch time of `performance.now()`'s zero. Some environments (old
- * WebViews, patched or faked timers) report no usable `timeOrigin`; the
- * wall clock minus the page time is the same instant to within a tick.
- */
-function timeOriginMs() {
-  const origin = performance.timeOrigin;
-  return Number.isFinite(origin) && origin > 0 ? origin : Math.max(0, Date.now() - performance.now());
-}
-
-/** @returns {string | undefined} */
-function storedVisitor() {
-  return stored(VISITOR_KEY);
-}
-
-/**
- * A `localStorage` item; call only with consent granted.
- * @param {string} key
- * @returns {string | undefined}
- */
-function stored(key) {
-  try {
-    return localStorage.getItem(key) ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Consent denied (or GPC): every `yardstick:` key any version of the widget
- * wrote goes, from both storages. `unknown` erases nothing (a consent banner
- * that has not answered yet must not wipe a returning visitor's choice).
- */
-function forgetStored() {
-  try {
-    for (const storage of [localStorage, sessionStorage]) {
-      for (const key of Object.keys(storage)) if (key.startsWith('yardstick:')) storage.removeItem(key);
-    }
-  } catch {
-    // Storage blocked: nothing was stored.
-  }
-}
-
-/**
- * @param {string} name
- * @param {Record<string, string | number>} parameters
- */
-function pushDataLayer(name, parameters) {
-  const host = /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (window));
-  const existing = host[name];
-  if (existing === undefined) host[name] = [];
-  const layer = /** @type {{ push?: (item: unknown) => void }} */ (host[name]);
-  if (typeof layer?.push === 'function') layer.push({ ...parameters });
-}
-
-/** @param {{ event: string, properties: Record<string, string | number> }} segment */
-function trackSegment(segment) {
-  const analytics = /** @type {{ analytics?: { track?: (name: string, properties: object) => void } }} */ (/** @type {unknown} */ (window)).analytics;
-  if (typeof analytics?.track === 'function') analytics.track(segment.event, { ...segment.properties });
 }
 
 /** @returns {{ [PAGE_SYMBOL]?: PageEngagement | Promise<unknown> }} */
