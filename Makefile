@@ -12,10 +12,11 @@ PORT ?= 8080
 WASM_TARGET := wasm32-unknown-unknown
 WASM_RELEASE := target/$(WASM_TARGET)/release/yardstick.wasm
 WASM_WIDGET := target/widget/$(WASM_TARGET)/release/yardstick.wasm
+WASM_PAGE := target/page/$(WASM_TARGET)/release/yardstick.wasm
 SERVER := target/release/yardstick-serve
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: demo test tools pkg pkg-widget bindgen server FORCE lint check-www test-js test-build test-schema test-rust test-wasm test-wasm-node test-wasm-chrome test-e2e bench clean
+.PHONY: demo test tools pkg pkg-widget pkg-page bindgen server FORCE lint check-www test-js test-build test-schema test-rust test-wasm test-wasm-node test-wasm-chrome test-e2e bench clean
 
 DEMO_DB ?= target/demo-events.sqlite
 # More yardstick-serve options for the demo (test-build passes --max-lifetime-secs).
@@ -31,13 +32,13 @@ EMBED_ORIGIN ?=
 ## collecting widget events into $(DEMO_DB)
 # On a built tree this takes seconds: only cargo's no-op checks run. The
 # server's startup lines (its address, then the pages) are the last output.
-demo: tools pkg pkg-widget server
+demo: tools pkg pkg-widget pkg-page server
 	@$(SERVER) --port $(PORT) --db $(DEMO_DB) \
 	  $(foreach origin,$(ALLOW_ORIGIN),--allow-origin '$(origin)') \
 	  $(foreach origin,$(EMBED_ORIGIN),--embed-origin '$(origin)') $(DEMO_ARGS)
 
 ## test: install what is missing, then run every tier; fails on the first failing tier
-test: tools lint test-js test-rust test-schema test-wasm pkg pkg-widget check-www server test-build test-e2e
+test: tools lint test-js test-rust test-schema test-wasm pkg pkg-widget pkg-page check-www server test-build test-e2e
 	@echo "make test: every tier passed"
 
 tools:
@@ -45,7 +46,8 @@ tools:
 
 ## pkg: release wasm, JS glue and TypeScript types in pkg/ (all but the Tracker);
 ## pkg-widget: the same without the workbench analyses but with the engagement
-## Tracker (feature `tracker`), in pkg-widget/
+## Tracker (feature `tracker`), in pkg-widget/; pkg-page: the Tracker alone
+## (no model engine) and the page snippet, in pkg-page/
 # wasm-opt runs before wasm-bindgen: Debian's binaryen 108 rewrites the
 # externref table of wasm-bindgen's output as anyref, which browsers reject.
 # Names go first (stripping them after optimizing leaves 0.3-0.6 KiB more).
@@ -64,15 +66,22 @@ WASM_OPT_FLAGS := --strip-debug --strip-producers --low-memory-unused \
 # every time and knows when the wasm is stale; it leaves the file alone when
 # nothing changed, and make only redoes what is older than its inputs.
 PRECOMPRESSED := pkg/yardstick_bg.wasm.gz pkg/yardstick.js.gz \
-  pkg-widget/yardstick_bg.wasm.gz pkg-widget/yardstick.js.gz pkg-widget/yardstick-widget.min.js.gz
+  pkg-widget/yardstick_bg.wasm.gz pkg-widget/yardstick.js.gz pkg-widget/yardstick-widget.min.js.gz \
+  pkg-page/yardstick_bg.wasm.gz pkg-page/yardstick-page.min.js.gz
 pkg: $(filter pkg/%,$(PRECOMPRESSED))
 pkg-widget: $(filter pkg-widget/%,$(PRECOMPRESSED))
+pkg-page: $(filter pkg-page/%,$(PRECOMPRESSED))
 
 $(WASM_RELEASE): FORCE
 	cargo build -p yardstick-wasm --lib --release --target $(WASM_TARGET)
 
 $(WASM_WIDGET): FORCE
-	cargo build -p yardstick-wasm --lib --release --target $(WASM_TARGET) --no-default-features --features tracker --target-dir target/widget
+	cargo build -p yardstick-wasm --lib --release --target $(WASM_TARGET) --no-default-features --features tracker,model --target-dir target/widget
+
+# The page snippet's engine: the Tracker without the model engine (no
+# `model` feature), for pages without a calculator (30 KB budget as sent).
+$(WASM_PAGE): FORCE
+	cargo build -p yardstick-wasm --lib --release --target $(WASM_TARGET) --no-default-features --features page --target-dir target/page
 
 # What else shapes the output: the flags and the tools' versions. Rewritten
 # only when they change, so a new flag or a new binaryen rebuilds both.
@@ -103,6 +112,26 @@ pkg-widget/yardstick_bg.wasm pkg-widget/yardstick.js pkg-widget/yardstick.d.ts p
 	@# wasm-bindgen, exports) become one or two letters in both, and the
 	@# wasm's target_features section goes (1.2 KB less as served).
 	node scripts/short-wasm-names.mjs pkg-widget
+
+pkg-page/yardstick_bg.wasm pkg-page/yardstick.js pkg-page/yardstick.d.ts pkg-page/yardstick_bg.wasm.d.ts &: $(WASM_PAGE) $(BINDGEN_INPUTS) scripts/short-wasm-names.mjs
+	scripts/check-wasm-float-formatting.sh $(WASM_PAGE)
+	$(MAKE) --no-print-directory bindgen OUT=pkg-page IN=$(WASM_PAGE)
+	@# As the widget's glue: minified, then the shared names shortened.
+	npx --no-install esbuild pkg-page/yardstick.js --minify --format=esm --target=es2022 \
+	  --log-level=warning --allow-overwrite --outfile=pkg-page/yardstick.js
+	node scripts/short-wasm-names.mjs pkg-page
+
+# The page snippet, one minified module: www/page/page.js, the widget's
+# engagement and outbox modules and the page build's glue.
+PAGE_BUNDLE_DEPS := target/page-bundle.d
+-include $(PAGE_BUNDLE_DEPS)
+pkg-page/yardstick-page.min.js: pkg-page/yardstick.js $(wildcard www/page/*.js) www/widget/engagement.js www/widget/outbox.js www/widget/page-facts.js www/widget/page-host.js
+	@mkdir -p target
+	npx --no-install esbuild www/page/page.js --bundle --minify --format=esm --target=es2022 \
+	  '--mangle-props=^__(wbg_ptr|destroy_into_raw|wrap)$$' \
+	  --log-level=warning --metafile=target/page-bundle.json --outfile=$@
+	@node -e '$(WIDGET_DEPS_JS)' $@ target/page-bundle.json >$(PAGE_BUNDLE_DEPS).tmp
+	@mv $(PAGE_BUNDLE_DEPS).tmp $(PAGE_BUNDLE_DEPS)
 
 # The embed script, one minified module: www/widget/ and the glue bundled by
 # esbuild. It fetches the wasm from beside itself. esbuild's list of what it
@@ -155,23 +184,25 @@ lint:
 	cargo clippy -p yardstick-wasm --lib --target $(WASM_TARGET) -- -D warnings
 	cargo clippy -p yardstick-wasm --lib --target $(WASM_TARGET) --no-default-features -- -D warnings
 	cargo clippy -p yardstick-wasm --lib --target $(WASM_TARGET) --no-default-features --features tracker -- -D warnings
+	cargo clippy -p yardstick-wasm --lib --target $(WASM_TARGET) --no-default-features --features page -- -D warnings
+	cargo clippy -p yardstick-wasm --lib --target $(WASM_TARGET) --no-default-features --features tracker,model -- -D warnings
 	@# The wasm-bindgen tests exist only on wasm32, so the native run above never sees them.
-	cargo clippy -p yardstick-wasm --target $(WASM_TARGET) --features tracker $(WASM_TESTS) -- -D warnings
+	cargo clippy -p yardstick-wasm --target $(WASM_TARGET) --features page $(WASM_TESTS) -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p yardstick-core --quiet
 
 ## check-www: type-check the site's JSDoc against the generated pkg/*.d.ts
 check-www:
 	npx --no-install tsc -p www/jsconfig.json
 
-## test-build: on a built tree, `make pkg pkg-widget` redoes nothing (no wasm-opt,
+## test-build: on a built tree, `make pkg pkg-widget pkg-page` redoes nothing (no wasm-opt,
 ## wasm-bindgen, esbuild or zopfli), a changed widget module redoes the embed
 ## script alone, and `make demo` passes ALLOW_ORIGIN and EMBED_ORIGIN to the
 ## server and ends its output with the pages' addresses
 WIDGET_MODULE := $(firstword $(filter-out www/widget/yardstick.js,$(wildcard www/widget/*.js)))
-test-build: pkg pkg-widget server
-	@out=$$($(MAKE) --no-print-directory pkg pkg-widget 2>&1); \
+test-build: pkg pkg-widget pkg-page server
+	@out=$$($(MAKE) --no-print-directory pkg pkg-widget pkg-page 2>&1); \
 	  if grep -E 'wasm-opt|wasm-bindgen|esbuild|precompress' <<<"$$out"; then \
-	    echo "test-build: make pkg pkg-widget redid the above on a built tree" >&2; exit 1; fi
+	    echo "test-build: make pkg pkg-widget pkg-page redid the above on a built tree" >&2; exit 1; fi
 	@touch $(WIDGET_MODULE)
 	@out=$$($(MAKE) --no-print-directory pkg pkg-widget 2>&1); \
 	  if ! grep -q 'esbuild www/widget/yardstick.js' <<<"$$out" \
@@ -201,18 +232,18 @@ test-rust:
 
 test-wasm: test-wasm-node test-wasm-chrome
 
-WASM_TESTS := --test wasm_api --test wasm_model --test wasm_engagement --test wasm_errors
+WASM_TESTS := --test wasm_api --test wasm_model --test wasm_engagement --test wasm_page --test wasm_errors
 
 # wasm-bindgen tests run in Node unless WASM_BINDGEN_USE_BROWSER asks for a browser.
 test-wasm-node:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-	  cargo test -p yardstick-wasm --target $(WASM_TARGET) --features tracker $(WASM_TESTS)
+	  cargo test -p yardstick-wasm --target $(WASM_TARGET) --features page $(WASM_TESTS)
 
 test-wasm-chrome:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=$(CHROMEDRIVER) \
 	  WASM_BINDGEN_TEST_TIMEOUT=120 \
-	  cargo test -p yardstick-wasm --target $(WASM_TARGET) --features tracker $(WASM_TESTS)
+	  cargo test -p yardstick-wasm --target $(WASM_TARGET) --features page $(WASM_TESTS)
 
 ## test-js: unit tests of the site's pure modules (number parsing, outbox, completion) in Node
 test-js:
@@ -222,11 +253,12 @@ test-e2e:
 	YARDSTICK_SERVE=$(SERVER) node --test tests/e2e/
 
 ## bench: side-by-side benchmarks against peer engines (prints ratios)
-bench: tools pkg pkg-widget server
+bench: tools pkg pkg-widget pkg-page server
 	node bench/finance.mjs
 	node bench/models.mjs
 	node bench/widget.mjs
+	node bench/page.mjs
 
 clean:
 	cargo clean
-	rm -rf pkg node_modules
+	rm -rf pkg pkg-widget pkg-page node_modules

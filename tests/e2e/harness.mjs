@@ -72,11 +72,15 @@ export async function startServer(extraArgs = []) {
 }
 
 /**
- * Launches headless Chromium with a fresh profile in a temporary directory.
- * @returns {Promise<{ context: import('playwright-core').BrowserContext, close: () => Promise<void> }>}
+ * Launches headless Chromium with a fresh profile in a temporary directory,
+ * or, with `reuse`, the profile a browser launched with `keepProfile` left
+ * (a visitor coming back: the same storage).
+ * @param {{ keepProfile?: boolean, reuse?: string }} [options]
+ * @returns {Promise<{ context: import('playwright-core').BrowserContext, close: () => Promise<void>, profile: string }>}
  */
-export async function launchBrowser() {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'yardstick-e2e-'));
+export async function launchBrowser(options = {}) {
+  const profile = options.reuse ?? fs.mkdtempSync(path.join(os.tmpdir(), 'yardstick-e2e-'));
+  const keep = options.keepProfile === true;
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   let context;
   try {
@@ -100,9 +104,9 @@ export async function launchBrowser() {
   }
   const close = async () => {
     await withTimeout(context.close(), BROWSER_LAUNCH_TIMEOUT_MS, 'Chromium did not close').catch(() => {});
-    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+    if (!keep) fs.rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
   };
-  return { context, close };
+  return { context, close, profile };
 }
 
 /** @param {number} ms */

@@ -30,7 +30,7 @@
 import { createChartFrame, drawSeriesChart, drawTornado } from './charts.js';
 import { h } from './dom.js';
 import { loadWidgetEngine } from './engine.js';
-import { joinPage } from './engagement.js';
+import { joinPage, pendingPage } from './engagement.js';
 import { createField, showApplicable } from './fields.js';
 import { createLeadForm, randomUuid } from './lead-form.js';
 import { NumberFormats } from './format.js';
@@ -222,7 +222,7 @@ export class YardstickCalculator extends HTMLElement {
     this.#layout = model.layout();
     this.#formats = new NumberFormats(this.getAttribute('locale') ?? this.#layout.locale, this.getAttribute('currency') ?? this.#layout.currency, bindings.readTypedNumber);
     this.#render(this.#layout, this.#formats);
-    this.#join(bindings.Tracker);
+    this.#join(bindings);
     // Every output and chart once; a `scenario` then changes what it changes.
     const current = model.current();
     for (const [id, value] of Object.entries(current.outputs)) this.#showOutput(id, value);
@@ -233,12 +233,19 @@ export class YardstickCalculator extends HTMLElement {
     this.dispatchEvent(new CustomEvent('yardstick:ready', { detail: { calcId: this.#layout.id, calcVersion: this.#layout.version }, bubbles: true, composed: true }));
   }
 
-  /** @param {typeof import('../../pkg-widget/yardstick.js').Tracker} [TrackerClass] */
-  #join(TrackerClass) {
+  /** @param {import('./engagement.js').TrackerEngine} [engine] */
+  #join(engine) {
     if (this.#membership || !this.#layout) return;
-    const Tracker = TrackerClass ?? this.#trackerClass;
-    if (!Tracker) return;
-    this.#trackerClass = Tracker;
+    const found = engine ?? this.#engine;
+    if (!found) return;
+    this.#engine = found;
+    // The page snippet's tracker is on its way: join it once it is there.
+    const snippet = pendingPage();
+    if (snippet) {
+      const join = () => this.#join();
+      void snippet.then(join, join);
+      return;
+    }
     const idle = Number(this.getAttribute('idle-timeout-ms'));
     const widget = {
       element: this,
@@ -250,7 +257,7 @@ export class YardstickCalculator extends HTMLElement {
       idleTimeoutMs: Number.isFinite(idle) && idle > 0 ? idle : undefined,
     };
     try {
-      this.#membership = joinPage(Tracker, widget);
+      this.#membership = joinPage(found, widget);
       this.#sinks = widget;
     } catch (error) {
       // Engagement tracking is never allowed to break the calculator.
@@ -278,8 +285,8 @@ export class YardstickCalculator extends HTMLElement {
     this.#observer.observe(this);
   }
 
-  /** @type {typeof import('../../pkg-widget/yardstick.js').Tracker | null} */
-  #trackerClass = null;
+  /** The engine's Tracker class and consent rule, once loaded. @type {import('./engagement.js').TrackerEngine | null} */
+  #engine = null;
 
   #leave() {
     this.#observer?.disconnect();

@@ -8,24 +8,40 @@
  * GTM / GA4 `dataLayer`, Segment's `analytics.track` and the collector's
  * outbox.
  *
+ * The same object is the page snippet's (`www/page/page.js`): it lives on
+ * `globalThis[Symbol.for('yardstick.page')]`, so whichever script loads
+ * first (the snippet or a widget) creates it and the other joins it, and a
+ * page's widget and page events share one page view id and one sequence.
+ * The snippet starts page tracking (`startPage`), which adds the page-level
+ * listeners (`page-facts.js`) and sends page events to its collector.
+ *
  * It times nothing and decides nothing: when a milestone happens and what
  * the totals are is the clock's business (src/engagement/).
  */
 
 import { Outbox } from './outbox.js';
-// The page's consent rule is the engine's (`Consent::for_page`); the same
-// glue module engine.js loads, so bundled or not it is one instance.
-import { pageConsent } from '../../pkg-widget/yardstick.js';
+import { listenToPage } from './page-facts.js';
+import { VISIT_DAY_KEY, VISITOR_KEY, forgetStored, globalPrivacyControl, pushDataLayer, stored, storedVisitor, timeOriginMs, trackSegment } from './page-host.js';
 
 /** @typedef {import('./engine.js').Tracker} Tracker */
 /** @typedef {import('./engine.js').EngagementEvent} EngagementEvent */
+/** @typedef {import('../../pkg-page/yardstick.js').PageEngagementEvent} PageEngagementEvent */
+/** @typedef {import('../../pkg-page/yardstick.js').Tracker} PageTracker */
 /** @typedef {typeof import('../../pkg-widget/yardstick.js').Tracker} TrackerClass */
+/**
+ * What the page's tracker needs from an engine build (the widget's or the
+ * page snippet's): the `Tracker` class and the page's consent rule
+ * (`Consent::for_page`), both from the same glue instance.
+ * @typedef {{ Tracker: TrackerClass, pageConsent: typeof import('../../pkg-widget/yardstick.js').pageConsent }} TrackerEngine
+ */
 /** @typedef {'granted' | 'denied' | 'unknown'} Consent */
 /** @typedef {import('../../pkg-widget/yardstick.js').Fact} Fact */
 
 /** How often time-driven milestones are looked for while the page is visible. */
 const ADVANCE_INTERVAL_MS = 1000;
-const VISITOR_KEY = 'yardstick:visitor';
+const PAGE_SCHEMA = 'yardstick/page-events@1';
+/** The page's one tracker, shared by the widget bundle and the page snippet. */
+const PAGE_SYMBOL = Symbol.for('yardstick.page');
 
 /**
  * What one widget tells the page about itself.
@@ -36,11 +52,6 @@ const VISITOR_KEY = 'yardstick:visitor';
  * @property {Consent} consent The host's consent attribute.
  */
 
-/** Global Privacy Control overrides any consent the page states. */
-export function globalPrivacyControl() {
-  return /** @type {{ globalPrivacyControl?: boolean }} */ (navigator).globalPrivacyControl === true;
-}
-
 /**
  * The page's one tracker and its listeners.
  */
@@ -49,18 +60,22 @@ class PageEngagement {
   #consent;
   #widgets;
   #outboxes;
+  #pageConsent;
+  /** The page snippet's stated consent and collector, once it started page tracking. @type {{ consent: Consent, collector: string | null } | null} */
+  #page = null;
   /** @type {ReturnType<typeof setInterval> | null} */
   #timer = null;
   /**
-   * @param {TrackerClass} TrackerClass
+   * @param {TrackerEngine} engine
    * @param {{ consent: Consent, idleTimeoutMs?: number }} options
    */
-  constructor(TrackerClass, options) {
-    this.#consent = /** @type {Consent} */ (pageConsent([options.consent], globalPrivacyControl()));
+  constructor(engine, options) {
+    this.#pageConsent = engine.pageConsent;
+    this.#consent = /** @type {Consent} */ (this.#pageConsent([options.consent], globalPrivacyControl()));
     if (this.#consent === 'denied') forgetStored();
     const seed = new Uint8Array(32);
     crypto.getRandomValues(seed);
-    this.tracker = new TrackerClass({
+    this.tracker = new engine.Tracker({
       seed,
       timeOriginMs: timeOriginMs(),
       nowMs: performance.now(),
@@ -82,12 +97,73 @@ class PageEngagement {
 
   #rememberVisitor() {
     const id = this.tracker.visitorId;
-    if (this.#consent !== 'granted' || !id) return;
+    // The engine names the day only with consent granted and page tracking on.
+    const day = this.#page ? this.#pageTracker()?.visitDay : undefined;
+    if (this.#consent !== 'granted') return;
     try {
-      localStorage.setItem(VISITOR_KEY, id);
+      if (id) localStorage.setItem(VISITOR_KEY, id);
+      if (day) localStorage.setItem(VISIT_DAY_KEY, day);
     } catch {
-      // Storage blocked: a new visitor id next visit.
+      // Storage blocked: a new visitor id (and no return visit) next visit.
     }
+  }
+
+  /**
+   * The page snippet starts page tracking (once; a second snippet changes
+   * nothing): its consent joins the widgets', its collector receives the
+   * page events, and the page's listeners start.
+   * @param {{ consent: Consent, collector: string | null }} snippet
+   */
+  startPage(snippet) {
+    if (this.#page) return;
+    // A tracker from the widget's build has no page methods (they stay in
+    // the snippet's build): a widget started the page's tracking first.
+    const tracker = this.#pageTracker();
+    if (!tracker) {
+      console.warn('yardstick: page tracking is off: a calculator started tracking this page before the page snippet loaded (put the snippet first)');
+      return;
+    }
+    this.#page = snippet;
+    this.updateConsent();
+    const lastVisitDay = this.#consent === 'granted' ? stored(VISIT_DAY_KEY) : undefined;
+    this.#deliver(tracker.startPage(performance.now(), location.href, document.referrer, lastVisitDay));
+    this.#rememberVisitor();
+    listenToPage((fact, text, id, topPx, viewportPx, heightPx) => {
+      let events;
+      try {
+        events = tracker.pageFact(fact, performance.now(), text, id, topPx, viewportPx, heightPx);
+      } catch (error) {
+        console.warn('yardstick: page fact refused:', error);
+        return;
+      }
+      this.#deliver(events);
+    });
+  }
+
+  /**
+   * The snippet's `data-consent` changed (a consent banner answered): it
+   * counts among the widgets' consents as before.
+   * @param {Consent} consent
+   */
+  setSnippetConsent(consent) {
+    if (!this.#page) return;
+    this.#page.consent = consent;
+    this.updateConsent();
+  }
+
+  /** The page view's totals as of the last fact (`undefined` before `startPage`). */
+  pageTotals() {
+    return this.#pageTracker()?.pageTotals();
+  }
+
+  /**
+   * The tracker with its page methods, when its build has them (the
+   * snippet's does, the widget's does not); else `null`.
+   * @returns {PageTracker | null}
+   */
+  #pageTracker() {
+    const tracker = /** @type {Partial<PageTracker>} */ (/** @type {unknown} */ (this.tracker));
+    return typeof tracker.startPage === 'function' ? /** @type {PageTracker} */ (tracker) : null;
   }
 
   #listen() {
@@ -148,9 +224,14 @@ class PageEngagement {
     this.#deliver(events);
   }
 
-  /** @param {EngagementEvent[]} events */
+  /** @param {(EngagementEvent | PageEngagementEvent)[]} events */
   #deliver(events) {
     for (const event of events) {
+      if ('page' in event) {
+        document.dispatchEvent(new CustomEvent('yardstick:page', { detail: event.envelope }));
+        if (this.#page?.collector) this.#outbox(this.#page.collector, PAGE_SCHEMA).add([event.envelope]);
+        continue;
+      }
       const widget = this.#widgets.get(event.envelope.instance_id);
       if (!widget) continue;
       widget.element.dispatchEvent(new CustomEvent(event.domType, { detail: event.envelope, bubbles: true, composed: true }));
@@ -161,12 +242,16 @@ class PageEngagement {
     if (events.length > 0) for (const outbox of this.#outboxes.values()) void outbox.send();
   }
 
-  /** @param {string} url */
-  #outbox(url) {
-    let outbox = this.#outboxes.get(url);
+  /**
+   * @param {string} url
+   * @param {string} [schema] page events go in batches of their own
+   */
+  #outbox(url, schema) {
+    const key = `${schema ?? ''} ${url}`;
+    let outbox = this.#outboxes.get(key);
     if (!outbox) {
-      outbox = new Outbox({ url, persist: this.#consent === 'granted' });
-      this.#outboxes.set(url, outbox);
+      outbox = new Outbox({ url, schema, persist: this.#consent === 'granted' });
+      this.#outboxes.set(key, outbox);
       // Events left from an earlier visit go out now.
       if (outbox.queue.length > 0) void outbox.send();
     }
@@ -198,7 +283,8 @@ class PageEngagement {
    * strictest any widget states; denied under Global Privacy Control). */
   updateConsent() {
     const stated = [...this.#widgets.values()].map((w) => w.consent);
-    const consent = /** @type {Consent} */ (pageConsent(stated, globalPrivacyControl()));
+    if (this.#page) stated.push(this.#page.consent);
+    const consent = /** @type {Consent} */ (this.#pageConsent(stated, globalPrivacyControl()));
     if (consent === this.#consent) return;
     this.#consent = consent;
     this.tracker.setConsent(consent, consent === 'granted' ? storedVisitor() : undefined);
@@ -212,69 +298,76 @@ class PageEngagement {
   }
 }
 
-/**
- * The epoch time of `performance.now()`'s zero. Some environments (old
- * WebViews, patched or faked timers) report no usable `timeOrigin`; the
- * wall clock minus the page time is the same instant to within a tick.
- */
-function timeOriginMs() {
-  const origin = performance.timeOrigin;
-  return Number.isFinite(origin) && origin > 0 ? origin : Math.max(0, Date.now() - performance.now());
-}
-
-/** @returns {string | undefined} */
-function storedVisitor() {
-  try {
-    return localStorage.getItem(VISITOR_KEY) ?? undefined;
-  } catch {
-    return undefined;
-  }
+/** @returns {{ [PAGE_SYMBOL]?: PageEngagement | Promise<unknown> }} */
+function globalHost() {
+  return /** @type {{ [PAGE_SYMBOL]?: PageEngagement | Promise<unknown> }} */ (/** @type {unknown} */ (globalThis));
 }
 
 /**
- * Consent denied (or GPC): every `yardstick:` key any version of the widget
- * wrote goes, from both storages. `unknown` erases nothing (a consent banner
- * that has not answered yet must not wipe a returning visitor's choice).
+ * The page's one tracker: the one already on `globalThis` (made by the
+ * widget bundle or the page snippet, whichever joined first), or a new one
+ * made with this engine.
+ * @param {TrackerEngine} engine
+ * @param {{ consent: Consent, idleTimeoutMs?: number }} options
+ * @returns {PageEngagement}
  */
-function forgetStored() {
-  try {
-    for (const storage of [localStorage, sessionStorage]) {
-      for (const key of Object.keys(storage)) if (key.startsWith('yardstick:')) storage.removeItem(key);
-    }
-  } catch {
-    // Storage blocked: nothing was stored.
-  }
+export function pageEngagement(engine, options) {
+  const host = globalHost();
+  const current = host[PAGE_SYMBOL];
+  if (current && !(current instanceof Promise)) return current;
+  const created = new PageEngagement(engine, options);
+  host[PAGE_SYMBOL] = created;
+  return created;
 }
 
 /**
- * @param {string} name
- * @param {Record<string, string | number>} parameters
+ * While the page snippet's engine loads, the promise it registered: a
+ * widget waits for it and then joins the snippet's tracker (which has the
+ * page methods) rather than making its own. `null` otherwise.
+ * @returns {Promise<unknown> | null}
  */
-function pushDataLayer(name, parameters) {
-  const host = /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (window));
-  const existing = host[name];
-  if (existing === undefined) host[name] = [];
-  const layer = /** @type {{ push?: (item: unknown) => void }} */ (host[name]);
-  if (typeof layer?.push === 'function') layer.push({ ...parameters });
+export function pendingPage() {
+  const current = globalHost()[PAGE_SYMBOL];
+  return current instanceof Promise ? current : null;
 }
 
-/** @param {{ event: string, properties: Record<string, string | number> }} segment */
-function trackSegment(segment) {
-  const analytics = /** @type {{ analytics?: { track?: (name: string, properties: object) => void } }} */ (/** @type {unknown} */ (window)).analytics;
-  if (typeof analytics?.track === 'function') analytics.track(segment.event, { ...segment.properties });
+/**
+ * The page snippet: registers at once (its module's first act) that the
+ * page's tracker is coming, then, once its engine has loaded, makes the
+ * page's tracker (or joins one a widget made first) and starts page
+ * tracking. A second snippet on the page changes nothing.
+ * @param {Promise<TrackerEngine>} loading
+ * @param {{ consent: Consent, collector: string | null }} snippet
+ * @returns {Promise<PageEngagement | null>} the page's tracker (`null` for a second snippet)
+ */
+export function startPageSnippet(loading, snippet) {
+  const host = globalHost();
+  if (host[PAGE_SYMBOL] instanceof Promise) return Promise.resolve(null);
+  /** @type {Promise<PageEngagement>} */
+  const pending = loading.then(
+    (engine) => {
+      if (host[PAGE_SYMBOL] === pending) delete host[PAGE_SYMBOL];
+      const page = pageEngagement(engine, { consent: snippet.consent });
+      page.startPage(snippet);
+      return page;
+    },
+    (error) => {
+      // Widgets waiting for it make their own tracker instead.
+      if (host[PAGE_SYMBOL] === pending) delete host[PAGE_SYMBOL];
+      throw error;
+    },
+  );
+  if (!host[PAGE_SYMBOL]) host[PAGE_SYMBOL] = pending;
+  return pending;
 }
-
-/** @type {PageEngagement | null} */
-let page = null;
 
 /**
  * Joins a widget to the page's engagement tracking.
- * @param {TrackerClass} TrackerClass
+ * @param {TrackerEngine} engine
  * @param {WidgetSinks & { calcId: string, calcVersion: string, idleTimeoutMs?: number }} widget
  */
-export function joinPage(TrackerClass, widget) {
-  page ??= new PageEngagement(TrackerClass, { consent: widget.consent, idleTimeoutMs: widget.idleTimeoutMs });
-  const current = page;
+export function joinPage(engine, widget) {
+  const current = pageEngagement(engine, { consent: widget.consent, idleTimeoutMs: widget.idleTimeoutMs });
   const instanceId = current.add(widget, widget.calcId, widget.calcVersion);
   return {
     instanceId,

@@ -9,7 +9,7 @@
  */
 
 /** @typedef {typeof import('../../pkg-widget/yardstick.js')} Glue */
-/** @typedef {{ Model: Glue['Model'], Tracker: Glue['Tracker'], readTypedNumber: Glue['readTypedNumber'] }} WidgetBindings */
+/** @typedef {{ Model: Glue['Model'], Tracker: Glue['Tracker'], pageConsent: Glue['pageConsent'], readTypedNumber: Glue['readTypedNumber'] }} WidgetBindings */
 /** @typedef {import('../../pkg-widget/yardstick.js').Model} Model */
 /** @typedef {import('../../pkg-widget/yardstick.js').Tracker} Tracker */
 /** @typedef {import('../../pkg-widget/yardstick.js').ModelLayout} ModelLayout */
@@ -27,7 +27,7 @@
 // /widget/engine.js, the same path names /pkg-widget/yardstick.js.
 // Only what the element uses, so esbuild leaves the rest of the glue out.
 import { crossOriginHint } from './urls.js';
-import initEngine, { Model as EngineModel, Tracker as EngineTracker, readTypedNumber } from '../../pkg-widget/yardstick.js';
+import initEngine, { Model as EngineModel, Tracker as EngineTracker, pageConsent, readTypedNumber } from '../../pkg-widget/yardstick.js';
 
 /** The engine's wasm: beside the embed script (`pkg-widget/`). */
 const WASM_URL = new URL('../pkg-widget/yardstick_bg.wasm', import.meta.url);
@@ -51,5 +51,5 @@ async function instantiate() {
   } catch (cause) {
     throw new Error(`Could not start the calculator engine (WebAssembly from ${WASM_URL.href})${crossOriginHint(WASM_URL)}.`, { cause });
   }
-  return { Model: EngineModel, Tracker: EngineTracker, readTypedNumber };
+  return { Model: EngineModel, Tracker: EngineTracker, pageConsent, readTypedNumber };
 }

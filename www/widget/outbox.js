@@ -13,7 +13,7 @@
  * (a beacon after a keepalive fetch, a replay) counts it once.
  */
 
-/** @typedef {import('./engine.js').EngagementEvent['envelope']} Envelope */
+/** @typedef {import('./engine.js').EngagementEvent['envelope'] | import('../../pkg-page/yardstick.js').PageEventEnvelope} Envelope */
 
 const SCHEMA = 'yardstick/events@1';
 /** Events per batch (the collector takes up to 500). */
@@ -30,6 +30,8 @@ const STORAGE_PREFIX = 'yardstick:outbox:';
  * @typedef {object} OutboxOptions
  * @property {string} url The collector's `/collect` URL.
  * @property {boolean} persist Whether storage may be written (consent granted, no GPC).
+ * @property {string} [schema] The batch's schema tag: `yardstick/events@1` (default) or
+ *   `yardstick/page-events@1` (the page snippet's events, stored under their own key).
  * @property {typeof fetch} [fetchImpl]
  * @property {(url: string, body: Blob) => boolean} [beacon]
  */
@@ -38,6 +40,7 @@ export class Outbox {
   // Private members (#): the element never reaches into them, and the
   // minifier may shorten their names, which it may not for public ones.
   #url;
+  #schema;
   #persist;
   #fetchImpl;
   #beacon;
@@ -54,6 +57,7 @@ export class Outbox {
   /** @param {OutboxOptions} options */
   constructor(options) {
     this.#url = options.url;
+    this.#schema = options.schema ?? SCHEMA;
     this.#persist = options.persist;
     this.#fetchImpl = options.fetchImpl ?? ((input, init) => fetch(input, init));
     this.#beacon = options.beacon ?? ((url, body) => navigator.sendBeacon(url, body));
@@ -62,7 +66,8 @@ export class Outbox {
   }
 
   get #storageKey() {
-    return STORAGE_PREFIX + this.#url;
+    // Page events keep their own key: one batch holds one schema.
+    return STORAGE_PREFIX + (this.#schema === SCHEMA ? '' : 'page:') + this.#url;
   }
 
   /** @returns {Envelope[]} */
@@ -135,7 +140,7 @@ export class Outbox {
 
   /** @param {Envelope[]} events */
   #body(events) {
-    return JSON.stringify({ schema: SCHEMA, events });
+    return JSON.stringify({ schema: this.#schema, events });
   }
 
   /** @param {Envelope[]} events */

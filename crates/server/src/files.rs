@@ -1,6 +1,7 @@
 //! Static files: maps a request path to a file under one of the served
 //! folders (`www/` at `/`, `pkg/` at `/pkg/`, `pkg-widget/` at
-//! `/pkg-widget/`, `examples/models/` at `/models/`), refusing anything
+//! `/pkg-widget/`, the page snippet's `pkg-page/` at `/pkg-page/`,
+//! `examples/models/` at `/models/`), refusing anything
 //! that would escape them, and names its content type.
 //!
 //! It never writes, and never follows a path component other than a plain
@@ -35,9 +36,10 @@ pub const MODELS_PREFIX: &str = "models/";
 
 /// URL prefix and folder (relative to the root) of each served tree; the
 /// first match wins, `www/` takes the rest.
-const MOUNTS: [(&str, &str); 3] = [
+const MOUNTS: [(&str, &str); 4] = [
     ("pkg/", "pkg"),
     ("pkg-widget/", "pkg-widget"),
+    ("pkg-page/", "pkg-page"),
     (MODELS_PREFIX, MODELS_FOLDER),
 ];
 
@@ -279,6 +281,21 @@ mod tests {
         assert_eq!(resolve(root, "/%00"), None);
         assert_eq!(resolve(root, "/%zz"), None);
         assert_eq!(resolve(root, "no-leading-slash"), None);
+    }
+
+    #[test]
+    fn the_page_snippet_is_served_from_pkg_page() {
+        let root = std::env::temp_dir().join(format!("yardstick-files-{}", std::process::id()));
+        std::fs::create_dir_all(root.join("pkg-page")).unwrap();
+        std::fs::write(root.join("pkg-page/yardstick-page.min.js"), "export {};").unwrap();
+        let found = resolve(&root, "/pkg-page/yardstick-page.min.js");
+        let served = found
+            .as_ref()
+            .map(|f| f.file.ends_with("pkg-page/yardstick-page.min.js"));
+        assert_eq!(served, Some(true));
+        assert_eq!(found.map(|f| f.compress_on_the_fly), Some(false));
+        assert_eq!(resolve(&root, "/pkg-page/..%2f..%2fCargo.toml"), None);
+        std::fs::remove_dir_all(&root).unwrap();
     }
 
     #[test]

@@ -101,7 +101,7 @@ pub enum Fact {
 /// One page view's engagement tracker.
 #[wasm_bindgen(js_name = Tracker)]
 pub struct Tracker {
-    core: tracker::Tracker,
+    pub(crate) core: tracker::Tracker,
 }
 
 fn js_error(error: TrackerError) -> JsError {
@@ -164,19 +164,19 @@ pub fn page_consent(
 /// value: each of the many properties of an event costs one call instead
 /// of a call, a conversion and a drop.
 #[inline(never)]
-fn put(object: &Object, key: &str, value: JsValue) {
+pub(crate) fn put(object: &Object, key: &str, value: JsValue) {
     set(object, key, &value);
 }
 
 #[inline(never)]
-fn put_text(object: &Object, key: &str, text: &str) {
+pub(crate) fn put_text(object: &Object, key: &str, text: &str) {
     put(object, key, JsValue::from_str(text));
 }
 
 /// A whole number: totals and counts stay far below 2^53, so the
 /// conversion is exact.
 #[inline(never)]
-fn put_whole(object: &Object, key: &str, n: u64) {
+pub(crate) fn put_whole(object: &Object, key: &str, n: u64) {
     put(object, key, JsValue::from_f64(n as f64));
 }
 
@@ -243,7 +243,12 @@ fn event_to_js(event: &Event) -> JsValue {
     item.into()
 }
 
-fn events_to_js(events: Result<Vec<Event>, TrackerError>) -> Result<JsValue, JsError> {
+/// The widget events a call returned, then the page events it made
+/// (`{ page: true, envelope }`, see `engagement_page.rs`).
+pub(crate) fn events_to_js(
+    core: &mut tracker::Tracker,
+    events: Result<Vec<Event>, TrackerError>,
+) -> Result<JsValue, JsError> {
     let events = events.map_err(js_error)?;
     let list = Array::new();
     // By reference: the list is then dropped by the drop code the core
@@ -251,6 +256,13 @@ fn events_to_js(events: Result<Vec<Event>, TrackerError>) -> Result<JsValue, JsE
     for event in &events {
         list.push(&event_to_js(event));
     }
+    #[cfg(feature = "page")]
+    for event in &core.take_page_events() {
+        list.push(&super::engagement_page::page_event_to_js(event));
+    }
+    // Without the page methods page tracking never starts: nothing to take.
+    #[cfg(not(feature = "page"))]
+    let _ = core;
     Ok(list.into())
 }
 
@@ -429,7 +441,8 @@ impl Tracker {
             }
             _ => return Err(JsError::argument("unknown fact")),
         };
-        events_to_js(self.core.call(call, now_ms))
+        let events = self.core.call(call, now_ms);
+        events_to_js(&mut self.core, events)
     }
 
     /// The widget's totals at `nowMs`, changing nothing.

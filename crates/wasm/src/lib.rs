@@ -4,15 +4,22 @@
 //! (see [`dto`]) and declares their TypeScript types, so the generated
 //! `.d.ts` names precise types and never `any`. It holds no business logic.
 
+#[cfg(feature = "model")]
 mod document;
+// The page snippet's build (no `model`) uses only its object helpers.
+#[cfg_attr(not(feature = "model"), allow(dead_code))]
 mod dto;
 #[cfg(feature = "tracker")]
 mod engagement;
+#[cfg(feature = "page")]
+mod engagement_page;
 mod error;
 mod js;
+#[cfg(feature = "model")]
 mod model;
 #[cfg(feature = "workbench")]
 mod model_analysis;
+#[cfg(feature = "model")]
 mod model_view;
 #[cfg(feature = "workbench")]
 mod monte_carlo;
@@ -24,6 +31,7 @@ mod scoring;
 #[cfg(feature = "tracker")]
 pub use engagement::{page_consent, Fact, Tracker};
 pub use error::JsError;
+#[cfg(feature = "model")]
 pub use model::Model;
 #[cfg(feature = "workbench")]
 pub use monte_carlo::MonteCarloRun;
@@ -193,6 +201,7 @@ pub fn start() {
 /// `$1,200`, `12 %` (percentages are not scaled). Throws `invalid-input`
 /// with a message for the visitor when the text is empty, not one number,
 /// or has more than 15 significant digits (core `typed_number`).
+#[cfg(feature = "model")]
 #[wasm_bindgen(js_name = readTypedNumber)]
 pub fn read_typed_number(text: &str, decimal_comma: bool) -> Result<f64, JsError> {
     yardstick_core::typed_number::read_typed_number(text, decimal_comma).map_err(|refusal| {

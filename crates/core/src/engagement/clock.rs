@@ -179,6 +179,19 @@ impl InstanceClock {
     }
 }
 
+/// [`Clock::page_times_us`]: the page's times, in microseconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageTimesUs {
+    /// The last fact's time.
+    pub now_us: u64,
+    /// The idle timeout in force.
+    pub idle_timeout_us: u64,
+    /// Active page time so far.
+    pub active_page_us: u64,
+    /// Wall time so far.
+    pub wall_us: u64,
+}
+
 /// The interaction clock of one page view (see the module docs).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Clock {
@@ -443,6 +456,18 @@ impl Clock {
             active_page_ms: self.active_page_us / MICROS_PER_MS,
             wall_ms: self.last_us.saturating_sub(self.created_us) / MICROS_PER_MS,
         })
+    }
+
+    /// The page's own times as of the last fact, in microseconds: the
+    /// last fact's time, the idle timeout, active page time and wall time
+    /// (the page snippet's engaged clock runs beside this one).
+    pub fn page_times_us(&self) -> PageTimesUs {
+        PageTimesUs {
+            now_us: self.last_us,
+            idle_timeout_us: self.idle_timeout_us,
+            active_page_us: self.active_page_us,
+            wall_us: self.last_us.saturating_sub(self.created_us),
+        }
     }
 
     /// The numbers of the live instances, in the order they were added.

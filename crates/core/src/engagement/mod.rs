@@ -23,6 +23,10 @@
 //!   views, engagement, downloads, videos, outbound clicks) and their
 //!   batch reader, which shares the envelope's bounds and errors;
 //!   [`page_envelope::read_any_batch`] tells the two batch kinds apart.
+//! - [`page_facts`]: what of the page's raw addresses may leave it (path,
+//!   referrer host, `utm_*`), link classification, scroll depth and
+//!   return visits; the tracker's page part (`tracker_page`) turns them
+//!   into page events with the same clock.
 //! - [`page_view`]: one page view's facts kept as its events arrive, and
 //!   what a widget event says of its page view (a calculator used, a lead).
 //! - [`funnel`], [`funnel_count`], [`funnel_dates`], [`funnel_report`]: the Develop funnel of
@@ -47,6 +51,7 @@ pub mod funnel_report;
 pub mod metrics;
 pub mod page_envelope;
 pub mod page_event;
+pub mod page_facts;
 pub mod page_view;
 pub mod sinks;
 pub mod tracker;

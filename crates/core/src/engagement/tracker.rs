@@ -17,8 +17,13 @@
 
 use super::clock::{self, Clock, ClockError, PageFact};
 use super::event::{Consent, Event, EventName, Step, Totals};
+use super::page_event::PageEvent;
 use super::tracker_ids::{generator, uuid_v4};
 use rand_pcg::Pcg64;
+
+#[path = "tracker_page.rs"]
+mod page;
+pub use page::{PageInput, PageStart};
 
 use super::tracker_error::check_range;
 pub use super::tracker_error::{check_id, TrackerError};
@@ -151,6 +156,10 @@ pub struct Tracker {
     result_settle_ms: u64,
     next_sequence: u32,
     widgets: Vec<Widget>,
+    /// Page tracking, once the page snippet started it.
+    page: Option<page::PageTracking>,
+    /// Page events not yet taken.
+    page_events: Vec<PageEvent>,
 }
 
 impl Tracker {
@@ -196,6 +205,8 @@ impl Tracker {
             result_settle_ms,
             next_sequence: 0,
             widgets: Vec::new(),
+            page: None,
+            page_events: Vec::new(),
         };
         tracker.apply_consent(options.consent, options.visitor_id);
         Ok(tracker)
@@ -260,6 +271,16 @@ impl Tracker {
     ) -> Result<String, TrackerError> {
         check_id("calc_id", calc_id)?;
         check_id("calc_version", calc_version)?;
+        // The page's engaged clock runs up to the addition too; checked
+        // first, so a refused addition changes nothing.
+        self.clock.check_time(now_ms)?;
+        if self.widgets.len() >= clock::MAX_INSTANCES {
+            return Err(ClockError::TooManyInstances {
+                limit: clock::MAX_INSTANCES,
+            }
+            .into());
+        }
+        self.run_to(now_ms)?;
         let clock_instance = self.clock.add_instance(now_ms)?;
         // `w1`, `w2`, ...: the core's digit writer rather than `format!`,
         // whose arguments are more code at the call (fewer bytes in the wasm).
@@ -476,7 +497,7 @@ impl Tracker {
     /// Runs the clocks to `now_ms` and reports the milestones that fell due:
     /// `calc_result` and `calc_engaged` for each instance, then `calc_view`.
     pub fn advance(&mut self, now_ms: f64) -> Result<Vec<Event>, TrackerError> {
-        self.clock.advance(now_ms)?;
+        self.run_to(now_ms)?;
         let mut events = Vec::new();
         for index in 0..self.widgets.len() {
             let Some(widget) = self.widgets.get_mut(index) else {
@@ -543,6 +564,11 @@ impl Tracker {
     fn flush_all(&mut self, now_ms: f64, events: &mut Vec<Event>) {
         for index in 0..self.widgets.len() {
             self.flush_widget(index, now_ms, events);
+        }
+        // Through the pointer page tracking stored: a build that never
+        // starts it (the widget's) links none of the page code.
+        if let Some(flush_page) = self.page.as_ref().map(|page| page.flush.0) {
+            flush_page(self, now_ms);
         }
     }
 
