@@ -8,8 +8,8 @@
 //! reason. It never stores anything, reads no clock and does no I/O.
 
 use super::envelope_fields::{
-    counter, id_field, join, map_entries, number, optional, optional_id, quoted, refuse_unknown,
-    required, text_field, uuid_field,
+    counter, id_field, join, map_entries, number, optional, optional_id, quoted, read_events,
+    refuse_unknown, required, text_field, uuid_field,
 };
 pub use super::envelope_fields::{
     is_valid_id, is_valid_uuid, EnvelopeError, BATCH_SCHEMA, MAX_BATCH_EVENTS, MAX_COUNTER,
@@ -41,37 +41,7 @@ const TOTALS_FIELDS: [&str; 4] = ["interaction_ms", "in_view_ms", "active_page_m
 /// Reads a batch: a map with exactly `schema` and `events`, 1 to
 /// [`MAX_BATCH_EVENTS`] valid events. All or nothing.
 pub fn read_batch(batch: &Node) -> Result<Vec<Event>, EnvelopeError> {
-    let entries = map_entries(batch, "")?;
-    refuse_unknown(entries, &["schema", "events"], "")?;
-    let schema = text_field(batch, "schema", "")?;
-    if schema != BATCH_SCHEMA {
-        return Err(EnvelopeError::WrongSchema {
-            path: "schema".into(),
-            expected: "\"yardstick/events@1\"",
-            found: quoted(schema),
-        });
-    }
-    let events = match required(batch, "events", "")? {
-        Node::List(items) => items,
-        other => {
-            return Err(EnvelopeError::WrongType {
-                path: "events".into(),
-                expected: "a list",
-                found: other.type_name(),
-            })
-        }
-    };
-    if events.is_empty() || events.len() > MAX_BATCH_EVENTS {
-        return Err(EnvelopeError::BatchSize {
-            path: "events".into(),
-            count: events.len(),
-        });
-    }
-    events
-        .iter()
-        .enumerate()
-        .map(|(index, event)| read_event(event, &format!("events[{index}]")))
-        .collect()
+    read_events(batch, (BATCH_SCHEMA, "\"yardstick/events@1\""), read_event)
 }
 
 /// Reads one event; `path` prefixes every error path (`events[3]`, or ``).

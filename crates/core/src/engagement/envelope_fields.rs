@@ -418,3 +418,44 @@ pub(super) fn quoted(text: &str) -> String {
     }
     out
 }
+
+/// Reads a batch of either kind: a map with exactly `schema` (which must be
+/// `schema_tag`; `quoted_tag` is the same in quotes, for the message) and
+/// `events`, 1 to [`MAX_BATCH_EVENTS`] events each read by `read_event` with
+/// its path (`events[3]`). All or nothing.
+pub fn read_events<T>(
+    batch: &Node,
+    (schema_tag, quoted_tag): (&str, &'static str),
+    read_event: impl Fn(&Node, &str) -> Result<T, EnvelopeError>,
+) -> Result<Vec<T>, EnvelopeError> {
+    refuse_unknown(map_entries(batch, "")?, &["schema", "events"], "")?;
+    let schema = text_field(batch, "schema", "")?;
+    if schema != schema_tag {
+        return Err(EnvelopeError::WrongSchema {
+            path: "schema".into(),
+            expected: quoted_tag,
+            found: quoted(schema),
+        });
+    }
+    let events = match required(batch, "events", "")? {
+        Node::List(items) => items,
+        other => {
+            return Err(EnvelopeError::WrongType {
+                path: "events".into(),
+                expected: "a list",
+                found: other.type_name(),
+            })
+        }
+    };
+    if events.is_empty() || events.len() > MAX_BATCH_EVENTS {
+        return Err(EnvelopeError::BatchSize {
+            path: "events".into(),
+            count: events.len(),
+        });
+    }
+    events
+        .iter()
+        .enumerate()
+        .map(|(index, event)| read_event(event, &format!("events[{index}]")))
+        .collect()
+}

@@ -9,10 +9,10 @@
 //! carries a query or a fragment, and a campaign value that holds an `@`
 //! (an e-mail address, most likely) is refused rather than stored.
 
-use super::envelope::{read_batch, MAX_BATCH_EVENTS, MAX_DURATION_MS, MAX_EPOCH_MS};
+use super::envelope::{read_batch, MAX_DURATION_MS, MAX_EPOCH_MS};
 use super::envelope_fields::{
-    counter, join, map_entries, number, optional, optional_id, quoted, refuse_unknown, required,
-    text, text_field, uuid_field, EnvelopeError,
+    counter, join, map_entries, number, optional, optional_id, quoted, read_events, refuse_unknown,
+    required, text, text_field, uuid_field, EnvelopeError,
 };
 use super::event::{Consent, Event};
 use super::page_event::{
@@ -85,36 +85,11 @@ pub fn read_any_batch(batch: &Node) -> Result<Batch, EnvelopeError> {
 /// Reads a page-event batch: exactly `schema` and `events`, 1 to
 /// [`MAX_BATCH_EVENTS`] valid events. All or nothing.
 pub fn read_page_batch(batch: &Node) -> Result<Vec<PageEvent>, EnvelopeError> {
-    refuse_unknown(map_entries(batch, "")?, &["schema", "events"], "")?;
-    let schema = text_field(batch, "schema", "")?;
-    if schema != PAGE_BATCH_SCHEMA {
-        return Err(EnvelopeError::WrongSchema {
-            path: "schema".into(),
-            expected: "\"yardstick/page-events@1\"",
-            found: quoted(schema),
-        });
-    }
-    let events = match required(batch, "events", "")? {
-        Node::List(items) => items,
-        other => {
-            return Err(EnvelopeError::WrongType {
-                path: "events".into(),
-                expected: "a list",
-                found: other.type_name(),
-            })
-        }
-    };
-    if events.is_empty() || events.len() > MAX_BATCH_EVENTS {
-        return Err(EnvelopeError::BatchSize {
-            path: "events".into(),
-            count: events.len(),
-        });
-    }
-    events
-        .iter()
-        .enumerate()
-        .map(|(index, event)| read_page_event(event, &format!("events[{index}]")))
-        .collect()
+    read_events(
+        batch,
+        (PAGE_BATCH_SCHEMA, "\"yardstick/page-events@1\""),
+        read_page_event,
+    )
 }
 
 /// Reads one page event; `path` prefixes every error path.
