@@ -31,11 +31,13 @@ import { createChartFrame, drawSeriesChart, drawTornado } from './charts.js';
 import { h } from './dom.js';
 import { loadWidgetEngine } from './engine.js';
 import { joinPage, pendingPage } from './engagement.js';
+import { observeInView } from './in-view.js';
 import { createField, showApplicable } from './fields.js';
-import { createLeadForm, randomUuid } from './lead-form.js';
+import { createLeadForm, postLead, randomUuid } from './lead-form.js';
+import { fetchModel } from './model-source.js';
 import { NumberFormats } from './format.js';
 import { WIDGET_CSS } from './styles.js';
-import { crossOriginHint, httpUrl } from './urls.js';
+import { httpUrl } from './urls.js';
 import { isFormulaError } from './values.js';
 
 /** @typedef {import('./engine.js').Model} Model */
@@ -59,10 +61,6 @@ function styleSheet() {
   }
   return sharedSheet;
 }
-
-/** Slack for the visible fraction: a widget taller than the viewport is
- * "in view" by how much of the viewport it fills. */
-const RATIO_THRESHOLDS = Array.from({ length: 21 }, (_, i) => i / 20);
 
 export class YardstickCalculator extends HTMLElement {
   // Every attribute the element documents.
@@ -265,24 +263,7 @@ export class YardstickCalculator extends HTMLElement {
       return;
     }
     const membership = this.#membership;
-    this.#observer = new IntersectionObserver(
-      (entries) => {
-        for (const entry of entries) {
-          const own = entry.boundingClientRect.height;
-          // In a cross-origin frame the top viewport is hidden (no
-          // rootBounds) and the frame may be as tall as the widget (auto-height):
-          // the screen's height bounds the viewport from above, so a widget
-          // filling the visitor's window still counts as in view.
-          const viewport = entry.rootBounds?.height ?? Math.min(window.innerHeight, screen.availHeight);
-          const visible = entry.intersectionRect.height;
-          // A widget taller than the viewport counts by how much of the viewport it fills.
-          const ratio = entry.isIntersecting ? Math.min(1, visible / Math.max(1, Math.min(own, viewport))) : 0;
-          membership.intersection(ratio);
-        }
-      },
-      { threshold: RATIO_THRESHOLDS },
-    );
-    this.#observer.observe(this);
+    this.#observer = observeInView(this, (ratio) => membership.intersection(ratio));
   }
 
   /** The engine's Tracker class and consent rule, once loaded. @type {import('./engagement.js').TrackerEngine | null} */
@@ -487,17 +468,9 @@ export class YardstickCalculator extends HTMLElement {
       entered: [...this.#entered],
       scenario: this.#shownScenario,
     };
-    try {
-      const response = await fetch(url, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'text/plain' }, credentials: 'omit', keepalive: true });
-      if (!response.ok) {
-        const answer = await response.json().catch(() => ({}));
-        return `Your details were not sent: ${answer.error ?? `the server answered ${response.status}`}.`;
-      }
-    } catch {
-      return 'Your details were not sent: the connection failed. Try again.';
-    }
-    this.reportLead();
-    return null;
+    const problem = await postLead(url, body);
+    if (problem === null) this.reportLead();
+    return problem;
   }
 
   /**
@@ -621,26 +594,3 @@ export class YardstickCalculator extends HTMLElement {
     }
   }
 }
-
-/**
- * Fetches a model document; says what went wrong in words a page author can act on.
- * @param {URL} url
- * @returns {Promise<import('../../pkg-widget/yardstick.js').ModelDocument>}
- */
-async function fetchModel(url) {
-  let response;
-  try {
-    response = await fetch(url, { credentials: 'same-origin' });
-  } catch (cause) {
-    throw new Error(`Could not load the calculator model from ${url.href}${crossOriginHint(url)}.`, { cause });
-  }
-  if (!response.ok) throw new Error(`Could not load the calculator model from ${url.href} (HTTP ${response.status}).`);
-  const text = await response.text();
-  try {
-    return JSON.parse(text);
-  } catch (cause) {
-    // The browser's own message says where (Chromium and Firefox give the line and column).
-    throw new Error(`The calculator model at ${url.href} is not valid JSON: ${cause instanceof Error ? cause.message : cause}`, { cause });
-  }
-}
-

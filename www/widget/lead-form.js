@@ -102,3 +102,22 @@ export function randomUuid() {
   const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
+
+/**
+ * Posts a lead to the collector (`POST /api/leads`, docs/leads.md) as
+ * `text/plain` (no CORS preflight); resolves to a message for the visitor,
+ * or null when the collector took it.
+ * @param {URL} url
+ * @param {object} body
+ * @returns {Promise<string | null>}
+ */
+export async function postLead(url, body) {
+  try {
+    const response = await fetch(url, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'text/plain' }, credentials: 'omit', keepalive: true });
+    if (response.ok) return null;
+    const answer = await response.json().catch(() => ({}));
+    return `Your details were not sent: ${answer.error ?? `the server answered ${response.status}`}.`;
+  } catch {
+    return 'Your details were not sent: the connection failed. Try again.';
+  }
+}
