@@ -83,7 +83,7 @@ pub fn read_any_batch(batch: &Node) -> Result<Batch, EnvelopeError> {
 }
 
 /// Reads a page-event batch: exactly `schema` and `events`, 1 to
-/// [`MAX_BATCH_EVENTS`] valid events. All or nothing.
+/// [`MAX_BATCH_EVENTS`](super::envelope::MAX_BATCH_EVENTS) valid events. All or nothing.
 pub fn read_page_batch(batch: &Node) -> Result<Vec<PageEvent>, EnvelopeError> {
     read_events(
         batch,
