@@ -8,8 +8,8 @@
 //! reason. It never stores anything, reads no clock and does no I/O.
 
 use super::envelope_fields::{
-    counter, id_field, join, map_entries, number, optional, optional_id, quoted, read_events,
-    refuse_unknown, required, text_field, uuid_field,
+    counter, id_field, join, map_entries, number, occurred_at_ms_field, optional, optional_id,
+    page_time_ms_field, quoted, read_events, refuse_unknown, required, text_field, uuid_field,
 };
 pub use super::envelope_fields::{
     is_valid_id, is_valid_uuid, EnvelopeError, BATCH_SCHEMA, MAX_BATCH_EVENTS, MAX_COUNTER,
@@ -108,18 +108,8 @@ pub fn read_event(node: &Node, path: &str) -> Result<Event, EnvelopeError> {
         instance_id: id_field(node, "instance_id", path)?,
         calc_id: id_field(node, "calc_id", path)?,
         calc_version: id_field(node, "calc_version", path)?,
-        occurred_at_ms: number(
-            required(node, "occurred_at_ms", path)?,
-            &join(path, "occurred_at_ms"),
-            MAX_EPOCH_MS,
-            false,
-        )?,
-        page_time_ms: number(
-            required(node, "page_time_ms", path)?,
-            &join(path, "page_time_ms"),
-            MAX_DURATION_MS as f64,
-            false,
-        )?,
+        occurred_at_ms: occurred_at_ms_field(node, path)?,
+        page_time_ms: page_time_ms_field(node, path)?,
         consent,
         visitor_id,
         totals: read_totals(required(node, "totals", path)?, &join(path, "totals"))?,

@@ -459,3 +459,27 @@ pub fn read_events<T>(
         .map(|(index, event)| read_event(event, &format!("events[{index}]")))
         .collect()
 }
+
+/// `occurred_at_ms` of an event at `path`: epoch milliseconds, finite, 0 to
+/// [`MAX_EPOCH_MS`].
+pub fn occurred_at_ms_field(node: &Node, path: &str) -> Result<f64, EnvelopeError> {
+    let field = "occurred_at_ms";
+    number(
+        required(node, field, path)?,
+        &join(path, field),
+        MAX_EPOCH_MS,
+        false,
+    )
+}
+
+/// `page_time_ms` of an event at `path`: `performance.now()`, 0 to
+/// [`MAX_DURATION_MS`], fractions allowed.
+pub fn page_time_ms_field(node: &Node, path: &str) -> Result<f64, EnvelopeError> {
+    let field = "page_time_ms";
+    number(
+        required(node, field, path)?,
+        &join(path, field),
+        MAX_DURATION_MS as f64,
+        false,
+    )
+}

@@ -9,10 +9,11 @@
 //! carries a query or a fragment, and a campaign value that holds an `@`
 //! (an e-mail address, most likely) is refused rather than stored.
 
-use super::envelope::{read_batch, MAX_DURATION_MS, MAX_EPOCH_MS};
+use super::envelope::{read_batch, MAX_DURATION_MS};
 use super::envelope_fields::{
-    counter, join, map_entries, number, optional, optional_id, quoted, read_events, refuse_unknown,
-    required, text, text_field, uuid_field, EnvelopeError,
+    counter, join, map_entries, number, occurred_at_ms_field, optional, optional_id,
+    page_time_ms_field, quoted, read_events, refuse_unknown, required, text, text_field,
+    uuid_field, EnvelopeError,
 };
 use super::event::{Consent, Event};
 use super::page_event::{
@@ -136,18 +137,8 @@ pub fn read_page_event(node: &Node, path: &str) -> Result<PageEvent, EnvelopeErr
         name,
         sequence: counter(required(node, "sequence", path)?, &join(path, "sequence"))?,
         page_view_id: uuid_field(node, "page_view_id", path)?,
-        occurred_at_ms: number(
-            required(node, "occurred_at_ms", path)?,
-            &join(path, "occurred_at_ms"),
-            MAX_EPOCH_MS,
-            false,
-        )?,
-        page_time_ms: number(
-            required(node, "page_time_ms", path)?,
-            &join(path, "page_time_ms"),
-            MAX_DURATION_MS as f64,
-            false,
-        )?,
+        occurred_at_ms: occurred_at_ms_field(node, path)?,
+        page_time_ms: page_time_ms_field(node, path)?,
         consent,
         visitor_id,
         returning,
