@@ -223,6 +223,10 @@ describe('the page snippet', { timeout: 300_000 }, () => {
       assert.deepEqual(sequences, sequences.map((_, i) => i));
       assert.ok(calc.some((e) => e.name === 'calc_start') && calc.some((e) => e.name === 'calc_lead'), calc.map((e) => e.name).join());
       assert.deepEqual(problems, []);
+      // The pagehide handed the events to sendBeacon; closing the browser
+      // at once could cut a beacon in flight (a real browser lets it finish),
+      // so wait (bounded) until the collector counts this visitor's lead.
+      await funnelWhen((f) => (f.steps?.[3]?.count ?? 0) >= 1);
       await page.close();
     } finally {
       await c.close();
