@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need, and nothing that is already
 # there: the wasm32 target, wasm-bindgen-cli at the exact version Cargo.lock
-# pins, Debian's chromium, chromium-driver, binaryen, zopfli and sqlite3, Node.js, and the npm
+# pins, Debian's chromium, chromium-driver, binaryen, zopfli, sqlite3 and
+# LibreOffice Calc (headless), Node.js, and the npm
 # packages from package-lock.json. Safe to run any number of times.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,6 +49,9 @@ command -v wasm-opt >/dev/null || missing_debs+=(binaryen)
 command -v zopfli >/dev/null || missing_debs+=(zopfli)
 # The dashboard's browser test damages one stored row by hand with it.
 command -v sqlite3 >/dev/null || missing_debs+=(sqlite3)
+# The export tier recalculates exported workbooks in headless LibreOffice
+# (Calc without the desktop: about a third of the full suite's download).
+command -v soffice >/dev/null || missing_debs+=(libreoffice-calc-nogui)
 command -v node >/dev/null || missing_debs+=(nodejs)
 command -v npm >/dev/null || missing_debs+=(npm)
 if [ "${#missing_debs[@]}" -gt 0 ]; then
