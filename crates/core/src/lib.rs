@@ -16,6 +16,9 @@
 //!   incremental recompute.
 //! - [`engagement`]: the interaction clock of embedded widgets, the event
 //!   envelope, its sinks' shapes and the collector's metrics.
+//! - [`cases`]: saved business cases (`yardstick/case@1`): read and checked
+//!   against their model, their value and verdict, revision diffs and the
+//!   Evaluate pipeline their history makes.
 //! - [`leads`]: leads that carry their case: the `yardstick/lead@1` body
 //!   read and checked, the case recomputed under its model (outputs, the
 //!   lead's value, the receipt) and the totals per calculator.
@@ -38,6 +41,7 @@
 // and rustdoc with `-D warnings`), so a new item starts documented.
 #![warn(missing_docs)]
 
+pub mod cases;
 pub mod engagement;
 pub mod error;
 pub mod finance;

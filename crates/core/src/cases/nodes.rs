@@ -1,0 +1,337 @@
+//! The JSON shapes of cases (docs/cases.md): the document written back as
+//! read (what the server stores and returns), the figures, a diff and its
+//! summary, and the pipeline report. Plain tree building; no checks and
+//! no figures are made here.
+
+use super::diff::{CaseDiff, Change};
+use super::figures::CaseFigures;
+use super::pipeline::{CasePipeline, CaseStanding};
+use super::read::{AssumptionSource, CaseDocument, CaseScenario, CaseSettings, CASE_SCHEMA};
+use crate::json::Node;
+use crate::scoring::{PipelineStage, StageMetrics};
+
+fn text(value: &str) -> Node {
+    Node::Text(value.to_string())
+}
+
+fn optional_number(value: Option<f64>) -> Node {
+    value.map_or(Node::Null, Node::Number)
+}
+
+/// A source as `{by?, basis?, note?}`.
+pub fn source_node(source: &AssumptionSource) -> Node {
+    let mut entries = Vec::new();
+    for (key, value) in [
+        ("by", &source.by),
+        ("basis", &source.basis),
+        ("note", &source.note),
+    ] {
+        if let Some(value) = value {
+            entries.push((key.to_string(), text(value)));
+        }
+    }
+    Node::Map(entries)
+}
+
+/// A scenario as `{id, label, inputs}`.
+pub fn scenario_node(scenario: &CaseScenario) -> Node {
+    Node::Map(vec![
+        ("id".into(), text(&scenario.id)),
+        ("label".into(), text(&scenario.label)),
+        ("inputs".into(), Node::Map(scenario.inputs.clone())),
+    ])
+}
+
+/// The settings that are set, by their document names.
+pub fn settings_entries(settings: &CaseSettings) -> Vec<(String, Node)> {
+    let mut entries = Vec::new();
+    let numbers = [
+        ("hurdleRate", settings.hurdle_rate),
+        ("paybackLimitMonths", settings.payback_limit_months),
+        ("strategicFit", settings.strategic_fit),
+        ("probabilityNpvPositive", settings.probability_npv_positive),
+    ];
+    for (key, value) in numbers {
+        if let Some(value) = value {
+            entries.push((key.to_string(), Node::Number(value)));
+        }
+    }
+    if let Some(mc) = &settings.monte_carlo {
+        let mut fields = vec![
+            ("seed".to_string(), Node::Number(mc.seed)),
+            ("trials".to_string(), Node::Number(mc.trials)),
+        ];
+        if let Some(months) = mc.payback_within_months {
+            fields.push(("paybackWithinMonths".into(), Node::Number(months)));
+        }
+        entries.push(("monteCarlo".into(), Node::Map(fields)));
+    }
+    if let Some(locale) = &settings.locale {
+        entries.push(("locale".into(), text(locale)));
+    }
+    if let Some(currency) = &settings.currency {
+        entries.push(("currency".into(), text(currency)));
+    }
+    entries
+}
+
+/// The case document as read: what the server stores and answers.
+pub fn case_node(case: &CaseDocument) -> Node {
+    let mut sources = Vec::with_capacity(case.sources.len());
+    for (id, source) in &case.sources {
+        sources.push((id.clone(), source_node(source)));
+    }
+    Node::Map(vec![
+        ("schema".into(), text(CASE_SCHEMA)),
+        ("title".into(), text(&case.title)),
+        (
+            "customer".into(),
+            Node::Map(vec![
+                ("id".into(), text(&case.customer.id)),
+                ("name".into(), text(&case.customer.name)),
+            ]),
+        ),
+        (
+            "model".into(),
+            Node::Map(vec![
+                ("id".into(), text(&case.model_id)),
+                ("version".into(), text(&case.model_version)),
+                ("document".into(), case.model_document.clone()),
+            ]),
+        ),
+        ("inputs".into(), Node::Map(case.inputs.clone())),
+        ("sources".into(), Node::Map(sources)),
+        (
+            "scenarios".into(),
+            Node::List(case.scenarios.iter().map(scenario_node).collect()),
+        ),
+        (
+            "settings".into(),
+            Node::Map(settings_entries(&case.settings)),
+        ),
+        ("step".into(), text(case.step.as_str())),
+        ("author".into(), text(&case.author)),
+    ])
+}
+
+/// The figures as `{value, valueOutput, valueSource, currency, locale,
+/// verdict: {...}, receiptHash, outputs}`.
+pub fn figures_node(figures: &CaseFigures) -> Node {
+    let verdict = &figures.verdict;
+    let ids = |ids: &[String]| Node::List(ids.iter().map(|id| text(id)).collect());
+    Node::Map(vec![
+        ("value".into(), optional_number(figures.value)),
+        (
+            "valueOutput".into(),
+            figures.value_output.as_deref().map_or(Node::Null, text),
+        ),
+        ("valueSource".into(), text(figures.value_source.as_str())),
+        ("currency".into(), text(&figures.currency)),
+        ("locale".into(), text(&figures.locale)),
+        (
+            "verdict".into(),
+            Node::Map(vec![
+                ("score".into(), Node::Number(verdict.score_0_to_100)),
+                ("grade".into(), text(&verdict.grade)),
+                ("verdict".into(), text(verdict.verdict.as_str())),
+                (
+                    "highLevelCasePositive".into(),
+                    Node::Bool(verdict.high_level_positive),
+                ),
+                (
+                    "detailedCasePositive".into(),
+                    Node::Bool(verdict.detailed_positive),
+                ),
+                ("missingMeasures".into(), ids(&verdict.missing_measure_ids)),
+                ("failedGates".into(), ids(&verdict.failed_gate_ids)),
+            ]),
+        ),
+        ("receiptHash".into(), text(&figures.receipt_hash)),
+        ("outputs".into(), figures.outputs.clone()),
+    ])
+}
+
+fn change_node(change: &Change) -> Node {
+    Node::Map(vec![
+        ("key".into(), text(&change.key)),
+        ("change".into(), text(change.kind())),
+        ("before".into(), change.before.clone().unwrap_or(Node::Null)),
+        ("after".into(), change.after.clone().unwrap_or(Node::Null)),
+    ])
+}
+
+fn changes_node(changes: &[Change]) -> Node {
+    Node::List(changes.iter().map(change_node).collect())
+}
+
+/// The diff as `{inputs, sources, scenarios, settings, fields}`, each a
+/// list of `{key, change: added|removed|changed, before, after}`.
+pub fn diff_node(diff: &CaseDiff) -> Node {
+    Node::Map(vec![
+        ("inputs".into(), changes_node(&diff.inputs)),
+        ("sources".into(), changes_node(&diff.sources)),
+        ("scenarios".into(), changes_node(&diff.scenarios)),
+        ("settings".into(), changes_node(&diff.settings)),
+        ("fields".into(), changes_node(&diff.fields)),
+    ])
+}
+
+/// The diff's summary: how many inputs, sources, scenarios and settings
+/// changed, and which fields, as `{inputs: n, ..., fields: [..]}`.
+pub fn diff_summary_node(diff: &CaseDiff) -> Node {
+    let count = |changes: &[Change]| Node::Number(changes.len() as f64);
+    Node::Map(vec![
+        ("inputs".into(), count(&diff.inputs)),
+        ("sources".into(), count(&diff.sources)),
+        ("scenarios".into(), count(&diff.scenarios)),
+        ("settings".into(), count(&diff.settings)),
+        (
+            "fields".into(),
+            Node::List(diff.fields.iter().map(|c| text(&c.key)).collect()),
+        ),
+    ])
+}
+
+fn stage_list(stages: &[PipelineStage]) -> Node {
+    Node::List(stages.iter().map(|s| text(s.as_str())).collect())
+}
+
+fn standing_node(case: &CaseStanding) -> Node {
+    Node::Map(vec![
+        ("id".into(), text(&case.case_id)),
+        ("title".into(), text(&case.title)),
+        (
+            "customer".into(),
+            Node::Map(vec![
+                ("id".into(), text(&case.customer_id)),
+                ("name".into(), text(&case.customer_name)),
+            ]),
+        ),
+        ("step".into(), text(case.step.as_str())),
+        ("value".into(), optional_number(case.value)),
+        ("currency".into(), text(&case.currency)),
+        (
+            "enteredStepAtMs".into(),
+            Node::Number(case.entered_step_at_ms),
+        ),
+        ("daysInStep".into(), Node::Number(case.days_in_step)),
+        ("stalled".into(), Node::Bool(case.stalled)),
+        (
+            "withoutPositiveCase".into(),
+            stage_list(&case.without_positive_case),
+        ),
+        (
+            "highLevelCasePositive".into(),
+            Node::Bool(case.high_level_positive),
+        ),
+        (
+            "detailedCasePositive".into(),
+            Node::Bool(case.detailed_positive),
+        ),
+    ])
+}
+
+fn stage_node(metrics: &StageMetrics, at_step: (usize, f64)) -> Node {
+    Node::Map(vec![
+        ("stage".into(), text(metrics.stage.as_str())),
+        ("count".into(), Node::Number(metrics.count as f64)),
+        ("value".into(), Node::Number(metrics.value)),
+        (
+            "withoutPositiveCase".into(),
+            Node::Number(metrics.skipped_count as f64),
+        ),
+        ("open".into(), Node::Number(metrics.open_count as f64)),
+        ("atStep".into(), Node::Number(at_step.0 as f64)),
+        ("atStepValue".into(), Node::Number(at_step.1)),
+        (
+            "conversionFromPrevious".into(),
+            optional_number(metrics.conversion_from_previous),
+        ),
+        (
+            "valueConversionFromPrevious".into(),
+            optional_number(metrics.value_conversion_from_previous),
+        ),
+        (
+            "medianDaysInStage".into(),
+            optional_number(metrics.median_days_in_stage),
+        ),
+        (
+            "meanDaysInStage".into(),
+            optional_number(metrics.mean_days_in_stage),
+        ),
+    ])
+}
+
+/// The pipeline as `{asOfMs, stalledAfterDays, currencies: [{currency,
+/// cases, stages: [...], diagnostics}], cases: [...], stalled: [ids]}`.
+pub fn pipeline_node(pipeline: &CasePipeline) -> Node {
+    let mut currencies = Vec::with_capacity(pipeline.currencies.len());
+    for currency in &pipeline.currencies {
+        let mut stages = Vec::with_capacity(currency.report.stages.len());
+        for (index, metrics) in currency.report.stages.iter().enumerate() {
+            let at_step = currency.at_step.get(index).copied().unwrap_or((0, 0.0));
+            stages.push(stage_node(metrics, at_step));
+        }
+        let mut diagnostics = Vec::new();
+        for diagnostic in &currency.report.diagnostics {
+            diagnostics.push(Node::Map(vec![
+                ("caseId".into(), text(&diagnostic.project_id)),
+                ("message".into(), text(&diagnostic.to_string())),
+            ]));
+        }
+        currencies.push(Node::Map(vec![
+            ("currency".into(), text(&currency.currency)),
+            (
+                "cases".into(),
+                Node::Number(currency.report.included_project_count as f64),
+            ),
+            ("stages".into(), Node::List(stages)),
+            ("diagnostics".into(), Node::List(diagnostics)),
+        ]));
+    }
+    let stalled = pipeline
+        .cases
+        .iter()
+        .filter(|case| case.stalled)
+        .map(|case| text(&case.case_id))
+        .collect();
+    Node::Map(vec![
+        ("asOfMs".into(), Node::Number(pipeline.as_of_ms)),
+        (
+            "stalledAfterDays".into(),
+            Node::Number(pipeline.stalled_after_days),
+        ),
+        ("currencies".into(), Node::List(currencies)),
+        (
+            "cases".into(),
+            Node::List(pipeline.cases.iter().map(standing_node).collect()),
+        ),
+        ("stalled".into(), Node::List(stalled)),
+    ])
+}
+
+/// Problems as `{error: first message, path: first path, problems: [{path, message}]}`.
+pub fn problems_node(problems: &[super::read::CaseProblem]) -> Node {
+    let first = problems.first();
+    Node::Map(vec![
+        (
+            "error".into(),
+            text(&first.map_or_else(|| "the case is invalid".to_string(), |p| p.to_string())),
+        ),
+        ("path".into(), text(first.map_or("", |p| p.path.as_str()))),
+        (
+            "problems".into(),
+            Node::List(
+                problems
+                    .iter()
+                    .map(|p| {
+                        Node::Map(vec![
+                            ("path".into(), text(&p.path)),
+                            ("message".into(), text(&p.message)),
+                        ])
+                    })
+                    .collect(),
+            ),
+        ),
+    ])
+}
