@@ -11,7 +11,8 @@
 //! and `files` serve static files, `collect` and `api` are the collector's
 //! routes (and `api` the site's small read-only ones), `leads` (with
 //! `leads_query` and `leads_csv`) takes and lists leads, `funnel_api` the
-//! Develop funnel's, `models` lists the
+//! Develop funnel's, `cases` (with `cases_history`) saves cases with their
+//! revisions and answers the Evaluate pipeline, `models` lists the
 //! served models, `store` is the database.
 //!
 //! Usage: see [`options::USAGE`]. `--port 0` picks a free port. The first
@@ -22,6 +23,10 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 mod api;
+#[cfg(not(target_arch = "wasm32"))]
+mod cases;
+#[cfg(not(target_arch = "wasm32"))]
+mod cases_history;
 #[cfg(not(target_arch = "wasm32"))]
 mod collect;
 #[cfg(not(target_arch = "wasm32"))]
@@ -219,6 +224,23 @@ fn route(app: &App, request: &Request) -> Response {
             _ => error(405, "/api/models accepts GET").with_header("Allow", "GET, HEAD"),
         },
         "/api/leads" | "/api/leads.csv" => route_leads(app, request),
+        path if path == "/api/cases" || path.starts_with("/api/cases/") => {
+            let context = cases::CasesContext {
+                origins: &app.origins,
+                store: &app.store,
+            };
+            cases::route(&context, request)
+        }
+        "/api/pipeline" => match method {
+            "GET" | "HEAD" => {
+                let context = cases::CasesContext {
+                    origins: &app.origins,
+                    store: &app.store,
+                };
+                cases_history::pipeline(&context, request)
+            }
+            _ => error(405, "/api/pipeline accepts GET").with_header("Allow", "GET, HEAD"),
+        },
         "/api/engagement" => match method {
             "GET" | "HEAD" => api::engagement(&app.origins, &app.store, request),
             _ => error(405, "/api/engagement accepts GET").with_header("Allow", "GET, HEAD"),

@@ -196,9 +196,18 @@ fn stage_list(stages: &[PipelineStage]) -> Node {
     Node::List(stages.iter().map(|s| text(s.as_str())).collect())
 }
 
+/// A case id as the server answers it: a number when it is a whole
+/// number (the store's ids), text otherwise.
+fn id_node(id: &str) -> Node {
+    match id.parse::<u32>() {
+        Ok(n) if n.to_string() == id => Node::Number(f64::from(n)),
+        _ => text(id),
+    }
+}
+
 fn standing_node(case: &CaseStanding) -> Node {
     Node::Map(vec![
-        ("id".into(), text(&case.case_id)),
+        ("id".into(), id_node(&case.case_id)),
         ("title".into(), text(&case.title)),
         (
             "customer".into(),
@@ -275,7 +284,7 @@ pub fn pipeline_node(pipeline: &CasePipeline) -> Node {
         let mut diagnostics = Vec::new();
         for diagnostic in &currency.report.diagnostics {
             diagnostics.push(Node::Map(vec![
-                ("caseId".into(), text(&diagnostic.project_id)),
+                ("caseId".into(), id_node(&diagnostic.project_id)),
                 ("message".into(), text(&diagnostic.to_string())),
             ]));
         }
@@ -293,7 +302,7 @@ pub fn pipeline_node(pipeline: &CasePipeline) -> Node {
         .cases
         .iter()
         .filter(|case| case.stalled)
-        .map(|case| text(&case.case_id))
+        .map(|case| id_node(&case.case_id))
         .collect();
     Node::Map(vec![
         ("asOfMs".into(), Node::Number(pipeline.as_of_ms)),

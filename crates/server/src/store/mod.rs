@@ -19,12 +19,17 @@
 //!   the page-view rows kept as page and widget events arrive (schema
 //!   version 4), and the Develop funnel read from them through the core.
 //!
+//! - [`cases`]: saved cases and their revisions (schema version 5): one
+//!   revision per transaction, refused over a newer revision; lists and
+//!   the histories the Evaluate pipeline is computed from.
+//!
 //! Concurrency: one writer connection behind a mutex; file databases use
 //! WAL and a small pool of read-only connections, so a metrics query never
 //! waits for the writer nor the writer for it. `:memory:` exists only in
 //! its one connection, which then serves reads too. Every method blocks:
 //! call them off the async runtime.
 
+mod cases;
 mod funnel_read;
 mod leads;
 mod page_write;
@@ -40,6 +45,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
+pub use cases::{CaseFilter, NewRevision, Revised, RevisionRow};
 pub use leads::{LeadCursor, LeadFilter, LeadPage, LeadRow, NewLead, StoredLead};
 pub use read::{CalcAnswer, MetricsPage, CALCS_PER_PAGE_MAX};
 use schema::SCHEMA_VERSION;
@@ -276,6 +282,48 @@ impl Store {
         limit: usize,
     ) -> Result<LeadPage, StoreError> {
         self.with_reader(|connection| leads::lead_page(connection, filter, cursor, limit))
+    }
+
+    /// Creates a case at revision 1 in one transaction; its id.
+    pub fn create_case(&self, new: &NewRevision<'_>) -> Result<i64, StoreError> {
+        cases::create_case(&mut lock(&self.writer), new)
+    }
+
+    /// Saves a case's next revision if `base_revision` is still its latest.
+    pub fn revise_case(
+        &self,
+        case_id: i64,
+        base_revision: i64,
+        new: &NewRevision<'_>,
+    ) -> Result<Revised, StoreError> {
+        cases::revise_case(&mut lock(&self.writer), case_id, base_revision, new)
+    }
+
+    /// A case's revision `revision`, or its latest.
+    pub fn case_revision(
+        &self,
+        case_id: i64,
+        revision: Option<i64>,
+    ) -> Result<Option<RevisionRow>, StoreError> {
+        self.with_reader(|connection| cases::revision(connection, case_id, revision))
+    }
+
+    /// Every revision of a case, oldest first.
+    pub fn case_revisions(&self, case_id: i64) -> Result<Vec<RevisionRow>, StoreError> {
+        self.with_reader(|connection| cases::revisions(connection, case_id))
+    }
+
+    /// The latest revision of each case the filter selects.
+    pub fn cases(&self, filter: &CaseFilter) -> Result<Vec<RevisionRow>, StoreError> {
+        self.with_reader(|connection| cases::list(connection, filter))
+    }
+
+    /// The histories the pipeline is computed from, for one customer or all.
+    pub fn case_histories(
+        &self,
+        customer_id: Option<&str>,
+    ) -> Result<Vec<yardstick_core::cases::pipeline::CaseHistory>, StoreError> {
+        self.with_reader(|connection| cases::histories(connection, customer_id))
     }
 
     /// Every calculator with events, by id, with its number of events.

@@ -8,7 +8,8 @@
 //! read marks only its own calculator as unreadable (`calc_totals.error`).
 //! Setting `PRAGMA user_version` back to 1 rebuilds every aggregate from the
 //! events at the next open. Version 4's page tables and their migration
-//! are `schema_pages`'.
+//! are `schema_pages`'; version 5's cases tables are `cases`' (created
+//! empty).
 
 use rusqlite::Connection;
 use yardstick_core::engagement::envelope::read_event;
@@ -19,8 +20,9 @@ use super::{sqlite, StoreError};
 
 /// The schema this code writes. 1: events only. 2: events and aggregates.
 /// 3: and leads ([`LEADS_SCHEMA`]). 4: page events and the page views the
-/// Develop funnel reads (`schema_pages`).
-pub const SCHEMA_VERSION: i64 = 4;
+/// Develop funnel reads (`schema_pages`). 5: saved cases and their
+/// revisions (`cases`).
+pub const SCHEMA_VERSION: i64 = 5;
 
 /// The version that added the `leads` table; a database below it gets the
 /// table (empty) when opened. Its own step, so later versions add theirs
@@ -166,6 +168,11 @@ pub fn bring_up_to_date(connection: &mut Connection) -> Result<(), StoreError> {
     // After the leads table: the page views' backfill reads lead values.
     if version < 4 {
         super::schema_pages::migrate_to_v4(&transaction, version)?;
+    }
+    if version < super::cases::CASES_SCHEMA_VERSION {
+        transaction
+            .execute_batch(super::cases::CASES_SCHEMA)
+            .map_err(sqlite("create the cases tables"))?;
     }
     transaction
         .execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION};"))
