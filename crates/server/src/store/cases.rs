@@ -383,3 +383,7 @@ pub fn histories(
     transaction.commit().map_err(sqlite("end the read"))?;
     Ok(histories)
 }
+
+#[cfg(test)]
+#[path = "cases_test.rs"]
+mod tests;
