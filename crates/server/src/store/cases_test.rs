@@ -137,13 +137,16 @@ fn lists_filter_by_customer_and_step() {
     assert_eq!(ids(decisions), [3, 2]);
 }
 
+/// One save: the step, the strategic fit and the day.
+type Saving = (&'static str, u32, i64);
+
 #[test]
 fn the_pipeline_reads_every_revision_with_its_time() {
     let store = Store::open(std::path::Path::new(":memory:")).unwrap();
     // Case 1: business review on day 0, a positive high-level case (fit 4)
     // on day 10. Case 2: at projects review from day 0 without a positive
     // case (fit 1). Case 3, another customer: business review on day 5.
-    let plan: [(&str, &[(&str, u32, i64)]); 3] = [
+    let plan: [(&str, &[Saving]); 3] = [
         (
             "acme",
             &[("business_review", 1, 0), ("high_level_case", 4, 10)],
