@@ -17,6 +17,7 @@ const PAGES = [
   ['gallery.html', 'Calculators'],
   ['embed-this.html', 'Embed'],
   ['dashboard.html', 'Engagement'],
+  ['pipeline.html', 'Pipeline'],
 ];
 
 export class SiteHeader extends HTMLElement {

@@ -16,6 +16,7 @@ const PAGES = [
   { path: 'index.html', ready: '#formula:not([disabled])' },
   { path: 'gallery.html', ready: 'yardstick-calculator' },
   { path: 'dashboard.html', ready: 'main' },
+  { path: 'pipeline.html', ready: '#pipeline-status:not(:empty)' },
   { path: 'embed-this.html', ready: 'main' },
   { path: 'embed.html?src=/models/saas-roi.json', ready: 'yardstick-calculator' },
 ];

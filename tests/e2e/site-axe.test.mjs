@@ -16,6 +16,7 @@ const PAGES = [
   { path: '/gallery.html', ready: 'yardstick-calculator [data-output]', leadForm: true },
   { path: '/embed-this.html', ready: 'section.snippet pre code' },
   { path: '/dashboard.html', ready: 'main h1' },
+  { path: '/pipeline.html', ready: '#pipeline-body .placeholder, #pipeline-body table' },
   { path: '/embed.html?src=/models/saas-roi.json&collector=/collect', ready: 'yardstick-calculator [data-output]', leadForm: true },
 ];
 

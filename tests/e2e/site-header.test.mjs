@@ -13,6 +13,7 @@ const PAGES = [
   ['gallery.html', 'Calculators'],
   ['embed-this.html', 'Embed'],
   ['dashboard.html', 'Engagement'],
+  ['pipeline.html', 'Pipeline'],
 ];
 
 describe('the shared site header', { timeout: 120_000 }, () => {
