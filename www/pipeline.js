@@ -157,7 +157,7 @@ function stagesTable(report) {
   const caption = `Pipeline in ${report.currency}: ${count.format(report.cases)} case${report.cases === 1 ? '' : 's'}`;
   return h(
     'section',
-    { class: 'pipeline-currency', 'data-currency': report.currency, 'aria-labelledby': captionId },
+    { class: 'pipeline-currency', 'data-currency': report.currency },
     h(
       'div',
       { class: 'table-scroll', role: 'region', 'aria-labelledby': captionId, tabindex: 0 },
@@ -232,7 +232,7 @@ function draw(answer) {
   parts.push(h('h2', { id: 'stalled-title' }, `Stalled: at their step for more than ${days.format(answer.stalledAfterDays)} days`));
   parts.push(
     stalled.length
-      ? caseList(stalled, (item) => `${STEP_LABELS[item.step]} for ${dayCount(item.daysInStep)} days · ${valueText(item)}`)
+      ? caseList(stalled, (item) => `${STEP_LABELS[item.step]} for ${item.daysInStep < 1 ? 'less than a day' : `${dayCount(item.daysInStep)} days`} · ${valueText(item)}`)
       : h('p', { class: 'placeholder', id: 'no-stalled' }, 'No stalled cases.'),
   );
 
