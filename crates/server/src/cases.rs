@@ -18,7 +18,7 @@
 use yardstick_core::cases::diff::diff_cases;
 use yardstick_core::cases::figures::{case_figures, CaseFigures};
 use yardstick_core::cases::nodes::{diff_summary_node, figures_node, problems_node};
-use yardstick_core::cases::read::{read_case, stage_from_str, CaseDocument};
+use yardstick_core::cases::read::{read_case, stage_from_str, CaseDocument, CaseProblem};
 use yardstick_core::engagement::envelope::is_valid_id;
 use yardstick_core::json::{canonical_json, Node};
 use yardstick_json_text::node_from_json;
@@ -149,11 +149,23 @@ pub fn refusal(reason: &str, path: &str) -> Response {
 }
 
 /// A case document checked and computed by the core, or the 400 answer
-/// listing every problem with its path.
-pub fn checked(node: &Node) -> Result<(CaseDocument, CaseFigures), Response> {
-    let bad = |problems: &[_]| Response::json(400, canonical_json(&problems_node(problems)));
-    let case = read_case(node).map_err(|problems| bad(&problems))?;
-    let figures = case_figures(&case).map_err(|problems| bad(&problems))?;
+/// listing every problem with its path, under `prefix` when the document
+/// sits inside the body (`case` in a PUT: `case.inputs.seats`).
+pub fn checked(node: &Node, prefix: &str) -> Result<(CaseDocument, CaseFigures), Response> {
+    let bad = |mut problems: Vec<CaseProblem>| {
+        if !prefix.is_empty() {
+            for problem in &mut problems {
+                problem.path = if problem.path.is_empty() {
+                    prefix.to_string()
+                } else {
+                    format!("{prefix}.{}", problem.path)
+                };
+            }
+        }
+        Response::json(400, canonical_json(&problems_node(&problems)))
+    };
+    let case = read_case(node).map_err(bad)?;
+    let figures = case_figures(&case).map_err(bad)?;
     Ok((case, figures))
 }
 
@@ -220,7 +232,7 @@ fn create(context: &CasesContext<'_>, request: &Request) -> Response {
         Ok(None) => return refusal("the body is empty", ""),
         Err(refused) => return refused,
     };
-    match checked(&node) {
+    match checked(&node, "") {
         Ok((case, figures)) => create_from(context, &case, &figures),
         Err(refused) => refused,
     }
@@ -325,56 +337,11 @@ fn put(context: &CasesContext<'_>, request: &Request, case_id: i64) -> Response 
     let Some((_, case_node)) = entries.iter().find(|(key, _)| key == "case") else {
         return refusal("is required: the case document", "case");
     };
-    let (case, figures) = match checked(case_node) {
+    let (case, figures) = match checked(case_node, "case") {
         Ok(checked) => checked,
-        Err(refused) => return prefix_paths(refused, "case"),
+        Err(refused) => return refused,
     };
     revise(context, case_id, base_revision, &case, &figures)
-}
-
-/// A 400 answer's paths under `prefix` (`case.inputs.seats`), so they name
-/// the field in the body sent.
-fn prefix_paths(response: Response, prefix: &str) -> Response {
-    let Ok(text) = std::str::from_utf8(&response.body) else {
-        return response;
-    };
-    let Ok(Node::Map(entries)) = node_from_json(text) else {
-        return response;
-    };
-    let prefixed = |path: &str| {
-        if path.is_empty() {
-            prefix.to_string()
-        } else {
-            format!("{prefix}.{path}")
-        }
-    };
-    let mut out = Vec::with_capacity(entries.len());
-    for (key, value) in entries {
-        let value = match (key.as_str(), value) {
-            ("path", Node::Text(path)) => Node::Text(prefixed(&path)),
-            ("error", Node::Text(error)) => Node::Text(format!("{prefix}.{error}")),
-            ("problems", Node::List(items)) => Node::List(
-                items
-                    .into_iter()
-                    .map(|item| match item {
-                        Node::Map(fields) => Node::Map(
-                            fields
-                                .into_iter()
-                                .map(|(k, v)| match (k.as_str(), v) {
-                                    ("path", Node::Text(p)) => (k, Node::Text(prefixed(&p))),
-                                    (_, v) => (k, v),
-                                })
-                                .collect(),
-                        ),
-                        other => other,
-                    })
-                    .collect(),
-            ),
-            (_, value) => value,
-        };
-        out.push((key, value));
-    }
-    Response::json(response.status, canonical_json(&Node::Map(out)))
 }
 
 /// A stored revision as `GET /api/cases/{id}` answers it.

@@ -465,3 +465,90 @@ fn days_in_step_run_from_the_latest_step_change() {
         [(BusinessReview, 0.0), (HighLevelCase, 8.0)]
     );
 }
+
+mod never_panics {
+    //! Any tree, and any field of a valid case replaced by any tree, is
+    //! read, checked and diffed without a panic: every problem is data.
+    use super::*;
+    use proptest::prelude::*;
+
+    const KEYS: &[&str] = &[
+        "schema",
+        "title",
+        "customer",
+        "model",
+        "inputs",
+        "sources",
+        "scenarios",
+        "settings",
+        "step",
+        "author",
+        "id",
+        "name",
+        "version",
+        "document",
+        "by",
+        "basis",
+        "note",
+        "label",
+        "hurdleRate",
+        "paybackLimitMonths",
+        "strategicFit",
+        "probabilityNpvPositive",
+        "monteCarlo",
+        "seed",
+        "trials",
+        "locale",
+        "currency",
+        "implementation_cost",
+    ];
+
+    fn any_node() -> impl Strategy<Value = Node> {
+        let leaf = prop_oneof![
+            Just(Node::Null),
+            any::<bool>().prop_map(Node::Bool),
+            any::<f64>().prop_map(Node::Number),
+            (-1e7..1e7f64).prop_map(Node::Number),
+            "[a-z_ A-Z0-9\\n-]{0,12}".prop_map(Node::Text),
+            prop::sample::select(KEYS).prop_map(|k| Node::Text(k.to_string())),
+        ];
+        leaf.prop_recursive(4, 64, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(Node::List),
+                prop::collection::vec(
+                    (prop::sample::select(KEYS).prop_map(String::from), inner),
+                    0..8
+                )
+                .prop_map(Node::Map),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn any_tree_is_read_without_a_panic(node in any_node()) {
+            if let Ok(case) = read_case(&node) {
+                let _ = case_figures(&case);
+                let _ = diff_cases(None, &case);
+            }
+        }
+
+        #[test]
+        fn any_field_of_a_valid_case_may_be_anything(index in 0usize..10, value in any_node()) {
+            let Node::Map(mut entries) = node_from_json(&case_text("")).unwrap() else {
+                unreachable!()
+            };
+            let key = KEYS[index % 10];
+            entries.retain(|(k, _)| k != key);
+            entries.push((key.to_string(), value));
+            let valid = read("").unwrap();
+            if let Ok(case) = read_case(&Node::Map(entries)) {
+                let _ = case_figures(&case);
+                let diff = diff_cases(Some(&valid), &case);
+                let _ = super::super::nodes::diff_node(&diff);
+            }
+        }
+    }
+}
