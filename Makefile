@@ -220,9 +220,10 @@ test-build: pkg pkg-widget pkg-page server
 	    echo "$$out" >&2; exit 1; fi
 	@echo "test-build: a built tree is not rebuilt; a widget module rebuilds the embed script; demo passes the origins and ends with the addresses"
 
-## test-schema: the example models against docs/model.schema.json (and the schema against broken models)
+## test-schema: the example models and cases against docs/model.schema.json and docs/case.schema.json (and the schemas against broken ones)
 test-schema:
 	python3 tests/data/models/validate_models.py
+	python3 tests/data/cases/validate_cases.py
 
 test-rust:
 	cargo test --workspace --all-targets

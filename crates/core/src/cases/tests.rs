@@ -94,6 +94,26 @@ fn reads_a_case_and_writes_it_back_unchanged() {
 }
 
 #[test]
+fn the_example_cases_of_the_json_schema_are_accepted() {
+    for text in [
+        include_str!("../../../../tests/data/cases/acme-business-case.json"),
+        include_str!("../../../../tests/data/cases/globex-minimal.json"),
+    ] {
+        let case = read_case(&node_from_json(text).unwrap()).unwrap();
+        let figures = case_figures(&case).unwrap();
+        assert!(figures.value.is_some());
+    }
+    let case = read_case(
+        &node_from_json(include_str!(
+            "../../../../tests/data/cases/acme-business-case.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(case_figures(&case).unwrap().currency, "GBP");
+}
+
+#[test]
 fn reports_every_problem_with_its_path() {
     let found = paths(
         r#""title": "", "customer": {"id": "a b", "name": "A"}, "step": "won",
