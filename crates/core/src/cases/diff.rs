@@ -7,7 +7,7 @@
 //! as a change. The author is the revision's, not the case's: it is never
 //! part of a diff. It compares documents only; it checks nothing.
 
-use super::nodes::{scenario_node, settings_entries, source_node};
+use super::document::{scenario_node, settings_entries, source_node};
 use super::read::CaseDocument;
 use crate::json::{canonical_json, Node};
 

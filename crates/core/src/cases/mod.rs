@@ -12,13 +12,16 @@
 //! - [`pipeline`]: how a case's revisions become the pipeline's
 //!   [`crate::scoring::StageEvent`]s, days in step, stalled cases, and the
 //!   report per currency.
-//! - [`nodes`]: the JSON shapes of the above, which the server answers.
+//! - [`document`]: the document written back as JSON (what is stored).
+//! - [`nodes`]: the JSON shapes of the figures, diffs, pipeline and
+//!   problems, which the server answers.
 //!
 //! Like the rest of the core it reads no clock and does no I/O: revision
 //! times and "now" are arguments, and the server stores what these return.
 //! It builds on `model` and `scoring`; neither reaches it.
 
 pub mod diff;
+pub mod document;
 pub mod figures;
 pub mod nodes;
 pub mod pipeline;

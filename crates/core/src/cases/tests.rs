@@ -3,8 +3,9 @@
 //! gates, days in step and stalled cases, with exact timestamps.
 
 use super::diff::diff_cases;
+use super::document::case_node;
 use super::figures::{case_figures, ValueSource};
-use super::nodes::{case_node, pipeline_node};
+use super::nodes::pipeline_node;
 use super::pipeline::{case_pipeline, stage_events, CaseHistory, RevisionMark};
 use super::read::{read_case, CaseDocument};
 use crate::json::{canonical_json, Node};

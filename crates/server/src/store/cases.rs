@@ -175,7 +175,7 @@ fn insert_revision(
                 figures.verdict.high_level_positive,
                 figures.verdict.detailed_positive,
                 figures.receipt_hash,
-                canonical_json(&yardstick_core::cases::nodes::case_node(case)),
+                canonical_json(&yardstick_core::cases::document::case_node(case)),
                 new.figures_json,
                 new.summary_json,
             ],
