@@ -249,9 +249,14 @@ function draw(answer) {
   root.replaceChildren(...parts);
 }
 
-/** Fills the customer filter from the saved cases (names by id, once each). */
+/**
+ * Fills the customer filter from the saved cases (names by id, once each):
+ * the customers of the 10,000 most recently changed cases, the most one
+ * list answers. A customer beyond them can still be chosen by its id in
+ * the page's address (`?customer=ID`).
+ */
 async function loadCustomers() {
-  const answer = /** @type {CaseListAnswer} */ (await getJson('/api/cases'));
+  const answer = /** @type {CaseListAnswer} */ (await getJson('/api/cases?limit=10000'));
   /** @type {Map<string, string>} */
   const names = new Map();
   for (const item of answer.cases) if (!names.has(item.customer.id)) names.set(item.customer.id, item.customer.name);

@@ -31,6 +31,11 @@ use crate::store::{CaseFilter, NewRevision, Revised, RevisionRow, Store};
 /// model document many times the examples' size (12 KB) with 500 inputs.
 pub const MAX_CASE_BODY_BYTES: usize = MAX_BODY_BYTES;
 
+/// Cases a list answers when `limit` is not given.
+pub const CASES_PER_LIST_DEFAULT: usize = 1000;
+/// The most cases one list answers.
+pub const CASES_PER_LIST_MAX: usize = 10_000;
+
 /// Methods the `/api/cases` routes answer, for `Allow` and preflights.
 const CASES_METHODS: &str = "GET, HEAD, POST, PUT, OPTIONS";
 
@@ -372,7 +377,9 @@ fn latest(context: &CasesContext<'_>, case_id: i64) -> Response {
     }
 }
 
-/// `GET /api/cases[?customer=ID&step=STEP]`: the latest revision of each.
+/// `GET /api/cases[?customer=ID&step=STEP&limit=N]`: the latest revision
+/// of each, most recently changed first, at most `limit` (1,000 by
+/// default, 10,000 at most) with `more` saying whether others match.
 fn list(context: &CasesContext<'_>, request: &Request) -> Response {
     let query = request.query();
     let value = |key: &str| crate::api::query_value(query, key);
@@ -389,14 +396,24 @@ fn list(context: &CasesContext<'_>, request: &Request) -> Response {
             return refusal("must be a pipeline step such as business_review", "step");
         }
     }
+    let limit = match crate::api::query_value(query, "limit") {
+        Ok(None) => CASES_PER_LIST_DEFAULT,
+        Ok(Some(text)) => match text.parse::<usize>() {
+            Ok(n) if (1..=CASES_PER_LIST_MAX).contains(&n) => n,
+            _ => return refusal("must be a whole number from 1 to 10000", "limit"),
+        },
+        Err(_) => return refusal("the query has a malformed escape", "limit"),
+    };
     let filter = CaseFilter {
         customer_id: customer,
         step,
     };
-    let rows = match context.store.cases(&filter) {
+    let mut rows = match context.store.cases(&filter, limit) {
         Ok(rows) => rows,
         Err(err) => return store_failed(&err, "read"),
     };
+    let more = rows.len() > limit;
+    rows.truncate(limit);
     let text = |value: &str| Node::Text(value.to_string());
     let cases = rows
         .iter()
@@ -431,6 +448,9 @@ fn list(context: &CasesContext<'_>, request: &Request) -> Response {
         .collect();
     Response::json(
         200,
-        canonical_json(&Node::Map(vec![("cases".into(), Node::List(cases))])),
+        canonical_json(&Node::Map(vec![
+            ("cases".into(), Node::List(cases)),
+            ("more".into(), Node::Bool(more)),
+        ])),
     )
 }

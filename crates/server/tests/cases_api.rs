@@ -400,4 +400,9 @@ fn the_pipeline_counts_and_values_are_the_cores() {
     assert_eq!(listed["cases"].as_array().unwrap().len(), 1);
     assert_eq!(listed["cases"][0]["verdict"], "positive");
     assert_eq!(server.get("/api/cases?step=won").status, 400);
+    let page = server.get_json("/api/cases?limit=2");
+    assert_eq!(page["cases"].as_array().unwrap().len(), 2);
+    assert_eq!(page["more"], true);
+    assert_eq!(server.get_json("/api/cases?limit=5")["more"], false);
+    assert_eq!(server.get("/api/cases?limit=0").status, 400);
 }

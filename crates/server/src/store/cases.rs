@@ -292,18 +292,28 @@ pub fn revisions(connection: &Connection, case_id: i64) -> Result<Vec<RevisionRo
         .map_err(sqlite("read a revision"))
 }
 
-/// The latest revision of every case the filter selects, newest change first.
-pub fn list(connection: &Connection, filter: &CaseFilter) -> Result<Vec<RevisionRow>, StoreError> {
+/// The latest revision of up to `limit` cases the filter selects, newest
+/// change first (one more when more exist, so the caller can say so).
+pub fn list(
+    connection: &Connection,
+    filter: &CaseFilter,
+    limit: usize,
+) -> Result<Vec<RevisionRow>, StoreError> {
     let mut select = connection
         .prepare(&format!(
             "SELECT {REVISION_COLUMNS} FROM cases c
              JOIN case_revisions r ON r.case_id = c.case_id AND r.revision = c.revision
              WHERE (?1 IS NULL OR c.customer_id = ?1) AND (?2 IS NULL OR c.step = ?2)
-             ORDER BY c.updated_at_ms DESC, c.case_id DESC"
+             ORDER BY c.updated_at_ms DESC, c.case_id DESC
+             LIMIT ?3"
         ))
         .map_err(sqlite("prepare the cases query"))?;
+    let fetch = i64::try_from(limit.saturating_add(1)).unwrap_or(i64::MAX);
     let rows = select
-        .query_map(params![filter.customer_id, filter.step], revision_row)
+        .query_map(
+            params![filter.customer_id, filter.step, fetch],
+            revision_row,
+        )
         .map_err(sqlite("read the cases"))?;
     rows.collect::<Result<Vec<_>, _>>()
         .map_err(sqlite("read a case"))

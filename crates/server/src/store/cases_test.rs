@@ -118,7 +118,7 @@ fn lists_filter_by_customer_and_step() {
     }
     let ids = |filter: CaseFilter| -> Vec<i64> {
         store
-            .cases(&filter)
+            .cases(&filter, 10)
             .unwrap()
             .iter()
             .map(|r| r.case_id)
@@ -135,6 +135,13 @@ fn lists_filter_by_customer_and_step() {
         step: Some("decision".into()),
     };
     assert_eq!(ids(decisions), [3, 2]);
+    let first: Vec<i64> = store
+        .cases(&CaseFilter::default(), 1)
+        .unwrap()
+        .iter()
+        .map(|r| r.case_id)
+        .collect();
+    assert_eq!(first, [3, 2], "one more than the limit says more exist");
 }
 
 /// One save: the step, the strategic fit and the day.

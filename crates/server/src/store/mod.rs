@@ -313,9 +313,10 @@ impl Store {
         self.with_reader(|connection| cases::revisions(connection, case_id))
     }
 
-    /// The latest revision of each case the filter selects.
-    pub fn cases(&self, filter: &CaseFilter) -> Result<Vec<RevisionRow>, StoreError> {
-        self.with_reader(|connection| cases::list(connection, filter))
+    /// The latest revision of up to `limit` cases the filter selects (one
+    /// more when more exist).
+    pub fn cases(&self, filter: &CaseFilter, limit: usize) -> Result<Vec<RevisionRow>, StoreError> {
+        self.with_reader(|connection| cases::list(connection, filter, limit))
     }
 
     /// The histories the pipeline is computed from, for one customer or all.
