@@ -262,6 +262,24 @@ describe('the pipeline page', { timeout: 180_000 }, () => {
     await page.close();
   });
 
+  test('bad input: the form refuses a threshold out of range, the server names a bad address', async () => {
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(STEP_TIMEOUT_MS);
+    await page.goto(new URL('/pipeline.html', server.url).href);
+    await page.locator('section[data-currency="USD"]').waitFor();
+    const requests = /** @type {string[]} */ ([]);
+    page.on('request', (request) => requests.push(request.url()));
+    await page.locator('#pipeline-stalled').fill('99999');
+    await page.locator('#pipeline-stalled').press('Enter');
+    assert.equal(await page.locator('#pipeline-stalled').evaluate((input) => /** @type {HTMLInputElement} */ (input).validity.valid), false);
+    await page.waitForTimeout(300);
+    assert.deepEqual(requests.filter((url) => url.includes('/api/pipeline')), [], 'nothing is asked of the server');
+    await page.goto(new URL('/pipeline.html?stalledAfterDays=5000', server.url).href);
+    await page.getByRole('alert').waitFor();
+    assert.match((await page.getByRole('alert').textContent()) ?? '', /must be a number of days from 0 to 3650/);
+    await page.close();
+  });
+
   test('a server that stopped answering is reported with a way to try again', async () => {
     const page = await browser.context.newPage();
     page.setDefaultTimeout(STEP_TIMEOUT_MS);
