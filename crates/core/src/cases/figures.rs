@@ -26,6 +26,11 @@ use crate::scoring::{
     SUPPLIED_PROBABILITY_NPV_POSITIVE, SUPPLIED_STRATEGIC_FIT,
 };
 
+/// The most model diagnostics a refused case reports (the first ones, in
+/// the model's order), so a broken model of 500 inputs cannot make an
+/// answer of thousands of lines.
+pub const MAX_MODEL_PROBLEMS: usize = 50;
+
 /// Which output gave the case's value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ValueSource {
@@ -95,7 +100,7 @@ pub fn case_figures(case: &CaseDocument) -> Result<CaseFigures, Vec<CaseProblem>
     let model = match CompiledModel::compile(&case.model_document) {
         Ok(model) => model,
         Err(diagnostics) => {
-            for diagnostic in diagnostics.iter().take(50) {
+            for diagnostic in diagnostics.iter().take(MAX_MODEL_PROBLEMS) {
                 let path = diagnostic.path.to_string();
                 let path = if path.is_empty() {
                     "model.document".to_string()
@@ -136,10 +141,14 @@ pub fn case_figures(case: &CaseDocument) -> Result<CaseFigures, Vec<CaseProblem>
         let path = format!("scenarios[{index}].inputs");
         checked_inputs(&model, &scenario.inputs, &path, &mut problems);
     }
+    let defaults = BusinessCaseScorecardOptions::default();
     let options = BusinessCaseScorecardOptions {
-        hurdle_rate: case.settings.hurdle_rate.unwrap_or(0.10),
-        payback_limit_months: case.settings.payback_limit_months.unwrap_or(36.0),
-        ..BusinessCaseScorecardOptions::default()
+        hurdle_rate: case.settings.hurdle_rate.unwrap_or(defaults.hurdle_rate),
+        payback_limit_months: case
+            .settings
+            .payback_limit_months
+            .unwrap_or(defaults.payback_limit_months),
+        ..defaults
     };
     let scorecard = match BusinessCaseScorecard::new(options) {
         Ok(scorecard) => Some(scorecard),
