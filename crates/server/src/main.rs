@@ -188,6 +188,7 @@ fn startup_text(
          {allowed}{embed}\
          Ctrl-C stops it. Open in a browser:\n\
          \x20 calculators  {base}gallery.html\n\
+         \x20 workbench    {base}workbench.html\n\
          \x20 engagement   {base}dashboard.html\n\
          \x20 playground   {base}\n"
     )
@@ -286,6 +287,7 @@ mod tests {
             pages,
             [
                 "http://127.0.0.1:8080/gallery.html",
+                "http://127.0.0.1:8080/workbench.html",
                 "http://127.0.0.1:8080/dashboard.html",
                 "http://127.0.0.1:8080/"
             ]
