@@ -75,6 +75,7 @@ let engine = null;
  */
 async function openDocument(document, reference, where, shared) {
   if (!engine) throw new OpenError('The engine is not loaded.');
+  performance.mark('workbench:compile');
   const model = compileDocument(engine.Model, document, where);
   const layout = model.layout();
   const defaults = model.current().inputs;
@@ -116,6 +117,7 @@ async function openDocument(document, reference, where, shared) {
   );
   renderCustomer(session);
   open.views.push({ destroy: session.subscribe(() => renderCustomer(session)) });
+  performance.mark('workbench:views-mounted');
   showLinkStatus(session, shared, refusedInputs);
   openStatus.textContent = `Opened ${layout.title}.`;
   await mountPanels(session);
@@ -325,18 +327,25 @@ function wireCase() {
 async function main() {
   wireOpening();
   wireCase();
+  const wanted = new URLSearchParams(location.search).get('model');
+  // The model named in the address is fetched while the engine loads.
+  const fetching = wanted && !isCaseFragment(location.hash) ? fetchDocument(wanted) : null;
+  fetching?.catch(() => {}); // reported below, once the engine is there
   try {
     engine = await loadEngine();
+    performance.mark('workbench:engine-ready');
   } catch (error) {
     showOpenError(openError, error);
     return;
   }
-  const served = fillServedModels(servedSelect).catch((error) => showOpenError(openError, error));
-  const wanted = new URLSearchParams(location.search).get('model');
   if (isCaseFragment(location.hash)) await attempt(() => openShared(location.hash));
-  else if (wanted) await attempt(() => openUrl(wanted, 'served'));
-  else openStatus.textContent = '';
-  await served;
+  else if (fetching) {
+    await attempt(async () => {
+      const fetched = await fetching;
+      await openDocument(fetched.document, { kind: 'served', url: fetched.url, id: '', version: '' }, fetched.url);
+    });
+  } else openStatus.textContent = '';
+  await fillServedModels(servedSelect).catch((error) => showOpenError(openError, error));
 }
 
 void main();

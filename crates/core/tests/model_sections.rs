@@ -30,7 +30,10 @@ fn sections_and_the_inputs_in_them_are_read() {
     assert_eq!(spec.sections.len(), 2);
     assert_eq!(spec.sections[0].id, "costs");
     assert_eq!(spec.sections[0].label, "Costs");
-    assert_eq!(spec.sections[0].description.as_deref(), Some("What it costs"));
+    assert_eq!(
+        spec.sections[0].description.as_deref(),
+        Some("What it costs")
+    );
     assert_eq!(spec.sections[1].description, None);
     assert_eq!(spec.inputs[0].section.as_deref(), Some("benefits"));
     assert_eq!(spec.inputs[1].section, None);
@@ -44,7 +47,8 @@ fn an_unknown_section_is_reported_at_the_input_with_the_closest_id() {
     assert_eq!(diagnostics[0].code, ModelDiagnosticCode::UnknownReference);
     assert_eq!(diagnostics[0].path.to_string(), "inputs[1].section");
     assert!(
-        diagnostics[0].message.contains("`cost`") && diagnostics[0].message.contains("did you mean `costs`"),
+        diagnostics[0].message.contains("`cost`")
+            && diagnostics[0].message.contains("did you mean `costs`"),
         "{}",
         diagnostics[0].message
     );
@@ -54,7 +58,11 @@ fn an_unknown_section_is_reported_at_the_input_with_the_closest_id() {
 fn a_section_without_sections_says_to_declare_it() {
     let diagnostics = try_compile(&model("[]", r#", "section": "costs""#, "")).unwrap_err();
     assert_eq!(diagnostics[0].path.to_string(), "inputs[0].section");
-    assert!(diagnostics[0].message.contains("declare it"), "{}", diagnostics[0].message);
+    assert!(
+        diagnostics[0].message.contains("declare it"),
+        "{}",
+        diagnostics[0].message
+    );
 }
 
 #[test]
@@ -99,11 +107,17 @@ fn every_input_of_the_example_models_is_in_a_section() {
         let spec = model.spec();
         assert!(spec.sections.len() >= 2, "{file}: {:?}", spec.sections);
         for input in &spec.inputs {
-            assert!(input.section.is_some(), "{file}: {} has no section", input.id);
+            assert!(
+                input.section.is_some(),
+                "{file}: {} has no section",
+                input.id
+            );
         }
         for section in &spec.sections {
             assert!(
-                spec.inputs.iter().any(|i| i.section.as_ref() == Some(&section.id)),
+                spec.inputs
+                    .iter()
+                    .any(|i| i.section.as_ref() == Some(&section.id)),
                 "{file}: section {} is empty",
                 section.id
             );

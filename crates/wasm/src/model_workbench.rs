@@ -108,7 +108,11 @@ impl Model {
                 set_text(&item, "unit", unit);
             }
             set_text(&item, "style", row.format.style.as_str());
-            set(&item, "decimals", &JsValue::from_f64(f64::from(row.format.decimals)));
+            set(
+                &item,
+                "decimals",
+                &JsValue::from_f64(f64::from(row.format.decimals)),
+            );
             let values = Array::new();
             for value in &row.values {
                 values.push(&value_to_js(value));

@@ -119,9 +119,7 @@ fn differing_inputs_lists_the_inputs_not_equal_in_every_set() {
     assert_eq!(differing.len(), 1);
     assert_eq!(differing[0].as_string().unwrap(), "discount_rate");
     let bad = JSON::parse(r#"{ "discount_rate": 9 }"#).unwrap();
-    let error = model
-        .differing_inputs(Array::of1(&bad).into())
-        .unwrap_err();
+    let error = model.differing_inputs(Array::of1(&bad).into()).unwrap_err();
     assert!(message(error).contains("Discount rate"));
     assert!(model.differing_inputs(JsValue::from_f64(1.0)).is_err());
 }
@@ -135,7 +133,10 @@ fn the_period_table_has_every_series_and_totals_where_meaningful() {
         .iter()
         .map(|p| p.as_string().unwrap())
         .collect();
-    assert_eq!(periods, ["Start", "Year 1", "Year 2", "Year 3", "Year 4", "Year 5"]);
+    assert_eq!(
+        periods,
+        ["Start", "Year 1", "Year 2", "Year 3", "Year 4", "Year 5"]
+    );
     let rows = list(&get(&table, "rows"));
     assert_eq!(rows.len(), 12);
     let row = |id: &str| rows.iter().find(|r| text(r, "id") == id).unwrap().clone();
@@ -153,7 +154,10 @@ fn the_period_table_has_every_series_and_totals_where_meaningful() {
     let net_benefit = get(&get(&evaluation, "outputs"), "net_benefit_5y")
         .as_f64()
         .unwrap();
-    assert_eq!(total, net_benefit, "SUM(net_cash_flow), as the model's output");
+    assert_eq!(
+        total, net_benefit,
+        "SUM(net_cash_flow), as the model's output"
+    );
     assert!(get(&row("cumulative_cash_flow"), "total").is_null());
     assert!(get(&row("adoption"), "total").is_null());
     assert_eq!(text(&row("adoption"), "style"), "percent");
@@ -162,16 +166,24 @@ fn the_period_table_has_every_series_and_totals_where_meaningful() {
 #[wasm_bindgen_test]
 fn the_period_table_text_is_csv_or_tsv_of_the_current_inputs() {
     let mut model = case_model();
-    model.set("training_cost", JsValue::from_f64(31_000.0)).unwrap();
+    model
+        .set("training_cost", JsValue::from_f64(31_000.0))
+        .unwrap();
     let csv = model.period_table_text("csv").unwrap();
     let lines: Vec<&str> = csv.split("\r\n").collect();
-    assert_eq!(lines[0], "Series,Start,Year 1,Year 2,Year 3,Year 4,Year 5,Total");
+    assert_eq!(
+        lines[0],
+        "Series,Start,Year 1,Year 2,Year 3,Year 4,Year 5,Total"
+    );
     assert_eq!(lines[1], "One-off costs,191000,0,0,0,0,0,191000");
     assert_eq!(lines.len(), 14, "header, 12 series, and the last CRLF");
     let tsv = model.period_table_text("tsv").unwrap();
     assert!(tsv.starts_with("Series\tStart\tYear 1"));
     assert!(tsv.contains("\nCumulative net cash flow\t-191000\t"));
-    assert!(tsv.lines().nth(10).unwrap().ends_with('\t'), "no total for a running balance");
+    assert!(
+        tsv.lines().nth(10).unwrap().ends_with('\t'),
+        "no total for a running balance"
+    );
     let error = model.period_table_text("xlsx").unwrap_err();
     assert!(message(error).contains("\"csv\" or \"tsv\""));
 }

@@ -218,7 +218,12 @@ mod tests {
     }
 
     fn map(entries: Vec<(&str, Node)>) -> Node {
-        Node::Map(entries.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+        Node::Map(
+            entries
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect(),
+        )
     }
 
     fn series(id: &str, label: &str, formula: &str, extra: Vec<(&str, Node)>) -> Node {
@@ -240,7 +245,10 @@ mod tests {
             ("title", text("T")),
             (
                 "horizon",
-                map(vec![("periods", Node::Number(3.0)), ("unit", text("quarter"))]),
+                map(vec![
+                    ("periods", Node::Number(3.0)),
+                    ("unit", text("quarter")),
+                ]),
             ),
             (
                 "inputs",
@@ -282,7 +290,10 @@ mod tests {
             series("share", "Share", "period / 10", vec![("format", percent)]),
             series("heads", "Heads", "x", vec![("total", Node::Bool(false))]),
         ]);
-        assert_eq!(table.periods, ["Start", "Quarter 1", "Quarter 2", "Quarter 3"]);
+        assert_eq!(
+            table.periods,
+            ["Start", "Quarter 1", "Quarter 2", "Quarter 3"]
+        );
         let totals: Vec<_> = table.rows.iter().map(|r| r.total.clone()).collect();
         assert_eq!(
             totals,
@@ -295,7 +306,12 @@ mod tests {
     fn a_marked_rate_is_summed_and_an_error_is_the_total() {
         let percent = map(vec![("style", text("percent"))]);
         let table = table(vec![
-            series("share", "Share", "period / 10", vec![("format", percent), ("total", Node::Bool(true))]),
+            series(
+                "share",
+                "Share",
+                "period / 10",
+                vec![("format", percent), ("total", Node::Bool(true))],
+            ),
             series("ratio", "Ratio", "x / (period - 1)", vec![]),
         ]);
         let share_total = table.rows.first().and_then(|r| r.total.clone());
@@ -310,7 +326,12 @@ mod tests {
     #[test]
     fn csv_quotes_by_rfc_4180_and_tsv_is_tab_separated() {
         let table = table(vec![
-            series("flow", "Flow, \"net\"", "x * period / 4", vec![("unit", text("USD"))]),
+            series(
+                "flow",
+                "Flow, \"net\"",
+                "x * period / 4",
+                vec![("unit", text("USD"))],
+            ),
             series("bad", "=bad", "x", vec![]),
         ]);
         assert_eq!(

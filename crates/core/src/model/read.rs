@@ -284,7 +284,15 @@ fn read_calculation(
 ) -> Option<CalculationSpec> {
     let fields = Fields::open(node, path, diagnostics)?;
     fields.reject_unknown(
-        &["id", "formula", "per_period", "label", "unit", "format", "total"],
+        &[
+            "id",
+            "formula",
+            "per_period",
+            "label",
+            "unit",
+            "format",
+            "total",
+        ],
         diagnostics,
     );
     Some(CalculationSpec {
