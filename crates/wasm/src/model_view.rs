@@ -198,7 +198,7 @@ impl Model {
         }
         set(&result, "outputs", &outputs);
         let series = Array::new();
-        for (_index, calculation) in spec.calculations.iter().enumerate() {
+        for (index, calculation) in spec.calculations.iter().enumerate() {
             if !calculation.per_period {
                 continue;
             }
@@ -214,10 +214,13 @@ impl Model {
                 "total",
                 &JsValue::from_bool(yardstick_core::model::period_table::totals_series(
                     &self.compiled,
-                    _index,
+                    index,
                     calculation,
                 )),
             );
+            // The widget draws no period table, so it says nothing of totals.
+            #[cfg(not(feature = "workbench"))]
+            let _ = index;
             series.push(&item);
         }
         set(&result, "series", &series);
