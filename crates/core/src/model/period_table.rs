@@ -177,35 +177,37 @@ fn cell_text(value: &Value) -> String {
 /// Text a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, a tab
 /// or a carriage return first) gets a leading `'` (CSV injection).
 fn spreadsheet_safe(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_string(),
     }
 }
 
+/// One line of cells. A plain loop over each cell's characters, which
+/// decides quoting and writes the cell in one pass (`str::replace` and
+/// `contains` with character sets cost the wasm their own code).
 fn write_line(out: &mut String, cells: &[String], format: TableText) {
+    let csv = format == TableText::Csv;
     for (index, cell) in cells.iter().enumerate() {
         if index > 0 {
-            out.push(match format {
-                TableText::Csv => ',',
-                TableText::Tsv => '\t',
-            });
+            out.push(if csv { ',' } else { '\t' });
         }
-        match format {
-            TableText::Csv if cell.contains([',', '"', '\r', '\n']) => {
-                out.push('"');
-                out.push_str(&cell.replace('"', "\"\""));
-                out.push('"');
+        let quoted = csv && cell.chars().any(|c| matches!(c, ',' | '"' | '\r' | '\n'));
+        if quoted {
+            out.push('"');
+        }
+        for c in cell.chars() {
+            match c {
+                '"' if quoted => out.push_str("\"\""),
+                '\t' | '\r' | '\n' if !csv => out.push(' '),
+                _ => out.push(c),
             }
-            TableText::Csv => out.push_str(cell),
-            TableText::Tsv => out.push_str(&cell.replace(['\t', '\r', '\n'], " ")),
+        }
+        if quoted {
+            out.push('"');
         }
     }
-    out.push_str(match format {
-        TableText::Csv => "\r\n",
-        TableText::Tsv => "\n",
-    });
+    out.push_str(if csv { "\r\n" } else { "\n" });
 }
 
 #[cfg(test)]
