@@ -124,3 +124,23 @@ fn every_input_of_the_example_models_is_in_a_section() {
         }
     }
 }
+
+#[test]
+fn a_calculation_total_is_true_or_false_and_read_into_the_spec() {
+    let document = |total: &str| {
+        format!(
+            r#"{{
+  "schema": "yardstick/model@1", "id": "t", "version": "1", "title": "T",
+  "inputs": [{{ "id": "a", "label": "A", "kind": "number", "default": 1 }}],
+  "calculations": [{{ "id": "heads", "per_period": true, "formula": "a", "total": {total} }}],
+  "outputs": [{{ "id": "o", "label": "O", "formula": "a" }}]
+}}"#
+        )
+    };
+    let model = compile(&document("false"));
+    assert_eq!(model.spec().calculations[0].total, Some(false));
+    let diagnostics = try_compile(&document(r#""no""#)).unwrap_err();
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    assert_eq!(diagnostics[0].code, ModelDiagnosticCode::WrongType);
+    assert_eq!(diagnostics[0].path.to_string(), "calculations[0].total");
+}
