@@ -16,7 +16,7 @@ const PAGES = [
   { path: 'index.html', ready: '#formula:not([disabled])' },
   { path: 'gallery.html', ready: 'yardstick-calculator' },
   { path: 'dashboard.html', ready: 'main' },
-  { path: 'workbench.html?model=/models/business-case-5y.json', ready: '#wb-outputs [data-output="npv"]:not(:empty)' },
+  { path: 'workbench.html?model=/models/business-case-5y.json', ready: '#wb-case[data-ready]' },
   { path: 'embed-this.html', ready: 'main' },
   { path: 'embed.html?src=/models/saas-roi.json', ready: 'yardstick-calculator' },
 ];

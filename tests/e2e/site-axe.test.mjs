@@ -16,7 +16,7 @@ const PAGES = [
   { path: '/gallery.html', ready: 'yardstick-calculator [data-output]', leadForm: true },
   { path: '/embed-this.html', ready: 'section.snippet pre code' },
   { path: '/dashboard.html', ready: 'main h1' },
-  { path: '/workbench.html?model=/models/business-case-5y.json', ready: '#wb-outputs [data-output="npv"]:not(:empty)' },
+  { path: '/workbench.html?model=/models/business-case-5y.json', ready: '#wb-case[data-ready]' },
   { path: '/embed.html?src=/models/saas-roi.json&collector=/collect', ready: 'yardstick-calculator [data-output]', leadForm: true },
 ];
 

@@ -68,7 +68,7 @@ export function layoutOf(document) {
 export async function openExample(page, url, id) {
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
   await page.goto(`${url}workbench.html?model=/models/${id}.json`);
-  await page.locator('#wb-outputs [data-output]:not(:empty)').first().waitFor();
+  await page.locator('#wb-case[data-ready]').waitFor({ state: 'attached' });
 }
 
 /**

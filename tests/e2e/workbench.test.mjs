@@ -33,7 +33,7 @@ describe('the workbench', { timeout: 240_000 }, () => {
       await picker.locator(`option[value="/models/${id}.json"]`).waitFor({ state: 'attached' });
       await picker.selectOption(`/models/${id}.json`);
       await page.getByRole('button', { name: 'Open' }).first().click();
-      await page.locator('#wb-outputs [data-output]:not(:empty)').first().waitFor();
+      await page.locator('#wb-case[data-ready]').waitFor({ state: 'attached' });
       const document = exampleDocument(id);
       assert.deepEqual(await pageOutputs(page), expectedOutputs(document, evaluate(document)));
       const headings = await page.locator('#wb-input-groups section h3').allTextContents();
