@@ -21,7 +21,7 @@ import { mountOutputs } from './workbench/outputs-view.js';
 import { mountPeriods } from './workbench/period-view.js';
 import { mountScenarios } from './workbench/scenarios-view.js';
 import { createSession } from './workbench/session.js';
-import { LinkError, isCaseFragment, makeFragment, readFragment } from './workbench/share-link.js';
+import { isCaseFragment, makeFragment, readFragment } from './workbench/share-link.js';
 import { mountSummary } from './workbench/summary-view.js';
 
 /** @typedef {import('./workbench/session.js').PageSession} PageSession */
@@ -226,7 +226,7 @@ async function attempt(step) {
     await step();
   } catch (error) {
     openStatus.textContent = '';
-    showOpenError(openError, error instanceof LinkError ? new OpenError(`This link cannot be opened. ${error.message}`) : error);
+    showOpenError(openError, error);
   }
 }
 

@@ -116,7 +116,7 @@ describe('sharing, files, keyboard, axe and print in the workbench', { timeout: 
     const page = await browser.context.newPage();
     page.setDefaultTimeout(15_000);
     for (const [fragment, message] of [
-      ['case=abc$%def', /This link cannot be opened\. This link is damaged: it has characters/],
+      ['case=abc$%def', /^This link is damaged: it has characters/],
       ['case=' + zlib.deflateRawSync(Buffer.from('{"format":1}'.repeat(40))).toString('base64url').slice(0, 30), /This link is damaged: its case cannot be unpacked/],
       [`case=${zlib.deflateRawSync(Buffer.from('{"format":1,"state":{}}')).toString('base64url')}`, /This link is damaged: the model it names is unreadable/],
       [`case=${zlib.deflateRawSync(Buffer.from('{"format":7}')).toString('base64url')}`, /made by another version of the workbench/],
