@@ -233,7 +233,7 @@ test-rust:
 
 test-wasm: test-wasm-node test-wasm-chrome
 
-WASM_TESTS := --test wasm_api --test wasm_model --test wasm_engagement --test wasm_page --test wasm_errors
+WASM_TESTS := --test wasm_api --test wasm_model --test wasm_workbench --test wasm_engagement --test wasm_page --test wasm_errors
 
 # wasm-bindgen tests run in Node unless WASM_BINDGEN_USE_BROWSER asks for a browser.
 test-wasm-node:

@@ -28,6 +28,9 @@
  * @property {(formula: string, caret: number) => CallAt | null} callAt The function call whose parentheses hold the caret (a UTF-16 offset).
  * @property {(formula: string, caret: number) => NameAt | null} nameAt The name the caret is typing: the whole name's range and the part before the caret (UTF-16 offsets).
  * @property {() => string} version The engine's version.
+ * @property {typeof import('../pkg/yardstick.js').Model} Model Calculator models: compile, set, evaluate, scenarios, receipts (the workbench).
+ * @property {typeof import('../pkg/yardstick.js').Scorecard} Scorecard Weighted scorecards (the workbench's verdict).
+ * @property {(text: string, decimalComma: boolean) => number} readTypedNumber Reads a number a person typed, in the locale's notation.
  */
 
 /** @typedef {typeof import('../pkg/yardstick.js')} GeneratedBindings */
@@ -70,5 +73,8 @@ async function instantiate() {
     callAt: (formula, caret) => bindings.callAt(formula, caret),
     nameAt: (formula, caret) => bindings.nameAt(formula, caret),
     version: () => bindings.version(),
+    Model: bindings.Model,
+    Scorecard: bindings.Scorecard,
+    readTypedNumber: (text, decimalComma) => bindings.readTypedNumber(text, decimalComma),
   };
 }

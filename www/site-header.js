@@ -15,6 +15,7 @@ import { h } from './widget/dom.js';
 const PAGES = [
   ['index.html', 'Playground'],
   ['gallery.html', 'Calculators'],
+  ['workbench.html', 'Workbench'],
   ['embed-this.html', 'Embed'],
   ['dashboard.html', 'Engagement'],
   ['pipeline.html', 'Pipeline'],

@@ -17,6 +17,7 @@ const PAGES = [
   { path: 'gallery.html', ready: 'yardstick-calculator' },
   { path: 'dashboard.html', ready: 'main' },
   { path: 'pipeline.html', ready: '#pipeline-status:not(:empty)' },
+  { path: 'workbench.html?model=/models/business-case-5y.json', ready: '#wb-case[data-ready]' },
   { path: 'embed-this.html', ready: 'main' },
   { path: 'embed.html?src=/models/saas-roi.json', ready: 'yardstick-calculator' },
 ];

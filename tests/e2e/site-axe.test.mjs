@@ -17,6 +17,7 @@ const PAGES = [
   { path: '/embed-this.html', ready: 'section.snippet pre code' },
   { path: '/dashboard.html', ready: 'main h1' },
   { path: '/pipeline.html', ready: '#pipeline-body .placeholder, #pipeline-body table' },
+  { path: '/workbench.html?model=/models/business-case-5y.json', ready: '#wb-case[data-ready]' },
   { path: '/embed.html?src=/models/saas-roi.json&collector=/collect', ready: 'yardstick-calculator [data-output]', leadForm: true },
 ];
 

@@ -11,6 +11,7 @@ const STEP_TIMEOUT_MS = 15_000;
 const PAGES = [
   ['index.html', 'Playground'],
   ['gallery.html', 'Calculators'],
+  ['workbench.html', 'Workbench'],
   ['embed-this.html', 'Embed'],
   ['dashboard.html', 'Engagement'],
   ['pipeline.html', 'Pipeline'],

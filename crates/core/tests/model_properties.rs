@@ -227,6 +227,7 @@ proptest! {
             uncertainty: None,
             scale: Default::default(),
             applies_when: None,
+            section: None,
         };
         if plainly_accepted(&input, value) {
             let checked = check_value(&input, &InputValue::Number(value));

@@ -193,6 +193,7 @@ fn startup_text(
          {allowed}{embed}\
          Ctrl-C stops it. Open in a browser:\n\
          \x20 calculators  {base}gallery.html\n\
+         \x20 workbench    {base}workbench.html\n\
          \x20 engagement   {base}dashboard.html\n\
          \x20 pipeline     {base}pipeline.html\n\
          \x20 playground   {base}\n"
@@ -309,6 +310,7 @@ mod tests {
             pages,
             [
                 "http://127.0.0.1:8080/gallery.html",
+                "http://127.0.0.1:8080/workbench.html",
                 "http://127.0.0.1:8080/dashboard.html",
                 "http://127.0.0.1:8080/pipeline.html",
                 "http://127.0.0.1:8080/"

@@ -22,6 +22,8 @@ mod model_analysis;
 #[cfg(feature = "model")]
 mod model_view;
 #[cfg(feature = "workbench")]
+mod model_workbench;
+#[cfg(feature = "workbench")]
 mod monte_carlo;
 #[cfg(feature = "workbench")]
 mod pipeline;

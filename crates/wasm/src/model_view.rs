@@ -32,12 +32,20 @@ export interface InputLayout {
     scale: "linear" | "log";
     /** The toggle it applies under (its id and label); `inapplicable` in the model's answers says when it does not. */
     appliesWhen?: { input: string; label: string };
+    /** The id of the section it is shown in (full build only; the widget does not read sections). */
+    section?: string;
 }
+/** A group of inputs (the model's `sections`). */
+export interface SectionLayout { id: string; label: string; description?: string }
 /** How a number is shown: the model's format with its defaults filled in (a plain number, 2 decimals, when the model gives none). */
 export interface NumberFormat { style: "currency" | "percent" | "number" | "months"; decimals: number }
 export interface OutputLayout extends NumberFormat { id: string; label: string }
 /** A per-period calculation; charts show its values in its format. */
-export interface SeriesLayout extends NumberFormat { id: string; label: string; unit?: string }
+export interface SeriesLayout extends NumberFormat {
+    id: string; label: string; unit?: string;
+    /** Whether a period table adds its periods up (full build only): the core's rule, see docs/model-format.md. */
+    total?: boolean;
+}
 export interface ChartLayout { id: string; title: string; type: "bar" | "line" | "tornado"; series: string[]; output?: string }
 /** A scenario to offer; `Model.applyScenario(id)` applies it. */
 export interface ScenarioLayout { id: string; label: string }
@@ -50,6 +58,8 @@ export interface ModelLayout {
     scenarios: ScenarioLayout[]; charts: ChartLayout[];
     /** The output that is a lead's value (the model's `leadValue`), if any. */
     leadValue?: string;
+    /** The groups of inputs, in order (full build only; the widget build leaves it out). */
+    sections?: SectionLayout[];
 }
 "##;
 
@@ -132,6 +142,8 @@ fn input_layout(input: &InputSpec, inputs: &[InputSpec]) -> Object {
         set_text(&condition, "label", &toggle.label);
         set(&item, "appliesWhen", &condition);
     }
+    #[cfg(feature = "workbench")]
+    set_optional_text(&item, "section", input.section.as_ref());
     item
 }
 
@@ -186,13 +198,29 @@ impl Model {
         }
         set(&result, "outputs", &outputs);
         let series = Array::new();
-        for calculation in spec.calculations.iter().filter(|c| c.per_period) {
+        for (index, calculation) in spec.calculations.iter().enumerate() {
+            if !calculation.per_period {
+                continue;
+            }
             let item = object();
             set_text(&item, "id", &calculation.id);
             let label = calculation.label.as_ref().unwrap_or(&calculation.id);
             set_text(&item, "label", label);
             set_optional_text(&item, "unit", calculation.unit.as_ref());
             set_format(&item, calculation.format);
+            #[cfg(feature = "workbench")]
+            set(
+                &item,
+                "total",
+                &JsValue::from_bool(yardstick_core::model::period_table::totals_series(
+                    &self.compiled,
+                    index,
+                    calculation,
+                )),
+            );
+            // The widget draws no period table, so it says nothing of totals.
+            #[cfg(not(feature = "workbench"))]
+            let _ = index;
             series.push(&item);
         }
         set(&result, "series", &series);
@@ -217,6 +245,18 @@ impl Model {
             charts.push(&item);
         }
         set(&result, "charts", &charts);
+        #[cfg(feature = "workbench")]
+        {
+            let sections = Array::new();
+            for section in &spec.sections {
+                let item = object();
+                set_text(&item, "id", &section.id);
+                set_text(&item, "label", &section.label);
+                set_optional_text(&item, "description", section.description.as_ref());
+                sections.push(&item);
+            }
+            set(&result, "sections", &sections);
+        }
         result.into()
     }
 

@@ -169,6 +169,17 @@ impl CompiledModel {
         &self.document
     }
 
+    /// Whether calculation `index` reads its own previous period
+    /// (`PREV(x)` in `x`'s formula): a running balance, whose last value
+    /// already is its total.
+    pub fn reads_own_previous(&self, index: usize) -> bool {
+        let variable = self.spec.inputs.len() + index;
+        self.structure
+            .variables
+            .get(variable)
+            .is_some_and(|v| v.reads.iter().any(|e| e.lagged && e.on == variable))
+    }
+
     /// Every input at its default.
     pub fn default_inputs(&self) -> Vec<InputValue> {
         let mut inputs = Vec::with_capacity(self.spec.inputs.len());

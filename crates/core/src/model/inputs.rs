@@ -30,6 +30,7 @@ const INPUT_FIELDS: &[&str] = &[
     "uncertainty",
     "scale",
     "appliesWhen",
+    "section",
 ];
 
 /// Reads one input at `path`; `None` when it is too broken to use.
@@ -94,6 +95,10 @@ pub fn read_input(
         uncertainty,
         scale,
         applies_when,
+        #[cfg(feature = "workbench")]
+        section: super::sections::read_input_section(&fields, diagnostics),
+        #[cfg(not(feature = "workbench"))]
+        section: None,
     };
     let default_path = fields.field_path("default");
     match fields.get("default") {

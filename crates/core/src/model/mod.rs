@@ -12,6 +12,9 @@
 //! - [`fast`] (lowered by `fast_lower`): the compiled numeric path the
 //!   engine tries first, bit-identical to the general evaluator;
 //! - `scenario`: a named scenario applied to the current state;
+//! - `period_table` (full build): every series by period, with totals
+//!   where they mean something, as a table, CSV or TSV;
+//! - `sections` (full build): the groups a form shows inputs in;
 //! - [`receipt`]: reproducible records of an evaluation (SHA-256);
 //! - [`analysis`]: scenarios, sensitivity, goal seek;
 //! - [`advice`]: what a model that compiles had better change (a money
@@ -31,11 +34,15 @@ mod fast_workspace;
 pub mod fields;
 pub mod graph;
 pub mod inputs;
+#[cfg(feature = "workbench")]
+pub mod period_table;
 pub mod plan;
 pub mod read;
 pub mod receipt;
 pub mod refusal;
-mod scenario;
+pub mod scenario;
+#[cfg(feature = "workbench")]
+pub mod sections;
 pub use scenario::OwnInputs;
 mod slot;
 pub mod spec;

@@ -42,6 +42,7 @@ const TOP_FIELDS: &[&str] = &[
     "scenarios",
     "charts",
     "leadValue",
+    "sections",
 ];
 
 /// The text values of the fields that name one of a few choices: what the
@@ -117,6 +118,7 @@ fn read_top(document: &Node, diagnostics: &mut Diagnostics) -> Option<ModelSpec>
         scenarios: Vec::new(),
         charts: Vec::new(),
         lead_value: None,
+        sections: Vec::new(),
     };
     if spec.currency.len() != 3 || !spec.currency.chars().all(|c| c.is_ascii_uppercase()) {
         diagnostics.push(
@@ -147,6 +149,11 @@ fn read_top(document: &Node, diagnostics: &mut Diagnostics) -> Option<ModelSpec>
         }
     }
     check_ids(&spec, diagnostics);
+    #[cfg(feature = "workbench")]
+    {
+        spec.sections = super::sections::read_sections(&top, diagnostics);
+        super::sections::check_input_sections(&spec.inputs, &spec.sections, diagnostics);
+    }
     spec.lead_value = read_lead_value(&top, &spec.outputs, diagnostics);
     resolve_applies_when(&mut spec.inputs, diagnostics);
     let scenarios = bounded_list(&top, "scenarios", false, MAX_SCENARIOS, diagnostics);
@@ -277,7 +284,15 @@ fn read_calculation(
 ) -> Option<CalculationSpec> {
     let fields = Fields::open(node, path, diagnostics)?;
     fields.reject_unknown(
-        &["id", "formula", "per_period", "label", "unit", "format"],
+        &[
+            "id",
+            "formula",
+            "per_period",
+            "label",
+            "unit",
+            "format",
+            "total",
+        ],
         diagnostics,
     );
     Some(CalculationSpec {
@@ -289,6 +304,13 @@ fn read_calculation(
         label: fields.text("label", false, diagnostics),
         unit: fields.text("unit", false, diagnostics),
         format: read_format(&fields, diagnostics),
+        // Whether a period table may total it: the full build's (the
+        // widget draws no period table and accepts the field unread).
+        total: if cfg!(feature = "workbench") {
+            fields.boolean("total", diagnostics)
+        } else {
+            None
+        },
     })
 }
 

@@ -15,7 +15,7 @@
 
 use super::diagnostic::{IdKind, ModelError};
 use super::engine::{CompiledModel, ModelState};
-use super::spec::InputValue;
+use super::spec::{InputValue, ScenarioSpec};
 
 /// The visitor's own inputs, kept while a scenario is shown (empty while
 /// their own numbers are).
@@ -55,6 +55,14 @@ impl CompiledModel {
                 kind: IdKind::Scenario,
                 id: scenario_id.to_string(),
             })?;
+        let inputs = self.scenario_input_values(scenario);
+        Ok(self.replace_inputs(state, &inputs))
+    }
+
+    /// Every input's value under `scenario`: its override, or the input's
+    /// default where it names none (one value per input, in model order).
+    pub fn scenario_input_values(&self, scenario: &ScenarioSpec) -> Vec<InputValue> {
+        let spec = self.spec();
         let mut inputs = self.default_inputs();
         // Reading the model checked each override against its input and
         // wrote the input's own id, so a plain lookup finds it.
@@ -65,7 +73,7 @@ impl CompiledModel {
                 *slot = value.clone();
             }
         }
-        Ok(self.replace_inputs(state, &inputs))
+        inputs
     }
 
     /// [`apply_scenario`](Self::apply_scenario), keeping the inputs shown
@@ -109,5 +117,40 @@ impl CompiledModel {
             }
         }
         changed
+    }
+}
+
+/// The positions of the inputs whose values are not the same in every one
+/// of `sets` (each one value per input, in model order): what a scenario
+/// comparison lists under "which inputs differ". Values compare exactly,
+/// as the engine stores them (a date is its serial, whatever text gave it).
+pub fn differing_inputs(sets: &[Vec<InputValue>]) -> Vec<usize> {
+    let Some(first) = sets.first() else {
+        return Vec::new();
+    };
+    let mut differing = Vec::new();
+    for (index, value) in first.iter().enumerate() {
+        if sets.iter().any(|set| set.get(index) != Some(value)) {
+            differing.push(index);
+        }
+    }
+    differing
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inputs_differ_when_any_set_has_another_value() {
+        let n = InputValue::Number;
+        let sets = vec![
+            vec![n(1.0), n(2.0), InputValue::Bool(true)],
+            vec![n(1.0), n(3.0), InputValue::Bool(true)],
+            vec![n(1.0), n(2.0), InputValue::Bool(false)],
+        ];
+        assert_eq!(differing_inputs(&sets), [1, 2]);
+        assert_eq!(differing_inputs(&sets[..1]), Vec::<usize>::new());
+        assert_eq!(differing_inputs(&[]), Vec::<usize>::new());
     }
 }

@@ -38,6 +38,21 @@ pub struct ModelSpec {
     /// The output that is a lead's value (`leadValue`): its index in
     /// `outputs`; `None` when the model names none.
     pub lead_value: Option<usize>,
+    /// The groups a form shows inputs in (`sections`), in document order.
+    /// Read by the full build only: the widget accepts the field and
+    /// leaves it empty (its bytes are budgeted, and it shows one list).
+    pub sections: Vec<SectionSpec>,
+}
+
+/// A group of inputs a form shows together (`costs`, `benefits`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionSpec {
+    /// Its id, which inputs name in their `section`.
+    pub id: String,
+    /// The heading shown above its inputs.
+    pub label: String,
+    /// A sentence or two under the heading, if the document gives one.
+    pub description: Option<String>,
 }
 
 /// Periods 0..=`periods`; period 0 is the start.
@@ -246,6 +261,9 @@ pub struct InputSpec {
     pub scale: Scale,
     /// The toggle this input applies under (`appliesWhen`), if any.
     pub applies_when: Option<AppliesWhen>,
+    /// The id of the section it is shown in (`section`), checked against
+    /// the model's `sections` (full build only; `None` in the widget).
+    pub section: Option<String>,
 }
 
 /// How a slider maps its position to a value (`scale` in the format).
@@ -313,6 +331,10 @@ pub struct CalculationSpec {
     /// `format`, read by the same rule as an output's, so a calculation
     /// without one is a plain number as an output without one is.
     pub format: OutputFormat,
+    /// Whether a period table may add its values up (`total`), when the
+    /// document says so; `None` lets `period_table` decide (full build
+    /// only; the widget leaves it `None`).
+    pub total: Option<bool>,
 }
 
 /// How a number is shown: an output's, or a calculation's in charts.
