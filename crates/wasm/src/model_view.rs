@@ -50,7 +50,11 @@ export interface ModelLayout {
     scenarios: ScenarioLayout[]; charts: ChartLayout[];
     /** The output that is a lead's value (the model's `leadValue`), if any. */
     leadValue?: string;
+    /** Which series are the net cash flow, its running total, benefits and costs (the model's `cashFlow`), if it says; full build only. */
+    cashFlow?: CashFlowLayout;
 }
+/** Series ids (`layout.series`): break-even is `breakEven(net)`. */
+export interface CashFlowLayout { net: string; cumulative?: string; benefits?: string; costs?: string }
 "##;
 
 fn text(value: &str) -> JsValue {
@@ -166,6 +170,16 @@ impl Model {
         set_text(&result, "locale", &spec.locale);
         if let Some(output) = spec.lead_value.and_then(|i| spec.outputs.get(i)) {
             set_text(&result, "leadValue", &output.id);
+        }
+        // The workbench charts the cash flow; the widget leaves it out.
+        #[cfg(feature = "workbench")]
+        if let Some(cash_flow) = &spec.cash_flow {
+            let item = object();
+            set_text(&item, "net", &cash_flow.net);
+            set_optional_text(&item, "cumulative", cash_flow.cumulative.as_ref());
+            set_optional_text(&item, "benefits", cash_flow.benefits.as_ref());
+            set_optional_text(&item, "costs", cash_flow.costs.as_ref());
+            set(&result, "cashFlow", &item);
         }
         let horizon = object();
         set_number(&horizon, "periods", spec.horizon.periods as f64);

@@ -14,6 +14,8 @@
 //! - `scenario`: a named scenario applied to the current state;
 //! - [`receipt`]: reproducible records of an evaluation (SHA-256);
 //! - [`analysis`]: scenarios, sensitivity, goal seek;
+//! - [`cash_flow`]: which series are the net cash flow, its running total,
+//!   benefits and costs (`cashFlow`), checked as references;
 //! - [`advice`]: what a model that compiles had better change (a money
 //!   input without a maximum), apart from the blocking diagnostics.
 //!
@@ -21,6 +23,7 @@
 
 pub mod advice;
 pub mod analysis;
+pub mod cash_flow;
 pub mod compile;
 pub mod diagnostic;
 pub mod engine;

@@ -5,6 +5,7 @@
 //!
 //! Formulas are only carried here; `compile` parses and checks them.
 
+use super::cash_flow::read_cash_flow;
 use super::diagnostic::{item_path, suggest_id, ModelDiagnostic, ModelDiagnosticCode, ModelPath};
 use super::fields::{is_reserved_id, is_valid_id, is_valid_model_id, Diagnostics, Fields};
 use super::inputs::{check_value, read_input, value_from_node};
@@ -42,6 +43,7 @@ const TOP_FIELDS: &[&str] = &[
     "scenarios",
     "charts",
     "leadValue",
+    "cashFlow",
 ];
 
 /// The text values of the fields that name one of a few choices: what the
@@ -117,6 +119,7 @@ fn read_top(document: &Node, diagnostics: &mut Diagnostics) -> Option<ModelSpec>
         scenarios: Vec::new(),
         charts: Vec::new(),
         lead_value: None,
+        cash_flow: None,
     };
     if spec.currency.len() != 3 || !spec.currency.chars().all(|c| c.is_ascii_uppercase()) {
         diagnostics.push(
@@ -148,6 +151,7 @@ fn read_top(document: &Node, diagnostics: &mut Diagnostics) -> Option<ModelSpec>
     }
     check_ids(&spec, diagnostics);
     spec.lead_value = read_lead_value(&top, &spec.outputs, diagnostics);
+    spec.cash_flow = read_cash_flow(&top, &spec.calculations, diagnostics);
     resolve_applies_when(&mut spec.inputs, diagnostics);
     let scenarios = bounded_list(&top, "scenarios", false, MAX_SCENARIOS, diagnostics);
     for (i, node) in scenarios.iter().enumerate() {

@@ -38,6 +38,25 @@ pub struct ModelSpec {
     /// The output that is a lead's value (`leadValue`): its index in
     /// `outputs`; `None` when the model names none.
     pub lead_value: Option<usize>,
+    /// Which series are the net cash flow, its running total, benefits and
+    /// costs (`cashFlow`); `None` when the model does not say.
+    pub cash_flow: Option<CashFlowSpec>,
+}
+
+/// The model's `cashFlow`: ids of per-period calculations, exactly as the
+/// calculations write them. The workbench charts the cumulative cash flow
+/// with its payback point (break-even over `net`) and benefits against
+/// costs from these.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CashFlowSpec {
+    /// The net cash flow per period (period 0 the investment).
+    pub net: String,
+    /// The running total of `net`, if the model computes it.
+    pub cumulative: Option<String>,
+    /// The benefits per period, if the model computes them apart.
+    pub benefits: Option<String>,
+    /// The costs per period, if the model computes them apart.
+    pub costs: Option<String>,
 }
 
 /// Periods 0..=`periods`; period 0 is the start.
