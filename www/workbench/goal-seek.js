@@ -95,7 +95,8 @@ export function mountGoalSeek(root, session) {
     const shownTarget = session.format(target, output.style, output.decimals);
     if (result.found) {
       const value = result.inputValue;
-      const shown = session.format(value, inputStyle(input.kind), input.kind === 'integer' ? 0 : 4);
+      // Precise enough to type back: cents, hundredths of a percent.
+      const shown = session.format(value, inputStyle(input.kind), input.kind === 'integer' ? 0 : input.kind === 'number' ? 4 : 2);
       const apply = h('button', { type: 'button', class: 'wb-apply' }, `Apply: set ${input.label} to ${shown}`);
       apply.addEventListener('click', () => {
         try {
@@ -120,7 +121,9 @@ export function mountGoalSeek(root, session) {
       const reached = [result.lowestOutput, result.highestOutput].filter((v) => v !== null).map(Number);
       const closest = reached.length ? reached.reduce((best, v) => (Math.abs(v - target) < Math.abs(best - target) ? v : best)) : null;
       answer.replaceChildren(
-        h('p', { class: 'wb-not-found' }, `No value of ${input.label} within its range makes ${output.label} ${shownTarget}. ${result.message}`),
+        // The engine's message names ids and raw numbers; the sentence
+        // here says the same in the case's words and locale.
+        h('p', { class: 'wb-not-found', title: result.message }, `No value of ${input.label}${rangeText(input)} makes ${output.label} ${shownTarget}.`),
         closest === null
           ? h('p', {}, 'The output has no value anywhere in the range.')
           : h(
@@ -135,6 +138,15 @@ export function mountGoalSeek(root, session) {
       );
     }
   };
+
+  /**
+   * " between 0% and 50%", from the input's own bounds when it has both.
+   * @param {import('../../pkg/yardstick.js').InputLayout} input
+   */
+  const rangeText = (input) =>
+    typeof input.min === 'number' && typeof input.max === 'number'
+      ? ` between ${session.format(input.min, inputStyle(input.kind), 0)} and ${session.format(input.max, inputStyle(input.kind), 0)}`
+      : ' within its range';
 
   form.addEventListener('submit', onSubmit);
   const unsubscribe = session.subscribe(showBreakEven);

@@ -154,8 +154,12 @@ export function mountRisk(root, session) {
 
   const setRunning = (/** @type {boolean} */ on) => {
     running = on;
+    // Focus moves to the button that works now, so the keyboard never
+    // loses its place on a button that was just disabled.
+    const moveFocus = document.activeElement === (on ? runButton : cancelButton);
     runButton.disabled = on;
     cancelButton.disabled = !on;
+    if (moveFocus) (on ? cancelButton : runButton).focus();
     root.toggleAttribute('data-running', on);
   };
 
