@@ -43,9 +43,20 @@ function probabilityOf(run, query) {
   return run.probability(query.output, query.comparison, query.threshold) ?? null;
 }
 
+// A turn of the event loop between chunks, so a queued `cancel` is heard.
+// A message to ourselves, not setTimeout: nested timeouts are clamped to
+// 4 ms, which over a hundred chunks cost 0.4 s of a 100,000-trial run.
+const turn = new MessageChannel();
+/** @type {(() => void)[]} */
+const waiting = [];
+turn.port1.onmessage = () => waiting.shift()?.();
+
 /** A macrotask turn, so queued messages (a cancel) are delivered. */
 function yieldToMessages() {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    waiting.push(() => resolve(undefined));
+    turn.port2.postMessage(null);
+  });
 }
 
 /** @param {any} message */
