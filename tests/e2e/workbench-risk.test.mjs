@@ -135,6 +135,11 @@ describe('workbench risk panel', () => {
     const at36 = await runHere(page, { trials: 100_000, seed: 7, months: 36 });
     await page.waitForFunction((text) => [...document.querySelectorAll('#wb-risk .wb-facts dt')].some((dt) => dt.textContent === 'Probability of payback within 36 months' && dt.nextElementSibling?.textContent === text), percent(at36.payback));
     assert.equal(await page.evaluate(() => /** @type {any} */ (window).workbenchFixture.session.monteCarlo.paybackWithinMonths), 36);
+    // It ran under the site's own policy: no `worker-src`, so a module
+    // worker from the site falls back to `script-src 'self'`.
+    const policy = (await fetch(`${bench.url}__test__/workbench-panels.html`)).headers.get('content-security-policy') ?? '';
+    assert.match(policy, /script-src 'self' 'wasm-unsafe-eval'/);
+    assert.doesNotMatch(policy, /worker-src/);
     assert.deepEqual(await page.evaluate(() => /** @type {any} */ (window).cspViolations), []);
     assert.deepEqual(realErrors(errors), []);
     await page.close();

@@ -601,13 +601,14 @@ fn cash_flow_names_per_period_calculations() {
 }
 
 #[test]
-fn the_compiled_spec_keeps_the_cash_flow_ids() {
+fn the_compiled_spec_keeps_the_cash_flow_series() {
     let mut model = base();
     model["cashFlow"] = serde_json::json!({ "net": "flow", "costs": "flow" });
     let compiled = support::try_compile(&model.to_string()).unwrap();
-    let cash_flow = compiled.spec().cash_flow.clone().unwrap();
-    assert_eq!(cash_flow.net, "flow");
-    assert_eq!(cash_flow.costs.as_deref(), Some("flow"));
+    let cash_flow = compiled.spec().cash_flow.unwrap();
+    // Indexes into `calculations`: `flow` is the second.
+    assert_eq!(compiled.spec().calculations[cash_flow.net].id, "flow");
+    assert_eq!(cash_flow.costs, Some(1));
     assert_eq!(cash_flow.cumulative, None);
     assert_eq!(cash_flow.benefits, None);
     assert!(support::try_compile(&base().to_string())

@@ -173,12 +173,14 @@ impl Model {
         }
         // The workbench charts the cash flow; the widget leaves it out.
         #[cfg(feature = "workbench")]
-        if let Some(cash_flow) = &spec.cash_flow {
+        if let Some(cash_flow) = spec.cash_flow {
             let item = object();
-            set_text(&item, "net", &cash_flow.net);
-            set_optional_text(&item, "cumulative", cash_flow.cumulative.as_ref());
-            set_optional_text(&item, "benefits", cash_flow.benefits.as_ref());
-            set_optional_text(&item, "costs", cash_flow.costs.as_ref());
+            let id =
+                |index: Option<usize>| index.and_then(|i| spec.calculations.get(i)).map(|c| &c.id);
+            set_optional_text(&item, "net", id(Some(cash_flow.net)));
+            set_optional_text(&item, "cumulative", id(cash_flow.cumulative));
+            set_optional_text(&item, "benefits", id(cash_flow.benefits));
+            set_optional_text(&item, "costs", id(cash_flow.costs));
             set(&result, "cashFlow", &item);
         }
         let horizon = object();

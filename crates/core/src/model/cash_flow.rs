@@ -14,7 +14,8 @@ use super::spec::{CalculationSpec, CashFlowSpec};
 const CASH_FLOW_FIELDS: &[&str] = &["net", "cumulative", "benefits", "costs"];
 
 /// `cashFlow`: each field names a per-period calculation exactly as the
-/// calculation writes its id (as a chart's `series` does). `net` is
+/// calculation writes its id (as a chart's `series` does), kept as its
+/// index in `calculations`. `net` is
 /// required; an unknown id or a scalar calculation is an
 /// `unknown-reference` diagnostic at `cashFlow.<field>`, with the closest
 /// series id.
@@ -42,19 +43,20 @@ pub fn read_cash_flow(
     })
 }
 
-/// `series_id` when it is a per-period calculation's id, else a diagnostic
-/// at `path` naming the closest one.
-fn series_reference(
+/// The index in `calculations` of the per-period calculation `series_id`
+/// names, else a diagnostic at `path` naming the closest one (a chart's
+/// `series` and `cashFlow` alike).
+pub(super) fn series_reference(
     series_id: &str,
     calculations: &[CalculationSpec],
     path: &ModelPath,
     diagnostics: &mut Diagnostics,
-) -> Option<String> {
-    if calculations
+) -> Option<usize> {
+    let found = calculations
         .iter()
-        .any(|c| c.per_period && c.id == series_id)
-    {
-        return Some(series_id.to_string());
+        .position(|c| c.per_period && c.id == series_id);
+    if found.is_some() {
+        return found;
     }
     let series_ids = calculations
         .iter()

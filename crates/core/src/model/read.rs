@@ -5,7 +5,7 @@
 //!
 //! Formulas are only carried here; `compile` parses and checks them.
 
-use super::cash_flow::read_cash_flow;
+use super::cash_flow::{read_cash_flow, series_reference};
 use super::diagnostic::{item_path, suggest_id, ModelDiagnostic, ModelDiagnosticCode, ModelPath};
 use super::fields::{is_reserved_id, is_valid_id, is_valid_model_id, Diagnostics, Fields};
 use super::inputs::{check_value, read_input, value_from_node};
@@ -544,26 +544,10 @@ fn read_chart(
         let item_path = fields.field_path("series").index(index);
         match item {
             Node::Text(series_id) => {
-                if spec
-                    .calculations
-                    .iter()
-                    .any(|c| c.per_period && &c.id == series_id)
+                if series_reference(series_id, &spec.calculations, &item_path, diagnostics)
+                    .is_some()
                 {
                     series.push(series_id.clone());
-                } else {
-                    let series_ids = spec
-                        .calculations
-                        .iter()
-                        .filter(|c| c.per_period)
-                        .map(|c| c.id.as_str());
-                    diagnostics.push(
-                        ModelDiagnosticCode::UnknownReference,
-                        &item_path,
-                        format!(
-                            "`{series_id}` is not a per-period calculation{}",
-                            suggest_id(series_id, series_ids)
-                        ),
-                    );
                 }
             }
             other => diagnostics.wrong_type(&item_path, "a calculation id", other),

@@ -43,20 +43,20 @@ pub struct ModelSpec {
     pub cash_flow: Option<CashFlowSpec>,
 }
 
-/// The model's `cashFlow`: ids of per-period calculations, exactly as the
-/// calculations write them. The workbench charts the cumulative cash flow
-/// with its payback point (break-even over `net`) and benefits against
-/// costs from these.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The model's `cashFlow`: per-period calculations by their index in
+/// `calculations`. The workbench charts the cumulative cash flow with its
+/// payback point (break-even over `net`) and benefits against costs from
+/// these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CashFlowSpec {
     /// The net cash flow per period (period 0 the investment).
-    pub net: String,
+    pub net: usize,
     /// The running total of `net`, if the model computes it.
-    pub cumulative: Option<String>,
+    pub cumulative: Option<usize>,
     /// The benefits per period, if the model computes them apart.
-    pub benefits: Option<String>,
+    pub benefits: Option<usize>,
     /// The costs per period, if the model computes them apart.
-    pub costs: Option<String>,
+    pub costs: Option<usize>,
 }
 
 /// Periods 0..=`periods`; period 0 is the start.
