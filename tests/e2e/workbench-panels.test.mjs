@@ -222,10 +222,10 @@ describe('workbench analysis panels', () => {
     assert.equal(now.score, (await scoreHere(page, { hurdleRate: 0.5, paybackLimitMonths: 12 }, {})).score);
     await page.locator('#wb-verdict').screenshot({ path: path.join(SHOTS, 'verdict-edited.png') });
 
-    // A negative NPV fails the gate: not yet, and why.
+    // A negative NPV fails the gate: not yet, and why (no payback either).
     await page.evaluate(() => /** @type {any} */ (window).workbenchFixture.session.setInput('implementation_cost', 2_000_000));
     now = await shown();
-    assert.match(now.verdict ?? '', /Not yet a positive business case \(it fails Net present value is positive/);
+    assert.match(now.verdict ?? '', /^Not yet a positive business case \(not met: Net present value is positive; no value yet: Payback within the limit, Probability that NPV is positive, Strategic fit \(1 to 5\)\)$/);
     // Bad input keeps the last good value and says why.
     await page.fill('#wb-verdict input >> nth=0', 'ten');
     await page.locator('#wb-verdict input >> nth=0').blur();

@@ -20,8 +20,16 @@ import { openPanels, startBench } from './workbench-fixture.mjs';
 const SHOTS = process.env.SCREENSHOT_DIR ?? path.join(os.tmpdir(), 'yardstick-workbench-shots');
 fs.mkdirSync(SHOTS, { recursive: true });
 const RUN_TIMEOUT_MS = 60_000;
-/** The longest the page's event loop may stall while the worker runs. */
-const MAX_GAP_MS = 50;
+/**
+ * The longest the page's event loop may go without running a zero-delay
+ * timer while the worker runs. The 50 ms criterion is the long-task
+ * observer's (any entry is a task over 50 ms); this second check catches
+ * a thread busy in many short tasks back to back. Its bound is looser
+ * because a shared two-core machine deschedules the page's thread for
+ * 30 to 70 ms now and then (measured with no task of ours running); a run
+ * on the page's thread stalls it for 400 ms or more.
+ */
+const MAX_GAP_MS = 150;
 
 const realErrors = (/** @type {string[]} */ errors) => errors.filter((e) => !e.includes('404'));
 
@@ -64,7 +72,7 @@ describe('workbench risk panel', () => {
     await bench?.close();
   });
 
-  test('100,000 trials run in the worker with progress, no long task, and the engine\'s figures', async () => {
+  test('100,000 trials run in the worker with progress, no long task, and the engine\'s figures', async (t) => {
     const { page, errors } = await openPanels(bench.context, bench.url);
     assert.equal(await page.inputValue('#wb-risk select'), '100000');
     // Watch the main thread and the progress bar from before the click.
@@ -102,6 +110,7 @@ describe('workbench risk panel', () => {
       w.watch.stop = true;
       return w.watch;
     });
+    t.diagnostic(`longest event-loop gap ${watch.maxTimeoutGapMs.toFixed(1)} ms, longest frame gap ${watch.maxFrameGapMs.toFixed(1)} ms`);
     assert.deepEqual(watch.longTasks, [], 'no main-thread task over 50 ms');
     assert.ok(watch.maxTimeoutGapMs < MAX_GAP_MS, `the event loop stalled ${watch.maxTimeoutGapMs} ms`);
     // Progress came in steps, not only at the end.
@@ -170,6 +179,20 @@ describe('workbench risk panel', () => {
     assert.equal(await page.evaluate(() => /** @type {any} */ (window).workbenchFixture.session.verdict.probabilityNpvPositive), undefined);
     assert.equal(await page.isDisabled('#wb-risk button[type=submit]'), false);
     await page.locator('#wb-risk .wb-monte-carlo').screenshot({ path: path.join(SHOTS, 'monte-carlo-cancelled.png') });
+    assert.deepEqual(realErrors(errors), []);
+    await page.close();
+  });
+
+  test('a model without an `npv` output: the histogram of its first output, and no risk figure for the verdict', async () => {
+    const { page, errors } = await openPanels(bench.context, bench.url, { model: 'saas-roi' });
+    await page.selectOption('#wb-risk select', '1000');
+    await page.click('#wb-risk button[type=submit]');
+    await page.waitForSelector('#wb-risk[data-run="done"]', { timeout: RUN_TIMEOUT_MS });
+    const first = await page.evaluate(() => /** @type {any} */ (window).workbenchFixture.session.layout.outputs[0].label);
+    assert.equal(await page.textContent('#wb-risk .wb-monte-carlo figcaption'), `${first}: distribution over the trials`);
+    assert.ok(`Probability that ${first} is positive` in (await facts(page)));
+    assert.equal(await page.evaluate(() => /** @type {any} */ (window).workbenchFixture.session.verdict.probabilityNpvPositive), undefined);
+    assert.equal(await page.getAttribute('#wb-verdict tr[data-measure="risk"]', 'data-status'), 'missing');
     assert.deepEqual(realErrors(errors), []);
     await page.close();
   });

@@ -183,10 +183,10 @@ export function mountRisk(root, session) {
           ? `Done: ${trials} trials in ${session.format(message.elapsedMs / 1000, 'number', 2)} s.`
           : `Cancelled at ${trials} trials${message.result.trialsDone ? '; the figures below are from those trials' : ''}.`;
         root.setAttribute('data-run', message.type);
-        if (complete && npv) {
-          const probability = message.result.outputs[npv.id]?.probabilityAboveZero;
+        if (complete) {
           settings.trials = message.result.trialsTotal;
-          session.verdict.probabilityNpvPositive = probability ?? undefined;
+          // Only the scorecard's own NPV is the verdict's risk figure.
+          if (npv?.id === NPV_OUTPUT) session.verdict.probabilityNpvPositive = message.result.outputs[NPV_OUTPUT]?.probabilityAboveZero ?? undefined;
           // The facts are drawn by this panel's own listener.
           session.changed();
         } else {

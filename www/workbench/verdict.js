@@ -158,11 +158,12 @@ function summaryOf(result, session) {
     : result.highLevelCasePositive
       ? 'Positive high-level business case'
       : 'Not yet a positive business case';
-  const labels = new Map(result.measures.map((m) => [m.id, m.label]));
+  const missing = result.measures.filter((m) => m.status === 'missing');
+  // A gate without a value is said once, as missing.
+  const failed = result.measures.filter((m) => result.failedGates.includes(m.id) && m.status !== 'missing');
   const why = [];
-  if (result.failedGates.length) why.push(`it fails ${result.failedGates.map((id) => labels.get(id) ?? id).join(', ')}`);
-  const missing = result.measures.filter((m) => m.status === 'missing').map((m) => m.label);
-  if (!result.detailedCasePositive && missing.length) why.push(`missing: ${missing.join(', ')}`);
+  if (failed.length) why.push(`not met: ${failed.map((m) => m.label).join(', ')}`);
+  if (!result.detailedCasePositive && missing.length) why.push(`no value yet: ${missing.map((m) => m.label).join(', ')}`);
   return [
     h(
       'p',
