@@ -11,7 +11,7 @@
  */
 
 import { h } from '../widget/dom.js';
-import { caseFormats, errorLine, field, inputStyle, loadBindings, messageOf, numberBox, select } from './panel-kit.js';
+import { caseFormats, errorLine, field, inputStyle, loadBindings, messageOf, numberBox, select, updateLive } from './panel-kit.js';
 
 /** @typedef {import('./session-types.js').WorkbenchSession} WorkbenchSession */
 /** @typedef {import('./session-types.js').WorkbenchPanel} WorkbenchPanel */
@@ -59,10 +59,11 @@ export function mountGoalSeek(root, session) {
     }
     try {
       const point = session.model.breakEven(net);
-      breakEven.textContent =
+      updateLive(breakEven, [
         point.months === null || point.period === null
           ? 'The investment is not paid back within the horizon.'
-          : `Paid back after ${session.format(point.months, 'months', 1)} (period ${session.format(point.period, 'number', 2)} of ${layout.horizon.periods}).`;
+          : `Paid back after ${session.format(point.months, 'months', 1)} (period ${session.format(point.period, 'number', 2)} of ${layout.horizon.periods}).`,
+      ]);
     } catch (error) {
       breakEven.replaceChildren(errorLine(messageOf(error)));
     }

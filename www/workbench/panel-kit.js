@@ -104,3 +104,16 @@ export function errorLine(message) {
 export function inputStyle(kind) {
   return kind === 'currency' ? 'currency' : kind === 'percent' ? 'percent' : 'number';
 }
+
+/**
+ * Replaces a live region's content only when its text changes, so a
+ * screen reader hears a new verdict or break-even, not every redraw.
+ * @param {HTMLElement} region
+ * @param {(Node | string)[]} nodes
+ */
+export function updateLive(region, nodes) {
+  const next = h('div', {}, ...nodes);
+  if (next.textContent === region.textContent && next.innerHTML === region.innerHTML) return;
+  region.replaceChildren(...next.childNodes);
+}
+

@@ -57,7 +57,9 @@ export function mountRisk(root, session) {
   const progress = h('progress', { max: settings.trials, value: 0, 'aria-label': 'Monte Carlo progress' });
   const status = h('p', { class: 'wb-status', role: 'status' }, 'Not run yet.');
   const mcError = h('div', {});
-  const facts = h('dl', { class: 'wb-facts', 'aria-live': 'polite' });
+  // Not a live region: the status line announces each run's end, and the
+  // facts are redrawn on every change of the case.
+  const facts = h('dl', { class: 'wb-facts' });
   const histogram = createChartFrame({ id: 'monte-carlo', title: `${npv?.label ?? 'Output'}: distribution over the trials`, type: 'bar', series: [] });
   histogram.figure.hidden = true;
   const form = h(

@@ -14,7 +14,7 @@
  */
 
 import { h } from '../widget/dom.js';
-import { caseFormats, errorLine, field, loadBindings, messageOf, numberBox, select } from './panel-kit.js';
+import { caseFormats, errorLine, field, loadBindings, messageOf, numberBox, select, updateLive } from './panel-kit.js';
 
 /** @typedef {import('./session-types.js').WorkbenchSession} WorkbenchSession */
 /** @typedef {import('./session-types.js').WorkbenchPanel} WorkbenchPanel */
@@ -89,7 +89,7 @@ export function mountVerdict(root, session) {
       breakdown.replaceChildren();
       return;
     }
-    summary.replaceChildren(...summaryOf(result, session));
+    updateLive(summary, summaryOf(result, session));
     breakdown.replaceChildren(breakdownTable(result, session));
   };
 
