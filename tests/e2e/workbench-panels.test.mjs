@@ -282,6 +282,22 @@ describe('workbench analysis panels', () => {
     await page.close();
   });
 
+  test('destroy empties each panel and stops listening', async () => {
+    const { page, errors } = await openPanels(bench.context, bench.url);
+    const left = await page.evaluate(() => {
+      const { session, panels, listenerCount } = /** @type {any} */ (window).workbenchFixture;
+      if (listenerCount() !== 4) throw new Error(`${listenerCount()} listeners before destroy`);
+      for (const panel of Object.values(panels)) /** @type {any} */ (panel).destroy();
+      if (listenerCount() !== 0) throw new Error(`${listenerCount()} listeners after destroy`);
+      session.setInput('implementation_cost', 150000);
+      session.changed();
+      return ['wb-charts', 'wb-risk', 'wb-goal', 'wb-verdict'].map((id) => document.getElementById(id)?.childElementCount);
+    });
+    assert.deepEqual(left, [0, 0, 0, 0]);
+    assert.deepEqual(realErrors(errors), []);
+    await page.close();
+  });
+
   test('axe-core finds no violations in the panels', async () => {
     const { page, errors } = await openPanels(bench.context, bench.url);
     await page.selectOption('#wb-goal select >> nth=1', 'productivity_benefit_per_year');
