@@ -282,6 +282,19 @@ describe('workbench analysis panels', () => {
     await page.close();
   });
 
+  test('at 400 px wide nothing makes the page scroll sideways', async () => {
+    const { page, errors } = await openPanels(bench.context, bench.url);
+    await page.setViewportSize({ width: 400, height: 800 });
+    await page.selectOption('#wb-goal select >> nth=1', 'productivity_benefit_per_year');
+    await page.fill('#wb-goal input[type=text]', '500000');
+    await page.click('#wb-goal button[type=submit]');
+    await page.waitForSelector('#wb-goal .wb-found');
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 400);
+    await page.screenshot({ path: path.join(SHOTS, 'narrow.png'), fullPage: true });
+    assert.deepEqual(realErrors(errors), []);
+    await page.close();
+  });
+
   test('destroy empties each panel and stops listening', async () => {
     const { page, errors } = await openPanels(bench.context, bench.url);
     const left = await page.evaluate(() => {

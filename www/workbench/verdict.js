@@ -42,7 +42,8 @@ export function mountVerdict(root, session) {
   );
   const formError = h('div', { class: 'wb-form-error' });
   const summary = h('div', { class: 'wb-verdict-summary', 'aria-live': 'polite' });
-  const breakdown = h('div', { class: 'wb-breakdown' });
+  // Scrolls sideways on a narrow screen; focusable, so the keyboard can scroll it.
+  const breakdown = h('div', { class: 'wb-breakdown wb-table-wrap', tabindex: 0, role: 'region', 'aria-label': 'How the score is made' });
   root.replaceChildren(
     h('h2', {}, 'Business-case verdict'),
     h(
