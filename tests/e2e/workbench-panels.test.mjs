@@ -112,11 +112,23 @@ describe('workbench analysis panels', () => {
     await page.close();
   });
 
-  test('a model without cashFlow says what it leaves out and still draws its charts', async () => {
-    const { page, errors } = await openPanels(bench.context, bench.url, { model: 'saas-roi' });
+  test('a model without cashFlow says what it leaves out', async () => {
+    const { page, errors } = await openPanels(bench.context, bench.url, { model: 'project-portfolio' });
     assert.match(await page.textContent('#wb-charts') ?? '', /does not say which series are its cash flow/);
     assert.match(await page.textContent('#wb-goal .wb-break-even') ?? '', /no break-even to show/);
-    assert.ok((await page.locator('#wb-charts figure svg').count()) >= 1);
+    assert.equal(await page.locator('#wb-charts .payback-marker').count(), 0);
+    assert.deepEqual(realErrors(errors), []);
+    await page.close();
+  });
+
+  test('another model\'s payback point is its own PAYBACK output', async () => {
+    const { page, errors } = await openPanels(bench.context, bench.url, { model: 'saas-roi' });
+    await page.waitForSelector('#wb-charts .payback-marker');
+    const months = Number(await page.getAttribute('#wb-charts .payback-marker', 'data-payback-months'));
+    const output = await page.evaluate(() => /** @type {any} */ (window).workbenchFixture.session.current().outputs.payback_months);
+    assert.ok(Math.abs(months - output) <= 1e-9 * output, `${months} vs PAYBACK ${output}`);
+    assert.ok((await page.locator('#wb-charts figure[data-chart="wb-benefits-costs"] svg').count()) === 1);
+    await page.locator('#wb-charts').screenshot({ path: path.join(SHOTS, 'cash-charts-saas.png') });
     assert.deepEqual(realErrors(errors), []);
     await page.close();
   });
