@@ -37,7 +37,10 @@ import { mountSummary } from './workbench/summary-view.js';
  * @type {{ selector: string, load: () => Promise<Record<string, unknown>>, mount: string }[]}
  */
 const PANELS = [
-  // { selector: '#wb-risk', load: () => import('./workbench/risk.js'), mount: 'mountRisk' },
+  { selector: '#wb-charts', load: () => import('./workbench/cash-charts.js'), mount: 'mountCashCharts' },
+  { selector: '#wb-risk', load: () => import('./workbench/risk.js'), mount: 'mountRisk' },
+  { selector: '#wb-goal', load: () => import('./workbench/goal-seek.js'), mount: 'mountGoalSeek' },
+  { selector: '#wb-verdict', load: () => import('./workbench/verdict.js'), mount: 'mountVerdict' },
 ];
 
 /** @param {string} id */

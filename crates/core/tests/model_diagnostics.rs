@@ -559,3 +559,61 @@ fn a_model_id_may_use_dashes_where_an_item_id_may_not() {
         "an input id with a dash is refused"
     );
 }
+
+#[test]
+fn cash_flow_names_per_period_calculations() {
+    let mut model = base();
+    model["cashFlow"] = serde_json::json!({ "net": "flow" });
+    assert_eq!(diagnostics(model), Vec::new());
+
+    let mut model = base();
+    model["cashFlow"] = serde_json::json!({ "net": "flo", "cumulative": "revenue" });
+    let list = diagnostics(model.clone());
+    check(
+        model.clone(),
+        Code::UnknownReference,
+        "cashFlow.net",
+        "`flo` is not a per-period calculation; did you mean `flow`?",
+    );
+    // A scalar calculation is no series.
+    check(
+        model,
+        Code::UnknownReference,
+        "cashFlow.cumulative",
+        "`revenue` is not a per-period calculation",
+    );
+    assert_eq!(list.len(), 2, "{list:#?}");
+
+    let mut model = base();
+    model["cashFlow"] = serde_json::json!({ "cumulative": "flow", "profit": "flow" });
+    check(
+        model.clone(),
+        Code::MissingField,
+        "cashFlow.net",
+        "is required",
+    );
+    check(
+        model,
+        Code::UnknownField,
+        "cashFlow.profit",
+        "unknown field",
+    );
+}
+
+#[test]
+fn the_compiled_spec_keeps_the_cash_flow_series() {
+    let mut model = base();
+    model["cashFlow"] = serde_json::json!({ "net": "flow", "costs": "flow" });
+    let compiled = support::try_compile(&model.to_string()).unwrap();
+    let cash_flow = compiled.spec().cash_flow.unwrap();
+    // Indexes into `calculations`: `flow` is the second.
+    assert_eq!(compiled.spec().calculations[cash_flow.net].id, "flow");
+    assert_eq!(cash_flow.costs, Some(1));
+    assert_eq!(cash_flow.cumulative, None);
+    assert_eq!(cash_flow.benefits, None);
+    assert!(support::try_compile(&base().to_string())
+        .unwrap()
+        .spec()
+        .cash_flow
+        .is_none());
+}

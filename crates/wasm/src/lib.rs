@@ -150,7 +150,11 @@ export interface PipelineReport {
 export interface BusinessCaseScorecardOptions { hurdleRate?: number; irrFullPointsAboveHurdle?: number; paybackLimitMonths?: number }
 /** Values to score, each an object of id → number: model outputs, model inputs, and values supplied by hand. */
 export interface ScoreValues { outputs?: Record<string, number>; inputs?: Record<string, number>; supplied?: Record<string, number> }
-export interface MeasureScore { id: string; value: number | null; points: number; weightShare: number; contribution: number; status: "scored" | "missing" | "excluded" }
+/** One measure's part of a score: its label, where its value comes from (an output, an input or a value supplied by hand, by id), whether it is a gate, and its points and contribution. */
+export interface MeasureScore {
+    id: string; label: string; source: "output" | "input" | "supplied"; sourceId: string; gate: boolean;
+    value: number | null; points: number; weightShare: number; contribution: number; status: "scored" | "missing" | "excluded";
+}
 export interface ScoreResult {
   scorecard: string;
   /** 0 to 100; the sum of the measures' contributions. */

@@ -60,7 +60,11 @@ export interface ModelLayout {
     leadValue?: string;
     /** The groups of inputs, in order (full build only; the widget build leaves it out). */
     sections?: SectionLayout[];
+    /** Which series are the net cash flow, its running total, benefits and costs (the model's `cashFlow`), if it says; full build only. */
+    cashFlow?: CashFlowLayout;
 }
+/** Series ids (`layout.series`): break-even is `breakEven(net)`. */
+export interface CashFlowLayout { net: string; cumulative?: string; benefits?: string; costs?: string }
 "##;
 
 fn text(value: &str) -> JsValue {
@@ -178,6 +182,18 @@ impl Model {
         set_text(&result, "locale", &spec.locale);
         if let Some(output) = spec.lead_value.and_then(|i| spec.outputs.get(i)) {
             set_text(&result, "leadValue", &output.id);
+        }
+        // The workbench charts the cash flow; the widget leaves it out.
+        #[cfg(feature = "workbench")]
+        if let Some(cash_flow) = spec.cash_flow {
+            let item = object();
+            let id =
+                |index: Option<usize>| index.and_then(|i| spec.calculations.get(i)).map(|c| &c.id);
+            set_optional_text(&item, "net", id(Some(cash_flow.net)));
+            set_optional_text(&item, "cumulative", id(cash_flow.cumulative));
+            set_optional_text(&item, "benefits", id(cash_flow.benefits));
+            set_optional_text(&item, "costs", id(cash_flow.costs));
+            set(&result, "cashFlow", &item);
         }
         let horizon = object();
         set_number(&horizon, "periods", spec.horizon.periods as f64);

@@ -13,7 +13,7 @@ use yardstick_core::error::ErrorCode;
 use yardstick_core::model::spec::InputValue;
 use yardstick_core::scoring::{
     is_positive_case, BusinessCaseScorecard, BusinessCaseScorecardOptions, CaseDepth,
-    MeasureStatus, ScoreInputs, ScoreResult,
+    MeasureStatus, ScoreInputs, ScoreResult, Scorecard as ScorecardSpec,
 };
 
 /// A weighted scorecard.
@@ -144,11 +144,14 @@ impl Scorecard {
 impl Scorecard {
     fn score_inputs(&self, inputs: &ScoreInputs) -> Result<JsValue, JsError> {
         let result = self.scorecard.score(inputs)?;
-        Ok(result_to_js(&result))
+        Ok(result_to_js(&result, self.scorecard.scorecard()))
     }
 }
 
-fn result_to_js(result: &ScoreResult) -> JsValue {
+/// The result with each measure's label, source and gate from `scorecard`
+/// (the one scored), so a page shows the breakdown without knowing the
+/// scorecard's measures itself.
+fn result_to_js(result: &ScoreResult, scorecard: &ScorecardSpec) -> JsValue {
     let out = object();
     set_text(&out, "scorecard", &result.scorecard_id);
     set_number(&out, "score", result.score_0_to_100);
@@ -173,6 +176,12 @@ fn result_to_js(result: &ScoreResult) -> JsValue {
     for measure in &result.measures {
         let item = object();
         set_text(&item, "id", &measure.id);
+        if let Some(spec) = scorecard.measures.iter().find(|m| m.id == measure.id) {
+            set_text(&item, "label", &spec.label);
+            set_text(&item, "source", spec.source.kind());
+            set_text(&item, "sourceId", spec.source.id());
+            set(&item, "gate", &JsValue::from_bool(spec.gate));
+        }
         set_number_or_null(&item, "value", measure.value);
         set_number(&item, "points", measure.points_0_to_100);
         set_number(&item, "weightShare", measure.weight_share);

@@ -164,6 +164,26 @@ fn a_business_case_scores_itself_and_explains_the_score() {
         .map(|m| get(&m, "contribution").as_f64().unwrap())
         .sum();
     assert!((total - score).abs() < 1e-9, "{total} vs {score}");
+    // Each measure says what it is and where its value comes from.
+    let payback = measures
+        .iter()
+        .find(|m| get(m, "id").as_string().as_deref() == Some("payback"))
+        .unwrap();
+    assert_eq!(
+        get(&payback, "label").as_string().as_deref(),
+        Some("Payback within the limit")
+    );
+    assert_eq!(
+        get(&payback, "source").as_string().as_deref(),
+        Some("output")
+    );
+    assert_eq!(
+        get(&payback, "sourceId").as_string().as_deref(),
+        Some("payback_months")
+    );
+    assert_eq!(get(&payback, "gate").as_bool(), Some(false));
+    let npv = measures.get(0);
+    assert_eq!(get(&npv, "gate").as_bool(), Some(true));
     assert_eq!(
         get(&result, "verdict").as_string().as_deref(),
         Some("positive")
@@ -474,6 +494,24 @@ fn the_layout_names_the_lead_value_output_only_when_the_model_does() {
     Reflect::delete_property(document.unchecked_ref::<Object>(), &"leadValue".into()).unwrap();
     let plain = Model::compile(document).unwrap();
     assert!(get(&plain.layout(), "leadValue").is_undefined());
+}
+
+#[cfg(feature = "workbench")]
+#[wasm_bindgen_test]
+fn the_layout_names_the_cash_flow_series_only_when_the_model_does() {
+    let cash_flow = get(&case_model().layout(), "cashFlow");
+    for (key, id) in [
+        ("net", "net_cash_flow"),
+        ("cumulative", "cumulative_cash_flow"),
+        ("benefits", "total_benefits"),
+        ("costs", "total_costs"),
+    ] {
+        assert_eq!(get(&cash_flow, key).as_string().as_deref(), Some(id));
+    }
+    let document = JSON::parse(CASE).unwrap();
+    Reflect::delete_property(document.unchecked_ref::<Object>(), &"cashFlow".into()).unwrap();
+    let plain = Model::compile(document).unwrap();
+    assert!(get(&plain.layout(), "cashFlow").is_undefined());
 }
 
 #[wasm_bindgen_test]

@@ -17,6 +17,8 @@
 //! - `sections` (full build): the groups a form shows inputs in;
 //! - [`receipt`]: reproducible records of an evaluation (SHA-256);
 //! - [`analysis`]: scenarios, sensitivity, goal seek;
+//! - [`cash_flow`]: which series are the net cash flow, its running total,
+//!   benefits and costs (`cashFlow`), checked as references;
 //! - [`advice`]: what a model that compiles had better change (a money
 //!   input without a maximum), apart from the blocking diagnostics.
 //!
@@ -24,6 +26,7 @@
 
 pub mod advice;
 pub mod analysis;
+pub mod cash_flow;
 pub mod compile;
 pub mod diagnostic;
 pub mod engine;

@@ -5,6 +5,7 @@
 //!
 //! Formulas are only carried here; `compile` parses and checks them.
 
+use super::cash_flow::{read_cash_flow, series_reference};
 use super::diagnostic::{item_path, suggest_id, ModelDiagnostic, ModelDiagnosticCode, ModelPath};
 use super::fields::{is_reserved_id, is_valid_id, is_valid_model_id, Diagnostics, Fields};
 use super::inputs::{check_value, read_input, value_from_node};
@@ -43,6 +44,7 @@ const TOP_FIELDS: &[&str] = &[
     "charts",
     "leadValue",
     "sections",
+    "cashFlow",
 ];
 
 /// The text values of the fields that name one of a few choices: what the
@@ -119,6 +121,7 @@ fn read_top(document: &Node, diagnostics: &mut Diagnostics) -> Option<ModelSpec>
         charts: Vec::new(),
         lead_value: None,
         sections: Vec::new(),
+        cash_flow: None,
     };
     if spec.currency.len() != 3 || !spec.currency.chars().all(|c| c.is_ascii_uppercase()) {
         diagnostics.push(
@@ -155,6 +158,7 @@ fn read_top(document: &Node, diagnostics: &mut Diagnostics) -> Option<ModelSpec>
         super::sections::check_input_sections(&spec.inputs, &spec.sections, diagnostics);
     }
     spec.lead_value = read_lead_value(&top, &spec.outputs, diagnostics);
+    spec.cash_flow = read_cash_flow(&top, &spec.calculations, diagnostics);
     resolve_applies_when(&mut spec.inputs, diagnostics);
     let scenarios = bounded_list(&top, "scenarios", false, MAX_SCENARIOS, diagnostics);
     for (i, node) in scenarios.iter().enumerate() {
@@ -562,26 +566,10 @@ fn read_chart(
         let item_path = fields.field_path("series").index(index);
         match item {
             Node::Text(series_id) => {
-                if spec
-                    .calculations
-                    .iter()
-                    .any(|c| c.per_period && &c.id == series_id)
+                if series_reference(series_id, &spec.calculations, &item_path, diagnostics)
+                    .is_some()
                 {
                     series.push(series_id.clone());
-                } else {
-                    let series_ids = spec
-                        .calculations
-                        .iter()
-                        .filter(|c| c.per_period)
-                        .map(|c| c.id.as_str());
-                    diagnostics.push(
-                        ModelDiagnosticCode::UnknownReference,
-                        &item_path,
-                        format!(
-                            "`{series_id}` is not a per-period calculation{}",
-                            suggest_id(series_id, series_ids)
-                        ),
-                    );
                 }
             }
             other => diagnostics.wrong_type(&item_path, "a calculation id", other),

@@ -42,6 +42,25 @@ pub struct ModelSpec {
     /// Read by the full build only: the widget accepts the field and
     /// leaves it empty (its bytes are budgeted, and it shows one list).
     pub sections: Vec<SectionSpec>,
+    /// Which series are the net cash flow, its running total, benefits and
+    /// costs (`cashFlow`); `None` when the model does not say.
+    pub cash_flow: Option<CashFlowSpec>,
+}
+
+/// The model's `cashFlow`: per-period calculations by their index in
+/// `calculations`. The workbench charts the cumulative cash flow with its
+/// payback point (break-even over `net`) and benefits against costs from
+/// these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CashFlowSpec {
+    /// The net cash flow per period (period 0 the investment).
+    pub net: usize,
+    /// The running total of `net`, if the model computes it.
+    pub cumulative: Option<usize>,
+    /// The benefits per period, if the model computes them apart.
+    pub benefits: Option<usize>,
+    /// The costs per period, if the model computes them apart.
+    pub costs: Option<usize>,
 }
 
 /// A group of inputs a form shows together (`costs`, `benefits`).
