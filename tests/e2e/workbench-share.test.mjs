@@ -236,6 +236,9 @@ describe('sharing, files, keyboard, axe and print in the workbench', { timeout: 
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.locator('[data-input="discount_rate"] summary').click();
     await page.locator('#wb-src-discount_rate-who').fill('Acme treasury');
+    // With every panel's findings: a finished Monte Carlo run prints too.
+    await page.locator('#wb-risk button', { hasText: 'Run' }).click();
+    await page.locator('#wb-risk[data-run="done"]').waitFor({ state: 'attached' });
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
     assert.ok(pages >= 1 && pages <= 2, `${pages} pages`);
@@ -247,10 +250,11 @@ describe('sharing, files, keyboard, axe and print in the workbench', { timeout: 
       assert.equal(await cell.textContent(), text);
       assert.ok(await cell.isVisible(), `${id} is printed`);
     }
-    for (const selector of ['#wb-title', '#wb-customer-line', '.wb-scenario-table', '#wb-assumptions', '#wb-receipt-hash']) {
+    for (const selector of ['#wb-title', '#wb-customer-line', '.wb-scenario-table', '#wb-assumptions', '#wb-receipt-hash',
+      '#wb-charts svg >> nth=0', '#wb-verdict .wb-verdict', '#wb-risk .wb-facts', '#wb-risk svg >> nth=0']) {
       assert.ok(await page.locator(selector).isVisible(), `${selector} is printed`);
     }
-    for (const selector of ['.wb-open', '.wb-inputs', '.wb-settings', 'site-header', '.wb-periods']) {
+    for (const selector of ['.wb-open', '.wb-inputs', '.wb-settings', 'site-header', '.wb-periods', '#wb-goal', '.wb-tornado', '#wb-risk form']) {
       assert.equal(await page.locator(selector).isVisible(), false, `${selector} is not printed`);
     }
     assert.match(await page.locator('#wb-assumptions [data-input="discount_rate"]').textContent() ?? '', /Acme treasury/);
