@@ -279,6 +279,7 @@ describe('saved cases in the workbench', { timeout: 300_000 }, () => {
     await page.locator('#wb-case-step').selectOption('high_level_case');
     await page.locator('#wb-move-step').click();
     await page.locator('#wb-step-notes').filter({ hasText: 'Moved to High-level business case: revision 2' }).waitFor();
+    assert.match(await page.locator('#wb-case-status').textContent() ?? '', /revision 2, .* no unsaved changes/);
     const figures = (await api(server.url, `/api/cases/${id}`)).body.figures;
     assert.match(await page.locator('[data-note="verdict"]').textContent() ?? '', new RegExp(`scorecard: ${figures.verdict.verdict} \\(grade ${figures.verdict.grade}`));
     const pipeline = (await api(server.url, '/api/pipeline?customer=hooli')).body;
@@ -304,6 +305,22 @@ describe('saved cases in the workbench', { timeout: 300_000 }, () => {
     await page.locator(`#wb-case-list tr[data-case="${id}"] [data-open-case]`).click();
     await page.locator('#wb-case-status').filter({ hasText: `Case ${id}, revision 2` }).waitFor();
     assert.equal(await caseIdOf(page), id);
+    // Unsaved changes are only dropped after a confirmation.
+    await typeInput(page, 'training_cost', '47000');
+    /** @type {string[]} */
+    const asked = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.locator(`#wb-case-list tr[data-case="${copyId}"] [data-open-case]`).click();
+    await page.waitForTimeout(300);
+    assert.deepEqual(asked, [`Case ${id} has unsaved changes. Discard them?`]);
+    assert.equal(await caseIdOf(page), id);
+    assert.equal(await page.locator('#wb-in-training_cost').inputValue(), '47000');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.locator(`#wb-case-list tr[data-case="${copyId}"] [data-open-case]`).click();
+    await page.locator('#wb-case-status').filter({ hasText: `Case ${copyId}, revision 1` }).waitFor();
     await page.close();
   });
 

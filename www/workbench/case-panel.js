@@ -118,8 +118,11 @@ export function createCasePanel(root, host) {
 
   /** @returns {CaseMeta} */
   const meta = () => ({ title: title.value.trim(), customer: { id: customerId.value.trim(), name: customerName.value.trim() }, step: step.value, author: author.value.trim() });
-  /** The case as it would be saved now, without who saves it. */
-  const fingerprint = () => (session ? JSON.stringify(caseDocument(session.state, /** @type {any} */ ({}), { ...meta(), author: '' })) : '');
+  /**
+   * The case as it would be saved now, without who saves it (and at `atStep`, when given).
+   * @param {string} [atStep]
+   */
+  const fingerprint = (atStep) => (session ? JSON.stringify(caseDocument(session.state, /** @type {any} */ ({}), { ...meta(), step: atStep ?? step.value, author: '' })) : '');
   const isDirty = () => session !== null && fingerprint() !== savedFingerprint;
 
   function renderStatus() {
@@ -302,7 +305,8 @@ export function createCasePanel(root, host) {
     }
     try {
       const answer = await moveStep(binding.id, binding.revision, step.value, author.value.trim());
-      const wasDirty = isDirty();
+      // Was anything but the step unsaved before the move?
+      const wasDirty = fingerprint(binding.step) !== savedFingerprint;
       binding = { ...binding, revision: answer.revision, latestRevision: answer.revision, savedAtMs: answer.savedAtMs, author: author.value.trim(), step: step.value };
       // Unsaved edits stay unsaved: only the step moved on the server.
       if (!wasDirty) savedFingerprint = fingerprint();
