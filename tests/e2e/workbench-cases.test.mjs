@@ -66,13 +66,15 @@ async function typeInput(page, id, text) {
 }
 
 /**
+ * Screenshots one part of the page (to look at) when WORKBENCH_SHOTS names a folder.
  * @param {import('playwright-core').Page} page
  * @param {string} name
+ * @param {string} [selector]
  */
-async function shoot(page, name) {
+async function shoot(page, name, selector = '.wb-saved-case') {
   if (!SHOTS) return;
   fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  await page.locator(selector).screenshot({ path: `${SHOTS}/${name}.png` });
 }
 
 describe('saved cases in the workbench', { timeout: 300_000 }, () => {
@@ -408,7 +410,7 @@ describe('saved cases in the workbench', { timeout: 300_000 }, () => {
     await page.locator('#wb-list-form button').click();
     await page.locator('#wb-case-list tr').nth(1).waitFor();
     assert.deepEqual(await axeViolations(page), [], 'axe with the saved cases listed');
-    await shoot(page, 'list-390');
+    await shoot(page, 'list-390', '.wb-open');
     await page.close();
   });
 });

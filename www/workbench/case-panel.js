@@ -108,7 +108,7 @@ export function createCasePanel(root, host) {
   );
   customerId.setAttribute('aria-describedby', 'wb-case-customer-id-hint');
   author.setAttribute('aria-describedby', 'wb-case-author-hint');
-  root.replaceChildren(status, readOnlyBox, form, error, conflict, h('p', { class: 'hint' }, 'See this customer’s cases in ', pipelineLink, '.'), notes, historyRoot);
+  root.replaceChildren(status, readOnlyBox, conflict, form, error, h('p', { class: 'hint' }, 'See this customer’s cases in ', pipelineLink, '.'), notes, historyRoot);
 
   const revisions = mountHistory(historyRoot, {
     session: () => session,
@@ -239,6 +239,7 @@ export function createCasePanel(root, host) {
       confirmBox,
     );
     conflict.hidden = false;
+    notes.replaceChildren();
     heading.focus();
   }
 
