@@ -206,6 +206,8 @@ describe('saved cases in the workbench', { timeout: 300_000 }, () => {
       const costLabel = document.inputs.find((/** @type {any} */ i) => i.id === 'implementation_cost').label;
       assert.match(await conflict.locator('li').first().textContent() ?? '', new RegExp(`${costLabel}: .* → ${formatted(160000, { style: 'currency', decimals: 0 }).replace(/[$]/g, '\\$')}`));
       assert.equal(await pageB.locator('#wb-in-training_cost').inputValue(), '41000', 'nothing typed is lost');
+      // Their revision is in the history, with who saved it.
+      assert.match(await pageB.locator('tr[data-revision="2"]').textContent() ?? '', /Ada.*1 input/);
       assert.equal((await api(server.url, `/api/cases/${id}`)).body.case.inputs.implementation_cost, 160000);
       await shoot(pageB, 'conflict-1280');
 

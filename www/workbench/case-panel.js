@@ -241,6 +241,10 @@ export function createCasePanel(root, host) {
     conflict.hidden = false;
     notes.replaceChildren();
     heading.focus();
+    // The history lists their revision too (who saved it, and when).
+    binding.latestRevision = Math.max(binding.latestRevision, currentRevision);
+    renderStatus();
+    void revisions.refresh();
   }
 
   /**
