@@ -173,12 +173,18 @@ describe('saved cases in the workbench', { timeout: 300_000 }, () => {
     assert.equal(await page.locator('#wb-in-implementation_cost').isDisabled(), true);
     assert.equal(await page.locator('#wb-save-case').isDisabled(), true);
     assert.deepEqual(await pageOutputs(page), expectedOutputs(document, evaluate(document)));
+    // Trying a scenario on the old revision changes nothing that is restored.
+    await page.locator('[data-focus-key="apply:model:optimistic"]').click();
     await page.locator('#wb-restore').click();
     await page.locator('#wb-step-notes').filter({ hasText: 'Revision 1 restored as revision 3' }).waitFor();
     assert.equal(await page.locator('#wb-in-implementation_cost').isDisabled(), false);
     const latest = (await api(server.url, `/api/cases/${id}`)).body;
     assert.equal(latest.revision, 3);
     assert.equal(latest.case.inputs.implementation_cost, document.inputs.find((/** @type {any} */ i) => i.id === 'implementation_cost').default);
+    const first = (await api(server.url, `/api/cases/${id}/revisions/1`)).body;
+    assert.deepEqual({ ...latest.case, author: 'x' }, { ...first.case, author: 'x' });
+    assert.match(await page.locator('#wb-case-status').textContent() ?? '', /revision 3, .* no unsaved changes/);
+    assert.deepEqual(await pageOutputs(page), expectedOutputs(document, evaluate(document)));
     await page.close();
   });
 

@@ -62,6 +62,9 @@ export function createCasePanel(root, host) {
   let savedFingerprint = '';
   /** @type {() => void} */
   let unsubscribe = () => {};
+  /** The saved document of the revision shown (what "restore" puts back). */
+  /** @type {CaseDocument | null} */
+  let openedCase = null;
 
   const field = (/** @type {string} */ id, /** @type {Record<string, string>} */ attributes = {}) => h('input', { id, type: 'text', autocomplete: 'off', ...attributes });
   const title = field('wb-case-title', { maxlength: '200' });
@@ -279,21 +282,18 @@ export function createCasePanel(root, host) {
     }
   }
 
-  /** Puts a saved older revision back as the newest one. */
+  /** Puts a saved older revision back as the newest one, as it was saved. */
   async function restore() {
-    if (!session || !binding) return;
+    if (!session || !binding || !openedCase) return;
     clearRefusal();
     rememberAuthor();
-    const mine = caseDocument(session.state, session.document, meta());
+    const mine = { ...openedCase, author: author.value.trim() };
     try {
-      const answer = await reviseCase(binding.id, binding.latestRevision, mine);
-      const restored = binding.revision;
-      binding = { ...binding, revision: answer.revision, latestRevision: answer.revision, savedAtMs: answer.savedAtMs, author: mine.author, readOnly: false };
-      savedFingerprint = fingerprint();
-      replaceUrl();
-      renderAll();
+      const { id, revision: restored } = binding;
+      const answer = await reviseCase(id, binding.latestRevision, mine);
+      // Opened again from the server, so the page is exactly the restored case.
+      await host.openSaved(await readCase(id), false);
       notes.replaceChildren(h('p', {}, `Revision ${restored} restored as revision ${answer.revision}.`), verdictLine(answer));
-      await revisions.refresh();
     } catch (failure) {
       showFailure(failure, mine);
     }
@@ -453,6 +453,7 @@ export function createCasePanel(root, host) {
       notes.replaceChildren();
       if (answer) {
         const saved = answer.case;
+        openedCase = saved;
         binding = { id: answer.id, revision: answer.revision, latestRevision: answer.latestRevision, savedAtMs: answer.savedAtMs, author: answer.author, step: saved.step, customerId: saved.customer.id, readOnly };
         title.value = saved.title;
         customerId.value = saved.customer.id;
@@ -460,6 +461,7 @@ export function createCasePanel(root, host) {
         customerName.value = saved.customer.name;
         step.value = saved.step;
       } else {
+        openedCase = null;
         binding = null;
         title.value = opened.layout.title;
         customerName.value = opened.state.customer;
