@@ -139,7 +139,20 @@ describe('saved cases in the workbench', { timeout: 300_000 }, () => {
     assert.equal(await page.locator('#wb-case-title').inputValue(), 'Acme: support desk');
     assert.equal(await page.locator('#wb-customer-line').textContent(), 'Prepared for Acme Corp');
     assert.match(await page.locator('#wb-case-status').textContent() ?? '', /revision 1, .* no unsaved changes/);
-    // Saving again unchanged changes nothing but makes a revision with no changes.
+    // Saved again as opened: a revision that changes nothing.
+    await page.locator('#wb-case-author').fill('Ada');
+    await page.locator('#wb-save-case').click();
+    await page.locator('tr[data-revision="2"]').waitFor();
+    assert.deepEqual((await api(server.url, `/api/cases/${id}`)).body.changes, { inputs: 0, sources: 0, scenarios: 0, settings: 0, fields: [] });
+    assert.equal(await page.locator('tr[data-revision="2"] .wb-change-summary').textContent(), 'no changes');
+    // A share link of a saved case is the page with the case in its
+    // fragment; the address keeps naming the saved case.
+    await page.locator('#wb-share').click();
+    await page.waitForFunction(() => /** @type {HTMLInputElement} */ (document.getElementById('wb-share-link')).value.includes('#case='));
+    const link = new URL(await page.locator('#wb-share-link').inputValue());
+    assert.equal(link.search, '');
+    assert.equal(new URL(page.url()).searchParams.get('case'), String(id));
+    assert.equal(new URL(page.url()).hash, '');
     await page.close();
   });
 
@@ -172,6 +185,7 @@ describe('saved cases in the workbench', { timeout: 300_000 }, () => {
     assert.equal(new URL(page.url()).searchParams.get('revision'), '1');
     assert.equal(await page.locator('#wb-in-implementation_cost').isDisabled(), true);
     assert.equal(await page.locator('#wb-save-case').isDisabled(), true);
+    await shoot(page, 'read-only-1280');
     assert.deepEqual(await pageOutputs(page), expectedOutputs(document, evaluate(document)));
     // Trying a scenario on the old revision changes nothing that is restored.
     await page.locator('[data-focus-key="apply:model:optimistic"]').click();
@@ -271,6 +285,10 @@ describe('saved cases in the workbench', { timeout: 300_000 }, () => {
     assert.equal(await page.locator('#wb-case-customer-id').getAttribute('aria-invalid'), 'true');
     assert.ok(await page.evaluate(() => document.activeElement?.id === 'wb-case-customer-id'), 'the refused field has focus');
     assert.equal(await page.locator('#wb-case-customer-id').inputValue(), 'Umbrella Corp');
+    await shoot(page, 'refused-1280');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shoot(page, 'refused-390');
+    assert.deepEqual(await axeViolations(page), [], 'axe with a refused save');
     assert.equal(await page.locator('#wb-in-implementation_cost').inputValue(), '123456');
     assert.equal(new URL(page.url()).searchParams.get('case'), null, 'nothing was saved');
     await page.locator('#wb-case-customer-id').fill('umbrella');

@@ -168,7 +168,10 @@ export function createCasePanel(root, host) {
   function clearRefusal() {
     error.hidden = true;
     error.replaceChildren();
-    for (const control of [title, customerId, customerName, author, step]) control.removeAttribute('aria-invalid');
+    for (const control of [title, customerId, customerName, author, step]) {
+      control.removeAttribute('aria-invalid');
+      control.removeAttribute('aria-errormessage');
+    }
   }
 
   /**
@@ -186,6 +189,7 @@ export function createCasePanel(root, host) {
       const control = fields[problem.path.replace(/^case\./, '')];
       if (control) {
         control.setAttribute('aria-invalid', 'true');
+        control.setAttribute('aria-errormessage', error.id);
         first ??= control;
       }
     }
@@ -403,6 +407,7 @@ export function createCasePanel(root, host) {
     renderReadOnly();
     renderPipelineLink();
     moveButton.hidden = binding === null;
+    copyButton.hidden = binding === null;
   }
 
   /**
