@@ -349,6 +349,11 @@ describe('saved cases in the workbench', { timeout: 300_000 }, () => {
     page.once('dialog', (dialog) => void dialog.accept());
     await page.locator(`#wb-case-list tr[data-case="${copyId}"] [data-open-case]`).click();
     await page.locator('#wb-case-status').filter({ hasText: `Case ${copyId}, revision 1` }).waitFor();
+    // The pipeline page's stalled cases open in the workbench.
+    await page.goto(`${server.url}pipeline.html?customer=hooli&stalledAfterDays=0`);
+    await page.locator(`a[href="./workbench.html?case=${id}"]`).first().click();
+    await page.locator('#wb-case-status').filter({ hasText: `Case ${id}, revision 2` }).waitFor();
+    assert.equal(await page.locator('#wb-case-step').inputValue(), 'high_level_case');
     await page.close();
   });
 
