@@ -357,6 +357,29 @@ describe('saved cases in the workbench', { timeout: 300_000 }, () => {
     await page.close();
   });
 
+  test('"saved by" is kept for the tab, and on the device only when the box is ticked', async () => {
+    const page = await browser.context.newPage();
+    await openExample(page, server.url, MODEL_ID);
+    await saveCase(page, { title: 'Names', customerName: 'Names Inc', author: 'Tab Only' }, 1);
+    await page.reload();
+    await page.locator('#wb-case[data-ready]').waitFor({ state: 'attached' });
+    assert.equal(await page.locator('#wb-case-author').inputValue(), 'Tab Only', 'kept for the tab');
+    const other = await browser.context.newPage();
+    await openExample(other, server.url, MODEL_ID);
+    assert.equal(await other.locator('#wb-case-author').inputValue(), '', 'not kept beyond the tab');
+    await page.locator('#wb-case-author').fill('Remembered');
+    await page.locator('#wb-case-remember').check();
+    await saveCase(page, {}, 2);
+    await other.reload();
+    await other.locator('#wb-case[data-ready]').waitFor({ state: 'attached' });
+    assert.equal(await other.locator('#wb-case-author').inputValue(), 'Remembered');
+    assert.equal(await other.locator('#wb-case-remember').isChecked(), true);
+    await other.locator('#wb-case-remember').uncheck();
+    assert.equal(await other.evaluate(() => localStorage.getItem('yardstick.workbench.author')), null, 'unticking forgets it');
+    await other.close();
+    await page.close();
+  });
+
   test('an unknown case, a malformed address and a server that cannot be reached are said plainly', async () => {
     const page = await browser.context.newPage();
     page.setDefaultTimeout(STEP_TIMEOUT_MS);

@@ -29,6 +29,22 @@ import { CaseStoreError, createCase, moveStep, readCase, readPipeline, reviseCas
 const AUTHOR_KEY = 'yardstick.workbench.author';
 
 /**
+ * A storage call, or `fallback` where the browser refuses storage (a
+ * privacy setting): the name is then simply not remembered.
+ * @template T
+ * @param {() => T} call
+ * @param {T} fallback
+ * @returns {T}
+ */
+function storage(call, fallback) {
+  try {
+    return call();
+  } catch {
+    return fallback;
+  }
+}
+
+/**
  * The saved case the page has open.
  * @typedef {object} Binding
  * @property {number} id
@@ -84,9 +100,9 @@ export function createCasePanel(root, host) {
   const moveButton = h('button', { type: 'button', id: 'wb-move-step', class: 'wb-secondary', hidden: true }, 'Move to this step only');
   const historyRoot = h('div', { id: 'wb-history', hidden: true });
 
-  const storedAuthor = localStorage.getItem(AUTHOR_KEY);
+  const storedAuthor = storage(() => localStorage.getItem(AUTHOR_KEY), null);
   remember.checked = storedAuthor !== null;
-  author.value = storedAuthor ?? sessionStorage.getItem(AUTHOR_KEY) ?? '';
+  author.value = storedAuthor ?? storage(() => sessionStorage.getItem(AUTHOR_KEY), null) ?? '';
 
   const form = h(
     'form',
@@ -397,9 +413,9 @@ export function createCasePanel(root, host) {
 
   function rememberAuthor() {
     const name = author.value.trim();
-    sessionStorage.setItem(AUTHOR_KEY, name);
-    if (remember.checked) localStorage.setItem(AUTHOR_KEY, name);
-    else localStorage.removeItem(AUTHOR_KEY);
+    storage(() => sessionStorage.setItem(AUTHOR_KEY, name), undefined);
+    if (remember.checked) storage(() => localStorage.setItem(AUTHOR_KEY, name), undefined);
+    else storage(() => localStorage.removeItem(AUTHOR_KEY), undefined);
   }
 
   function renderAll() {
