@@ -346,6 +346,13 @@ describe('saved cases in the workbench', { timeout: 300_000 }, () => {
     assert.deepEqual(asked, [`Case ${id} has unsaved changes. Discard them?`]);
     assert.equal(await caseIdOf(page), id);
     assert.equal(await page.locator('#wb-in-training_cost').inputValue(), '47000');
+    // Leaving the page asks too.
+    const leaving = await page.evaluate(() => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    });
+    assert.equal(leaving, true, 'unsaved changes hold the page');
     page.once('dialog', (dialog) => void dialog.accept());
     await page.locator(`#wb-case-list tr[data-case="${copyId}"] [data-open-case]`).click();
     await page.locator('#wb-case-status').filter({ hasText: `Case ${copyId}, revision 1` }).waitFor();

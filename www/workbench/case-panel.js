@@ -456,6 +456,11 @@ export function createCasePanel(root, host) {
   });
   for (const control of [title, customerId, step]) control.addEventListener('input', renderStatus);
   remember.addEventListener('change', rememberAuthor);
+  // Leaving the page (reload, close, another address) with unsaved
+  // changes to a saved case asks first, as the browser words it.
+  window.addEventListener('beforeunload', (event) => {
+    if (binding && !binding.readOnly && isDirty()) event.preventDefault();
+  });
 
   return {
     /**
