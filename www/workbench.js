@@ -19,8 +19,7 @@ import { caseStateOf } from './workbench/case-document.js';
 import { mountCaseList } from './workbench/case-list.js';
 import { createCasePanel } from './workbench/case-panel.js';
 import { newCase } from './workbench/case-state.js';
-import { CaseStoreError, readCase } from './workbench/case-store.js';
-import { OpenError, compileDocument, fetchDocument, fillServedModels, readFileDocument, showOpenError } from './workbench/open-model.js';
+import { OpenError, compileDocument, fetchDocument, fetchSavedCase, fillServedModels, readFileDocument, showOpenError } from './workbench/open-model.js';
 import { mountInputs } from './workbench/inputs-view.js';
 import { mountOutputs } from './workbench/outputs-view.js';
 import { mountPeriods } from './workbench/period-view.js';
@@ -290,29 +289,6 @@ async function openSaved(answer, readOnly) {
   await openDocument(model.document, { kind: 'document', id: model.id, version: model.version }, `saved case ${answer.id}`, { saved: { answer, readOnly } });
 }
 
-/**
- * The saved case the address names (`?case=<id>[&revision=<n>]`), or an
- * OpenError that says plainly why it cannot be opened.
- * @param {string} idText
- * @param {string | null} revisionText
- * @returns {Promise<RevisionAnswer>}
- */
-async function fetchSaved(idText, revisionText) {
-  const id = Number(idText);
-  const revision = revisionText === null ? undefined : Number(revisionText);
-  if (!/^[1-9][0-9]{0,15}$/.test(idText)) throw new OpenError(`“${idText}” is not a saved case number (the address should end ?case= and a number such as 7).`);
-  if (revision !== undefined && !(Number.isInteger(revision) && revision >= 1)) throw new OpenError(`“${revisionText}” is not a revision number.`);
-  try {
-    return await readCase(id, revision);
-  } catch (error) {
-    if (error instanceof CaseStoreError && error.kind === 'missing') {
-      throw new OpenError(revision === undefined ? `There is no saved case ${id} on this server: check the address, or find the case under “Saved cases”.` : `Case ${id} has no revision ${revision} (or there is no case ${id}).`);
-    }
-    if (error instanceof CaseStoreError && error.kind === 'unreachable') throw new OpenError(`Saved case ${id} could not be opened: the server could not be reached. Check that yardstick-serve is running, then reload the page.`);
-    throw new OpenError(`Saved case ${id} could not be opened: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
 function wireOpening() {
   byId('wb-open-served').addEventListener('submit', (event) => {
     event.preventDefault();
@@ -421,7 +397,7 @@ async function main() {
   // The model or saved case named in the address is fetched while the engine loads.
   const fetching = wanted && !shared && savedId === null ? fetchDocument(wanted) : null;
   fetching?.catch(() => {}); // reported below, once the engine is there
-  const fetchingSaved = savedId !== null && !shared ? fetchSaved(savedId, query.get('revision')) : null;
+  const fetchingSaved = savedId !== null && !shared ? fetchSavedCase(savedId, query.get('revision')) : null;
   fetchingSaved?.catch(() => {});
   try {
     engine = await loadEngine();
