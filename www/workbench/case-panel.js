@@ -497,7 +497,11 @@ export function createCasePanel(root, host) {
       }
       savedFingerprint = fingerprint();
       const onChange = () => {
-        if (document.activeElement !== customerName) customerName.value = opened.state.customer;
+        if (document.activeElement !== customerName && customerName.value.trim() !== opened.state.customer) {
+          customerName.value = opened.state.customer;
+          if (!customerId.dataset.typed) customerId.value = idFromName(opened.state.customer, '');
+          renderPipelineLink();
+        }
         renderStatus();
       };
       unsubscribe = opened.subscribe(onChange);
