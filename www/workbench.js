@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * @file The sales engineer's workbench (`workbench.html`): opens a model
- * (a served example, a URL, a local file or a share link), builds the
+ * (a served example, a URL, a local file, a share link or a case saved
+ * on the server, `?case=<id>`), builds the
  * case's session (`workbench/session.js`) and mounts the views (inputs,
  * headline figures, scenarios, period table, receipt and print summary)
  * and the analysis panels listed in `PANELS`. It keeps the previous model
@@ -14,8 +15,11 @@
 
 import { loadEngine } from './engine.js';
 import { h } from './widget/dom.js';
+import { caseStateOf } from './workbench/case-document.js';
+import { mountCaseList } from './workbench/case-list.js';
+import { createCasePanel } from './workbench/case-panel.js';
 import { newCase } from './workbench/case-state.js';
-import { OpenError, compileDocument, fetchDocument, fillServedModels, readFileDocument, showOpenError } from './workbench/open-model.js';
+import { OpenError, compileDocument, fetchDocument, fetchSavedCase, fillServedModels, readFileDocument, showOpenError } from './workbench/open-model.js';
 import { mountInputs } from './workbench/inputs-view.js';
 import { mountOutputs } from './workbench/outputs-view.js';
 import { mountPeriods } from './workbench/period-view.js';
@@ -30,6 +34,12 @@ import { mountSummary } from './workbench/summary-view.js';
 /** @typedef {import('./workbench/session-types.js').ModelDocument} ModelDocument */
 /** @typedef {import('./workbench/session-types.js').WorkbenchPanel} WorkbenchPanel */
 /** @typedef {import('./workbench/share-link.js').SharedCase} SharedCase */
+/** @typedef {import('./workbench/case-store.js').RevisionAnswer} RevisionAnswer */
+/**
+ * What a case opens from beyond its model: a share link, or a saved
+ * revision (read-only when it is not the latest).
+ * @typedef {{ shared?: SharedCase, saved?: { answer: RevisionAnswer, readOnly: boolean } }} Opening
+ */
 
 /**
  * The analysis panels, each mounted into its container once a model is
@@ -59,6 +69,14 @@ const settingsNote = byId('wb-settings-note');
 const shareField = /** @type {HTMLInputElement} */ (byId('wb-share-link'));
 const shareStatus = byId('wb-share-status');
 
+const cases = createCasePanel(byId('wb-saved-case-body'), {
+  openSaved: (answer, readOnly) => attempt(() => openSaved(answer, readOnly), false),
+  customerNamed: (name) => {
+    customerField.value = name;
+  },
+  inputs: /** @type {HTMLFieldSetElement} */ (byId('wb-inputs-fieldset')),
+});
+
 /**
  * The open case: its session and everything mounted on it.
  * @type {{ session: PageSession, views: { destroy: () => void }[], panels: WorkbenchPanel[] } | null}
@@ -69,14 +87,15 @@ let engine = null;
 
 /**
  * Opens a compiled document as a case: a new one at the model's defaults,
- * or the shared one. The model open before stays when this one cannot be
- * compiled (the caller shows the error).
+ * the shared one, or the saved one. The model open before stays when this
+ * one cannot be compiled (the caller shows the error).
  * @param {ModelDocument} document
  * @param {ModelReference} reference
  * @param {string} where  the URL or file name, for messages
- * @param {SharedCase} [shared]
+ * @param {Opening} [opening]
  */
-async function openDocument(document, reference, where, shared) {
+async function openDocument(document, reference, where, opening = {}) {
+  const { shared, saved } = opening;
   if (!engine) throw new OpenError('The engine is not loaded.');
   performance.mark('workbench:compile');
   const model = compileDocument(engine.Model, document, where);
@@ -85,7 +104,7 @@ async function openDocument(document, reference, where, shared) {
   Object.assign(reference, { id: layout.id, version: layout.version });
   if (reference.kind === 'document') reference.document = document;
   /** @type {CaseState} */
-  const state = shared ? { ...shared.state, model: reference } : newCase(reference, layout, defaults);
+  const state = shared ? { ...shared.state, model: reference } : saved ? caseStateOf(saved.answer.case, layout) : newCase(reference, layout, defaults);
   let refusedInputs = '';
   let session;
   try {
@@ -124,10 +143,11 @@ async function openDocument(document, reference, where, shared) {
   );
   renderCustomer(session);
   open.views.push({ destroy: session.subscribe(() => renderCustomer(session)) });
+  cases.bind(session, saved?.answer ?? null, saved?.readOnly ?? false);
   caseRoot.setAttribute('data-ready', '');
   performance.mark('workbench:views-mounted');
   showLinkStatus(session, shared, refusedInputs);
-  openStatus.textContent = `Opened ${layout.title}.`;
+  openStatus.textContent = saved ? `Opened case ${saved.answer.id}, revision ${saved.answer.revision}: ${saved.answer.case.title}.` : `Opened ${layout.title}.`;
   await mountPanels(session);
 }
 
@@ -221,9 +241,12 @@ function showLinkStatus(session, shared, refusedInputs) {
 
 /**
  * Runs an opening step, showing its failure in place (the open case stays).
+ * Unsaved changes to a saved case are only dropped after a confirmation.
  * @param {() => Promise<void>} step
+ * @param {boolean} [guard]  ask before dropping unsaved changes
  */
-async function attempt(step) {
+async function attempt(step, guard = true) {
+  if (guard && !cases.mayDiscard()) return;
   openStatus.textContent = 'Opening…';
   try {
     await step();
@@ -251,11 +274,22 @@ async function openShared(hash) {
   const reference = shared.state.model;
   if (reference.kind === 'document') {
     const document = /** @type {ModelDocument} */ (reference.document);
-    await openDocument(document, { kind: 'document', id: reference.id, version: reference.version }, 'the model in the link', shared);
+    await openDocument(document, { kind: 'document', id: reference.id, version: reference.version }, 'the model in the link', { shared });
   } else {
     const fetched = await fetchDocument(reference.url);
-    await openDocument(fetched.document, { kind: reference.kind, url: reference.url, id: reference.id, version: reference.version }, fetched.url, shared);
+    await openDocument(fetched.document, { kind: reference.kind, url: reference.url, id: reference.id, version: reference.version }, fetched.url, { shared });
   }
+}
+
+/**
+ * Opens a saved revision with its own model document (the model the
+ * case was saved with, even if the served one changed since).
+ * @param {RevisionAnswer} answer
+ * @param {boolean} readOnly
+ */
+async function openSaved(answer, readOnly) {
+  const { model } = answer.case;
+  await openDocument(model.document, { kind: 'document', id: model.id, version: model.version }, `saved case ${answer.id}`, { saved: { answer, readOnly } });
 }
 
 function wireOpening() {
@@ -331,11 +365,14 @@ function wireCase() {
     const { session } = open;
     try {
       const fragment = await makeFragment(session.state, session.model.receipt(undefined).hash, new Date());
-      history.replaceState(null, '', `#${fragment}`);
-      shareField.value = location.href;
+      // With a saved case open, the address keeps naming it (a reload
+      // opens the saved case); the link is the same page with the fragment.
+      const link = cases.savedId() === null ? null : `${location.origin}${location.pathname}#${fragment}`;
+      if (!link) history.replaceState(null, '', `#${fragment}`);
+      shareField.value = link ?? location.href;
       try {
-        await navigator.clipboard.writeText(location.href);
-        shareStatus.textContent = `Link copied (${location.href.length.toLocaleString('en-US')} characters).`;
+        await navigator.clipboard.writeText(shareField.value);
+        shareStatus.textContent = `Link copied (${shareField.value.length.toLocaleString('en-US')} characters).`;
       } catch {
         shareField.focus();
         shareField.select();
@@ -351,10 +388,20 @@ function wireCase() {
 async function main() {
   wireOpening();
   wireCase();
-  const wanted = new URLSearchParams(location.search).get('model');
-  // The model named in the address is fetched while the engine loads.
-  const fetching = wanted && !isCaseFragment(location.hash) ? fetchDocument(wanted) : null;
+  mountCaseList(/** @type {HTMLFormElement} */ (byId('wb-list-form')), byId('wb-case-list'), {
+    open: (answer) => attempt(() => openSaved(answer, false), false),
+    mayDiscard: () => cases.mayDiscard(),
+    author: () => /** @type {HTMLInputElement} */ (byId('wb-case-author')).value.trim(),
+  });
+  const query = new URLSearchParams(location.search);
+  const wanted = query.get('model');
+  const savedId = query.get('case');
+  const shared = isCaseFragment(location.hash);
+  // The model or saved case named in the address is fetched while the engine loads.
+  const fetching = wanted && !shared && savedId === null ? fetchDocument(wanted) : null;
   fetching?.catch(() => {}); // reported below, once the engine is there
+  const fetchingSaved = savedId !== null && !shared ? fetchSavedCase(savedId, query.get('revision')) : null;
+  fetchingSaved?.catch(() => {});
   try {
     engine = await loadEngine();
     performance.mark('workbench:engine-ready');
@@ -362,8 +409,13 @@ async function main() {
     showOpenError(openError, error);
     return;
   }
-  if (isCaseFragment(location.hash)) await attempt(() => openShared(location.hash));
-  else if (fetching) {
+  if (shared) await attempt(() => openShared(location.hash));
+  else if (fetchingSaved) {
+    await attempt(async () => {
+      const answer = await fetchingSaved;
+      await openSaved(answer, query.has('revision') && answer.revision !== answer.latestRevision);
+    }, false);
+  } else if (fetching) {
     await attempt(async () => {
       const fetched = await fetching;
       await openDocument(fetched.document, { kind: 'served', url: fetched.url, id: '', version: '' }, fetched.url);

@@ -4,7 +4,7 @@
  * customer"), an assumption source per input, the case's own saved
  * scenarios, its locale and currency, the customer, and the Monte Carlo
  * and verdict settings the panels read. Plain data: it is what a share
- * link carries (`share-link.js`) and what a saved case will store. It
+ * link carries (`share-link.js`) and what a saved case stores (`case-document.js`). It
  * computes nothing; every figure comes from the engine.
  */
 
@@ -34,11 +34,13 @@ export const BASES = /** @type {const} */ ([
  * @property {string} who    a person or team ("CFO office", "J. Smith")
  * @property {'' | 'benchmark' | 'customer' | 'estimate' | 'other'} basis
  * @property {string} note   where exactly (a report, a system, a date)
+ * @property {string} [basisText]  a saved case's basis in its own words, when it is none of `BASES` (basis is then `other`)
  */
 
 /**
- * A scenario the case saved: a name and every input's value.
- * @typedef {{ name: string, inputs: InputValues }} SavedScenario
+ * A scenario the case saved: a name and every input's value (and, once
+ * saved with the case, the id the saved case gives it).
+ * @typedef {{ name: string, inputs: InputValues, id?: string }} SavedScenario
  */
 
 /**

@@ -107,7 +107,11 @@ export function mountInputs(root, held, session) {
     basis.value = source.basis;
     const note = h('input', { id: `${base}-note`, type: 'text', value: source.note, autocomplete: 'off' });
     const save = () => {
+      /** @type {import('./case-state.js').AssumptionSource} */
       const next = { who: who.value.trim(), basis: /** @type {import('./case-state.js').AssumptionSource['basis']} */ (basis.value), note: note.value.trim() };
+      // A saved case's own basis words stay while "Other" stays chosen.
+      const wording = session.state.sources[input.id]?.basisText;
+      if (next.basis === 'other' && wording) next.basisText = wording;
       if (next.who || next.basis || next.note) session.state.sources[input.id] = next;
       else delete session.state.sources[input.id];
       session.changed();
@@ -192,7 +196,7 @@ export function mountInputs(root, held, session) {
       }
       control.disabled = inapplicable.has(input.id);
       const source = sourceOf(session.state, input.id);
-      const parts = [basisLabel(source.basis), source.who].filter(Boolean);
+      const parts = [source.basisText || basisLabel(source.basis), source.who].filter(Boolean);
       summary.textContent = parts.length ? `Source: ${parts.join(' · ')}` : 'Source: not given';
       const suffix = control.parentElement?.querySelector('[data-suffix="currency"]');
       if (suffix) suffix.textContent = session.currency;

@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * @file Where a model comes from: a served example (`GET /api/models`), a
- * URL, or a local file (the file input, or dropped anywhere on the page).
+ * URL, a local file (the file input, or dropped anywhere on the page), or
+ * a case saved on the server (`?case=<id>`, `case-store.js`).
  * Each way gives a document or an `OpenError` whose message says what went
  * wrong in words for the person opening it (the fetch that failed, the
  * text that is not JSON, every diagnostic of an invalid model with its
@@ -10,6 +11,7 @@
 
 import { h } from '../widget/dom.js';
 import { fetchModels } from '../site-models.js';
+import { CaseStoreError, readCase } from './case-store.js';
 
 /** @typedef {import('./session-types.js').ModelDocument} ModelDocument */
 
@@ -132,4 +134,27 @@ export function showOpenError(box, error) {
   }
   box.append(h('p', { class: 'hint' }, 'The model shown before, if any, is still open.'));
   box.hidden = false;
+}
+
+/**
+ * The saved case the address names (`?case=<id>[&revision=<n>]`), or an
+ * OpenError that says plainly why it cannot be opened.
+ * @param {string} idText
+ * @param {string | null} revisionText
+ * @returns {Promise<import('./case-store.js').RevisionAnswer>}
+ */
+export async function fetchSavedCase(idText, revisionText) {
+  const id = Number(idText);
+  const revision = revisionText === null ? undefined : Number(revisionText);
+  if (!/^[1-9][0-9]{0,15}$/.test(idText)) throw new OpenError(`“${idText}” is not a saved case number (the address should end ?case= and a number such as 7).`);
+  if (revision !== undefined && !(Number.isInteger(revision) && revision >= 1)) throw new OpenError(`“${revisionText}” is not a revision number.`);
+  try {
+    return await readCase(id, revision);
+  } catch (error) {
+    if (error instanceof CaseStoreError && error.kind === 'missing') {
+      throw new OpenError(revision === undefined ? `There is no saved case ${id} on this server: check the address, or find the case under “Saved cases”.` : `Case ${id} has no revision ${revision} (or there is no case ${id}).`);
+    }
+    if (error instanceof CaseStoreError && error.kind === 'unreachable') throw new OpenError(`Saved case ${id} could not be opened: the server could not be reached. Check that yardstick-serve is running, then reload the page.`);
+    throw new OpenError(`Saved case ${id} could not be opened: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }

@@ -44,7 +44,7 @@ export function mountSummary(roots, session, now) {
           {},
           ...layout.inputs.map((input) => {
             const source = sourceOf(session.state, input.id);
-            const text = [basisLabel(source.basis), source.who, source.note].filter(Boolean).join(' · ');
+            const text = [source.basisText || basisLabel(source.basis), source.who, source.note].filter(Boolean).join(' · ');
             return h('tr', { 'data-input': input.id }, h('th', { scope: 'row' }, input.label), h('td', {}, inputText(session, input, values[input.id])), h('td', {}, text || 'Not given'));
           }),
         ),
