@@ -247,7 +247,7 @@ fn positive(function: &str, n: f64) -> Result<f64, ErrorValue> {
 /// when it is an array; an element's failure becomes that element's error.
 /// `op` is a trait object so that the array walk is compiled once, not once
 /// per function (it is called per element either way).
-fn map_number(args: &[Value], op: &dyn Fn(f64) -> Result<f64, ErrorValue>) -> Value {
+pub(super) fn map_number(args: &[Value], op: &dyn Fn(f64) -> Result<f64, ErrorValue>) -> Value {
     let apply = |value: &Value| -> Value { value.to_number().and_then(op).into() };
     match args.first().unwrap_or(&Value::Empty) {
         Value::Array(array) if array.values().len() <= MAX_ARRAY_ELEMENTS => {
