@@ -134,21 +134,29 @@ fn weekdays_before(serial: i64) -> i64 {
     serial / 7 * 5 + (serial % 7 - 2).max(0)
 }
 
-/// The holidays argument as sorted whole serials (text and booleans in the
-/// array are skipped, errors propagate).
-fn holidays(args: &[Value]) -> Result<Vec<i64>, ErrorValue> {
-    let mut days = Vec::new();
-    if let Some(value) = args.get(2).filter(|v| !matches!(v, Value::Empty)) {
-        for day in args::number_series(value)? {
-            if !(0.0..=MAX_SERIAL as f64).contains(&day) {
-                return Err(args::num_error("holidays", "a holiday is not a valid date"));
-            }
-            days.push(day as i64);
+/// The holidays argument as whole serials (text and booleans in the array
+/// are skipped, errors propagate), sorted with the order statistics'
+/// sort so no second instance of it is compiled; repeats are kept, and
+/// callers count a day once.
+fn holidays(args: &[Value]) -> Result<Vec<f64>, ErrorValue> {
+    let mut days = match args.get(2) {
+        None | Some(Value::Empty) => Vec::new(),
+        Some(value) => args::number_series(value)?,
+    };
+    for day in &mut days {
+        if !(0.0..=MAX_SERIAL as f64).contains(day) {
+            return Err(args::num_error("holidays", "a holiday is not a valid date"));
         }
+        *day = day.trunc();
     }
     sort_by(&mut days, |a, b| a < b);
-    days.dedup();
     Ok(days)
+}
+
+/// Whether sorted `days` holds `day`.
+fn contains(days: &[f64], day: i64) -> bool {
+    let day = day as f64;
+    days.get(days.partition_point(|d| *d < day)) == Some(&day)
 }
 
 /// NETWORKDAYS(start_date, end_date, [holidays]): the weekdays from start
@@ -163,10 +171,12 @@ fn networkdays(args: &[Value]) -> Result<Value, ErrorValue> {
         (end, start, -1)
     };
     let mut count = weekdays_before(high + 1) - weekdays_before(low);
+    let mut previous = -1.0;
     for day in holidays(args)? {
-        if (low..=high).contains(&day) && !is_weekend(day) {
+        if day != previous && (low as f64..=high as f64).contains(&day) && !is_weekend(day as i64) {
             count -= 1;
         }
+        previous = day;
     }
     Ok(Value::Number((sign * count) as f64))
 }
@@ -190,7 +200,7 @@ fn workday(args: &[Value]) -> Result<Value, ErrorValue> {
                 "the result is before 1900 or after 9999",
             ));
         }
-        if !is_weekend(day) && holidays.binary_search(&day).is_err() {
+        if !is_weekend(day) && !contains(&holidays, day) {
             remaining -= 1;
         }
     }

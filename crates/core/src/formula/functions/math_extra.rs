@@ -136,11 +136,9 @@ fn log(args: &[Value]) -> Result<Value, ErrorValue> {
         if base == 1.0 {
             return Err(ErrorValue::new(ErrorKind::DivZero, "LOG: the base is 1"));
         }
-        // Base 10 and 2 exactly, so LOG(1000) is 3 as in Excel.
+        // Base 10 exactly, so LOG(1000) is 3 as in Excel.
         Ok(if base == 10.0 {
             n.log10()
-        } else if base == 2.0 {
-            n.log2()
         } else {
             n.ln() / base.ln()
         })

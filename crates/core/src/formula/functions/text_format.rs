@@ -74,43 +74,42 @@ pub(super) fn text_function(args: &[Value]) -> Result<Value, ErrorValue> {
     }))
 }
 
-/// Pushes `digits` with a `,` between groups of three from the right.
-fn push_grouped(out: &mut String, digits: &str) {
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-}
-
 /// A number code, or `None` when `format` is not one this module knows.
+/// Read character by character (no byte slicing, whose panic path and
+/// messages would cost the wasm more than this whole function).
 fn number(n: f64, format: &str) -> Option<String> {
-    let (body, percent) = match format.strip_suffix('%') {
-        Some(body) => (body, true),
-        None => (format, false),
-    };
-    let n = if percent { n * 100.0 } else { n };
-    let (body, exponent_digits) = match body.to_ascii_uppercase().split_once("E+") {
-        Some((mantissa, exponent))
-            if !exponent.is_empty() && exponent.bytes().all(|b| b == b'0') =>
-        {
-            (mantissa.to_string(), Some(exponent.len()))
+    // Where the reading is: 0 integer placeholders, 1 decimals, 2 after
+    // `E`, 3 exponent digits, 4 after `%`.
+    let mut stage = 0;
+    let (mut placeholders, mut min_digits, mut decimals) = (0, 0, 0);
+    let (mut grouping, mut last) = (false, ' ');
+    let mut exponent_digits: Option<usize> = None;
+    for c in format.chars() {
+        match (stage, c) {
+            (0, '0' | '#' | ',') => {
+                placeholders += 1;
+                min_digits += usize::from(c == '0');
+                grouping |= c == ',';
+            }
+            (0, '.') => stage = 1,
+            (1, '0') => decimals += 1,
+            (0 | 1, 'E' | 'e') => stage = 2,
+            (2, '+') => {
+                stage = 3;
+                exponent_digits = Some(0);
+            }
+            (3, '0') => exponent_digits = exponent_digits.map(|d| d + 1),
+            (0 | 1 | 3, '%') => stage = 4,
+            _ => return None,
         }
-        Some(_) => return None,
-        None => (body.to_string(), None),
-    };
-    let (integer_code, decimal_code) = body.split_once('.').unwrap_or((&body, ""));
-    if integer_code.is_empty()
-        || !integer_code
-            .bytes()
-            .all(|b| matches!(b, b'0' | b'#' | b','))
-        || integer_code.ends_with(',')
-        || !decimal_code.bytes().all(|b| b == b'0')
-    {
+        if stage == 0 {
+            last = c;
+        }
+    }
+    if placeholders == 0 || last == ',' || stage == 2 || exponent_digits == Some(0) {
         return None;
     }
-    let decimals = decimal_code.len();
+    let n = if stage == 4 { n * 100.0 } else { n };
     let mut out = String::new();
     if let Some(min_exponent_digits) = exponent_digits {
         let (digits, exponent) = if n == 0.0 {
@@ -123,11 +122,11 @@ fn number(n: f64, format: &str) -> Option<String> {
         }
         let mut mantissa = String::new();
         number_text::push_u64(&mut mantissa, digits, decimals + 1);
-        let (first, rest) = mantissa.split_at(1.min(mantissa.len()));
-        out.push_str(first);
-        if decimals > 0 {
-            out.push('.');
-            out.push_str(rest);
+        for (index, digit) in mantissa.chars().enumerate() {
+            if index == 1 {
+                out.push('.');
+            }
+            out.push(digit);
         }
         out.push_str(if exponent < 0 { "E-" } else { "E+" });
         number_text::push_u64(
@@ -139,30 +138,27 @@ fn number(n: f64, format: &str) -> Option<String> {
         let rounded = round_decimal(n, decimals as i32, RoundingMode::HalfAwayFromZero);
         let fixed = number_text::fixed(rounded.abs(), decimals as u32)?;
         let (integer, fraction) = fixed.split_once('.').unwrap_or((&fixed, ""));
-        let min_digits = integer_code.bytes().filter(|b| *b == b'0').count();
-        let integer = if integer == "0" && min_digits == 0 {
-            ""
-        } else {
-            integer
-        };
-        let padded = format!(
-            "{}{integer}",
-            "0".repeat(min_digits.saturating_sub(integer.len()))
-        );
+        let integer = if integer == "0" { "" } else { integer };
         if rounded < 0.0 {
             out.push('-');
         }
-        if integer_code.contains(',') {
-            push_grouped(&mut out, &padded);
-        } else {
-            out.push_str(&padded);
+        let mut padded = String::new();
+        for _ in integer.len()..min_digits {
+            padded.push('0');
+        }
+        padded.push_str(integer);
+        for (index, digit) in padded.chars().enumerate() {
+            if grouping && index > 0 && (padded.len() - index) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(digit);
         }
         if decimals > 0 {
             out.push('.');
             out.push_str(fraction);
         }
     }
-    if percent {
+    if stage == 4 {
         out.push('%');
     }
     Some(out)
