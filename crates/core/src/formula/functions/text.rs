@@ -65,7 +65,7 @@ fn pieces(args: &[Value]) -> Result<Vec<String>, ErrorValue> {
 
 /// CONCAT(text1, ...): every text joined, arrays element by element.
 fn concat(args: &[Value]) -> Result<Value, ErrorValue> {
-    Ok(Value::text(pieces(args)?.concat()))
+    join(&[], false, args)
 }
 
 /// TEXTJOIN(delimiter, ignore_empty, text1, ...): the texts joined by the
@@ -74,9 +74,16 @@ fn concat(args: &[Value]) -> Result<Value, ErrorValue> {
 fn textjoin(args: &[Value]) -> Result<Value, ErrorValue> {
     let delimiters = pieces(args.get(..1).unwrap_or_default())?;
     let ignore_empty = args::boolean(args, 1)?;
+    join(&delimiters, ignore_empty, args.get(2..).unwrap_or_default())
+}
+
+/// The texts of `args` joined by `delimiters` in turn (none: nothing
+/// between), empty texts left out when `ignore_empty`; CONCAT and
+/// TEXTJOIN share it.
+fn join(delimiters: &[String], ignore_empty: bool, args: &[Value]) -> Result<Value, ErrorValue> {
     let mut joined = String::new();
     let mut count = 0usize;
-    for piece in pieces(args.get(2..).unwrap_or_default())? {
+    for piece in pieces(args)? {
         if ignore_empty && piece.is_empty() {
             continue;
         }
@@ -112,9 +119,31 @@ fn count_arg(
     Ok(count.min(u32::MAX as f64) as usize)
 }
 
-/// The characters `skip..skip + take` of `text`.
+/// The characters `skip..skip + take` of `text`, found by their byte
+/// offsets (one pass, no collecting of characters).
 fn characters(text: &str, skip: usize, take: usize) -> Value {
-    Value::Text(text.chars().skip(skip).take(take).collect())
+    let (mut start, mut end) = (text.len(), text.len());
+    for (index, (byte, _)) in text.char_indices().enumerate() {
+        if index == skip {
+            start = byte;
+        }
+        if index == skip.saturating_add(take) {
+            end = byte;
+            break;
+        }
+    }
+    Value::Text(text.get(start..end).unwrap_or_default().to_string())
+}
+
+/// `text` with `convert` applied to every character (one instance for
+/// UPPER and LOWER).
+fn map_chars(value: &Value, convert: fn(char) -> char) -> Result<Value, ErrorValue> {
+    let text = value.to_text()?;
+    let mut converted = String::with_capacity(text.len());
+    for c in text.chars() {
+        converted.push(convert(c));
+    }
+    Ok(Value::Text(converted))
 }
 
 /// LEFT(text, [num_chars]): the first num_chars characters (1).
@@ -182,16 +211,12 @@ fn upper_char(c: char) -> char {
 
 /// UPPER(text).
 fn upper(args: &[Value]) -> Result<Value, ErrorValue> {
-    Ok(args::map_first(args, &|v| {
-        Ok(Value::Text(v.to_text()?.chars().map(upper_char).collect()))
-    }))
+    Ok(args::map_first(args, &|v| map_chars(v, upper_char)))
 }
 
 /// LOWER(text).
 fn lower(args: &[Value]) -> Result<Value, ErrorValue> {
-    Ok(args::map_first(args, &|v| {
-        Ok(Value::Text(v.to_text()?.chars().map(fold_char).collect()))
-    }))
+    Ok(args::map_first(args, &|v| map_chars(v, fold_char)))
 }
 
 /// TRIM(text): no spaces (U+0020, as Excel) at either end and single
