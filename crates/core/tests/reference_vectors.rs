@@ -52,6 +52,12 @@ const EXEMPT_FUNCTIONS: &[(&str, &str)] = &[
     ),
 ];
 
+/// Financial functions whose vectors are in formula_vectors.tsv rather
+/// than finance_vectors.tsv: the depreciation functions, whose expected
+/// values are Excel's documented examples at LibreOffice's full precision
+/// (tests/data/tools/formula_rows.py), with no excel_ref.py counterpart.
+const DEPRECIATION: &[&str] = &["SLN", "SYD", "DB", "DDB", "VDB"];
+
 // ---------------------------------------------------------------------------
 // Reading the files
 
@@ -446,7 +452,7 @@ fn every_function_is_covered() {
         if exempt.contains(spec.name) {
             continue;
         }
-        if spec.category == Category::Financial {
+        if spec.category == Category::Financial && !DEPRECIATION.contains(&spec.name) {
             if !finance.contains(spec.name) {
                 missing_finance.push(spec.name);
             }

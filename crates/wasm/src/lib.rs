@@ -179,7 +179,7 @@ export interface CallAt {
 }
 export interface FunctionInfo {
   name: string;
-  category: "financial" | "math" | "logical" | "date" | "lookup" | "model";
+  category: "financial" | "math" | "statistical" | "logical" | "date" | "text" | "lookup" | "model";
   signature: string;
   summary: string;
   minArgs: number;

@@ -28,7 +28,7 @@ import numpy_financial as npf
 import openpyxl
 
 import excel_ref as X
-from formula_rows import FORMULA_ROWS
+from formula_rows import FORMULA_ROWS, LO_VALUE
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.dirname(HERE)
@@ -565,7 +565,9 @@ def run_lo(formulas):
         ws = wb.active
         for i, f in enumerate(formulas, 1):
             f = f if f is not None else '"skip"'
-            for name in ("RRI(", "PDURATION(", "IFS(", "SWITCH(", "DAYS("):
+            for name in ("RRI(", "PDURATION(", "IFS(", "SWITCH(", "DAYS(", "CEILING.MATH(",
+                         "FLOOR.MATH(", "STDEV.S(", "STDEV.P(", "PERCENTILE.INC(", "QUARTILE.INC(",
+                         "MAXIFS(", "MINIFS(", "CONCAT(", "TEXTJOIN("):
                 f = re.sub(r"(?<![A-Z._])" + re.escape(name), "_xlfn." + name, f)
             ws.cell(i, 1, "=" + f)
         ws.cell(len(formulas) + 1, 1, "=1+1")
@@ -736,7 +738,6 @@ def build_formula(problems):
     for (id_, formula, expected, tol, source, note, opts), l in zip(rows, lo):
         if callable(expected):
             expected = expected()
-        exp_s = fmt_expected(expected) if not isinstance(expected, str) else expected
         lo_s = None
         if not opts.get("no_lo"):
             if "error" in l:
@@ -745,10 +746,21 @@ def build_formula(problems):
                 lo_s = '"%s"' % l["text"].replace('"', '""')
             else:
                 v = l["number"]
-                if exp_s in ("TRUE", "FALSE"):
+                if expected in ("TRUE", "FALSE"):
                     lo_s = "TRUE" if v else "FALSE"
                 else:
                     lo_s = v
+        if expected is LO_VALUE:
+            # The full-precision LibreOffice value; "docs" (value, decimals)
+            # checks it against Microsoft's rounded example.
+            assert lo_s is not None, id_
+            expected = lo_s
+            if "docs" in opts:
+                shown, decimals = opts["docs"]
+                if round(lo_s, decimals) != shown:
+                    problems.append("%s: LO %r does not round to the docs' %r" % (id_, lo_s, shown))
+            source += "; full precision: LibreOffice 7.4.7 value"
+        exp_s = fmt_expected(expected) if not isinstance(expected, str) else expected
         agree = None
         if lo_s is not None and not exp_s.startswith("{"):
             if isinstance(lo_s, float):
@@ -763,7 +775,9 @@ def build_formula(problems):
             src += "; LibreOffice 7.4.7 agrees"
         elif agree is False:
             src += "; LibreOffice 7.4.7 gives %s" % (fmt_expected(lo_s) if isinstance(lo_s, float) else lo_s)
-            if not opts.get("lo_differs"):
+            # Err:502 is LibreOffice's "invalid argument", where Excel
+            # documents #NUM! or #VALUE!: the same refusal, no Excel twin.
+            if not opts.get("lo_differs") and not (lo_s == "Err:502" and exp_s.startswith("#")):
                 problems.append("%s: %s expected %s LO %s" % (id_, formula, exp_s, lo_s))
         out.append((id_, formula, exp_s, num(tol) if tol else "0", src, note))
     return out

@@ -30,6 +30,10 @@ pub enum Category {
     Lookup,
     /// Functions that need a model's context, such as PREV.
     Model,
+    /// MEDIAN, STDEV.S, PERCENTILE.INC, COUNTIF and friends.
+    Statistical,
+    /// TEXT, CONCAT, LEFT, LEN and friends.
+    Text,
 }
 
 impl Category {
@@ -42,6 +46,8 @@ impl Category {
             Category::Financial => "financial",
             Category::Lookup => "lookup",
             Category::Model => "model",
+            Category::Statistical => "statistical",
+            Category::Text => "text",
         }
     }
 }

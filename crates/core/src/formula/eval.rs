@@ -102,7 +102,7 @@ impl Evaluator<'_> {
 
     fn call(&self, name: &str, function: Option<FunctionId>, args: &[Expr]) -> Value {
         let Some(spec) = function.and_then(functions::by_id) else {
-            return Value::error(ErrorKind::Name, format!("unknown function {name}"));
+            return Value::error(ErrorKind::Name, format!("unknown function `{name}`"));
         };
         if args.len() < spec.min_args || args.len() > spec.max_args {
             return Value::error(

@@ -43,11 +43,20 @@ pub fn evaluate(formula: &str) -> Evaluation {
 }
 
 /// Adds a diagnostic for every variable name `names` does not know, so the
-/// page can point at it. Recursion is bounded by the parser's tree depth.
-fn unknown_names(expr: &ast::Expr, names: &dyn Names, out: &mut Vec<Diagnostic>) {
+/// page can point at it; names a surrounding LET binds (`scope`) are known.
+/// Recursion is bounded by the parser's tree depth.
+fn unknown_names<'e>(
+    expr: &'e ast::Expr,
+    names: &dyn Names,
+    scope: &mut Vec<&'e str>,
+    out: &mut Vec<Diagnostic>,
+) {
     use ast::ExprKind;
     match &expr.kind {
-        ExprKind::Name(name) if names.lookup(name).is_none() => {
+        ExprKind::Name(name)
+            if names.lookup(name).is_none()
+                && !scope.iter().any(|bound| bound.eq_ignore_ascii_case(name)) =>
+        {
             let looks_like_cell = name
                 .trim_start_matches(|c: char| c.is_ascii_alphabetic())
                 .chars()
@@ -66,14 +75,37 @@ fn unknown_names(expr: &ast::Expr, names: &dyn Names, out: &mut Vec<Diagnostic>)
                 expr.span,
             ));
         }
-        ExprKind::Call { args, .. } => args.iter().for_each(|a| unknown_names(a, names, out)),
-        ExprKind::Unary { operand, .. } | ExprKind::Postfix { operand, .. } => {
-            unknown_names(operand, names, out)
+        ExprKind::Call { name, args, .. } => {
+            let depth = scope.len();
+            let bound = match name.as_str() {
+                "LET" => functions::let_function::bound_names(args),
+                _ => None,
+            };
+            match bound {
+                // Each value sees the names before it; the calculation all.
+                Some(bound) => {
+                    for (index, arg) in args.iter().enumerate() {
+                        if index % 2 == 1 || index + 1 == args.len() {
+                            unknown_names(arg, names, scope, out);
+                        }
+                        if let Some(name) = bound.get(index / 2).filter(|_| index % 2 == 1) {
+                            scope.push(name);
+                        }
+                    }
+                }
+                None => args
+                    .iter()
+                    .for_each(|a| unknown_names(a, names, scope, out)),
+            }
+            scope.truncate(depth);
         }
-        ExprKind::Group(inner) => unknown_names(inner, names, out),
+        ExprKind::Unary { operand, .. } | ExprKind::Postfix { operand, .. } => {
+            unknown_names(operand, names, scope, out)
+        }
+        ExprKind::Group(inner) => unknown_names(inner, names, scope, out),
         ExprKind::Binary { left, right, .. } => {
-            unknown_names(left, names, out);
-            unknown_names(right, names, out);
+            unknown_names(left, names, scope, out);
+            unknown_names(right, names, scope, out);
         }
         _ => {}
     }
@@ -133,7 +165,7 @@ impl CompiledFormula {
     pub fn evaluation(&self, names: &dyn Names) -> Evaluation {
         let mut diagnostics = self.diagnostics.clone();
         if let Some(expr) = &self.expr {
-            unknown_names(expr, names, &mut diagnostics);
+            unknown_names(expr, names, &mut Vec::new(), &mut diagnostics);
         }
         Evaluation {
             value: self.evaluate(names),
@@ -160,6 +192,39 @@ mod tests {
             .contains("cell references are not supported"));
         assert_eq!(evaluation.diagnostics[1].span, Span::new(4, 11));
         assert!(matches!(evaluation.value, Value::Error(e) if e.kind == ErrorKind::Name));
+    }
+
+    #[test]
+    fn an_unknown_function_is_named_in_the_diagnostic_and_the_value() {
+        let evaluation = evaluate("=1+FOOBAR(1)");
+        assert_eq!(evaluation.diagnostics.len(), 1);
+        let diagnostic = &evaluation.diagnostics[0];
+        assert_eq!(diagnostic.code, DiagnosticCode::UnknownFunction);
+        assert_eq!(diagnostic.message, "unknown function `FOOBAR`");
+        assert_eq!(diagnostic.span, Span::new(3, 9));
+        match evaluation.value {
+            Value::Error(e) => {
+                assert_eq!(e.kind, ErrorKind::Name);
+                assert_eq!(e.message, "unknown function `FOOBAR`");
+            }
+            other => panic!("{other:?}"),
+        }
+        let near = evaluate("SUMIFZ(1)");
+        assert!(near.diagnostics[0].message.contains("did you mean SUMIF"));
+    }
+
+    #[test]
+    fn let_names_are_known_inside_their_let_only() {
+        let inside = evaluate("LET(rate, 5%, total, 100, total * (1 + rate))");
+        assert!(inside.diagnostics.is_empty(), "{:?}", inside.diagnostics);
+        assert_eq!(inside.value, Value::Number(105.0));
+        // A value does not see its own name, nor the names after it.
+        let own = evaluate("LET(x, x + 1, y, 2, x)");
+        assert_eq!(own.diagnostics.len(), 1);
+        assert_eq!(own.diagnostics[0].span, Span::new(7, 8));
+        let outside = evaluate("LET(x, 1, x) + x");
+        assert_eq!(outside.diagnostics.len(), 1);
+        assert_eq!(outside.diagnostics[0].span, Span::new(15, 16));
     }
 
     #[test]

@@ -401,7 +401,7 @@ impl Parser<'_> {
                     .unwrap_or_default();
                 self.diagnostics.push(Diagnostic::new(
                     DiagnosticCode::UnknownFunction,
-                    format!("unknown function {name}{hint}"),
+                    format!("unknown function `{name}`{hint}"),
                     name_span,
                 ));
             }

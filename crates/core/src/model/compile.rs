@@ -17,6 +17,7 @@ use super::plan::{Role, Step, Structure, Variable, PERIOD_NAME};
 use super::read::read_model;
 use super::spec::ModelSpec;
 use crate::formula::ast::{Expr, ExprKind};
+use crate::formula::functions::let_function;
 use crate::formula::{parser, DiagnosticCode};
 use crate::json::Node as DocumentNode;
 use crate::name_table::NameTable;
@@ -115,6 +116,7 @@ fn build(spec: &ModelSpec, diagnostics: &mut Vec<ModelDiagnostic>) -> Structure 
             path: &path,
             reads: &mut reads,
             diagnostics,
+            let_names: Vec::new(),
         };
         context.collect(&mut expr, false);
         if let Some(variable) = variables.get_mut(index) {
@@ -196,6 +198,9 @@ struct ReadContext<'a> {
     path: &'a ModelPath,
     reads: &'a mut Vec<Edge>,
     diagnostics: &'a mut Vec<ModelDiagnostic>,
+    /// The names of the LETs around the part being read (lower case): they
+    /// are the LET's own, not the model's, and stay names.
+    let_names: Vec<String>,
 }
 
 impl ReadContext<'_> {
@@ -210,6 +215,9 @@ impl ReadContext<'_> {
             ExprKind::Name(name) => {
                 let lower = name.to_ascii_lowercase();
                 *name = lower.clone();
+                if self.let_names.contains(&lower) {
+                    return;
+                }
                 if lower == PERIOD_NAME {
                     if !self.per_period {
                         self.report(ModelDiagnosticCode::WrongKind, &span_expr, "`period` exists only in per-period calculations (set \"per_period\": true)".to_string());
@@ -266,6 +274,27 @@ impl ReadContext<'_> {
                 for rest in args_iter {
                     self.collect(rest, false);
                 }
+            }
+            ExprKind::Call { name, args, .. }
+                if name == "LET" && let_function::bound_names(args).is_some() =>
+            {
+                // Each value sees the names before it; the calculation all.
+                let depth = self.let_names.len();
+                let last = args.len().saturating_sub(1);
+                let mut pending = None;
+                for (index, arg) in args.iter_mut().enumerate() {
+                    match &mut arg.kind {
+                        ExprKind::Name(name) if index % 2 == 0 && index < last => {
+                            *name = name.to_ascii_lowercase();
+                            pending = Some(name.clone());
+                        }
+                        _ => {
+                            self.collect(arg, false);
+                            self.let_names.extend(pending.take());
+                        }
+                    }
+                }
+                self.let_names.truncate(depth);
             }
             ExprKind::Call { args, .. } => {
                 for arg in args {

@@ -4,6 +4,7 @@
 //!
 //! Nothing here knows a particular function beyond the name used in messages.
 
+use crate::formula::limits::MAX_ARRAY_ELEMENTS;
 use crate::formula::value::{ErrorKind, ErrorValue, Value};
 
 /// A required numeric argument. Booleans, numeric text and omitted
@@ -96,6 +97,19 @@ pub fn number_series(value: &Value) -> Result<Vec<f64>, ErrorValue> {
         }
         Value::Error(err) => Err(err.clone()),
         other => Ok(vec![other.to_number()?]),
+    }
+}
+
+/// Applies a function of one value to the first argument, element by
+/// element when it is an array (as Excel's dynamic arrays do).
+pub fn map_first(args: &[Value], op: &dyn Fn(&Value) -> Result<Value, ErrorValue>) -> Value {
+    let apply = |value: &Value| op(value).unwrap_or_else(Value::Error);
+    match args.first().unwrap_or(&Value::Empty) {
+        Value::Array(array) if array.values().len() <= MAX_ARRAY_ELEMENTS => {
+            Value::Array(array.map(&apply))
+        }
+        Value::Array(_) => Value::error(ErrorKind::Num, "the array is too large"),
+        scalar => apply(scalar),
     }
 }
 

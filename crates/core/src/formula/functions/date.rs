@@ -140,7 +140,7 @@ fn days(args: &[Value]) -> Result<Value, ErrorValue> {
 }
 
 /// A date argument as a whole serial number within `0..=MAX_SERIAL`.
-fn serial_arg(function: &str, args: &[Value], index: usize) -> Result<i64, ErrorValue> {
+pub(super) fn serial_arg(function: &str, args: &[Value], index: usize) -> Result<i64, ErrorValue> {
     let value = args.get(index).unwrap_or(&Value::Empty);
     let serial = match value {
         // Date text first, so "2024-03-15" is a date rather than an error.
@@ -161,7 +161,11 @@ fn serial_arg(function: &str, args: &[Value], index: usize) -> Result<i64, Error
 }
 
 /// A date argument as a calendar date.
-fn date_arg(function: &str, args: &[Value], index: usize) -> Result<CivilDate, ErrorValue> {
+pub(super) fn date_arg(
+    function: &str,
+    args: &[Value],
+    index: usize,
+) -> Result<CivilDate, ErrorValue> {
     let serial = serial_arg(function, args, index)?;
     date_serial::ymd_from_serial(serial).ok_or_else(|| out_of_range(function))
 }

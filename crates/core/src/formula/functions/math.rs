@@ -13,7 +13,6 @@
 use super::args;
 use super::rounding::{round_decimal, RoundingMode};
 use super::{Category, FunctionSpec, Implementation};
-use crate::formula::limits::MAX_ARRAY_ELEMENTS;
 use crate::formula::operators;
 use crate::formula::value::{parse_number_text, ErrorKind, ErrorValue, Value};
 
@@ -247,15 +246,11 @@ fn positive(function: &str, n: f64) -> Result<f64, ErrorValue> {
 /// when it is an array; an element's failure becomes that element's error.
 /// `op` is a trait object so that the array walk is compiled once, not once
 /// per function (it is called per element either way).
-fn map_number(args: &[Value], op: &dyn Fn(f64) -> Result<f64, ErrorValue>) -> Value {
-    let apply = |value: &Value| -> Value { value.to_number().and_then(op).into() };
-    match args.first().unwrap_or(&Value::Empty) {
-        Value::Array(array) if array.values().len() <= MAX_ARRAY_ELEMENTS => {
-            Value::Array(array.map(&apply))
-        }
-        Value::Array(_) => Value::error(ErrorKind::Num, "the array is too large"),
-        scalar => apply(scalar),
-    }
+pub(super) fn map_number(args: &[Value], op: &dyn Fn(f64) -> Result<f64, ErrorValue>) -> Value {
+    // The array walk is the text functions' (one copy in the wasm).
+    args::map_first(args, &|value| {
+        value.to_number().and_then(op).map(Value::number)
+    })
 }
 
 #[cfg(test)]

@@ -150,3 +150,37 @@ pub fn eval_counting(expr: &Expr) -> (Value, usize) {
     let value = Evaluator::new(&names).eval(expr);
     (value, names.lookups.get())
 }
+
+/// A value as the reference vectors write it: numbers in Rust's shortest
+/// form, text in double quotes, errors by code, arrays as `{1,2;3,4}`.
+pub fn show(value: &Value) -> String {
+    match value {
+        Value::Number(n) => format!("{n}"),
+        Value::Text(s) => format!("\"{s}\""),
+        Value::Bool(b) => (if *b { "TRUE" } else { "FALSE" }).to_string(),
+        Value::Error(e) => e.kind.code().to_string(),
+        Value::Empty => String::new(),
+        Value::Array(array) => {
+            let rows: Vec<String> = array
+                .row_slices()
+                .map(|row| row.iter().map(show).collect::<Vec<_>>().join(","))
+                .collect();
+            format!("{{{}}}", rows.join(";"))
+        }
+    }
+}
+
+/// Evaluates `formula` with no names and compares it with `expected`,
+/// written as [`show`] writes values; a number matches to 1e-9 relative.
+pub fn check_formula(formula: &str, expected: &str) {
+    let value = crate::formula::evaluate(formula).value;
+    let shown = show(&value);
+    let agrees = match (expected.parse::<f64>(), &value) {
+        (Ok(e), Value::Number(a)) => (a - e).abs() <= 1e-9 * e.abs().max(1.0),
+        _ => shown == expected,
+    };
+    assert!(
+        agrees,
+        "{formula}: expected {expected}, got {shown} ({value:?})"
+    );
+}
