@@ -52,8 +52,8 @@ pub fn export_xlsx(
     inputs: &[InputValue],
     options: ExportOptions,
 ) -> Result<Vec<u8>, XlsxExportError> {
-    let plan =
-        plan_workbook(model, inputs, options).map_err(|source| XlsxExportError::Export { source })?;
+    let plan = plan_workbook(model, inputs, options)
+        .map_err(|source| XlsxExportError::Export { source })?;
     write_workbook(&plan)
 }
 
@@ -100,7 +100,9 @@ pub fn write_workbook(plan: &WorkbookPlan) -> Result<Vec<u8>, XlsxExportError> {
                     };
                     let excel = Formula::new(text).set_result(cached_text(&formula.cached));
                     if formula.array {
-                        sheet.write_array_formula_with_format(row, column, row, column, excel, format)?;
+                        sheet.write_array_formula_with_format(
+                            row, column, row, column, excel, format,
+                        )?;
                     } else {
                         sheet.write_formula_with_format(row, column, excel, format)?;
                     }

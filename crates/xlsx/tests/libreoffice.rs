@@ -16,11 +16,15 @@
 //! Needs `soffice` (Debian's libreoffice-calc-nogui; scripts/ensure-tools.sh);
 //! run by `make test-export`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use calamine::{open_workbook, Data, DataType, Reader, Xlsx};
-use yardstick_core::export::{plan_workbook, CachedValue, CellContent, ExportOptions, WorkbookPlan};
+use yardstick_core::export::{
+    plan_workbook, CachedValue, CellContent, ExportOptions, WorkbookPlan,
+};
 use yardstick_core::model::{CompiledModel, InputValue};
 use yardstick_xlsx::{export_xlsx, write_workbook};
 
@@ -28,7 +32,10 @@ const MODELS: &[&str] = &["business-case-5y", "saas-roi", "project-portfolio"];
 const POISON: f64 = 987_654_321.5;
 
 fn model(id: &str) -> CompiledModel {
-    let path = format!("{}/../../examples/models/{id}.json", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/../../examples/models/{id}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let text = std::fs::read_to_string(path).unwrap();
     let node = yardstick_json_text::node_from_json(&text).unwrap();
     CompiledModel::compile(&node).unwrap()
@@ -56,16 +63,44 @@ fn cases() -> Vec<(String, CompiledModel, Vec<InputValue>)> {
     }
     let n = InputValue::Number;
     let b = model("business-case-5y");
-    let never = inputs(&b, &[("productivity_benefit_per_year", n(10_000.0)), ("revenue_benefit_per_year", n(0.0))]);
+    let never = inputs(
+        &b,
+        &[
+            ("productivity_benefit_per_year", n(10_000.0)),
+            ("revenue_benefit_per_year", n(0.0)),
+        ],
+    );
     cases.push(("business-case-never".into(), b.clone(), never));
     // Pays back within year 1, discounted at 15%.
-    let fast = inputs(&b, &[("implementation_cost", n(10_000.0)), ("licence_setup_cost", n(0.0)), ("training_cost", n(0.0)), ("discount_rate", n(0.15)), ("adoption_year1", n(0.9))]);
+    let fast = inputs(
+        &b,
+        &[
+            ("implementation_cost", n(10_000.0)),
+            ("licence_setup_cost", n(0.0)),
+            ("training_cost", n(0.0)),
+            ("discount_rate", n(0.15)),
+            ("adoption_year1", n(0.9)),
+        ],
+    );
     cases.push(("business-case-fast".into(), b.clone(), fast));
     let s = model("saas-roi");
-    let off = inputs(&s, &[("include_revenue_uplift", InputValue::Bool(false)), ("team_size", n(7.0))]);
+    let off = inputs(
+        &s,
+        &[
+            ("include_revenue_uplift", InputValue::Bool(false)),
+            ("team_size", n(7.0)),
+        ],
+    );
     cases.push(("saas-roi-uplift-off".into(), s, off));
     let p = model("project-portfolio");
-    let staged = inputs(&p, &[("stage_a", n(1.0)), ("stage_c", n(6.0)), ("cost_b", n(400_000.0))]);
+    let staged = inputs(
+        &p,
+        &[
+            ("stage_a", n(1.0)),
+            ("stage_c", n(6.0)),
+            ("cost_b", n(400_000.0)),
+        ],
+    );
     cases.push(("project-portfolio-staged".into(), p, staged));
     cases
 }
@@ -94,7 +129,14 @@ fn recalculate(files: &[PathBuf], work: &Path) -> PathBuf {
     std::fs::create_dir_all(&out).unwrap();
     let status = Command::new("soffice")
         .arg(format!("-env:UserInstallation={}", profile(work)))
-        .args(["--headless", "--norestore", "--nolockcheck", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir"])
+        .args([
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+        ])
         .arg(&out)
         .args(files)
         .status()
@@ -124,7 +166,13 @@ fn expected(plan: &WorkbookPlan) -> Vec<(String, u32, u16, CachedValue, String)>
         for cell in &sheet.cells {
             if let CellContent::Formula(f) = &cell.content {
                 if f.cached != CachedValue::Text(String::new()) {
-                    cells.push((sheet.name.clone(), cell.row, cell.column, f.cached.clone(), f.text.clone()));
+                    cells.push((
+                        sheet.name.clone(),
+                        cell.row,
+                        cell.column,
+                        f.cached.clone(),
+                        f.text.clone(),
+                    ));
                 }
             }
         }
@@ -144,9 +192,8 @@ fn number(data: &Data) -> Option<f64> {
 
 fn matches(expected: &CachedValue, actual: &Data, tolerance: f64) -> bool {
     match (expected, actual) {
-        (CachedValue::Number(e), actual) => number(actual).is_some_and(|a| {
-            (a - e).abs() <= tolerance * e.abs().max(a.abs()).max(1.0)
-        }),
+        (CachedValue::Number(e), actual) => number(actual)
+            .is_some_and(|a| (a - e).abs() <= tolerance * e.abs().max(a.abs()).max(1.0)),
         (CachedValue::Text(e), Data::String(a)) => e == a,
         (CachedValue::Bool(e), Data::Bool(a)) => e == a,
         (CachedValue::Error(code), Data::Error(a)) => *code == a.to_string(),
@@ -156,7 +203,11 @@ fn matches(expected: &CachedValue, actual: &Data, tolerance: f64) -> bool {
 
 /// Compares every Yardstick value of `plan` with the workbook at `path`;
 /// returns the mismatches and the number of cells compared.
-fn compare(plan: &WorkbookPlan, path: &Path, outputs_are_iterative: &[String]) -> (Vec<String>, usize) {
+fn compare(
+    plan: &WorkbookPlan,
+    path: &Path,
+    outputs_are_iterative: &[String],
+) -> (Vec<String>, usize) {
     let mut workbook: Xlsx<_> = open_workbook(path).unwrap();
     let mut mismatches = Vec::new();
     let cells = expected(plan);
@@ -169,7 +220,10 @@ fn compare(plan: &WorkbookPlan, path: &Path, outputs_are_iterative: &[String]) -
             .get_value((*row, u32::from(*column)))
             .cloned()
             .unwrap_or(Data::Empty);
-        let loose = iterative(text) || outputs_are_iterative.iter().any(|o| text.contains(o.as_str()));
+        let loose = iterative(text)
+            || outputs_are_iterative
+                .iter()
+                .any(|o| text.contains(o.as_str()));
         let tolerance = if loose { 1e-7 } else { 1e-9 };
         // An IRR without a root is #NUM! in Excel and Yardstick; LibreOffice
         // gives its own "no convergence" error (Err:523), which it saves in
@@ -178,7 +232,11 @@ fn compare(plan: &WorkbookPlan, path: &Path, outputs_are_iterative: &[String]) -
             && *value == CachedValue::Error("#NUM!")
             && matches(&CachedValue::Error("#N/A"), &actual, 0.0);
         if !matches(value, &actual, tolerance) && !no_root_in_calc {
-            mismatches.push(format!("{sheet}!R{}C{}: `{text}` gave {actual:?}, Yardstick {value:?}", row + 1, column + 1));
+            mismatches.push(format!(
+                "{sheet}!R{}C{}: `{text}` gave {actual:?}, Yardstick {value:?}",
+                row + 1,
+                column + 1
+            ));
         }
     }
     (mismatches, cells.len())
@@ -190,7 +248,14 @@ fn libreoffice_recalculates_every_exported_value_as_yardstick() {
     let cases = cases();
     let mut files = Vec::new();
     for (name, model, inputs) in &cases {
-        let poisoned = export_xlsx(model, inputs, ExportOptions { poison_cached_results: true }).unwrap();
+        let poisoned = export_xlsx(
+            model,
+            inputs,
+            ExportOptions {
+                poison_cached_results: true,
+            },
+        )
+        .unwrap();
         let path = work.join(format!("{name}.xlsx"));
         std::fs::write(&path, poisoned).unwrap();
         files.push(path);
@@ -209,18 +274,36 @@ fn libreoffice_recalculates_every_exported_value_as_yardstick() {
         let mut workbook: Xlsx<_> = open_workbook(out.join(format!("{name}.xlsx"))).unwrap();
         let outputs = workbook.worksheet_range("Outputs").unwrap();
         for (index, value) in state.outputs(model).iter().enumerate() {
-            let actual = outputs.get_value((index as u32 + 1, 1)).cloned().unwrap_or(Data::Empty);
-            assert_ne!(number(&actual), Some(POISON), "{name}: output {index} was not recalculated");
+            let actual = outputs
+                .get_value((index as u32 + 1, 1))
+                .cloned()
+                .unwrap_or(Data::Empty);
+            assert_ne!(
+                number(&actual),
+                Some(POISON),
+                "{name}: output {index} was not recalculated"
+            );
             if let yardstick_core::formula::Value::Number(n) = value {
                 let e = CachedValue::Number(*n);
-                let irr = model.spec().outputs[index].formula.to_ascii_uppercase().contains("IRR(");
-                assert!(matches(&e, &actual, if irr { 1e-7 } else { 1e-9 }), "{name}: output {index}: {actual:?} vs {n}");
+                let irr = model.spec().outputs[index]
+                    .formula
+                    .to_ascii_uppercase()
+                    .contains("IRR(");
+                assert!(
+                    matches(&e, &actual, if irr { 1e-7 } else { 1e-9 }),
+                    "{name}: output {index}: {actual:?} vs {n}"
+                );
             }
         }
     }
     let _ = std::fs::remove_dir_all(&work);
     assert!(compared > 500, "only {compared} cells compared");
-    assert!(failures.is_empty(), "{} mismatches of {compared}:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} mismatches of {compared}:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]

@@ -45,7 +45,10 @@ pub fn sheet_prefix(sheet: &str) -> String {
 /// `R2`, `C3`, `R1C1`), which Excel refuses as a defined name.
 pub fn looks_like_cell(name: &str) -> bool {
     let upper = name.to_ascii_uppercase();
-    let letters: String = upper.chars().take_while(char::is_ascii_alphabetic).collect();
+    let letters: String = upper
+        .chars()
+        .take_while(char::is_ascii_alphabetic)
+        .collect();
     let rest = &upper[letters.len()..];
     let digits_only = !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit());
     // Three letters reach column XFD; same-length text compares as columns do.

@@ -1,6 +1,6 @@
 use super::*;
-use crate::model::CompiledModel;
 use crate::json::Node;
+use crate::model::CompiledModel;
 
 fn document(text: &str) -> Node {
     fn convert(value: serde_json::Value) -> Node {
@@ -23,7 +23,9 @@ fn compiled(text: &str) -> CompiledModel {
 }
 
 fn business_case() -> CompiledModel {
-    compiled(include_str!("../../../../examples/models/business-case-5y.json"))
+    compiled(include_str!(
+        "../../../../examples/models/business-case-5y.json"
+    ))
 }
 
 /// A small model around `calculations` and `outputs` (JSON array bodies).
@@ -61,7 +63,15 @@ fn the_business_case_translates_series_prev_and_whole_rows() {
     let names: Vec<&str> = plan.sheets.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(
         names,
-        ["Inputs", "Calculations", "Outputs", "Scenarios", "Scenario 1", "Scenario 2", "Scenario 3"]
+        [
+            "Inputs",
+            "Calculations",
+            "Outputs",
+            "Scenarios",
+            "Scenario 1",
+            "Scenario 2",
+            "Scenario 3"
+        ]
     );
     // one_off_costs, period 0 and 1 (columns D and E): `period` is the header cell.
     assert_eq!(
@@ -76,7 +86,10 @@ fn the_business_case_translates_series_prev_and_whole_rows() {
         formula_at(&plan, "Outputs", 1, 1),
         "INDEX('Calculations'!$D$10:$I$10,1)+NPV(discount_rate,'Calculations'!$E$10:$I$10)"
     );
-    assert_eq!(formula_at(&plan, "Outputs", 2, 1), "IRR('Calculations'!$D$10:$I$10)");
+    assert_eq!(
+        formula_at(&plan, "Outputs", 2, 1),
+        "IRR('Calculations'!$D$10:$I$10)"
+    );
     // Scenario sheets read their inputs from the Scenarios sheet.
     assert!(formula_at(&plan, "Scenario 1", 1, 3).contains("'Scenarios'!$C$"));
     assert_eq!(plan.names.len(), 15);
@@ -90,8 +103,14 @@ fn precedence_unary_minus_percent_and_text_print_as_excel_reads_them() {
         r#"{ "id": "o", "label": "O", "formula": "x" }"#,
     );
     let plan = plan(&model).unwrap();
-    assert_eq!(formula_at(&plan, "Calculations", 1, 3), "-2^2+-(a+1)^2+5%*a");
-    assert_eq!(formula_at(&plan, "Calculations", 2, 3), "\"say \"\"hi\"\"\"&a");
+    assert_eq!(
+        formula_at(&plan, "Calculations", 1, 3),
+        "-2^2+-(a+1)^2+5%*a"
+    );
+    assert_eq!(
+        formula_at(&plan, "Calculations", 2, 3),
+        "\"say \"\"hi\"\"\"&a"
+    );
 }
 
 #[test]
@@ -101,15 +120,20 @@ fn untranslatable_functions_are_refused_with_the_path() {
         r#"{ "id": "o", "label": "O", "formula": "INDEX(IRRROOTS(s), 1)" }"#,
     );
     let error = plan(&model).unwrap_err();
-    assert!(matches!(&error, ExportError::Untranslatable { path, what, .. }
-        if path == "outputs[0].formula" && what == "IRRROOTS"), "{error}");
+    assert!(
+        matches!(&error, ExportError::Untranslatable { path, what, .. }
+        if path == "outputs[0].formula" && what == "IRRROOTS"),
+        "{error}"
+    );
     assert!(error.to_string().contains("outputs[0].formula"));
 
     let model = tiny(
         r#"{ "id": "s", "per_period": true, "formula": "a * period" }"#,
         r#"{ "id": "o", "label": "O", "formula": "SUM(DROP(s, a))" }"#,
     );
-    assert!(matches!(plan(&model), Err(ExportError::Untranslatable { what, .. }) if what == "DROP"));
+    assert!(
+        matches!(plan(&model), Err(ExportError::Untranslatable { what, .. }) if what == "DROP")
+    );
 
     let model = tiny(
         r#"{ "id": "s", "per_period": true, "formula": "a * period" }"#,
@@ -142,9 +166,15 @@ fn elementwise_rows_become_array_formulas_and_payback_gets_helper_rows() {
          IF(COUNTIF('Calculations'!$D$4:$G$4,\"<0\")=0,0,\
          IF(COUNT('Calculations'!$D$5:$G$5)=0,NA(),MIN('Calculations'!$D$5:$G$5))))"
     );
-    assert_eq!(formula_at(&plan, "Calculations", 4, 4), "IF(AND(D4<0,E4>=0),0+MIN(1,MAX(0,-D4/E2)),\"\")");
+    assert_eq!(
+        formula_at(&plan, "Calculations", 4, 4),
+        "IF(AND(D4<0,E4>=0),0+MIN(1,MAX(0,-D4/E2)),\"\")"
+    );
     // The discounted flows, then their running total and payback times.
-    assert_eq!(formula_at(&plan, "Calculations", 5, 4), "E2/(1+(in_rate))^E$1");
+    assert_eq!(
+        formula_at(&plan, "Calculations", 5, 4),
+        "E2/(1+(in_rate))^E$1"
+    );
 }
 
 #[test]

@@ -223,12 +223,23 @@ mod tests {
             }
         }
         for newer in [
-            "STDEV.S", "CEILING.MATH", "CONCAT", "TEXTJOIN", "MAXIFS", "MINIFS", "IFS", "SWITCH",
-            "DAYS", "RRI", "PDURATION",
+            "STDEV.S",
+            "CEILING.MATH",
+            "CONCAT",
+            "TEXTJOIN",
+            "MAXIFS",
+            "MINIFS",
+            "IFS",
+            "SWITCH",
+            "DAYS",
+            "RRI",
+            "PDURATION",
         ] {
             assert_eq!(
                 find(newer).map(|(t, _)| t),
-                Some(Translation::Direct(Box::leak(format!("_xlfn.{newer}").into_boxed_str()))),
+                Some(Translation::Direct(Box::leak(
+                    format!("_xlfn.{newer}").into_boxed_str()
+                ))),
                 "{newer}"
             );
         }

@@ -74,7 +74,12 @@ impl HelperRows {
     /// The running total and payback rows over the series in row
     /// `flow_row`, discounted at `rate` (Excel text whose every reference
     /// names its sheet) when given: `(total row, payback time row)`.
-    pub fn payback_rows(&mut self, flow_row: u32, series_id: &str, rate: Option<&str>) -> (u32, u32) {
+    pub fn payback_rows(
+        &mut self,
+        flow_row: u32,
+        series_id: &str,
+        rate: Option<&str>,
+    ) -> (u32, u32) {
         let key = format!("{flow_row}|{}", rate.unwrap_or(""));
         if let Some((_, total, time)) = self.made.iter().find(|(k, _, _)| *k == key) {
             return (*total, *time);
@@ -98,7 +103,11 @@ impl HelperRows {
             }
             None => flow_row,
         };
-        let what = if rate.is_some() { "DPAYBACK" } else { "PAYBACK" };
+        let what = if rate.is_some() {
+            "DPAYBACK"
+        } else {
+            "PAYBACK"
+        };
         let total = self.next_row;
         let time = total + 1;
         self.next_row += 2;

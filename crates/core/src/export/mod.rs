@@ -17,7 +17,10 @@ pub mod translate;
 mod workbook;
 
 pub use error::ExportError;
-pub use plan::{CachedValue, CellContent, CellPlan, CellStyle, DefinedName, FormulaCell, SheetPlan, WorkbookPlan};
+pub use plan::{
+    CachedValue, CellContent, CellPlan, CellStyle, DefinedName, FormulaCell, SheetPlan,
+    WorkbookPlan,
+};
 pub use workbook::{plan_workbook, ExportOptions, MAX_FORMULA_CELLS, MAX_FORMULA_CHARS};
 
 #[cfg(test)]

@@ -22,9 +22,7 @@ pub fn rewrite(
         "ROI" => {
             let [gain, cost] = scalars(translator, name, args)?;
             // Yardstick: a negative cost is #NUM!; zero divides by zero.
-            Ok(scalar(format!(
-                "IF({cost}<0,#NUM!,({gain}-{cost})/{cost})"
-            )))
+            Ok(scalar(format!("IF({cost}<0,#NUM!,({gain}-{cost})/{cost})")))
         }
         "BREAKEVEN" => {
             let [fixed, price, variable] = scalars(translator, name, args)?;
@@ -68,7 +66,11 @@ fn scalars<const N: usize>(
     args: &[Expr],
 ) -> Result<[String; N], ExportError> {
     if args.len() != N {
-        return Err(refuse(translator, name, "has the wrong number of arguments"));
+        return Err(refuse(
+            translator,
+            name,
+            "has the wrong number of arguments",
+        ));
     }
     let translated = translator.arguments(args)?;
     if translated.iter().any(|t| t.shape != Shape::Scalar) {
@@ -78,7 +80,10 @@ fn scalars<const N: usize>(
             "of a series or an array gives an array, which the export does not write",
         ));
     }
-    let texts: Vec<String> = translated.into_iter().map(|t| format!("({})", t.text)).collect();
+    let texts: Vec<String> = translated
+        .into_iter()
+        .map(|t| format!("({})", t.text))
+        .collect();
     texts
         .try_into()
         .map_err(|_| refuse(translator, name, "has the wrong number of arguments"))
@@ -92,7 +97,10 @@ fn prev(translator: &mut Translator<'_>, args: &[Expr]) -> Result<Translated, Ex
             "outside a per-period calculation is an error value in Yardstick; the export refuses it",
         ));
     };
-    let Some(series) = args.first().filter(|arg| translator.series_row(arg).is_some()) else {
+    let Some(series) = args
+        .first()
+        .filter(|arg| translator.series_row(arg).is_some())
+    else {
         return Err(refuse(
             translator,
             "PREV",
@@ -110,7 +118,11 @@ fn prev(translator: &mut Translator<'_>, args: &[Expr]) -> Result<Translated, Ex
             Some(default) => {
                 let value = translator.formula(default)?;
                 if value.shape != Shape::Scalar {
-                    return Err(refuse(translator, "PREV", "with an array default cannot be exported"));
+                    return Err(refuse(
+                        translator,
+                        "PREV",
+                        "with an array default cannot be exported",
+                    ));
                 }
                 Ok(scalar(format!("({})", value.text)))
             }
@@ -147,7 +159,11 @@ fn slice(
     args: &[Expr],
 ) -> Result<Translated, ExportError> {
     if translator.mode != Mode::Scalar {
-        return Err(refuse(translator, name, "in a per-period calculation cannot be exported"));
+        return Err(refuse(
+            translator,
+            name,
+            "in a per-period calculation cannot be exported",
+        ));
     }
     let row = args.first().and_then(|arg| translator.series_row(arg));
     let count = args.get(1).and_then(constant_count);
@@ -202,7 +218,13 @@ fn index(translator: &mut Translator<'_>, args: &[Expr]) -> Result<Translated, E
     let text = match translated.as_slice() {
         [array, row] => format!("INDEX({},{})", array.text, row.text),
         [array, row, column] => format!("INDEX({},{},{})", array.text, column.text, row.text),
-        _ => return Err(refuse(translator, "INDEX", "has the wrong number of arguments")),
+        _ => {
+            return Err(refuse(
+                translator,
+                "INDEX",
+                "has the wrong number of arguments",
+            ))
+        }
     };
     Ok(scalar(text))
 }
@@ -239,24 +261,28 @@ fn payback(
             };
             let translated = rate_translator.formula(rate)?;
             if translated.shape != Shape::Scalar {
-                return Err(refuse(translator, name, "with a rate that is not one value cannot be exported"));
+                return Err(refuse(
+                    translator,
+                    name,
+                    "with a rate that is not one value cannot be exported",
+                ));
             }
             Some(format!("({})", translated.text))
         }
         None => None,
     };
-    let (total_row, time_row) = translator
-        .helpers
-        .payback_rows(row, &series_id, rate_text.as_deref());
+    let (total_row, time_row) =
+        translator
+            .helpers
+            .payback_rows(row, &series_id, rate_text.as_deref());
     let length = translator.places.series_len;
     let flows = translator.series_range(row, 0, length);
     let totals = translator.series_range(total_row, 0, length);
     let times = translator.series_range(time_row, 0, length);
     // An error among the flows is the answer; a total never negative pays
     // back at 0; one that never recovers is #N/A, as in Yardstick.
-    let recovered = format!(
-        "IF(COUNTIF({totals},\"<0\")=0,0,IF(COUNT({times})=0,NA(),MIN({times})))"
-    );
+    let recovered =
+        format!("IF(COUNTIF({totals},\"<0\")=0,0,IF(COUNT({times})=0,NA(),MIN({times})))");
     let checked = match &rate_text {
         Some(rate) => format!("IF({rate}<=-1,#NUM!,{recovered})"),
         None => recovered,

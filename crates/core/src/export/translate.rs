@@ -90,10 +90,38 @@ const MAX_TEXT_LITERAL_CHARS: usize = 255;
 /// Functions that read a whole row as Excel reads a range: a row argument
 /// needs no array entry and gives one value.
 const READ_ROWS: &[&str] = &[
-    "SUM", "PRODUCT", "MIN", "MAX", "AVERAGE", "COUNT", "NPV", "IRR", "MIRR", "XNPV", "XIRR",
-    "SUMPRODUCT", "MEDIAN", "STDEV.S", "STDEV.P", "PERCENTILE.INC", "QUARTILE.INC", "LARGE",
-    "SMALL", "CORREL", "SUMIF", "SUMIFS", "COUNTIF", "COUNTIFS", "AVERAGEIF", "MAXIFS", "MINIFS",
-    "MATCH", "CONCAT", "TEXTJOIN", "AND", "OR",
+    "SUM",
+    "PRODUCT",
+    "MIN",
+    "MAX",
+    "AVERAGE",
+    "COUNT",
+    "NPV",
+    "IRR",
+    "MIRR",
+    "XNPV",
+    "XIRR",
+    "SUMPRODUCT",
+    "MEDIAN",
+    "STDEV.S",
+    "STDEV.P",
+    "PERCENTILE.INC",
+    "QUARTILE.INC",
+    "LARGE",
+    "SMALL",
+    "CORREL",
+    "SUMIF",
+    "SUMIFS",
+    "COUNTIF",
+    "COUNTIFS",
+    "AVERAGEIF",
+    "MAXIFS",
+    "MINIFS",
+    "MATCH",
+    "CONCAT",
+    "TEXTJOIN",
+    "AND",
+    "OR",
 ];
 
 /// Translates one formula.
@@ -238,7 +266,12 @@ impl Translator<'_> {
         }
     }
 
-    fn binary(&mut self, op: BinaryOp, left: &Expr, right: &Expr) -> Result<Translated, ExportError> {
+    fn binary(
+        &mut self,
+        op: BinaryOp,
+        left: &Expr,
+        right: &Expr,
+    ) -> Result<Translated, ExportError> {
         let precedence = op.precedence();
         let left_group =
             matches!(&left.kind, ExprKind::Binary { op: l, .. } if l.precedence() < precedence);
@@ -326,17 +359,19 @@ impl Translator<'_> {
                     let letters = super::cells::column_letters(self.column(period));
                     let prefix = self.on_sheet(&self.places.calculation_sheet);
                     let row = self.places.period_row + 1;
-                    Ok(Self::reference(format!("{prefix}{letters}${row}"), Shape::Scalar))
+                    Ok(Self::reference(
+                        format!("{prefix}{letters}${row}"),
+                        Shape::Scalar,
+                    ))
                 }
-                Mode::Scalar => Err(self.refuse(
-                    "`period`",
-                    "is only defined in a per-period calculation",
-                )),
+                Mode::Scalar => {
+                    Err(self.refuse("`period`", "is only defined in a per-period calculation"))
+                }
             };
         }
-        let target = self
-            .target(name)
-            .ok_or_else(|| self.refuse(format!("the name `{name}`"), "names nothing in the model"))?;
+        let target = self.target(name).ok_or_else(|| {
+            self.refuse(format!("the name `{name}`"), "names nothing in the model")
+        })?;
         match target {
             Target::Input(index) => {
                 let text = self.places.inputs.get(index).cloned().unwrap_or_default();

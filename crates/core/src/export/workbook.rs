@@ -67,20 +67,32 @@ pub fn plan_workbook(
     let mut names = Vec::new();
 
     // Inputs: one named value cell each.
-    let mut input_sheet = sheet(INPUTS, &[(0, 48.0), (1, 16.0), (2, 14.0), (3, 70.0), (4, 28.0)]);
-    header(&mut input_sheet, 0, &["Input", "Value", "Unit", "Help", "Id"]);
+    let mut input_sheet = sheet(
+        INPUTS,
+        &[(0, 48.0), (1, 16.0), (2, 14.0), (3, 70.0), (4, 28.0)],
+    );
+    header(
+        &mut input_sheet,
+        0,
+        &["Input", "Value", "Unit", "Help", "Id"],
+    );
     let mut input_refs = Vec::with_capacity(spec.inputs.len());
     for (index, (input, value)) in spec.inputs.iter().zip(inputs).enumerate() {
         let row = index as u32 + 1;
         let name = defined_name(&input.id);
-        if names.iter().any(|n: &DefinedName| n.name.eq_ignore_ascii_case(&name)) {
+        if names
+            .iter()
+            .any(|n: &DefinedName| n.name.eq_ignore_ascii_case(&name))
+        {
             return Err(ExportError::NameClash {
                 id: input.id.clone(),
                 name,
             });
         }
         text(&mut input_sheet, row, 0, &input.label);
-        input_sheet.cells.push(input_cell(spec, input, value, row, 1));
+        input_sheet
+            .cells
+            .push(input_cell(spec, input, value, row, 1));
         if let Some(unit) = &input.unit {
             text(&mut input_sheet, row, 2, unit);
         }
@@ -196,7 +208,10 @@ fn places(
         names.push((input.id.to_ascii_lowercase(), Target::Input(index)));
     }
     for (index, calculation) in spec.calculations.iter().enumerate() {
-        names.push((calculation.id.to_ascii_lowercase(), Target::Calculation(index)));
+        names.push((
+            calculation.id.to_ascii_lowercase(),
+            Target::Calculation(index),
+        ));
     }
     for (index, output) in spec.outputs.iter().enumerate() {
         names.push((output.id.to_ascii_lowercase(), Target::Output(index)));
@@ -246,7 +261,10 @@ fn calculation_sheet(name: &str, spec: &ModelSpec) -> SheetPlan {
     }
     for (index, calculation) in spec.calculations.iter().enumerate() {
         let row = index as u32 + 1;
-        let label = calculation.label.clone().unwrap_or_else(|| calculation.id.clone());
+        let label = calculation
+            .label
+            .clone()
+            .unwrap_or_else(|| calculation.id.clone());
         text(&mut plan, row, 0, &label);
         text(&mut plan, row, 1, &calculation.id);
         if let Some(unit) = &calculation.unit {
@@ -313,7 +331,11 @@ impl Block<'_> {
                     format,
                     &mut helpers,
                 )?;
-                calculations.cells.push(CellPlan { row, column, ..cell });
+                calculations.cells.push(CellPlan {
+                    row,
+                    column,
+                    ..cell
+                });
             }
         }
         for (index, (path, expr)) in self.formulas.outputs.iter().enumerate() {
@@ -322,8 +344,15 @@ impl Block<'_> {
             };
             let format = spec.outputs.get(index).map(|o| o.format);
             let value = self.state.output(self.model, index).clone();
-            let cell =
-                self.formula_cell(sheet, path, expr, Mode::Scalar, &value, format, &mut helpers)?;
+            let cell = self.formula_cell(
+                sheet,
+                path,
+                expr,
+                Mode::Scalar,
+                &value,
+                format,
+                &mut helpers,
+            )?;
             let cell = CellPlan {
                 row: *row,
                 column: *column,
@@ -454,21 +483,43 @@ fn scenario_sheets(
         let mut input_refs = Vec::new();
         for (index, (input, value)) in spec.inputs.iter().zip(&inputs).enumerate() {
             let row = index as u32 + 1;
-            summary.cells.push(input_cell(spec, input, value, row, column));
-            input_refs.push(format!("{}{}", sheet_prefix(SCENARIOS), absolute(row, column)));
+            summary
+                .cells
+                .push(input_cell(spec, input, value, row, column));
+            input_refs.push(format!(
+                "{}{}",
+                sheet_prefix(SCENARIOS),
+                absolute(row, column)
+            ));
         }
         // The scenario's outputs sit below its calculations.
         let first_output_row = spec.calculations.len() as u32 + 3;
         let output_cells: Vec<(String, u32, u16)> = (0..spec.outputs.len())
-            .map(|index| (sheet_title.clone(), first_output_row + index as u32, FIRST_PERIOD_COLUMN))
+            .map(|index| {
+                (
+                    sheet_title.clone(),
+                    first_output_row + index as u32,
+                    FIRST_PERIOD_COLUMN,
+                )
+            })
             .collect();
         let state = model.evaluate(&inputs);
         let mut calculations = calculation_sheet(&sheet_title, spec);
         text(&mut calculations, 0, 1, &scenario.label);
         header(&mut calculations, first_output_row - 1, &["Output", "Id"]);
         for (index, output) in spec.outputs.iter().enumerate() {
-            text(&mut calculations, first_output_row + index as u32, 0, &output.label);
-            text(&mut calculations, first_output_row + index as u32, 1, &output.id);
+            text(
+                &mut calculations,
+                first_output_row + index as u32,
+                0,
+                &output.label,
+            );
+            text(
+                &mut calculations,
+                first_output_row + index as u32,
+                1,
+                &output.id,
+            );
         }
         for (index, output) in spec.outputs.iter().enumerate() {
             let row = outputs_header + 1 + index as u32;
@@ -551,7 +602,13 @@ fn text(sheet: &mut SheetPlan, row: u32, column: u16, value: &str) {
 
 /// An input's value cell: numbers with their kind's format, toggles as
 /// booleans, dates as serial numbers shown as dates.
-fn input_cell(spec: &ModelSpec, input: &InputSpec, value: &InputValue, row: u32, column: u16) -> CellPlan {
+fn input_cell(
+    spec: &ModelSpec,
+    input: &InputSpec,
+    value: &InputValue,
+    row: u32,
+    column: u16,
+) -> CellPlan {
     let number_format = match input.kind {
         InputKind::Percent => Some("0.00%".to_string()),
         InputKind::Currency => Some(currency_format(&spec.currency, 2)),
