@@ -100,8 +100,11 @@ fn input_node_from_js(input_id: &str, value: &JsValue) -> Result<Node, JsError> 
 }
 
 /// Default inputs overridden by a `{ id: value }` object (or none).
-#[cfg(feature = "workbench")]
-fn inputs_from_js(model: &CompiledModel, inputs: &JsValue) -> Result<Vec<InputValue>, JsError> {
+#[cfg(any(feature = "workbench", feature = "export"))]
+pub(crate) fn inputs_from_js(
+    model: &CompiledModel,
+    inputs: &JsValue,
+) -> Result<Vec<InputValue>, JsError> {
     let mut values = model.default_inputs();
     if inputs.is_undefined() || inputs.is_null() {
         return Ok(values);

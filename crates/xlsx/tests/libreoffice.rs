@@ -16,7 +16,12 @@
 //! Needs `soffice` (Debian's libreoffice-calc-nogui; scripts/ensure-tools.sh);
 //! run by `make test-export`.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

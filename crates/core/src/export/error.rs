@@ -94,3 +94,19 @@ impl fmt::Display for ExportError {
 }
 
 impl std::error::Error for ExportError {}
+
+impl ExportError {
+    /// The stable code a binding throws with (docs/errors.md).
+    pub fn code(&self) -> crate::error::ErrorCode {
+        use crate::error::ErrorCode;
+        match self {
+            ExportError::TooLarge { .. } => ErrorCode::TOO_MUCH_WORK,
+            ExportError::Inputs { .. } => ErrorCode::INVALID_INPUT,
+            ExportError::Untranslatable { .. }
+            | ExportError::FormulaTooLong { .. }
+            | ExportError::ArrayInCell { .. }
+            | ExportError::NameClash { .. }
+            | ExportError::Parse { .. } => ErrorCode::NOT_EXPORTABLE,
+        }
+    }
+}
