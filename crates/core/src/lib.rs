@@ -40,6 +40,7 @@
 
 pub mod engagement;
 pub mod error;
+#[cfg(feature = "export")]
 pub mod export;
 pub mod finance;
 pub mod formula;

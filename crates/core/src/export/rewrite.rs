@@ -9,8 +9,19 @@ use super::error::ExportError;
 use super::translate::{call_text, Mode, Shape, Translated, Translator};
 use crate::formula::ast::{Expr, ExprKind, UnaryOp};
 
+impl Translator<'_> {
+    /// The rewrite of a call to `name` (upper case).
+    pub(super) fn rewrite_call(
+        &mut self,
+        name: &str,
+        args: &[Expr],
+    ) -> Result<Translated, ExportError> {
+        rewrite(self, name, args)
+    }
+}
+
 /// The rewrite of a call to `name` (upper case).
-pub fn rewrite(
+fn rewrite(
     translator: &mut Translator<'_>,
     name: &str,
     args: &[Expr],

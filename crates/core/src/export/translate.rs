@@ -430,7 +430,8 @@ impl Translator<'_> {
         match translation {
             Translation::NotExportable(reason) => Err(self.refuse(name, reason)),
             Translation::Direct(excel) => self.direct(name, excel, ranges, args),
-            Translation::Rewrite => super::rewrite::rewrite(self, name, args),
+            // The rewrites are methods in their own file (rewrite.rs).
+            Translation::Rewrite => self.rewrite_call(name, args),
         }
     }
 
