@@ -93,6 +93,19 @@ fn the_business_case_translates_series_prev_and_whole_rows() {
     // Scenario sheets read their inputs from the Scenarios sheet.
     assert!(formula_at(&plan, "Scenario 1", 1, 3).contains("'Scenarios'!$C$"));
     assert_eq!(plan.names.len(), 15);
+    // At most one cell per position on every sheet.
+    for sheet in &plan.sheets {
+        let mut seen = std::collections::HashSet::new();
+        for cell in &sheet.cells {
+            assert!(
+                seen.insert((cell.row, cell.column)),
+                "{}: two cells at {},{}",
+                sheet.name,
+                cell.row,
+                cell.column
+            );
+        }
+    }
 }
 
 #[test]

@@ -113,7 +113,7 @@ pub fn plan_workbook(
     let output_cells: Vec<(String, u32, u16)> = (0..spec.outputs.len())
         .map(|index| (OUTPUTS.to_string(), index as u32 + 1, 1))
         .collect();
-    let mut calculations = calculation_sheet(CALCULATIONS, spec);
+    let mut calculations = calculation_sheet(CALCULATIONS, "Calculation", spec);
     let mut outputs = sheet(OUTPUTS, &[(0, 48.0), (1, 20.0), (2, 28.0)]);
     header(&mut outputs, 0, &["Output", "Value", "Id"]);
     for (index, output) in spec.outputs.iter().enumerate() {
@@ -235,14 +235,14 @@ fn places(
 
 /// A calculation sheet's fixed part: the header with the period numbers,
 /// and each calculation's label, id and unit.
-fn calculation_sheet(name: &str, spec: &ModelSpec) -> SheetPlan {
+fn calculation_sheet(name: &str, title: &str, spec: &ModelSpec) -> SheetPlan {
     let series_len = spec.horizon.series_len();
     let mut widths = vec![(0, 44.0), (1, 30.0), (2, 12.0)];
     for period in 0..series_len {
         widths.push((FIRST_PERIOD_COLUMN + period as u16, 14.0));
     }
     let mut plan = sheet(name, &widths);
-    header(&mut plan, 0, &["Calculation", "Id", "Unit"]);
+    header(&mut plan, 0, &[title, "Id", "Unit"]);
     let unit = match spec.horizon.unit.as_str() {
         "quarter" => "Quarter",
         "month" => "Month",
@@ -504,8 +504,8 @@ fn scenario_sheets(
             })
             .collect();
         let state = model.evaluate(&inputs);
-        let mut calculations = calculation_sheet(&sheet_title, spec);
-        text(&mut calculations, 0, 1, &scenario.label);
+        let title = format!("Calculation ({})", scenario.label);
+        let mut calculations = calculation_sheet(&sheet_title, &title, spec);
         header(&mut calculations, first_output_row - 1, &["Output", "Id"]);
         for (index, output) in spec.outputs.iter().enumerate() {
             text(
