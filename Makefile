@@ -210,15 +210,15 @@ lint:
 check-www:
 	npx --no-install tsc -p www/jsconfig.json
 
-## test-build: on a built tree, `make pkg pkg-widget pkg-page` redoes nothing (no wasm-opt,
+## test-build: on a built tree, `make pkg pkg-widget pkg-page pkg-export` redoes nothing (no wasm-opt,
 ## wasm-bindgen, esbuild or zopfli), a changed widget module redoes the embed
 ## script alone, and `make demo` passes ALLOW_ORIGIN and EMBED_ORIGIN to the
 ## server and ends its output with the pages' addresses
 WIDGET_MODULE := $(firstword $(filter-out www/widget/yardstick.js,$(wildcard www/widget/*.js)))
-test-build: pkg pkg-widget pkg-page server
-	@out=$$($(MAKE) --no-print-directory pkg pkg-widget pkg-page 2>&1); \
+test-build: pkg pkg-widget pkg-page pkg-export server
+	@out=$$($(MAKE) --no-print-directory pkg pkg-widget pkg-page pkg-export 2>&1); \
 	  if grep -E 'wasm-opt|wasm-bindgen|esbuild|precompress' <<<"$$out"; then \
-	    echo "test-build: make pkg pkg-widget pkg-page redid the above on a built tree" >&2; exit 1; fi
+	    echo "test-build: make pkg pkg-widget pkg-page pkg-export redid the above on a built tree" >&2; exit 1; fi
 	@touch $(WIDGET_MODULE)
 	@out=$$($(MAKE) --no-print-directory pkg pkg-widget 2>&1); \
 	  if ! grep -q 'esbuild www/widget/yardstick.js' <<<"$$out" \
