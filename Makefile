@@ -205,6 +205,7 @@ lint:
 	@# The wasm-bindgen tests exist only on wasm32, so the native run above never sees them.
 	cargo clippy -p yardstick-wasm --target $(WASM_TARGET) --features page $(WASM_TESTS) -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p yardstick-core --quiet
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p yardstick-core --features export --quiet
 
 ## check-www: type-check the site's JSDoc against the generated pkg/*.d.ts
 check-www:

@@ -6,7 +6,7 @@
 //! guesses) what has no faithful translation.
 //!
 //! It writes text only; where things are comes from [`Places`], and the
-//! helper rows PAYBACK needs are added through [`HelperRows`].
+//! helper rows PAYBACK needs are added through the block's `HelperRows`.
 
 use super::cells::{absolute, relative, row_range, sheet_prefix};
 use super::error::ExportError;
