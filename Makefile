@@ -13,10 +13,11 @@ WASM_TARGET := wasm32-unknown-unknown
 WASM_RELEASE := target/$(WASM_TARGET)/release/yardstick.wasm
 WASM_WIDGET := target/widget/$(WASM_TARGET)/release/yardstick.wasm
 WASM_PAGE := target/page/$(WASM_TARGET)/release/yardstick.wasm
+WASM_EXPORT := target/export/$(WASM_TARGET)/release/yardstick.wasm
 SERVER := target/release/yardstick-serve
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: demo test tools pkg pkg-widget pkg-page bindgen server FORCE lint check-www test-js test-build test-schema test-rust test-wasm test-wasm-node test-wasm-chrome test-e2e bench clean
+.PHONY: demo test tools pkg pkg-widget pkg-page pkg-export test-export bindgen server FORCE lint check-www test-js test-build test-schema test-rust test-wasm test-wasm-node test-wasm-chrome test-e2e bench clean
 
 DEMO_DB ?= target/demo-events.sqlite
 # More yardstick-serve options for the demo (test-build passes --max-lifetime-secs).
@@ -32,13 +33,13 @@ EMBED_ORIGIN ?=
 ## collecting widget events into $(DEMO_DB)
 # On a built tree this takes seconds: only cargo's no-op checks run. The
 # server's startup lines (its address, then the pages) are the last output.
-demo: tools pkg pkg-widget pkg-page server
+demo: tools pkg pkg-widget pkg-page pkg-export server
 	@$(SERVER) --port $(PORT) --db $(DEMO_DB) \
 	  $(foreach origin,$(ALLOW_ORIGIN),--allow-origin '$(origin)') \
 	  $(foreach origin,$(EMBED_ORIGIN),--embed-origin '$(origin)') $(DEMO_ARGS)
 
 ## test: install what is missing, then run every tier; fails on the first failing tier
-test: tools lint test-js test-rust test-schema test-wasm pkg pkg-widget pkg-page check-www server test-build test-e2e
+test: tools lint test-js test-rust test-schema test-wasm pkg pkg-widget pkg-page pkg-export check-www server test-build test-export test-e2e
 	@echo "make test: every tier passed"
 
 tools:
@@ -67,10 +68,15 @@ WASM_OPT_FLAGS := --strip-debug --strip-producers --low-memory-unused \
 # nothing changed, and make only redoes what is older than its inputs.
 PRECOMPRESSED := pkg/yardstick_bg.wasm.gz pkg/yardstick.js.gz \
   pkg-widget/yardstick_bg.wasm.gz pkg-widget/yardstick.js.gz pkg-widget/yardstick-widget.min.js.gz \
-  pkg-page/yardstick_bg.wasm.gz pkg-page/yardstick-page.min.js.gz
+  pkg-page/yardstick_bg.wasm.gz pkg-page/yardstick-page.min.js.gz \
+  pkg-export/yardstick_bg.wasm.gz pkg-export/yardstick.js.gz
 pkg: $(filter pkg/%,$(PRECOMPRESSED))
 pkg-widget: $(filter pkg-widget/%,$(PRECOMPRESSED))
 pkg-page: $(filter pkg-page/%,$(PRECOMPRESSED))
+## pkg-export: the Excel export (`Model.exportXlsx`, feature `export`) in
+## pkg-export/, which www/xlsx-export.js imports only when a user exports,
+## so pkg/ never carries the xlsx writer
+pkg-export: $(filter pkg-export/%,$(PRECOMPRESSED))
 
 $(WASM_RELEASE): FORCE
 	cargo build -p yardstick-wasm --lib --release --target $(WASM_TARGET)
@@ -82,6 +88,10 @@ $(WASM_WIDGET): FORCE
 # `model` feature), for pages without a calculator (30 KB budget as sent).
 $(WASM_PAGE): FORCE
 	cargo build -p yardstick-wasm --lib --release --target $(WASM_TARGET) --no-default-features --features page --target-dir target/page
+
+# The Excel export: the model engine and the xlsx writer, nothing else.
+$(WASM_EXPORT): FORCE
+	cargo build -p yardstick-wasm --lib --release --target $(WASM_TARGET) --no-default-features --features model,export --target-dir target/export
 
 # What else shapes the output: the flags and the tools' versions. Rewritten
 # only when they change, so a new flag or a new binaryen rebuilds both.
@@ -120,6 +130,11 @@ pkg-page/yardstick_bg.wasm pkg-page/yardstick.js pkg-page/yardstick.d.ts pkg-pag
 	npx --no-install esbuild pkg-page/yardstick.js --minify --format=esm --target=es2022 \
 	  --log-level=warning --allow-overwrite --outfile=pkg-page/yardstick.js
 	node scripts/short-wasm-names.mjs pkg-page
+
+# No float-formatting check here: rust_xlsxwriter writes numbers with `{}`,
+# and this build loads only when a user exports (no byte budget of pkg/).
+pkg-export/yardstick_bg.wasm pkg-export/yardstick.js pkg-export/yardstick.d.ts pkg-export/yardstick_bg.wasm.d.ts &: $(WASM_EXPORT) $(BINDGEN_INPUTS)
+	$(MAKE) --no-print-directory bindgen OUT=pkg-export IN=$(WASM_EXPORT)
 
 # The page snippet, one minified module: www/page/page.js, the widget's
 # engagement and outbox modules and the page build's glue.
@@ -186,23 +201,25 @@ lint:
 	cargo clippy -p yardstick-wasm --lib --target $(WASM_TARGET) --no-default-features --features tracker -- -D warnings
 	cargo clippy -p yardstick-wasm --lib --target $(WASM_TARGET) --no-default-features --features page -- -D warnings
 	cargo clippy -p yardstick-wasm --lib --target $(WASM_TARGET) --no-default-features --features tracker,model -- -D warnings
+	cargo clippy -p yardstick-wasm --lib --target $(WASM_TARGET) --no-default-features --features model,export -- -D warnings
 	@# The wasm-bindgen tests exist only on wasm32, so the native run above never sees them.
 	cargo clippy -p yardstick-wasm --target $(WASM_TARGET) --features page $(WASM_TESTS) -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p yardstick-core --quiet
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p yardstick-core --features export --quiet
 
 ## check-www: type-check the site's JSDoc against the generated pkg/*.d.ts
 check-www:
 	npx --no-install tsc -p www/jsconfig.json
 
-## test-build: on a built tree, `make pkg pkg-widget pkg-page` redoes nothing (no wasm-opt,
+## test-build: on a built tree, `make pkg pkg-widget pkg-page pkg-export` redoes nothing (no wasm-opt,
 ## wasm-bindgen, esbuild or zopfli), a changed widget module redoes the embed
 ## script alone, and `make demo` passes ALLOW_ORIGIN and EMBED_ORIGIN to the
 ## server and ends its output with the pages' addresses
 WIDGET_MODULE := $(firstword $(filter-out www/widget/yardstick.js,$(wildcard www/widget/*.js)))
-test-build: pkg pkg-widget pkg-page server
-	@out=$$($(MAKE) --no-print-directory pkg pkg-widget pkg-page 2>&1); \
+test-build: pkg pkg-widget pkg-page pkg-export server
+	@out=$$($(MAKE) --no-print-directory pkg pkg-widget pkg-page pkg-export 2>&1); \
 	  if grep -E 'wasm-opt|wasm-bindgen|esbuild|precompress' <<<"$$out"; then \
-	    echo "test-build: make pkg pkg-widget pkg-page redid the above on a built tree" >&2; exit 1; fi
+	    echo "test-build: make pkg pkg-widget pkg-page pkg-export redid the above on a built tree" >&2; exit 1; fi
 	@touch $(WIDGET_MODULE)
 	@out=$$($(MAKE) --no-print-directory pkg pkg-widget 2>&1); \
 	  if ! grep -q 'esbuild www/widget/yardstick.js' <<<"$$out" \
@@ -226,10 +243,19 @@ test-schema:
 	python3 tests/data/cases/validate_cases.py
 
 test-rust:
-	cargo test --workspace --all-targets
+	cargo test --workspace --exclude yardstick-xlsx --all-targets
 	@# The widget build's core (no `workbench`: no numeric path, stricter
 	@# analysis budgets) is a configuration of its own; test it as such.
 	cargo test -p yardstick-core --no-default-features --all-targets
+
+## test-export: the Excel export's workbooks of every example model,
+## recalculated by headless LibreOffice (soffice), equal Yardstick's values
+# The core's translation tests need its `export` feature, which only
+# yardstick-xlsx turns on; test-rust leaves the crate to this tier (its
+# LibreOffice test needs soffice).
+test-export:
+	cargo test -p yardstick-core --features export --lib export
+	cargo test -p yardstick-xlsx --all-targets
 
 test-wasm: test-wasm-node test-wasm-chrome
 
@@ -262,4 +288,4 @@ bench: tools pkg pkg-widget pkg-page server
 
 clean:
 	cargo clean
-	rm -rf pkg pkg-widget pkg-page node_modules
+	rm -rf pkg pkg-widget pkg-page pkg-export node_modules

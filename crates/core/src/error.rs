@@ -47,8 +47,11 @@ error_codes! {
     INVALID_INPUT => "invalid-input",
     /// An analysis option that is missing, not a number or out of range.
     INVALID_OPTION => "invalid-option",
-    /// An analysis over its budget of formula cells.
+    /// An analysis (or an Excel export) over its budget of formula cells.
     TOO_MUCH_WORK => "too-much-work",
+    /// A model whose formulas have no faithful Excel translation (the
+    /// message names the formula's model path and the function).
+    NOT_EXPORTABLE => "not-exportable",
     /// An uncertainty whose parameters make no distribution.
     INVALID_DISTRIBUTION => "invalid-distribution",
     /// A Monte Carlo trial count of 0 or above the limit.

@@ -44,6 +44,8 @@
 pub mod cases;
 pub mod engagement;
 pub mod error;
+#[cfg(feature = "export")]
+pub mod export;
 pub mod finance;
 pub mod formula;
 pub mod json;

@@ -1,7 +1,8 @@
 //! Static files: maps a request path to a file under one of the served
 //! folders (`www/` at `/`, `pkg/` at `/pkg/`, `pkg-widget/` at
-//! `/pkg-widget/`, the page snippet's `pkg-page/` at `/pkg-page/`,
-//! `examples/models/` at `/models/`), refusing anything
+//! `/pkg-widget/`, the page snippet's `pkg-page/` at `/pkg-page/`, the
+//! Excel export's `pkg-export/` at `/pkg-export/`, `examples/models/` at
+//! `/models/`), refusing anything
 //! that would escape them, and names its content type.
 //!
 //! It never writes, and never follows a path component other than a plain
@@ -36,10 +37,11 @@ pub const MODELS_PREFIX: &str = "models/";
 
 /// URL prefix and folder (relative to the root) of each served tree; the
 /// first match wins, `www/` takes the rest.
-const MOUNTS: [(&str, &str); 4] = [
+const MOUNTS: [(&str, &str); 5] = [
     ("pkg/", "pkg"),
     ("pkg-widget/", "pkg-widget"),
     ("pkg-page/", "pkg-page"),
+    ("pkg-export/", "pkg-export"),
     (MODELS_PREFIX, MODELS_FOLDER),
 ];
 
@@ -281,6 +283,23 @@ mod tests {
         assert_eq!(resolve(root, "/%00"), None);
         assert_eq!(resolve(root, "/%zz"), None);
         assert_eq!(resolve(root, "no-leading-slash"), None);
+    }
+
+    #[test]
+    fn the_excel_export_is_served_from_pkg_export() {
+        let root =
+            std::env::temp_dir().join(format!("yardstick-files-export-{}", std::process::id()));
+        std::fs::create_dir_all(root.join("pkg-export")).unwrap();
+        std::fs::write(root.join("pkg-export/yardstick.js"), "export {};").unwrap();
+        let found = resolve(&root, "/pkg-export/yardstick.js");
+        assert_eq!(
+            found
+                .as_ref()
+                .map(|f| f.file.ends_with("pkg-export/yardstick.js")),
+            Some(true)
+        );
+        assert_eq!(resolve(&root, "/pkg-export/..%2f..%2fCargo.toml"), None);
+        std::fs::remove_dir_all(&root).unwrap();
     }
 
     #[test]

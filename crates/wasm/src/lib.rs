@@ -19,6 +19,8 @@ mod js;
 mod model;
 #[cfg(feature = "workbench")]
 mod model_analysis;
+#[cfg(feature = "export")]
+mod model_export;
 #[cfg(feature = "model")]
 mod model_view;
 #[cfg(feature = "workbench")]
@@ -89,7 +91,8 @@ export type ErrorCode =
   | "invalid-as-of" | "too-many-projects" | "invalid-seed" | "invalid-time-origin"
   | "option-out-of-range" | "idle-timeout-out-of-range" | "invalid-id"
   | "unknown-instance" | "time-out-of-range" | "time-went-backwards"
-  | "ratio-out-of-range" | "too-many-instances" | "unknown-clock-instance";
+  | "ratio-out-of-range" | "too-many-instances" | "unknown-clock-instance"
+  | "not-exportable";
 /** An Error thrown by a Yardstick call: branch on `code`, show `message`. */
 export interface YardstickError extends Error { code: ErrorCode }
 /** The Error `Model.compile` throws for an invalid model. */

@@ -100,7 +100,7 @@ fn input_node_from_js(input_id: &str, value: &JsValue) -> Result<Node, JsError> 
 }
 
 /// Default inputs overridden by a `{ id: value }` object (or none).
-#[cfg(feature = "workbench")]
+#[cfg(any(feature = "workbench", feature = "export"))]
 pub(crate) fn inputs_from_js(
     model: &CompiledModel,
     inputs: &JsValue,
