@@ -21,6 +21,7 @@ import { createCasePanel } from './workbench/case-panel.js';
 import { newCase } from './workbench/case-state.js';
 import { OpenError, compileDocument, fetchDocument, fetchSavedCase, fillServedModels, readFileDocument, showOpenError } from './workbench/open-model.js';
 import { mountInputs } from './workbench/inputs-view.js';
+import { wireExport } from './workbench/export-view.js';
 import { mountOutputs } from './workbench/outputs-view.js';
 import { mountPeriods } from './workbench/period-view.js';
 import { mountScenarios } from './workbench/scenarios-view.js';
@@ -383,6 +384,7 @@ function wireCase() {
     }
   });
   byId('wb-print').addEventListener('click', () => window.print());
+  wireExport(/** @type {HTMLButtonElement} */ (byId('wb-export')), byId('wb-export-status'), () => open?.session ?? null);
 }
 
 async function main() {
