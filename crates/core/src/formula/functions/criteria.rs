@@ -1,6 +1,6 @@
 //! Conditional aggregates over arrays with Excel's criteria: SUMIF, SUMIFS,
 //! COUNTIF, COUNTIFS, AVERAGEIF, MAXIFS and MINIFS, all on one kernel
-//! ([`select`]) and one criteria matcher ([`Criterion`]).
+//! (`select`) and one criteria matcher (`Criterion`).
 //!
 //! A criterion is a number, a boolean, or text: `"=x"`, `"<>x"`, `">5"`,
 //! `"<=5"`, `"2024-01-31"` (an ISO date is its serial), or text with

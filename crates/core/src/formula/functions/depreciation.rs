@@ -2,7 +2,7 @@
 //!
 //! DDB is the closed form Excel and LibreOffice share (the declining
 //! balance after `period - 1` and `period` periods, never below salvage),
-//! and VDB is built on the same kernel ([`declining`]), switching to
+//! and VDB is built on the same kernel (`declining`), switching to
 //! straight line when that is larger unless `no_switch` is TRUE, with
 //! fractional start and end periods as LibreOffice computes them. Every
 //! loop runs once per period of the life, which is capped at

@@ -4,7 +4,7 @@
 //! Each value is evaluated once, in order, and may read the names bound
 //! before it; the calculation reads them all. A LET name hides a variable
 //! of the same name (case-insensitively) inside the LET only. The bound
-//! values live in a [`Scope`] that answers name lookups before the
+//! values live in a `Scope` that answers name lookups before the
 //! surrounding [`Names`]; the evaluation's byte budget carries through.
 //! [`bound_names`] lets the passes that check names (unknown-name
 //! diagnostics, the model compiler) skip a LET's own names.
