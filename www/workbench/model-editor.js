@@ -16,7 +16,7 @@
  * the textarea, as the visible hint says, so no one is trapped.
  */
 
-import { lineColumn, literalRange, locate, parsePath, stepsAt } from './json-locator.js';
+import { createLocator, lineColumn, literalRange, locate, parsePath, stepsAt } from './json-locator.js';
 
 /** @typedef {import('../../pkg/yardstick.js').ModelDocument} ModelDocument */
 /** @typedef {import('../../pkg/yardstick.js').ModelDiagnostic} ModelDiagnostic */
@@ -93,11 +93,13 @@ function element(tag, className, text) {
  * or the first character when that is the whole document.
  * @param {string} text
  * @param {ModelDiagnostic} diagnostic
+ * @param {(steps: import('./json-locator.js').PathStep[]) => import('./json-locator.js').Located | null} [find]
+ *   a locator over `text` shared by every diagnostic of one check
  * @returns {TextRange}
  */
-export function diagnosticRange(text, diagnostic) {
+export function diagnosticRange(text, diagnostic, find = createLocator(text)) {
   const steps = parsePath(diagnostic.path);
-  const found = locate(text, steps);
+  const found = find(steps);
   if (found === null) return { start: 0, end: 0 };
   if (found.steps < steps.length && found.steps === 0) return { start: found.start, end: found.start + 1 };
   if (diagnostic.start !== undefined && diagnostic.end !== undefined && text.charAt(found.start) === '"') {
@@ -265,11 +267,14 @@ export function mountModelEditor(root, options) {
     } catch (error) {
       const diagnostics = /** @type {{ diagnostics?: ModelDiagnostic[] }} */ (error).diagnostics;
       const list = Array.isArray(diagnostics) ? diagnostics : [{ code: 'invalid-model', message: error instanceof Error ? error.message : String(error), path: '' }];
-      problems = list.map((diagnostic) => {
-        const range = diagnosticRange(text, diagnostic);
+      // Only the problems shown are located: one locator, about one pass over the text.
+      const find = createLocator(text);
+      problems = list.slice(0, MAX_PROBLEMS_SHOWN).map((diagnostic) => {
+        const range = diagnosticRange(text, diagnostic, find);
         return { code: diagnostic.code, message: diagnostic.message, path: diagnostic.path, range, line: lineColumn(text, range.start).line };
       });
-      const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+      const shown = list.length > MAX_PROBLEMS_SHOWN ? ` (the first ${MAX_PROBLEMS_SHOWN} listed)` : '';
+      const count = list.length === 1 ? '1 problem' : `${list.length} problems${shown}`;
       setStatus(`${count}; the calculator keeps the last valid model.`);
       renderProblems();
       return;
