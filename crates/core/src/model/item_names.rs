@@ -11,77 +11,75 @@
 use super::diagnostic::{ModelDiagnostic, ModelPath, PathSegment};
 use super::fields::is_valid_id;
 use crate::json::Node;
-use crate::name_table::previous_uses;
+
+/// The most items of a list an id is compared with: the longest list a
+/// model may have (`read::MAX_CALCULATIONS`). A longer list is refused
+/// anyway, its items past the bound are never read, and an editor looking
+/// for the first item with an id still finds the one named.
+pub const MAX_ITEMS_COMPARED: usize = super::read::MAX_CALCULATIONS;
 
 /// The top-level lists whose items have ids.
 const ITEM_LISTS: [&str; 5] = ["inputs", "calculations", "outputs", "scenarios", "charts"];
 
 /// Names, in every path of `diagnostics` that goes through an item of one
 /// of `document`'s top-level lists, that item by its id where the id names
-/// it exactly (see the module's comment). Work: one sort per list that has
-/// a diagnostic, then one step per diagnostic.
+/// it exactly (see the module's comment).
+///
+/// Work: one scan of at most [`MAX_ITEMS_COMPARED`] items per run of
+/// diagnostics about the same item (they come item by item).
 pub fn name_items(diagnostics: &mut [ModelDiagnostic], document: &Node) {
-    for list in ITEM_LISTS {
-        let Some(Node::List(items)) = document.get(list) else {
+    // The last item looked up and its name: a plain cache, since the
+    // diagnostics of one item come together.
+    let mut last: Option<(&str, usize, Option<&str>)> = None;
+    for diagnostic in diagnostics.iter_mut() {
+        let Some((list, index)) = item_of(&diagnostic.path) else {
             continue;
         };
-        if !diagnostics
-            .iter()
-            .any(|d| item_index(&d.path, list).is_some())
-        {
-            continue;
-        }
-        let names = unique_ids(items);
-        for diagnostic in diagnostics.iter_mut() {
-            let name = item_index(&diagnostic.path, list).and_then(|i| names.get(i).copied());
-            if let Some(Some(id)) = name {
-                diagnostic.path.name_item(id);
+        let name = match last {
+            Some((last_list, last_index, name)) if last_list == list && last_index == index => name,
+            _ => {
+                let name = unique_id(document, list, index);
+                last = Some((list, index, name));
+                name
             }
+        };
+        if let Some(id) = name {
+            diagnostic.path.name_item(id);
         }
     }
 }
 
-/// The position of the item of `list` that `path` goes through, unless the
-/// path is that item's `id` field itself (or already names the item).
-fn item_index(path: &ModelPath, list: &str) -> Option<usize> {
-    match path.segments() {
-        [PathSegment::Key(key), PathSegment::Index(_), PathSegment::Key(field)]
-            if key == list && field == "id" =>
-        {
-            None
-        }
-        [PathSegment::Key(key), PathSegment::Index(index), ..] if key == list => Some(*index),
-        _ => None,
+/// The list and position of the item `path` goes through, unless the path
+/// is that item's `id` field itself (or already names the item).
+fn item_of(path: &ModelPath) -> Option<(&'static str, usize)> {
+    let (key, index, rest) = match path.segments() {
+        [PathSegment::Key(key), PathSegment::Index(index), rest @ ..] => (key, *index, rest),
+        _ => return None,
+    };
+    if matches!(rest, [PathSegment::Key(field)] if field == "id") {
+        return None;
     }
+    ITEM_LISTS
+        .into_iter()
+        .find(|list| list == key)
+        .map(|list| (list, index))
 }
 
-/// For each item, its id when that id is valid and no other item of the
-/// list has it (ignoring case).
-fn unique_ids(items: &[Node]) -> Vec<Option<&str>> {
-    let mut ids = Vec::with_capacity(items.len());
-    for item in items {
-        ids.push(match item.get("id") {
-            Some(Node::Text(id)) if is_valid_id(id) => Some(id.as_str()),
-            _ => None,
-        });
-    }
-    // Invalid or absent ids compare as "" and are never named anyway.
-    let mut lower = Vec::with_capacity(ids.len());
-    for id in &ids {
-        lower.push(id.map(str::to_ascii_lowercase).unwrap_or_default());
-    }
-    let mut keys = Vec::with_capacity(lower.len());
-    for key in &lower {
-        keys.push(key.as_str());
-    }
-    for (later, earlier) in previous_uses(&keys).into_iter().enumerate() {
-        if let Some(earlier) = earlier {
-            for position in [earlier, later] {
-                if let Some(id) = ids.get_mut(position) {
-                    *id = None;
-                }
-            }
+/// The id of item `index` of `list` when it is valid and no other item of
+/// the list has it (ignoring case).
+fn unique_id<'a>(document: &'a Node, list: &str, index: usize) -> Option<&'a str> {
+    let Some(Node::List(items)) = document.get(list) else {
+        return None;
+    };
+    let id = match items.get(index)?.get("id")? {
+        Node::Text(id) if is_valid_id(id) => id.as_str(),
+        _ => return None,
+    };
+    let mut uses = 0;
+    for item in items.iter().take(MAX_ITEMS_COMPARED) {
+        if matches!(item.get("id"), Some(Node::Text(other)) if other.eq_ignore_ascii_case(id)) {
+            uses += 1;
         }
     }
-    ids
+    (uses == 1).then_some(id)
 }
