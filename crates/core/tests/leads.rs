@@ -413,7 +413,7 @@ fn the_lead_value_must_name_a_number_output_and_is_reported_with_everything_else
     assert!(
         diagnostics
             .iter()
-            .any(|d| d.path.to_string() == "inputs[0].default"),
+            .any(|d| d.path.to_string() == "inputs[team_size].default"),
         "{diagnostics:#?}"
     );
 

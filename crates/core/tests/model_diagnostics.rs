@@ -77,7 +77,7 @@ fn unknown_names_suggest_the_closest_id_with_a_span() {
     let d = check(
         model,
         Code::UnknownName,
-        "calculations[0].formula",
+        "calculations[revenue].formula",
         "did you mean `seats`?",
     );
     assert_eq!(d.span.map(|s| (s.start, s.end)), Some((0, 4)));
@@ -163,22 +163,22 @@ fn unknown_choices_list_the_accepted_names() {
         ),
         (
             Code::InvalidValue,
-            "inputs[1].kind",
+            "inputs[price].kind",
             "unknown kind `money`; use number, integer, percent, currency, select, toggle or date",
         ),
         (
             Code::InvalidDistribution,
-            "inputs[0].uncertainty.distribution",
+            "inputs[seats].uncertainty.distribution",
             "unknown distribution `beta`; use uniform, triangular, pert or normal",
         ),
         (
             Code::InvalidValue,
-            "outputs[0].format.style",
+            "outputs[total].format.style",
             "unknown style `ratio`; use currency, percent, number or months",
         ),
         (
             Code::InvalidValue,
-            "charts[0].type",
+            "charts[c].type",
             "unknown chart type `pie`; use bar, line or tornado",
         ),
     ] {
@@ -202,7 +202,7 @@ fn cycles_name_every_member() {
     let d = check(
         model,
         Code::Cycle,
-        "calculations[0].formula",
+        "calculations[a].formula",
         "circular reference",
     );
     assert_eq!(d.message, "circular reference: a → b → c → a");
@@ -211,7 +211,7 @@ fn cycles_name_every_member() {
     let d = check(
         model,
         Code::Cycle,
-        "calculations[1].formula",
+        "calculations[flow].formula",
         "use PREV(flow)",
     );
     assert_eq!(
@@ -233,7 +233,7 @@ fn a_select_default_outside_the_options_lists_them() {
     let d = check(
         model,
         Code::InvalidValue,
-        "inputs[2].default",
+        "inputs[plan].default",
         "is not one of the options",
     );
     assert_eq!(
@@ -260,7 +260,7 @@ fn wrong_kinds_are_reported() {
     check(
         model,
         Code::WrongKind,
-        "outputs[0].formula",
+        "outputs[total].formula",
         "an output is one value",
     );
     let mut model = base();
@@ -268,7 +268,7 @@ fn wrong_kinds_are_reported() {
     check(
         model,
         Code::WrongKind,
-        "calculations[0].formula",
+        "calculations[revenue].formula",
         "`period` exists only in per-period calculations",
     );
     let mut model = base();
@@ -276,7 +276,7 @@ fn wrong_kinds_are_reported() {
     check(
         model,
         Code::WrongKind,
-        "calculations[1].formula",
+        "calculations[flow].formula",
         "PREV needs a per-period calculation",
     );
     let mut model = base();
@@ -284,7 +284,7 @@ fn wrong_kinds_are_reported() {
     check(
         model,
         Code::WrongKind,
-        "calculations[1].formula",
+        "calculations[flow].formula",
         "one value per period",
     );
 }
@@ -296,7 +296,7 @@ fn defaults_outside_bounds_and_wrong_types() {
     check(
         model,
         Code::InvalidValue,
-        "inputs[0].default",
+        "inputs[seats].default",
         "above the maximum 100",
     );
     let mut model = base();
@@ -304,7 +304,7 @@ fn defaults_outside_bounds_and_wrong_types() {
     check(
         model,
         Code::InvalidValue,
-        "inputs[0].default",
+        "inputs[seats].default",
         "not a whole number",
     );
     let mut model = base();
@@ -312,12 +312,17 @@ fn defaults_outside_bounds_and_wrong_types() {
     check(
         model,
         Code::InvalidValue,
-        "inputs[1].default",
+        "inputs[price].default",
         "expected a finite number",
     );
     let mut model = base();
     model["inputs"][0]["min"] = 200.into();
-    check(model, Code::OutOfRange, "inputs[0].min", "greater than max");
+    check(
+        model,
+        Code::OutOfRange,
+        "inputs[seats].min",
+        "greater than max",
+    );
 }
 
 #[test]
@@ -331,13 +336,13 @@ fn scenario_overrides_must_name_inputs_and_fit_them() {
     check(
         model.clone(),
         Code::UnknownReference,
-        "scenarios[0].inputs.seat",
+        "scenarios[low].inputs.seat",
         "did you mean `seats`?",
     );
     check(
         model,
         Code::InvalidValue,
-        "scenarios[1].inputs.seats",
+        "scenarios[high].inputs.seats",
         "above the maximum",
     );
     assert_eq!(all.len(), 2, "{all:#?}");
@@ -386,10 +391,13 @@ fn kind_errors_come_back_with_syntax_errors() {
             .any(|d| d.code == code && d.path.to_string() == path)
     };
     assert!(
-        found(Code::FormulaSyntax, "calculations[0].formula"),
+        found(Code::FormulaSyntax, "calculations[revenue].formula"),
         "{list:#?}"
     );
-    assert!(found(Code::WrongKind, "outputs[0].formula"), "{list:#?}");
+    assert!(
+        found(Code::WrongKind, "outputs[total].formula"),
+        "{list:#?}"
+    );
 }
 
 #[test]
@@ -399,7 +407,7 @@ fn formula_syntax_errors_carry_spans() {
     let d = check(
         model,
         Code::FormulaSyntax,
-        "outputs[0].formula",
+        "outputs[total].formula",
         "to close SUM(",
     );
     assert!(d.span.is_some());
@@ -449,14 +457,17 @@ fn a_nested_diagnostic_carries_its_path_as_segments() {
     let d = check(
         model,
         Code::WrongType,
-        "inputs[2].options[1].value",
+        "inputs[plan].options[1].value",
         "a number or text",
     );
     assert_eq!(
         d.path.segments(),
         [
             key("inputs"),
-            PathSegment::Index(2),
+            PathSegment::Item {
+                index: 2,
+                id: "plan".into()
+            },
             key("options"),
             PathSegment::Index(1),
             key("value")
@@ -470,14 +481,17 @@ fn a_nested_diagnostic_carries_its_path_as_segments() {
     let d = check(
         model,
         Code::UnknownReference,
-        "scenarios[0].inputs.se.at",
+        "scenarios[low].inputs.se.at",
         "",
     );
     assert_eq!(
         d.path.segments(),
         [
             key("scenarios"),
-            PathSegment::Index(0),
+            PathSegment::Item {
+                index: 0,
+                id: "low".into()
+            },
             key("inputs"),
             key("se.at")
         ]
@@ -491,7 +505,7 @@ fn a_formula_diagnostic_path_leads_to_its_formula() {
     let d = check(
         model.clone(),
         Code::UnknownName,
-        "calculations[1].formula",
+        "calculations[flow].formula",
         "revenu",
     );
     let document = yardstick_json_text::node_from_value(model);

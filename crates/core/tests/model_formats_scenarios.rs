@@ -102,7 +102,7 @@ fn a_series_format_is_checked_like_an_output_format() {
             .unwrap_err();
     assert!(
         wrong_style.iter().any(|d| d.code == Code::InvalidValue
-            && d.path.to_string() == "calculations[1].format.style"
+            && d.path.to_string() == "calculations[adoption].format.style"
             && d.message == "unknown style `ratio`; use currency, percent, number or months"),
         "{wrong_style:#?}"
     );
@@ -112,8 +112,8 @@ fn a_series_format_is_checked_like_an_output_format() {
     )
     .unwrap_err();
     for (code, path) in [
-        (Code::OutOfRange, "calculations[1].format.decimals"),
-        (Code::UnknownField, "calculations[1].format.digits"),
+        (Code::OutOfRange, "calculations[adoption].format.decimals"),
+        (Code::UnknownField, "calculations[adoption].format.digits"),
     ] {
         assert!(
             bad_decimals
@@ -127,7 +127,8 @@ fn a_series_format_is_checked_like_an_output_format() {
     assert!(
         not_an_object
             .iter()
-            .any(|d| d.code == Code::WrongType && d.path.to_string() == "calculations[1].format"),
+            .any(|d| d.code == Code::WrongType
+                && d.path.to_string() == "calculations[adoption].format"),
         "{not_an_object:#?}"
     );
 }

@@ -75,15 +75,24 @@ fn applies_when_problems_come_back_with_every_other_problem() {
         .map(|d| (d.path.to_string(), d.code))
         .collect();
     let expect = [
-        ("inputs[2].appliesWhen", ModelDiagnosticCode::InvalidValue),
         (
-            "inputs[3].appliesWhen",
+            "inputs[chained].appliesWhen",
+            ModelDiagnosticCode::InvalidValue,
+        ),
+        (
+            "inputs[unknown].appliesWhen",
             ModelDiagnosticCode::UnknownReference,
         ),
-        ("inputs[4].appliesWhen", ModelDiagnosticCode::Cycle),
-        ("inputs[5].appliesWhen", ModelDiagnosticCode::InvalidValue),
-        ("inputs[6].appliesWhen", ModelDiagnosticCode::WrongType),
-        ("inputs[7].max", ModelDiagnosticCode::InvalidValue),
+        ("inputs[self].appliesWhen", ModelDiagnosticCode::Cycle),
+        (
+            "inputs[not_toggle].appliesWhen",
+            ModelDiagnosticCode::InvalidValue,
+        ),
+        (
+            "inputs[wrong_type].appliesWhen",
+            ModelDiagnosticCode::WrongType,
+        ),
+        ("inputs[bad].max", ModelDiagnosticCode::InvalidValue),
     ];
     for (path, code) in expect {
         assert!(
@@ -99,14 +108,14 @@ fn applies_when_problems_come_back_with_every_other_problem() {
             .message
             .clone()
     };
-    assert!(message("inputs[2].appliesWhen").contains("itself applies only when"));
+    assert!(message("inputs[chained].appliesWhen").contains("itself applies only when"));
     assert!(
-        message("inputs[3].appliesWhen").contains("did you mean `on`"),
+        message("inputs[unknown].appliesWhen").contains("did you mean `on`"),
         "{}",
-        message("inputs[3].appliesWhen")
+        message("inputs[unknown].appliesWhen")
     );
-    assert!(message("inputs[4].appliesWhen").contains("this input itself"));
-    assert!(message("inputs[5].appliesWhen")
+    assert!(message("inputs[self].appliesWhen").contains("this input itself"));
+    assert!(message("inputs[not_toggle].appliesWhen")
         .contains("is not a toggle; an input can only depend on a toggle"));
 }
 
@@ -129,10 +138,10 @@ fn a_log_scale_needs_a_positive_min_and_a_max() {
     assert_eq!(
         paths,
         [
-            "inputs[0].scale",
-            "inputs[1].scale",
-            "inputs[2].scale",
-            "inputs[3].scale"
+            "inputs[zero].scale",
+            "inputs[open].scale",
+            "inputs[share].scale",
+            "inputs[odd].scale"
         ],
         "{diagnostics:#?}"
     );

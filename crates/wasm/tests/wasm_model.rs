@@ -124,7 +124,7 @@ fn an_invalid_model_throws_an_error_listing_every_problem() {
         .unwrap();
     assert_eq!(
         get(&unknown, "path").as_string().as_deref(),
-        Some("outputs[0].formula")
+        Some("outputs[o].formula")
     );
     // "é" is one UTF-16 unit: the span of `b` starts at 4.
     let spans: Vec<(f64, f64)> = diagnostics

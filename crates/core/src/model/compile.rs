@@ -13,6 +13,7 @@ use super::diagnostic::{ModelDiagnostic, ModelDiagnosticCode};
 use super::fast::Node;
 use super::fast_lower::lower_formula;
 use super::graph::{components_in_evaluation_order, find_cycle, same_period_order, Edge};
+use super::item_names::name_items;
 use super::plan::{Role, Step, Structure, Variable, PERIOD_NAME};
 use super::read::read_model;
 use super::spec::ModelSpec;
@@ -39,9 +40,11 @@ pub fn compile_parts(
 ) -> (Option<(ModelSpec, Structure)>, Vec<ModelDiagnostic>) {
     let (spec, mut diagnostics) = read_model(document);
     let Some(spec) = spec else {
+        name_items(&mut diagnostics, document);
         return (None, diagnostics);
     };
     let structure = build(&spec, &mut diagnostics);
+    name_items(&mut diagnostics, document);
     (Some((spec, structure)), diagnostics)
 }
 

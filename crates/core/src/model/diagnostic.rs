@@ -142,12 +142,23 @@ pub enum PathSegment {
     Key(String),
     /// The item at this 0-based position.
     Index(usize),
+    /// The item at this 0-based position of a top-level list, named by its
+    /// id because no other item of that list has it (`inputs[team_size]`);
+    /// see `model::item_names`. It displays as the id and is followed by
+    /// position, so nothing is lost.
+    Item {
+        /// The item's 0-based position in its list.
+        index: usize,
+        /// The item's id, unique in its list (ignoring case).
+        id: String,
+    },
 }
 
 /// Where in a model document something is: the steps from the document's
-/// root. It displays as `inputs[2].default` (empty for the root), the text
-/// diagnostics have always shown, and [`ModelPath::find`] follows the steps
-/// in a document without reading that text back.
+/// root. It displays as `inputs[2].default` (empty for the root), or
+/// `inputs[team_size].default` once its item step is named by id
+/// ([`ModelPath::name_item`]), and [`ModelPath::find`] follows the steps in
+/// a document without reading that text back.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ModelPath {
     segments: Vec<PathSegment>,
@@ -167,6 +178,21 @@ impl ModelPath {
     /// The item `index` of the list here.
     pub fn index(&self, index: usize) -> ModelPath {
         self.with(PathSegment::Index(index))
+    }
+
+    /// Names this path's item step by `id` (`inputs[2]` becomes
+    /// `inputs[team_size]`); done by `model::item_names`, which checks that
+    /// the id is valid and names one item only. A no-op unless the second
+    /// step is a position.
+    pub fn name_item(&mut self, id: &str) {
+        if let Some(segment) = self.segments.get_mut(1) {
+            if let PathSegment::Index(index) = *segment {
+                *segment = PathSegment::Item {
+                    index,
+                    id: id.to_string(),
+                };
+            }
+        }
     }
 
     fn with(&self, segment: PathSegment) -> ModelPath {
@@ -191,8 +217,11 @@ impl ModelPath {
         for segment in &self.segments {
             node = match (segment, node) {
                 (PathSegment::Key(key), _) => node.get(key)?,
-                (PathSegment::Index(index), Node::List(items)) => items.get(*index)?,
-                (PathSegment::Index(_), _) => return None,
+                (
+                    PathSegment::Index(index) | PathSegment::Item { index, .. },
+                    Node::List(items),
+                ) => items.get(*index)?,
+                (PathSegment::Index(_) | PathSegment::Item { .. }, _) => return None,
             };
         }
         Some(node)
@@ -210,6 +239,7 @@ impl fmt::Display for ModelPath {
                     f.write_str(key)?;
                 }
                 PathSegment::Index(index) => write!(f, "[{index}]")?,
+                PathSegment::Item { id, .. } => write!(f, "[{id}]")?,
             }
         }
         Ok(())

@@ -10,6 +10,7 @@ use super::compile::compile_parts;
 use super::diagnostic::{ModelDiagnostic, ModelDiagnosticCode, ModelPath};
 use super::engine_scope::Scope;
 use super::fast::{Context, Scalar, Workspace};
+use super::item_names::name_items;
 use super::plan::{Role, Step, Structure, Variable};
 use super::slot::Slot;
 use super::spec::{InputValue, ModelSpec};
@@ -142,7 +143,9 @@ impl CompiledModel {
             fast_path: true,
         };
         let state = model.evaluate_inputs(model.default_inputs());
-        diagnostics.extend(model.kind_problems(&state));
+        let mut kind_problems = model.kind_problems(&state);
+        name_items(&mut kind_problems, &model.document);
+        diagnostics.extend(kind_problems);
         if diagnostics.is_empty() {
             Ok((model, state))
         } else {

@@ -5,7 +5,8 @@
 //! - the document itself is a [`crate::json::Node`] tree (JSON text into
 //!   that tree is the `yardstick-json-text` crate's, native only);
 //! - [`read`], [`inputs`], [`fields`]: validation into a [`spec::ModelSpec`],
-//!   every problem reported at once with its path;
+//!   every problem reported at once with its path ([`item_names`] names
+//!   the path's item by its id where that id is exact);
 //! - [`compile`], [`graph`]: formulas parsed, names resolved, cycles found,
 //!   into a [`plan`];
 //! - [`engine`]: evaluation, incremental recompute, series and scalars;
@@ -37,6 +38,7 @@ mod fast_workspace;
 pub mod fields;
 pub mod graph;
 pub mod inputs;
+pub mod item_names;
 #[cfg(feature = "workbench")]
 pub mod period_table;
 pub mod plan;
