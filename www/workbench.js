@@ -32,6 +32,9 @@ import { mountSummary } from './workbench/summary-view.js';
 /** @typedef {import('./workbench/session.js').PageSession} PageSession */
 /** @typedef {import('./workbench/case-state.js').CaseState} CaseState */
 /** @typedef {import('./workbench/case-state.js').ModelReference} ModelReference */
+/** @typedef {import('../pkg/yardstick.js').InputValues} InputValues */
+/** @typedef {import('../pkg/yardstick.js').InputValue} InputValue */
+/** @typedef {import('../pkg/yardstick.js').ModelLayout} ModelLayout */
 /** @typedef {import('./workbench/session-types.js').ModelDocument} ModelDocument */
 /** @typedef {import('./workbench/session-types.js').WorkbenchPanel} WorkbenchPanel */
 /** @typedef {import('./workbench/share-link.js').SharedCase} SharedCase */
@@ -39,7 +42,9 @@ import { mountSummary } from './workbench/summary-view.js';
 /**
  * What a case opens from beyond its model: a share link, or a saved
  * revision (read-only when it is not the latest).
- * @typedef {{ shared?: SharedCase, saved?: { answer: RevisionAnswer, readOnly: boolean } }} Opening
+ * revision (read-only when it is not the latest), or the case open now
+ * with its model edited in the page's model editor (`edited`: its state).
+ * @typedef {{ shared?: SharedCase, saved?: { answer: RevisionAnswer, readOnly: boolean }, edited?: CaseState }} Opening
  */
 
 /**
@@ -85,6 +90,8 @@ const cases = createCasePanel(byId('wb-saved-case-body'), {
 let open = null;
 /** @type {import('./engine.js').Engine | null} */
 let engine = null;
+/** The model editor, once its panel was first opened. @type {{ setText: (text: string) => void, destroy: () => void } | null} */
+let editor = null;
 
 /**
  * Opens a compiled document as a case: a new one at the model's defaults,
@@ -96,7 +103,7 @@ let engine = null;
  * @param {Opening} [opening]
  */
 async function openDocument(document, reference, where, opening = {}) {
-  const { shared, saved } = opening;
+  const { shared, saved, edited } = opening;
   if (!engine) throw new OpenError('The engine is not loaded.');
   performance.mark('workbench:compile');
   const model = compileDocument(engine.Model, document, where);
@@ -105,7 +112,13 @@ async function openDocument(document, reference, where, opening = {}) {
   Object.assign(reference, { id: layout.id, version: layout.version });
   if (reference.kind === 'document') reference.document = document;
   /** @type {CaseState} */
-  const state = shared ? { ...shared.state, model: reference } : saved ? caseStateOf(saved.answer.case, layout) : newCase(reference, layout, defaults);
+  const state = shared
+    ? { ...shared.state, model: reference }
+    : saved
+      ? caseStateOf(saved.answer.case, layout)
+      : edited
+        ? carriedOver(edited, reference, defaults, layout)
+        : newCase(reference, layout, defaults);
   let refusedInputs = '';
   let session;
   try {
@@ -144,12 +157,59 @@ async function openDocument(document, reference, where, opening = {}) {
   );
   renderCustomer(session);
   open.views.push({ destroy: session.subscribe(() => renderCustomer(session)) });
-  cases.bind(session, saved?.answer ?? null, saved?.readOnly ?? false);
+  // An edited model stays the same case (a saved one saves its next
+  // revision with the new document); any other opening starts over in
+  // the editor too.
+  if (edited) cases.rebind(session);
+  else {
+    cases.bind(session, saved?.answer ?? null, saved?.readOnly ?? false);
+    editor?.setText(JSON.stringify(document, null, 2));
+  }
   caseRoot.setAttribute('data-ready', '');
   performance.mark('workbench:views-mounted');
   showLinkStatus(session, shared, refusedInputs);
   openStatus.textContent = saved ? `Opened case ${saved.answer.id}, revision ${saved.answer.revision}: ${saved.answer.case.title}.` : `Opened ${layout.title}.`;
   await mountPanels(session);
+}
+
+/**
+ * The case state carried over to an edited model: the inputs it still
+ * has keep their values (the engine checks them again), new ones start at
+ * their defaults, and a scenario the model no longer has is dropped.
+ * @param {CaseState} edited
+ * @param {ModelReference} reference
+ * @param {InputValues} defaults
+ * @param {ModelLayout} layout
+ * @returns {CaseState}
+ */
+function carriedOver(edited, reference, defaults, layout) {
+  const inputs = { ...defaults };
+  for (const id of Object.keys(defaults)) if (id in edited.inputs) inputs[id] = /** @type {InputValue} */ (edited.inputs[id]);
+  const scenario = layout.scenarios.some((s) => s.id === edited.scenario) ? edited.scenario : null;
+  return { ...edited, model: reference, inputs, scenario };
+}
+
+/**
+ * Opens the model editor the first time its panel is opened (its module
+ * loads then), on the open case's document; every document it compiles
+ * becomes the case's model.
+ */
+function wireEditor() {
+  const details = /** @type {HTMLDetailsElement} */ (byId('wb-editor-details'));
+  details.addEventListener('toggle', async () => {
+    if (!details.open || editor || !open || !engine) return;
+    const { mountModelEditor } = await import('./workbench/model-editor.js');
+    if (editor || !open || !engine) return;
+    editor = mountModelEditor(byId('wb-editor'), {
+      text: JSON.stringify(open.session.document, null, 2),
+      Model: engine.Model,
+      onDocument: (document) => {
+        if (!open) return;
+        const edited = open.session.state;
+        void attempt(() => openDocument(document, { kind: 'document', id: '', version: '' }, 'the edited model', { edited }), false);
+      },
+    });
+  });
 }
 
 /** @param {PageSession} session */
@@ -390,6 +450,7 @@ function wireCase() {
 async function main() {
   wireOpening();
   wireCase();
+  wireEditor();
   mountCaseList(/** @type {HTMLFormElement} */ (byId('wb-list-form')), byId('wb-case-list'), {
     open: (answer) => attempt(() => openSaved(answer, false), false),
     mayDiscard: () => cases.mayDiscard(),

@@ -141,7 +141,8 @@ export function createCasePanel(root, host) {
    * The case as it would be saved now, without who saves it (and at `atStep`, when given).
    * @param {string} [atStep]
    */
-  const fingerprint = (atStep) => (session ? JSON.stringify(caseDocument(session.state, /** @type {any} */ ({}), { ...meta(), step: atStep ?? step.value, author: '' })) : '');
+  // The model document counts: a model edited in the page is a change to save.
+  const fingerprint = (atStep) => (session ? JSON.stringify(caseDocument(session.state, session.document, { ...meta(), step: atStep ?? step.value, author: '' })) : '');
   const isDirty = () => session !== null && fingerprint() !== savedFingerprint;
 
   function renderStatus() {
@@ -508,6 +509,18 @@ export function createCasePanel(root, host) {
       replaceUrl();
       renderAll();
       void revisions.refresh();
+    },
+    /**
+     * The same case with its model edited in the page: the binding to a
+     * saved case, the form and what was last saved stay, so the new
+     * model shows as an unsaved change.
+     * @param {PageSession} opened
+     */
+    rebind(opened) {
+      unsubscribe();
+      session = opened;
+      unsubscribe = opened.subscribe(() => renderStatus());
+      renderAll();
     },
     mayDiscard,
     /** The saved case's id, when one is open. */
