@@ -151,8 +151,8 @@ describe('sharing, files, keyboard, axe and print in the workbench', { timeout: 
     await error.waitFor();
     assert.match(await error.textContent() ?? '', /broken\.json is not a valid model: the engine found \d+ problems/);
     const paths = await error.locator('li code').allTextContents();
-    assert.ok(paths.includes('inputs[0].section'), paths.join());
-    assert.ok(paths.includes('outputs[0].formula'), paths.join());
+    assert.ok(paths.includes('inputs[licence_setup_cost].section'), paths.join());
+    assert.ok(paths.includes('outputs[npv].formula'), paths.join());
     assert.equal(await page.locator('#wb-title').textContent(), document.title, 'the open case stays');
     await drop('notes.json', 'this is not JSON');
     await error.filter({ hasText: 'notes.json is not JSON' }).waitFor();
