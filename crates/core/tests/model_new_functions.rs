@@ -92,7 +92,7 @@ fn a_missing_function_is_named_at_its_formula_path() {
         .iter()
         .find(|d| d.code == Code::UnknownFunction)
         .unwrap_or_else(|| panic!("{list:#?}"));
-    assert_eq!(diagnostic.path.to_string(), "outputs[0].formula");
+    assert_eq!(diagnostic.path.to_string(), "outputs[out0].formula");
     assert!(
         diagnostic.message.contains("unknown function `FOOBAR`"),
         "{}",
