@@ -120,7 +120,8 @@ export function mountGoalSeek(root, session) {
       );
     } else {
       const reached = [result.lowestOutput, result.highestOutput].filter((v) => v !== null).map(Number);
-      const closest = reached.length ? reached.reduce((best, v) => (Math.abs(v - target) < Math.abs(best - target) ? v : best)) : null;
+      // The engine says which of the two is nearer the target.
+      const closest = result.closestOutput;
       answer.replaceChildren(
         // The engine's message names ids and raw numbers; the sentence
         // here says the same in the case's words and locale.

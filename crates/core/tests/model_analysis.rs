@@ -127,18 +127,35 @@ fn goal_seek_finds_the_price_for_a_12_month_payback() {
         target: 0.5,
         ..options
     };
-    match goal_seek(&model, &base, &unreachable).unwrap() {
+    match goal_seek(&model, &base, &unreachable.clone()).unwrap() {
         GoalSeekResult::NotReachable {
             message,
             lowest_output,
-            ..
+            highest_output,
+            closest_output,
         } => {
             assert!(
                 message.contains("no value of price between 5 and 200"),
                 "{message}"
             );
             assert!(lowest_output.unwrap() > 0.5);
+            // Every output is above the target, so the lowest is the closest.
+            assert!(highest_output.unwrap() > lowest_output.unwrap());
+            assert_eq!(closest_output, lowest_output);
         }
+        other => panic!("{other:?}"),
+    }
+    // Above every output: the highest is the closest.
+    let out_of_reach_above = GoalSeekOptions {
+        target: 1e12,
+        ..unreachable
+    };
+    match goal_seek(&model, &base, &out_of_reach_above).unwrap() {
+        GoalSeekResult::NotReachable {
+            highest_output,
+            closest_output,
+            ..
+        } => assert_eq!(closest_output, highest_output),
         other => panic!("{other:?}"),
     }
 }

@@ -120,7 +120,7 @@ export interface SensitivityResult { output: string; base: number; rows: Sensiti
 export interface GoalSeekOptions { input: string; output: string; target: number; low?: number; high?: number; tolerance?: number }
 export type GoalSeekResult =
   | { found: true; inputValue: number; outputValue: number; evaluations: number }
-  | { found: false; message: string; lowestOutput: number | null; highestOutput: number | null };
+  | { found: false; message: string; lowestOutput: number | null; highestOutput: number | null; closestOutput: number | null };
 export interface BreakEven { period: number | null; months: number | null }
 export interface Receipt { modelId: string; modelVersion: string; hash: string; inputs: InputValues; outputs: Record<string, FormulaValue> }
 export interface MonteCarloOptions { trials?: number; seed?: number; histogramBins?: number }

@@ -69,12 +69,14 @@ impl Model {
             GoalSeekResult::NotReachable {
                 lowest_output,
                 highest_output,
+                closest_output,
                 message,
             } => {
                 set(&result, "found", &JsValue::FALSE);
                 set_text(&result, "message", &message);
                 set_number_or_null(&result, "lowestOutput", lowest_output);
                 set_number_or_null(&result, "highestOutput", highest_output);
+                set_number_or_null(&result, "closestOutput", closest_output);
             }
         }
         Ok(result.into())

@@ -64,6 +64,9 @@ pub enum GoalSeekResult {
         lowest_output: Option<f64>,
         /// The highest numeric output seen across the range, if any.
         highest_output: Option<f64>,
+        /// Of those two, the one nearer the target: the closest the output
+        /// gets (the lowest on a tie).
+        closest_output: Option<f64>,
         /// Why the target is out of reach, in a sentence.
         message: String,
     },
@@ -217,9 +220,16 @@ pub fn goal_seek(
                 Plain(high)
             ),
         };
+        let closest_output = match (lowest_output, highest_output) {
+            (Some(lo), Some(hi)) if (hi - options.target).abs() < (lo - options.target).abs() => {
+                Some(hi)
+            }
+            (lo, hi) => lo.or(hi),
+        };
         return Ok(GoalSeekResult::NotReachable {
             lowest_output,
             highest_output,
+            closest_output,
             message,
         });
     };
@@ -246,6 +256,7 @@ pub fn goal_seek(
     Ok(GoalSeekResult::NotReachable {
         lowest_output: None,
         highest_output: None,
+        closest_output: None,
         message: format!(
             "{} jumps past {} without reaching it (the output is not continuous there)",
             options.output_id,
