@@ -28,7 +28,6 @@ mod model_workbench;
 #[cfg(feature = "workbench")]
 mod monte_carlo;
 #[cfg(feature = "workbench")]
-mod pipeline;
 #[cfg(feature = "workbench")]
 mod scoring;
 
@@ -40,7 +39,6 @@ pub use model::Model;
 #[cfg(feature = "workbench")]
 pub use monte_carlo::MonteCarloRun;
 #[cfg(feature = "workbench")]
-pub use pipeline::evaluate_pipeline_js;
 #[cfg(feature = "workbench")]
 pub use scoring::Scorecard;
 
@@ -88,7 +86,7 @@ export type ErrorCode =
   | "invalid-option" | "too-much-work" | "invalid-distribution" | "trials-out-of-range"
   | "bins-out-of-range" | "too-many-variables" | "output-count-out-of-range"
   | "too-many-results" | "invalid-scorecard" | "missing-values" | "nothing-to-score"
-  | "invalid-as-of" | "too-many-projects" | "invalid-seed" | "invalid-time-origin"
+  | "invalid-seed" | "invalid-time-origin"
   | "option-out-of-range" | "idle-timeout-out-of-range" | "invalid-id"
   | "unknown-instance" | "time-out-of-range" | "time-went-backwards"
   | "ratio-out-of-range" | "too-many-instances" | "unknown-clock-instance"
@@ -136,19 +134,6 @@ export interface MonteCarloResult {
   trialsDone: number; trialsTotal: number; done: boolean; seed: number;
   sampledInputs: string[];
   outputs: Record<string, OutputDistribution>;
-}
-export type PipelineStage = "business_review" | "high_level_case" | "projects_review" | "detailed_case" | "decision" | "commitment";
-/** A project entering a stage; `droppedAtMs` on its last stage when it stopped there. Times in ms since 1970. */
-export interface PipelineEvent { stage: PipelineStage; enteredAtMs: number; droppedAtMs?: number }
-export interface PipelineProject { id: string; value: number; events: PipelineEvent[] }
-export interface StageMetrics {
-  stage: PipelineStage; count: number; value: number; open: number; dropped: number; skipped: number;
-  conversionFromPrevious: number | null; valueConversionFromPrevious: number | null;
-  medianDaysInStage: number | null; meanDaysInStage: number | null;
-}
-export interface PipelineReport {
-  asOfMs: number; includedProjects: number; stages: StageMetrics[];
-  diagnostics: { code: string; message: string; path: string; projectId: string }[];
 }
 export interface BusinessCaseScorecardOptions { hurdleRate?: number; irrFullPointsAboveHurdle?: number; paybackLimitMonths?: number }
 /** Values to score, each an object of id → number: model outputs, model inputs, and values supplied by hand. */

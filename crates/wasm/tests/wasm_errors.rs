@@ -135,28 +135,13 @@ fn rows_that_are_not_whole_rows_give_an_error_and_leave_the_formula_usable() {
 
 #[cfg(feature = "workbench")]
 #[wasm_bindgen_test]
-fn scoring_and_the_pipeline_give_their_codes() {
-    use yardstick::{evaluate_pipeline_js, Scorecard};
+fn scoring_gives_its_codes() {
+    use yardstick::Scorecard;
     assert_eq!(
         code(Scorecard::business_case(json(
             r#"{"irrFullPointsAboveHurdle": 0}"#
         ))),
         "invalid-scorecard"
-    );
-    assert_eq!(
-        code(evaluate_pipeline_js(json("{}"), 0.0)),
-        "invalid-argument"
-    );
-    assert_eq!(
-        code(evaluate_pipeline_js(
-            json(r#"[{"id": 7, "value": 1, "events": []}]"#),
-            0.0
-        )),
-        "invalid-argument"
-    );
-    assert_eq!(
-        code(evaluate_pipeline_js(json("[]"), f64::NAN)),
-        "invalid-as-of"
     );
 }
 

@@ -108,6 +108,43 @@ pub struct FunctionSpec {
     pub implementation: Implementation,
 }
 
+impl FunctionSpec {
+    /// A function whose arguments are evaluated before the call: the row
+    /// every category table is made of.
+    pub const fn eager(
+        name: &'static str,
+        category: Category,
+        min_args: usize,
+        max_args: usize,
+        function: fn(&[Value]) -> Result<Value, ErrorValue>,
+    ) -> FunctionSpec {
+        FunctionSpec {
+            name,
+            category,
+            min_args,
+            max_args,
+            implementation: Implementation::Eager(function),
+        }
+    }
+
+    /// A function that evaluates its own arguments (IF, IFERROR, LET, PREV).
+    pub const fn lazy(
+        name: &'static str,
+        category: Category,
+        min_args: usize,
+        max_args: usize,
+        function: fn(&[Expr], &Evaluator<'_>) -> Value,
+    ) -> FunctionSpec {
+        FunctionSpec {
+            name,
+            category,
+            min_args,
+            max_args,
+            implementation: Implementation::Lazy(function),
+        }
+    }
+}
+
 /// "2 arguments", "1 to 3 arguments", "at least 1 argument".
 pub fn arity_text(min_args: usize, max_args: usize) -> String {
     let noun = |n: usize| if n == 1 { "argument" } else { "arguments" };

@@ -16,37 +16,21 @@
 use super::args;
 use super::date_serial::serial_from_iso_text;
 use super::wildcard::{has_wildcards, wildcard_match};
-use super::{Category, FunctionSpec, Implementation};
+use super::{Category, FunctionSpec};
 use crate::formula::operators::compare;
 use crate::formula::value::{parse_number_text, ErrorKind, ErrorValue, Value};
 use std::cmp::Ordering;
 
-const fn conditional(
-    name: &'static str,
-    category: Category,
-    min_args: usize,
-    max_args: usize,
-    function: fn(&[Value]) -> Result<Value, ErrorValue>,
-) -> FunctionSpec {
-    FunctionSpec {
-        name,
-        category,
-        min_args,
-        max_args,
-        implementation: Implementation::Eager(function),
-    }
-}
-
 /// The conditional aggregates (SUMIF and SUMIFS are math in Excel's
 /// listing, the others statistical).
 pub const FUNCTIONS: &[FunctionSpec] = &[
-    conditional("SUMIF", Category::Math, 2, 3, sumif),
-    conditional("SUMIFS", Category::Math, 3, 255, sumifs),
-    conditional("COUNTIF", Category::Statistical, 2, 2, countif),
-    conditional("COUNTIFS", Category::Statistical, 2, 254, countifs),
-    conditional("AVERAGEIF", Category::Statistical, 2, 3, averageif),
-    conditional("MAXIFS", Category::Statistical, 3, 255, maxifs),
-    conditional("MINIFS", Category::Statistical, 3, 255, minifs),
+    FunctionSpec::eager("SUMIF", Category::Math, 2, 3, sumif),
+    FunctionSpec::eager("SUMIFS", Category::Math, 3, 255, sumifs),
+    FunctionSpec::eager("COUNTIF", Category::Statistical, 2, 2, countif),
+    FunctionSpec::eager("COUNTIFS", Category::Statistical, 2, 254, countifs),
+    FunctionSpec::eager("AVERAGEIF", Category::Statistical, 2, 3, averageif),
+    FunctionSpec::eager("MAXIFS", Category::Statistical, 3, 255, maxifs),
+    FunctionSpec::eager("MINIFS", Category::Statistical, 3, 255, minifs),
 ];
 
 /// Which orderings of cell against operand a criterion accepts.

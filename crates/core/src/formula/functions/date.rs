@@ -11,60 +11,18 @@
 
 use super::args;
 use super::date_serial::{self, CivilDate, MAX_SERIAL};
-use super::{Category, FunctionSpec, Implementation};
+use super::{Category, FunctionSpec};
 use crate::formula::value::{parse_number_text, ErrorValue, Value};
 
 /// The date functions.
 pub const FUNCTIONS: &[FunctionSpec] = &[
-    FunctionSpec {
-        name: "DATE",
-        category: Category::Date,
-        min_args: 3,
-        max_args: 3,
-        implementation: Implementation::Eager(date),
-    },
-    FunctionSpec {
-        name: "YEAR",
-        category: Category::Date,
-        min_args: 1,
-        max_args: 1,
-        implementation: Implementation::Eager(year),
-    },
-    FunctionSpec {
-        name: "MONTH",
-        category: Category::Date,
-        min_args: 1,
-        max_args: 1,
-        implementation: Implementation::Eager(month),
-    },
-    FunctionSpec {
-        name: "DAY",
-        category: Category::Date,
-        min_args: 1,
-        max_args: 1,
-        implementation: Implementation::Eager(day),
-    },
-    FunctionSpec {
-        name: "EDATE",
-        category: Category::Date,
-        min_args: 2,
-        max_args: 2,
-        implementation: Implementation::Eager(edate),
-    },
-    FunctionSpec {
-        name: "EOMONTH",
-        category: Category::Date,
-        min_args: 2,
-        max_args: 2,
-        implementation: Implementation::Eager(eomonth),
-    },
-    FunctionSpec {
-        name: "DAYS",
-        category: Category::Date,
-        min_args: 2,
-        max_args: 2,
-        implementation: Implementation::Eager(days),
-    },
+    FunctionSpec::eager("DATE", Category::Date, 3, 3, date),
+    FunctionSpec::eager("YEAR", Category::Date, 1, 1, year),
+    FunctionSpec::eager("MONTH", Category::Date, 1, 1, month),
+    FunctionSpec::eager("DAY", Category::Date, 1, 1, day),
+    FunctionSpec::eager("EDATE", Category::Date, 2, 2, edate),
+    FunctionSpec::eager("EOMONTH", Category::Date, 2, 2, eomonth),
+    FunctionSpec::eager("DAYS", Category::Date, 2, 2, days),
 ];
 
 /// DATE(year, month, day). Arguments are truncated. A year from 0 to 1899

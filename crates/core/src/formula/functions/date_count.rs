@@ -14,31 +14,16 @@
 use super::args;
 use super::date::{date_arg, serial_arg};
 use super::date_serial::{days_in_month, serial_from_ymd, CivilDate, MAX_SERIAL};
-use super::{Category, FunctionSpec, Implementation};
+use super::{Category, FunctionSpec};
 use crate::formula::value::{ErrorValue, Value};
 use crate::small_sort::sort_by;
 
-const fn date(
-    name: &'static str,
-    min_args: usize,
-    max_args: usize,
-    function: fn(&[Value]) -> Result<Value, ErrorValue>,
-) -> FunctionSpec {
-    FunctionSpec {
-        name,
-        category: Category::Date,
-        min_args,
-        max_args,
-        implementation: Implementation::Eager(function),
-    }
-}
-
 /// The date-counting functions.
 pub const FUNCTIONS: &[FunctionSpec] = &[
-    date("YEARFRAC", 2, 3, yearfrac),
-    date("NETWORKDAYS", 2, 3, networkdays),
-    date("WORKDAY", 2, 3, workday),
-    date("DATEDIF", 3, 3, datedif),
+    FunctionSpec::eager("YEARFRAC", Category::Date, 2, 3, yearfrac),
+    FunctionSpec::eager("NETWORKDAYS", Category::Date, 2, 3, networkdays),
+    FunctionSpec::eager("WORKDAY", Category::Date, 2, 3, workday),
+    FunctionSpec::eager("DATEDIF", Category::Date, 3, 3, datedif),
 ];
 
 /// The serial of a date given as year, month and day (rolling over as

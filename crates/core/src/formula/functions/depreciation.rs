@@ -9,31 +9,16 @@
 //! [`MAX_PERIODS`]: past it the result is `#NUM!`, never a long loop.
 
 use super::args;
-use super::{Category, FunctionSpec, Implementation};
+use super::{Category, FunctionSpec};
 use crate::formula::value::{ErrorKind, ErrorValue, Value};
-
-const fn financial(
-    name: &'static str,
-    min_args: usize,
-    max_args: usize,
-    function: fn(&[Value]) -> Result<Value, ErrorValue>,
-) -> FunctionSpec {
-    FunctionSpec {
-        name,
-        category: Category::Financial,
-        min_args,
-        max_args,
-        implementation: Implementation::Eager(function),
-    }
-}
 
 /// The depreciation functions.
 pub const FUNCTIONS: &[FunctionSpec] = &[
-    financial("SLN", 3, 3, sln),
-    financial("SYD", 4, 4, syd),
-    financial("DB", 4, 5, db),
-    financial("DDB", 4, 5, ddb),
-    financial("VDB", 5, 7, vdb),
+    FunctionSpec::eager("SLN", Category::Financial, 3, 3, sln),
+    FunctionSpec::eager("SYD", Category::Financial, 4, 4, syd),
+    FunctionSpec::eager("DB", Category::Financial, 4, 5, db),
+    FunctionSpec::eager("DDB", Category::Financial, 4, 5, ddb),
+    FunctionSpec::eager("VDB", Category::Financial, 5, 7, vdb),
 ];
 
 /// The longest life DB and VDB walk period by period (a century of days

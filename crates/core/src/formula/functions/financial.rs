@@ -16,46 +16,31 @@ use crate::formula::value::{Array, ErrorKind, ErrorValue, Value};
 
 type Outcome = Result<Value, ErrorValue>;
 
-const fn spec(
-    name: &'static str,
-    min_args: usize,
-    max_args: usize,
-    function: fn(&[Value]) -> Outcome,
-) -> FunctionSpec {
-    FunctionSpec {
-        name,
-        category: Category::Financial,
-        min_args,
-        max_args,
-        implementation: Implementation::Eager(function),
-    }
-}
-
 /// The financial functions.
 pub const FUNCTIONS: &[FunctionSpec] = &[
-    spec("NPV", 2, MAX_ARGUMENTS, npv),
-    spec("XNPV", 3, 3, xnpv),
-    spec("IRR", 1, 2, irr),
-    spec("XIRR", 2, 3, xirr),
-    spec("MIRR", 3, 3, mirr),
-    spec("PV", 3, 5, pv),
-    spec("FV", 3, 5, fv),
-    spec("PMT", 3, 5, pmt),
-    spec("NPER", 3, 5, nper),
-    spec("RATE", 3, 6, rate),
-    spec("IPMT", 4, 6, ipmt),
-    spec("PPMT", 4, 6, ppmt),
-    spec("CUMIPMT", 6, 6, cumipmt),
-    spec("CUMPRINC", 6, 6, cumprinc),
-    spec("EFFECT", 2, 2, effect),
-    spec("NOMINAL", 2, 2, nominal),
-    spec("RRI", 3, 3, rri),
-    spec("PDURATION", 3, 3, pduration),
-    spec("ROI", 2, 2, roi),
-    spec("PAYBACK", 1, 1, payback),
-    spec("DPAYBACK", 2, 2, dpayback),
-    spec("BREAKEVEN", 3, 3, breakeven),
-    spec("IRRROOTS", 1, 1, irrroots),
+    FunctionSpec::eager("NPV", Category::Financial, 2, MAX_ARGUMENTS, npv),
+    FunctionSpec::eager("XNPV", Category::Financial, 3, 3, xnpv),
+    FunctionSpec::eager("IRR", Category::Financial, 1, 2, irr),
+    FunctionSpec::eager("XIRR", Category::Financial, 2, 3, xirr),
+    FunctionSpec::eager("MIRR", Category::Financial, 3, 3, mirr),
+    FunctionSpec::eager("PV", Category::Financial, 3, 5, pv),
+    FunctionSpec::eager("FV", Category::Financial, 3, 5, fv),
+    FunctionSpec::eager("PMT", Category::Financial, 3, 5, pmt),
+    FunctionSpec::eager("NPER", Category::Financial, 3, 5, nper),
+    FunctionSpec::eager("RATE", Category::Financial, 3, 6, rate),
+    FunctionSpec::eager("IPMT", Category::Financial, 4, 6, ipmt),
+    FunctionSpec::eager("PPMT", Category::Financial, 4, 6, ppmt),
+    FunctionSpec::eager("CUMIPMT", Category::Financial, 6, 6, cumipmt),
+    FunctionSpec::eager("CUMPRINC", Category::Financial, 6, 6, cumprinc),
+    FunctionSpec::eager("EFFECT", Category::Financial, 2, 2, effect),
+    FunctionSpec::eager("NOMINAL", Category::Financial, 2, 2, nominal),
+    FunctionSpec::eager("RRI", Category::Financial, 3, 3, rri),
+    FunctionSpec::eager("PDURATION", Category::Financial, 3, 3, pduration),
+    FunctionSpec::eager("ROI", Category::Financial, 2, 2, roi),
+    FunctionSpec::eager("PAYBACK", Category::Financial, 1, 1, payback),
+    FunctionSpec::eager("DPAYBACK", Category::Financial, 2, 2, dpayback),
+    FunctionSpec::eager("BREAKEVEN", Category::Financial, 3, 3, breakeven),
+    FunctionSpec::eager("IRRROOTS", Category::Financial, 1, 1, irrroots),
 ];
 
 /// A kernel error as the Excel error value Excel gives, with its message.

@@ -9,20 +9,20 @@
 //! [`bound_names`] lets the passes that check names (unknown-name
 //! diagnostics, the model compiler) skip a LET's own names.
 
-use super::{Category, FunctionSpec, Implementation};
+use super::{Category, FunctionSpec};
 use crate::formula::ast::{Expr, ExprKind};
 use crate::formula::calling::Evaluator;
 use crate::formula::names::{Names, Previous};
 use crate::formula::value::{ErrorKind, Value};
 
 /// LET's table entry (a logical function in Excel's listing).
-pub const FUNCTIONS: &[FunctionSpec] = &[FunctionSpec {
-    name: "LET",
-    category: Category::Logical,
-    min_args: 3,
-    max_args: 253,
-    implementation: Implementation::Lazy(let_function),
-}];
+pub const FUNCTIONS: &[FunctionSpec] = &[FunctionSpec::lazy(
+    "LET",
+    Category::Logical,
+    3,
+    253,
+    let_function,
+)];
 
 /// The names a LET call binds, in order: the name arguments of its
 /// (name, value) pairs; `None` when the call is not a well-formed LET

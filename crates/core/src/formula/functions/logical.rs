@@ -8,7 +8,7 @@
 //! An omitted branch (as in `IF(x, , 1)`) gives 0, as in Excel. Nothing here
 //! evaluates an argument twice or panics.
 
-use super::{args, Category, FunctionSpec, Implementation};
+use super::{args, Category, FunctionSpec};
 use crate::formula::ast::Expr;
 use crate::formula::calling::{over_budget, Evaluator};
 use crate::formula::limits::MAX_EVALUATION_BYTES;
@@ -16,33 +16,17 @@ use crate::formula::operators::compare;
 use crate::formula::value::{Array, ErrorKind, ErrorValue, Value};
 use std::cmp::Ordering;
 
-/// A logical table entry.
-const fn logical(
-    name: &'static str,
-    min_args: usize,
-    max_args: usize,
-    implementation: Implementation,
-) -> FunctionSpec {
-    FunctionSpec {
-        name,
-        category: Category::Logical,
-        min_args,
-        max_args,
-        implementation,
-    }
-}
-
 /// The logical functions.
 pub const FUNCTIONS: &[FunctionSpec] = &[
-    logical("IF", 2, 3, Implementation::Lazy(if_function)),
-    logical("IFS", 2, 254, Implementation::Lazy(ifs)),
-    logical("AND", 1, 255, Implementation::Eager(and)),
-    logical("OR", 1, 255, Implementation::Eager(or)),
-    logical("NOT", 1, 1, Implementation::Eager(not)),
-    logical("IFERROR", 2, 2, Implementation::Lazy(iferror)),
-    logical("SWITCH", 3, 254, Implementation::Lazy(switch)),
-    logical("TRUE", 0, 0, Implementation::Eager(true_function)),
-    logical("FALSE", 0, 0, Implementation::Eager(false_function)),
+    FunctionSpec::lazy("IF", Category::Logical, 2, 3, if_function),
+    FunctionSpec::lazy("IFS", Category::Logical, 2, 254, ifs),
+    FunctionSpec::eager("AND", Category::Logical, 1, 255, and),
+    FunctionSpec::eager("OR", Category::Logical, 1, 255, or),
+    FunctionSpec::eager("NOT", Category::Logical, 1, 1, not),
+    FunctionSpec::lazy("IFERROR", Category::Logical, 2, 2, iferror),
+    FunctionSpec::lazy("SWITCH", Category::Logical, 3, 254, switch),
+    FunctionSpec::eager("TRUE", Category::Logical, 0, 0, true_function),
+    FunctionSpec::eager("FALSE", Category::Logical, 0, 0, false_function),
 ];
 
 /// IF(test, then, [else]): only the chosen branch is evaluated. A missing

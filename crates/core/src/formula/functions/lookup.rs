@@ -9,35 +9,19 @@
 //! cell references: there are no ranges, only array values.
 
 use super::wildcard::{has_wildcards, wildcard_match};
-use super::{args, Category, FunctionSpec, Implementation};
+use super::{args, Category, FunctionSpec};
 use crate::formula::ast::Expr;
 use crate::formula::calling::Evaluator;
 use crate::formula::operators::compare;
 use crate::formula::value::{Array, ErrorKind, ErrorValue, Value};
 use std::cmp::Ordering;
 
-/// A lookup table entry.
-const fn lookup(
-    name: &'static str,
-    min_args: usize,
-    max_args: usize,
-    implementation: Implementation,
-) -> FunctionSpec {
-    FunctionSpec {
-        name,
-        category: Category::Lookup,
-        min_args,
-        max_args,
-        implementation,
-    }
-}
-
 /// The lookup functions.
 pub const FUNCTIONS: &[FunctionSpec] = &[
-    lookup("CHOOSE", 2, 255, Implementation::Lazy(choose)),
-    lookup("INDEX", 2, 3, Implementation::Eager(index)),
-    lookup("MATCH", 2, 3, Implementation::Eager(match_function)),
-    lookup("XLOOKUP", 3, 6, Implementation::Eager(xlookup)),
+    FunctionSpec::lazy("CHOOSE", Category::Lookup, 2, 255, choose),
+    FunctionSpec::eager("INDEX", Category::Lookup, 2, 3, index),
+    FunctionSpec::eager("MATCH", Category::Lookup, 2, 3, match_function),
+    FunctionSpec::eager("XLOOKUP", Category::Lookup, 3, 6, xlookup),
 ];
 
 /// CHOOSE(index_num, value1, ...): the index is truncated; outside

@@ -12,46 +12,30 @@
 
 use super::args;
 use super::rounding::{round_decimal, RoundingMode};
-use super::{Category, FunctionSpec, Implementation};
+use super::{Category, FunctionSpec};
 use crate::formula::operators;
 use crate::formula::value::{parse_number_text, ErrorKind, ErrorValue, Value};
 
-/// A math table entry; every math function is eager.
-const fn math(
-    name: &'static str,
-    min_args: usize,
-    max_args: usize,
-    function: fn(&[Value]) -> Result<Value, ErrorValue>,
-) -> FunctionSpec {
-    FunctionSpec {
-        name,
-        category: Category::Math,
-        min_args,
-        max_args,
-        implementation: Implementation::Eager(function),
-    }
-}
-
 /// The math functions.
 pub const FUNCTIONS: &[FunctionSpec] = &[
-    math("SUM", 1, 255, sum),
-    math("PRODUCT", 1, 255, product),
-    math("MIN", 1, 255, min),
-    math("MAX", 1, 255, max),
-    math("AVERAGE", 1, 255, average),
-    math("COUNT", 1, 255, count),
-    math("ROUND", 2, 2, round),
-    math("ROUNDUP", 2, 2, roundup),
-    math("ROUNDDOWN", 2, 2, rounddown),
-    math("ABS", 1, 1, abs),
-    math("SQRT", 1, 1, sqrt),
-    math("EXP", 1, 1, exp),
-    math("LN", 1, 1, ln),
-    math("LOG10", 1, 1, log10),
-    math("POWER", 2, 2, power),
-    math("MOD", 2, 2, modulo),
-    math("INT", 1, 1, int),
-    math("SUMPRODUCT", 1, 255, sumproduct),
+    FunctionSpec::eager("SUM", Category::Math, 1, 255, sum),
+    FunctionSpec::eager("PRODUCT", Category::Math, 1, 255, product),
+    FunctionSpec::eager("MIN", Category::Math, 1, 255, min),
+    FunctionSpec::eager("MAX", Category::Math, 1, 255, max),
+    FunctionSpec::eager("AVERAGE", Category::Math, 1, 255, average),
+    FunctionSpec::eager("COUNT", Category::Math, 1, 255, count),
+    FunctionSpec::eager("ROUND", Category::Math, 2, 2, round),
+    FunctionSpec::eager("ROUNDUP", Category::Math, 2, 2, roundup),
+    FunctionSpec::eager("ROUNDDOWN", Category::Math, 2, 2, rounddown),
+    FunctionSpec::eager("ABS", Category::Math, 1, 1, abs),
+    FunctionSpec::eager("SQRT", Category::Math, 1, 1, sqrt),
+    FunctionSpec::eager("EXP", Category::Math, 1, 1, exp),
+    FunctionSpec::eager("LN", Category::Math, 1, 1, ln),
+    FunctionSpec::eager("LOG10", Category::Math, 1, 1, log10),
+    FunctionSpec::eager("POWER", Category::Math, 2, 2, power),
+    FunctionSpec::eager("MOD", Category::Math, 2, 2, modulo),
+    FunctionSpec::eager("INT", Category::Math, 1, 1, int),
+    FunctionSpec::eager("SUMPRODUCT", Category::Math, 1, 255, sumproduct),
 ];
 
 /// SUM: the total; overflow is `#NUM!`.

@@ -11,34 +11,19 @@
 use super::args;
 use super::math::map_number;
 use super::rounding::{round_decimal, round_to_15_significant_digits, RoundingMode};
-use super::{Category, FunctionSpec, Implementation};
+use super::{Category, FunctionSpec};
 use crate::formula::limits::MAX_ARRAY_ELEMENTS;
 use crate::formula::value::{Array, ErrorKind, ErrorValue, Value};
 
-const fn math(
-    name: &'static str,
-    min_args: usize,
-    max_args: usize,
-    function: fn(&[Value]) -> Result<Value, ErrorValue>,
-) -> FunctionSpec {
-    FunctionSpec {
-        name,
-        category: Category::Math,
-        min_args,
-        max_args,
-        implementation: Implementation::Eager(function),
-    }
-}
-
 /// The functions of this module.
 pub const FUNCTIONS: &[FunctionSpec] = &[
-    math("CEILING.MATH", 1, 3, ceiling_math),
-    math("FLOOR.MATH", 1, 3, floor_math),
-    math("MROUND", 2, 2, mround),
-    math("TRUNC", 1, 2, trunc),
-    math("SIGN", 1, 1, sign),
-    math("LOG", 1, 2, log),
-    math("SEQUENCE", 1, 4, sequence),
+    FunctionSpec::eager("CEILING.MATH", Category::Math, 1, 3, ceiling_math),
+    FunctionSpec::eager("FLOOR.MATH", Category::Math, 1, 3, floor_math),
+    FunctionSpec::eager("MROUND", Category::Math, 2, 2, mround),
+    FunctionSpec::eager("TRUNC", Category::Math, 1, 2, trunc),
+    FunctionSpec::eager("SIGN", Category::Math, 1, 1, sign),
+    FunctionSpec::eager("LOG", Category::Math, 1, 2, log),
+    FunctionSpec::eager("SEQUENCE", Category::Math, 1, 4, sequence),
 ];
 
 /// `number` as a multiple of `step`: the quotient (rounded to 15

@@ -6,20 +6,14 @@
 //! per-period model calculation PREV is `#N/A` with a message saying so.
 //! Nothing here knows how models store series.
 
-use super::{Category, FunctionSpec, Implementation};
+use super::{Category, FunctionSpec};
 use crate::formula::ast::{Expr, ExprKind};
 use crate::formula::calling::Evaluator;
 use crate::formula::names::Previous;
 use crate::formula::value::{ErrorKind, Value};
 
 /// The model functions.
-pub const FUNCTIONS: &[FunctionSpec] = &[FunctionSpec {
-    name: "PREV",
-    category: Category::Model,
-    min_args: 1,
-    max_args: 2,
-    implementation: Implementation::Lazy(prev),
-}];
+pub const FUNCTIONS: &[FunctionSpec] = &[FunctionSpec::lazy("PREV", Category::Model, 1, 2, prev)];
 
 /// PREV(series, [default]): the series must be named directly, so the model
 /// can see the lagged dependency when it orders calculations.

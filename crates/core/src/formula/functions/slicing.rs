@@ -6,25 +6,13 @@
 //! (Excel's `#CALC!`, which Yardstick does not have). Nothing here copies
 //! more than the input array holds.
 
-use super::{args, Category, FunctionSpec, Implementation};
+use super::{args, Category, FunctionSpec};
 use crate::formula::value::{Array, ErrorKind, ErrorValue, Value};
 
 /// The slicing functions (listed with the lookup functions).
 pub const FUNCTIONS: &[FunctionSpec] = &[
-    FunctionSpec {
-        name: "TAKE",
-        category: Category::Lookup,
-        min_args: 2,
-        max_args: 3,
-        implementation: Implementation::Eager(take),
-    },
-    FunctionSpec {
-        name: "DROP",
-        category: Category::Lookup,
-        min_args: 2,
-        max_args: 3,
-        implementation: Implementation::Eager(drop),
-    },
+    FunctionSpec::eager("TAKE", Category::Lookup, 2, 3, take),
+    FunctionSpec::eager("DROP", Category::Lookup, 2, 3, drop),
 ];
 
 /// Which part of one dimension to keep: `start..end`.

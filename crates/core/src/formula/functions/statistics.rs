@@ -9,35 +9,26 @@
 //! Excel.
 
 use super::args;
-use super::{Category, FunctionSpec, Implementation};
+use super::{Category, FunctionSpec};
 use crate::formula::value::{ErrorKind, ErrorValue, Value};
 use crate::small_sort::sort_by;
 
-const fn statistical(
-    name: &'static str,
-    min_args: usize,
-    max_args: usize,
-    function: fn(&[Value]) -> Result<Value, ErrorValue>,
-) -> FunctionSpec {
-    FunctionSpec {
-        name,
-        category: Category::Statistical,
-        min_args,
-        max_args,
-        implementation: Implementation::Eager(function),
-    }
-}
-
 /// The statistical functions.
 pub const FUNCTIONS: &[FunctionSpec] = &[
-    statistical("MEDIAN", 1, 255, median),
-    statistical("STDEV.S", 1, 255, stdev_s),
-    statistical("STDEV.P", 1, 255, stdev_p),
-    statistical("PERCENTILE.INC", 2, 2, percentile_inc),
-    statistical("QUARTILE.INC", 2, 2, quartile_inc),
-    statistical("LARGE", 2, 2, large),
-    statistical("SMALL", 2, 2, small),
-    statistical("CORREL", 2, 2, correl),
+    FunctionSpec::eager("MEDIAN", Category::Statistical, 1, 255, median),
+    FunctionSpec::eager("STDEV.S", Category::Statistical, 1, 255, stdev_s),
+    FunctionSpec::eager("STDEV.P", Category::Statistical, 1, 255, stdev_p),
+    FunctionSpec::eager(
+        "PERCENTILE.INC",
+        Category::Statistical,
+        2,
+        2,
+        percentile_inc,
+    ),
+    FunctionSpec::eager("QUARTILE.INC", Category::Statistical, 2, 2, quartile_inc),
+    FunctionSpec::eager("LARGE", Category::Statistical, 2, 2, large),
+    FunctionSpec::eager("SMALL", Category::Statistical, 2, 2, small),
+    FunctionSpec::eager("CORREL", Category::Statistical, 2, 2, correl),
 ];
 
 /// The numbers of `args` in ascending order; `#NUM!` naming `function`

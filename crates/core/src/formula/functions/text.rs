@@ -13,38 +13,29 @@
 //! bounded by Excel's 32,767-character text limit.
 
 use super::args;
-use super::{Category, FunctionSpec, Implementation};
+use super::{Category, FunctionSpec};
 use crate::formula::case_fold::fold_char;
 use crate::formula::value::{parse_number_text, ErrorValue, Value};
 
-const fn text(
-    name: &'static str,
-    min_args: usize,
-    max_args: usize,
-    function: fn(&[Value]) -> Result<Value, ErrorValue>,
-) -> FunctionSpec {
-    FunctionSpec {
-        name,
-        category: Category::Text,
-        min_args,
-        max_args,
-        implementation: Implementation::Eager(function),
-    }
-}
-
 /// The text functions.
 pub const FUNCTIONS: &[FunctionSpec] = &[
-    text("TEXT", 2, 2, super::text_format::text_function),
-    text("CONCAT", 1, 255, concat),
-    text("TEXTJOIN", 3, 255, textjoin),
-    text("LEFT", 1, 2, left),
-    text("RIGHT", 1, 2, right),
-    text("MID", 3, 3, mid),
-    text("LEN", 1, 1, len),
-    text("UPPER", 1, 1, upper),
-    text("LOWER", 1, 1, lower),
-    text("TRIM", 1, 1, trim),
-    text("VALUE", 1, 1, value),
+    FunctionSpec::eager(
+        "TEXT",
+        Category::Text,
+        2,
+        2,
+        super::text_format::text_function,
+    ),
+    FunctionSpec::eager("CONCAT", Category::Text, 1, 255, concat),
+    FunctionSpec::eager("TEXTJOIN", Category::Text, 3, 255, textjoin),
+    FunctionSpec::eager("LEFT", Category::Text, 1, 2, left),
+    FunctionSpec::eager("RIGHT", Category::Text, 1, 2, right),
+    FunctionSpec::eager("MID", Category::Text, 3, 3, mid),
+    FunctionSpec::eager("LEN", Category::Text, 1, 1, len),
+    FunctionSpec::eager("UPPER", Category::Text, 1, 1, upper),
+    FunctionSpec::eager("LOWER", Category::Text, 1, 1, lower),
+    FunctionSpec::eager("TRIM", Category::Text, 1, 1, trim),
+    FunctionSpec::eager("VALUE", Category::Text, 1, 1, value),
 ];
 
 /// Every argument's text in order, arrays row by row; errors propagate.
