@@ -305,6 +305,7 @@ fn mark(days: f64, step: PipelineStage, high: bool, detailed: bool) -> RevisionM
         step,
         high_level_positive: high,
         detailed_positive: detailed,
+        dropped: false,
     }
 }
 
@@ -376,6 +377,7 @@ fn history(id: &str, value: f64, currency: &str, marks: Vec<RevisionMark>) -> Ca
         value: Some(value),
         currency: currency.into(),
         marks,
+        dropped_reason: None,
     }
 }
 
@@ -487,6 +489,9 @@ fn days_in_step_run_from_the_latest_step_change() {
     );
 }
 
+#[path = "drop_tests.rs"]
+mod drop;
+
 mod never_panics {
     //! Any tree, and any field of a valid case replaced by any tree, is
     //! read, checked and diffed without a panic: every problem is data.
@@ -522,6 +527,8 @@ mod never_panics {
         "locale",
         "currency",
         "implementation_cost",
+        "dropped",
+        "reason",
     ];
 
     fn any_node() -> impl Strategy<Value = Node> {
