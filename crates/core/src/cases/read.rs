@@ -260,6 +260,19 @@ fn read_dropped(node: &Node, problems: &mut Problems) -> Option<CaseDrop> {
     Some(CaseDrop { reason })
 }
 
+/// A reason for dropping a project sent on its own (the server's drop
+/// route), at `path`: the rule of `dropped.reason`, trimmed.
+pub fn read_drop_reason(node: &Node, path: &str) -> Result<CaseDrop, CaseProblem> {
+    let mut problems = Problems::default();
+    match bounded_text(node, path, MAX_DROP_REASON_CHARS, false, &mut problems) {
+        Some(reason) => Ok(CaseDrop { reason }),
+        None => Err(problems.0.into_iter().next().unwrap_or(CaseProblem {
+            path: path.to_string(),
+            message: "is not a reason".into(),
+        })),
+    }
+}
+
 fn read_step(node: &Node, problems: &mut Problems) -> Option<PipelineStage> {
     let Node::Text(text) = node else {
         problems.wrong_type("step", "text", node);
