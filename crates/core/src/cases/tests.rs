@@ -99,6 +99,7 @@ fn the_example_cases_of_the_json_schema_are_accepted() {
     for text in [
         include_str!("../../../../tests/data/cases/acme-business-case.json"),
         include_str!("../../../../tests/data/cases/globex-minimal.json"),
+        include_str!("../../../../tests/data/cases/initech-dropped.json"),
     ] {
         let case = read_case(&node_from_json(text).unwrap()).unwrap();
         let figures = case_figures(&case).unwrap();
