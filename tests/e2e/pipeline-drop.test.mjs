@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { axeViolations } from './axe.mjs';
 import { launchBrowser, startServer } from './harness.mjs';
-import { STEP_TIMEOUT_MS, evaluate, exampleDocument, layoutOf } from './workbench-support.mjs';
+import { STEP_TIMEOUT_MS, engine, evaluate, exampleDocument, layoutOf } from './workbench-support.mjs';
 
 const MODEL = exampleDocument('business-case-5y');
 const REASON = 'The customer chose a competitor';
@@ -24,7 +24,7 @@ const REASON = 'The customer chose a competitor';
  */
 const PLAN = [
   { title: 'Acme desk', inputs: {}, step: 'projects_review' },
-  { title: 'Acme CRM', inputs: { implementation_cost: 160000 }, step: 'high_level_case' },
+  { title: 'Acme CRM', inputs: { productivity_benefit_per_year: 600000 }, step: 'high_level_case' },
   { title: 'Acme ERP', inputs: { implementation_cost: 2000000 }, step: 'business_review' },
 ];
 
@@ -32,6 +32,14 @@ const PLAN = [
 function valueOf(item) {
   const value = evaluate(MODEL, item.inputs).outputs[layoutOf(MODEL).leadValue];
   return Math.max(Number(value), 0);
+}
+
+/** @param {typeof PLAN[number]} item  whether the engine's business-case scorecard calls it a positive high-level case */
+function positiveHighLevel(item) {
+  const outputs = evaluate(MODEL, item.inputs).outputs;
+  const numbers = /** @type {Record<string, number>} */ ({});
+  for (const id of ['npv', 'irr', 'payback_months']) if (typeof outputs[id] === 'number') numbers[id] = outputs[id];
+  return engine.Scorecard.businessCase({}).score({ outputs: numbers, supplied: { strategic_fit: 4 } }).highLevelCasePositive;
 }
 
 /**
@@ -145,9 +153,10 @@ describe('dropping a project', { timeout: 240_000 }, () => {
   });
 
   test('dropped from the workbench, it leaves the open pipeline; reopened, it is back', async () => {
-    // The plan's values are all positive but the ERP's, and the CRM's
-    // high-level case is positive (it counts at its gate).
+    // The plan's values are all positive but the ERP's, and the desk's and
+    // the CRM's high-level cases are positive (they count at the gate).
     assert.deepEqual(PLAN.map((item) => valueOf(item) > 0), [true, true, false]);
+    assert.deepEqual(PLAN.map(positiveHighLevel), [true, true, false]);
     const work = await browser.context.newPage();
     work.setDefaultTimeout(STEP_TIMEOUT_MS);
     await work.goto(`${server.url}workbench.html?case=${ids[0]}`);

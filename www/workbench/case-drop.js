@@ -42,7 +42,7 @@ export function mountDrop(root, host) {
   const start = h('button', { type: 'button', id: 'wb-drop-start', class: 'wb-secondary', 'aria-expanded': 'false', 'aria-controls': 'wb-drop-form' }, 'Drop this project…');
   const reopen = h('button', { type: 'button', id: 'wb-reopen' }, 'Reopen');
   const reason = h('textarea', { id: 'wb-drop-reason', rows: '2', maxlength: String(MAX_REASON_CHARS), required: true, 'aria-describedby': 'wb-drop-hint' });
-  const reasonError = h('p', { id: 'wb-drop-reason-error', class: 'wb-refusal', hidden: true }, 'Say why the customer dropped the project.');
+  const reasonError = h('p', { id: 'wb-drop-reason-error', class: 'wb-refusal', role: 'alert', hidden: true }, 'Say why the customer dropped the project.');
   const confirm = h('button', { type: 'submit', id: 'wb-drop-confirm' }, 'Drop the project');
   const cancel = h('button', { type: 'button', id: 'wb-drop-cancel', class: 'wb-secondary' }, 'Cancel');
   const form = h(
