@@ -47,14 +47,14 @@ export function mountDrop(root, host) {
   const cancel = h('button', { type: 'button', id: 'wb-drop-cancel', class: 'wb-secondary' }, 'Cancel');
   const form = h(
     'form',
-    { id: 'wb-drop-form', class: 'wb-drop-form', novalidate: true, hidden: true },
+    { id: 'wb-drop-form', class: 'wb-case-drop-form', novalidate: true, hidden: true },
     h('label', { for: reason.id }, 'Why did the customer drop it? (required)'),
     reason,
     h('p', { class: 'hint', id: 'wb-drop-hint' }, 'The case leaves the open pipeline and is counted as dropped at the last step it passed. It keeps its revisions, and you can reopen it.'),
     reasonError,
     h('p', { class: 'wb-save-buttons' }, confirm, cancel),
   );
-  const section = h('section', { id: 'wb-drop', class: 'wb-drop', 'aria-labelledby': heading.id }, heading, state, start, reopen, form);
+  const section = h('section', { id: 'wb-case-drop', class: 'wb-case-drop', 'aria-labelledby': heading.id }, heading, state, start, reopen, form);
   root.replaceChildren(section);
   let busy = false;
 
