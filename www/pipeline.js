@@ -3,10 +3,11 @@
  * The Evaluate pipeline page: reads `GET /api/pipeline` (computed by the
  * Rust core from every saved case's revisions, docs/cases.md) for all
  * customers or one, and draws one table per currency (cases, value, cases
- * that moved on without a positive case, cases at the step now,
- * conversion from the step before, median days in step), then the stalled
- * cases and the cases waiting at or past a gate without a positive case,
- * each linked to `workbench.html?case=ID`. It only formats and draws:
+ * that moved on without a positive case, open cases at the step now,
+ * cases dropped after passing the step last, conversion from the step
+ * before, median days in step), then the stalled cases, the dropped ones
+ * with their reasons, and the open cases waiting at or past a gate
+ * without a positive case, each linked to `workbench.html?case=ID`. It only formats and draws:
  * every count, value, conversion and day comes from the server.
  *
  * Values are never added across currencies: the server answers one
@@ -27,6 +28,8 @@ import { h } from './widget/dom.js';
  * @property {number} open
  * @property {number} atStep
  * @property {number} atStepValue
+ * @property {number} dropped
+ * @property {number} droppedValue
  * @property {number | null} conversionFromPrevious
  * @property {number | null} valueConversionFromPrevious
  * @property {number | null} medianDaysInStage
@@ -49,6 +52,7 @@ import { h } from './widget/dom.js';
  * @property {string} currency
  * @property {number} daysInStep
  * @property {boolean} stalled
+ * @property {{ reason: string, droppedAtMs: number, lastStagePassed: Step } | null} dropped
  * @property {Step[]} withoutPositiveCase
  * @property {boolean} highLevelCasePositive
  * @property {boolean} detailedCasePositive
@@ -136,7 +140,7 @@ async function getJson(url) {
  * @param {CurrencyAnswer} report
  */
 function stagesTable(report) {
-  const headers = ['Step', 'Cases', 'Value', 'Of which without a positive case', 'At this step now', 'Conversion from the step before', 'Median days in step'];
+  const headers = ['Step', 'Cases', 'Value', 'Of which without a positive case', 'Open at this step now', 'Dropped after this step', 'Conversion from the step before', 'Median days in step'];
   const captionId = `pipeline-caption-${report.currency}`;
   const body = h('tbody');
   for (const stage of report.stages) {
@@ -149,6 +153,7 @@ function stagesTable(report) {
         h('td', { 'data-field': 'value' }, money(stage.value, report.currency)),
         h('td', { 'data-field': 'without-positive-case' }, count.format(stage.withoutPositiveCase)),
         h('td', { 'data-field': 'at-step' }, `${count.format(stage.atStep)} (${money(stage.atStepValue, report.currency)})`),
+        h('td', { 'data-field': 'dropped' }, `${count.format(stage.dropped)} (${money(stage.droppedValue, report.currency)})`),
         h('td', { 'data-field': 'conversion' }, conversion(stage.conversionFromPrevious)),
         h('td', { 'data-field': 'median-days' }, dayCount(stage.medianDaysInStage)),
       ),
@@ -236,8 +241,19 @@ function draw(answer) {
       : h('p', { class: 'placeholder', id: 'no-stalled' }, 'No stalled cases.'),
   );
 
-  const unsupported = answer.cases.filter((item) => item.withoutPositiveCase.length > 0);
-  parts.push(h('h2', { id: 'unsupported-title' }, 'At or past a gate without a positive case'));
+  const dropped = answer.cases.filter((item) => item.dropped !== null);
+  parts.push(h('h2', { id: 'dropped-title' }, 'Dropped projects'));
+  parts.push(
+    dropped.length
+      ? caseList(dropped, (item) => {
+          const passed = item.dropped ? STEP_LABELS[item.dropped.lastStagePassed] : '';
+          return `Dropped at ${STEP_LABELS[item.step]} (last step passed: ${passed}) · ${valueText(item)} · Reason: ${item.dropped?.reason ?? ''}`;
+        })
+      : h('p', { class: 'placeholder', id: 'no-dropped' }, 'No dropped projects.'),
+  );
+
+  const unsupported = answer.cases.filter((item) => item.withoutPositiveCase.length > 0 && item.dropped === null);
+  parts.push(h('h2', { id: 'unsupported-title' }, 'Open cases at or past a gate without a positive case'));
   parts.push(
     unsupported.length
       ? caseList(

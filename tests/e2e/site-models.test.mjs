@@ -70,7 +70,7 @@ describe('models placed in the models folder', { timeout: 180_000 }, () => {
     const advice = card.locator('.model-advice[role="note"]');
     assert.equal(await advice.locator('h3').textContent(), 'Advice');
     assert.deepEqual(await advice.locator('li').allTextContents(), [
-      "inputs[0].max: 'Project A (Automated invoice matching): value over 3 years' has no maximum: a visitor can enter any amount (1e300); give it a max that no real customer exceeds",
+      "inputs[value_a].max: 'Project A (Automated invoice matching): value over 3 years' has no maximum: a visitor can enter any amount (1e300); give it a max that no real customer exceeds",
     ]);
     assert.equal(await page.locator('section.snippet[data-file="saas-roi.json"] .model-advice').count(), 0);
     assert.deepEqual(problems, []);

@@ -65,3 +65,14 @@ test('scenario ids come from their names, unique ignoring case, within the id al
   assert.equal(idFromName('  ', ''), '');
   assert.equal(idFromName('x'.repeat(80)).length, 64);
 });
+
+test('a dropped case keeps its reason through the page state; an open one has no field', () => {
+  const saved = example('initech-dropped');
+  const state = caseStateOf(saved, MODEL_DEFAULTS);
+  const meta = { title: saved.title, customer: saved.customer, step: saved.step, author: saved.author };
+  const written = caseDocument(state, saved.model.document, { ...meta, dropped: saved.dropped });
+  assert.deepEqual(written.dropped, { reason: 'The customer chose to build it in house' });
+  assert.equal(written.step, 'projects_review');
+  const reopened = caseDocument(state, saved.model.document, { ...meta, dropped: null });
+  assert.equal('dropped' in reopened, false);
+});

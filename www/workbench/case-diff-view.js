@@ -24,7 +24,7 @@ const SETTING_LABELS = /** @type {Record<string, string>} */ ({
   locale: 'Locale',
   currency: 'Currency',
 });
-const FIELD_LABELS = /** @type {Record<string, string>} */ ({ title: 'Title', customer: 'Customer', model: 'Model', step: 'Pipeline step' });
+const FIELD_LABELS = /** @type {Record<string, string>} */ ({ title: 'Title', customer: 'Customer', model: 'Model', step: 'Pipeline step', dropped: 'Dropped' });
 const NONE = '—';
 
 /**
@@ -149,6 +149,7 @@ function settingText(session, key, value) {
 function fieldText(key, value) {
   if (value === null || value === undefined) return NONE;
   if (key === 'step') return stepLabel(String(value));
+  if (key === 'dropped') return `dropped: ${/** @type {{ reason: string }} */ (value).reason}`;
   if (key === 'customer') {
     const customer = /** @type {{ id: string, name: string }} */ (value);
     return `${customer.name} (${customer.id})`;

@@ -38,6 +38,7 @@ export const stepLabel = (step) => STEPS.find(([id]) => id === step)?.[1] ?? ste
  * @property {string} title
  * @property {{ id: string, name: string }} customer
  * @property {string} step
+ * @property {{ reason: string } | null} [dropped]  set when the project was dropped
  * @property {string} author
  */
 
@@ -53,6 +54,7 @@ export const stepLabel = (step) => STEPS.find(([id]) => id === step)?.[1] ?? ste
  * @property {{ id: string, label: string, inputs: InputValues }[]} [scenarios]
  * @property {CaseSettings} [settings]
  * @property {string} step
+ * @property {{ reason: string }} [dropped]
  * @property {string} author
  */
 
@@ -100,7 +102,8 @@ export function caseDocument(state, document, meta) {
   settings.locale = state.locale;
   settings.currency = state.currency;
   const ids = new Set();
-  return {
+  /** @type {CaseDocument} */
+  const written = {
     schema: CASE_SCHEMA,
     title: meta.title,
     customer: { id: meta.customer.id, name: meta.customer.name },
@@ -115,6 +118,9 @@ export function caseDocument(state, document, meta) {
     step: meta.step,
     author: meta.author,
   };
+  // Only a dropped case has the field (an open one is written as before it existed).
+  if (meta.dropped) written.dropped = { reason: meta.dropped.reason };
+  return written;
 }
 
 /**

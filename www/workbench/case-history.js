@@ -105,7 +105,7 @@ export function mountHistory(root, host) {
         h('th', { scope: 'row' }, String(entry.revision)),
         h('td', {}, when(entry.savedAtMs)),
         h('td', {}, entry.author),
-        h('td', {}, stepLabel(entry.step)),
+        h('td', {}, stepLabel(entry.step), entry.dropped ? h('span', { class: 'wb-tag wb-dropped-tag' }, 'dropped') : null),
         h('td', { class: 'wb-summary-cell' }, h('span', { class: 'wb-change-summary' }, entry.revision === 1 ? 'created' : summaryText(entry.changes)), ' ', changes),
         h('td', {}, open),
       );

@@ -6,7 +6,8 @@
  * conflicting save's "someone saved revision N meanwhile" with what they
  * changed and the two ways out (load theirs after a confirmation, or save
  * mine as a new case), moves the case between pipeline steps, and hosts
- * the history (`case-history.js`). Nothing typed is ever dropped by a
+ * the history (`case-history.js`) and "Drop this project" / "Reopen"
+ * (`case-drop.js`; a dropped case keeps its step until reopened). Nothing typed is ever dropped by a
  * failed request: the page's case stays as it was.
  *
  * It decides nothing: the server (its core) checks the case, computes
@@ -16,6 +17,7 @@
 import { h } from '../widget/dom.js';
 import { STEPS, caseDocument, idFromName, stepLabel } from './case-document.js';
 import { renderChanges } from './case-diff-view.js';
+import { mountDrop } from './case-drop.js';
 import { mountHistory } from './case-history.js';
 import { CaseStoreError, createCase, moveStep, readCase, readPipeline, reviseCase } from './case-store.js';
 
@@ -53,6 +55,7 @@ function storage(call, fallback) {
  * @property {number} savedAtMs
  * @property {string} author          who saved the revision shown
  * @property {string} step            the saved step
+ * @property {{ reason: string } | null} dropped  set when the saved case is dropped
  * @property {string} customerId
  * @property {boolean} readOnly       an older revision, opened to read
  */
@@ -99,6 +102,8 @@ export function createCasePanel(root, host) {
   const copyButton = h('button', { type: 'button', id: 'wb-save-copy', class: 'wb-secondary' }, 'Save as a new case');
   const moveButton = h('button', { type: 'button', id: 'wb-move-step', class: 'wb-secondary', hidden: true }, 'Move to this step only');
   const historyRoot = h('div', { id: 'wb-history', hidden: true });
+  const dropRoot = h('div', { id: 'wb-drop-root', hidden: true });
+  const stepHint = h('p', { class: 'hint', id: 'wb-step-dropped-hint', hidden: true }, 'A dropped case stays at the step it was dropped at: reopen it to move it.');
 
   const storedAuthor = storage(() => localStorage.getItem(AUTHOR_KEY), null);
   remember.checked = storedAuthor !== null;
@@ -122,12 +127,12 @@ export function createCasePanel(root, host) {
       h('p', { class: 'hint', id: 'wb-case-author-hint' }, 'Your name is kept for this tab only, unless you tick the box (then in this browser until you untick it).'),
     ),
     h('label', { for: step.id }, 'Pipeline step'),
-    h('div', { class: 'wb-step-row' }, step, moveButton),
+    h('div', {}, h('div', { class: 'wb-step-row' }, step, moveButton), stepHint),
     h('div', { class: 'wb-save-buttons' }, saveButton, copyButton),
   );
   customerId.setAttribute('aria-describedby', 'wb-case-customer-id-hint');
   author.setAttribute('aria-describedby', 'wb-case-author-hint');
-  root.replaceChildren(status, readOnlyBox, conflict, form, error, h('p', { class: 'hint' }, 'See this customer’s cases in ', pipelineLink, '.'), notes, historyRoot);
+  root.replaceChildren(status, readOnlyBox, conflict, form, error, h('p', { class: 'hint' }, 'See this customer’s cases in ', pipelineLink, '.'), notes, dropRoot, historyRoot);
 
   const revisions = mountHistory(historyRoot, {
     session: () => session,
@@ -135,8 +140,21 @@ export function createCasePanel(root, host) {
     open: (revision) => openRevision(revision),
   });
 
+  const drop = mountDrop(dropRoot, {
+    binding: () => binding,
+    author: () => {
+      rememberAuthor();
+      return author.value.trim();
+    },
+    saved: (answer, dropped) => dropSaved(answer, dropped),
+    failed: (failure) => {
+      clearRefusal();
+      showFailure(failure, session ? caseDocument(session.state, session.document, meta()) : undefined);
+    },
+  });
+
   /** @returns {CaseMeta} */
-  const meta = () => ({ title: title.value.trim(), customer: { id: customerId.value.trim(), name: customerName.value.trim() }, step: step.value, author: author.value.trim() });
+  const meta = () => ({ title: title.value.trim(), customer: { id: customerId.value.trim(), name: customerName.value.trim() }, step: step.value, dropped: binding?.dropped ?? null, author: author.value.trim() });
   /**
    * The case as it would be saved now, without who saves it (and at `atStep`, when given).
    * @param {string} [atStep]
@@ -282,12 +300,14 @@ export function createCasePanel(root, host) {
     rememberAuthor();
     const mine = caseDocument(session.state, session.document, meta());
     if (asCopy && binding) mine.title = `${mine.title} (copy)`.slice(0, 200);
+    // A copy is a new project: open, whatever became of this one.
+    if (asCopy) delete mine.dropped;
     const creating = asCopy || !binding;
     status.textContent = 'Saving…';
     try {
       const answer = creating ? await createCase(mine) : await reviseCase(/** @type {Binding} */ (binding).id, /** @type {Binding} */ (binding).revision, mine);
       const previous = binding;
-      binding = { id: answer.id, revision: answer.revision, latestRevision: answer.revision, savedAtMs: answer.savedAtMs, author: mine.author, step: mine.step, customerId: mine.customer.id, readOnly: false };
+      binding = { id: answer.id, revision: answer.revision, latestRevision: answer.revision, savedAtMs: answer.savedAtMs, author: mine.author, step: mine.step, dropped: mine.dropped ?? null, customerId: mine.customer.id, readOnly: false };
       if (asCopy) title.value = mine.title;
       savedFingerprint = fingerprint();
       conflict.hidden = true;
@@ -344,6 +364,24 @@ export function createCasePanel(root, host) {
     } catch (failure) {
       showFailure(failure, caseDocument(session.state, session.document, meta()));
     }
+  }
+
+  /**
+   * A drop or reopen the server saved as `answer`: only `dropped` changed
+   * there, so edits the page had not saved stay unsaved.
+   * @param {SaveAnswer} answer
+   * @param {{ reason: string } | null} dropped
+   */
+  async function dropSaved(answer, dropped) {
+    if (!binding) return;
+    clearRefusal();
+    const wasDirty = isDirty();
+    binding = { ...binding, revision: answer.revision, latestRevision: answer.revision, savedAtMs: answer.savedAtMs, author: author.value.trim(), dropped };
+    if (!wasDirty) savedFingerprint = fingerprint();
+    renderAll();
+    const what = dropped ? `Dropped at ${stepLabel(binding.step)}: revision ${answer.revision}. The pipeline no longer counts it as open.` : `Reopened at ${stepLabel(binding.step)}: revision ${answer.revision}.`;
+    notes.replaceChildren(h('p', { 'data-note': 'dropped' }, what));
+    await revisions.refresh();
   }
 
   /**
@@ -425,6 +463,12 @@ export function createCasePanel(root, host) {
     renderPipelineLink();
     moveButton.hidden = binding === null;
     copyButton.hidden = binding === null;
+    // A dropped case keeps its step until it is reopened (the server says so too).
+    const dropped = Boolean(binding?.dropped);
+    step.disabled = dropped;
+    moveButton.disabled = dropped || binding?.readOnly === true;
+    stepHint.hidden = !dropped;
+    drop.render();
   }
 
   /**
@@ -481,7 +525,8 @@ export function createCasePanel(root, host) {
       if (answer) {
         const saved = answer.case;
         openedCase = saved;
-        binding = { id: answer.id, revision: answer.revision, latestRevision: answer.latestRevision, savedAtMs: answer.savedAtMs, author: answer.author, step: saved.step, customerId: saved.customer.id, readOnly };
+        const { id, revision, latestRevision, savedAtMs, author: savedBy } = answer;
+        binding = { id, revision, latestRevision, savedAtMs, author: savedBy, step: saved.step, dropped: saved.dropped ?? null, customerId: saved.customer.id, readOnly };
         title.value = saved.title;
         customerId.value = saved.customer.id;
         customerId.dataset.typed = 'yes';

@@ -3,7 +3,7 @@
  * @file The saved cases API (docs/cases.md) as the workbench calls it:
  * create, revise over a base revision, read the latest or one revision,
  * list, the revisions, compare two, duplicate, move a step, and the
- * pipeline. Every answer that is not a success becomes a `CaseStoreError`
+ * pipeline, drop and reopen. Every answer that is not a success becomes a `CaseStoreError`
  * whose `kind` says what the page should do (show the server's reason and
  * path, show a conflict, say the case does not exist, say the server is
  * down) and whose `body` is the server's answer as it came. It decides
@@ -36,7 +36,7 @@ const REQUEST_TIMEOUT_MS = 15_000;
  * @property {CaseFigures} figures
  */
 /** @typedef {{ inputs: number, sources: number, scenarios: number, settings: number, fields: string[] }} ChangeSummary */
-/** @typedef {{ revision: number, savedAtMs: number, author: string, step: string, value: number | null, verdict: string, changes: ChangeSummary }} RevisionEntry */
+/** @typedef {{ revision: number, savedAtMs: number, author: string, step: string, value: number | null, verdict: string, dropped: { reason: string } | null, changes: ChangeSummary }} RevisionEntry */
 /** @typedef {{ key: string, change: 'added' | 'removed' | 'changed', before: unknown, after: unknown }} Change */
 /** @typedef {{ inputs: Change[], sources: Change[], scenarios: Change[], settings: Change[], fields: Change[] }} Changes */
 /** @typedef {{ error: string, baseRevision: number, currentRevision: number, changes: Changes | null }} ConflictAnswer */
@@ -52,6 +52,7 @@ const REQUEST_TIMEOUT_MS = 15_000;
  * @property {number | null} value
  * @property {string} currency
  * @property {string} verdict
+ * @property {{ reason: string } | null} [dropped]
  */
 
 /**
@@ -170,6 +171,25 @@ export const duplicateCase = (id, options) => request('POST', `/api/cases/${id}/
  * @returns {Promise<SaveAnswer>}
  */
 export const moveStep = (id, baseRevision, step, author) => request('POST', `/api/cases/${id}/step`, { baseRevision, step, author });
+
+/**
+ * Drops the case (closed without a commitment) for `reason`, as a revision.
+ * @param {number} id
+ * @param {number} baseRevision
+ * @param {string} reason
+ * @param {string} author
+ * @returns {Promise<SaveAnswer>}
+ */
+export const dropCase = (id, baseRevision, reason, author) => request('POST', `/api/cases/${id}/drop`, { baseRevision, reason, author });
+
+/**
+ * Reopens a dropped case, as a revision.
+ * @param {number} id
+ * @param {number} baseRevision
+ * @param {string} author
+ * @returns {Promise<SaveAnswer>}
+ */
+export const reopenCase = (id, baseRevision, author) => request('POST', `/api/cases/${id}/reopen`, { baseRevision, author });
 
 /**
  * The pipeline's entry for one case (docs/cases.md, `GET /api/pipeline`).

@@ -160,7 +160,8 @@ fn money_inputs_without_a_maximum_get_advice_and_others_none() {
     ));
     let given = advice(model.spec());
     let paths: Vec<String> = given.iter().map(|a| a.path.to_string()).collect();
-    assert_eq!(paths, ["inputs[0].max", "inputs[1].max"]);
+    // Paths name the input by its id, as diagnostics do.
+    assert_eq!(paths, ["inputs[revenue].max", "inputs[fee].max"]);
     assert!(given.iter().all(|a| a.code == AdviceCode::UnboundedInput));
     assert_eq!(AdviceCode::UnboundedInput.as_str(), "unbounded-input");
     assert_eq!(
@@ -168,6 +169,12 @@ fn money_inputs_without_a_maximum_get_advice_and_others_none() {
         "'Current annual revenue' has no maximum: a visitor can enter any amount (1e300); \
          give it a max that no real customer exceeds"
     );
+    // An id another input shares (ignoring case) names neither: the
+    // position stays, as in diagnostics.
+    let mut shared = model.spec().clone();
+    shared.inputs[1].id = "REVENUE".into();
+    let paths: Vec<String> = advice(&shared).iter().map(|a| a.path.to_string()).collect();
+    assert_eq!(paths, ["inputs[0].max", "inputs[1].max"]);
     // Advice never blocks: the model compiled, and 1e300 is still accepted.
     let mut state = model.evaluate(&model.default_inputs());
     assert!(model

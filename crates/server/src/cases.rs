@@ -2,8 +2,9 @@
 //! at revision 1, `GET /api/cases` lists them (filters `customer`, `step`),
 //! `GET /api/cases/{id}` answers the latest revision, `PUT /api/cases/{id}`
 //! saves the next one over `baseRevision` (409 with the current number and
-//! what changed when a newer one exists), and `cases_history` holds the
-//! revision routes, duplicate, step moves and `GET /api/pipeline`.
+//! what changed when a newer one exists), `cases_history` holds the
+//! revision routes, duplicate, step moves and `GET /api/pipeline`, and
+//! `cases_drop` dropping and reopening a case.
 //!
 //! The core does the thinking: `cases::read` checks the document,
 //! `cases::figures` checks it against its own model and computes the
@@ -93,10 +94,14 @@ fn dispatch(context: &CasesContext<'_>, request: &Request) -> Response {
                 (["compare"], _) if get => history::compare(context, request, case_id),
                 (["duplicate"], "POST") => history::duplicate(context, request, case_id),
                 (["step"], "POST") => history::step(context, request, case_id),
+                (["drop"], "POST") => crate::cases_drop::drop_case(context, request, case_id),
+                (["reopen"], "POST") => crate::cases_drop::reopen_case(context, request, case_id),
                 (["revisions"] | ["revisions", _] | ["compare"], _) => {
                     method_not_allowed(path, "GET, HEAD, OPTIONS")
                 }
-                (["duplicate"] | ["step"], _) => method_not_allowed(path, "POST, OPTIONS"),
+                (["duplicate"] | ["step"] | ["drop"] | ["reopen"], _) => {
+                    method_not_allowed(path, "POST, OPTIONS")
+                }
                 _ => Response::error(404, "no such case route"),
             }
         }
@@ -256,6 +261,13 @@ pub fn revise(
         Err(err) => return store_failed(&err, "read"),
     };
     let base_case = base.as_ref().and_then(stored_case);
+    if let Some(base_case) = &base_case {
+        // A dropped case stays where it was dropped; reopening it (a
+        // revision without `dropped`) may move it in the same save.
+        if base_case.dropped.is_some() && case.dropped.is_some() && base_case.step != case.step {
+            return refusal(crate::cases_history::DROPPED_KEEPS_ITS_STEP, "case.step");
+        }
+    }
     let new = new_revision(case, figures, base_case.as_ref());
     match context.store.revise_case(case_id, base_revision, &new) {
         Ok(Revised::Saved { revision }) => saved(200, case_id, revision, &new),
@@ -435,6 +447,10 @@ fn list(context: &CasesContext<'_>, request: &Request) -> Response {
                 ("value".into(), row.value.map_or(Node::Null, Node::Number)),
                 ("currency".into(), text(&row.currency)),
                 ("verdict".into(), text(&row.verdict)),
+                (
+                    "dropped".into(),
+                    crate::cases_history::dropped_entry(row.dropped_reason.as_deref()),
+                ),
                 (
                     "highLevelCasePositive".into(),
                     Node::Bool(row.high_level_positive),

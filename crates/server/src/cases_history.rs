@@ -1,6 +1,7 @@
 //! The case routes that read or build on a case's history (docs/cases.md):
 //! the list of revisions, one revision, the comparison of two, duplicating
-//! a case, moving it to another pipeline step (a revision of its own), and
+//! a case, moving it to another pipeline step (a revision of its own; the
+//! drop and reopen routes, in `cases_drop`, are built the same way), and
 //! `GET /api/pipeline`, the Evaluate pipeline computed by the core from
 //! every case's revisions as of the server's clock.
 //!
@@ -11,7 +12,7 @@ use yardstick_core::cases::diff::diff_cases;
 use yardstick_core::cases::figures::case_figures;
 use yardstick_core::cases::nodes::{diff_node, pipeline_node, problems_node};
 use yardstick_core::cases::pipeline::{case_pipeline, DEFAULT_STALLED_AFTER_DAYS};
-use yardstick_core::cases::read::{stage_from_str, MAX_NAME_CHARS};
+use yardstick_core::cases::read::{stage_from_str, CaseDocument, MAX_NAME_CHARS};
 use yardstick_core::engagement::envelope::is_valid_id;
 use yardstick_core::json::{canonical_json, Node};
 use yardstick_json_text::node_from_json;
@@ -46,6 +47,10 @@ pub fn revisions(context: &CasesContext<'_>, case_id: i64) -> Response {
                 ("value".into(), row.value.map_or(Node::Null, Node::Number)),
                 ("verdict".into(), text(&row.verdict)),
                 (
+                    "dropped".into(),
+                    dropped_entry(row.dropped_reason.as_deref()),
+                ),
+                (
                     "changes".into(),
                     node_from_json(&row.summary_json).unwrap_or(Node::Null),
                 ),
@@ -57,6 +62,13 @@ pub fn revisions(context: &CasesContext<'_>, case_id: i64) -> Response {
         ("revisions".into(), Node::List(items)),
     ]);
     Response::json(200, canonical_json(&body))
+}
+
+/// `{"reason"}` for a dropped revision, `null` for an open one.
+pub fn dropped_entry(reason: Option<&str>) -> Node {
+    reason.map_or(Node::Null, |reason| {
+        Node::Map(vec![("reason".into(), Node::Text(reason.to_string()))])
+    })
 }
 
 /// `GET /api/cases/{id}/revisions/{n}`.
@@ -112,7 +124,7 @@ pub fn compare(context: &CasesContext<'_>, request: &Request, case_id: i64) -> R
 }
 
 /// A trimmed text of 1 to 200 characters at `key`, or the 400 answer.
-fn name_field(entries: &[(String, Node)], key: &str) -> Result<Option<String>, Response> {
+pub fn name_field(entries: &[(String, Node)], key: &str) -> Result<Option<String>, Response> {
     match entries.iter().find(|(k, _)| k == key).map(|(_, v)| v) {
         None | Some(Node::Null) => Ok(None),
         Some(Node::Text(text))
@@ -167,6 +179,8 @@ pub fn duplicate(context: &CasesContext<'_>, request: &Request, case_id: i64) ->
     if let Some(author) = author {
         case.author = author;
     }
+    // A copy is a new project, open whatever became of the original.
+    case.dropped = None;
     match case_figures(&case) {
         Ok(figures) => create_from(context, &case, &figures),
         Err(problems) => Response::json(400, canonical_json(&problems_node(&problems))),
@@ -175,14 +189,54 @@ pub fn duplicate(context: &CasesContext<'_>, request: &Request, case_id: i64) ->
 
 /// `POST /api/cases/{id}/step` with `{"baseRevision", "step", "author"}`:
 /// the latest case moved to another step, saved as a revision (409 when
-/// `baseRevision` is no longer the latest).
+/// `baseRevision` is no longer the latest). A dropped case keeps its step
+/// until it is reopened.
 pub fn step(context: &CasesContext<'_>, request: &Request, case_id: i64) -> Response {
+    revise_latest(context, request, case_id, &["step"], |entries, case, _| {
+        let step = match entries.iter().find(|(k, _)| k == "step").map(|(_, v)| v) {
+            Some(Node::Text(text)) => match stage_from_str(text) {
+                Some(step) => step,
+                None => {
+                    return Err(refusal(
+                        "must be a pipeline step such as projects_review",
+                        "step",
+                    ))
+                }
+            },
+            _ => return Err(refusal("is required: the step to move the case to", "step")),
+        };
+        if case.dropped.is_some() && case.step != step {
+            return Err(refusal(DROPPED_KEEPS_ITS_STEP, "step"));
+        }
+        case.step = step;
+        Ok(())
+    })
+}
+
+/// Why a dropped case cannot change step.
+pub const DROPPED_KEEPS_ITS_STEP: &str =
+    "the case is dropped: it stays at the step it was dropped at until it is reopened";
+
+/// A change to the case at `baseRevision`, saved as the next revision by
+/// `author` without sending the model again: the body is `{"baseRevision",
+/// "author"}` and the `fields` that `change` reads (and may refuse, with
+/// its 400; it is told whether the base is the latest revision). 409 when
+/// `baseRevision` is no longer the latest.
+pub fn revise_latest(
+    context: &CasesContext<'_>,
+    request: &Request,
+    case_id: i64,
+    fields: &[&str],
+    change: impl FnOnce(&[(String, Node)], &mut CaseDocument, bool) -> Result<(), Response>,
+) -> Response {
     let node = match json_body(request, false) {
         Ok(Some(node)) => node,
         Ok(None) => return refusal("the body is empty", ""),
         Err(refused) => return refused,
     };
-    let entries = match body_entries(&node, &["baseRevision", "step", "author"]) {
+    let mut known = vec!["baseRevision", "author"];
+    known.extend_from_slice(fields);
+    let entries = match body_entries(&node, &known) {
         Ok(entries) => entries,
         Err(refused) => return refused,
     };
@@ -190,16 +244,9 @@ pub fn step(context: &CasesContext<'_>, request: &Request, case_id: i64) -> Resp
         Ok(n) => n,
         Err(refused) => return refused,
     };
-    let step = match entries.iter().find(|(k, _)| k == "step").map(|(_, v)| v) {
-        Some(Node::Text(text)) => match stage_from_str(text) {
-            Some(step) => step,
-            None => return refusal("must be a pipeline step such as projects_review", "step"),
-        },
-        _ => return refusal("is required: the step to move the case to", "step"),
-    };
     let author = match name_field(entries, "author") {
         Ok(Some(author)) => author,
-        Ok(None) => return refusal("is required: who moves the case", "author"),
+        Ok(None) => return refusal("is required: who saves this revision", "author"),
         Err(refused) => return refused,
     };
     let row = match context.store.case_revision(case_id, Some(base_revision)) {
@@ -215,7 +262,10 @@ pub fn step(context: &CasesContext<'_>, request: &Request, case_id: i64) -> Resp
     let Some(mut case) = stored_case(&row) else {
         return Response::error(500, "the stored case could not be read");
     };
-    case.step = step;
+    let base_is_latest = row.revision == row.latest_revision;
+    if let Err(refused) = change(entries, &mut case, base_is_latest) {
+        return refused;
+    }
     case.author = author;
     match case_figures(&case) {
         Ok(figures) => revise(context, case_id, base_revision, &case, &figures),

@@ -26,6 +26,8 @@ mod api;
 #[cfg(not(target_arch = "wasm32"))]
 mod cases;
 #[cfg(not(target_arch = "wasm32"))]
+mod cases_drop;
+#[cfg(not(target_arch = "wasm32"))]
 mod cases_history;
 #[cfg(not(target_arch = "wasm32"))]
 mod collect;

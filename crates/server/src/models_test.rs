@@ -112,7 +112,7 @@ fn a_model_that_loads_carries_the_cores_advice() {
         entry["advice"],
         serde_json::json!([{
             "code": "unbounded-input",
-            "path": "inputs[1].max",
+            "path": "inputs[revenue].max",
             "message": "'Current annual revenue' has no maximum: a visitor can enter any amount \
                         (1e300); give it a max that no real customer exceeds"
         }])

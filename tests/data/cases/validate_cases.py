@@ -53,6 +53,10 @@ def broken_variants(case):
     variant("an input that is an object", lambda c: c.setdefault("inputs", {}).update(seats={"value": 1}))
     variant("a note of 2001 characters", lambda c: c.setdefault("sources", {}).update(x={"note": "n" * 2001}))
     variant("a title with a line break", lambda c: c.update(title="two\nlines"))
+    variant("a drop without a reason", lambda c: c.update(dropped={}))
+    variant("a drop reason of 501 characters", lambda c: c.update(dropped={"reason": "r" * 501}))
+    variant("a drop reason with a line break", lambda c: c.update(dropped={"reason": "two\nlines"}))
+    variant("a drop as a flag", lambda c: c.update(dropped=True))
     variant("fractional trials", lambda c: c.setdefault("settings", {}).update(monteCarlo={"seed": 1, "trials": 1.5}))
     return variants
 

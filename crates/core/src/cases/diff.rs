@@ -1,13 +1,14 @@
 //! What changed between two revisions of a case, as data: inputs added,
 //! removed or changed (old and new value), and likewise the assumption
 //! sources, the case's scenarios, its settings, and the fields title,
-//! customer, model (id, version or document) and step.
+//! customer, model (id, version or document), step and dropped (added when
+//! the project is dropped, removed when it is reopened).
 //!
 //! Values are compared by their canonical JSON, so key order never shows
 //! as a change. The author is the revision's, not the case's: it is never
 //! part of a diff. It compares documents only; it checks nothing.
 
-use super::document::{scenario_node, settings_entries, source_node};
+use super::document::{dropped_node, scenario_node, settings_entries, source_node};
 use super::read::CaseDocument;
 use crate::json::{canonical_json, Node};
 
@@ -44,7 +45,7 @@ pub struct CaseDiff {
     pub scenarios: Vec<Change>,
     /// Settings by name (`hurdleRate`, `monteCarlo`, ...).
     pub settings: Vec<Change>,
-    /// `title`, `customer`, `model` and `step`.
+    /// `title`, `customer`, `model`, `step` and `dropped`.
     pub fields: Vec<Change>,
 }
 
@@ -87,7 +88,7 @@ pub fn diff_cases(before: Option<&CaseDocument>, after: &CaseDocument) -> CaseDi
     let new_list = |index: usize| new.get(index).unwrap_or(&empty);
     let mut fields = Vec::new();
     let field_values = |doc: &CaseDocument| {
-        vec![
+        let mut values = vec![
             ("title".to_string(), Node::Text(doc.title.clone())),
             (
                 "customer".to_string(),
@@ -98,7 +99,11 @@ pub fn diff_cases(before: Option<&CaseDocument>, after: &CaseDocument) -> CaseDi
             ),
             ("model".to_string(), model_node(doc)),
             ("step".to_string(), Node::Text(doc.step.as_str().into())),
-        ]
+        ];
+        if let Some(drop) = &doc.dropped {
+            values.push(("dropped".to_string(), dropped_node(drop)));
+        }
+        values
     };
     let old_fields = before.map(field_values).unwrap_or_default();
     keyed_changes(&old_fields, &field_values(after), &mut fields, false);

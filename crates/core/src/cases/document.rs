@@ -3,7 +3,9 @@
 //! scenario, the settings that are set). Plain tree building; it checks
 //! nothing.
 
-use super::read::{AssumptionSource, CaseDocument, CaseScenario, CaseSettings, CASE_SCHEMA};
+use super::read::{
+    AssumptionSource, CaseDocument, CaseDrop, CaseScenario, CaseSettings, CASE_SCHEMA,
+};
 use crate::json::Node;
 
 fn text(value: &str) -> Node {
@@ -73,7 +75,7 @@ pub fn case_node(case: &CaseDocument) -> Node {
     for (id, source) in &case.sources {
         sources.push((id.clone(), source_node(source)));
     }
-    Node::Map(vec![
+    let mut entries = vec![
         ("schema".into(), text(CASE_SCHEMA)),
         ("title".into(), text(&case.title)),
         (
@@ -102,6 +104,17 @@ pub fn case_node(case: &CaseDocument) -> Node {
             Node::Map(settings_entries(&case.settings)),
         ),
         ("step".into(), text(case.step.as_str())),
-        ("author".into(), text(&case.author)),
-    ])
+    ];
+    // Only a dropped case has the field, so an open case is written exactly
+    // as before the field existed.
+    if let Some(drop) = &case.dropped {
+        entries.push(("dropped".into(), dropped_node(drop)));
+    }
+    entries.push(("author".into(), text(&case.author)));
+    Node::Map(entries)
+}
+
+/// A drop as `{reason}`.
+pub fn dropped_node(drop: &CaseDrop) -> Node {
+    Node::Map(vec![("reason".into(), text(&drop.reason))])
 }

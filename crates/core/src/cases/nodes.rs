@@ -5,7 +5,7 @@
 
 use super::diff::{CaseDiff, Change};
 use super::figures::CaseFigures;
-use super::pipeline::{CasePipeline, CaseStanding};
+use super::pipeline::{CasePipeline, CaseStanding, DropStanding};
 use crate::json::Node;
 use crate::scoring::{PipelineStage, StageMetrics};
 
@@ -130,6 +130,10 @@ fn standing_node(case: &CaseStanding) -> Node {
         ("daysInStep".into(), Node::Number(case.days_in_step)),
         ("stalled".into(), Node::Bool(case.stalled)),
         (
+            "dropped".into(),
+            case.dropped.as_ref().map_or(Node::Null, drop_node),
+        ),
+        (
             "withoutPositiveCase".into(),
             stage_list(&case.without_positive_case),
         ),
@@ -144,7 +148,19 @@ fn standing_node(case: &CaseStanding) -> Node {
     ])
 }
 
-fn stage_node(metrics: &StageMetrics, at_step: (usize, f64)) -> Node {
+/// A dropped case's `{reason, droppedAtMs, lastStagePassed}`.
+fn drop_node(drop: &DropStanding) -> Node {
+    Node::Map(vec![
+        ("reason".into(), text(&drop.reason)),
+        ("droppedAtMs".into(), Node::Number(drop.dropped_at_ms)),
+        (
+            "lastStagePassed".into(),
+            text(drop.last_stage_passed.as_str()),
+        ),
+    ])
+}
+
+fn stage_node(metrics: &StageMetrics, at_step: (usize, f64), dropped: (usize, f64)) -> Node {
     Node::Map(vec![
         ("stage".into(), text(metrics.stage.as_str())),
         ("count".into(), Node::Number(metrics.count as f64)),
@@ -156,6 +172,8 @@ fn stage_node(metrics: &StageMetrics, at_step: (usize, f64)) -> Node {
         ("open".into(), Node::Number(metrics.open_count as f64)),
         ("atStep".into(), Node::Number(at_step.0 as f64)),
         ("atStepValue".into(), Node::Number(at_step.1)),
+        ("dropped".into(), Node::Number(dropped.0 as f64)),
+        ("droppedValue".into(), Node::Number(dropped.1)),
         (
             "conversionFromPrevious".into(),
             optional_number(metrics.conversion_from_previous),
@@ -176,14 +194,16 @@ fn stage_node(metrics: &StageMetrics, at_step: (usize, f64)) -> Node {
 }
 
 /// The pipeline as `{asOfMs, stalledAfterDays, currencies: [{currency,
-/// cases, stages: [...], diagnostics}], cases: [...], stalled: [ids]}`.
+/// cases, stages: [...], diagnostics}], cases: [...], stalled: [ids],
+/// dropped: [ids]}`.
 pub fn pipeline_node(pipeline: &CasePipeline) -> Node {
     let mut currencies = Vec::with_capacity(pipeline.currencies.len());
     for currency in &pipeline.currencies {
         let mut stages = Vec::with_capacity(currency.report.stages.len());
         for (index, metrics) in currency.report.stages.iter().enumerate() {
             let at_step = currency.at_step.get(index).copied().unwrap_or((0, 0.0));
-            stages.push(stage_node(metrics, at_step));
+            let dropped = currency.dropped.get(index).copied().unwrap_or((0, 0.0));
+            stages.push(stage_node(metrics, at_step, dropped));
         }
         let mut diagnostics = Vec::new();
         for diagnostic in &currency.report.diagnostics {
@@ -208,6 +228,12 @@ pub fn pipeline_node(pipeline: &CasePipeline) -> Node {
         .filter(|case| case.stalled)
         .map(|case| id_node(&case.case_id))
         .collect();
+    let dropped = pipeline
+        .cases
+        .iter()
+        .filter(|case| case.dropped.is_some())
+        .map(|case| id_node(&case.case_id))
+        .collect();
     Node::Map(vec![
         ("asOfMs".into(), Node::Number(pipeline.as_of_ms)),
         (
@@ -220,6 +246,7 @@ pub fn pipeline_node(pipeline: &CasePipeline) -> Node {
             Node::List(pipeline.cases.iter().map(standing_node).collect()),
         ),
         ("stalled".into(), Node::List(stalled)),
+        ("dropped".into(), Node::List(dropped)),
     ])
 }
 

@@ -29,12 +29,21 @@
 //!   it has none or it is negative: a case with a negative NPV is still a
 //!   project in the pipeline, worth nothing yet.
 //! - Values are never added across currencies: one report per currency.
+//! - A dropped case (the latest revision carries `dropped`) is closed at
+//!   the drop: the first revision of the latest run of dropped revisions.
+//!   Only the revisions up to that one make its events (edits while it is
+//!   dropped pass no gate), and its last event carries the core's
+//!   [`StageOutcome::Dropped`], so it counts as having reached every stage
+//!   up to the last one it passed, is never open or stalled there, and its
+//!   days in that stage end at the drop. A reopened case is open again
+//!   with all its revisions: the time it spent dropped counts as time at
+//!   its step.
 //!
 //! Timestamps are arguments; nothing here reads a clock.
 
 use crate::scoring::{
     evaluate_pipeline, PipelineError, PipelineProject, PipelineReport, PipelineStage, StageEvent,
-    MS_PER_DAY,
+    StageOutcome, MS_PER_DAY,
 };
 
 /// The stalled threshold when the caller names none, in days.
@@ -51,6 +60,8 @@ pub struct RevisionMark {
     pub high_level_positive: bool,
     /// The revision's scorecard says positive at detailed depth.
     pub detailed_positive: bool,
+    /// The revision says the project was dropped.
+    pub dropped: bool,
 }
 
 /// One saved case as the pipeline sees it.
@@ -70,6 +81,21 @@ pub struct CaseHistory {
     pub currency: String,
     /// Every revision, in revision order.
     pub marks: Vec<RevisionMark>,
+    /// Why it was dropped, when its latest revision says it was.
+    pub dropped_reason: Option<String>,
+}
+
+/// How a dropped case was closed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DropStanding {
+    /// Why, as typed.
+    pub reason: String,
+    /// When it was dropped (the first revision of the latest run of
+    /// dropped revisions), ms since the epoch.
+    pub dropped_at_ms: f64,
+    /// The last stage whose gate it passed: where the report counts it as
+    /// dropped (it reached that stage and never the next).
+    pub last_stage_passed: PipelineStage,
 }
 
 /// Where one case stands.
@@ -91,10 +117,14 @@ pub struct CaseStanding {
     pub currency: String,
     /// When it entered its current step, ms since the epoch.
     pub entered_step_at_ms: f64,
-    /// Days at its current step as of the report.
+    /// Days at its current step as of the report (until the drop, for a
+    /// dropped case).
     pub days_in_step: f64,
-    /// At its step longer than the threshold (never at commitment).
+    /// At its step longer than the threshold (never at commitment, never
+    /// when dropped).
     pub stalled: bool,
+    /// Set when the case is dropped.
+    pub dropped: Option<DropStanding>,
     /// The gates at or before its step it has not passed with a positive
     /// case: moved on without one, or still waiting at the gate.
     pub without_positive_case: Vec<PipelineStage>,
@@ -111,9 +141,13 @@ pub struct CurrencyPipeline {
     pub currency: String,
     /// The core's pipeline report over these cases.
     pub report: PipelineReport,
-    /// Per stage, in pipeline order: how many cases are at that step now
-    /// and their value.
+    /// Per stage, in pipeline order: how many open cases are at that step
+    /// now and their value.
     pub at_step: Vec<(usize, f64)>,
+    /// Per stage, in pipeline order: how many cases of the report were
+    /// dropped after passing that stage last, and their value (the count
+    /// is the report's `dropped_count`).
+    pub dropped: Vec<(usize, f64)>,
 }
 
 /// The pipeline of a set of saved cases.
@@ -159,10 +193,28 @@ fn monotonic(marks: &[RevisionMark]) -> Vec<RevisionMark> {
     out
 }
 
+/// The marks that make the events, with the drop's time: all of them for
+/// an open case; for a dropped one, those up to the first revision of the
+/// latest run of dropped revisions, which is the drop.
+fn through_drop(marks: &[RevisionMark]) -> (&[RevisionMark], Option<f64>) {
+    let mut drop_index = None;
+    for (index, mark) in marks.iter().enumerate().rev() {
+        if !mark.dropped {
+            break;
+        }
+        drop_index = Some(index);
+    }
+    match drop_index.and_then(|index| Some((marks.get(..=index)?, marks.get(index)?))) {
+        Some((kept, drop)) => (kept, Some(drop.saved_at_ms)),
+        None => (marks, None),
+    }
+}
+
 /// The stage events a case's revisions make (see the module's rules), in
-/// stage order.
+/// stage order; a dropped case's last event carries the drop.
 pub fn stage_events(marks: &[RevisionMark]) -> Vec<StageEvent> {
     let marks = monotonic(marks);
+    let (marks, dropped_at_ms) = through_drop(&marks);
     let first_at = |position: usize, positive: &dyn Fn(&RevisionMark) -> bool| {
         marks
             .iter()
@@ -189,6 +241,11 @@ pub fn stage_events(marks: &[RevisionMark]) -> Vec<StageEvent> {
             });
         }
     }
+    // Times are monotonic and the drop is the last mark kept, so it is
+    // never before the last event.
+    if let (Some(last), Some(dropped_at_ms)) = (events.last_mut(), dropped_at_ms) {
+        last.outcome = Some(StageOutcome::Dropped { dropped_at_ms });
+    }
     events
 }
 
@@ -198,7 +255,8 @@ pub fn standing(
     as_of_ms: f64,
     stalled_after_days: f64,
 ) -> Option<CaseStanding> {
-    let marks = monotonic(&history.marks);
+    let all_marks = monotonic(&history.marks);
+    let (marks, dropped_at_ms) = through_drop(&all_marks);
     let latest = marks.last()?;
     let mut entered_step_at_ms = latest.saved_at_ms;
     for mark in marks.iter().rev() {
@@ -207,8 +265,17 @@ pub fn standing(
         }
         entered_step_at_ms = mark.saved_at_ms;
     }
-    let days_in_step = ((as_of_ms - entered_step_at_ms) / MS_PER_DAY).max(0.0);
-    let events = stage_events(&marks);
+    let until_ms = dropped_at_ms.unwrap_or(as_of_ms);
+    let days_in_step = ((until_ms - entered_step_at_ms) / MS_PER_DAY).max(0.0);
+    let events = stage_events(marks);
+    let dropped = match (dropped_at_ms, events.last()) {
+        (Some(dropped_at_ms), Some(last)) => Some(DropStanding {
+            reason: history.dropped_reason.clone().unwrap_or_default(),
+            dropped_at_ms,
+            last_stage_passed: last.stage,
+        }),
+        _ => None,
+    };
     let mut without_positive_case = Vec::new();
     for stage in PipelineStage::ALL {
         if is_gate(stage)
@@ -228,7 +295,10 @@ pub fn standing(
         currency: history.currency.clone(),
         entered_step_at_ms,
         days_in_step,
-        stalled: latest.step != PipelineStage::Commitment && days_in_step > stalled_after_days,
+        stalled: dropped.is_none()
+            && latest.step != PipelineStage::Commitment
+            && days_in_step > stalled_after_days,
+        dropped,
         without_positive_case,
         high_level_positive: latest.high_level_positive,
         detailed_positive: latest.detailed_positive,
@@ -262,23 +332,30 @@ pub fn case_pipeline(
         let mut at_step = vec![(0_usize, 0.0_f64); PipelineStage::ALL.len()];
         for history in histories.iter().filter(|h| h.currency == currency) {
             let value = history.value.unwrap_or(0.0).max(0.0);
+            let events = stage_events(&history.marks);
+            let dropped = events.last().is_some_and(|event| event.outcome.is_some());
             projects.push(PipelineProject {
                 id: history.case_id.clone(),
                 value,
-                events: stage_events(&history.marks),
+                events,
             });
-            if let Some(last) = history.marks.last() {
-                if let Some(slot) = at_step.get_mut(last.step.position()) {
-                    slot.0 += 1;
-                    slot.1 += value;
+            match history.marks.last() {
+                Some(last) if !dropped => {
+                    if let Some(slot) = at_step.get_mut(last.step.position()) {
+                        slot.0 += 1;
+                        slot.1 += value;
+                    }
                 }
+                _ => {}
             }
         }
         let report = evaluate_pipeline(&projects, as_of_ms)?;
+        let dropped = dropped_by_stage(&projects, &report);
         reports.push(CurrencyPipeline {
             currency,
             report,
             at_step,
+            dropped,
         });
     }
     Ok(CasePipeline {
@@ -287,4 +364,31 @@ pub fn case_pipeline(
         currencies: reports,
         cases,
     })
+}
+
+/// Per stage, the projects of `report` dropped after passing it last and
+/// their value; projects the report left out (its diagnostics) are left
+/// out here too, so the counts are the report's `dropped_count`.
+fn dropped_by_stage(projects: &[PipelineProject], report: &PipelineReport) -> Vec<(usize, f64)> {
+    let excluded: std::collections::BTreeSet<&str> = report
+        .excluded_project_ids
+        .iter()
+        .map(String::as_str)
+        .collect();
+    let mut dropped = vec![(0_usize, 0.0_f64); PipelineStage::ALL.len()];
+    for project in projects {
+        if excluded.contains(project.id.as_str()) {
+            continue;
+        }
+        let Some(last) = project.events.iter().max_by_key(|event| event.stage) else {
+            continue;
+        };
+        if last.outcome.is_some() {
+            if let Some(slot) = dropped.get_mut(last.stage.position()) {
+                slot.0 += 1;
+                slot.1 += project.value;
+            }
+        }
+    }
+    dropped
 }

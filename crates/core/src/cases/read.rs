@@ -3,7 +3,8 @@
 //! and the model document itself), title, customer, inputs, an assumption
 //! source per input, the case's own scenarios, settings (hurdle rate,
 //! payback limit, strategic fit, Monte Carlo, locale, currency), the
-//! pipeline step and the author as typed.
+//! pipeline step, whether the project was dropped (and why), and the author
+//! as typed.
 //!
 //! Every problem comes back at once, each with its path, so a form can
 //! mark every field to fix. It checks shapes and bounds only: whether the
@@ -23,6 +24,9 @@ pub const CASE_SCHEMA: &str = "yardstick/case@1";
 pub const MAX_NAME_CHARS: usize = 200;
 /// Longest source note, in characters.
 pub const MAX_NOTE_CHARS: usize = 2000;
+/// Longest reason for dropping a project, in characters: a sentence or
+/// two, short enough to list beside every dropped case.
+pub const MAX_DROP_REASON_CHARS: usize = 500;
 /// Most inputs (and sources, and inputs per scenario) a case may carry; a
 /// model has at most 500 inputs.
 pub const MAX_CASE_INPUTS: usize = 500;
@@ -37,7 +41,7 @@ pub const MAX_SEED: f64 = 9_007_199_254_740_991.0;
 /// Longest payback limit, in months (50 years).
 pub const MAX_PAYBACK_LIMIT_MONTHS: f64 = 600.0;
 
-const CASE_FIELDS: [&str; 10] = [
+const CASE_FIELDS: [&str; 11] = [
     "schema",
     "title",
     "customer",
@@ -47,8 +51,10 @@ const CASE_FIELDS: [&str; 10] = [
     "scenarios",
     "settings",
     "step",
+    "dropped",
     "author",
 ];
+const DROPPED_FIELDS: [&str; 1] = ["reason"];
 const CUSTOMER_FIELDS: [&str; 2] = ["id", "name"];
 const MODEL_FIELDS: [&str; 3] = ["id", "version", "document"];
 const SOURCE_FIELDS: [&str; 3] = ["by", "basis", "note"];
@@ -126,6 +132,14 @@ pub struct CaseSettings {
     pub currency: Option<String>,
 }
 
+/// A project the customer abandoned: the case is closed without a
+/// commitment at its step, until a later revision reopens it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseDrop {
+    /// Why, as typed: 1 to 500 characters without line breaks.
+    pub reason: String,
+}
+
 /// A case as sent, checked for shape and bounds.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CaseDocument {
@@ -148,8 +162,12 @@ pub struct CaseDocument {
     pub scenarios: Vec<CaseScenario>,
     /// Scorecard, Monte Carlo and display settings.
     pub settings: CaseSettings,
-    /// The step of the Evaluate pipeline the case is at.
+    /// The step of the Evaluate pipeline the case is at (when dropped, the
+    /// step it was dropped at).
     pub step: PipelineStage,
+    /// Set when the project was dropped; `None` (the field absent, as in
+    /// every document written before it existed) for an open case.
+    pub dropped: Option<CaseDrop>,
     /// Who saved this revision, as typed, 1 to 200 characters.
     pub author: String,
 }
@@ -205,6 +223,10 @@ fn read_parts(body: &Node, problems: &mut Problems) -> Option<CaseDocument> {
         None => Some(CaseSettings::default()),
     };
     let step = required(top, "step", "", problems).and_then(|node| read_step(node, problems));
+    let dropped = match field(top, "dropped") {
+        Some(node) => read_dropped(node, problems).map(Some),
+        None => Some(None),
+    };
     let author = required(top, "author", "", problems)
         .and_then(|node| bounded_text(node, "author", MAX_NAME_CHARS, false, problems));
     let (model_id, model_version, model_document) = model?;
@@ -219,8 +241,36 @@ fn read_parts(body: &Node, problems: &mut Problems) -> Option<CaseDocument> {
         scenarios: scenarios?,
         settings: settings?,
         step: step?,
+        dropped: dropped?,
         author: author?,
     })
+}
+
+fn read_dropped(node: &Node, problems: &mut Problems) -> Option<CaseDrop> {
+    let entries = object(node, "dropped", &DROPPED_FIELDS, problems)?;
+    let reason = required(entries, "reason", "dropped", problems).and_then(|node| {
+        bounded_text(
+            node,
+            "dropped.reason",
+            MAX_DROP_REASON_CHARS,
+            false,
+            problems,
+        )
+    })?;
+    Some(CaseDrop { reason })
+}
+
+/// A reason for dropping a project sent on its own (the server's drop
+/// route), at `path`: the rule of `dropped.reason`, trimmed.
+pub fn read_drop_reason(node: &Node, path: &str) -> Result<CaseDrop, CaseProblem> {
+    let mut problems = Problems::default();
+    match bounded_text(node, path, MAX_DROP_REASON_CHARS, false, &mut problems) {
+        Some(reason) => Ok(CaseDrop { reason }),
+        None => Err(problems.0.into_iter().next().unwrap_or(CaseProblem {
+            path: path.to_string(),
+            message: "is not a reason".into(),
+        })),
+    }
 }
 
 fn read_step(node: &Node, problems: &mut Problems) -> Option<PipelineStage> {

@@ -99,6 +99,7 @@ fn the_example_cases_of_the_json_schema_are_accepted() {
     for text in [
         include_str!("../../../../tests/data/cases/acme-business-case.json"),
         include_str!("../../../../tests/data/cases/globex-minimal.json"),
+        include_str!("../../../../tests/data/cases/initech-dropped.json"),
     ] {
         let case = read_case(&node_from_json(text).unwrap()).unwrap();
         let figures = case_figures(&case).unwrap();
@@ -305,6 +306,7 @@ fn mark(days: f64, step: PipelineStage, high: bool, detailed: bool) -> RevisionM
         step,
         high_level_positive: high,
         detailed_positive: detailed,
+        dropped: false,
     }
 }
 
@@ -376,6 +378,7 @@ fn history(id: &str, value: f64, currency: &str, marks: Vec<RevisionMark>) -> Ca
         value: Some(value),
         currency: currency.into(),
         marks,
+        dropped_reason: None,
     }
 }
 
@@ -487,6 +490,9 @@ fn days_in_step_run_from_the_latest_step_change() {
     );
 }
 
+#[path = "drop_tests.rs"]
+mod drop;
+
 mod never_panics {
     //! Any tree, and any field of a valid case replaced by any tree, is
     //! read, checked and diffed without a panic: every problem is data.
@@ -522,6 +528,8 @@ mod never_panics {
         "locale",
         "currency",
         "implementation_cost",
+        "dropped",
+        "reason",
     ];
 
     fn any_node() -> impl Strategy<Value = Node> {

@@ -7,9 +7,15 @@
 //! Today one kind: a money input without a maximum, where a visitor can
 //! type `1e300` and get results hundreds of digits long. It reads the spec
 //! only; it never changes a model and is not linked by the widget.
+//!
+//! Paths name the input by its id, as diagnostics do (`model::item_names`):
+//! `inputs[revenue].max`, keeping the position only when the id is not a
+//! valid id or another input has it too (ignoring case), so digits in
+//! brackets are always a position and anything else names one input.
 
 use super::diagnostic::{item_path, ModelPath};
-use super::spec::{InputKind, ModelSpec};
+use super::fields::is_valid_id;
+use super::spec::{InputKind, InputSpec, ModelSpec};
 use std::fmt;
 
 /// What a piece of advice is about.
@@ -35,7 +41,8 @@ impl AdviceCode {
 pub struct Advice {
     /// What it is about.
     pub code: AdviceCode,
-    /// Where to change the document (`inputs[3].max`).
+    /// Where to change the document (`inputs[revenue].max`; `inputs[3].max`
+    /// when the id does not name that input alone).
     pub path: ModelPath,
     /// What to do, in the author's words.
     pub message: String,
@@ -60,9 +67,13 @@ pub fn advice(spec: &ModelSpec) -> Vec<Advice> {
             _ => false,
         };
         if money && input.max.is_none() {
+            let mut path = item_path("inputs", index);
+            if names_one_input(&spec.inputs, &input.id) {
+                path.name_item(&input.id);
+            }
             list.push(Advice {
                 code: AdviceCode::UnboundedInput,
-                path: item_path("inputs", index).key("max"),
+                path: path.key("max"),
                 message: format!(
                     "'{}' has no maximum: a visitor can enter any amount (1e300); \
                      give it a max that no real customer exceeds",
@@ -72,6 +83,18 @@ pub fn advice(spec: &ModelSpec) -> Vec<Advice> {
         }
     }
     list
+}
+
+/// Whether `id` is a valid id that exactly one of `inputs` has (ignoring
+/// case, as formulas read ids): the rule `model::item_names` keeps for
+/// diagnostics. A spec's inputs number at most 500, so the scan is bounded.
+fn names_one_input(inputs: &[InputSpec], id: &str) -> bool {
+    is_valid_id(id)
+        && inputs
+            .iter()
+            .filter(|input| input.id.eq_ignore_ascii_case(id))
+            .count()
+            == 1
 }
 
 /// Whether a unit names money: the model's currency code (any case) or a

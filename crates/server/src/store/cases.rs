@@ -2,7 +2,8 @@
 //! one row per case with its latest revision number, and `case_revisions`,
 //! every revision in full (the case document as the core wrote it back,
 //! its figures, and the summary of what changed since the revision before)
-//! beside the few columns lists and the pipeline read.
+//! beside the few columns lists and the pipeline read. Version 6 adds
+//! `case_revisions.dropped_reason` (null while the case is open).
 //!
 //! Each write is one transaction. A revision is saved only when its base
 //! revision is still the latest (`UPDATE cases ... WHERE revision = base`
@@ -21,6 +22,29 @@ use super::{sqlite, StoreError};
 
 /// The version that added the cases tables.
 pub const CASES_SCHEMA_VERSION: i64 = 5;
+/// The version that added `case_revisions.dropped_reason`.
+pub const DROPPED_SCHEMA_VERSION: i64 = 6;
+
+/// Version 6: `case_revisions.dropped_reason`, why the revision's project
+/// was dropped, null while it is open; every revision stored before has
+/// null, which is right, since no document could say dropped then. Only
+/// when missing: a database whose version was set back (to rebuild the
+/// aggregates) already has it.
+pub fn add_dropped_column(transaction: &Transaction<'_>) -> Result<(), StoreError> {
+    let present: i64 = transaction
+        .query_row(
+            "SELECT COUNT(*) FROM pragma_table_info('case_revisions') WHERE name = 'dropped_reason'",
+            [],
+            |row| row.get(0),
+        )
+        .map_err(sqlite("read the cases' columns"))?;
+    if present == 0 {
+        transaction
+            .execute_batch("ALTER TABLE case_revisions ADD COLUMN dropped_reason TEXT;")
+            .map_err(sqlite("add the cases' drop reason"))?;
+    }
+    Ok(())
+}
 
 /// Version 5's tables. `case_id` never repeats (AUTOINCREMENT), so a link
 /// `workbench.html?case=ID` never opens another case. The columns beside
@@ -102,6 +126,8 @@ pub struct RevisionRow {
     pub case_json: String,
     pub figures_json: String,
     pub summary_json: String,
+    /// Why the project was dropped, when this revision says it was.
+    pub dropped_reason: Option<String>,
     /// The case's latest revision number (equal to `revision` for the latest).
     pub latest_revision: i64,
 }
@@ -116,7 +142,7 @@ pub struct CaseFilter {
 const REVISION_COLUMNS: &str = "r.case_id, r.revision, r.saved_at_ms, r.author, r.title,
     r.customer_id, r.customer_name, r.step, r.currency, r.value, r.verdict,
     r.high_level_positive, r.detailed_positive, r.receipt_hash, r.case_json,
-    r.figures_json, r.summary_json, c.revision";
+    r.figures_json, r.summary_json, c.revision, r.dropped_reason";
 
 fn revision_row(row: &Row<'_>) -> rusqlite::Result<RevisionRow> {
     Ok(RevisionRow {
@@ -138,6 +164,7 @@ fn revision_row(row: &Row<'_>) -> rusqlite::Result<RevisionRow> {
         figures_json: row.get(15)?,
         summary_json: row.get(16)?,
         latest_revision: row.get(17)?,
+        dropped_reason: row.get(18)?,
     })
 }
 
@@ -155,9 +182,9 @@ fn insert_revision(
                 case_id, revision, saved_at_ms, author, title, customer_id, customer_name,
                 model_id, model_version, step, currency, value, verdict,
                 high_level_positive, detailed_positive, receipt_hash, case_json,
-                figures_json, summary_json)
+                figures_json, summary_json, dropped_reason)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-                     ?16, ?17, ?18, ?19)",
+                     ?16, ?17, ?18, ?19, ?20)",
             params![
                 case_id,
                 revision,
@@ -178,6 +205,7 @@ fn insert_revision(
                 canonical_json(&yardstick_core::cases::document::case_node(case)),
                 new.figures_json,
                 new.summary_json,
+                case.dropped.as_ref().map(|drop| drop.reason.as_str()),
             ],
         )
         .map_err(sqlite("insert a case revision"))?;
@@ -319,8 +347,9 @@ pub fn list(
         .map_err(sqlite("read a case"))
 }
 
-/// Every case's history (its latest title, customer, value and currency,
-/// and each revision's time, step and verdicts), by case id, in one read
+/// Every case's history (its latest title, customer, value, currency and
+/// drop reason, and each revision's time, step, verdicts and whether it
+/// says dropped), by case id, in one read
 /// transaction; only `customer_id`'s cases when given.
 pub fn histories(
     connection: &mut Connection,
@@ -335,7 +364,7 @@ pub fn histories(
             .prepare(
                 "SELECT r.case_id, r.revision, r.saved_at_ms, r.step, r.high_level_positive,
                         r.detailed_positive, r.title, r.customer_id, r.customer_name,
-                        r.value, r.currency, c.revision
+                        r.value, r.currency, c.revision, r.dropped_reason
                  FROM cases c JOIN case_revisions r ON r.case_id = c.case_id
                  WHERE ?1 IS NULL OR c.customer_id = ?1
                  ORDER BY r.case_id, r.revision",
@@ -370,15 +399,18 @@ pub fn histories(
                     value: None,
                     currency: String::new(),
                     marks: Vec::new(),
+                    dropped_reason: None,
                 });
             }
             let latest: i64 = row.get(11).map_err(sqlite("read a revision"))?;
+            let dropped_reason: Option<String> = row.get(12).map_err(sqlite("read a revision"))?;
             if let Some(history) = histories.last_mut() {
                 history.marks.push(RevisionMark {
                     saved_at_ms: saved_at_ms as f64,
                     step,
                     high_level_positive: high,
                     detailed_positive: detailed,
+                    dropped: dropped_reason.is_some(),
                 });
                 if revision == latest {
                     history.title = row.get(6).map_err(sqlite("read a revision"))?;
@@ -386,6 +418,7 @@ pub fn histories(
                     history.customer_name = row.get(8).map_err(sqlite("read a revision"))?;
                     history.value = row.get(9).map_err(sqlite("read a revision"))?;
                     history.currency = row.get(10).map_err(sqlite("read a revision"))?;
+                    history.dropped_reason = dropped_reason;
                 }
             }
         }

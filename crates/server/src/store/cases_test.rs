@@ -2,7 +2,8 @@
 //! create and revise, a save over a newer revision refused with nothing
 //! lost, reading revisions back, lists by customer and step, the
 //! histories the pipeline is computed from (days in step and stalled
-//! cases, exactly), and a version-4 database gaining the tables.
+//! cases, exactly), dropped revisions, and a version-4 database gaining
+//! the tables (a version-5 one the drop reason).
 
 use rusqlite::Connection;
 use yardstick_core::cases::diff::diff_cases;
@@ -230,7 +231,7 @@ fn a_version_4_database_gains_the_cases_tables() {
         .unwrap()
         .query_row("PRAGMA user_version", [], |row| row.get(0))
         .unwrap();
-    assert_eq!(version, 5);
+    assert_eq!(version, super::super::schema::SCHEMA_VERSION);
     let doc = case("acme", "decision", 140_000, 4);
     let figures = case_figures(&doc).unwrap();
     assert_eq!(store.create_case(&new(&doc, &figures, None, 0)).unwrap(), 1);
@@ -240,4 +241,96 @@ fn a_version_4_database_gains_the_cases_tables() {
         name.push(suffix);
         let _ = std::fs::remove_file(name);
     }
+}
+
+fn remove_database(path: &std::path::Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut name = path.to_path_buf().into_os_string();
+        name.push(suffix);
+        let _ = std::fs::remove_file(name);
+    }
+}
+
+#[test]
+fn a_drop_is_stored_per_revision_and_read_by_the_pipeline() {
+    let store = Store::open(std::path::Path::new(":memory:")).unwrap();
+    let open = case("acme", "projects_review", 140_000, 4);
+    let figures = case_figures(&open).unwrap();
+    let id = store.create_case(&new(&open, &figures, None, 0)).unwrap();
+    let mut dropped = open.clone();
+    dropped.dropped = Some(yardstick_core::cases::read::CaseDrop {
+        reason: "Chose a competitor".into(),
+    });
+    let saved = store.revise_case(id, 1, &new(&dropped, &figures, Some(&open), 4));
+    assert_eq!(saved.unwrap(), Revised::Saved { revision: 2 });
+    let rows = store.case_revisions(id).unwrap();
+    let reasons: Vec<Option<&str>> = rows.iter().map(|r| r.dropped_reason.as_deref()).collect();
+    assert_eq!(reasons, [None, Some("Chose a competitor")]);
+    let histories = store.case_histories(None).unwrap();
+    let marks: Vec<bool> = histories[0].marks.iter().map(|m| m.dropped).collect();
+    assert_eq!(marks, [false, true]);
+    assert_eq!(
+        histories[0].dropped_reason.as_deref(),
+        Some("Chose a competitor")
+    );
+    let as_of = (START_MS + 40 * DAY_MS) as f64;
+    let pipeline = case_pipeline(&histories, as_of, 30.0).unwrap();
+    let standing = &pipeline.cases[0];
+    assert!(!standing.stalled);
+    assert_eq!(
+        standing.dropped.as_ref().map(|d| d.dropped_at_ms),
+        Some((START_MS + 4 * DAY_MS) as f64)
+    );
+    // Reopened: the latest revision has no reason, so neither has the case.
+    store
+        .revise_case(id, 2, &new(&open, &figures, Some(&dropped), 5))
+        .unwrap();
+    let histories = store.case_histories(None).unwrap();
+    assert_eq!(histories[0].dropped_reason, None);
+    assert!(!histories[0].marks.last().unwrap().dropped);
+}
+
+#[test]
+fn a_version_5_database_gains_the_drop_reason_and_its_cases_stay_open() {
+    let path = std::env::temp_dir().join(format!("yardstick-cases-v5-{}.db", std::process::id()));
+    remove_database(&path);
+    let doc = case("acme", "decision", 140_000, 4);
+    let figures = case_figures(&doc).unwrap();
+    {
+        let store = Store::open(&path).unwrap();
+        store.create_case(&new(&doc, &figures, None, 0)).unwrap();
+        drop(store);
+        Connection::open(&path)
+            .unwrap()
+            .execute_batch(
+                "ALTER TABLE case_revisions DROP COLUMN dropped_reason; PRAGMA user_version = 5;",
+            )
+            .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let version: i64 = Connection::open(&path)
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(version, 6);
+    let histories = store.case_histories(None).unwrap();
+    assert_eq!(histories[0].dropped_reason, None);
+    assert!(!histories[0].marks[0].dropped);
+    assert_eq!(
+        store
+            .case_revision(1, None)
+            .unwrap()
+            .unwrap()
+            .dropped_reason,
+        None
+    );
+    drop(store);
+    // Set back to 1 (to rebuild the aggregates), it opens again: the
+    // column is added only when missing.
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch("PRAGMA user_version = 1;")
+        .unwrap();
+    assert!(Store::open(&path).is_ok());
+    remove_database(&path);
 }

@@ -9,7 +9,7 @@
 //! Setting `PRAGMA user_version` back to 1 rebuilds every aggregate from the
 //! events at the next open. Version 4's page tables and their migration
 //! are `schema_pages`'; version 5's cases tables are `cases`' (created
-//! empty).
+//! empty), and so is version 6's column of them.
 
 use rusqlite::Connection;
 use yardstick_core::engagement::envelope::read_event;
@@ -21,8 +21,9 @@ use super::{sqlite, StoreError};
 /// The schema this code writes. 1: events only. 2: events and aggregates.
 /// 3: and leads ([`LEADS_SCHEMA`]). 4: page events and the page views the
 /// Develop funnel reads (`schema_pages`). 5: saved cases and their
-/// revisions (`cases`).
-pub const SCHEMA_VERSION: i64 = 5;
+/// revisions (`cases`). 6: why a case's project was dropped
+/// (`case_revisions.dropped_reason`).
+pub const SCHEMA_VERSION: i64 = 6;
 
 /// The version that added the `leads` table; a database below it gets the
 /// table (empty) when opened. Its own step, so later versions add theirs
@@ -173,6 +174,9 @@ pub fn bring_up_to_date(connection: &mut Connection) -> Result<(), StoreError> {
         transaction
             .execute_batch(super::cases::CASES_SCHEMA)
             .map_err(sqlite("create the cases tables"))?;
+    }
+    if version < super::cases::DROPPED_SCHEMA_VERSION {
+        super::cases::add_dropped_column(&transaction)?;
     }
     transaction
         .execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION};"))
