@@ -11,6 +11,8 @@ pub mod cells;
 pub mod error;
 pub mod functions;
 mod helpers;
+mod let_binding;
+mod lookup_sequence;
 pub mod plan;
 mod rewrite;
 pub mod translate;

@@ -12,6 +12,8 @@ use super::cells::{absolute, relative, row_range, sheet_prefix};
 use super::error::ExportError;
 use super::functions::{self, RangeArguments, Translation};
 use super::helpers::HelperRows;
+use super::let_binding::Binding;
+use super::MAX_FORMULA_CHARS;
 use crate::formula::ast::{ArrayElement, BinaryOp, Expr, ExprKind, PostfixOp, UnaryOp};
 use crate::formula::value::ErrorKind;
 
@@ -41,6 +43,9 @@ pub struct Places {
     pub series_len: usize,
     /// How formulas refer to each input: a defined name or a reference.
     pub inputs: Vec<String>,
+    /// Whether each input may hold text (a select's option), so a lookup
+    /// of it needs MATCH's wildcards escaped.
+    pub text_inputs: Vec<bool>,
     /// Each calculation's row on the calculation sheet, and whether it is a series.
     pub calculations: Vec<(u32, bool)>,
     /// Each output's sheet, row and column.
@@ -82,6 +87,22 @@ pub struct Translated {
     /// Whether the text is a plain cell reference, range or defined name
     /// (what Excel's criteria functions require).
     pub is_reference: bool,
+    /// Set when the text is an array constant written as such (a literal
+    /// or a constant SEQUENCE).
+    pub constant: Option<ArrayConstant>,
+}
+
+/// What is known of an array constant's text.
+#[derive(Debug, Clone)]
+pub struct ArrayConstant {
+    /// Its rows in the model.
+    pub rows: usize,
+    /// Its columns in the model.
+    pub columns: usize,
+    /// For a one-column constant, the same values as one row
+    /// (`{1,2,3}` for `{1;2;3}`): how it is written beside a series, which
+    /// the workbook lays out as a row.
+    pub as_row: Option<String>,
 }
 
 /// Excel's limit on a text constant inside a formula.
@@ -138,6 +159,8 @@ pub struct Translator<'a> {
     pub needs_array: bool,
     /// Helper rows for PAYBACK and DPAYBACK.
     pub helpers: &'a mut HelperRows,
+    /// The LET names in scope, innermost last (see `let_binding.rs`).
+    pub scope: Vec<Binding>,
 }
 
 impl Translator<'_> {
@@ -157,7 +180,7 @@ impl Translator<'_> {
         }
     }
 
-    fn target(&self, name: &str) -> Option<Target> {
+    pub(super) fn target(&self, name: &str) -> Option<Target> {
         let lower = name.to_ascii_lowercase();
         self.places
             .names
@@ -191,6 +214,7 @@ impl Translator<'_> {
             text,
             shape: Shape::Scalar,
             is_reference: false,
+            constant: None,
         }
     }
 
@@ -199,10 +223,36 @@ impl Translator<'_> {
             text,
             shape,
             is_reference: true,
+            constant: None,
         }
     }
 
+    /// Every node's text is measured as it is made: LET's substitution can
+    /// grow a formula exponentially, and what is past Excel's limit is
+    /// refused before it grows further.
     fn expr(&mut self, expr: &Expr) -> Result<Translated, ExportError> {
+        let translated = self.node(expr)?;
+        self.within_length(translated)
+    }
+
+    /// `translated`, or the refusal when its text is longer than Excel's
+    /// formula limit (every node's text ends up inside the cell's formula).
+    pub fn within_length(&self, translated: Translated) -> Result<Translated, ExportError> {
+        // Characters are never more than bytes: count only long texts.
+        if translated.text.len() > MAX_FORMULA_CHARS {
+            let length = translated.text.chars().count();
+            if length > MAX_FORMULA_CHARS {
+                return Err(ExportError::FormulaTooLong {
+                    path: self.path.to_string(),
+                    length,
+                    limit: MAX_FORMULA_CHARS,
+                });
+            }
+        }
+        Ok(translated)
+    }
+
+    fn node(&mut self, expr: &Expr) -> Result<Translated, ExportError> {
         match &expr.kind {
             ExprKind::Number(n) => Ok(Self::scalar(number_text(*n))),
             ExprKind::Text(text) => Ok(Self::scalar(text_literal(text))),
@@ -213,10 +263,15 @@ impl Translator<'_> {
             ExprKind::Name(name) | ExprKind::Variable { name, .. } => self.name(name),
             ExprKind::Group(inner) => {
                 let inner = self.expr(inner)?;
+                if inner.constant.is_some() {
+                    // `({1;2})` is `{1;2}`; bare, it can still turn into a row.
+                    return Ok(inner);
+                }
                 Ok(Translated {
                     text: format!("({})", inner.text),
                     shape: inner.shape,
                     is_reference: false,
+                    constant: None,
                 })
             }
             ExprKind::Unary { op, operand } => {
@@ -234,6 +289,7 @@ impl Translator<'_> {
                     text: format!("{sign}{}", inner.text),
                     shape: inner.shape,
                     is_reference: false,
+                    constant: None,
                 })
             }
             ExprKind::Postfix {
@@ -247,6 +303,7 @@ impl Translator<'_> {
                     text: format!("{}%", inner.text),
                     shape: inner.shape,
                     is_reference: false,
+                    constant: None,
                 })
             }
             ExprKind::Binary { op, left, right } => self.binary(*op, left, right),
@@ -277,13 +334,18 @@ impl Translator<'_> {
             matches!(&left.kind, ExprKind::Binary { op: l, .. } if l.precedence() < precedence);
         let right_group =
             matches!(&right.kind, ExprKind::Binary { op: r, .. } if r.precedence() <= precedence);
-        let left = self.operand(left, left_group)?;
-        let right = self.operand(right, right_group)?;
+        let mut pair = [
+            self.operand(left, left_group)?,
+            self.operand(right, right_group)?,
+        ];
+        orient_beside_rows(&mut pair);
+        let [left, right] = pair;
         let shape = self.note_elementwise(&[left.shape, right.shape])?;
         Ok(Translated {
             text: format!("{}{}{}", left.text, op.symbol(), right.text),
             shape,
             is_reference: false,
+            constant: None,
         })
     }
 
@@ -316,18 +378,13 @@ impl Translator<'_> {
         Ok(kind.code())
     }
 
-    fn array(&mut self, rows: &[Vec<ArrayElement>]) -> Result<Translated, ExportError> {
-        let mut text = String::from("{");
-        for (row_index, row) in rows.iter().enumerate() {
-            if row_index > 0 {
-                text.push(';');
-            }
-            for (column_index, element) in row.iter().enumerate() {
-                if column_index > 0 {
-                    text.push(',');
-                }
-                match element {
-                    ArrayElement::Number(n) => text.push_str(&number_text(*n)),
+    /// An array constant, row by row. Also used for a constant SEQUENCE.
+    pub fn array(&mut self, rows: &[Vec<ArrayElement>]) -> Result<Translated, ExportError> {
+        let mut texts: Vec<String> = Vec::new();
+        for row in rows {
+            for element in row {
+                texts.push(match element {
+                    ArrayElement::Number(n) => number_text(*n),
                     ArrayElement::Text(t) => {
                         if t.encode_utf16().count() > MAX_TEXT_LITERAL_CHARS {
                             return Err(self.refuse(
@@ -335,23 +392,45 @@ impl Translator<'_> {
                                 "is longer than the 255 characters Excel allows there",
                             ));
                         }
-                        text.push_str(&quoted(t));
+                        quoted(t)
                     }
-                    ArrayElement::Bool(b) => text.push_str(bool_text(*b)),
-                    ArrayElement::Error(kind) => text.push_str(self.error_literal(*kind)?),
-                }
+                    ArrayElement::Bool(b) => bool_text(*b).to_string(),
+                    ArrayElement::Error(kind) => self.error_literal(*kind)?.to_string(),
+                });
             }
         }
-        text.push('}');
-        let single = rows.len() == 1 && rows.first().is_some_and(|row| row.len() == 1);
+        let row_count = rows.len();
+        let column_count = rows.first().map_or(0, Vec::len);
+        // Rows separated by `;`, columns by `,`, as Excel's file format reads them.
+        let text = if column_count == 0 {
+            String::from("{}")
+        } else {
+            let lines: Vec<String> = texts
+                .chunks(column_count)
+                .map(|line| line.join(","))
+                .collect();
+            format!("{{{}}}", lines.join(";"))
+        };
+        let single = row_count == 1 && column_count == 1;
+        let as_row =
+            (column_count == 1 && row_count > 1).then(|| format!("{{{}}}", texts.join(",")));
         Ok(Translated {
             text,
             shape: if single { Shape::Scalar } else { Shape::Array },
             is_reference: false,
+            constant: Some(ArrayConstant {
+                rows: row_count,
+                columns: column_count,
+                as_row,
+            }),
         })
     }
 
     fn name(&mut self, name: &str) -> Result<Translated, ExportError> {
+        // A LET's name hides `period` and the model's names inside the LET.
+        if let Some(bound) = self.bound_value(name) {
+            return bound;
+        }
         if name.eq_ignore_ascii_case("period") {
             return match self.mode {
                 Mode::Period(period) => {
@@ -414,6 +493,9 @@ impl Translator<'_> {
             ExprKind::Group(inner) => return self.series_row(inner),
             _ => return None,
         };
+        if let Some(binding) = self.binding(name) {
+            return binding.series_row;
+        }
         match self.target(name)? {
             Target::Calculation(index) => match self.places.calculations.get(index) {
                 Some(&(row, true)) => Some(row),
@@ -447,7 +529,8 @@ impl Translator<'_> {
         ranges: RangeArguments,
         args: &[Expr],
     ) -> Result<Translated, ExportError> {
-        let translated = self.arguments(args)?;
+        let mut translated = self.arguments(args)?;
+        orient_beside_rows(&mut translated);
         for (index, arg) in translated.iter().enumerate() {
             if ranges.requires_range(index) && !arg.is_reference {
                 return Err(self.refuse(
@@ -472,7 +555,25 @@ impl Translator<'_> {
             text: call_text(excel, &translated),
             shape,
             is_reference: false,
+            constant: None,
         })
+    }
+}
+
+/// Where a series (a row in the workbook) meets a one-column array
+/// constant (a column in the model, as the series is), the constant is
+/// written as a row too, so both keep the model's element order.
+pub fn orient_beside_rows(items: &mut [Translated]) {
+    if !items.iter().any(|item| item.shape == Shape::Row) {
+        return;
+    }
+    for item in items.iter_mut() {
+        let as_row = item.constant.as_ref().and_then(|c| c.as_row.clone());
+        if let (Shape::Array, Some(as_row)) = (item.shape, as_row) {
+            item.text = as_row;
+            item.shape = Shape::Row;
+            item.constant = None;
+        }
     }
 }
 

@@ -222,6 +222,11 @@ fn places(
         first_column: FIRST_PERIOD_COLUMN,
         series_len: spec.horizon.series_len(),
         inputs,
+        text_inputs: spec
+            .inputs
+            .iter()
+            .map(|input| input.kind == InputKind::Select)
+            .collect(),
         calculations: spec
             .calculations
             .iter()
@@ -393,6 +398,7 @@ impl Block<'_> {
             mode,
             needs_array: false,
             helpers,
+            scope: Vec::new(),
         };
         let translated = translator.formula(expr)?;
         let array = translator.needs_array;
