@@ -10,8 +10,17 @@
 //! with `IF(ISNA(MATCH(...)), if_not_found, INDEX(...))` when
 //! if_not_found is given: only a value not found gives if_not_found, while
 //! an error inside return_array still shows (IFERROR would hide it).
-//! MATCH's exact mode honours the wildcards `*`, `?` and `~`, XLOOKUP's
-//! exact mode does not, so a key that may be text is escaped with `~`.
+//!
+//! Wildcards: XLOOKUP's exact mode reads `*`, `?` and `~` as characters,
+//! MATCH's exact mode as a pattern, in Excel always and in LibreOffice 7.4
+//! only over a range (over an array constant or a computed array it
+//! compares plainly). A key that cannot hold them (a number, an input
+//! other than a select with such an option, text without them) goes to
+//! MATCH as it is; over a range, any other key is escaped with `~`; over
+//! an array it is compared with `=` instead (`MATCH(TRUE, array=(key), 0)`,
+//! an array formula), which neither reads as a pattern. Wildcard mode (2)
+//! is MATCH's own pattern match, so only over a range.
+//!
 //! Yardstick searches modes 2 and -2 linearly from the first element,
 //! which for an exact match is MATCH's first match; the nearest-value
 //! modes (-1, 1) and the last-to-first search (-1) are refused.
@@ -98,9 +107,9 @@ impl Translator<'_> {
     pub fn xlookup(&mut self, args: &[Expr]) -> Result<Translated, ExportError> {
         let match_mode = self.constant_mode(args.get(4), 0, "match_mode")?;
         let search_mode = self.constant_mode(args.get(5), 1, "search_mode")?;
-        let escape_wildcards = match match_mode {
-            0 => true,
-            2 => false,
+        let wildcards = match match_mode {
+            0 => false,
+            2 => true,
             -1 | 1 => {
                 return Err(self.untranslatable(
                     format!("XLOOKUP with match_mode {match_mode}"),
@@ -124,9 +133,9 @@ impl Translator<'_> {
         else {
             return Err(self.untranslatable("XLOOKUP", "has the wrong number of arguments"));
         };
-        let key_text = match &key.kind {
+        let (key_text, plain_key) = match &key.kind {
             // An omitted lookup_value is 0 in Yardstick.
-            ExprKind::Missing => "0".to_string(),
+            ExprKind::Missing => ("0".to_string(), true),
             _ => {
                 let translated = self.formula(key)?;
                 if translated.shape != Shape::Scalar {
@@ -135,11 +144,7 @@ impl Translator<'_> {
                         "of an array of lookup values cannot be exported (Yardstick reads only its first element)",
                     ));
                 }
-                if escape_wildcards && !self.cannot_hold_wildcards(key) {
-                    escaped_key(&translated.text)
-                } else {
-                    translated.text
-                }
+                (translated.text, self.cannot_hold_wildcards(key))
             }
         };
         let lookup_array = self.formula(lookup_array)?;
@@ -159,9 +164,32 @@ impl Translator<'_> {
                 ));
             }
         }
-        let position = format!("MATCH({key_text},{},0)", lookup_array.text);
+        // MATCH's exact mode applies wildcards in Excel, and in LibreOffice
+        // 7.4 over a range only (not over an array constant or a computed
+        // array): a key that may hold `*`, `?` or `~` needs care.
+        let (position, guard_error) = match (plain_key, lookup_array.is_reference, wildcards) {
+            (true, _, _) | (false, true, true) => {
+                (format!("MATCH({key_text},{},0)", lookup_array.text), false)
+            }
+            (false, true, false) => (
+                format!("MATCH({},{},0)", escaped_key(&key_text), lookup_array.text),
+                false,
+            ),
+            (false, false, false) => {
+                // Plain equality, no wildcards anywhere: an array formula.
+                self.needs_array = true;
+                let array = parenthesised(&lookup_array);
+                (format!("MATCH(TRUE,{array}=({key_text}),0)"), true)
+            }
+            (false, false, true) => {
+                return Err(self.untranslatable(
+                    "XLOOKUP with match_mode 2",
+                    "over an array constant or a computed array cannot be exported: LibreOffice 7.4 applies wildcards only when it looks up in a range; look up in a calculation instead",
+                ))
+            }
+        };
         let found = format!("INDEX({},{position})", return_array.text);
-        let text = match args.get(3).filter(|e| !matches!(e.kind, ExprKind::Missing)) {
+        let mut text = match args.get(3).filter(|e| !matches!(e.kind, ExprKind::Missing)) {
             None => found,
             Some(if_not_found) => {
                 let if_not_found = self.formula(if_not_found)?;
@@ -174,6 +202,11 @@ impl Translator<'_> {
                 format!("IF(ISNA({position}),{},{found})", if_not_found.text)
             }
         };
+        if guard_error {
+            // An error key is the answer in Yardstick; compared element by
+            // element it would only make MATCH find nothing.
+            text = format!("IF(ISERROR({key_text}),{key_text},{text})");
+        }
         self.within_length(Translated {
             text,
             shape: Shape::Scalar,
@@ -215,8 +248,9 @@ impl Translator<'_> {
     }
 
     /// Whether `expr` is surely not text with a wildcard character: a
-    /// number, an arithmetic result, a comparison, `period`, an input that
-    /// is not a select, or text without `*`, `?` or `~`.
+    /// number, an arithmetic result, a comparison, `period`, an input
+    /// other than a select with such an option, or text without `*`, `?`
+    /// or `~`.
     fn cannot_hold_wildcards(&self, expr: &Expr) -> bool {
         match &expr.kind {
             ExprKind::Number(_) | ExprKind::Bool(_) | ExprKind::Error(_) => true,
@@ -233,7 +267,7 @@ impl Translator<'_> {
                 }
                 match self.target(name) {
                     Some(Target::Input(index)) => {
-                        self.places.text_inputs.get(index) == Some(&false)
+                        self.places.wildcard_inputs.get(index) == Some(&false)
                     }
                     _ => false,
                 }
@@ -249,6 +283,15 @@ fn escaped_key(key: &str) -> String {
     format!(
         "IF(ISTEXT({key}),SUBSTITUTE(SUBSTITUTE(SUBSTITUTE({key},\"~\",\"~~\"),\"*\",\"~*\"),\"?\",\"~?\"),{key})"
     )
+}
+
+/// A reference or a constant as it is; anything else in parentheses.
+fn parenthesised(translated: &Translated) -> String {
+    if translated.is_reference || translated.constant.is_some() {
+        translated.text.clone()
+    } else {
+        format!("({})", translated.text)
+    }
 }
 
 /// A number written as a constant: `2`, `-1`, `(+2)`.

@@ -43,9 +43,10 @@ pub struct Places {
     pub series_len: usize,
     /// How formulas refer to each input: a defined name or a reference.
     pub inputs: Vec<String>,
-    /// Whether each input may hold text (a select's option), so a lookup
-    /// of it needs MATCH's wildcards escaped.
-    pub text_inputs: Vec<bool>,
+    /// Whether each input may hold text with a wildcard character (`*`,
+    /// `?` or `~`: a select with such an option), which MATCH would read
+    /// as a pattern.
+    pub wildcard_inputs: Vec<bool>,
     /// Each calculation's row on the calculation sheet, and whether it is a series.
     pub calculations: Vec<(u32, bool)>,
     /// Each output's sheet, row and column.

@@ -222,10 +222,14 @@ fn places(
         first_column: FIRST_PERIOD_COLUMN,
         series_len: spec.horizon.series_len(),
         inputs,
-        text_inputs: spec
+        wildcard_inputs: spec
             .inputs
             .iter()
-            .map(|input| input.kind == InputKind::Select)
+            .map(|input| {
+                input.options.iter().any(|option| {
+                    matches!(&option.value, InputValue::Text(text) if text.contains(['*', '?', '~']))
+                })
+            })
             .collect(),
         calculations: spec
             .calculations
