@@ -215,11 +215,11 @@ fn xlookup_exact_becomes_index_of_match() {
     let at = |row| formula_at(&plan, "Outputs", row, 1);
     assert_eq!(at(1), "INDEX({10;20;30},MATCH(2,{1;2;3},0))");
     // if_not_found only where MATCH finds nothing; errors in the return
-    // array still show (IFERROR would hide them).
+    // array still show (IFERROR would hide them), and so does an error key.
     assert_eq!(
         at(2),
-        "IF(ISNA(MATCH(a*4,'Calculations'!$D$2:$G$2,0)),-1,\
-         INDEX({1;2;3;4},MATCH(a*4,'Calculations'!$D$2:$G$2,0)))"
+        "IF(ISERROR(a*4),a*4,IF(ISNA(MATCH(a*4,'Calculations'!$D$2:$G$2,0)),-1,\
+         INDEX({1;2;3;4},MATCH(a*4,'Calculations'!$D$2:$G$2,0))))"
     );
     // A number input needs no escaping; search mode 2 is a linear search
     // from the first element in Yardstick.
@@ -275,7 +275,7 @@ fn xlookup_exact_never_reads_a_text_key_as_a_pattern() {
     assert_eq!(
         at(2),
         format!(
-            "IF(ISNA(MATCH({escaped},{names},0)),0,INDEX({{1;2;3;4}},MATCH({escaped},{names},0)))"
+            "IF(ISERROR({key}),{key},IF(ISNA(MATCH({escaped},{names},0)),0,INDEX({{1;2;3;4}},MATCH({escaped},{names},0))))"
         )
     );
     // Text without a wildcard, or a select whose options have none, as it is.

@@ -9,7 +9,10 @@
 //! XLOOKUP becomes `INDEX(return_array, MATCH(key, lookup_array, 0))`,
 //! with `IF(ISNA(MATCH(...)), if_not_found, INDEX(...))` when
 //! if_not_found is given: only a value not found gives if_not_found, while
-//! an error inside return_array still shows (IFERROR would hide it).
+//! an error inside return_array still shows (IFERROR would hide it). A
+//! key that may be an error is checked first (`IF(ISERROR(key), key, ...)`),
+//! since Yardstick answers with the key's error where MATCH's #N/A would
+//! read as not found.
 //!
 //! Wildcards: XLOOKUP's exact mode reads `*`, `?` and `~` as characters,
 //! MATCH's exact mode as a pattern, in Excel always and in LibreOffice 7.4
@@ -189,7 +192,15 @@ impl Translator<'_> {
             }
         };
         let found = format!("INDEX({},{position})", return_array.text);
-        let mut text = match args.get(3).filter(|e| !matches!(e.kind, ExprKind::Missing)) {
+        let if_not_found = args.get(3).filter(|e| !matches!(e.kind, ExprKind::Missing));
+        // With if_not_found, a key that is #N/A would read as not found.
+        let key_is_literal = constant_number(key).is_some()
+            || matches!(
+                key.kind,
+                ExprKind::Missing | ExprKind::Text(_) | ExprKind::Bool(_)
+            );
+        let guard_error = guard_error || (if_not_found.is_some() && !key_is_literal);
+        let mut text = match if_not_found {
             None => found,
             Some(if_not_found) => {
                 let if_not_found = self.formula(if_not_found)?;
@@ -204,7 +215,8 @@ impl Translator<'_> {
         };
         if guard_error {
             // An error key is the answer in Yardstick; compared element by
-            // element it would only make MATCH find nothing.
+            // element, or #N/A beside if_not_found, it would read as a
+            // value not found.
             text = format!("IF(ISERROR({key_text}),{key_text},{text})");
         }
         self.within_length(Translated {
