@@ -7,6 +7,7 @@
 //! whose formulas have no faithful translation is refused with the model
 //! path and the reason (docs/xlsx-export.md).
 
+mod array_constant;
 pub mod cells;
 pub mod error;
 pub mod functions;

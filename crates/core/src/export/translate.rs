@@ -8,13 +8,15 @@
 //! It writes text only; where things are comes from [`Places`], and the
 //! helper rows PAYBACK needs are added through the block's `HelperRows`.
 
+use super::array_constant::orient_beside_rows;
+pub use super::array_constant::ArrayConstant;
 use super::cells::{absolute, relative, row_range, sheet_prefix};
 use super::error::ExportError;
 use super::functions::{self, RangeArguments, Translation};
 use super::helpers::HelperRows;
 use super::let_binding::Binding;
 use super::MAX_FORMULA_CHARS;
-use crate::formula::ast::{ArrayElement, BinaryOp, Expr, ExprKind, PostfixOp, UnaryOp};
+use crate::formula::ast::{BinaryOp, Expr, ExprKind, PostfixOp, UnaryOp};
 use crate::formula::value::ErrorKind;
 
 /// What a name in a formula refers to.
@@ -93,21 +95,8 @@ pub struct Translated {
     pub constant: Option<ArrayConstant>,
 }
 
-/// What is known of an array constant's text.
-#[derive(Debug, Clone)]
-pub struct ArrayConstant {
-    /// Its rows in the model.
-    pub rows: usize,
-    /// Its columns in the model.
-    pub columns: usize,
-    /// For a one-column constant, the same values as one row
-    /// (`{1,2,3}` for `{1;2;3}`): how it is written beside a series, which
-    /// the workbook lays out as a row.
-    pub as_row: Option<String>,
-}
-
 /// Excel's limit on a text constant inside a formula.
-const MAX_TEXT_LITERAL_CHARS: usize = 255;
+pub(super) const MAX_TEXT_LITERAL_CHARS: usize = 255;
 
 /// Functions that read a whole row as Excel reads a range: a row argument
 /// needs no array entry and gives one value.
@@ -165,7 +154,7 @@ pub struct Translator<'a> {
 }
 
 impl Translator<'_> {
-    fn refuse(&self, what: impl Into<String>, reason: impl Into<String>) -> ExportError {
+    pub(super) fn refuse(&self, what: impl Into<String>, reason: impl Into<String>) -> ExportError {
         ExportError::Untranslatable {
             path: self.path.to_string(),
             what: what.into(),
@@ -372,59 +361,11 @@ impl Translator<'_> {
         }
     }
 
-    fn error_literal(&self, kind: ErrorKind) -> Result<&'static str, ExportError> {
+    pub(super) fn error_literal(&self, kind: ErrorKind) -> Result<&'static str, ExportError> {
         if kind == ErrorKind::Syntax {
             return Err(self.refuse("#ERROR!", "has no Excel error literal"));
         }
         Ok(kind.code())
-    }
-
-    /// An array constant, row by row. Also used for a constant SEQUENCE.
-    pub fn array(&mut self, rows: &[Vec<ArrayElement>]) -> Result<Translated, ExportError> {
-        let mut texts: Vec<String> = Vec::new();
-        for row in rows {
-            for element in row {
-                texts.push(match element {
-                    ArrayElement::Number(n) => number_text(*n),
-                    ArrayElement::Text(t) => {
-                        if t.encode_utf16().count() > MAX_TEXT_LITERAL_CHARS {
-                            return Err(self.refuse(
-                                "a text constant in an array",
-                                "is longer than the 255 characters Excel allows there",
-                            ));
-                        }
-                        quoted(t)
-                    }
-                    ArrayElement::Bool(b) => bool_text(*b).to_string(),
-                    ArrayElement::Error(kind) => self.error_literal(*kind)?.to_string(),
-                });
-            }
-        }
-        let row_count = rows.len();
-        let column_count = rows.first().map_or(0, Vec::len);
-        // Rows separated by `;`, columns by `,`, as Excel's file format reads them.
-        let text = if column_count == 0 {
-            String::from("{}")
-        } else {
-            let lines: Vec<String> = texts
-                .chunks(column_count)
-                .map(|line| line.join(","))
-                .collect();
-            format!("{{{}}}", lines.join(";"))
-        };
-        let single = row_count == 1 && column_count == 1;
-        let as_row =
-            (column_count == 1 && row_count > 1).then(|| format!("{{{}}}", texts.join(",")));
-        Ok(Translated {
-            text,
-            shape: if single { Shape::Scalar } else { Shape::Array },
-            is_reference: false,
-            constant: Some(ArrayConstant {
-                rows: row_count,
-                columns: column_count,
-                as_row,
-            }),
-        })
     }
 
     fn name(&mut self, name: &str) -> Result<Translated, ExportError> {
@@ -561,23 +502,6 @@ impl Translator<'_> {
     }
 }
 
-/// Where a series (a row in the workbook) meets a one-column array
-/// constant (a column in the model, as the series is), the constant is
-/// written as a row too, so both keep the model's element order.
-pub fn orient_beside_rows(items: &mut [Translated]) {
-    if !items.iter().any(|item| item.shape == Shape::Row) {
-        return;
-    }
-    for item in items.iter_mut() {
-        let as_row = item.constant.as_ref().and_then(|c| c.as_row.clone());
-        if let (Shape::Array, Some(as_row)) = (item.shape, as_row) {
-            item.text = as_row;
-            item.shape = Shape::Row;
-            item.constant = None;
-        }
-    }
-}
-
 /// `NAME(a,b,c)`.
 pub fn call_text(excel: &str, args: &[Translated]) -> String {
     let mut text = String::from(excel);
@@ -592,7 +516,7 @@ pub fn call_text(excel: &str, args: &[Translated]) -> String {
     text
 }
 
-fn bool_text(b: bool) -> &'static str {
+pub(super) fn bool_text(b: bool) -> &'static str {
     if b {
         "TRUE"
     } else {
@@ -610,7 +534,7 @@ pub fn number_text(n: f64) -> String {
     }
 }
 
-fn quoted(text: &str) -> String {
+pub(super) fn quoted(text: &str) -> String {
     format!("\"{}\"", text.replace('"', "\"\""))
 }
 
