@@ -54,8 +54,9 @@ describe('the Excel workbook from the workbench', { timeout: 180_000 }, () => {
     await openExample(page, server.url, 'saas-roi');
     const document = exampleDocument('saas-roi');
     const first = /** @type {{ id: string, formula: string }} */ (document.outputs[0]);
-    first.formula = `XLOOKUP(1, {1,2}, {3,4}) * 0 + (${first.formula})`;
-    await page.locator('#wb-file').setInputFiles({ name: 'lookup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(document)) });
+    // IRRROOTS has no Excel twin (LET, SEQUENCE and XLOOKUP now translate).
+    first.formula = `COUNT(IRRROOTS({-100; 60; 60})) * 0 + (${first.formula})`;
+    await page.locator('#wb-file').setInputFiles({ name: 'roots.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(document)) });
     await page.locator('#wb-case[data-ready]').waitFor({ state: 'attached' });
     let downloaded = false;
     page.on('download', () => {
@@ -63,7 +64,7 @@ describe('the Excel workbook from the workbench', { timeout: 180_000 }, () => {
     });
     await page.getByRole('button', { name: 'Download the Excel workbook' }).click();
     await page.locator('#wb-export-status', { hasText: 'No workbook:' }).waitFor();
-    assert.match(await page.locator('#wb-export-status').textContent() ?? '', /XLOOKUP/);
+    assert.match(await page.locator('#wb-export-status').textContent() ?? '', /IRRROOTS/);
     assert.equal(downloaded, false);
     await page.close();
   });

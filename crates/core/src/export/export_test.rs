@@ -150,7 +150,7 @@ fn untranslatable_functions_are_refused_with_the_path() {
 
     let model = tiny(
         r#"{ "id": "s", "per_period": true, "formula": "a * period" }"#,
-        r#"{ "id": "o", "label": "O", "formula": "SUMPRODUCT(s, {1;2;3;4})" }"#,
+        r#"{ "id": "o", "label": "O", "formula": "SUMPRODUCT(s, {1,2;3,4})" }"#,
     );
     assert!(plan(&model).is_err());
 }
@@ -218,3 +218,6 @@ fn wrong_input_counts_are_refused() {
         Err(ExportError::Inputs { .. })
     ));
 }
+
+#[path = "let_sequence_xlookup_test.rs"]
+mod let_sequence_xlookup;

@@ -13,7 +13,8 @@ pub enum Translation {
     /// The same function under this name in the file (`_xlfn.STDEV.S`).
     Direct(&'static str),
     /// Rewritten by the translator (Yardstick's own functions, PREV,
-    /// TAKE/DROP as narrowed ranges, INDEX on a row).
+    /// TAKE/DROP as narrowed ranges, INDEX on a row, and LET, SEQUENCE and
+    /// XLOOKUP, which LibreOffice 7.4 lacks).
     Rewrite,
     /// Refused, with the reason shown to the model's author.
     NotExportable(&'static str),
@@ -34,9 +35,6 @@ pub enum RangeArguments {
     /// Argument 0 only (COUNTIF).
     First,
 }
-
-const NOT_IN_CALC_7_4: &str =
-    "is not in LibreOffice 7.4 (it came with Calc 24.8), so the workbook could not be checked there";
 
 /// `(Yardstick name, translation, range arguments)`, in no order.
 pub const TABLE: &[(&str, Translation, RangeArguments)] = &[
@@ -116,11 +114,10 @@ pub const TABLE: &[(&str, Translation, RangeArguments)] = &[
     ("AVERAGEIF", Translation::Direct("AVERAGEIF"), RangeArguments::FirstAndThird),
     ("MAXIFS", Translation::Direct("_xlfn.MAXIFS"), RangeArguments::FirstAndOddPositions),
     ("MINIFS", Translation::Direct("_xlfn.MINIFS"), RangeArguments::FirstAndOddPositions),
-    (
-        "SEQUENCE",
-        Translation::NotExportable(NOT_IN_CALC_7_4),
-        RangeArguments::None,
-    ),
+    // LibreOffice 7.4 has no SEQUENCE, LET or XLOOKUP: a constant SEQUENCE
+    // becomes an array constant, LET is substituted, XLOOKUP becomes
+    // INDEX and MATCH (lookup_sequence.rs, let_binding.rs).
+    ("SEQUENCE", Translation::Rewrite, RangeArguments::None),
     // logical
     ("IF", Translation::Direct("IF"), RangeArguments::None),
     ("IFS", Translation::Direct("_xlfn.IFS"), RangeArguments::None),
@@ -131,7 +128,7 @@ pub const TABLE: &[(&str, Translation, RangeArguments)] = &[
     ("SWITCH", Translation::Direct("_xlfn.SWITCH"), RangeArguments::None),
     ("TRUE", Translation::Direct("TRUE"), RangeArguments::None),
     ("FALSE", Translation::Direct("FALSE"), RangeArguments::None),
-    ("LET", Translation::NotExportable(NOT_IN_CALC_7_4), RangeArguments::None),
+    ("LET", Translation::Rewrite, RangeArguments::None),
     // date
     ("DATE", Translation::Direct("DATE"), RangeArguments::None),
     ("YEAR", Translation::Direct("YEAR"), RangeArguments::None),
@@ -160,7 +157,7 @@ pub const TABLE: &[(&str, Translation, RangeArguments)] = &[
     ("CHOOSE", Translation::Direct("CHOOSE"), RangeArguments::None),
     ("INDEX", Translation::Rewrite, RangeArguments::None),
     ("MATCH", Translation::Direct("MATCH"), RangeArguments::None),
-    ("XLOOKUP", Translation::NotExportable(NOT_IN_CALC_7_4), RangeArguments::None),
+    ("XLOOKUP", Translation::Rewrite, RangeArguments::None),
     ("TAKE", Translation::Rewrite, RangeArguments::None),
     ("DROP", Translation::Rewrite, RangeArguments::None),
     // model

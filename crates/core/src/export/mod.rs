@@ -7,10 +7,13 @@
 //! whose formulas have no faithful translation is refused with the model
 //! path and the reason (docs/xlsx-export.md).
 
+mod array_constant;
 pub mod cells;
 pub mod error;
 pub mod functions;
 mod helpers;
+mod let_binding;
+mod lookup_sequence;
 pub mod plan;
 mod rewrite;
 pub mod translate;

@@ -2,7 +2,8 @@
 //! previous column's cell, TAKE and DROP of a series as a narrowed range
 //! (LibreOffice 7.4 has neither), INDEX on a series row with its row and
 //! column swapped, ROI and BREAKEVEN as their closed forms with
-//! Yardstick's error rules, PAYBACK and DPAYBACK over helper rows.
+//! Yardstick's error rules, PAYBACK and DPAYBACK over helper rows; LET,
+//! SEQUENCE and XLOOKUP (which LibreOffice 7.4 lacks) in their own files.
 //! Anything else of these functions is refused with the reason.
 
 use super::error::ExportError;
@@ -28,6 +29,9 @@ fn rewrite(
 ) -> Result<Translated, ExportError> {
     match name {
         "PREV" => prev(translator, args),
+        "LET" => translator.let_call(args),
+        "SEQUENCE" => translator.sequence(args),
+        "XLOOKUP" => translator.xlookup(args),
         "TAKE" | "DROP" => slice(translator, name, args),
         "INDEX" => index(translator, args),
         "ROI" => {
@@ -66,6 +70,7 @@ fn scalar(text: String) -> Translated {
         text,
         shape: Shape::Scalar,
         is_reference: false,
+        constant: None,
     }
 }
 
@@ -108,6 +113,17 @@ fn prev(translator: &mut Translator<'_>, args: &[Expr]) -> Result<Translated, Ex
             "outside a per-period calculation is an error value in Yardstick; the export refuses it",
         ));
     };
+    if let Some(ExprKind::Name(name)) = args.first().map(|arg| &arg.kind) {
+        if translator.binding(name).is_some() {
+            // Yardstick's PREV reads the model's series of that spelling,
+            // not the LET's value: too surprising to carry into a workbook.
+            return Err(refuse(
+                translator,
+                "PREV",
+                "of a LET name cannot be exported: name the per-period calculation directly",
+            ));
+        }
+    }
     let Some(series) = args
         .first()
         .filter(|arg| translator.series_row(arg).is_some())
@@ -206,6 +222,7 @@ fn slice(
         text,
         shape: Shape::Row,
         is_reference: true,
+        constant: None,
     })
 }
 
@@ -269,6 +286,9 @@ fn payback(
                 mode: Mode::Scalar,
                 needs_array: false,
                 helpers: &mut *translator.helpers,
+                // Read here, a LET name is refused (its text was written
+                // for the output's sheet).
+                scope: translator.scope.clone(),
             };
             let translated = rate_translator.formula(rate)?;
             if translated.shape != Shape::Scalar {

@@ -8,11 +8,15 @@
 //! It writes text only; where things are comes from [`Places`], and the
 //! helper rows PAYBACK needs are added through the block's `HelperRows`.
 
+use super::array_constant::orient_beside_rows;
+pub use super::array_constant::ArrayConstant;
 use super::cells::{absolute, relative, row_range, sheet_prefix};
 use super::error::ExportError;
 use super::functions::{self, RangeArguments, Translation};
 use super::helpers::HelperRows;
-use crate::formula::ast::{ArrayElement, BinaryOp, Expr, ExprKind, PostfixOp, UnaryOp};
+use super::let_binding::Binding;
+use super::MAX_FORMULA_CHARS;
+use crate::formula::ast::{BinaryOp, Expr, ExprKind, PostfixOp, UnaryOp};
 use crate::formula::value::ErrorKind;
 
 /// What a name in a formula refers to.
@@ -41,6 +45,10 @@ pub struct Places {
     pub series_len: usize,
     /// How formulas refer to each input: a defined name or a reference.
     pub inputs: Vec<String>,
+    /// Whether each input may hold text with a wildcard character (`*`,
+    /// `?` or `~`: a select with such an option), which MATCH would read
+    /// as a pattern.
+    pub wildcard_inputs: Vec<bool>,
     /// Each calculation's row on the calculation sheet, and whether it is a series.
     pub calculations: Vec<(u32, bool)>,
     /// Each output's sheet, row and column.
@@ -82,10 +90,13 @@ pub struct Translated {
     /// Whether the text is a plain cell reference, range or defined name
     /// (what Excel's criteria functions require).
     pub is_reference: bool,
+    /// Set when the text is an array constant written as such (a literal
+    /// or a constant SEQUENCE).
+    pub constant: Option<ArrayConstant>,
 }
 
 /// Excel's limit on a text constant inside a formula.
-const MAX_TEXT_LITERAL_CHARS: usize = 255;
+pub(super) const MAX_TEXT_LITERAL_CHARS: usize = 255;
 
 /// Functions that read a whole row as Excel reads a range: a row argument
 /// needs no array entry and gives one value.
@@ -138,10 +149,12 @@ pub struct Translator<'a> {
     pub needs_array: bool,
     /// Helper rows for PAYBACK and DPAYBACK.
     pub helpers: &'a mut HelperRows,
+    /// The LET names in scope, innermost last (see `let_binding.rs`).
+    pub scope: Vec<Binding>,
 }
 
 impl Translator<'_> {
-    fn refuse(&self, what: impl Into<String>, reason: impl Into<String>) -> ExportError {
+    pub(super) fn refuse(&self, what: impl Into<String>, reason: impl Into<String>) -> ExportError {
         ExportError::Untranslatable {
             path: self.path.to_string(),
             what: what.into(),
@@ -157,7 +170,7 @@ impl Translator<'_> {
         }
     }
 
-    fn target(&self, name: &str) -> Option<Target> {
+    pub(super) fn target(&self, name: &str) -> Option<Target> {
         let lower = name.to_ascii_lowercase();
         self.places
             .names
@@ -191,6 +204,7 @@ impl Translator<'_> {
             text,
             shape: Shape::Scalar,
             is_reference: false,
+            constant: None,
         }
     }
 
@@ -199,10 +213,36 @@ impl Translator<'_> {
             text,
             shape,
             is_reference: true,
+            constant: None,
         }
     }
 
+    /// Every node's text is measured as it is made: LET's substitution can
+    /// grow a formula exponentially, and what is past Excel's limit is
+    /// refused before it grows further.
     fn expr(&mut self, expr: &Expr) -> Result<Translated, ExportError> {
+        let translated = self.node(expr)?;
+        self.within_length(translated)
+    }
+
+    /// `translated`, or the refusal when its text is longer than Excel's
+    /// formula limit (every node's text ends up inside the cell's formula).
+    pub fn within_length(&self, translated: Translated) -> Result<Translated, ExportError> {
+        // Characters are never more than bytes: count only long texts.
+        if translated.text.len() > MAX_FORMULA_CHARS {
+            let length = translated.text.chars().count();
+            if length > MAX_FORMULA_CHARS {
+                return Err(ExportError::FormulaTooLong {
+                    path: self.path.to_string(),
+                    length,
+                    limit: MAX_FORMULA_CHARS,
+                });
+            }
+        }
+        Ok(translated)
+    }
+
+    fn node(&mut self, expr: &Expr) -> Result<Translated, ExportError> {
         match &expr.kind {
             ExprKind::Number(n) => Ok(Self::scalar(number_text(*n))),
             ExprKind::Text(text) => Ok(Self::scalar(text_literal(text))),
@@ -213,10 +253,15 @@ impl Translator<'_> {
             ExprKind::Name(name) | ExprKind::Variable { name, .. } => self.name(name),
             ExprKind::Group(inner) => {
                 let inner = self.expr(inner)?;
+                if inner.constant.is_some() {
+                    // `({1;2})` is `{1;2}`; bare, it can still turn into a row.
+                    return Ok(inner);
+                }
                 Ok(Translated {
                     text: format!("({})", inner.text),
                     shape: inner.shape,
                     is_reference: false,
+                    constant: None,
                 })
             }
             ExprKind::Unary { op, operand } => {
@@ -234,6 +279,7 @@ impl Translator<'_> {
                     text: format!("{sign}{}", inner.text),
                     shape: inner.shape,
                     is_reference: false,
+                    constant: None,
                 })
             }
             ExprKind::Postfix {
@@ -247,6 +293,7 @@ impl Translator<'_> {
                     text: format!("{}%", inner.text),
                     shape: inner.shape,
                     is_reference: false,
+                    constant: None,
                 })
             }
             ExprKind::Binary { op, left, right } => self.binary(*op, left, right),
@@ -277,13 +324,18 @@ impl Translator<'_> {
             matches!(&left.kind, ExprKind::Binary { op: l, .. } if l.precedence() < precedence);
         let right_group =
             matches!(&right.kind, ExprKind::Binary { op: r, .. } if r.precedence() <= precedence);
-        let left = self.operand(left, left_group)?;
-        let right = self.operand(right, right_group)?;
+        let mut pair = [
+            self.operand(left, left_group)?,
+            self.operand(right, right_group)?,
+        ];
+        orient_beside_rows(&mut pair);
+        let [left, right] = pair;
         let shape = self.note_elementwise(&[left.shape, right.shape])?;
         Ok(Translated {
             text: format!("{}{}{}", left.text, op.symbol(), right.text),
             shape,
             is_reference: false,
+            constant: None,
         })
     }
 
@@ -309,49 +361,18 @@ impl Translator<'_> {
         }
     }
 
-    fn error_literal(&self, kind: ErrorKind) -> Result<&'static str, ExportError> {
+    pub(super) fn error_literal(&self, kind: ErrorKind) -> Result<&'static str, ExportError> {
         if kind == ErrorKind::Syntax {
             return Err(self.refuse("#ERROR!", "has no Excel error literal"));
         }
         Ok(kind.code())
     }
 
-    fn array(&mut self, rows: &[Vec<ArrayElement>]) -> Result<Translated, ExportError> {
-        let mut text = String::from("{");
-        for (row_index, row) in rows.iter().enumerate() {
-            if row_index > 0 {
-                text.push(';');
-            }
-            for (column_index, element) in row.iter().enumerate() {
-                if column_index > 0 {
-                    text.push(',');
-                }
-                match element {
-                    ArrayElement::Number(n) => text.push_str(&number_text(*n)),
-                    ArrayElement::Text(t) => {
-                        if t.encode_utf16().count() > MAX_TEXT_LITERAL_CHARS {
-                            return Err(self.refuse(
-                                "a text constant in an array",
-                                "is longer than the 255 characters Excel allows there",
-                            ));
-                        }
-                        text.push_str(&quoted(t));
-                    }
-                    ArrayElement::Bool(b) => text.push_str(bool_text(*b)),
-                    ArrayElement::Error(kind) => text.push_str(self.error_literal(*kind)?),
-                }
-            }
-        }
-        text.push('}');
-        let single = rows.len() == 1 && rows.first().is_some_and(|row| row.len() == 1);
-        Ok(Translated {
-            text,
-            shape: if single { Shape::Scalar } else { Shape::Array },
-            is_reference: false,
-        })
-    }
-
     fn name(&mut self, name: &str) -> Result<Translated, ExportError> {
+        // A LET's name hides `period` and the model's names inside the LET.
+        if let Some(bound) = self.bound_value(name) {
+            return bound;
+        }
         if name.eq_ignore_ascii_case("period") {
             return match self.mode {
                 Mode::Period(period) => {
@@ -414,6 +435,9 @@ impl Translator<'_> {
             ExprKind::Group(inner) => return self.series_row(inner),
             _ => return None,
         };
+        if let Some(binding) = self.binding(name) {
+            return binding.series_row;
+        }
         match self.target(name)? {
             Target::Calculation(index) => match self.places.calculations.get(index) {
                 Some(&(row, true)) => Some(row),
@@ -447,7 +471,8 @@ impl Translator<'_> {
         ranges: RangeArguments,
         args: &[Expr],
     ) -> Result<Translated, ExportError> {
-        let translated = self.arguments(args)?;
+        let mut translated = self.arguments(args)?;
+        orient_beside_rows(&mut translated);
         for (index, arg) in translated.iter().enumerate() {
             if ranges.requires_range(index) && !arg.is_reference {
                 return Err(self.refuse(
@@ -472,6 +497,7 @@ impl Translator<'_> {
             text: call_text(excel, &translated),
             shape,
             is_reference: false,
+            constant: None,
         })
     }
 }
@@ -490,7 +516,7 @@ pub fn call_text(excel: &str, args: &[Translated]) -> String {
     text
 }
 
-fn bool_text(b: bool) -> &'static str {
+pub(super) fn bool_text(b: bool) -> &'static str {
     if b {
         "TRUE"
     } else {
@@ -508,7 +534,7 @@ pub fn number_text(n: f64) -> String {
     }
 }
 
-fn quoted(text: &str) -> String {
+pub(super) fn quoted(text: &str) -> String {
     format!("\"{}\"", text.replace('"', "\"\""))
 }
 

@@ -222,6 +222,15 @@ fn places(
         first_column: FIRST_PERIOD_COLUMN,
         series_len: spec.horizon.series_len(),
         inputs,
+        wildcard_inputs: spec
+            .inputs
+            .iter()
+            .map(|input| {
+                input.options.iter().any(|option| {
+                    matches!(&option.value, InputValue::Text(text) if text.contains(['*', '?', '~']))
+                })
+            })
+            .collect(),
         calculations: spec
             .calculations
             .iter()
@@ -393,6 +402,7 @@ impl Block<'_> {
             mode,
             needs_array: false,
             helpers,
+            scope: Vec::new(),
         };
         let translated = translator.formula(expr)?;
         let array = translator.needs_array;
