@@ -9,7 +9,7 @@
 
 import { h } from './widget/dom.js';
 
-/** @typedef {import('./engine.js').FunctionInfo} FunctionInfo */
+/** @typedef {import('./engine.js').FunctionHelp} FunctionInfo */
 /** @typedef {import('./engine.js').Engine['nameAt']} NameAtFn */
 
 /** Most suggestions shown at once. */

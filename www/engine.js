@@ -19,6 +19,7 @@
 /** @typedef {import('../pkg/yardstick.js').CallAt} CallAt */
 /** @typedef {import('../pkg/yardstick.js').NameAt} NameAt */
 /** @typedef {FunctionInfo['category']} FunctionCategory */
+/** A function as the playground lists it: the engine's facts and its one-line summary. @typedef {FunctionInfo & { summary: string }} FunctionHelp */
 
 /**
  * The loaded engine.
@@ -38,8 +39,32 @@
 /** Where the wasm-bindgen module lives, relative to this file's URL. */
 const BINDINGS_URL = new URL('./pkg/yardstick.js', import.meta.url);
 
+/** The functions' one-line summaries, kept out of the wasm (docs/formula-functions.md). */
+const SUMMARIES_URL = new URL('./function-summaries.json', import.meta.url);
+
 /** @type {Promise<Engine> | null} */
 let loading = null;
+
+/**
+ * Every function's one-line summary by name, for pages that list the
+ * functions (the playground). The text is data the engine's registry
+ * writes (`function-summaries.json`), not part of the wasm, so pages that
+ * only evaluate never download it. Resolves to an empty record when the
+ * file cannot be read: the listing then shows no summaries, nothing else
+ * changes.
+ * @returns {Promise<Record<string, string>>}
+ */
+export async function loadFunctionSummaries() {
+  try {
+    const response = await fetch(SUMMARIES_URL);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const summaries = await response.json();
+    return summaries !== null && typeof summaries === 'object' ? summaries : {};
+  } catch (error) {
+    console.warn(`could not load the function summaries ${SUMMARIES_URL.pathname}:`, error);
+    return {};
+  }
+}
 
 /**
  * Loads and instantiates the engine once; later calls share the same promise.

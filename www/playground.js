@@ -5,13 +5,13 @@
  * value it shows is computed by the engine (see engine.js).
  */
 
-import { loadEngine } from './engine.js';
+import { loadEngine, loadFunctionSummaries } from './engine.js';
 import { Autocomplete } from './complete.js';
 import { appendMessage, renderMirror, renderSignature, renderValue } from './render.js';
 import { h } from './widget/dom.js';
 
 /** @typedef {import('./engine.js').Engine} Engine */
-/** @typedef {import('./engine.js').FunctionInfo} FunctionInfo */
+/** @typedef {import('./engine.js').FunctionHelp} FunctionInfo */
 /** @typedef {import('./engine.js').FormulaDiagnostic} FormulaDiagnostic */
 
 /**
@@ -62,16 +62,19 @@ const page = {
 /**
  * The page's state once the engine is loaded.
  * @param {Engine} engine
+ * @param {Record<string, string>} summaries each function's one-line summary, by name
  */
-function start(engine) {
-  const catalog = engine.functions();
+function start(engine, summaries) {
+  const summaryOf = (/** @type {string} */ name) => summaries[name] ?? '';
+  /** @type {FunctionInfo[]} */
+  const catalog = engine.functions().map((info) => ({ ...info, summary: summaryOf(info.name) }));
 
   page.version.textContent = `Engine ${engine.version()}`;
   page.version.title = 'Version of the Yardstick engine computing these results';
 
   const update = () => {
     evaluateInput(engine);
-    updateSignature(engine);
+    updateSignature(engine, summaryOf);
     rememberFormula(page.input.value);
   };
   const autocomplete = new Autocomplete(page.input, page.suggestions, catalog, engine.nameAt, update);
@@ -82,7 +85,7 @@ function start(engine) {
   });
   // The caret can move without an input event; keep the signature hint in step.
   for (const type of ['keyup', 'click', 'focus']) {
-    page.input.addEventListener(type, () => updateSignature(engine));
+    page.input.addEventListener(type, () => updateSignature(engine, summaryOf));
   }
 
   page.examples.addEventListener('click', (event) => {
@@ -174,15 +177,16 @@ function showDiagnostics(text, diagnostics) {
 /**
  * Shows the signature of the function whose parentheses hold the caret.
  * @param {Engine} engine
+ * @param {(name: string) => string} summaryOf
  */
-function updateSignature(engine) {
+function updateSignature(engine, summaryOf) {
   const caret = page.input.selectionStart;
   const call = caret === null ? null : engine.callAt(page.input.value, caret);
   if (!call) {
     page.signature.hidden = true;
     return;
   }
-  renderSignature(page.signature, call);
+  renderSignature(page.signature, call, summaryOf(call.name));
   page.signature.hidden = false;
 }
 
@@ -256,7 +260,7 @@ function describe(error) {
   return error instanceof Error ? error.message : String(error);
 }
 
-loadEngine().then(start, (error) => {
+Promise.all([loadEngine(), loadFunctionSummaries()]).then(([engine, summaries]) => start(engine, summaries), (error) => {
   page.version.textContent = 'Engine unavailable';
   const failure = h('p', { class: 'engine-failure' }, `The engine did not load: ${describe(error)}. Reload the page to try again.`);
   page.result.replaceChildren(failure);

@@ -214,13 +214,14 @@ function clamp(n, low, high) {
  * it (`callAt`), with the active parameter emphasised, then its summary.
  * @param {HTMLElement} target
  * @param {CallAt} call
+ * @param {string} summary the function's one-line summary ('' when unknown)
  */
-export function renderSignature(target, call) {
+export function renderSignature(target, call, summary) {
   const signature = h('code', { class: 'signature-text' }, `${call.name}(`);
   call.parameters.forEach((parameter, index) => {
     if (index > 0) signature.append(', ');
     signature.append(index === call.activeParameter ? h('strong', { class: 'signature-active' }, parameter) : parameter);
   });
   signature.append(')');
-  target.replaceChildren(signature, h('span', { class: 'signature-summary' }, call.summary));
+  target.replaceChildren(signature, h('span', { class: 'signature-summary' }, summary));
 }

@@ -175,6 +175,12 @@ describe('formula playground', { timeout: 120_000 }, () => {
     assert.ok(names.length >= 2, `several functions start with P: ${names.join(', ')}`);
     assert.ok(names.every((name) => name.startsWith('P')), `only names starting with P: ${names.join(', ')}`);
     assert.ok(names.includes('PMT'), 'PMT is suggested');
+    // Each suggestion carries its summary, from the site's summaries file
+    // (the wasm has none; crates/core/tests/function_summaries.rs keeps the
+    // file equal to the registry).
+    const summaries = JSON.parse(fs.readFileSync(path.join(repoRoot, 'www', 'function-summaries.json'), 'utf8'));
+    const pmtSummary = options.nth(names.indexOf('PMT')).locator('.suggestion-summary');
+    assert.equal(await pmtSummary.textContent(), summaries.PMT);
 
     const activeId = async () => input.getAttribute('aria-activedescendant');
     const firstId = await activeId();
@@ -199,6 +205,7 @@ describe('formula playground', { timeout: 120_000 }, () => {
     const signature = page.locator('#signature');
     await signature.waitFor({ state: 'visible' });
     assert.match((await signature.textContent()) ?? '', /PMT\(rate, nper, pv, \[fv\], \[type\]\)/);
+    assert.equal(await signature.locator('.signature-summary').textContent(), summaries.PMT);
     const active = signature.locator('.signature-active');
     assert.equal(await active.textContent(), 'rate');
     // The engine's lexer counts `;` as the parser does, and a string's

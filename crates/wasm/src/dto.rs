@@ -128,7 +128,6 @@ pub fn call_to_js(call: &CallAt) -> JsValue {
     set(&object, "parameters", &parameters);
     let active = call.active_parameter.map(|index| index as f64);
     set_number_or_null(&object, "activeParameter", active);
-    set_text(&object, "summary", call.summary);
     object.into()
 }
 
@@ -182,8 +181,6 @@ pub fn functions_to_js() -> JsValue {
             "signature",
             &functions::signature(spec.name).unwrap_or_default(),
         );
-        let summary = functions::summary(spec.name).unwrap_or_default();
-        set_text(&object, "summary", summary);
         set_number(&object, "minArgs", spec.min_args as f64);
         set_number(&object, "maxArgs", spec.max_args as f64);
         list.push(&object);

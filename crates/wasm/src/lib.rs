@@ -163,13 +163,11 @@ export interface CallAt {
   /** As shown to people: `[fv]` is optional, and a `...` entry says that the parameter before it repeats. */
   parameters: string[];
   activeParameter: number | null;
-  summary: string;
 }
 export interface FunctionInfo {
   name: string;
   category: "financial" | "math" | "statistical" | "logical" | "date" | "text" | "lookup" | "model";
   signature: string;
-  summary: string;
   minArgs: number;
   maxArgs: number;
 }
@@ -434,9 +432,10 @@ impl Formula {
     }
 }
 
-/// Every supported function with its signature and a one-line summary, for
-/// autocomplete and help while writing formulas. Only in the full build:
-/// the widget evaluates models and does not carry the summaries' text.
+/// Every supported function with its category, signature and arity, for
+/// autocomplete and help while writing formulas. Only in the full build.
+/// The one-line summaries are not in any wasm build: the site reads them
+/// from `function-summaries.json` (docs/formula-functions.md).
 #[cfg(feature = "workbench")]
 #[wasm_bindgen(unchecked_return_type = "FunctionInfo[]")]
 pub fn functions() -> JsValue {
@@ -447,7 +446,7 @@ pub fn functions() -> JsValue {
 /// UTF-16 offset, as `selectionStart` gives it), read with the engine's
 /// lexer: the function's name, the argument the caret is in, its
 /// parameters from the function registry with the one that argument
-/// stands for, and its summary. `null` outside every call and inside a
+/// stands for. `null` outside every call and inside a
 /// call of an unknown function. Only in the full build, for the
 /// playground's signature hint.
 #[cfg(feature = "workbench")]

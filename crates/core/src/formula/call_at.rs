@@ -26,8 +26,6 @@ pub struct CallAt {
     /// `argument_index` itself, or, at or past a `...`, the repeating
     /// parameter before it; `None` past the end of a fixed list.
     pub active_parameter: Option<usize>,
-    /// The function's one-line summary.
-    pub summary: &'static str,
 }
 
 impl CallAt {
@@ -96,14 +94,12 @@ pub fn call_at(source: &str, caret: usize) -> Option<CallAt> {
         .rev()
         .find_map(|level| Some((level.call?, level.separators)))?;
     let spec = functions::find(name)?;
-    // One registry row gives both the parameters and the summary.
-    let &(_, parameter_list, summary) = functions::help_row(spec.name)?;
+    let &(_, parameter_list) = functions::help_row(spec.name)?;
     Some(CallAt {
         name: spec.name,
         argument_index,
         active_parameter: active_parameter(parameter_list, argument_index),
         parameter_list,
-        summary,
     })
 }
 

@@ -21,6 +21,7 @@ pub mod model;
 pub mod rounding;
 pub mod slicing;
 pub mod statistics;
+mod summaries;
 #[path = "testing_test.rs"]
 pub mod testing;
 pub mod text;
@@ -88,17 +89,47 @@ pub fn by_id(id: FunctionId) -> Option<&'static FunctionSpec> {
 }
 
 /// The one-sentence summary of the function named `name` (upper case), for
-/// listings such as autocomplete; kept apart from [`FunctionSpec`] so that
-/// code that only evaluates formulas does not carry the text.
+/// listings such as the playground's reference; kept apart from
+/// [`FunctionSpec`] and from the help rows, so no wasm build carries the
+/// text (the site reads `www/function-summaries.json`, written from this).
 pub fn summary(name: &str) -> Option<&'static str> {
-    help_row(name).map(|(_, _, summary)| *summary)
+    summaries::SUMMARIES
+        .iter()
+        .find(|(function, _)| *function == name)
+        .map(|(_, summary)| *summary)
+}
+
+/// Every function's summary as the JSON object the site serves
+/// (`www/function-summaries.json`): one `"NAME": "summary"` entry per
+/// line, in the tables' order. `cargo run -p yardstick-core --example
+/// function_summaries` prints it; a test keeps the file equal to it.
+pub fn summaries_json() -> String {
+    let mut text = String::from("{\n");
+    let mut first = true;
+    for spec in all() {
+        if !first {
+            text.push_str(",\n");
+        }
+        first = false;
+        text.push_str("  ");
+        text.push_str(&crate::json::canonical_json(&crate::json::Node::Text(
+            spec.name.to_string(),
+        )));
+        text.push_str(": ");
+        let summary = summary(spec.name).unwrap_or_default();
+        text.push_str(&crate::json::canonical_json(&crate::json::Node::Text(
+            summary.to_string(),
+        )));
+    }
+    text.push_str("\n}\n");
+    text
 }
 
 /// The signature of the function named `name` (upper case) as shown to
 /// users, such as `PMT(rate, nper, pv, [fv], [type])`: its [`parameters`]
 /// in parentheses. Kept apart from [`FunctionSpec`] like [`summary`].
 pub fn signature(name: &str) -> Option<String> {
-    let (name, parameters, _) = help_row(name)?;
+    let (name, parameters) = help_row(name)?;
     // Pushed piece by piece rather than `format!` and `str::replace`: the
     // wasm then needs neither for this one listing.
     let mut text = String::with_capacity(name.len() + parameters.len() * 2 + 2);
@@ -119,17 +150,16 @@ pub fn signature(name: &str) -> Option<String> {
 /// parameter before it repeats. Kept apart from [`FunctionSpec`] like
 /// [`summary`].
 pub fn parameters(name: &str) -> Option<Parameters> {
-    help_row(name).map(|(_, parameters, _)| parameters.split('|'))
+    help_row(name).map(|(_, parameters)| parameters.split('|'))
 }
 
 /// The parameters of one function, in order (see [`parameters`]).
 pub type Parameters = std::str::Split<'static, char>;
 
-/// The help row of the function named `name` (upper case): its name, its
-/// `|`-joined parameters and its summary, for a caller that needs more
-/// than one of them with one search.
+/// The help row of the function named `name` (upper case): its name and
+/// its `|`-joined parameters.
 pub(crate) fn help_row(name: &str) -> Option<&'static help::HelpRow> {
-    help::HELP.iter().find(|(function, _, _)| *function == name)
+    help::HELP.iter().find(|(function, _)| *function == name)
 }
 
 /// Finds a function by name, case-insensitively.
@@ -216,6 +246,11 @@ mod tests {
             );
         }
         assert_eq!(help::HELP.len(), all().count(), "one help row per function");
+        assert_eq!(
+            summaries::SUMMARIES.len(),
+            all().count(),
+            "one summary per function"
+        );
     }
 
     #[test]
