@@ -164,6 +164,8 @@ describe('dropping a project', { timeout: 240_000 }, () => {
     await work.locator('#wb-drop-state[data-state="open"]').waitFor();
     await work.locator('#wb-case-author').fill('Bob');
 
+    // The form stays out of sight until asked for.
+    assert.equal(await work.locator('#wb-drop-form').isVisible(), false, 'the drop form is hidden until "Drop this project…"');
     // Keyboard only: open the drop form, try an empty reason, then drop.
     await tabTo(work, '#wb-drop-start');
     await work.keyboard.press('Enter');

@@ -466,6 +466,21 @@ describe('saved cases in the workbench', { timeout: 300_000 }, () => {
     assert.deepEqual(await axeViolations(page), [], 'axe with the history expanded and a comparison');
     await shoot(page, 'history-1280');
     await page.setViewportSize({ width: 390, height: 844 });
+    // On a phone each revision is a card: nothing scrolls sideways, and the
+    // changes sit under the revision, labelled, not in a clipped column.
+    const history = await page.locator('.wb-history-scroll').evaluate((box) => {
+      const row = /** @type {HTMLElement} */ (box.querySelector('tr[data-revision="2"]'));
+      const changes = /** @type {HTMLElement} */ (row.querySelector('.wb-summary-cell'));
+      return {
+        overflow: box.scrollWidth - box.clientWidth,
+        indent: changes.getBoundingClientRect().left - row.getBoundingClientRect().left,
+        label: getComputedStyle(changes, '::before').content,
+      };
+    });
+    assert.ok(history.overflow <= 1, `the history fits 390 px (overflow ${history.overflow} px)`);
+    assert.ok(Math.abs(history.indent) < 12, `the changes start at the card's edge (${history.indent} px in)`);
+    assert.equal(history.label, '"Changes: "');
+    assert.deepEqual(await axeViolations(page), [], 'axe with the history as cards at 390 px');
     await shoot(page, 'history-390');
 
     await page.locator('#wb-list-form button').click();

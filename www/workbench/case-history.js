@@ -102,12 +102,12 @@ export function mountHistory(root, host) {
       const row = h(
         'tr',
         { 'data-revision': String(entry.revision) },
-        h('th', { scope: 'row' }, String(entry.revision)),
-        h('td', {}, when(entry.savedAtMs)),
-        h('td', {}, entry.author),
-        h('td', {}, stepLabel(entry.step), entry.dropped ? h('span', { class: 'wb-tag wb-dropped-tag' }, 'dropped') : null),
-        h('td', { class: 'wb-summary-cell' }, h('span', { class: 'wb-change-summary' }, entry.revision === 1 ? 'created' : summaryText(entry.changes)), ' ', changes),
-        h('td', {}, open),
+        h('th', { scope: 'row', 'data-label': 'Revision' }, String(entry.revision)),
+        h('td', { 'data-label': 'Saved' }, when(entry.savedAtMs)),
+        h('td', { 'data-label': 'By' }, entry.author),
+        h('td', { 'data-label': 'Step' }, stepLabel(entry.step), entry.dropped ? h('span', { class: 'wb-tag wb-dropped-tag' }, 'dropped') : null),
+        h('td', { class: 'wb-summary-cell', 'data-label': 'Changes' }, h('span', { class: 'wb-change-summary' }, entry.revision === 1 ? 'created' : summaryText(entry.changes)), ' ', changes),
+        h('td', { 'data-label': 'Open' }, open),
       );
       changes.addEventListener('click', () => void toggleChanges(entry, changes, row));
       if (open instanceof HTMLButtonElement) open.addEventListener('click', () => void host.open(entry.revision === binding.latestRevision ? undefined : entry.revision));
