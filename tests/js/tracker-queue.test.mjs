@@ -71,3 +71,26 @@ test('past 10,000 held calls tracking goes off rather than holding more', () => 
     warn.mock.restore();
   }
 });
+
+test('a call the engine refuses is reported and the calls after it still run', () => {
+  const warn = mock.method(console, 'warn', () => {});
+  try {
+    const queue = new TrackerQueue();
+    /** @type {string[]} */
+    const ran = [];
+    queue.run(() => ran.push('add'));
+    queue.run(() => {
+      throw new Error('invalid-id');
+    });
+    queue.run(() => ran.push('input'));
+    queue.start(TRACKER);
+    queue.run(() => {
+      throw new Error('time-went-backwards');
+    });
+    queue.run(() => ran.push('commit'));
+    assert.deepEqual(ran, ['add', 'input', 'commit']);
+    assert.equal(warn.mock.callCount(), 2);
+  } finally {
+    warn.mock.restore();
+  }
+});

@@ -259,7 +259,14 @@ export class YardstickCalculator extends HTMLElement {
       calcVersion: this.#layout.version,
       idleTimeoutMs: Number.isFinite(idle) && idle > 0 ? idle : undefined,
     };
-    const membership = joinPage(widget);
+    let membership;
+    try {
+      membership = joinPage(widget);
+    } catch (error) {
+      // Engagement tracking is never allowed to break the calculator.
+      console.warn('yardstick: engagement tracking is off:', error);
+      return;
+    }
     this.#membership = membership;
     this.#sinks = widget;
     if (membership.waiting) afterNextPaint(() => loadTrackerEngine().then(membership.provide, membership.failed));

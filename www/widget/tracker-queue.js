@@ -44,7 +44,7 @@ export class TrackerQueue {
    * @param {(tracker: PageTracker) => void} call
    */
   run(call) {
-    if (this.tracker) call(this.tracker);
+    if (this.tracker) runOne(call, this.tracker);
     else if (this.#off) return;
     else if (this.#held.length < MAX_HELD_CALLS) this.#held.push(call);
     else this.stop('the engagement tracker did not load in time');
@@ -59,7 +59,7 @@ export class TrackerQueue {
     this.tracker = tracker;
     const held = this.#held;
     this.#held = [];
-    for (const call of held) call(tracker);
+    for (const call of held) runOne(call, tracker);
     this.#settle();
   }
 
@@ -74,5 +74,19 @@ export class TrackerQueue {
     this.#held = [];
     this.#settle();
     console.warn('yardstick: engagement tracking is off:', reason);
+  }
+}
+
+/**
+ * One call; a refusal the engine throws is reported, and neither stops
+ * the calls after it nor reaches the host page.
+ * @param {(tracker: PageTracker) => void} call
+ * @param {PageTracker} tracker
+ */
+function runOne(call, tracker) {
+  try {
+    call(tracker);
+  } catch (error) {
+    console.warn('yardstick: engagement call refused:', error);
   }
 }
