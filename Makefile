@@ -46,9 +46,11 @@ tools:
 	@bash scripts/ensure-tools.sh
 
 ## pkg: release wasm, JS glue and TypeScript types in pkg/ (all but the Tracker);
-## pkg-widget: the same without the workbench analyses but with the engagement
-## Tracker (feature `tracker`), in pkg-widget/; pkg-page: the Tracker alone
-## (no model engine) and the page snippet, in pkg-page/
+## pkg-widget: the model engine alone (no workbench analyses, no Tracker) and
+## the embed script, in pkg-widget/; pkg-page: the Tracker alone (no model
+## engine) and the page snippet, in pkg-page/. The embed script loads
+## pkg-page's glue and wasm for its Tracker after its first result is on
+## screen (www/widget/tracker-engine.js), so a widget needs both folders
 # wasm-opt runs before wasm-bindgen: Debian's binaryen 108 rewrites the
 # externref table of wasm-bindgen's output as anyref, which browsers reject.
 # Names go first (stripping them after optimizing leaves 0.3-0.6 KiB more).
@@ -75,7 +77,7 @@ WASM_OPT_EXPORT_FLAGS := --strip-debug --strip-producers -Oz \
 # nothing changed, and make only redoes what is older than its inputs.
 PRECOMPRESSED := pkg/yardstick_bg.wasm.gz pkg/yardstick.js.gz \
   pkg-widget/yardstick_bg.wasm.gz pkg-widget/yardstick.js.gz pkg-widget/yardstick-widget.min.js.gz \
-  pkg-page/yardstick_bg.wasm.gz pkg-page/yardstick-page.min.js.gz \
+  pkg-page/yardstick_bg.wasm.gz pkg-page/yardstick.js.gz pkg-page/yardstick-page.min.js.gz \
   pkg-export/yardstick_bg.wasm.gz pkg-export/yardstick.js.gz
 pkg: $(filter pkg/%,$(PRECOMPRESSED))
 pkg-widget: $(filter pkg-widget/%,$(PRECOMPRESSED))
@@ -88,11 +90,15 @@ pkg-export: $(filter pkg-export/%,$(PRECOMPRESSED))
 $(WASM_RELEASE): FORCE
 	cargo build -p yardstick-wasm --lib --release --target $(WASM_TARGET)
 
+# The widget's engine: the model engine only. Its Tracker is the page
+# snippet's build, loaded after the first result (not on the byte budget).
 $(WASM_WIDGET): FORCE
-	cargo build -p yardstick-wasm --lib --release --target $(WASM_TARGET) --no-default-features --features tracker,model --target-dir target/widget
+	cargo build -p yardstick-wasm --lib --release --target $(WASM_TARGET) --no-default-features --features model --target-dir target/widget
 
 # The page snippet's engine: the Tracker without the model engine (no
-# `model` feature), for pages without a calculator (30 KB budget as sent).
+# `model` feature), for pages without a calculator (30 KB budget as sent),
+# and the Tracker a widget loads after its first result on a page without
+# the snippet (its glue, pkg-page/yardstick.js, imported at run time).
 $(WASM_PAGE): FORCE
 	cargo build -p yardstick-wasm --lib --release --target $(WASM_TARGET) --no-default-features --features page --target-dir target/page
 
@@ -133,7 +139,8 @@ pkg-widget/yardstick_bg.wasm pkg-widget/yardstick.js pkg-widget/yardstick.d.ts p
 pkg-page/yardstick_bg.wasm pkg-page/yardstick.js pkg-page/yardstick.d.ts pkg-page/yardstick_bg.wasm.d.ts &: $(WASM_PAGE) $(BINDGEN_INPUTS) scripts/short-wasm-names.mjs
 	scripts/check-wasm-float-formatting.sh $(WASM_PAGE)
 	$(MAKE) --no-print-directory bindgen OUT=pkg-page IN=$(WASM_PAGE)
-	@# As the widget's glue: minified, then the shared names shortened.
+	@# As the widget's glue: minified (the widget imports it at run time for
+	@# its Tracker), then the shared names shortened.
 	npx --no-install esbuild pkg-page/yardstick.js --minify --format=esm --target=es2022 \
 	  --log-level=warning --allow-overwrite --outfile=pkg-page/yardstick.js
 	node scripts/short-wasm-names.mjs pkg-page
@@ -147,7 +154,7 @@ pkg-export/yardstick_bg.wasm pkg-export/yardstick.js pkg-export/yardstick.d.ts p
 # engagement and outbox modules and the page build's glue.
 PAGE_BUNDLE_DEPS := target/page-bundle.d
 -include $(PAGE_BUNDLE_DEPS)
-pkg-page/yardstick-page.min.js: pkg-page/yardstick.js $(wildcard www/page/*.js) www/widget/engagement.js www/widget/outbox.js www/widget/page-facts.js www/widget/page-host.js
+pkg-page/yardstick-page.min.js: pkg-page/yardstick.js $(wildcard www/page/*.js) www/widget/engagement.js www/widget/outbox.js www/widget/page-facts.js www/widget/page-host.js www/widget/page-join.js www/widget/tracker-queue.js
 	@mkdir -p target
 	npx --no-install esbuild www/page/page.js --bundle --minify --format=esm --target=es2022 \
 	  '--mangle-props=^__(wbg_ptr|destroy_into_raw|wrap)$$' \
@@ -208,7 +215,7 @@ lint:
 	cargo clippy -p yardstick-wasm --lib --target $(WASM_TARGET) --no-default-features -- -D warnings
 	cargo clippy -p yardstick-wasm --lib --target $(WASM_TARGET) --no-default-features --features tracker -- -D warnings
 	cargo clippy -p yardstick-wasm --lib --target $(WASM_TARGET) --no-default-features --features page -- -D warnings
-	cargo clippy -p yardstick-wasm --lib --target $(WASM_TARGET) --no-default-features --features tracker,model -- -D warnings
+	cargo clippy -p yardstick-wasm --lib --target $(WASM_TARGET) --no-default-features --features model -- -D warnings
 	cargo clippy -p yardstick-wasm --lib --target $(WASM_TARGET) --no-default-features --features model,export -- -D warnings
 	@# The wasm-bindgen tests exist only on wasm32, so the native run above never sees them.
 	cargo clippy -p yardstick-wasm --target $(WASM_TARGET) --features page $(WASM_TESTS) -- -D warnings

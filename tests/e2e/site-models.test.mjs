@@ -4,9 +4,10 @@
 // reason, and the embed page says which other sites may embed this server's
 // calculators and how to allow one (make demo ALLOW_ORIGIN=...).
 //
-// The server runs on a temporary root whose www/, pkg/ and pkg-widget/ are
-// links to the repository's and whose models folder is its own, so the
-// test can add models without touching examples/models.
+// The server runs on a temporary root whose www/, pkg/, pkg-widget/ and
+// pkg-page/ (the widget's engagement tracker) are links to the
+// repository's and whose models folder is its own, so the test can add
+// models without touching examples/models.
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -29,7 +30,7 @@ describe('models placed in the models folder', { timeout: 180_000 }, () => {
   let root;
   before(async () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'yardstick-site-models-'));
-    for (const folder of ['www', 'pkg', 'pkg-widget']) fs.symlinkSync(path.join(repoRoot, folder), path.join(root, folder));
+    for (const folder of ['www', 'pkg', 'pkg-widget', 'pkg-page']) fs.symlinkSync(path.join(repoRoot, folder), path.join(root, folder));
     const models = path.join(root, 'examples', 'models');
     fs.mkdirSync(models, { recursive: true });
     for (const file of ['saas-roi.json', 'business-case-5y.json']) fs.copyFileSync(path.join(repoRoot, 'examples', 'models', file), path.join(models, file));

@@ -117,6 +117,24 @@ describe('embedding on another site', { timeout: 180_000 }, () => {
     await page.close();
   });
 
+  test('a script snippet on an allowed site loads its tracker from the server and reports a view', async () => {
+    const script = snippets['Script and element'];
+    assert.ok(script);
+    const page = await hostPage(script);
+    /** @type {string[]} */
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    const trackerGlue = page.waitForResponse((response) => new URL(response.url()).pathname === '/pkg-page/yardstick.js');
+    await page.goto(`${HOST}/pricing`);
+    // The tracker's glue comes from the server, beside the embed script.
+    const glue = await trackerGlue;
+    assert.equal(new URL(glue.url()).origin, new URL(server.url).origin);
+    assert.equal(glue.status(), 200);
+    await page.waitForFunction(() => (/** @type {any} */ (window).dataLayer ?? []).some((/** @type {any} */ e) => e.event === 'calc_view'), undefined, { timeout: 6_000 });
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('a script snippet on a page the server does not allow shows its link, not a blank box', async () => {
     const script = snippets['Script and element'];
     assert.ok(script);

@@ -70,7 +70,7 @@ export async function startStack() {
 }
 
 /**
- * A new page with the fixture routes, a paused fake clock, and a log of
+ * A new page with the fixture routes, a running fake clock, and a log of
  * every `yardstick:*` event and problem.
  * @param {import('playwright-core').BrowserContext} context
  * @param {string} baseUrl
@@ -102,6 +102,10 @@ export async function openPage(context, baseUrl, options) {
   });
   if (options.initScript) await page.addInitScript(options.initScript);
   await page.clock.install({ time: new Date('2026-11-22T10:00:00Z') });
+  // The browser's clock is shared by its pages, and an earlier test may
+  // have paused it: time runs while this page loads (the widget loads its
+  // tracker after a painted frame), until `loadAndPause` stops it.
+  await page.clock.resume();
   return { page, problems };
 }
 

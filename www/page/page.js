@@ -16,7 +16,7 @@
  */
 
 import initEngine, { Tracker, pageConsent } from '../../pkg-page/yardstick.js';
-import { startPageSnippet } from '../widget/engagement.js';
+import { startPageSnippet } from '../widget/page-join.js';
 
 /** The engine's wasm: beside the bundled snippet (`pkg-page/`). */
 const WASM_URL = new URL('../pkg-page/yardstick_bg.wasm', import.meta.url);

@@ -30,7 +30,8 @@
 import { createChartFrame, drawSeriesChart, drawTornado } from './charts.js';
 import { h } from './dom.js';
 import { loadWidgetEngine } from './engine.js';
-import { joinPage, pendingPage } from './engagement.js';
+import { joinPage, pendingPage } from './page-join.js';
+import { afterNextPaint, loadTrackerEngine } from './tracker-engine.js';
 import { observeInView } from './in-view.js';
 import { createField, showApplicable } from './fields.js';
 import { createLeadForm, postLead, randomUuid } from './lead-form.js';
@@ -49,6 +50,9 @@ import { isFormulaError } from './values.js';
 /** @typedef {ReturnType<typeof joinPage>} Membership */
 /** @typedef {import('./engagement.js').Consent} Consent */
 /** @typedef {import('./engagement.js').WidgetSinks} WidgetSinks */
+
+/** How long a lead waits for an engagement tracker still loading, for its page view id. */
+const LEAD_WAITS_FOR_TRACKER_MS = 3000;
 
 /** @type {CSSStyleSheet | null} */
 let sharedSheet = null;
@@ -220,7 +224,7 @@ export class YardstickCalculator extends HTMLElement {
     this.#layout = model.layout();
     this.#formats = new NumberFormats(this.getAttribute('locale') ?? this.#layout.locale, this.getAttribute('currency') ?? this.#layout.currency, bindings.readTypedNumber);
     this.#render(this.#layout, this.#formats);
-    this.#join(bindings);
+    this.#join();
     // Every output and chart once; a `scenario` then changes what it changes.
     const current = model.current();
     for (const [id, value] of Object.entries(current.outputs)) this.#showOutput(id, value);
@@ -231,12 +235,13 @@ export class YardstickCalculator extends HTMLElement {
     this.dispatchEvent(new CustomEvent('yardstick:ready', { detail: { calcId: this.#layout.id, calcVersion: this.#layout.version }, bubbles: true, composed: true }));
   }
 
-  /** @param {import('./engagement.js').TrackerEngine} [engine] */
-  #join(engine) {
+  /**
+   * Joins the page's engagement tracking. Nothing here waits for the
+   * tracker: its engine loads after the first result is painted, and what
+   * the widget reports meanwhile is held with its time (`tracker-queue.js`).
+   */
+  #join() {
     if (this.#membership || !this.#layout) return;
-    const found = engine ?? this.#engine;
-    if (!found) return;
-    this.#engine = found;
     // The page snippet's tracker is on its way: join it once it is there.
     const snippet = pendingPage();
     if (snippet) {
@@ -254,20 +259,19 @@ export class YardstickCalculator extends HTMLElement {
       calcVersion: this.#layout.version,
       idleTimeoutMs: Number.isFinite(idle) && idle > 0 ? idle : undefined,
     };
+    let membership;
     try {
-      this.#membership = joinPage(found, widget);
-      this.#sinks = widget;
+      membership = joinPage(widget);
     } catch (error) {
       // Engagement tracking is never allowed to break the calculator.
       console.warn('yardstick: engagement tracking is off:', error);
       return;
     }
-    const membership = this.#membership;
+    this.#membership = membership;
+    this.#sinks = widget;
+    if (membership.waiting) afterNextPaint(() => loadTrackerEngine().then(membership.provide, membership.failed));
     this.#observer = observeInView(this, (ratio) => membership.intersection(ratio));
   }
-
-  /** The engine's Tracker class and consent rule, once loaded. @type {import('./engagement.js').TrackerEngine | null} */
-  #engine = null;
 
   #leave() {
     this.#observer?.disconnect();
@@ -447,6 +451,10 @@ export class YardstickCalculator extends HTMLElement {
    * @returns {Promise<string | null>}
    */
   async #sendLead(leadId, contact) {
+    // The lead names the page view the tracker made: a tracker still
+    // loading gets a moment to be there (past it, the lead goes without).
+    const membership = this.#membership;
+    if (membership?.waiting) await Promise.race([membership.settled, new Promise((resolve) => setTimeout(resolve, LEAD_WAITS_FOR_TRACKER_MS))]);
     const collector = this.#collector();
     if (!collector || !this.#model || !this.#layout) return 'This calculator cannot send your details.';
     const url = new URL('api/leads', new URL(collector, document.baseURI));

@@ -8,12 +8,13 @@
  * GTM / GA4 `dataLayer`, Segment's `analytics.track` and the collector's
  * outbox.
  *
- * The same object is the page snippet's (`www/page/page.js`): it lives on
- * `globalThis[Symbol.for('yardstick.page')]`, so whichever script loads
- * first (the snippet or a widget) creates it and the other joins it, and a
- * page's widget and page events share one page view id and one sequence.
- * The snippet starts page tracking (`startPage`), which adds the page-level
+ * The same object is the page snippet's (`www/page/page.js`); how each
+ * finds it is `page-join.js`. The snippet starts page tracking (`startPage`), which adds the page-level
  * listeners (`page-facts.js`) and sends page events to its collector.
+ *
+ * The tracker comes from the page snippet's engine build (`pkg-page/`),
+ * loaded by the snippet, or by a widget after its first result: until one
+ * of them provides it, every call waits in a `TrackerQueue` with its time.
  *
  * It times nothing and decides nothing: when a milestone happens and what
  * the totals are is the clock's business (src/engagement/).
@@ -22,26 +23,24 @@
 import { Outbox } from './outbox.js';
 import { listenToPage } from './page-facts.js';
 import { VISIT_DAY_KEY, VISITOR_KEY, forgetStored, globalPrivacyControl, pushDataLayer, stored, storedVisitor, timeOriginMs, trackSegment } from './page-host.js';
+import { TrackerQueue } from './tracker-queue.js';
 
-/** @typedef {import('./engine.js').Tracker} Tracker */
-/** @typedef {import('./engine.js').EngagementEvent} EngagementEvent */
+/** @typedef {import('../../pkg-page/yardstick.js').EngagementEvent} EngagementEvent */
 /** @typedef {import('../../pkg-page/yardstick.js').PageEngagementEvent} PageEngagementEvent */
 /** @typedef {import('../../pkg-page/yardstick.js').Tracker} PageTracker */
-/** @typedef {typeof import('../../pkg-widget/yardstick.js').Tracker} TrackerClass */
 /**
- * What the page's tracker needs from an engine build (the widget's or the
- * page snippet's): the `Tracker` class and the page's consent rule
- * (`Consent::for_page`), both from the same glue instance.
- * @typedef {{ Tracker: TrackerClass, pageConsent: typeof import('../../pkg-widget/yardstick.js').pageConsent }} TrackerEngine
+ * What the page's tracker needs from the page build's engine: the
+ * `Tracker` class and the page's consent rule (`Consent::for_page`), both
+ * from the same glue instance.
+ * @typedef {{ Tracker: typeof import('../../pkg-page/yardstick.js').Tracker, pageConsent: typeof import('../../pkg-page/yardstick.js').pageConsent }} TrackerEngine
  */
 /** @typedef {'granted' | 'denied' | 'unknown'} Consent */
-/** @typedef {import('../../pkg-widget/yardstick.js').Fact} Fact */
+/** @typedef {import('../../pkg-page/yardstick.js').Fact} Fact */
+/** A widget on the page; its instance id is the tracker's answer to `addWidget`, once it ran. @typedef {{ instanceId: string | null }} Member */
 
 /** How often time-driven milestones are looked for while the page is visible. */
 const ADVANCE_INTERVAL_MS = 1000;
 const PAGE_SCHEMA = 'yardstick/page-events@1';
-/** The page's one tracker, shared by the widget bundle and the page snippet. */
-const PAGE_SYMBOL = Symbol.for('yardstick.page');
 
 /**
  * What one widget tells the page about itself.
@@ -55,39 +54,32 @@ const PAGE_SYMBOL = Symbol.for('yardstick.page');
 /**
  * The page's one tracker and its listeners.
  */
-class PageEngagement {
-  /** The page's effective consent. @type {Consent} */
-  #consent;
-  #widgets;
-  #outboxes;
-  #pageConsent;
+export class PageEngagement {
+  /** The page's effective consent, the engine's answer (`unknown` until it is there). @type {Consent} */
+  #consent = 'unknown';
+  /** The engine's consent rule, once it is there. @type {TrackerEngine['pageConsent'] | null} */
+  #pageConsent = null;
+  /** The calls made before the tracker exists, and the tracker. */
+  #queue = new TrackerQueue();
+  /** What the tracker is made with, as of this object's creation (its time, GPC then). */
+  #creation;
+  /** The widgets the tracker added, by instance id: where their events go. @type {Map<string, WidgetSinks>} */
+  #widgets = new Map();
+  /** Every widget on the page now, for the consents they state. @type {Set<WidgetSinks>} */
+  #members = new Set();
+  /** @type {Map<string, Outbox>} */
+  #outboxes = new Map();
   /** The page snippet's stated consent and collector, once it started page tracking. @type {{ consent: Consent, collector: string | null } | null} */
   #page = null;
   /** @type {ReturnType<typeof setInterval> | null} */
   #timer = null;
   /**
-   * @param {TrackerEngine} engine
+   * Starts listening at once; the tracker itself is made when an engine
+   * is provided (`provideEngine`), with this instant as its start.
    * @param {{ consent: Consent, idleTimeoutMs?: number }} options
    */
-  constructor(engine, options) {
-    this.#pageConsent = engine.pageConsent;
-    this.#consent = /** @type {Consent} */ (this.#pageConsent([options.consent], globalPrivacyControl()));
-    if (this.#consent === 'denied') forgetStored();
-    const seed = new Uint8Array(32);
-    crypto.getRandomValues(seed);
-    this.tracker = new engine.Tracker({
-      seed,
-      timeOriginMs: timeOriginMs(),
-      nowMs: performance.now(),
-      consent: this.#consent,
-      visitorId: this.#consent === 'granted' ? storedVisitor() : undefined,
-      idleTimeoutMs: options.idleTimeoutMs,
-    });
-    this.#rememberVisitor();
-    /** @type {Map<string, WidgetSinks>} */
-    this.#widgets = new Map();
-    /** @type {Map<string, Outbox>} */
-    this.#outboxes = new Map();
+  constructor(options) {
+    this.#creation = { ...options, nowMs: performance.now(), gpc: globalPrivacyControl() };
     this.#listen();
     // The page's real state now, rather than the clock's assumptions.
     this.fact(document.visibilityState === 'visible' ? 'visible' : 'hidden');
@@ -95,10 +87,67 @@ class PageEngagement {
     this.#startTimer();
   }
 
-  #rememberVisitor() {
-    const id = this.tracker.visitorId;
+  /** The page's tracker, once made (`null` before, and if its engine never loads). */
+  get tracker() {
+    return this.#queue.tracker;
+  }
+
+  /** True while the tracker waits for an engine. */
+  get waiting() {
+    return this.#queue.waiting;
+  }
+
+  /** Settles once the tracker is made or tracking is off. */
+  get settled() {
+    return this.#queue.settled;
+  }
+
+  /**
+   * An engine is here (the page snippet's, or the one a widget loaded):
+   * makes the page's tracker as of this object's creation, then runs every
+   * call made meanwhile, in order. A second engine changes nothing.
+   * @param {TrackerEngine} engine
+   */
+  provideEngine(engine) {
+    if (!this.#queue.waiting) return;
+    const { consent, idleTimeoutMs, nowMs, gpc } = this.#creation;
+    let tracker;
+    try {
+      this.#pageConsent = engine.pageConsent;
+      this.#consent = this.#pageConsent([consent], gpc);
+      if (this.#consent === 'denied') forgetStored();
+      const seed = new Uint8Array(32);
+      crypto.getRandomValues(seed);
+      tracker = new engine.Tracker({
+        seed,
+        timeOriginMs: timeOriginMs(),
+        nowMs,
+        consent: this.#consent,
+        visitorId: this.#consent === 'granted' ? storedVisitor() : undefined,
+        idleTimeoutMs,
+      });
+    } catch (error) {
+      this.engineFailed(error);
+      return;
+    }
+    this.#rememberVisitor(tracker);
+    this.#queue.start(tracker);
+  }
+
+  /**
+   * No engine could load: the calls made so far go, and later ones with
+   * them (said once on the console; the calculator keeps working).
+   * @param {unknown} error
+   */
+  engineFailed(error) {
+    this.#queue.stop(error);
+  }
+
+  /** @param {PageTracker} tracker */
+  #rememberVisitor(tracker) {
+    const id = tracker.visitorId;
     // The engine names the day only with consent granted and page tracking on.
-    const day = this.#page ? this.#pageTracker()?.visitDay : undefined;
+    const day = this.#page ? tracker.visitDay : undefined;
     if (this.#consent !== 'granted') return;
     try {
       if (id) localStorage.setItem(VISITOR_KEY, id);
@@ -111,23 +160,18 @@ class PageEngagement {
   /**
    * The page snippet starts page tracking (once; a second snippet changes
    * nothing): its consent joins the widgets', its collector receives the
-   * page events, and the page's listeners start.
+   * page events, and the page's listeners start. The snippet provides its
+   * engine first, so the tracker exists unless it failed to start.
    * @param {{ consent: Consent, collector: string | null }} snippet
    */
   startPage(snippet) {
-    if (this.#page) return;
-    // A tracker from the widget's build has no page methods (they stay in
-    // the snippet's build): a widget started the page's tracking first.
-    const tracker = this.#pageTracker();
-    if (!tracker) {
-      console.warn('yardstick: page tracking is off: a calculator started tracking this page before the page snippet loaded (put the snippet first)');
-      return;
-    }
+    const tracker = this.#queue.tracker;
+    if (this.#page || !tracker) return;
     this.#page = snippet;
     this.updateConsent();
     const lastVisitDay = this.#consent === 'granted' ? stored(VISIT_DAY_KEY) : undefined;
     this.#deliver(tracker.startPage(performance.now(), location.href, document.referrer, lastVisitDay));
-    this.#rememberVisitor();
+    this.#rememberVisitor(tracker);
     listenToPage((fact, text, id, topPx, viewportPx, heightPx) => {
       let events;
       try {
@@ -153,17 +197,7 @@ class PageEngagement {
 
   /** The page view's totals as of the last fact (`undefined` before `startPage`). */
   pageTotals() {
-    return this.#pageTracker()?.pageTotals();
-  }
-
-  /**
-   * The tracker with its page methods, when its build has them (the
-   * snippet's does, the widget's does not); else `null`.
-   * @returns {PageTracker | null}
-   */
-  #pageTracker() {
-    const tracker = /** @type {Partial<PageTracker>} */ (/** @type {unknown} */ (this.tracker));
-    return typeof tracker.startPage === 'function' ? /** @type {PageTracker} */ (tracker) : null;
+    return this.#queue.tracker?.pageTotals();
   }
 
   #listen() {
@@ -206,22 +240,28 @@ class PageEngagement {
   }
 
   /**
-   * Tells the tracker a fact at the current time and delivers the events
-   * it returns. A refused fact (the engine says why) is reported, never
+   * Tells the tracker a fact stamped now and delivers the events it
+   * returns (later, with this time, while the tracker waits for its
+   * engine). A refused fact (the engine says why) is reported, never
    * thrown into the host page.
    * @param {Fact} fact
-   * @param {string} [instanceId] the widget a widget fact is about
+   * @param {Member} [member] the widget a widget fact is about
    * @param {number | string} [detail] the fact's value (`Tracker.fact`)
    */
-  fact(fact, instanceId, detail) {
-    let events;
-    try {
-      events = this.tracker.fact(fact, performance.now(), instanceId, detail);
-    } catch (error) {
-      console.warn('yardstick: engagement fact refused:', error);
-      return;
-    }
-    this.#deliver(events);
+  fact(fact, member, detail) {
+    const nowMs = performance.now();
+    this.#queue.run((tracker) => {
+      // A widget the tracker refused to add has no facts.
+      if (member && !member.instanceId) return;
+      let events;
+      try {
+        events = tracker.fact(fact, nowMs, member?.instanceId ?? undefined, detail);
+      } catch (error) {
+        console.warn('yardstick: engagement fact refused:', error);
+        return;
+      }
+      this.#deliver(events);
+    });
   }
 
   /** @param {(EngagementEvent | PageEngagementEvent)[]} events */
@@ -259,36 +299,70 @@ class PageEngagement {
   }
 
   /**
+   * Adds a widget stamped now; its instance id is filled in once the
+   * tracker has added it.
    * @param {WidgetSinks} sinks
    * @param {string} calcId
    * @param {string} calcVersion
+   * @returns {Member}
    */
   add(sinks, calcId, calcVersion) {
-    const instanceId = this.tracker.addWidget(calcId, calcVersion, performance.now());
-    this.#widgets.set(instanceId, sinks);
-    if (sinks.collector) this.#outbox(sinks.collector);
+    const nowMs = performance.now();
+    /** @type {Member} */
+    const member = { instanceId: null };
+    this.#members.add(sinks);
+    this.#queue.run((tracker) => {
+      try {
+        member.instanceId = tracker.addWidget(calcId, calcVersion, nowMs);
+      } catch (error) {
+        // Engagement tracking is never allowed to break the calculator.
+        this.#members.delete(sinks);
+        console.warn('yardstick: engagement tracking is off:', error);
+        return;
+      }
+      this.#widgets.set(member.instanceId, sinks);
+      if (sinks.collector) this.#outbox(sinks.collector);
+    });
     this.updateConsent();
-    return instanceId;
+    return member;
   }
 
-  /** @param {string} instanceId */
-  remove(instanceId) {
-    this.fact('remove', instanceId);
-    const widget = this.#widgets.get(instanceId);
-    this.#widgets.delete(instanceId);
-    if (widget?.collector) void this.#outbox(widget.collector).send();
+  /**
+   * @param {Member} member
+   * @param {WidgetSinks} sinks
+   */
+  remove(member, sinks) {
+    this.fact('remove', member);
+    this.#members.delete(sinks);
+    this.#queue.run(() => {
+      if (!member.instanceId) return;
+      this.#widgets.delete(member.instanceId);
+      if (sinks.collector) void this.#outbox(sinks.collector).send();
+    });
   }
 
   /** The page's consent applies to all its widgets (the engine's rule: the
-   * strictest any widget states; denied under Global Privacy Control). */
+   * strictest any widget states; denied under Global Privacy Control). The
+   * consents stated now are what counts, even if the engine answers later. */
   updateConsent() {
-    const stated = [...this.#widgets.values()].map((w) => w.consent);
+    const stated = [...this.#members].map((w) => w.consent);
     if (this.#page) stated.push(this.#page.consent);
-    const consent = /** @type {Consent} */ (this.#pageConsent(stated, globalPrivacyControl()));
+    const gpc = globalPrivacyControl();
+    this.#queue.run((tracker) => this.#applyConsent(tracker, stated, gpc));
+  }
+
+  /**
+   * @param {PageTracker} tracker
+   * @param {Consent[]} stated
+   * @param {boolean} gpc
+   */
+  #applyConsent(tracker, stated, gpc) {
+    if (!this.#pageConsent) return;
+    const consent = this.#pageConsent(stated, gpc);
     if (consent === this.#consent) return;
     this.#consent = consent;
-    this.tracker.setConsent(consent, consent === 'granted' ? storedVisitor() : undefined);
-    this.#rememberVisitor();
+    tracker.setConsent(consent, consent === 'granted' ? storedVisitor() : undefined);
+    this.#rememberVisitor(tracker);
     for (const outbox of this.#outboxes.values()) {
       outbox.setPersist(consent === 'granted');
       // What was queued under the withdrawn consent is never sent.
@@ -296,98 +370,4 @@ class PageEngagement {
     }
     if (consent === 'denied') forgetStored();
   }
-}
-
-/** @returns {{ [PAGE_SYMBOL]?: PageEngagement | Promise<unknown> }} */
-function globalHost() {
-  return /** @type {{ [PAGE_SYMBOL]?: PageEngagement | Promise<unknown> }} */ (/** @type {unknown} */ (globalThis));
-}
-
-/**
- * The page's one tracker: the one already on `globalThis` (made by the
- * widget bundle or the page snippet, whichever joined first), or a new one
- * made with this engine.
- * @param {TrackerEngine} engine
- * @param {{ consent: Consent, idleTimeoutMs?: number }} options
- * @returns {PageEngagement}
- */
-export function pageEngagement(engine, options) {
-  const host = globalHost();
-  const current = host[PAGE_SYMBOL];
-  if (current && !(current instanceof Promise)) return current;
-  const created = new PageEngagement(engine, options);
-  host[PAGE_SYMBOL] = created;
-  return created;
-}
-
-/**
- * While the page snippet's engine loads, the promise it registered: a
- * widget waits for it and then joins the snippet's tracker (which has the
- * page methods) rather than making its own. `null` otherwise.
- * @returns {Promise<unknown> | null}
- */
-export function pendingPage() {
-  const current = globalHost()[PAGE_SYMBOL];
-  return current instanceof Promise ? current : null;
-}
-
-/**
- * The page snippet: registers at once (its module's first act) that the
- * page's tracker is coming, then, once its engine has loaded, makes the
- * page's tracker (or joins one a widget made first) and starts page
- * tracking. A second snippet on the page changes nothing.
- * @param {Promise<TrackerEngine>} loading
- * @param {{ consent: Consent, collector: string | null }} snippet
- * @returns {Promise<PageEngagement | null>} the page's tracker (`null` for a second snippet)
- */
-export function startPageSnippet(loading, snippet) {
-  const host = globalHost();
-  if (host[PAGE_SYMBOL] instanceof Promise) return Promise.resolve(null);
-  /** @type {Promise<PageEngagement>} */
-  const pending = loading.then(
-    (engine) => {
-      if (host[PAGE_SYMBOL] === pending) delete host[PAGE_SYMBOL];
-      const page = pageEngagement(engine, { consent: snippet.consent });
-      page.startPage(snippet);
-      return page;
-    },
-    (error) => {
-      // Widgets waiting for it make their own tracker instead.
-      if (host[PAGE_SYMBOL] === pending) delete host[PAGE_SYMBOL];
-      throw error;
-    },
-  );
-  if (!host[PAGE_SYMBOL]) host[PAGE_SYMBOL] = pending;
-  return pending;
-}
-
-/**
- * Joins a widget to the page's engagement tracking.
- * @param {TrackerEngine} engine
- * @param {WidgetSinks & { calcId: string, calcVersion: string, idleTimeoutMs?: number }} widget
- */
-export function joinPage(engine, widget) {
-  const current = pageEngagement(engine, { consent: widget.consent, idleTimeoutMs: widget.idleTimeoutMs });
-  const instanceId = current.add(widget, widget.calcId, widget.calcVersion);
-  return {
-    instanceId,
-    /** The page view's id, which a lead carries to join it to its visit. */
-    pageViewId: current.tracker.pageViewId,
-    /** @param {number} ratio */
-    intersection: (ratio) => current.fact('intersection', instanceId, ratio),
-    /** @param {string | undefined} inputId @param {boolean} committed */
-    input: (inputId, committed) => current.fact(committed ? 'commit' : 'input', instanceId, inputId),
-    lead: () => current.fact('lead', instanceId),
-    /** A new idle timeout for the page (the engine checks it; `undefined`: its default). @param {number | undefined} ms */
-    idleTimeout: (ms) => current.fact('idle-timeout', undefined, ms),
-    /** @param {string | undefined} scenario */
-    scenario: (scenario) => current.fact('scenario', instanceId, scenario),
-    /** @param {Consent} consent */
-    consent: (consent) => {
-      widget.consent = consent;
-      current.updateConsent();
-    },
-    totals: () => current.tracker.totals(instanceId, performance.now()),
-    leave: () => current.remove(instanceId),
-  };
 }

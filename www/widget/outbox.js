@@ -13,7 +13,7 @@
  * (a beacon after a keepalive fetch, a replay) counts it once.
  */
 
-/** @typedef {import('./engine.js').EngagementEvent['envelope'] | import('../../pkg-page/yardstick.js').PageEventEnvelope} Envelope */
+/** @typedef {import('../../pkg-page/yardstick.js').EngagementEvent['envelope'] | import('../../pkg-page/yardstick.js').PageEventEnvelope} Envelope */
 
 const SCHEMA = 'yardstick/events@1';
 /** Events per batch (the collector takes up to 500). */
