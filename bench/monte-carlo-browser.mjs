@@ -133,7 +133,7 @@ try {
   const pageSpread = spread(pageRuns.map((r) => r.perSecond));
   console.log(`Monte Carlo, ${integer.format(TRIALS)} trials a run of examples/models/business-case-5y.json (seed ${SEED}, chunks of ${integer.format(CHUNK_TRIALS)}),`);
   console.log(`${RUNS} runs after one warm-up; trials per second, median (range). Every run's P50 of NPV agrees: ${[...p50s][0]}.`);
-  console.log(`  Node (pkg/, same work as the worker)        ${show(nodeSpread)}`);
+  console.log(`  Node (pkg-risk/, same work as the worker)   ${show(nodeSpread)}`);
   console.log(`  Chromium worker, post to answer            ${show(workerSpread)}   ${integer.format(TRIALS / workerSpread.median * 1000)} ms a run`);
   console.log(`  Chromium worker, its own work               ${show(workerOwn)}`);
   console.log(`  Chromium page thread (reference only)       ${show(pageSpread)}`);
