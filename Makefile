@@ -77,8 +77,8 @@ WASM_OPT_EXPORT_FLAGS := --strip-debug --strip-producers -Oz \
 PRECOMPRESSED := pkg/yardstick_bg.wasm.gz pkg/yardstick.js.gz \
   pkg-widget/yardstick_bg.wasm.gz pkg-widget/yardstick.js.gz pkg-widget/yardstick-widget.min.js.gz \
   pkg-page/yardstick_bg.wasm.gz pkg-page/yardstick-page.min.js.gz \
-  pkg-export/yardstick_bg.wasm.gz pkg-export/yardstick.js.gz \
-  pkg-risk/yardstick_bg.wasm.gz pkg-risk/yardstick.js.gz
+  pkg-export/yardstick_bg.wasm.gz pkg-export/yardstick.js.gz
+PRECOMPRESSED += pkg-risk/yardstick_bg.wasm.gz pkg-risk/yardstick.js.gz
 pkg: $(filter pkg/%,$(PRECOMPRESSED))
 pkg-widget: $(filter pkg-widget/%,$(PRECOMPRESSED))
 pkg-page: $(filter pkg-page/%,$(PRECOMPRESSED))
