@@ -14,10 +14,11 @@ WASM_RELEASE := target/$(WASM_TARGET)/release/yardstick.wasm
 WASM_WIDGET := target/widget/$(WASM_TARGET)/release/yardstick.wasm
 WASM_PAGE := target/page/$(WASM_TARGET)/release/yardstick.wasm
 WASM_EXPORT := target/export/$(WASM_TARGET)/release/yardstick.wasm
+WASM_RISK := target/risk/$(WASM_TARGET)/release/yardstick.wasm
 SERVER := target/release/yardstick-serve
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: demo test tools pkg pkg-widget pkg-page pkg-export test-export bindgen server FORCE lint check-www test-js test-build test-schema test-rust test-wasm test-wasm-node test-wasm-chrome test-e2e bench clean
+.PHONY: demo test tools pkg pkg-widget pkg-page pkg-export pkg-risk test-export bindgen server FORCE lint check-www test-js test-build test-schema test-rust test-wasm test-wasm-node test-wasm-chrome test-e2e bench clean
 
 DEMO_DB ?= target/demo-events.sqlite
 # More yardstick-serve options for the demo (test-build passes --max-lifetime-secs).
@@ -33,13 +34,13 @@ EMBED_ORIGIN ?=
 ## collecting widget events into $(DEMO_DB)
 # On a built tree this takes seconds: only cargo's no-op checks run. The
 # server's startup lines (its address, then the pages) are the last output.
-demo: tools pkg pkg-widget pkg-page pkg-export server
+demo: tools pkg pkg-widget pkg-page pkg-export pkg-risk server
 	@$(SERVER) --port $(PORT) --db $(DEMO_DB) \
 	  $(foreach origin,$(ALLOW_ORIGIN),--allow-origin '$(origin)') \
 	  $(foreach origin,$(EMBED_ORIGIN),--embed-origin '$(origin)') $(DEMO_ARGS)
 
 ## test: install what is missing, then run every tier; fails on the first failing tier
-test: tools lint test-js test-rust test-schema test-wasm pkg pkg-widget pkg-page pkg-export check-www server test-build test-export test-e2e
+test: tools lint test-js test-rust test-schema test-wasm pkg pkg-widget pkg-page pkg-export pkg-risk check-www server test-build test-export test-e2e
 	@echo "make test: every tier passed"
 
 tools:
@@ -79,6 +80,7 @@ PRECOMPRESSED := pkg/yardstick_bg.wasm.gz pkg/yardstick.js.gz \
   pkg-widget/yardstick_bg.wasm.gz pkg-widget/yardstick.js.gz pkg-widget/yardstick-widget.min.js.gz \
   pkg-page/yardstick_bg.wasm.gz pkg-page/yardstick.js.gz pkg-page/yardstick-page.min.js.gz \
   pkg-export/yardstick_bg.wasm.gz pkg-export/yardstick.js.gz
+PRECOMPRESSED += pkg-risk/yardstick_bg.wasm.gz pkg-risk/yardstick.js.gz
 pkg: $(filter pkg/%,$(PRECOMPRESSED))
 pkg-widget: $(filter pkg-widget/%,$(PRECOMPRESSED))
 pkg-page: $(filter pkg-page/%,$(PRECOMPRESSED))
@@ -86,6 +88,10 @@ pkg-page: $(filter pkg-page/%,$(PRECOMPRESSED))
 ## pkg-export/, which www/xlsx-export.js imports only when a user exports,
 ## so pkg/ never carries the xlsx writer
 pkg-export: $(filter pkg-export/%,$(PRECOMPRESSED))
+## pkg-risk: Monte Carlo (`Model.monteCarlo`, `MonteCarloRun`, feature `risk`)
+## in pkg-risk/, which only the workbench's Monte Carlo worker
+## (www/workbench/monte-carlo-worker.js) loads, so pkg/ never carries it
+pkg-risk: $(filter pkg-risk/%,$(PRECOMPRESSED))
 
 $(WASM_RELEASE): FORCE
 	cargo build -p yardstick-wasm --lib --release --target $(WASM_TARGET)
@@ -105,6 +111,10 @@ $(WASM_PAGE): FORCE
 # The Excel export: the model engine and the xlsx writer, nothing else.
 $(WASM_EXPORT): FORCE
 	cargo build -p yardstick-wasm --lib --release --target $(WASM_TARGET) --no-default-features --features model,export --target-dir target/export
+
+# Monte Carlo: the model engine and the run, nothing else.
+$(WASM_RISK): FORCE
+	cargo build -p yardstick-wasm --lib --release --target $(WASM_TARGET) --no-default-features --features model,risk --target-dir target/risk
 
 # What else shapes the output: the flags and the tools' versions. Rewritten
 # only when they change, so a new flag or a new binaryen rebuilds both.
@@ -144,6 +154,12 @@ pkg-page/yardstick_bg.wasm pkg-page/yardstick.js pkg-page/yardstick.d.ts pkg-pag
 	npx --no-install esbuild pkg-page/yardstick.js --minify --format=esm --target=es2022 \
 	  --log-level=warning --allow-overwrite --outfile=pkg-page/yardstick.js
 	node scripts/short-wasm-names.mjs pkg-page
+
+# As pkg/: the Monte Carlo worker waits for it before a user's first run.
+pkg-risk/yardstick_bg.wasm pkg-risk/yardstick.js pkg-risk/yardstick.d.ts pkg-risk/yardstick_bg.wasm.d.ts &: $(WASM_RISK) $(BINDGEN_INPUTS) scripts/short-wasm-names.mjs
+	scripts/check-wasm-float-formatting.sh $(WASM_RISK)
+	$(MAKE) --no-print-directory bindgen OUT=pkg-risk IN=$(WASM_RISK)
+	node scripts/short-wasm-names.mjs pkg-risk
 
 # No float-formatting check here: rust_xlsxwriter writes numbers with `{}`,
 # and this build loads only when a user exports (no byte budget of pkg/).
@@ -217,8 +233,9 @@ lint:
 	cargo clippy -p yardstick-wasm --lib --target $(WASM_TARGET) --no-default-features --features page -- -D warnings
 	cargo clippy -p yardstick-wasm --lib --target $(WASM_TARGET) --no-default-features --features model -- -D warnings
 	cargo clippy -p yardstick-wasm --lib --target $(WASM_TARGET) --no-default-features --features model,export -- -D warnings
+	cargo clippy -p yardstick-wasm --lib --target $(WASM_TARGET) --no-default-features --features model,risk -- -D warnings
 	@# The wasm-bindgen tests exist only on wasm32, so the native run above never sees them.
-	cargo clippy -p yardstick-wasm --target $(WASM_TARGET) --features page $(WASM_TESTS) -- -D warnings
+	cargo clippy -p yardstick-wasm --target $(WASM_TARGET) --features $(WASM_TEST_FEATURES) $(WASM_TESTS) -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p yardstick-core --quiet
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p yardstick-core --features export --quiet
 
@@ -226,15 +243,15 @@ lint:
 check-www:
 	npx --no-install tsc -p www/jsconfig.json
 
-## test-build: on a built tree, `make pkg pkg-widget pkg-page pkg-export` redoes nothing (no wasm-opt,
+## test-build: on a built tree, `make pkg pkg-widget pkg-page pkg-export pkg-risk` redoes nothing (no wasm-opt,
 ## wasm-bindgen, esbuild or zopfli), a changed widget module redoes the embed
 ## script alone, and `make demo` passes ALLOW_ORIGIN and EMBED_ORIGIN to the
 ## server and ends its output with the pages' addresses
 WIDGET_MODULE := $(firstword $(filter-out www/widget/yardstick.js,$(wildcard www/widget/*.js)))
-test-build: pkg pkg-widget pkg-page pkg-export server
-	@out=$$($(MAKE) --no-print-directory pkg pkg-widget pkg-page pkg-export 2>&1); \
+test-build: pkg pkg-widget pkg-page pkg-export pkg-risk server
+	@out=$$($(MAKE) --no-print-directory pkg pkg-widget pkg-page pkg-export pkg-risk 2>&1); \
 	  if grep -E 'wasm-opt|wasm-bindgen|esbuild|precompress' <<<"$$out"; then \
-	    echo "test-build: make pkg pkg-widget pkg-page pkg-export redid the above on a built tree" >&2; exit 1; fi
+	    echo "test-build: make pkg pkg-widget pkg-page pkg-export pkg-risk redid the above on a built tree" >&2; exit 1; fi
 	@touch $(WIDGET_MODULE)
 	@out=$$($(MAKE) --no-print-directory pkg pkg-widget 2>&1); \
 	  if ! grep -q 'esbuild www/widget/yardstick.js' <<<"$$out" \
@@ -274,18 +291,21 @@ test-export:
 
 test-wasm: test-wasm-node test-wasm-chrome
 
-WASM_TESTS := --test wasm_api --test wasm_model --test wasm_workbench --test wasm_engagement --test wasm_page --test wasm_errors
+WASM_TESTS := --test wasm_api --test wasm_model --test wasm_workbench --test wasm_engagement --test wasm_page --test wasm_errors --test wasm_monte_carlo
+# Every binding: the full build's, the page snippet's Tracker and Monte Carlo
+# (wasm_monte_carlo refuses to build without `risk`).
+WASM_TEST_FEATURES := page,risk
 
 # wasm-bindgen tests run in Node unless WASM_BINDGEN_USE_BROWSER asks for a browser.
 test-wasm-node:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-	  cargo test -p yardstick-wasm --target $(WASM_TARGET) --features page $(WASM_TESTS)
+	  cargo test -p yardstick-wasm --target $(WASM_TARGET) --features $(WASM_TEST_FEATURES) $(WASM_TESTS)
 
 test-wasm-chrome:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=$(CHROMEDRIVER) \
 	  WASM_BINDGEN_TEST_TIMEOUT=120 \
-	  cargo test -p yardstick-wasm --target $(WASM_TARGET) --features page $(WASM_TESTS)
+	  cargo test -p yardstick-wasm --target $(WASM_TARGET) --features $(WASM_TEST_FEATURES) $(WASM_TESTS)
 
 ## test-js: unit tests of the site's pure modules (number parsing, outbox, completion) in Node
 test-js:
@@ -295,7 +315,7 @@ test-e2e:
 	YARDSTICK_SERVE=$(SERVER) node --test tests/e2e/
 
 ## bench: side-by-side benchmarks against peer engines (prints ratios)
-bench: tools pkg pkg-widget pkg-page server
+bench: tools pkg pkg-widget pkg-page pkg-risk server
 	node bench/finance.mjs
 	node bench/models.mjs
 	node bench/widget.mjs
@@ -303,4 +323,4 @@ bench: tools pkg pkg-widget pkg-page server
 
 clean:
 	cargo clean
-	rm -rf pkg pkg-widget pkg-page pkg-export node_modules
+	rm -rf pkg pkg-widget pkg-page pkg-export pkg-risk node_modules

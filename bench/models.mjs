@@ -24,7 +24,8 @@
 //                 defaults), model.current() for the first result;
 //                 model.set(id, value) per change (incremental recompute; it
 //                 returns the changed outputs, merged into a plain object);
-//                 model.monteCarlo({ trials, seed }).step(trials) + result().
+//                 model.monteCarlo({ trials, seed }).step(trials) + result()
+//                 in Monte Carlo's build, pkg-risk/ (the full build has none).
 //   HyperFormula  buildFromArray(grid) with smartRounding off (full doubles);
 //                 setCellContents(input, value) per change, which recalculates
 //                 what depends on the cell, then getCellValue(npv / irr);
@@ -430,7 +431,7 @@ async function yardstickEngine(doc, build = 'pkg') {
   );
   bindings.initSync({ module: fs.readFileSync(wasm) });
   return {
-    name: build === 'pkg' ? 'Yardstick' : 'Yardstick widget',
+    name: { pkg: 'Yardstick', 'pkg-widget': 'Yardstick widget' }[build] ?? `Yardstick ${build}`,
     version: bindings.version(),
     bindings,
     start: () => {
@@ -947,10 +948,12 @@ async function main() {
   const cold = new Map(engines.map((engine) => [engine.name, coldStart(engine)]));
 
   // ------------------------------------------------ Monte Carlo
-  const mcModel = /** @type {YardstickModel} */ (/** @type {unknown} */ (yardstick.bindings.Model.compile(doc)));
+  // Monte Carlo's own build (make pkg-risk), the one the workbench's worker runs.
+  const risk = await yardstickEngine(doc, 'pkg-risk');
+  const mcModel = /** @type {YardstickModel} */ (/** @type {unknown} */ (risk.bindings.Model.compile(doc)));
   /** @type {NonNullable<ReturnType<typeof yardstickMonteCarlo>>[]} */
   const ourMc = [];
-  let mcUnavailable = 'Yardstick: monteCarlo not available in this build';
+  let mcUnavailable = 'Yardstick: monteCarlo not available in pkg-risk/';
   const peerSessions = peers.map((peer) => peer.start());
   const draws = peers.map(() => sampler(doc.inputs, MC_SEED));
   /** @type {ReturnType<typeof peerMonteCarlo>[][]} runs by peer */

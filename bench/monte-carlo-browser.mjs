@@ -5,10 +5,10 @@
 // one session, and the ratio. The model is the five-year business case
 // (examples/models/business-case-5y.json), 100,000 trials a run.
 //
-//   node bench/monte-carlo-browser.mjs     (needs `make pkg` and the server built)
+//   node bench/monte-carlo-browser.mjs     (needs `make pkg-risk` and the server built)
 //
 // How each is timed, so the figures compare:
-//   Node      pkg/ loaded with initSync; per run Model.compile + evaluate of
+//   Node      pkg-risk/ (Monte Carlo's build, the worker's) loaded with initSync; per run Model.compile + evaluate of
 //             the defaults + monteCarlo({ trials, seed }) stepped in chunks
 //             of 1,000 (as the panel does) + result(): the worker's work.
 //   worker    the page posts the panel's `run` message and waits for
@@ -43,8 +43,8 @@ function spread(values) {
 
 /** Trials per second of each run in Node. */
 async function nodeRuns() {
-  const bindings = await import(pathToFileURL(path.join(repoRoot, 'pkg', 'yardstick.js')).href);
-  bindings.initSync({ module: fs.readFileSync(path.join(repoRoot, 'pkg', 'yardstick_bg.wasm')) });
+  const bindings = await import(pathToFileURL(path.join(repoRoot, 'pkg-risk', 'yardstick.js')).href);
+  bindings.initSync({ module: fs.readFileSync(path.join(repoRoot, 'pkg-risk', 'yardstick_bg.wasm')) });
   const once = () => {
     const start = performance.now();
     const model = bindings.Model.compile(MODEL);
@@ -93,7 +93,7 @@ function browserRuns(page) {
       for (let i = 0; i < runs; i++) workerRuns.push(await viaWorker());
       worker.terminate();
 
-      const bindings = await import('/pkg/yardstick.js');
+      const bindings = await import('/pkg-risk/yardstick.js');
       await bindings.default();
       const onPage = () => {
         const start = performance.now();
@@ -133,7 +133,7 @@ try {
   const pageSpread = spread(pageRuns.map((r) => r.perSecond));
   console.log(`Monte Carlo, ${integer.format(TRIALS)} trials a run of examples/models/business-case-5y.json (seed ${SEED}, chunks of ${integer.format(CHUNK_TRIALS)}),`);
   console.log(`${RUNS} runs after one warm-up; trials per second, median (range). Every run's P50 of NPV agrees: ${[...p50s][0]}.`);
-  console.log(`  Node (pkg/, same work as the worker)        ${show(nodeSpread)}`);
+  console.log(`  Node (pkg-risk/, same work as the worker)   ${show(nodeSpread)}`);
   console.log(`  Chromium worker, post to answer            ${show(workerSpread)}   ${integer.format(TRIALS / workerSpread.median * 1000)} ms a run`);
   console.log(`  Chromium worker, its own work               ${show(workerOwn)}`);
   console.log(`  Chromium page thread (reference only)       ${show(pageSpread)}`);

@@ -1,8 +1,10 @@
 // @ts-check
 // The JavaScript model API as README.md shows it, run in Node against the
 // built pkg/: compile, evaluate, set, scenarios, sensitivity, goal seek,
-// break-even, receipts, Monte Carlo, scorecards and the pipeline. Values are
-// checked against the LibreOffice reference figures in tests/data/models/.
+// break-even, receipts, scorecards and the pipeline; and Monte Carlo against
+// its own build pkg-risk/, which alone has it (pkg/ neither has nor declares
+// it), bit for bit the native core's run. Values are checked against the
+// LibreOffice reference figures in tests/data/models/.
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -13,6 +15,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const engine = await import(pathToFileURL(path.join(root, 'pkg', 'yardstick.js')).href);
 engine.initSync({ module: fs.readFileSync(path.join(root, 'pkg', 'yardstick_bg.wasm')) });
+const risk = await import(pathToFileURL(path.join(root, 'pkg-risk', 'yardstick.js')).href);
+risk.initSync({ module: fs.readFileSync(path.join(root, 'pkg-risk', 'yardstick_bg.wasm')) });
 
 const spec = JSON.parse(fs.readFileSync(path.join(root, 'examples', 'models', 'business-case-5y.json'), 'utf8'));
 const reference = JSON.parse(fs.readFileSync(path.join(root, 'tests', 'data', 'models', 'business-case-5y.reference.json'), 'utf8'));
@@ -85,9 +89,49 @@ test('analyses: scenarios, tornado, goal seek, break-even, receipt', () => {
   model.free();
 });
 
-test('Monte Carlo steps to the end, and scorecards and the pipeline explain themselves', () => {
+test('Monte Carlo is in pkg-risk/ alone: the full build neither has nor declares it', () => {
+  assert.equal('MonteCarloRun' in engine, false, 'pkg/ exports MonteCarloRun');
+  assert.equal('monteCarlo' in engine.Model.prototype, false, 'pkg/ has Model.prototype.monteCarlo');
+  assert.equal(typeof risk.MonteCarloRun, 'function');
+  assert.equal(typeof risk.Model.prototype.monteCarlo, 'function');
+  const fullTypes = fs.readFileSync(path.join(root, 'pkg', 'yardstick.d.ts'), 'utf8');
+  assert.doesNotMatch(fullTypes, /MonteCarlo|monteCarlo|OutputDistribution|HistogramBin/);
+  const riskTypes = fs.readFileSync(path.join(root, 'pkg-risk', 'yardstick.d.ts'), 'utf8');
+  assert.match(riskTypes, /export class MonteCarloRun \{/);
+  assert.match(riskTypes, /monteCarlo\(options: MonteCarloOptions \| undefined\): MonteCarloRun;/);
+  for (const type of ['MonteCarloOptions', 'MonteCarloProgress', 'MonteCarloResult', 'OutputDistribution', 'HistogramBin']) {
+    assert.match(riskTypes, new RegExp(`export interface ${type} \\{`), type);
+  }
+  // Monte Carlo's build is not a second full build: no goal seek, scoring or formulas.
+  assert.equal('goalSeek' in risk.Model.prototype, false);
+  assert.equal('Scorecard' in risk, false);
+  assert.equal('Formula' in risk, false);
+});
+
+test('pkg-risk/ gives the native core\'s Monte Carlo bit for bit', () => {
+  // The golden bits the core's own test asserts natively (seed 9, 600 trials).
+  const source = fs.readFileSync(path.join(root, 'crates', 'core', 'tests', 'model_examples.rs'), 'utf8');
+  const constant = /GOLDEN_MONTE_CARLO_NPV_BITS: \[u64; 3\] = \[([^\]]*)\]/.exec(source);
+  assert.ok(constant?.[1], 'GOLDEN_MONTE_CARLO_NPV_BITS not found');
+  const golden = constant[1].split(',').map((text) => text.trim()).filter(Boolean).map((bits) => {
+    const view = new DataView(new ArrayBuffer(8));
+    view.setBigUint64(0, BigInt(bits));
+    return view.getFloat64(0);
+  });
+  assert.equal(golden.length, 3);
+  const model = risk.Model.compile(spec);
+  const run = model.monteCarlo({ trials: 600, seed: 9 });
+  run.step(600);
+  const npv = run.result().outputs.npv;
+  assert.deepEqual([npv.mean, npv.p10, npv.p90], golden);
+  run.free();
+  model.free();
+});
+
+test('Monte Carlo (pkg-risk/) steps to the end, and scorecards and the pipeline explain themselves', () => {
   const model = engine.Model.compile(spec);
-  const run = model.monteCarlo({ trials: 4000, seed: 42 });
+  const riskModel = risk.Model.compile(spec);
+  const run = riskModel.monteCarlo({ trials: 4000, seed: 42 });
   let steps = 0;
   while (!run.step(1000).done) steps += 1;
   assert.equal(steps, 3);
@@ -98,5 +142,7 @@ test('Monte Carlo steps to the end, and scorecards and the pipeline explain them
   const total = score.measures.reduce((sum, m) => sum + m.contribution, 0);
   close(total, score.score, 1e-12);
   assert.equal('evaluatePipeline' in engine, false, 'the pipeline is the server\'s (GET /api/pipeline), not the JS API\'s');
+  run.free();
+  riskModel.free();
   model.free();
 });

@@ -2,8 +2,8 @@
 // copy of the site with a test-only page (tests/e2e/fixtures/) that builds a
 // WorkbenchSession from the engine and mounts the analysis panels, as the
 // workbench page will. The copy lives in a temporary root (`--root`):
-// `www/` copied with the fixture under `/__test__/`, `pkg/` and the example
-// models linked, so the server sends the fixture with the site's real
+// `www/` copied with the fixture under `/__test__/`, `pkg/`, `pkg-risk/` and
+// the example models linked, so the server sends the fixture with the site's real
 // Content-Security-Policy and nothing test-only enters the site.
 
 import fs from 'node:fs';
@@ -20,6 +20,8 @@ export async function startFixtureServer() {
   fs.cpSync(path.join(repoRoot, 'www'), path.join(root, 'www'), { recursive: true });
   fs.cpSync(path.join(repoRoot, 'tests', 'e2e', 'fixtures'), path.join(root, 'www', '__test__'), { recursive: true });
   fs.symlinkSync(path.join(repoRoot, 'pkg'), path.join(root, 'pkg'));
+  // The Monte Carlo worker's engine.
+  fs.symlinkSync(path.join(repoRoot, 'pkg-risk'), path.join(root, 'pkg-risk'));
   fs.mkdirSync(path.join(root, 'examples'));
   fs.symlinkSync(path.join(repoRoot, 'examples', 'models'), path.join(root, 'examples', 'models'));
   const server = await startServer(['--root', root, '--db', ':memory:']);

@@ -6,8 +6,10 @@
 // against the same run made here; cancel mid-run with the partial result;
 // the payback horizon and the seed; the tornado in both modes against
 // `model.sensitivity`; keyboard only; axe-core; the site's real
-// Content-Security-Policy letting the worker start. Real server, real
-// engine, Debian's Chromium.
+// Content-Security-Policy letting the worker start. The worker's engine is
+// pkg-risk/, loaded by the worker alone on the first run: the panel says it
+// is loading, and says so when it cannot load. Real server, real engine,
+// Debian's Chromium.
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -38,15 +40,18 @@ const BLOCKED_MS = 150;
 const realErrors = (/** @type {string[]} */ errors) => errors.filter((e) => !e.includes('404'));
 
 /**
- * The same run made in the page's own thread (after any measurement):
- * the NPV statistics and P(payback within `months`).
+ * The same run made in the page's own thread with Monte Carlo's build
+ * (pkg-risk/, imported here by the test, after any measurement): the NPV
+ * statistics and P(payback within `months`).
  * @param {import('playwright-core').Page} page
  * @param {{ trials: number, seed: number, months: number, stopAt?: number }} run
  */
 function runHere(page, run) {
-  return page.evaluate(({ trials, seed, months, stopAt }) => {
-    const { Model, modelDocument, session } = /** @type {any} */ (window).workbenchFixture;
-    const model = Model.compile(modelDocument);
+  return page.evaluate(async ({ trials, seed, months, stopAt }) => {
+    const { modelDocument, session } = /** @type {any} */ (window).workbenchFixture;
+    const risk = await import(/** @type {string} */ ('/pkg-risk/yardstick.js'));
+    await risk.default();
+    const model = risk.Model.compile(modelDocument);
     model.evaluate(session.inputs());
     const monteCarlo = model.monteCarlo({ trials, seed, histogramBins: 40 });
     monteCarlo.step(stopAt ?? trials);
@@ -56,6 +61,11 @@ function runHere(page, run) {
     model.free();
     return { npv: result.outputs.npv, payback, trialsDone: result.trialsDone };
   }, run);
+}
+
+/** What under /pkg-risk/ the page's own thread fetched (not its workers). */
+function loadedByThePage(/** @type {import('playwright-core').Page} */ page) {
+  return page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname).filter((p) => p.startsWith('/pkg-risk/')));
 }
 
 /** The risk panel's facts: term -> text. */
@@ -141,6 +151,9 @@ describe('workbench risk panel', () => {
     const partial = watch.progress.filter((/** @type {number[]} */ [value, max]) => max === 100_000 && value > 0 && value < 100_000);
     assert.ok(partial.length >= 10, `progress steps seen: ${JSON.stringify(watch.progress.slice(0, 5))}…`);
     assert.match(await page.textContent('#wb-risk .wb-status') ?? '', /^Done: 100,000 trials in [\d.]+ s\.$/);
+    // The worker loaded Monte Carlo's build; the page's own thread did not
+    // (a worker's fetches are not in the page's resource timing).
+    assert.deepEqual(await loadedByThePage(page), [], 'the page loaded pkg-risk itself');
 
     // The same run in the page's thread gives the figures shown.
     const here = await runHere(page, { trials: 100_000, seed: 7, months: 24 });
@@ -245,6 +258,68 @@ describe('workbench risk panel', () => {
     await page.click('#wb-risk button[type=submit]');
     assert.match(await page.textContent('#wb-risk .wb-error') ?? '', /^Seed: /);
     assert.deepEqual(realErrors(errors), []);
+    await page.close();
+  });
+
+  test('the first run says the engine is loading while the worker fetches pkg-risk, and the page never fetches it', async () => {
+    const { page, errors } = await openPanels(bench.context, bench.url);
+    /** @type {string[]} */
+    const fetched = [];
+    // Held until the panel has been seen saying it is loading.
+    /** @type {() => void} */
+    let release = () => {};
+    const held = new Promise((resolve) => {
+      release = () => resolve(undefined);
+    });
+    await page.route('**/pkg-risk/**', async (route) => {
+      fetched.push(new URL(route.request().url()).pathname);
+      await held;
+      await route.continue();
+    });
+    await page.selectOption('#wb-risk select', '1000');
+    await page.click('#wb-risk button[type=submit]');
+    await page.waitForFunction(() => document.querySelector('#wb-risk .wb-status')?.textContent === 'Loading the Monte Carlo engine…', undefined, { timeout: RUN_TIMEOUT_MS });
+    assert.equal(await page.isDisabled('#wb-risk button[type=submit]'), true);
+    release();
+    await page.waitForSelector('#wb-risk[data-run="done"]', { timeout: RUN_TIMEOUT_MS });
+    assert.match(await page.textContent('#wb-risk .wb-status') ?? '', /^Done: 1,000 trials in [\d.]+ s\.$/);
+    assert.deepEqual(fetched, ['/pkg-risk/yardstick.js', '/pkg-risk/yardstick_bg.wasm']);
+    assert.deepEqual(await loadedByThePage(page), []);
+    // A second run reuses the loaded engine: no loading line, no fetch.
+    await page.evaluate(() => {
+      const status = /** @type {HTMLElement} */ (document.querySelector('#wb-risk .wb-status'));
+      const seen = /** @type {string[]} */ ([]);
+      Object.assign(window, { statusLines: seen });
+      new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, { childList: true, characterData: true, subtree: true });
+      document.querySelector('#wb-risk')?.removeAttribute('data-run');
+    });
+    await page.click('#wb-risk button[type=submit]');
+    await page.waitForSelector('#wb-risk[data-run="done"]', { timeout: RUN_TIMEOUT_MS });
+    const lines = await page.evaluate(() => /** @type {any} */ (window).statusLines);
+    assert.ok(!lines.includes('Loading the Monte Carlo engine…'), JSON.stringify(lines));
+    assert.equal(fetched.length, 2);
+    assert.deepEqual(realErrors(errors), []);
+    await page.close();
+  });
+
+  test('an engine that cannot load gives a clear error in the panel, and the next run tries again', async () => {
+    const { page, errors } = await openPanels(bench.context, bench.url);
+    await page.route('**/pkg-risk/**', (route) => route.abort());
+    await page.selectOption('#wb-risk select', '1000');
+    await page.click('#wb-risk button[type=submit]');
+    await page.waitForSelector('#wb-risk .wb-monte-carlo .wb-error', { timeout: RUN_TIMEOUT_MS });
+    assert.match(await page.textContent('#wb-risk .wb-monte-carlo .wb-error') ?? '', /^The Monte Carlo engine could not load \(.+\)\. Check the connection, then run again\.$/);
+    assert.equal(await page.textContent('#wb-risk .wb-status'), 'The Monte Carlo engine did not load.');
+    assert.equal(await page.isDisabled('#wb-risk button[type=submit]'), false);
+    assert.equal(await page.isDisabled('#wb-risk button:has-text("Cancel")'), true);
+    // Back online: the same button runs, in a fresh worker that loads the engine.
+    await page.unroute('**/pkg-risk/**');
+    await page.click('#wb-risk button[type=submit]');
+    await page.waitForSelector('#wb-risk[data-run="done"]', { timeout: RUN_TIMEOUT_MS });
+    assert.equal((await facts(page)).Trials, '1,000 of 1,000');
+    assert.equal(await page.locator('#wb-risk .wb-monte-carlo .wb-error').count(), 0);
+    // The aborted requests are the only console errors.
+    assert.deepEqual(realErrors(errors).filter((e) => !/pkg-risk|net::ERR_FAILED|Failed to fetch/.test(e)), []);
     await page.close();
   });
 

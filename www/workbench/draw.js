@@ -18,7 +18,7 @@ import { periodLabels } from '../widget/charts.js';
 /** @typedef {import('../../pkg/yardstick.js').ModelLayout} ModelLayout */
 /** @typedef {import('../../pkg/yardstick.js').NumberFormat} NumberFormat */
 /** @typedef {import('../../pkg/yardstick.js').BreakEven} BreakEven */
-/** @typedef {import('../../pkg/yardstick.js').OutputDistribution} OutputDistribution */
+/** @typedef {import('../../pkg-risk/yardstick.js').OutputDistribution} OutputDistribution */
 /** @typedef {import('../../pkg/yardstick.js').FormulaValue} FormulaValue */
 /** @typedef {import('../widget/format.js').NumberFormats} NumberFormats */
 

@@ -6,11 +6,21 @@
  * after each chunk and yielding between chunks so a `cancel` message is
  * heard. The page's thread only draws.
  *
+ * Its engine is Monte Carlo's own build, pkg-risk/ (`make pkg-risk`), which
+ * the full build pkg/ leaves out. It loads on the first run, not before: a
+ * user who never runs Monte Carlo never downloads it. While it loads the
+ * worker says so (`loading`); when it cannot load (offline, a missing
+ * build) it says that (`load-failed`) and the page starts a new worker for
+ * the next run, since a module that failed to import stays failed in the
+ * worker that tried.
+ *
  * Messages in:  { type: 'run', runId, document, inputs, trials, seed, histogramBins, chunkTrials,
  *                 probability?: { output, comparison, threshold } }
  *               { type: 'cancel', runId }
  *               { type: 'probability', runId, output, comparison, threshold }
- * Messages out: { type: 'progress', runId, trialsDone, trialsTotal }
+ * Messages out: { type: 'loading', runId }  (before the first run, while the engine loads)
+ *               { type: 'load-failed', runId, message }
+ *               { type: 'progress', runId, trialsDone, trialsTotal }
  *               { type: 'done' | 'cancelled', runId, result, probability, elapsedMs }
  *               { type: 'probability', runId, probability }
  *               { type: 'error', runId, message }
@@ -18,15 +28,30 @@
  * It computes nothing itself: every trial and statistic is the engine's.
  */
 
-import init, { Model } from '../../pkg/yardstick.js';
-
-/** @typedef {import('../../pkg/yardstick.js').MonteCarloRun} MonteCarloRun */
+/** @typedef {typeof import('../../pkg-risk/yardstick.js')} RiskEngine */
+/** @typedef {import('../../pkg-risk/yardstick.js').Model} Model */
+/** @typedef {import('../../pkg-risk/yardstick.js').MonteCarloRun} MonteCarloRun */
 /** @typedef {{ output: string, comparison: string, threshold: number }} ProbabilityQuery */
 
 // The worker's global scope, as far as this file uses it (the site's
 // TypeScript settings know the DOM, not the worker library).
 const worker = /** @type {{ postMessage: (message: unknown) => void, addEventListener: (type: 'message', listener: (event: MessageEvent) => void) => void }} */ (/** @type {unknown} */ (self));
-const ready = init();
+
+/** The engine once loaded; null before the first run. */
+/** @type {RiskEngine | null} */
+let engine = null;
+/** @type {Promise<RiskEngine> | null} */
+let loading = null;
+
+/** Loads the engine (its glue, then its wasm) once. */
+function loadEngine() {
+  loading ??= import('../../pkg-risk/yardstick.js').then(async (module) => {
+    await module.default();
+    engine = module;
+    return module;
+  });
+  return loading;
+}
 
 /** The run the last `probability` question is about; kept until the next run. */
 /** @type {{ runId: number, run: MonteCarloRun, model: Model } | null} */
@@ -62,7 +87,16 @@ function yieldToMessages() {
 /** @param {any} message */
 async function run(message) {
   const { runId } = message;
-  await ready;
+  if (!engine) {
+    worker.postMessage({ type: 'loading', runId });
+    try {
+      await loadEngine();
+    } catch (error) {
+      worker.postMessage({ type: 'load-failed', runId, message: error instanceof Error ? error.message : String(error) });
+      return;
+    }
+  }
+  const { Model } = /** @type {RiskEngine} */ (engine);
   const started = performance.now();
   if (last) {
     last.run.free();

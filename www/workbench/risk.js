@@ -10,6 +10,9 @@
  * a finished run writes its probability that NPV is positive into
  * `session.verdict`, so the verdict scores the risk. Every number comes
  * from the engine: the worker's `monteCarlo` run and `model.sensitivity`.
+ *
+ * Monte Carlo is not in the page's engine (pkg/): the worker loads its own
+ * build (pkg-risk/) on the first run, and the status line says so meanwhile.
  */
 
 import { h } from '../widget/dom.js';
@@ -19,7 +22,7 @@ import { caseFormats, errorLine, field, loadBindings, messageOf, numberBox, sele
 
 /** @typedef {import('./session-types.js').WorkbenchSession} WorkbenchSession */
 /** @typedef {import('./session-types.js').WorkbenchPanel} WorkbenchPanel */
-/** @typedef {import('../../pkg/yardstick.js').MonteCarloResult} MonteCarloResult */
+/** @typedef {import('../../pkg-risk/yardstick.js').MonteCarloResult} MonteCarloResult */
 /** @typedef {import('../../pkg/yardstick.js').OutputLayout} OutputLayout */
 /** @typedef {import('../widget/format.js').NumberFormats} NumberFormats */
 
@@ -170,6 +173,18 @@ export function mountRisk(root, session) {
     const message = event.data;
     if (message.runId !== runId) return;
     switch (message.type) {
+      case 'loading':
+        status.textContent = 'Loading the Monte Carlo engine…';
+        break;
+      case 'load-failed':
+        // A worker whose engine failed to import keeps failing; the next
+        // run starts a fresh one, which tries the download again.
+        worker?.terminate();
+        worker = null;
+        setRunning(false);
+        status.textContent = 'The Monte Carlo engine did not load.';
+        mcError.replaceChildren(errorLine(`The Monte Carlo engine could not load (${message.message}). Check the connection, then run again.`));
+        break;
       case 'progress':
         progress.max = message.trialsTotal;
         progress.value = message.trialsDone;

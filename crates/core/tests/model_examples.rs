@@ -126,8 +126,9 @@ fn the_saas_roi_calculator_matches_libreoffice() {
 }
 
 /// The business case's Monte Carlo (seed 9, 600 trials): NPV mean, P10 and
-/// P90 as bit patterns. `tests/wasm_model.rs` asserts the same bits in Node
-/// and Chromium, which proves runs reproduce across platforms.
+/// P90 as bit patterns. The wasm crate's `tests/wasm_monte_carlo.rs` asserts
+/// the same bits in Node and Chromium, and `tests/e2e/model-api.test.mjs`
+/// in the built pkg-risk/, which proves runs reproduce across platforms.
 pub const GOLDEN_MONTE_CARLO_NPV_BITS: [u64; 3] = [
     4689197710479707165,
     4684844699089123780,

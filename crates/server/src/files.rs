@@ -1,8 +1,8 @@
 //! Static files: maps a request path to a file under one of the served
 //! folders (`www/` at `/`, `pkg/` at `/pkg/`, `pkg-widget/` at
 //! `/pkg-widget/`, the page snippet's `pkg-page/` at `/pkg-page/`, the
-//! Excel export's `pkg-export/` at `/pkg-export/`, `examples/models/` at
-//! `/models/`), refusing anything
+//! Excel export's `pkg-export/` at `/pkg-export/`, Monte Carlo's `pkg-risk/`
+//! at `/pkg-risk/`, `examples/models/` at `/models/`), refusing anything
 //! that would escape them, and names its content type.
 //!
 //! It never writes, and never follows a path component other than a plain
@@ -37,11 +37,12 @@ pub const MODELS_PREFIX: &str = "models/";
 
 /// URL prefix and folder (relative to the root) of each served tree; the
 /// first match wins, `www/` takes the rest.
-const MOUNTS: [(&str, &str); 5] = [
+const MOUNTS: [(&str, &str); 6] = [
     ("pkg/", "pkg"),
     ("pkg-widget/", "pkg-widget"),
     ("pkg-page/", "pkg-page"),
     ("pkg-export/", "pkg-export"),
+    ("pkg-risk/", "pkg-risk"),
     (MODELS_PREFIX, MODELS_FOLDER),
 ];
 
@@ -299,6 +300,26 @@ mod tests {
             Some(true)
         );
         assert_eq!(resolve(&root, "/pkg-export/..%2f..%2fCargo.toml"), None);
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn monte_carlo_is_served_from_pkg_risk() {
+        let root =
+            std::env::temp_dir().join(format!("yardstick-files-risk-{}", std::process::id()));
+        std::fs::create_dir_all(root.join("pkg-risk")).unwrap();
+        std::fs::write(root.join("pkg-risk/yardstick_bg.wasm"), b"\0asm").unwrap();
+        let found = resolve(&root, "/pkg-risk/yardstick_bg.wasm");
+        let served = found
+            .as_ref()
+            .map(|f| f.file.ends_with("pkg-risk/yardstick_bg.wasm"));
+        assert_eq!(served, Some(true));
+        assert_eq!(
+            found.map(|f| content_type(&f.file)),
+            Some("application/wasm"),
+            "a wasm served with another type fails WebAssembly.instantiateStreaming"
+        );
+        assert_eq!(resolve(&root, "/pkg-risk/..%2f..%2fCargo.toml"), None);
         std::fs::remove_dir_all(&root).unwrap();
     }
 

@@ -25,9 +25,8 @@ mod model_export;
 mod model_view;
 #[cfg(feature = "workbench")]
 mod model_workbench;
-#[cfg(feature = "workbench")]
+#[cfg(feature = "risk")]
 mod monte_carlo;
-#[cfg(feature = "workbench")]
 #[cfg(feature = "workbench")]
 mod scoring;
 
@@ -36,9 +35,8 @@ pub use engagement::{page_consent, Fact, Tracker};
 pub use error::JsError;
 #[cfg(feature = "model")]
 pub use model::Model;
-#[cfg(feature = "workbench")]
+#[cfg(feature = "risk")]
 pub use monte_carlo::MonteCarloRun;
-#[cfg(feature = "workbench")]
 #[cfg(feature = "workbench")]
 pub use scoring::Scorecard;
 
@@ -121,20 +119,6 @@ export type GoalSeekResult =
   | { found: false; message: string; lowestOutput: number | null; highestOutput: number | null; closestOutput: number | null };
 export interface BreakEven { period: number | null; months: number | null }
 export interface Receipt { modelId: string; modelVersion: string; hash: string; inputs: InputValues; outputs: Record<string, FormulaValue> }
-export interface MonteCarloOptions { trials?: number; seed?: number; histogramBins?: number }
-export interface MonteCarloProgress { trialsDone: number; trialsTotal: number; done: boolean }
-export interface HistogramBin { lower: number; upper: number; count: number }
-export interface OutputDistribution {
-  failedTrials: number;
-  mean?: number; stdDev?: number; min?: number; max?: number; p10?: number; p50?: number; p90?: number;
-  histogram?: HistogramBin[];
-  probabilityAboveZero: number | null;
-}
-export interface MonteCarloResult {
-  trialsDone: number; trialsTotal: number; done: boolean; seed: number;
-  sampledInputs: string[];
-  outputs: Record<string, OutputDistribution>;
-}
 export interface BusinessCaseScorecardOptions { hurdleRate?: number; irrFullPointsAboveHurdle?: number; paybackLimitMonths?: number }
 /** Values to score, each an object of id → number: model outputs, model inputs, and values supplied by hand. */
 export interface ScoreValues { outputs?: Record<string, number>; inputs?: Record<string, number>; supplied?: Record<string, number> }

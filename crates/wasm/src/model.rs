@@ -100,7 +100,7 @@ fn input_node_from_js(input_id: &str, value: &JsValue) -> Result<Node, JsError> 
 }
 
 /// Default inputs overridden by a `{ id: value }` object (or none).
-#[cfg(any(feature = "workbench", feature = "export"))]
+#[cfg(any(feature = "workbench", feature = "export", feature = "risk"))]
 pub(crate) fn inputs_from_js(
     model: &CompiledModel,
     inputs: &JsValue,
@@ -172,10 +172,11 @@ impl Model {
     }
 
     /// Evaluates the model with `inputs` (id → value; missing ids keep their
-    /// defaults) and makes them the current inputs. Only in the full build:
+    /// defaults) and makes them the current inputs. Only in the full build
+    /// and Monte Carlo's (whose worker is sent the case's inputs as a set):
     /// the widget changes inputs one at a time (`set`) and applies
     /// scenarios (`applyScenario`), and leaves out reading an input set.
-    #[cfg(feature = "workbench")]
+    #[cfg(any(feature = "workbench", feature = "risk"))]
     #[wasm_bindgen(unchecked_return_type = "ModelEvaluation")]
     pub fn evaluate(
         &mut self,

@@ -1,5 +1,6 @@
-//! The sales engineer's analyses on a `Model`: goal seek and Monte Carlo. Built only with the `workbench` feature (the
-//! default); the prospect's widget build leaves them out to stay small.
+//! The sales engineer's analyses on a `Model`: goal seek. Built only with the `workbench` feature (the
+//! default); the prospect's widget build leaves them out to stay small. Monte Carlo is in its own build
+//! (`monte_carlo`, the `risk` feature).
 //!
 //! Conversion only: every number comes from the core.
 
@@ -80,16 +81,5 @@ impl Model {
             }
         }
         Ok(result.into())
-    }
-
-    /// Starts a Monte Carlo run around the current inputs: `{ trials?,
-    /// seed?, histogramBins? }` (10,000 trials and a fixed seed by default).
-    /// Call `step(n)` on the run until it is done, then `result()`.
-    #[wasm_bindgen(js_name = monteCarlo)]
-    pub fn monte_carlo(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "MonteCarloOptions | undefined")] options: JsValue,
-    ) -> Result<super::monte_carlo::MonteCarloRun, JsError> {
-        super::monte_carlo::MonteCarloRun::start(&self.compiled, &self.state, &options)
     }
 }

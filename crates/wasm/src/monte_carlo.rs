@@ -1,12 +1,17 @@
-//! The `MonteCarloRun` class: a model's Monte Carlo advanced in chunks from
-//! JavaScript (`run.step(2000)` until `done`), so a page can show progress
-//! and cancel by not stepping further.
+//! `Model.monteCarlo` and the `MonteCarloRun` class it starts: a model's
+//! Monte Carlo advanced in chunks from JavaScript (`run.step(2000)` until
+//! `done`), so a page can show progress and cancel by not stepping further.
+//!
+//! Built only with the `risk` feature: the separate build `make pkg-risk`,
+//! which the workbench's Monte Carlo worker loads. The full build (pkg/)
+//! leaves it out, with its TypeScript types below.
 //!
 //! Conversion only: sampling, recomputation and statistics are the core's.
 
 use super::dto::{field, object, set, set_number, set_number_or_null};
 use super::error::{display_text, JsError};
 use super::js::Array;
+use super::model::Model;
 use wasm_bindgen::prelude::*;
 use yardstick_core::error::ErrorCode;
 use yardstick_core::model::analysis::{
@@ -17,6 +22,24 @@ use yardstick_core::uncertainty::{
     Comparison, Event, FailedTrials, Progress, DEFAULT_HISTOGRAM_BINS, MAX_HISTOGRAM_BINS,
     MAX_TRIALS,
 };
+
+#[wasm_bindgen(typescript_custom_section)]
+const MONTE_CARLO_TYPES: &str = r##"
+export interface MonteCarloOptions { trials?: number; seed?: number; histogramBins?: number }
+export interface MonteCarloProgress { trialsDone: number; trialsTotal: number; done: boolean }
+export interface HistogramBin { lower: number; upper: number; count: number }
+export interface OutputDistribution {
+  failedTrials: number;
+  mean?: number; stdDev?: number; min?: number; max?: number; p10?: number; p50?: number; p90?: number;
+  histogram?: HistogramBin[];
+  probabilityAboveZero: number | null;
+}
+export interface MonteCarloResult {
+  trialsDone: number; trialsTotal: number; done: boolean; seed: number;
+  sampledInputs: string[];
+  outputs: Record<string, OutputDistribution>;
+}
+"##;
 
 /// The largest seed a JS number holds exactly (2^53 - 1).
 const MAX_SAFE_INTEGER: u64 = 9_007_199_254_740_991;
@@ -51,7 +74,7 @@ fn whole_number(
 }
 
 impl MonteCarloRun {
-    pub(crate) fn start(
+    fn start(
         model: &CompiledModel,
         base: &yardstick_core::model::ModelState,
         options: &JsValue,
@@ -82,6 +105,20 @@ impl MonteCarloRun {
             )
         })?;
         Ok(MonteCarloRun { model, run, seed })
+    }
+}
+
+#[wasm_bindgen]
+impl Model {
+    /// Starts a Monte Carlo run around the current inputs: `{ trials?,
+    /// seed?, histogramBins? }` (10,000 trials and a fixed seed by default).
+    /// Call `step(n)` on the run until it is done, then `result()`.
+    #[wasm_bindgen(js_name = monteCarlo)]
+    pub fn monte_carlo(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "MonteCarloOptions | undefined")] options: JsValue,
+    ) -> Result<MonteCarloRun, JsError> {
+        MonteCarloRun::start(&self.compiled, &self.state, &options)
     }
 }
 

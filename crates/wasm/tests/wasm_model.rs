@@ -201,60 +201,6 @@ fn a_business_case_scores_itself_and_explains_the_score() {
     );
 }
 
-#[wasm_bindgen_test]
-fn monte_carlo_runs_in_chunks_and_reproduces_from_its_seed() {
-    let model = case_model();
-    let options = || JSON::parse(r#"{"trials": 600, "seed": 9}"#).unwrap();
-    let mut chunked = model.monte_carlo(options()).unwrap();
-    let mut steps = 0;
-    while !get(&chunked.step(100.0).unwrap(), "done")
-        .as_bool()
-        .unwrap()
-    {
-        steps += 1;
-        assert!(steps < 100, "never finished");
-    }
-    assert_eq!(steps, 5);
-    let mut whole = model.monte_carlo(options()).unwrap();
-    whole.step(10_000.0).unwrap();
-    let a = JSON::stringify(&chunked.result())
-        .unwrap()
-        .as_string()
-        .unwrap();
-    let b = JSON::stringify(&whole.result())
-        .unwrap()
-        .as_string()
-        .unwrap();
-    assert_eq!(a, b);
-    let npv = get(&get(&chunked.result(), "outputs"), "npv");
-    assert!(get(&npv, "p10").as_f64().unwrap() <= get(&npv, "p90").as_f64().unwrap());
-    let p = chunked.probability("npv", "above", 0.0).unwrap().unwrap();
-    assert!((0.0..=1.0).contains(&p));
-    assert!(chunked.probability("npv", "sideways", 0.0).is_err());
-    assert!(model
-        .monte_carlo(JSON::parse(r#"{"trials": 1.5}"#).unwrap())
-        .is_err());
-}
-
-#[wasm_bindgen_test]
-fn monte_carlo_is_bit_identical_to_the_native_run() {
-    // The same bits as GOLDEN_MONTE_CARLO_NPV_BITS in tests/model_examples.rs,
-    // computed natively: seed 9, 600 trials of the five-year business case.
-    let golden: [u64; 3] = [
-        4689197710479707165,
-        4684844699089123780,
-        4691693288732208855,
-    ];
-    let model = case_model();
-    let mut run = model
-        .monte_carlo(JSON::parse(r#"{"trials": 600, "seed": 9}"#).unwrap())
-        .unwrap();
-    run.step(600.0).unwrap();
-    let npv = get(&get(&run.result(), "outputs"), "npv");
-    let bits = ["mean", "p10", "p90"].map(|key| get(&npv, key).as_f64().unwrap().to_bits());
-    assert_eq!(bits, golden);
-}
-
 /// The message of an error a binding threw.
 fn message(error: yardstick::JsError) -> String {
     get(&JsValue::from(error), "message").as_string().unwrap()
@@ -279,71 +225,6 @@ fn a_doubling_text_leaves_the_instance_alive_with_a_clear_error() {
     assert_eq!(get(&last, "error").as_string().as_deref(), Some("#VALUE!"));
     // The instance still answers.
     assert!(case_model().evaluate(JsValue::UNDEFINED).is_ok());
-}
-
-#[wasm_bindgen_test]
-fn monte_carlo_options_are_checked_with_their_own_names() {
-    let model = case_model();
-    let start = |options: &str| model.monte_carlo(JSON::parse(options).unwrap());
-    for (options, expected) in [
-        (
-            r#"{"trials": 1e12}"#,
-            "option `trials`: must be a whole number from 1 to 1000000; got 1000000000000",
-        ),
-        (
-            r#"{"trials": 2.5}"#,
-            "option `trials`: must be a whole number from 1 to 1000000; got 2.5",
-        ),
-        (
-            r#"{"trials": 0}"#,
-            "option `trials`: must be a whole number from 1 to 1000000; got 0",
-        ),
-        (
-            r#"{"histogramBins": 0}"#,
-            "option `histogramBins`: must be a whole number from 1 to 200; got 0",
-        ),
-        (
-            r#"{"histogramBins": 1e9}"#,
-            "option `histogramBins`: must be a whole number from 1 to 200; got 1000000000",
-        ),
-        (
-            r#"{"seed": -3}"#,
-            "option `seed`: must be a whole number from 0 to 9007199254740991; got -3",
-        ),
-        (
-            r#"{"trials": "many"}"#,
-            "option `trials`: must be a whole number from 1 to 1000000; got NaN",
-        ),
-    ] {
-        assert_eq!(
-            message(start(options).err().unwrap()),
-            expected,
-            "{options}"
-        );
-    }
-    let mut run = start(r#"{"trials": 10}"#).unwrap();
-    for (bad, shown) in [
-        (-1.0, "-1"),
-        (1.5, "1.5"),
-        (f64::NAN, "NaN"),
-        (1e12, "1000000000000"),
-    ] {
-        let error = message(run.step(bad).err().unwrap());
-        assert_eq!(
-            error,
-            format!("option `maxTrials`: must be a whole number from 0 to 1000000; got {shown}")
-        );
-    }
-    // Nothing ran; whole steps still work.
-    assert_eq!(get(&run.progress(), "trialsDone").as_f64(), Some(0.0));
-    assert_eq!(
-        get(&run.step(3.0).unwrap(), "trialsDone").as_f64(),
-        Some(3.0)
-    );
-    assert_eq!(
-        get(&run.step(0.0).unwrap(), "trialsDone").as_f64(),
-        Some(3.0)
-    );
 }
 
 #[wasm_bindgen_test]
