@@ -40,7 +40,7 @@ use crate::formula::value::Value;
 pub const MAX_SEQUENCE_ELEMENTS: usize = 10_000;
 
 impl Translator<'_> {
-    /// SEQUENCE(rows, [columns], [start], [step]) with constant arguments:
+    /// `SEQUENCE(rows, [columns], [start], [step])` with constant arguments:
     /// Yardstick's own result, written as an array constant.
     pub fn sequence(&mut self, args: &[Expr]) -> Result<Translated, ExportError> {
         if let Some(name) = args.iter().find_map(first_name) {
@@ -105,8 +105,8 @@ impl Translator<'_> {
         self.array(&rows)
     }
 
-    /// XLOOKUP(lookup_value, lookup_array, return_array, [if_not_found],
-    /// [match_mode], [search_mode]) as INDEX and MATCH.
+    /// `XLOOKUP(lookup_value, lookup_array, return_array, [if_not_found],
+    /// [match_mode], [search_mode])` as INDEX and MATCH.
     pub fn xlookup(&mut self, args: &[Expr]) -> Result<Translated, ExportError> {
         let match_mode = self.constant_mode(args.get(4), 0, "match_mode")?;
         let search_mode = self.constant_mode(args.get(5), 1, "search_mode")?;
