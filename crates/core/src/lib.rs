@@ -29,6 +29,8 @@
 //! - [`number_text`]: numbers to decimal text (shortest round-trip, fixed,
 //!   significant digits) without core's float formatting tables.
 //! - [`small_sort`]: one small stable merge sort for every list the engine sorts.
+//! - [`success`]: customer-success tracking; for now the statistics that
+//!   prove a health score against renewals and churn (`success::proof`).
 //! - [`uncertainty`]: distributions of uncertain inputs, a seeded and pinned
 //!   random stream, the chunked Monte Carlo runner and its summary statistics.
 //!
@@ -55,6 +57,7 @@ pub mod name_table;
 pub mod number_text;
 pub mod scoring;
 pub mod small_sort;
+pub mod success;
 #[cfg(test)]
 mod test_rng;
 pub mod typed_number;
