@@ -104,16 +104,20 @@ pub fn backtest(
     for fold in 0..folds {
         let (training, held_out): (Vec<usize>, Vec<usize>) =
             (0..churned.len()).partition(|&i| fold_of_observation.get(i) != Some(&fold));
-        let training_measures: Vec<Vec<f64>> =
-            measures.iter().map(|column| pick(column, &training)).collect();
+        let training_measures: Vec<Vec<f64>> = measures
+            .iter()
+            .map(|column| pick(column, &training))
+            .collect();
         let fit = fit_logistic(&training_measures, &pick(churned, &training), &options.fit)?;
         let held_out_churned = pick(churned, &held_out);
         let mut fitted_scores = Vec::with_capacity(held_out.len());
         for &index in &held_out {
-            let eta = fit.linear_predictor(measures, index).ok_or(ProofError::NotFinite {
-                what: "fitted linear predictor",
-                index,
-            })?;
+            let eta = fit
+                .linear_predictor(measures, index)
+                .ok_or(ProofError::NotFinite {
+                    what: "fitted linear predictor",
+                    index,
+                })?;
             fitted_scores.push(-eta);
             if let Some(slot) = out_of_fold_score.get_mut(index) {
                 *slot = -eta;
@@ -141,7 +145,10 @@ pub fn backtest(
 
 /// The values at `indices`.
 fn pick<T: Copy>(values: &[T], indices: &[usize]) -> Vec<T> {
-    indices.iter().filter_map(|&i| values.get(i).copied()).collect()
+    indices
+        .iter()
+        .filter_map(|&i| values.get(i).copied())
+        .collect()
 }
 
 /// Each observation's fold: churned, then renewed, each shuffled with the

@@ -56,7 +56,10 @@ pub(super) fn solve_positive_definite(
         }
         *solution.get_mut(row)? = sum / lower.get(row * dimension + row)?;
     }
-    solution.iter().all(|value| value.is_finite()).then_some(solution)
+    solution
+        .iter()
+        .all(|value| value.is_finite())
+        .then_some(solution)
 }
 
 #[cfg(test)]
@@ -67,13 +70,22 @@ mod tests {
     fn solves_a_positive_definite_system() {
         // [[4, 2], [2, 3]] · [1, 2] = [8, 8]
         let x = solve_positive_definite(&[4.0, 2.0, 2.0, 3.0], &[8.0, 8.0], 2).unwrap();
-        assert!((x[0] - 1.0).abs() < 1e-12 && (x[1] - 2.0).abs() < 1e-12, "{x:?}");
+        assert!(
+            (x[0] - 1.0).abs() < 1e-12 && (x[1] - 2.0).abs() < 1e-12,
+            "{x:?}"
+        );
     }
 
     #[test]
     fn refuses_singular_and_misshapen_systems() {
-        assert_eq!(solve_positive_definite(&[1.0, 1.0, 1.0, 1.0], &[1.0, 1.0], 2), None);
-        assert_eq!(solve_positive_definite(&[1.0, 0.0, 0.0, -1.0], &[1.0, 1.0], 2), None);
+        assert_eq!(
+            solve_positive_definite(&[1.0, 1.0, 1.0, 1.0], &[1.0, 1.0], 2),
+            None
+        );
+        assert_eq!(
+            solve_positive_definite(&[1.0, 0.0, 0.0, -1.0], &[1.0, 1.0], 2),
+            None
+        );
         assert_eq!(solve_positive_definite(&[1.0], &[1.0, 1.0], 2), None);
         assert_eq!(solve_positive_definite(&[f64::NAN], &[1.0], 1), None);
     }

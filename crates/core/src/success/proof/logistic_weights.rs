@@ -40,7 +40,10 @@ pub fn suggested_weights(
             found: points_ranges.len(),
         });
     }
-    for (what, values) in [("coefficients", coefficients), ("points_ranges", points_ranges)] {
+    for (what, values) in [
+        ("coefficients", coefficients),
+        ("points_ranges", points_ranges),
+    ] {
         if let Some(index) = values.iter().position(|v| !v.is_finite()) {
             return Err(ProofError::NotFinite { what, index });
         }

@@ -40,7 +40,9 @@ pub use backtest::{backtest, BacktestOptions, BacktestReport, FoldReport};
 pub use binning::{quantile_edges, weight_of_evidence, Band, BandRange, BinningReport};
 pub use error::ProofError;
 pub use lift::{decile_lift, LiftGroup, LiftReport};
-pub use logistic::{fit_logistic, suggested_weights, LogisticFit, LogisticOptions, SuggestedWeights};
+pub use logistic::{
+    fit_logistic, suggested_weights, LogisticFit, LogisticOptions, SuggestedWeights,
+};
 pub use roc::{auc, roc_curve, AucReport, RocPoint};
 pub use wilson::{churn_by_grade, wilson_interval, GradeChurn, ProportionInterval, Z_95};
 

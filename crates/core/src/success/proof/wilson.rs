@@ -46,8 +46,7 @@ pub fn wilson_interval(successes: u64, trials: u64, z: f64) -> Option<Proportion
     let z_squared = z * z;
     let denominator = 1.0 + z_squared / n;
     let centre = (rate + z_squared / (2.0 * n)) / denominator;
-    let half_width =
-        z / denominator * (rate * (1.0 - rate) / n + z_squared / (4.0 * n * n)).sqrt();
+    let half_width = z / denominator * (rate * (1.0 - rate) / n + z_squared / (4.0 * n * n)).sqrt();
     let low = (centre - half_width).clamp(0.0, 1.0).min(rate);
     let high = (centre + half_width).clamp(0.0, 1.0).max(rate);
     Some(ProportionInterval { rate, low, high })
