@@ -13,7 +13,10 @@ fn quantile_edges_keep_ties_together_and_drop_repeats() {
     let spread = some(&[4.0, 1.0, 3.0, 2.0, 6.0, 5.0, 8.0, 7.0]);
     assert_eq!(quantile_edges(&spread, 4).unwrap(), [3.0, 5.0, 7.0]);
     assert_eq!(quantile_edges(&spread, 1).unwrap(), Vec::<f64>::new());
-    assert_eq!(quantile_edges(&[None, Some(f64::NAN)], 4).unwrap(), Vec::<f64>::new());
+    assert_eq!(
+        quantile_edges(&[None, Some(f64::NAN)], 4).unwrap(),
+        Vec::<f64>::new()
+    );
     assert!(quantile_edges(&spread, 0).is_err());
     assert!(quantile_edges(&spread, 101).is_err());
 }
@@ -23,7 +26,11 @@ fn values_on_an_edge_start_the_next_band_and_missing_values_come_last() {
     let values = [Some(1.0), Some(2.0), None, Some(f64::NAN), Some(3.0)];
     let churned = [true, false, true, false, false];
     let report = weight_of_evidence(&values, &churned, &[2.0]).unwrap();
-    let counts: Vec<(usize, usize)> = report.bands.iter().map(|b| (b.churned, b.renewed)).collect();
+    let counts: Vec<(usize, usize)> = report
+        .bands
+        .iter()
+        .map(|b| (b.churned, b.renewed))
+        .collect();
     assert_eq!(counts, [(1, 0), (0, 2), (1, 1)]);
     assert_eq!(
         report.bands[1].range,
@@ -63,7 +70,11 @@ fn a_measure_that_says_nothing_has_zero_information() {
 fn bad_edges_and_single_outcomes_are_refused() {
     let values = some(&[1.0, 2.0]);
     let churned = [true, false];
-    for (edges, index) in [(vec![2.0, 2.0], 1), (vec![f64::NAN], 0), (vec![3.0, 1.0], 1)] {
+    for (edges, index) in [
+        (vec![2.0, 2.0], 1),
+        (vec![f64::NAN], 0),
+        (vec![3.0, 1.0], 1),
+    ] {
         assert_eq!(
             weight_of_evidence(&values, &churned, &edges),
             Err(ProofError::InvalidEdges { index })

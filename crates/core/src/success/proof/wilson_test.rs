@@ -5,7 +5,10 @@ fn check(successes: u64, trials: u64, expected: Option<(f64, f64, f64)>) {
     match (actual, expected) {
         (Some(a), Some(e)) => {
             for (x, y) in [(a.0, e.0), (a.1, e.1), (a.2, e.2)] {
-                assert!((x - y).abs() < 1e-12, "{successes}/{trials}: {a:?} vs {e:?}");
+                assert!(
+                    (x - y).abs() < 1e-12,
+                    "{successes}/{trials}: {a:?} vs {e:?}"
+                );
             }
         }
         _ => assert_eq!(actual, expected, "{successes}/{trials}"),
@@ -43,7 +46,10 @@ fn churn_by_grade_counts_each_grade_and_leaves_empty_grades_without_a_rate() {
     let churned = [false, true, false, false, true];
     let per_grade = churn_by_grade(&grades, &churned, 3, Z_95).unwrap();
     assert_eq!(
-        per_grade.iter().map(|g| (g.observations, g.churned)).collect::<Vec<_>>(),
+        per_grade
+            .iter()
+            .map(|g| (g.observations, g.churned))
+            .collect::<Vec<_>>(),
         [(2, 0), (3, 2), (0, 0)]
     );
     assert_eq!(per_grade[0].churn_rate.unwrap().rate, 0.0);
@@ -81,6 +87,9 @@ fn churn_by_grade_refuses_bad_input() {
         })
     ));
     let error = churn_by_grade(&[0, 3], &[true, false], 3, Z_95).unwrap_err();
-    assert_eq!(error.to_string(), "grades[1] is 3, but there are only 3 grades");
+    assert_eq!(
+        error.to_string(),
+        "grades[1] is 3, but there are only 3 grades"
+    );
     assert_eq!(error.code(), crate::error::ErrorCode::INVALID_ARGUMENT);
 }
