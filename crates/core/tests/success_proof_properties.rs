@@ -164,10 +164,10 @@ proptest! {
         seed in any::<u64>(),
         folds in 2usize..5,
     ) {
-        let usage: Vec<f64> = scores.iter().map(|s| s * 0.5 + 1.0).collect();
+        let measures = vec![scores.iter().map(|s| s * 0.5 + 1.0).collect::<Vec<f64>>()];
         let options = BacktestOptions { folds, seed, fit: LogisticOptions::default() };
-        let first = backtest(&[usage.clone()], &scores, &churned, &options);
-        let again = backtest(&[usage], &scores, &churned, &options);
+        let first = backtest(&measures, &scores, &churned, &options);
+        let again = backtest(&measures, &scores, &churned, &options);
         prop_assert_eq!(&first, &again);
         if let Ok(report) = first {
             prop_assert!(report.folds.iter().all(|f| (0.0..=1.0).contains(&f.fitted_auc)));

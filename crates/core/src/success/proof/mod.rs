@@ -12,7 +12,7 @@
 //! - [`lift`]: decile lift and cumulative capture of churn.
 //! - [`logistic`]: L2-regularised logistic regression (IRLS) and the
 //!   suggested scorecard weights derived from it.
-//! - [`backtest`]: a seeded, stratified k-fold comparison of today's score
+//! - [`backtest`](mod@backtest): a seeded, stratified k-fold comparison of today's score
 //!   with the fitted one, by held-out AUC.
 //!
 //! Conventions shared by every kernel: an observation is one renewal that
