@@ -196,3 +196,63 @@ impl ProofError {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(error: ProofError, expected: &str, code: ErrorCode) {
+        assert_eq!(error.to_string(), expected);
+        assert_eq!(error.code(), code);
+    }
+
+    #[test]
+    fn messages_name_what_is_wrong() {
+        check(
+            ProofError::TooManyObservations { count: 3, limit: 2 },
+            "3 observations, more than the limit of 2",
+            ErrorCode::TOO_MUCH_WORK,
+        );
+        check(
+            ProofError::LengthMismatch {
+                what: "scores",
+                expected: 4,
+                found: 3,
+            },
+            "scores has 3 entries but there are 4 outcomes",
+            ErrorCode::INVALID_ARGUMENT,
+        );
+        check(
+            ProofError::InvalidOption {
+                option: "penalty",
+                value: f64::NAN,
+                expected: "from 0 to 1e6",
+            },
+            "penalty must be from 0 to 1e6, not NaN",
+            ErrorCode::INVALID_OPTION,
+        );
+        check(
+            ProofError::OneOutcomeOnly {
+                churned: 0,
+                renewed: 5,
+            },
+            "0 churned and 5 renewed: both outcomes are needed",
+            ErrorCode::NOT_ENOUGH_EVIDENCE,
+        );
+        check(
+            ProofError::TooFewForFolds {
+                folds: 5,
+                churned: 3,
+                renewed: 40,
+            },
+            "5 folds need at least 5 churned and 5 renewed observations, not 3 and 40",
+            ErrorCode::NOT_ENOUGH_EVIDENCE,
+        );
+        check(
+            ProofError::Separation { iterations: 12 },
+            "the measures separate churned from renewed (coefficients still growing after 12 \
+             iterations); use a positive penalty",
+            ErrorCode::NOT_ENOUGH_EVIDENCE,
+        );
+    }
+}
