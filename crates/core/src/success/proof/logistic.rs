@@ -26,8 +26,8 @@
 //! diagonal keeps H definite; its gradient is always 0). For λ > 0 the
 //! Hessian is positive definite; for λ = 0 a singular one is
 //! `SingularHessian`, and coefficients past 50 per standard deviation (odds
-//! ratios beyond e⁵⁰) are reported as `Separation`. Firth's bias-reduced
-//! fit is not implemented. Work: O(n·p²) per iteration.
+//! ratios beyond e⁵⁰) are reported as `Separation`; Firth's bias-reduced
+//! fit (`firth`) has a finite answer there. Work: O(n·p²) per iteration.
 //!
 //! **Suggested weights.** See [`suggested_weights`].
 
@@ -153,9 +153,9 @@ pub fn fit_logistic(
 }
 
 /// Coefficients per standard deviation beyond this mean separation.
-const SEPARATION_LIMIT: f64 = 50.0;
+pub(super) const SEPARATION_LIMIT: f64 = 50.0;
 
-fn check_options(options: &LogisticOptions) -> Result<(), ProofError> {
+pub(super) fn check_options(options: &LogisticOptions) -> Result<(), ProofError> {
     let invalid = |option, value, expected| {
         Err(ProofError::InvalidOption {
             option,
@@ -181,7 +181,7 @@ fn check_options(options: &LogisticOptions) -> Result<(), ProofError> {
 
 /// Each column's mean and population standard deviation (two passes, so
 /// the variance is not a difference of large sums).
-fn column_moments(measures: &[Vec<f64>]) -> (Vec<f64>, Vec<f64>) {
+pub(super) fn column_moments(measures: &[Vec<f64>]) -> (Vec<f64>, Vec<f64>) {
     measures
         .iter()
         .map(|column| {
@@ -194,7 +194,7 @@ fn column_moments(measures: &[Vec<f64>]) -> (Vec<f64>, Vec<f64>) {
 }
 
 #[path = "logistic_design.rs"]
-mod design;
+pub(super) mod design;
 use design::Design;
 
 pub use weights::{suggested_weights, SuggestedWeights};

@@ -10,7 +10,7 @@
 use super::LogisticFit;
 
 /// The measures with their moments: the design matrix, never materialised.
-pub(super) struct Design<'a> {
+pub(in crate::success::proof) struct Design<'a> {
     pub measures: &'a [Vec<f64>],
     pub means: &'a [f64],
     pub standard_deviations: &'a [f64],
@@ -22,7 +22,7 @@ fn softplus(t: f64) -> f64 {
 }
 
 /// σ(t) = 1 / (1 + e⁻ᵗ), computed on the side where the exponential is small.
-fn logistic(t: f64) -> f64 {
+pub(in crate::success::proof) fn logistic(t: f64) -> f64 {
     if t >= 0.0 {
         1.0 / (1.0 + (-t).exp())
     } else {
@@ -37,7 +37,7 @@ impl Design<'_> {
     }
 
     /// Fills `row` with (1, z_i1, …, z_ip).
-    fn fill_row(&self, index: usize, row: &mut [f64]) {
+    pub fn fill_row(&self, index: usize, row: &mut [f64]) {
         let mut slots = row.iter_mut();
         if let Some(first) = slots.next() {
             *first = 1.0;
@@ -52,7 +52,7 @@ impl Design<'_> {
         }
     }
 
-    fn dot(row: &[f64], theta: &[f64]) -> f64 {
+    pub fn dot(row: &[f64], theta: &[f64]) -> f64 {
         row.iter().zip(theta).map(|(z, t)| z * t).sum()
     }
 
@@ -71,7 +71,7 @@ impl Design<'_> {
     }
 
     /// With no measures every observation is still a row (the intercept).
-    fn row_limit(&self, churned: &[bool]) -> usize {
+    pub fn row_limit(&self, churned: &[bool]) -> usize {
         if self.measures.is_empty() {
             churned.len()
         } else {

@@ -11,7 +11,8 @@
 //!   band (the scorecard's bands or quantile bands).
 //! - [`lift`]: decile lift and cumulative capture of churn.
 //! - [`logistic`]: L2-regularised logistic regression (IRLS) and the
-//!   suggested scorecard weights derived from it.
+//!   suggested scorecard weights derived from it; [`firth`]: Firth's
+//!   bias-reduced fit, finite even under separation.
 //! - [`backtest`](mod@backtest): a seeded, stratified k-fold comparison of today's score
 //!   with the fitted one, by held-out AUC.
 //!
@@ -29,6 +30,7 @@
 pub mod backtest;
 pub mod binning;
 pub mod error;
+pub mod firth;
 mod input;
 pub mod lift;
 mod linear_algebra;
@@ -39,6 +41,7 @@ pub mod wilson;
 pub use backtest::{backtest, BacktestOptions, BacktestReport, FoldReport};
 pub use binning::{quantile_edges, weight_of_evidence, Band, BandRange, BinningReport};
 pub use error::ProofError;
+pub use firth::fit_firth;
 pub use lift::{decile_lift, LiftGroup, LiftReport};
 pub use logistic::{
     fit_logistic, suggested_weights, LogisticFit, LogisticOptions, SuggestedWeights,
