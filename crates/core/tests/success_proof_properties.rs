@@ -3,7 +3,8 @@
 //! [0, 1] and reverses exactly when the score is negated, the ROC curve
 //! runs monotonically from (0, 0) to (1, 1), a Wilson interval holds its
 //! rate within [0, 1], information value is never negative, lift groups
-//! partition the observations, a penalised fit is finite, and a backtest
+//! partition the observations, penalised and Firth fits are finite (or
+//! refused, never NaN), and a backtest
 //! is the same for the same seed. Nothing panics on any input.
 
 #![allow(
@@ -15,8 +16,8 @@
 
 use proptest::prelude::*;
 use yardstick_core::success::proof::{
-    auc, backtest, decile_lift, fit_logistic, quantile_edges, roc_curve, weight_of_evidence,
-    wilson_interval, BacktestOptions, LogisticOptions,
+    auc, backtest, decile_lift, fit_firth, fit_logistic, quantile_edges, roc_curve,
+    weight_of_evidence, wilson_interval, BacktestOptions, LogisticOptions,
 };
 
 /// Scores with many ties (small integers) or spread out.
@@ -151,6 +152,20 @@ proptest! {
             prop_assert!(fit.log_likelihood.is_finite() && fit.log_likelihood <= 0.0);
         } else {
             prop_assert!(churned.iter().all(|&c| c) || churned.iter().all(|&c| !c));
+        }
+    }
+
+    #[test]
+    fn a_firth_fit_is_finite_or_refused(
+        (scores, churned) in scores_and_outcomes(40),
+        second in prop::collection::vec(-100.0f64..100.0, 40),
+    ) {
+        let measures = vec![scores.clone(), second[..scores.len()].to_vec()];
+        let options = LogisticOptions { penalty: 0.0, ..LogisticOptions::default() };
+        if let Ok(fit) = fit_firth(&measures, &churned, &options) {
+            prop_assert!(fit.intercept.is_finite());
+            prop_assert!(fit.coefficients.iter().all(|c| c.is_finite()));
+            prop_assert!(fit.log_likelihood.is_finite() && fit.log_likelihood <= 0.0);
         }
     }
 }

@@ -53,7 +53,7 @@ pub fn fit_firth(
         check_finite("measures[]", column)?;
     }
     let (churned_count, renewed_count) = require_both_outcomes(churned)?;
-    let (means, standard_deviations) = column_moments(measures);
+    let (means, standard_deviations) = column_moments(measures)?;
     let design = Design {
         measures,
         means: &means,

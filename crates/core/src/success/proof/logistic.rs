@@ -117,7 +117,7 @@ pub fn fit_logistic(
         check_finite("measures[]", column)?;
     }
     let (churned_count, renewed_count) = require_both_outcomes(churned)?;
-    let (means, standard_deviations) = column_moments(measures);
+    let (means, standard_deviations) = column_moments(measures)?;
     let design = Design {
         measures,
         means: &means,
@@ -180,17 +180,26 @@ pub(super) fn check_options(options: &LogisticOptions) -> Result<(), ProofError>
 }
 
 /// Each column's mean and population standard deviation (two passes, so
-/// the variance is not a difference of large sums).
-pub(super) fn column_moments(measures: &[Vec<f64>]) -> (Vec<f64>, Vec<f64>) {
-    measures
-        .iter()
-        .map(|column| {
-            let count = column.len().max(1) as f64;
-            let mean = column.iter().sum::<f64>() / count;
-            let variance = column.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / count;
-            (mean, variance.sqrt())
-        })
-        .unzip()
+/// the variance is not a difference of large sums). Values so large that a
+/// sum or a square overflows (beyond about 1e150) are refused as not
+/// finite rather than carried into the fit as infinity.
+pub(super) fn column_moments(measures: &[Vec<f64>]) -> Result<(Vec<f64>, Vec<f64>), ProofError> {
+    let mut means = Vec::with_capacity(measures.len());
+    let mut standard_deviations = Vec::with_capacity(measures.len());
+    for (index, column) in measures.iter().enumerate() {
+        let count = column.len().max(1) as f64;
+        let mean = column.iter().sum::<f64>() / count;
+        let variance = column.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / count;
+        if !(mean.is_finite() && variance.is_finite()) {
+            return Err(ProofError::NotFinite {
+                what: "measures' mean or variance",
+                index,
+            });
+        }
+        means.push(mean);
+        standard_deviations.push(variance.sqrt());
+    }
+    Ok((means, standard_deviations))
 }
 
 #[path = "logistic_design.rs"]

@@ -163,3 +163,15 @@ fn suggested_weights_refuse_what_has_no_answer() {
         Err(ProofError::NotFinite { .. })
     ));
 }
+
+#[test]
+fn measures_too_large_to_square_are_refused_not_carried_as_infinity() {
+    let measures = vec![vec![1.0, 2.0, 3.0], vec![1e200, -1e200, 1e200]];
+    assert_eq!(
+        fit_logistic(&measures, &[true, false, true], &options(1.0)),
+        Err(ProofError::NotFinite {
+            what: "measures' mean or variance",
+            index: 1
+        })
+    );
+}
