@@ -97,6 +97,10 @@ error_codes! {
     /// The clock has no instance of this number (an engine bug: the
     /// tracker checks ids first).
     UNKNOWN_CLOCK_INSTANCE => "unknown-clock-instance",
+    /// Renewal history that cannot support the statistic: one outcome
+    /// only, too few of either for the folds, or a fit with no finite
+    /// answer (separation, singular, not converged).
+    NOT_ENOUGH_EVIDENCE => "not-enough-evidence",
 }
 
 /// The `Display` text of `value`: `to_string` through `dyn`, so every
