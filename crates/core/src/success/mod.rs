@@ -26,6 +26,6 @@ mod fields;
 //pub mod settings_default;
 //pub mod settings_read;
 //mod settings_rules;
-//pub mod stages;
+pub mod stages;
 mod values;
 mod test_json;
