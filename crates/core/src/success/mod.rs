@@ -14,8 +14,8 @@
 //! Like the rest of the core it does no I/O and reads no clock: dates are
 //! arguments. It may use `scoring` and `model`; neither reaches it.
 
-//pub mod csv_rows;
-//mod csv_tables;
+pub mod csv_rows;
+mod csv_tables;
 pub mod data;
 mod data_checks;
 pub mod data_read;
