@@ -180,3 +180,13 @@ fn many_problems_are_capped() {
     assert_eq!(list.len(), MAX_DIAGNOSTICS + 1);
     assert_eq!(list[MAX_DIAGNOSTICS].code, SuccessCode::TooLarge);
 }
+
+#[test]
+fn the_documented_example_reads() {
+    let doc = include_str!("../../../../docs/success.md");
+    let after = doc.split("## The data").nth(1).unwrap();
+    let block = after.split("```json").nth(1).unwrap().split("```").next().unwrap();
+    let data = read(block).unwrap();
+    assert_eq!(data.accounts[0].stage_override.as_ref().map(|s| s.stage), Some(Stage::PreRenewal));
+    assert_eq!(data.outcomes[0].renegotiations.len(), 1);
+}
