@@ -57,6 +57,12 @@ pub fn read_data_with(node: &Node, known: &KnownIds) -> Result<SuccessData, Vec<
         }
     }
     if reader.list.is_empty() {
+        let mut data = data;
+        // One actual per date was checked in document order; keep them in
+        // date order from here on, as the type promises.
+        for outcome in &mut data.outcomes {
+            crate::small_sort::sort_by(&mut outcome.actuals, |a, b| a.date < b.date);
+        }
         return Ok(data);
     }
     name_items(&mut reader.list, node);

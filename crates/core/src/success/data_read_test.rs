@@ -110,8 +110,11 @@ fn checks_renegotiations_and_actuals() {
     let r = |date: &str, target_date: &str| {
         format!(r#"{{"date": "{date}", "target": 9, "targetDate": "{target_date}", "reason": "scope", "agreedBy": "COO"}}"#)
     };
-    let ok = outcome(r#"{"date": "2025-06-30", "value": 10.5}"#, &r("2025-07-15", "2026-03-31"));
-    assert_eq!(read(&ok).unwrap().outcomes[0].renegotiations[0].target, 9.0);
+    let ok = outcome(r#"{"date": "2025-08-31", "value": 10}, {"date": "2025-06-30", "value": 10.5}"#, &r("2025-07-15", "2026-03-31"));
+    let read_ok = read(&ok).unwrap();
+    assert_eq!(read_ok.outcomes[0].renegotiations[0].target, 9.0);
+    let values: Vec<f64> = read_ok.outcomes[0].actuals.iter().map(|a| a.value).collect();
+    assert_eq!(values, [10.5, 10.0], "actuals in date order");
     let twice = outcome(r#"{"date": "2025-06-30", "value": 10.5}, {"date": "2025-06-30", "value": 10}"#, "");
     assert_eq!(problems(&twice), ["outcomes[acme-cycle].actuals[1].date: duplicate-row"]);
     let before = outcome("", &r("2025-01-14", "2026-03-31"));
