@@ -4,6 +4,9 @@
 //! JSON Schema refuses them; then the example's stages under the default
 //! settings.
 
+// Helpers shared by the tests unwrap: a panic there is a failing test.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
 use std::path::PathBuf;
 use yardstick_core::success::data::{RenewalResult, Stage, SuccessData};
 use yardstick_core::success::data_read::read_data;
@@ -32,7 +35,10 @@ fn the_example_reads_with_every_field() {
     let acme = &data.accounts[0];
     assert_eq!(acme.segment.as_deref(), Some("enterprise"));
     assert_eq!(acme.case.map(|c| (c.id, c.revision)), Some((12, 3)));
-    assert_eq!(acme.stage_override.as_ref().and_then(|s| s.until), Some(date("2025-10-31")));
+    assert_eq!(
+        acme.stage_override.as_ref().and_then(|s| s.until),
+        Some(date("2025-10-31"))
+    );
     assert_eq!(data.signals.len(), 7);
     assert!(data.events[1].note.as_deref().unwrap().contains('\n'));
     assert_eq!(data.outcomes[0].renegotiations[0].agreed_by, "Acme COO");
@@ -47,11 +53,19 @@ fn the_core_refuses_every_variant_the_schema_refuses() {
         .map(|entry| entry.unwrap().path())
         .collect();
     entries.sort();
-    assert!(entries.len() >= 15, "expected the broken variants, found {}", entries.len());
+    assert!(
+        entries.len() >= 15,
+        "expected the broken variants, found {}",
+        entries.len()
+    );
     for path in entries {
         let text = std::fs::read_to_string(&path).unwrap();
         let node = node_from_json(&text).unwrap();
-        assert!(read_data(&node).is_err(), "the core accepts {}", path.display());
+        assert!(
+            read_data(&node).is_err(),
+            "the core accepts {}",
+            path.display()
+        );
     }
 }
 
@@ -59,7 +73,9 @@ fn the_core_refuses_every_variant_the_schema_refuses() {
 fn the_example_accounts_move_through_their_stages() {
     let data = example();
     let stages = default_settings().stages;
-    let on = |account: usize, day: &str| stage_on(&data.accounts[account], stages, date(day), &data.renewals);
+    let on = |account: usize, day: &str| {
+        stage_on(&data.accounts[account], stages, date(day), &data.renewals)
+    };
     // Acme: onboarding until first value, the override in October 2025,
     // pre-renewal before the 2026-01-15 renewal, then a new 12-month term.
     assert_eq!(on(0, "2025-03-19"), Some(Stage::Onboarding));
@@ -70,8 +86,16 @@ fn the_example_accounts_move_through_their_stages() {
     // Globex churned at its first renewal: no stage after it.
     assert_eq!(on(1, "2025-06-01"), Some(Stage::PreRenewal));
     assert_eq!(on(1, "2025-06-02"), None);
-    let changes = stage_changes(&data.accounts[1], stages, &data.renewals, (date("2024-05-01"), date("2026-01-01")));
-    let marks: Vec<(String, Option<Stage>)> = changes.iter().map(|c| (c.date.to_string(), c.stage)).collect();
+    let changes = stage_changes(
+        &data.accounts[1],
+        stages,
+        &data.renewals,
+        (date("2024-05-01"), date("2026-01-01")),
+    );
+    let marks: Vec<(String, Option<Stage>)> = changes
+        .iter()
+        .map(|c| (c.date.to_string(), c.stage))
+        .collect();
     assert_eq!(
         marks,
         [

@@ -477,7 +477,11 @@ mod tests {
         check(&rule, 0.151, 70.0);
         check(&rule, 0.11, 30.0);
         check(&rule, 0.09, 0.0);
-        let linear = ScoringRule::Linear { worst: 0.0, best: 1.0 }.shifted(-0.5);
+        let linear = ScoringRule::Linear {
+            worst: 0.0,
+            best: 1.0,
+        }
+        .shifted(-0.5);
         check(&linear, 0.0, 50.0);
         let clamped = ScoringRule::ClampedLinear {
             worst: 0.0,

@@ -10,13 +10,13 @@
 //! places are worded differently. Work is bounded by the documented row
 //! bounds, checked before any row is read.
 
-use super::csv_tables::{self as tables, problem, Cells, Columns, TABLES};
 pub use super::csv_tables::CsvRecord;
+use super::csv_tables::{self as tables, problem, Cells, Columns, TABLES};
 use super::data::*;
 use super::data_checks::{check_data, duplicates, Place, MAX_SUGGESTIONS};
+use super::data_read::MAX_DIAGNOSTICS;
 use super::date::Date;
 use super::diagnostic::{CsvProblem, SuccessCode};
-use super::data_read::MAX_DIAGNOSTICS;
 use crate::model::diagnostic::suggest_id;
 
 /// One CSV file of an import.
@@ -73,7 +73,10 @@ struct Lines {
 }
 
 /// Reads an import of one or more tables; rows may name `known` ids.
-pub fn read_csv_import(tables: &[CsvTable], known: &KnownIds) -> Result<CsvImport, Vec<CsvProblem>> {
+pub fn read_csv_import(
+    tables: &[CsvTable],
+    known: &KnownIds,
+) -> Result<CsvImport, Vec<CsvProblem>> {
     let mut problems = Vec::new();
     let mut import = CsvImport::default();
     let mut lines = Lines::default();
@@ -84,44 +87,98 @@ pub fn read_csv_import(tables: &[CsvTable], known: &KnownIds) -> Result<CsvImpor
             let names: Vec<&str> = TABLES.iter().map(|(name, _)| *name).collect();
             let hint = suggest_id(&table.file, names.iter().copied());
             let reason = format!("not a table of the success data{hint}");
-            problems.push(problem(&table.file, 0, None, SuccessCode::UnknownField, reason));
+            problems.push(problem(
+                &table.file,
+                0,
+                None,
+                SuccessCode::UnknownField,
+                reason,
+            ));
             continue;
         };
-        if tables.iter().take(index).any(|earlier| earlier.file == table.file) {
+        if tables
+            .iter()
+            .take(index)
+            .any(|earlier| earlier.file == table.file)
+        {
             let reason = "the file is given twice in one import".to_string();
-            problems.push(problem(&table.file, 0, None, SuccessCode::DuplicateField, reason));
+            problems.push(problem(
+                &table.file,
+                0,
+                None,
+                SuccessCode::DuplicateField,
+                reason,
+            ));
             continue;
         }
         if table.records.len() > bound {
-            let reason = format!("{} rows, more than the bound of {bound}", table.records.len());
+            let reason = format!(
+                "{} rows, more than the bound of {bound}",
+                table.records.len()
+            );
             problems.push(problem(&table.file, 0, None, SuccessCode::TooLarge, reason));
             continue;
         }
         let before = problems.len();
-        let positions = tables::header_positions(&table.file, columns, &table.header, &mut problems);
+        let positions =
+            tables::header_positions(&table.file, columns, &table.header, &mut problems);
         if problems.len() > before {
             continue;
         }
         for record in &table.records {
             let shape = (columns, positions.as_slice(), table.header.len());
-            let Some(mut cells) = Cells::open(&table.file, shape, record, &mut problems) else { continue };
+            let Some(mut cells) = Cells::open(&table.file, shape, record, &mut problems) else {
+                continue;
+            };
             let line = record.line;
             match table.file.as_str() {
-                "accounts.csv" => push_row(tables::account(&mut cells), line, &mut import.data.accounts, &mut lines.accounts),
-                "signals.csv" => push_row(tables::signal(&mut cells), line, &mut import.data.signals, &mut lines.signals),
-                "events.csv" => push_row(tables::event(&mut cells), line, &mut import.data.events, &mut lines.events),
-                "outcomes.csv" => push_row(tables::outcome(&mut cells), line, &mut import.data.outcomes, &mut lines.outcomes),
-                "outcome_actuals.csv" => {
-                    actuals.extend(tables::actual(&mut cells).map(|(outcome, actual)| (line, outcome, actual)))
-                }
-                "outcome_renegotiations.csv" => renegotiations
-                    .extend(tables::renegotiation(&mut cells).map(|(outcome, r)| (line, outcome, r))),
-                _ => push_row(tables::renewal(&mut cells), line, &mut import.data.renewals, &mut lines.renewals),
+                "accounts.csv" => push_row(
+                    tables::account(&mut cells),
+                    line,
+                    &mut import.data.accounts,
+                    &mut lines.accounts,
+                ),
+                "signals.csv" => push_row(
+                    tables::signal(&mut cells),
+                    line,
+                    &mut import.data.signals,
+                    &mut lines.signals,
+                ),
+                "events.csv" => push_row(
+                    tables::event(&mut cells),
+                    line,
+                    &mut import.data.events,
+                    &mut lines.events,
+                ),
+                "outcomes.csv" => push_row(
+                    tables::outcome(&mut cells),
+                    line,
+                    &mut import.data.outcomes,
+                    &mut lines.outcomes,
+                ),
+                "outcome_actuals.csv" => actuals.extend(
+                    tables::actual(&mut cells).map(|(outcome, actual)| (line, outcome, actual)),
+                ),
+                "outcome_renegotiations.csv" => renegotiations.extend(
+                    tables::renegotiation(&mut cells).map(|(outcome, r)| (line, outcome, r)),
+                ),
+                _ => push_row(
+                    tables::renewal(&mut cells),
+                    line,
+                    &mut import.data.renewals,
+                    &mut lines.renewals,
+                ),
             }
         }
     }
     if problems.is_empty() {
-        attach(&mut import, &mut lines, (actuals, renegotiations), known, &mut problems);
+        attach(
+            &mut import,
+            &mut lines,
+            (actuals, renegotiations),
+            known,
+            &mut problems,
+        );
     }
     if problems.is_empty() {
         for found in check_data(&import.data, known) {
@@ -130,7 +187,13 @@ pub fn read_csv_import(tables: &[CsvTable], known: &KnownIds) -> Result<CsvImpor
             if let Some(also) = found.also {
                 reason.push_str(&format!(" (also on line {})", line_of(&lines, also).1));
             }
-            problems.push(problem(line.0, line.1, Some(&column_of(found.field)), found.code, reason));
+            problems.push(problem(
+                line.0,
+                line.1,
+                Some(&column_of(found.field)),
+                found.code,
+                reason,
+            ));
         }
     }
     if problems.is_empty() {
@@ -168,18 +231,34 @@ fn spec(file: &str) -> Option<(Columns, usize)> {
     Some((columns, bound))
 }
 
-type Pending = (Vec<(u64, String, Actual)>, Vec<(u64, String, Renegotiation)>);
+type Pending = (
+    Vec<(u64, String, Actual)>,
+    Vec<(u64, String, Renegotiation)>,
+);
 
 /// Puts each actual and renegotiation on its outcome of this import (in
 /// date order), or keeps it apart for a stored outcome; an outcome neither
 /// here nor stored is a problem, and so is a per-outcome bound passed.
-fn attach(import: &mut CsvImport, lines: &mut Lines, (actuals, renegotiations): Pending, known: &KnownIds, problems: &mut Vec<CsvProblem>) {
+fn attach(
+    import: &mut CsvImport,
+    lines: &mut Lines,
+    (actuals, renegotiations): Pending,
+    known: &KnownIds,
+    problems: &mut Vec<CsvProblem>,
+) {
     let outcomes = &mut import.data.outcomes;
-    let mut by_id: Vec<(String, usize)> = outcomes.iter().enumerate().map(|(i, o)| (o.id.clone(), i)).collect();
+    let mut by_id: Vec<(String, usize)> = outcomes
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.id.clone(), i))
+        .collect();
     by_id.sort_unstable();
     let find = |id: &str| -> Option<usize> {
         let position = by_id.partition_point(|(key, _)| key.as_str() < id);
-        by_id.get(position).filter(|(key, _)| key == id).map(|(_, i)| *i)
+        by_id
+            .get(position)
+            .filter(|(key, _)| key == id)
+            .map(|(_, i)| *i)
     };
     lines.actuals = vec![Vec::new(); outcomes.len()];
     lines.renegotiations = vec![Vec::new(); outcomes.len()];
@@ -188,73 +267,143 @@ fn attach(import: &mut CsvImport, lines: &mut Lines, (actuals, renegotiations): 
     let mut unknown = |file: &str, line: u64, id: &str, problems: &mut Vec<CsvProblem>| {
         let hint = if suggestions < MAX_SUGGESTIONS {
             suggestions += 1;
-            let ids = by_id.iter().map(|(id, _)| id.as_str()).chain(known.outcomes().iter().map(String::as_str));
+            let ids = by_id
+                .iter()
+                .map(|(id, _)| id.as_str())
+                .chain(known.outcomes().iter().map(String::as_str));
             suggest_id(id, ids)
         } else {
             String::new()
         };
         let reason = format!("no outcome has the id \"{id}\"{hint}");
-        problems.push(problem(file, line, Some("outcome"), SuccessCode::UnknownReference, reason));
+        problems.push(problem(
+            file,
+            line,
+            Some("outcome"),
+            SuccessCode::UnknownReference,
+            reason,
+        ));
     };
     let mut sorted_actuals = actuals;
-    crate::small_sort::sort_by(&mut sorted_actuals, |a, b| (a.2.date, a.0) < (b.2.date, b.0));
+    crate::small_sort::sort_by(&mut sorted_actuals, |a, b| {
+        (a.2.date, a.0) < (b.2.date, b.0)
+    });
     for (line, outcome, actual) in sorted_actuals {
         match find(&outcome) {
             Some(index) => {
-                if let (Some(o), Some(l)) = (outcomes.get_mut(index), lines.actuals.get_mut(index)) {
+                if let (Some(o), Some(l)) = (outcomes.get_mut(index), lines.actuals.get_mut(index))
+                {
                     o.actuals.push(actual);
                     l.push(line);
                 }
             }
             None if known.has_outcome(&outcome) => {
-                import.stored_actuals.push(StoredOutcomeActual { outcome, actual });
+                import
+                    .stored_actuals
+                    .push(StoredOutcomeActual { outcome, actual });
                 stored_lines.0.push(line);
             }
             None => unknown("outcome_actuals.csv", line, &outcome, problems),
         }
     }
     let mut sorted_renegotiations = renegotiations;
-    crate::small_sort::sort_by(&mut sorted_renegotiations, |a, b| (a.2.date, a.0) < (b.2.date, b.0));
+    crate::small_sort::sort_by(&mut sorted_renegotiations, |a, b| {
+        (a.2.date, a.0) < (b.2.date, b.0)
+    });
     for (line, outcome, renegotiation) in sorted_renegotiations {
         match find(&outcome) {
             Some(index) => {
-                if let (Some(o), Some(l)) = (outcomes.get_mut(index), lines.renegotiations.get_mut(index)) {
+                if let (Some(o), Some(l)) =
+                    (outcomes.get_mut(index), lines.renegotiations.get_mut(index))
+                {
                     o.renegotiations.push(renegotiation);
                     l.push(line);
                 }
             }
             None if known.has_outcome(&outcome) => {
-                import.stored_renegotiations.push(StoredOutcomeRenegotiation { outcome, renegotiation });
+                import
+                    .stored_renegotiations
+                    .push(StoredOutcomeRenegotiation {
+                        outcome,
+                        renegotiation,
+                    });
                 stored_lines.1.push(line);
             }
             None => unknown("outcome_renegotiations.csv", line, &outcome, problems),
         }
     }
-    for (outcome, (actual_lines, renegotiation_lines)) in outcomes.iter().zip(lines.actuals.iter().zip(&lines.renegotiations)) {
+    for (outcome, (actual_lines, renegotiation_lines)) in outcomes
+        .iter()
+        .zip(lines.actuals.iter().zip(&lines.renegotiations))
+    {
         let bounds = [
-            ("outcome_actuals.csv", outcome.actuals.len(), MAX_ACTUALS_PER_OUTCOME, actual_lines),
-            ("outcome_renegotiations.csv", outcome.renegotiations.len(), MAX_RENEGOTIATIONS_PER_OUTCOME, renegotiation_lines),
+            (
+                "outcome_actuals.csv",
+                outcome.actuals.len(),
+                MAX_ACTUALS_PER_OUTCOME,
+                actual_lines,
+            ),
+            (
+                "outcome_renegotiations.csv",
+                outcome.renegotiations.len(),
+                MAX_RENEGOTIATIONS_PER_OUTCOME,
+                renegotiation_lines,
+            ),
         ];
         for (file, count, bound, rows) in bounds {
             if count > bound {
                 let line = rows.get(bound).copied().unwrap_or(0);
-                let reason = format!("the outcome \"{}\" has {count} rows here, more than the bound of {bound}", outcome.id);
-                problems.push(problem(file, line, Some("outcome"), SuccessCode::TooLarge, reason));
+                let reason = format!(
+                    "the outcome \"{}\" has {count} rows here, more than the bound of {bound}",
+                    outcome.id
+                );
+                problems.push(problem(
+                    file,
+                    line,
+                    Some("outcome"),
+                    SuccessCode::TooLarge,
+                    reason,
+                ));
             }
         }
     }
-    let keys: Vec<(&str, Date)> = import.stored_actuals.iter().map(|row| (row.outcome.as_str(), row.actual.date)).collect();
+    let keys: Vec<(&str, Date)> = import
+        .stored_actuals
+        .iter()
+        .map(|row| (row.outcome.as_str(), row.actual.date))
+        .collect();
     for (later, earlier) in duplicates(&keys) {
         let (line, first) = (stored_lines.0.get(later), stored_lines.0.get(earlier));
-        let reason = format!("a second actual for the same outcome and date (also on line {})", first.copied().unwrap_or(0));
-        problems.push(problem("outcome_actuals.csv", line.copied().unwrap_or(0), Some("date"), SuccessCode::DuplicateRow, reason));
+        let reason = format!(
+            "a second actual for the same outcome and date (also on line {})",
+            first.copied().unwrap_or(0)
+        );
+        problems.push(problem(
+            "outcome_actuals.csv",
+            line.copied().unwrap_or(0),
+            Some("date"),
+            SuccessCode::DuplicateRow,
+            reason,
+        ));
     }
-    let keys: Vec<(&str, Date)> =
-        import.stored_renegotiations.iter().map(|row| (row.outcome.as_str(), row.renegotiation.date)).collect();
+    let keys: Vec<(&str, Date)> = import
+        .stored_renegotiations
+        .iter()
+        .map(|row| (row.outcome.as_str(), row.renegotiation.date))
+        .collect();
     for (later, earlier) in duplicates(&keys) {
         let (line, first) = (stored_lines.1.get(later), stored_lines.1.get(earlier));
-        let reason = format!("a second renegotiation for the same outcome and date (also on line {})", first.copied().unwrap_or(0));
-        problems.push(problem("outcome_renegotiations.csv", line.copied().unwrap_or(0), Some("date"), SuccessCode::DuplicateRow, reason));
+        let reason = format!(
+            "a second renegotiation for the same outcome and date (also on line {})",
+            first.copied().unwrap_or(0)
+        );
+        problems.push(problem(
+            "outcome_renegotiations.csv",
+            line.copied().unwrap_or(0),
+            Some("date"),
+            SuccessCode::DuplicateRow,
+            reason,
+        ));
     }
 }
 
@@ -262,7 +411,10 @@ fn attach(import: &mut CsvImport, lines: &mut Lines, (actuals, renegotiations): 
 fn line_of(lines: &Lines, place: Place) -> (&'static str, u64) {
     let at = |rows: &[u64], index: usize| rows.get(index).copied().unwrap_or(0);
     let nested = |rows: &[Vec<u64>], outer: usize, inner: usize| {
-        rows.get(outer).and_then(|row| row.get(inner)).copied().unwrap_or(0)
+        rows.get(outer)
+            .and_then(|row| row.get(inner))
+            .copied()
+            .unwrap_or(0)
     };
     match place {
         Place::Account(i) => ("accounts.csv", at(&lines.accounts, i)),
@@ -270,7 +422,10 @@ fn line_of(lines: &Lines, place: Place) -> (&'static str, u64) {
         Place::Event(i) => ("events.csv", at(&lines.events, i)),
         Place::Outcome(i) => ("outcomes.csv", at(&lines.outcomes, i)),
         Place::Actual(o, a) => ("outcome_actuals.csv", nested(&lines.actuals, o, a)),
-        Place::Renegotiation(o, r) => ("outcome_renegotiations.csv", nested(&lines.renegotiations, o, r)),
+        Place::Renegotiation(o, r) => (
+            "outcome_renegotiations.csv",
+            nested(&lines.renegotiations, o, r),
+        ),
         Place::Renewal(i) => ("renewals.csv", at(&lines.renewals, i)),
     }
 }

@@ -8,17 +8,27 @@ fn table(file: &str, text: &str) -> CsvTable {
     let header = lines.next().map(split).unwrap_or_default();
     let records = lines
         .enumerate()
-        .map(|(index, line)| CsvRecord { line: index as u64 + 2, cells: split(line) })
+        .map(|(index, line)| CsvRecord {
+            line: index as u64 + 2,
+            cells: split(line),
+        })
         .collect();
-    CsvTable { file: file.into(), header, records }
+    CsvTable {
+        file: file.into(),
+        header,
+        records,
+    }
 }
 
 const ACCOUNTS: &str = "id,name,annual_value,currency,contract_start,renewal,first_value,stage,stage_from,stage_until,stage_reason,case_id,case_revision\n\
 acme,Acme Corp,120000,EUR,2025-01-15,2026-01-15,2025-03-20,pre_renewal,2025-10-01,,early talks,12,3";
 
 fn import(tables: &[CsvTable]) -> Result<CsvImport, Vec<String>> {
-    read_csv_import(tables, &KnownIds::new(vec!["globex".into()], vec!["globex-otif".into()]))
-        .map_err(|problems| problems.iter().map(ToString::to_string).collect())
+    read_csv_import(
+        tables,
+        &KnownIds::new(vec!["globex".into()], vec!["globex-otif".into()]),
+    )
+    .map_err(|problems| problems.iter().map(ToString::to_string).collect())
 }
 
 fn check(tables: &[CsvTable], expected: &[&str]) {
@@ -43,11 +53,24 @@ fn reads_every_table_and_attaches_outcome_rows() {
     .unwrap();
     let data = &found.data;
     let acme = &data.accounts[0];
-    assert_eq!(acme.case, Some(CaseLink { id: 12, revision: 3 }));
-    assert_eq!(acme.stage_override.as_ref().map(|s| (s.stage, s.until)), Some((Stage::PreRenewal, None)));
+    assert_eq!(
+        acme.case,
+        Some(CaseLink {
+            id: 12,
+            revision: 3
+        })
+    );
+    assert_eq!(
+        acme.stage_override.as_ref().map(|s| (s.stage, s.until)),
+        Some((Stage::PreRenewal, None))
+    );
     assert_eq!(data.signals.len(), 2);
     assert_eq!(data.events[0].note.as_deref(), Some("\"moved\""));
-    let dates: Vec<String> = data.outcomes[0].actuals.iter().map(|a| a.date.to_string()).collect();
+    let dates: Vec<String> = data.outcomes[0]
+        .actuals
+        .iter()
+        .map(|a| a.date.to_string())
+        .collect();
     assert_eq!(dates, ["2025-06-30", "2025-07-31"]);
     assert_eq!(data.outcomes[0].renegotiations[0].agreed_by, "Acme COO");
     assert_eq!(found.stored_actuals[0].outcome, "globex-otif");
@@ -56,24 +79,40 @@ fn reads_every_table_and_attaches_outcome_rows() {
 
 #[test]
 fn words_problems_by_file_line_and_column() {
-    check(&[table("signals.csv", "account,date,metric,value\nacme,2025-04-01,x,1\nacme,2025-04-02,x,n/a")], &[
-        "signals.csv line 3, column value: expected a number, found \"n/a\"",
-    ]);
+    check(
+        &[table(
+            "signals.csv",
+            "account,date,metric,value\nacme,2025-04-01,x,1\nacme,2025-04-02,x,n/a",
+        )],
+        &["signals.csv line 3, column value: expected a number, found \"n/a\""],
+    );
     check(&[table("signals.csv", "account,date,metric,value\nacme,2025-04-31,x,1\nacme,2025-04-02,x")], &[
         "signals.csv line 2, column date: expected a date YYYY-MM-DD (1900-03-01 to 9999-12-31), found \"2025-04-31\"",
         "signals.csv line 3: expected 4 cells as in the header, found 3",
     ]);
-    check(&[table("signals.csv", "account,date,metrc,value,colour\n")], &[
-        "signals.csv line 1: unknown column \"metrc\"; did you mean `metric`?",
-        "signals.csv line 1: unknown column \"colour\"",
-        "signals.csv line 1: the column \"metric\" is required",
-    ]);
-    check(&[table("signal.csv", "account\n")], &["signal.csv: not a table of the success data; did you mean `signals.csv`?"]);
-    check(&[table("renewals.csv", "account,date,result,value\n,2026-01-15,won,inf")], &[
-        "renewals.csv line 2, column account: is required",
-        "renewals.csv line 2, column result: \"won\" is not one of renewed or churned",
-        "renewals.csv line 2, column value: expected a number, found \"inf\"",
-    ]);
+    check(
+        &[table("signals.csv", "account,date,metrc,value,colour\n")],
+        &[
+            "signals.csv line 1: unknown column \"metrc\"; did you mean `metric`?",
+            "signals.csv line 1: unknown column \"colour\"",
+            "signals.csv line 1: the column \"metric\" is required",
+        ],
+    );
+    check(
+        &[table("signal.csv", "account\n")],
+        &["signal.csv: not a table of the success data; did you mean `signals.csv`?"],
+    );
+    check(
+        &[table(
+            "renewals.csv",
+            "account,date,result,value\n,2026-01-15,won,inf",
+        )],
+        &[
+            "renewals.csv line 2, column account: is required",
+            "renewals.csv line 2, column result: \"won\" is not one of renewed or churned",
+            "renewals.csv line 2, column value: expected a number, found \"inf\"",
+        ],
+    );
 }
 
 #[test]
@@ -83,16 +122,21 @@ fn rules_across_rows_name_lines() {
         "signals.csv line 3, column metric: a second signal for the same account, date and metric (also on line 2)",
         "signals.csv line 4, column account: no account has the id \"nobody\"",
     ]);
-    let early = ACCOUNTS.replace("2025-03-20", "2025-01-01").replace(",,early", ",2025-09-01,early");
+    let early = ACCOUNTS
+        .replace("2025-03-20", "2025-01-01")
+        .replace(",,early", ",2025-09-01,early");
     check(&[table("accounts.csv", &early)], &[
         "accounts.csv line 2, column first_value: 2025-01-01 is before the contract start 2025-01-15",
         "accounts.csv line 2, column stage_until: 2025-09-01 is before the override's start 2025-10-01",
     ]);
     let half_stage = ACCOUNTS.replace("pre_renewal,2025-10-01,,early talks", ",2025-10-01,,");
-    check(&[table("accounts.csv", &half_stage)], &[
-        "accounts.csv line 2, column stage: is required",
-        "accounts.csv line 2, column stage_reason: is required",
-    ]);
+    check(
+        &[table("accounts.csv", &half_stage)],
+        &[
+            "accounts.csv line 2, column stage: is required",
+            "accounts.csv line 2, column stage_reason: is required",
+        ],
+    );
     let churn = "account,date,result,value\nacme,2026-01-15,churned,0\nacme,2027-01-15,renewed,1";
     check(&[table("accounts.csv", ACCOUNTS), table("renewals.csv", churn)], &[
         "renewals.csv line 3, column date: 2027-01-15 comes after the account churned on 2026-01-15 (also on line 2)",
@@ -101,7 +145,8 @@ fn rules_across_rows_name_lines() {
 
 #[test]
 fn outcome_rows_must_find_their_outcome() {
-    let outcomes = "id,account,label,direction,baseline_value,baseline_date,target_value,target_date\n\
+    let outcomes =
+        "id,account,label,direction,baseline_value,baseline_date,target_value,target_date\n\
         acme-cycle,acme,Cycle,decrease,12,2025-01-15,8,2025-12-31";
     let actuals = "outcome,date,value\nacme-cycl,2025-06-30,1\nglobex-otif,2025-06-30,1\nglobex-otif,2025-06-30,2";
     check(&[table("accounts.csv", ACCOUNTS), table("outcomes.csv", outcomes), table("outcome_actuals.csv", actuals)], &[
@@ -119,5 +164,8 @@ fn outcome_rows_must_find_their_outcome() {
 #[test]
 fn the_same_file_twice_is_refused() {
     let signals = table("signals.csv", "account,date,metric,value\n");
-    check(&[signals.clone(), signals], &["signals.csv: the file is given twice in one import"]);
+    check(
+        &[signals.clone(), signals],
+        &["signals.csv: the file is given twice in one import"],
+    );
 }

@@ -24,28 +24,91 @@ pub type Columns = &'static [(&'static str, bool)];
 
 /// The columns of each file of docs/success.md ("As CSV").
 pub const TABLES: [(&str, Columns); 7] = [
-    ("accounts.csv", &[
-        ("id", true), ("name", true), ("segment", false), ("owner", false), ("annual_value", true),
-        ("currency", true), ("contract_start", true), ("first_value", false), ("renewal", true),
-        ("stage", false), ("stage_from", false), ("stage_until", false), ("stage_reason", false),
-        ("case_id", false), ("case_revision", false),
-    ]),
-    ("signals.csv", &[("account", true), ("date", true), ("metric", true), ("value", true)]),
-    ("events.csv", &[("account", true), ("date", true), ("kind", true), ("note", false)]),
-    ("outcomes.csv", &[
-        ("id", true), ("account", true), ("label", true), ("unit", false), ("direction", true),
-        ("baseline_value", true), ("baseline_date", true), ("target_value", true), ("target_date", true),
-    ]),
-    ("outcome_actuals.csv", &[("outcome", true), ("date", true), ("value", true)]),
-    ("outcome_renegotiations.csv", &[
-        ("outcome", true), ("date", true), ("target", true), ("target_date", true), ("reason", true),
-        ("agreed_by", true),
-    ]),
-    ("renewals.csv", &[("account", true), ("date", true), ("result", true), ("value", true)]),
+    (
+        "accounts.csv",
+        &[
+            ("id", true),
+            ("name", true),
+            ("segment", false),
+            ("owner", false),
+            ("annual_value", true),
+            ("currency", true),
+            ("contract_start", true),
+            ("first_value", false),
+            ("renewal", true),
+            ("stage", false),
+            ("stage_from", false),
+            ("stage_until", false),
+            ("stage_reason", false),
+            ("case_id", false),
+            ("case_revision", false),
+        ],
+    ),
+    (
+        "signals.csv",
+        &[
+            ("account", true),
+            ("date", true),
+            ("metric", true),
+            ("value", true),
+        ],
+    ),
+    (
+        "events.csv",
+        &[
+            ("account", true),
+            ("date", true),
+            ("kind", true),
+            ("note", false),
+        ],
+    ),
+    (
+        "outcomes.csv",
+        &[
+            ("id", true),
+            ("account", true),
+            ("label", true),
+            ("unit", false),
+            ("direction", true),
+            ("baseline_value", true),
+            ("baseline_date", true),
+            ("target_value", true),
+            ("target_date", true),
+        ],
+    ),
+    (
+        "outcome_actuals.csv",
+        &[("outcome", true), ("date", true), ("value", true)],
+    ),
+    (
+        "outcome_renegotiations.csv",
+        &[
+            ("outcome", true),
+            ("date", true),
+            ("target", true),
+            ("target_date", true),
+            ("reason", true),
+            ("agreed_by", true),
+        ],
+    ),
+    (
+        "renewals.csv",
+        &[
+            ("account", true),
+            ("date", true),
+            ("result", true),
+            ("value", true),
+        ],
+    ),
 ];
 
 /// Where each of a table's columns is in the header (`None`: not given).
-pub fn header_positions(file: &str, columns: Columns, header: &[String], problems: &mut Vec<CsvProblem>) -> Vec<Option<usize>> {
+pub fn header_positions(
+    file: &str,
+    columns: Columns,
+    header: &[String],
+    problems: &mut Vec<CsvProblem>,
+) -> Vec<Option<usize>> {
     let names: Vec<&str> = columns.iter().map(|(name, _)| *name).collect();
     for (index, name) in header.iter().enumerate() {
         let name = name.trim();
@@ -53,7 +116,11 @@ pub fn header_positions(file: &str, columns: Columns, header: &[String], problem
             let hint = suggest_id(name, names.iter().copied());
             let reason = format!("unknown column \"{}\"{hint}", values::short(name));
             problems.push(problem(file, 1, None, SuccessCode::UnknownField, reason));
-        } else if header.iter().take(index).any(|earlier| earlier.trim() == name) {
+        } else if header
+            .iter()
+            .take(index)
+            .any(|earlier| earlier.trim() == name)
+        {
             let reason = format!("the column \"{name}\" is named twice");
             problems.push(problem(file, 1, None, SuccessCode::DuplicateField, reason));
         }
@@ -71,7 +138,13 @@ pub fn header_positions(file: &str, columns: Columns, header: &[String], problem
 }
 
 /// A problem at a file's line and column.
-pub fn problem(file: &str, line: u64, column: Option<&str>, code: SuccessCode, reason: String) -> CsvProblem {
+pub fn problem(
+    file: &str,
+    line: u64,
+    column: Option<&str>,
+    code: SuccessCode,
+    reason: String,
+) -> CsvProblem {
     CsvProblem {
         code,
         file: file.to_string(),
@@ -99,23 +172,49 @@ impl<'a> Cells<'a> {
         problems: &'a mut Vec<CsvProblem>,
     ) -> Option<Cells<'a>> {
         if record.cells.len() != header_len {
-            let reason = format!("expected {header_len} cells as in the header, found {}", record.cells.len());
-            problems.push(problem(file, record.line, None, SuccessCode::InvalidValue, reason));
+            let reason = format!(
+                "expected {header_len} cells as in the header, found {}",
+                record.cells.len()
+            );
+            problems.push(problem(
+                file,
+                record.line,
+                None,
+                SuccessCode::InvalidValue,
+                reason,
+            ));
             return None;
         }
-        Some(Cells { file, columns, positions, record, problems })
+        Some(Cells {
+            file,
+            columns,
+            positions,
+            record,
+            problems,
+        })
     }
 
     /// The cell of column `name`; empty (or blank) is absent, and absent is
     /// recorded when `required`.
     fn raw(&mut self, name: &str, required: bool) -> Option<&'a str> {
-        let index = self.columns.iter().position(|(column, _)| *column == name)?;
+        let index = self
+            .columns
+            .iter()
+            .position(|(column, _)| *column == name)?;
         let position = self.positions.get(index).copied().flatten();
-        let cell = position.and_then(|p| self.record.cells.get(p)).map(String::as_str);
+        let cell = position
+            .and_then(|p| self.record.cells.get(p))
+            .map(String::as_str);
         let cell = cell.filter(|text| !text.trim().is_empty());
         if cell.is_none() && required {
             let reason = "is required".to_string();
-            self.problems.push(problem(self.file, self.record.line, Some(name), SuccessCode::MissingField, reason));
+            self.problems.push(problem(
+                self.file,
+                self.record.line,
+                Some(name),
+                SuccessCode::MissingField,
+                reason,
+            ));
         }
         cell
     }
@@ -124,7 +223,13 @@ impl<'a> Cells<'a> {
         match checked {
             Ok(value) => Some(value),
             Err((code, reason)) => {
-                self.problems.push(problem(self.file, self.record.line, Some(name), code, reason));
+                self.problems.push(problem(
+                    self.file,
+                    self.record.line,
+                    Some(name),
+                    code,
+                    reason,
+                ));
                 None
             }
         }
@@ -181,18 +286,29 @@ pub fn account(cells: &mut Cells<'_>) -> Option<Account> {
     let segment = cells.id("segment", false);
     let owner = cells.id("owner", false);
     let annual_value = cells.number("annual_value", true, (0.0, MAX_MONEY));
-    let currency = cells.text("currency", true, false).and_then(|text| cells.refuse("currency", values::currency(&text)));
+    let currency = cells
+        .text("currency", true, false)
+        .and_then(|text| cells.refuse("currency", values::currency(&text)));
     let contract_start = cells.date("contract_start", true);
     let first_value = cells.date("first_value", false);
     let renewal = cells.date("renewal", true);
-    let overridden = ["stage", "stage_from", "stage_until", "stage_reason"].iter().any(|c| cells.has(c));
+    let overridden = ["stage", "stage_from", "stage_until", "stage_reason"]
+        .iter()
+        .any(|c| cells.has(c));
     let stage_override = if overridden {
-        let stage = cells.choice("stage", true, &Stage::NAMES).and_then(Stage::from_position);
+        let stage = cells
+            .choice("stage", true, &Stage::NAMES)
+            .and_then(Stage::from_position);
         let from = cells.date("stage_from", true);
         let until = cells.date("stage_until", false);
         let reason = cells.text("stage_reason", true, false);
         match (stage, from, reason) {
-            (Some(stage), Some(from), Some(reason)) => Some(AccountStageOverride { stage, from, until, reason }),
+            (Some(stage), Some(from), Some(reason)) => Some(AccountStageOverride {
+                stage,
+                from,
+                until,
+                reason,
+            }),
             _ => None,
         }
     } else {
@@ -201,7 +317,8 @@ pub fn account(cells: &mut Cells<'_>) -> Option<Account> {
     let case = if cells.has("case_id") || cells.has("case_revision") {
         let id = cells.whole("case_id", true, (1.0, MAX_WHOLE));
         let revision = cells.whole("case_revision", true, (1.0, MAX_WHOLE));
-        id.zip(revision).map(|(id, revision)| CaseLink { id, revision })
+        id.zip(revision)
+            .map(|(id, revision)| CaseLink { id, revision })
     } else {
         None
     };
@@ -226,7 +343,12 @@ pub fn signal(cells: &mut Cells<'_>) -> Option<Signal> {
     let date = cells.date("date", true);
     let metric = cells.id("metric", true);
     let value = cells.number("value", true, VALUE_RANGE);
-    Some(Signal { account: account?, date: date?, metric: metric?, value: value? })
+    Some(Signal {
+        account: account?,
+        date: date?,
+        metric: metric?,
+        value: value?,
+    })
 }
 
 /// An `events.csv` record.
@@ -235,7 +357,12 @@ pub fn event(cells: &mut Cells<'_>) -> Option<Event> {
     let date = cells.date("date", true);
     let kind = cells.id("kind", true);
     let note = cells.text("note", false, true);
-    Some(Event { account: account?, date: date?, kind: kind?, note })
+    Some(Event {
+        account: account?,
+        date: date?,
+        kind: kind?,
+        note,
+    })
 }
 
 /// An `outcomes.csv` record (its actuals and renegotiations come from
@@ -245,9 +372,15 @@ pub fn outcome(cells: &mut Cells<'_>) -> Option<Outcome> {
     let account = cells.id("account", true);
     let label = cells.text("label", true, false);
     let unit = cells.text("unit", false, false);
-    let direction = cells.choice("direction", true, &DIRECTIONS).map(|position| {
-        if position == 0 { OutcomeDirection::Increase } else { OutcomeDirection::Decrease }
-    });
+    let direction = cells
+        .choice("direction", true, &DIRECTIONS)
+        .map(|position| {
+            if position == 0 {
+                OutcomeDirection::Increase
+            } else {
+                OutcomeDirection::Decrease
+            }
+        });
     let baseline_value = cells.number("baseline_value", true, VALUE_RANGE);
     let baseline_date = cells.date("baseline_date", true);
     let target_value = cells.number("target_value", true, VALUE_RANGE);
@@ -258,8 +391,14 @@ pub fn outcome(cells: &mut Cells<'_>) -> Option<Outcome> {
         label: label?,
         unit,
         direction: direction?,
-        baseline: DatedValue { value: baseline_value?, date: baseline_date? },
-        target: DatedValue { value: target_value?, date: target_date? },
+        baseline: DatedValue {
+            value: baseline_value?,
+            date: baseline_date?,
+        },
+        target: DatedValue {
+            value: target_value?,
+            date: target_date?,
+        },
         actuals: Vec::new(),
         renegotiations: Vec::new(),
     })
@@ -270,7 +409,13 @@ pub fn actual(cells: &mut Cells<'_>) -> Option<(String, Actual)> {
     let outcome = cells.id("outcome", true);
     let date = cells.date("date", true);
     let value = cells.number("value", true, VALUE_RANGE);
-    Some((outcome?, DatedValue { value: value?, date: date? }))
+    Some((
+        outcome?,
+        DatedValue {
+            value: value?,
+            date: date?,
+        },
+    ))
 }
 
 /// An `outcome_renegotiations.csv` record: the outcome's id and the renegotiation.
@@ -281,13 +426,16 @@ pub fn renegotiation(cells: &mut Cells<'_>) -> Option<(String, Renegotiation)> {
     let target_date = cells.date("target_date", true);
     let reason = cells.text("reason", true, false);
     let agreed_by = cells.text("agreed_by", true, false);
-    Some((outcome?, Renegotiation {
-        date: date?,
-        target: target?,
-        target_date: target_date?,
-        reason: reason?,
-        agreed_by: agreed_by?,
-    }))
+    Some((
+        outcome?,
+        Renegotiation {
+            date: date?,
+            target: target?,
+            target_date: target_date?,
+            reason: reason?,
+            agreed_by: agreed_by?,
+        },
+    ))
 }
 
 /// A `renewals.csv` record.
@@ -295,8 +443,17 @@ pub fn renewal(cells: &mut Cells<'_>) -> Option<Renewal> {
     let account = cells.id("account", true);
     let date = cells.date("date", true);
     let result = cells.choice("result", true, &RESULTS).map(|position| {
-        if position == 0 { RenewalResult::Renewed } else { RenewalResult::Churned }
+        if position == 0 {
+            RenewalResult::Renewed
+        } else {
+            RenewalResult::Churned
+        }
     });
     let value = cells.number("value", true, (0.0, MAX_MONEY));
-    Some(Renewal { account: account?, date: date?, result: result?, value: value? })
+    Some(Renewal {
+        account: account?,
+        date: date?,
+        result: result?,
+        value: value?,
+    })
 }

@@ -250,12 +250,16 @@ impl KnownIds {
 
     /// Whether an account with this id is stored.
     pub fn has_account(&self, id: &str) -> bool {
-        self.accounts.binary_search_by(|known| known.as_str().cmp(id)).is_ok()
+        self.accounts
+            .binary_search_by(|known| known.as_str().cmp(id))
+            .is_ok()
     }
 
     /// Whether an outcome with this id is stored.
     pub fn has_outcome(&self, id: &str) -> bool {
-        self.outcomes.binary_search_by(|known| known.as_str().cmp(id)).is_ok()
+        self.outcomes
+            .binary_search_by(|known| known.as_str().cmp(id))
+            .is_ok()
     }
 
     /// The stored account ids, sorted.

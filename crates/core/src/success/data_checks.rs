@@ -8,9 +8,7 @@
 //! Work is O(n log n) in the rows (sorts, binary searches), and at most
 //! [`MAX_SUGGESTIONS`] "did you mean" searches run per check.
 
-use super::data::{
-    Account, KnownIds, Outcome, Renewal, RenewalResult, SuccessData,
-};
+use super::data::{Account, KnownIds, Outcome, Renewal, RenewalResult, SuccessData};
 use super::date::Date;
 use super::diagnostic::SuccessCode;
 use crate::model::diagnostic::suggest_id;
@@ -76,7 +74,12 @@ pub fn check_data(data: &SuccessData, known: &KnownIds) -> Vec<Finding> {
     for (index, renewal) in data.renewals.iter().enumerate() {
         if renewal.result == RenewalResult::Churned && renewal.value != 0.0 {
             let message = "a churned renewal's value must be 0".to_string();
-            out.push(finding(Place::Renewal(index), "value", SuccessCode::InvalidValue, message));
+            out.push(finding(
+                Place::Renewal(index),
+                "value",
+                SuccessCode::InvalidValue,
+                message,
+            ));
         }
     }
     check_keys(data, &mut out);
@@ -91,18 +94,31 @@ fn check_account(index: usize, account: &Account, out: &mut Vec<Finding>) {
     if let Some(first_value) = account.first_value {
         if first_value < start {
             let message = format!("{first_value} is before the contract start {start}");
-            out.push(finding(place, "firstValue", SuccessCode::DateOrder, message));
+            out.push(finding(
+                place,
+                "firstValue",
+                SuccessCode::DateOrder,
+                message,
+            ));
         }
     }
     if account.renewal <= start {
-        let message = format!("{} must be after the contract start {start}", account.renewal);
+        let message = format!(
+            "{} must be after the contract start {start}",
+            account.renewal
+        );
         out.push(finding(place, "renewal", SuccessCode::DateOrder, message));
     }
     if let Some(stage) = &account.stage_override {
         if let Some(until) = stage.until {
             if until < stage.from {
                 let message = format!("{until} is before the override's start {}", stage.from);
-                out.push(finding(place, "stage.until", SuccessCode::DateOrder, message));
+                out.push(finding(
+                    place,
+                    "stage.until",
+                    SuccessCode::DateOrder,
+                    message,
+                ));
             }
         }
     }
@@ -117,7 +133,12 @@ pub fn check_outcome(index: usize, outcome: &Outcome, out: &mut Vec<Finding>) {
             "the target date {} must be after the baseline date {baseline_date}",
             outcome.target.date
         );
-        out.push(finding(Place::Outcome(index), "target.date", SuccessCode::DateOrder, message));
+        out.push(finding(
+            Place::Outcome(index),
+            "target.date",
+            SuccessCode::DateOrder,
+            message,
+        ));
     }
     let dates: Vec<Date> = outcome.actuals.iter().map(|actual| actual.date).collect();
     for (later, earlier) in duplicates(&dates) {
@@ -127,7 +148,10 @@ pub fn check_outcome(index: usize, outcome: &Outcome, out: &mut Vec<Finding>) {
                 Place::Actual(index, later),
                 "date",
                 SuccessCode::DuplicateRow,
-                format!("a second actual on {}", dates.get(later).copied().unwrap_or(baseline_date)),
+                format!(
+                    "a second actual on {}",
+                    dates.get(later).copied().unwrap_or(baseline_date)
+                ),
             )
         });
     }
@@ -135,7 +159,10 @@ pub fn check_outcome(index: usize, outcome: &Outcome, out: &mut Vec<Finding>) {
     for (r, renegotiation) in outcome.renegotiations.iter().enumerate() {
         let place = Place::Renegotiation(index, r);
         if renegotiation.date < baseline_date {
-            let message = format!("{} is before the baseline date {baseline_date}", renegotiation.date);
+            let message = format!(
+                "{} is before the baseline date {baseline_date}",
+                renegotiation.date
+            );
             out.push(finding(place, "date", SuccessCode::DateOrder, message));
         }
         if let Some(previous) = previous.filter(|previous| renegotiation.date <= *previous) {
@@ -150,7 +177,12 @@ pub fn check_outcome(index: usize, outcome: &Outcome, out: &mut Vec<Finding>) {
                 "the target date {} must be after the baseline date {baseline_date}",
                 renegotiation.target_date
             );
-            out.push(finding(place, "targetDate", SuccessCode::DateOrder, message));
+            out.push(finding(
+                place,
+                "targetDate",
+                SuccessCode::DateOrder,
+                message,
+            ));
         }
         previous = Some(renegotiation.date);
     }
@@ -189,14 +221,24 @@ fn push_duplicates(
     for (later, earlier) in found {
         out.push(Finding {
             also: Some(place(earlier)),
-            ..finding(place(later), field, SuccessCode::DuplicateRow, what.to_string())
+            ..finding(
+                place(later),
+                field,
+                SuccessCode::DuplicateRow,
+                what.to_string(),
+            )
         });
     }
 }
 
 fn check_keys(data: &SuccessData, out: &mut Vec<Finding>) {
     let ids: Vec<&str> = data.accounts.iter().map(|a| a.id.as_str()).collect();
-    push_duplicates(duplicates(&ids), (Place::Account, "id"), "an account id used twice", out);
+    push_duplicates(
+        duplicates(&ids),
+        (Place::Account, "id"),
+        "an account id used twice",
+        out,
+    );
     let keys: Vec<(&str, Date, &str)> = data
         .signals
         .iter()
@@ -212,23 +254,38 @@ fn check_keys(data: &SuccessData, out: &mut Vec<Finding>) {
     let what = "a second event for the same account, date and kind";
     push_duplicates(duplicates(&keys), (Place::Event, "kind"), what, out);
     let ids: Vec<&str> = data.outcomes.iter().map(|o| o.id.as_str()).collect();
-    push_duplicates(duplicates(&ids), (Place::Outcome, "id"), "an outcome id used twice", out);
-    let keys: Vec<(&str, Date)> = data.renewals.iter().map(|r| (r.account.as_str(), r.date)).collect();
+    push_duplicates(
+        duplicates(&ids),
+        (Place::Outcome, "id"),
+        "an outcome id used twice",
+        out,
+    );
+    let keys: Vec<(&str, Date)> = data
+        .renewals
+        .iter()
+        .map(|r| (r.account.as_str(), r.date))
+        .collect();
     let what = "a second renewal for the same account and date";
     push_duplicates(duplicates(&keys), (Place::Renewal, "date"), what, out);
 }
 
 /// The accounts of the data by id, sorted, for binary search.
 fn account_index(accounts: &[Account]) -> Vec<(&str, usize)> {
-    let mut index: Vec<(&str, usize)> =
-        accounts.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+    let mut index: Vec<(&str, usize)> = accounts
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
     index.sort_unstable();
     index
 }
 
-fn find<'a>(index: &[(&'a str, usize)], id: &str) -> Option<usize> {
+fn find(index: &[(&str, usize)], id: &str) -> Option<usize> {
     let position = index.partition_point(|(key, _)| *key < id);
-    index.get(position).filter(|(key, _)| *key == id).map(|(_, i)| *i)
+    index
+        .get(position)
+        .filter(|(key, _)| *key == id)
+        .map(|(_, i)| *i)
 }
 
 fn check_references(data: &SuccessData, known: &KnownIds, out: &mut Vec<Finding>) {
@@ -246,7 +303,12 @@ fn check_references(data: &SuccessData, known: &KnownIds, out: &mut Vec<Finding>
             String::new()
         };
         let message = format!("no account has the id \"{id}\"{hint}");
-        out.push(finding(place, "account", SuccessCode::UnknownReference, message));
+        out.push(finding(
+            place,
+            "account",
+            SuccessCode::UnknownReference,
+            message,
+        ));
     };
     for (i, signal) in data.signals.iter().enumerate() {
         unknown(Place::Signal(i), &signal.account, out);
@@ -272,7 +334,12 @@ fn check_renewal_order(data: &SuccessData, out: &mut Vec<Finding>) {
                 "{} must be after the account's contract start {}",
                 renewal.date, account.contract_start
             );
-            out.push(finding(Place::Renewal(i), "date", SuccessCode::DateOrder, message));
+            out.push(finding(
+                Place::Renewal(i),
+                "date",
+                SuccessCode::DateOrder,
+                message,
+            ));
         }
     }
     let renewals: &[Renewal] = &data.renewals;
@@ -283,9 +350,13 @@ fn check_renewal_order(data: &SuccessData, out: &mut Vec<Finding>) {
     let order = sorted_indices(renewals.len(), &less);
     let mut churn: Option<(&str, Date, usize)> = None;
     for i in order {
-        let Some(renewal) = renewals.get(i) else { continue };
+        let Some(renewal) = renewals.get(i) else {
+            continue;
+        };
         match churn {
-            Some((account, date, churn_index)) if account == renewal.account && date < renewal.date => {
+            Some((account, date, churn_index))
+                if account == renewal.account && date < renewal.date =>
+            {
                 out.push(Finding {
                     also: Some(Place::Renewal(churn_index)),
                     ..finding(

@@ -18,17 +18,36 @@ use crate::name_table::previous_uses;
 /// The most problems reported; a last one says how many more there were.
 pub const MAX_DIAGNOSTICS: usize = 1_000;
 
-const TOP_FIELDS: [&str; 6] = ["schema", "accounts", "signals", "events", "outcomes", "renewals"];
+const TOP_FIELDS: [&str; 6] = [
+    "schema", "accounts", "signals", "events", "outcomes", "renewals",
+];
 const ACCOUNT_FIELDS: [&str; 11] = [
-    "id", "name", "segment", "owner", "annualValue", "currency", "contractStart", "firstValue",
-    "renewal", "stage", "case",
+    "id",
+    "name",
+    "segment",
+    "owner",
+    "annualValue",
+    "currency",
+    "contractStart",
+    "firstValue",
+    "renewal",
+    "stage",
+    "case",
 ];
 const STAGE_FIELDS: [&str; 4] = ["stage", "from", "until", "reason"];
 const CASE_FIELDS: [&str; 2] = ["id", "revision"];
 const SIGNAL_FIELDS: [&str; 4] = ["account", "date", "metric", "value"];
 const EVENT_FIELDS: [&str; 4] = ["account", "date", "kind", "note"];
 const OUTCOME_FIELDS: [&str; 9] = [
-    "id", "account", "label", "unit", "direction", "baseline", "target", "actuals", "renegotiations",
+    "id",
+    "account",
+    "label",
+    "unit",
+    "direction",
+    "baseline",
+    "target",
+    "actuals",
+    "renegotiations",
 ];
 const DATED_VALUE_FIELDS: [&str; 2] = ["value", "date"];
 const ACTUAL_FIELDS: [&str; 2] = ["date", "value"];
@@ -48,7 +67,10 @@ pub fn read_data(node: &Node) -> Result<SuccessData, Vec<SuccessDiagnostic>> {
 }
 
 /// Reads a data document whose rows may also name `known` (stored) ids.
-pub fn read_data_with(node: &Node, known: &KnownIds) -> Result<SuccessData, Vec<SuccessDiagnostic>> {
+pub fn read_data_with(
+    node: &Node,
+    known: &KnownIds,
+) -> Result<SuccessData, Vec<SuccessDiagnostic>> {
     let mut reader = Reader::default();
     let data = read_parts(node, &mut reader);
     if reader.list.is_empty() {
@@ -119,13 +141,15 @@ fn read_account(node: &Node, path: &ModelPath, reader: &mut Reader) -> Option<Ac
     let segment = item.id("segment", false, reader);
     let owner = item.id("owner", false, reader);
     let annual_value = item.number("annualValue", true, (0.0, MAX_MONEY), reader);
-    let currency = item.field("currency", true, reader).and_then(|node| match node {
-        Node::Text(text) => reader.refuse(&item.at("currency"), super::values::currency(text)),
-        other => {
-            reader.wrong_type(&item.at("currency"), "text", other);
-            None
-        }
-    });
+    let currency = item
+        .field("currency", true, reader)
+        .and_then(|node| match node {
+            Node::Text(text) => reader.refuse(&item.at("currency"), super::values::currency(text)),
+            other => {
+                reader.wrong_type(&item.at("currency"), "text", other);
+                None
+            }
+        });
     let contract_start = item.date("contractStart", true, reader);
     let first_value = item.date("firstValue", false, reader);
     let renewal = item.date("renewal", true, reader);
@@ -150,9 +174,15 @@ fn read_account(node: &Node, path: &ModelPath, reader: &mut Reader) -> Option<Ac
     })
 }
 
-fn read_stage_override(node: &Node, path: &ModelPath, reader: &mut Reader) -> Option<AccountStageOverride> {
+fn read_stage_override(
+    node: &Node,
+    path: &ModelPath,
+    reader: &mut Reader,
+) -> Option<AccountStageOverride> {
     let item = reader.object(node, path, &STAGE_FIELDS)?;
-    let stage = item.choice("stage", true, &Stage::NAMES, reader).and_then(Stage::from_position);
+    let stage = item
+        .choice("stage", true, &Stage::NAMES, reader)
+        .and_then(Stage::from_position);
     let from = item.date("from", true, reader);
     let until = item.date("until", false, reader);
     let reason = item.text("reason", true, false, reader);
@@ -219,19 +249,26 @@ fn read_outcome(node: &Node, path: &ModelPath, reader: &mut Reader) -> Option<Ou
     let account = item.id("account", true, reader);
     let label = item.text("label", true, false, reader);
     let unit = item.text("unit", false, false, reader);
-    let direction = item.choice("direction", true, &DIRECTIONS, reader).map(|position| {
-        if position == 0 {
-            OutcomeDirection::Increase
-        } else {
-            OutcomeDirection::Decrease
-        }
-    });
+    let direction = item
+        .choice("direction", true, &DIRECTIONS, reader)
+        .map(|position| {
+            if position == 0 {
+                OutcomeDirection::Increase
+            } else {
+                OutcomeDirection::Decrease
+            }
+        });
     let baseline = read_dated_value(&item, "baseline", reader);
     let target = read_dated_value(&item, "target", reader);
     let mut actuals = Vec::new();
     let bound = (MAX_ACTUALS_PER_OUTCOME, "actuals");
-    for (index, node) in item.list("actuals", false, bound, reader).iter().enumerate() {
-        let Some(actual) = reader.object(node, &item.at("actuals").index(index), &ACTUAL_FIELDS) else {
+    for (index, node) in item
+        .list("actuals", false, bound, reader)
+        .iter()
+        .enumerate()
+    {
+        let Some(actual) = reader.object(node, &item.at("actuals").index(index), &ACTUAL_FIELDS)
+        else {
             continue;
         };
         let date = actual.date("date", true, reader);
@@ -242,7 +279,11 @@ fn read_outcome(node: &Node, path: &ModelPath, reader: &mut Reader) -> Option<Ou
     }
     let mut renegotiations = Vec::new();
     let bound = (MAX_RENEGOTIATIONS_PER_OUTCOME, "renegotiations");
-    for (index, node) in item.list("renegotiations", false, bound, reader).iter().enumerate() {
+    for (index, node) in item
+        .list("renegotiations", false, bound, reader)
+        .iter()
+        .enumerate()
+    {
         let path = item.at("renegotiations").index(index);
         renegotiations.extend(read_renegotiation(node, &path, reader));
     }
@@ -279,13 +320,15 @@ fn read_renewal(node: &Node, path: &ModelPath, reader: &mut Reader) -> Option<Re
     let item = reader.object(node, path, &RENEWAL_FIELDS)?;
     let account = item.id("account", true, reader);
     let date = item.date("date", true, reader);
-    let result = item.choice("result", true, &RESULTS, reader).map(|position| {
-        if position == 0 {
-            RenewalResult::Renewed
-        } else {
-            RenewalResult::Churned
-        }
-    });
+    let result = item
+        .choice("result", true, &RESULTS, reader)
+        .map(|position| {
+            if position == 0 {
+                RenewalResult::Renewed
+            } else {
+                RenewalResult::Churned
+            }
+        });
     let value = item.number("value", true, (0.0, MAX_MONEY), reader);
     Some(Renewal {
         account: account?,

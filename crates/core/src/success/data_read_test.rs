@@ -1,7 +1,7 @@
 use super::*;
+use crate::json::Node;
 use crate::success::date::Date;
 use crate::success::test_json::node;
-use crate::json::Node;
 
 /// A document with one valid row of each kind, `extra` spliced into the
 /// first account (`"k": v,` text) and `rows` appended to its lists.
@@ -27,12 +27,19 @@ fn read(text: &str) -> Result<SuccessData, Vec<SuccessDiagnostic>> {
 fn problems(text: &str) -> Vec<String> {
     match read(text) {
         Ok(_) => panic!("accepted: {text}"),
-        Err(list) => list.iter().map(|d| format!("{}: {}", d.path, d.code)).collect(),
+        Err(list) => list
+            .iter()
+            .map(|d| format!("{}: {}", d.path, d.code))
+            .collect(),
     }
 }
 
 fn check(account_extra: &str, more: &str, expected: &[&str]) {
-    assert_eq!(problems(&document(account_extra, more)), expected, "{account_extra} {more}");
+    assert_eq!(
+        problems(&document(account_extra, more)),
+        expected,
+        "{account_extra} {more}"
+    );
 }
 
 #[test]
@@ -47,20 +54,45 @@ fn reads_a_valid_document() {
 
 #[test]
 fn refuses_fields_with_their_paths_naming_accounts_by_id() {
-    check(r#""onwer": "dana","#, "", &["accounts[acme].onwer: unknown-field"]);
-    check(r#""firstValue": "2025-02-30","#, "", &["accounts[acme].firstValue: invalid-date"]);
-    check(r#""stage": {"stage": "late", "from": "2025-10-01", "reason": "r"},"#, "",
-        &["accounts[acme].stage.stage: invalid-value"]);
-    check(r#""case": {"id": 0, "revision": 1.5},"#, "",
-        &["accounts[acme].case.id: out-of-range", "accounts[acme].case.revision: out-of-range"]);
-    check(r#""segment": "big deals","#, "", &["accounts[acme].segment: invalid-id"]);
+    check(
+        r#""onwer": "dana","#,
+        "",
+        &["accounts[acme].onwer: unknown-field"],
+    );
+    check(
+        r#""firstValue": "2025-02-30","#,
+        "",
+        &["accounts[acme].firstValue: invalid-date"],
+    );
+    check(
+        r#""stage": {"stage": "late", "from": "2025-10-01", "reason": "r"},"#,
+        "",
+        &["accounts[acme].stage.stage: invalid-value"],
+    );
+    check(
+        r#""case": {"id": 0, "revision": 1.5},"#,
+        "",
+        &[
+            "accounts[acme].case.id: out-of-range",
+            "accounts[acme].case.revision: out-of-range",
+        ],
+    );
+    check(
+        r#""segment": "big deals","#,
+        "",
+        &["accounts[acme].segment: invalid-id"],
+    );
     check(r#""owner": 7,"#, "", &["accounts[acme].owner: wrong-type"]);
 }
 
 #[test]
 fn suggests_the_field_meant() {
     let list = read(&document(r#""onwer": "dana","#, "")).unwrap_err();
-    assert!(list[0].message.contains("did you mean `owner`?"), "{}", list[0].message);
+    assert!(
+        list[0].message.contains("did you mean `owner`?"),
+        "{}",
+        list[0].message
+    );
 }
 
 #[test]
@@ -83,20 +115,37 @@ fn refuses_rows_by_index_and_nothing_partial() {
         }
     }
     let list = read_data(&repeated_key).unwrap_err();
-    let found: Vec<String> = list.iter().map(|d| format!("{}: {}", d.path, d.code)).collect();
+    let found: Vec<String> = list
+        .iter()
+        .map(|d| format!("{}: {}", d.path, d.code))
+        .collect();
     assert_eq!(found, ["accounts[acme].name: duplicate-field"]);
     assert_eq!(problems("[]"), [": wrong-type"]);
 }
 
 #[test]
 fn checks_dates_in_order() {
-    check(r#""firstValue": "2025-01-14","#, "", &["accounts[acme].firstValue: date-order"]);
-    let early_renewal = document("", "").replace("\"renewal\": \"2026-01-15\"", "\"renewal\": \"2025-01-15\"");
-    assert_eq!(problems(&early_renewal), ["accounts[acme].renewal: date-order"]);
-    check(r#""stage": {"stage": "pre_renewal", "from": "2025-10-01", "until": "2025-09-30", "reason": "r"},"#,
-        "", &["accounts[acme].stage.until: date-order"]);
+    check(
+        r#""firstValue": "2025-01-14","#,
+        "",
+        &["accounts[acme].firstValue: date-order"],
+    );
+    let early_renewal =
+        document("", "").replace("\"renewal\": \"2026-01-15\"", "\"renewal\": \"2025-01-15\"");
+    assert_eq!(
+        problems(&early_renewal),
+        ["accounts[acme].renewal: date-order"]
+    );
+    check(
+        r#""stage": {"stage": "pre_renewal", "from": "2025-10-01", "until": "2025-09-30", "reason": "r"},"#,
+        "",
+        &["accounts[acme].stage.until: date-order"],
+    );
     let target_first = document("", "").replace("\"2025-12-31\"", "\"2025-01-15\"");
-    assert_eq!(problems(&target_first), ["outcomes[acme-cycle].target.date: date-order"]);
+    assert_eq!(
+        problems(&target_first),
+        ["outcomes[acme-cycle].target.date: date-order"]
+    );
 }
 
 #[test]
@@ -108,42 +157,84 @@ fn checks_renegotiations_and_actuals() {
         )
     };
     let r = |date: &str, target_date: &str| {
-        format!(r#"{{"date": "{date}", "target": 9, "targetDate": "{target_date}", "reason": "scope", "agreedBy": "COO"}}"#)
+        format!(
+            r#"{{"date": "{date}", "target": 9, "targetDate": "{target_date}", "reason": "scope", "agreedBy": "COO"}}"#
+        )
     };
-    let ok = outcome(r#"{"date": "2025-08-31", "value": 10}, {"date": "2025-06-30", "value": 10.5}"#, &r("2025-07-15", "2026-03-31"));
+    let ok = outcome(
+        r#"{"date": "2025-08-31", "value": 10}, {"date": "2025-06-30", "value": 10.5}"#,
+        &r("2025-07-15", "2026-03-31"),
+    );
     let read_ok = read(&ok).unwrap();
     assert_eq!(read_ok.outcomes[0].renegotiations[0].target, 9.0);
-    let values: Vec<f64> = read_ok.outcomes[0].actuals.iter().map(|a| a.value).collect();
+    let values: Vec<f64> = read_ok.outcomes[0]
+        .actuals
+        .iter()
+        .map(|a| a.value)
+        .collect();
     assert_eq!(values, [10.5, 10.0], "actuals in date order");
-    let twice = outcome(r#"{"date": "2025-06-30", "value": 10.5}, {"date": "2025-06-30", "value": 10}"#, "");
-    assert_eq!(problems(&twice), ["outcomes[acme-cycle].actuals[1].date: duplicate-row"]);
+    let twice = outcome(
+        r#"{"date": "2025-06-30", "value": 10.5}, {"date": "2025-06-30", "value": 10}"#,
+        "",
+    );
+    assert_eq!(
+        problems(&twice),
+        ["outcomes[acme-cycle].actuals[1].date: duplicate-row"]
+    );
     let before = outcome("", &r("2025-01-14", "2026-03-31"));
-    assert_eq!(problems(&before), ["outcomes[acme-cycle].renegotiations[0].date: date-order"]);
-    let unordered = outcome("", &format!("{}, {}", r("2025-08-01", "2026-03-31"), r("2025-07-01", "2026-03-31")));
-    assert_eq!(problems(&unordered), ["outcomes[acme-cycle].renegotiations[1].date: date-order"]);
+    assert_eq!(
+        problems(&before),
+        ["outcomes[acme-cycle].renegotiations[0].date: date-order"]
+    );
+    let unordered = outcome(
+        "",
+        &format!(
+            "{}, {}",
+            r("2025-08-01", "2026-03-31"),
+            r("2025-07-01", "2026-03-31")
+        ),
+    );
+    assert_eq!(
+        problems(&unordered),
+        ["outcomes[acme-cycle].renegotiations[1].date: date-order"]
+    );
     let target_early = outcome("", &r("2025-07-15", "2025-01-10"));
-    assert_eq!(problems(&target_early), ["outcomes[acme-cycle].renegotiations[0].targetDate: date-order"]);
+    assert_eq!(
+        problems(&target_early),
+        ["outcomes[acme-cycle].renegotiations[0].targetDate: date-order"]
+    );
 }
 
 #[test]
 fn duplicates_in_one_document_name_both_places() {
     let signal = r#"{"account": "acme", "date": "2025-04-01", "metric": "licence_utilisation", "value": 0.5}"#;
-    let text = document("", "").replace("\"value\": 0.42}", &format!("\"value\": 0.42}}, {signal}"));
+    let text =
+        document("", "").replace("\"value\": 0.42}", &format!("\"value\": 0.42}}, {signal}"));
     let list = read(&text).unwrap_err();
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].path.to_string(), "signals[1].metric");
-    assert!(list[0].message.contains("also at signals[0].metric"), "{}", list[0].message);
+    assert!(
+        list[0].message.contains("also at signals[0].metric"),
+        "{}",
+        list[0].message
+    );
     let two_accounts = document("", "").replace(
         r#""accounts": ["#,
         r#""accounts": [{"id": "acme", "name": "Again", "annualValue": 1, "currency": "EUR", "contractStart": "2025-01-15", "renewal": "2026-01-15", "colour": 1},"#,
     );
     // The repeated id names neither account by id.
-    assert_eq!(problems(&two_accounts), ["accounts[0].colour: unknown-field"]);
+    assert_eq!(
+        problems(&two_accounts),
+        ["accounts[0].colour: unknown-field"]
+    );
 }
 
 #[test]
 fn rows_must_name_known_accounts() {
-    let text = document("", "").replace(r#""account": "acme", "date": "2025-06-02""#, r#""account": "acmee", "date": "2025-06-02""#);
+    let text = document("", "").replace(
+        r#""account": "acme", "date": "2025-06-02""#,
+        r#""account": "acmee", "date": "2025-06-02""#,
+    );
     let list = read(&text).unwrap_err();
     assert_eq!(list[0].path.to_string(), "events[0].account");
     assert_eq!(list[0].code, SuccessCode::UnknownReference);
@@ -159,17 +250,31 @@ fn churn_is_the_last_renewal_and_scores_nothing() {
         r#"{"account": "acme", "date": "2026-01-15", "result": "renewed", "value": 130000}"#,
         &format!(r#"{churned}, {{"account": "acme", "date": "2027-01-15", "result": "renewed", "value": 1}}"#),
     );
-    assert_eq!(problems(&text), ["renewals[0].value: invalid-value", "renewals[1].date: date-order"]);
-    let early = document("", "").replace(r#""date": "2026-01-15", "result""#, r#""date": "2025-01-15", "result""#);
+    assert_eq!(
+        problems(&text),
+        [
+            "renewals[0].value: invalid-value",
+            "renewals[1].date: date-order"
+        ]
+    );
+    let early = document("", "").replace(
+        r#""date": "2026-01-15", "result""#,
+        r#""date": "2025-01-15", "result""#,
+    );
     assert_eq!(problems(&early), ["renewals[0].date: date-order"]);
 }
 
 #[test]
 fn lists_past_their_bound_are_refused_unread() {
-    let many: Vec<String> = (0..=MAX_ACTUALS_PER_OUTCOME).map(|_| "1".to_string()).collect();
+    let many: Vec<String> = (0..=MAX_ACTUALS_PER_OUTCOME)
+        .map(|_| "1".to_string())
+        .collect();
     let text = document("", "").replace(
         r#""target": {"value": 8, "date": "2025-12-31"}"#,
-        &format!(r#""target": {{"value": 8, "date": "2025-12-31"}}, "actuals": [{}]"#, many.join(",")),
+        &format!(
+            r#""target": {{"value": 8, "date": "2025-12-31"}}, "actuals": [{}]"#,
+            many.join(",")
+        ),
     );
     assert_eq!(problems(&text), ["outcomes[acme-cycle].actuals: too-large"]);
 }
@@ -188,8 +293,17 @@ fn many_problems_are_capped() {
 fn the_documented_example_reads() {
     let doc = include_str!("../../../../docs/success.md");
     let after = doc.split("## The data").nth(1).unwrap();
-    let block = after.split("```json").nth(1).unwrap().split("```").next().unwrap();
+    let block = after
+        .split("```json")
+        .nth(1)
+        .unwrap()
+        .split("```")
+        .next()
+        .unwrap();
     let data = read(block).unwrap();
-    assert_eq!(data.accounts[0].stage_override.as_ref().map(|s| s.stage), Some(Stage::PreRenewal));
+    assert_eq!(
+        data.accounts[0].stage_override.as_ref().map(|s| s.stage),
+        Some(Stage::PreRenewal)
+    );
     assert_eq!(data.outcomes[0].renegotiations.len(), 1);
 }

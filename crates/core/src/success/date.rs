@@ -88,8 +88,10 @@ impl Date {
     /// The whole months from `earlier` to this date: the largest `k` with
     /// `earlier.plus_months(k) <= self` (0 when this date is earlier).
     pub fn whole_months_since(self, earlier: Date) -> i64 {
-        let (Some(from), Some(to)) = (ymd_from_serial(earlier.serial()), ymd_from_serial(self.serial()))
-        else {
+        let (Some(from), Some(to)) = (
+            ymd_from_serial(earlier.serial()),
+            ymd_from_serial(self.serial()),
+        ) else {
             return 0;
         };
         let guess = (to.year - from.year) * 12 + i64::from(to.month) - i64::from(from.month);

@@ -19,8 +19,18 @@ fn parses_only_exact_iso_dates_in_range() {
     check_parse("1900-03-01", Some("1900-03-01"));
     check_parse("9999-12-31", Some("9999-12-31"));
     for bad in [
-        "2025-02-29", "2025-13-01", "2025-00-10", "2025-01-00", "2025-1-15", "2025/01/15",
-        " 2025-01-15", "2025-01-15T00:00", "1900-02-28", "1900-02-29", "", "abcd-ef-gh",
+        "2025-02-29",
+        "2025-13-01",
+        "2025-00-10",
+        "2025-01-00",
+        "2025-1-15",
+        "2025/01/15",
+        " 2025-01-15",
+        "2025-01-15T00:00",
+        "1900-02-28",
+        "1900-02-29",
+        "",
+        "abcd-ef-gh",
         "+025-01-15",
     ] {
         check_parse(bad, None);
@@ -50,7 +60,11 @@ fn counts_calendar_days() {
 #[test]
 fn adds_months_as_edate_does() {
     let check = |from: &str, months: i64, expected: &str| {
-        assert_eq!(date(from).plus_months(months), Some(date(expected)), "{from} + {months}");
+        assert_eq!(
+            date(from).plus_months(months),
+            Some(date(expected)),
+            "{from} + {months}"
+        );
     };
     check("2025-01-15", 12, "2026-01-15");
     check("2024-01-31", 1, "2024-02-29");
@@ -64,7 +78,11 @@ fn adds_months_as_edate_does() {
 #[test]
 fn counts_whole_months() {
     let check = |from: &str, to: &str, expected: i64| {
-        assert_eq!(date(to).whole_months_since(date(from)), expected, "{from} to {to}");
+        assert_eq!(
+            date(to).whole_months_since(date(from)),
+            expected,
+            "{from} to {to}"
+        );
     };
     check("2025-01-15", "2025-01-15", 0);
     check("2025-01-15", "2025-02-14", 0);

@@ -64,7 +64,11 @@ impl Reader {
                 let hint = suggest_id(key, allowed.iter().copied());
                 let message = format!("unknown field `{}`{hint}", short(key));
                 self.push(SuccessCode::UnknownField, &key_path, message);
-            } else if entries.iter().take(index).any(|(earlier, _)| earlier == key) {
+            } else if entries
+                .iter()
+                .take(index)
+                .any(|(earlier, _)| earlier == key)
+            {
                 let message = format!("`{key}` is given twice in this object");
                 self.push(SuccessCode::DuplicateField, &key_path, message);
             }
@@ -102,7 +106,11 @@ impl<'a> Object<'a> {
     pub fn field(&self, key: &str, required: bool, reader: &mut Reader) -> Option<&'a Node> {
         let found = self.get(key);
         if found.is_none() && required {
-            reader.push(SuccessCode::MissingField, &self.at(key), format!("`{key}` is required"));
+            reader.push(
+                SuccessCode::MissingField,
+                &self.at(key),
+                format!("`{key}` is required"),
+            );
         }
         found
     }
@@ -119,7 +127,13 @@ impl<'a> Object<'a> {
     }
 
     /// A text field: trimmed, 1 to 200 characters, or a note when `note`.
-    pub fn text(&self, key: &str, required: bool, note: bool, reader: &mut Reader) -> Option<String> {
+    pub fn text(
+        &self,
+        key: &str,
+        required: bool,
+        note: bool,
+        reader: &mut Reader,
+    ) -> Option<String> {
         let raw = self.raw_text(key, required, reader)?;
         reader.refuse(&self.at(key), values::text(raw, note))
     }
@@ -137,13 +151,25 @@ impl<'a> Object<'a> {
     }
 
     /// A text field that must be one of `names`: its position.
-    pub fn choice(&self, key: &str, required: bool, names: &[&str], reader: &mut Reader) -> Option<usize> {
+    pub fn choice(
+        &self,
+        key: &str,
+        required: bool,
+        names: &[&str],
+        reader: &mut Reader,
+    ) -> Option<usize> {
         let raw = self.raw_text(key, required, reader)?;
         reader.refuse(&self.at(key), values::choice(raw, names))
     }
 
     /// A finite number within `range`.
-    pub fn number(&self, key: &str, required: bool, range: (f64, f64), reader: &mut Reader) -> Option<f64> {
+    pub fn number(
+        &self,
+        key: &str,
+        required: bool,
+        range: (f64, f64),
+        reader: &mut Reader,
+    ) -> Option<f64> {
         match self.field(key, required, reader)? {
             Node::Number(n) => reader.refuse(&self.at(key), values::number_in(*n, range)),
             other => {
@@ -154,7 +180,13 @@ impl<'a> Object<'a> {
     }
 
     /// A whole number within `range`.
-    pub fn whole(&self, key: &str, required: bool, range: (f64, f64), reader: &mut Reader) -> Option<u64> {
+    pub fn whole(
+        &self,
+        key: &str,
+        required: bool,
+        range: (f64, f64),
+        reader: &mut Reader,
+    ) -> Option<u64> {
         match self.field(key, required, reader)? {
             Node::Number(n) => reader.refuse(&self.at(key), values::whole_in(*n, range)),
             other => {
@@ -178,7 +210,13 @@ impl<'a> Object<'a> {
     /// A list field of at most `max` items (`what` names them in the
     /// message); past the bound it is refused unread. An absent optional
     /// list is empty.
-    pub fn list(&self, key: &str, required: bool, (max, what): (usize, &str), reader: &mut Reader) -> &'a [Node] {
+    pub fn list(
+        &self,
+        key: &str,
+        required: bool,
+        (max, what): (usize, &str),
+        reader: &mut Reader,
+    ) -> &'a [Node] {
         match self.field(key, required, reader) {
             None => &[],
             Some(Node::List(items)) if items.len() > max => {
@@ -200,7 +238,11 @@ pub fn check_schema(object: &Object<'_>, expected: &str, reader: &mut Reader) {
     if let Some(node) = object.field("schema", true, reader) {
         if *node != Node::Text(expected.to_string()) {
             let message = format!("the schema must be \"{expected}\"");
-            reader.push(SuccessCode::UnsupportedSchema, &object.at("schema"), message);
+            reader.push(
+                SuccessCode::UnsupportedSchema,
+                &object.at("schema"),
+                message,
+            );
         }
     }
 }

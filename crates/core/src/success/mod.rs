@@ -27,5 +27,5 @@ pub mod settings_default;
 pub mod settings_read;
 mod settings_rules;
 pub mod stages;
-mod values;
 mod test_json;
+mod values;

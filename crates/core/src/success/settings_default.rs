@@ -32,7 +32,13 @@ fn banded(lower_bands: &[(f64, f64)], top_points: f64) -> ScoringRule {
     }
 }
 
-fn measure(id: &str, label: &str, source: HealthSource, weight: f64, rule: ScoringRule) -> HealthMeasure {
+fn measure(
+    id: &str,
+    label: &str,
+    source: HealthSource,
+    weight: f64,
+    rule: ScoringRule,
+) -> HealthMeasure {
     HealthMeasure {
         id: id.to_string(),
         label: label.to_string(),
@@ -64,7 +70,10 @@ fn measures(stage: Stage) -> Vec<HealthMeasure> {
         "Active users (share of licences)",
         metric("active_users_share"),
         2.0,
-        ScoringRule::Linear { worst: 0.1, best: 0.8 },
+        ScoringRule::Linear {
+            worst: 0.1,
+            best: 0.8,
+        },
     );
     let tickets = measure(
         "open_tickets",
@@ -78,7 +87,16 @@ fn measures(stage: Stage) -> Vec<HealthMeasure> {
             ceiling_points: 100.0,
         },
     );
-    let nps = measure("nps", "Net promoter score", metric("nps"), 1.0, ScoringRule::Linear { worst: -50.0, best: 50.0 });
+    let nps = measure(
+        "nps",
+        "Net promoter score",
+        metric("nps"),
+        1.0,
+        ScoringRule::Linear {
+            worst: -50.0,
+            best: 50.0,
+        },
+    );
     let outcome_weight = match stage {
         Stage::Onboarding => 2.0,
         Stage::Established => 4.0,
@@ -89,7 +107,10 @@ fn measures(stage: Stage) -> Vec<HealthMeasure> {
         "Business outcomes",
         HealthSource::OutcomeProgress,
         outcome_weight,
-        ScoringRule::Linear { worst: 0.0, best: 1.0 },
+        ScoringRule::Linear {
+            worst: 0.0,
+            best: 1.0,
+        },
     );
     match stage {
         Stage::Onboarding => vec![utilisation, users, outcomes, tickets],
@@ -148,7 +169,12 @@ pub fn default_settings() -> SuccessSettings {
             })
             .collect(),
         milestones: vec![
-            milestone("admin_setup", "Admin set-up done", 14, MilestoneCondition::Event("admin_setup_done".into())),
+            milestone(
+                "admin_setup",
+                "Admin set-up done",
+                14,
+                MilestoneCondition::Event("admin_setup_done".into()),
+            ),
             milestone(
                 "licences_20",
                 "20% of licences used",
@@ -158,11 +184,27 @@ pub fn default_settings() -> SuccessSettings {
                     at_least: 0.2,
                 },
             ),
-            milestone("first_value", "First value", 90, MilestoneCondition::FirstValue),
+            milestone(
+                "first_value",
+                "First value",
+                90,
+                MilestoneCondition::FirstValue,
+            ),
         ],
         alerts: vec![
-            alert("to_at_risk", AlertCondition::Grade { to: Grade::AtRisk }, "rescue"),
-            alert("fast_drop", AlertCondition::Drop { points: 15.0, within_days: 30 }, "check_in"),
+            alert(
+                "to_at_risk",
+                AlertCondition::Grade { to: Grade::AtRisk },
+                "rescue",
+            ),
+            alert(
+                "fast_drop",
+                AlertCondition::Drop {
+                    points: 15.0,
+                    within_days: 30,
+                },
+                "check_in",
+            ),
             alert(
                 "users_down",
                 AlertCondition::MetricChange {
@@ -172,17 +214,61 @@ pub fn default_settings() -> SuccessSettings {
                 },
                 "adoption",
             ),
-            alert("long_at_risk", AlertCondition::DaysAtRisk { days: 30 }, "escalate"),
-            alert("champion", AlertCondition::Event { event: "champion_left".into() }, "new_sponsor"),
-            alert("late_milestone", AlertCondition::MilestoneOverdue, "unblock"),
+            alert(
+                "long_at_risk",
+                AlertCondition::DaysAtRisk { days: 30 },
+                "escalate",
+            ),
+            alert(
+                "champion",
+                AlertCondition::Event {
+                    event: "champion_left".into(),
+                },
+                "new_sponsor",
+            ),
+            alert(
+                "late_milestone",
+                AlertCondition::MilestoneOverdue,
+                "unblock",
+            ),
         ],
         plays: vec![
-            play("rescue", "Rescue plan", 7, &["Call the sponsor", "Agree three fixes with dates"]),
-            play("check_in", "Check-in call", 5, &["Ask what changed", "Note the fixes agreed"]),
-            play("adoption", "Adoption push", 14, &["Find the teams not using it", "Schedule training"]),
-            play("escalate", "Escalate", 3, &["Brief the account executive", "Book an executive call"]),
-            play("new_sponsor", "Find a new sponsor", 14, &["Ask who owns the outcome now", "Meet them"]),
-            play("unblock", "Unblock the milestone", 7, &["Find what blocks it", "Agree a new date"]),
+            play(
+                "rescue",
+                "Rescue plan",
+                7,
+                &["Call the sponsor", "Agree three fixes with dates"],
+            ),
+            play(
+                "check_in",
+                "Check-in call",
+                5,
+                &["Ask what changed", "Note the fixes agreed"],
+            ),
+            play(
+                "adoption",
+                "Adoption push",
+                14,
+                &["Find the teams not using it", "Schedule training"],
+            ),
+            play(
+                "escalate",
+                "Escalate",
+                3,
+                &["Brief the account executive", "Book an executive call"],
+            ),
+            play(
+                "new_sponsor",
+                "Find a new sponsor",
+                14,
+                &["Ask who owns the outcome now", "Meet them"],
+            ),
+            play(
+                "unblock",
+                "Unblock the milestone",
+                7,
+                &["Find what blocks it", "Agree a new date"],
+            ),
         ],
         checklists: Checklists {
             setup: vec![
@@ -191,7 +277,10 @@ pub fn default_settings() -> SuccessSettings {
                 item("baseline", "Baseline measured"),
                 item("plan", "Plan with dates"),
             ],
-            execution: vec![item("steps", "Plan steps followed"), item("reviews", "Reviews held")],
+            execution: vec![
+                item("steps", "Plan steps followed"),
+                item("reviews", "Reviews held"),
+            ],
         },
         proof: ProofSettings::default(),
     }

@@ -23,12 +23,43 @@ pub const MAX_SETTINGS_ITEMS: usize = 100;
 pub const MAX_DAYS: f64 = 3650.0;
 
 const TOP_FIELDS: [&str; 10] = [
-    "schema", "stages", "staleAfterDays", "grades", "scorecards", "milestones", "alerts", "plays",
-    "checklists", "proof",
+    "schema",
+    "stages",
+    "staleAfterDays",
+    "grades",
+    "scorecards",
+    "milestones",
+    "alerts",
+    "plays",
+    "checklists",
+    "proof",
 ];
-const MEASURE_FIELDS: [&str; 7] = ["id", "label", "metric", "source", "weight", "rule", "tightenPerMonth"];
-const MILESTONE_FIELDS: [&str; 7] = ["id", "label", "stage", "withinDays", "event", "signal", "firstValue"];
-const ALERT_KINDS: [&str; 6] = ["grade", "drop", "metric_change", "days_at_risk", "event", "milestone_overdue"];
+const MEASURE_FIELDS: [&str; 7] = [
+    "id",
+    "label",
+    "metric",
+    "source",
+    "weight",
+    "rule",
+    "tightenPerMonth",
+];
+const MILESTONE_FIELDS: [&str; 7] = [
+    "id",
+    "label",
+    "stage",
+    "withinDays",
+    "event",
+    "signal",
+    "firstValue",
+];
+const ALERT_KINDS: [&str; 6] = [
+    "grade",
+    "drop",
+    "metric_change",
+    "days_at_risk",
+    "event",
+    "milestone_overdue",
+];
 const PLAY_FIELDS: [&str; 6] = ["id", "title", "ownerRole", "dueInDays", "steps", "stages"];
 
 /// Reads a settings document.
@@ -46,14 +77,24 @@ pub fn read_settings(node: &Node) -> Result<SuccessSettings, Vec<SuccessDiagnost
         }
         _ => {
             if reader.list.is_empty() {
-                reader.push(SuccessCode::InvalidValue, &ModelPath::root(), "the settings could not be read");
+                reader.push(
+                    SuccessCode::InvalidValue,
+                    &ModelPath::root(),
+                    "the settings could not be read",
+                );
             }
             Err(super::data_read::capped(reader.list))
         }
     }
 }
 
-fn whole_days(object: &Object<'_>, key: &str, default: u32, range: (f64, f64), reader: &mut Reader) -> u32 {
+fn whole_days(
+    object: &Object<'_>,
+    key: &str,
+    default: u32,
+    range: (f64, f64),
+    reader: &mut Reader,
+) -> u32 {
     object
         .whole(key, false, range, reader)
         .and_then(|days| u32::try_from(days).ok())
@@ -65,31 +106,74 @@ fn read_parts(node: &Node, reader: &mut Reader) -> Option<SuccessSettings> {
     check_schema(&top, SETTINGS_SCHEMA, reader);
     let mut stages = StageSettings::default();
     if let Some(node) = top.field("stages", false, reader) {
-        if let Some(object) = reader.object(node, &top.at("stages"), &["onboardingMaxDays", "preRenewalDays"]) {
+        if let Some(object) = reader.object(
+            node,
+            &top.at("stages"),
+            &["onboardingMaxDays", "preRenewalDays"],
+        ) {
             let range = (1.0, 730.0);
-            stages.onboarding_max_days = whole_days(&object, "onboardingMaxDays", 90, range, reader);
+            stages.onboarding_max_days =
+                whole_days(&object, "onboardingMaxDays", 90, range, reader);
             stages.pre_renewal_days = whole_days(&object, "preRenewalDays", 90, range, reader);
         }
     }
     let stale_after_days = whole_days(&top, "staleAfterDays", 45, (1.0, MAX_DAYS), reader);
     let grades = read_grades(&top, reader);
     let mut scorecards = Vec::new();
-    for (index, node) in top.list("scorecards", true, (MAX_SETTINGS_ITEMS, "scorecards"), reader).iter().enumerate() {
-        scorecards.extend(read_scorecard(node, &top.at("scorecards").index(index), reader));
+    for (index, node) in top
+        .list(
+            "scorecards",
+            true,
+            (MAX_SETTINGS_ITEMS, "scorecards"),
+            reader,
+        )
+        .iter()
+        .enumerate()
+    {
+        scorecards.extend(read_scorecard(
+            node,
+            &top.at("scorecards").index(index),
+            reader,
+        ));
     }
     if matches!(top.get("scorecards"), Some(Node::List(list)) if list.is_empty()) {
-        reader.push(SuccessCode::InvalidValue, &top.at("scorecards"), "needs at least one scorecard");
+        reader.push(
+            SuccessCode::InvalidValue,
+            &top.at("scorecards"),
+            "needs at least one scorecard",
+        );
     }
     let mut milestones = Vec::new();
-    for (index, node) in top.list("milestones", false, (MAX_SETTINGS_ITEMS, "milestones"), reader).iter().enumerate() {
-        milestones.extend(read_milestone(node, &top.at("milestones").index(index), reader));
+    for (index, node) in top
+        .list(
+            "milestones",
+            false,
+            (MAX_SETTINGS_ITEMS, "milestones"),
+            reader,
+        )
+        .iter()
+        .enumerate()
+    {
+        milestones.extend(read_milestone(
+            node,
+            &top.at("milestones").index(index),
+            reader,
+        ));
     }
     let mut alerts = Vec::new();
-    for (index, node) in top.list("alerts", false, (MAX_SETTINGS_ITEMS, "alerts"), reader).iter().enumerate() {
+    for (index, node) in top
+        .list("alerts", false, (MAX_SETTINGS_ITEMS, "alerts"), reader)
+        .iter()
+        .enumerate()
+    {
         alerts.extend(read_alert(node, &top.at("alerts").index(index), reader));
     }
     let mut plays = Vec::new();
-    for (index, node) in top.list("plays", false, (MAX_SETTINGS_ITEMS, "plays"), reader).iter().enumerate() {
+    for (index, node) in top
+        .list("plays", false, (MAX_SETTINGS_ITEMS, "plays"), reader)
+        .iter()
+        .enumerate()
+    {
         plays.extend(read_play(node, &top.at("plays").index(index), reader));
     }
     let checklists = read_checklists(&top, reader);
@@ -109,8 +193,12 @@ fn read_parts(node: &Node, reader: &mut Reader) -> Option<SuccessSettings> {
 
 fn read_grades(top: &Object<'_>, reader: &mut Reader) -> GradeThresholds {
     let mut grades = GradeThresholds::default();
-    let Some(node) = top.field("grades", false, reader) else { return grades };
-    let Some(object) = reader.object(node, &top.at("grades"), &["healthy", "average"]) else { return grades };
+    let Some(node) = top.field("grades", false, reader) else {
+        return grades;
+    };
+    let Some(object) = reader.object(node, &top.at("grades"), &["healthy", "average"]) else {
+        return grades;
+    };
     let healthy = object.number("healthy", false, (0.0, 100.0), reader);
     let average = object.number("average", false, (0.0, 100.0), reader);
     grades.healthy = healthy.unwrap_or(grades.healthy);
@@ -123,7 +211,9 @@ fn read_grades(top: &Object<'_>, reader: &mut Reader) -> GradeThresholds {
 }
 
 fn stage_of(object: &Object<'_>, key: &str, reader: &mut Reader) -> Option<Stage> {
-    object.choice(key, true, &Stage::NAMES, reader).and_then(Stage::from_position)
+    object
+        .choice(key, true, &Stage::NAMES, reader)
+        .and_then(Stage::from_position)
 }
 
 fn read_scorecard(node: &Node, path: &ModelPath, reader: &mut Reader) -> Option<HealthScorecard> {
@@ -133,7 +223,11 @@ fn read_scorecard(node: &Node, path: &ModelPath, reader: &mut Reader) -> Option<
     let mut measures = Vec::new();
     let items = card.list("measures", true, (MAX_MEASURES, "measures"), reader);
     for (index, node) in items.iter().enumerate() {
-        measures.extend(read_measure(node, &card.at("measures").index(index), reader));
+        measures.extend(read_measure(
+            node,
+            &card.at("measures").index(index),
+            reader,
+        ));
     }
     Some(HealthScorecard {
         stage: stage?,
@@ -182,7 +276,10 @@ fn read_milestone(node: &Node, path: &ModelPath, reader: &mut Reader) -> Option<
     let label = item.text("label", true, false, reader);
     let stage = stage_of(&item, "stage", reader);
     let within_days = item.whole("withinDays", true, (1.0, MAX_DAYS), reader);
-    let conditions = ["event", "signal", "firstValue"].iter().filter(|key| item.get(key).is_some()).count();
+    let conditions = ["event", "signal", "firstValue"]
+        .iter()
+        .filter(|key| item.get(key).is_some())
+        .count();
     if conditions != 1 {
         let message = "give exactly one of `event`, `signal` or `firstValue`";
         reader.push(SuccessCode::InvalidValue, path, message);
@@ -201,7 +298,11 @@ fn read_milestone(node: &Node, path: &ModelPath, reader: &mut Reader) -> Option<
         match item.boolean("firstValue", false, reader) {
             Some(true) => Some(MilestoneCondition::FirstValue),
             Some(false) => {
-                reader.push(SuccessCode::InvalidValue, &item.at("firstValue"), "must be true");
+                reader.push(
+                    SuccessCode::InvalidValue,
+                    &item.at("firstValue"),
+                    "must be true",
+                );
                 None
             }
             None => None,
@@ -236,17 +337,25 @@ fn read_alert(node: &Node, path: &ModelPath, reader: &mut Reader) -> Option<Aler
     let play = alert.id("play", true, reader);
     alert.choice("kind", true, &ALERT_KINDS, reader);
     let days = |key: &str, reader: &mut Reader| {
-        alert.whole(key, true, (1.0, MAX_DAYS), reader).and_then(|days| u32::try_from(days).ok())
+        alert
+            .whole(key, true, (1.0, MAX_DAYS), reader)
+            .and_then(|days| u32::try_from(days).ok())
     };
     let condition = match kind? {
         0 => {
             let to = alert.choice("to", true, &Grade::NAMES, reader);
-            AlertCondition::Grade { to: *Grade::ALL.get(to?)? }
+            AlertCondition::Grade {
+                to: *Grade::ALL.get(to?)?,
+            }
         }
         1 => {
             let points = alert.number("points", true, (0.0, 100.0), reader);
             if points == Some(0.0) {
-                reader.push(SuccessCode::OutOfRange, &alert.at("points"), "must be more than 0 points");
+                reader.push(
+                    SuccessCode::OutOfRange,
+                    &alert.at("points"),
+                    "must be more than 0 points",
+                );
             }
             let within_days = days("withinDays", reader);
             AlertCondition::Drop {
@@ -258,7 +367,11 @@ fn read_alert(node: &Node, path: &ModelPath, reader: &mut Reader) -> Option<Aler
             let metric = alert.id("metric", true, reader);
             let percent = alert.number("percent", true, (-100.0, 1000.0), reader);
             if percent == Some(0.0) {
-                reader.push(SuccessCode::OutOfRange, &alert.at("percent"), "must not be 0");
+                reader.push(
+                    SuccessCode::OutOfRange,
+                    &alert.at("percent"),
+                    "must not be 0",
+                );
             }
             let within_days = days("withinDays", reader);
             AlertCondition::MetricChange {
@@ -293,12 +406,18 @@ fn read_play(node: &Node, path: &ModelPath, reader: &mut Reader) -> Option<Play>
     for (index, node) in items.iter().enumerate() {
         let step_path = play.at("steps").index(index);
         match node {
-            Node::Text(text) => steps.extend(reader.refuse(&step_path, super::values::text(text, false))),
+            Node::Text(text) => {
+                steps.extend(reader.refuse(&step_path, super::values::text(text, false)))
+            }
             other => reader.wrong_type(&step_path, "text", other),
         }
     }
     if matches!(play.get("steps"), Some(Node::List(list)) if list.is_empty()) {
-        reader.push(SuccessCode::InvalidValue, &play.at("steps"), "needs at least one step");
+        reader.push(
+            SuccessCode::InvalidValue,
+            &play.at("steps"),
+            "needs at least one step",
+        );
     }
     let mut stages = Vec::new();
     let stage_items = play.list("stages", false, (3, "stages"), reader);
@@ -315,7 +434,11 @@ fn read_play(node: &Node, path: &ModelPath, reader: &mut Reader) -> Option<Play>
         };
         if let Some(stage) = stage {
             if stages.contains(&stage) {
-                reader.push(SuccessCode::DuplicateRow, &stage_path, format!("{} is listed twice", stage.as_str()));
+                reader.push(
+                    SuccessCode::DuplicateRow,
+                    &stage_path,
+                    format!("{} is listed twice", stage.as_str()),
+                );
             }
             stages.push(stage);
         }
@@ -323,7 +446,11 @@ fn read_play(node: &Node, path: &ModelPath, reader: &mut Reader) -> Option<Play>
     if play.get("stages").is_none() {
         stages = Stage::ALL.to_vec();
     } else if stage_items.is_empty() {
-        reader.push(SuccessCode::InvalidValue, &play.at("stages"), "needs at least one stage (or leave it out for all)");
+        reader.push(
+            SuccessCode::InvalidValue,
+            &play.at("stages"),
+            "needs at least one stage (or leave it out for all)",
+        );
     }
     Some(Play {
         id: id?,
@@ -337,13 +464,25 @@ fn read_play(node: &Node, path: &ModelPath, reader: &mut Reader) -> Option<Play>
 
 fn read_checklists(top: &Object<'_>, reader: &mut Reader) -> Checklists {
     let mut checklists = Checklists::default();
-    let Some(node) = top.field("checklists", false, reader) else { return checklists };
+    let Some(node) = top.field("checklists", false, reader) else {
+        return checklists;
+    };
     let Some(object) = reader.object(node, &top.at("checklists"), &["setup", "execution"]) else {
         return checklists;
     };
-    for (key, list) in [("setup", &mut checklists.setup), ("execution", &mut checklists.execution)] {
-        for (index, node) in object.list(key, false, (MAX_SETTINGS_ITEMS, "items"), reader).iter().enumerate() {
-            let Some(item) = reader.object(node, &object.at(key).index(index), &["id", "label"]) else { continue };
+    for (key, list) in [
+        ("setup", &mut checklists.setup),
+        ("execution", &mut checklists.execution),
+    ] {
+        for (index, node) in object
+            .list(key, false, (MAX_SETTINGS_ITEMS, "items"), reader)
+            .iter()
+            .enumerate()
+        {
+            let Some(item) = reader.object(node, &object.at(key).index(index), &["id", "label"])
+            else {
+                continue;
+            };
             let id = item.id("id", true, reader);
             let label = item.text("label", true, false, reader);
             if let (Some(id), Some(label)) = (id, label) {
@@ -356,13 +495,21 @@ fn read_checklists(top: &Object<'_>, reader: &mut Reader) -> Checklists {
 
 fn read_proof(top: &Object<'_>, reader: &mut Reader) -> ProofSettings {
     let mut proof = ProofSettings::default();
-    let Some(node) = top.field("proof", false, reader) else { return proof };
+    let Some(node) = top.field("proof", false, reader) else {
+        return proof;
+    };
     let fields = ["daysBeforeRenewal", "folds", "seed", "penalty"];
-    let Some(object) = reader.object(node, &top.at("proof"), &fields) else { return proof };
+    let Some(object) = reader.object(node, &top.at("proof"), &fields) else {
+        return proof;
+    };
     proof.days_before_renewal = whole_days(&object, "daysBeforeRenewal", 90, (1.0, 730.0), reader);
     proof.folds = whole_days(&object, "folds", 5, (2.0, 20.0), reader);
-    proof.seed = object.whole("seed", false, (0.0, MAX_WHOLE), reader).unwrap_or(1);
-    proof.penalty = object.number("penalty", false, (0.0, 1e6), reader).unwrap_or(1.0);
+    proof.seed = object
+        .whole("seed", false, (0.0, MAX_WHOLE), reader)
+        .unwrap_or(1);
+    proof.penalty = object
+        .number("penalty", false, (0.0, 1e6), reader)
+        .unwrap_or(1.0);
     proof
 }
 
@@ -375,8 +522,15 @@ pub fn check_settings(settings: &SuccessSettings) -> Vec<SuccessDiagnostic> {
     let root = ModelPath::root();
     let repeated = |ids: Vec<&str>, list: ModelPath, reader: &mut Reader| {
         for (later, earlier) in super::data_checks::duplicates(&ids) {
-            let message = format!("an id used twice (also at {})", list.index(earlier).key("id"));
-            reader.push(SuccessCode::DuplicateRow, &list.index(later).key("id"), message);
+            let message = format!(
+                "an id used twice (also at {})",
+                list.index(earlier).key("id")
+            );
+            reader.push(
+                SuccessCode::DuplicateRow,
+                &list.index(later).key("id"),
+                message,
+            );
         }
     };
     for (index, card) in settings.scorecards.iter().enumerate() {
@@ -394,23 +548,58 @@ pub fn check_settings(settings: &SuccessSettings) -> Vec<SuccessDiagnostic> {
             }
         }
     }
-    let keys: Vec<(Stage, Option<&str>)> =
-        settings.scorecards.iter().map(|card| (card.stage, card.segment.as_deref())).collect();
+    let keys: Vec<(Stage, Option<&str>)> = settings
+        .scorecards
+        .iter()
+        .map(|card| (card.stage, card.segment.as_deref()))
+        .collect();
     for (later, earlier) in super::data_checks::duplicates(&keys) {
-        let message = format!("a second scorecard for this stage and segment (also scorecards[{earlier}])");
-        reader.push(SuccessCode::DuplicateRow, &root.key("scorecards").index(later), message);
+        let message =
+            format!("a second scorecard for this stage and segment (also scorecards[{earlier}])");
+        reader.push(
+            SuccessCode::DuplicateRow,
+            &root.key("scorecards").index(later),
+            message,
+        );
     }
-    repeated(settings.milestones.iter().map(|m| m.id.as_str()).collect(), root.key("milestones"), &mut reader);
-    repeated(settings.alerts.iter().map(|a| a.id.as_str()).collect(), root.key("alerts"), &mut reader);
-    repeated(settings.plays.iter().map(|p| p.id.as_str()).collect(), root.key("plays"), &mut reader);
+    repeated(
+        settings.milestones.iter().map(|m| m.id.as_str()).collect(),
+        root.key("milestones"),
+        &mut reader,
+    );
+    repeated(
+        settings.alerts.iter().map(|a| a.id.as_str()).collect(),
+        root.key("alerts"),
+        &mut reader,
+    );
+    repeated(
+        settings.plays.iter().map(|p| p.id.as_str()).collect(),
+        root.key("plays"),
+        &mut reader,
+    );
     let checklists = &settings.checklists;
-    repeated(checklists.setup.iter().map(|c| c.id.as_str()).collect(), root.key("checklists").key("setup"), &mut reader);
-    repeated(checklists.execution.iter().map(|c| c.id.as_str()).collect(), root.key("checklists").key("execution"), &mut reader);
+    repeated(
+        checklists.setup.iter().map(|c| c.id.as_str()).collect(),
+        root.key("checklists").key("setup"),
+        &mut reader,
+    );
+    repeated(
+        checklists.execution.iter().map(|c| c.id.as_str()).collect(),
+        root.key("checklists").key("execution"),
+        &mut reader,
+    );
     for (index, alert) in settings.alerts.iter().enumerate() {
         if !settings.plays.iter().any(|play| play.id == alert.play) {
-            let hint = crate::model::diagnostic::suggest_id(&alert.play, settings.plays.iter().map(|p| p.id.as_str()));
+            let hint = crate::model::diagnostic::suggest_id(
+                &alert.play,
+                settings.plays.iter().map(|p| p.id.as_str()),
+            );
             let message = format!("no play has the id \"{}\"{hint}", alert.play);
-            reader.push(SuccessCode::UnknownReference, &root.key("alerts").index(index).key("play"), message);
+            reader.push(
+                SuccessCode::UnknownReference,
+                &root.key("alerts").index(index).key("play"),
+                message,
+            );
         }
     }
     reader.list

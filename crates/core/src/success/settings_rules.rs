@@ -40,8 +40,11 @@ pub fn read_rule(node: &Node, path: &ModelPath, reader: &mut Reader) -> Option<S
     let rule = match node {
         Node::Map(entries) if kind.is_none() => {
             // Only the kind's problem: the other fields depend on it.
-            let only_kind: Vec<(String, Node)> =
-                entries.iter().filter(|(key, _)| key == "kind").cloned().collect();
+            let only_kind: Vec<(String, Node)> = entries
+                .iter()
+                .filter(|(key, _)| key == "kind")
+                .cloned()
+                .collect();
             let only_kind = Node::Map(only_kind);
             let object = reader.object(&only_kind, path, allowed)?;
             object.choice("kind", true, &RULE_KINDS, reader);
@@ -57,10 +60,18 @@ pub fn read_rule(node: &Node, path: &ModelPath, reader: &mut Reader) -> Option<S
         }
         _ => {
             let line = read_line(&rule, reader);
-            let floor = rule.number("floor", false, POINTS_RANGE, reader).unwrap_or(0.0);
-            let ceiling = rule.number("ceiling", false, POINTS_RANGE, reader).unwrap_or(100.0);
+            let floor = rule
+                .number("floor", false, POINTS_RANGE, reader)
+                .unwrap_or(0.0);
+            let ceiling = rule
+                .number("ceiling", false, POINTS_RANGE, reader)
+                .unwrap_or(100.0);
             if floor > ceiling {
-                let message = format!("the floor {} is above the ceiling {}", Plain(floor), Plain(ceiling));
+                let message = format!(
+                    "the floor {} is above the ceiling {}",
+                    Plain(floor),
+                    Plain(ceiling)
+                );
                 reader.push(SuccessCode::InvalidValue, &rule.at("floor"), message);
             }
             let (worst, best) = line?;
@@ -89,8 +100,15 @@ fn read_line(rule: &Object<'_>, reader: &mut Reader) -> Option<(f64, f64)> {
 fn read_banded(rule: &Object<'_>, reader: &mut Reader) -> Option<ScoringRule> {
     let items = rule.list("bands", true, (MAX_THRESHOLD_BANDS, "bands"), reader);
     if items.is_empty() {
-        if rule.get("bands").is_some_and(|node| matches!(node, Node::List(list) if list.is_empty())) {
-            reader.push(SuccessCode::InvalidValue, &rule.at("bands"), "needs at least one band");
+        if rule
+            .get("bands")
+            .is_some_and(|node| matches!(node, Node::List(list) if list.is_empty()))
+        {
+            reader.push(
+                SuccessCode::InvalidValue,
+                &rule.at("bands"),
+                "needs at least one band",
+            );
         }
         return None;
     }
@@ -100,7 +118,9 @@ fn read_banded(rule: &Object<'_>, reader: &mut Reader) -> Option<ScoringRule> {
     let mut previous_below: Option<f64> = None;
     for (index, node) in items.iter().enumerate() {
         let path = rule.at("bands").index(index);
-        let Some(band) = reader.object(node, &path, &["below", "points"]) else { continue };
+        let Some(band) = reader.object(node, &path, &["below", "points"]) else {
+            continue;
+        };
         let last = index + 1 == items.len();
         let below = band.number("below", !last, THRESHOLD_RANGE, reader);
         if last && band.get("below").is_some() {

@@ -113,15 +113,14 @@ impl<'a> AccountTimeline<'a> {
             _ => (self.account.renewal, 0),
         };
         let months_on = date.whole_months_since(anchor);
-        let mut step = (months_on / self.term_months).max(first_step);
+        let first = (months_on / self.term_months).max(first_step);
         // The estimate is at most one term short (month ends clamp); two
         // more steps always reach `date`.
-        for _ in 0..3 {
+        for step in first..first.saturating_add(3) {
             let end = anchor.plus_months(step.checked_mul(self.term_months)?)?;
             if end >= date {
                 return Some(end);
             }
-            step += 1;
         }
         None
     }
@@ -164,7 +163,11 @@ impl<'a> AccountTimeline<'a> {
         let onboarding_end = account
             .contract_start
             .plus_days(i64::from(self.settings.onboarding_max_days));
-        candidates.extend([Some(account.contract_start), account.first_value, onboarding_end]);
+        candidates.extend([
+            Some(account.contract_start),
+            account.first_value,
+            onboarding_end,
+        ]);
         if let Some(stage) = &account.stage_override {
             candidates.push(Some(stage.from));
             candidates.push(stage.until.and_then(|until| until.plus_days(1)));
@@ -175,7 +178,9 @@ impl<'a> AccountTimeline<'a> {
         // in the range: from the one on or after `from` until one past `to`.
         let mut cursor = from.plus_days(-1).or(Some(from));
         while let Some(day) = cursor.filter(|day| *day <= to) {
-            let Some(renewal) = self.next_renewal_on(day) else { break };
+            let Some(renewal) = self.next_renewal_on(day) else {
+                break;
+            };
             candidates.push(renewal.plus_days(-lead_days));
             candidates.push(renewal.plus_days(1));
             cursor = renewal.plus_days(1);
@@ -201,7 +206,12 @@ impl<'a> AccountTimeline<'a> {
 
 /// The stage of `account` on `date` under `settings`, given the renewals
 /// (any account's; the account's own are picked out).
-pub fn stage_on(account: &Account, settings: StageSettings, date: Date, renewals: &[Renewal]) -> Option<Stage> {
+pub fn stage_on(
+    account: &Account,
+    settings: StageSettings,
+    date: Date,
+    renewals: &[Renewal],
+) -> Option<Stage> {
     AccountTimeline::new(account, settings, renewals).stage_on(date)
 }
 

@@ -43,15 +43,26 @@ fn check(account: &Account, renewals: &[Renewal], expected: &[(&str, Option<Stag
 #[test]
 fn onboarding_until_first_value_or_its_days() {
     let with_value = account("2025-01-15", Some("2025-03-20"), "2026-01-15");
-    check(&with_value, &[], &[
-        ("2025-01-14", None),
-        ("2025-01-15", Some(Onboarding)),
-        ("2025-03-19", Some(Onboarding)),
-        ("2025-03-20", Some(Established)),
-    ]);
+    check(
+        &with_value,
+        &[],
+        &[
+            ("2025-01-14", None),
+            ("2025-01-15", Some(Onboarding)),
+            ("2025-03-19", Some(Onboarding)),
+            ("2025-03-20", Some(Established)),
+        ],
+    );
     let without = account("2025-01-15", None, "2026-01-15");
     // 90 days from 2025-01-15: days 0 to 89 are onboarding.
-    check(&without, &[], &[("2025-04-14", Some(Onboarding)), ("2025-04-15", Some(Established))]);
+    check(
+        &without,
+        &[],
+        &[
+            ("2025-04-14", Some(Onboarding)),
+            ("2025-04-15", Some(Established)),
+        ],
+    );
     let late_value = account("2025-01-15", Some("2025-06-01"), "2026-01-15");
     check(&late_value, &[], &[("2025-04-15", Some(Established))]);
 }
@@ -59,23 +70,31 @@ fn onboarding_until_first_value_or_its_days() {
 #[test]
 fn pre_renewal_covers_the_renewal_day_and_the_days_before() {
     let acme = account("2025-01-15", Some("2025-03-20"), "2026-01-15");
-    check(&acme, &[], &[
-        ("2025-10-16", Some(Established)),
-        ("2025-10-17", Some(PreRenewal)),
-        ("2026-01-15", Some(PreRenewal)),
-        // Without a row the renewal rolls on by the contract's 12 months.
-        ("2026-01-16", Some(Established)),
-        ("2026-10-17", Some(PreRenewal)),
-    ]);
+    check(
+        &acme,
+        &[],
+        &[
+            ("2025-10-16", Some(Established)),
+            ("2025-10-17", Some(PreRenewal)),
+            ("2026-01-15", Some(PreRenewal)),
+            // Without a row the renewal rolls on by the contract's 12 months.
+            ("2026-01-16", Some(Established)),
+            ("2026-10-17", Some(PreRenewal)),
+        ],
+    );
     // A short contract: pre-renewal wins over onboarding.
     // 2025-06-15 minus 90 days is 2025-03-17, inside onboarding's 90 days.
     let short = account("2025-01-15", None, "2025-06-15");
-    check(&short, &[], &[
-        ("2025-01-14", None),
-        ("2025-03-16", Some(Onboarding)),
-        ("2025-03-17", Some(PreRenewal)),
-        ("2025-06-15", Some(PreRenewal)),
-    ]);
+    check(
+        &short,
+        &[],
+        &[
+            ("2025-01-14", None),
+            ("2025-03-16", Some(Onboarding)),
+            ("2025-03-17", Some(PreRenewal)),
+            ("2025-06-15", Some(PreRenewal)),
+        ],
+    );
 }
 
 #[test]
@@ -83,20 +102,30 @@ fn after_a_renewal_the_next_term_runs_the_contract_length() {
     let acme = account("2025-01-15", Some("2025-03-20"), "2026-01-15");
     let renewed = [renewal("acme", "2026-01-20", RenewalResult::Renewed)];
     // The row ends the term on its own date; the next ends 12 months on.
-    check(&acme, &renewed, &[
-        ("2026-01-16", Some(PreRenewal)),
-        ("2026-01-20", Some(PreRenewal)),
-        ("2026-01-21", Some(Established)),
-        ("2026-10-21", Some(Established)),
-        ("2026-10-22", Some(PreRenewal)),
-    ]);
+    check(
+        &acme,
+        &renewed,
+        &[
+            ("2026-01-16", Some(PreRenewal)),
+            ("2026-01-20", Some(PreRenewal)),
+            ("2026-01-21", Some(Established)),
+            ("2026-10-21", Some(Established)),
+            ("2026-10-22", Some(PreRenewal)),
+        ],
+    );
     let timeline = AccountTimeline::new(&acme, StageSettings::default(), &renewed);
-    assert_eq!(timeline.next_renewal_on(date("2026-01-21")), Some(date("2027-01-20")));
+    assert_eq!(
+        timeline.next_renewal_on(date("2026-01-21")),
+        Some(date("2027-01-20"))
+    );
     // The team may send the new renewal date instead.
     let mut moved = acme.clone();
     moved.renewal = date("2027-03-01");
     let timeline = AccountTimeline::new(&moved, StageSettings::default(), &renewed);
-    assert_eq!(timeline.next_renewal_on(date("2026-01-21")), Some(date("2027-03-01")));
+    assert_eq!(
+        timeline.next_renewal_on(date("2026-01-21")),
+        Some(date("2027-03-01"))
+    );
     // Other accounts' rows are not this account's.
     let others = [renewal("globex", "2025-06-01", RenewalResult::Churned)];
     check(&acme, &others, &[("2025-07-01", Some(Established))]);
@@ -106,11 +135,15 @@ fn after_a_renewal_the_next_term_runs_the_contract_length() {
 fn no_stage_after_a_churn() {
     let acme = account("2025-01-15", Some("2025-03-20"), "2026-01-15");
     let churned = [renewal("acme", "2026-01-15", RenewalResult::Churned)];
-    check(&acme, &churned, &[
-        ("2026-01-15", Some(PreRenewal)),
-        ("2026-01-16", None),
-        ("2030-01-16", None),
-    ]);
+    check(
+        &acme,
+        &churned,
+        &[
+            ("2026-01-15", Some(PreRenewal)),
+            ("2026-01-16", None),
+            ("2030-01-16", None),
+        ],
+    );
 }
 
 #[test]
@@ -122,15 +155,23 @@ fn an_override_wins_inside_its_dates_only() {
         until: Some(date("2025-06-30")),
         reason: "early renewal talks".into(),
     });
-    check(&acme, &[], &[
-        ("2025-05-31", Some(Established)),
-        ("2025-06-01", Some(PreRenewal)),
-        ("2025-06-30", Some(PreRenewal)),
-        ("2025-07-01", Some(Established)),
-    ]);
+    check(
+        &acme,
+        &[],
+        &[
+            ("2025-05-31", Some(Established)),
+            ("2025-06-01", Some(PreRenewal)),
+            ("2025-06-30", Some(PreRenewal)),
+            ("2025-07-01", Some(Established)),
+        ],
+    );
     let churned = [renewal("acme", "2025-09-01", RenewalResult::Churned)];
     acme.stage_override.as_mut().unwrap().until = None;
-    check(&acme, &churned, &[("2025-09-01", Some(PreRenewal)), ("2025-09-02", None)]);
+    check(
+        &acme,
+        &churned,
+        &[("2025-09-01", Some(PreRenewal)), ("2025-09-02", None)],
+    );
 }
 
 #[test]
@@ -140,9 +181,16 @@ fn changes_are_listed_with_their_new_stage() {
         renewal("acme", "2026-01-15", RenewalResult::Renewed),
         renewal("acme", "2027-01-15", RenewalResult::Churned),
     ];
-    let changes = stage_changes(&acme, StageSettings::default(), &churned, (date("2025-01-01"), date("2027-12-31")));
-    let found: Vec<(String, Option<Stage>)> =
-        changes.iter().map(|c| (c.date.to_string(), c.stage)).collect();
+    let changes = stage_changes(
+        &acme,
+        StageSettings::default(),
+        &churned,
+        (date("2025-01-01"), date("2027-12-31")),
+    );
+    let found: Vec<(String, Option<Stage>)> = changes
+        .iter()
+        .map(|c| (c.date.to_string(), c.stage))
+        .collect();
     let expected = [
         ("2025-01-15", Some(Onboarding)),
         ("2025-03-20", Some(Established)),
@@ -166,30 +214,44 @@ fn arbitrary_case() -> impl Strategy<Value = (Account, Vec<Renewal>, StageSettin
         proptest::collection::vec((20..900i64, any::<bool>()), 0..4),
         (1..200u32, 1..200u32),
     )
-        .prop_map(|(start, months, first_value, stage, rows, (onboarding, pre_renewal))| {
-            let start_date = date("2020-01-01").plus_days(start).unwrap();
-            let mut account = account("2020-01-01", None, "2021-01-01");
-            account.contract_start = start_date;
-            account.renewal = start_date.plus_months(months).unwrap();
-            account.first_value = first_value.and_then(|days| start_date.plus_days(days));
-            account.stage_override = stage.map(|(from, length, which)| AccountStageOverride {
-                stage: Stage::ALL[which],
-                from: start_date.plus_days(from - 100).unwrap(),
-                until: length.and_then(|days| start_date.plus_days(from - 100 + days)),
-                reason: "r".into(),
-            });
-            let mut on = start_date;
-            let mut renewals = Vec::new();
-            let count = rows.len();
-            for (index, (gap, churn)) in rows.into_iter().enumerate() {
-                on = on.plus_days(gap).unwrap();
-                let last = index + 1 == count;
-                let result = if churn && last { RenewalResult::Churned } else { RenewalResult::Renewed };
-                renewals.push(Renewal { account: "acme".into(), date: on, result, value: 0.0 });
-            }
-            let settings = StageSettings { onboarding_max_days: onboarding, pre_renewal_days: pre_renewal };
-            (account, renewals, settings)
-        })
+        .prop_map(
+            |(start, months, first_value, stage, rows, (onboarding, pre_renewal))| {
+                let start_date = date("2020-01-01").plus_days(start).unwrap();
+                let mut account = account("2020-01-01", None, "2021-01-01");
+                account.contract_start = start_date;
+                account.renewal = start_date.plus_months(months).unwrap();
+                account.first_value = first_value.and_then(|days| start_date.plus_days(days));
+                account.stage_override = stage.map(|(from, length, which)| AccountStageOverride {
+                    stage: Stage::ALL[which],
+                    from: start_date.plus_days(from - 100).unwrap(),
+                    until: length.and_then(|days| start_date.plus_days(from - 100 + days)),
+                    reason: "r".into(),
+                });
+                let mut on = start_date;
+                let mut renewals = Vec::new();
+                let count = rows.len();
+                for (index, (gap, churn)) in rows.into_iter().enumerate() {
+                    on = on.plus_days(gap).unwrap();
+                    let last = index + 1 == count;
+                    let result = if churn && last {
+                        RenewalResult::Churned
+                    } else {
+                        RenewalResult::Renewed
+                    };
+                    renewals.push(Renewal {
+                        account: "acme".into(),
+                        date: on,
+                        result,
+                        value: 0.0,
+                    });
+                }
+                let settings = StageSettings {
+                    onboarding_max_days: onboarding,
+                    pre_renewal_days: pre_renewal,
+                };
+                (account, renewals, settings)
+            },
+        )
 }
 
 proptest! {

@@ -145,7 +145,11 @@ pub fn choice(text: &str, names: &[&str]) -> Checked<usize> {
         let mut message = format!("\"{}\" is not one of ", short(text));
         for (index, name) in names.iter().enumerate() {
             if index > 0 {
-                message.push_str(if index + 1 == names.len() { " or " } else { ", " });
+                message.push_str(if index + 1 == names.len() {
+                    " or "
+                } else {
+                    ", "
+                });
             }
             message.push_str(name);
         }
