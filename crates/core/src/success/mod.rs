@@ -14,6 +14,8 @@
 //! Like the rest of the core it does no I/O and reads no clock: dates are
 //! arguments. It may use `scoring` and `model`; neither reaches it.
 
+mod csv_attach;
+mod csv_records;
 pub mod csv_rows;
 mod csv_tables;
 pub mod data;
@@ -23,7 +25,9 @@ pub mod date;
 pub mod diagnostic;
 mod fields;
 pub mod settings;
+mod settings_checks;
 pub mod settings_default;
+mod settings_lists;
 pub mod settings_read;
 mod settings_rules;
 pub mod stages;

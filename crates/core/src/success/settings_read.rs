@@ -2,19 +2,21 @@
 //! [`Node`] into [`SuccessSettings`], with the documented defaults for
 //! omitted optional fields. Every problem comes back with its path
 //! (`scorecards[0].measures[1].rule.bands[2].below`); nothing partial is
-//! returned. After the fields, [`check_settings`] checks the whole:
-//! unique ids, one scorecard per stage and segment, alerts naming plays,
-//! and each health scorecard through the scoring engine's validation.
+//! returned. The lists of milestones, alerts, plays and checklists are
+//! read by `settings_lists`; after the fields, [`check_settings`]
+//! (`settings_checks`) checks the whole.
 
 use super::data::Stage;
 use super::diagnostic::{SuccessCode, SuccessDiagnostic};
 use super::fields::{check_schema, Object, Reader};
 use super::settings::*;
+pub use super::settings_checks::check_settings;
+use super::settings_lists::{read_alert, read_checklists, read_milestone, read_play};
 use super::settings_rules::{read_rule, THRESHOLD_RANGE};
 use super::values::MAX_WHOLE;
 use crate::json::Node;
 use crate::model::diagnostic::ModelPath;
-use crate::scoring::{validate_scorecard, MAX_MEASURES};
+use crate::scoring::MAX_MEASURES;
 
 /// Most scorecards, milestones, alerts, plays, steps of a play and items of
 /// a checklist.
@@ -43,24 +45,6 @@ const MEASURE_FIELDS: [&str; 7] = [
     "rule",
     "tightenPerMonth",
 ];
-const MILESTONE_FIELDS: [&str; 7] = [
-    "id",
-    "label",
-    "stage",
-    "withinDays",
-    "event",
-    "signal",
-    "firstValue",
-];
-const ALERT_KINDS: [&str; 6] = [
-    "grade",
-    "drop",
-    "metric_change",
-    "days_at_risk",
-    "event",
-    "milestone_overdue",
-];
-const PLAY_FIELDS: [&str; 6] = ["id", "title", "ownerRole", "dueInDays", "steps", "stages"];
 
 /// Reads a settings document.
 pub fn read_settings(node: &Node) -> Result<SuccessSettings, Vec<SuccessDiagnostic>> {
@@ -88,7 +72,7 @@ pub fn read_settings(node: &Node) -> Result<SuccessSettings, Vec<SuccessDiagnost
     }
 }
 
-fn whole_days(
+pub(super) fn whole_days(
     object: &Object<'_>,
     key: &str,
     default: u32,
@@ -210,7 +194,7 @@ fn read_grades(top: &Object<'_>, reader: &mut Reader) -> GradeThresholds {
     grades
 }
 
-fn stage_of(object: &Object<'_>, key: &str, reader: &mut Reader) -> Option<Stage> {
+pub(super) fn stage_of(object: &Object<'_>, key: &str, reader: &mut Reader) -> Option<Stage> {
     object
         .choice(key, true, &Stage::NAMES, reader)
         .and_then(Stage::from_position)
@@ -270,229 +254,6 @@ fn read_measure(node: &Node, path: &ModelPath, reader: &mut Reader) -> Option<He
     })
 }
 
-fn read_milestone(node: &Node, path: &ModelPath, reader: &mut Reader) -> Option<Milestone> {
-    let item = reader.object(node, path, &MILESTONE_FIELDS)?;
-    let id = item.id("id", true, reader);
-    let label = item.text("label", true, false, reader);
-    let stage = stage_of(&item, "stage", reader);
-    let within_days = item.whole("withinDays", true, (1.0, MAX_DAYS), reader);
-    let conditions = ["event", "signal", "firstValue"]
-        .iter()
-        .filter(|key| item.get(key).is_some())
-        .count();
-    if conditions != 1 {
-        let message = "give exactly one of `event`, `signal` or `firstValue`";
-        reader.push(SuccessCode::InvalidValue, path, message);
-    }
-    let condition = if let Some(event) = item.id("event", false, reader) {
-        Some(MilestoneCondition::Event(event))
-    } else if let Some(node) = item.field("signal", false, reader) {
-        let signal = reader.object(node, &item.at("signal"), &["metric", "atLeast"])?;
-        let metric = signal.id("metric", true, reader);
-        let at_least = signal.number("atLeast", true, THRESHOLD_RANGE, reader);
-        Some(MilestoneCondition::Signal {
-            metric: metric?,
-            at_least: at_least?,
-        })
-    } else {
-        match item.boolean("firstValue", false, reader) {
-            Some(true) => Some(MilestoneCondition::FirstValue),
-            Some(false) => {
-                reader.push(
-                    SuccessCode::InvalidValue,
-                    &item.at("firstValue"),
-                    "must be true",
-                );
-                None
-            }
-            None => None,
-        }
-    };
-    Some(Milestone {
-        id: id?,
-        label: label?,
-        stage: stage?,
-        within_days: within_days.and_then(|days| u32::try_from(days).ok())?,
-        condition: condition?,
-    })
-}
-
-fn read_alert(node: &Node, path: &ModelPath, reader: &mut Reader) -> Option<AlertRule> {
-    let kind = match node.get("kind") {
-        Some(Node::Text(kind)) => ALERT_KINDS.iter().position(|known| known == kind),
-        _ => None,
-    };
-    let extra: &[&str] = match kind {
-        Some(0) => &["to"],
-        Some(1) => &["points", "withinDays"],
-        Some(2) => &["metric", "percent", "withinDays"],
-        Some(3) => &["days"],
-        Some(4) => &["event"],
-        _ => &[],
-    };
-    let mut allowed = vec!["id", "kind", "play"];
-    allowed.extend_from_slice(extra);
-    let alert = reader.object(node, path, &allowed)?;
-    let id = alert.id("id", true, reader);
-    let play = alert.id("play", true, reader);
-    alert.choice("kind", true, &ALERT_KINDS, reader);
-    let days = |key: &str, reader: &mut Reader| {
-        alert
-            .whole(key, true, (1.0, MAX_DAYS), reader)
-            .and_then(|days| u32::try_from(days).ok())
-    };
-    let condition = match kind? {
-        0 => {
-            let to = alert.choice("to", true, &Grade::NAMES, reader);
-            AlertCondition::Grade {
-                to: *Grade::ALL.get(to?)?,
-            }
-        }
-        1 => {
-            let points = alert.number("points", true, (0.0, 100.0), reader);
-            if points == Some(0.0) {
-                reader.push(
-                    SuccessCode::OutOfRange,
-                    &alert.at("points"),
-                    "must be more than 0 points",
-                );
-            }
-            let within_days = days("withinDays", reader);
-            AlertCondition::Drop {
-                points: points?,
-                within_days: within_days?,
-            }
-        }
-        2 => {
-            let metric = alert.id("metric", true, reader);
-            let percent = alert.number("percent", true, (-100.0, 1000.0), reader);
-            if percent == Some(0.0) {
-                reader.push(
-                    SuccessCode::OutOfRange,
-                    &alert.at("percent"),
-                    "must not be 0",
-                );
-            }
-            let within_days = days("withinDays", reader);
-            AlertCondition::MetricChange {
-                metric: metric?,
-                percent: percent?,
-                within_days: within_days?,
-            }
-        }
-        3 => AlertCondition::DaysAtRisk {
-            days: days("days", reader)?,
-        },
-        4 => AlertCondition::Event {
-            event: alert.id("event", true, reader)?,
-        },
-        _ => AlertCondition::MilestoneOverdue,
-    };
-    Some(AlertRule {
-        id: id?,
-        condition,
-        play: play?,
-    })
-}
-
-fn read_play(node: &Node, path: &ModelPath, reader: &mut Reader) -> Option<Play> {
-    let play = reader.object(node, path, &PLAY_FIELDS)?;
-    let id = play.id("id", true, reader);
-    let title = play.text("title", true, false, reader);
-    let owner_role = play.text("ownerRole", true, false, reader);
-    let due_in_days = play.whole("dueInDays", true, (0.0, 365.0), reader);
-    let mut steps = Vec::new();
-    let items = play.list("steps", true, (50, "steps"), reader);
-    for (index, node) in items.iter().enumerate() {
-        let step_path = play.at("steps").index(index);
-        match node {
-            Node::Text(text) => {
-                steps.extend(reader.refuse(&step_path, super::values::text(text, false)))
-            }
-            other => reader.wrong_type(&step_path, "text", other),
-        }
-    }
-    if matches!(play.get("steps"), Some(Node::List(list)) if list.is_empty()) {
-        reader.push(
-            SuccessCode::InvalidValue,
-            &play.at("steps"),
-            "needs at least one step",
-        );
-    }
-    let mut stages = Vec::new();
-    let stage_items = play.list("stages", false, (3, "stages"), reader);
-    for (index, node) in stage_items.iter().enumerate() {
-        let stage_path = play.at("stages").index(index);
-        let stage = match node {
-            Node::Text(text) => reader
-                .refuse(&stage_path, super::values::choice(text, &Stage::NAMES))
-                .and_then(Stage::from_position),
-            other => {
-                reader.wrong_type(&stage_path, "text", other);
-                None
-            }
-        };
-        if let Some(stage) = stage {
-            if stages.contains(&stage) {
-                reader.push(
-                    SuccessCode::DuplicateRow,
-                    &stage_path,
-                    format!("{} is listed twice", stage.as_str()),
-                );
-            }
-            stages.push(stage);
-        }
-    }
-    if play.get("stages").is_none() {
-        stages = Stage::ALL.to_vec();
-    } else if stage_items.is_empty() {
-        reader.push(
-            SuccessCode::InvalidValue,
-            &play.at("stages"),
-            "needs at least one stage (or leave it out for all)",
-        );
-    }
-    Some(Play {
-        id: id?,
-        title: title?,
-        owner_role: owner_role?,
-        due_in_days: due_in_days.and_then(|days| u32::try_from(days).ok())?,
-        steps,
-        stages,
-    })
-}
-
-fn read_checklists(top: &Object<'_>, reader: &mut Reader) -> Checklists {
-    let mut checklists = Checklists::default();
-    let Some(node) = top.field("checklists", false, reader) else {
-        return checklists;
-    };
-    let Some(object) = reader.object(node, &top.at("checklists"), &["setup", "execution"]) else {
-        return checklists;
-    };
-    for (key, list) in [
-        ("setup", &mut checklists.setup),
-        ("execution", &mut checklists.execution),
-    ] {
-        for (index, node) in object
-            .list(key, false, (MAX_SETTINGS_ITEMS, "items"), reader)
-            .iter()
-            .enumerate()
-        {
-            let Some(item) = reader.object(node, &object.at(key).index(index), &["id", "label"])
-            else {
-                continue;
-            };
-            let id = item.id("id", true, reader);
-            let label = item.text("label", true, false, reader);
-            if let (Some(id), Some(label)) = (id, label) {
-                list.push(ChecklistItem { id, label });
-            }
-        }
-    }
-    checklists
-}
-
 fn read_proof(top: &Object<'_>, reader: &mut Reader) -> ProofSettings {
     let mut proof = ProofSettings::default();
     let Some(node) = top.field("proof", false, reader) else {
@@ -511,98 +272,6 @@ fn read_proof(top: &Object<'_>, reader: &mut Reader) -> ProofSettings {
         .number("penalty", false, (0.0, 1e6), reader)
         .unwrap_or(1.0);
     proof
-}
-
-/// The rules over whole settings (also for settings built in code, such
-/// as [`super::settings_default::default_settings`]): ids unique in their
-/// lists, one scorecard per stage and segment, alerts naming plays, and
-/// every health scorecard valid for the scoring engine.
-pub fn check_settings(settings: &SuccessSettings) -> Vec<SuccessDiagnostic> {
-    let mut reader = Reader::default();
-    let root = ModelPath::root();
-    let repeated = |ids: Vec<&str>, list: ModelPath, reader: &mut Reader| {
-        for (later, earlier) in super::data_checks::duplicates(&ids) {
-            let message = format!(
-                "an id used twice (also at {})",
-                list.index(earlier).key("id")
-            );
-            reader.push(
-                SuccessCode::DuplicateRow,
-                &list.index(later).key("id"),
-                message,
-            );
-        }
-    };
-    for (index, card) in settings.scorecards.iter().enumerate() {
-        let path = root.key("scorecards").index(index);
-        let ids = card.measures.iter().map(|m| m.id.as_str()).collect();
-        repeated(ids, path.key("measures"), &mut reader);
-        let tightened = card.measures.iter().any(|m| m.tighten_per_month.is_some());
-        for (months, what) in [(0, ""), (1_200, " after 100 years of tightening")] {
-            if months > 0 && !tightened {
-                continue;
-            }
-            for problem in validate_scorecard(&card.scorecard(months, &settings.grades)) {
-                let message = format!("{}: {}{what}", problem.path, problem.message);
-                reader.push(SuccessCode::InvalidValue, &path, message);
-            }
-        }
-    }
-    let keys: Vec<(Stage, Option<&str>)> = settings
-        .scorecards
-        .iter()
-        .map(|card| (card.stage, card.segment.as_deref()))
-        .collect();
-    for (later, earlier) in super::data_checks::duplicates(&keys) {
-        let message =
-            format!("a second scorecard for this stage and segment (also scorecards[{earlier}])");
-        reader.push(
-            SuccessCode::DuplicateRow,
-            &root.key("scorecards").index(later),
-            message,
-        );
-    }
-    repeated(
-        settings.milestones.iter().map(|m| m.id.as_str()).collect(),
-        root.key("milestones"),
-        &mut reader,
-    );
-    repeated(
-        settings.alerts.iter().map(|a| a.id.as_str()).collect(),
-        root.key("alerts"),
-        &mut reader,
-    );
-    repeated(
-        settings.plays.iter().map(|p| p.id.as_str()).collect(),
-        root.key("plays"),
-        &mut reader,
-    );
-    let checklists = &settings.checklists;
-    repeated(
-        checklists.setup.iter().map(|c| c.id.as_str()).collect(),
-        root.key("checklists").key("setup"),
-        &mut reader,
-    );
-    repeated(
-        checklists.execution.iter().map(|c| c.id.as_str()).collect(),
-        root.key("checklists").key("execution"),
-        &mut reader,
-    );
-    for (index, alert) in settings.alerts.iter().enumerate() {
-        if !settings.plays.iter().any(|play| play.id == alert.play) {
-            let hint = crate::model::diagnostic::suggest_id(
-                &alert.play,
-                settings.plays.iter().map(|p| p.id.as_str()),
-            );
-            let message = format!("no play has the id \"{}\"{hint}", alert.play);
-            reader.push(
-                SuccessCode::UnknownReference,
-                &root.key("alerts").index(index).key("play"),
-                message,
-            );
-        }
-    }
-    reader.list
 }
 
 #[cfg(test)]
