@@ -1,4 +1,5 @@
 use super::*;
+use crate::success::date::Date;
 
 /// A table from CSV-like text: the first line the header, then records
 /// numbered from line 2; cells split on `,` (no quoting needed here).
@@ -168,4 +169,60 @@ fn the_same_file_twice_is_refused() {
         &[signals.clone(), signals],
         &["signals.csv: the file is given twice in one import"],
     );
+}
+
+#[test]
+fn bounds_are_checked_before_rows_are_read() {
+    let mut accounts = table("accounts.csv", "id,name\n");
+    accounts.records = vec![
+        CsvRecord {
+            line: 2,
+            cells: vec![]
+        };
+        MAX_ACCOUNTS + 1
+    ];
+    check(
+        &[accounts],
+        &["accounts.csv: 100001 rows, more than the bound of 100000"],
+    );
+    let outcomes =
+        "id,account,label,direction,baseline_value,baseline_date,target_value,target_date\n\
+        acme-cycle,acme,Cycle,decrease,12,2025-01-15,8,2025-12-31";
+    let mut actuals = table("outcome_actuals.csv", "outcome,date,value\n");
+    let first = date_serial(2025, 1, 16);
+    actuals.records = (0..=MAX_ACTUALS_PER_OUTCOME as i64)
+        .map(|day| CsvRecord {
+            line: day as u64 + 2,
+            cells: vec![
+                "acme-cycle".into(),
+                first.plus_days(day).unwrap().to_string(),
+                "1".into(),
+            ],
+        })
+        .collect();
+    check(&[table("accounts.csv", ACCOUNTS), table("outcomes.csv", outcomes), actuals], &[
+        "outcome_actuals.csv line 1002, column outcome: the outcome \"acme-cycle\" has 1001 rows here, more than the bound of 1000",
+    ]);
+}
+
+fn date_serial(year: i64, month: u32, day: u32) -> Date {
+    Date::from_ymd(year, month, day).unwrap()
+}
+
+#[test]
+fn case_columns_go_together() {
+    let half_case = ACCOUNTS.replace(",12,3", ",12,");
+    check(
+        &[table("accounts.csv", &half_case)],
+        &["accounts.csv line 2, column case_revision: is required"],
+    );
+    let zero = ACCOUNTS.replace(",12,3", ",0,1.5");
+    check(&[table("accounts.csv", &zero)], &[
+        "accounts.csv line 2, column case_id: must be a number from 1 to 9007199254740991, not 0",
+        "accounts.csv line 2, column case_revision: must be a whole number, not 1.5",
+    ]);
+    let currency = ACCOUNTS.replace(",EUR,", ",eur,");
+    check(&[table("accounts.csv", &currency)], &[
+        "accounts.csv line 2, column currency: \"eur\" is not a currency: use three capital letters such as EUR",
+    ]);
 }

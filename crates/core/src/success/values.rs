@@ -156,3 +156,46 @@ pub fn choice(text: &str, names: &[&str]) -> Checked<usize> {
         (SuccessCode::InvalidValue, message)
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_number(text: &str, expected: Option<f64>) {
+        assert_eq!(number_text(text).ok(), expected, "{text}");
+    }
+
+    #[test]
+    fn csv_numbers_are_plain_decimals() {
+        check_number("0.42", Some(0.42));
+        check_number(" -5 ", Some(-5.0));
+        check_number("+1e3", Some(1000.0));
+        check_number("-0", Some(0.0));
+        for bad in [
+            "n/a", "1,000", "0x10", "-", ".", "NaN", "inf", "infinity", "1e400", "", "1 000",
+        ] {
+            check_number(bad, None);
+        }
+    }
+
+    #[test]
+    fn texts_ids_and_choices() {
+        assert_eq!(text("  Acme  ", false), Ok("Acme".to_string()));
+        assert!(text("two\nlines", false).is_err());
+        assert_eq!(text("two\nlines", true), Ok("two\nlines".to_string()));
+        assert!(text(&"x".repeat(201), false).is_err());
+        assert!(text(&"x".repeat(2000), true).is_ok());
+        assert!(text("   ", true).is_err());
+        assert!(id("a.b_c:d-e").is_ok());
+        assert_eq!(id("a b").map_err(|e| e.0), Err(SuccessCode::InvalidId));
+        assert!(id(&"x".repeat(65)).is_err());
+        assert_eq!(choice("churned", &["renewed", "churned"]), Ok(1));
+        assert_eq!(
+            choice("won", &["a", "b", "c"]).map_err(|e| e.1),
+            Err("\"won\" is not one of a, b or c".to_string())
+        );
+        assert_eq!(whole_in(3.0, (1.0, 5.0)), Ok(3));
+        assert!(whole_in(3.5, (1.0, 5.0)).is_err());
+        assert!(number_in(f64::NAN, (0.0, 1.0)).is_err());
+    }
+}
