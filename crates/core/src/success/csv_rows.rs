@@ -119,6 +119,15 @@ pub fn read_csv_import(
             problems.push(problem(&table.file, 0, None, SuccessCode::TooLarge, reason));
             continue;
         }
+        if table.header.len() > super::fields::MAX_OBJECT_FIELDS {
+            let reason = format!(
+                "{} columns, more than any table has ({})",
+                table.header.len(),
+                super::fields::MAX_OBJECT_FIELDS
+            );
+            problems.push(problem(&table.file, 1, None, SuccessCode::TooLarge, reason));
+            continue;
+        }
         let before = problems.len();
         let positions =
             tables::header_positions(&table.file, columns, &table.header, &mut problems);

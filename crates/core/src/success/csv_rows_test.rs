@@ -226,3 +226,13 @@ fn case_columns_go_together() {
         "accounts.csv line 2, column currency: \"eur\" is not a currency: use three capital letters such as EUR",
     ]);
 }
+
+#[test]
+fn a_huge_header_is_refused_unread() {
+    let mut signals = table("signals.csv", "account\n");
+    signals.header = vec!["x".to_string(); 65];
+    check(
+        &[signals],
+        &["signals.csv line 1: 65 columns, more than any table has (64)"],
+    );
+}

@@ -307,3 +307,11 @@ fn the_documented_example_reads() {
     );
     assert_eq!(data.outcomes[0].renegotiations.len(), 1);
 }
+
+#[test]
+fn a_huge_object_is_refused_unread() {
+    let fields: Vec<(String, Node)> = (0..65).map(|i| (format!("f{i}"), Node::Null)).collect();
+    let list = read_data(&Node::Map(fields)).unwrap_err();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].code, SuccessCode::TooLarge);
+}

@@ -11,6 +11,9 @@ use super::values::{self, short, Checked};
 use crate::json::Node;
 use crate::model::diagnostic::{suggest_id, ModelPath};
 
+/// The most fields an object may have before it is refused unread.
+pub const MAX_OBJECT_FIELDS: usize = 64;
+
 /// The problems found so far, in document order.
 #[derive(Debug, Default)]
 pub struct Reader {
@@ -58,6 +61,16 @@ impl Reader {
             self.wrong_type(path, "an object", node);
             return None;
         };
+        // No object of these documents has more fields; the check for
+        // repeated keys below is quadratic, so a huge object stops here.
+        if entries.len() > MAX_OBJECT_FIELDS {
+            let message = format!(
+                "an object of {} fields, more than any object here has ({MAX_OBJECT_FIELDS})",
+                entries.len()
+            );
+            self.push(SuccessCode::TooLarge, path, message);
+            return None;
+        }
         for (index, (key, _)) in entries.iter().enumerate() {
             let key_path = path.key(short(key));
             if !allowed.contains(&key.as_str()) {
