@@ -87,7 +87,7 @@ def main(args):
             if write_broken:
                 os.makedirs(broken_dir, exist_ok=True)
                 with open(broken_path, "w", encoding="utf-8") as f:
-                    json.dump(broken, f, indent=1)
+                    json.dump(broken, f, ensure_ascii=False)
                     f.write("\n")
             elif not os.path.exists(broken_path) or load(broken_path) != broken:
                 problems.append("%s differs from the variant \"%s\" (run with --write-broken)"
