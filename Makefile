@@ -269,10 +269,11 @@ test-build: pkg pkg-widget pkg-page pkg-export pkg-risk server
 	    echo "$$out" >&2; exit 1; fi
 	@echo "test-build: a built tree is not rebuilt; a widget module rebuilds the embed script; demo passes the origins and ends with the addresses"
 
-## test-schema: the example models and cases against docs/model.schema.json and docs/case.schema.json (and the schemas against broken ones)
+## test-schema: the example models, cases and success data against docs/model.schema.json, docs/case.schema.json and docs/success.schema.json (and the schemas against broken ones)
 test-schema:
 	python3 tests/data/models/validate_models.py
 	python3 tests/data/cases/validate_cases.py
+	python3 tests/data/success/validate_success.py
 
 test-rust:
 	cargo test --workspace --exclude yardstick-xlsx --all-targets

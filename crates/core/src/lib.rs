@@ -24,6 +24,8 @@
 //!   lead's value, the receipt) and the totals per calculator.
 //! - [`scoring`]: weighted scorecards (business cases, later health scores),
 //!   the default business-case scorecard and the evaluation pipeline.
+//! - [`success`]: customer-success tracking: the success data and the
+//!   team's settings read and checked, and each account's stage by date.
 //! - [`name_table`]: name-to-index lookups and duplicate checks without std's
 //!   hash maps (a sorted vector and binary search).
 //! - [`number_text`]: numbers to decimal text (shortest round-trip, fixed,

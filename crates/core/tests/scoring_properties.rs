@@ -99,6 +99,14 @@ fn valid_rule() -> impl Strategy<Value = ScoringRule> {
         }),
         (comparison(), -1e6f64..1e6)
             .prop_map(|(pass_if, threshold)| ScoringRule::Boolean { pass_if, threshold }),
+        (-1e6f64..1e6, -1e6f64..1e6, 0.0f64..=100.0, 0.0f64..=100.0).prop_map(
+            |(worst, best, a, b)| ScoringRule::ClampedLinear {
+                worst,
+                best: if best == worst { worst + 1.0 } else { best },
+                floor_points: a.min(b),
+                ceiling_points: a.max(b),
+            }
+        ),
     ]
 }
 
@@ -132,6 +140,14 @@ fn any_rule() -> impl Strategy<Value = ScoringRule> {
         }),
         (comparison(), any_f64())
             .prop_map(|(pass_if, threshold)| ScoringRule::Boolean { pass_if, threshold }),
+        (any_f64(), any_f64(), any_f64(), any_f64()).prop_map(|(a, b, c, d)| {
+            ScoringRule::ClampedLinear {
+                worst: a,
+                best: b,
+                floor_points: c,
+                ceiling_points: d,
+            }
+        }),
     ]
 }
 

@@ -1,5 +1,8 @@
 //! Scoring rules: how one measured value becomes points from 0 to 100
-//! (step thresholds, linear, three-zone bounded linear, pass/fail).
+//! (step thresholds, linear, linear between floor and ceiling points,
+//! three-zone bounded linear, pass/fail), and the same rule moved along the
+//! value axis ([`ScoringRule::shifted`], a health measure's thresholds that
+//! tighten as an account matures).
 //!
 //! A rule only maps a finite number to points; it never looks values up,
 //! never weights them and never sees NaN or infinity (the engine treats
@@ -96,6 +99,21 @@ pub enum ScoringRule {
         /// The value scoring 100 points.
         best: f64,
     },
+    /// [`ScoringRule::Linear`], then clamped to `[floor_points,
+    /// ceiling_points]`: a measure that never scores below a floor (some
+    /// credit for any value) or above a ceiling (a measure that cannot carry
+    /// an account alone). `worst` and `best` must differ, and `0 <=
+    /// floor_points <= ceiling_points <= 100`.
+    ClampedLinear {
+        /// The value where the line scores 0 points.
+        worst: f64,
+        /// The value where the line scores 100 points.
+        best: f64,
+        /// The fewest points a value scores.
+        floor_points: f64,
+        /// The most points a value scores.
+        ceiling_points: f64,
+    },
     /// Three zones, as health-score tools grade (red / yellow / green):
     /// piecewise linear through four anchors on the value axis,
     ///
@@ -162,6 +180,17 @@ impl ScoringRule {
             ScoringRule::Linear { worst, best } => {
                 (MAX_POINTS * fraction_along(value, *worst, *best), None)
             }
+            ScoringRule::ClampedLinear {
+                worst,
+                best,
+                floor_points,
+                ceiling_points,
+            } => {
+                let line = MAX_POINTS * fraction_along(value, *worst, *best);
+                // max then min, not `clamp`: it panics when floor > ceiling,
+                // which validation refuses but `points` must survive.
+                (line.max(*floor_points).min(*ceiling_points), None)
+            }
             ScoringRule::BoundedLinear {
                 floor,
                 red_below,
@@ -180,6 +209,41 @@ impl ScoringRule {
             points_0_to_100: clamp_points(points),
             band_label,
         }
+    }
+}
+
+impl ScoringRule {
+    /// The same rule with every threshold on the value axis moved by
+    /// `offset` (band bounds, `worst` and `best`, anchors, the pass/fail
+    /// threshold); points are unchanged. A health measure's bands that
+    /// rise by so much per month since the contract's start are the rule
+    /// shifted by months × that amount.
+    pub fn shifted(&self, offset: f64) -> ScoringRule {
+        let mut rule = self.clone();
+        match &mut rule {
+            ScoringRule::Thresholds { bands, .. } => {
+                for band in bands {
+                    band.bound += offset;
+                }
+            }
+            ScoringRule::Linear { worst, best }
+            | ScoringRule::ClampedLinear { worst, best, .. } => {
+                *worst += offset;
+                *best += offset;
+            }
+            ScoringRule::BoundedLinear {
+                floor,
+                red_below,
+                green_at,
+                ceiling,
+            } => {
+                for anchor in [floor, red_below, green_at, ceiling] {
+                    *anchor += offset;
+                }
+            }
+            ScoringRule::Boolean { threshold, .. } => *threshold += offset,
+        }
+        rule
     }
 }
 
@@ -371,6 +435,75 @@ mod tests {
         };
         check(&nan, 0.5, 0.0);
         check(&huge, f64::NAN, 0.0);
+    }
+
+    #[test]
+    fn clamped_linear_stays_between_its_floor_and_ceiling() {
+        let rule = ScoringRule::ClampedLinear {
+            worst: 0.0,
+            best: 1.0,
+            floor_points: 20.0,
+            ceiling_points: 90.0,
+        };
+        check(&rule, -1.0, 20.0);
+        check(&rule, 0.1, 20.0);
+        check(&rule, 0.2, 20.0);
+        check(&rule, 0.5, 50.0);
+        check(&rule, 0.9, 90.0);
+        check(&rule, 2.0, 90.0);
+        let fewer_is_better = ScoringRule::ClampedLinear {
+            worst: 10.0,
+            best: 0.0,
+            floor_points: 10.0,
+            ceiling_points: 100.0,
+        };
+        check(&fewer_is_better, 5.0, 50.0);
+        check(&fewer_is_better, 12.0, 10.0);
+        let inverted = ScoringRule::ClampedLinear {
+            worst: 0.0,
+            best: 1.0,
+            floor_points: 80.0,
+            ceiling_points: 30.0,
+        };
+        // Refused by validation; still points within [0, 100], no panic.
+        check(&inverted, 0.5, 30.0);
+    }
+
+    #[test]
+    fn shifted_rules_move_their_thresholds_not_their_points() {
+        let rule = irr_steps().shifted(0.05);
+        check(&rule, 0.2, 100.0);
+        check(&rule, 0.19, 70.0);
+        check(&rule, 0.151, 70.0);
+        check(&rule, 0.11, 30.0);
+        check(&rule, 0.09, 0.0);
+        let linear = ScoringRule::Linear {
+            worst: 0.0,
+            best: 1.0,
+        }
+        .shifted(-0.5);
+        check(&linear, 0.0, 50.0);
+        let clamped = ScoringRule::ClampedLinear {
+            worst: 0.0,
+            best: 1.0,
+            floor_points: 10.0,
+            ceiling_points: 100.0,
+        };
+        check(&clamped.shifted(1.0), 1.5, 50.0);
+        let bounded = ScoringRule::BoundedLinear {
+            floor: 0.0,
+            red_below: 0.4,
+            green_at: 0.7,
+            ceiling: 1.0,
+        };
+        check(&bounded.shifted(0.1), 0.8, 67.0);
+        let boolean = ScoringRule::Boolean {
+            pass_if: Comparison::GreaterThan,
+            threshold: 0.0,
+        };
+        check(&boolean.shifted(1.0), 0.5, 0.0);
+        check(&boolean.shifted(1.0), 1.5, 100.0);
+        assert_eq!(irr_steps().shifted(0.0), irr_steps());
     }
 
     #[test]

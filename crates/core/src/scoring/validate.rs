@@ -45,6 +45,8 @@ pub enum ScorecardDiagnosticCode {
     WorstEqualsBest,
     /// Bounded-linear anchors not strictly increasing or strictly decreasing.
     AnchorsNotMonotonic,
+    /// A clamped-linear rule whose floor points exceed its ceiling points.
+    FloorAboveCeiling,
     /// The scorecard has no grade bands.
     NoGrades,
     /// Grade bands not listed best first with strictly descending scores.
@@ -73,6 +75,7 @@ impl ScorecardDiagnosticCode {
             Self::BandsNotSorted => "bands-not-sorted",
             Self::WorstEqualsBest => "worst-equals-best",
             Self::AnchorsNotMonotonic => "anchors-not-monotonic",
+            Self::FloorAboveCeiling => "floor-above-ceiling",
             Self::NoGrades => "no-grades",
             Self::GradesNotSorted => "grades-not-sorted",
             Self::GradeScoreOutOfRange => "grade-score-out-of-range",
@@ -214,7 +217,9 @@ pub(super) fn validate_numbers(scorecard: &Scorecard) -> Vec<ScorecardDiagnostic
             ScoringRule::Boolean { threshold, .. } => {
                 findings.finite(threshold, &rule_path, "threshold");
             }
-            ScoringRule::Thresholds { .. } | ScoringRule::BoundedLinear { .. } => {
+            ScoringRule::Thresholds { .. }
+            | ScoringRule::ClampedLinear { .. }
+            | ScoringRule::BoundedLinear { .. } => {
                 debug_assert!(false, "validate_numbers met a rule it does not check");
             }
         }
@@ -282,6 +287,27 @@ fn check_rule(findings: &mut Findings, rule: &ScoringRule, path: &str) {
             check_bands(findings, bands, *direction, path);
         }
         ScoringRule::Linear { worst, best } => check_linear(findings, *worst, *best, path),
+        ScoringRule::ClampedLinear {
+            worst,
+            best,
+            floor_points,
+            ceiling_points,
+        } => {
+            check_linear(findings, *worst, *best, path);
+            findings.points(*floor_points, path, "floor_points");
+            findings.points(*ceiling_points, path, "ceiling_points");
+            if floor_points > ceiling_points {
+                findings.push(
+                    ScorecardDiagnosticCode::FloorAboveCeiling,
+                    path.to_string(),
+                    format!(
+                        "floor_points {} must not exceed ceiling_points {}",
+                        Plain(*floor_points),
+                        Plain(*ceiling_points)
+                    ),
+                );
+            }
+        }
         ScoringRule::BoundedLinear {
             floor,
             red_below,

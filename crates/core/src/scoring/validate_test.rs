@@ -236,3 +236,32 @@ fn diagnostics_read_well() {
         ["measures[0].rule: worst and best are both 2; they must differ (worst-equals-best)"]
     );
 }
+
+#[test]
+fn clamped_linear_rules() {
+    let clamped = |worst, best, floor_points, ceiling_points| ScoringRule::ClampedLinear {
+        worst,
+        best,
+        floor_points,
+        ceiling_points,
+    };
+    check(
+        &scorecard(vec![measure("a", clamped(0.0, 1.0, 10.0, 90.0), 1.0)]),
+        &[],
+    );
+    check(
+        &scorecard(vec![
+            measure("a", clamped(1.0, 1.0, 10.0, 90.0), 1.0),
+            measure("b", clamped(0.0, 1.0, -1.0, 101.0), 1.0),
+            measure("c", clamped(0.0, 1.0, 60.0, 40.0), 1.0),
+            measure("d", clamped(0.0, f64::NAN, 0.0, 100.0), 1.0),
+        ]),
+        &[
+            (Code::WorstEqualsBest, "measures[0].rule"),
+            (Code::PointsOutOfRange, "measures[1].rule.floor_points"),
+            (Code::PointsOutOfRange, "measures[1].rule.ceiling_points"),
+            (Code::FloorAboveCeiling, "measures[2].rule"),
+            (Code::NonFiniteNumber, "measures[3].rule.best"),
+        ],
+    );
+}

@@ -1,11 +1,41 @@
 //! Success tracking after the sale (docs/success.md): what happened to
-//! accounts after they bought, measured against what was promised: the
-//! success data and the team's settings, stages, health per stage, trends,
-//! alerts and plays, the customer's outcomes, projected against realised
-//! value, and the proof of a health score against churn
-//! ([`proof`], docs/success-proof.md). Like the rest of the core, nothing
-//! here does I/O, reads a clock or draws unseeded randomness: every date
-//! and seed is an argument.
+//! accounts after they bought, measured against what was promised.
+//!
+//! - [`date`]: the civil [`date::Date`] every success row carries.
+//! - [`diagnostic`]: problems with a document or a CSV import, as data.
+//! - [`data`]: the typed success data (`yardstick/success@1`);
+//!   [`data_read::read_data`] reads it from a JSON tree, all or nothing.
+//! - [`csv_rows`]: the same rows from CSV records (the server splits the
+//!   text), with problems as `signals.csv line 14, column value: ...`.
+//! - [`settings`]: the team's settings (`yardstick/success-settings@1`),
+//!   [`settings_read::read_settings`] and [`settings_default::default_settings`].
+//! - [`stages`]: the stage of an account on a date and the dates it changes.
+//! - [`proof`]: the statistics that prove a health score against churn
+//!   (docs/success-proof.md).
+//! - [`demo`]: a seeded demo portfolio whose churn planted signals drive.
+//!
+//! Like the rest of the core, nothing here does I/O, reads a clock or draws
+//! unseeded randomness: every date and seed is an argument. It may use
+//! `scoring` and `model`; neither reaches it.
 
+mod csv_attach;
+mod csv_records;
+pub mod csv_rows;
+mod csv_tables;
+pub mod data;
+mod data_checks;
+pub mod data_read;
+pub mod date;
 pub mod demo;
+pub mod diagnostic;
+mod fields;
 pub mod proof;
+pub mod settings;
+mod settings_checks;
+pub mod settings_default;
+mod settings_lists;
+pub mod settings_read;
+mod settings_rules;
+pub mod stages;
+mod test_json;
+mod values;

@@ -1,0 +1,274 @@
+//! The typed success data (`yardstick/success@1`, docs/success.md): what
+//! happened to the accounts after the sale. Plain data, checked by the
+//! readers ([`super::data_read`], [`super::csv_rows`]); nothing here
+//! computes a figure.
+
+use super::date::Date;
+
+/// The schema tag of the data document.
+pub const SUCCESS_SCHEMA: &str = "yardstick/success@1";
+/// Most accounts in a document or import.
+pub const MAX_ACCOUNTS: usize = 100_000;
+/// Most signals in a document or import.
+pub const MAX_SIGNALS: usize = 5_000_000;
+/// Most events in a document or import.
+pub const MAX_EVENTS: usize = 500_000;
+/// Most outcomes in a document or import.
+pub const MAX_OUTCOMES: usize = 50_000;
+/// Most actuals of one outcome.
+pub const MAX_ACTUALS_PER_OUTCOME: usize = 1_000;
+/// Most renegotiations of one outcome.
+pub const MAX_RENEGOTIATIONS_PER_OUTCOME: usize = 100;
+/// Most renewals in a document or import.
+pub const MAX_RENEWALS: usize = 500_000;
+/// Largest annual or renewed value, in the account's currency.
+pub const MAX_MONEY: f64 = 1e12;
+
+/// A stage of the customer's journey after the sale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Stage {
+    /// From the contract's start until first value (or a set number of days).
+    Onboarding,
+    /// Regular value between onboarding and the run-up to a renewal.
+    Established,
+    /// The days before a renewal.
+    PreRenewal,
+}
+
+impl Stage {
+    /// Every stage, in journey order.
+    pub const ALL: [Stage; 3] = [Stage::Onboarding, Stage::Established, Stage::PreRenewal];
+    /// The stages' names as documents write them, in the order of [`Stage::ALL`].
+    pub const NAMES: [&'static str; 3] = ["onboarding", "established", "pre_renewal"];
+
+    /// The name as documents write it (`pre_renewal`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Onboarding => "onboarding",
+            Stage::Established => "established",
+            Stage::PreRenewal => "pre_renewal",
+        }
+    }
+
+    /// The stage at `position` of [`Stage::ALL`].
+    pub fn from_position(position: usize) -> Option<Stage> {
+        Stage::ALL.get(position).copied()
+    }
+}
+
+/// A stage set by hand for a range of dates; outside it the rules apply.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AccountStageOverride {
+    /// The stage it sets.
+    pub stage: Stage,
+    /// The first date it covers.
+    pub from: Date,
+    /// The last date it covers (inclusive); open-ended when absent.
+    pub until: Option<Date>,
+    /// Why, as typed.
+    pub reason: String,
+}
+
+/// The saved business case that sold the account (docs/cases.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CaseLink {
+    /// The case's id, a whole number from 1.
+    pub id: u64,
+    /// The revision, a whole number from 1.
+    pub revision: u64,
+}
+
+/// A customer account.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Account {
+    /// Unique in the data.
+    pub id: String,
+    /// The name people see.
+    pub name: String,
+    /// The segment (a scorecard may be per segment).
+    pub segment: Option<String>,
+    /// The owner's id (the team view is per owner).
+    pub owner: Option<String>,
+    /// The contract's annual value, 0 to 1e12, in `currency`.
+    pub annual_value: f64,
+    /// Three capital letters (`EUR`).
+    pub currency: String,
+    /// When the contract started.
+    pub contract_start: Date,
+    /// When the customer first got value (ends onboarding); on or after
+    /// `contract_start`.
+    pub first_value: Option<Date>,
+    /// The next renewal date, after `contract_start`.
+    pub renewal: Date,
+    /// A stage set by hand.
+    pub stage_override: Option<AccountStageOverride>,
+    /// The case that sold the account.
+    pub case: Option<CaseLink>,
+}
+
+/// One measured value of an account's metric on a date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Signal {
+    /// The account's id.
+    pub account: String,
+    /// The day it was measured.
+    pub date: Date,
+    /// The metric's id (the measure it feeds).
+    pub metric: String,
+    /// The value, finite.
+    pub value: f64,
+}
+
+/// Something that happened to an account (`champion_left`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// The account's id.
+    pub account: String,
+    /// The day it happened.
+    pub date: Date,
+    /// What happened, an id.
+    pub kind: String,
+    /// A note, up to 2,000 characters.
+    pub note: Option<String>,
+}
+
+/// Which way an outcome's value is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutcomeDirection {
+    /// Larger is better (conversion rate).
+    Increase,
+    /// Smaller is better (cycle time).
+    Decrease,
+}
+
+/// An outcome's value on a date: its baseline or an actual.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DatedValue {
+    /// The value, finite.
+    pub value: f64,
+    /// The day it holds.
+    pub date: Date,
+}
+
+/// The outcome's baseline: where the customer started.
+pub type Baseline = DatedValue;
+/// The original target and its date, kept after renegotiations.
+pub type Target = DatedValue;
+/// A measured value of the outcome.
+pub type Actual = DatedValue;
+
+/// A target agreed again, with who agreed and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Renegotiation {
+    /// When it was agreed.
+    pub date: Date,
+    /// The new target value.
+    pub target: f64,
+    /// The new target date, after the baseline date.
+    pub target_date: Date,
+    /// Why (`Second warehouse added to scope`).
+    pub reason: String,
+    /// Who agreed it (`Acme COO`).
+    pub agreed_by: String,
+}
+
+/// A business outcome the customer measures itself by.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    /// Unique in the data.
+    pub id: String,
+    /// The account's id.
+    pub account: String,
+    /// What it is called.
+    pub label: String,
+    /// Its unit (`days`), as text.
+    pub unit: Option<String>,
+    /// Which way is better.
+    pub direction: OutcomeDirection,
+    /// Where the customer started.
+    pub baseline: Baseline,
+    /// The original target; its date after the baseline's.
+    pub target: Target,
+    /// The measured values, in date order, one per date.
+    pub actuals: Vec<Actual>,
+    /// The renegotiations, in date order, none before the baseline date.
+    pub renegotiations: Vec<Renegotiation>,
+}
+
+/// How a renewal ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RenewalResult {
+    /// The customer renewed.
+    Renewed,
+    /// The customer left.
+    Churned,
+}
+
+/// A renewal and its result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Renewal {
+    /// The account's id.
+    pub account: String,
+    /// The day of the renewal (the term it closes ends on it).
+    pub date: Date,
+    /// Renewed or churned.
+    pub result: RenewalResult,
+    /// The renewed annual value; 0 when churned.
+    pub value: f64,
+}
+
+/// A whole success data document, checked.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SuccessData {
+    /// The accounts, in document order.
+    pub accounts: Vec<Account>,
+    /// The signals, in document order.
+    pub signals: Vec<Signal>,
+    /// The events, in document order.
+    pub events: Vec<Event>,
+    /// The outcomes, in document order.
+    pub outcomes: Vec<Outcome>,
+    /// The renewals, in document order.
+    pub renewals: Vec<Renewal>,
+}
+
+/// Ids already stored, which rows of an import may name: accounts and
+/// outcomes the store holds from earlier imports.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct KnownIds {
+    accounts: Vec<String>,
+    outcomes: Vec<String>,
+}
+
+impl KnownIds {
+    /// The stored account and outcome ids, in any order.
+    pub fn new(mut accounts: Vec<String>, mut outcomes: Vec<String>) -> KnownIds {
+        accounts.sort_unstable();
+        outcomes.sort_unstable();
+        KnownIds { accounts, outcomes }
+    }
+
+    /// Whether an account with this id is stored.
+    pub fn has_account(&self, id: &str) -> bool {
+        self.accounts
+            .binary_search_by(|known| known.as_str().cmp(id))
+            .is_ok()
+    }
+
+    /// Whether an outcome with this id is stored.
+    pub fn has_outcome(&self, id: &str) -> bool {
+        self.outcomes
+            .binary_search_by(|known| known.as_str().cmp(id))
+            .is_ok()
+    }
+
+    /// The stored account ids, sorted.
+    pub fn accounts(&self) -> &[String] {
+        &self.accounts
+    }
+
+    /// The stored outcome ids, sorted.
+    pub fn outcomes(&self) -> &[String] {
+        &self.outcomes
+    }
+}
