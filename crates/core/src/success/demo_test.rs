@@ -161,3 +161,16 @@ fn add_years_keeps_the_day_and_steps_back_from_a_leap_day() {
     let day = serial_from_ymd(2025, 1, 15).unwrap_or(0);
     assert_eq!(date_text(add_years(day, 2)), "2027-01-15");
 }
+
+#[test]
+fn the_demo_reads_as_valid_success_data() {
+    let document = demo_portfolio(small());
+    let data = crate::success::data_read::read_data(&document);
+    match data {
+        Ok(data) => assert_eq!(data.accounts.len(), 300),
+        Err(problems) => panic!(
+            "the demo is not valid success data: {:?}",
+            problems.iter().take(5).collect::<Vec<_>>()
+        ),
+    }
+}
