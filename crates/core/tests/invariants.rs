@@ -322,6 +322,7 @@ fn declared_modules(code: &str) -> Vec<(String, Option<String>)> {
         }
         let declaration = line
             .strip_prefix("pub(crate) ")
+            .or_else(|| line.strip_prefix("pub(super) "))
             .or_else(|| line.strip_prefix("pub "))
             .unwrap_or(line);
         if let Some(name) = declaration

@@ -490,7 +490,7 @@ fn days_in_step_run_from_the_latest_step_change() {
     );
 }
 
-#[path = "drop_tests.rs"]
+#[path = "drop_test.rs"]
 mod drop;
 
 mod never_panics {
