@@ -5,10 +5,10 @@
 //! rows, so a one-column constant that meets a series is written as a row
 //! (`SUMPRODUCT(flow, {1;2;3})` pairs the same elements as in the model).
 
-use super::error::ExportError;
-use super::translate::{
+use super::{
     bool_text, number_text, quoted, Shape, Translated, Translator, MAX_TEXT_LITERAL_CHARS,
 };
+use crate::export::error::ExportError;
 use crate::formula::ast::ArrayElement;
 
 /// What is known of an array constant's text.

@@ -14,8 +14,8 @@
 //! A value that is never read is absent from the workbook's formula, as it
 //! is unused in Yardstick: an error in it shows nowhere in either.
 
-use super::error::ExportError;
-use super::translate::{Mode, Translated, Translator};
+use super::{Mode, Translated, Translator};
+use crate::export::error::ExportError;
 use crate::formula::ast::{Expr, ExprKind};
 use crate::formula::functions::let_function::bound_names;
 

@@ -7,12 +7,10 @@
 //! whose formulas have no faithful translation is refused with the model
 //! path and the reason (docs/xlsx-export.md).
 
-mod array_constant;
 pub mod cells;
 pub mod error;
 pub mod functions;
 mod helpers;
-mod let_binding;
 mod lookup_sequence;
 pub mod plan;
 mod rewrite;
@@ -24,7 +22,8 @@ pub use plan::{
     CachedValue, CellContent, CellPlan, CellStyle, DefinedName, FormulaCell, SheetPlan,
     WorkbookPlan,
 };
-pub use workbook::{plan_workbook, ExportOptions, MAX_FORMULA_CELLS, MAX_FORMULA_CHARS};
+pub use translate::MAX_FORMULA_CHARS;
+pub use workbook::{plan_workbook, ExportOptions, MAX_FORMULA_CELLS};
 
 #[cfg(test)]
 #[path = "export_test.rs"]

@@ -8,16 +8,25 @@
 //! It writes text only; where things are comes from [`Places`], and the
 //! helper rows PAYBACK needs are added through the block's `HelperRows`.
 
-use super::array_constant::orient_beside_rows;
-pub use super::array_constant::ArrayConstant;
 use super::cells::{absolute, relative, row_range, sheet_prefix};
 use super::error::ExportError;
 use super::functions::{self, RangeArguments, Translation};
 use super::helpers::HelperRows;
-use super::let_binding::Binding;
-use super::MAX_FORMULA_CHARS;
 use crate::formula::ast::{BinaryOp, Expr, ExprKind, PostfixOp, UnaryOp};
 use crate::formula::value::ErrorKind;
+use array_constant::orient_beside_rows;
+pub use array_constant::ArrayConstant;
+use let_binding::Binding;
+
+/// Excel's limit on one formula's length, in characters.
+pub const MAX_FORMULA_CHARS: usize = 8192;
+
+// Array constants and LET are the translator's own parts: child modules,
+// so they may read its internals without the two files importing each other.
+#[path = "array_constant.rs"]
+mod array_constant;
+#[path = "let_binding.rs"]
+mod let_binding;
 
 /// What a name in a formula refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

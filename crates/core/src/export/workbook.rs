@@ -12,15 +12,12 @@ use super::plan::{
     CachedValue, CellContent, CellPlan, CellStyle, DefinedName, FormulaCell, SheetPlan,
     WorkbookPlan,
 };
-use super::translate::{Mode, Places, Target, Translator};
+use super::translate::{Mode, Places, Target, Translator, MAX_FORMULA_CHARS};
 use crate::formula::ast::Expr;
 use crate::formula::parser::parse;
 use crate::formula::Value;
 use crate::model::spec::{FormatStyle, InputKind, InputSpec, OutputFormat};
 use crate::model::{CompiledModel, InputValue, ModelSpec, ModelState, Slot};
-
-/// Excel's limit on one formula's length, in characters.
-pub const MAX_FORMULA_CHARS: usize = 8192;
 
 /// The most formula cells one export writes (all blocks together): a model
 /// at its limits (2,000 series over 600 periods, 100 scenarios) would be

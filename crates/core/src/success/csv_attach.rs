@@ -4,13 +4,13 @@
 //! neither; with the per-outcome bounds and duplicates among the stored
 //! outcomes' rows.
 
-use super::csv_rows::{CsvImport, Lines, StoredOutcomeActual, StoredOutcomeRenegotiation};
-use super::csv_tables::problem;
-use super::data::*;
-use super::data_checks::{duplicates, MAX_SUGGESTIONS};
-use super::date::Date;
-use super::diagnostic::{CsvProblem, SuccessCode};
+use super::{CsvImport, Lines, StoredOutcomeActual, StoredOutcomeRenegotiation};
 use crate::model::diagnostic::suggest_id;
+use crate::success::csv_tables::problem;
+use crate::success::data::*;
+use crate::success::data_checks::{duplicates, MAX_SUGGESTIONS};
+use crate::success::date::Date;
+use crate::success::diagnostic::{CsvProblem, SuccessCode};
 
 pub(super) type Pending = (
     Vec<(u64, String, Actual)>,

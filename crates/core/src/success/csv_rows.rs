@@ -181,7 +181,7 @@ pub fn read_csv_import(
         }
     }
     if problems.is_empty() {
-        super::csv_attach::attach(
+        csv_attach::attach(
             &mut import,
             &mut lines,
             (actuals, renegotiations),
@@ -279,6 +279,10 @@ fn column_of(field: &str) -> String {
     }
     column
 }
+
+/// Attaching outcome rows to their outcomes: this reader's own part.
+#[path = "csv_attach.rs"]
+mod csv_attach;
 
 #[cfg(test)]
 #[path = "csv_rows_test.rs"]

@@ -18,7 +18,6 @@
 //! unseeded randomness: every date and seed is an argument. It may use
 //! `scoring` and `model`; neither reaches it.
 
-mod csv_attach;
 mod csv_records;
 pub mod csv_rows;
 mod csv_tables;
@@ -33,7 +32,6 @@ pub mod proof;
 pub mod settings;
 mod settings_checks;
 pub mod settings_default;
-mod settings_lists;
 pub mod settings_read;
 mod settings_rules;
 pub mod stages;

@@ -3,14 +3,14 @@
 //! path and the documented defaults. Whether alerts name real plays and ids
 //! are unique is `settings_checks`' question.
 
-use super::data::Stage;
-use super::diagnostic::SuccessCode;
-use super::fields::{Object, Reader};
-use super::settings::*;
-use super::settings_read::{stage_of, MAX_DAYS, MAX_SETTINGS_ITEMS};
-use super::settings_rules::THRESHOLD_RANGE;
+use super::{stage_of, MAX_DAYS, MAX_SETTINGS_ITEMS};
 use crate::json::Node;
 use crate::model::diagnostic::ModelPath;
+use crate::success::data::Stage;
+use crate::success::diagnostic::SuccessCode;
+use crate::success::fields::{Object, Reader};
+use crate::success::settings::*;
+use crate::success::settings_rules::THRESHOLD_RANGE;
 
 const MILESTONE_FIELDS: [&str; 7] = [
     "id",
@@ -171,7 +171,7 @@ pub(super) fn read_play(node: &Node, path: &ModelPath, reader: &mut Reader) -> O
         let step_path = play.at("steps").index(index);
         match node {
             Node::Text(text) => {
-                steps.extend(reader.refuse(&step_path, super::values::text(text, false)))
+                steps.extend(reader.refuse(&step_path, crate::success::values::text(text, false)))
             }
             other => reader.wrong_type(&step_path, "text", other),
         }
@@ -189,7 +189,10 @@ pub(super) fn read_play(node: &Node, path: &ModelPath, reader: &mut Reader) -> O
         let stage_path = play.at("stages").index(index);
         let stage = match node {
             Node::Text(text) => reader
-                .refuse(&stage_path, super::values::choice(text, &Stage::NAMES))
+                .refuse(
+                    &stage_path,
+                    crate::success::values::choice(text, &Stage::NAMES),
+                )
                 .and_then(Stage::from_position),
             other => {
                 reader.wrong_type(&stage_path, "text", other);

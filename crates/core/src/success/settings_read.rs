@@ -11,12 +11,12 @@ use super::diagnostic::{SuccessCode, SuccessDiagnostic};
 use super::fields::{check_schema, Object, Reader};
 use super::settings::*;
 pub use super::settings_checks::check_settings;
-use super::settings_lists::{read_alert, read_checklists, read_milestone, read_play};
 use super::settings_rules::{read_rule, THRESHOLD_RANGE};
 use super::values::MAX_WHOLE;
 use crate::json::Node;
 use crate::model::diagnostic::ModelPath;
 use crate::scoring::MAX_MEASURES;
+use settings_lists::{read_alert, read_checklists, read_milestone, read_play};
 
 /// Most scorecards, milestones, alerts, plays, steps of a play and items of
 /// a checklist.
@@ -273,6 +273,10 @@ fn read_proof(top: &Object<'_>, reader: &mut Reader) -> ProofSettings {
         .unwrap_or(1.0);
     proof
 }
+
+/// The settings' lists (milestones, alerts, plays, checklists): this reader's own part.
+#[path = "settings_lists.rs"]
+mod settings_lists;
 
 #[cfg(test)]
 #[path = "settings_read_test.rs"]
