@@ -29,6 +29,8 @@ pub mod date;
 pub mod demo;
 pub mod diagnostic;
 mod fields;
+pub mod health;
+mod health_sum;
 pub mod outcomes;
 pub mod proof;
 pub mod settings;
