@@ -4,7 +4,7 @@
 //! than `staleAfterDays`" with a pointer that only moves forward as the
 //! snapshot dates ascend.
 //!
-//! Building is O(n log n) in the signals (one sort of their indices);
+//! Building is O(n log n) in the signals (one sort of their keys);
 //! memory is two numbers per signal and one key per series. Rows naming
 //! an account not in the data are left out. Of two rows for the same
 //! account, date and metric (the readers refuse them; the index does not
@@ -12,7 +12,6 @@
 
 use super::data::SuccessData;
 use super::date::Date;
-use crate::small_sort::sorted_indices;
 
 /// One (account, metric) series: `len` signals from `start` in the columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,11 +115,20 @@ impl SignalIndex {
             account_ids.push((account.id.as_str(), position as u32));
         }
         account_ids.sort_unstable();
-        let metrics = sorted_ids(data.signals.iter().map(|signal| signal.metric.as_str()));
+        let metrics = distinct_metrics(data);
         // (account position, metric number, serial, document row).
         let mut rows: Vec<(u32, u32, i32, usize)> = Vec::with_capacity(data.signals.len());
+        // Rows usually come grouped by account: the last look-ups are kept.
+        let mut last_account: Option<(&str, Option<u32>)> = None;
         for (row, signal) in data.signals.iter().enumerate() {
-            let account = lookup(&account_ids, &signal.account);
+            let account = match last_account {
+                Some((id, found)) if id == signal.account => found,
+                _ => {
+                    let found = lookup(&account_ids, &signal.account);
+                    last_account = Some((signal.account.as_str(), found));
+                    found
+                }
+            };
             let metric = metrics
                 .binary_search_by(|known| known.cmp(&signal.metric.as_str()))
                 .ok();
@@ -129,20 +137,16 @@ impl SignalIndex {
                 rows.push((account, metric as u32, serial, row));
             }
         }
-        let order = sorted_indices(rows.len(), &|a, b| match (rows.get(a), rows.get(b)) {
-            (Some(a), Some(b)) => (a.0, a.1, a.2, a.3) < (b.0, b.1, b.2, b.3),
-            _ => false,
-        });
+        // The row number makes every key unique, so an unstable sort is
+        // deterministic, and the later of two rows for one day comes last.
+        rows.sort_unstable();
         let mut index = SignalIndex {
             metrics: metrics.into_iter().map(str::to_string).collect(),
             keys: Vec::new(),
             dates: Vec::with_capacity(rows.len()),
             values: Vec::with_capacity(rows.len()),
         };
-        for position in order {
-            let Some(&(account, metric, serial, row)) = rows.get(position) else {
-                continue;
-            };
+        for &(account, metric, serial, row) in &rows {
             let value = data
                 .signals
                 .get(row)
@@ -213,13 +217,29 @@ impl SignalIndex {
     }
 }
 
-/// The distinct ids, sorted.
-fn sorted_ids<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
-    let mut ids: Vec<&str> = ids.collect();
-    ids.sort_unstable();
-    ids.dedup();
+/// The distinct metric ids, sorted. A portfolio has few metrics and many
+/// rows, so each row is looked up in the sorted list and inserted when
+/// new; past [`SMALL_METRIC_COUNT`] metrics (insertion would turn
+/// quadratic) every row's id is collected and sorted instead.
+fn distinct_metrics(data: &SuccessData) -> Vec<&str> {
+    let mut ids: Vec<&str> = Vec::new();
+    for signal in &data.signals {
+        let metric = signal.metric.as_str();
+        if let Err(at) = ids.binary_search(&metric) {
+            if ids.len() >= SMALL_METRIC_COUNT {
+                let mut all: Vec<&str> = data.signals.iter().map(|s| s.metric.as_str()).collect();
+                all.sort_unstable();
+                all.dedup();
+                return all;
+            }
+            ids.insert(at, metric);
+        }
+    }
     ids
 }
+
+/// The most metrics [`distinct_metrics`] inserts one by one.
+const SMALL_METRIC_COUNT: usize = 1_024;
 
 /// The position in `data.accounts` of `id`, from the (id, position)
 /// pairs sorted by id; the first account of a repeated id.
