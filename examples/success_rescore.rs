@@ -25,15 +25,19 @@ fn median(mut times: Vec<Duration>) -> Duration {
     times.get(times.len() / 2).copied().unwrap_or_default()
 }
 
-fn time<T>(mut run: impl FnMut() -> T) -> (Duration, T) {
+/// The median time of `RUNS` runs and the last run's result.
+fn time<T, E: std::fmt::Debug>(
+    mut run: impl FnMut() -> Result<T, E>,
+) -> Result<(Duration, T), String> {
     let mut times = Vec::with_capacity(RUNS);
     let mut last = None;
     for _ in 0..RUNS {
         let start = Instant::now();
-        last = Some(run());
+        last = Some(run().map_err(|error| format!("{error:?}"))?);
         times.push(start.elapsed());
     }
-    (median(times), last.expect("RUNS > 0"))
+    let last = last.ok_or("no run")?;
+    Ok((median(times), last))
 }
 
 /// The demo's signals plus a second metric per metric (`<id>_b`).
@@ -78,7 +82,7 @@ fn settings(metrics: &[String]) -> SuccessSettings {
     settings
 }
 
-fn main() {
+fn main() -> Result<(), String> {
     let accounts = std::env::args()
         .nth(1)
         .and_then(|text| text.parse().ok())
@@ -88,10 +92,10 @@ fn main() {
         months: 24,
         ..DemoOptions::default()
     };
-    let data = read_data(&demo_portfolio(options)).expect("the demo reads");
+    let data = read_data(&demo_portfolio(options)).map_err(|problems| format!("{problems:?}"))?;
     let (data, metrics) = twelve_metrics(data);
     let settings = settings(&metrics);
-    let first = Date::from_ymd(2025, 1, 1).expect("a date");
+    let first = Date::from_ymd(2025, 1, 1).ok_or("a date")?;
     let dates: Vec<Date> = (0..24)
         .filter_map(|month| first.plus_months(month))
         .collect();
@@ -102,24 +106,19 @@ fn main() {
         dates.len(),
         metrics.len()
     );
-    let (index_time, index) = time(|| SignalIndex::new(&data));
-    let (build_time, mut table) =
-        time(|| HealthTable::build(&data, &index, &settings, &dates).expect("within bounds"));
+    let (index_time, index) = time(|| Ok::<_, String>(SignalIndex::new(&data)))?;
+    let (build_time, mut table) = time(|| HealthTable::build(&data, &index, &settings, &dates))?;
     let weights: Vec<Vec<f64>> = settings
         .scorecards
         .iter()
         .map(|card| card.measures.iter().map(|m| 13.0 - m.weight).collect())
         .collect();
-    let (weight_time, _) = time(|| table.rescore_weights(&weights).expect("valid weights"));
+    let (weight_time, _) = time(|| table.rescore_weights(&weights))?;
     let rule = ScoringRule::Linear {
         worst: 0.1,
         best: 0.8,
     };
-    let (rule_time, _) = time(|| {
-        table
-            .rescore_measure(0, 1, rule.clone())
-            .expect("a valid rule")
-    });
+    let (rule_time, _) = time(|| table.rescore_measure(0, 1, rule.clone()))?;
     let scored = (0..table.account_count())
         .flat_map(|row| (0..dates.len()).map(move |snapshot| (row, snapshot)))
         .filter(|(row, snapshot)| {
@@ -145,4 +144,5 @@ fn main() {
         "rule change re-score (one measure): {:.1} ms",
         rule_time.as_secs_f64() * 1e3
     );
+    Ok(())
 }
