@@ -42,4 +42,5 @@ mod settings_rules;
 pub mod signal_index;
 pub mod stages;
 mod test_json;
+pub mod trends;
 mod values;
