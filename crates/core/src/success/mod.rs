@@ -31,6 +31,7 @@ pub mod diagnostic;
 mod fields;
 pub mod health;
 mod health_sum;
+pub mod milestones;
 pub mod outcomes;
 pub mod proof;
 pub mod settings;
