@@ -18,6 +18,7 @@
 //! unseeded randomness: every date and seed is an argument. It may use
 //! `scoring` and `model`; neither reaches it.
 
+pub mod alerts;
 mod csv_attach;
 mod csv_records;
 pub mod csv_rows;
