@@ -10,6 +10,10 @@
 //! - [`settings`]: the team's settings (`yardstick/success-settings@1`),
 //!   [`settings_read::read_settings`] and [`settings_default::default_settings`].
 //! - [`stages`]: the stage of an account on a date and the dates it changes.
+//! - [`signal_index`] and [`health`]: health per stage over snapshot dates,
+//!   point-in-time, with fast re-scoring after a weight or rule change.
+//! - [`outcomes`]: outcome progress and status on a date.
+//! - [`trends`], [`milestones`], [`alerts`]: read from the health table.
 //! - [`proof`]: the statistics that prove a health score against churn
 //!   (docs/success-proof.md).
 //! - [`demo`]: a seeded demo portfolio whose churn planted signals drive.
