@@ -395,3 +395,50 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_measure_that_moved_most_has_the_largest_change_of_contribution() {
+    let data = demo();
+    let settings = default_settings();
+    let dates = monthly(date("2025-01-10"), 18);
+    let table =
+        HealthTable::build(&data, &SignalIndex::new(&data), &settings, &dates).expect("small");
+    let mut named = 0;
+    for row in 0..data.accounts.len() {
+        for snapshot in 1..dates.len() {
+            let (now, before) = (table.cell(row, snapshot), table.cell(row, snapshot - 1));
+            let (Some(now), Some(before)) = (now, before) else {
+                continue;
+            };
+            let comparable = now.score.is_some()
+                && before.score.is_some()
+                && now.scorecard == before.scorecard
+                && !now.frozen;
+            let count = now
+                .scorecard
+                .and_then(|card| table.scorecards().get(usize::from(card)))
+                .map_or(0, |card| card.measures.len());
+            let changes: Vec<f64> = (0..count)
+                .map(|m| {
+                    let a = table
+                        .measure(row, snapshot, m)
+                        .map_or(0.0, |x| x.contribution);
+                    let b = table
+                        .measure(row, snapshot - 1, m)
+                        .map_or(0.0, |x| x.contribution);
+                    (a - b).abs()
+                })
+                .collect();
+            let largest = changes.iter().copied().fold(0.0, f64::max);
+            match now.moved_most {
+                Some(measure) => {
+                    assert!(comparable);
+                    assert_eq!(changes[usize::from(measure)], largest);
+                    named += 1;
+                }
+                None => assert!(!comparable || largest == 0.0),
+            }
+        }
+    }
+    assert!(named > 50, "only {named}");
+}
