@@ -165,13 +165,28 @@ impl ScoringRule {
     /// value or a rule whose parameters fail validation still yields points
     /// within [0, 100] (validation reports such rules before scoring).
     pub fn points(&self, value: f64) -> RulePoints {
-        let (points, band_label) = match self {
+        let (points_0_to_100, band) = self.points_and_band(value);
+        RulePoints {
+            points_0_to_100,
+            band_label: band.map(|band| band.label.clone()),
+        }
+    }
+
+    /// The points alone, as [`ScoringRule::points`] gives them, without
+    /// copying a band's label: for loops that score millions of values
+    /// (health over a portfolio's history).
+    pub fn points_0_to_100(&self, value: f64) -> f64 {
+        self.points_and_band(value).0
+    }
+
+    fn points_and_band(&self, value: f64) -> (f64, Option<&ThresholdBand>) {
+        let (points, band) = match self {
             ScoringRule::Thresholds { bands, direction } => {
                 // The first band reached; a plain loop, not `find`.
                 let mut reached = (0.0, None);
                 for band in bands {
                     if reaches(value, band.bound, *direction) {
-                        reached = (band.points_0_to_100, Some(band.label.clone()));
+                        reached = (band.points_0_to_100, Some(band));
                         break;
                     }
                 }
@@ -205,10 +220,7 @@ impl ScoringRule {
                 (if passed { MAX_POINTS } else { 0.0 }, None)
             }
         };
-        RulePoints {
-            points_0_to_100: clamp_points(points),
-            band_label,
-        }
+        (clamp_points(points), band)
     }
 }
 

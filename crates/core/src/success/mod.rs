@@ -10,6 +10,10 @@
 //! - [`settings`]: the team's settings (`yardstick/success-settings@1`),
 //!   [`settings_read::read_settings`] and [`settings_default::default_settings`].
 //! - [`stages`]: the stage of an account on a date and the dates it changes.
+//! - [`signal_index`] and [`health`]: health per stage over snapshot dates,
+//!   point-in-time, with fast re-scoring after a weight or rule change.
+//! - [`outcomes`]: outcome progress and status on a date.
+//! - [`trends`], [`milestones`], [`alerts`]: read from the health table.
 //! - [`proof`]: the statistics that prove a health score against churn
 //!   (docs/success-proof.md).
 //! - [`demo`]: a seeded demo portfolio whose churn planted signals drive.
@@ -18,6 +22,7 @@
 //! unseeded randomness: every date and seed is an argument. It may use
 //! `scoring` and `model`; neither reaches it.
 
+pub mod alerts;
 mod csv_records;
 pub mod csv_rows;
 mod csv_tables;
@@ -28,12 +33,18 @@ pub mod date;
 pub mod demo;
 pub mod diagnostic;
 mod fields;
+pub mod health;
+mod health_sum;
+pub mod milestones;
+pub mod outcomes;
 pub mod proof;
 pub mod settings;
 mod settings_checks;
 pub mod settings_default;
 pub mod settings_read;
 mod settings_rules;
+pub mod signal_index;
 pub mod stages;
 mod test_json;
+pub mod trends;
 mod values;

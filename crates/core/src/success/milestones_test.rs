@@ -1,0 +1,173 @@
+use super::*;
+
+fn date(text: &str) -> Date {
+    Date::parse(text).expect("a test date")
+}
+
+fn account() -> Account {
+    Account {
+        id: "acme".to_string(),
+        name: "Acme".to_string(),
+        segment: None,
+        owner: None,
+        annual_value: 1.0,
+        currency: "EUR".to_string(),
+        contract_start: date("2025-01-01"),
+        first_value: Some(date("2025-02-10")),
+        renewal: date("2026-01-01"),
+        stage_override: None,
+        case: None,
+    }
+}
+
+fn milestone(id: &str, stage: Stage, within_days: u32, condition: MilestoneCondition) -> Milestone {
+    Milestone {
+        id: id.to_string(),
+        label: id.to_string(),
+        stage,
+        within_days,
+        condition,
+    }
+}
+
+fn milestones() -> Vec<Milestone> {
+    vec![
+        milestone(
+            "admin",
+            Stage::Onboarding,
+            14,
+            MilestoneCondition::Event("admin_setup_done".into()),
+        ),
+        milestone(
+            "licences",
+            Stage::Onboarding,
+            30,
+            MilestoneCondition::Signal {
+                metric: "licence_utilisation".into(),
+                at_least: 0.2,
+            },
+        ),
+        milestone(
+            "first_value",
+            Stage::Onboarding,
+            30,
+            MilestoneCondition::FirstValue,
+        ),
+        milestone(
+            "renewal_call",
+            Stage::PreRenewal,
+            10,
+            MilestoneCondition::Event("renewal_call".into()),
+        ),
+    ]
+}
+
+fn event(day: &str, kind: &str) -> Event {
+    Event {
+        account: "acme".into(),
+        date: date(day),
+        kind: kind.into(),
+        note: None,
+    }
+}
+
+fn signal(day: &str, value: f64) -> Signal {
+    Signal {
+        account: "acme".into(),
+        date: date(day),
+        metric: "licence_utilisation".into(),
+        value,
+    }
+}
+
+fn status_on(day: &str, events: &[Event], signals: &[Signal]) -> Vec<(String, MilestoneStatus)> {
+    let account = account();
+    let rows = AccountRows {
+        account: &account,
+        renewals: &[],
+        events,
+        signals,
+    };
+    milestones_on(rows, StageSettings::default(), &milestones(), date(day))
+        .into_iter()
+        .map(|reading| (reading.id, reading.status))
+        .collect()
+}
+
+#[test]
+fn milestones_are_due_then_done_or_overdue_from_the_stage_start() {
+    let events = [event("2025-01-20", "admin_setup_done")];
+    let signals = [signal("2025-01-10", 0.1), signal("2025-01-25", 0.25)];
+    let early = status_on("2025-01-05", &events, &signals);
+    assert_eq!(
+        early,
+        vec![
+            ("admin".to_string(), MilestoneStatus::Due { days_left: 10 }),
+            (
+                "licences".to_string(),
+                MilestoneStatus::Due { days_left: 26 }
+            ),
+            (
+                "first_value".to_string(),
+                MilestoneStatus::Due { days_left: 26 }
+            ),
+        ]
+    );
+    let later = status_on("2025-02-05", &events, &signals);
+    assert_eq!(
+        later[0].1,
+        MilestoneStatus::Done {
+            on: date("2025-01-20"),
+            late: true
+        }
+    );
+    assert_eq!(
+        later[1].1,
+        MilestoneStatus::Done {
+            on: date("2025-01-25"),
+            late: false
+        }
+    );
+    assert_eq!(later[2].1, MilestoneStatus::Overdue { days_over: 5 });
+    let after_value = status_on("2025-02-10", &events, &signals);
+    assert_eq!(
+        after_value[2].1,
+        MilestoneStatus::Done {
+            on: date("2025-02-10"),
+            late: true
+        }
+    );
+}
+
+#[test]
+fn a_stage_not_yet_entered_lists_no_milestone_and_pre_renewal_counts_from_its_start() {
+    let before = status_on("2025-06-01", &[], &[]);
+    assert!(before.iter().all(|(id, _)| id != "renewal_call"));
+    // Pre-renewal starts 90 days before 2026-01-01: 2025-10-03.
+    let events = [event("2025-10-05", "renewal_call")];
+    let during = status_on("2025-10-20", &events, &[]);
+    let call = during
+        .iter()
+        .find(|(id, _)| id == "renewal_call")
+        .expect("listed");
+    assert_eq!(
+        call.1,
+        MilestoneStatus::Done {
+            on: date("2025-10-05"),
+            late: false
+        }
+    );
+    let missed = status_on("2025-10-20", &[], &[]);
+    let call = missed
+        .iter()
+        .find(|(id, _)| id == "renewal_call")
+        .expect("listed");
+    assert_eq!(call.1, MilestoneStatus::Overdue { days_over: 7 });
+}
+
+#[test]
+fn rows_after_the_date_are_not_read() {
+    let events = [event("2025-01-20", "admin_setup_done")];
+    let on = status_on("2025-01-12", &events, &[]);
+    assert_eq!(on[0].1, MilestoneStatus::Due { days_left: 3 });
+}
