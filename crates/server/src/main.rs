@@ -55,6 +55,8 @@ mod pages;
 mod stall;
 #[cfg(not(target_arch = "wasm32"))]
 mod store;
+#[cfg(not(target_arch = "wasm32"))]
+mod success_rows;
 
 #[cfg(not(target_arch = "wasm32"))]
 use std::io::Write;
