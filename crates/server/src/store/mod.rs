@@ -377,11 +377,6 @@ impl Store {
         self.with_reader(|connection| success::current_settings(connection))
     }
 
-    /// How many settings versions are stored.
-    pub fn success_settings_versions(&self) -> Result<i64, StoreError> {
-        self.with_reader(|connection| success::settings_versions(connection))
-    }
-
     /// Every calculator with events, by id, with its number of events.
     pub fn calcs(&self) -> Result<Vec<(String, u64)>, StoreError> {
         self.with_reader(read::calcs)

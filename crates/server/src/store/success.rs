@@ -380,6 +380,7 @@ pub fn current_settings(connection: &Connection) -> Result<Option<SettingsVersio
 }
 
 /// How many settings versions are stored (the history's length).
+#[cfg(test)]
 pub fn settings_versions(connection: &Connection) -> Result<i64, StoreError> {
     connection
         .query_row("SELECT COUNT(*) FROM success_settings", [], |row| row.get(0))
