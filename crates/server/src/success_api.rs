@@ -69,7 +69,10 @@ fn dispatch(store: &Store, request: &Request) -> Response {
             }
             Some(_) => Response::error(
                 404,
-                &format!("no such success table; the tables are {}", SUCCESS_FILES.join(", ")),
+                &format!(
+                    "no such success table; the tables are {}",
+                    SUCCESS_FILES.join(", ")
+                ),
             ),
             None => Response::error(404, "no such success route"),
         },
@@ -151,7 +154,10 @@ fn csv_problems(problems: &[CsvProblem]) -> Response {
     Response::json(
         400,
         canonical_json(&Node::Map(vec![
-            ("error".into(), text("the import has bad rows; nothing was stored")),
+            (
+                "error".into(),
+                text("the import has bad rows; nothing was stored"),
+            ),
             ("problems".into(), Node::List(list)),
         ])),
     )
@@ -182,7 +188,10 @@ pub fn counts_node(counts: &ImportCounts) -> Node {
 
 fn json_body(request: &Request) -> Result<Node, Response> {
     if media_type(request) != "application/json" {
-        return Err(Response::error(415, "Content-Type must be application/json"));
+        return Err(Response::error(
+            415,
+            "Content-Type must be application/json",
+        ));
     }
     let Ok(body) = std::str::from_utf8(&request.body) else {
         return Err(Response::error(400, "body is not UTF-8"));
@@ -200,7 +209,13 @@ fn import_document(store: &Store, request: &Request) -> Response {
         Err(failed) => return failed,
     };
     match read_data_with(&node, &known) {
-        Ok(data) => stored(store, &CsvImport { data, ..CsvImport::default() }),
+        Ok(data) => stored(
+            store,
+            &CsvImport {
+                data,
+                ..CsvImport::default()
+            },
+        ),
         Err(problems) => document_problems("the document has problems", &problems),
     }
 }
@@ -310,10 +325,14 @@ pub fn load_demo(store: &Store) -> Result<(), String> {
     if holds {
         return Ok(());
     }
-    let data = read_data(&demo_portfolio(DemoOptions::default()))
-        .map_err(|_| "success demo: the demo portfolio does not read as success data".to_string())?;
+    let data = read_data(&demo_portfolio(DemoOptions::default())).map_err(|_| {
+        "success demo: the demo portfolio does not read as success data".to_string()
+    })?;
     store
-        .import_success(&CsvImport { data, ..CsvImport::default() })
+        .import_success(&CsvImport {
+            data,
+            ..CsvImport::default()
+        })
         .map(|_| ())
         .map_err(|err| format!("success demo: {err}"))
 }

@@ -43,7 +43,9 @@ pub fn split_table(file: &str, bytes: &[u8]) -> Result<CsvTable, SplitProblem> {
             Ok(false) => break,
             Ok(true) => {
                 let cells: Vec<String> = record.iter().map(str::to_string).collect();
-                let line = record.position().map_or(line, csv::Position::line);
+                let line = record
+                    .position()
+                    .map_or(line, |at| first_line_with_text(bytes, at));
                 if header.is_empty() && records.is_empty() && line == 1 {
                     header = cells;
                 } else {
@@ -69,6 +71,21 @@ pub fn split_table(file: &str, bytes: &[u8]) -> Result<CsvTable, SplitProblem> {
         header,
         records,
     })
+}
+
+/// The line a record's text starts on. The `csv` crate skips blank lines
+/// before a record and counts its position from the first of them, so the
+/// line breaks between there and the record's first byte are added.
+fn first_line_with_text(bytes: &[u8], at: &csv::Position) -> u64 {
+    let from = usize::try_from(at.byte()).unwrap_or(usize::MAX);
+    let blank_lines = bytes
+        .get(from..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|byte| matches!(byte, b'\n' | b'\r'))
+        .filter(|byte| **byte == b'\n')
+        .count();
+    at.line().saturating_add(blank_lines as u64)
 }
 
 #[cfg(test)]

@@ -5,8 +5,8 @@
 
 use yardstick_core::json::Node;
 use yardstick_core::success::data::{
-    Account, DatedValue, Event, Outcome, OutcomeDirection, Renegotiation, Renewal,
-    RenewalResult, Signal,
+    Account, DatedValue, Event, Outcome, OutcomeDirection, Renegotiation, Renewal, RenewalResult,
+    Signal,
 };
 use yardstick_core::success::date::Date;
 
@@ -19,7 +19,12 @@ fn date(value: Date) -> Node {
 }
 
 fn map(entries: Vec<(&str, Node)>) -> Node {
-    Node::Map(entries.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+    Node::Map(
+        entries
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
+    )
 }
 
 /// An account as in `accounts[]`; absent optional fields are left out.

@@ -2,6 +2,13 @@
 //! CSV and JSON imports, bad rows answered with their places and nothing
 //! stored, idempotent re-imports, settings round trips, the demo flag.
 
+#![allow(
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)]
+
 mod support;
 
 use serde_json::{json, Value};
@@ -58,14 +65,27 @@ acme,2025-04-02,logins,n/a\n\
 acme,2025-13-03,logins,1\n";
     let answer = post_csv(&server, "signals.csv", bad);
     assert_eq!(answer.status, 400, "{}", answer.text());
-    let problems = answer.json()["problems"].as_array().cloned().unwrap_or_default();
+    let problems = answer.json()["problems"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     let places: Vec<(Value, Value, Value)> = problems
         .iter()
         .map(|p| (p["file"].clone(), p["line"].clone(), p["column"].clone()))
         .collect();
-    assert!(places.contains(&(json!("signals.csv"), json!(3), json!("value"))), "{places:?}");
-    assert!(places.contains(&(json!("signals.csv"), json!(4), json!("date"))), "{places:?}");
-    assert_eq!(data(&server)["signals"], json!([]), "the good row is not stored either");
+    assert!(
+        places.contains(&(json!("signals.csv"), json!(3), json!("value"))),
+        "{places:?}"
+    );
+    assert!(
+        places.contains(&(json!("signals.csv"), json!(4), json!("date"))),
+        "{places:?}"
+    );
+    assert_eq!(
+        data(&server)["signals"],
+        json!([]),
+        "the good row is not stored either"
+    );
 }
 
 #[test]
@@ -96,7 +116,10 @@ fn a_json_document_imports_and_its_problems_come_with_paths() {
     let refused = post(bad.as_bytes());
     assert_eq!(refused.status, 400, "{}", refused.text());
     let path = refused.json()["problems"][0]["path"].clone();
-    assert!(path.as_str().is_some_and(|p| p.contains("currency")), "{path}");
+    assert!(
+        path.as_str().is_some_and(|p| p.contains("currency")),
+        "{path}"
+    );
     let wrong_type = server.request(
         "POST",
         "/api/success/import",
@@ -109,8 +132,11 @@ fn a_json_document_imports_and_its_problems_come_with_paths() {
 /// The settings example of docs/success.md (its first JSON block after
 /// the settings heading).
 fn documented_settings() -> Value {
-    let docs = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/success.md"))
-        .expect("docs");
+    let docs = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/success.md"
+    ))
+    .expect("docs");
     let section = docs
         .split("## The settings")
         .nth(1)
@@ -127,7 +153,10 @@ fn documented_settings() -> Value {
 fn settings_round_trip_and_bad_settings_are_refused_with_paths() {
     let server = Server::memory();
     let none = server.get_json("/api/success/settings");
-    assert_eq!((none["version"].clone(), none["settings"].clone()), (json!(0), Value::Null));
+    assert_eq!(
+        (none["version"].clone(), none["settings"].clone()),
+        (json!(0), Value::Null)
+    );
     let mut settings = documented_settings();
     settings["staleAfterDays"] = json!(30);
     // Stored numbers come back in their shortest form (`1.0` as `1`).
@@ -163,7 +192,10 @@ fn routes_refuse_wrong_methods_tables_and_origins() {
     let foreign = server.request(
         "POST",
         "/api/success/import/accounts.csv",
-        &[("Content-Type", "text/csv"), ("Origin", "https://elsewhere.example")],
+        &[
+            ("Content-Type", "text/csv"),
+            ("Origin", "https://elsewhere.example"),
+        ],
         ACCOUNTS_CSV.as_bytes(),
     );
     assert_eq!(foreign.status, 403);
@@ -185,6 +217,12 @@ fn the_demo_flag_loads_the_portfolio_only_into_an_empty_store() {
         assert_eq!(accounts, Some(2), "a store with data is left alone");
     }
     let server = Server::start(&["--db", ":memory:", "--success-demo"]);
-    let accounts = data(&server)["accounts"].as_array().map(Vec::len).unwrap_or(0);
-    assert!(accounts > 10, "the demo portfolio is loaded: {accounts} accounts");
+    let accounts = data(&server)["accounts"]
+        .as_array()
+        .map(Vec::len)
+        .unwrap_or(0);
+    assert!(
+        accounts > 10,
+        "the demo portfolio is loaded: {accounts} accounts"
+    );
 }

@@ -2,6 +2,13 @@
 //! temporary folder, the stage of each account at `--as-of` out, and a
 //! folder with bad rows failing with every one on stderr.
 
+#![allow(
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)]
+
 mod support;
 
 use std::path::Path;
@@ -12,9 +19,15 @@ use support::temp_folder;
 /// The settings example of docs/success.md (onboarding 90 days,
 /// pre-renewal 90 days).
 fn documented_settings() -> String {
-    let docs = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/success.md"))
-        .expect("docs");
-    let section = docs.split("## The settings").nth(1).expect("settings section");
+    let docs = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/success.md"
+    ))
+    .expect("docs");
+    let section = docs
+        .split("## The settings")
+        .nth(1)
+        .expect("settings section");
     let block = section.split("```json").nth(1).expect("a JSON block");
     block.split("```").next().expect("closed block").to_string()
 }
@@ -46,10 +59,18 @@ fn writes_the_stage_of_every_account_at_the_date() {
     let folder = temp_folder("success-cli-good");
     write(&folder, "settings.json", &documented_settings());
     write(&folder, "accounts.csv", ACCOUNTS);
-    write(&folder, "renewals.csv", "account,date,result,value\ninitech,2025-06-01,churned,0\n");
+    write(
+        &folder,
+        "renewals.csv",
+        "account,date,result,value\ninitech,2025-06-01,churned,0\n",
+    );
     let out = folder.join("scores.csv");
     let run = score(&folder, "2025-11-20", &out);
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     let written = std::fs::read_to_string(&out).expect("output");
     // 2025-11-20: acme's renewal 2026-01-15 is 56 days away (<= 90:
     // pre-renewal); globex is 264 days in with its renewal 101 days away
@@ -79,8 +100,14 @@ fn bad_rows_fail_with_every_one_on_stderr_and_nothing_written() {
     let run = score(&folder, "2025-11-20", &out);
     assert_eq!(run.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&run.stderr);
-    assert!(stderr.contains("signals.csv line 2, column value"), "{stderr}");
-    assert!(stderr.contains("signals.csv line 3, column date"), "{stderr}");
+    assert!(
+        stderr.contains("signals.csv line 2, column value"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("signals.csv line 3, column date"),
+        "{stderr}"
+    );
     assert!(!out.exists(), "nothing is written");
 }
 

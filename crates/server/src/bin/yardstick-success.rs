@@ -132,10 +132,14 @@ fn run(arguments: &Arguments) -> Result<String, Failure> {
     }
     let mut writer = csv::Writer::from_writer(Vec::new());
     let header = ["account", "stage", "score", "grade", "coverage"];
-    let written = writer.write_record(header).map_err(|e| Failure::Usage(e.to_string()));
+    let written = writer
+        .write_record(header)
+        .map_err(|e| Failure::Usage(e.to_string()));
     written?;
     for account in &data.accounts {
-        let own = renewals_of.get(account.id.as_str()).map_or(&[][..], Vec::as_slice);
+        let own = renewals_of
+            .get(account.id.as_str())
+            .map_or(&[][..], Vec::as_slice);
         let timeline = AccountTimeline::new(account, settings.stages, own);
         let stage = match timeline.stage_on(arguments.as_of) {
             Some(stage) => stage.as_str(),
@@ -147,7 +151,9 @@ fn run(arguments: &Arguments) -> Result<String, Failure> {
             .write_record([account.id.as_str(), stage, "", "", ""])
             .map_err(|e| Failure::Usage(e.to_string()))?;
     }
-    let bytes = writer.into_inner().map_err(|e| Failure::Usage(e.to_string()))?;
+    let bytes = writer
+        .into_inner()
+        .map_err(|e| Failure::Usage(e.to_string()))?;
     String::from_utf8(bytes).map_err(|e| Failure::Usage(e.to_string()))
 }
 

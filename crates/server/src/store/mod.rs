@@ -52,9 +52,9 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use cases::{CaseFilter, NewRevision, Revised, RevisionRow};
 pub use leads::{LeadCursor, LeadFilter, LeadPage, LeadRow, NewLead, StoredLead};
-pub use success::{AccountSummary, ImportCounts, SettingsVersion};
 pub use read::{CalcAnswer, MetricsPage, CALCS_PER_PAGE_MAX};
 use schema::SCHEMA_VERSION;
+pub use success::{AccountSummary, ImportCounts, SettingsVersion};
 
 /// How long a statement waits for another connection's lock (a checkpoint,
 /// another process on the same file) before giving up.
@@ -369,7 +369,12 @@ impl Store {
         saved_by: &str,
         saved_at_ms: i64,
     ) -> Result<i64, StoreError> {
-        success::save_settings(&mut lock(&self.writer), settings_json, saved_by, saved_at_ms)
+        success::save_settings(
+            &mut lock(&self.writer),
+            settings_json,
+            saved_by,
+            saved_at_ms,
+        )
     }
 
     /// The current success settings, if saved.

@@ -110,7 +110,8 @@ fn upsert(
         .prepare_cached(sql)
         .map_err(sqlite("prepare a success row"))?;
     let json = canonical_json(row);
-    let mut values: Vec<&dyn rusqlite::ToSql> = keys.iter().map(|k| k as &dyn rusqlite::ToSql).collect();
+    let mut values: Vec<&dyn rusqlite::ToSql> =
+        keys.iter().map(|k| k as &dyn rusqlite::ToSql).collect();
     values.push(&json);
     statement
         .execute(values.as_slice())
@@ -148,7 +149,12 @@ pub fn import(connection: &mut Connection, import: &CsvImport) -> Result<ImportC
     let mut counts = ImportCounts::default();
     let data = &import.data;
     for account in &data.accounts {
-        upsert(&transaction, ACCOUNT_SQL, &[&account.id], &rows::account_node(account))?;
+        upsert(
+            &transaction,
+            ACCOUNT_SQL,
+            &[&account.id],
+            &rows::account_node(account),
+        )?;
         counts.accounts += 1;
     }
     for signal in &data.signals {
@@ -167,12 +173,27 @@ pub fn import(connection: &mut Connection, import: &CsvImport) -> Result<ImportC
     let mut renegotiations = Vec::new();
     for outcome in &data.outcomes {
         let row = rows::outcome_node(outcome, Vec::new(), Vec::new());
-        upsert(&transaction, OUTCOME_SQL, &[&outcome.id, &outcome.account], &row)?;
+        upsert(
+            &transaction,
+            OUTCOME_SQL,
+            &[&outcome.id, &outcome.account],
+            &row,
+        )?;
         counts.outcomes += 1;
         actuals.extend(outcome.actuals.iter().map(|a| (outcome.id.as_str(), a)));
-        renegotiations.extend(outcome.renegotiations.iter().map(|r| (outcome.id.as_str(), r)));
+        renegotiations.extend(
+            outcome
+                .renegotiations
+                .iter()
+                .map(|r| (outcome.id.as_str(), r)),
+        );
     }
-    actuals.extend(import.stored_actuals.iter().map(|s| (s.outcome.as_str(), &s.actual)));
+    actuals.extend(
+        import
+            .stored_actuals
+            .iter()
+            .map(|s| (s.outcome.as_str(), &s.actual)),
+    );
     renegotiations.extend(
         import
             .stored_renegotiations
@@ -181,7 +202,12 @@ pub fn import(connection: &mut Connection, import: &CsvImport) -> Result<ImportC
     );
     for (outcome, actual) in actuals {
         let date = actual.date.to_string();
-        upsert(&transaction, ACTUAL_SQL, &[outcome, &date], &rows::actual_node(actual))?;
+        upsert(
+            &transaction,
+            ACTUAL_SQL,
+            &[outcome, &date],
+            &rows::actual_node(actual),
+        )?;
         counts.actuals += 1;
     }
     for (outcome, renegotiation) in renegotiations {
@@ -193,7 +219,12 @@ pub fn import(connection: &mut Connection, import: &CsvImport) -> Result<ImportC
     for renewal in &data.renewals {
         let date = renewal.date.to_string();
         let keys = [renewal.account.as_str(), &date];
-        upsert(&transaction, RENEWAL_SQL, &keys, &rows::renewal_node(renewal))?;
+        upsert(
+            &transaction,
+            RENEWAL_SQL,
+            &keys,
+            &rows::renewal_node(renewal),
+        )?;
         counts.renewals += 1;
     }
     transaction
@@ -207,7 +238,9 @@ fn stored_rows(connection: &Connection, sql: &str) -> Result<Vec<(String, Node)>
         .prepare(sql)
         .map_err(sqlite("prepare a success read"))?;
     let found = statement
-        .query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)))
+        .query_map([], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+        })
         .map_err(sqlite("read success rows"))?;
     let mut rows = Vec::new();
     for pair in found {
@@ -220,7 +253,10 @@ fn stored_rows(connection: &Connection, sql: &str) -> Result<Vec<(String, Node)>
 }
 
 /// Takes the rows of `key` from a list sorted by key.
-fn take_rows_of(rows: &mut std::iter::Peekable<std::vec::IntoIter<(String, Node)>>, key: &str) -> Vec<Node> {
+fn take_rows_of(
+    rows: &mut std::iter::Peekable<std::vec::IntoIter<(String, Node)>>,
+    key: &str,
+) -> Vec<Node> {
     let mut taken = Vec::new();
     while let Some((_, node)) = rows.next_if(|(k, _)| k == key) {
         taken.push(node);
@@ -232,16 +268,28 @@ fn take_rows_of(rows: &mut std::iter::Peekable<std::vec::IntoIter<(String, Node)
 /// in key order.
 pub fn document(connection: &Connection) -> Result<Node, StoreError> {
     let list = |sql| -> Result<Node, StoreError> {
-        Ok(Node::List(stored_rows(connection, sql)?.into_iter().map(|(_, n)| n).collect()))
+        Ok(Node::List(
+            stored_rows(connection, sql)?
+                .into_iter()
+                .map(|(_, n)| n)
+                .collect(),
+        ))
     };
     let accounts = list("SELECT id, row_json FROM success_accounts ORDER BY id")?;
-    let signals = list("SELECT account, row_json FROM success_signals ORDER BY account, date, metric")?;
+    let signals =
+        list("SELECT account, row_json FROM success_signals ORDER BY account, date, metric")?;
     let events = list("SELECT account, row_json FROM success_events ORDER BY account, date, kind")?;
     let renewals = list("SELECT account, row_json FROM success_renewals ORDER BY account, date")?;
-    let outcomes = stored_rows(connection, "SELECT id, row_json FROM success_outcomes ORDER BY id")?;
-    let mut actuals = stored_rows(connection, "SELECT outcome, row_json FROM success_actuals ORDER BY outcome, date")?
-        .into_iter()
-        .peekable();
+    let outcomes = stored_rows(
+        connection,
+        "SELECT id, row_json FROM success_outcomes ORDER BY id",
+    )?;
+    let mut actuals = stored_rows(
+        connection,
+        "SELECT outcome, row_json FROM success_actuals ORDER BY outcome, date",
+    )?
+    .into_iter()
+    .peekable();
     let mut renegotiations = stored_rows(
         connection,
         "SELECT outcome, row_json FROM success_renegotiations ORDER BY outcome, date",
@@ -253,7 +301,10 @@ pub fn document(connection: &Connection) -> Result<Node, StoreError> {
         // Rows of an outcome no longer stored cannot exist (imports check
         // the ids); skip any before this id all the same.
         while actuals.next_if(|(k, _)| k.as_str() < id.as_str()).is_some() {}
-        while renegotiations.next_if(|(k, _)| k.as_str() < id.as_str()).is_some() {}
+        while renegotiations
+            .next_if(|(k, _)| k.as_str() < id.as_str())
+            .is_some()
+        {}
         let mut entries = match node {
             Node::Map(entries) => entries,
             other => vec![("row".to_string(), other)],
@@ -286,7 +337,9 @@ pub fn known_ids(connection: &Connection) -> Result<(Vec<String>, Vec<String>), 
         let found = statement
             .query_map([], |row| row.get::<_, String>(0))
             .map_err(sqlite("read the ids"))?;
-        found.collect::<Result<_, _>>().map_err(sqlite("read an id"))
+        found
+            .collect::<Result<_, _>>()
+            .map_err(sqlite("read an id"))
     };
     Ok((
         ids("SELECT id FROM success_accounts ORDER BY id")?,
@@ -319,7 +372,11 @@ pub fn accounts(connection: &Connection) -> Result<Vec<AccountSummary>, StoreErr
         .map_err(sqlite("prepare the accounts list"))?;
     let found = statement
         .query_map([], |row| {
-            Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?, row.get::<_, i64>(2)?))
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, i64>(1)?,
+                row.get::<_, i64>(2)?,
+            ))
         })
         .map_err(sqlite("read the accounts list"))?;
     let mut summaries = Vec::new();
@@ -346,7 +403,11 @@ pub fn save_settings(
         .transaction()
         .map_err(sqlite("begin saving the settings"))?;
     let next: i64 = transaction
-        .query_row("SELECT COALESCE(MAX(version), 0) + 1 FROM success_settings", [], |row| row.get(0))
+        .query_row(
+            "SELECT COALESCE(MAX(version), 0) + 1 FROM success_settings",
+            [],
+            |row| row.get(0),
+        )
         .map_err(sqlite("number the settings"))?;
     transaction
         .execute(
@@ -355,7 +416,9 @@ pub fn save_settings(
             params![next, saved_at_ms, saved_by, settings_json],
         )
         .map_err(sqlite("store the settings"))?;
-    transaction.commit().map_err(sqlite("commit the settings"))?;
+    transaction
+        .commit()
+        .map_err(sqlite("commit the settings"))?;
     Ok(next)
 }
 
@@ -383,7 +446,9 @@ pub fn current_settings(connection: &Connection) -> Result<Option<SettingsVersio
 #[cfg(test)]
 pub fn settings_versions(connection: &Connection) -> Result<i64, StoreError> {
     connection
-        .query_row("SELECT COUNT(*) FROM success_settings", [], |row| row.get(0))
+        .query_row("SELECT COUNT(*) FROM success_settings", [], |row| {
+            row.get(0)
+        })
         .map_err(sqlite("count the settings versions"))
 }
 

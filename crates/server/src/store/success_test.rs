@@ -64,7 +64,11 @@ fn an_import_twice_stores_each_row_once() {
 fn a_later_row_with_the_same_key_replaces_the_stored_one() {
     let mut connection = open();
     import(&mut connection, &import_of(DOCUMENT)).expect("import");
-    import(&mut connection, &import_of(&DOCUMENT.replace("0.42", "0.75"))).expect("again");
+    import(
+        &mut connection,
+        &import_of(&DOCUMENT.replace("0.42", "0.75")),
+    )
+    .expect("again");
     let stored = document(&connection).expect("document");
     let data = read_data(&stored).expect("the stored document reads back");
     assert_eq!(data.signals.len(), 1);
@@ -76,7 +80,14 @@ fn the_stored_document_reads_back_as_the_imported_data() {
     let mut connection = open();
     let demo = demo_portfolio(DemoOptions::default());
     let data = read_data(&demo).expect("demo is valid");
-    import(&mut connection, &CsvImport { data: data.clone(), ..CsvImport::default() }).expect("import");
+    import(
+        &mut connection,
+        &CsvImport {
+            data: data.clone(),
+            ..CsvImport::default()
+        },
+    )
+    .expect("import");
     let back = read_data(&document(&connection).expect("document")).expect("reads back");
     assert_eq!(back.accounts.len(), data.accounts.len());
     assert_eq!(back.signals.len(), data.signals.len());
@@ -110,8 +121,10 @@ fn a_failing_import_stores_nothing() {
 fn settings_are_versions_with_who_and_when() {
     let mut connection = open();
     assert_eq!(current_settings(&connection).expect("none"), None);
-    let first = save_settings(&mut connection, "{\"a\":1}", "dana", 1_764_000_000_000).expect("save");
-    let second = save_settings(&mut connection, "{\"a\":2}", "lee", 1_764_000_060_000).expect("save");
+    let first =
+        save_settings(&mut connection, "{\"a\":1}", "dana", 1_764_000_000_000).expect("save");
+    let second =
+        save_settings(&mut connection, "{\"a\":2}", "lee", 1_764_000_060_000).expect("save");
     assert_eq!((first, second), (1, 2));
     let current = current_settings(&connection).expect("read").expect("saved");
     assert_eq!(current.settings_json, "{\"a\":2}");
@@ -127,5 +140,28 @@ fn the_accounts_list_counts_signals_and_outcomes() {
     let list = accounts(&connection).expect("list");
     assert_eq!(list.len(), 1);
     assert_eq!((list[0].signals, list[0].outcomes), (1, 1));
-    assert_eq!(list[0].account.get("id"), Some(&yardstick_core::json::Node::Text("acme".into())));
+    assert_eq!(
+        list[0].account.get("id"),
+        Some(&yardstick_core::json::Node::Text("acme".into()))
+    );
+}
+
+#[test]
+fn a_version_6_database_gains_the_empty_success_tables() {
+    let mut connection = open();
+    connection
+        .execute_batch(
+            "DROP TABLE success_accounts; DROP TABLE success_settings; PRAGMA user_version = 6;",
+        )
+        .expect("back to version 6");
+    bring_up_to_date(&mut connection).expect("migrates");
+    let version: i64 = connection
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .expect("version");
+    assert_eq!(version, SUCCESS_SCHEMA_VERSION);
+    assert!(!holds_data(&connection).expect("the tables exist"));
+    assert_eq!(
+        current_settings(&connection).expect("the settings table exists"),
+        None
+    );
 }
