@@ -25,7 +25,7 @@
 //!
 //! - [`success`]: the success data (schema version 7), one import per
 //!   transaction of UPSERTs by the documented keys, and the versions of
-//!   the team's success settings.
+//!   the team's success settings ([`success_settings`]).
 //!
 //! Concurrency: one writer connection behind a mutex; file databases use
 //! WAL and a small pool of read-only connections, so a metrics query never
@@ -41,6 +41,7 @@ mod read;
 mod schema;
 mod schema_pages;
 mod success;
+mod success_settings;
 mod write;
 
 use std::fmt;
@@ -54,7 +55,8 @@ pub use cases::{CaseFilter, NewRevision, Revised, RevisionRow};
 pub use leads::{LeadCursor, LeadFilter, LeadPage, LeadRow, NewLead, StoredLead};
 pub use read::{CalcAnswer, MetricsPage, CALCS_PER_PAGE_MAX};
 use schema::SCHEMA_VERSION;
-pub use success::{AccountSummary, ImportCounts, SettingsVersion};
+pub use success::{AccountSummary, ImportCounts};
+pub use success_settings::SettingsVersion;
 
 /// How long a statement waits for another connection's lock (a checkpoint,
 /// another process on the same file) before giving up.
@@ -369,7 +371,7 @@ impl Store {
         saved_by: &str,
         saved_at_ms: i64,
     ) -> Result<i64, StoreError> {
-        success::save_settings(
+        success_settings::save_settings(
             &mut lock(&self.writer),
             settings_json,
             saved_by,
@@ -379,7 +381,7 @@ impl Store {
 
     /// The current success settings, if saved.
     pub fn success_settings(&self) -> Result<Option<SettingsVersion>, StoreError> {
-        self.with_reader(|connection| success::current_settings(connection))
+        self.with_reader(|connection| success_settings::current_settings(connection))
     }
 
     /// Every calculator with events, by id, with its number of events.

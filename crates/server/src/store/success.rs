@@ -4,10 +4,10 @@
 //! metric, events by account + date + kind, outcomes by id, actuals and
 //! renegotiations by outcome + date, renewals by account + date. An import
 //! is one transaction of UPSERTs, so importing the same rows twice stores
-//! them once and a later row replaces the stored one. Settings are kept as
-//! versions (who, when); the current one is the newest.
+//! them once and a later row replaces the stored one. The settings'
+//! versions are `success_settings`'.
 
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{Connection, Transaction};
 use yardstick_core::json::{canonical_json, Node};
 use yardstick_core::success::csv_rows::CsvImport;
 use yardstick_core::success::data::SUCCESS_SCHEMA;
@@ -80,15 +80,6 @@ pub struct ImportCounts {
     pub actuals: usize,
     pub renegotiations: usize,
     pub renewals: usize,
-}
-
-/// One stored version of the settings.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SettingsVersion {
-    pub version: i64,
-    pub saved_at_ms: i64,
-    pub saved_by: String,
-    pub settings_json: String,
 }
 
 /// What the accounts list shows of one account.
@@ -389,67 +380,6 @@ pub fn accounts(connection: &Connection) -> Result<Vec<AccountSummary>, StoreErr
         });
     }
     Ok(summaries)
-}
-
-/// Stores `settings_json` (already checked by the core) as the next
-/// version; its number.
-pub fn save_settings(
-    connection: &mut Connection,
-    settings_json: &str,
-    saved_by: &str,
-    saved_at_ms: i64,
-) -> Result<i64, StoreError> {
-    let transaction = connection
-        .transaction()
-        .map_err(sqlite("begin saving the settings"))?;
-    let next: i64 = transaction
-        .query_row(
-            "SELECT COALESCE(MAX(version), 0) + 1 FROM success_settings",
-            [],
-            |row| row.get(0),
-        )
-        .map_err(sqlite("number the settings"))?;
-    transaction
-        .execute(
-            "INSERT INTO success_settings (version, saved_at_ms, saved_by, settings_json)
-             VALUES (?1, ?2, ?3, ?4)",
-            params![next, saved_at_ms, saved_by, settings_json],
-        )
-        .map_err(sqlite("store the settings"))?;
-    transaction
-        .commit()
-        .map_err(sqlite("commit the settings"))?;
-    Ok(next)
-}
-
-/// The newest settings version, if any was saved.
-pub fn current_settings(connection: &Connection) -> Result<Option<SettingsVersion>, StoreError> {
-    connection
-        .query_row(
-            "SELECT version, saved_at_ms, saved_by, settings_json FROM success_settings
-             ORDER BY version DESC LIMIT 1",
-            [],
-            |row| {
-                Ok(SettingsVersion {
-                    version: row.get(0)?,
-                    saved_at_ms: row.get(1)?,
-                    saved_by: row.get(2)?,
-                    settings_json: row.get(3)?,
-                })
-            },
-        )
-        .optional()
-        .map_err(sqlite("read the settings"))
-}
-
-/// How many settings versions are stored (the history's length).
-#[cfg(test)]
-pub fn settings_versions(connection: &Connection) -> Result<i64, StoreError> {
-    connection
-        .query_row("SELECT COUNT(*) FROM success_settings", [], |row| {
-            row.get(0)
-        })
-        .map_err(sqlite("count the settings versions"))
 }
 
 #[cfg(test)]

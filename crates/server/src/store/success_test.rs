@@ -10,6 +10,7 @@ use yardstick_core::success::demo::{demo_portfolio, DemoOptions};
 use yardstick_json_text::node_from_json;
 
 use super::super::schema::bring_up_to_date;
+use super::super::success_settings::{current_settings, save_settings, settings_versions};
 use super::*;
 
 fn open() -> Connection {
