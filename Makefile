@@ -35,7 +35,7 @@ EMBED_ORIGIN ?=
 # On a built tree this takes seconds: only cargo's no-op checks run. The
 # server's startup lines (its address, then the pages) are the last output.
 demo: tools pkg pkg-widget pkg-page pkg-export pkg-risk server
-	@$(SERVER) --port $(PORT) --db $(DEMO_DB) \
+	@$(SERVER) --port $(PORT) --db $(DEMO_DB) --success-demo \
 	  $(foreach origin,$(ALLOW_ORIGIN),--allow-origin '$(origin)') \
 	  $(foreach origin,$(EMBED_ORIGIN),--embed-origin '$(origin)') $(DEMO_ARGS)
 

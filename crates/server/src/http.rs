@@ -43,6 +43,21 @@ const MAX_HEAD_BYTES: usize = 16 * 1024;
 const MAX_HEADERS: usize = 64;
 /// Largest request body, decoded; larger is answered 413.
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
+/// Largest success import body (`/api/success/import...`): a nightly CSV
+/// export of a few thousand accounts' daily signals runs to tens of MiB
+/// (100 accounts x 365 days x 20 metrics is about 30 MiB of rows), and the
+/// body is held whole in memory once, so 64 MiB bounds a request's memory
+/// while fitting a year of a mid-sized portfolio.
+pub const MAX_IMPORT_BODY_BYTES: usize = 64 * 1024 * 1024;
+
+/// The body limit of a request path.
+fn body_limit(path: &str) -> usize {
+    if path.starts_with("/api/success/import") {
+        MAX_IMPORT_BODY_BYTES
+    } else {
+        MAX_BODY_BYTES
+    }
+}
 /// A request head must arrive within this (counted from its first byte's
 /// turn, so it is also how long an idle keep-alive connection stays open).
 /// hyper then closes the connection without an answer. A client that reads
@@ -342,17 +357,26 @@ fn admit(hosts: &Hosts, parts: &Parts) -> Result<Vec<(String, String)>, Response
         .collect()
 }
 
-/// The decoded body, within [`MAX_BODY_BYTES`] and the deadlines.
+/// The decoded body, within its path's limit ([`MAX_BODY_BYTES`], or
+/// [`MAX_IMPORT_BODY_BYTES`] for imports) and the deadlines.
 async fn read_body(parts: &Parts, mut body: Incoming) -> Result<Vec<u8>, Response> {
     if body.is_end_stream() {
         return Ok(Vec::new());
     }
-    let too_large = || Response::error(413, "request body larger than 256 KiB");
+    let limit = body_limit(parts.uri.path());
+    let too_large = || {
+        let message = if limit == MAX_BODY_BYTES {
+            "request body larger than 256 KiB"
+        } else {
+            "import body larger than 64 MiB"
+        };
+        Response::error(413, message)
+    };
     let expects_continue = parts.headers.contains_key(header::EXPECT);
     if body
         .size_hint()
         .exact()
-        .is_some_and(|length| length > MAX_BODY_BYTES as u64)
+        .is_some_and(|length| length > limit as u64)
     {
         // A client waiting for 100 Continue sends nothing more: no drain.
         if !expects_continue {
@@ -378,7 +402,7 @@ async fn read_body(parts: &Parts, mut body: Incoming) -> Result<Vec<u8>, Respons
             Ok(Some(Ok(frame))) => {
                 // Trailer frames are ignored.
                 if let Ok(data) = frame.into_data() {
-                    if bytes.len() + data.len() > MAX_BODY_BYTES {
+                    if bytes.len() + data.len() > limit {
                         drain(body).await;
                         return Err(too_large());
                     }

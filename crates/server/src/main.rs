@@ -55,6 +55,12 @@ mod pages;
 mod stall;
 #[cfg(not(target_arch = "wasm32"))]
 mod store;
+#[cfg(not(target_arch = "wasm32"))]
+mod success_api;
+#[cfg(not(target_arch = "wasm32"))]
+mod success_csv;
+#[cfg(not(target_arch = "wasm32"))]
+mod success_rows;
 
 #[cfg(not(target_arch = "wasm32"))]
 use std::io::Write;
@@ -102,6 +108,11 @@ fn main() {
     };
     let store = Store::open(&options.db)
         .unwrap_or_else(|err| fail(1, &format!("{}: {err}", options.db.display())));
+    if options.success_demo {
+        if let Err(message) = success_api::load_demo(&store) {
+            fail(1, &message);
+        }
+    }
     let listener = TcpListener::bind((options.bind, options.port)).unwrap_or_else(|err| {
         fail(
             1,
@@ -234,6 +245,9 @@ fn route(app: &App, request: &Request) -> Response {
                 store: &app.store,
             };
             cases::route(&context, request)
+        }
+        path if path.starts_with("/api/success/") => {
+            success_api::route(&app.origins, &app.store, request)
         }
         "/api/pipeline" => match method {
             "GET" | "HEAD" => {

@@ -17,7 +17,7 @@ const DEFAULT_DB: &str = "target/yardstick-events.sqlite";
 
 pub const USAGE: &str = "usage: yardstick-serve [--port N] [--bind ADDR] [--host NAME[:PORT]]... \
 [--root DIR] [--db PATH|:memory:] [--allow-origin URL]... [--embed-origin URL]... \
-[--max-lifetime-secs N]";
+[--max-lifetime-secs N] [--success-demo]";
 
 pub struct Options {
     pub port: u16,
@@ -30,6 +30,9 @@ pub struct Options {
     pub allow_origins: Vec<String>,
     pub embed_origins: Vec<String>,
     pub max_lifetime_secs: Option<u64>,
+    /// Load the seeded success demo portfolio into a store without
+    /// success data (`--success-demo`).
+    pub success_demo: bool,
 }
 
 /// What the command line asks for: options, or only the usage text.
@@ -57,6 +60,7 @@ fn parse_args(port: u16, args: impl IntoIterator<Item = String>) -> Result<Comma
         allow_origins: Vec::new(),
         embed_origins: Vec::new(),
         max_lifetime_secs: None,
+        success_demo: false,
     };
     let mut args = args.into_iter();
     while let Some(flag) = args.next() {
@@ -104,6 +108,7 @@ fn parse_args(port: u16, args: impl IntoIterator<Item = String>) -> Result<Comma
                         .map_err(|_| "--max-lifetime-secs needs a number")?,
                 )
             }
+            "--success-demo" => options.success_demo = true,
             "--help" | "-h" => return Ok(Command::Help),
             other => return Err(format!("unknown option {other}; try --help")),
         }

@@ -312,7 +312,7 @@ fn a_version_5_database_gains_the_drop_reason_and_its_cases_stay_open() {
         .unwrap()
         .query_row("PRAGMA user_version", [], |row| row.get(0))
         .unwrap();
-    assert_eq!(version, 6);
+    assert_eq!(version, crate::store::schema::SCHEMA_VERSION);
     let histories = store.case_histories(None).unwrap();
     assert_eq!(histories[0].dropped_reason, None);
     assert!(!histories[0].marks[0].dropped);

@@ -23,6 +23,10 @@
 //!   revision per transaction, refused over a newer revision; lists and
 //!   the histories the Evaluate pipeline is computed from.
 //!
+//! - [`success`]: the success data (schema version 7), one import per
+//!   transaction of UPSERTs by the documented keys, and the versions of
+//!   the team's success settings ([`success_settings`]).
+//!
 //! Concurrency: one writer connection behind a mutex; file databases use
 //! WAL and a small pool of read-only connections, so a metrics query never
 //! waits for the writer nor the writer for it. `:memory:` exists only in
@@ -36,6 +40,8 @@ mod page_write;
 mod read;
 mod schema;
 mod schema_pages;
+mod success;
+mod success_settings;
 mod write;
 
 use std::fmt;
@@ -49,6 +55,8 @@ pub use cases::{CaseFilter, NewRevision, Revised, RevisionRow};
 pub use leads::{LeadCursor, LeadFilter, LeadPage, LeadRow, NewLead, StoredLead};
 pub use read::{CalcAnswer, MetricsPage, CALCS_PER_PAGE_MAX};
 use schema::SCHEMA_VERSION;
+pub use success::{AccountSummary, ImportCounts};
+pub use success_settings::SettingsVersion;
 
 /// How long a statement waits for another connection's lock (a checkpoint,
 /// another process on the same file) before giving up.
@@ -325,6 +333,55 @@ impl Store {
         customer_id: Option<&str>,
     ) -> Result<Vec<yardstick_core::cases::pipeline::CaseHistory>, StoreError> {
         self.with_reader(|connection| cases::histories(connection, customer_id))
+    }
+
+    /// Stores a checked success import in one transaction.
+    pub fn import_success(
+        &self,
+        import: &yardstick_core::success::csv_rows::CsvImport,
+    ) -> Result<ImportCounts, StoreError> {
+        success::import(&mut lock(&self.writer), import)
+    }
+
+    /// The stored success data as one `yardstick/success@1` document.
+    pub fn success_document(&self) -> Result<yardstick_core::json::Node, StoreError> {
+        self.with_reader(|connection| success::document(connection))
+    }
+
+    /// The stored account and outcome ids.
+    pub fn success_ids(&self) -> Result<(Vec<String>, Vec<String>), StoreError> {
+        // The writer's view: an import checks against what it will join.
+        success::known_ids(&lock(&self.writer))
+    }
+
+    /// Whether any success data is stored.
+    pub fn holds_success_data(&self) -> Result<bool, StoreError> {
+        success::holds_data(&lock(&self.writer))
+    }
+
+    /// Every success account with its counts.
+    pub fn success_accounts(&self) -> Result<Vec<AccountSummary>, StoreError> {
+        self.with_reader(|connection| success::accounts(connection))
+    }
+
+    /// Saves checked settings as their next version; its number.
+    pub fn save_success_settings(
+        &self,
+        settings_json: &str,
+        saved_by: &str,
+        saved_at_ms: i64,
+    ) -> Result<i64, StoreError> {
+        success_settings::save_settings(
+            &mut lock(&self.writer),
+            settings_json,
+            saved_by,
+            saved_at_ms,
+        )
+    }
+
+    /// The current success settings, if saved.
+    pub fn success_settings(&self) -> Result<Option<SettingsVersion>, StoreError> {
+        self.with_reader(|connection| success_settings::current_settings(connection))
     }
 
     /// Every calculator with events, by id, with its number of events.

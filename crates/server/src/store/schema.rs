@@ -9,7 +9,8 @@
 //! Setting `PRAGMA user_version` back to 1 rebuilds every aggregate from the
 //! events at the next open. Version 4's page tables and their migration
 //! are `schema_pages`'; version 5's cases tables are `cases`' (created
-//! empty), and so is version 6's column of them.
+//! empty), and so is version 6's column of them; version 7's success
+//! tables are `success`' (created empty).
 
 use rusqlite::Connection;
 use yardstick_core::engagement::envelope::read_event;
@@ -22,8 +23,9 @@ use super::{sqlite, StoreError};
 /// 3: and leads ([`LEADS_SCHEMA`]). 4: page events and the page views the
 /// Develop funnel reads (`schema_pages`). 5: saved cases and their
 /// revisions (`cases`). 6: why a case's project was dropped
-/// (`case_revisions.dropped_reason`).
-pub const SCHEMA_VERSION: i64 = 6;
+/// (`case_revisions.dropped_reason`). 7: the success data and settings
+/// (`success`).
+pub const SCHEMA_VERSION: i64 = 7;
 
 /// The version that added the `leads` table; a database below it gets the
 /// table (empty) when opened. Its own step, so later versions add theirs
@@ -177,6 +179,11 @@ pub fn bring_up_to_date(connection: &mut Connection) -> Result<(), StoreError> {
     }
     if version < super::cases::DROPPED_SCHEMA_VERSION {
         super::cases::add_dropped_column(&transaction)?;
+    }
+    if version < super::success::SUCCESS_SCHEMA_VERSION {
+        transaction
+            .execute_batch(super::success::SUCCESS_TABLES)
+            .map_err(sqlite("create the success tables"))?;
     }
     transaction
         .execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION};"))
