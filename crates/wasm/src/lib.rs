@@ -84,11 +84,11 @@ export type ErrorCode =
   | "invalid-option" | "too-much-work" | "invalid-distribution" | "trials-out-of-range"
   | "bins-out-of-range" | "too-many-variables" | "output-count-out-of-range"
   | "too-many-results" | "invalid-scorecard" | "missing-values" | "nothing-to-score"
-  | "invalid-seed" | "invalid-time-origin"
+  | "invalid-as-of" | "too-many-projects" | "invalid-seed" | "invalid-time-origin"
   | "option-out-of-range" | "idle-timeout-out-of-range" | "invalid-id"
   | "unknown-instance" | "time-out-of-range" | "time-went-backwards"
   | "ratio-out-of-range" | "too-many-instances" | "unknown-clock-instance"
-  | "not-exportable";
+  | "not-exportable" | "not-enough-evidence";
 /** An Error thrown by a Yardstick call: branch on `code`, show `message`. */
 export interface YardstickError extends Error { code: ErrorCode }
 /** The Error `Model.compile` throws for an invalid model. */
