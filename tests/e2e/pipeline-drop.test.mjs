@@ -180,11 +180,23 @@ describe('dropping a project', { timeout: 240_000 }, () => {
     assert.equal((await api(server.url, `/api/cases/${ids[0]}/revisions`)).body.revisions.length, 1, 'nothing was saved');
     assert.deepEqual(await axeViolations(work), [], 'with the drop form open and its error shown');
     await work.keyboard.type(REASON);
+    // The history's reload is held: the dropped state and the focus on
+    // Reopen must not wait for it (they once did, and the check raced it).
+    /** @type {() => void} */
+    let releaseHistory = () => {};
+    const historyHeld = new Promise((resolve) => { releaseHistory = () => resolve(undefined); });
+    const historyRoute = `**/api/cases/${ids[0]}/revisions`;
+    await work.route(historyRoute, async (route) => {
+      await historyHeld;
+      await route.continue();
+    });
     await work.keyboard.press('Tab');
     await work.keyboard.press('Enter');
     await work.locator('#wb-drop-state[data-state="dropped"]').waitFor();
     assert.equal(await work.locator('#wb-drop-state').textContent(), `Dropped at Projects review: ${REASON}`);
-    assert.equal(await work.evaluate(() => document.activeElement?.id), 'wb-reopen', 'focus moves to Reopen');
+    assert.equal(await work.evaluate(() => document.activeElement?.id), 'wb-reopen', 'focus moves to Reopen while the history still loads');
+    releaseHistory();
+    await work.unroute(historyRoute);
     assert.equal(await work.locator('#wb-case-step').isDisabled(), true, 'a dropped case keeps its step');
     await work.locator('#wb-step-notes').filter({ hasText: 'revision 2' }).waitFor();
     await work.locator('#wb-history tr[data-revision="2"] .wb-dropped-tag').waitFor();

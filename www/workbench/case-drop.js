@@ -27,7 +27,7 @@ const MAX_REASON_CHARS = 500;
  * @typedef {object} DropHost
  * @property {() => Binding | null} binding  the saved case shown, if any
  * @property {() => string} author  who saves, as typed in the panel
- * @property {(answer: SaveAnswer, dropped: { reason: string } | null) => Promise<void>} saved  a drop or reopen was saved as `answer`
+ * @property {(answer: SaveAnswer, dropped: { reason: string } | null) => void} saved  a drop or reopen was saved as `answer`; shows it at once
  * @property {(failure: unknown) => void} failed  shows a refused or failed request
  */
 
@@ -108,7 +108,7 @@ export function mountDrop(root, host) {
       closeForm();
       reason.value = '';
       busy = false;
-      await host.saved(answer, dropped);
+      host.saved(answer, dropped);
       (dropped ? reopen : start).focus();
     } catch (failure) {
       host.failed(failure);

@@ -372,7 +372,7 @@ export function createCasePanel(root, host) {
    * @param {SaveAnswer} answer
    * @param {{ reason: string } | null} dropped
    */
-  async function dropSaved(answer, dropped) {
+  function dropSaved(answer, dropped) {
     if (!binding) return;
     clearRefusal();
     const wasDirty = isDirty();
@@ -381,7 +381,9 @@ export function createCasePanel(root, host) {
     renderAll();
     const what = dropped ? `Dropped at ${stepLabel(binding.step)}: revision ${answer.revision}. The pipeline no longer counts it as open.` : `Reopened at ${stepLabel(binding.step)}: revision ${answer.revision}.`;
     notes.replaceChildren(h('p', { 'data-note': 'dropped' }, what));
-    await revisions.refresh();
+    // The history follows in the background: the drop control moves focus
+    // as soon as the state is shown, not after another round trip.
+    void revisions.refresh();
   }
 
   /**
