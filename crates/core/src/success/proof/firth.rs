@@ -21,8 +21,7 @@
 use super::error::ProofError;
 use super::linear_algebra::{cholesky, forward_substitute, log_determinant, solve_with_factor};
 use super::logistic::design::{logistic, Design};
-use super::logistic::{check_options, FitStart, LogisticFit, LogisticOptions};
-use super::newton::{maximise, NewtonLimits};
+use super::logistic::{check_options, fit_by_newton, LogisticFit, LogisticOptions};
 
 /// Fits churn on `measures` by Firth's penalised likelihood. `options.penalty`
 /// must be 0 (Jeffreys' prior is the only penalty here); the iteration cap
@@ -40,25 +39,17 @@ pub fn fit_firth(
             expected: "0 for a Firth fit",
         });
     }
-    let start = FitStart::new(measures, churned)?;
-    let design = start.design(measures);
-    let dimension = start.theta.len();
-    let limits = NewtonLimits {
-        max_iterations: options.max_iterations,
-        tolerance: options.tolerance,
-        check_separation: true,
-    };
-    let (theta, iterations) = maximise(
-        start.theta.clone(),
-        limits,
-        |theta| penalised(&design, theta, churned).map(|(_, objective)| objective),
-        |theta| {
-            let (lower, _) = penalised(&design, theta, churned)?;
-            let score = modified_score(&design, theta, churned, &lower);
-            solve_with_factor(&lower, &score, dimension)
+    fit_by_newton(
+        (measures, churned),
+        options,
+        true,
+        |design, theta| penalised(design, theta, churned).map(|(_, objective)| objective),
+        |design, theta| {
+            let (lower, _) = penalised(design, theta, churned)?;
+            let score = modified_score(design, theta, churned, &lower);
+            solve_with_factor(&lower, &score, theta.len())
         },
-    )?;
-    Ok(design.report(theta, churned, iterations))
+    )
 }
 
 /// The Cholesky factor of I(θ) and ℓ*(θ); `None` when I is singular.

@@ -107,39 +107,58 @@ pub fn fit_logistic(
     options: &LogisticOptions,
 ) -> Result<LogisticFit, ProofError> {
     check_options(options)?;
+    let penalty = options.penalty;
+    fit_by_newton(
+        (measures, churned),
+        options,
+        penalty == 0.0,
+        |design, theta| Some(design.penalised_log_likelihood(theta, churned, penalty)),
+        |design, theta| {
+            let (gradient, hessian) = design.gradient_and_hessian(theta, churned, penalty);
+            solve_positive_definite(&hessian, &gradient, theta.len())
+        },
+    )
+}
+
+/// Checks the inputs, runs the shared Newton loop (`newton`) from θ₀ with
+/// the fit's objective and step on the standardised design, and reports
+/// the fit; `check_separation` as in [`NewtonLimits`].
+pub(super) fn fit_by_newton(
+    (measures, churned): (&[Vec<f64>], &[bool]),
+    options: &LogisticOptions,
+    check_separation: bool,
+    objective_at: impl Fn(&Design<'_>, &[f64]) -> Option<f64>,
+    step_at: impl Fn(&Design<'_>, &[f64]) -> Option<Vec<f64>>,
+) -> Result<LogisticFit, ProofError> {
     let start = FitStart::new(measures, churned)?;
     let design = start.design(measures);
-    let dimension = start.theta.len();
     let limits = NewtonLimits {
         max_iterations: options.max_iterations,
         tolerance: options.tolerance,
-        check_separation: options.penalty == 0.0,
+        check_separation,
     };
     let (theta, iterations) = maximise(
         start.theta.clone(),
         limits,
-        |theta| Some(design.penalised_log_likelihood(theta, churned, options.penalty)),
-        |theta| {
-            let (gradient, hessian) = design.gradient_and_hessian(theta, churned, options.penalty);
-            solve_positive_definite(&hessian, &gradient, dimension)
-        },
+        |theta| objective_at(&design, theta),
+        |theta| step_at(&design, theta),
     )?;
     Ok(design.report(theta, churned, iterations))
 }
 
 /// What both fits start from: the inputs checked, the measures' moments
 /// and θ₀ = (ln(churned / renewed), 0, …, 0).
-pub(super) struct FitStart {
+struct FitStart {
     means: Vec<f64>,
     standard_deviations: Vec<f64>,
     /// The starting θ, one longer than the measures.
-    pub theta: Vec<f64>,
+    theta: Vec<f64>,
 }
 
 impl FitStart {
     /// Checks `measures` (at most `MAX_FEATURES` columns, each as long as
     /// `churned` and finite) and `churned` (both outcomes present).
-    pub fn new(measures: &[Vec<f64>], churned: &[bool]) -> Result<FitStart, ProofError> {
+    fn new(measures: &[Vec<f64>], churned: &[bool]) -> Result<FitStart, ProofError> {
         if measures.len() > MAX_FEATURES {
             return Err(ProofError::TooManyFeatures {
                 count: measures.len(),
@@ -164,7 +183,7 @@ impl FitStart {
     }
 
     /// The standardised design of `measures` (those checked by `new`).
-    pub fn design<'a>(&'a self, measures: &'a [Vec<f64>]) -> Design<'a> {
+    fn design<'a>(&'a self, measures: &'a [Vec<f64>]) -> Design<'a> {
         Design {
             measures,
             means: &self.means,
