@@ -24,20 +24,20 @@
  * warning). Methods:
  * `reportLead()`, `totals()`.
  * Events: `yardstick:ready`, `yardstick:error`, and the engagement
- * milestones (`yardstick:view`, `yardstick:start`, ...).
+ * milestones (`yardstick:view`, `yardstick:start`, ...). The engagement
+ * tracking itself (joining the page's tracker, sinks, consent) is
+ * `tracking.js`'s.
  */
 
 import { createChartFrame, drawSeriesChart, drawTornado } from './charts.js';
 import { h } from './dom.js';
 import { loadWidgetEngine } from './engine.js';
-import { joinPage, pendingPage } from './page-join.js';
-import { afterNextPaint, loadTrackerEngine } from './tracker-engine.js';
-import { observeInView } from './in-view.js';
 import { createField, showApplicable } from './fields.js';
 import { createLeadForm, postLead, randomUuid } from './lead-form.js';
 import { fetchModel } from './model-source.js';
 import { NumberFormats } from './format.js';
 import { WIDGET_CSS } from './styles.js';
+import { WidgetTracking } from './tracking.js';
 import { httpUrl } from './urls.js';
 import { isFormulaError } from './values.js';
 
@@ -47,12 +47,6 @@ import { isFormulaError } from './values.js';
 /** @typedef {import('./engine.js').InputValue} InputValue */
 /** @typedef {import('./engine.js').ModelDiagnostic} ModelDiagnostic */
 /** @typedef {import('./fields.js').Field} Field */
-/** @typedef {ReturnType<typeof joinPage>} Membership */
-/** @typedef {import('./engagement.js').Consent} Consent */
-/** @typedef {import('./engagement.js').WidgetSinks} WidgetSinks */
-
-/** How long a lead waits for an engagement tracker still loading, for its page view id. */
-const LEAD_WAITS_FOR_TRACKER_MS = 3000;
 
 /** @type {CSSStyleSheet | null} */
 let sharedSheet = null;
@@ -88,10 +82,8 @@ export class YardstickCalculator extends HTMLElement {
   #charts = [];
   /** @type {HTMLButtonElement[]} */
   #scenarioButtons = [];
-  /** @type {Membership | null} */
-  #membership = null;
-  /** The sinks this widget joined the page with; the page reads them at every event. @type {WidgetSinks | null} */
-  #sinks = null;
+  /** The page's engagement tracking, as this widget takes part in it. */
+  #tracking = new WidgetTracking(this, () => this.#layout && { id: this.#layout.id, version: this.#layout.version });
   /** Where the call to action goes (the results column), and the link now shown. @type {HTMLElement | null} */
   #ctaParent = null;
   /** The call to action: a link, or the lead form's button and form. @type {HTMLElement | null} */
@@ -107,8 +99,6 @@ export class YardstickCalculator extends HTMLElement {
   #shownScenario;
   /** Says, in words, that the results are held (the outputs also dim). @type {HTMLElement | null} */
   #heldStatus = null;
-  /** @type {IntersectionObserver | null} */
-  #observer = null;
   #loadToken = 0;
   /** The src, locale and currency of the load under way or done: an upgrade
    * reports each attribute and then connects, and all of that is one load. @type {string | null} */
@@ -127,7 +117,7 @@ export class YardstickCalculator extends HTMLElement {
 
   connectedCallback() {
     // A model whose attributes changed while it was out of the document is stale.
-    if (this.#model && this.#modelKey === this.#key()) this.#join();
+    if (this.#model && this.#modelKey === this.#key()) this.#tracking.join();
     else void this.#load();
   }
 
@@ -137,7 +127,7 @@ export class YardstickCalculator extends HTMLElement {
   }
 
   disconnectedCallback() {
-    this.#leave();
+    this.#tracking.leave();
   }
 
   /**
@@ -149,39 +139,33 @@ export class YardstickCalculator extends HTMLElement {
     if (before === after || !this.isConnected) return;
     if (name === 'src' || name === 'locale' || name === 'currency') void this.#load();
     else if (name === 'scenario' && after) this.#applyScenario(after);
-    else if (name === 'consent') this.#membership?.consent(this.#consent());
-    else if (name === 'datalayer') this.#route();
+    else if (name === 'consent') this.#tracking.consentChanged();
+    else if (name === 'datalayer') this.#tracking.route();
     else if (name === 'collector') {
-      this.#route();
+      this.#tracking.route();
       this.#renderCta();
     } else if (name === 'cta-href' || name === 'cta-label' || name === 'privacy-href') this.#renderCta();
-    else if (name === 'idle-timeout-ms') this.#membership?.idleTimeout(after === null ? undefined : Number(after));
+    else if (name === 'idle-timeout-ms') this.#tracking.idleTimeoutChanged(after);
   }
 
   /** Records a lead (the host page's form was sent, say). */
   reportLead() {
-    this.#membership?.lead();
+    this.#tracking.membership?.lead();
   }
 
   /** This widget's interaction, in-view, active page and wall time so far (ms). */
   totals() {
-    return this.#membership?.totals() ?? null;
+    return this.#tracking.membership?.totals() ?? null;
   }
 
   /** This widget's instance id in the page's engagement events (`w1`, ...), once loaded. */
   get instanceId() {
-    return this.#membership?.instanceId ?? null;
+    return this.#tracking.membership?.instanceId ?? null;
   }
 
   /** The current outputs, by id (numbers, text or `{ error, message }`). */
   get outputs() {
     return this.#model?.current().outputs ?? {};
-  }
-
-  /** @returns {Consent} */
-  #consent() {
-    const stated = this.getAttribute('consent');
-    return stated === 'granted' || stated === 'denied' ? stated : 'unknown';
   }
 
   async #load() {
@@ -190,7 +174,7 @@ export class YardstickCalculator extends HTMLElement {
     if (key === this.#loadKey) return;
     this.#loadKey = key;
     const token = ++this.#loadToken;
-    this.#leave();
+    this.#tracking.leave();
     this.#status('Loading the calculator…');
     if (!src) {
       this.#fail('This calculator has no model: set its src attribute to a model file.');
@@ -224,7 +208,7 @@ export class YardstickCalculator extends HTMLElement {
     this.#layout = model.layout();
     this.#formats = new NumberFormats(this.getAttribute('locale') ?? this.#layout.locale, this.getAttribute('currency') ?? this.#layout.currency, bindings.readTypedNumber);
     this.#render(this.#layout, this.#formats);
-    this.#join();
+    this.#tracking.join();
     // Every output and chart once; a `scenario` then changes what it changes.
     const current = model.current();
     for (const [id, value] of Object.entries(current.outputs)) this.#showOutput(id, value);
@@ -233,67 +217,6 @@ export class YardstickCalculator extends HTMLElement {
     const scenario = this.getAttribute('scenario');
     if (scenario) this.#applyScenario(scenario);
     this.dispatchEvent(new CustomEvent('yardstick:ready', { detail: { calcId: this.#layout.id, calcVersion: this.#layout.version }, bubbles: true, composed: true }));
-  }
-
-  /**
-   * Joins the page's engagement tracking. Nothing here waits for the
-   * tracker: its engine loads after the first result is painted, and what
-   * the widget reports meanwhile is held with its time (`tracker-queue.js`).
-   */
-  #join() {
-    if (this.#membership || !this.#layout) return;
-    // The page snippet's tracker is on its way: join it once it is there.
-    const snippet = pendingPage();
-    if (snippet) {
-      const join = () => this.#join();
-      void snippet.then(join, join);
-      return;
-    }
-    const idle = Number(this.getAttribute('idle-timeout-ms'));
-    const widget = {
-      element: this,
-      collector: this.#collector(),
-      dataLayerName: this.#dataLayerName(),
-      consent: this.#consent(),
-      calcId: this.#layout.id,
-      calcVersion: this.#layout.version,
-      idleTimeoutMs: Number.isFinite(idle) && idle > 0 ? idle : undefined,
-    };
-    let membership;
-    try {
-      membership = joinPage(widget);
-    } catch (error) {
-      // Engagement tracking is never allowed to break the calculator.
-      console.warn('yardstick: engagement tracking is off:', error);
-      return;
-    }
-    this.#membership = membership;
-    this.#sinks = widget;
-    if (membership.waiting) afterNextPaint(() => loadTrackerEngine().then(membership.provide, membership.failed));
-    this.#observer = observeInView(this, (ratio) => membership.intersection(ratio));
-  }
-
-  #leave() {
-    this.#observer?.disconnect();
-    this.#observer = null;
-    this.#membership?.leave();
-    this.#membership = null;
-    this.#sinks = null;
-  }
-
-  #collector() {
-    return this.getAttribute('collector') || null;
-  }
-
-  #dataLayerName() {
-    return this.getAttribute('datalayer') || 'dataLayer';
-  }
-
-  /** `collector` or `datalayer` changed: the page reads the sinks at every event, so the next one goes to the new ones. */
-  #route() {
-    if (!this.#sinks) return;
-    this.#sinks.collector = this.#collector();
-    this.#sinks.dataLayerName = this.#dataLayerName();
   }
 
   /** Frees the model (the widget shows an error or is about to get another). */
@@ -396,7 +319,7 @@ export class YardstickCalculator extends HTMLElement {
     );
     // Any key, pointer or wheel inside the widget is interaction, even before a value changes.
     for (const type of ['pointerdown', 'keydown', 'wheel']) {
-      container.addEventListener(type, () => this.#membership?.input(undefined, false), { passive: true });
+      container.addEventListener(type, () => this.#tracking.membership?.input(undefined, false), { passive: true });
     }
     this.#root.replaceChildren(container);
   }
@@ -414,7 +337,7 @@ export class YardstickCalculator extends HTMLElement {
       this.#cta = link;
       this.#ctaParent.append(link);
     } else if (ctaHref) console.warn('yardstick: cta-href refused, not http(s):', ctaHref);
-    else if (this.#collector()) {
+    else if (this.#tracking.collector()) {
       const open = h('button', { type: 'button', class: 'cta', part: 'cta' }, this.getAttribute('cta-label') || 'Send me this business case');
       const privacy = this.getAttribute('privacy-href');
       const privacyHref = (privacy && httpUrl(privacy, document.baseURI)?.href) || null;
@@ -451,11 +374,9 @@ export class YardstickCalculator extends HTMLElement {
    * @returns {Promise<string | null>}
    */
   async #sendLead(leadId, contact) {
-    // The lead names the page view the tracker made: a tracker still
-    // loading gets a moment to be there (past it, the lead goes without).
-    const membership = this.#membership;
-    if (membership?.waiting) await Promise.race([membership.settled, new Promise((resolve) => setTimeout(resolve, LEAD_WAITS_FOR_TRACKER_MS))]);
-    const collector = this.#collector();
+    // The lead names the page view the tracker made.
+    const { pageViewId, instanceId } = await this.#tracking.leadIds();
+    const collector = this.#tracking.collector();
     if (!collector || !this.#model || !this.#layout) return 'This calculator cannot send your details.';
     const url = new URL('api/leads', new URL(collector, document.baseURI));
     const source = new URL(this.getAttribute('src') ?? '', document.baseURI);
@@ -466,8 +387,8 @@ export class YardstickCalculator extends HTMLElement {
       calc_id: this.#layout.id,
       calc_version: this.#layout.version,
       model_path: source.origin === url.origin ? source.pathname : undefined,
-      page_view_id: this.#membership?.pageViewId ?? randomUuid(),
-      instance_id: this.#membership?.instanceId ?? 'w1',
+      page_view_id: pageViewId,
+      instance_id: instanceId,
       occurred_at_ms: Date.now(),
       page_path: location.pathname,
       contact,
@@ -498,7 +419,7 @@ export class YardstickCalculator extends HTMLElement {
       return error instanceof Error ? error.message : String(error);
     }
     showApplicable(this.#fields, this.#model.inapplicable());
-    this.#membership?.input(inputId, committed);
+    this.#tracking.membership?.input(inputId, committed);
     if (held) this.#held.set(inputId, held);
     else {
       this.#held.delete(inputId);
@@ -508,7 +429,7 @@ export class YardstickCalculator extends HTMLElement {
     this.#showHeld();
     for (const [id, output] of Object.entries(changed)) this.#showOutput(id, output);
     this.#pressScenario('');
-    this.#membership?.scenario(undefined);
+    this.#tracking.membership?.scenario(undefined);
     this.#scheduleCharts();
     return null;
   }
@@ -535,7 +456,7 @@ export class YardstickCalculator extends HTMLElement {
     for (const [id, value] of Object.entries(applied.outputs)) this.#showOutput(id, value);
     this.#pressScenario(scenarioId);
     this.#shownScenario = scenarioId || undefined;
-    this.#membership?.scenario(this.#shownScenario);
+    this.#tracking.membership?.scenario(this.#shownScenario);
     this.#drawCharts(applied.series);
   }
 

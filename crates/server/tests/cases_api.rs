@@ -14,17 +14,10 @@
 mod support;
 
 use serde_json::{json, Value};
-use support::{Answer, Server};
-use yardstick_core::cases::figures::case_figures;
-use yardstick_core::cases::read::read_case;
-use yardstick_json_text::node_from_json;
+use support::{core_case_value as core_value, example_model, send, Server};
 
 fn model() -> Value {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../examples/models/business-case-5y.json"
-    );
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    example_model("business-case-5y.json")
 }
 
 fn case(customer: &str, step: &str, implementation_cost: u32, fit: u32) -> Value {
@@ -39,21 +32,6 @@ fn case(customer: &str, step: &str, implementation_cost: u32, fit: u32) -> Value
         "step": step,
         "author": "Ada"
     })
-}
-
-/// The value the core gives `case` (its NPV, the model's `leadValue`).
-fn core_value(case: &Value) -> f64 {
-    let document = read_case(&node_from_json(&case.to_string()).unwrap()).unwrap();
-    case_figures(&document).unwrap().value.unwrap()
-}
-
-fn send(server: &Server, method: &str, target: &str, body: &Value) -> Answer {
-    server.request(
-        method,
-        target,
-        &[("Content-Type", "application/json")],
-        body.to_string().as_bytes(),
-    )
 }
 
 #[test]

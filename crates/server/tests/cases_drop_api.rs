@@ -14,17 +14,10 @@
 mod support;
 
 use serde_json::{json, Value};
-use support::{Answer, Server};
-use yardstick_core::cases::figures::case_figures;
-use yardstick_core::cases::read::read_case;
-use yardstick_json_text::node_from_json;
+use support::{core_case_value as core_value, example_model, send, Server};
 
 fn case(step: &str, fit: u32) -> Value {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../examples/models/business-case-5y.json"
-    );
-    let model: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let model = example_model("business-case-5y.json");
     json!({
         "schema": "yardstick/case@1",
         "title": format!("acme {step}"),
@@ -35,21 +28,6 @@ fn case(step: &str, fit: u32) -> Value {
         "step": step,
         "author": "Ada"
     })
-}
-
-/// The value the core gives `case` (its NPV).
-fn core_value(case: &Value) -> f64 {
-    let document = read_case(&node_from_json(&case.to_string()).unwrap()).unwrap();
-    case_figures(&document).unwrap().value.unwrap()
-}
-
-fn send(server: &Server, method: &str, target: &str, body: &Value) -> Answer {
-    server.request(
-        method,
-        target,
-        &[("Content-Type", "application/json")],
-        body.to_string().as_bytes(),
-    )
 }
 
 /// A stage field of the pipeline's only currency, stage by stage.

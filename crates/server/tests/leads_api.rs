@@ -14,7 +14,7 @@
 mod support;
 
 use serde_json::{json, Value};
-use support::{uuid, Answer, Server};
+use support::{repository_root, uuid, Answer, Server};
 use yardstick_core::leads::case::lead_case;
 use yardstick_core::leads::read::read_lead;
 use yardstick_core::model::CompiledModel;
@@ -56,14 +56,10 @@ fn post(server: &Server, lead: &Value) -> Answer {
 
 /// What the core makes of `lead` under the example model at `file`.
 fn core_case(file: &str, lead: &Value) -> yardstick_core::leads::case::LeadCase {
-    let text = std::fs::read_to_string(support_root().join(file)).unwrap();
+    let text = std::fs::read_to_string(repository_root().join(file)).unwrap();
     let model = CompiledModel::compile(&node_from_json(&text).unwrap()).unwrap();
     let lead = read_lead(&node_from_json(&lead.to_string()).unwrap()).unwrap();
     lead_case(&model, &lead).unwrap()
-}
-
-fn support_root() -> std::path::PathBuf {
-    std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
 }
 
 fn stored(server: &Server) -> Vec<Value> {
@@ -277,7 +273,7 @@ fn the_list_filters_pages_and_totals_what_it_selects() {
     case_lead["calc_id"] = json!("business-case-5y");
     case_lead["model_path"] = json!("/models/business-case-5y.json");
     let text =
-        std::fs::read_to_string(support_root().join("examples/models/business-case-5y.json"))
+        std::fs::read_to_string(repository_root().join("examples/models/business-case-5y.json"))
             .unwrap();
     let document: Value = serde_json::from_str(&text).unwrap();
     let inputs: serde_json::Map<String, Value> = document["inputs"]
@@ -460,7 +456,7 @@ fn a_lead_adds_its_value_to_its_page_views_funnel() {
         "--db",
         ":memory:",
         "--root",
-        support_root().to_str().unwrap(),
+        repository_root().to_str().unwrap(),
     ]);
     let lead = saas_lead(7, 50);
     let occurred = lead["occurred_at_ms"].as_u64().unwrap();

@@ -11,16 +11,7 @@
 )]
 
 mod support;
-use support::{temp_folder, Server};
-
-fn example(name: &str) -> String {
-    std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../examples/models")
-            .join(name),
-    )
-    .unwrap()
-}
+use support::{example_model_text as example, temp_folder, Server};
 
 #[test]
 fn the_models_folder_is_listed_as_it_is_now() {

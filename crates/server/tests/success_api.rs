@@ -129,24 +129,10 @@ fn a_json_document_imports_and_its_problems_come_with_paths() {
     assert_eq!(wrong_type.status, 415);
 }
 
-/// The settings example of docs/success.md (its first JSON block after
-/// the settings heading).
+/// The settings example of docs/success.md as JSON.
 fn documented_settings() -> Value {
-    let docs = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../docs/success.md"
-    ))
-    .expect("docs");
-    let section = docs
-        .split("## The settings")
-        .nth(1)
-        .expect("a settings section");
-    let block = section
-        .split("```json")
-        .nth(1)
-        .and_then(|rest| rest.split("```").next())
-        .expect("a JSON block");
-    serde_json::from_str(block).expect("the documented settings are JSON")
+    serde_json::from_str(&support::documented_settings_text())
+        .expect("the documented settings are JSON")
 }
 
 #[test]

@@ -14,23 +14,7 @@ mod support;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use support::temp_folder;
-
-/// The settings example of docs/success.md (onboarding 90 days,
-/// pre-renewal 90 days).
-fn documented_settings() -> String {
-    let docs = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../docs/success.md"
-    ))
-    .expect("docs");
-    let section = docs
-        .split("## The settings")
-        .nth(1)
-        .expect("settings section");
-    let block = section.split("```json").nth(1).expect("a JSON block");
-    block.split("```").next().expect("closed block").to_string()
-}
+use support::{documented_settings_text as documented_settings, temp_folder};
 
 fn write(folder: &Path, file: &str, text: &str) {
     std::fs::write(folder.join(file), text).expect("write");

@@ -9,14 +9,14 @@
 //! Formulas, with `wᵢ` the effective weight of measure `i` (its weight, or
 //! 0 when excluded) and `pᵢ` its points:
 //! `shareᵢ = wᵢ / Σ w`, `contributionᵢ = pᵢ × shareᵢ`,
-//! `score = Σ contributionᵢ`, clamped to [0, 100] against rounding.
-//! Weights are divided by the largest one before summing, so huge weights
-//! cannot overflow the total.
+//! `score = Σ contributionᵢ`, clamped to [0, 100] against rounding. The
+//! arithmetic is the weighting kernel's ([`super::weighting`]), shared
+//! with the success health table.
 
 use super::error::ScoringError;
-use super::rule::MAX_POINTS;
 use super::scorecard::{MissingPolicy, ScoreInputs, Scorecard, VerdictThresholds};
 use super::validate::{validate_scorecard, ScorecardDiagnostic};
+use super::weighting::weigh_points;
 
 /// The verdict on a scored case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -127,11 +127,15 @@ pub(super) fn score_valid(
     inputs: &ScoreInputs,
 ) -> Result<ScoreResult, ScoringError> {
     let policy = scorecard.missing_policy;
+    let measure_count = scorecard.measures.len();
     // Plain loops rather than iterator chains: each `map`/`filter` closure
     // collected here was its own body in the wasm.
-    let mut measures: Vec<MeasureResult> = Vec::with_capacity(scorecard.measures.len());
+    let mut measures: Vec<MeasureResult> = Vec::with_capacity(measure_count);
     let mut missing_ids: Vec<String> = Vec::new();
-    let mut largest_weight = 0.0_f64;
+    // The weighting kernel's columns (`weighting::weigh_points`).
+    let mut points_column: Vec<f64> = Vec::with_capacity(measure_count);
+    let mut weights: Vec<f64> = Vec::with_capacity(measure_count);
+    let mut counted: Vec<bool> = Vec::with_capacity(measure_count);
     for measure in &scorecard.measures {
         let value = inputs.finite_value(&measure.source);
         let (points, band_label, status) = match value {
@@ -153,7 +157,9 @@ pub(super) fn score_valid(
         if value.is_none() {
             missing_ids.push(measure.id.clone());
         }
-        largest_weight = largest_weight.max(effective_weight);
+        points_column.push(points);
+        weights.push(measure.weight);
+        counted.push(status != MeasureStatus::Excluded);
         measures.push(MeasureResult {
             id: measure.id.clone(),
             value,
@@ -172,32 +178,27 @@ pub(super) fn score_valid(
             measure_ids: missing_ids,
         });
     }
-    if largest_weight <= 0.0 {
+    let mut contributions = vec![0.0; measure_count];
+    let weighted = weigh_points(&points_column, &weights, &counted, &mut contributions);
+    let Some(score_0_to_100) = weighted.score_0_to_100 else {
         return Err(ScoringError::NothingToScore {
             excluded_measure_ids: missing_ids,
         });
-    }
-    // Scaled weights lie in [0, 1] and their total in [1, n]: no overflow.
-    // From -0.0, as `Sum` for f64 starts.
-    let mut scaled_total = -0.0_f64;
-    for m in &measures {
-        scaled_total += m.effective_weight / largest_weight;
-    }
-    // From -0.0, as `Sum` for f64 starts, so the score is bit-for-bit what
-    // summing the contributions gives.
-    let mut total = -0.0_f64;
+    };
     let mut failed_gate_ids: Vec<String> = Vec::new();
-    for (measure, result) in scorecard.measures.iter().zip(&mut measures) {
-        let share = (result.effective_weight / largest_weight / scaled_total).clamp(0.0, 1.0);
-        result.weight_share = share;
-        result.contribution = result.points_0_to_100 * share;
-        total += result.contribution;
+    for ((measure, result), contribution) in scorecard
+        .measures
+        .iter()
+        .zip(&mut measures)
+        .zip(contributions)
+    {
+        result.weight_share = weighted.totals.share_of(result.effective_weight);
+        result.contribution = contribution;
         let failed = result.status != MeasureStatus::Scored || result.points_0_to_100 <= 0.0;
         if measure.gate && failed {
             failed_gate_ids.push(measure.id.clone());
         }
     }
-    let score_0_to_100 = total.clamp(0.0, MAX_POINTS);
 
     // The first band the score reaches, else the lowest.
     let mut grade_band = scorecard.grades.last();

@@ -2,7 +2,7 @@
 //! verdicts and gates, and missing values under each policy.
 
 use super::*;
-use crate::scoring::rule::{Comparison, Direction, ScoringRule};
+use crate::scoring::rule::{Comparison, Direction, ScoringRule, MAX_POINTS};
 use crate::scoring::scorecard::Measure;
 use crate::scoring::testing::{band, linear, measure, scorecard};
 

@@ -12,6 +12,8 @@
 //! - `scorecard`: [`Scorecard`], [`Measure`], [`ScoreInputs`] and policies.
 //! - `validate`: [`validate_scorecard`], every problem as a diagnostic.
 //! - `engine`: [`score`], the weighted score, grade, verdict and breakdown.
+//! - `weighting`: [`weigh_points`], the allocation-free weighting kernel
+//!   the engine and the success health table share.
 //! - `business_case`: [`default_business_case_scorecard`] and
 //!   [`business_case_stage`] (and [`is_positive_case`], its verdict alone).
 //! - `pipeline`: [`evaluate_pipeline`] and its report.
@@ -26,6 +28,7 @@ mod scorecard;
 #[path = "testing_test.rs"]
 mod testing;
 mod validate;
+mod weighting;
 
 pub use business_case::{
     business_case_stage, default_business_case_scorecard, is_positive_case, BusinessCaseScorecard,
@@ -51,3 +54,4 @@ pub use validate::{
     validate_scorecard, ScorecardDiagnostic, ScorecardDiagnosticCode, MAX_GRADE_BANDS,
     MAX_MEASURES, MAX_THRESHOLD_BANDS,
 };
+pub use weighting::{weigh_points, WeightTotals, Weighted};

@@ -1,188 +1,147 @@
 //! Each CSV table's record read into its typed row (docs/success.md, "As
-//! CSV"): the columns' values by the value rules, optional columns empty
-//! when absent, and the columns that go together (the stage override's,
-//! the case's) required together.
+//! CSV"): the rows' fields are `row_fields`' (shared with the JSON reader),
+//! read here from the record's cells by the value rules, optional columns
+//! empty when absent; what CSV lays out its own way is read here too: the
+//! columns that go together (the stage override's, the case's) required
+//! together, and each actual and renegotiation naming its outcome.
 
 use super::csv_tables::Cells;
 use super::data::*;
-use super::data_read::{DIRECTIONS, RESULTS, VALUE_RANGE};
+use super::date::Date;
+use super::row_fields::{self as rows, column_is, RowFields, VALUE_RANGE};
 use super::values::{self, MAX_WHOLE};
+
+/// A record's cells read by JSON key: the column is the key in snake_case.
+struct CsvRow<'c, 'a>(&'c mut Cells<'a>);
+
+impl CsvRow<'_, '_> {
+    /// The column that is `key` + `suffix` (`key` itself if none is).
+    fn column<'k>(&self, key: &'k str, suffix: &str) -> &'k str {
+        self.0
+            .columns()
+            .iter()
+            .find(|(column, _)| column_is(column, key, suffix))
+            .map_or(key, |(column, _)| column)
+    }
+}
+
+impl RowFields for CsvRow<'_, '_> {
+    fn id(&mut self, key: &str, required: bool) -> Option<String> {
+        let column = self.column(key, "");
+        self.0.id(column, required)
+    }
+
+    fn text(&mut self, key: &str, required: bool, note: bool) -> Option<String> {
+        let column = self.column(key, "");
+        self.0.text(column, required, note)
+    }
+
+    fn date(&mut self, key: &str, required: bool) -> Option<Date> {
+        let column = self.column(key, "");
+        self.0.date(column, required)
+    }
+
+    fn number(&mut self, key: &str, required: bool, range: (f64, f64)) -> Option<f64> {
+        let column = self.column(key, "");
+        self.0.number(column, required, range)
+    }
+
+    fn choice(&mut self, key: &str, required: bool, names: &[&str]) -> Option<usize> {
+        let column = self.column(key, "");
+        self.0.choice(column, required, names)
+    }
+
+    fn currency(&mut self, key: &str) -> Option<String> {
+        let column = self.column(key, "");
+        let text = self.0.text(column, true, false)?;
+        self.0.refuse(column, values::currency(&text))
+    }
+
+    fn dated_value(&mut self, key: &str) -> Option<DatedValue> {
+        let (value_column, date_column) = (self.column(key, "_value"), self.column(key, "_date"));
+        let value = self.0.number(value_column, true, VALUE_RANGE);
+        let date = self.0.date(date_column, true);
+        Some(DatedValue {
+            value: value?,
+            date: date?,
+        })
+    }
+}
 
 /// An `accounts.csv` record.
 pub fn account(cells: &mut Cells<'_>) -> Option<Account> {
-    let id = cells.id("id", true);
-    let name = cells.text("name", true, false);
-    let segment = cells.id("segment", false);
-    let owner = cells.id("owner", false);
-    let annual_value = cells.number("annual_value", true, (0.0, MAX_MONEY));
-    let currency = cells
-        .text("currency", true, false)
-        .and_then(|text| cells.refuse("currency", values::currency(&text)));
-    let contract_start = cells.date("contract_start", true);
-    let first_value = cells.date("first_value", false);
-    let renewal = cells.date("renewal", true);
+    rows::account(&mut CsvRow(cells), |row| {
+        (stage_override(row.0), case_link(row.0))
+    })
+}
+
+/// The stage override's columns, all required once any has a value.
+fn stage_override(cells: &mut Cells<'_>) -> Option<AccountStageOverride> {
     let overridden = ["stage", "stage_from", "stage_until", "stage_reason"]
         .iter()
         .any(|c| cells.has(c));
-    let stage_override = if overridden {
-        let stage = cells
-            .choice("stage", true, &Stage::NAMES)
-            .and_then(Stage::from_position);
-        let from = cells.date("stage_from", true);
-        let until = cells.date("stage_until", false);
-        let reason = cells.text("stage_reason", true, false);
-        match (stage, from, reason) {
-            (Some(stage), Some(from), Some(reason)) => Some(AccountStageOverride {
-                stage,
-                from,
-                until,
-                reason,
-            }),
-            _ => None,
-        }
-    } else {
-        None
-    };
-    let case = if cells.has("case_id") || cells.has("case_revision") {
-        let id = cells.whole("case_id", true, (1.0, MAX_WHOLE));
-        let revision = cells.whole("case_revision", true, (1.0, MAX_WHOLE));
-        id.zip(revision)
-            .map(|(id, revision)| CaseLink { id, revision })
-    } else {
-        None
-    };
-    Some(Account {
-        id: id?,
-        name: name?,
-        segment,
-        owner,
-        annual_value: annual_value?,
-        currency: currency?,
-        contract_start: contract_start?,
-        first_value,
-        renewal: renewal?,
-        stage_override,
-        case,
-    })
+    if !overridden {
+        return None;
+    }
+    let stage = cells
+        .choice("stage", true, &Stage::NAMES)
+        .and_then(Stage::from_position);
+    let from = cells.date("stage_from", true);
+    let until = cells.date("stage_until", false);
+    let reason = cells.text("stage_reason", true, false);
+    match (stage, from, reason) {
+        (Some(stage), Some(from), Some(reason)) => Some(AccountStageOverride {
+            stage,
+            from,
+            until,
+            reason,
+        }),
+        _ => None,
+    }
+}
+
+/// The case link's columns, both required once either has a value.
+fn case_link(cells: &mut Cells<'_>) -> Option<CaseLink> {
+    if !(cells.has("case_id") || cells.has("case_revision")) {
+        return None;
+    }
+    let id = cells.whole("case_id", true, (1.0, MAX_WHOLE));
+    let revision = cells.whole("case_revision", true, (1.0, MAX_WHOLE));
+    id.zip(revision)
+        .map(|(id, revision)| CaseLink { id, revision })
 }
 
 /// A `signals.csv` record.
 pub fn signal(cells: &mut Cells<'_>) -> Option<Signal> {
-    let account = cells.id("account", true);
-    let date = cells.date("date", true);
-    let metric = cells.id("metric", true);
-    let value = cells.number("value", true, VALUE_RANGE);
-    Some(Signal {
-        account: account?,
-        date: date?,
-        metric: metric?,
-        value: value?,
-    })
+    rows::signal(&mut CsvRow(cells))
 }
 
 /// An `events.csv` record.
 pub fn event(cells: &mut Cells<'_>) -> Option<Event> {
-    let account = cells.id("account", true);
-    let date = cells.date("date", true);
-    let kind = cells.id("kind", true);
-    let note = cells.text("note", false, true);
-    Some(Event {
-        account: account?,
-        date: date?,
-        kind: kind?,
-        note,
-    })
+    rows::event(&mut CsvRow(cells))
 }
 
 /// An `outcomes.csv` record (its actuals and renegotiations come from
 /// their own files).
 pub fn outcome(cells: &mut Cells<'_>) -> Option<Outcome> {
-    let id = cells.id("id", true);
-    let account = cells.id("account", true);
-    let label = cells.text("label", true, false);
-    let unit = cells.text("unit", false, false);
-    let direction = cells
-        .choice("direction", true, &DIRECTIONS)
-        .map(|position| {
-            if position == 0 {
-                OutcomeDirection::Increase
-            } else {
-                OutcomeDirection::Decrease
-            }
-        });
-    let baseline_value = cells.number("baseline_value", true, VALUE_RANGE);
-    let baseline_date = cells.date("baseline_date", true);
-    let target_value = cells.number("target_value", true, VALUE_RANGE);
-    let target_date = cells.date("target_date", true);
-    Some(Outcome {
-        id: id?,
-        account: account?,
-        label: label?,
-        unit,
-        direction: direction?,
-        baseline: DatedValue {
-            value: baseline_value?,
-            date: baseline_date?,
-        },
-        target: DatedValue {
-            value: target_value?,
-            date: target_date?,
-        },
-        actuals: Vec::new(),
-        renegotiations: Vec::new(),
-    })
+    rows::outcome(&mut CsvRow(cells), |_| (Vec::new(), Vec::new()))
 }
 
 /// An `outcome_actuals.csv` record: the outcome's id and the actual.
 pub fn actual(cells: &mut Cells<'_>) -> Option<(String, Actual)> {
     let outcome = cells.id("outcome", true);
-    let date = cells.date("date", true);
-    let value = cells.number("value", true, VALUE_RANGE);
-    Some((
-        outcome?,
-        DatedValue {
-            value: value?,
-            date: date?,
-        },
-    ))
+    let actual = rows::actual(&mut CsvRow(cells));
+    Some((outcome?, actual?))
 }
 
 /// An `outcome_renegotiations.csv` record: the outcome's id and the renegotiation.
 pub fn renegotiation(cells: &mut Cells<'_>) -> Option<(String, Renegotiation)> {
     let outcome = cells.id("outcome", true);
-    let date = cells.date("date", true);
-    let target = cells.number("target", true, VALUE_RANGE);
-    let target_date = cells.date("target_date", true);
-    let reason = cells.text("reason", true, false);
-    let agreed_by = cells.text("agreed_by", true, false);
-    Some((
-        outcome?,
-        Renegotiation {
-            date: date?,
-            target: target?,
-            target_date: target_date?,
-            reason: reason?,
-            agreed_by: agreed_by?,
-        },
-    ))
+    let renegotiation = rows::renegotiation(&mut CsvRow(cells));
+    Some((outcome?, renegotiation?))
 }
 
 /// A `renewals.csv` record.
 pub fn renewal(cells: &mut Cells<'_>) -> Option<Renewal> {
-    let account = cells.id("account", true);
-    let date = cells.date("date", true);
-    let result = cells.choice("result", true, &RESULTS).map(|position| {
-        if position == 0 {
-            RenewalResult::Renewed
-        } else {
-            RenewalResult::Churned
-        }
-    });
-    let value = cells.number("value", true, (0.0, MAX_MONEY));
-    Some(Renewal {
-        account: account?,
-        date: date?,
-        result: result?,
-        value: value?,
-    })
+    rows::renewal(&mut CsvRow(cells))
 }

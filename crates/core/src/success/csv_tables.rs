@@ -233,6 +233,11 @@ impl<'a> Cells<'a> {
         }
     }
 
+    /// The table's columns.
+    pub(super) fn columns(&self) -> Columns {
+        self.columns
+    }
+
     /// Whether the column has a value in this record.
     pub fn has(&mut self, name: &str) -> bool {
         self.raw(name, false).is_some()

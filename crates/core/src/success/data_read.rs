@@ -8,8 +8,10 @@
 
 use super::data::*;
 use super::data_checks::{check_data, Finding, Place};
+use super::date::Date;
 use super::diagnostic::{SuccessCode, SuccessDiagnostic};
 use super::fields::{check_schema, Object, Reader};
+use super::row_fields::{self as rows, RowFields};
 use super::values::MAX_WHOLE;
 use crate::json::Node;
 use crate::model::diagnostic::{ModelPath, PathSegment};
@@ -53,12 +55,7 @@ const DATED_VALUE_FIELDS: [&str; 2] = ["value", "date"];
 const ACTUAL_FIELDS: [&str; 2] = ["date", "value"];
 const RENEGOTIATION_FIELDS: [&str; 5] = ["date", "target", "targetDate", "reason", "agreedBy"];
 const RENEWAL_FIELDS: [&str; 4] = ["account", "date", "result", "value"];
-/// The directions as documents write them, in the order of the enum.
-pub const DIRECTIONS: [&str; 2] = ["increase", "decrease"];
-/// The renewal results as documents write them, in the order of the enum.
-pub const RESULTS: [&str; 2] = ["renewed", "churned"];
-/// Values of outcomes: any finite number a spreadsheet shows.
-pub const VALUE_RANGE: (f64, f64) = (-1e15, 1e15);
+pub use super::row_fields::{DIRECTIONS, RESULTS, VALUE_RANGE};
 
 /// Reads a self-contained data document: every row names accounts and
 /// outcomes of the same document.
@@ -136,41 +133,16 @@ fn read_parts(node: &Node, reader: &mut Reader) -> SuccessData {
 
 fn read_account(node: &Node, path: &ModelPath, reader: &mut Reader) -> Option<Account> {
     let item = reader.object(node, path, &ACCOUNT_FIELDS)?;
-    let id = item.id("id", true, reader);
-    let name = item.text("name", true, false, reader);
-    let segment = item.id("segment", false, reader);
-    let owner = item.id("owner", false, reader);
-    let annual_value = item.number("annualValue", true, (0.0, MAX_MONEY), reader);
-    let currency = item
-        .field("currency", true, reader)
-        .and_then(|node| match node {
-            Node::Text(text) => reader.refuse(&item.at("currency"), super::values::currency(text)),
-            other => {
-                reader.wrong_type(&item.at("currency"), "text", other);
-                None
-            }
-        });
-    let contract_start = item.date("contractStart", true, reader);
-    let first_value = item.date("firstValue", false, reader);
-    let renewal = item.date("renewal", true, reader);
-    let stage_override = item
-        .field("stage", false, reader)
-        .and_then(|node| read_stage_override(node, &item.at("stage"), reader));
-    let case = item
-        .field("case", false, reader)
-        .and_then(|node| read_case_link(node, &item.at("case"), reader));
-    Some(Account {
-        id: id?,
-        name: name?,
-        segment,
-        owner,
-        annual_value: annual_value?,
-        currency: currency?,
-        contract_start: contract_start?,
-        first_value,
-        renewal: renewal?,
-        stage_override,
-        case,
+    rows::account(&mut JsonRow { item, reader }, |row| {
+        let stage_override = row
+            .item
+            .field("stage", false, row.reader)
+            .and_then(|node| read_stage_override(node, &row.item.at("stage"), row.reader));
+        let case = row
+            .item
+            .field("case", false, row.reader)
+            .and_then(|node| read_case_link(node, &row.item.at("case"), row.reader));
+        (stage_override, case)
     })
 }
 
@@ -206,136 +178,111 @@ fn read_case_link(node: &Node, path: &ModelPath, reader: &mut Reader) -> Option<
 
 fn read_signal(node: &Node, path: &ModelPath, reader: &mut Reader) -> Option<Signal> {
     let item = reader.object(node, path, &SIGNAL_FIELDS)?;
-    let account = item.id("account", true, reader);
-    let date = item.date("date", true, reader);
-    let metric = item.id("metric", true, reader);
-    let value = item.number("value", true, VALUE_RANGE, reader);
-    Some(Signal {
-        account: account?,
-        date: date?,
-        metric: metric?,
-        value: value?,
-    })
+    rows::signal(&mut JsonRow { item, reader })
 }
 
 fn read_event(node: &Node, path: &ModelPath, reader: &mut Reader) -> Option<Event> {
     let item = reader.object(node, path, &EVENT_FIELDS)?;
-    let account = item.id("account", true, reader);
-    let date = item.date("date", true, reader);
-    let kind = item.id("kind", true, reader);
-    let note = item.text("note", false, true, reader);
-    Some(Event {
-        account: account?,
-        date: date?,
-        kind: kind?,
-        note,
-    })
-}
-
-fn read_dated_value(item: &Object<'_>, key: &str, reader: &mut Reader) -> Option<DatedValue> {
-    let node = item.field(key, true, reader)?;
-    let inner = reader.object(node, &item.at(key), &DATED_VALUE_FIELDS)?;
-    let value = inner.number("value", true, VALUE_RANGE, reader);
-    let date = inner.date("date", true, reader);
-    Some(DatedValue {
-        value: value?,
-        date: date?,
-    })
+    rows::event(&mut JsonRow { item, reader })
 }
 
 fn read_outcome(node: &Node, path: &ModelPath, reader: &mut Reader) -> Option<Outcome> {
     let item = reader.object(node, path, &OUTCOME_FIELDS)?;
-    let id = item.id("id", true, reader);
-    let account = item.id("account", true, reader);
-    let label = item.text("label", true, false, reader);
-    let unit = item.text("unit", false, false, reader);
-    let direction = item
-        .choice("direction", true, &DIRECTIONS, reader)
-        .map(|position| {
-            if position == 0 {
-                OutcomeDirection::Increase
-            } else {
-                OutcomeDirection::Decrease
-            }
-        });
-    let baseline = read_dated_value(&item, "baseline", reader);
-    let target = read_dated_value(&item, "target", reader);
-    let mut actuals = Vec::new();
-    let bound = (MAX_ACTUALS_PER_OUTCOME, "actuals");
-    for (index, node) in item
-        .list("actuals", false, bound, reader)
-        .iter()
-        .enumerate()
-    {
-        let Some(actual) = reader.object(node, &item.at("actuals").index(index), &ACTUAL_FIELDS)
-        else {
-            continue;
-        };
-        let date = actual.date("date", true, reader);
-        let value = actual.number("value", true, VALUE_RANGE, reader);
-        if let (Some(date), Some(value)) = (date, value) {
-            actuals.push(DatedValue { value, date });
-        }
-    }
-    let mut renegotiations = Vec::new();
-    let bound = (MAX_RENEGOTIATIONS_PER_OUTCOME, "renegotiations");
-    for (index, node) in item
-        .list("renegotiations", false, bound, reader)
-        .iter()
-        .enumerate()
-    {
-        let path = item.at("renegotiations").index(index);
-        renegotiations.extend(read_renegotiation(node, &path, reader));
-    }
-    Some(Outcome {
-        id: id?,
-        account: account?,
-        label: label?,
-        unit,
-        direction: direction?,
-        baseline: baseline?,
-        target: target?,
-        actuals,
-        renegotiations,
+    rows::outcome(&mut JsonRow { item, reader }, |row| {
+        let actuals = (MAX_ACTUALS_PER_OUTCOME, "actuals", &ACTUAL_FIELDS[..]);
+        let renegotiations = (
+            MAX_RENEGOTIATIONS_PER_OUTCOME,
+            "renegotiations",
+            &RENEGOTIATION_FIELDS[..],
+        );
+        (
+            read_rows(row, actuals, |fields: &mut JsonRow<'_, '_>| {
+                rows::actual(fields)
+            }),
+            read_rows(row, renegotiations, |fields: &mut JsonRow<'_, '_>| {
+                rows::renegotiation(fields)
+            }),
+        )
     })
 }
 
-fn read_renegotiation(node: &Node, path: &ModelPath, reader: &mut Reader) -> Option<Renegotiation> {
-    let item = reader.object(node, path, &RENEGOTIATION_FIELDS)?;
-    let date = item.date("date", true, reader);
-    let target = item.number("target", true, VALUE_RANGE, reader);
-    let target_date = item.date("targetDate", true, reader);
-    let reason = item.text("reason", true, false, reader);
-    let agreed_by = item.text("agreedBy", true, false, reader);
-    Some(Renegotiation {
-        date: date?,
-        target: target?,
-        target_date: target_date?,
-        reason: reason?,
-        agreed_by: agreed_by?,
-    })
+/// The rows of the list `key` of `row` (at most `bound`, each an object of
+/// `fields`), each read by `read`.
+fn read_rows<T>(
+    row: &mut JsonRow<'_, '_>,
+    (bound, key, fields): (usize, &'static str, &[&str]),
+    read: impl Fn(&mut JsonRow<'_, '_>) -> Option<T>,
+) -> Vec<T> {
+    let mut found = Vec::new();
+    let reader = &mut *row.reader;
+    for (index, node) in row
+        .item
+        .list(key, false, (bound, key), reader)
+        .iter()
+        .enumerate()
+    {
+        let path = row.item.at(key).index(index);
+        if let Some(item) = reader.object(node, &path, fields) {
+            found.extend(read(&mut JsonRow { item, reader }));
+        }
+    }
+    found
 }
 
 fn read_renewal(node: &Node, path: &ModelPath, reader: &mut Reader) -> Option<Renewal> {
     let item = reader.object(node, path, &RENEWAL_FIELDS)?;
-    let account = item.id("account", true, reader);
-    let date = item.date("date", true, reader);
-    let result = item
-        .choice("result", true, &RESULTS, reader)
-        .map(|position| {
-            if position == 0 {
-                RenewalResult::Renewed
-            } else {
-                RenewalResult::Churned
+    rows::renewal(&mut JsonRow { item, reader })
+}
+
+/// An object's fields read by key, problems recorded in `reader`.
+struct JsonRow<'a, 'r> {
+    item: Object<'a>,
+    reader: &'r mut Reader,
+}
+
+impl RowFields for JsonRow<'_, '_> {
+    fn id(&mut self, key: &str, required: bool) -> Option<String> {
+        self.item.id(key, required, self.reader)
+    }
+
+    fn text(&mut self, key: &str, required: bool, note: bool) -> Option<String> {
+        self.item.text(key, required, note, self.reader)
+    }
+
+    fn date(&mut self, key: &str, required: bool) -> Option<Date> {
+        self.item.date(key, required, self.reader)
+    }
+
+    fn number(&mut self, key: &str, required: bool, range: (f64, f64)) -> Option<f64> {
+        self.item.number(key, required, range, self.reader)
+    }
+
+    fn choice(&mut self, key: &str, required: bool, names: &[&str]) -> Option<usize> {
+        self.item.choice(key, required, names, self.reader)
+    }
+
+    fn currency(&mut self, key: &str) -> Option<String> {
+        match self.item.field(key, true, self.reader)? {
+            Node::Text(text) => self
+                .reader
+                .refuse(&self.item.at(key), super::values::currency(text)),
+            other => {
+                self.reader.wrong_type(&self.item.at(key), "text", other);
+                None
             }
-        });
-    let value = item.number("value", true, (0.0, MAX_MONEY), reader);
-    Some(Renewal {
-        account: account?,
-        date: date?,
-        result: result?,
-        value: value?,
-    })
+        }
+    }
+
+    fn dated_value(&mut self, key: &str) -> Option<DatedValue> {
+        let node = self.item.field(key, true, self.reader)?;
+        let item = self
+            .reader
+            .object(node, &self.item.at(key), &DATED_VALUE_FIELDS)?;
+        rows::dated_value(&mut JsonRow {
+            item,
+            reader: self.reader,
+        })
+    }
 }
 
 /// The JSON path of a finding's field.

@@ -14,8 +14,9 @@
 //!   measure's column ([`HealthTable::rescore_measure`]);
 //! - rules are the scoring engine's [`ScoringRule`] (points without the
 //!   band label, so the loop allocates nothing) and the weighting is the
-//!   engine's arithmetic step for step (`health_sum`); a property test
-//!   holds every cell to [`crate::scoring::score`] as the oracle.
+//!   engine's own allocation-free kernel ([`crate::scoring::weigh_points`],
+//!   in `health_sum`); a property test holds every cell to
+//!   [`crate::scoring::score`] as the oracle.
 //!
 //! After a churn the account has no stage: its cells are read as on the
 //! churn date (the last day it had one) and marked frozen.
@@ -120,6 +121,10 @@ pub struct HealthTable {
     pub(super) shifted: Vec<Vec<(i64, ScoringRule)>>,
     /// Where each scorecard's slots start in `shifted`.
     pub(super) slot_start: Vec<usize>,
+    /// `sum_cell`'s weights and has-a-value flags for the weighting
+    /// kernel, reused cell after cell (`width` long).
+    pub(super) weights_buffer: Vec<f64>,
+    pub(super) counted_buffer: Vec<bool>,
 }
 
 impl HealthTable {
@@ -164,6 +169,8 @@ impl HealthTable {
             contributions: vec![0.0; cell_count * width],
             shifted: vec![Vec::new(); slot_count],
             slot_start,
+            weights_buffer: vec![0.0; width],
+            counted_buffer: vec![false; width],
         };
         let renewals = group_by_account(data, &data.renewals, |row| row.account.as_str());
         let outcomes = group_by_account(data, &data.outcomes, |row| row.account.as_str());

@@ -2,17 +2,19 @@
 //! change re-sums the stored points, a rule change re-evaluates one
 //! measure's column and re-sums.
 //!
-//! The sum is the scoring engine's (`scoring::engine`) step for step, so
-//! cells equal [`crate::scoring::score`] to the bit: weights counted only
-//! where a measure has a value (the missing policy `Exclude`), divided by
-//! the largest of them, `share = w / largest / Σ(w / largest)` clamped to
-//! 0..1, `contribution = points × share`, the score the contributions'
-//! sum from -0.0, clamped to 0..100. Coverage is Σ weights with a value
-//! over Σ weights.
+//! The sum is the scoring engine's own kernel ([`weigh_points`]), so cells
+//! equal [`crate::scoring::score`] to the bit: weights counted only where a
+//! measure has a value (the missing policy `Exclude`). Coverage is Σ
+//! weights with a value over Σ weights.
 
 use super::health::{HealthError, HealthTable};
 use super::settings::{Grade, HealthScorecard};
-use crate::scoring::{validate_scorecard, ScoringRule};
+use crate::scoring::{validate_scorecard, weigh_points, ScoringRule, WeightTotals};
+
+/// Whether the value at `slot` is there (not NaN, the table's missing).
+fn has_value(values: &[f64], slot: usize) -> bool {
+    values.get(slot).is_some_and(|v| !v.is_nan())
+}
 
 impl HealthTable {
     /// Turns a cell's values into points; `only` limits it to one measure.
@@ -88,38 +90,15 @@ impl HealthTable {
 
     /// The share of measure `position` in a cell scored by `card`.
     pub(super) fn share(&self, cell_index: usize, card: &HealthScorecard, position: usize) -> f64 {
-        let (largest, scaled_total) = self.weight_totals(cell_index, card);
-        let weight = card.measures.get(position).map_or(0.0, |m| m.weight);
-        if largest <= 0.0 {
-            return 0.0;
-        }
-        (weight / largest / scaled_total).clamp(0.0, 1.0)
-    }
-
-    /// The largest weight counted and the weights' total divided by it.
-    fn weight_totals(&self, cell_index: usize, card: &HealthScorecard) -> (f64, f64) {
         let base = cell_index * self.width;
-        let mut largest = 0.0_f64;
+        let mut weights = Vec::with_capacity(card.measures.len());
+        let mut counted = Vec::with_capacity(card.measures.len());
         for (position, measure) in card.measures.iter().enumerate() {
-            if self
-                .values
-                .get(base + position)
-                .is_some_and(|v| !v.is_nan())
-            {
-                largest = largest.max(measure.weight);
-            }
+            weights.push(measure.weight);
+            counted.push(has_value(&self.values, base + position));
         }
-        let mut scaled_total = -0.0_f64;
-        for (position, measure) in card.measures.iter().enumerate() {
-            if self
-                .values
-                .get(base + position)
-                .is_some_and(|v| !v.is_nan())
-            {
-                scaled_total += measure.weight / largest;
-            }
-        }
-        (largest, scaled_total)
+        let weight = card.measures.get(position).map_or(0.0, |m| m.weight);
+        WeightTotals::of(&weights, &counted).share_of(weight)
     }
 
     /// Sums a cell's points into its score, grade, coverage and
@@ -136,27 +115,32 @@ impl HealthTable {
         else {
             return;
         };
-        let (largest, scaled_total) = self.weight_totals(cell_index, card);
-        let (mut total, mut covered, mut all) = (-0.0_f64, 0.0_f64, 0.0_f64);
-        for (position, measure) in card.measures.iter().enumerate() {
-            let slot = base + position;
-            let has_value = self.values.get(slot).is_some_and(|v| !v.is_nan());
-            all += measure.weight;
-            let contribution = if has_value && largest > 0.0 {
-                covered += measure.weight;
-                let share = (measure.weight / largest / scaled_total).clamp(0.0, 1.0);
-                self.points.get(slot).copied().unwrap_or(0.0) * share
-            } else {
-                0.0
-            };
-            total += contribution;
-            if let Some(target) = self.contributions.get_mut(slot) {
-                *target = contribution;
-            }
+        let measure_count = card.measures.len();
+        // The kernel's weight and counted columns, in buffers of `width`
+        // kept on the table and overwritten cell after cell.
+        let slots = base..base + measure_count;
+        let (Some(weights), Some(counted), Some(values), Some(points), Some(contributions)) = (
+            self.weights_buffer.get_mut(..measure_count),
+            self.counted_buffer.get_mut(..measure_count),
+            self.values.get(slots.clone()),
+            self.points.get(slots.clone()),
+            self.contributions.get_mut(slots),
+        ) else {
+            return;
+        };
+        for (((weight, counts), measure), value) in weights
+            .iter_mut()
+            .zip(counted.iter_mut())
+            .zip(&card.measures)
+            .zip(values)
+        {
+            *weight = measure.weight;
+            *counts = !value.is_nan();
         }
-        let score = (largest > 0.0).then(|| total.clamp(0.0, 100.0));
+        let weighted = weigh_points(points, weights, counted, contributions);
+        let score = weighted.score_0_to_100;
         let grades = self.grades;
-        let moved_most = self.moved_most(cell_index, card.measures.len());
+        let moved_most = self.moved_most(cell_index, measure_count);
         if let Some(cell) = self.cells.get_mut(cell_index) {
             cell.score = score;
             cell.grade = score.map(|score| {
@@ -168,11 +152,7 @@ impl HealthTable {
                     Grade::AtRisk
                 }
             });
-            cell.coverage = if all > 0.0 {
-                (covered / all).clamp(0.0, 1.0)
-            } else {
-                0.0
-            };
+            cell.coverage = weighted.totals.coverage_0_to_1();
             cell.moved_most = if score.is_some() { moved_most } else { None };
         }
     }

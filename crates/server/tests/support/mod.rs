@@ -2,8 +2,10 @@
 //! uses it with `mod support;`): starts the real `yardstick-serve` on a
 //! free port of 127.0.0.1 (with `--max-lifetime-secs`, so it stops by
 //! itself), talks HTTP/1.1 to it over plain sockets, parses the answers,
-//! makes test events and gives each test a fresh temp folder. It holds no
-//! tests and never talks to anything but the server it started.
+//! makes test events and gives each test a fresh temp folder; it reads
+//! the repository's example models and documented settings, and the
+//! value the core gives a saved case. It holds no tests and never talks
+//! to anything but the server it started.
 //! `YARDSTICK_SERVE` names another binary to test (an older build, to see
 //! a new test fail against it).
 #![allow(dead_code)]
@@ -20,6 +22,9 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 
 use serde_json::{json, Value};
+use yardstick_core::cases::figures::case_figures;
+use yardstick_core::cases::read::read_case;
+use yardstick_json_text::node_from_json;
 
 /// The server binary under test.
 pub fn binary() -> String {
@@ -37,7 +42,7 @@ impl Server {
     pub fn start(extra: &[&str]) -> Server {
         let mut child = Command::new(binary())
             .args(["--port", "0", "--max-lifetime-secs", "120", "--root"])
-            .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+            .arg(repository_root())
             .args(extra)
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -232,4 +237,51 @@ pub fn temp_folder(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&folder);
     std::fs::create_dir_all(&folder).unwrap();
     folder
+}
+
+/// The repository's root: the folder `Server::start` serves.
+pub fn repository_root() -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+}
+
+/// The text of the example model `examples/models/<file>`.
+pub fn example_model_text(file: &str) -> String {
+    std::fs::read_to_string(repository_root().join("examples/models").join(file)).unwrap()
+}
+
+/// The example model `examples/models/<file>` as JSON.
+pub fn example_model(file: &str) -> Value {
+    serde_json::from_str(&example_model_text(file)).unwrap()
+}
+
+/// Sends `body` as JSON: `method` on `target`.
+pub fn send(server: &Server, method: &str, target: &str, body: &Value) -> Answer {
+    server.request(
+        method,
+        target,
+        &[("Content-Type", "application/json")],
+        body.to_string().as_bytes(),
+    )
+}
+
+/// The value the core gives the saved case `case` (the model's `leadValue`).
+pub fn core_case_value(case: &Value) -> f64 {
+    let document = read_case(&node_from_json(&case.to_string()).unwrap()).unwrap();
+    case_figures(&document).unwrap().value.unwrap()
+}
+
+/// The settings example of docs/success.md (its first JSON block after
+/// the settings heading), as text.
+pub fn documented_settings_text() -> String {
+    let docs = std::fs::read_to_string(repository_root().join("docs/success.md")).expect("docs");
+    let section = docs
+        .split("## The settings")
+        .nth(1)
+        .expect("a settings section");
+    let block = section.split("```json").nth(1).expect("a JSON block");
+    block
+        .split("```")
+        .next()
+        .expect("a closed block")
+        .to_string()
 }

@@ -11,20 +11,17 @@
 //! **Iteration.** From γ = 0 and g₀ = ln(churned / renewed), each step uses
 //! the modified score U*_j = Σ_i (y_i − p_i + h_i (½ − p_i)) z_ij with the
 //! hat values h_i = w_i z_iᵀ I⁻¹ z_i, and moves by δ = I⁻¹ U* (logistf's
-//! Newton step), halved at most 30 times until ℓ* does not fall. It stops
+//! Newton step), halved at most 30 times until ℓ* does not fall (the loop
+//! shared with `logistic`, `newton`). It stops
 //! when max |δ| ≤ `tolerance` or fails after `max_iterations`. A measure
 //! with sd = 0 gets coefficient 0 (as in `logistic`). The reference is
 //! scipy's optimiser on the same objective (tests/data/success-proof/).
 //! Work: O(n·p²) per step and per halving.
 
 use super::error::ProofError;
-use super::input::{check_finite, check_lengths, require_both_outcomes};
 use super::linear_algebra::{cholesky, forward_substitute, log_determinant, solve_with_factor};
 use super::logistic::design::{logistic, Design};
-use super::logistic::{
-    check_options, column_moments, LogisticFit, LogisticOptions, SEPARATION_LIMIT,
-};
-use super::MAX_FEATURES;
+use super::logistic::{check_options, fit_by_newton, LogisticFit, LogisticOptions};
 
 /// Fits churn on `measures` by Firth's penalised likelihood. `options.penalty`
 /// must be 0 (Jeffreys' prior is the only penalty here); the iteration cap
@@ -42,63 +39,17 @@ pub fn fit_firth(
             expected: "0 for a Firth fit",
         });
     }
-    if measures.len() > MAX_FEATURES {
-        return Err(ProofError::TooManyFeatures {
-            count: measures.len(),
-            limit: MAX_FEATURES,
-        });
-    }
-    for column in measures {
-        check_lengths("measures[]", column.len(), churned.len())?;
-        check_finite("measures[]", column)?;
-    }
-    let (churned_count, renewed_count) = require_both_outcomes(churned)?;
-    let (means, standard_deviations) = column_moments(measures)?;
-    let design = Design {
-        measures,
-        means: &means,
-        standard_deviations: &standard_deviations,
-    };
-    let dimension = measures.len() + 1;
-    let mut theta = vec![0.0; dimension];
-    if let Some(intercept) = theta.first_mut() {
-        *intercept = (churned_count as f64 / renewed_count as f64).ln();
-    }
-    for iteration in 1..=options.max_iterations {
-        let singular = ProofError::SingularHessian { iteration };
-        let (lower, objective) = penalised(&design, &theta, churned).ok_or(singular.clone())?;
-        let score = modified_score(&design, &theta, churned, &lower);
-        let step = solve_with_factor(&lower, &score, dimension).ok_or(singular)?;
-        let mut scale = 1.0;
-        for _ in 0..30 {
-            let candidate = shifted(&theta, &step, scale);
-            let better = penalised(&design, &candidate, churned)
-                .is_some_and(|(_, value)| value >= objective - 1e-12 * (1.0 + objective.abs()));
-            if better {
-                break;
-            }
-            scale *= 0.5;
-        }
-        theta = shifted(&theta, &step, scale);
-        let largest_coefficient = theta.iter().skip(1).fold(0.0f64, |m, c| m.max(c.abs()));
-        if largest_coefficient > SEPARATION_LIMIT {
-            return Err(ProofError::Separation {
-                iterations: iteration,
-            });
-        }
-        let largest_move = step.iter().fold(0.0f64, |m, s| m.max((scale * s).abs()));
-        if largest_move <= options.tolerance {
-            return Ok(design.report(theta, churned, iteration));
-        }
-    }
-    Err(ProofError::NotConverged {
-        iterations: options.max_iterations,
-    })
-}
-
-/// θ + scale · step.
-fn shifted(theta: &[f64], step: &[f64], scale: f64) -> Vec<f64> {
-    theta.iter().zip(step).map(|(t, s)| t + scale * s).collect()
+    fit_by_newton(
+        (measures, churned),
+        options,
+        true,
+        |design, theta| penalised(design, theta, churned).map(|(_, objective)| objective),
+        |design, theta| {
+            let (lower, _) = penalised(design, theta, churned)?;
+            let score = modified_score(design, theta, churned, &lower);
+            solve_with_factor(&lower, &score, theta.len())
+        },
+    )
 }
 
 /// The Cholesky factor of I(θ) and ℓ*(θ); `None` when I is singular.

@@ -20,7 +20,7 @@
 //! **Iteration.** From γ = 0 and g₀ = ln(churned / renewed), each step
 //! solves H δ = ∇ (H = Zᵀ W Z + λ I without the intercept, W = p(1 − p);
 //! Cholesky) and halves the step (at most 30 times) until the penalised
-//! log-likelihood does not fall. It stops when max |δ| ≤ `tolerance`
+//! log-likelihood does not fall (the loop shared with `firth`, `newton`). It stops when max |δ| ≤ `tolerance`
 //! (default 1e-10) or fails after `max_iterations` (default 100, at most
 //! 1000). A measure with sd = 0 gets coefficient 0 (a 1 on its Hessian
 //! diagonal keeps H definite; its gradient is always 0). For λ > 0 the
@@ -34,6 +34,7 @@
 use super::error::ProofError;
 use super::input::{check_finite, check_lengths, require_both_outcomes};
 use super::linear_algebra::solve_positive_definite;
+use super::newton::{maximise, NewtonLimits};
 use super::MAX_FEATURES;
 
 /// How to fit.
@@ -106,54 +107,90 @@ pub fn fit_logistic(
     options: &LogisticOptions,
 ) -> Result<LogisticFit, ProofError> {
     check_options(options)?;
-    if measures.len() > MAX_FEATURES {
-        return Err(ProofError::TooManyFeatures {
-            count: measures.len(),
-            limit: MAX_FEATURES,
-        });
-    }
-    for column in measures {
-        check_lengths("measures[]", column.len(), churned.len())?;
-        check_finite("measures[]", column)?;
-    }
-    let (churned_count, renewed_count) = require_both_outcomes(churned)?;
-    let (means, standard_deviations) = column_moments(measures)?;
-    let design = Design {
-        measures,
-        means: &means,
-        standard_deviations: &standard_deviations,
-    };
-    let dimension = measures.len() + 1;
-    let mut theta = vec![0.0; dimension];
-    if let Some(intercept) = theta.first_mut() {
-        *intercept = (churned_count as f64 / renewed_count as f64).ln();
-    }
-    let mut objective = design.penalised_log_likelihood(&theta, churned, options.penalty);
-    for iteration in 1..=options.max_iterations {
-        let (gradient, hessian) = design.gradient_and_hessian(&theta, churned, options.penalty);
-        let step = solve_positive_definite(&hessian, &gradient, dimension)
-            .ok_or(ProofError::SingularHessian { iteration })?;
-        let (next_theta, next_objective, largest_move) =
-            design.halving_step(&theta, &step, objective, churned, options.penalty);
-        theta = next_theta;
-        objective = next_objective;
-        let largest_coefficient = theta.iter().skip(1).fold(0.0f64, |m, c| m.max(c.abs()));
-        if options.penalty == 0.0 && largest_coefficient > SEPARATION_LIMIT {
-            return Err(ProofError::Separation {
-                iterations: iteration,
-            });
-        }
-        if largest_move <= options.tolerance {
-            return Ok(design.report(theta, churned, iteration));
-        }
-    }
-    Err(ProofError::NotConverged {
-        iterations: options.max_iterations,
-    })
+    let penalty = options.penalty;
+    fit_by_newton(
+        (measures, churned),
+        options,
+        penalty == 0.0,
+        |design, theta| Some(design.penalised_log_likelihood(theta, churned, penalty)),
+        |design, theta| {
+            let (gradient, hessian) = design.gradient_and_hessian(theta, churned, penalty);
+            solve_positive_definite(&hessian, &gradient, theta.len())
+        },
+    )
 }
 
-/// Coefficients per standard deviation beyond this mean separation.
-pub(super) const SEPARATION_LIMIT: f64 = 50.0;
+/// Checks the inputs, runs the shared Newton loop (`newton`) from θ₀ with
+/// the fit's objective and step on the standardised design, and reports
+/// the fit; `check_separation` as in [`NewtonLimits`].
+pub(super) fn fit_by_newton(
+    (measures, churned): (&[Vec<f64>], &[bool]),
+    options: &LogisticOptions,
+    check_separation: bool,
+    objective_at: impl Fn(&Design<'_>, &[f64]) -> Option<f64>,
+    step_at: impl Fn(&Design<'_>, &[f64]) -> Option<Vec<f64>>,
+) -> Result<LogisticFit, ProofError> {
+    let start = FitStart::new(measures, churned)?;
+    let design = start.design(measures);
+    let limits = NewtonLimits {
+        max_iterations: options.max_iterations,
+        tolerance: options.tolerance,
+        check_separation,
+    };
+    let (theta, iterations) = maximise(
+        start.theta.clone(),
+        limits,
+        |theta| objective_at(&design, theta),
+        |theta| step_at(&design, theta),
+    )?;
+    Ok(design.report(theta, churned, iterations))
+}
+
+/// What both fits start from: the inputs checked, the measures' moments
+/// and θ₀ = (ln(churned / renewed), 0, …, 0).
+struct FitStart {
+    means: Vec<f64>,
+    standard_deviations: Vec<f64>,
+    /// The starting θ, one longer than the measures.
+    theta: Vec<f64>,
+}
+
+impl FitStart {
+    /// Checks `measures` (at most `MAX_FEATURES` columns, each as long as
+    /// `churned` and finite) and `churned` (both outcomes present).
+    fn new(measures: &[Vec<f64>], churned: &[bool]) -> Result<FitStart, ProofError> {
+        if measures.len() > MAX_FEATURES {
+            return Err(ProofError::TooManyFeatures {
+                count: measures.len(),
+                limit: MAX_FEATURES,
+            });
+        }
+        for column in measures {
+            check_lengths("measures[]", column.len(), churned.len())?;
+            check_finite("measures[]", column)?;
+        }
+        let (churned_count, renewed_count) = require_both_outcomes(churned)?;
+        let (means, standard_deviations) = column_moments(measures)?;
+        let mut theta = vec![0.0; measures.len() + 1];
+        if let Some(intercept) = theta.first_mut() {
+            *intercept = (churned_count as f64 / renewed_count as f64).ln();
+        }
+        Ok(FitStart {
+            means,
+            standard_deviations,
+            theta,
+        })
+    }
+
+    /// The standardised design of `measures` (those checked by `new`).
+    fn design<'a>(&'a self, measures: &'a [Vec<f64>]) -> Design<'a> {
+        Design {
+            measures,
+            means: &self.means,
+            standard_deviations: &self.standard_deviations,
+        }
+    }
+}
 
 pub(super) fn check_options(options: &LogisticOptions) -> Result<(), ProofError> {
     let invalid = |option, value, expected| {

@@ -1,6 +1,6 @@
 //! The logistic fit's arithmetic on the standardised design: the linear
-//! predictor, the penalised log-likelihood, its gradient and Hessian, the
-//! step-halving Newton step and the report on both scales.
+//! predictor, the penalised log-likelihood, its gradient and Hessian and
+//! the report on both scales (the Newton loop itself is `newton`'s).
 //!
 //! θ = (g₀, γ₁, …, γ_p) throughout; row i of the design is
 //! (1, z_i1, …, z_ip) with z_ij = (x_ij − mean_j) / sd_j, or 0 for a
@@ -119,35 +119,6 @@ impl Design<'_> {
             }
         }
         (gradient, hessian)
-    }
-
-    /// θ + t·step for the largest t in 1, ½, ¼, … (30 halvings) whose
-    /// penalised log-likelihood is not below `objective`; returns the new
-    /// θ, its objective and the largest coefficient move.
-    pub fn halving_step(
-        &self,
-        theta: &[f64],
-        step: &[f64],
-        objective: f64,
-        churned: &[bool],
-        penalty: f64,
-    ) -> (Vec<f64>, f64, f64) {
-        let mut scale = 1.0;
-        let mut candidate = theta.to_vec();
-        let mut candidate_objective = objective;
-        for _ in 0..=30 {
-            for ((c, t), s) in candidate.iter_mut().zip(theta).zip(step) {
-                *c = t + scale * s;
-            }
-            candidate_objective = self.penalised_log_likelihood(&candidate, churned, penalty);
-            // A relative slack: near the optimum rounding moves the sum.
-            if candidate_objective >= objective - 1e-12 * (1.0 + objective.abs()) {
-                break;
-            }
-            scale *= 0.5;
-        }
-        let largest_move = step.iter().fold(0.0f64, |m, s| m.max((scale * s).abs()));
-        (candidate, candidate_objective, largest_move)
     }
 
     /// The fit on both scales.

@@ -35,6 +35,7 @@ mod input;
 pub mod lift;
 mod linear_algebra;
 pub mod logistic;
+mod newton;
 pub mod roc;
 pub mod wilson;
 
