@@ -52,6 +52,7 @@ pub mod settings_read;
 mod settings_rules;
 pub mod signal_index;
 pub mod stages;
+pub mod team;
 mod test_json;
 pub mod trends;
 mod values;
