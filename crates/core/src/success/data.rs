@@ -238,6 +238,7 @@ pub struct SuccessData {
 pub struct KnownIds {
     accounts: Vec<String>,
     outcomes: Vec<String>,
+    stored: super::data_checks_stored::StoredRows,
 }
 
 impl KnownIds {
@@ -245,7 +246,24 @@ impl KnownIds {
     pub fn new(mut accounts: Vec<String>, mut outcomes: Vec<String>) -> KnownIds {
         accounts.sort_unstable();
         outcomes.sort_unstable();
-        KnownIds { accounts, outcomes }
+        KnownIds {
+            accounts,
+            outcomes,
+            stored: Default::default(),
+        }
+    }
+
+    /// The same ids with the stored rows the rules across rows read
+    /// (contract starts, renewals, renegotiations), so an
+    /// import is checked against the merged result.
+    pub fn with_stored(mut self, stored: super::data_checks_stored::StoredRows) -> KnownIds {
+        self.stored = stored.sorted();
+        self
+    }
+
+    /// The stored rows the rules across rows read (empty unless given).
+    pub fn stored(&self) -> &super::data_checks_stored::StoredRows {
+        &self.stored
     }
 
     /// Whether an account with this id is stored.

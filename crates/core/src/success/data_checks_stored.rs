@@ -1,0 +1,216 @@
+//! The rules across rows of docs/success.md checked on the **merged**
+//! result of an import and what is stored (the import's rows replacing
+//! stored rows with the same key): an import fine on its own may break
+//! them against stored rows (a renewal after a stored churn, an account
+//! re-imported with its contract start after stored renewals).
+//!
+//! The store passes the few stored columns these rules read
+//! ([`StoredRows`], through [`super::data::KnownIds::with_stored`]); every
+//! problem involves at least one of the import's rows (the stored rows
+//! passed the rules when they were imported), so it is reported at that
+//! row, naming the stored row by its key. Rules among the import's own
+//! rows stay `data_checks`'; nothing here reports them twice. Work is
+//! O((import + stored) log) by sorts and binary searches.
+
+use super::data::{RenewalResult, SuccessData};
+use super::data_checks::{Finding, Place};
+use super::date::Date;
+use super::diagnostic::SuccessCode;
+
+/// The stored columns the rules across rows read.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StoredRows {
+    /// Each stored account's id and contract start.
+    pub contract_starts: Vec<(String, Date)>,
+    /// Each stored renewal's account, date and result.
+    pub renewals: Vec<(String, Date, RenewalResult)>,
+    /// Each stored renegotiation's outcome, date and target date.
+    pub renegotiations: Vec<(String, Date, Date)>,
+}
+
+impl StoredRows {
+    /// The same rows sorted by key, for binary search.
+    pub(super) fn sorted(mut self) -> StoredRows {
+        self.contract_starts.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        self.renewals
+            .sort_unstable_by(|a, b| (a.0.as_str(), a.1).cmp(&(b.0.as_str(), b.1)));
+        self.renegotiations
+            .sort_unstable_by(|a, b| (a.0.as_str(), a.1).cmp(&(b.0.as_str(), b.1)));
+        self
+    }
+
+    fn contract_start(&self, account: &str) -> Option<Date> {
+        let at = self
+            .contract_starts
+            .binary_search_by(|(id, _)| id.as_str().cmp(account))
+            .ok()?;
+        self.contract_starts.get(at).map(|(_, date)| *date)
+    }
+
+    /// The stored renewals of `account`, in date order.
+    fn renewals_of(&self, account: &str) -> &[(String, Date, RenewalResult)] {
+        let first = self.renewals.partition_point(|r| r.0.as_str() < account);
+        let last = self.renewals.partition_point(|r| r.0.as_str() <= account);
+        self.renewals.get(first..last).unwrap_or(&[])
+    }
+
+    /// The stored renegotiations of `outcome`, in date order.
+    fn renegotiations_of(&self, outcome: &str) -> &[(String, Date, Date)] {
+        let first = self
+            .renegotiations
+            .partition_point(|r| r.0.as_str() < outcome);
+        let last = self
+            .renegotiations
+            .partition_point(|r| r.0.as_str() <= outcome);
+        self.renegotiations.get(first..last).unwrap_or(&[])
+    }
+}
+
+fn date_order(place: Place, field: &'static str, message: String) -> Finding {
+    Finding {
+        place,
+        field,
+        code: SuccessCode::DateOrder,
+        message,
+        also: None,
+    }
+}
+
+/// Every finding of the merged rules (module docs).
+pub(super) fn check_stored(data: &SuccessData, stored: &StoredRows, out: &mut Vec<Finding>) {
+    if stored == &StoredRows::default() {
+        return;
+    }
+    let mut imported: Vec<(&str, Date, usize)> = data
+        .renewals
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.account.as_str(), r.date, i))
+        .collect();
+    imported.sort_unstable();
+    let replaced = |account: &str, date: Date| {
+        imported
+            .binary_search_by(|(a, d, _)| (*a, *d).cmp(&(account, date)))
+            .is_ok()
+    };
+    // An account re-imported with its contract start on or after a stored
+    // renewal the import keeps.
+    for (i, account) in data.accounts.iter().enumerate() {
+        for (_, date, _) in stored.renewals_of(&account.id) {
+            if *date <= account.contract_start && !replaced(&account.id, *date) {
+                let message = format!(
+                    "{} must be before the stored renewal of {} on {date}",
+                    account.contract_start, account.id
+                );
+                out.push(date_order(Place::Account(i), "contractStart", message));
+            }
+        }
+    }
+    // A renewal of a stored account (not re-imported) on or before its
+    // stored contract start.
+    let mut own_accounts: Vec<&str> = data.accounts.iter().map(|a| a.id.as_str()).collect();
+    own_accounts.sort_unstable();
+    for (i, renewal) in data.renewals.iter().enumerate() {
+        if own_accounts
+            .binary_search(&renewal.account.as_str())
+            .is_ok()
+        {
+            continue;
+        }
+        if let Some(start) = stored.contract_start(&renewal.account) {
+            if renewal.date <= start {
+                let message = format!(
+                    "{} must be after the stored contract start {start} of {}",
+                    renewal.date, renewal.account
+                );
+                out.push(date_order(Place::Renewal(i), "date", message));
+            }
+        }
+    }
+    check_churn_last(&imported, data, stored, out);
+    check_renegotiations(data, stored, out);
+}
+
+/// One renewal of the merged rows: its date, result and the import's row
+/// (`None` for a stored row).
+type Merged = (Date, RenewalResult, Option<usize>);
+
+/// A churn is the account's last renewal row in the merged rows.
+fn check_churn_last(
+    imported: &[(&str, Date, usize)],
+    data: &SuccessData,
+    stored: &StoredRows,
+    out: &mut Vec<Finding>,
+) {
+    let mut start = 0;
+    while let Some(&(account, _, _)) = imported.get(start) {
+        let rest = imported.get(start..).unwrap_or(&[]);
+        let end = start + rest.partition_point(|(a, _, _)| *a == account);
+        let own = imported.get(start..end).unwrap_or(&[]);
+        start = end.max(start + 1);
+        let stored_rows = stored.renewals_of(account);
+        if stored_rows.is_empty() {
+            continue;
+        }
+        let mut merged: Vec<Merged> = Vec::with_capacity(own.len() + stored_rows.len());
+        for (_, date, result) in stored_rows {
+            if own.binary_search_by(|(_, d, _)| d.cmp(date)).is_err() {
+                merged.push((*date, *result, None));
+            }
+        }
+        for (_, date, i) in own {
+            if let Some(row) = data.renewals.get(*i) {
+                merged.push((*date, row.result, Some(*i)));
+            }
+        }
+        merged.sort_unstable_by_key(|row| row.0);
+        let Some(churn_at) = merged.iter().position(|r| r.1 == RenewalResult::Churned) else {
+            continue;
+        };
+        let Some(&(churn_date, _, churn_row)) = merged.get(churn_at) else {
+            continue;
+        };
+        for &(date, _, row) in merged.iter().skip(churn_at + 1) {
+            match (churn_row, row) {
+                (None, Some(i)) => out.push(date_order(
+                    Place::Renewal(i),
+                    "date",
+                    format!("{date} comes after {account} churned on {churn_date} (stored)"),
+                )),
+                (Some(i), None) => out.push(date_order(
+                    Place::Renewal(i),
+                    "result",
+                    format!(
+                        "a churn must be the account's last renewal, and {account} has a \
+                         stored renewal on {date}"
+                    ),
+                )),
+                // Both the import's: `data_checks` reports it.
+                _ => {}
+            }
+        }
+    }
+}
+
+/// A re-imported outcome's baseline against the stored renegotiations the
+/// import keeps: none before the baseline date, target dates after it.
+fn check_renegotiations(data: &SuccessData, stored: &StoredRows, out: &mut Vec<Finding>) {
+    for (i, outcome) in data.outcomes.iter().enumerate() {
+        let baseline = outcome.baseline.date;
+        for (_, date, target_date) in stored.renegotiations_of(&outcome.id) {
+            let kept = !outcome.renegotiations.iter().any(|r| r.date == *date);
+            if kept && (*date < baseline || *target_date <= baseline) {
+                let message = format!(
+                    "{baseline} is after the stored renegotiation of {} on {date} (target \
+                     date {target_date})",
+                    outcome.id
+                );
+                out.push(date_order(Place::Outcome(i), "baseline.date", message));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "data_checks_stored_test.rs"]
+mod tests;
