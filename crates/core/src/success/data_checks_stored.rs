@@ -5,66 +5,17 @@
 //! re-imported with its contract start after stored renewals).
 //!
 //! The store passes the few stored columns these rules read
-//! ([`StoredRows`], through [`super::data::KnownIds::with_stored`]); every
+//! ([`StoredRows`], through `KnownIds::with_stored`); every
 //! problem involves at least one of the import's rows (the stored rows
 //! passed the rules when they were imported), so it is reported at that
 //! row, naming the stored row by its key. Rules among the import's own
-//! rows stay `data_checks`'; nothing here reports them twice. Work is
+//! rows stay the parent's (`data_checks`); nothing here reports them twice. Work is
 //! O((import + stored) log) by sorts and binary searches.
 
-use super::data::{RenewalResult, SuccessData};
-use super::data_checks::{Finding, Place};
-use super::date::Date;
-use super::diagnostic::SuccessCode;
-
-/// The stored columns the rules across rows read.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct StoredRows {
-    /// Each stored account's id and contract start.
-    pub contract_starts: Vec<(String, Date)>,
-    /// Each stored renewal's account, date and result.
-    pub renewals: Vec<(String, Date, RenewalResult)>,
-    /// Each stored renegotiation's outcome, date and target date.
-    pub renegotiations: Vec<(String, Date, Date)>,
-}
-
-impl StoredRows {
-    /// The same rows sorted by key, for binary search.
-    pub(super) fn sorted(mut self) -> StoredRows {
-        self.contract_starts.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        self.renewals
-            .sort_unstable_by(|a, b| (a.0.as_str(), a.1).cmp(&(b.0.as_str(), b.1)));
-        self.renegotiations
-            .sort_unstable_by(|a, b| (a.0.as_str(), a.1).cmp(&(b.0.as_str(), b.1)));
-        self
-    }
-
-    fn contract_start(&self, account: &str) -> Option<Date> {
-        let at = self
-            .contract_starts
-            .binary_search_by(|(id, _)| id.as_str().cmp(account))
-            .ok()?;
-        self.contract_starts.get(at).map(|(_, date)| *date)
-    }
-
-    /// The stored renewals of `account`, in date order.
-    fn renewals_of(&self, account: &str) -> &[(String, Date, RenewalResult)] {
-        let first = self.renewals.partition_point(|r| r.0.as_str() < account);
-        let last = self.renewals.partition_point(|r| r.0.as_str() <= account);
-        self.renewals.get(first..last).unwrap_or(&[])
-    }
-
-    /// The stored renegotiations of `outcome`, in date order.
-    fn renegotiations_of(&self, outcome: &str) -> &[(String, Date, Date)] {
-        let first = self
-            .renegotiations
-            .partition_point(|r| r.0.as_str() < outcome);
-        let last = self
-            .renegotiations
-            .partition_point(|r| r.0.as_str() <= outcome);
-        self.renegotiations.get(first..last).unwrap_or(&[])
-    }
-}
+use super::super::data::{RenewalResult, StoredRows, SuccessData};
+use super::super::date::Date;
+use super::super::diagnostic::SuccessCode;
+use super::{Finding, Place};
 
 fn date_order(place: Place, field: &'static str, message: String) -> Finding {
     Finding {

@@ -32,7 +32,6 @@ pub mod csv_rows;
 mod csv_tables;
 pub mod data;
 mod data_checks;
-pub mod data_checks_stored;
 pub mod data_read;
 pub mod date;
 pub mod demo;

@@ -9,8 +9,7 @@
 
 use rusqlite::{Connection, TransactionBehavior};
 use yardstick_core::success::csv_rows::CsvImport;
-use yardstick_core::success::data::{KnownIds, RenewalResult};
-use yardstick_core::success::data_checks_stored::StoredRows;
+use yardstick_core::success::data::{KnownIds, RenewalResult, StoredRows};
 use yardstick_core::success::date::Date;
 
 use super::success::{known_ids, write_rows, ImportCounts};
