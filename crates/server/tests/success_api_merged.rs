@@ -204,6 +204,47 @@ fn a_document_moving_an_outcome_baseline_after_a_stored_renegotiation_is_refused
 }
 
 #[test]
+fn a_renegotiation_of_a_stored_outcome_before_its_stored_baseline_is_refused() {
+    let server = stocked();
+    let document = json!({ "schema": "yardstick/success@1", "outcomes": [ {
+        "id": "cycle", "account": "acme", "label": "Cycle time", "direction": "decrease",
+        "baseline": { "value": 12, "date": "2025-03-01" },
+        "target": { "value": 8, "date": "2026-12-31" } } ] });
+    let first = post(
+        &server,
+        "/api/success/import",
+        "application/json",
+        &document.to_string(),
+    );
+    assert_eq!(first.status, 200, "{}", first.text());
+    let before = server.get_json("/api/success/data");
+    let answer = post_csv(
+        &server,
+        "outcome_renegotiations.csv",
+        "outcome,date,target,target_date,reason,agreed_by
+cycle,2025-06-01,9,2026-03-31,Scope grew,COO
+cycle,2025-02-01,9,2026-03-31,Scope grew,COO
+cycle,2025-07-01,9,2025-03-01,Scope grew,COO
+",
+    );
+    refused(
+        &server,
+        &answer,
+        &before,
+        &[
+            (
+                json!({"file": "outcome_renegotiations.csv", "line": 3, "column": "date"}),
+                "must be on or after the stored baseline date 2025-03-01 of cycle",
+            ),
+            (
+                json!({"file": "outcome_renegotiations.csv", "line": 4, "column": "target_date"}),
+                "must be after the stored baseline date 2025-03-01 of cycle",
+            ),
+        ],
+    );
+}
+
+#[test]
 fn replacing_a_stored_churn_and_churning_later_is_accepted() {
     let server = stocked();
     let answer = post_csv(

@@ -300,6 +300,8 @@ pub struct StoredRows {
     pub renewals: Vec<(String, Date, RenewalResult)>,
     /// Each stored renegotiation's outcome, date and target date.
     pub renegotiations: Vec<(String, Date, Date)>,
+    /// Each stored outcome's id and baseline date.
+    pub baselines: Vec<(String, Date)>,
 }
 
 impl StoredRows {
@@ -310,7 +312,17 @@ impl StoredRows {
             .sort_unstable_by(|a, b| (a.0.as_str(), a.1).cmp(&(b.0.as_str(), b.1)));
         self.renegotiations
             .sort_unstable_by(|a, b| (a.0.as_str(), a.1).cmp(&(b.0.as_str(), b.1)));
+        self.baselines.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         self
+    }
+
+    /// The stored baseline date of `outcome`.
+    pub(super) fn baseline(&self, outcome: &str) -> Option<Date> {
+        let at = self
+            .baselines
+            .binary_search_by(|(id, _)| id.as_str().cmp(outcome))
+            .ok()?;
+        self.baselines.get(at).map(|(_, date)| *date)
     }
 
     pub(super) fn contract_start(&self, account: &str) -> Option<Date> {

@@ -22,6 +22,7 @@ fn stored() -> KnownIds {
                 ("acme".into(), date("2026-01-15"), RenewalResult::Renewed),
             ],
             renegotiations: vec![("cycle".into(), date("2025-07-15"), date("2026-03-31"))],
+            baselines: vec![("cycle".into(), date("2025-01-15"))],
         },
     )
 }

@@ -1,10 +1,10 @@
 //! What an import is checked against (docs/success.md, "The API"): the
 //! stored ids and the few stored columns the rules across rows read
-//! (contract starts, renewals, renegotiations), read inside the import's
+//! (contract starts, renewals, renegotiations, outcome baselines), read inside the import's
 //! own transaction so that what is checked is what the import joins.
 //!
-//! Only the small tables are read (one row per account, renewal and
-//! renegotiation, their columns by SQLite's `json_extract`); signals,
+//! Only the small tables are read (one row per account, renewal, outcome
+//! and renegotiation, their columns by SQLite's `json_extract`); signals,
 //! events and actuals, the large tables, are never loaded.
 
 use rusqlite::{Connection, TransactionBehavior};
@@ -72,6 +72,13 @@ pub fn stored_rows(connection: &Connection) -> Result<StoredRows, StoreError> {
         if let (Some(day), Some(target_date)) = (date(&day), date(&target_date)) {
             rows.renegotiations.push((outcome, day, target_date));
         }
+    }
+    for [outcome, baseline] in text_rows::<2>(
+        connection,
+        "SELECT id, json_extract(row_json, '$.baseline.date') FROM success_outcomes",
+    )? {
+        rows.baselines
+            .extend(date(&baseline).map(|baseline| (outcome, baseline)));
     }
     Ok(rows)
 }
