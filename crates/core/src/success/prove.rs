@@ -125,11 +125,11 @@ pub fn prove(
 ) -> Result<ProofReport, ProofError> {
     let settings = options.settings;
     let found = build_observations(data, table, settings.days_before_renewal)?;
-    prove_observations(&found, options)
+    prove_built(&found, options)
 }
 
 /// [`prove`] on observations already built.
-pub fn prove_observations(
+pub fn prove_built(
     found: &ProofObservations,
     options: &ProveOptions,
 ) -> Result<ProofReport, ProofError> {

@@ -77,7 +77,7 @@ fn noisy(i: usize, churned: bool) -> f64 {
 #[test]
 fn too_few_churned_for_the_folds_is_not_enough_evidence() {
     let found = observations(40, 10, noisy);
-    let error = prove_observations(&found, &options(1.0, false)).unwrap_err();
+    let error = prove_built(&found, &options(1.0, false)).unwrap_err();
     assert_eq!(
         error,
         ProofError::TooFewForFolds {
@@ -91,7 +91,7 @@ fn too_few_churned_for_the_folds_is_not_enough_evidence() {
 #[test]
 fn the_report_counts_grades_bands_and_skips() {
     let found = observations(100, 4, noisy);
-    let report = prove_observations(&found, &options(1.0, false)).expect("a report");
+    let report = prove_built(&found, &options(1.0, false)).expect("a report");
     assert_eq!(
         (report.observations, report.churned, report.renewed),
         (100, 25, 75)
@@ -120,7 +120,7 @@ fn the_report_counts_grades_bands_and_skips() {
 #[test]
 fn a_measure_no_observation_has_stays_out_of_the_fit() {
     let found = observations(100, 4, noisy);
-    let report = prove_observations(&found, &options(1.0, false)).expect("a report");
+    let report = prove_built(&found, &options(1.0, false)).expect("a report");
     let suggestion = report.suggestion.expect("weights");
     assert_eq!(suggestion.fitted_measures, [0, 2]);
     assert_eq!(suggestion.suggested.weights[1], 0.0);
@@ -144,7 +144,7 @@ fn separation_without_a_penalty_falls_back_to_firth() {
         }
     };
     let found = observations(100, 4, separated);
-    let report = prove_observations(&found, &options(0.0, false)).expect("a report");
+    let report = prove_built(&found, &options(0.0, false)).expect("a report");
     let suggestion = report.suggestion.expect("weights from Firth's fit");
     assert!(suggestion.firth);
     assert!(suggestion.fit.coefficients.iter().all(|c| c.is_finite()));
@@ -155,6 +155,6 @@ fn separation_without_a_penalty_falls_back_to_firth() {
 #[test]
 fn firth_is_used_when_asked() {
     let found = observations(100, 4, noisy);
-    let report = prove_observations(&found, &options(1.0, true)).expect("a report");
+    let report = prove_built(&found, &options(1.0, true)).expect("a report");
     assert!(report.suggestion.expect("weights").firth);
 }
