@@ -107,13 +107,6 @@ fn number(value: usize) -> Node {
     Node::Number(value as f64)
 }
 
-fn known_ids(store: &Store) -> Result<KnownIds, Response> {
-    store
-        .success_ids()
-        .map(|(accounts, outcomes)| KnownIds::new(accounts, outcomes))
-        .map_err(|err| answer(Err(err)))
-}
-
 /// `400 {"error", "problems": [{code, path, message}]}` for a document.
 fn document_problems(what: &str, problems: &[SuccessDiagnostic]) -> Response {
     let list = problems
@@ -163,9 +156,17 @@ fn csv_problems(problems: &[CsvProblem]) -> Response {
     )
 }
 
-fn stored(store: &Store, import: &CsvImport) -> Response {
-    match store.import_success(import) {
-        Ok(counts) => Response::json(200, canonical_json(&counts_node(&counts))),
+/// Reads the import with `read` against what is stored (ids and the rows
+/// the rules across rows read) and stores it, in one transaction: 200
+/// with the counts, the refusal `read`'s problems become, or 500.
+fn checked_import<P>(
+    store: &Store,
+    read: impl FnOnce(&KnownIds) -> Result<CsvImport, P>,
+    refused: impl FnOnce(P) -> Response,
+) -> Response {
+    match store.import_success_checked(read) {
+        Ok(Ok(counts)) => Response::json(200, canonical_json(&counts_node(&counts))),
+        Ok(Err(problems)) => refused(problems),
         Err(err) => answer(Err(err)),
     }
 }
@@ -204,20 +205,16 @@ fn import_document(store: &Store, request: &Request) -> Response {
         Ok(node) => node,
         Err(refused) => return refused,
     };
-    let known = match known_ids(store) {
-        Ok(known) => known,
-        Err(failed) => return failed,
-    };
-    match read_data_with(&node, &known) {
-        Ok(data) => stored(
-            store,
-            &CsvImport {
+    checked_import(
+        store,
+        |known| {
+            read_data_with(&node, known).map(|data| CsvImport {
                 data,
                 ..CsvImport::default()
-            },
-        ),
-        Err(problems) => document_problems("the document has problems", &problems),
-    }
+            })
+        },
+        |problems| document_problems("the document has problems", &problems),
+    )
 }
 
 fn import_table(store: &Store, request: &Request, file: &str) -> Response {
@@ -236,14 +233,11 @@ fn import_table(store: &Store, request: &Request, file: &str) -> Response {
             }])
         }
     };
-    let known = match known_ids(store) {
-        Ok(known) => known,
-        Err(failed) => return failed,
-    };
-    match read_csv_import(&[table], &known) {
-        Ok(import) => stored(store, &import),
-        Err(problems) => csv_problems(&problems),
-    }
+    checked_import(
+        store,
+        |known| read_csv_import(&[table], known),
+        |problems| csv_problems(&problems),
+    )
 }
 
 fn accounts(store: &Store) -> Response {

@@ -186,4 +186,41 @@ pub(super) fn attach(
             reason,
         ));
     }
+    check_stored_baselines(import, &stored_lines.1, known, problems);
+}
+
+/// A renegotiation of a stored outcome against its stored baseline date
+/// (when the store passed it): none before it, target dates after it.
+fn check_stored_baselines(
+    import: &CsvImport,
+    lines: &[u64],
+    known: &KnownIds,
+    problems: &mut Vec<CsvProblem>,
+) {
+    for (row, line) in import.stored_renegotiations.iter().zip(lines) {
+        let Some(baseline) = known.stored().baseline(&row.outcome) else {
+            continue;
+        };
+        let renegotiation = &row.renegotiation;
+        let broken = if renegotiation.date < baseline {
+            Some(("date", renegotiation.date, "on or after"))
+        } else if renegotiation.target_date <= baseline {
+            Some(("target_date", renegotiation.target_date, "after"))
+        } else {
+            None
+        };
+        if let Some((column, date, order)) = broken {
+            let reason = format!(
+                "{date} must be {order} the stored baseline date {baseline} of {}",
+                row.outcome
+            );
+            problems.push(problem(
+                "outcome_renegotiations.csv",
+                *line,
+                Some(column),
+                SuccessCode::DateOrder,
+                reason,
+            ));
+        }
+    }
 }

@@ -238,6 +238,7 @@ pub struct SuccessData {
 pub struct KnownIds {
     accounts: Vec<String>,
     outcomes: Vec<String>,
+    stored: StoredRows,
 }
 
 impl KnownIds {
@@ -245,7 +246,24 @@ impl KnownIds {
     pub fn new(mut accounts: Vec<String>, mut outcomes: Vec<String>) -> KnownIds {
         accounts.sort_unstable();
         outcomes.sort_unstable();
-        KnownIds { accounts, outcomes }
+        KnownIds {
+            accounts,
+            outcomes,
+            stored: Default::default(),
+        }
+    }
+
+    /// The same ids with the stored rows the rules across rows read
+    /// (contract starts, renewals, renegotiations), so an
+    /// import is checked against the merged result.
+    pub fn with_stored(mut self, stored: StoredRows) -> KnownIds {
+        self.stored = stored.sorted();
+        self
+    }
+
+    /// The stored rows the rules across rows read (empty unless given).
+    pub fn stored(&self) -> &StoredRows {
+        &self.stored
     }
 
     /// Whether an account with this id is stored.
@@ -270,5 +288,66 @@ impl KnownIds {
     /// The stored outcome ids, sorted.
     pub fn outcomes(&self) -> &[String] {
         &self.outcomes
+    }
+}
+
+/// The stored columns the rules across rows read.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StoredRows {
+    /// Each stored account's id and contract start.
+    pub contract_starts: Vec<(String, Date)>,
+    /// Each stored renewal's account, date and result.
+    pub renewals: Vec<(String, Date, RenewalResult)>,
+    /// Each stored renegotiation's outcome, date and target date.
+    pub renegotiations: Vec<(String, Date, Date)>,
+    /// Each stored outcome's id and baseline date.
+    pub baselines: Vec<(String, Date)>,
+}
+
+impl StoredRows {
+    /// The same rows sorted by key, for binary search.
+    pub(super) fn sorted(mut self) -> StoredRows {
+        self.contract_starts.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        self.renewals
+            .sort_unstable_by(|a, b| (a.0.as_str(), a.1).cmp(&(b.0.as_str(), b.1)));
+        self.renegotiations
+            .sort_unstable_by(|a, b| (a.0.as_str(), a.1).cmp(&(b.0.as_str(), b.1)));
+        self.baselines.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        self
+    }
+
+    /// The stored baseline date of `outcome`.
+    pub(super) fn baseline(&self, outcome: &str) -> Option<Date> {
+        let at = self
+            .baselines
+            .binary_search_by(|(id, _)| id.as_str().cmp(outcome))
+            .ok()?;
+        self.baselines.get(at).map(|(_, date)| *date)
+    }
+
+    pub(super) fn contract_start(&self, account: &str) -> Option<Date> {
+        let at = self
+            .contract_starts
+            .binary_search_by(|(id, _)| id.as_str().cmp(account))
+            .ok()?;
+        self.contract_starts.get(at).map(|(_, date)| *date)
+    }
+
+    /// The stored renewals of `account`, in date order.
+    pub(super) fn renewals_of(&self, account: &str) -> &[(String, Date, RenewalResult)] {
+        let first = self.renewals.partition_point(|r| r.0.as_str() < account);
+        let last = self.renewals.partition_point(|r| r.0.as_str() <= account);
+        self.renewals.get(first..last).unwrap_or(&[])
+    }
+
+    /// The stored renegotiations of `outcome`, in date order.
+    pub(super) fn renegotiations_of(&self, outcome: &str) -> &[(String, Date, Date)] {
+        let first = self
+            .renegotiations
+            .partition_point(|r| r.0.as_str() < outcome);
+        let last = self
+            .renegotiations
+            .partition_point(|r| r.0.as_str() <= outcome);
+        self.renegotiations.get(first..last).unwrap_or(&[])
     }
 }

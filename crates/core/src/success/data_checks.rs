@@ -85,6 +85,7 @@ pub fn check_data(data: &SuccessData, known: &KnownIds) -> Vec<Finding> {
     check_keys(data, &mut out);
     check_references(data, known, &mut out);
     check_renewal_order(data, &mut out);
+    data_checks_stored::check_stored(data, known.stored(), &mut out);
     out
 }
 
@@ -375,3 +376,6 @@ fn check_renewal_order(data: &SuccessData, out: &mut Vec<Finding>) {
         }
     }
 }
+
+#[path = "data_checks_stored.rs"]
+mod data_checks_stored;

@@ -15,8 +15,12 @@
 //! - [`outcomes`]: outcome progress and status on a date.
 //! - [`trends`], [`milestones`], [`alerts`]: read from the health table.
 //! - [`proof`]: the statistics that prove a health score against churn
-//!   (docs/success-proof.md).
-//! - [`demo`]: a seeded demo portfolio whose churn planted signals drive.
+//!   (docs/success-proof.md); [`prove`] runs them on the history of a
+//!   health table ([`prove_observations`] builds one observation per
+//!   renewal).
+//! - [`team`]: the team view, per owner.
+//! - [`demo`]: a seeded demo portfolio whose churn planted signals drive,
+//!   and [`demo_settings`], scorecards over its metrics.
 //!
 //! Like the rest of the core, nothing here does I/O, reads a clock or draws
 //! unseeded randomness: every date and seed is an argument. It may use
@@ -31,6 +35,7 @@ mod data_checks;
 pub mod data_read;
 pub mod date;
 pub mod demo;
+pub mod demo_settings;
 pub mod diagnostic;
 mod fields;
 pub mod health;
@@ -38,6 +43,8 @@ mod health_sum;
 pub mod milestones;
 pub mod outcomes;
 pub mod proof;
+pub mod prove;
+pub mod prove_observations;
 mod row_fields;
 pub mod settings;
 mod settings_checks;
@@ -46,6 +53,7 @@ pub mod settings_read;
 mod settings_rules;
 pub mod signal_index;
 pub mod stages;
+pub mod team;
 mod test_json;
 pub mod trends;
 mod values;

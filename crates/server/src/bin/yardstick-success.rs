@@ -3,9 +3,12 @@
 //! present) and a settings JSON, and writes one CSV row per account at a
 //! date: `account, stage, score, grade, coverage`.
 //!
-//! The core has no health scoring yet (`success::health` is being built),
-//! so `score`, `grade` and `coverage` are written empty and only the stage
-//! is computed; the columns are fixed now so nightly jobs need not change.
+//! The score, grade and coverage are the core's health table
+//! (`success::health::HealthTable`) on the one snapshot date `--as-of`:
+//! the score with 2 decimals, the grade's word (`at_risk`), coverage 0 to 1
+//! with 4 decimals. They are empty where the core has no score (no
+//! scorecard for the stage, no measure with data, or before the contract);
+//! a churned account keeps the score frozen at its churn date.
 //!
 //! Exit codes: 0 written; 1 the data or settings have problems (every one
 //! on stderr, one a line, nothing written); 2 a usage or I/O error.
@@ -22,7 +25,9 @@ use success_csv::{split_table, SUCCESS_FILES};
 use yardstick_core::success::csv_rows::{read_csv_import, CsvTable};
 use yardstick_core::success::data::{KnownIds, Renewal};
 use yardstick_core::success::date::Date;
+use yardstick_core::success::health::{HealthCell, HealthError, HealthTable};
 use yardstick_core::success::settings_read::read_settings;
+use yardstick_core::success::signal_index::SignalIndex;
 use yardstick_core::success::stages::AccountTimeline;
 use yardstick_json_text::node_from_json;
 
@@ -130,13 +135,16 @@ fn run(arguments: &Arguments) -> Result<String, Failure> {
             .or_default()
             .push(renewal.clone());
     }
+    let index = SignalIndex::new(&data);
+    let table = HealthTable::build(&data, &index, &settings, &[arguments.as_of])
+        .map_err(|err| Failure::Problems(vec![health_problem(&err)]))?;
     let mut writer = csv::Writer::from_writer(Vec::new());
     let header = ["account", "stage", "score", "grade", "coverage"];
     let written = writer
         .write_record(header)
         .map_err(|e| Failure::Usage(e.to_string()));
     written?;
-    for account in &data.accounts {
+    for (row, account) in data.accounts.iter().enumerate() {
         let own = renewals_of
             .get(account.id.as_str())
             .map_or(&[][..], Vec::as_slice);
@@ -146,15 +154,41 @@ fn run(arguments: &Arguments) -> Result<String, Failure> {
             None if timeline.churned_on().is_some_and(|d| d <= arguments.as_of) => "churned",
             None => "not_started",
         };
-        // Score, grade and coverage wait for the core's health scoring.
+        let [score, grade, coverage] = score_columns(table.cell(row, 0));
         writer
-            .write_record([account.id.as_str(), stage, "", "", ""])
+            .write_record([account.id.as_str(), stage, &score, &grade, &coverage])
             .map_err(|e| Failure::Usage(e.to_string()))?;
     }
     let bytes = writer
         .into_inner()
         .map_err(|e| Failure::Usage(e.to_string()))?;
     String::from_utf8(bytes).map_err(|e| Failure::Usage(e.to_string()))
+}
+
+/// A health table the core refuses, in words.
+fn health_problem(error: &HealthError) -> String {
+    match error {
+        HealthError::TooLarge { slots } => format!(
+            "health: accounts × measures is {slots}, more than the table's limit of {}",
+            yardstick_core::success::health::MAX_TABLE_SLOTS
+        ),
+        HealthError::Weights(message) | HealthError::Measure(message) => {
+            format!("health: {message}")
+        }
+    }
+}
+
+/// The score (2 decimals), grade and coverage (4 decimals) of a cell, all
+/// three empty when the core has no score.
+fn score_columns(cell: Option<&HealthCell>) -> [String; 3] {
+    match cell.and_then(|cell| Some((cell.score?, cell.grade?, cell.coverage))) {
+        Some((score, grade, coverage)) => [
+            format!("{score:.2}"),
+            grade.as_str().to_string(),
+            format!("{coverage:.4}"),
+        ],
+        None => [String::new(), String::new(), String::new()],
+    }
 }
 
 fn main() -> ExitCode {

@@ -42,6 +42,7 @@ mod schema;
 mod schema_pages;
 mod success;
 mod success_settings;
+mod success_stored;
 mod write;
 
 use std::fmt;
@@ -343,15 +344,21 @@ impl Store {
         success::import(&mut lock(&self.writer), import)
     }
 
+    /// Reads an import with `read` against the stored ids and rows
+    /// (`KnownIds::with_stored`) and stores it, in one transaction:
+    /// `Ok(Err(problems))` when `read` refuses it, nothing written.
+    pub fn import_success_checked<P>(
+        &self,
+        read: impl FnOnce(
+            &yardstick_core::success::data::KnownIds,
+        ) -> Result<yardstick_core::success::csv_rows::CsvImport, P>,
+    ) -> Result<Result<ImportCounts, P>, StoreError> {
+        success_stored::import_checked(&mut lock(&self.writer), read)
+    }
+
     /// The stored success data as one `yardstick/success@1` document.
     pub fn success_document(&self) -> Result<yardstick_core::json::Node, StoreError> {
         self.with_reader(|connection| success::document(connection))
-    }
-
-    /// The stored account and outcome ids.
-    pub fn success_ids(&self) -> Result<(Vec<String>, Vec<String>), StoreError> {
-        // The writer's view: an import checks against what it will join.
-        success::known_ids(&lock(&self.writer))
     }
 
     /// Whether any success data is stored.

@@ -137,11 +137,23 @@ pub fn import(connection: &mut Connection, import: &CsvImport) -> Result<ImportC
     let transaction = connection
         .transaction()
         .map_err(sqlite("begin a success import"))?;
+    let counts = write_rows(&transaction, import)?;
+    transaction
+        .commit()
+        .map_err(sqlite("commit a success import"))?;
+    Ok(counts)
+}
+
+/// Writes an import's rows inside `transaction` (the caller commits).
+pub fn write_rows(
+    transaction: &Transaction<'_>,
+    import: &CsvImport,
+) -> Result<ImportCounts, StoreError> {
     let mut counts = ImportCounts::default();
     let data = &import.data;
     for account in &data.accounts {
         upsert(
-            &transaction,
+            transaction,
             ACCOUNT_SQL,
             &[&account.id],
             &rows::account_node(account),
@@ -151,13 +163,13 @@ pub fn import(connection: &mut Connection, import: &CsvImport) -> Result<ImportC
     for signal in &data.signals {
         let date = signal.date.to_string();
         let keys = [signal.account.as_str(), &date, &signal.metric];
-        upsert(&transaction, SIGNAL_SQL, &keys, &rows::signal_node(signal))?;
+        upsert(transaction, SIGNAL_SQL, &keys, &rows::signal_node(signal))?;
         counts.signals += 1;
     }
     for event in &data.events {
         let date = event.date.to_string();
         let keys = [event.account.as_str(), &date, &event.kind];
-        upsert(&transaction, EVENT_SQL, &keys, &rows::event_node(event))?;
+        upsert(transaction, EVENT_SQL, &keys, &rows::event_node(event))?;
         counts.events += 1;
     }
     let mut actuals = Vec::new();
@@ -165,7 +177,7 @@ pub fn import(connection: &mut Connection, import: &CsvImport) -> Result<ImportC
     for outcome in &data.outcomes {
         let row = rows::outcome_node(outcome, Vec::new(), Vec::new());
         upsert(
-            &transaction,
+            transaction,
             OUTCOME_SQL,
             &[&outcome.id, &outcome.account],
             &row,
@@ -194,7 +206,7 @@ pub fn import(connection: &mut Connection, import: &CsvImport) -> Result<ImportC
     for (outcome, actual) in actuals {
         let date = actual.date.to_string();
         upsert(
-            &transaction,
+            transaction,
             ACTUAL_SQL,
             &[outcome, &date],
             &rows::actual_node(actual),
@@ -204,23 +216,20 @@ pub fn import(connection: &mut Connection, import: &CsvImport) -> Result<ImportC
     for (outcome, renegotiation) in renegotiations {
         let date = renegotiation.date.to_string();
         let row = rows::renegotiation_node(renegotiation);
-        upsert(&transaction, RENEGOTIATION_SQL, &[outcome, &date], &row)?;
+        upsert(transaction, RENEGOTIATION_SQL, &[outcome, &date], &row)?;
         counts.renegotiations += 1;
     }
     for renewal in &data.renewals {
         let date = renewal.date.to_string();
         let keys = [renewal.account.as_str(), &date];
         upsert(
-            &transaction,
+            transaction,
             RENEWAL_SQL,
             &keys,
             &rows::renewal_node(renewal),
         )?;
         counts.renewals += 1;
     }
-    transaction
-        .commit()
-        .map_err(sqlite("commit a success import"))?;
     Ok(counts)
 }
 

@@ -1,0 +1,108 @@
+//! What an import is checked against (docs/success.md, "The API"): the
+//! stored ids and the few stored columns the rules across rows read
+//! (contract starts, renewals, renegotiations, outcome baselines), read inside the import's
+//! own transaction so that what is checked is what the import joins.
+//!
+//! Only the small tables are read (one row per account, renewal, outcome
+//! and renegotiation, their columns by SQLite's `json_extract`); signals,
+//! events and actuals, the large tables, are never loaded.
+
+use rusqlite::{Connection, TransactionBehavior};
+use yardstick_core::success::csv_rows::CsvImport;
+use yardstick_core::success::data::{KnownIds, RenewalResult, StoredRows};
+use yardstick_core::success::date::Date;
+
+use super::success::{known_ids, write_rows, ImportCounts};
+use super::{sqlite, StoreError};
+
+/// Rows of `sql` whose columns are all text.
+fn text_rows<const N: usize>(
+    connection: &Connection,
+    sql: &str,
+) -> Result<Vec<[String; N]>, StoreError> {
+    let mut statement = connection
+        .prepare(sql)
+        .map_err(sqlite("prepare the stored rows"))?;
+    let found = statement
+        .query_map([], |row| {
+            let mut columns: [String; N] = std::array::from_fn(|_| String::new());
+            for (index, column) in columns.iter_mut().enumerate() {
+                *column = row.get::<_, Option<String>>(index)?.unwrap_or_default();
+            }
+            Ok(columns)
+        })
+        .map_err(sqlite("read the stored rows"))?;
+    found
+        .collect::<Result<_, _>>()
+        .map_err(sqlite("read a stored row"))
+}
+
+/// A stored date; the store holds only checked rows, so one that does
+/// not read is left out (and its rule with it) rather than failing.
+fn date(text: &str) -> Option<Date> {
+    Date::parse(text)
+}
+
+/// The stored columns of [`StoredRows`].
+pub fn stored_rows(connection: &Connection) -> Result<StoredRows, StoreError> {
+    let mut rows = StoredRows::default();
+    for [id, start] in text_rows::<2>(
+        connection,
+        "SELECT id, json_extract(row_json, '$.contractStart') FROM success_accounts",
+    )? {
+        rows.contract_starts
+            .extend(date(&start).map(|start| (id, start)));
+    }
+    for [account, day, result] in text_rows::<3>(
+        connection,
+        "SELECT account, date, json_extract(row_json, '$.result') FROM success_renewals",
+    )? {
+        let result = if result == "churned" {
+            RenewalResult::Churned
+        } else {
+            RenewalResult::Renewed
+        };
+        rows.renewals
+            .extend(date(&day).map(|day| (account, day, result)));
+    }
+    for [outcome, day, target_date] in text_rows::<3>(
+        connection,
+        "SELECT outcome, date, json_extract(row_json, '$.targetDate') FROM success_renegotiations",
+    )? {
+        if let (Some(day), Some(target_date)) = (date(&day), date(&target_date)) {
+            rows.renegotiations.push((outcome, day, target_date));
+        }
+    }
+    for [outcome, baseline] in text_rows::<2>(
+        connection,
+        "SELECT id, json_extract(row_json, '$.baseline.date') FROM success_outcomes",
+    )? {
+        rows.baselines
+            .extend(date(&baseline).map(|baseline| (outcome, baseline)));
+    }
+    Ok(rows)
+}
+
+/// Reads an import with `read` against what is stored and writes it, in
+/// one transaction that holds the write lock from the first read to the
+/// commit: `Ok(Err(problems))` when `read` refuses it (nothing written).
+pub fn import_checked<P>(
+    connection: &mut Connection,
+    read: impl FnOnce(&KnownIds) -> Result<CsvImport, P>,
+) -> Result<Result<ImportCounts, P>, StoreError> {
+    let transaction = connection
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(sqlite("begin a success import"))?;
+    let (accounts, outcomes) = known_ids(&transaction)?;
+    let known = KnownIds::new(accounts, outcomes).with_stored(stored_rows(&transaction)?);
+    let import = match read(&known) {
+        Ok(import) => import,
+        // Dropping the transaction rolls it back; nothing was written.
+        Err(problems) => return Ok(Err(problems)),
+    };
+    let counts = write_rows(&transaction, &import)?;
+    transaction
+        .commit()
+        .map_err(sqlite("commit a success import"))?;
+    Ok(Ok(counts))
+}
