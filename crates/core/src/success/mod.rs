@@ -38,6 +38,7 @@ mod health_sum;
 pub mod milestones;
 pub mod outcomes;
 pub mod proof;
+pub mod realised;
 pub mod settings;
 mod settings_checks;
 pub mod settings_default;
