@@ -32,6 +32,7 @@ pub mod data_read;
 pub mod date;
 pub mod demo;
 pub mod diagnostic;
+pub mod execution;
 mod fields;
 pub mod health;
 mod health_sum;
