@@ -35,6 +35,7 @@ pub mod diagnostic;
 pub mod execution;
 mod fields;
 pub mod health;
+mod health_sources;
 mod health_sum;
 pub mod milestones;
 pub mod outcomes;
