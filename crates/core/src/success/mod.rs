@@ -39,6 +39,7 @@ mod health_sources;
 mod health_sum;
 pub mod milestones;
 pub mod outcomes;
+pub mod plays;
 pub mod proof;
 pub mod realised;
 pub mod settings;
