@@ -78,3 +78,7 @@ pub(super) fn read_play_completion(
         note,
     })
 }
+
+#[cfg(test)]
+#[path = "tracking_read_test.rs"]
+mod tests;
