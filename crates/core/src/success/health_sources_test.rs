@@ -1,5 +1,5 @@
 //! `realised_over_projected` and `execution` feed health as measures:
-//! the small two-benefit case (tests/data/success/realised-model.json)
+//! the small two-benefit case (tests/data/success/models/two-benefits.json)
 //! and an execution checklist, figures by hand.
 
 use super::*;
@@ -12,7 +12,7 @@ use crate::success::settings_default::default_settings;
 use crate::success::signal_index::SignalIndex;
 use crate::success::test_json::node;
 
-const MODEL: &str = include_str!("../../../../tests/data/success/realised-model.json");
+const MODEL: &str = include_str!("../../../../tests/data/success/models/two-benefits.json");
 
 fn date(text: &str) -> Date {
     Date::parse(text).expect("a test date")

@@ -1,5 +1,5 @@
 //! Realised against projected value on a small model with two benefit
-//! lines (tests/data/success/realised-model.json), figures by hand:
+//! lines (tests/data/success/models/two-benefits.json), figures by hand:
 //! quarters from 2025-01-01; as sold each quarter has labour
 //! 10 × 2 × 100 = 2,000 and errors 1,000.
 
@@ -7,7 +7,7 @@ use super::*;
 use crate::cases::read::read_case;
 use crate::success::test_json::node;
 
-const MODEL: &str = include_str!("../../../../tests/data/success/realised-model.json");
+const MODEL: &str = include_str!("../../../../tests/data/success/models/two-benefits.json");
 
 fn date(text: &str) -> Date {
     Date::parse(text).expect("a test date")
