@@ -6,9 +6,9 @@
 
 use yardstick_core::json::{canonical_json, Node};
 use yardstick_core::success::csv_rows::{read_csv_import, CsvImport};
-use yardstick_core::success::data::KnownIds;
 use yardstick_core::success::data_read::read_data_with;
-use yardstick_core::success::diagnostic::{CsvProblem, SuccessDiagnostic};
+use yardstick_core::model::diagnostic::ModelPath;
+use yardstick_core::success::diagnostic::{CsvProblem, SuccessCode, SuccessDiagnostic};
 use yardstick_core::success::settings_read::read_settings;
 use yardstick_json_text::node_from_json;
 
@@ -16,6 +16,7 @@ use crate::collect::{now_ms, Origins};
 use crate::http::Request;
 use crate::http::Response;
 use crate::store::{ImportCounts, Store};
+use crate::success_cases::{cases_route, check_realised, known_ids};
 use crate::success_csv::{split_table, SUCCESS_FILES};
 
 /// Methods the success routes answer, for preflights.
@@ -56,6 +57,8 @@ fn dispatch(store: &Store, request: &Request) -> Response {
         "data" => not_allowed(path, "GET, HEAD, OPTIONS"),
         "accounts" if get => accounts(store),
         "accounts" => not_allowed(path, "GET, HEAD, OPTIONS"),
+        "cases" if get => cases_route(store),
+        "cases" => not_allowed(path, "GET, HEAD, OPTIONS"),
         "settings" if get => settings(store),
         "settings" if request.method == "PUT" => put_settings(store, request),
         "settings" => not_allowed(path, "GET, HEAD, PUT, OPTIONS"),
@@ -107,12 +110,6 @@ fn number(value: usize) -> Node {
     Node::Number(value as f64)
 }
 
-fn known_ids(store: &Store) -> Result<KnownIds, Response> {
-    store
-        .success_ids()
-        .map(|(accounts, outcomes)| KnownIds::new(accounts, outcomes))
-        .map_err(|err| answer(Err(err)))
-}
 
 /// `400 {"error", "problems": [{code, path, message}]}` for a document.
 fn document_problems(what: &str, problems: &[SuccessDiagnostic]) -> Response {
@@ -182,6 +179,9 @@ pub fn counts_node(counts: &ImportCounts) -> Node {
             ("actuals".into(), number(counts.actuals)),
             ("renegotiations".into(), number(counts.renegotiations)),
             ("renewals".into(), number(counts.renewals)),
+            ("realised".into(), number(counts.realised)),
+            ("checklist".into(), number(counts.checklist)),
+            ("plays".into(), number(counts.plays)),
         ]),
     )])
 }
@@ -208,16 +208,35 @@ fn import_document(store: &Store, request: &Request) -> Response {
         Ok(known) => known,
         Err(failed) => return failed,
     };
-    match read_data_with(&node, &known) {
-        Ok(data) => stored(
-            store,
-            &CsvImport {
-                data,
-                ..CsvImport::default()
-            },
-        ),
-        Err(problems) => document_problems("the document has problems", &problems),
+    let data = match read_data_with(&node, &known) {
+        Ok(data) => data,
+        Err(problems) => return document_problems("the document has problems", &problems),
+    };
+    let refusals = match check_realised(store, &data) {
+        Ok(refusals) => refusals,
+        Err(failed) => return failed,
+    };
+    if !refusals.is_empty() {
+        let problems: Vec<SuccessDiagnostic> = refusals
+            .into_iter()
+            .map(|refusal| SuccessDiagnostic {
+                code: SuccessCode::UnknownReference,
+                path: ModelPath::root()
+                    .key("realised")
+                    .index(refusal.row)
+                    .key(refusal.field),
+                message: refusal.reason,
+            })
+            .collect();
+        return document_problems("the document has problems", &problems);
     }
+    stored(
+        store,
+        &CsvImport {
+            data,
+            ..CsvImport::default()
+        },
+    )
 }
 
 fn import_table(store: &Store, request: &Request, file: &str) -> Response {
@@ -228,7 +247,7 @@ fn import_table(store: &Store, request: &Request, file: &str) -> Response {
         Ok(table) => table,
         Err(problem) => {
             return csv_problems(&[CsvProblem {
-                code: yardstick_core::success::diagnostic::SuccessCode::InvalidValue,
+                code: SuccessCode::InvalidValue,
                 file: problem.file,
                 line: problem.line,
                 column: None,
@@ -240,10 +259,30 @@ fn import_table(store: &Store, request: &Request, file: &str) -> Response {
         Ok(known) => known,
         Err(failed) => return failed,
     };
-    match read_csv_import(&[table], &known) {
-        Ok(import) => stored(store, &import),
-        Err(problems) => csv_problems(&problems),
+    let lines: Vec<u64> = table.records.iter().map(|record| record.line).collect();
+    let import = match read_csv_import(&[table], &known) {
+        Ok(import) => import,
+        Err(problems) => return csv_problems(&problems),
+    };
+    let refusals = match check_realised(store, &import.data) {
+        Ok(refusals) => refusals,
+        Err(failed) => return failed,
+    };
+    if !refusals.is_empty() {
+        // An accepted import read every record into a row, in order.
+        let problems: Vec<CsvProblem> = refusals
+            .into_iter()
+            .map(|refusal| CsvProblem {
+                code: SuccessCode::UnknownReference,
+                file: file.to_string(),
+                line: lines.get(refusal.row).copied().unwrap_or(0),
+                column: Some(refusal.field.to_string()),
+                reason: refusal.reason,
+            })
+            .collect();
+        return csv_problems(&problems);
     }
+    stored(store, &import)
 }
 
 fn accounts(store: &Store) -> Response {

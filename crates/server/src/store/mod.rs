@@ -42,6 +42,7 @@ mod schema;
 mod schema_pages;
 mod success;
 mod success_settings;
+mod success_tracking;
 mod write;
 
 use std::fmt;
@@ -352,6 +353,11 @@ impl Store {
     pub fn success_ids(&self) -> Result<(Vec<String>, Vec<String>), StoreError> {
         // The writer's view: an import checks against what it will join.
         success::known_ids(&lock(&self.writer))
+    }
+
+    /// Each stored success account's case link: `(account, id, revision)`.
+    pub fn success_case_links(&self) -> Result<Vec<(String, u64, u64)>, StoreError> {
+        success_tracking::case_links(&lock(&self.writer))
     }
 
     /// Whether any success data is stored.
