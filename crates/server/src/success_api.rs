@@ -5,9 +5,9 @@
 //! and answers every problem. Writes follow the collector's origin rules.
 
 use yardstick_core::json::{canonical_json, Node};
+use yardstick_core::model::diagnostic::ModelPath;
 use yardstick_core::success::csv_rows::{read_csv_import, CsvImport};
 use yardstick_core::success::data_read::read_data_with;
-use yardstick_core::model::diagnostic::ModelPath;
 use yardstick_core::success::diagnostic::{CsvProblem, SuccessCode, SuccessDiagnostic};
 use yardstick_core::success::settings_read::read_settings;
 use yardstick_json_text::node_from_json;
@@ -109,7 +109,6 @@ fn number(value: usize) -> Node {
     // Counts are bounded by the documented row bounds, far below 2^53.
     Node::Number(value as f64)
 }
-
 
 /// `400 {"error", "problems": [{code, path, message}]}` for a document.
 fn document_problems(what: &str, problems: &[SuccessDiagnostic]) -> Response {

@@ -57,7 +57,11 @@ pub fn known_ids(store: &Store) -> Result<KnownIds, Response> {
 }
 
 /// The input ids of a stored case revision, or why there are none.
-fn case_inputs(store: &Store, id: u64, revision: u64) -> Result<Result<Vec<String>, String>, Response> {
+fn case_inputs(
+    store: &Store,
+    id: u64,
+    revision: u64,
+) -> Result<Result<Vec<String>, String>, Response> {
     let (Ok(case_id), Ok(revision_number)) = (i64::try_from(id), i64::try_from(revision)) else {
         return Ok(Err(format!("case {id} revision {revision} is not stored")));
     };
@@ -107,9 +111,8 @@ pub fn check_realised(store: &Store, data: &SuccessData) -> Result<Vec<RealisedR
             });
             continue;
         };
-        if !inputs.contains_key(&(id, revision)) {
-            let found = case_inputs(store, id, revision)?;
-            inputs.insert((id, revision), found);
+        if let std::collections::btree_map::Entry::Vacant(slot) = inputs.entry((id, revision)) {
+            slot.insert(case_inputs(store, id, revision)?);
         }
         match inputs.get(&(id, revision)) {
             Some(Ok(ids)) if ids.contains(&realised.input) => {}

@@ -41,7 +41,12 @@ fn send(server: &Server, target: &str, content_type: &str, body: &[u8]) -> Answe
 }
 
 fn import(server: &Server, document: &Value) -> Answer {
-    send(server, "/api/success/import", "application/json", document.to_string().as_bytes())
+    send(
+        server,
+        "/api/success/import",
+        "application/json",
+        document.to_string().as_bytes(),
+    )
 }
 
 fn account(id: &str, case: Option<(u64, u64)>) -> Value {
@@ -57,7 +62,12 @@ fn account(id: &str, case: Option<(u64, u64)>) -> Value {
 /// it, globex links a revision that is not stored, initech links none.
 fn server_with_accounts() -> Server {
     let server = Server::memory();
-    let saved = send(&server, "/api/cases", "application/json", case().to_string().as_bytes());
+    let saved = send(
+        &server,
+        "/api/cases",
+        "application/json",
+        case().to_string().as_bytes(),
+    );
     assert_eq!(saved.status, 201, "{}", saved.text());
     let accounts = json!({"schema": "yardstick/success@1", "accounts": [
         account("acme", Some((1, 1))), account("globex", Some((1, 9))), account("initech", None)]});
@@ -95,7 +105,10 @@ fn realised_values_are_checked_against_the_linked_case_and_nothing_is_stored_on_
     let found = problems(&answer);
     assert_eq!(found.len(), 3, "{found:?}");
     assert_eq!(found[0].0, "realised[1].input");
-    assert!(found[0].1.contains("did you mean `implementation_cost`"), "{found:?}");
+    assert!(
+        found[0].1.contains("did you mean `implementation_cost`"),
+        "{found:?}"
+    );
     assert_eq!(found[1].0, "realised[2].account");
     assert!(found[1].1.contains("globex") && found[1].1.contains("revision 9 is not stored"));
     assert_eq!(found[2].0, "realised[3].account");
@@ -104,11 +117,22 @@ fn realised_values_are_checked_against_the_linked_case_and_nothing_is_stored_on_
     assert_eq!(stored["realised"], json!([]), "nothing stored");
     // The same in CSV: the problem on its line and column.
     let csv = "account,date,input,value\nacme,2025-06-30,training_cost,5\nacme,2025-07-31,nope,1\n";
-    let answer = send(&server, "/api/success/import/realised.csv", "text/csv", csv.as_bytes());
+    let answer = send(
+        &server,
+        "/api/success/import/realised.csv",
+        "text/csv",
+        csv.as_bytes(),
+    );
     assert_eq!(answer.status, 400, "{}", answer.text());
     let problem = &answer.json()["problems"][0];
-    assert_eq!((problem["file"].clone(), problem["line"].clone(), problem["column"].clone()),
-        (json!("realised.csv"), json!(3), json!("input")));
+    assert_eq!(
+        (
+            problem["file"].clone(),
+            problem["line"].clone(),
+            problem["column"].clone()
+        ),
+        (json!("realised.csv"), json!(3), json!("input"))
+    );
 }
 
 #[test]
@@ -121,9 +145,12 @@ fn the_three_tables_store_once_and_come_back_in_the_document() {
         "plays": [{"account": "globex", "play": "rescue", "alert": "to_at_risk", "date": "2025-05-02", "by": "dana"}]});
     let answer = import(&server, &rows);
     assert_eq!(answer.status, 200, "{}", answer.text());
-    assert_eq!(answer.json()["stored"], json!({"accounts": 0, "actuals": 0, "events": 0,
+    assert_eq!(
+        answer.json()["stored"],
+        json!({"accounts": 0, "actuals": 0, "events": 0,
         "outcomes": 0, "renegotiations": 0, "renewals": 0, "signals": 0,
-        "realised": 1, "checklist": 2, "plays": 1}));
+        "realised": 1, "checklist": 2, "plays": 1})
+    );
     let before = server.get_json("/api/success/data");
     assert_eq!(import(&server, &rows).status, 200);
     let after = server.get_json("/api/success/data");
@@ -132,9 +159,19 @@ fn the_three_tables_store_once_and_come_back_in_the_document() {
     assert_eq!(after["plays"], rows["plays"]);
     assert_eq!(after["checklist"].as_array().map(Vec::len), Some(2));
     let csv = "account,play,date,note\nacme,check_in,2025-06-01,Called\n";
-    let answer = send(&server, "/api/success/import/plays.csv", "text/csv", csv.as_bytes());
+    let answer = send(
+        &server,
+        "/api/success/import/plays.csv",
+        "text/csv",
+        csv.as_bytes(),
+    );
     assert_eq!(answer.status, 200, "{}", answer.text());
-    assert_eq!(server.get_json("/api/success/data")["plays"].as_array().map(Vec::len), Some(2));
+    assert_eq!(
+        server.get_json("/api/success/data")["plays"]
+            .as_array()
+            .map(Vec::len),
+        Some(2)
+    );
 }
 
 #[test]
@@ -150,7 +187,12 @@ fn checklist_items_and_plays_are_checked_against_the_current_settings() {
     assert!(found[0].1.contains("`sponsor`"), "{found:?}");
     assert_eq!(found[1].0, "plays[0].play");
     let csv = "account,list,item,date,done\nacme,execution,steps,2025-02-01,maybe\n";
-    let answer = send(&server, "/api/success/import/checklist.csv", "text/csv", csv.as_bytes());
+    let answer = send(
+        &server,
+        "/api/success/import/checklist.csv",
+        "text/csv",
+        csv.as_bytes(),
+    );
     assert_eq!(answer.status, 400, "{}", answer.text());
     assert_eq!(answer.json()["problems"][0]["column"], "done");
 }
@@ -167,6 +209,11 @@ fn the_cases_route_gives_each_linked_account_its_stored_case_document() {
     assert_eq!(list[0]["document"]["model"]["document"], model());
     assert_eq!(list[1]["account"], "globex");
     assert_eq!(list[1]["document"], Value::Null);
-    let wrong = server.request("POST", "/api/success/cases", &[("Content-Type", "application/json")], b"{}");
+    let wrong = server.request(
+        "POST",
+        "/api/success/cases",
+        &[("Content-Type", "application/json")],
+        b"{}",
+    );
     assert_eq!(wrong.status, 405);
 }

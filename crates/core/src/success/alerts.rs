@@ -26,12 +26,12 @@
 //! Each alert carries its evidence as text and the play to run when the
 //! play is for the account's stage.
 
-use alerts_milestones::{overdue_evidence, MilestoneRows};
 use super::data::SuccessData;
 use super::date::Date;
 use super::health::HealthTable;
 use super::settings::{AlertCondition, AlertRule, Grade, Play, SuccessSettings};
 use super::signal_index::SignalIndex;
+use alerts_milestones::{overdue_evidence, MilestoneRows};
 
 /// A fired alert.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,7 +57,13 @@ pub fn settings_alerts(
     settings: &SuccessSettings,
 ) -> Vec<Alert> {
     let milestones = MilestoneRows::new(data, settings);
-    fire(table, (data, index), &settings.alerts, &settings.plays, milestones.as_ref())
+    fire(
+        table,
+        (data, index),
+        &settings.alerts,
+        &settings.plays,
+        milestones.as_ref(),
+    )
 }
 
 /// Every alert of `rules` over the table, by account then snapshot;

@@ -36,7 +36,9 @@ impl<'a> MilestoneRows<'a> {
         ids.sort_unstable();
         let position_of = |id: &str| {
             let at = ids.partition_point(|(known, _)| *known < id);
-            ids.get(at).filter(|(known, _)| *known == id).map(|(_, p)| *p)
+            ids.get(at)
+                .filter(|(known, _)| *known == id)
+                .map(|(_, p)| *p)
         };
         let count = data.accounts.len();
         let mut rows = MilestoneRows {
@@ -64,7 +66,11 @@ impl<'a> MilestoneRows<'a> {
                 _ => None,
             })
             .collect();
-        for row in data.signals.iter().filter(|s| metrics.contains(&s.metric.as_str())) {
+        for row in data
+            .signals
+            .iter()
+            .filter(|s| metrics.contains(&s.metric.as_str()))
+        {
             if let Some(list) = position_of(&row.account).and_then(|p| rows.signals.get_mut(p)) {
                 list.push(row.clone());
             }

@@ -78,7 +78,9 @@ fn milestone_run(dates: &[&str]) -> Vec<Alert> {
             label: "Admin set-up".into(),
             stage: crate::success::data::Stage::Onboarding,
             within_days: 14,
-            condition: crate::success::settings::MilestoneCondition::Event("admin_setup_done".into()),
+            condition: crate::success::settings::MilestoneCondition::Event(
+                "admin_setup_done".into(),
+            ),
         },
         crate::success::settings::Milestone {
             id: "first_value".into(),
@@ -88,8 +90,14 @@ fn milestone_run(dates: &[&str]) -> Vec<Alert> {
             condition: crate::success::settings::MilestoneCondition::FirstValue,
         },
     ];
-    settings.alerts.retain(|rule| rule.condition == AlertCondition::MilestoneOverdue);
-    assert_eq!(settings.alerts.len(), 1, "the default settings have one milestone rule");
+    settings
+        .alerts
+        .retain(|rule| rule.condition == AlertCondition::MilestoneOverdue);
+    assert_eq!(
+        settings.alerts.len(),
+        1,
+        "the default settings have one milestone rule"
+    );
     let index = SignalIndex::new(&data);
     let dates: Vec<Date> = dates.iter().map(|day| date(day)).collect();
     let table = HealthTable::build(&data, &index, &settings, &dates).expect("small");
@@ -101,15 +109,28 @@ fn milestone_run(dates: &[&str]) -> Vec<Alert> {
 
 #[test]
 fn milestone_overdue_fires_once_per_episode_and_ends_when_done_late() {
-    let days = ["2025-01-08", "2025-01-22", "2025-01-29", "2025-02-05", "2025-02-12", "2025-02-19"];
+    let days = [
+        "2025-01-08",
+        "2025-01-22",
+        "2025-01-29",
+        "2025-02-05",
+        "2025-02-12",
+        "2025-02-19",
+    ];
     let fired = milestone_run(&days);
     let at: Vec<usize> = fired.iter().map(|alert| alert.snapshot).collect();
     // Overdue from 2025-01-16 (22nd: 7 days, 29th: 14 days: one episode);
     // done late on 2025-02-01 ends it; first value overdue from
     // 2025-02-11 starts another on the 12th.
     assert_eq!(at, [1, 4], "{fired:?}");
-    assert_eq!(fired[0].evidence, "admin_setup 7 days over (due 2025-01-15)");
-    assert_eq!(fired[1].evidence, "first_value 2 days over (due 2025-02-10)");
+    assert_eq!(
+        fired[0].evidence,
+        "admin_setup 7 days over (due 2025-01-15)"
+    );
+    assert_eq!(
+        fired[1].evidence,
+        "first_value 2 days over (due 2025-02-10)"
+    );
     assert_eq!(fired[0].play.as_deref(), Some("unblock"));
 }
 

@@ -58,7 +58,12 @@ pub struct Finding {
     pub also: Option<Place>,
 }
 
-pub(super) fn finding(place: Place, field: &'static str, code: SuccessCode, message: String) -> Finding {
+pub(super) fn finding(
+    place: Place,
+    field: &'static str,
+    code: SuccessCode,
+    message: String,
+) -> Finding {
     Finding {
         place,
         field,

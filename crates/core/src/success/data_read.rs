@@ -21,7 +21,14 @@ pub use super::data_checks::tracking::settings_ids;
 pub const MAX_DIAGNOSTICS: usize = 1_000;
 
 const TOP_FIELDS: [&str; 9] = [
-    "schema", "accounts", "signals", "events", "outcomes", "renewals", "realised", "checklist",
+    "schema",
+    "accounts",
+    "signals",
+    "events",
+    "outcomes",
+    "renewals",
+    "realised",
+    "checklist",
     "plays",
 ];
 const ACCOUNT_FIELDS: [&str; 11] = [
@@ -134,7 +141,9 @@ fn read_parts(node: &Node, reader: &mut Reader) -> SuccessData {
                 "events" => data.events.extend(read_event(item, &path, reader)),
                 "outcomes" => data.outcomes.extend(read_outcome(item, &path, reader)),
                 "renewals" => data.renewals.extend(read_renewal(item, &path, reader)),
-                "realised" => data.realised.extend(tracking::read_realised(item, &path, reader)),
+                "realised" => data
+                    .realised
+                    .extend(tracking::read_realised(item, &path, reader)),
                 "checklist" => data
                     .checklist
                     .extend(tracking::read_checklist_mark(item, &path, reader)),

@@ -83,7 +83,11 @@ pub fn execution_on(
 }
 
 /// The degree of the execution list alone: the health source `execution`.
-pub fn execution_degree(marks: &[&ChecklistMark], checklists: &Checklists, date: Date) -> Option<f64> {
+pub fn execution_degree(
+    marks: &[&ChecklistMark],
+    checklists: &Checklists,
+    date: Date,
+) -> Option<f64> {
     list_on(marks, ChecklistKind::Execution, &checklists.execution, date).degree
 }
 
@@ -115,7 +119,11 @@ pub fn list_on(
         .filter(|state| !state.done)
         .map(|state| state.id.clone())
         .collect();
-    let degree = if any_row { degree(items, &states) } else { None };
+    let degree = if any_row {
+        degree(items, &states)
+    } else {
+        None
+    };
     ListReading {
         degree,
         items: states,

@@ -28,7 +28,12 @@ fn mark(list: ChecklistKind, item: &str, day: &str, done: bool) -> ChecklistMark
 
 fn checklists() -> Checklists {
     Checklists {
-        setup: vec![item("sponsor", 1.0), item("outcome", 1.0), item("baseline", 1.0), item("plan", 1.0)],
+        setup: vec![
+            item("sponsor", 1.0),
+            item("outcome", 1.0),
+            item("baseline", 1.0),
+            item("plan", 1.0),
+        ],
         execution: vec![item("steps", 3.0), item("reviews", 1.0)],
     }
 }
@@ -56,15 +61,24 @@ fn degrees_are_weighted_shares_of_done_items_with_what_is_missing() {
     let later = execution_on(&refs, &[], &checklists(), date("2025-03-01"));
     assert_eq!(later.setup.degree, Some(0.25));
     assert_eq!(later.setup.items[3].since, Some(date("2025-03-01")));
-    assert_eq!(execution_degree(&refs, &checklists(), date("2025-03-01")), Some(0.75));
+    assert_eq!(
+        execution_degree(&refs, &checklists(), date("2025-03-01")),
+        Some(0.75)
+    );
 }
 
 #[test]
 fn a_list_without_rows_by_the_date_is_missing_not_zero() {
     let marks = [mark(Execution, "reviews", "2025-02-01", false)];
     let refs: Vec<&ChecklistMark> = marks.iter().collect();
-    assert_eq!(execution_degree(&refs, &checklists(), date("2025-01-31")), None);
-    assert_eq!(execution_degree(&refs, &checklists(), date("2025-02-01")), Some(0.0));
+    assert_eq!(
+        execution_degree(&refs, &checklists(), date("2025-01-31")),
+        None
+    );
+    assert_eq!(
+        execution_degree(&refs, &checklists(), date("2025-02-01")),
+        Some(0.0)
+    );
     let reading = execution_on(&refs, &[], &checklists(), date("2025-02-01"));
     assert_eq!(reading.setup.degree, None);
     assert_eq!(reading.setup.missing.len(), 4);
@@ -72,5 +86,8 @@ fn a_list_without_rows_by_the_date_is_missing_not_zero() {
         setup: Vec::new(),
         execution: vec![item("reviews", 0.0)],
     };
-    assert_eq!(execution_degree(&refs, &weightless, date("2025-02-01")), None);
+    assert_eq!(
+        execution_degree(&refs, &weightless, date("2025-02-01")),
+        None
+    );
 }

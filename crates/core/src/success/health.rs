@@ -22,8 +22,8 @@
 
 use super::data::{Outcome, Renewal, Stage, SuccessData};
 use super::date::Date;
-use super::health_sources::{AccountSources, SourcesUsed};
 pub use super::health_sources::CaseDocuments;
+use super::health_sources::{AccountSources, SourcesUsed};
 use super::outcomes::mean_progress;
 use super::settings::{Grade, GradeThresholds, HealthScorecard, HealthSource, SuccessSettings};
 use super::signal_index::{Cursor, Series, SignalIndex};

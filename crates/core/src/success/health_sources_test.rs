@@ -57,8 +57,16 @@ fn settings() -> SuccessSettings {
         })
         .collect();
     settings.checklists.execution = vec![
-        ChecklistItem { id: "steps".into(), label: "Steps".into(), weight: 3.0 },
-        ChecklistItem { id: "reviews".into(), label: "Reviews".into(), weight: 1.0 },
+        ChecklistItem {
+            id: "steps".into(),
+            label: "Steps".into(),
+            weight: 3.0,
+        },
+        ChecklistItem {
+            id: "reviews".into(),
+            label: "Reviews".into(),
+            weight: 1.0,
+        },
     ];
     settings
 }
@@ -85,8 +93,8 @@ fn the_ratio_and_the_degree_score_as_measures_point_in_time() {
     let mut cases = CaseDocuments::new();
     cases.insert("acme".to_string(), case());
     let dates = [date("2025-03-30"), date("2025-09-30"), date("2025-12-30")];
-    let table = HealthTable::build_with_cases(&data, &index, &settings(), &dates, &cases)
-        .expect("small");
+    let table =
+        HealthTable::build_with_cases(&data, &index, &settings(), &dates, &cases).expect("small");
     // 2025-03-30: no quarter has elapsed; execution 3 of 4 → 75 points.
     let first = table.cell(0, 0).expect("a cell");
     assert_eq!(first.score, Some(75.0));
@@ -96,7 +104,10 @@ fn the_ratio_and_the_degree_score_as_measures_point_in_time() {
     let realised = table.measure(0, 1, 0).expect("the measure");
     assert_eq!(realised.value, Some(ratio));
     assert!((realised.points - ratio * 50.0).abs() < 1e-9);
-    let score = table.cell(0, 1).and_then(|cell| cell.score).expect("a score");
+    let score = table
+        .cell(0, 1)
+        .and_then(|cell| cell.score)
+        .expect("a score");
     assert!((score - (ratio * 50.0 + 75.0) / 2.0).abs() < 1e-9);
     assert!((realised.contribution - ratio * 25.0).abs() < 1e-9);
     // 2025-12-30: the actual of 2025-10-05 is in a quarter not yet over.

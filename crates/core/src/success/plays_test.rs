@@ -25,7 +25,10 @@ fn settings() -> SuccessSettings {
                 label: "Use".into(),
                 source: HealthSource::Metric("use".into()),
                 weight: 1.0,
-                rule: ScoringRule::Linear { worst: 0.0, best: 100.0 },
+                rule: ScoringRule::Linear {
+                    worst: 0.0,
+                    best: 100.0,
+                },
                 tighten_per_month: None,
             }],
         })
@@ -61,7 +64,10 @@ fn the_change_after_a_play_reads_both_days_and_is_missing_without_either() {
     let effects = health_change_after(&table, &data, &data.plays, settings.play_follow_up_days);
     assert_eq!(effects.len(), 3);
     let rescue = &effects[0];
-    assert_eq!((rescue.play.as_str(), rescue.alert.as_deref()), ("rescue", Some("to_at_risk")));
+    assert_eq!(
+        (rescue.play.as_str(), rescue.alert.as_deref()),
+        ("rescue", Some("to_at_risk"))
+    );
     assert_eq!(rescue.follow_up, date("2025-04-09"));
     assert_eq!(rescue.before, Some((date("2025-03-10"), Some(40.0))));
     assert_eq!(rescue.after, Some((date("2025-04-09"), Some(70.0))));
@@ -78,7 +84,8 @@ fn the_change_after_a_play_reads_both_days_and_is_missing_without_either() {
 fn unknown_accounts_are_left_out_and_one_snapshot_gives_no_change() {
     let data = data();
     let index = SignalIndex::new(&data);
-    let table = HealthTable::build(&data, &index, &settings(), &[date("2025-06-30")]).expect("small");
+    let table =
+        HealthTable::build(&data, &index, &settings(), &[date("2025-06-30")]).expect("small");
     let mut completions = data.plays.clone();
     completions[0].account = "ghost".into();
     // Both days of the others read the one snapshot (or none).

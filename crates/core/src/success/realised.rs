@@ -29,9 +29,9 @@
 use super::data::RealisedValue;
 use super::date::Date;
 use crate::cases::read::CaseDocument;
+use crate::formula::value::Value;
 use crate::model::spec::{InputValue, PeriodUnit};
 use crate::model::{CompiledModel, ModelState};
-use crate::formula::value::Value;
 
 /// Why a case cannot be compared.
 #[derive(Debug, Clone, PartialEq)]
@@ -185,7 +185,7 @@ impl RealisedTimeline {
                 }),
             }
         }
-        actuals.sort_by(|a, b| a.0.cmp(&b.0));
+        actuals.sort_by_key(|a| a.0);
         let months = match spec.horizon.unit {
             PeriodUnit::Year => 12,
             PeriodUnit::Quarter => 3,
@@ -205,7 +205,11 @@ impl RealisedTimeline {
         let mut state: Option<ModelState> = None;
         for period in 1..=spec.horizon.periods {
             let end = contract_start
-                .plus_months(i64::try_from(period).unwrap_or(i64::MAX).saturating_mul(months))
+                .plus_months(
+                    i64::try_from(period)
+                        .unwrap_or(i64::MAX)
+                        .saturating_mul(months),
+                )
                 .and_then(|next| next.plus_days(-1));
             let Some(end) = end.filter(|end| *end <= until) else {
                 break;
@@ -300,13 +304,15 @@ fn period_values(
 ) -> Vec<f64> {
     series
         .iter()
-        .map(|calculation| match state.calculation_at(model, *calculation) {
-            Some(crate::model::Slot::Series(values)) => match values.get(period) {
-                Some(Value::Number(n)) if n.is_finite() => *n,
+        .map(
+            |calculation| match state.calculation_at(model, *calculation) {
+                Some(crate::model::Slot::Series(values)) => match values.get(period) {
+                    Some(Value::Number(n)) if n.is_finite() => *n,
+                    _ => 0.0,
+                },
                 _ => 0.0,
             },
-            _ => 0.0,
-        })
+        )
         .collect()
 }
 

@@ -64,7 +64,11 @@ fn three_elapsed_quarters_compare_line_by_line() {
     // Errors: as sold 3 × 1,000; realised 1,000 + 1,000 + 500.
     let errors = &report.lines[1];
     assert_eq!(
-        (errors.id.as_str(), errors.projected_to_date, errors.realised_to_date),
+        (
+            errors.id.as_str(),
+            errors.projected_to_date,
+            errors.realised_to_date
+        ),
         ("errors", 3000.0, 2500.0)
     );
     assert_eq!(
@@ -107,7 +111,10 @@ fn the_ratio_is_missing_before_a_period_elapses_or_without_actuals() {
 
 #[test]
 fn refused_actuals_are_listed_and_left_out() {
-    let bad = [row("2025-02-01", "hours", 99.0), row("2025-02-01", "nope", 1.0)];
+    let bad = [
+        row("2025-02-01", "hours", 99.0),
+        row("2025-02-01", "nope", 1.0),
+    ];
     let refs: Vec<&RealisedValue> = bad.iter().collect();
     let report = realised_to_date(&case(), date("2025-01-01"), &refs, date("2025-03-31")).unwrap();
     assert_eq!(report.refused.len(), 2);
@@ -130,5 +137,8 @@ fn a_model_without_benefits_cannot_be_compared() {
         RealisedTimeline::new(&case, date("2025-01-01"), &none, date("2025-12-31")),
         Err(RealisedError::NoBenefits)
     );
-    assert_eq!(model_input_ids(&self::case()).unwrap(), ["seats", "hours", "error_savings"]);
+    assert_eq!(
+        model_input_ids(&self::case()).unwrap(),
+        ["seats", "hours", "error_savings"]
+    );
 }

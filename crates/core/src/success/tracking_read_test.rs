@@ -56,9 +56,14 @@ fn keys_fields_and_references_are_checked_with_places() {
         &KnownIds::default(),
     );
     assert_eq!(found.len(), 3, "{found:?}");
-    assert!(found[0].contains("realised[1].input") && found[0].contains("also at realised[0].input"));
+    assert!(
+        found[0].contains("realised[1].input") && found[0].contains("also at realised[0].input")
+    );
     assert!(found[1].contains("plays[1].date"), "{found:?}");
-    assert!(found[2].contains("realised[2].account") && found[2].contains("`acme`"), "{found:?}");
+    assert!(
+        found[2].contains("realised[2].account") && found[2].contains("`acme`"),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -98,20 +103,43 @@ fn table(file: &str, lines: &[&str]) -> CsvTable {
 fn the_three_tables_read_from_csv_with_lines() {
     let known = KnownIds::new(vec!["acme".into()], Vec::new());
     let tables = [
-        table("realised.csv", &["account,date,input,value", "acme,2025-02-01,hours,2"]),
+        table(
+            "realised.csv",
+            &["account,date,input,value", "acme,2025-02-01,hours,2"],
+        ),
         table(
             "checklist.csv",
-            &["account,list,item,date,done,note", "acme,execution,steps,2025-02-01,true,", "acme,setup,plan,2025-02-01,false,Late"],
+            &[
+                "account,list,item,date,done,note",
+                "acme,execution,steps,2025-02-01,true,",
+                "acme,setup,plan,2025-02-01,false,Late",
+            ],
         ),
-        table("plays.csv", &["account,play,date", "acme,rescue,2025-03-01"]),
+        table(
+            "plays.csv",
+            &["account,play,date", "acme,rescue,2025-03-01"],
+        ),
     ];
     let import = read_csv_import(&tables, &known).expect("reads");
     assert_eq!(import.data.realised.len(), 1);
     assert!(import.data.checklist[0].done && !import.data.checklist[1].done);
     assert_eq!(import.data.plays[0].alert, None);
     let bad = [
-        table("checklist.csv", &["account,list,item,date,done", "acme,setup,plan,2025-02-01,yes"]),
-        table("realised.csv", &["account,date,input,value", "acme,2025-02-01,hours,2", "acme,2025-02-01,hours,3"]),
+        table(
+            "checklist.csv",
+            &[
+                "account,list,item,date,done",
+                "acme,setup,plan,2025-02-01,yes",
+            ],
+        ),
+        table(
+            "realised.csv",
+            &[
+                "account,date,input,value",
+                "acme,2025-02-01,hours,2",
+                "acme,2025-02-01,hours,3",
+            ],
+        ),
     ];
     let found: Vec<String> = read_csv_import(&bad, &known)
         .expect_err("refused")
@@ -119,11 +147,18 @@ fn the_three_tables_read_from_csv_with_lines() {
         .map(ToString::to_string)
         .collect();
     assert_eq!(found.len(), 1, "{found:?}");
-    assert!(found[0].starts_with("checklist.csv line 2, column done"), "{found:?}");
+    assert!(
+        found[0].starts_with("checklist.csv line 2, column done"),
+        "{found:?}"
+    );
     let found: Vec<String> = read_csv_import(&bad[1..], &known)
         .expect_err("refused")
         .iter()
         .map(ToString::to_string)
         .collect();
-    assert!(found[0].starts_with("realised.csv line 3, column input") && found[0].contains("also on line 2"), "{found:?}");
+    assert!(
+        found[0].starts_with("realised.csv line 3, column input")
+            && found[0].contains("also on line 2"),
+        "{found:?}"
+    );
 }

@@ -229,7 +229,10 @@ pub fn import(connection: &mut Connection, import: &CsvImport) -> Result<ImportC
     Ok(counts)
 }
 
-pub(super) fn stored_rows(connection: &Connection, sql: &str) -> Result<Vec<(String, Node)>, StoreError> {
+pub(super) fn stored_rows(
+    connection: &Connection,
+    sql: &str,
+) -> Result<Vec<(String, Node)>, StoreError> {
     let mut statement = connection
         .prepare(sql)
         .map_err(sqlite("prepare a success read"))?;

@@ -179,12 +179,18 @@ fn a_version_7_database_keeps_its_success_data_and_gains_the_execute_tables() {
              PRAGMA user_version = 7;",
         )
         .expect("back to version 7");
-    assert!(document(&connection).is_err(), "version 7 has no such tables");
+    assert!(
+        document(&connection).is_err(),
+        "version 7 has no such tables"
+    );
     bring_up_to_date(&mut connection).expect("migrates");
     let version: i64 = connection
         .query_row("PRAGMA user_version", [], |row| row.get(0))
         .expect("version");
-    assert_eq!(version, super::super::success_tracking::TRACKING_SCHEMA_VERSION);
+    assert_eq!(
+        version,
+        super::super::success_tracking::TRACKING_SCHEMA_VERSION
+    );
     let after = document(&connection).expect("document");
     assert_eq!(canonical_json(&after), before, "the stored rows are kept");
     let rows = r#"{"schema": "yardstick/success@1",
@@ -205,7 +211,8 @@ fn a_version_7_database_keeps_its_success_data_and_gains_the_execute_tables() {
     )
     .expect("the new tables take rows");
     assert_eq!((counts.checklist, counts.plays), (1, 1));
-    let read_back = read_data(&document(&connection).expect("document")).expect("the core reads it");
+    let read_back =
+        read_data(&document(&connection).expect("document")).expect("the core reads it");
     assert_eq!(read_back.checklist.len(), 1);
     assert_eq!(read_back.plays[0].play, "rescue");
 }

@@ -67,7 +67,12 @@ pub(super) fn import_rows(
     for row in &data.checklist {
         let date = row.date.to_string();
         let keys = [row.account.as_str(), row.list.as_str(), &row.item, &date];
-        upsert(transaction, CHECKLIST_SQL, &keys, &rows::checklist_node(row))?;
+        upsert(
+            transaction,
+            CHECKLIST_SQL,
+            &keys,
+            &rows::checklist_node(row),
+        )?;
         counts.checklist += 1;
     }
     for row in &data.plays {
