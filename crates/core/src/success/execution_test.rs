@@ -91,3 +91,34 @@ fn a_list_without_rows_by_the_date_is_missing_not_zero() {
         None
     );
 }
+
+#[test]
+fn measure_and_report_reads_the_outcomes_past_their_baseline() {
+    use crate::success::data::{DatedValue, OutcomeDirection};
+    let outcome = |id: &str, baseline: &str| Outcome {
+        id: id.to_string(),
+        account: "acme".to_string(),
+        label: id.to_string(),
+        unit: None,
+        direction: OutcomeDirection::Increase,
+        baseline: DatedValue {
+            value: 0.0,
+            date: date(baseline),
+        },
+        target: DatedValue {
+            value: 10.0,
+            date: date("2025-12-31"),
+        },
+        actuals: vec![DatedValue {
+            value: 4.0,
+            date: date("2025-03-01"),
+        }],
+        renegotiations: Vec::new(),
+    };
+    let started = outcome("cycle_time", "2025-01-01");
+    let later = outcome("later", "2025-06-01");
+    let reading = execution_on(&[], &[&started, &later], &checklists(), date("2025-03-15"));
+    assert_eq!(reading.outcomes.len(), 1);
+    assert_eq!(reading.outcomes[0].0, "cycle_time");
+    assert_eq!(reading.outcomes[0].1.progress, 0.4);
+}
