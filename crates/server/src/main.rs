@@ -57,6 +57,7 @@ mod stall;
 mod store;
 #[cfg(not(target_arch = "wasm32"))]
 mod success_api;
+mod success_cases;
 #[cfg(not(target_arch = "wasm32"))]
 mod success_csv;
 #[cfg(not(target_arch = "wasm32"))]

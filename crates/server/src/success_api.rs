@@ -5,10 +5,11 @@
 //! and answers every problem. Writes follow the collector's origin rules.
 
 use yardstick_core::json::{canonical_json, Node};
+use yardstick_core::model::diagnostic::ModelPath;
 use yardstick_core::success::csv_rows::{read_csv_import, CsvImport};
 use yardstick_core::success::data::KnownIds;
 use yardstick_core::success::data_read::read_data_with;
-use yardstick_core::success::diagnostic::{CsvProblem, SuccessDiagnostic};
+use yardstick_core::success::diagnostic::{CsvProblem, SuccessCode, SuccessDiagnostic};
 use yardstick_core::success::settings_read::read_settings;
 use yardstick_json_text::node_from_json;
 
@@ -16,6 +17,7 @@ use crate::collect::{now_ms, Origins};
 use crate::http::Request;
 use crate::http::Response;
 use crate::store::{ImportCounts, Store};
+use crate::success_cases::{cases_route, check_realised, current_settings_ids, known_ids};
 use crate::success_csv::{split_table, SUCCESS_FILES};
 
 /// Methods the success routes answer, for preflights.
@@ -56,6 +58,8 @@ fn dispatch(store: &Store, request: &Request) -> Response {
         "data" => not_allowed(path, "GET, HEAD, OPTIONS"),
         "accounts" if get => accounts(store),
         "accounts" => not_allowed(path, "GET, HEAD, OPTIONS"),
+        "cases" if get => cases_route(store),
+        "cases" => not_allowed(path, "GET, HEAD, OPTIONS"),
         "settings" if get => settings(store),
         "settings" if request.method == "PUT" => put_settings(store, request),
         "settings" => not_allowed(path, "GET, HEAD, PUT, OPTIONS"),
@@ -183,6 +187,9 @@ pub fn counts_node(counts: &ImportCounts) -> Node {
             ("actuals".into(), number(counts.actuals)),
             ("renegotiations".into(), number(counts.renegotiations)),
             ("renewals".into(), number(counts.renewals)),
+            ("realised".into(), number(counts.realised)),
+            ("checklist".into(), number(counts.checklist)),
+            ("plays".into(), number(counts.plays)),
         ]),
     )])
 }
@@ -205,16 +212,61 @@ fn import_document(store: &Store, request: &Request) -> Response {
         Ok(node) => node,
         Err(refused) => return refused,
     };
+    // Realised rows are checked against their linked case first (outside
+    // the store's write lock: the check reads the cases store), then the
+    // import is read again against the stored rows and written.
+    if has_rows(&node, "realised") {
+        let known = match known_ids(store) {
+            Ok(known) => known,
+            Err(failed) => return failed,
+        };
+        let data = match read_data_with(&node, &known) {
+            Ok(data) => data,
+            Err(problems) => return document_problems("the document has problems", &problems),
+        };
+        let refusals = match check_realised(store, &data) {
+            Ok(refusals) => refusals,
+            Err(failed) => return failed,
+        };
+        if !refusals.is_empty() {
+            let problems: Vec<SuccessDiagnostic> = refusals
+                .into_iter()
+                .map(|refusal| SuccessDiagnostic {
+                    code: SuccessCode::UnknownReference,
+                    path: ModelPath::root()
+                        .key("realised")
+                        .index(refusal.row)
+                        .key(refusal.field),
+                    message: refusal.reason,
+                })
+                .collect();
+            return document_problems("the document has problems", &problems);
+        }
+    }
+    let ids = match current_settings_ids(store) {
+        Ok(ids) => ids,
+        Err(failed) => return failed,
+    };
     checked_import(
         store,
         |known| {
-            read_data_with(&node, known).map(|data| CsvImport {
+            read_data_with(&node, &known.clone().with_settings_ids(ids)).map(|data| CsvImport {
                 data,
                 ..CsvImport::default()
             })
         },
         |problems| document_problems("the document has problems", &problems),
     )
+}
+
+/// Whether the document has a non-empty list under `key`.
+fn has_rows(node: &Node, key: &str) -> bool {
+    match node {
+        Node::Map(entries) => entries
+            .iter()
+            .any(|(k, v)| k == key && !matches!(v, Node::List(items) if items.is_empty())),
+        _ => false,
+    }
 }
 
 fn import_table(store: &Store, request: &Request, file: &str) -> Response {
@@ -225,7 +277,7 @@ fn import_table(store: &Store, request: &Request, file: &str) -> Response {
         Ok(table) => table,
         Err(problem) => {
             return csv_problems(&[CsvProblem {
-                code: yardstick_core::success::diagnostic::SuccessCode::InvalidValue,
+                code: SuccessCode::InvalidValue,
                 file: problem.file,
                 line: problem.line,
                 column: None,
@@ -233,9 +285,42 @@ fn import_table(store: &Store, request: &Request, file: &str) -> Response {
             }])
         }
     };
+    if file == "realised.csv" {
+        let known = match known_ids(store) {
+            Ok(known) => known,
+            Err(failed) => return failed,
+        };
+        let lines: Vec<u64> = table.records.iter().map(|record| record.line).collect();
+        let import = match read_csv_import(std::slice::from_ref(&table), &known) {
+            Ok(import) => import,
+            Err(problems) => return csv_problems(&problems),
+        };
+        let refusals = match check_realised(store, &import.data) {
+            Ok(refusals) => refusals,
+            Err(failed) => return failed,
+        };
+        if !refusals.is_empty() {
+            // An accepted import read every record into a row, in order.
+            let problems: Vec<CsvProblem> = refusals
+                .into_iter()
+                .map(|refusal| CsvProblem {
+                    code: SuccessCode::UnknownReference,
+                    file: file.to_string(),
+                    line: lines.get(refusal.row).copied().unwrap_or(0),
+                    column: Some(refusal.field.to_string()),
+                    reason: refusal.reason,
+                })
+                .collect();
+            return csv_problems(&problems);
+        }
+    }
+    let ids = match current_settings_ids(store) {
+        Ok(ids) => ids,
+        Err(failed) => return failed,
+    };
     checked_import(
         store,
-        |known| read_csv_import(&[table], known),
+        |known| read_csv_import(&[table], &known.clone().with_settings_ids(ids)),
         |problems| csv_problems(&problems),
     )
 }

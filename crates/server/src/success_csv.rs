@@ -7,7 +7,7 @@
 use yardstick_core::success::csv_rows::{CsvRecord, CsvTable};
 
 /// The documented file names, in import order.
-pub const SUCCESS_FILES: [&str; 7] = [
+pub const SUCCESS_FILES: [&str; 10] = [
     "accounts.csv",
     "signals.csv",
     "events.csv",
@@ -15,6 +15,9 @@ pub const SUCCESS_FILES: [&str; 7] = [
     "outcome_actuals.csv",
     "outcome_renegotiations.csv",
     "renewals.csv",
+    "realised.csv",
+    "checklist.csv",
+    "plays.csv",
 ];
 
 /// Why a file could not be split: not UTF-8 or broken quoting, at a line.

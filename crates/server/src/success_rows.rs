@@ -5,8 +5,8 @@
 
 use yardstick_core::json::Node;
 use yardstick_core::success::data::{
-    Account, DatedValue, Event, Outcome, OutcomeDirection, Renegotiation, Renewal, RenewalResult,
-    Signal,
+    Account, ChecklistMark, DatedValue, Event, Outcome, OutcomeDirection, PlayCompletion,
+    RealisedValue, Renegotiation, Renewal, RenewalResult, Signal,
 };
 use yardstick_core::success::date::Date;
 
@@ -151,4 +151,45 @@ pub fn renewal_node(renewal: &Renewal) -> Node {
         ("result", text(result)),
         ("value", Node::Number(renewal.value)),
     ])
+}
+
+/// A realised value as in `realised[]`.
+pub fn realised_node(row: &RealisedValue) -> Node {
+    map(vec![
+        ("account", text(&row.account)),
+        ("date", date(row.date)),
+        ("input", text(&row.input)),
+        ("value", Node::Number(row.value)),
+    ])
+}
+
+/// A checklist state as in `checklist[]`.
+pub fn checklist_node(row: &ChecklistMark) -> Node {
+    let mut entries = vec![
+        ("account", text(&row.account)),
+        ("list", text(row.list.as_str())),
+        ("item", text(&row.item)),
+        ("date", date(row.date)),
+        ("done", Node::Bool(row.done)),
+    ];
+    if let Some(note) = &row.note {
+        entries.push(("note", text(note)));
+    }
+    map(entries)
+}
+
+/// A play completion as in `plays[]`.
+pub fn play_node(row: &PlayCompletion) -> Node {
+    let mut entries = vec![("account", text(&row.account)), ("play", text(&row.play))];
+    if let Some(alert) = &row.alert {
+        entries.push(("alert", text(alert)));
+    }
+    entries.push(("date", date(row.date)));
+    if let Some(by) = &row.by {
+        entries.push(("by", text(by)));
+    }
+    if let Some(note) = &row.note {
+        entries.push(("note", text(note)));
+    }
+    map(entries)
 }

@@ -104,6 +104,13 @@ fn a_json_document_imports_and_its_problems_come_with_paths() {
             body,
         )
     };
+    // Its realised rows name the case that sold acme, which this server
+    // does not hold (success_execute_api.rs stores one first).
+    let mut without_realised: Value = serde_json::from_str(&example).expect("json");
+    without_realised
+        .as_object_mut()
+        .map(|top| top.remove("realised"));
+    let example = without_realised.to_string();
     let answer = post(example.as_bytes());
     assert_eq!(answer.status, 200, "{}", answer.text());
     let stored = data(&server);

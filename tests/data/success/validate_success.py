@@ -63,6 +63,10 @@ def broken_variants(data):
     variant("churn-with-value", "a churn with a value", lambda d: first(d, "renewals").update(result="churned", value=5))
     variant("no-reason", "a renegotiation without a reason",
             lambda d: first(d, "outcomes").update(renegotiations=[{"date": "2025-07-15", "target": 9, "targetDate": "2026-03-31", "agreedBy": "COO"}]))
+    variant("done-as-text", "a checklist state as text", lambda d: first(d, "checklist").update(done="yes"))
+    variant("unknown-list", "an unknown checklist", lambda d: first(d, "checklist").update(list="later"))
+    variant("realised-text", "a realised value as text", lambda d: first(d, "realised").update(value="n/a"))
+    variant("play-without-date", "a play completion without a date", lambda d: first(d, "plays").pop("date"))
     return variants
 
 

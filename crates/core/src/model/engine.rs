@@ -183,6 +183,28 @@ impl CompiledModel {
             .is_some_and(|v| v.reads.iter().any(|e| e.lagged && e.on == variable))
     }
 
+    /// The calculations (places in `calculations`) that calculation
+    /// `index` reads in the same period, in the order it names them; not
+    /// itself, nor what it reads through `PREV`.
+    pub fn calculation_reads(&self, index: usize) -> Vec<usize> {
+        let first = self.spec.inputs.len();
+        let end = first + self.spec.calculations.len();
+        let variable = first + index;
+        let mut found = Vec::new();
+        if let Some(v) = self.structure.variables.get(variable) {
+            for edge in &v.reads {
+                let read = edge.on;
+                if !edge.lagged && read != variable && (first..end).contains(&read) {
+                    let calculation = read - first;
+                    if !found.contains(&calculation) {
+                        found.push(calculation);
+                    }
+                }
+            }
+        }
+        found
+    }
+
     /// Every input at its default.
     pub fn default_inputs(&self) -> Vec<InputValue> {
         let mut inputs = Vec::with_capacity(self.spec.inputs.len());

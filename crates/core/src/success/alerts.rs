@@ -16,7 +16,12 @@
 //!   days before `d`;
 //! - `event`: an event of the kind dated after the previous snapshot and
 //!   on or before `d` (each event is its own episode);
-//! - `milestone_overdue`: not evaluated yet (never fires): see the report.
+//! - `milestone_overdue`: a milestone of the account's stage on `d` is
+//!   overdue on `d` ([`super::milestones`]); the episode ends when none
+//!   is (a milestone done late ends it). Evidence: each overdue
+//!   milestone's id and days over, in the settings' order. Only
+//!   [`settings_alerts`] evaluates it (it needs the milestones);
+//!   [`alerts`] leaves it out.
 //!
 //! Each alert carries its evidence as text and the play to run when the
 //! play is for the account's stage.
@@ -24,8 +29,9 @@
 use super::data::SuccessData;
 use super::date::Date;
 use super::health::HealthTable;
-use super::settings::{AlertCondition, AlertRule, Grade, Play};
+use super::settings::{AlertCondition, AlertRule, Grade, Play, SuccessSettings};
 use super::signal_index::SignalIndex;
+use alerts_milestones::{overdue_evidence, MilestoneRows};
 
 /// A fired alert.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,7 +48,26 @@ pub struct Alert {
     pub play: Option<String>,
 }
 
-/// Every alert of `rules` over the table, by account then snapshot.
+/// Every alert of the settings' rules over the table (`milestone_overdue`
+/// included), by account then snapshot.
+pub fn settings_alerts(
+    table: &HealthTable,
+    data: &SuccessData,
+    index: &SignalIndex,
+    settings: &SuccessSettings,
+) -> Vec<Alert> {
+    let milestones = MilestoneRows::new(data, settings);
+    fire(
+        table,
+        (data, index),
+        &settings.alerts,
+        &settings.plays,
+        milestones.as_ref(),
+    )
+}
+
+/// Every alert of `rules` over the table, by account then snapshot;
+/// `milestone_overdue` rules never fire here (see [`settings_alerts`]).
 pub fn alerts(
     table: &HealthTable,
     data: &SuccessData,
@@ -50,12 +75,29 @@ pub fn alerts(
     rules: &[AlertRule],
     plays: &[Play],
 ) -> Vec<Alert> {
+    fire(table, (data, index), rules, plays, None)
+}
+
+fn fire(
+    table: &HealthTable,
+    (data, index): (&SuccessData, &SignalIndex),
+    rules: &[AlertRule],
+    plays: &[Play],
+    milestones: Option<&MilestoneRows<'_>>,
+) -> Vec<Alert> {
     let mut fired = Vec::new();
     for account in 0..table.account_count() {
         for rule in rules {
             let mut was_true = false;
             for snapshot in 0..table.dates().len() {
-                let evidence = condition(table, data, index, &rule.condition, account, snapshot);
+                let evidence = match (&rule.condition, milestones) {
+                    (AlertCondition::MilestoneOverdue, Some(rows)) => {
+                        let stage = table.cell(account, snapshot).and_then(|cell| cell.stage);
+                        let today = table.dates().get(snapshot).copied();
+                        today.and_then(|today| overdue_evidence(rows, account, stage, today))
+                    }
+                    _ => condition(table, data, index, &rule.condition, account, snapshot),
+                };
                 if let (Some(evidence), false) = (&evidence, was_true) {
                     let stage = table.cell(account, snapshot).and_then(|cell| cell.stage);
                     let play = plays
@@ -158,6 +200,10 @@ fn condition(
         AlertCondition::MilestoneOverdue => None,
     }
 }
+
+/// `milestone_overdue`'s reading: this module's own part.
+#[path = "alerts_milestones.rs"]
+mod alerts_milestones;
 
 #[cfg(test)]
 #[path = "alerts_test.rs"]

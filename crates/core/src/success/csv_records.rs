@@ -145,3 +145,57 @@ pub fn renegotiation(cells: &mut Cells<'_>) -> Option<(String, Renegotiation)> {
 pub fn renewal(cells: &mut Cells<'_>) -> Option<Renewal> {
     rows::renewal(&mut CsvRow(cells))
 }
+
+/// A `realised.csv` record.
+pub fn realised(cells: &mut Cells<'_>) -> Option<RealisedValue> {
+    let account = cells.id("account", true);
+    let date = cells.date("date", true);
+    let input = cells.id("input", true);
+    let value = cells.number("value", true, VALUE_RANGE);
+    Some(RealisedValue {
+        account: account?,
+        date: date?,
+        input: input?,
+        value: value?,
+    })
+}
+
+/// A `checklist.csv` record; `done` is `true` or `false`.
+pub fn checklist_mark(cells: &mut Cells<'_>) -> Option<ChecklistMark> {
+    let account = cells.id("account", true);
+    let list = cells
+        .choice("list", true, &ChecklistKind::NAMES)
+        .and_then(ChecklistKind::from_position);
+    let item = cells.id("item", true);
+    let date = cells.date("date", true);
+    let done = cells
+        .choice("done", true, &["false", "true"])
+        .map(|position| position == 1);
+    let note = cells.text("note", false, true);
+    Some(ChecklistMark {
+        account: account?,
+        list: list?,
+        item: item?,
+        date: date?,
+        done: done?,
+        note,
+    })
+}
+
+/// A `plays.csv` record.
+pub fn play_completion(cells: &mut Cells<'_>) -> Option<PlayCompletion> {
+    let account = cells.id("account", true);
+    let play = cells.id("play", true);
+    let alert = cells.id("alert", false);
+    let date = cells.date("date", true);
+    let by = cells.id("by", false);
+    let note = cells.text("note", false, true);
+    Some(PlayCompletion {
+        account: account?,
+        play: play?,
+        alert,
+        date: date?,
+        by,
+        note,
+    })
+}

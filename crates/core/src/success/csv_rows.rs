@@ -70,6 +70,9 @@ pub(super) struct Lines {
     pub(super) actuals: Vec<Vec<u64>>,
     pub(super) renegotiations: Vec<Vec<u64>>,
     pub(super) renewals: Vec<u64>,
+    pub(super) realised: Vec<u64>,
+    pub(super) checklist: Vec<u64>,
+    pub(super) plays: Vec<u64>,
 }
 
 /// Reads an import of one or more tables; rows may name `known` ids.
@@ -171,11 +174,29 @@ pub fn read_csv_import(
                 "outcome_renegotiations.csv" => renegotiations.extend(
                     records::renegotiation(&mut cells).map(|(outcome, r)| (line, outcome, r)),
                 ),
-                _ => push_row(
+                "renewals.csv" => push_row(
                     records::renewal(&mut cells),
                     line,
                     &mut import.data.renewals,
                     &mut lines.renewals,
+                ),
+                "realised.csv" => push_row(
+                    records::realised(&mut cells),
+                    line,
+                    &mut import.data.realised,
+                    &mut lines.realised,
+                ),
+                "checklist.csv" => push_row(
+                    records::checklist_mark(&mut cells),
+                    line,
+                    &mut import.data.checklist,
+                    &mut lines.checklist,
+                ),
+                _ => push_row(
+                    records::play_completion(&mut cells),
+                    line,
+                    &mut import.data.plays,
+                    &mut lines.plays,
                 ),
             }
         }
@@ -235,6 +256,9 @@ fn spec(file: &str) -> Option<(Columns, usize)> {
         "outcomes.csv" => MAX_OUTCOMES,
         "outcome_actuals.csv" => MAX_OUTCOMES.saturating_mul(MAX_ACTUALS_PER_OUTCOME),
         "outcome_renegotiations.csv" => MAX_OUTCOMES.saturating_mul(MAX_RENEGOTIATIONS_PER_OUTCOME),
+        "realised.csv" => MAX_REALISED,
+        "checklist.csv" => MAX_CHECKLIST,
+        "plays.csv" => MAX_PLAYS,
         _ => MAX_RENEWALS,
     };
     Some((columns, bound))
@@ -260,6 +284,9 @@ fn line_of(lines: &Lines, place: Place) -> (&'static str, u64) {
             nested(&lines.renegotiations, o, r),
         ),
         Place::Renewal(i) => ("renewals.csv", at(&lines.renewals, i)),
+        Place::Realised(i) => ("realised.csv", at(&lines.realised, i)),
+        Place::Checklist(i) => ("checklist.csv", at(&lines.checklist, i)),
+        Place::Play(i) => ("plays.csv", at(&lines.plays, i)),
     }
 }
 

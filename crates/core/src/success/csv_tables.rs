@@ -21,7 +21,7 @@ pub struct CsvRecord {
 pub type Columns = &'static [(&'static str, bool)];
 
 /// The columns of each file of docs/success.md ("As CSV").
-pub const TABLES: [(&str, Columns); 7] = [
+pub const TABLES: [(&str, Columns); 10] = [
     (
         "accounts.csv",
         &[
@@ -96,6 +96,37 @@ pub const TABLES: [(&str, Columns); 7] = [
             ("date", true),
             ("result", true),
             ("value", true),
+        ],
+    ),
+    (
+        "realised.csv",
+        &[
+            ("account", true),
+            ("date", true),
+            ("input", true),
+            ("value", true),
+        ],
+    ),
+    (
+        "checklist.csv",
+        &[
+            ("account", true),
+            ("list", true),
+            ("item", true),
+            ("date", true),
+            ("done", true),
+            ("note", false),
+        ],
+    ),
+    (
+        "plays.csv",
+        &[
+            ("account", true),
+            ("play", true),
+            ("alert", false),
+            ("date", true),
+            ("by", false),
+            ("note", false),
         ],
     ),
 ];

@@ -21,6 +21,12 @@ pub const MAX_ACTUALS_PER_OUTCOME: usize = 1_000;
 pub const MAX_RENEGOTIATIONS_PER_OUTCOME: usize = 100;
 /// Most renewals in a document or import.
 pub const MAX_RENEWALS: usize = 500_000;
+/// Most realised-value rows in a document or import.
+pub const MAX_REALISED: usize = 1_000_000;
+/// Most checklist rows in a document or import.
+pub const MAX_CHECKLIST: usize = 500_000;
+/// Most play completions in a document or import.
+pub const MAX_PLAYS: usize = 500_000;
 /// Largest annual or renewed value, in the account's currency.
 pub const MAX_MONEY: f64 = 1e12;
 
@@ -217,6 +223,88 @@ pub struct Renewal {
     pub value: f64,
 }
 
+/// The actual value of one of the linked case's model inputs, measured for
+/// the period that contains `date` (actual hours saved per week).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RealisedValue {
+    /// The account's id.
+    pub account: String,
+    /// A day in the period it was measured for.
+    pub date: Date,
+    /// The id of an input of the account's case's model (checked against
+    /// the model where the case is known: by the server, not the reader).
+    pub input: String,
+    /// The value, finite.
+    pub value: f64,
+}
+
+/// Which ideal project checklist an item is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ChecklistKind {
+    /// The ideal set-up.
+    Setup,
+    /// The ideal execution.
+    Execution,
+}
+
+impl ChecklistKind {
+    /// The lists' names as documents write them, in enum order.
+    pub const NAMES: [&'static str; 2] = ["setup", "execution"];
+
+    /// The name as documents write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChecklistKind::Setup => "setup",
+            ChecklistKind::Execution => "execution",
+        }
+    }
+
+    /// The list at `position` of [`ChecklistKind::NAMES`].
+    pub fn from_position(position: usize) -> Option<ChecklistKind> {
+        match position {
+            0 => Some(ChecklistKind::Setup),
+            1 => Some(ChecklistKind::Execution),
+            _ => None,
+        }
+    }
+}
+
+/// A checklist item's state for an account from `date` on (until a later
+/// row for the same item).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChecklistMark {
+    /// The account's id.
+    pub account: String,
+    /// The list.
+    pub list: ChecklistKind,
+    /// The item's id in the settings' list (checked where settings are at
+    /// hand: by the server on import, not by the reader).
+    pub item: String,
+    /// From when the state holds.
+    pub date: Date,
+    /// Done or not.
+    pub done: bool,
+    /// A note, up to 2,000 characters.
+    pub note: Option<String>,
+}
+
+/// A play the team completed for an account.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlayCompletion {
+    /// The account's id.
+    pub account: String,
+    /// The play's id in the settings.
+    pub play: String,
+    /// The alert rule's id that called for it, when one did.
+    pub alert: Option<String>,
+    /// The day it was completed.
+    pub date: Date,
+    /// Who completed it, an id as accounts' `owner`.
+    pub by: Option<String>,
+    /// A note, up to 2,000 characters.
+    pub note: Option<String>,
+}
+
 /// A whole success data document, checked.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SuccessData {
@@ -230,6 +318,12 @@ pub struct SuccessData {
     pub outcomes: Vec<Outcome>,
     /// The renewals, in document order.
     pub renewals: Vec<Renewal>,
+    /// The realised values of case inputs, in document order.
+    pub realised: Vec<RealisedValue>,
+    /// The checklist items' states, in document order.
+    pub checklist: Vec<ChecklistMark>,
+    /// The play completions, in document order.
+    pub plays: Vec<PlayCompletion>,
 }
 
 /// Ids already stored, which rows of an import may name: accounts and
@@ -239,6 +333,21 @@ pub struct KnownIds {
     accounts: Vec<String>,
     outcomes: Vec<String>,
     stored: StoredRows,
+    settings: Option<SettingsIds>,
+}
+
+/// The ids of the team's settings that rows of the Execute-phase tables
+/// name: checklist items, plays and alert rules.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SettingsIds {
+    /// The set-up checklist's item ids.
+    pub setup: Vec<String>,
+    /// The execution checklist's item ids.
+    pub execution: Vec<String>,
+    /// The plays' ids.
+    pub plays: Vec<String>,
+    /// The alert rules' ids.
+    pub alerts: Vec<String>,
 }
 
 impl KnownIds {
@@ -250,6 +359,7 @@ impl KnownIds {
             accounts,
             outcomes,
             stored: Default::default(),
+            settings: None,
         }
     }
 
@@ -264,6 +374,19 @@ impl KnownIds {
     /// The stored rows the rules across rows read (empty unless given).
     pub fn stored(&self) -> &StoredRows {
         &self.stored
+    }
+
+
+    /// The same, with the settings' ids: checklist rows must then name an
+    /// item of their list, completions a play (and an alert rule).
+    pub fn with_settings_ids(mut self, settings: SettingsIds) -> KnownIds {
+        self.settings = Some(settings);
+        self
+    }
+
+    /// The settings' ids, when given.
+    pub fn settings_ids(&self) -> Option<&SettingsIds> {
+        self.settings.as_ref()
     }
 
     /// Whether an account with this id is stored.

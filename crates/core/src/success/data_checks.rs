@@ -35,6 +35,12 @@ pub enum Place {
     Renegotiation(usize, usize),
     /// `renewals[i]`.
     Renewal(usize),
+    /// `realised[i]`.
+    Realised(usize),
+    /// `checklist[i]`.
+    Checklist(usize),
+    /// `plays[i]`.
+    Play(usize),
 }
 
 /// A problem with a row's field; `also` is the other row of a duplicate.
@@ -52,7 +58,12 @@ pub struct Finding {
     pub also: Option<Place>,
 }
 
-fn finding(place: Place, field: &'static str, code: SuccessCode, message: String) -> Finding {
+pub(super) fn finding(
+    place: Place,
+    field: &'static str,
+    code: SuccessCode,
+    message: String,
+) -> Finding {
     Finding {
         place,
         field,
@@ -83,7 +94,9 @@ pub fn check_data(data: &SuccessData, known: &KnownIds) -> Vec<Finding> {
         }
     }
     check_keys(data, &mut out);
+    tracking::check_tracking_keys(data, &mut out);
     check_references(data, known, &mut out);
+    tracking::check_settings_references(data, known, &mut out);
     check_renewal_order(data, &mut out);
     data_checks_stored::check_stored(data, known.stored(), &mut out);
     out
@@ -213,7 +226,7 @@ pub fn duplicates<K: Ord>(keys: &[K]) -> Vec<(usize, usize)> {
     found
 }
 
-fn push_duplicates(
+pub(super) fn push_duplicates(
     found: Vec<(usize, usize)>,
     (place, field): (fn(usize) -> Place, &'static str),
     what: &str,
@@ -323,6 +336,15 @@ fn check_references(data: &SuccessData, known: &KnownIds, out: &mut Vec<Finding>
     for (i, renewal) in data.renewals.iter().enumerate() {
         unknown(Place::Renewal(i), &renewal.account, out);
     }
+    for (i, row) in data.realised.iter().enumerate() {
+        unknown(Place::Realised(i), &row.account, out);
+    }
+    for (i, row) in data.checklist.iter().enumerate() {
+        unknown(Place::Checklist(i), &row.account, out);
+    }
+    for (i, row) in data.plays.iter().enumerate() {
+        unknown(Place::Play(i), &row.account, out);
+    }
 }
 
 /// A renewal row after its account's contract start, and none after a churn.
@@ -379,3 +401,6 @@ fn check_renewal_order(data: &SuccessData, out: &mut Vec<Finding>) {
 
 #[path = "data_checks_stored.rs"]
 mod data_checks_stored;
+/// The Execute-phase tables' keys and their checks against the settings.
+#[path = "data_checks_tracking.rs"]
+pub mod tracking;

@@ -17,11 +17,21 @@ use crate::json::Node;
 use crate::model::diagnostic::{ModelPath, PathSegment};
 use crate::name_table::previous_uses;
 
+pub use super::data_checks::tracking::settings_ids;
+
 /// The most problems reported; a last one says how many more there were.
 pub const MAX_DIAGNOSTICS: usize = 1_000;
 
-const TOP_FIELDS: [&str; 6] = [
-    "schema", "accounts", "signals", "events", "outcomes", "renewals",
+const TOP_FIELDS: [&str; 9] = [
+    "schema",
+    "accounts",
+    "signals",
+    "events",
+    "outcomes",
+    "renewals",
+    "realised",
+    "checklist",
+    "plays",
 ];
 const ACCOUNT_FIELDS: [&str; 11] = [
     "id",
@@ -114,6 +124,9 @@ fn read_parts(node: &Node, reader: &mut Reader) -> SuccessData {
         ("events", MAX_EVENTS),
         ("outcomes", MAX_OUTCOMES),
         ("renewals", MAX_RENEWALS),
+        ("realised", MAX_REALISED),
+        ("checklist", MAX_CHECKLIST),
+        ("plays", MAX_PLAYS),
     ];
     for (name, max) in lists {
         let items = top.list(name, false, (max, name), reader);
@@ -124,7 +137,16 @@ fn read_parts(node: &Node, reader: &mut Reader) -> SuccessData {
                 "signals" => data.signals.extend(read_signal(item, &path, reader)),
                 "events" => data.events.extend(read_event(item, &path, reader)),
                 "outcomes" => data.outcomes.extend(read_outcome(item, &path, reader)),
-                _ => data.renewals.extend(read_renewal(item, &path, reader)),
+                "renewals" => data.renewals.extend(read_renewal(item, &path, reader)),
+                "realised" => data
+                    .realised
+                    .extend(tracking::read_realised(item, &path, reader)),
+                "checklist" => data
+                    .checklist
+                    .extend(tracking::read_checklist_mark(item, &path, reader)),
+                _ => data
+                    .plays
+                    .extend(tracking::read_play_completion(item, &path, reader)),
             }
         }
     }
@@ -296,6 +318,9 @@ fn place_path(place: Place, field: &str) -> ModelPath {
         Place::Actual(o, a) => root.key("outcomes").index(o).key("actuals").index(a),
         Place::Renegotiation(o, r) => root.key("outcomes").index(o).key("renegotiations").index(r),
         Place::Renewal(i) => root.key("renewals").index(i),
+        Place::Realised(i) => root.key("realised").index(i),
+        Place::Checklist(i) => root.key("checklist").index(i),
+        Place::Play(i) => root.key("plays").index(i),
     };
     field.split('.').fold(row, |path, key| path.key(key))
 }
@@ -360,6 +385,10 @@ fn name_items(list: &mut [SuccessDiagnostic], document: &Node) {
         }
     }
 }
+
+/// The Execute-phase tables' rows: this reader's own part.
+#[path = "data_read_tracking.rs"]
+mod tracking;
 
 #[cfg(test)]
 #[path = "data_read_test.rs"]

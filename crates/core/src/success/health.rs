@@ -23,6 +23,8 @@
 
 use super::data::{Outcome, Renewal, Stage, SuccessData};
 use super::date::Date;
+pub use super::health_sources::CaseDocuments;
+use super::health_sources::{AccountSources, SourcesUsed};
 use super::outcomes::mean_progress;
 use super::settings::{Grade, GradeThresholds, HealthScorecard, HealthSource, SuccessSettings};
 use super::signal_index::{Cursor, Series, SignalIndex};
@@ -130,12 +132,25 @@ pub struct HealthTable {
 impl HealthTable {
     /// The table of every account in `data` on `dates` (sorted and
     /// de-duplicated here), with signals from `index` (built from the
-    /// same data).
+    /// same data), without case documents (`realised_over_projected`
+    /// reads as missing).
     pub fn build(
         data: &SuccessData,
         index: &SignalIndex,
         settings: &SuccessSettings,
         dates: &[Date],
+    ) -> Result<HealthTable, HealthError> {
+        HealthTable::build_with_cases(data, index, settings, dates, &CaseDocuments::new())
+    }
+
+    /// [`HealthTable::build`] with each linked account's case document,
+    /// which `realised_over_projected` reads (`health_sources`).
+    pub fn build_with_cases(
+        data: &SuccessData,
+        index: &SignalIndex,
+        settings: &SuccessSettings,
+        dates: &[Date],
+        cases: &CaseDocuments,
     ) -> Result<HealthTable, HealthError> {
         let mut dates = dates.to_vec();
         dates.sort_unstable();
@@ -174,6 +189,9 @@ impl HealthTable {
         };
         let renewals = group_by_account(data, &data.renewals, |row| row.account.as_str());
         let outcomes = group_by_account(data, &data.outcomes, |row| row.account.as_str());
+        let used = SourcesUsed::of(settings);
+        let realised = group_by_account(data, &data.realised, |row| row.account.as_str());
+        let checklist = group_by_account(data, &data.checklist, |row| row.account.as_str());
         // Each (scorecard, measure) slot's metric number, once.
         let mut metric_numbers = Vec::with_capacity(slot_count);
         for card in &table.scorecards {
@@ -193,6 +211,13 @@ impl HealthTable {
                 .collect();
             let own_outcomes: Vec<&Outcome> = rows_of(&outcomes, position, &data.outcomes);
             let timeline = AccountTimeline::new(account, settings.stages, &own_renewals);
+            let sources = AccountSources::new(
+                used,
+                (account, cases, table.dates.last().copied()),
+                rows_of(&realised, position, &data.realised),
+                rows_of(&checklist, position, &data.checklist),
+                &settings.checklists,
+            );
             let row = AccountRow {
                 position,
                 contract_start: account.contract_start,
@@ -230,6 +255,7 @@ impl HealthTable {
                     read_on,
                     series: &series,
                     outcomes: &own_outcomes,
+                    sources: &sources,
                     stale_after_days: settings.stale_after_days,
                 };
                 table.read_values(cell_index, card, &inputs, &mut cursors);
@@ -267,8 +293,9 @@ impl HealthTable {
                 HealthSource::OutcomeProgress => {
                     mean_progress(inputs.outcomes.iter().copied(), inputs.read_on)
                 }
-                // Not computed yet: read as missing (docs/success.md).
-                HealthSource::RealisedOverProjected | HealthSource::Execution => None,
+                HealthSource::RealisedOverProjected | HealthSource::Execution => {
+                    inputs.sources.value(&measure.source, inputs.read_on)
+                }
             };
             if let Some(target) = self.values.get_mut(cell_index * self.width + position) {
                 *target = value.filter(|value| value.is_finite()).unwrap_or(f64::NAN);
@@ -333,6 +360,7 @@ struct CellInputs<'a, 'b> {
     read_on: Date,
     series: &'b [Series<'a>],
     outcomes: &'b [&'a Outcome],
+    sources: &'b AccountSources<'a>,
     stale_after_days: u32,
 }
 

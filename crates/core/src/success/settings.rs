@@ -275,6 +275,8 @@ pub struct ChecklistItem {
     pub id: String,
     /// What a person sees.
     pub label: String,
+    /// Its weight in the list's degree, 0 to 1e6 (1 when omitted).
+    pub weight: f64,
 }
 
 /// The ideal project set-up and execution, as checklists.
@@ -331,7 +333,14 @@ pub struct SuccessSettings {
     pub checklists: Checklists,
     /// The proof's settings.
     pub proof: ProofSettings,
+    /// Days after a play's completion its health change is read
+    /// (`playFollowUpDays`, 1 to 3,650; 30 by default).
+    pub play_follow_up_days: u32,
 }
+
+/// The days after a play's completion its health change is read, when the
+/// settings do not say.
+pub const DEFAULT_PLAY_FOLLOW_UP_DAYS: u32 = 30;
 
 impl SuccessSettings {
     /// The scorecard for `stage` and an account's `segment`: the one for

@@ -133,6 +133,7 @@ fn item(id: &str, label: &str) -> ChecklistItem {
     ChecklistItem {
         id: id.to_string(),
         label: label.to_string(),
+        weight: 1.0,
     }
 }
 
@@ -283,5 +284,6 @@ pub fn default_settings() -> SuccessSettings {
             ],
         },
         proof: ProofSettings::default(),
+        play_follow_up_days: DEFAULT_PLAY_FOLLOW_UP_DAYS,
     }
 }

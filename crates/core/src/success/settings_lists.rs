@@ -246,14 +246,20 @@ pub(super) fn read_checklists(top: &Object<'_>, reader: &mut Reader) -> Checklis
             .iter()
             .enumerate()
         {
-            let Some(item) = reader.object(node, &object.at(key).index(index), &["id", "label"])
-            else {
+            let path = object.at(key).index(index);
+            let Some(item) = reader.object(node, &path, &["id", "label", "weight"]) else {
                 continue;
             };
             let id = item.id("id", true, reader);
             let label = item.text("label", true, false, reader);
-            if let (Some(id), Some(label)) = (id, label) {
-                list.push(ChecklistItem { id, label });
+            let weight = item.number("weight", false, (0.0, 1e6), reader);
+            let weight_refused = item.get("weight").is_some() && weight.is_none();
+            if let (Some(id), Some(label), false) = (id, label, weight_refused) {
+                list.push(ChecklistItem {
+                    id,
+                    label,
+                    weight: weight.unwrap_or(1.0),
+                });
             }
         }
     }

@@ -24,7 +24,7 @@ pub const MAX_SETTINGS_ITEMS: usize = 100;
 /// Longest span in days a setting may name (ten years).
 pub const MAX_DAYS: f64 = 3650.0;
 
-const TOP_FIELDS: [&str; 10] = [
+const TOP_FIELDS: [&str; 11] = [
     "schema",
     "stages",
     "staleAfterDays",
@@ -35,6 +35,7 @@ const TOP_FIELDS: [&str; 10] = [
     "plays",
     "checklists",
     "proof",
+    "playFollowUpDays",
 ];
 const MEASURE_FIELDS: [&str; 7] = [
     "id",
@@ -162,6 +163,13 @@ fn read_parts(node: &Node, reader: &mut Reader) -> Option<SuccessSettings> {
     }
     let checklists = read_checklists(&top, reader);
     let proof = read_proof(&top, reader);
+    let play_follow_up_days = whole_days(
+        &top,
+        "playFollowUpDays",
+        DEFAULT_PLAY_FOLLOW_UP_DAYS,
+        (1.0, MAX_DAYS),
+        reader,
+    );
     Some(SuccessSettings {
         stages,
         stale_after_days,
@@ -172,6 +180,7 @@ fn read_parts(node: &Node, reader: &mut Reader) -> Option<SuccessSettings> {
         plays,
         checklists,
         proof,
+        play_follow_up_days,
     })
 }
 

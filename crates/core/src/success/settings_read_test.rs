@@ -47,6 +47,9 @@ fn the_documented_example_reads() {
     assert_eq!(settings.milestones.len(), 3);
     assert_eq!(settings.alerts.len(), 6);
     assert_eq!(settings.checklists.setup.len(), 4);
+    assert_eq!(settings.checklists.setup[0].weight, 1.0);
+    assert_eq!(settings.checklists.execution[0].weight, 2.0);
+    assert_eq!(settings.play_follow_up_days, 30);
     assert_eq!(settings.proof.folds, 5);
     let measure = &settings.scorecards[0].measures[0];
     assert_eq!(measure.tighten_per_month, Some(0.02));
@@ -87,6 +90,19 @@ fn omitted_fields_take_the_documented_defaults() {
         settings.milestones.is_empty() && settings.alerts.is_empty() && settings.plays.is_empty()
     );
     assert_eq!(settings.checklists, Checklists::default());
+    assert_eq!(settings.play_follow_up_days, 30);
+}
+
+#[test]
+fn checklist_weights_and_the_follow_up_days_are_bounded() {
+    let found = read_settings(&node(&minimal(
+        r#""playFollowUpDays": 0, "checklists": {"setup": [{"id": "a", "label": "A", "weight": -1}]},"#,
+    )))
+    .unwrap_err();
+    let paths: Vec<String> = found.iter().map(|d| d.path.to_string()).collect();
+    assert_eq!(paths, ["checklists.setup[0].weight", "playFollowUpDays"]);
+    let settings = read_settings(&node(&minimal(r#""playFollowUpDays": 14,"#))).unwrap();
+    assert_eq!(settings.play_follow_up_days, 14);
 }
 
 #[test]

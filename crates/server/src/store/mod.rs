@@ -43,6 +43,7 @@ mod schema_pages;
 mod success;
 mod success_settings;
 mod success_stored;
+mod success_tracking;
 mod write;
 
 use std::fmt;
@@ -359,6 +360,17 @@ impl Store {
     /// The stored success data as one `yardstick/success@1` document.
     pub fn success_document(&self) -> Result<yardstick_core::json::Node, StoreError> {
         self.with_reader(|connection| success::document(connection))
+    }
+
+    /// The stored account and outcome ids.
+    pub fn success_ids(&self) -> Result<(Vec<String>, Vec<String>), StoreError> {
+        // The writer's view: an import checks against what it will join.
+        success::known_ids(&lock(&self.writer))
+    }
+
+    /// Each stored success account's case link: `(account, id, revision)`.
+    pub fn success_case_links(&self) -> Result<Vec<(String, u64, u64)>, StoreError> {
+        success_tracking::case_links(&lock(&self.writer))
     }
 
     /// Whether any success data is stored.

@@ -10,7 +10,8 @@
 //! events at the next open. Version 4's page tables and their migration
 //! are `schema_pages`'; version 5's cases tables are `cases`' (created
 //! empty), and so is version 6's column of them; version 7's success
-//! tables are `success`' (created empty).
+//! tables are `success`' (created empty), version 8's Execute-phase
+//! success tables `success_tracking`' (created empty).
 
 use rusqlite::Connection;
 use yardstick_core::engagement::envelope::read_event;
@@ -24,8 +25,9 @@ use super::{sqlite, StoreError};
 /// Develop funnel reads (`schema_pages`). 5: saved cases and their
 /// revisions (`cases`). 6: why a case's project was dropped
 /// (`case_revisions.dropped_reason`). 7: the success data and settings
-/// (`success`).
-pub const SCHEMA_VERSION: i64 = 7;
+/// (`success`). 8: realised values, checklist states and play completions
+/// (`success_tracking`).
+pub const SCHEMA_VERSION: i64 = 8;
 
 /// The version that added the `leads` table; a database below it gets the
 /// table (empty) when opened. Its own step, so later versions add theirs
@@ -184,6 +186,11 @@ pub fn bring_up_to_date(connection: &mut Connection) -> Result<(), StoreError> {
         transaction
             .execute_batch(super::success::SUCCESS_TABLES)
             .map_err(sqlite("create the success tables"))?;
+    }
+    if version < super::success_tracking::TRACKING_SCHEMA_VERSION {
+        transaction
+            .execute_batch(super::success_tracking::TRACKING_TABLES)
+            .map_err(sqlite("create the Execute-phase success tables"))?;
     }
     transaction
         .execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION};"))

@@ -2,7 +2,8 @@
 //! (schema version 7). Each row is kept as the JSON the document spells,
 //! beside its key columns: accounts by id, signals by account + date +
 //! metric, events by account + date + kind, outcomes by id, actuals and
-//! renegotiations by outcome + date, renewals by account + date. An import
+//! renegotiations by outcome + date, renewals by account + date (the
+//! Execute-phase tables of version 8 are `success_tracking`'s). An import
 //! is one transaction of UPSERTs, so importing the same rows twice stores
 //! them once and a later row replaces the stored one. The settings'
 //! versions are `success_settings`'.
@@ -80,6 +81,9 @@ pub struct ImportCounts {
     pub actuals: usize,
     pub renegotiations: usize,
     pub renewals: usize,
+    pub realised: usize,
+    pub checklist: usize,
+    pub plays: usize,
 }
 
 /// What the accounts list shows of one account.
@@ -91,7 +95,7 @@ pub struct AccountSummary {
     pub outcomes: u64,
 }
 
-fn upsert(
+pub(super) fn upsert(
     transaction: &Transaction<'_>,
     sql: &str,
     keys: &[&str],
@@ -230,10 +234,14 @@ pub fn write_rows(
         )?;
         counts.renewals += 1;
     }
+    super::success_tracking::import_rows(transaction, data, &mut counts)?;
     Ok(counts)
 }
 
-fn stored_rows(connection: &Connection, sql: &str) -> Result<Vec<(String, Node)>, StoreError> {
+pub(super) fn stored_rows(
+    connection: &Connection,
+    sql: &str,
+) -> Result<Vec<(String, Node)>, StoreError> {
     let mut statement = connection
         .prepare(sql)
         .map_err(sqlite("prepare a success read"))?;
@@ -320,14 +328,16 @@ pub fn document(connection: &Connection) -> Result<Node, StoreError> {
         }
         outcome_nodes.push(Node::Map(entries));
     }
-    Ok(Node::Map(vec![
+    let mut entries = vec![
         ("schema".to_string(), Node::Text(SUCCESS_SCHEMA.to_string())),
         ("accounts".to_string(), accounts),
         ("signals".to_string(), signals),
         ("events".to_string(), events),
         ("outcomes".to_string(), Node::List(outcome_nodes)),
         ("renewals".to_string(), renewals),
-    ]))
+    ];
+    entries.extend(super::success_tracking::document_entries(connection)?);
+    Ok(Node::Map(entries))
 }
 
 /// The stored account and outcome ids (for the readers' `KnownIds`).

@@ -159,10 +159,60 @@ fn a_version_6_database_gains_the_empty_success_tables() {
     let version: i64 = connection
         .query_row("PRAGMA user_version", [], |row| row.get(0))
         .expect("version");
-    assert_eq!(version, SUCCESS_SCHEMA_VERSION);
+    assert_eq!(version, super::super::schema::SCHEMA_VERSION);
+    assert!(SUCCESS_SCHEMA_VERSION < version);
     assert!(!holds_data(&connection).expect("the tables exist"));
     assert_eq!(
         current_settings(&connection).expect("the settings table exists"),
         None
     );
+}
+
+#[test]
+fn a_version_7_database_keeps_its_success_data_and_gains_the_execute_tables() {
+    let mut connection = open();
+    import(&mut connection, &import_of(DOCUMENT)).expect("import");
+    let before = canonical_json(&document(&connection).expect("document"));
+    connection
+        .execute_batch(
+            "DROP TABLE success_realised; DROP TABLE success_checklist; DROP TABLE success_plays;
+             PRAGMA user_version = 7;",
+        )
+        .expect("back to version 7");
+    assert!(
+        document(&connection).is_err(),
+        "version 7 has no such tables"
+    );
+    bring_up_to_date(&mut connection).expect("migrates");
+    let version: i64 = connection
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .expect("version");
+    assert_eq!(
+        version,
+        super::super::success_tracking::TRACKING_SCHEMA_VERSION
+    );
+    let after = document(&connection).expect("document");
+    assert_eq!(canonical_json(&after), before, "the stored rows are kept");
+    let rows = r#"{"schema": "yardstick/success@1",
+      "checklist": [{"account": "acme", "list": "setup", "item": "sponsor", "date": "2025-01-20", "done": true}],
+      "plays": [{"account": "acme", "play": "rescue", "date": "2025-05-02"}]}"#;
+    let known = yardstick_core::success::data::KnownIds::new(vec!["acme".into()], Vec::new());
+    let data = yardstick_core::success::data_read::read_data_with(
+        &node_from_json(rows).expect("json"),
+        &known,
+    )
+    .expect("reads");
+    let counts = import(
+        &mut connection,
+        &CsvImport {
+            data,
+            ..CsvImport::default()
+        },
+    )
+    .expect("the new tables take rows");
+    assert_eq!((counts.checklist, counts.plays), (1, 1));
+    let read_back =
+        read_data(&document(&connection).expect("document")).expect("the core reads it");
+    assert_eq!(read_back.checklist.len(), 1);
+    assert_eq!(read_back.plays[0].play, "rescue");
 }
