@@ -43,6 +43,9 @@ mod tests {
         let weights = HealthError::Weights("no positive weight".into());
         assert_eq!(weights.code(), ErrorCode::INVALID_SUCCESS_SETTINGS);
         assert_eq!(weights.to_string(), "no positive weight");
-        assert_eq!(HealthError::Measure("x".into()).code(), ErrorCode::UNKNOWN_ID);
+        assert_eq!(
+            HealthError::Measure("x".into()).code(),
+            ErrorCode::UNKNOWN_ID
+        );
     }
 }

@@ -16,7 +16,10 @@ use crate::scoring::{Direction, ScoringRule};
 /// The settings as a document tree (`canonical_json` gives its text).
 pub fn settings_to_node(settings: &SuccessSettings) -> Node {
     let stages = map(vec![
-        ("onboardingMaxDays", whole(settings.stages.onboarding_max_days)),
+        (
+            "onboardingMaxDays",
+            whole(settings.stages.onboarding_max_days),
+        ),
         ("preRenewalDays", whole(settings.stages.pre_renewal_days)),
     ]);
     let grades = map(vec![
@@ -69,7 +72,10 @@ pub fn rule_to_node(rule: &ScoringRule) -> Node {
                 fields.push(("points", Node::Number(band.points_0_to_100)));
                 written.push(map(fields));
             }
-            map(vec![("kind", text("banded")), ("bands", Node::List(written))])
+            map(vec![
+                ("kind", text("banded")),
+                ("bands", Node::List(written)),
+            ])
         }
         ScoringRule::Linear { worst, best } => map(vec![
             ("kind", text("linear")),
@@ -182,7 +188,11 @@ fn alert(rule: &AlertRule) -> Node {
 
 fn play(play: &Play) -> Node {
     let steps = play.steps.iter().map(|step| text(step)).collect();
-    let stages = play.stages.iter().map(|stage| text(stage.as_str())).collect();
+    let stages = play
+        .stages
+        .iter()
+        .map(|stage| text(stage.as_str()))
+        .collect();
     map(vec![
         ("id", text(&play.id)),
         ("title", text(&play.title)),

@@ -68,7 +68,9 @@ fn bands_are_written_from_low_values_up() {
     let text = canonical_json(&written);
     // The onboarding utilisation bands of docs/success.md.
     assert!(
-        text.contains(r#""bands":[{"below":0.2,"points":0},{"below":0.5,"points":50},{"points":100}]"#),
+        text.contains(
+            r#""bands":[{"below":0.2,"points":0},{"below":0.5,"points":50},{"points":100}]"#
+        ),
         "{text}"
     );
 }

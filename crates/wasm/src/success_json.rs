@@ -1,0 +1,397 @@
+//! JSON text into the core's success documents, for `SuccessPortfolio`
+//! (the `success` feature): serde_json streams the text into the core's
+//! document tree ([`Node`]) and the core's readers do every check.
+//!
+//! The data document is read in two passes so that its signals, which
+//! may number millions, never exist as one tree (a signal's tree is about
+//! 250 bytes of wasm memory, its row about 60): the first pass reads
+//! everything but the signals and checks it (`read_data`); the second
+//! reads the signals a chunk of [`SIGNAL_CHUNK`] rows at a time, each
+//! chunk checked by `read_data_with` against the accounts of the first.
+//! Problems keep their place in the whole document (`signals[120004]`).
+//! A second row for one account, date and metric is refused within a
+//! chunk; across chunks the later row counts, as a later import's row
+//! does in the store (the server's document never has one: its keys are
+//! unique). Nothing here decides a figure.
+
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use std::fmt;
+use yardstick_core::json::Node;
+use yardstick_core::model::diagnostic::{ModelPath, PathSegment};
+use yardstick_core::success::data::{KnownIds, Signal, SuccessData, MAX_SIGNALS, SUCCESS_SCHEMA};
+use yardstick_core::success::data_read::{read_data, read_data_with, MAX_DIAGNOSTICS};
+use yardstick_core::success::diagnostic::{SuccessCode, SuccessDiagnostic};
+use yardstick_core::success::settings::SuccessSettings;
+use yardstick_core::success::settings_read::read_settings;
+
+/// Signals read and checked at a time (about 12 MB of tree).
+pub const SIGNAL_CHUNK: usize = 50_000;
+
+/// Why a document could not be read.
+pub enum ReadError {
+    /// Not JSON text: serde_json's message (with line and column).
+    NotJson(String),
+    /// JSON that the core refuses, every problem with its path.
+    Problems(Vec<SuccessDiagnostic>),
+}
+
+/// Reads settings text (`yardstick/success-settings@1`).
+pub fn read_settings_text(text: &str) -> Result<SuccessSettings, ReadError> {
+    let node = parse_node(text)?;
+    read_settings(&node).map_err(ReadError::Problems)
+}
+
+/// Reads a data document's text (`yardstick/success@1`), signals in chunks.
+pub fn read_data_text(text: &str) -> Result<SuccessData, ReadError> {
+    if !text.trim_start().starts_with('{') {
+        // Not an object: the core says so with its own words.
+        return read_data(&parse_node(text)?).map_err(ReadError::Problems);
+    }
+    let head = parse_with(text, DocumentPass::Head)?;
+    if head.signal_count > MAX_SIGNALS {
+        return Err(ReadError::Problems(vec![SuccessDiagnostic {
+            code: SuccessCode::TooLarge,
+            path: ModelPath::root().key("signals"),
+            message: format!(
+                "{} signals, more than the {MAX_SIGNALS} a document may hold",
+                head.signal_count
+            ),
+        }]));
+    }
+    let mut data = read_data(&head.node).map_err(ReadError::Problems)?;
+    if head.signal_count == 0 {
+        return Ok(data);
+    }
+    let known = KnownIds::new(
+        data.accounts.iter().map(|a| a.id.clone()).collect(),
+        data.outcomes.iter().map(|o| o.id.clone()).collect(),
+    );
+    let mut chunks = SignalChunks {
+        known,
+        signals: Vec::with_capacity(head.signal_count),
+        problems: Vec::new(),
+        pending: Vec::with_capacity(SIGNAL_CHUNK.min(head.signal_count)),
+        first_row: 0,
+    };
+    parse_with(text, DocumentPass::Signals(&mut chunks))?;
+    chunks.flush();
+    if !chunks.problems.is_empty() {
+        chunks.problems.truncate(MAX_DIAGNOSTICS);
+        return Err(ReadError::Problems(chunks.problems));
+    }
+    data.signals = chunks.signals;
+    Ok(data)
+}
+
+/// The tree of a whole JSON text.
+fn parse_node(text: &str) -> Result<Node, ReadError> {
+    let mut reader = serde_json::Deserializer::from_str(text);
+    let node = NodeSeed
+        .deserialize(&mut reader)
+        .and_then(|node| reader.end().map(|()| node));
+    node.map_err(|error| ReadError::NotJson(error.to_string()))
+}
+
+/// The signals' rows, checked a chunk at a time.
+struct SignalChunks {
+    known: KnownIds,
+    signals: Vec<Signal>,
+    problems: Vec<SuccessDiagnostic>,
+    pending: Vec<Node>,
+    /// The document position of `pending`'s first row.
+    first_row: usize,
+}
+
+impl SignalChunks {
+    fn push(&mut self, row: Node) {
+        self.pending.push(row);
+        if self.pending.len() >= SIGNAL_CHUNK {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        let rows = std::mem::take(&mut self.pending);
+        let count = rows.len();
+        let chunk = Node::Map(vec![
+            ("schema".to_string(), Node::Text(SUCCESS_SCHEMA.to_string())),
+            ("signals".to_string(), Node::List(rows)),
+        ]);
+        match read_data_with(&chunk, &self.known) {
+            Ok(read) if self.problems.is_empty() => self.signals.extend(read.signals),
+            Ok(_) => {}
+            Err(list) => {
+                if self.problems.len() < MAX_DIAGNOSTICS {
+                    let offset = self.first_row;
+                    self.problems
+                        .extend(list.into_iter().map(|d| shifted(d, offset)));
+                }
+                // Rows already read are not needed once one is refused.
+                self.signals = Vec::new();
+            }
+        }
+        self.first_row += count;
+    }
+}
+
+/// A chunk's problem with its place in the whole document.
+fn shifted(diagnostic: SuccessDiagnostic, offset: usize) -> SuccessDiagnostic {
+    let mut path = ModelPath::root();
+    for (step, segment) in diagnostic.path.segments().iter().enumerate() {
+        let shift = if step == 1 { offset } else { 0 };
+        path = match segment {
+            PathSegment::Key(key) => path.key(key),
+            PathSegment::Index(index) => path.index(index.saturating_add(shift)),
+            PathSegment::Item { index, .. } => path.index(index.saturating_add(shift)),
+        };
+    }
+    SuccessDiagnostic {
+        code: diagnostic.code,
+        path,
+        message: shift_rows_in(&diagnostic.message, offset),
+    }
+}
+
+/// `signals[N]` in a message (`also at signals[3].metric`) as `signals[N + offset]`.
+fn shift_rows_in(message: &str, offset: usize) -> String {
+    const MARK: &str = "signals[";
+    let mut out = String::with_capacity(message.len() + 8);
+    let mut rest = message;
+    while let Some(at) = rest.find(MARK) {
+        let (before, after_mark) = rest.split_at(at + MARK.len());
+        out.push_str(before);
+        let digits = after_mark.bytes().take_while(u8::is_ascii_digit).count();
+        let (number, tail) = after_mark.split_at(digits);
+        match number.parse::<usize>() {
+            Ok(row) => out.push_str(&row.saturating_add(offset).to_string()),
+            Err(_) => out.push_str(number),
+        }
+        rest = tail;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// What a pass over the data document reads.
+enum DocumentPass<'a> {
+    /// Everything but the signals, which are only counted.
+    Head,
+    /// Only the signals, into the chunks.
+    Signals(&'a mut SignalChunks),
+}
+
+/// The first pass's result.
+struct Head {
+    node: Node,
+    signal_count: usize,
+}
+
+fn parse_with(text: &str, pass: DocumentPass<'_>) -> Result<Head, ReadError> {
+    let mut reader = serde_json::Deserializer::from_str(text);
+    let head = reader
+        .deserialize_map(DocumentVisitor { pass })
+        .and_then(|head| reader.end().map(|()| head));
+    head.map_err(|error| ReadError::NotJson(error.to_string()))
+}
+
+struct DocumentVisitor<'a> {
+    pass: DocumentPass<'a>,
+}
+
+impl<'de> Visitor<'de> for DocumentVisitor<'_> {
+    type Value = Head;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a success data document (an object)")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<Head, A::Error> {
+        let mut entries = Vec::new();
+        let mut signal_count = 0;
+        while let Some(key) = map.next_key::<String>()? {
+            match (&mut self.pass, key == "signals") {
+                (DocumentPass::Head, true) => match map.next_value_seed(SignalsShape)? {
+                    // A list is counted; anything else goes to the core,
+                    // which names its type.
+                    Ok(count) => signal_count += count,
+                    Err(node) => entries.push((key, node)),
+                },
+                (DocumentPass::Head, false) => entries.push((key, map.next_value_seed(NodeSeed)?)),
+                (DocumentPass::Signals(chunks), true) => {
+                    map.next_value_seed(SignalRows { chunks })?;
+                }
+                (DocumentPass::Signals(_), false) => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(Head {
+            node: Node::Map(entries),
+            signal_count,
+        })
+    }
+}
+
+/// The signals' value in the first pass: a list's length, or the value.
+struct SignalsShape;
+
+impl<'de> DeserializeSeed<'de> for SignalsShape {
+    type Value = Result<usize, Node>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(ShapeVisitor)
+    }
+}
+
+struct ShapeVisitor;
+
+impl<'de> Visitor<'de> for ShapeVisitor {
+    type Value = Result<usize, Node>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("the signals")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut count = 0_usize;
+        while seq.next_element::<IgnoredAny>()?.is_some() {
+            count += 1;
+        }
+        Ok(Ok(count))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        NodeVisitor.visit_map(map).map(Err)
+    }
+
+    fn visit_bool<E>(self, value: bool) -> Result<Self::Value, E> {
+        Ok(Err(Node::Bool(value)))
+    }
+
+    fn visit_f64<E>(self, value: f64) -> Result<Self::Value, E> {
+        Ok(Err(Node::Number(value)))
+    }
+
+    fn visit_i64<E>(self, value: i64) -> Result<Self::Value, E> {
+        Ok(Err(Node::Number(value as f64)))
+    }
+
+    fn visit_u64<E>(self, value: u64) -> Result<Self::Value, E> {
+        Ok(Err(Node::Number(value as f64)))
+    }
+
+    fn visit_str<E>(self, value: &str) -> Result<Self::Value, E> {
+        Ok(Err(Node::Text(value.to_string())))
+    }
+
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(Err(Node::Null))
+    }
+}
+
+/// The second pass: each signal's tree into the chunks.
+struct SignalRows<'a> {
+    chunks: &'a mut SignalChunks,
+}
+
+impl<'de> DeserializeSeed<'de> for SignalRows<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for SignalRows<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of signals")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(row) = seq.next_element_seed(NodeSeed)? {
+            self.chunks.push(row);
+        }
+        Ok(())
+    }
+}
+
+/// Any JSON value as a [`Node`]; of repeated keys the last counts, as in
+/// `JSON.parse`. Depth is bounded by serde_json (128 levels).
+struct NodeSeed;
+
+impl<'de> DeserializeSeed<'de> for NodeSeed {
+    type Value = Node;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Node, D::Error> {
+        d.deserialize_any(NodeVisitor)
+    }
+}
+
+struct NodeVisitor;
+
+/// Objects with more fields than this keep repeated keys (no search per
+/// key); the core refuses objects that large unread.
+const DEDUPLICATED_FIELDS: usize = 64;
+
+impl<'de> Visitor<'de> for NodeVisitor {
+    type Value = Node;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, value: bool) -> Result<Node, E> {
+        Ok(Node::Bool(value))
+    }
+
+    fn visit_i64<E>(self, value: i64) -> Result<Node, E> {
+        Ok(Node::Number(value as f64))
+    }
+
+    fn visit_u64<E>(self, value: u64) -> Result<Node, E> {
+        Ok(Node::Number(value as f64))
+    }
+
+    fn visit_f64<E>(self, value: f64) -> Result<Node, E> {
+        Ok(Node::Number(value))
+    }
+
+    fn visit_str<E>(self, value: &str) -> Result<Node, E> {
+        Ok(Node::Text(value.to_string()))
+    }
+
+    fn visit_string<E>(self, value: String) -> Result<Node, E> {
+        Ok(Node::Text(value))
+    }
+
+    fn visit_unit<E>(self) -> Result<Node, E> {
+        Ok(Node::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(NodeSeed)? {
+            items.push(item);
+        }
+        Ok(Node::List(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
+        let mut entries: Vec<(String, Node)> = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let value = map.next_value_seed(NodeSeed)?;
+            let earlier = if entries.len() < DEDUPLICATED_FIELDS {
+                entries.iter_mut().find(|(known, _)| *known == key)
+            } else {
+                None
+            };
+            match earlier {
+                Some(entry) => entry.1 = value,
+                None => entries.push((key, value)),
+            }
+        }
+        Ok(Node::Map(entries))
+    }
+}
