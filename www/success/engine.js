@@ -33,17 +33,22 @@ function loadBindings() {
 }
 
 /**
- * The text of a GET, or an Error with the server's reason.
+ * The body of a GET, or an Error with the server's reason.
+ * @template {'text' | 'bytes'} K
  * @param {string} url
+ * @param {K} kind
+ * @returns {Promise<K extends 'text' ? string : Uint8Array>}
  */
-async function getText(url) {
+async function get(url, kind) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), REQUEST_TIMEOUT_MS);
   try {
     const response = await fetch(url, { cache: 'no-store', signal: controller.signal });
-    const text = await response.text();
     if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
-    return text;
+    // The data as bytes: the engine reads them a megabyte at a time, so a
+    // large portfolio's document is never copied whole into wasm memory.
+    const body = kind === 'text' ? await response.text() : new Uint8Array(await response.arrayBuffer());
+    return /** @type {any} */ (body);
   } finally {
     clearTimeout(timer);
   }
@@ -55,10 +60,10 @@ async function getText(url) {
  * @returns {Promise<{ portfolio: SuccessPortfolio, settingsVersion: number }>}
  */
 export async function loadPortfolio() {
-  const [bindings, dataText, settingsText] = await Promise.all([loadBindings(), getText('/api/success/data'), getText('/api/success/settings')]);
+  const [bindings, data, settingsText] = await Promise.all([loadBindings(), get('/api/success/data', 'bytes'), get('/api/success/settings', 'text')]);
   const stored = /** @type {{ version: number, settings: unknown }} */ (JSON.parse(settingsText));
   const settings = stored.settings === null ? undefined : JSON.stringify(stored.settings);
-  return { portfolio: new bindings.SuccessPortfolio(dataText, settings, undefined), settingsVersion: stored.version };
+  return { portfolio: new bindings.SuccessPortfolio(data, settings, undefined), settingsVersion: stored.version };
 }
 
 /**

@@ -39,6 +39,8 @@ mod success_json;
 mod success_portfolio;
 #[cfg(feature = "success")]
 mod success_snapshots;
+#[cfg(feature = "success")]
+mod success_source;
 
 #[cfg(feature = "tracker")]
 pub use engagement::{page_consent, Fact, Tracker};

@@ -12,8 +12,9 @@
 use super::dto::{object, set, set_text};
 use super::error::JsError;
 use super::js::{Array, Object};
-use super::success_json::{read_data_text, read_settings_text, ReadError};
+use super::success_json::{read_data_source, read_settings_text, ReadError};
 use super::success_snapshots::snapshot_dates;
+use super::success_source::DataSource;
 use wasm_bindgen::prelude::*;
 use yardstick_core::error::ErrorCode;
 use yardstick_core::json::Node;
@@ -103,6 +104,7 @@ export type SuccessSettingsDocument = { schema: "yardstick/success-settings@1"; 
 /// A portfolio scored on snapshot dates.
 #[wasm_bindgen]
 pub struct SuccessPortfolio {
+    /// The data without its signals, which live in `index` only.
     pub(crate) data: SuccessData,
     pub(crate) index: SignalIndex,
     pub(crate) settings: SuccessSettings,
@@ -116,23 +118,33 @@ pub struct SuccessPortfolio {
 
 #[wasm_bindgen]
 impl SuccessPortfolio {
-    /// Reads the data and the settings (`null`: the core's defaults),
+    /// Reads the data (JSON text, or its UTF-8 bytes as a `Uint8Array`, read
+    /// a megabyte at a time) and the settings (`null`: the core's defaults),
     /// indexes the signals and scores every account on the snapshots.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        data_json: &str,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] data_json: JsValue,
         settings_json: Option<String>,
         #[wasm_bindgen(unchecked_param_type = "SnapshotSpec | undefined")] snapshots: JsValue,
     ) -> Result<SuccessPortfolio, JsError> {
-        let data = read_data_text(data_json)
+        let source = match data_json.as_string() {
+            Some(text) => DataSource::Text(text),
+            None if data_json.is_object() => DataSource::Bytes(data_json.unchecked_into()),
+            None => {
+                return Err(JsError::argument(
+                    "the data must be JSON text or its UTF-8 bytes (a Uint8Array)",
+                ))
+            }
+        };
+        let read = read_data_source(&source)
             .map_err(|error| document_error(ErrorCode::INVALID_SUCCESS_DATA, error))?;
+        let (data, index) = (read.data, read.index);
         let settings = match settings_json {
             Some(text) => read_settings_text(&text)
                 .map_err(|error| document_error(ErrorCode::INVALID_SUCCESS_SETTINGS, error))?,
             None => default_settings(),
         };
-        let dates = snapshot_dates(&data, &snapshots)?;
-        let index = SignalIndex::new(&data);
+        let dates = snapshot_dates(&data, read.latest_signal, &snapshots)?;
         let table = HealthTable::build(&data, &index, &settings, &dates)
             .map_err(|error| JsError::displayed(error.code(), &error))?;
         let renewals = renewals_by_account(&data);

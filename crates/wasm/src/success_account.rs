@@ -15,7 +15,7 @@ use yardstick_core::success::date::Date;
 use yardstick_core::success::health::LOW_COVERAGE_BELOW;
 use yardstick_core::success::milestones::{milestones_on, AccountRows, MilestoneStatus};
 use yardstick_core::success::outcomes::outcome_on;
-use yardstick_core::success::settings::Grade;
+use yardstick_core::success::settings::{Grade, MilestoneCondition};
 use yardstick_core::success::stages::AccountTimeline;
 
 #[wasm_bindgen]
@@ -224,7 +224,7 @@ impl SuccessPortfolio {
 
     fn milestones_to_js(&self, account: &Account, date: Date) -> Array {
         let events: Vec<Event> = own_rows(&self.data.events, |e| &e.account, &account.id);
-        let signals: Vec<Signal> = own_rows(&self.data.signals, |s| &s.account, &account.id);
+        let signals = self.milestone_signals(account);
         let position = self.data.accounts.iter().position(|a| a.id == account.id);
         let renewals = position
             .and_then(|p| self.renewals.get(p))
@@ -267,6 +267,38 @@ impl SuccessPortfolio {
             list.push(&item);
         }
         list
+    }
+
+    /// The account's signals of the metrics its milestones read, back from
+    /// the index (the portfolio keeps no signal rows).
+    fn milestone_signals(&self, account: &Account) -> Vec<Signal> {
+        let Some(position) = self.data.accounts.iter().position(|a| a.id == account.id) else {
+            return Vec::new();
+        };
+        let mut signals = Vec::new();
+        for milestone in &self.settings.milestones {
+            let MilestoneCondition::Signal { metric, .. } = &milestone.condition else {
+                continue;
+            };
+            if signals
+                .iter()
+                .any(|signal: &Signal| &signal.metric == metric)
+            {
+                continue;
+            }
+            let series = self.index.series_of(position, metric);
+            for (serial, value) in series.dates.iter().zip(series.values) {
+                if let Some(date) = Date::from_serial(i64::from(*serial)) {
+                    signals.push(Signal {
+                        account: account.id.clone(),
+                        date,
+                        metric: metric.clone(),
+                        value: *value,
+                    });
+                }
+            }
+        }
+        signals
     }
 
     fn outcomes_to_js(&self, account: &Account, date: Date) -> Array {

@@ -8,21 +8,29 @@
 //! everything but the signals and checks it (`read_data`); the second
 //! reads the signals a chunk of [`SIGNAL_CHUNK`] rows at a time, each
 //! chunk checked by `read_data_with` against the accounts of the first.
+//! Each checked chunk is reduced at once to numbers (account position,
+//! metric number, date serial, value: 24 bytes a signal, no text) and the
+//! index is built from those (`SignalIndex::from_rows`), so the signals'
+//! rows never exist as text either (about 90 bytes a signal).
 //! Problems keep their place in the whole document (`signals[120004]`).
 //! A second row for one account, date and metric is refused within a
 //! chunk; across chunks the later row counts, as a later import's row
 //! does in the store (the server's document never has one: its keys are
 //! unique). Nothing here decides a figure.
 
+use super::success_source::{BytesReader, DataSource};
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use std::collections::HashMap;
 use std::fmt;
 use yardstick_core::json::Node;
 use yardstick_core::model::diagnostic::{ModelPath, PathSegment};
-use yardstick_core::success::data::{KnownIds, Signal, SuccessData, MAX_SIGNALS, SUCCESS_SCHEMA};
+use yardstick_core::success::data::{KnownIds, SuccessData, MAX_SIGNALS, SUCCESS_SCHEMA};
 use yardstick_core::success::data_read::{read_data, read_data_with, MAX_DIAGNOSTICS};
+use yardstick_core::success::date::Date;
 use yardstick_core::success::diagnostic::{SuccessCode, SuccessDiagnostic};
 use yardstick_core::success::settings::SuccessSettings;
 use yardstick_core::success::settings_read::read_settings;
+use yardstick_core::success::signal_index::{SignalIndex, SignalRow};
 
 /// Signals read and checked at a time (about 12 MB of tree).
 pub const SIGNAL_CHUNK: usize = 50_000;
@@ -41,13 +49,39 @@ pub fn read_settings_text(text: &str) -> Result<SuccessSettings, ReadError> {
     read_settings(&node).map_err(ReadError::Problems)
 }
 
-/// Reads a data document's text (`yardstick/success@1`), signals in chunks.
-pub fn read_data_text(text: &str) -> Result<SuccessData, ReadError> {
-    if !text.trim_start().starts_with('{') {
+/// A data document read: the data without its signals, and the signals
+/// indexed.
+pub struct ReadData {
+    /// Every table but the signals (`signals` is empty).
+    pub data: SuccessData,
+    /// The signals, indexed.
+    pub index: SignalIndex,
+    /// The latest signal's date.
+    pub latest_signal: Option<Date>,
+}
+
+/// Reads a data document (`yardstick/success@1`), signals in chunks.
+pub fn read_data_source(source: &DataSource) -> Result<ReadData, ReadError> {
+    if !source.opens_object() {
         // Not an object: the core says so with its own words.
-        return read_data(&parse_node(text)?).map_err(ReadError::Problems);
+        let node = match source {
+            DataSource::Text(text) => parse_node(text)?,
+            DataSource::Bytes(bytes) => {
+                let mut reader = serde_json::Deserializer::from_reader(BytesReader::new(bytes));
+                let node = NodeSeed
+                    .deserialize(&mut reader)
+                    .and_then(|node| reader.end().map(|()| node));
+                node.map_err(|error| ReadError::NotJson(error.to_string()))?
+            }
+        };
+        let data = read_data(&node).map_err(ReadError::Problems)?;
+        return Ok(ReadData {
+            index: SignalIndex::new(&data),
+            data,
+            latest_signal: None,
+        });
     }
-    let head = parse_with(text, DocumentPass::Head)?;
+    let head = parse_with(source, DocumentPass::Head)?;
     if head.signal_count > MAX_SIGNALS {
         return Err(ReadError::Problems(vec![SuccessDiagnostic {
             code: SuccessCode::TooLarge,
@@ -58,29 +92,43 @@ pub fn read_data_text(text: &str) -> Result<SuccessData, ReadError> {
             ),
         }]));
     }
-    let mut data = read_data(&head.node).map_err(ReadError::Problems)?;
-    if head.signal_count == 0 {
-        return Ok(data);
-    }
+    let data = read_data(&head.node).map_err(ReadError::Problems)?;
+    drop(head.node);
+    let mut accounts: Vec<(String, u32)> = data
+        .accounts
+        .iter()
+        .enumerate()
+        .map(|(position, account)| (account.id.clone(), position as u32))
+        .collect();
+    accounts.sort_unstable();
     let known = KnownIds::new(
         data.accounts.iter().map(|a| a.id.clone()).collect(),
         data.outcomes.iter().map(|o| o.id.clone()).collect(),
     );
     let mut chunks = SignalChunks {
         known,
-        signals: Vec::with_capacity(head.signal_count),
+        accounts,
+        metrics: HashMap::new(),
+        rows: Vec::with_capacity(head.signal_count),
+        latest: None,
         problems: Vec::new(),
         pending: Vec::with_capacity(SIGNAL_CHUNK.min(head.signal_count)),
         first_row: 0,
     };
-    parse_with(text, DocumentPass::Signals(&mut chunks))?;
-    chunks.flush();
+    if head.signal_count > 0 {
+        parse_with(source, DocumentPass::Signals(&mut chunks))?;
+        chunks.flush();
+    }
     if !chunks.problems.is_empty() {
         chunks.problems.truncate(MAX_DIAGNOSTICS);
         return Err(ReadError::Problems(chunks.problems));
     }
-    data.signals = chunks.signals;
-    Ok(data)
+    let latest_signal = chunks.latest;
+    Ok(ReadData {
+        index: chunks.index(),
+        data,
+        latest_signal,
+    })
 }
 
 /// The tree of a whole JSON text.
@@ -92,10 +140,15 @@ fn parse_node(text: &str) -> Result<Node, ReadError> {
     node.map_err(|error| ReadError::NotJson(error.to_string()))
 }
 
-/// The signals' rows, checked a chunk at a time.
+/// The signals' rows, checked a chunk at a time and kept as numbers.
 struct SignalChunks {
     known: KnownIds,
-    signals: Vec<Signal>,
+    /// Account ids and positions, sorted by id.
+    accounts: Vec<(String, u32)>,
+    /// Metric ids numbered as first seen (renumbered in sorted order last).
+    metrics: HashMap<String, u32>,
+    rows: Vec<SignalRow>,
+    latest: Option<Date>,
     problems: Vec<SuccessDiagnostic>,
     pending: Vec<Node>,
     /// The document position of `pending`'s first row.
@@ -118,7 +171,26 @@ impl SignalChunks {
             ("signals".to_string(), Node::List(rows)),
         ]);
         match read_data_with(&chunk, &self.known) {
-            Ok(read) if self.problems.is_empty() => self.signals.extend(read.signals),
+            Ok(read) if self.problems.is_empty() => {
+                for signal in read.signals {
+                    let at = self
+                        .accounts
+                        .partition_point(|(id, _)| id.as_str() < signal.account.as_str());
+                    // Checked against these accounts: always found.
+                    let Some((_, account)) = self.accounts.get(at) else {
+                        continue;
+                    };
+                    let next = self.metrics.len() as u32;
+                    let metric = *self.metrics.entry(signal.metric).or_insert(next);
+                    self.latest = self.latest.max(Some(signal.date));
+                    self.rows.push(SignalRow {
+                        account: *account,
+                        metric,
+                        serial: i32::try_from(signal.date.serial()).unwrap_or(i32::MAX),
+                        value: signal.value,
+                    });
+                }
+            }
             Ok(_) => {}
             Err(list) => {
                 if self.problems.len() < MAX_DIAGNOSTICS {
@@ -127,10 +199,30 @@ impl SignalChunks {
                         .extend(list.into_iter().map(|d| shifted(d, offset)));
                 }
                 // Rows already read are not needed once one is refused.
-                self.signals = Vec::new();
+                self.rows = Vec::new();
             }
         }
         self.first_row += count;
+    }
+
+    /// The index, metrics numbered in sorted order as it expects.
+    fn index(self) -> SignalIndex {
+        let mut names: Vec<(String, u32)> = self.metrics.into_iter().collect();
+        names.sort_unstable();
+        let mut renumber = vec![0_u32; names.len()];
+        for (sorted_position, (_, first_seen)) in names.iter().enumerate() {
+            if let Some(slot) = renumber.get_mut(*first_seen as usize) {
+                *slot = sorted_position as u32;
+            }
+        }
+        let mut rows = self.rows;
+        for row in &mut rows {
+            row.metric = renumber
+                .get(row.metric as usize)
+                .copied()
+                .unwrap_or(row.metric);
+        }
+        SignalIndex::from_rows(names.into_iter().map(|(name, _)| name).collect(), rows)
     }
 }
 
@@ -186,8 +278,20 @@ struct Head {
     signal_count: usize,
 }
 
-fn parse_with(text: &str, pass: DocumentPass<'_>) -> Result<Head, ReadError> {
-    let mut reader = serde_json::Deserializer::from_str(text);
+fn parse_with(source: &DataSource, pass: DocumentPass<'_>) -> Result<Head, ReadError> {
+    match source {
+        DataSource::Text(text) => head_of(&mut serde_json::Deserializer::from_str(text), pass),
+        DataSource::Bytes(bytes) => head_of(
+            &mut serde_json::Deserializer::from_reader(BytesReader::new(bytes)),
+            pass,
+        ),
+    }
+}
+
+fn head_of<'de, R: serde_json::de::Read<'de>>(
+    reader: &mut serde_json::Deserializer<R>,
+    pass: DocumentPass<'_>,
+) -> Result<Head, ReadError> {
     let head = reader
         .deserialize_map(DocumentVisitor { pass })
         .and_then(|head| reader.end().map(|()| head));

@@ -15,13 +15,12 @@ use yardstick_core::success::date::Date;
 pub const MAX_SNAPSHOTS: usize = 400;
 
 /// The snapshot dates asked for (see `SnapshotSpec`).
-pub fn snapshot_dates(data: &SuccessData, spec: &JsValue) -> Result<Vec<Date>, JsError> {
-    let latest = data
-        .signals
-        .iter()
-        .map(|s| s.date)
-        .chain(data.events.iter().map(|e| e.date))
-        .max();
+pub fn snapshot_dates(
+    data: &SuccessData,
+    latest_signal: Option<Date>,
+    spec: &JsValue,
+) -> Result<Vec<Date>, JsError> {
+    let latest = data.events.iter().map(|e| e.date).max().max(latest_signal);
     let to = match date_option(spec, "to")? {
         Some(date) => date,
         None => latest.ok_or_else(|| {

@@ -43,6 +43,16 @@ fn demo_text() -> String {
     canonical_json(&demo_portfolio(options))
 }
 
+/// The data as JSON text, as the constructor takes it.
+fn text_of(document: &str) -> JsValue {
+    JsValue::from_str(document)
+}
+
+/// The data as UTF-8 bytes, as the page passes a fetched body.
+fn bytes_of(document: &str) -> JsValue {
+    js_sys::Uint8Array::from(document.as_bytes()).into()
+}
+
 fn spec(text: &str) -> JsValue {
     JSON::parse(text).unwrap()
 }
@@ -69,7 +79,7 @@ fn text(value: &JsValue, key: &str) -> Option<String> {
 #[wasm_bindgen_test]
 fn the_portfolio_equals_the_cores_own_table() {
     let data_text = demo_text();
-    let portfolio = SuccessPortfolio::new(&data_text, None, JsValue::UNDEFINED).unwrap();
+    let portfolio = SuccessPortfolio::new(text_of(&data_text), None, JsValue::UNDEFINED).unwrap();
     let dates: Vec<Date> = items(&portfolio.snapshots())
         .iter()
         .map(|d| Date::parse(&d.as_string().unwrap()).unwrap())
@@ -140,7 +150,8 @@ fn yardstick_json(text: &str) -> yardstick_core::json::Node {
 
 #[wasm_bindgen_test]
 fn an_accounts_breakdown_adds_up_to_its_score() {
-    let mut portfolio = SuccessPortfolio::new(&demo_text(), None, JsValue::UNDEFINED).unwrap();
+    let mut portfolio =
+        SuccessPortfolio::new(text_of(&demo_text()), None, JsValue::UNDEFINED).unwrap();
     let rows = items(&get(&portfolio.portfolio(None).unwrap(), "rows"));
     let row = rows
         .iter()
@@ -175,7 +186,7 @@ fn an_accounts_breakdown_adds_up_to_its_score() {
 #[wasm_bindgen_test]
 fn a_weight_change_rescores_as_a_fresh_build_with_that_weight() {
     let data = demo_text();
-    let mut portfolio = SuccessPortfolio::new(&data, None, JsValue::UNDEFINED).unwrap();
+    let mut portfolio = SuccessPortfolio::new(text_of(&data), None, JsValue::UNDEFINED).unwrap();
     let before = JSON::stringify(&portfolio.portfolio(None).unwrap()).unwrap();
     portfolio
         .set_weight(JsValue::from_str("established"), "nps", 9.0)
@@ -187,7 +198,8 @@ fn a_weight_change_rescores_as_a_fresh_build_with_that_weight() {
         .as_string()
         .unwrap();
     assert!(settings.contains(r#""weight":9"#), "{settings}");
-    let fresh = SuccessPortfolio::new(&data, Some(settings.clone()), JsValue::UNDEFINED).unwrap();
+    let fresh =
+        SuccessPortfolio::new(text_of(&data), Some(settings.clone()), JsValue::UNDEFINED).unwrap();
     let fresh = JSON::stringify(&fresh.portfolio(None).unwrap()).unwrap();
     assert_eq!(after, fresh);
     // setSettings with the old weight gives the first figures back.
@@ -201,7 +213,8 @@ fn a_weight_change_rescores_as_a_fresh_build_with_that_weight() {
     let strict = old.replace(r#""healthy":70"#, r#""healthy":95"#);
     portfolio.set_settings(&strict).unwrap();
     let strict_view = JSON::stringify(&portfolio.portfolio(None).unwrap()).unwrap();
-    let fresh_strict = SuccessPortfolio::new(&data, Some(strict), JsValue::UNDEFINED).unwrap();
+    let fresh_strict =
+        SuccessPortfolio::new(text_of(&data), Some(strict), JsValue::UNDEFINED).unwrap();
     assert_eq!(
         strict_view,
         JSON::stringify(&fresh_strict.portfolio(None).unwrap()).unwrap()
@@ -212,7 +225,7 @@ fn a_weight_change_rescores_as_a_fresh_build_with_that_weight() {
 #[wasm_bindgen_test]
 fn refused_weights_and_settings_change_nothing() {
     let mut portfolio =
-        SuccessPortfolio::new(EXAMPLE, None, spec(r#"{"to": "2025-12-31"}"#)).unwrap();
+        SuccessPortfolio::new(text_of(EXAMPLE), None, spec(r#"{"to": "2025-12-31"}"#)).unwrap();
     let before = JSON::stringify(&portfolio.portfolio(None).unwrap()).unwrap();
     let weight =
         |p: &mut SuccessPortfolio, card: JsValue, m: &str, w: f64| p.set_weight(card, m, w);
@@ -256,7 +269,7 @@ fn refused_weights_and_settings_change_nothing() {
 #[wasm_bindgen_test]
 fn snapshots_follow_the_spec() {
     let dates = |text: &str| -> Vec<String> {
-        let portfolio = SuccessPortfolio::new(EXAMPLE, None, spec(text)).unwrap();
+        let portfolio = SuccessPortfolio::new(text_of(EXAMPLE), None, spec(text)).unwrap();
         items(&portfolio.snapshots())
             .iter()
             .map(|d| d.as_string().unwrap())
@@ -270,7 +283,7 @@ fn snapshots_follow_the_spec() {
         dates(r#"{"from": "2025-03-01", "to": "2025-03-31", "everyDays": 10}"#),
         ["2025-03-01", "2025-03-11", "2025-03-21", "2025-03-31"]
     );
-    let new = |text: &str| SuccessPortfolio::new(EXAMPLE, None, spec(text));
+    let new = |text: &str| SuccessPortfolio::new(text_of(EXAMPLE), None, spec(text));
     assert_eq!(code(new(r#"{"to": "2025-02-30"}"#)), "invalid-option");
     assert_eq!(
         code(new(r#"{"from": "2025-05-01", "to": "2025-04-01"}"#)),
@@ -331,12 +344,12 @@ fn signals_read_in_chunks_keep_their_places() {
     // 120,000 signals: three chunks, the accounts after the signals.
     let document = many_signals(400, 300, None);
     let portfolio =
-        SuccessPortfolio::new(&document, None, spec(r#"{"to": "2025-10-27"}"#)).unwrap();
+        SuccessPortfolio::new(text_of(&document), None, spec(r#"{"to": "2025-10-27"}"#)).unwrap();
     let rows = items(&get(&portfolio.portfolio(None).unwrap(), "rows"));
     assert_eq!(rows.len(), 400);
     assert!(rows.iter().all(|row| number(row, "score").is_some()));
     let bad = SuccessPortfolio::new(
-        &many_signals(400, 300, Some(117_003)),
+        text_of(&many_signals(400, 300, Some(117_003))),
         None,
         JsValue::UNDEFINED,
     );
@@ -352,15 +365,23 @@ fn signals_read_in_chunks_keep_their_places() {
         Some("signals[117003].value")
     );
     assert_eq!(
-        code(SuccessPortfolio::new("[1]", None, JsValue::UNDEFINED)),
+        code(SuccessPortfolio::new(
+            text_of("[1]"),
+            None,
+            JsValue::UNDEFINED
+        )),
         "invalid-success-data"
     );
     assert_eq!(
-        code(SuccessPortfolio::new("{", None, JsValue::UNDEFINED)),
+        code(SuccessPortfolio::new(
+            text_of("{"),
+            None,
+            JsValue::UNDEFINED
+        )),
         "invalid-success-data"
     );
     let not_a_list = r#"{"schema": "yardstick/success@1", "accounts": [], "signals": 3}"#;
-    let error: JsValue = SuccessPortfolio::new(not_a_list, None, JsValue::UNDEFINED)
+    let error: JsValue = SuccessPortfolio::new(text_of(not_a_list), None, JsValue::UNDEFINED)
         .err()
         .unwrap()
         .into();
@@ -371,7 +392,7 @@ fn signals_read_in_chunks_keep_their_places() {
 #[wasm_bindgen_test]
 fn the_documented_example_has_its_alerts_milestones_and_outcomes() {
     let mut portfolio = SuccessPortfolio::new(
-        EXAMPLE,
+        text_of(EXAMPLE),
         None,
         spec(r#"{"from": "2025-01-31", "to": "2025-12-31"}"#),
     )
@@ -390,4 +411,49 @@ fn the_documented_example_has_its_alerts_milestones_and_outcomes() {
     for alert in items(&get(&acme, "alerts")) {
         assert!(!text(&alert, "evidence").unwrap().is_empty());
     }
+}
+
+#[wasm_bindgen_test]
+fn bytes_read_as_the_text_does() {
+    let document = many_signals(300, 200, None);
+    let spec_text = r#"{"to": "2025-07-19"}"#;
+    let from_text = SuccessPortfolio::new(text_of(&document), None, spec(spec_text)).unwrap();
+    let from_bytes = SuccessPortfolio::new(bytes_of(&document), None, spec(spec_text)).unwrap();
+    let a = JSON::stringify(&from_text.portfolio(None).unwrap()).unwrap();
+    let b = JSON::stringify(&from_bytes.portfolio(None).unwrap()).unwrap();
+    assert_eq!(a, b);
+    let bad = many_signals(300, 200, Some(59_999));
+    let error: JsValue = SuccessPortfolio::new(bytes_of(&bad), None, JsValue::UNDEFINED)
+        .err()
+        .unwrap()
+        .into();
+    let diagnostics = items(&get(&error, "diagnostics"));
+    assert_eq!(
+        text(&diagnostics[0], "path").as_deref(),
+        Some("signals[59999].value")
+    );
+    assert_eq!(
+        code(SuccessPortfolio::new(
+            bytes_of("  [1]"),
+            None,
+            JsValue::UNDEFINED
+        )),
+        "invalid-success-data"
+    );
+    assert_eq!(
+        code(SuccessPortfolio::new(
+            bytes_of("{\"schema\": "),
+            None,
+            JsValue::UNDEFINED
+        )),
+        "invalid-success-data"
+    );
+    assert_eq!(
+        code(SuccessPortfolio::new(
+            JsValue::from_f64(3.0),
+            None,
+            JsValue::UNDEFINED
+        )),
+        "invalid-argument"
+    );
 }
