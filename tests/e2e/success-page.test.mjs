@@ -139,9 +139,9 @@ describe('the success page on the demo portfolio', { timeout: 240_000 }, () => {
     const { page } = await open(1280);
     const settings = expected.settings();
     const position = settings.scorecards.findIndex((/** @type {any} */ c) => c.stage === 'established');
-    const input = page.locator(`#weight-${position}-nps`);
+    const input = page.locator(`#weight-${position}-open_tickets`);
     await input.fill('9');
-    expected.setWeight(position, 'nps', 9);
+    expected.setWeight(position, 'open_tickets', 9);
     const view = expected.portfolio(undefined);
     const before = await scoreAsThePageDoes(server.url);
     const old = before.portfolio(undefined);
@@ -152,7 +152,7 @@ describe('the success page on the demo portfolio', { timeout: 240_000 }, () => {
     await page.waitForFunction(([selector, wanted]) => document.querySelector(String(selector))?.getAttribute('data-value') === String(wanted), [`#portfolio-table tr[data-account="${changed.id}"] [data-field="score"]`, changed.score]);
     assert.equal(await cellValue(cell), changed.score);
     // Put the weight back for the other tests.
-    expected.setWeight(position, 'nps', 1);
+    expected.setWeight(position, 'open_tickets', 1);
     await page.close();
   });
 

@@ -69,7 +69,7 @@ export function historyChart(account) {
   const height = 220;
   const left = 36;
   const right = 8;
-  const top = 22;
+  const top = 26;
   const bottom = 24;
   const history = account.history;
   const count = history.length;
@@ -78,15 +78,22 @@ export function historyChart(account) {
   const y = (/** @type {number} */ score) => top + (1 - score / 100) * (height - top - bottom);
   /** @type {SVGElement[]} */
   const parts = [];
-  // Stage spans: runs of snapshots with the same stage.
+  // Stage spans: runs of snapshots with the same stage. A label that
+  // would run into the one before drops to a second row.
   let start = 0;
+  let labelEnd = -Infinity;
+  let row = 0;
   for (let index = 1; index <= count; index += 1) {
     const stage = history[start]?.stage ?? null;
     if (index < count && (history[index]?.stage ?? null) === stage) continue;
     const x0 = Math.max(left, x(start) - step / 2);
     const x1 = Math.min(width - right, x(index - 1) + step / 2);
     parts.push(svg('rect', { class: `span span-${stage ?? 'none'}`, x: x0, y: top, width: Math.max(1, x1 - x0), height: height - top - bottom }));
-    parts.push(svg('text', { class: 'span-label', x: x0 + 3, y: top - 6 }, stageText(stage)));
+    const words = stageText(stage);
+    row = x0 + 3 < labelEnd ? 1 - row : 0;
+    parts.push(svg('text', { class: 'span-label', x: x0 + 3, y: row === 0 ? top - 10 : top + 12 }, words));
+    // About 6.5 px a character at the labels' 11 px.
+    labelEnd = Math.max(labelEnd, x0 + 3 + words.length * 6.5);
     start = index;
   }
   for (const level of [0, 50, 100]) {

@@ -187,7 +187,8 @@ export function drawPortfolio(root, view) {
       redraw();
       /** @type {HTMLElement | null} */ (root.querySelector(`button[data-sort="${column.key}"]`))?.focus();
     });
-    return h('th', { scope: 'col', 'aria-sort': active ? (state.ascending ? 'ascending' : 'descending') : null }, button);
+    const numeric = ['score', 'coverage', 'alerts', 'value', 'risk'].includes(column.key);
+    return h('th', { scope: 'col', class: numeric ? 'number' : null, 'aria-sort': active ? (state.ascending ? 'ascending' : 'descending') : null }, button);
   });
   const caption = `${countText(rows.length)} of ${countText(view.rows.length)} accounts on ${dateText(view.asOf)}`;
   root.replaceChildren(
