@@ -1,20 +1,9 @@
 // A synthetic success portfolio for bench/success.mjs: `accounts` accounts,
 // `metrics` metrics with one signal per account, metric and month end over
-// `months` months, and settings whose scorecard (one per stage) has one
-// linear measure per metric with weight 1. Seeded (a plain LCG), so every
-// run scores the same data. Runs in Node and in the page alike.
-
-/**
- * @param {number} seed
- * @returns {() => number} uniform numbers in [0, 1)
- */
-function lcg(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 4294967296;
-  };
-}
+// `months` months from 2024-12, and settings whose scorecard (one per
+// stage) has one linear measure per metric with weight 1. Seeded (a plain
+// LCG), so every run scores the same data. `dataText` runs in Node and,
+// from its source, in the page alike.
 
 /** @param {number} count */
 export function metricIds(count) {
@@ -22,21 +11,18 @@ export function metricIds(count) {
 }
 
 /**
- * Month ends from `first` (year, month 1-12) on, as ISO dates.
- * @param {number} year @param {number} month @param {number} months
- */
-export function monthEnds(year, month, months) {
-  return Array.from({ length: months }, (_, i) => new Date(Date.UTC(year, month - 1 + i + 1, 0)).toISOString().slice(0, 10));
-}
-
-/**
  * The data document's JSON text, built in pieces (one string per account).
+ * Self-contained (no outer names), so a page can run its source too.
  * @param {{ accounts: number, months: number, metrics: number, seed?: number }} size
  */
 export function dataText({ accounts, months, metrics, seed = 7 }) {
-  const random = lcg(seed);
-  const ids = metricIds(metrics);
-  const dates = monthEnds(2024, 12, months);
+  let state = seed >>> 0;
+  const random = () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 4294967296;
+  };
+  const ids = Array.from({ length: metrics }, (_, i) => `metric_${String(i).padStart(2, '0')}`);
+  const dates = Array.from({ length: months }, (_, i) => new Date(Date.UTC(2024, 11 + i + 1, 0)).toISOString().slice(0, 10));
   const accountRows = [];
   const signalRows = [];
   for (let a = 0; a < accounts; a += 1) {
