@@ -172,8 +172,9 @@ pkg-risk/yardstick_bg.wasm pkg-risk/yardstick.js pkg-risk/yardstick.d.ts pkg-ris
 	node scripts/short-wasm-names.mjs pkg-risk
 
 # As pkg-risk/: one page (success.html) loads it. No float-formatting check:
-# serde_json writes its error messages' numbers with `{}` (positions only;
-# every figure reaches JavaScript as a number, never as text).
+# the core's alert evidence formats scores with `{:.1}` (text for people;
+# every figure reaches JavaScript as a number), and this build has no byte
+# budget of pkg/'s.
 pkg-success/yardstick_bg.wasm pkg-success/yardstick.js pkg-success/yardstick.d.ts pkg-success/yardstick_bg.wasm.d.ts &: $(WASM_SUCCESS) $(BINDGEN_INPUTS) scripts/short-wasm-names.mjs
 	$(MAKE) --no-print-directory bindgen OUT=pkg-success IN=$(WASM_SUCCESS)
 	node scripts/short-wasm-names.mjs pkg-success
