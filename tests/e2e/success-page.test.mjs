@@ -151,6 +151,15 @@ describe('the success page on the demo portfolio', { timeout: 240_000 }, () => {
     const cell = page.locator(`#portfolio-table tr[data-account="${changed.id}"] [data-field="score"]`);
     await page.waitForFunction(([selector, wanted]) => document.querySelector(String(selector))?.getAttribute('data-value') === String(wanted), [`#portfolio-table tr[data-account="${changed.id}"] [data-field="score"]`, changed.score]);
     assert.equal(await cellValue(cell), changed.score);
+    // Saved with who saves them: the server keeps the changed weight.
+    await page.locator('#weights-by').focus();
+    await page.keyboard.type('dana');
+    await page.keyboard.press('Enter');
+    await page.locator('#weights-status', { hasText: 'Saved as version 1' }).waitFor();
+    const saved = await (await fetch(`${server.url}api/success/settings`)).json();
+    assert.equal(saved.savedBy, 'dana');
+    const card = saved.settings.scorecards[position];
+    assert.equal(card.measures.find((/** @type {any} */ m) => m.id === 'open_tickets').weight, 9);
     // Put the weight back for the other tests.
     expected.setWeight(position, 'open_tickets', 1);
     await page.close();
