@@ -34,7 +34,11 @@ mod success;
 #[cfg(feature = "success")]
 mod success_account;
 #[cfg(feature = "success")]
+mod success_dto;
+#[cfg(feature = "success")]
 mod success_json;
+#[cfg(feature = "success")]
+mod success_node;
 #[cfg(feature = "success")]
 mod success_portfolio;
 #[cfg(feature = "success")]

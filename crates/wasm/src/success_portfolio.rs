@@ -7,7 +7,8 @@
 use super::dto::{object, set, set_number, set_number_or_null, set_text};
 use super::error::{display_text, JsError};
 use super::js::{Array, Object};
-use super::success::{dates_to_js, SuccessPortfolio};
+use super::success::SuccessPortfolio;
+use super::success_dto::dates_to_js;
 use wasm_bindgen::prelude::*;
 use yardstick_core::success::alerts::condition_holds;
 use yardstick_core::success::health::LOW_COVERAGE_BELOW;
