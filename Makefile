@@ -15,10 +15,11 @@ WASM_WIDGET := target/widget/$(WASM_TARGET)/release/yardstick.wasm
 WASM_PAGE := target/page/$(WASM_TARGET)/release/yardstick.wasm
 WASM_EXPORT := target/export/$(WASM_TARGET)/release/yardstick.wasm
 WASM_RISK := target/risk/$(WASM_TARGET)/release/yardstick.wasm
+WASM_SUCCESS := target/success/$(WASM_TARGET)/release/yardstick.wasm
 SERVER := target/release/yardstick-serve
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: demo test tools pkg pkg-widget pkg-page pkg-export pkg-risk test-export bindgen server FORCE lint check-www test-js test-build test-schema test-rust test-wasm test-wasm-node test-wasm-chrome test-e2e bench clean
+.PHONY: demo test tools pkg pkg-widget pkg-page pkg-export pkg-risk pkg-success test-export bindgen server FORCE lint check-www test-js test-build test-schema test-rust test-wasm test-wasm-node test-wasm-chrome test-e2e bench clean
 
 DEMO_DB ?= target/demo-events.sqlite
 # More yardstick-serve options for the demo (test-build passes --max-lifetime-secs).
@@ -34,13 +35,13 @@ EMBED_ORIGIN ?=
 ## collecting widget events into $(DEMO_DB)
 # On a built tree this takes seconds: only cargo's no-op checks run. The
 # server's startup lines (its address, then the pages) are the last output.
-demo: tools pkg pkg-widget pkg-page pkg-export pkg-risk server
+demo: tools pkg pkg-widget pkg-page pkg-export pkg-risk pkg-success server
 	@$(SERVER) --port $(PORT) --db $(DEMO_DB) --success-demo \
 	  $(foreach origin,$(ALLOW_ORIGIN),--allow-origin '$(origin)') \
 	  $(foreach origin,$(EMBED_ORIGIN),--embed-origin '$(origin)') $(DEMO_ARGS)
 
 ## test: install what is missing, then run every tier; fails on the first failing tier
-test: tools lint test-js test-rust test-schema test-wasm pkg pkg-widget pkg-page pkg-export pkg-risk check-www server test-build test-export test-e2e
+test: tools lint test-js test-rust test-schema test-wasm pkg pkg-widget pkg-page pkg-export pkg-risk pkg-success check-www server test-build test-export test-e2e
 	@echo "make test: every tier passed"
 
 tools:
@@ -81,6 +82,7 @@ PRECOMPRESSED := pkg/yardstick_bg.wasm.gz pkg/yardstick.js.gz \
   pkg-page/yardstick_bg.wasm.gz pkg-page/yardstick.js.gz pkg-page/yardstick-page.min.js.gz \
   pkg-export/yardstick_bg.wasm.gz pkg-export/yardstick.js.gz
 PRECOMPRESSED += pkg-risk/yardstick_bg.wasm.gz pkg-risk/yardstick.js.gz
+PRECOMPRESSED += pkg-success/yardstick_bg.wasm.gz pkg-success/yardstick.js.gz
 pkg: $(filter pkg/%,$(PRECOMPRESSED))
 pkg-widget: $(filter pkg-widget/%,$(PRECOMPRESSED))
 pkg-page: $(filter pkg-page/%,$(PRECOMPRESSED))
@@ -92,6 +94,10 @@ pkg-export: $(filter pkg-export/%,$(PRECOMPRESSED))
 ## in pkg-risk/, which only the workbench's Monte Carlo worker
 ## (www/workbench/monte-carlo-worker.js) loads, so pkg/ never carries it
 pkg-risk: $(filter pkg-risk/%,$(PRECOMPRESSED))
+## pkg-success: success tracking in the browser (`SuccessPortfolio`, feature
+## `success`) in pkg-success/, which only www/success.html loads, so pkg/
+## never carries it (nor serde_json, which it reads the documents with)
+pkg-success: $(filter pkg-success/%,$(PRECOMPRESSED))
 
 $(WASM_RELEASE): FORCE
 	cargo build -p yardstick-wasm --lib --release --target $(WASM_TARGET)
@@ -115,6 +121,10 @@ $(WASM_EXPORT): FORCE
 # Monte Carlo: the model engine and the run, nothing else.
 $(WASM_RISK): FORCE
 	cargo build -p yardstick-wasm --lib --release --target $(WASM_TARGET) --no-default-features --features model,risk --target-dir target/risk
+
+# Success tracking: the success engine alone (no model engine).
+$(WASM_SUCCESS): FORCE
+	cargo build -p yardstick-wasm --lib --release --target $(WASM_TARGET) --no-default-features --features success --target-dir target/success
 
 # What else shapes the output: the flags and the tools' versions. Rewritten
 # only when they change, so a new flag or a new binaryen rebuilds both.
@@ -160,6 +170,14 @@ pkg-risk/yardstick_bg.wasm pkg-risk/yardstick.js pkg-risk/yardstick.d.ts pkg-ris
 	scripts/check-wasm-float-formatting.sh $(WASM_RISK)
 	$(MAKE) --no-print-directory bindgen OUT=pkg-risk IN=$(WASM_RISK)
 	node scripts/short-wasm-names.mjs pkg-risk
+
+# As pkg-risk/: one page (success.html) loads it. No float-formatting check:
+# the core's alert evidence formats scores with `{:.1}` (text for people;
+# every figure reaches JavaScript as a number), and this build has no byte
+# budget of pkg/'s.
+pkg-success/yardstick_bg.wasm pkg-success/yardstick.js pkg-success/yardstick.d.ts pkg-success/yardstick_bg.wasm.d.ts &: $(WASM_SUCCESS) $(BINDGEN_INPUTS) scripts/short-wasm-names.mjs
+	$(MAKE) --no-print-directory bindgen OUT=pkg-success IN=$(WASM_SUCCESS)
+	node scripts/short-wasm-names.mjs pkg-success
 
 # No float-formatting check here: rust_xlsxwriter writes numbers with `{}`,
 # and this build loads only when a user exports (no byte budget of pkg/).
@@ -234,6 +252,7 @@ lint:
 	cargo clippy -p yardstick-wasm --lib --target $(WASM_TARGET) --no-default-features --features model -- -D warnings
 	cargo clippy -p yardstick-wasm --lib --target $(WASM_TARGET) --no-default-features --features model,export -- -D warnings
 	cargo clippy -p yardstick-wasm --lib --target $(WASM_TARGET) --no-default-features --features model,risk -- -D warnings
+	cargo clippy -p yardstick-wasm --lib --target $(WASM_TARGET) --no-default-features --features success -- -D warnings
 	@# The wasm-bindgen tests exist only on wasm32, so the native run above never sees them.
 	cargo clippy -p yardstick-wasm --target $(WASM_TARGET) --features $(WASM_TEST_FEATURES) $(WASM_TESTS) -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p yardstick-core --quiet
@@ -243,15 +262,15 @@ lint:
 check-www:
 	npx --no-install tsc -p www/jsconfig.json
 
-## test-build: on a built tree, `make pkg pkg-widget pkg-page pkg-export pkg-risk` redoes nothing (no wasm-opt,
+## test-build: on a built tree, `make pkg pkg-widget pkg-page pkg-export pkg-risk pkg-success` redoes nothing (no wasm-opt,
 ## wasm-bindgen, esbuild or zopfli), a changed widget module redoes the embed
 ## script alone, and `make demo` passes ALLOW_ORIGIN and EMBED_ORIGIN to the
 ## server and ends its output with the pages' addresses
 WIDGET_MODULE := $(firstword $(filter-out www/widget/yardstick.js,$(wildcard www/widget/*.js)))
-test-build: pkg pkg-widget pkg-page pkg-export pkg-risk server
-	@out=$$($(MAKE) --no-print-directory pkg pkg-widget pkg-page pkg-export pkg-risk 2>&1); \
+test-build: pkg pkg-widget pkg-page pkg-export pkg-risk pkg-success server
+	@out=$$($(MAKE) --no-print-directory pkg pkg-widget pkg-page pkg-export pkg-risk pkg-success 2>&1); \
 	  if grep -E 'wasm-opt|wasm-bindgen|esbuild|precompress' <<<"$$out"; then \
-	    echo "test-build: make pkg pkg-widget pkg-page pkg-export pkg-risk redid the above on a built tree" >&2; exit 1; fi
+	    echo "test-build: make pkg pkg-widget pkg-page pkg-export pkg-risk pkg-success redid the above on a built tree" >&2; exit 1; fi
 	@touch $(WIDGET_MODULE)
 	@out=$$($(MAKE) --no-print-directory pkg pkg-widget 2>&1); \
 	  if ! grep -q 'esbuild www/widget/yardstick.js' <<<"$$out" \
@@ -292,10 +311,11 @@ test-export:
 
 test-wasm: test-wasm-node test-wasm-chrome
 
-WASM_TESTS := --test wasm_api --test wasm_model --test wasm_workbench --test wasm_engagement --test wasm_page --test wasm_errors --test wasm_monte_carlo
-# Every binding: the full build's, the page snippet's Tracker and Monte Carlo
-# (wasm_monte_carlo refuses to build without `risk`).
-WASM_TEST_FEATURES := page,risk
+WASM_TESTS := --test wasm_api --test wasm_model --test wasm_workbench --test wasm_engagement --test wasm_page --test wasm_errors --test wasm_monte_carlo --test wasm_success
+# Every binding: the full build's, the page snippet's Tracker, Monte Carlo
+# and success tracking (wasm_monte_carlo refuses to build without `risk`,
+# wasm_success without `success`).
+WASM_TEST_FEATURES := page,risk,success
 
 # wasm-bindgen tests run in Node unless WASM_BINDGEN_USE_BROWSER asks for a browser.
 test-wasm-node:
@@ -316,7 +336,7 @@ test-e2e:
 	YARDSTICK_SERVE=$(SERVER) node --test tests/e2e/
 
 ## bench: side-by-side benchmarks against peer engines (prints ratios)
-bench: tools pkg pkg-widget pkg-page pkg-risk server
+bench: tools pkg pkg-widget pkg-page pkg-risk pkg-success server
 	node bench/finance.mjs
 	node bench/models.mjs
 	node bench/widget.mjs
@@ -324,4 +344,4 @@ bench: tools pkg pkg-widget pkg-page pkg-risk server
 
 clean:
 	cargo clean
-	rm -rf pkg pkg-widget pkg-page pkg-export pkg-risk node_modules
+	rm -rf pkg pkg-widget pkg-page pkg-export pkg-risk pkg-success node_modules

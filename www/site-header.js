@@ -19,6 +19,7 @@ const PAGES = [
   ['embed-this.html', 'Embed'],
   ['dashboard.html', 'Engagement'],
   ['pipeline.html', 'Pipeline'],
+  ['success.html', 'Success'],
 ];
 
 export class SiteHeader extends HTMLElement {

@@ -17,6 +17,8 @@ const PAGES = [
   { path: '/embed-this.html', ready: 'section.snippet pre code' },
   { path: '/dashboard.html', ready: 'main h1' },
   { path: '/pipeline.html', ready: '#pipeline-body .placeholder, #pipeline-body table' },
+  // An empty store: the success page says so (the demo's page: success-page.test.mjs).
+  { path: '/success.html', ready: '#success-body .success-error' },
   { path: '/workbench.html?model=/models/business-case-5y.json', ready: '#wb-case[data-ready]' },
   { path: '/embed.html?src=/models/saas-roi.json&collector=/collect', ready: 'yardstick-calculator [data-output]', leadForm: true },
 ];

@@ -15,6 +15,7 @@ const PAGES = [
   ['embed-this.html', 'Embed'],
   ['dashboard.html', 'Engagement'],
   ['pipeline.html', 'Pipeline'],
+  ['success.html', 'Success'],
 ];
 
 describe('the shared site header', { timeout: 120_000 }, () => {

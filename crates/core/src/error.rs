@@ -101,6 +101,12 @@ error_codes! {
     /// only, too few of either for the folds, or a fit with no finite
     /// answer (separation, singular, not converged).
     NOT_ENOUGH_EVIDENCE => "not-enough-evidence",
+    /// A success data document (`yardstick/success@1`) that does not
+    /// read; its diagnostics say where and why.
+    INVALID_SUCCESS_DATA => "invalid-success-data",
+    /// Success settings (`yardstick/success-settings@1`) that do not read,
+    /// or weights that do not fit them.
+    INVALID_SUCCESS_SETTINGS => "invalid-success-settings",
 }
 
 /// The `Display` text of `value`: `to_string` through `dyn`, so every

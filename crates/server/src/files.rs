@@ -2,7 +2,8 @@
 //! folders (`www/` at `/`, `pkg/` at `/pkg/`, `pkg-widget/` at
 //! `/pkg-widget/`, the page snippet's `pkg-page/` at `/pkg-page/`, the
 //! Excel export's `pkg-export/` at `/pkg-export/`, Monte Carlo's `pkg-risk/`
-//! at `/pkg-risk/`, `examples/models/` at `/models/`), refusing anything
+//! at `/pkg-risk/`, the success engine's `pkg-success/` at `/pkg-success/`,
+//! `examples/models/` at `/models/`), refusing anything
 //! that would escape them, and names its content type.
 //!
 //! It never writes, and never follows a path component other than a plain
@@ -37,12 +38,13 @@ pub const MODELS_PREFIX: &str = "models/";
 
 /// URL prefix and folder (relative to the root) of each served tree; the
 /// first match wins, `www/` takes the rest.
-const MOUNTS: [(&str, &str); 6] = [
+const MOUNTS: [(&str, &str); 7] = [
     ("pkg/", "pkg"),
     ("pkg-widget/", "pkg-widget"),
     ("pkg-page/", "pkg-page"),
     ("pkg-export/", "pkg-export"),
     ("pkg-risk/", "pkg-risk"),
+    ("pkg-success/", "pkg-success"),
     (MODELS_PREFIX, MODELS_FOLDER),
 ];
 
@@ -300,6 +302,21 @@ mod tests {
             Some(true)
         );
         assert_eq!(resolve(&root, "/pkg-export/..%2f..%2fCargo.toml"), None);
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn the_success_engine_is_served_from_pkg_success() {
+        let root =
+            std::env::temp_dir().join(format!("yardstick-files-success-{}", std::process::id()));
+        std::fs::create_dir_all(root.join("pkg-success")).unwrap();
+        std::fs::write(root.join("pkg-success/yardstick_bg.wasm"), b"\0asm").unwrap();
+        let found = resolve(&root, "/pkg-success/yardstick_bg.wasm");
+        let served = found
+            .as_ref()
+            .map(|f| f.file.ends_with("pkg-success/yardstick_bg.wasm"));
+        assert_eq!(served, Some(true));
+        assert_eq!(resolve(&root, "/pkg-success/..%2f..%2fCargo.toml"), None);
         std::fs::remove_dir_all(&root).unwrap();
     }
 

@@ -210,6 +210,7 @@ fn startup_text(
          \x20 workbench    {base}workbench.html\n\
          \x20 engagement   {base}dashboard.html\n\
          \x20 pipeline     {base}pipeline.html\n\
+         \x20 success      {base}success.html\n\
          \x20 playground   {base}\n"
     )
 }
@@ -330,6 +331,7 @@ mod tests {
                 "http://127.0.0.1:8080/workbench.html",
                 "http://127.0.0.1:8080/dashboard.html",
                 "http://127.0.0.1:8080/pipeline.html",
+                "http://127.0.0.1:8080/success.html",
                 "http://127.0.0.1:8080/"
             ]
         );

@@ -42,6 +42,13 @@ impl JsError {
         JsError::new(code, &display_text(error))
     }
 
+    /// An Error already built with its code (and more properties, such as
+    /// a document's `diagnostics`).
+    #[cfg(feature = "success")]
+    pub(crate) fn from_value(error: JsValue) -> JsError {
+        JsError(error)
+    }
+
     /// A binding's refusal of an argument of the wrong type or shape.
     pub fn argument(message: &str) -> JsError {
         JsError::new(ErrorCode::INVALID_ARGUMENT, message)

@@ -58,6 +58,23 @@ extern "C" {
     #[derive(Clone, Debug)]
     pub type Uint8Array;
 
+    /// A `Uint8Array` of a document's bytes (the success data), read in
+    /// slices by `success_source`.
+    #[cfg(feature = "success")]
+    #[wasm_bindgen(extends = Object)]
+    #[derive(Clone, Debug)]
+    pub type Bytes;
+
+    /// `bytes.length`.
+    #[cfg(feature = "success")]
+    #[wasm_bindgen(method, getter)]
+    pub fn length(this: &Bytes) -> u32;
+
+    /// `bytes.subarray(begin, end)`, copied into wasm memory.
+    #[cfg(feature = "success")]
+    #[wasm_bindgen(method, js_name = subarray)]
+    pub fn slice_to_vec(this: &Bytes, begin: u32, end: u32) -> Vec<u8>;
+
     /// A JavaScript `Error`.
     #[wasm_bindgen(extends = Object)]
     #[derive(Clone, Debug)]

@@ -29,6 +29,22 @@ mod model_workbench;
 mod monte_carlo;
 #[cfg(feature = "workbench")]
 mod scoring;
+#[cfg(feature = "success")]
+mod success;
+#[cfg(feature = "success")]
+mod success_account;
+#[cfg(feature = "success")]
+mod success_dto;
+#[cfg(feature = "success")]
+mod success_json;
+#[cfg(feature = "success")]
+mod success_node;
+#[cfg(feature = "success")]
+mod success_portfolio;
+#[cfg(feature = "success")]
+mod success_snapshots;
+#[cfg(feature = "success")]
+mod success_source;
 
 #[cfg(feature = "tracker")]
 pub use engagement::{page_consent, Fact, Tracker};
@@ -39,6 +55,8 @@ pub use model::Model;
 pub use monte_carlo::MonteCarloRun;
 #[cfg(feature = "workbench")]
 pub use scoring::Scorecard;
+#[cfg(feature = "success")]
+pub use success::SuccessPortfolio;
 
 use wasm_bindgen::prelude::*;
 #[cfg(feature = "workbench")]
@@ -88,7 +106,8 @@ export type ErrorCode =
   | "option-out-of-range" | "idle-timeout-out-of-range" | "invalid-id"
   | "unknown-instance" | "time-out-of-range" | "time-went-backwards"
   | "ratio-out-of-range" | "too-many-instances" | "unknown-clock-instance"
-  | "not-exportable" | "not-enough-evidence";
+  | "not-exportable" | "not-enough-evidence" | "invalid-success-data"
+  | "invalid-success-settings";
 /** An Error thrown by a Yardstick call: branch on `code`, show `message`. */
 export interface YardstickError extends Error { code: ErrorCode }
 /** The Error `Model.compile` throws for an invalid model. */

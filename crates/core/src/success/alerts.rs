@@ -120,6 +120,20 @@ fn fire(
     fired
 }
 
+/// Whether `rule`'s condition holds for account row `account` on
+/// `snapshot`: its episode is open then (the alert fired on the episode's
+/// first snapshot, on or before this one).
+pub fn condition_holds(
+    table: &HealthTable,
+    data: &SuccessData,
+    index: &SignalIndex,
+    rule: &AlertRule,
+    account: usize,
+    snapshot: usize,
+) -> bool {
+    condition(table, data, index, &rule.condition, account, snapshot).is_some()
+}
+
 /// The evidence when the condition holds on the snapshot.
 fn condition(
     table: &HealthTable,

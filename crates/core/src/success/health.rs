@@ -34,6 +34,10 @@ use crate::scoring::ScoringRule;
 /// The most cells × measures a table holds (about 100 MB of columns).
 pub const MAX_TABLE_SLOTS: usize = 4_000_000;
 
+/// A score whose coverage is under this share of the weight is shown but
+/// flagged (docs/success.md, "Health per stage").
+pub const LOW_COVERAGE_BELOW: f64 = 0.5;
+
 /// Why a table cannot be built or re-scored.
 #[derive(Debug, Clone, PartialEq)]
 pub enum HealthError {

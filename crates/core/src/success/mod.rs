@@ -8,7 +8,8 @@
 //! - [`csv_rows`]: the same rows from CSV records (the server splits the
 //!   text), with problems as `signals.csv line 14, column value: ...`.
 //! - [`settings`]: the team's settings (`yardstick/success-settings@1`),
-//!   [`settings_read::read_settings`] and [`settings_default::default_settings`].
+//!   [`settings_read::read_settings`], [`settings_default::default_settings`]
+//!   and back to a document: [`settings_write::settings_to_node`].
 //! - [`stages`]: the stage of an account on a date and the dates it changes.
 //! - [`signal_index`] and [`health`]: health per stage over snapshot dates,
 //!   point-in-time, with fast re-scoring after a weight or rule change.
@@ -40,6 +41,7 @@ pub mod diagnostic;
 pub mod execution;
 mod fields;
 pub mod health;
+mod health_error;
 mod health_sources;
 mod health_sum;
 pub mod milestones;
@@ -55,6 +57,7 @@ mod settings_checks;
 pub mod settings_default;
 pub mod settings_read;
 mod settings_rules;
+pub mod settings_write;
 pub mod signal_index;
 pub mod stages;
 pub mod team;

@@ -22,6 +22,19 @@ struct SeriesKey {
     len: u32,
 }
 
+/// A signal reduced to numbers ([`SignalIndex::from_rows`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SignalRow {
+    /// The account's position in the data.
+    pub account: u32,
+    /// The metric's position in the sorted metric ids.
+    pub metric: u32,
+    /// The date's serial ([`Date::serial`]).
+    pub serial: i32,
+    /// The value.
+    pub value: f64,
+}
+
 /// A date-sorted slice of one account's metric.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Series<'a> {
@@ -96,7 +109,7 @@ fn fresh_at(series: &Series<'_>, after: usize, serial: i64, stale_after_days: u3
 }
 
 /// Every signal of the data, by account and metric.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct SignalIndex {
     /// Metric ids, sorted: a metric's number is its position.
     metrics: Vec<String>,
@@ -152,6 +165,28 @@ impl SignalIndex {
                 .get(row)
                 .map_or(f64::NAN, |signal| signal.value);
             index.push(account, metric, serial, value);
+        }
+        index
+    }
+
+    /// The index of signals already reduced to numbers, for a caller that
+    /// reads millions of rows and keeps none of their text (the browser's
+    /// `SuccessPortfolio`): `metrics` sorted and distinct (a row's `metric`
+    /// is a position in it), `account` a position in the data. As
+    /// [`SignalIndex::new`], of two rows for one account, metric and day
+    /// the later in `rows` wins. Memory: `rows` (24 bytes a signal) and a
+    /// stable sort's buffer while building, then 12 bytes a signal.
+    pub fn from_rows(metrics: Vec<String>, mut rows: Vec<SignalRow>) -> SignalIndex {
+        // Stable: rows of one day keep their order, so the later wins.
+        rows.sort_by_key(|row| (row.account, row.metric, row.serial));
+        let mut index = SignalIndex {
+            metrics,
+            keys: Vec::new(),
+            dates: Vec::with_capacity(rows.len()),
+            values: Vec::with_capacity(rows.len()),
+        };
+        for row in &rows {
+            index.push(row.account, row.metric, row.serial, row.value);
         }
         index
     }

@@ -97,3 +97,37 @@ fn a_repeated_row_is_replaced_by_the_later_one() {
     let index = SignalIndex::new(&data);
     assert_eq!(index.series_of(1, "users").values, &[1.0, 4.0]);
 }
+
+#[test]
+fn rows_reduced_to_numbers_index_as_the_signals_do() {
+    use crate::success::data_read::read_data;
+    use crate::success::demo::{demo_portfolio, DemoOptions};
+    let options = DemoOptions {
+        accounts: 30,
+        ..DemoOptions::default()
+    };
+    let mut data = read_data(&demo_portfolio(options)).unwrap();
+    // A repeated day, later in the rows: it must win in both indexes.
+    let mut again = data.signals[5].clone();
+    again.value += 1.0;
+    data.signals.push(again);
+    let expected = SignalIndex::new(&data);
+    let mut metrics: Vec<String> = data.signals.iter().map(|s| s.metric.clone()).collect();
+    metrics.sort();
+    metrics.dedup();
+    let rows = data
+        .signals
+        .iter()
+        .map(|signal| SignalRow {
+            account: data
+                .accounts
+                .iter()
+                .position(|a| a.id == signal.account)
+                .unwrap() as u32,
+            metric: metrics.binary_search(&signal.metric).unwrap() as u32,
+            serial: signal.date.serial() as i32,
+            value: signal.value,
+        })
+        .collect();
+    assert_eq!(SignalIndex::from_rows(metrics, rows), expected);
+}

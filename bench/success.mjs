@@ -1,0 +1,127 @@
+// @ts-check
+// Success tracking at portfolio scale: a weight change re-scored in the
+// browser (pkg-success in Debian's Chromium, the success page's engine)
+// against the same weighted score as SQL in DuckDB (@duckdb/node-api, in
+// this Node process), and the ratio. 10,000 accounts × 24 monthly
+// snapshots × 12 measures (bench/success-data.mjs), 2.88 million signals.
+//
+//   node bench/success.mjs [accounts]   (needs `make pkg-success`, the server built, `npm install`)
+//
+// What each run times:
+//   Chromium  SuccessPortfolio.setWeight (re-sums the stored points of every
+//             cell: score, grade, coverage, contributions, mover) +
+//             portfolio() (per account: trends, open alerts, sparkline,
+//             renewal, totals) + account() of one account, which reads every
+//             alert rule over every account and snapshot.
+//   DuckDB    UPDATE of one weight, then CREATE OR REPLACE TABLE of the
+//             weighted score per account and snapshot (linear points clamped
+//             to 0..100, as the bench's settings), its grade, the change
+//             against the previous snapshot (LAG) and the starts of at-risk
+//             and 15-point-drop episodes. Less work than the engine's (no
+//             coverage, contributions, stages or staleness): the ratio
+//             flatters DuckDB.
+// Also printed: building the portfolio from the data's bytes and the wasm
+// memory after it. One warm-up each, then RUNS runs: median and range.
+// It asserts nothing (bench/README.md).
+
+import { performance } from 'node:perf_hooks';
+import { launchBrowser, startServer } from '../tests/e2e/harness.mjs';
+import { dataText, settingsText } from './success-data.mjs';
+
+const ACCOUNTS = Number(process.argv[2] ?? 10_000);
+const MONTHS = 24;
+const METRICS = 12;
+const RUNS = 7;
+
+/** @param {number[]} values */
+function spread(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? Number(sorted[middle]) : (Number(sorted[middle - 1]) + Number(sorted[middle])) / 2;
+  return { median, min: Number(sorted[0]), max: Number(sorted.at(-1)) };
+}
+
+/** @param {{ median: number, min: number, max: number }} s */
+const show = (s) => `median ${s.median.toFixed(1)} ms (${s.min.toFixed(1)} to ${s.max.toFixed(1)})`;
+
+async function chromiumRuns() {
+  const server = await startServer(['--db', ':memory:']);
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(600_000);
+    await page.goto(`${server.url}success.html`);
+    // The generator's source runs in the page, so 200 MB of text never
+    // crosses the DevTools protocol.
+    await page.evaluate(`window.makeData = ${dataText.toString()};`);
+    return await page.evaluate(
+      async ({ size, settings, runs }) => {
+        const bindings = await import('/pkg-success/yardstick.js');
+        const exports = await bindings.default();
+        const memory = Object.values(exports).find((value) => value instanceof WebAssembly.Memory);
+        const bytes = new TextEncoder().encode(/** @type {any} */ (window).makeData(size));
+        let start = performance.now();
+        const portfolio = new bindings.SuccessPortfolio(bytes, settings, undefined);
+        const buildMs = performance.now() - start;
+        const memoryMb = memory ? memory.buffer.byteLength / 2 ** 20 : NaN;
+        const times = [];
+        for (let run = 0; run <= runs; run += 1) {
+          start = performance.now();
+          portfolio.setWeight('established', 'metric_03', 1 + (run % 2));
+          const view = portfolio.portfolio(undefined);
+          portfolio.account(view.rows[0].id, undefined);
+          if (run > 0) times.push(performance.now() - start);
+        }
+        portfolio.free();
+        return { buildMs, memoryMb, bytes: bytes.length, times };
+      },
+      { size: { accounts: ACCOUNTS, months: MONTHS, metrics: METRICS }, settings: settingsText(METRICS), runs: RUNS },
+    );
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+async function duckdbRuns() {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  await connection.run('SELECT setseed(0.7)');
+  await connection.run(`CREATE TABLE slots AS SELECT a.range AS account, s.range AS snapshot, m.range AS measure, random() AS value
+    FROM range(${ACCOUNTS}) a, range(${MONTHS}) s, range(${METRICS}) m`);
+  await connection.run(`CREATE TABLE weights AS SELECT range AS measure, 1.0 AS weight FROM range(${METRICS})`);
+  const rescore = `CREATE OR REPLACE TABLE scores AS
+    WITH cell AS (
+      SELECT account, snapshot, SUM(LEAST(GREATEST(value * 100, 0), 100) * w.weight) / SUM(w.weight) AS score
+      FROM slots JOIN weights w USING (measure) GROUP BY account, snapshot),
+    graded AS (
+      SELECT account, snapshot, score,
+        CASE WHEN score >= 70 THEN 'healthy' WHEN score >= 40 THEN 'average' ELSE 'at_risk' END AS grade,
+        score - LAG(score) OVER (PARTITION BY account ORDER BY snapshot) AS change
+      FROM cell)
+    SELECT *,
+      grade = 'at_risk' AND LAG(grade) OVER (PARTITION BY account ORDER BY snapshot) IS DISTINCT FROM 'at_risk' AS at_risk_starts,
+      change <= -15 AND COALESCE(LAG(change) OVER (PARTITION BY account ORDER BY snapshot), 0) > -15 AS drop_starts
+    FROM graded`;
+  const times = [];
+  for (let run = 0; run <= RUNS; run += 1) {
+    const start = performance.now();
+    await connection.run(`UPDATE weights SET weight = ${1 + (run % 2)} WHERE measure = 3`);
+    await connection.run(rescore);
+    if (run > 0) times.push(performance.now() - start);
+  }
+  const count = await connection.runAndReadAll('SELECT count(*) AS cells, count(*) FILTER (WHERE at_risk_starts) AS alerts FROM scores');
+  connection.closeSync();
+  return { times, rows: count.getRowObjects()[0] };
+}
+
+const browser = await chromiumRuns();
+console.log(`success: ${ACCOUNTS} accounts × ${MONTHS} snapshots × ${METRICS} measures (${(browser.bytes / 1e6).toFixed(0)} MB of JSON)`);
+console.log(`  Chromium build from bytes  ${browser.buildMs.toFixed(0)} ms, wasm memory ${browser.memoryMb.toFixed(1)} MB`);
+const chromium = spread(browser.times);
+console.log(`  Chromium weight change + portfolio + alerts  ${show(chromium)}`);
+const duck = await duckdbRuns();
+const duckdb = spread(duck.times);
+console.log(`  DuckDB   weight change + scores, grades, trend, episode starts  ${show(duckdb)}  (${JSON.stringify(duck.rows, (_, v) => (typeof v === 'bigint' ? Number(v) : v))})`);
+console.log(`  ratio Chromium / DuckDB (medians): ${(chromium.median / duckdb.median).toFixed(2)}`);
