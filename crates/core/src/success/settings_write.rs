@@ -48,6 +48,7 @@ pub fn settings_to_node(settings: &SuccessSettings) -> Node {
         ("alerts", list(&settings.alerts, alert)),
         ("plays", list(&settings.plays, play)),
         ("checklists", checklists),
+        ("playFollowUpDays", whole(settings.play_follow_up_days)),
         ("proof", proof),
     ])
 }
@@ -205,7 +206,11 @@ fn play(play: &Play) -> Node {
 
 fn checklist(items: &[ChecklistItem]) -> Node {
     list(items, |item| {
-        map(vec![("id", text(&item.id)), ("label", text(&item.label))])
+        map(vec![
+            ("id", text(&item.id)),
+            ("label", text(&item.label)),
+            ("weight", Node::Number(item.weight)),
+        ])
     })
 }
 

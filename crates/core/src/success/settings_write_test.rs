@@ -57,7 +57,9 @@ fn every_alert_kind_and_rule_kind_reads_back_the_same() {
     settings.checklists.setup.push(ChecklistItem {
         id: "budget".into(),
         label: "Budget for the project approved".into(),
+        weight: 2.5,
     });
+    settings.play_follow_up_days = 45;
     settings.proof.seed = 9_007_199_254_740_991;
     check_round_trip(&settings);
 }
