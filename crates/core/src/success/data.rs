@@ -376,7 +376,6 @@ impl KnownIds {
         &self.stored
     }
 
-
     /// The same, with the settings' ids: checklist rows must then name an
     /// item of their list, completions a play (and an alert rule).
     pub fn with_settings_ids(mut self, settings: SettingsIds) -> KnownIds {
