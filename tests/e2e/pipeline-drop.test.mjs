@@ -186,9 +186,10 @@ describe('dropping a project', { timeout: 240_000 }, () => {
     let releaseHistory = () => {};
     const historyHeld = new Promise((resolve) => { releaseHistory = () => resolve(undefined); });
     const historyRoute = `**/api/cases/${ids[0]}/revisions`;
-    await work.route(historyRoute, async (route) => {
-      await historyHeld;
-      await route.continue();
+    /** @type {Promise<void>[]} */
+    const heldRequests = [];
+    await work.route(historyRoute, (route) => {
+      heldRequests.push(historyHeld.then(() => route.continue()));
     });
     await work.keyboard.press('Tab');
     await work.keyboard.press('Enter');
@@ -196,6 +197,7 @@ describe('dropping a project', { timeout: 240_000 }, () => {
     assert.equal(await work.locator('#wb-drop-state').textContent(), `Dropped at Projects review: ${REASON}`);
     assert.equal(await work.evaluate(() => document.activeElement?.id), 'wb-reopen', 'focus moves to Reopen while the history still loads');
     releaseHistory();
+    await Promise.all(heldRequests);
     await work.unroute(historyRoute);
     assert.equal(await work.locator('#wb-case-step').isDisabled(), true, 'a dropped case keeps its step');
     await work.locator('#wb-step-notes').filter({ hasText: 'revision 2' }).waitFor();

@@ -139,6 +139,7 @@ describe('the success page on the demo portfolio', { timeout: 240_000 }, () => {
     const { page } = await open(1280);
     const settings = expected.settings();
     const position = settings.scorecards.findIndex((/** @type {any} */ c) => c.stage === 'established');
+    const original = settings.scorecards[position].measures.find((/** @type {any} */ m) => m.id === 'open_tickets').weight;
     const input = page.locator(`#weight-${position}-open_tickets`);
     await input.fill('9');
     expected.setWeight(position, 'open_tickets', 9);
@@ -155,13 +156,13 @@ describe('the success page on the demo portfolio', { timeout: 240_000 }, () => {
     await page.locator('#weights-by').focus();
     await page.keyboard.type('dana');
     await page.keyboard.press('Enter');
-    await page.locator('#weights-status', { hasText: 'Saved as version 1' }).waitFor();
+    await page.locator('#weights-status', { hasText: 'Saved as version 2' }).waitFor();
     const saved = await (await fetch(`${server.url}api/success/settings`)).json();
     assert.equal(saved.savedBy, 'dana');
     const card = saved.settings.scorecards[position];
     assert.equal(card.measures.find((/** @type {any} */ m) => m.id === 'open_tickets').weight, 9);
     // Put the weight back for the other tests.
-    expected.setWeight(position, 'open_tickets', 1);
+    expected.setWeight(position, 'open_tickets', original);
     await page.close();
   });
 

@@ -394,15 +394,30 @@ fn put_settings(store: &Store, request: &Request) -> Response {
 }
 
 /// Loads the seeded demo portfolio (`--success-demo`) when the store holds
-/// no success data; a store with data is left as it is.
+/// no success data, with the demo's settings (scorecards over its planted
+/// and noise metrics, saved as version 1 by `demo`) when none are saved; a
+/// store with data is left as it is.
 pub fn load_demo(store: &Store) -> Result<(), String> {
     use yardstick_core::success::data_read::read_data;
     use yardstick_core::success::demo::{demo_portfolio, DemoOptions};
+    use yardstick_core::success::demo_settings::demo_settings;
+    use yardstick_core::success::settings_write::settings_to_node;
     let holds = store
         .holds_success_data()
         .map_err(|err| format!("success demo: {err}"))?;
     if holds {
         return Ok(());
+    }
+    let saved = store
+        .success_settings()
+        .map_err(|err| format!("success demo: {err}"))?;
+    if saved.is_none() {
+        // Without them the default scorecards would read metrics the demo
+        // never sends (active users, NPS) and none of its noise metrics.
+        let json = canonical_json(&settings_to_node(&demo_settings()));
+        store
+            .save_success_settings(&json, "demo", now_ms())
+            .map_err(|err| format!("success demo: {err}"))?;
     }
     let data = read_data(&demo_portfolio(DemoOptions::default())).map_err(|_| {
         "success demo: the demo portfolio does not read as success data".to_string()

@@ -218,4 +218,22 @@ fn the_demo_flag_loads_the_portfolio_only_into_an_empty_store() {
         accounts > 10,
         "the demo portfolio is loaded: {accounts} accounts"
     );
+    // With the demo's own settings, which score its metrics.
+    let settings = server.get_json("/api/success/settings");
+    assert_eq!(settings["version"], json!(1));
+    assert_eq!(settings["savedBy"], json!("demo"));
+    let measures: Vec<String> = settings["settings"]["scorecards"][0]["measures"]
+        .as_array()
+        .map(|list| {
+            list.iter()
+                .filter_map(|m| m["id"].as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
+    for metric in ["licence_utilisation", "webinar_attendance"] {
+        assert!(
+            measures.iter().any(|id| id == metric),
+            "{metric} in {measures:?}"
+        );
+    }
 }
