@@ -80,13 +80,15 @@ impl SuccessPortfolio {
         self.table
             .rescore_weights(weights)
             .map_err(|error| JsError::displayed(error.code(), &error))?;
-        if let Some(evidence) = self.evidence.as_mut() {
-            // Same scorecards, same check: it cannot refuse what the
-            // first table took; if it ever did, it is rebuilt when next
-            // asked for rather than kept stale.
-            if evidence.rescore_weights(weights).is_err() {
-                self.evidence = None;
-            }
+        // Same scorecards, same check: it cannot refuse what the first
+        // table took; if it ever did, it is rebuilt when next asked for
+        // rather than kept stale.
+        let refused = self
+            .evidence
+            .as_mut()
+            .is_some_and(|evidence| evidence.rescore_weights(weights).is_err());
+        if refused {
+            self.evidence = None;
         }
         for (card, list) in self.settings.scorecards.iter_mut().zip(weights) {
             for (measure, weight) in card.measures.iter_mut().zip(list) {

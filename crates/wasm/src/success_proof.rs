@@ -271,7 +271,9 @@ fn suggestion_to_js(found: &WeightSuggestion, measures: &[MeasureEvidence]) -> J
     for (column, id) in found.measure_ids.iter().enumerate() {
         let item = object();
         set_text(&item, "id", id);
-        let label = measures.get(column).map_or(id.as_str(), |m| &m.measure.label);
+        let label = measures
+            .get(column)
+            .map_or(id.as_str(), |m| m.measure.label.as_str());
         set_text(&item, "label", label);
         let at = |list: &[f64]| list.get(column).copied().unwrap_or(0.0);
         set_number(&item, "today", at(&found.today));
