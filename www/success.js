@@ -118,6 +118,8 @@ async function start() {
     status.textContent = '';
     const words = empty ? 'No success data is stored yet: import CSV files below, or start the server with --success-demo.' : `Could not load the success data: ${reason}`;
     body.replaceChildren(h('p', { class: 'success-error', role: 'alert' }, words));
+    proofSection.hidden = true;
+    teamSection.hidden = true;
     return;
   }
   const snapshots = /** @type {string[]} */ (portfolio.snapshots());
