@@ -112,7 +112,10 @@ impl SuccessPortfolio {
     fn prove_on(&mut self, as_of: Option<String>) -> Result<(String, ProofReport), JsError> {
         let snapshot = self.snapshot_on(as_of)?;
         let date = *self.table.dates().get(snapshot).ok_or_else(|| {
-            JsError::new(ErrorCode::INVALID_AS_OF, "no snapshot on or before that date")
+            JsError::new(
+                ErrorCode::INVALID_AS_OF,
+                "no snapshot on or before that date",
+            )
         })?;
         let options = ProveOptions {
             settings: self.settings.proof,
@@ -219,11 +222,7 @@ fn measure_to_js(measure: &MeasureEvidence) -> JsValue {
     let banded = JsValue::from_bool(measure.measure.band_edges.is_some());
     set(&item, "banded", &banded);
     set_number(&item, "observed", measure.observed as f64);
-    set_number(
-        &item,
-        "informationValue",
-        measure.binning.information_value,
-    );
+    set_number(&item, "informationValue", measure.binning.information_value);
     let bands = Array::new();
     for band in &measure.binning.bands {
         let entry = object();
@@ -283,7 +282,12 @@ fn suggestion_to_js(found: &WeightSuggestion, measures: &[MeasureEvidence]) -> J
             "protectiveEffect",
             at(&found.suggested.protective_effects),
         );
-        let clipped = found.suggested.clipped.get(column).copied().unwrap_or(false);
+        let clipped = found
+            .suggested
+            .clipped
+            .get(column)
+            .copied()
+            .unwrap_or(false);
         set(&item, "clipped", &JsValue::from_bool(clipped));
         let fitted = found.fitted_measures.contains(&column);
         set(&item, "fitted", &JsValue::from_bool(fitted));

@@ -38,7 +38,10 @@ impl SuccessPortfolio {
     pub fn team(&mut self, as_of: Option<String>) -> Result<JsValue, JsError> {
         let snapshot = self.snapshot_on(as_of)?;
         let date = *self.table.dates().get(snapshot).ok_or_else(|| {
-            JsError::new(ErrorCode::INVALID_AS_OF, "no snapshot on or before that date")
+            JsError::new(
+                ErrorCode::INVALID_AS_OF,
+                "no snapshot on or before that date",
+            )
         })?;
         let table = self.take_evidence()?;
         let completions = self.completions();
@@ -46,14 +49,7 @@ impl SuccessPortfolio {
         // The milestones read their signals from the data; the portfolio
         // keeps them in the index only, so they come back for this call.
         self.data.signals = self.milestone_signals_all();
-        let owners = team_view(
-            &self.data,
-            &self.settings,
-            &table,
-            &completions,
-            days,
-            date,
-        );
+        let owners = team_view(&self.data, &self.settings, &table, &completions, days, date);
         self.data.signals = Vec::new();
         self.keep_evidence(table);
         let view = object();

@@ -92,13 +92,19 @@ fn core_report(
 
 /// Every figure of the view against the core's report.
 fn assert_same(view: &JsValue, report: &ProofReport) {
-    assert_eq!(number(view, "observations"), Some(report.observations as f64));
+    assert_eq!(
+        number(view, "observations"),
+        Some(report.observations as f64)
+    );
     assert_eq!(number(view, "churned"), Some(report.churned as f64));
     let skipped = report.skipped_without_score as f64;
     assert_eq!(number(view, "skippedWithoutScore"), Some(skipped));
     let auc = get(view, "auc");
     assert_eq!(number(&auc, "auc"), Some(report.auc.auc));
-    assert_eq!(number(&auc, "standardError"), Some(report.auc.standard_error));
+    assert_eq!(
+        number(&auc, "standardError"),
+        Some(report.auc.standard_error)
+    );
     let roc = items(&get(view, "roc"));
     assert_eq!(roc.len(), report.roc.len());
     for (shown, point) in roc.iter().zip(&report.roc) {
@@ -116,7 +122,10 @@ fn assert_same(view: &JsValue, report: &ProofReport) {
     let measures = items(&get(view, "measures"));
     assert_eq!(measures.len(), report.measures.len());
     for (shown, measure) in measures.iter().zip(&report.measures) {
-        assert_eq!(text(shown, "id").as_deref(), Some(measure.measure.id.as_str()));
+        assert_eq!(
+            text(shown, "id").as_deref(),
+            Some(measure.measure.id.as_str())
+        );
         let iv = measure.binning.information_value;
         assert_eq!(number(shown, "informationValue"), Some(iv));
         let bands = items(&get(shown, "bands"));
@@ -135,7 +144,10 @@ fn assert_same(view: &JsValue, report: &ProofReport) {
     }
     let backtest = report.backtest.as_ref().unwrap();
     let shown = get(view, "backtest");
-    assert_eq!(number(&shown, "meanTodayAuc"), Some(backtest.mean_today_auc));
+    assert_eq!(
+        number(&shown, "meanTodayAuc"),
+        Some(backtest.mean_today_auc)
+    );
     let fitted = number(&shown, "meanFittedAuc");
     assert_eq!(fitted, Some(backtest.mean_fitted_auc));
     assert_eq!(items(&get(&shown, "folds")).len(), backtest.folds.len());
@@ -210,7 +222,11 @@ fn a_weight_change_reruns_the_proof_from_the_rescored_table() {
     table.rescore_weights(&weights).unwrap();
     let report = core_report(&data, &settings, &table, *dates.last().unwrap());
     assert_same(&view, &report);
-    assert_ne!(number(&get(&view, "auc"), "auc"), before, "the weight moved the AUC");
+    assert_ne!(
+        number(&get(&view, "auc"), "auc"),
+        before,
+        "the weight moved the AUC"
+    );
 
     // The suggestion goes into every scorecard as share × 100 to 0.1.
     let suggestion = report.suggestion.unwrap();
@@ -220,7 +236,11 @@ fn a_weight_change_reruns_the_proof_from_the_rescored_table() {
     for card in &cards {
         for shown in items(&get(card, "measures")) {
             let id = text(&shown, "id").unwrap();
-            let column = suggestion.measure_ids.iter().position(|m| *m == id).unwrap();
+            let column = suggestion
+                .measure_ids
+                .iter()
+                .position(|m| *m == id)
+                .unwrap();
             let wanted = (suggestion.suggested.weights[column] * 1000.0).round() / 10.0;
             assert_eq!(number(&shown, "weight"), Some(wanted), "{id}");
             checked += 1;
@@ -241,7 +261,11 @@ fn too_little_history_is_not_enough_evidence() {
     assert_eq!(text(&error, "code").as_deref(), Some("not-enough-evidence"));
     let error: JsValue = portfolio.use_suggested_weights(None).err().unwrap().into();
     assert_eq!(text(&error, "code").as_deref(), Some("not-enough-evidence"));
-    let error: JsValue = portfolio.proof(Some("2020-01-01".into())).err().unwrap().into();
+    let error: JsValue = portfolio
+        .proof(Some("2020-01-01".into()))
+        .err()
+        .unwrap()
+        .into();
     assert_eq!(text(&error, "code").as_deref(), Some("invalid-as-of"));
 }
 
@@ -343,8 +367,14 @@ fn the_team_equals_the_cores_team_view() {
             with_change += figures.plays_with_change;
         }
         if as_of == dates[dates.len() - 1] {
-            assert!(with_change > 10, "the plays' changes were read: {with_change}");
+            assert!(
+                with_change > 10,
+                "the plays' changes were read: {with_change}"
+            );
         }
     }
-    assert!(signals_matter, "some signal milestone counts on these dates");
+    assert!(
+        signals_matter,
+        "some signal milestone counts on these dates"
+    );
 }
