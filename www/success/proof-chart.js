@@ -18,10 +18,9 @@ import { countText, statisticText } from './format.js';
 export function rocChart(proof) {
   const size = 260;
   const left = 40;
-  const right = 10;
   const top = 10;
-  const bottom = 40;
-  const plot = size - left - right;
+  // The same room for the axis labels below as on the left.
+  const plot = size - left - top;
   const x = (/** @type {number} */ rate) => left + rate * plot;
   const y = (/** @type {number} */ rate) => top + (1 - rate) * plot;
   const points = proof.roc.map((point) => `${x(point.falsePositiveRate).toFixed(1)},${y(point.truePositiveRate).toFixed(1)}`).join(' ');
