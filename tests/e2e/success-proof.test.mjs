@@ -110,8 +110,9 @@ describe('the proof and the team on the demo portfolio', { timeout: 300_000 }, (
     const expected = await scoreAsThePageDoes(server.url);
     const before = expected.proof(undefined);
     const { page, problems } = await open(1280);
+    // Renewals are scored 90 days before, inside the pre-renewal stage.
     const settings = expected.settings();
-    const position = settings.scorecards.findIndex((/** @type {any} */ c) => c.stage === 'established');
+    const position = settings.scorecards.findIndex((/** @type {any} */ c) => c.stage === 'pre_renewal');
     await page.locator(`#weight-${position}-open_tickets`).fill('9');
     expected.setWeight(position, 'open_tickets', 9);
     const changed = expected.proof(undefined);

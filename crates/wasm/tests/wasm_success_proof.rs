@@ -194,8 +194,9 @@ fn a_weight_change_reruns_the_proof_from_the_rescored_table() {
     )
     .unwrap();
     let before = number(&get(&portfolio.proof(None).unwrap(), "auc"), "auc");
+    // Renewals are scored 90 days before, inside the pre-renewal stage.
     portfolio
-        .set_weight(JsValue::from_str("established"), "open_tickets", 9.0)
+        .set_weight(JsValue::from_str("pre_renewal"), "open_tickets", 9.0)
         .unwrap();
     let view = portfolio.proof(None).unwrap();
     let dates = snapshots(&portfolio);
@@ -211,7 +212,7 @@ fn a_weight_change_reruns_the_proof_from_the_rescored_table() {
     let card = settings
         .scorecards
         .iter()
-        .position(|c| c.stage.as_str() == "established" && c.segment.is_none())
+        .position(|c| c.stage.as_str() == "pre_renewal" && c.segment.is_none())
         .unwrap();
     let measure = settings.scorecards[card]
         .measures
