@@ -311,10 +311,10 @@ test-export:
 
 test-wasm: test-wasm-node test-wasm-chrome
 
-WASM_TESTS := --test wasm_api --test wasm_model --test wasm_workbench --test wasm_engagement --test wasm_page --test wasm_errors --test wasm_monte_carlo --test wasm_success
+WASM_TESTS := --test wasm_api --test wasm_model --test wasm_workbench --test wasm_engagement --test wasm_page --test wasm_errors --test wasm_monte_carlo --test wasm_success --test wasm_success_proof
 # Every binding: the full build's, the page snippet's Tracker, Monte Carlo
 # and success tracking (wasm_monte_carlo refuses to build without `risk`,
-# wasm_success without `success`).
+# wasm_success and wasm_success_proof without `success`).
 WASM_TEST_FEATURES := page,risk,success
 
 # wasm-bindgen tests run in Node unless WASM_BINDGEN_USE_BROWSER asks for a browser.

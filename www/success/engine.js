@@ -13,6 +13,11 @@
 /** @typedef {import('../../pkg-success/yardstick.js').AccountView} AccountView */
 /** @typedef {import('../../pkg-success/yardstick.js').SuccessSettingsDocument} SuccessSettingsDocument */
 /** @typedef {import('../../pkg-success/yardstick.js').SuccessDiagnostic} SuccessDiagnostic */
+/** @typedef {import('../../pkg-success/yardstick.js').ProofView} ProofView */
+/** @typedef {import('../../pkg-success/yardstick.js').MeasureEvidenceView} MeasureEvidenceView */
+/** @typedef {import('../../pkg-success/yardstick.js').RocPointView} RocPointView */
+/** @typedef {import('../../pkg-success/yardstick.js').TeamView} TeamView */
+/** @typedef {import('../../pkg-success/yardstick.js').OwnerView} OwnerView */
 /** @typedef {typeof import('../../pkg-success/yardstick.js')} Bindings */
 
 /** Where the wasm-bindgen module lives, relative to this file's URL. */

@@ -11,6 +11,9 @@ const signed = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1, minimum
 const plain = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 3 });
 const whole = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
 const share = new Intl.NumberFormat(LOCALE, { style: 'percent', maximumFractionDigits: 0 });
+const rate = new Intl.NumberFormat(LOCALE, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const statistic = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+const signedStatistic = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' });
 const day = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeZone: 'UTC' });
 
 /** @type {Record<string, string>} */
@@ -30,6 +33,12 @@ export const numberText = (value) => (value === null ? '—' : plain.format(valu
 export const countText = (value) => whole.format(value);
 /** @param {number | null} value a share from 0 to 1 */
 export const shareText = (value) => (value === null ? '—' : share.format(value));
+/** @param {number | null} value a rate from 0 to 1, to a tenth of a percent */
+export const rateText = (value) => (value === null ? '—' : rate.format(value));
+/** @param {number | null} value an AUC, standard error or information value, to 3 decimals */
+export const statisticText = (value) => (value === null ? '—' : statistic.format(value));
+/** @param {number | null} value a weight of evidence, signed, to 2 decimals */
+export const evidenceText = (value) => (value === null ? '—' : signedStatistic.format(value));
 /** @param {string | null} grade */
 export const gradeText = (grade) => (grade === null ? 'No score' : (GRADES[grade] ?? grade));
 /** @param {string | null} stage */

@@ -36,15 +36,21 @@ mod success_account;
 #[cfg(feature = "success")]
 mod success_dto;
 #[cfg(feature = "success")]
+mod success_evidence;
+#[cfg(feature = "success")]
 mod success_json;
 #[cfg(feature = "success")]
 mod success_node;
 #[cfg(feature = "success")]
 mod success_portfolio;
 #[cfg(feature = "success")]
+mod success_proof;
+#[cfg(feature = "success")]
 mod success_snapshots;
 #[cfg(feature = "success")]
 mod success_source;
+#[cfg(feature = "success")]
+mod success_team;
 
 #[cfg(feature = "tracker")]
 pub use engagement::{page_consent, Fact, Tracker};

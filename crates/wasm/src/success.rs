@@ -6,8 +6,10 @@
 //!
 //! Only in the `success` build (`make pkg-success`). Conversion only:
 //! stages, scores, trends, alerts, milestones and outcomes are the core's.
-//! A later view (the proof, the team) is one more method here and one
-//! more DTO module beside [`super::success_portfolio`].
+//! Each view is one more method and DTO module beside
+//! [`super::success_portfolio`]: the proof ([`super::success_proof`]) and
+//! the team ([`super::success_team`]) read a second table
+//! ([`super::success_evidence`]).
 
 use super::error::JsError;
 use super::success_dto::{dates_to_js, document_error, node_to_js};
@@ -111,6 +113,9 @@ pub struct SuccessPortfolio {
     pub(crate) renewals: Vec<Vec<Renewal>>,
     /// Every alert fired, computed when first asked for after a re-score.
     pub(crate) fired: Option<Vec<Alert>>,
+    /// The table on the proof's and the plays' dates
+    /// ([`super::success_evidence`]), built when first asked for.
+    pub(crate) evidence: Option<HealthTable>,
 }
 
 #[wasm_bindgen]
@@ -152,6 +157,7 @@ impl SuccessPortfolio {
             table,
             renewals,
             fired: None,
+            evidence: None,
         })
     }
 
@@ -172,12 +178,7 @@ impl SuccessPortfolio {
         weight: f64,
     ) -> Result<(), JsError> {
         let card = self.scorecard_position(&scorecard)?;
-        let mut weights: Vec<Vec<f64>> = self
-            .table
-            .scorecards()
-            .iter()
-            .map(|card| card.measures.iter().map(|m| m.weight).collect())
-            .collect();
+        let mut weights = self.weights();
         let position = self
             .table
             .scorecards()
@@ -195,20 +196,7 @@ impl SuccessPortfolio {
         {
             *slot = weight;
         }
-        self.table
-            .rescore_weights(&weights)
-            .map_err(|error| JsError::displayed(error.code(), &error))?;
-        // The table checked the weight; the settings in force follow it.
-        if let Some(kept) = self
-            .settings
-            .scorecards
-            .get_mut(card)
-            .and_then(|c| c.measures.get_mut(position))
-        {
-            kept.weight = weight;
-        }
-        self.fired = None;
-        Ok(())
+        self.reweigh(&weights)
     }
 
     /// New settings (JSON text). When only weights differ, the stored
@@ -224,13 +212,13 @@ impl SuccessPortfolio {
                 .iter()
                 .map(|card| card.measures.iter().map(|m| m.weight).collect())
                 .collect();
-            self.table
-                .rescore_weights(&weights)
-                .map_err(|error| JsError::displayed(error.code(), &error))?;
+            self.reweigh(&weights)?;
         } else {
             let dates = self.table.dates().to_vec();
             self.table = HealthTable::build(&self.data, &self.index, &settings, &dates)
                 .map_err(|error| JsError::displayed(error.code(), &error))?;
+            // Rebuilt from the new settings when next asked for.
+            self.evidence = None;
         }
         self.settings = settings;
         self.fired = None;

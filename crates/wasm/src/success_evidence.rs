@@ -1,0 +1,144 @@
+//! The second health table a `SuccessPortfolio` keeps for the proof and the
+//! team view (docs/success.md, "The page and its engine"): the same
+//! accounts scored on the proof's dates (each renewal's date minus
+//! `daysBeforeRenewal`, `prove_observations::proof_dates`) and the plays'
+//! dates (each completion and `playFollowUpDays` after it,
+//! `team::team_dates`), merged with the snapshots.
+//!
+//! Why a second table rather than those dates added to the portfolio's:
+//! the portfolio's snapshots are what the page shows (the sparkline, the
+//! trend against the previous snapshot, the "As of" list); hundreds of
+//! renewal-driven dates among them would change every one of those. The
+//! second table is built once, when the proof or the team is first asked
+//! for, and a weight change re-sums both tables' stored points.
+//!
+//! Also the weights of every scorecard at once ([`SuccessPortfolio::reweigh`]),
+//! which `setWeight`, `setSettings` and `useSuggestedWeights` share.
+
+use super::error::JsError;
+use super::success::SuccessPortfolio;
+use yardstick_core::success::data::Signal;
+use yardstick_core::success::date::Date;
+use yardstick_core::success::health::HealthTable;
+use yardstick_core::success::prove_observations::proof_dates;
+use yardstick_core::success::settings::MilestoneCondition;
+use yardstick_core::success::team::{team_dates, PlayCompletion};
+
+impl SuccessPortfolio {
+    /// The table on the proof's and the plays' dates, taken out of the
+    /// portfolio (built when first asked for after a settings change):
+    /// the caller reads it beside the data and puts it back with
+    /// [`SuccessPortfolio::keep_evidence`].
+    pub(crate) fn take_evidence(&mut self) -> Result<HealthTable, JsError> {
+        match self.evidence.take() {
+            Some(table) => Ok(table),
+            None => {
+                let dates = self.evidence_dates();
+                HealthTable::build(&self.data, &self.index, &self.settings, &dates)
+                    .map_err(|error| JsError::displayed(error.code(), &error))
+            }
+        }
+    }
+
+    /// Puts the table [`SuccessPortfolio::take_evidence`] gave back.
+    pub(crate) fn keep_evidence(&mut self, table: HealthTable) {
+        self.evidence = Some(table);
+    }
+
+    /// The snapshots, every renewal's date − N days and every play
+    /// completion's date and follow-up date.
+    fn evidence_dates(&self) -> Vec<Date> {
+        let snapshots = self.table.dates();
+        let with_proof = proof_dates(
+            &self.data,
+            self.settings.proof.days_before_renewal,
+            snapshots,
+        );
+        team_dates(
+            &self.completions(),
+            self.settings.play_follow_up_days,
+            &with_proof,
+        )
+    }
+
+    /// The data's play rows as the team view takes them.
+    pub(crate) fn completions(&self) -> Vec<PlayCompletion> {
+        self.data
+            .plays
+            .iter()
+            .map(|play| PlayCompletion {
+                account: play.account.clone(),
+                completed: play.date,
+            })
+            .collect()
+    }
+
+    /// Every scorecard's weights at once: both tables re-summed from their
+    /// stored points and the settings in force following them. Refused
+    /// weights change nothing.
+    pub(crate) fn reweigh(&mut self, weights: &[Vec<f64>]) -> Result<(), JsError> {
+        self.table
+            .rescore_weights(weights)
+            .map_err(|error| JsError::displayed(error.code(), &error))?;
+        // Same scorecards, same check: it cannot refuse what the first
+        // table took; if it ever did, it is rebuilt when next asked for
+        // rather than kept stale.
+        let refused = self
+            .evidence
+            .as_mut()
+            .is_some_and(|evidence| evidence.rescore_weights(weights).is_err());
+        if refused {
+            self.evidence = None;
+        }
+        for (card, list) in self.settings.scorecards.iter_mut().zip(weights) {
+            for (measure, weight) in card.measures.iter_mut().zip(list) {
+                measure.weight = *weight;
+            }
+        }
+        self.fired = None;
+        Ok(())
+    }
+
+    /// Every scorecard's weights in force.
+    pub(crate) fn weights(&self) -> Vec<Vec<f64>> {
+        self.table
+            .scorecards()
+            .iter()
+            .map(|card| card.measures.iter().map(|m| m.weight).collect())
+            .collect()
+    }
+
+    /// The signals of the metrics the milestones read, for every account,
+    /// back from the index (the portfolio keeps no signal rows; the team
+    /// view's milestones read them from the data).
+    pub(crate) fn milestone_signals_all(&self) -> Vec<Signal> {
+        let mut metrics: Vec<&str> = self
+            .settings
+            .milestones
+            .iter()
+            .filter_map(|milestone| match &milestone.condition {
+                MilestoneCondition::Signal { metric, .. } => Some(metric.as_str()),
+                _ => None,
+            })
+            .collect();
+        metrics.sort_unstable();
+        metrics.dedup();
+        let mut signals = Vec::new();
+        for (position, account) in self.data.accounts.iter().enumerate() {
+            for metric in &metrics {
+                let series = self.index.series_of(position, metric);
+                for (serial, value) in series.dates.iter().zip(series.values) {
+                    if let Some(date) = Date::from_serial(i64::from(*serial)) {
+                        signals.push(Signal {
+                            account: account.id.clone(),
+                            date,
+                            metric: (*metric).to_string(),
+                            value: *value,
+                        });
+                    }
+                }
+            }
+        }
+        signals
+    }
+}
