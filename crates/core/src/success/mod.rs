@@ -37,6 +37,7 @@ pub mod data_read;
 pub mod date;
 pub mod demo;
 pub mod demo_settings;
+mod demo_execute;
 pub mod diagnostic;
 pub mod execution;
 mod fields;
