@@ -1,6 +1,7 @@
 use crate::json::Node;
 use crate::success::data::{ChecklistKind, KnownIds, RenewalResult, SuccessData};
 use crate::success::data_read::{read_data_with, settings_ids};
+use crate::success::date::Date;
 use crate::success::demo::{demo_portfolio, DemoOptions};
 use crate::success::settings_default::default_settings;
 
@@ -62,7 +63,8 @@ fn nothing_is_dated_after_a_churn() {
         .renewals
         .iter()
         .filter(|r| r.result == RenewalResult::Churned) {
-        let after = |account: &str, date| account == renewal.account && date > renewal.date;
+        let after =
+            |account: &str, date: Date| account == renewal.account && date > renewal.date;
         assert!(!data.checklist.iter().any(|m| after(&m.account, m.date)));
         assert!(!data.plays.iter().any(|p| after(&p.account, p.date)));
     }
