@@ -87,7 +87,10 @@ pub fn link_demo_case(store: &Store, data: &mut SuccessData) -> Result<(), Strin
                     value,
                 });
             };
-            row("productivity_benefit_per_year", PRODUCTIVITY_PER_YEAR * factor);
+            row(
+                "productivity_benefit_per_year",
+                PRODUCTIVITY_PER_YEAR * factor,
+            );
             if year == 0 {
                 row("adoption_year1", (ADOPTION_YEAR_1 * factor).min(1.0));
             }

@@ -32,8 +32,8 @@ impl SuccessPortfolio {
     /// nothing and throws.
     #[wasm_bindgen(js_name = setCases, unchecked_return_type = "CasesRead")]
     pub fn set_cases(&mut self, cases_json: &str) -> Result<JsValue, JsError> {
-        let node = parse_node(cases_json)
-            .map_err(|_| JsError::argument("the cases must be JSON text"))?;
+        let node =
+            parse_node(cases_json).map_err(|_| JsError::argument("the cases must be JSON text"))?;
         let Some(Node::List(entries)) = node.get("cases") else {
             return Err(JsError::argument(
                 "the cases must be an object with a `cases` list",

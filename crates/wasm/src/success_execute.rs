@@ -21,7 +21,11 @@ impl SuccessPortfolio {
     /// Sets `realised`, `execution` and `plays` on the account's view.
     pub(crate) fn set_execute_views(&self, view: &Object, account: &Account, date: Date) {
         set(view, "realised", &self.realised_to_js(account, date).into());
-        set(view, "execution", &self.execution_to_js(account, date).into());
+        set(
+            view,
+            "execution",
+            &self.execution_to_js(account, date).into(),
+        );
         set(view, "plays", &self.plays_to_js(account, date).into());
     }
 

@@ -144,11 +144,17 @@ fn realised_against_projected_equals_the_cores_report_per_benefit_line() {
     assert_eq!(number(&realised, "periodsElapsed"), Some(2.0));
     assert_eq!(number(&realised, "ratio"), report.ratio);
     assert!(report.ratio.is_some());
-    assert_eq!(number(&realised, "projected"), Some(report.projected_to_date));
+    assert_eq!(
+        number(&realised, "projected"),
+        Some(report.projected_to_date)
+    );
     assert_eq!(number(&realised, "realised"), Some(report.realised_to_date));
     let lines = items(&get(&realised, "lines"));
     assert_eq!(lines.len(), report.lines.len());
-    assert!(lines.len() > 1, "the five-year case has several benefit lines");
+    assert!(
+        lines.len() > 1,
+        "the five-year case has several benefit lines"
+    );
     for (line, expected) in lines.iter().zip(&report.lines) {
         assert_eq!(text(line, "id").unwrap(), expected.id);
         assert_eq!(number(line, "projected"), Some(expected.projected_to_date));
@@ -159,7 +165,10 @@ fn realised_against_projected_equals_the_cores_report_per_benefit_line() {
     // The adoption of 1.5 is out of the model's bounds: left out, listed.
     let refused = items(&get(&realised, "refused"));
     assert_eq!(refused.len(), 1);
-    assert_eq!(text(&refused[0], "input").as_deref(), Some("adoption_year1"));
+    assert_eq!(
+        text(&refused[0], "input").as_deref(),
+        Some("adoption_year1")
+    );
 
     let globex = portfolio.account("globex", None).unwrap();
     assert_eq!(
@@ -172,7 +181,9 @@ fn realised_against_projected_equals_the_cores_report_per_benefit_line() {
 #[wasm_bindgen_test]
 fn the_checklists_degrees_and_missing_items_are_the_cores() {
     let mut portfolio = linked_portfolio();
-    let view = portfolio.account("acme", Some("2025-06-30".into())).unwrap();
+    let view = portfolio
+        .account("acme", Some("2025-06-30".into()))
+        .unwrap();
     let execution = get(&view, "execution");
     let data = read_data(&tree(LINKED)).unwrap();
     let marks: Vec<_> = data.checklist.iter().collect();
@@ -182,7 +193,10 @@ fn the_checklists_degrees_and_missing_items_are_the_cores() {
         &default_settings().checklists,
         Date::parse("2025-06-30").unwrap(),
     );
-    for (key, list) in [("setup", &expected.setup), ("execution", &expected.execution)] {
+    for (key, list) in [
+        ("setup", &expected.setup),
+        ("execution", &expected.execution),
+    ] {
         let shown = get(&execution, key);
         assert_eq!(number(&shown, "degree"), list.degree, "{key}");
         let missing: Vec<String> = items(&get(&shown, "missing"))

@@ -43,9 +43,10 @@ fn plays_follow_a_champion_leaving_and_a_low_health_month() {
     let data = demo();
     for completion in data.plays.iter().filter(|p| p.play == "new_sponsor") {
         assert_eq!(completion.alert.as_deref(), Some("champion"));
-        let left = data.events.iter().find(|event| {
-            event.account == completion.account && event.kind == "champion_left"
-        });
+        let left = data
+            .events
+            .iter()
+            .find(|event| event.account == completion.account && event.kind == "champion_left");
         let left = left.map(|event| event.date);
         assert!(
             left.is_some_and(|left| left < completion.date),
@@ -62,9 +63,9 @@ fn nothing_is_dated_after_a_churn() {
     for renewal in data
         .renewals
         .iter()
-        .filter(|r| r.result == RenewalResult::Churned) {
-        let after =
-            |account: &str, date: Date| account == renewal.account && date > renewal.date;
+        .filter(|r| r.result == RenewalResult::Churned)
+    {
+        let after = |account: &str, date: Date| account == renewal.account && date > renewal.date;
         assert!(!data.checklist.iter().any(|m| after(&m.account, m.date)));
         assert!(!data.plays.iter().any(|p| after(&p.account, p.date)));
     }
