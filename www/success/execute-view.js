@@ -113,7 +113,7 @@ function checklist(id, title, list) {
       ? list.items.length
         ? 'not recorded yet'
         : 'no items in the settings'
-      : `${shareText(list.degree)} done (${list.items.length - list.missing.length} of ${list.items.length} items, by weight)`;
+      : `${shareText(list.degree)} done by weight (${list.items.length - list.missing.length} of ${list.items.length} items)`;
   return h(
     'div',
     { class: 'checklist', id, 'data-degree': list.degree ?? '' },
