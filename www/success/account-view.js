@@ -5,11 +5,13 @@
  * latest score (each measure's value, points, weight share and
  * contribution, which add up to the score; the measure that moved it most),
  * the alerts with their evidence and play, the milestones and the outcomes
- * with every renegotiation beside the original target. Drawing only.
+ * with every renegotiation beside the original target, and the Execute
+ * phase (`execute-view.js`: realised value, checklists, plays). Drawing only.
  */
 
 import { h } from '../widget/dom.js';
 import { historyChart } from './charts.js';
+import { executeSection, playsSection, realisedSection } from './execute-view.js';
 import { changeText, countText, dateText, gradeText, moneyText, numberText, outcomeStatusText, scoreText, shareText, stageText } from './format.js';
 
 /** @typedef {import('./engine.js').AccountView} AccountView */
@@ -188,5 +190,11 @@ export function drawAccount(root, account) {
     milestonesList(account),
     h('h3', {}, 'Outcomes'),
     outcomesList(account),
+    h('h3', {}, 'Projected against realised'),
+    realisedSection(account),
+    h('h3', {}, 'Execute'),
+    executeSection(account),
+    h('h3', {}, 'Plays'),
+    playsSection(account),
   );
 }

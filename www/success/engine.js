@@ -61,14 +61,20 @@ async function get(url, kind) {
 
 /**
  * The stored data and the newest saved settings (or the core's defaults),
- * scored on 24 month ends up to the latest signal or event.
+ * scored on 24 month ends up to the latest signal or event, with the
+ * linked cases (`GET /api/success/cases`).
  * @returns {Promise<{ portfolio: SuccessPortfolio, settingsVersion: number }>}
  */
 export async function loadPortfolio() {
   const [bindings, data, settingsText] = await Promise.all([loadBindings(), get('/api/success/data', 'bytes'), get('/api/success/settings', 'text')]);
   const stored = /** @type {{ version: number, settings: unknown }} */ (JSON.parse(settingsText));
   const settings = stored.settings === null ? undefined : JSON.stringify(stored.settings);
-  return { portfolio: new bindings.SuccessPortfolio(data, settings, undefined), settingsVersion: stored.version };
+  const portfolio = new bindings.SuccessPortfolio(data, settings, undefined);
+  // The linked cases, for realised against projected value; without them
+  // the accounts read as having no case loaded, and the rest still shows.
+  const cases = await get('/api/success/cases', 'text').catch(() => null);
+  if (cases !== null) portfolio.setCases(cases);
+  return { portfolio, settingsVersion: stored.version };
 }
 
 /**

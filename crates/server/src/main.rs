@@ -61,6 +61,8 @@ mod success_cases;
 #[cfg(not(target_arch = "wasm32"))]
 mod success_csv;
 #[cfg(not(target_arch = "wasm32"))]
+mod success_demo;
+#[cfg(not(target_arch = "wasm32"))]
 mod success_rows;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -395,7 +395,8 @@ fn put_settings(store: &Store, request: &Request) -> Response {
 
 /// Loads the seeded demo portfolio (`--success-demo`) when the store holds
 /// no success data, with the demo's settings (scorecards over its planted
-/// and noise metrics, saved as version 1 by `demo`) when none are saved; a
+/// and noise metrics, saved as version 1 by `demo`) when none are saved,
+/// and the demo case a few accounts link ([`crate::success_demo`]); a
 /// store with data is left as it is.
 pub fn load_demo(store: &Store) -> Result<(), String> {
     use yardstick_core::success::data_read::read_data;
@@ -419,9 +420,12 @@ pub fn load_demo(store: &Store) -> Result<(), String> {
             .save_success_settings(&json, "demo", now_ms())
             .map_err(|err| format!("success demo: {err}"))?;
     }
-    let data = read_data(&demo_portfolio(DemoOptions::default())).map_err(|_| {
+    let mut data = read_data(&demo_portfolio(DemoOptions::default())).map_err(|_| {
         "success demo: the demo portfolio does not read as success data".to_string()
     })?;
+    // A demo case and a few accounts linked to it, with realised values.
+    crate::success_demo::link_demo_case(store, &mut data)
+        .map_err(|err| format!("success demo: {err}"))?;
     store
         .import_success(&CsvImport {
             data,

@@ -34,9 +34,13 @@ mod success;
 #[cfg(feature = "success")]
 mod success_account;
 #[cfg(feature = "success")]
+mod success_cases;
+#[cfg(feature = "success")]
 mod success_dto;
 #[cfg(feature = "success")]
 mod success_evidence;
+#[cfg(feature = "success")]
+mod success_execute;
 #[cfg(feature = "success")]
 mod success_json;
 #[cfg(feature = "success")]

@@ -18,10 +18,10 @@ use super::success_snapshots::snapshot_dates;
 use super::success_source::DataSource;
 use wasm_bindgen::prelude::*;
 use yardstick_core::error::ErrorCode;
-use yardstick_core::success::alerts::{alerts, Alert};
+use yardstick_core::success::alerts::{settings_alerts, Alert};
 use yardstick_core::success::data::{Renewal, SuccessData};
 use yardstick_core::success::date::Date;
-use yardstick_core::success::health::HealthTable;
+use yardstick_core::success::health::{CaseDocuments, HealthTable};
 use yardstick_core::success::settings::SuccessSettings;
 use yardstick_core::success::settings_default::default_settings;
 use yardstick_core::success::settings_write::{settings_to_node, stage_named};
@@ -95,6 +95,29 @@ export interface AccountView {
   history: HealthSnapshot[];
   stageChanges: { date: string; stage: SuccessStage | null }[];
   alerts: AlertView[]; milestones: MilestoneView[]; outcomes: OutcomeView[];
+  realised: RealisedView; execution: { setup: ChecklistView; execution: ChecklistView }; plays: PlayCompletionView[];
+}
+/** What `setCases` read: the cases linked, and the entries left out (no document stored, or one that does not read as a case). */
+export interface CasesRead { linked: number; unread: { account: string; reason: string }[] }
+/** Realised against projected value on the snapshot (docs/success.md, "Realised against projected value"). status: no_case (the account links none), not_loaded (no document given to setCases), not_comparable (message says why), compared. */
+export interface RealisedView {
+  case: { id: number; revision: number } | null;
+  status: "no_case" | "not_loaded" | "not_comparable" | "compared"; message: string | null;
+  periodsElapsed: number;
+  lines: { id: string; label: string | null; projected: number; realised: number; variance: number; variancePercent: number | null }[];
+  projected: number; realised: number; ratio: number | null;
+  /** Actuals the model refused. */
+  refused: { input: string; date: string; reason: string }[];
+  /** The account's realised rows, all dates. */
+  actuals: number;
+}
+export interface ChecklistItemView { id: string; label: string; done: boolean; since: string | null; note: string | null }
+/** One checklist on the snapshot: degree 0 to 1 (null: no row yet, or no item weighs), every item, the items not done. */
+export interface ChecklistView { degree: number | null; items: ChecklistItemView[]; missing: ChecklistItemView[] }
+/** A play completed on or before the snapshot, with the score on its date and `followUpDays` later (each from the latest snapshot on or before; after and change null until the follow-up date is reached). */
+export interface PlayCompletionView {
+  play: string; title: string | null; alert: string | null; completed: string; followUp: string; followUpDays: number;
+  before: { date: string; score: number | null } | null; after: { date: string; score: number | null } | null; change: number | null;
 }
 /** The settings in force, as a `yardstick/success-settings@1` document. */
 export type SuccessSettingsDocument = { schema: "yardstick/success-settings@1"; [field: string]: unknown };
@@ -116,6 +139,8 @@ pub struct SuccessPortfolio {
     /// The table on the proof's and the plays' dates
     /// ([`super::success_evidence`]), built when first asked for.
     pub(crate) evidence: Option<HealthTable>,
+    /// The linked cases by account id (`setCases`; none until then).
+    pub(crate) cases: CaseDocuments,
 }
 
 #[wasm_bindgen]
@@ -158,6 +183,7 @@ impl SuccessPortfolio {
             renewals,
             fired: None,
             evidence: None,
+            cases: CaseDocuments::new(),
         })
     }
 
@@ -215,8 +241,14 @@ impl SuccessPortfolio {
             self.reweigh(&weights)?;
         } else {
             let dates = self.table.dates().to_vec();
-            self.table = HealthTable::build(&self.data, &self.index, &settings, &dates)
-                .map_err(|error| JsError::displayed(error.code(), &error))?;
+            self.table = HealthTable::build_with_cases(
+                &self.data,
+                &self.index,
+                &settings,
+                &dates,
+                &self.cases,
+            )
+            .map_err(|error| JsError::displayed(error.code(), &error))?;
             // Rebuilt from the new settings when next asked for.
             self.evidence = None;
         }
@@ -234,17 +266,16 @@ impl SuccessPortfolio {
 
 impl SuccessPortfolio {
     /// Every alert fired over the table (computed once per re-score).
+    /// Every rule counts, `milestone_overdue` included: its milestones
+    /// read signals, put back from the index for it.
     pub(crate) fn fired_alerts(&mut self) -> &[Alert] {
-        let fired = self.fired.get_or_insert_with(|| {
-            alerts(
-                &self.table,
-                &self.data,
-                &self.index,
-                &self.settings.alerts,
-                &self.settings.plays,
-            )
-        });
-        fired
+        if self.fired.is_none() {
+            let restored = self.data_for_milestones();
+            let data = restored.as_ref().unwrap_or(&self.data);
+            let fired = settings_alerts(&self.table, data, &self.index, &self.settings);
+            self.fired = Some(fired);
+        }
+        self.fired.as_deref().unwrap_or(&[])
     }
 
     /// The snapshot shown for `as_of` (ISO text; absent: the latest): the

@@ -9,7 +9,6 @@ use super::success::SuccessPortfolio;
 use super::success_portfolio::set_text_or_null;
 use wasm_bindgen::prelude::*;
 use yardstick_core::error::ErrorCode;
-use yardstick_core::success::alerts::condition_holds;
 use yardstick_core::success::data::{Account, Event, OutcomeDirection, Signal};
 use yardstick_core::success::date::Date;
 use yardstick_core::success::health::LOW_COVERAGE_BELOW;
@@ -78,6 +77,7 @@ impl SuccessPortfolio {
         set(&view, "alerts", &alerts);
         set(&view, "milestones", &self.milestones_to_js(account, date));
         set(&view, "outcomes", &self.outcomes_to_js(account, date));
+        self.set_execute_views(&view, account, date);
         Ok(view.into())
     }
 }
@@ -179,16 +179,7 @@ impl SuccessPortfolio {
                 .iter()
                 .find(|rule| rule.id == alert.rule);
             let open = !later_episode
-                && rule.is_some_and(|rule| {
-                    condition_holds(
-                        &self.table,
-                        &self.data,
-                        &self.index,
-                        rule,
-                        position,
-                        snapshot,
-                    )
-                });
+                && rule.is_some_and(|rule| self.rule_holds(rule, position, snapshot));
             let item = object();
             set_text(&item, "rule", &alert.rule);
             set_text(&item, "date", &display_text(&date));

@@ -34,8 +34,14 @@ impl SuccessPortfolio {
             Some(table) => Ok(table),
             None => {
                 let dates = self.evidence_dates();
-                HealthTable::build(&self.data, &self.index, &self.settings, &dates)
-                    .map_err(|error| JsError::displayed(error.code(), &error))
+                HealthTable::build_with_cases(
+                    &self.data,
+                    &self.index,
+                    &self.settings,
+                    &dates,
+                    &self.cases,
+                )
+                .map_err(|error| JsError::displayed(error.code(), &error))
             }
         }
     }

@@ -10,7 +10,6 @@ use super::js::{Array, Object};
 use super::success::SuccessPortfolio;
 use super::success_dto::dates_to_js;
 use wasm_bindgen::prelude::*;
-use yardstick_core::success::alerts::condition_holds;
 use yardstick_core::success::health::LOW_COVERAGE_BELOW;
 use yardstick_core::success::settings::Grade;
 use yardstick_core::success::stages::AccountTimeline;
@@ -67,16 +66,7 @@ impl SuccessPortfolio {
                 .settings
                 .alerts
                 .iter()
-                .filter(|rule| {
-                    condition_holds(
-                        &self.table,
-                        &self.data,
-                        &self.index,
-                        rule,
-                        position,
-                        snapshot,
-                    )
-                })
+                .filter(|rule| self.rule_holds(rule, position, snapshot))
                 .count();
             set_number(&row, "openAlerts", open as f64);
             let renewals = self.renewals.get(position).map_or(&[][..], Vec::as_slice);

@@ -21,13 +21,17 @@
 //! - first value comes sooner for healthy accounts, never for some;
 //! - enterprise and mid-market accounts have an outcome (a KPI with
 //!   baseline, target and monthly actuals moving toward the target at a
-//!   pace set by `h`), a fifth of them renegotiated once.
+//!   pace set by `h`), a fifth of them renegotiated once;
+//! - checklist states and play completions for a share of the accounts,
+//!   from a second stream that leaves the rest as it is
+//!   ([`super::demo_execute`]).
 //!
 //! Deterministic: the same seed gives the same document on every platform
 //! (the core's PCG32 stream, `uncertainty::TrialRng`). No I/O, no clock:
 //! the window's first month is an argument. It builds a JSON tree
 //! ([`Node`]); `cargo run -p yardstick-core --example success_demo` prints it.
 
+use super::demo_execute::{AccountStory, ExecuteRows};
 use crate::formula::functions::date_serial::{serial_from_ymd, ymd_from_serial};
 use crate::json::Node;
 use crate::uncertainty::normal::standard_normal_quantile;
@@ -56,6 +60,9 @@ impl Default for DemoOptions {
         }
     }
 }
+
+/// Mixed into the seed for the Execute-phase rows' stream.
+const EXECUTE_STREAM: u64 = 0x5EED_C4EC_1157;
 
 /// The most accounts a demo may have.
 pub const MAX_DEMO_ACCOUNTS: usize = 20_000;
@@ -116,9 +123,13 @@ pub fn demo_portfolio(options: DemoOptions) -> Node {
     };
     let window_end = month_serial(i64::from(months));
     let mut out = Tables::default();
+    // The Execute-phase rows draw from their own stream, so the planted
+    // story's draws are the same with or without them.
+    let mut execute_rng = TrialRng::from_seed(options.seed ^ EXECUTE_STREAM);
     for number in 1..=accounts_wanted {
         let mut account = Generator {
             rng: &mut rng,
+            execute_rng: &mut execute_rng,
             out: &mut out,
             id: format!("acct-{number:04}"),
         };
@@ -138,6 +149,7 @@ struct Tables {
     events: Vec<Node>,
     outcomes: Vec<Node>,
     renewals: Vec<Node>,
+    execute: ExecuteRows,
 }
 
 impl Tables {
@@ -149,17 +161,20 @@ impl Tables {
             ("events".into(), Node::List(self.events)),
             ("outcomes".into(), Node::List(self.outcomes)),
             ("renewals".into(), Node::List(self.renewals)),
+            ("checklist".into(), Node::List(self.execute.checklist)),
+            ("plays".into(), Node::List(self.execute.plays)),
         ])
     }
 }
 
 struct Generator<'a> {
     rng: &'a mut TrialRng,
+    execute_rng: &'a mut TrialRng,
     out: &'a mut Tables,
     id: String,
 }
 
-fn text(value: &str) -> Node {
+pub(super) fn text(value: &str) -> Node {
     Node::Text(value.to_string())
 }
 
@@ -168,7 +183,7 @@ fn number(value: f64) -> Node {
     Node::Number((value * 100.0).round() / 100.0)
 }
 
-fn date(serial: i64) -> Node {
+pub(super) fn date(serial: i64) -> Node {
     let civil =
         ymd_from_serial(serial).unwrap_or(crate::formula::functions::date_serial::CivilDate {
             year: 1900,
@@ -181,7 +196,7 @@ fn date(serial: i64) -> Node {
     ))
 }
 
-fn row(fields: Vec<(&str, Node)>) -> Node {
+pub(super) fn row(fields: Vec<(&str, Node)>) -> Node {
     Node::Map(
         fields
             .into_iter()
@@ -190,7 +205,7 @@ fn row(fields: Vec<(&str, Node)>) -> Node {
     )
 }
 
-fn logistic(x: f64) -> f64 {
+pub(super) fn logistic(x: f64) -> f64 {
     1.0 / (1.0 + (-x).exp())
 }
 
@@ -300,6 +315,15 @@ impl Generator<'_> {
         if segment_index > 0 {
             self.outcome(start, &health_by_month, churned_on);
         }
+        let story = AccountStory {
+            id: &self.id,
+            start,
+            health_by_month: &health_by_month,
+            champion_left: champion_month.map(|month| month_serial(month) + 9),
+            churned_on,
+            window_end,
+        };
+        self.out.execute.add(self.execute_rng, &story);
         let mut fields = vec![
             ("id", text(&self.id)),
             ("name", text(&name)),

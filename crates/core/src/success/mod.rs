@@ -36,6 +36,7 @@ mod data_checks;
 pub mod data_read;
 pub mod date;
 pub mod demo;
+mod demo_execute;
 pub mod demo_settings;
 pub mod diagnostic;
 pub mod execution;
