@@ -113,6 +113,24 @@ describe('the success page on the demo portfolio', { timeout: 240_000 }, () => {
     await page.close();
   });
 
+  test('the section links take a keyboard user to each section', async () => {
+    const { page } = await open(1280);
+    const links = page.locator('nav.section-links a');
+    const targets = await links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
+    assert.deepEqual(targets, ['#success-body', '#success-proof', '#success-team', '#success-weights', '#success-import']);
+    for (const target of targets) {
+      assert.equal(await page.locator(String(target)).count(), 1, `${target} exists`);
+    }
+    await page.locator('nav.section-links a[href="#success-team"]').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => {
+      const box = document.querySelector('#success-team')?.getBoundingClientRect();
+      return box !== undefined && box.top >= 0 && box.top < window.innerHeight / 2;
+    });
+    assert.match(page.url(), /#success-team$/);
+    await page.close();
+  });
+
   test("an account's breakdown adds up to its score, and its history is the engine's", async () => {
     const view = expected.portfolio(undefined);
     const row = view.rows.find((/** @type {any} */ r) => r.score !== null && r.openAlerts > 0) ?? view.rows.find((/** @type {any} */ r) => r.score !== null);
