@@ -18,10 +18,11 @@ use super::success_snapshots::snapshot_dates;
 use super::success_source::DataSource;
 use wasm_bindgen::prelude::*;
 use yardstick_core::error::ErrorCode;
-use yardstick_core::success::alerts::{settings_alerts, Alert};
+use yardstick_core::success::alerts::AlertReadings;
 use yardstick_core::success::data::{Renewal, SuccessData};
 use yardstick_core::success::date::Date;
 use yardstick_core::success::health::{CaseDocuments, HealthTable};
+use yardstick_core::success::prove::ProofParts;
 use yardstick_core::success::settings::SuccessSettings;
 use yardstick_core::success::settings_default::default_settings;
 use yardstick_core::success::settings_write::{settings_to_node, stage_named};
@@ -134,13 +135,17 @@ pub struct SuccessPortfolio {
     /// Each account's renewal rows (by position), so a timeline does not
     /// scan every renewal.
     pub(crate) renewals: Vec<Vec<Renewal>>,
-    /// Every alert fired, computed when first asked for after a re-score.
-    pub(crate) fired: Option<Vec<Alert>>,
+    /// Every rule read over the table (the alerts fired and each cell's
+    /// open count), computed when first asked for after a re-score.
+    pub(crate) fired: Option<AlertReadings>,
     /// The table on the proof's and the plays' dates
     /// ([`super::success_evidence`]), built when first asked for.
     pub(crate) evidence: Option<HealthTable>,
     /// The linked cases by account id (`setCases`; none until then).
     pub(crate) cases: CaseDocuments,
+    /// What the last proof computed that a weight change cannot change,
+    /// reused while its observations' values and points are the same.
+    pub(crate) proof_parts: Option<ProofParts>,
 }
 
 #[wasm_bindgen]
@@ -184,6 +189,7 @@ impl SuccessPortfolio {
             fired: None,
             evidence: None,
             cases: CaseDocuments::new(),
+            proof_parts: None,
         })
     }
 
@@ -265,17 +271,20 @@ impl SuccessPortfolio {
 }
 
 impl SuccessPortfolio {
-    /// Every alert fired over the table (computed once per re-score).
-    /// Every rule counts, `milestone_overdue` included: its milestones
-    /// read signals, put back from the index for it.
-    pub(crate) fn fired_alerts(&mut self) -> &[Alert] {
-        if self.fired.is_none() {
-            let restored = self.data_for_milestones();
-            let data = restored.as_ref().unwrap_or(&self.data);
-            let fired = settings_alerts(&self.table, data, &self.index, &self.settings);
-            self.fired = Some(fired);
-        }
-        self.fired.as_deref().unwrap_or(&[])
+    /// Every rule read over the table, in one pass per account (computed
+    /// once per re-score). Every rule counts, `milestone_overdue`
+    /// included: its milestones read signals, put back from the index
+    /// for it.
+    pub(crate) fn alert_readings(&mut self) -> &AlertReadings {
+        let readings = match self.fired.take() {
+            Some(readings) => readings,
+            None => {
+                let restored = self.data_for_milestones();
+                let data = restored.as_ref().unwrap_or(&self.data);
+                AlertReadings::of_settings(&self.table, data, &self.index, &self.settings)
+            }
+        };
+        self.fired.insert(readings)
     }
 
     /// The snapshot shown for `as_of` (ISO text; absent: the latest): the

@@ -3,7 +3,10 @@
 //! accounts scored on the proof's dates (each renewal's date minus
 //! `daysBeforeRenewal`, `prove_observations::proof_dates`) and the plays'
 //! dates (each completion and `playFollowUpDays` after it,
-//! `team::team_dates`), merged with the snapshots.
+//! `team::team_dates`), and on no other date: both read scores on exactly
+//! those days, so the snapshots would only add cells to re-sum on every
+//! weight change (three quarters of them with 24 monthly snapshots and
+//! renewals on eight days).
 //!
 //! Why a second table rather than those dates added to the portfolio's:
 //! the portfolio's snapshots are what the page shows (the sparkline, the
@@ -51,15 +54,11 @@ impl SuccessPortfolio {
         self.evidence = Some(table);
     }
 
-    /// The snapshots, every renewal's date − N days and every play
-    /// completion's date and follow-up date.
+    /// Every renewal's date − N days and every play completion's date and
+    /// follow-up date: the only days the proof and the team view read
+    /// (the snapshots are the first table's).
     fn evidence_dates(&self) -> Vec<Date> {
-        let snapshots = self.table.dates();
-        let with_proof = proof_dates(
-            &self.data,
-            self.settings.proof.days_before_renewal,
-            snapshots,
-        );
+        let with_proof = proof_dates(&self.data, self.settings.proof.days_before_renewal, &[]);
         team_dates(
             &self.completions(),
             self.settings.play_follow_up_days,

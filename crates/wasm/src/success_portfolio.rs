@@ -1,145 +1,246 @@
 //! `SuccessPortfolio.portfolio(asOf)`: one row per account on the
 //! snapshot shown, with totals per currency and grade (money is never
-//! summed across currencies). Conversion of the core's figures; the one
-//! definition made here is the value at risk: an account's annual value
-//! when its grade is `at_risk`, else 0 (docs/success.md, "The page").
+//! summed across currencies). Conversion of the core's figures, written
+//! as one JSON text that JavaScript parses in one call
+//! ([`super::success_text`]); the open alerts are the counts of the one
+//! pass over every rule ([`yardstick_core::success::alerts::AlertReadings`]).
+//!
+//! The one definition made here is the value at risk: an active account's
+//! annual value when its grade is `at_risk`, else 0 (docs/success.md,
+//! "The page"). A churned account's value is lost, not at risk: from its
+//! churn date on its value at risk is 0, and the totals count it under
+//! `churned` (its annual value, the value lost) instead of its frozen
+//! grade.
 
-use super::dto::{object, set, set_number, set_number_or_null, set_text};
 use super::error::{display_text, JsError};
-use super::js::{Array, Object};
+use super::js::Object;
 use super::success::SuccessPortfolio;
-use super::success_dto::dates_to_js;
+use super::success_dto::CellFigures;
+use super::success_text::JsonText;
 use wasm_bindgen::prelude::*;
-use yardstick_core::success::health::LOW_COVERAGE_BELOW;
+use yardstick_core::error::ErrorCode;
+use yardstick_core::success::date::Date;
 use yardstick_core::success::settings::Grade;
 use yardstick_core::success::stages::AccountTimeline;
-use yardstick_core::success::trends::{trend, Trend};
+use yardstick_core::success::trends::{trend, ScoreChange, Trend};
 
-/// A total's key: currency and grade (`None`: no score).
-type TotalKey = (String, Option<Grade>);
+/// A total's grade: a grade, no score, or churned (value lost).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TotalGrade {
+    Graded(Grade),
+    None,
+    Churned,
+}
+
+impl TotalGrade {
+    fn as_str(self) -> &'static str {
+        match self {
+            TotalGrade::Graded(grade) => grade.as_str(),
+            TotalGrade::None => "none",
+            TotalGrade::Churned => "churned",
+        }
+    }
+
+    /// Healthy to at risk, then unscored, then churned.
+    fn rank(self) -> usize {
+        match self {
+            TotalGrade::Graded(grade) => grade as usize,
+            TotalGrade::None => Grade::ALL.len(),
+            TotalGrade::Churned => Grade::ALL.len() + 1,
+        }
+    }
+}
+
+/// Per currency and grade: accounts, annual value, value at risk.
+struct Total {
+    currency: String,
+    grade: TotalGrade,
+    accounts: f64,
+    annual_value: f64,
+    value_at_risk: f64,
+}
+
+/// Bytes per row the text starts with room for (a row of 24 snapshots
+/// writes about 800).
+const ROW_BYTES: usize = 800;
 
 #[wasm_bindgen]
 impl SuccessPortfolio {
     /// Every account on the snapshot on or before `asOf` (absent: the
     /// latest), in the data's order.
     #[wasm_bindgen(unchecked_return_type = "PortfolioView")]
-    pub fn portfolio(&self, as_of: Option<String>) -> Result<JsValue, JsError> {
+    pub fn portfolio(&mut self, as_of: Option<String>) -> Result<JsValue, JsError> {
         let snapshot = self.snapshot_on(as_of)?;
-        let dates = self.table.dates();
-        let date = dates.get(snapshot).copied().ok_or_else(|| {
-            JsError::new(
-                yardstick_core::error::ErrorCode::INVALID_AS_OF,
-                "no snapshot",
-            )
-        })?;
-        let rows = Array::new();
-        let mut totals: Vec<(TotalKey, f64, f64, f64)> = Vec::new();
-        for (position, account) in self.data.accounts.iter().enumerate() {
-            let Some(cell) = self.table.cell(position, snapshot) else {
-                continue;
-            };
-            let row = object();
-            set_text(&row, "id", &account.id);
-            set_text(&row, "name", &account.name);
-            set_text_or_null(&row, "segment", account.segment.as_deref());
-            set_text_or_null(&row, "owner", account.owner.as_deref());
-            set_text(&row, "currency", &account.currency);
-            set_text_or_null(&row, "stage", cell.stage.map(|stage| stage.as_str()));
-            set(&row, "churned", &JsValue::from_bool(cell.frozen));
-            set_number_or_null(&row, "score", cell.score);
-            set_text_or_null(&row, "grade", cell.grade.map(Grade::as_str));
-            set_number(&row, "coverage", cell.coverage);
-            let low = cell.score.is_some() && cell.coverage < LOW_COVERAGE_BELOW;
-            set(&row, "lowCoverage", &JsValue::from_bool(low));
-            set(
-                &row,
-                "trend",
-                &trend_to_js(&trend(&self.table, position, snapshot)),
-            );
-            let sparkline = Array::new();
-            for earlier in 0..=snapshot {
-                let score = self.table.cell(position, earlier).and_then(|c| c.score);
-                sparkline.push(&score.map_or(JsValue::NULL, JsValue::from_f64));
+        let date = self
+            .table
+            .dates()
+            .get(snapshot)
+            .copied()
+            .ok_or_else(|| JsError::new(ErrorCode::INVALID_AS_OF, "no snapshot"))?;
+        // The rules are read once per re-score; the rows read the counts.
+        self.alert_readings();
+        let mut json = JsonText::with_capacity(ROW_BYTES * self.data.accounts.len() + 1024);
+        json.open_object();
+        json.key("asOf");
+        json.text(&display_text(&date));
+        json.key("snapshot");
+        json.number(snapshot as f64);
+        json.key("snapshots");
+        json.open_list();
+        for day in self.table.dates() {
+            json.text(&display_text(day));
+        }
+        json.close_list();
+        json.key("rows");
+        json.open_list();
+        let mut totals: Vec<Total> = Vec::new();
+        for position in 0..self.data.accounts.len() {
+            if let Some((currency, grade, annual, at_risk)) =
+                self.write_row(&mut json, position, snapshot, date)
+            {
+                add_total(&mut totals, currency, grade, annual, at_risk);
             }
-            set(&row, "sparkline", &sparkline);
-            let open = self
-                .settings
-                .alerts
-                .iter()
-                .filter(|rule| self.rule_holds(rule, position, snapshot))
-                .count();
-            set_number(&row, "openAlerts", open as f64);
-            let renewals = self.renewals.get(position).map_or(&[][..], Vec::as_slice);
-            let timeline = AccountTimeline::new(account, self.settings.stages, renewals);
-            let renewal = timeline.next_renewal_on(date).map(|d| display_text(&d));
-            set_text_or_null(&row, "renewal", renewal.as_deref());
-            set_number(&row, "annualValue", account.annual_value);
-            let at_risk = cell.grade == Some(Grade::AtRisk);
-            let value_at_risk = if at_risk { account.annual_value } else { 0.0 };
-            set_number(&row, "valueAtRisk", value_at_risk);
-            add_total(
-                &mut totals,
-                (account.currency.clone(), cell.grade),
-                account.annual_value,
-                value_at_risk,
-            );
-            rows.push(&row);
         }
-        let view = object();
-        set_text(&view, "asOf", &display_text(&date));
-        set_number(&view, "snapshot", snapshot as f64);
-        set(&view, "snapshots", &dates_to_js(dates));
-        set(&view, "rows", &rows);
-        set(&view, "totals", &totals_to_js(totals));
-        Ok(view.into())
+        json.close_list();
+        json.key("totals");
+        write_totals(&mut json, totals);
+        json.close_object();
+        json.parse()
     }
 }
 
-fn add_total(totals: &mut Vec<(TotalKey, f64, f64, f64)>, key: TotalKey, value: f64, at_risk: f64) {
-    match totals.iter_mut().find(|(known, ..)| *known == key) {
-        Some((_, accounts, annual, risk)) => {
-            *accounts += 1.0;
-            *annual += value;
-            *risk += at_risk;
+impl SuccessPortfolio {
+    /// One row; its currency, total grade, annual value and value at risk
+    /// for the totals (`None`: no cell, no row).
+    fn write_row(
+        &self,
+        json: &mut JsonText,
+        position: usize,
+        snapshot: usize,
+        date: Date,
+    ) -> Option<(&str, TotalGrade, f64, f64)> {
+        let account = self.data.accounts.get(position)?;
+        let cell = self.table.cell(position, snapshot)?;
+        let figures = CellFigures::of(cell);
+        let renewals = self.renewals.get(position).map_or(&[][..], Vec::as_slice);
+        let timeline = AccountTimeline::new(account, self.settings.stages, renewals);
+        let churned = cell.frozen || timeline.churned_on().is_some_and(|day| day <= date);
+        json.open_object();
+        json.key("id");
+        json.text(&account.id);
+        json.key("name");
+        json.text(&account.name);
+        json.key("segment");
+        json.text_or_null(account.segment.as_deref());
+        json.key("owner");
+        json.text_or_null(account.owner.as_deref());
+        json.key("currency");
+        json.text(&account.currency);
+        json.key("stage");
+        json.text_or_null(figures.stage);
+        json.key("churned");
+        json.boolean(churned);
+        figures.write_score(json);
+        json.key("trend");
+        write_trend(json, &trend(&self.table, position, snapshot));
+        json.key("sparkline");
+        json.open_list();
+        for earlier in 0..=snapshot {
+            json.number_or_null(self.table.cell(position, earlier).and_then(|c| c.score));
         }
-        None => totals.push((key, 1.0, value, at_risk)),
+        json.close_list();
+        json.key("openAlerts");
+        let open = self
+            .fired
+            .as_ref()
+            .map_or(0, |r| r.open_on(position, snapshot));
+        json.number(open as f64);
+        json.key("renewal");
+        let renewal = timeline.next_renewal_on(date).map(|d| display_text(&d));
+        json.text_or_null(renewal.as_deref());
+        json.key("annualValue");
+        json.number(account.annual_value);
+        let at_risk = !churned && cell.grade == Some(Grade::AtRisk);
+        let value_at_risk = if at_risk { account.annual_value } else { 0.0 };
+        json.key("valueAtRisk");
+        json.number(value_at_risk);
+        json.close_object();
+        let grade = match (churned, cell.grade) {
+            (true, _) => TotalGrade::Churned,
+            (false, Some(grade)) => TotalGrade::Graded(grade),
+            (false, None) => TotalGrade::None,
+        };
+        Some((
+            &account.currency,
+            grade,
+            account.annual_value,
+            value_at_risk,
+        ))
     }
 }
 
-/// Totals by currency, then grade from healthy to at risk, then unscored.
-fn totals_to_js(mut totals: Vec<(TotalKey, f64, f64, f64)>) -> Array {
-    let rank = |grade: &Option<Grade>| grade.map_or(Grade::ALL.len(), |g| g as usize);
-    totals.sort_by(|a, b| (a.0 .0.as_str(), rank(&a.0 .1)).cmp(&(b.0 .0.as_str(), rank(&b.0 .1))));
-    let list = Array::new();
-    for ((currency, grade), accounts, annual, at_risk) in totals {
-        let total = object();
-        set_text(&total, "currency", &currency);
-        set_text(&total, "grade", grade.map_or("none", Grade::as_str));
-        set_number(&total, "accounts", accounts);
-        set_number(&total, "annualValue", annual);
-        set_number(&total, "valueAtRisk", at_risk);
-        list.push(&total);
+fn add_total(totals: &mut Vec<Total>, currency: &str, grade: TotalGrade, value: f64, risk: f64) {
+    match totals
+        .iter_mut()
+        .find(|total| total.grade == grade && total.currency == currency)
+    {
+        Some(total) => {
+            total.accounts += 1.0;
+            total.annual_value += value;
+            total.value_at_risk += risk;
+        }
+        None => totals.push(Total {
+            currency: currency.to_string(),
+            grade,
+            accounts: 1.0,
+            annual_value: value,
+            value_at_risk: risk,
+        }),
     }
-    list
 }
 
-pub(crate) fn trend_to_js(trend: &Trend) -> Object {
-    let view = object();
-    let points =
-        |change: Option<yardstick_core::success::trends::ScoreChange>| change.map(|c| c.points);
-    set_number_or_null(&view, "previous", points(trend.previous));
-    set_number_or_null(&view, "days7", points(trend.days_7));
-    set_number_or_null(&view, "days30", points(trend.days_30));
-    set_number_or_null(&view, "days90", points(trend.days_90));
-    set(
-        &view,
-        "stageChanged",
-        &JsValue::from_bool(trend.stage_changed),
-    );
-    view
+/// Totals by currency, then grade from healthy to at risk, then
+/// unscored, then churned.
+fn write_totals(json: &mut JsonText, mut totals: Vec<Total>) {
+    totals.sort_by(|a, b| {
+        (a.currency.as_str(), a.grade.rank()).cmp(&(b.currency.as_str(), b.grade.rank()))
+    });
+    json.open_list();
+    for total in totals {
+        json.open_object();
+        json.key("currency");
+        json.text(&total.currency);
+        json.key("grade");
+        json.text(total.grade.as_str());
+        json.key("accounts");
+        json.number(total.accounts);
+        json.key("annualValue");
+        json.number(total.annual_value);
+        json.key("valueAtRisk");
+        json.number(total.value_at_risk);
+        json.close_object();
+    }
+    json.close_list();
+}
+
+fn write_trend(json: &mut JsonText, trend: &Trend) {
+    let points = |change: Option<ScoreChange>| change.map(|c| c.points);
+    json.open_object();
+    for (key, change) in [
+        ("previous", trend.previous),
+        ("days7", trend.days_7),
+        ("days30", trend.days_30),
+        ("days90", trend.days_90),
+    ] {
+        json.key(key);
+        json.number_or_null(points(change));
+    }
+    json.key("stageChanged");
+    json.boolean(trend.stage_changed);
+    json.close_object();
 }
 
 /// A text property, or `null` when there is none.
 pub(crate) fn set_text_or_null(object: &Object, key: &str, value: Option<&str>) {
-    set(object, key, &value.map_or(JsValue::NULL, JsValue::from_str));
+    super::dto::set(object, key, &value.map_or(JsValue::NULL, JsValue::from_str));
 }

@@ -212,6 +212,29 @@ fn a_weight_change_rescores_as_a_fresh_build_with_those_weights() {
 }
 
 #[test]
+fn one_scorecards_weight_change_rescores_every_cell_as_a_fresh_build() {
+    let data = demo();
+    let mut settings = default_settings();
+    let index = SignalIndex::new(&data);
+    let dates = monthly(date("2025-01-10"), 18);
+    let mut table = HealthTable::build(&data, &index, &settings, &dates).expect("small");
+    // Twice: away from the built weights, then back to them.
+    for weight in [7.5, settings.scorecards[1].measures[0].weight] {
+        let mut weights: Vec<Vec<f64>> = settings
+            .scorecards
+            .iter()
+            .map(|card| card.measures.iter().map(|m| m.weight).collect())
+            .collect();
+        weights[1][0] = weight;
+        table.rescore_weights(&weights).expect("valid weights");
+        settings.scorecards[1].measures[0].weight = weight;
+        let fresh = HealthTable::build(&data, &index, &settings, &dates).expect("small");
+        assert_eq!(table.cells, fresh.cells);
+        assert_eq!(table.contributions, fresh.contributions);
+    }
+}
+
+#[test]
 fn a_rule_change_rescores_that_column_as_a_fresh_build() {
     let data = demo();
     let mut settings = default_settings();
