@@ -8,7 +8,6 @@ use super::error::JsError;
 use super::js::{Array, Object};
 use super::success_json::ReadError;
 use super::success_portfolio::set_text_or_null;
-use super::success_text::JsonText;
 use wasm_bindgen::JsValue;
 use yardstick_core::error::ErrorCode;
 use yardstick_core::json::Node;
@@ -116,23 +115,12 @@ impl CellFigures {
     }
 
     /// Score, grade, coverage and the flag on a JavaScript object (stage
-    /// and frozen are named per view).
+    /// and frozen are named per view; the portfolio's columns take the
+    /// fields themselves).
     pub(crate) fn set_score_on(&self, view: &Object) {
         set_number_or_null(view, "score", self.score);
         set_text_or_null(view, "grade", self.grade);
         set_number(view, "coverage", self.coverage);
         set(view, "lowCoverage", &JsValue::from_bool(self.low_coverage));
-    }
-
-    /// The same four into JSON text.
-    pub(crate) fn write_score(&self, json: &mut JsonText) {
-        json.key("score");
-        json.number_or_null(self.score);
-        json.key("grade");
-        json.text_or_null(self.grade);
-        json.key("coverage");
-        json.number(self.coverage);
-        json.key("lowCoverage");
-        json.boolean(self.low_coverage);
     }
 }

@@ -1,9 +1,11 @@
 //! `SuccessPortfolio.portfolio(asOf)`: one row per account on the
 //! snapshot shown, with totals per currency and grade (money is never
-//! summed across currencies). Conversion of the core's figures, written
-//! as one JSON text that JavaScript parses in one call
-//! ([`super::success_text`]); the open alerts are the counts of the one
-//! pass over every rule ([`yardstick_core::success::alerts::AlertReadings`]).
+//! summed across currencies). Conversion of the core's figures into
+//! columns (numbers and flags as typed arrays, texts as one JSON list)
+//! from which `success_rows.js` builds the row objects in one JavaScript
+//! loop: setting each property from wasm was a call across the boundary
+//! per figure. The open alerts are the counts of the one pass over every
+//! rule ([`yardstick_core::success::alerts::AlertReadings`]).
 //!
 //! The one definition made here is the value at risk: an active account's
 //! annual value when its grade is `at_risk`, else 0 (docs/success.md,
@@ -22,7 +24,7 @@ use yardstick_core::error::ErrorCode;
 use yardstick_core::success::date::Date;
 use yardstick_core::success::settings::Grade;
 use yardstick_core::success::stages::AccountTimeline;
-use yardstick_core::success::trends::{trend, ScoreChange, Trend};
+use yardstick_core::success::trends::{trend, ScoreChange};
 
 /// A total's grade: a grade, no score, or churned (value lost).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,9 +62,36 @@ struct Total {
     value_at_risk: f64,
 }
 
-/// Bytes per row the text starts with room for (a row of 24 snapshots
-/// writes about 800).
-const ROW_BYTES: usize = 800;
+/// Builds the rows from the columns in JavaScript (`success_rows.js`).
+#[wasm_bindgen(module = "/src/success_rows.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = portfolioView)]
+    fn portfolio_view(
+        head: JsValue,
+        texts_json: &str,
+        numbers: &[f64],
+        flags: &[u8],
+        sparklines: &[f64],
+        width: u32,
+    ) -> JsValue;
+}
+
+/// The rows as columns, one entry per row in each (widths as
+/// `success_rows.js` reads them).
+struct Columns {
+    /// id, name, segment, owner, currency, stage, grade, renewal.
+    texts: JsonText,
+    /// score, coverage, the four trend changes, open alerts, annual value,
+    /// value at risk; NaN where the view has `null`.
+    numbers: Vec<f64>,
+    /// churned, low coverage, stage changed.
+    flags: Vec<u8>,
+    /// The scores up to the snapshot shown; NaN where none.
+    sparklines: Vec<f64>,
+}
+
+/// Text bytes per row the columns start with room for.
+const ROW_TEXT_BYTES: usize = 120;
 
 #[wasm_bindgen]
 impl SuccessPortfolio {
@@ -79,42 +108,57 @@ impl SuccessPortfolio {
             .ok_or_else(|| JsError::new(ErrorCode::INVALID_AS_OF, "no snapshot"))?;
         // The rules are read once per re-score; the rows read the counts.
         self.alert_readings();
-        let mut json = JsonText::with_capacity(ROW_BYTES * self.data.accounts.len() + 1024);
-        json.open_object();
-        json.key("asOf");
-        json.text(&display_text(&date));
-        json.key("snapshot");
-        json.number(snapshot as f64);
-        json.key("snapshots");
-        json.open_list();
-        for day in self.table.dates() {
-            json.text(&display_text(day));
-        }
-        json.close_list();
-        json.key("rows");
-        json.open_list();
+        let count = self.data.accounts.len();
+        let width = snapshot + 1;
+        let mut columns = Columns {
+            texts: JsonText::with_capacity(ROW_TEXT_BYTES * count),
+            numbers: Vec::with_capacity(9 * count),
+            flags: Vec::with_capacity(3 * count),
+            sparklines: Vec::with_capacity(width * count),
+        };
+        columns.texts.open_list();
         let mut totals: Vec<Total> = Vec::new();
-        for position in 0..self.data.accounts.len() {
+        for position in 0..count {
             if let Some((currency, grade, annual, at_risk)) =
-                self.write_row(&mut json, position, snapshot, date)
+                self.row_columns(&mut columns, position, snapshot, date)
             {
                 add_total(&mut totals, currency, grade, annual, at_risk);
             }
         }
-        json.close_list();
-        json.key("totals");
-        write_totals(&mut json, totals);
-        json.close_object();
-        json.parse()
+        columns.texts.close_list();
+        let mut head = JsonText::with_capacity(1024);
+        head.open_object();
+        head.key("asOf");
+        head.text(&display_text(&date));
+        head.key("snapshot");
+        head.number(snapshot as f64);
+        head.key("snapshots");
+        head.open_list();
+        for day in self.table.dates() {
+            head.text(&display_text(day));
+        }
+        head.close_list();
+        head.key("totals");
+        write_totals(&mut head, totals);
+        head.close_object();
+        let texts = columns.texts.into_string();
+        Ok(portfolio_view(
+            head.parse()?,
+            &texts,
+            &columns.numbers,
+            &columns.flags,
+            &columns.sparklines,
+            u32::try_from(width).unwrap_or(u32::MAX),
+        ))
     }
 }
 
 impl SuccessPortfolio {
-    /// One row; its currency, total grade, annual value and value at risk
-    /// for the totals (`None`: no cell, no row).
-    fn write_row(
+    /// One row into the columns; its currency, total grade, annual value
+    /// and value at risk for the totals (`None`: no cell, no row).
+    fn row_columns(
         &self,
-        json: &mut JsonText,
+        columns: &mut Columns,
         position: usize,
         snapshot: usize,
         date: Date,
@@ -125,46 +169,44 @@ impl SuccessPortfolio {
         let renewals = self.renewals.get(position).map_or(&[][..], Vec::as_slice);
         let timeline = AccountTimeline::new(account, self.settings.stages, renewals);
         let churned = cell.frozen || timeline.churned_on().is_some_and(|day| day <= date);
-        json.open_object();
-        json.key("id");
-        json.text(&account.id);
-        json.key("name");
-        json.text(&account.name);
-        json.key("segment");
-        json.text_or_null(account.segment.as_deref());
-        json.key("owner");
-        json.text_or_null(account.owner.as_deref());
-        json.key("currency");
-        json.text(&account.currency);
-        json.key("stage");
-        json.text_or_null(figures.stage);
-        json.key("churned");
-        json.boolean(churned);
-        figures.write_score(json);
-        json.key("trend");
-        write_trend(json, &trend(&self.table, position, snapshot));
-        json.key("sparkline");
-        json.open_list();
-        for earlier in 0..=snapshot {
-            json.number_or_null(self.table.cell(position, earlier).and_then(|c| c.score));
-        }
-        json.close_list();
-        json.key("openAlerts");
+        let renewal = timeline.next_renewal_on(date).map(|d| display_text(&d));
+        let texts = &mut columns.texts;
+        texts.text(&account.id);
+        texts.text(&account.name);
+        texts.text_or_null(account.segment.as_deref());
+        texts.text_or_null(account.owner.as_deref());
+        texts.text(&account.currency);
+        texts.text_or_null(figures.stage);
+        texts.text_or_null(figures.grade);
+        texts.text_or_null(renewal.as_deref());
+        let trend = trend(&self.table, position, snapshot);
+        let points = |change: Option<ScoreChange>| change.map_or(f64::NAN, |c| c.points);
         let open = self
             .fired
             .as_ref()
             .map_or(0, |r| r.open_on(position, snapshot));
-        json.number(open as f64);
-        json.key("renewal");
-        let renewal = timeline.next_renewal_on(date).map(|d| display_text(&d));
-        json.text_or_null(renewal.as_deref());
-        json.key("annualValue");
-        json.number(account.annual_value);
         let at_risk = !churned && cell.grade == Some(Grade::AtRisk);
         let value_at_risk = if at_risk { account.annual_value } else { 0.0 };
-        json.key("valueAtRisk");
-        json.number(value_at_risk);
-        json.close_object();
+        columns.numbers.extend_from_slice(&[
+            figures.score.unwrap_or(f64::NAN),
+            figures.coverage,
+            points(trend.previous),
+            points(trend.days_7),
+            points(trend.days_30),
+            points(trend.days_90),
+            open as f64,
+            account.annual_value,
+            value_at_risk,
+        ]);
+        columns.flags.extend_from_slice(&[
+            u8::from(churned),
+            u8::from(figures.low_coverage),
+            u8::from(trend.stage_changed),
+        ]);
+        for earlier in 0..=snapshot {
+            let score = self.table.cell(position, earlier).and_then(|c| c.score);
+            columns.sparklines.push(score.unwrap_or(f64::NAN));
+        }
         let grade = match (churned, cell.grade) {
             (true, _) => TotalGrade::Churned,
             (false, Some(grade)) => TotalGrade::Graded(grade),
@@ -221,23 +263,6 @@ fn write_totals(json: &mut JsonText, mut totals: Vec<Total>) {
         json.close_object();
     }
     json.close_list();
-}
-
-fn write_trend(json: &mut JsonText, trend: &Trend) {
-    let points = |change: Option<ScoreChange>| change.map(|c| c.points);
-    json.open_object();
-    for (key, change) in [
-        ("previous", trend.previous),
-        ("days7", trend.days_7),
-        ("days30", trend.days_30),
-        ("days90", trend.days_90),
-    ] {
-        json.key(key);
-        json.number_or_null(points(change));
-    }
-    json.key("stageChanged");
-    json.boolean(trend.stage_changed);
-    json.close_object();
 }
 
 /// A text property, or `null` when there is none.

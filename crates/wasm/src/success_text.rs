@@ -1,10 +1,7 @@
-//! A large view as one JSON text that JavaScript parses in one call
-//! (`JSON.parse`), instead of an object built property by property.
-//!
-//! Why: every property set from wasm is a call into JavaScript with its
-//! key and value converted on the way; the portfolio of 10,000 accounts
-//! was half a million such calls (about 100 ms in Chromium), while
-//! `JSON.parse` builds the same objects natively from one string. Numbers
+//! JSON text that JavaScript parses in one call (`JSON.parse`), instead
+//! of objects built property by property: every property set from wasm
+//! is a call into JavaScript with its key and value converted on the way
+//! (the portfolio's texts and its head are written so). Numbers
 //! are written as the shortest text that reads back as the same double
 //! (serde_json's formatter), so the parsed view holds exactly the core's
 //! figures; a figure that is not finite is written `null`.
@@ -103,27 +100,17 @@ impl JsonText {
         self.after_value = true;
     }
 
-    /// A number, or `null`.
-    pub(crate) fn number_or_null(&mut self, value: Option<f64>) {
-        match value {
-            Some(value) => self.number(value),
-            None => self.null(),
-        }
-    }
-
-    /// `true` or `false`.
-    pub(crate) fn boolean(&mut self, value: bool) {
-        self.comma();
-        self.bytes
-            .extend_from_slice(if value { b"true" } else { b"false" });
-        self.after_value = true;
-    }
-
     /// `null`.
     pub(crate) fn null(&mut self) {
         self.comma();
         self.bytes.extend_from_slice(b"null");
         self.after_value = true;
+    }
+
+    /// The text (for JavaScript to parse itself).
+    pub(crate) fn into_string(self) -> String {
+        String::from_utf8(self.bytes)
+            .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
     }
 
     /// The JavaScript value the text describes.
@@ -153,9 +140,8 @@ mod tests {
             json.number(0.1 + 0.2);
             json.key("b \"q\"");
             json.open_list();
-            json.number_or_null(None);
+            json.text_or_null(None);
             json.number(f64::NAN);
-            json.boolean(true);
             json.text_or_null(Some("x\ny"));
             json.close_list();
             json.key("c");
@@ -165,7 +151,7 @@ mod tests {
         });
         assert_eq!(
             text,
-            r#"{"a":0.30000000000000004,"b \"q\"":[null,null,true,"x\ny"],"c":{}}"#
+            r#"{"a":0.30000000000000004,"b \"q\"":[null,null,"x\ny"],"c":{}}"#
         );
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(value["a"].as_f64(), Some(0.1 + 0.2));

@@ -137,7 +137,15 @@ fn read(
         fired: Vec::new(),
         open: vec![0; table.account_count().saturating_mul(date_count)],
     };
-    let events = events_by_account(data, table.account_count());
+    // Events are grouped only for a rule that reads them.
+    let reads_events = rules
+        .iter()
+        .any(|rule| matches!(rule.condition, AlertCondition::Event { .. }));
+    let events = if reads_events {
+        events_by_account(data, table.account_count())
+    } else {
+        Vec::new()
+    };
     let no_events = AccountEvents::of_rows(std::iter::empty());
     // Each rule's play, once.
     let rule_plays: Vec<Option<usize>> = rules
@@ -150,11 +158,18 @@ fn read(
             index,
             events: events.get(account).unwrap_or(&no_events),
             at_risk_since: None,
+            metric_series: None,
         };
         for (rule_position, rule) in rules.iter().enumerate() {
             let mut was_true = false;
             let forward = matches!(rule.condition, AlertCondition::DaysAtRisk { .. });
             context.at_risk_since = forward.then_some(None);
+            context.metric_series = match &rule.condition {
+                AlertCondition::MetricChange { metric, .. } => {
+                    Some(index.series_of(account, metric))
+                }
+                _ => None,
+            };
             for snapshot in 0..date_count {
                 let cell = table.cell(account, snapshot);
                 let stage = cell.and_then(|cell| cell.stage);

@@ -30,7 +30,7 @@ use super::data::{Event, SuccessData};
 use super::date::Date;
 use super::health::HealthTable;
 use super::settings::{AlertCondition, AlertRule, Grade, Play, SuccessSettings};
-use super::signal_index::SignalIndex;
+use super::signal_index::{Series, SignalIndex};
 pub use alert_readings::{AlertReadings, FiredAlert};
 
 /// A fired alert.
@@ -94,6 +94,7 @@ pub fn condition_holds(
         index,
         events: &events,
         at_risk_since: None,
+        metric_series: None,
     };
     why(&context, &rule.condition, account, snapshot).is_some()
 }
@@ -190,6 +191,9 @@ pub(super) struct CellContext<'a> {
     /// For `days_at_risk` read snapshot after snapshot: the first date of
     /// the account's current at-risk run, so no reading looks back.
     pub at_risk_since: Option<Option<Date>>,
+    /// For `metric_change` read snapshot after snapshot: the account's
+    /// series of the rule's metric, found once.
+    pub metric_series: Option<Series<'a>>,
 }
 
 /// One account's events, sorted by kind then date, so an `event` rule
@@ -259,7 +263,9 @@ pub(super) fn why(
             percent,
             within_days,
         } => {
-            let series = context.index.series_of(account, metric);
+            let series = context
+                .metric_series
+                .unwrap_or_else(|| context.index.series_of(account, metric));
             let earlier = today.plus_days(-i64::from(*within_days))?;
             let now = series.fresh_on(today, u32::MAX)?;
             let then = series.fresh_on(earlier, u32::MAX)?;

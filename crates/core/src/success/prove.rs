@@ -149,27 +149,25 @@ pub struct ProofParts {
 struct PartsKey {
     options: ProveOptions,
     measures: Vec<MeasureColumn>,
-    /// Per observation: its renewal row, outcome, values and points.
-    rows: Vec<(usize, bool, Vec<Option<f64>>, Vec<Option<f64>>)>,
+    /// Per observation: its renewal row and outcome.
+    rows: Vec<(usize, bool)>,
+    /// Every observation's values, then points, one after the other.
+    figures: Vec<Option<f64>>,
 }
 
 impl PartsKey {
     fn of(found: &ProofObservations, options: &ProveOptions) -> PartsKey {
+        let rows = &found.observations;
+        let mut figures = Vec::with_capacity(rows.len() * found.measures.len() * 2);
+        for row in rows {
+            figures.extend_from_slice(&row.values);
+            figures.extend_from_slice(&row.points);
+        }
         PartsKey {
             options: *options,
             measures: found.measures.clone(),
-            rows: found
-                .observations
-                .iter()
-                .map(|row| {
-                    (
-                        row.renewal,
-                        row.churned,
-                        row.values.clone(),
-                        row.points.clone(),
-                    )
-                })
-                .collect(),
+            rows: rows.iter().map(|row| (row.renewal, row.churned)).collect(),
+            figures,
         }
     }
 }
