@@ -16,6 +16,7 @@ use super::success_dto::{dates_to_js, document_error, node_to_js};
 use super::success_json::{read_data_source, read_settings_text};
 use super::success_snapshots::snapshot_dates;
 use super::success_source::DataSource;
+use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
 use yardstick_core::error::ErrorCode;
 use yardstick_core::success::alerts::AlertReadings;
@@ -42,7 +43,7 @@ export type SuccessGrade = "healthy" | "average" | "at_risk";
 export interface SuccessTrend { previous: number | null; days7: number | null; days30: number | null; days90: number | null; stageChanged: boolean }
 export interface PortfolioRow {
   id: string; name: string; segment: string | null; owner: string | null; currency: string;
-  /** null before the contract; a churned account keeps its stage on the churn date, with `churned` set. */
+  /** null before the contract; a churned account keeps its stage on the churn date; `churned` from its churn date on. */
   stage: SuccessStage | null; churned: boolean;
   score: number | null; grade: SuccessGrade | null;
   /** 0 to 1: the share of the scorecard's weight backed by fresh data. */
@@ -55,11 +56,11 @@ export interface PortfolioRow {
   /** The end of the current term; null after a churn. */
   renewal: string | null;
   annualValue: number;
-  /** The annual value when the grade is at_risk, else 0. */
+  /** The annual value when the grade is at_risk and the account has not churned, else 0 (a churned account's value is lost, not at risk). */
   valueAtRisk: number;
 }
-/** Per currency and grade ("none" for accounts without a score): accounts and annual value. */
-export interface PortfolioTotal { currency: string; grade: SuccessGrade | "none"; accounts: number; annualValue: number; valueAtRisk: number }
+/** Per currency and grade ("none" for accounts without a score, "churned" for accounts churned on or before the snapshot, whatever their frozen grade: their annual value is the value lost): accounts and annual value. */
+export interface PortfolioTotal { currency: string; grade: SuccessGrade | "none" | "churned"; accounts: number; annualValue: number; valueAtRisk: number }
 export interface PortfolioView { asOf: string; snapshot: number; snapshots: string[]; rows: PortfolioRow[]; totals: PortfolioTotal[] }
 export interface MeasureReading { id: string; label: string; weight: number; value: number | null; points: number; weightShare: number; contribution: number }
 export interface HealthSnapshot {
@@ -137,7 +138,9 @@ pub struct SuccessPortfolio {
     pub(crate) renewals: Vec<Vec<Renewal>>,
     /// Every rule read over the table (the alerts fired and each cell's
     /// open count), computed when first asked for after a re-score.
-    pub(crate) fired: Option<AlertReadings>,
+    /// (A cell set once, so the views that read it borrow the portfolio
+    /// as shared, as the JavaScript API's `portfolio` always did.)
+    pub(crate) fired: OnceCell<AlertReadings>,
     /// The table on the proof's and the plays' dates
     /// ([`super::success_evidence`]), built when first asked for.
     pub(crate) evidence: Option<HealthTable>,
@@ -186,7 +189,7 @@ impl SuccessPortfolio {
             settings,
             table,
             renewals,
-            fired: None,
+            fired: OnceCell::new(),
             evidence: None,
             cases: CaseDocuments::new(),
             proof_parts: None,
@@ -259,7 +262,7 @@ impl SuccessPortfolio {
             self.evidence = None;
         }
         self.settings = settings;
-        self.fired = None;
+        self.fired = OnceCell::new();
         Ok(())
     }
 
@@ -275,16 +278,12 @@ impl SuccessPortfolio {
     /// once per re-score). Every rule counts, `milestone_overdue`
     /// included: its milestones read signals, put back from the index
     /// for it.
-    pub(crate) fn alert_readings(&mut self) -> &AlertReadings {
-        let readings = match self.fired.take() {
-            Some(readings) => readings,
-            None => {
-                let restored = self.data_for_milestones();
-                let data = restored.as_ref().unwrap_or(&self.data);
-                AlertReadings::of_settings(&self.table, data, &self.index, &self.settings)
-            }
-        };
-        self.fired.insert(readings)
+    pub(crate) fn alert_readings(&self) -> &AlertReadings {
+        self.fired.get_or_init(|| {
+            let restored = self.data_for_milestones();
+            let data = restored.as_ref().unwrap_or(&self.data);
+            AlertReadings::of_settings(&self.table, data, &self.index, &self.settings)
+        })
     }
 
     /// The snapshot shown for `as_of` (ISO text; absent: the latest): the

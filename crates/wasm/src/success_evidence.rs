@@ -100,7 +100,7 @@ impl SuccessPortfolio {
                 measure.weight = *weight;
             }
         }
-        self.fired = None;
+        self.fired = std::cell::OnceCell::new();
         Ok(())
     }
 

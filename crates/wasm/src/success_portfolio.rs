@@ -21,6 +21,7 @@ use super::success_dto::CellFigures;
 use super::success_text::JsonText;
 use wasm_bindgen::prelude::*;
 use yardstick_core::error::ErrorCode;
+use yardstick_core::success::alerts::AlertReadings;
 use yardstick_core::success::date::Date;
 use yardstick_core::success::settings::Grade;
 use yardstick_core::success::stages::AccountTimeline;
@@ -98,7 +99,7 @@ impl SuccessPortfolio {
     /// Every account on the snapshot on or before `asOf` (absent: the
     /// latest), in the data's order.
     #[wasm_bindgen(unchecked_return_type = "PortfolioView")]
-    pub fn portfolio(&mut self, as_of: Option<String>) -> Result<JsValue, JsError> {
+    pub fn portfolio(&self, as_of: Option<String>) -> Result<JsValue, JsError> {
         let snapshot = self.snapshot_on(as_of)?;
         let date = self
             .table
@@ -107,7 +108,7 @@ impl SuccessPortfolio {
             .copied()
             .ok_or_else(|| JsError::new(ErrorCode::INVALID_AS_OF, "no snapshot"))?;
         // The rules are read once per re-score; the rows read the counts.
-        self.alert_readings();
+        let readings = self.alert_readings();
         let count = self.data.accounts.len();
         let width = snapshot + 1;
         let mut columns = Columns {
@@ -120,7 +121,7 @@ impl SuccessPortfolio {
         let mut totals: Vec<Total> = Vec::new();
         for position in 0..count {
             if let Some((currency, grade, annual, at_risk)) =
-                self.row_columns(&mut columns, position, snapshot, date)
+                self.row_columns(&mut columns, readings, position, snapshot, date)
             {
                 add_total(&mut totals, currency, grade, annual, at_risk);
             }
@@ -159,6 +160,7 @@ impl SuccessPortfolio {
     fn row_columns(
         &self,
         columns: &mut Columns,
+        readings: &AlertReadings,
         position: usize,
         snapshot: usize,
         date: Date,
@@ -181,10 +183,7 @@ impl SuccessPortfolio {
         texts.text_or_null(renewal.as_deref());
         let trend = trend(&self.table, position, snapshot);
         let points = |change: Option<ScoreChange>| change.map_or(f64::NAN, |c| c.points);
-        let open = self
-            .fired
-            .as_ref()
-            .map_or(0, |r| r.open_on(position, snapshot));
+        let open = readings.open_on(position, snapshot);
         let at_risk = !churned && cell.grade == Some(Grade::AtRisk);
         let value_at_risk = if at_risk { account.annual_value } else { 0.0 };
         columns.numbers.extend_from_slice(&[
