@@ -122,8 +122,8 @@ fn the_portfolio_equals_the_cores_own_table() {
 
 #[wasm_bindgen_test]
 fn a_churned_accounts_value_is_lost_not_at_risk() {
-    let text = demo_text();
-    let portfolio = SuccessPortfolio::new(text_of(&text), None, JsValue::UNDEFINED).unwrap();
+    let data = demo_text();
+    let portfolio = SuccessPortfolio::new(text_of(&data), None, JsValue::UNDEFINED).unwrap();
     let view = portfolio.portfolio(None).unwrap();
     let rows = items(&get(&view, "rows"));
     let churned: Vec<&JsValue> = rows
