@@ -141,6 +141,10 @@ pub struct SuccessPortfolio {
     /// (A cell set once, so the views that read it borrow the portfolio
     /// as shared, as the JavaScript API's `portfolio` always did.)
     pub(crate) fired: OnceCell<AlertReadings>,
+    /// The data with the signals milestones read put back from the index
+    /// (`None`: the data as kept will do), for `milestone_overdue`: made
+    /// once per settings other than weights, which cannot change it.
+    pub(crate) milestone_data: OnceCell<Option<SuccessData>>,
     /// The table on the proof's and the plays' dates
     /// ([`super::success_evidence`]), built when first asked for.
     pub(crate) evidence: Option<HealthTable>,
@@ -190,6 +194,7 @@ impl SuccessPortfolio {
             table,
             renewals,
             fired: OnceCell::new(),
+            milestone_data: OnceCell::new(),
             evidence: None,
             cases: CaseDocuments::new(),
             proof_parts: None,
@@ -260,6 +265,7 @@ impl SuccessPortfolio {
             .map_err(|error| JsError::displayed(error.code(), &error))?;
             // Rebuilt from the new settings when next asked for.
             self.evidence = None;
+            self.milestone_data = OnceCell::new();
         }
         self.settings = settings;
         self.fired = OnceCell::new();
@@ -280,7 +286,9 @@ impl SuccessPortfolio {
     /// for it.
     pub(crate) fn alert_readings(&self) -> &AlertReadings {
         self.fired.get_or_init(|| {
-            let restored = self.data_for_milestones();
+            let restored = self
+                .milestone_data
+                .get_or_init(|| self.data_for_milestones());
             let data = restored.as_ref().unwrap_or(&self.data);
             AlertReadings::of_settings(&self.table, data, &self.index, &self.settings)
         })

@@ -138,7 +138,12 @@ fn a_churned_accounts_value_is_lost_not_at_risk() {
         "a churned account graded at risk"
     );
     for row in &churned {
-        assert_eq!(number(row, "valueAtRisk"), Some(0.0), "{:?}", text(row, "id"));
+        assert_eq!(
+            number(row, "valueAtRisk"),
+            Some(0.0),
+            "{:?}",
+            text(row, "id")
+        );
     }
     // The totals count churned accounts apart, with their value lost.
     let totals = items(&get(&view, "totals"));
