@@ -156,6 +156,23 @@ impl HealthTable {
         dates: &[Date],
         cases: &CaseDocuments,
     ) -> Result<HealthTable, HealthError> {
+        HealthTable::build_cells(data, index, settings, (dates, cases), &|_, _| true)
+    }
+
+    /// [`HealthTable::build_with_cases`] scoring only the cells `wanted`
+    /// (account position, date) asks for; the others stay empty (no stage,
+    /// no score), so they cost nothing to build or to re-sum. For a table
+    /// read on a few known cells, such as the proof's (each renewal's
+    /// account on its date − N). A cell's figures do not depend on which
+    /// other cells are scored, except its mover, which needs the previous
+    /// cell scored.
+    pub fn build_cells(
+        data: &SuccessData,
+        index: &SignalIndex,
+        settings: &SuccessSettings,
+        (dates, cases): (&[Date], &CaseDocuments),
+        wanted: &dyn Fn(usize, Date) -> bool,
+    ) -> Result<HealthTable, HealthError> {
         let mut dates = dates.to_vec();
         dates.sort_unstable();
         dates.dedup();
@@ -236,7 +253,8 @@ impl HealthTable {
             let row_index = table.accounts.len();
             table.accounts.push(row);
             for snapshot in 0..table.dates.len() {
-                let Some(&date) = table.dates.get(snapshot) else {
+                let Some(&date) = table.dates.get(snapshot).filter(|d| wanted(position, **d))
+                else {
                     continue;
                 };
                 let read_on = row.churned_on.map_or(date, |churn| date.min(churn));
@@ -332,26 +350,6 @@ impl HealthTable {
                 .checked_mul(self.dates.len())?
                 .checked_add(snapshot)?,
         )
-    }
-
-    /// The value (`None` when missing) and points of measure `measure` of
-    /// a cell: [`HealthTable::measure`] without the weight share, which
-    /// is summed over the scorecard (the proof reads many cells' values).
-    pub fn value_and_points(
-        &self,
-        account: usize,
-        snapshot: usize,
-        measure: usize,
-    ) -> Option<(Option<f64>, f64)> {
-        let cell = self.cell(account, snapshot)?;
-        let card = self.scorecards.get(usize::from(cell.scorecard?))?;
-        if measure >= card.measures.len() {
-            return None;
-        }
-        let slot = (account * self.dates.len() + snapshot) * self.width + measure;
-        let value = *self.values.get(slot)?;
-        let points = *self.points.get(slot)?;
-        Some(((!value.is_nan()).then_some(value), points))
     }
 
     /// Measure `measure` (its position in the cell's scorecard) of a cell.

@@ -88,6 +88,26 @@ impl HealthTable {
         cache.get(found).map(|(_, rule)| rule)
     }
 
+    /// The value (`None` when missing) and points of measure `measure` of
+    /// a cell: [`HealthTable::measure`] without the weight share, which
+    /// is summed over the scorecard (the proof reads many cells' values).
+    pub fn value_and_points(
+        &self,
+        account: usize,
+        snapshot: usize,
+        measure: usize,
+    ) -> Option<(Option<f64>, f64)> {
+        let cell = self.cell(account, snapshot)?;
+        let card = self.scorecards.get(usize::from(cell.scorecard?))?;
+        if measure >= card.measures.len() {
+            return None;
+        }
+        let slot = (account * self.dates.len() + snapshot) * self.width + measure;
+        let value = *self.values.get(slot)?;
+        let points = *self.points.get(slot)?;
+        Some(((!value.is_nan()).then_some(value), points))
+    }
+
     /// The share of measure `position` in a cell scored by `card`.
     pub(super) fn share(&self, cell_index: usize, card: &HealthScorecard, position: usize) -> f64 {
         let base = cell_index * self.width;
