@@ -1,28 +1,39 @@
 // @ts-check
 // Success tracking at portfolio scale: a weight change re-scored in the
 // browser (pkg-success in Debian's Chromium, the success page's engine)
-// against the same weighted score as SQL in DuckDB (@duckdb/node-api, in
+// with everything the page shows after it, against the same weighted score
+// and the proof's simplest figures as SQL in DuckDB (@duckdb/node-api, in
 // this Node process), and the ratio. 10,000 accounts × 24 monthly
-// snapshots × 12 measures (bench/success-data.mjs), 2.88 million signals.
+// snapshots × 12 measures (bench/success-data.mjs: 2.4 million signals,
+// a renewal history of 20,000 rows, champion-left events).
 //
 //   node bench/success.mjs [accounts]   (needs `make pkg-success`, the server built, `npm install`)
 //
-// What each run times:
-//   Chromium  SuccessPortfolio.setWeight (re-sums the stored points of every
-//             cell: score, grade, coverage, contributions, mover) +
-//             portfolio() (per account: trends, open alerts, sparkline,
-//             renewal, totals) + account() of one account, which reads every
-//             alert rule over every account and snapshot.
-//   DuckDB    UPDATE of one weight, then CREATE OR REPLACE TABLE of the
-//             weighted score per account and snapshot (linear points clamped
-//             to 0..100, as the bench's settings), its grade, the change
-//             against the previous snapshot (LAG) and the starts of at-risk
-//             and 15-point-drop episodes. Less work than the engine's (no
-//             coverage, contributions, stages or staleness): the ratio
-//             flatters DuckDB.
-// Also printed: building the portfolio from the data's bytes and the wasm
-// memory after it. One warm-up each, then RUNS runs: median and range.
-// It asserts nothing (bench/README.md).
+// What each run times, part by part (median and range of each):
+//   setWeight  SuccessPortfolio.setWeight: re-sums the stored points of
+//              both tables (the snapshots', and the proof's cells).
+//   portfolio  portfolio(): per account the trends, sparkline, open
+//              alerts, renewal, value at risk, and the totals; the first
+//              call after a re-score reads every alert rule over every
+//              account and snapshot (one pass).
+//   alerts     account() of one account: its alerts with evidence and
+//              plays, milestones, outcomes, history.
+//   proof      proof(): the proof's figures from the re-summed table
+//              (churn per grade, AUC, ROC, information values, lift,
+//              suggested weights, backtest).
+//   DuckDB     UPDATE of one weight, then CREATE OR REPLACE TABLE of the
+//              weighted score per account and snapshot (linear points
+//              clamped to 0..100, as the bench's settings), its grade, the
+//              change against the previous snapshot (LAG) and the starts of
+//              at-risk and 15-point-drop episodes; then churn per grade and
+//              the AUC over two renewals per account, and the value at risk
+//              on the last snapshot. Less work than the engine's (no
+//              coverage, contributions, stages, staleness, metric or event
+//              alerts, information values, fits or backtest): the ratio
+//              flatters DuckDB.
+// Also printed: building the portfolio from the data's bytes, the first
+// proof (which builds its table) and the wasm memory after it. One
+// warm-up each, then RUNS runs. It asserts nothing (bench/README.md).
 
 import { performance } from 'node:perf_hooks';
 import { launchBrowser, startServer } from '../tests/e2e/harness.mjs';
