@@ -91,7 +91,7 @@ impl AlertReadings {
         read(table, (data, index), (rules, plays), None)
     }
 
-    /// Every alert fired, by account then snapshot... as the rules read.
+    /// Every alert fired, by account, then rule (as read), then snapshot.
     pub fn fired(&self) -> &[FiredAlert] {
         &self.fired
     }
