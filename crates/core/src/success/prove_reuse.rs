@@ -60,10 +60,10 @@ impl PartsKey {
     }
 }
 
-/// [`prove`], reusing `parts` when they came from the same observations'
+/// [`super::prove`], reusing `parts` when they came from the same observations'
 /// values and points (module docs of [`ProofParts`]), and keeping the
 /// parts of this proof in `parts` for the next call. Gives exactly what
-/// [`prove`] gives.
+/// [`super::prove`] gives.
 pub fn prove_reusing(
     data: &SuccessData,
     table: &HealthTable,
