@@ -16,7 +16,8 @@ use super::{why, AccountEvents, Alert, CellContext, Why};
 use crate::success::data::SuccessData;
 use crate::success::health::HealthTable;
 use crate::success::settings::{AlertCondition, AlertRule, Grade, Play, SuccessSettings};
-use crate::success::signal_index::SignalIndex;
+use crate::success::signal_index::{Cursor, SignalIndex};
+use std::cell::Cell;
 
 /// An alert fired, its evidence still as figures.
 #[derive(Debug, Clone, PartialEq)]
@@ -159,6 +160,7 @@ fn read(
             events: events.get(account).unwrap_or(&no_events),
             at_risk_since: None,
             metric_series: None,
+            metric_cursors: Cell::new((Cursor::new(), Cursor::new())),
         };
         for (rule_position, rule) in rules.iter().enumerate() {
             let mut was_true = false;
@@ -170,6 +172,7 @@ fn read(
                 }
                 _ => None,
             };
+            context.metric_cursors.set((Cursor::new(), Cursor::new()));
             for snapshot in 0..date_count {
                 let cell = table.cell(account, snapshot);
                 let stage = cell.and_then(|cell| cell.stage);

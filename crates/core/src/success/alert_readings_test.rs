@@ -22,6 +22,30 @@ fn portfolio(seed: u64, days_apart: i64) -> (SuccessData, SignalIndex, HealthTab
     (data, index, table)
 }
 
+/// The defaults and a `metric_change` rule each way on each of the demo's
+/// metrics, so that metric rules fire (the defaults' reads a metric the
+/// demo does not have).
+fn settings_with_metric_rules() -> crate::success::settings::SuccessSettings {
+    use crate::success::demo::{NOISE_METRICS, PLANTED_METRICS};
+    use crate::success::settings::AlertCondition;
+    let mut settings = default_settings();
+    let play = settings.alerts[0].play.clone();
+    for metric in PLANTED_METRICS.iter().chain(NOISE_METRICS.iter()) {
+        for (percent, within_days) in [(-10.0, 30), (15.0, 60)] {
+            settings.alerts.push(AlertRule {
+                id: format!("{metric}_{percent}"),
+                condition: AlertCondition::MetricChange {
+                    metric: (*metric).to_string(),
+                    percent,
+                    within_days,
+                },
+                play: play.clone(),
+            });
+        }
+    }
+    settings
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(10))]
 
@@ -31,7 +55,7 @@ proptest! {
     #[test]
     fn one_pass_reads_every_cell_as_each_cell_alone(seed in 0_u64..500, days_apart in 9_i64..40) {
         let (data, index, table) = portfolio(seed, days_apart);
-        let settings = default_settings();
+        let settings = settings_with_metric_rules();
         let rules = &settings.alerts;
         let readings = AlertReadings::of_rules(&table, &data, &index, rules, &settings.plays);
         let mut expected_fired = Vec::new();
@@ -59,6 +83,9 @@ proptest! {
             .iter()
             .map(|alert| (alert.account, alert.rule, alert.snapshot))
             .collect();
+        let metric_rules = rules.len() - default_settings().alerts.len();
+        let metric_fired = fired.iter().filter(|(_, rule, _)| *rule >= rules.len() - metric_rules).count();
+        prop_assert!(metric_fired > 0, "metric rules fire");
         prop_assert_eq!(fired, expected_fired);
     }
 }

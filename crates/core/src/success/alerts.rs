@@ -30,8 +30,9 @@ use super::data::{Event, SuccessData};
 use super::date::Date;
 use super::health::HealthTable;
 use super::settings::{AlertCondition, AlertRule, Grade, Play, SuccessSettings};
-use super::signal_index::{Series, SignalIndex};
+use super::signal_index::{Cursor, Series, SignalIndex};
 pub use alert_readings::{AlertReadings, FiredAlert};
+use std::cell::Cell;
 
 /// A fired alert.
 #[derive(Debug, Clone, PartialEq)]
@@ -95,6 +96,7 @@ pub fn condition_holds(
         events: &events,
         at_risk_since: None,
         metric_series: None,
+        metric_cursors: Cell::new((Cursor::new(), Cursor::new())),
     };
     why(&context, &rule.condition, account, snapshot).is_some()
 }
@@ -192,8 +194,10 @@ pub(super) struct CellContext<'a> {
     /// the account's current at-risk run, so no reading looks back.
     pub at_risk_since: Option<Option<Date>>,
     /// For `metric_change` read snapshot after snapshot: the account's
-    /// series of the rule's metric, found once.
+    /// series of the rule's metric, found once, and forward cursors for
+    /// the value now and the value `withinDays` before (both dates ascend).
     pub metric_series: Option<Series<'a>>,
+    pub metric_cursors: Cell<(Cursor, Cursor)>,
 }
 
 /// One account's events, sorted by kind then date, so an `event` rule
@@ -263,12 +267,26 @@ pub(super) fn why(
             percent,
             within_days,
         } => {
-            let series = context
-                .metric_series
-                .unwrap_or_else(|| context.index.series_of(account, metric));
             let earlier = today.plus_days(-i64::from(*within_days))?;
-            let now = series.fresh_on(today, u32::MAX)?;
-            let then = series.fresh_on(earlier, u32::MAX)?;
+            let (now, then) = match context.metric_series {
+                Some(series) => {
+                    let (mut now_at, mut then_at) = context.metric_cursors.get();
+                    let read = (
+                        now_at.fresh_on(&series, today, u32::MAX),
+                        then_at.fresh_on(&series, earlier, u32::MAX),
+                    );
+                    context.metric_cursors.set((now_at, then_at));
+                    read
+                }
+                None => {
+                    let series = context.index.series_of(account, metric);
+                    (
+                        series.fresh_on(today, u32::MAX),
+                        series.fresh_on(earlier, u32::MAX),
+                    )
+                }
+            };
+            let (now, then) = (now?, then?);
             if then == 0.0 {
                 return None;
             }
