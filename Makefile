@@ -175,7 +175,11 @@ pkg-risk/yardstick_bg.wasm pkg-risk/yardstick.js pkg-risk/yardstick.d.ts pkg-ris
 # the core's alert evidence formats scores with `{:.1}` (text for people;
 # every figure reaches JavaScript as a number), and this build has no byte
 # budget of pkg/'s.
-pkg-success/yardstick_bg.wasm pkg-success/yardstick.js pkg-success/yardstick.d.ts pkg-success/yardstick_bg.wasm.d.ts &: $(WASM_SUCCESS) $(BINDGEN_INPUTS) scripts/short-wasm-names.mjs
+# Its glue imports one module of its own, crates/wasm/src/success_rows.js
+# (the portfolio's rows built from columns), which wasm-bindgen copies
+# under snippets/ in a folder named by a hash: an earlier build's is removed.
+pkg-success/yardstick_bg.wasm pkg-success/yardstick.js pkg-success/yardstick.d.ts pkg-success/yardstick_bg.wasm.d.ts &: $(WASM_SUCCESS) $(BINDGEN_INPUTS) scripts/short-wasm-names.mjs crates/wasm/src/success_rows.js
+	rm -rf pkg-success/snippets
 	$(MAKE) --no-print-directory bindgen OUT=pkg-success IN=$(WASM_SUCCESS)
 	node scripts/short-wasm-names.mjs pkg-success
 
@@ -242,7 +246,7 @@ server:
 	cargo build --release -p yardstick-serve --bin yardstick-serve
 
 lint:
-	npx --no-install eslint www tests/js tests/e2e bench eslint.config.js
+	npx --no-install eslint www tests/js tests/e2e bench eslint.config.js crates/wasm/src/success_rows.js
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p yardstick-wasm --lib --target $(WASM_TARGET) -- -D warnings

@@ -1,9 +1,21 @@
 // A synthetic success portfolio for bench/success.mjs: `accounts` accounts,
 // `metrics` metrics with one signal per account, metric and month end over
-// `months` months from 2024-12, and settings whose scorecard (one per
-// stage) has one linear measure per metric with weight 1. Seeded (a plain
-// LCG), so every run scores the same data. `dataText` runs in Node and,
-// from its source, in the page alike.
+// `months` months from 2024-12, a renewal history, champion-left events,
+// and settings whose scorecard (one per stage) has one linear measure per
+// metric with weight 1, with every kind of alert rule that reads the table
+// or the data. Seeded (a plain LCG), so every run scores the same data.
+// `dataText` runs in Node and, from its source, in the page alike.
+//
+// The renewal history: each account belongs to one of four quarterly
+// cohorts (contracts starting 2024-01-01, -04-01, -07-01 or -10-01, one
+// year long), renews or churns on each anniversary up to the last month
+// end, and stops sending signals after a churn. Each account has a hidden
+// health from 0 to 1: the first four metrics lean on it and the chance of
+// churning at a renewal is 0.6 × (1 − health)², so the score warns of
+// churn and the proof has something to find. Renewals fall on eight days
+// in the two years, so the proof's table (the snapshots and each renewal
+// date − 90 days) has 32 dates: 10,000 × 32 × 12 slots fit the core's
+// MAX_TABLE_SLOTS (4,000,000).
 
 /** @param {number} count */
 export function metricIds(count) {
@@ -21,18 +33,50 @@ export function dataText({ accounts, months, metrics, seed = 7 }) {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
     return state / 4294967296;
   };
+  const iso = (/** @type {number} */ year, /** @type {number} */ month, /** @type {number} */ day) => new Date(Date.UTC(year, month, day)).toISOString().slice(0, 10);
   const ids = Array.from({ length: metrics }, (_, i) => `metric_${String(i).padStart(2, '0')}`);
-  const dates = Array.from({ length: months }, (_, i) => new Date(Date.UTC(2024, 11 + i + 1, 0)).toISOString().slice(0, 10));
+  const dates = Array.from({ length: months }, (_, i) => iso(2024, 11 + i + 1, 0));
+  const lastDate = dates.at(-1) ?? '2024-12-31';
+  const planted = Math.min(4, metrics);
   const accountRows = [];
   const signalRows = [];
+  const renewalRows = [];
+  const eventRows = [];
   for (let a = 0; a < accounts; a += 1) {
     const id = `acct-${a}`;
-    accountRows.push(`{"id":"${id}","name":"Account ${a}","owner":"owner-${a % 12}","annualValue":${1000 + Math.floor(random() * 99000)},"currency":"EUR","contractStart":"2024-11-01","renewal":"2026-11-01"}`);
+    const health = random();
+    const cohortMonth = (a % 4) * 3;
+    const start = iso(2024, cohortMonth, 1);
+    // Anniversaries up to the last month end: renewed or churned.
+    let churnedOn = null;
+    for (let year = 2025; iso(year, cohortMonth, 1) <= lastDate; year += 1) {
+      const date = iso(year, cohortMonth, 1);
+      const churns = random() < 0.6 * (1 - health) ** 2;
+      renewalRows.push(`{"account":"${id}","date":"${date}","result":"${churns ? 'churned' : 'renewed'}","value":${churns ? 0 : 1000 + Math.floor(random() * 99000)}}`);
+      if (churns) {
+        churnedOn = date;
+        break;
+      }
+    }
+    // `renewal` is the first anniversary: later ones follow the rows.
+    accountRows.push(`{"id":"${id}","name":"Account ${a}","owner":"owner-${a % 12}","annualValue":${1000 + Math.floor(random() * 99000)},"currency":"EUR","contractStart":"${start}","renewal":"${iso(2025, cohortMonth, 1)}"}`);
     const parts = [];
-    for (const date of dates) for (const metric of ids) parts.push(`{"account":"${id}","date":"${date}","metric":"${metric}","value":${random().toFixed(3)}}`);
+    for (const date of dates) {
+      if (churnedOn !== null && date > churnedOn) break;
+      for (let m = 0; m < ids.length; m += 1) {
+        const value = m < planted ? 0.6 * health + 0.4 * random() : random();
+        parts.push(`{"account":"${id}","date":"${date}","metric":"${ids[m]}","value":${value.toFixed(3)}}`);
+      }
+    }
     signalRows.push(parts.join(','));
+    // One account in seven loses its champion once, on a day of some month.
+    if (random() < 1 / 7) {
+      const month = Math.floor(random() * months);
+      const day = iso(2024, 11 + month, 1 + Math.floor(random() * 28));
+      if (churnedOn === null || day <= churnedOn) eventRows.push(`{"account":"${id}","date":"${day}","kind":"champion_left"}`);
+    }
   }
-  return `{"schema":"yardstick/success@1","accounts":[${accountRows.join(',')}],"signals":[${signalRows.join(',')}]}`;
+  return `{"schema":"yardstick/success@1","accounts":[${accountRows.join(',')}],"signals":[${signalRows.filter((s) => s).join(',')}],"events":[${eventRows.join(',')}],"renewals":[${renewalRows.join(',')}]}`;
 }
 
 /** @param {number} metrics */
@@ -45,6 +89,9 @@ export function settingsText(metrics) {
     alerts: [
       { id: 'to_at_risk', kind: 'grade', to: 'at_risk', play: 'rescue' },
       { id: 'fast_drop', kind: 'drop', points: 15, withinDays: 62, play: 'rescue' },
+      { id: 'metric_down', kind: 'metric_change', metric: 'metric_00', percent: -30, withinDays: 31, play: 'rescue' },
+      { id: 'long_at_risk', kind: 'days_at_risk', days: 60, play: 'rescue' },
+      { id: 'champion', kind: 'event', event: 'champion_left', play: 'rescue' },
     ],
     plays: [{ id: 'rescue', title: 'Rescue plan', ownerRole: 'CSM', dueInDays: 7, steps: ['Call the sponsor'] }],
   });

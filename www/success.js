@@ -55,7 +55,7 @@ function draw() {
     } else {
       const view = portfolio.portfolio(asOf);
       drawPortfolio(body, view);
-      const risky = view.rows.filter((row) => row.grade === 'at_risk').length;
+      const risky = view.rows.filter((row) => row.grade === 'at_risk' && !row.churned).length;
       status.textContent = `${view.rows.length} accounts as of ${dateText(view.asOf)}; ${risky} at risk.`;
       drawEvidence(asOf);
     }

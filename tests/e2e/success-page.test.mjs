@@ -49,8 +49,10 @@ describe('the success page on the demo portfolio', { timeout: 240_000 }, () => {
     const view = expected.portfolio(undefined);
     assert.ok(view.rows.length >= 100, `the demo has hundreds of accounts: ${view.rows.length}`);
     const rows = page.locator('#portfolio-table tbody tr');
-    assert.equal(await rows.count(), view.rows.length);
-    for (const row of view.rows.slice(0, 40)) {
+    // Churned accounts are hidden until asked for.
+    const active = view.rows.filter((/** @type {any} */ r) => !r.churned);
+    assert.equal(await rows.count(), active.length);
+    for (const row of active.slice(0, 40)) {
       const shown = page.locator(`#portfolio-table tr[data-account="${row.id}"]`);
       assert.equal(await cellValue(shown.locator('[data-field="score"]')), row.score, row.id);
       assert.equal(await cellValue(shown.locator('[data-field="coverage"]')), row.coverage, row.id);
@@ -93,12 +95,12 @@ describe('the success page on the demo portfolio', { timeout: 240_000 }, () => {
     await page.keyboard.press('ArrowDown');
     const grade = await page.locator('#filter-grade').inputValue();
     assert.equal(grade, 'at_risk');
-    const atRisk = view.rows.filter((/** @type {any} */ r) => r.grade === 'at_risk').length;
+    const atRisk = view.rows.filter((/** @type {any} */ r) => r.grade === 'at_risk' && !r.churned).length;
     assert.equal(await page.locator('#portfolio-table tbody tr').count(), atRisk);
     await page.locator('#filter-search').focus();
-    const first = view.rows.find((/** @type {any} */ r) => r.grade === 'at_risk');
+    const first = view.rows.find((/** @type {any} */ r) => r.grade === 'at_risk' && !r.churned);
     await page.keyboard.type(first.name);
-    const named = view.rows.filter((/** @type {any} */ r) => r.grade === 'at_risk' && r.name.toLowerCase().includes(first.name.toLowerCase())).length;
+    const named = view.rows.filter((/** @type {any} */ r) => r.grade === 'at_risk' && !r.churned && r.name.toLowerCase().includes(first.name.toLowerCase())).length;
     assert.equal(await page.locator('#portfolio-table tbody tr').count(), named);
     // Tab to the account's link and open it with Enter.
     await page.keyboard.press('Tab');
@@ -128,6 +130,30 @@ describe('the success page on the demo portfolio', { timeout: 240_000 }, () => {
       return box !== undefined && box.top >= 0 && box.top < window.innerHeight / 2;
     });
     assert.match(page.url(), /#success-team$/);
+    await page.close();
+  });
+
+  test('churned accounts show their value as lost, not at risk, and only when asked for', async () => {
+    const { page, problems } = await open(1280);
+    const view = expected.portfolio(undefined);
+    const churned = view.rows.filter((/** @type {any} */ r) => r.churned);
+    assert.ok(churned.some((/** @type {any} */ r) => r.grade === 'at_risk'), 'the demo has churned accounts frozen at risk');
+    assert.equal(await page.locator('#portfolio-table tbody tr').count(), view.rows.length - churned.length);
+    await page.locator('#filter-churned').focus();
+    await page.keyboard.press('Space');
+    assert.equal(await page.locator('#portfolio-table tbody tr').count(), view.rows.length);
+    for (const row of churned.slice(0, 10)) {
+      const risk = page.locator(`#portfolio-table tr[data-account="${row.id}"] [data-field="risk"]`);
+      assert.equal(await cellValue(risk), 0, row.id);
+      assert.match(await risk.innerText(), /^Lost/);
+    }
+    const atRisk = view.totals.filter((/** @type {any} */ t) => t.grade === 'at_risk').reduce((sum, /** @type {any} */ t) => sum + t.valueAtRisk, 0);
+    const active = view.rows.filter((/** @type {any} */ r) => r.grade === 'at_risk' && !r.churned).reduce((sum, /** @type {any} */ r) => sum + r.annualValue, 0);
+    assert.ok(Math.abs(atRisk - active) <= 1e-9 * Math.max(1, active), `${atRisk} vs ${active}`);
+    const lost = page.locator('#success-totals tr[data-grade="churned"]');
+    assert.ok((await lost.count()) > 0, 'a totals row of churned accounts');
+    assert.match(await lost.first().innerText(), /Churned, value lost/);
+    assert.deepEqual(problems, []);
     await page.close();
   });
 

@@ -2,8 +2,10 @@
 /**
  * The portfolio table: one row per account as `SuccessPortfolio.portfolio`
  * gives it, sortable by the buttons in its headers (`aria-sort` says
- * how), filtered by stage, grade, owner and a text search, with the totals
- * of annual value and value at risk per currency and grade. Each cell
+ * how), filtered by stage, grade, owner and a text search (churned
+ * accounts only when "Show churned accounts" is ticked), with the totals
+ * of annual value and value at risk per currency and grade, churned
+ * accounts' lost value apart. Each cell
  * keeps the engine's raw figure in `data-value`. It draws and orders rows;
  * every figure is the engine's.
  */
@@ -32,8 +34,11 @@ const COLUMNS = [
   { key: 'risk', label: 'Value at risk', value: (row) => row.valueAtRisk },
 ];
 
-/** What the reader chose: sort and filters, kept across re-scores. */
-const state = { sortKey: 'score', ascending: true, stage: '', grade: '', owner: '', search: '' };
+/**
+ * What the reader chose: sort and filters, kept across re-scores. Churned
+ * accounts are hidden until asked for: their value is lost, not at risk.
+ */
+const state = { sortKey: 'score', ascending: true, stage: '', grade: '', owner: '', search: '', churned: false };
 
 /**
  * Rows in the chosen order; absent values last either way.
@@ -54,6 +59,7 @@ function sorted(rows) {
 
 /** @param {PortfolioRow} row */
 function shown(row) {
+  if (row.churned && !state.churned) return false;
   if (state.stage && (row.stage ?? 'none') !== state.stage) return false;
   if (state.grade && (row.grade ?? 'none') !== state.grade) return false;
   if (state.owner && (row.owner ?? '') !== state.owner) return false;
@@ -104,7 +110,7 @@ function rowElement(row, asOf) {
     h('td', { class: 'number', 'data-field': 'alerts', 'data-value': row.openAlerts }, countText(row.openAlerts)),
     h('td', { 'data-field': 'renewal', 'data-value': row.renewal ?? '' }, dateText(row.renewal)),
     h('td', { class: 'number', 'data-field': 'value', 'data-value': row.annualValue }, moneyText(row.annualValue, row.currency)),
-    h('td', { class: 'number', 'data-field': 'risk', 'data-value': row.valueAtRisk }, moneyText(row.valueAtRisk, row.currency)),
+    h('td', { class: 'number', 'data-field': 'risk', 'data-value': row.valueAtRisk }, row.churned ? 'Lost (churned)' : moneyText(row.valueAtRisk, row.currency)),
   );
 }
 
@@ -119,7 +125,7 @@ function totalsTable(view) {
       h(
         'tr',
         { 'data-currency': total.currency, 'data-grade': total.grade },
-        h('th', { scope: 'row' }, `${gradeText(total.grade === 'none' ? null : total.grade)} (${total.currency})`),
+        h('th', { scope: 'row' }, `${total.grade === 'churned' ? 'Churned, value lost' : gradeText(total.grade === 'none' ? null : total.grade)} (${total.currency})`),
         h('td', { class: 'number' }, countText(total.accounts)),
         h('td', { class: 'number' }, moneyText(total.annualValue, total.currency)),
         h('td', { class: 'number', 'data-value': total.valueAtRisk }, moneyText(total.valueAtRisk, total.currency)),
@@ -175,6 +181,14 @@ export function drawPortfolio(root, view) {
     again?.setSelectionRange(again.value.length, again.value.length);
   });
   filters.append(h('label', {}, 'Search', search));
+  const showChurned = h('input', { id: 'filter-churned', name: 'churned', type: 'checkbox' });
+  showChurned.checked = state.churned;
+  showChurned.addEventListener('change', () => {
+    state.churned = showChurned.checked;
+    redraw();
+    focusById('filter-churned');
+  });
+  filters.append(h('label', {}, showChurned, 'Show churned accounts'));
   filters.addEventListener('submit', (event) => event.preventDefault());
 
   const rows = sorted(view.rows.filter(shown));

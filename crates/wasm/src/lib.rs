@@ -55,6 +55,8 @@ mod success_snapshots;
 mod success_source;
 #[cfg(feature = "success")]
 mod success_team;
+#[cfg(feature = "success")]
+mod success_text;
 
 #[cfg(feature = "tracker")]
 pub use engagement::{page_consent, Fact, Tracker};

@@ -16,12 +16,14 @@ use super::success_dto::{dates_to_js, document_error, node_to_js};
 use super::success_json::{read_data_source, read_settings_text};
 use super::success_snapshots::snapshot_dates;
 use super::success_source::DataSource;
+use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
 use yardstick_core::error::ErrorCode;
-use yardstick_core::success::alerts::{settings_alerts, Alert};
+use yardstick_core::success::alerts::AlertReadings;
 use yardstick_core::success::data::{Renewal, SuccessData};
 use yardstick_core::success::date::Date;
 use yardstick_core::success::health::{CaseDocuments, HealthTable};
+use yardstick_core::success::prove::ProofParts;
 use yardstick_core::success::settings::SuccessSettings;
 use yardstick_core::success::settings_default::default_settings;
 use yardstick_core::success::settings_write::{settings_to_node, stage_named};
@@ -41,7 +43,7 @@ export type SuccessGrade = "healthy" | "average" | "at_risk";
 export interface SuccessTrend { previous: number | null; days7: number | null; days30: number | null; days90: number | null; stageChanged: boolean }
 export interface PortfolioRow {
   id: string; name: string; segment: string | null; owner: string | null; currency: string;
-  /** null before the contract; a churned account keeps its stage on the churn date, with `churned` set. */
+  /** null before the contract; a churned account keeps its stage on the churn date; `churned` from its churn date on. */
   stage: SuccessStage | null; churned: boolean;
   score: number | null; grade: SuccessGrade | null;
   /** 0 to 1: the share of the scorecard's weight backed by fresh data. */
@@ -54,11 +56,11 @@ export interface PortfolioRow {
   /** The end of the current term; null after a churn. */
   renewal: string | null;
   annualValue: number;
-  /** The annual value when the grade is at_risk, else 0. */
+  /** The annual value when the grade is at_risk and the account has not churned, else 0 (a churned account's value is lost, not at risk). */
   valueAtRisk: number;
 }
-/** Per currency and grade ("none" for accounts without a score): accounts and annual value. */
-export interface PortfolioTotal { currency: string; grade: SuccessGrade | "none"; accounts: number; annualValue: number; valueAtRisk: number }
+/** Per currency and grade ("none" for accounts without a score, "churned" for accounts churned on or before the snapshot, whatever their frozen grade: their annual value is the value lost): accounts and annual value. */
+export interface PortfolioTotal { currency: string; grade: SuccessGrade | "none" | "churned"; accounts: number; annualValue: number; valueAtRisk: number }
 export interface PortfolioView { asOf: string; snapshot: number; snapshots: string[]; rows: PortfolioRow[]; totals: PortfolioTotal[] }
 export interface MeasureReading { id: string; label: string; weight: number; value: number | null; points: number; weightShare: number; contribution: number }
 export interface HealthSnapshot {
@@ -134,13 +136,23 @@ pub struct SuccessPortfolio {
     /// Each account's renewal rows (by position), so a timeline does not
     /// scan every renewal.
     pub(crate) renewals: Vec<Vec<Renewal>>,
-    /// Every alert fired, computed when first asked for after a re-score.
-    pub(crate) fired: Option<Vec<Alert>>,
+    /// Every rule read over the table (the alerts fired and each cell's
+    /// open count), computed when first asked for after a re-score.
+    /// (A cell set once, so the views that read it borrow the portfolio
+    /// as shared, as the JavaScript API's `portfolio` always did.)
+    pub(crate) fired: OnceCell<AlertReadings>,
+    /// The data with the signals milestones read put back from the index
+    /// (`None`: the data as kept will do), for `milestone_overdue`: made
+    /// once per settings other than weights, which cannot change it.
+    pub(crate) milestone_data: OnceCell<Option<SuccessData>>,
     /// The table on the proof's and the plays' dates
     /// ([`super::success_evidence`]), built when first asked for.
     pub(crate) evidence: Option<HealthTable>,
     /// The linked cases by account id (`setCases`; none until then).
     pub(crate) cases: CaseDocuments,
+    /// What the last proof computed that a weight change cannot change,
+    /// reused while its observations' values and points are the same.
+    pub(crate) proof_parts: Option<ProofParts>,
 }
 
 #[wasm_bindgen]
@@ -181,9 +193,11 @@ impl SuccessPortfolio {
             settings,
             table,
             renewals,
-            fired: None,
+            fired: OnceCell::new(),
+            milestone_data: OnceCell::new(),
             evidence: None,
             cases: CaseDocuments::new(),
+            proof_parts: None,
         })
     }
 
@@ -251,9 +265,10 @@ impl SuccessPortfolio {
             .map_err(|error| JsError::displayed(error.code(), &error))?;
             // Rebuilt from the new settings when next asked for.
             self.evidence = None;
+            self.milestone_data = OnceCell::new();
         }
         self.settings = settings;
-        self.fired = None;
+        self.fired = OnceCell::new();
         Ok(())
     }
 
@@ -265,17 +280,18 @@ impl SuccessPortfolio {
 }
 
 impl SuccessPortfolio {
-    /// Every alert fired over the table (computed once per re-score).
-    /// Every rule counts, `milestone_overdue` included: its milestones
-    /// read signals, put back from the index for it.
-    pub(crate) fn fired_alerts(&mut self) -> &[Alert] {
-        if self.fired.is_none() {
-            let restored = self.data_for_milestones();
+    /// Every rule read over the table, in one pass per account (computed
+    /// once per re-score). Every rule counts, `milestone_overdue`
+    /// included: its milestones read signals, put back from the index
+    /// for it.
+    pub(crate) fn alert_readings(&self) -> &AlertReadings {
+        self.fired.get_or_init(|| {
+            let restored = self
+                .milestone_data
+                .get_or_init(|| self.data_for_milestones());
             let data = restored.as_ref().unwrap_or(&self.data);
-            let fired = settings_alerts(&self.table, data, &self.index, &self.settings);
-            self.fired = Some(fired);
-        }
-        self.fired.as_deref().unwrap_or(&[])
+            AlertReadings::of_settings(&self.table, data, &self.index, &self.settings)
+        })
     }
 
     /// The snapshot shown for `as_of` (ISO text; absent: the latest): the

@@ -6,15 +6,15 @@ use super::dto::{object, set, set_number, set_number_or_null, set_text};
 use super::error::{display_text, JsError};
 use super::js::{Array, Object};
 use super::success::SuccessPortfolio;
+use super::success_dto::CellFigures;
 use super::success_portfolio::set_text_or_null;
 use wasm_bindgen::prelude::*;
 use yardstick_core::error::ErrorCode;
 use yardstick_core::success::data::{Account, Event, OutcomeDirection, Signal};
 use yardstick_core::success::date::Date;
-use yardstick_core::success::health::LOW_COVERAGE_BELOW;
 use yardstick_core::success::milestones::{milestones_on, AccountRows, MilestoneStatus};
 use yardstick_core::success::outcomes::outcome_on;
-use yardstick_core::success::settings::{Grade, MilestoneCondition};
+use yardstick_core::success::settings::MilestoneCondition;
 use yardstick_core::success::stages::AccountTimeline;
 
 #[wasm_bindgen]
@@ -93,14 +93,11 @@ impl SuccessPortfolio {
                 continue;
             };
             let item = object();
+            let figures = CellFigures::of(cell);
             set_text(&item, "date", &display_text(date));
-            set_text_or_null(&item, "stage", cell.stage.map(|s| s.as_str()));
-            set(&item, "frozen", &JsValue::from_bool(cell.frozen));
-            set_number_or_null(&item, "score", cell.score);
-            set_text_or_null(&item, "grade", cell.grade.map(Grade::as_str));
-            set_number(&item, "coverage", cell.coverage);
-            let low = cell.score.is_some() && cell.coverage < LOW_COVERAGE_BELOW;
-            set(&item, "lowCoverage", &JsValue::from_bool(low));
+            set_text_or_null(&item, "stage", figures.stage);
+            set(&item, "frozen", &JsValue::from_bool(figures.frozen));
+            figures.set_score_on(&item);
             let card = cell.scorecard.and_then(|at| {
                 self.table
                     .scorecards()
@@ -155,11 +152,17 @@ impl SuccessPortfolio {
     }
 
     fn alerts_to_js(&mut self, position: usize, snapshot: usize) -> Array {
-        let own: Vec<_> = self
-            .fired_alerts()
+        let readings = self.alert_readings();
+        let own: Vec<_> = readings
+            .of_account(position)
             .iter()
-            .filter(|alert| alert.account == position && alert.snapshot <= snapshot)
+            .filter(|alert| alert.snapshot <= snapshot)
             .cloned()
+            .collect();
+        // The evidence is written for this account's alerts only.
+        let own: Vec<_> = own
+            .iter()
+            .map(|alert| alert.alert(&self.settings.alerts, &self.settings.plays))
             .collect();
         let list = Array::new();
         let dates = self.table.dates();

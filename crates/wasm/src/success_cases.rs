@@ -73,7 +73,7 @@ impl SuccessPortfolio {
         set_number(&answer, "linked", cases.len() as f64);
         set(&answer, "unread", &unread);
         self.cases = cases;
-        self.fired = None;
+        self.fired = std::cell::OnceCell::new();
         // The proof's table reads the ratio too: rebuilt when next asked for.
         self.evidence = None;
         Ok(answer.into())

@@ -3,7 +3,12 @@
 //! accounts scored on the proof's dates (each renewal's date minus
 //! `daysBeforeRenewal`, `prove_observations::proof_dates`) and the plays'
 //! dates (each completion and `playFollowUpDays` after it,
-//! `team::team_dates`), merged with the snapshots.
+//! `team::team_dates`), and on no other date: both read scores on exactly
+//! those days, so the snapshots would only add cells to re-sum on every
+//! weight change. Of that grid only the cells read are scored (each
+//! renewal's account on its date − N, each completion's account on its
+//! two dates: `HealthTable::build_cells`); the rest stay empty and cost
+//! nothing to build or re-sum.
 //!
 //! Why a second table rather than those dates added to the portfolio's:
 //! the portfolio's snapshots are what the page shows (the sparkline, the
@@ -34,12 +39,15 @@ impl SuccessPortfolio {
             Some(table) => Ok(table),
             None => {
                 let dates = self.evidence_dates();
-                HealthTable::build_with_cases(
+                let wanted = self.evidence_cells();
+                let is_wanted =
+                    |account: usize, date: Date| wanted.binary_search(&(account, date)).is_ok();
+                HealthTable::build_cells(
                     &self.data,
                     &self.index,
                     &self.settings,
-                    &dates,
-                    &self.cases,
+                    (&dates, &self.cases),
+                    &is_wanted,
                 )
                 .map_err(|error| JsError::displayed(error.code(), &error))
             }
@@ -51,20 +59,48 @@ impl SuccessPortfolio {
         self.evidence = Some(table);
     }
 
-    /// The snapshots, every renewal's date − N days and every play
-    /// completion's date and follow-up date.
+    /// Every renewal's date − N days and every play completion's date and
+    /// follow-up date: the only days the proof and the team view read
+    /// (the snapshots are the first table's).
     fn evidence_dates(&self) -> Vec<Date> {
-        let snapshots = self.table.dates();
-        let with_proof = proof_dates(
-            &self.data,
-            self.settings.proof.days_before_renewal,
-            snapshots,
-        );
+        let with_proof = proof_dates(&self.data, self.settings.proof.days_before_renewal, &[]);
         team_dates(
             &self.completions(),
             self.settings.play_follow_up_days,
             &with_proof,
         )
+    }
+
+    /// The cells the proof and the team view read, sorted: each renewal's
+    /// account on its date − N days, each completion's account on its
+    /// date and its follow-up date. The second table scores these only.
+    fn evidence_cells(&self) -> Vec<(usize, Date)> {
+        let days_before = i64::from(self.settings.proof.days_before_renewal);
+        let follow_up = i64::from(self.settings.play_follow_up_days);
+        let mut cells = Vec::new();
+        for (position, renewals) in self.renewals.iter().enumerate() {
+            for renewal in renewals {
+                cells.extend(renewal.date.plus_days(-days_before).map(|d| (position, d)));
+            }
+        }
+        let mut ids: Vec<(&str, usize)> = self
+            .data
+            .accounts
+            .iter()
+            .enumerate()
+            .map(|(position, account)| (account.id.as_str(), position))
+            .collect();
+        ids.sort_unstable();
+        for play in &self.data.plays {
+            let at = ids.partition_point(|(id, _)| *id < play.account.as_str());
+            if let Some((_, position)) = ids.get(at).filter(|(id, _)| *id == play.account) {
+                cells.push((*position, play.date));
+                cells.extend(play.date.plus_days(follow_up).map(|d| (*position, d)));
+            }
+        }
+        cells.sort_unstable();
+        cells.dedup();
+        cells
     }
 
     /// The data's play rows as the team view takes them.
@@ -101,7 +137,7 @@ impl SuccessPortfolio {
                 measure.weight = *weight;
             }
         }
-        self.fired = None;
+        self.fired = std::cell::OnceCell::new();
         Ok(())
     }
 

@@ -2,7 +2,9 @@
 //! core's proof of the health score against the renewals that came due on
 //! or before the snapshot shown (`success::prove`, docs/success-proof.md),
 //! read from the table on the proof's dates ([`super::success_evidence`]),
-//! so a weight change re-runs it from the re-summed points.
+//! so a weight change re-runs it from the re-summed points; the fits and
+//! each measure's evidence, which a weight cannot change, are kept
+//! between calls (`success::prove::prove_reusing`).
 //!
 //! Conversion only, but for two decisions stated here: the proof as of a
 //! snapshot counts the renewal rows dated on or before it (a later
@@ -19,7 +21,7 @@ use yardstick_core::error::ErrorCode;
 use yardstick_core::success::data::SuccessData;
 use yardstick_core::success::proof::{BacktestReport, BandRange, LiftReport, ProofError};
 use yardstick_core::success::prove::{
-    prove, MeasureEvidence, ProofReport, ProveOptions, WeightSuggestion,
+    prove_reusing, MeasureEvidence, ProofReport, ProveOptions, WeightSuggestion,
 };
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -136,9 +138,9 @@ impl SuccessPortfolio {
                     .collect(),
                 ..SuccessData::default()
             };
-            prove(&known, &table, &options)
+            prove_reusing(&known, &table, &options, &mut self.proof_parts)
         } else {
-            prove(&self.data, &table, &options)
+            prove_reusing(&self.data, &table, &options, &mut self.proof_parts)
         };
         self.keep_evidence(table);
         let report = report.map_err(|error| proof_error(&error))?;

@@ -105,9 +105,11 @@ fn the_portfolio_equals_the_cores_own_table() {
         let sparkline = items(&get(row, "sparkline"));
         assert_eq!(sparkline.len(), 24);
         assert_eq!(sparkline[23].as_f64(), cell.score);
+        // A churned account's value is lost, not at risk.
         let at_risk = text(row, "grade").as_deref() == Some("at_risk");
+        let churned = get(row, "churned").as_bool().unwrap();
         let annual = number(row, "annualValue").unwrap();
-        let expected_risk = if at_risk { annual } else { 0.0 };
+        let expected_risk = if at_risk && !churned { annual } else { 0.0 };
         assert_eq!(number(row, "valueAtRisk"), Some(expected_risk));
         scored += usize::from(cell.score.is_some());
     }
@@ -116,6 +118,59 @@ fn the_portfolio_equals_the_cores_own_table() {
     let totals = items(&get(&view, "totals"));
     let counted: f64 = totals.iter().map(|t| number(t, "accounts").unwrap()).sum();
     assert_eq!(counted as usize, rows.len());
+}
+
+#[wasm_bindgen_test]
+fn a_churned_accounts_value_is_lost_not_at_risk() {
+    let data = demo_text();
+    let portfolio = SuccessPortfolio::new(text_of(&data), None, JsValue::UNDEFINED).unwrap();
+    let view = portfolio.portfolio(None).unwrap();
+    let rows = items(&get(&view, "rows"));
+    let churned: Vec<&JsValue> = rows
+        .iter()
+        .filter(|row| get(row, "churned").as_bool() == Some(true))
+        .collect();
+    // The demo's churned accounts are frozen at a low score: some at risk.
+    assert!(
+        churned
+            .iter()
+            .any(|row| text(row, "grade").as_deref() == Some("at_risk")),
+        "a churned account graded at risk"
+    );
+    for row in &churned {
+        assert_eq!(
+            number(row, "valueAtRisk"),
+            Some(0.0),
+            "{:?}",
+            text(row, "id")
+        );
+    }
+    // The totals count churned accounts apart, with their value lost.
+    let totals = items(&get(&view, "totals"));
+    let lost: Vec<&JsValue> = totals
+        .iter()
+        .filter(|t| text(t, "grade").as_deref() == Some("churned"))
+        .collect();
+    let lost_accounts: f64 = lost.iter().map(|t| number(t, "accounts").unwrap()).sum();
+    let lost_value: f64 = lost.iter().map(|t| number(t, "annualValue").unwrap()).sum();
+    let churned_value: f64 = churned
+        .iter()
+        .map(|row| number(row, "annualValue").unwrap())
+        .sum();
+    assert_eq!(lost_accounts as usize, churned.len());
+    assert_eq!(lost_value, churned_value);
+    assert!(lost.iter().all(|t| number(t, "valueAtRisk") == Some(0.0)));
+    let at_risk_total: f64 = totals
+        .iter()
+        .map(|t| number(t, "valueAtRisk").unwrap())
+        .sum();
+    let active_at_risk: f64 = rows
+        .iter()
+        .filter(|row| get(row, "churned").as_bool() == Some(false))
+        .filter(|row| text(row, "grade").as_deref() == Some("at_risk"))
+        .map(|row| number(row, "annualValue").unwrap())
+        .sum();
+    assert_eq!(at_risk_total, active_at_risk);
 }
 
 /// The demo's JSON text as the core's tree (the test's own reading).

@@ -26,12 +26,13 @@
 //! Each alert carries its evidence as text and the play to run when the
 //! play is for the account's stage.
 
-use super::data::SuccessData;
+use super::data::{Event, SuccessData};
 use super::date::Date;
 use super::health::HealthTable;
 use super::settings::{AlertCondition, AlertRule, Grade, Play, SuccessSettings};
-use super::signal_index::SignalIndex;
-use alerts_milestones::{overdue_evidence, MilestoneRows};
+use super::signal_index::{Cursor, Series, SignalIndex};
+pub use alert_readings::{AlertReadings, FiredAlert};
+use std::cell::Cell;
 
 /// A fired alert.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,14 +57,8 @@ pub fn settings_alerts(
     index: &SignalIndex,
     settings: &SuccessSettings,
 ) -> Vec<Alert> {
-    let milestones = MilestoneRows::new(data, settings);
-    fire(
-        table,
-        (data, index),
-        &settings.alerts,
-        &settings.plays,
-        milestones.as_ref(),
-    )
+    let readings = AlertReadings::of_settings(table, data, index, settings);
+    readings.alerts(&settings.alerts, &settings.plays)
 }
 
 /// Every alert of `rules` over the table, by account then snapshot;
@@ -75,54 +70,14 @@ pub fn alerts(
     rules: &[AlertRule],
     plays: &[Play],
 ) -> Vec<Alert> {
-    fire(table, (data, index), rules, plays, None)
-}
-
-fn fire(
-    table: &HealthTable,
-    (data, index): (&SuccessData, &SignalIndex),
-    rules: &[AlertRule],
-    plays: &[Play],
-    milestones: Option<&MilestoneRows<'_>>,
-) -> Vec<Alert> {
-    let mut fired = Vec::new();
-    for account in 0..table.account_count() {
-        for rule in rules {
-            let mut was_true = false;
-            for snapshot in 0..table.dates().len() {
-                let evidence = match (&rule.condition, milestones) {
-                    (AlertCondition::MilestoneOverdue, Some(rows)) => {
-                        let stage = table.cell(account, snapshot).and_then(|cell| cell.stage);
-                        let today = table.dates().get(snapshot).copied();
-                        today.and_then(|today| overdue_evidence(rows, account, stage, today))
-                    }
-                    _ => condition(table, data, index, &rule.condition, account, snapshot),
-                };
-                if let (Some(evidence), false) = (&evidence, was_true) {
-                    let stage = table.cell(account, snapshot).and_then(|cell| cell.stage);
-                    let play = plays
-                        .iter()
-                        .find(|play| play.id == rule.play)
-                        .filter(|play| stage.is_some_and(|stage| play.stages.contains(&stage)))
-                        .map(|play| play.id.clone());
-                    fired.push(Alert {
-                        rule: rule.id.clone(),
-                        account,
-                        snapshot,
-                        evidence: evidence.clone(),
-                        play,
-                    });
-                }
-                was_true = evidence.is_some();
-            }
-        }
-    }
-    fired
+    let readings = AlertReadings::of_rules(table, data, index, rules, plays);
+    readings.alerts(rules, plays)
 }
 
 /// Whether `rule`'s condition holds for account row `account` on
 /// `snapshot`: its episode is open then (the alert fired on the episode's
-/// first snapshot, on or before this one).
+/// first snapshot, on or before this one). Reads one cell; for every cell
+/// at once, [`AlertReadings`] is one pass.
 pub fn condition_holds(
     table: &HealthTable,
     data: &SuccessData,
@@ -131,24 +86,159 @@ pub fn condition_holds(
     account: usize,
     snapshot: usize,
 ) -> bool {
-    condition(table, data, index, &rule.condition, account, snapshot).is_some()
+    let Some(id) = data.accounts.get(account).map(|a| a.id.as_str()) else {
+        return false;
+    };
+    let events = AccountEvents::of_rows(data.events.iter().filter(|row| row.account == id));
+    let context = CellContext {
+        table,
+        index,
+        events: &events,
+        at_risk_since: None,
+        metric_series: None,
+        metric_cursors: Cell::new((Cursor::new(), Cursor::new())),
+    };
+    why(&context, &rule.condition, account, snapshot).is_some()
 }
 
-/// The evidence when the condition holds on the snapshot.
-fn condition(
-    table: &HealthTable,
-    data: &SuccessData,
-    index: &SignalIndex,
+/// What made a condition true: the figures behind the evidence, kept as
+/// numbers and dates so that the text is written only for the alerts a
+/// person looks at ([`Why::text`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Why {
+    /// The grade reached on the day.
+    Grade {
+        /// The grade.
+        to: Grade,
+        /// The snapshot's date.
+        today: Date,
+    },
+    /// A higher score earlier within the days.
+    Drop {
+        /// The earlier score and its date.
+        then: f64,
+        /// The earlier snapshot's date.
+        day: Date,
+        /// The score now.
+        now: f64,
+        /// The snapshot's date.
+        today: Date,
+    },
+    /// A metric's change.
+    Metric {
+        /// The earlier value, read on or before `earlier`.
+        then: f64,
+        /// The snapshot's date minus the rule's days.
+        earlier: Date,
+        /// The value on or before `today`.
+        now: f64,
+        /// The snapshot's date.
+        today: Date,
+        /// The change in percent of the earlier value's size.
+        change: f64,
+    },
+    /// At risk on every snapshot since this date.
+    AtRisk {
+        /// The first snapshot of the at-risk run.
+        since: Date,
+    },
+    /// The first event of the kind in the snapshot's days.
+    Event {
+        /// Its date.
+        day: Date,
+    },
+    /// The overdue milestones, as text already.
+    Overdue(String),
+}
+
+impl Why {
+    /// The evidence for a person, as the rule's condition words it.
+    pub fn text(&self, condition: &AlertCondition) -> String {
+        match (self, condition) {
+            (Why::Grade { to, today }, _) => format!("grade {} on {today}", to.as_str()),
+            (
+                Why::Drop {
+                    then,
+                    day,
+                    now,
+                    today,
+                },
+                _,
+            ) => format!("score {then:.1} on {day}, {now:.1} on {today}"),
+            (
+                Why::Metric {
+                    then,
+                    earlier,
+                    now,
+                    today,
+                    change,
+                },
+                AlertCondition::MetricChange { metric, .. },
+            ) => format!("{metric} {then} by {earlier}, {now} by {today} ({change:.1}%)"),
+            (Why::AtRisk { since }, _) => format!("at risk since {since}"),
+            (Why::Event { day }, AlertCondition::Event { event }) => format!("{event} on {day}"),
+            (Why::Overdue(text), _) => text.clone(),
+            // A reading always comes from its own rule's condition.
+            (Why::Metric { today, .. } | Why::Event { day: today }, _) => today.to_string(),
+        }
+    }
+}
+
+/// What a cell's condition reads besides the table.
+pub(super) struct CellContext<'a> {
+    pub table: &'a HealthTable,
+    pub index: &'a SignalIndex,
+    /// The account's events.
+    pub events: &'a AccountEvents<'a>,
+    /// For `days_at_risk` read snapshot after snapshot: the first date of
+    /// the account's current at-risk run, so no reading looks back.
+    pub at_risk_since: Option<Option<Date>>,
+    /// For `metric_change` read snapshot after snapshot: the account's
+    /// series of the rule's metric, found once, and forward cursors for
+    /// the value now and the value `withinDays` before (both dates ascend).
+    pub metric_series: Option<Series<'a>>,
+    pub metric_cursors: Cell<(Cursor, Cursor)>,
+}
+
+/// One account's events, sorted by kind then date, so an `event` rule
+/// finds the first of its kind in a snapshot's days by binary search.
+pub(super) struct AccountEvents<'a> {
+    rows: Vec<(&'a str, Date)>,
+}
+
+impl<'a> AccountEvents<'a> {
+    pub fn of_rows(rows: impl Iterator<Item = &'a Event>) -> AccountEvents<'a> {
+        let mut rows: Vec<(&str, Date)> = rows.map(|row| (row.kind.as_str(), row.date)).collect();
+        rows.sort_unstable();
+        AccountEvents { rows }
+    }
+
+    /// The first event of `kind` after `after` (when given), on or before
+    /// `today`.
+    fn first_of(&self, kind: &str, after: Option<Date>, today: Date) -> Option<Date> {
+        let first = match after {
+            Some(after) => self.rows.partition_point(|row| *row <= (kind, after)),
+            None => self.rows.partition_point(|(known, _)| *known < kind),
+        };
+        let (known, day) = *self.rows.get(first)?;
+        (known == kind && day <= today).then_some(day)
+    }
+}
+
+/// The reading when the condition holds on the snapshot.
+pub(super) fn why(
+    context: &CellContext<'_>,
     rule: &AlertCondition,
     account: usize,
     snapshot: usize,
-) -> Option<String> {
+) -> Option<Why> {
+    let table = context.table;
     let dates = table.dates();
     let today = *dates.get(snapshot)?;
     let cell = table.cell(account, snapshot)?;
     match rule {
         AlertCondition::Grade { to } => {
-            (cell.grade == Some(*to)).then(|| format!("grade {} on {today}", to.as_str()))
+            (cell.grade == Some(*to)).then_some(Why::Grade { to: *to, today })
         }
         AlertCondition::Drop {
             points,
@@ -162,7 +252,12 @@ fn condition(
                 }
                 let then = table.cell(account, before).and_then(|c| c.score);
                 if let Some(then) = then.filter(|then| then - now >= *points) {
-                    return Some(format!("score {then:.1} on {day}, {now:.1} on {today}"));
+                    return Some(Why::Drop {
+                        then,
+                        day,
+                        now,
+                        today,
+                    });
                 }
             }
             None
@@ -172,10 +267,26 @@ fn condition(
             percent,
             within_days,
         } => {
-            let series = index.series_of(account, metric);
             let earlier = today.plus_days(-i64::from(*within_days))?;
-            let now = series.fresh_on(today, u32::MAX)?;
-            let then = series.fresh_on(earlier, u32::MAX)?;
+            let (now, then) = match context.metric_series {
+                Some(series) => {
+                    let (mut now_at, mut then_at) = context.metric_cursors.get();
+                    let read = (
+                        now_at.fresh_on(&series, today, u32::MAX),
+                        then_at.fresh_on(&series, earlier, u32::MAX),
+                    );
+                    context.metric_cursors.set((now_at, then_at));
+                    read
+                }
+                None => {
+                    let series = context.index.series_of(account, metric);
+                    (
+                        series.fresh_on(today, u32::MAX),
+                        series.fresh_on(earlier, u32::MAX),
+                    )
+                }
+            };
+            let (now, then) = (now?, then?);
             if then == 0.0 {
                 return None;
             }
@@ -185,31 +296,37 @@ fn condition(
             } else {
                 change >= *percent
             };
-            holds.then(|| format!("{metric} {then} by {earlier}, {now} by {today} ({change:.1}%)"))
+            holds.then_some(Why::Metric {
+                then,
+                earlier,
+                now,
+                today,
+                change,
+            })
         }
         AlertCondition::DaysAtRisk { days } => {
             if cell.grade != Some(Grade::AtRisk) {
                 return None;
             }
-            let mut since = today;
-            for before in (0..snapshot).rev() {
-                if table.cell(account, before)?.grade != Some(Grade::AtRisk) {
-                    break;
+            let since = match context.at_risk_since {
+                Some(known) => known.unwrap_or(today),
+                None => {
+                    let mut since = today;
+                    for before in (0..snapshot).rev() {
+                        if table.cell(account, before)?.grade != Some(Grade::AtRisk) {
+                            break;
+                        }
+                        since = *dates.get(before)?;
+                    }
+                    since
                 }
-                since = *dates.get(before)?;
-            }
-            (today.days_since(since) >= i64::from(*days)).then(|| format!("at risk since {since}"))
+            };
+            (today.days_since(since) >= i64::from(*days)).then_some(Why::AtRisk { since })
         }
         AlertCondition::Event { event } => {
             let after: Option<Date> = snapshot.checked_sub(1).and_then(|s| dates.get(s).copied());
-            let id = data.accounts.get(account)?.id.as_str();
-            data.events
-                .iter()
-                .filter(|row| row.account == id && &row.kind == event)
-                .filter(|row| row.date <= today && after.map_or(true, |after| row.date > after))
-                .map(|row| row.date)
-                .min()
-                .map(|day| format!("{event} on {day}"))
+            let day = context.events.first_of(event, after, today)?;
+            Some(Why::Event { day })
         }
         AlertCondition::MilestoneOverdue => None,
     }
@@ -218,6 +335,10 @@ fn condition(
 /// `milestone_overdue`'s reading: this module's own part.
 #[path = "alerts_milestones.rs"]
 mod alerts_milestones;
+
+/// Every rule over every cell in one pass per account.
+#[path = "alert_readings.rs"]
+mod alert_readings;
 
 #[cfg(test)]
 #[path = "alerts_test.rs"]

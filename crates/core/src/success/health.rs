@@ -156,6 +156,23 @@ impl HealthTable {
         dates: &[Date],
         cases: &CaseDocuments,
     ) -> Result<HealthTable, HealthError> {
+        HealthTable::build_cells(data, index, settings, (dates, cases), &|_, _| true)
+    }
+
+    /// [`HealthTable::build_with_cases`] scoring only the cells `wanted`
+    /// (account position, date) asks for; the others stay empty (no stage,
+    /// no score), so they cost nothing to build or to re-sum. For a table
+    /// read on a few known cells, such as the proof's (each renewal's
+    /// account on its date − N). A cell's figures do not depend on which
+    /// other cells are scored, except its mover, which needs the previous
+    /// cell scored.
+    pub fn build_cells(
+        data: &SuccessData,
+        index: &SignalIndex,
+        settings: &SuccessSettings,
+        (dates, cases): (&[Date], &CaseDocuments),
+        wanted: &dyn Fn(usize, Date) -> bool,
+    ) -> Result<HealthTable, HealthError> {
         let mut dates = dates.to_vec();
         dates.sort_unstable();
         dates.dedup();
@@ -236,7 +253,8 @@ impl HealthTable {
             let row_index = table.accounts.len();
             table.accounts.push(row);
             for snapshot in 0..table.dates.len() {
-                let Some(&date) = table.dates.get(snapshot) else {
+                let Some(&date) = table.dates.get(snapshot).filter(|d| wanted(position, **d))
+                else {
                     continue;
                 };
                 let read_on = row.churned_on.map_or(date, |churn| date.min(churn));

@@ -88,6 +88,26 @@ impl HealthTable {
         cache.get(found).map(|(_, rule)| rule)
     }
 
+    /// The value (`None` when missing) and points of measure `measure` of
+    /// a cell: [`HealthTable::measure`] without the weight share, which
+    /// is summed over the scorecard (the proof reads many cells' values).
+    pub fn value_and_points(
+        &self,
+        account: usize,
+        snapshot: usize,
+        measure: usize,
+    ) -> Option<(Option<f64>, f64)> {
+        let cell = self.cell(account, snapshot)?;
+        let card = self.scorecards.get(usize::from(cell.scorecard?))?;
+        if measure >= card.measures.len() {
+            return None;
+        }
+        let slot = (account * self.dates.len() + snapshot) * self.width + measure;
+        let value = *self.values.get(slot)?;
+        let points = *self.points.get(slot)?;
+        Some(((!value.is_nan()).then_some(value), points))
+    }
+
     /// The share of measure `position` in a cell scored by `card`.
     pub(super) fn share(&self, cell_index: usize, card: &HealthScorecard, position: usize) -> f64 {
         let base = cell_index * self.width;
@@ -182,7 +202,8 @@ impl HealthTable {
     }
 
     /// Sets every scorecard's weights (`weights[card][measure]`, as in the
-    /// settings) and re-sums every cell from the stored points.
+    /// settings) and re-sums, from the stored points, every cell scored by
+    /// a scorecard whose weights changed.
     pub fn rescore_weights(&mut self, weights: &[Vec<f64>]) -> Result<(), HealthError> {
         if weights.len() != self.scorecards.len() {
             return Err(HealthError::Weights(format!(
@@ -202,13 +223,22 @@ impl HealthTable {
                 )));
             }
         }
-        for (card, list) in self.scorecards.iter_mut().zip(weights) {
+        // Only the cells of a scorecard whose weights changed can change:
+        // a cell's sum reads its own scorecard's weights, and its mover
+        // compares it with the previous cell only when both used the same
+        // scorecard (so both are re-summed here, in order).
+        let mut changed = vec![false; self.scorecards.len()];
+        for ((card, list), flag) in self.scorecards.iter_mut().zip(weights).zip(&mut changed) {
             for (measure, weight) in card.measures.iter_mut().zip(list) {
+                *flag |= measure.weight.to_bits() != weight.to_bits();
                 measure.weight = *weight;
             }
         }
         for cell_index in 0..self.cells.len() {
-            self.sum_cell(cell_index);
+            let card = self.cells.get(cell_index).and_then(|cell| cell.scorecard);
+            if card.is_some_and(|card| changed.get(usize::from(card)) == Some(&true)) {
+                self.sum_cell(cell_index);
+            }
         }
         Ok(())
     }

@@ -212,6 +212,29 @@ fn a_weight_change_rescores_as_a_fresh_build_with_those_weights() {
 }
 
 #[test]
+fn one_scorecards_weight_change_rescores_every_cell_as_a_fresh_build() {
+    let data = demo();
+    let mut settings = default_settings();
+    let index = SignalIndex::new(&data);
+    let dates = monthly(date("2025-01-10"), 18);
+    let mut table = HealthTable::build(&data, &index, &settings, &dates).expect("small");
+    // Twice: away from the built weights, then back to them.
+    for weight in [7.5, settings.scorecards[1].measures[0].weight] {
+        let mut weights: Vec<Vec<f64>> = settings
+            .scorecards
+            .iter()
+            .map(|card| card.measures.iter().map(|m| m.weight).collect())
+            .collect();
+        weights[1][0] = weight;
+        table.rescore_weights(&weights).expect("valid weights");
+        settings.scorecards[1].measures[0].weight = weight;
+        let fresh = HealthTable::build(&data, &index, &settings, &dates).expect("small");
+        assert_eq!(table.cells, fresh.cells);
+        assert_eq!(table.contributions, fresh.contributions);
+    }
+}
+
+#[test]
 fn a_rule_change_rescores_that_column_as_a_fresh_build() {
     let data = demo();
     let mut settings = default_settings();
@@ -441,4 +464,51 @@ fn the_measure_that_moved_most_has_the_largest_change_of_contribution() {
         }
     }
     assert!(named > 50, "only {named}");
+}
+
+#[test]
+fn a_table_of_wanted_cells_scores_them_as_the_full_table_and_leaves_the_rest_empty() {
+    let data = demo();
+    let settings = default_settings();
+    let index = SignalIndex::new(&data);
+    let dates = monthly(date("2025-01-10"), 18);
+    let full = HealthTable::build(&data, &index, &settings, &dates).expect("small");
+    // Every third account on every fourth date, offset per account.
+    let wanted = |account: usize, day: Date| {
+        let at = dates.iter().position(|d| *d == day).unwrap_or(0);
+        account % 3 == 0 && (at + account) % 4 == 0
+    };
+    let cases = CaseDocuments::new();
+    let some = HealthTable::build_cells(&data, &index, &settings, (&dates, &cases), &wanted)
+        .expect("small");
+    let mut scored = 0;
+    for account in 0..full.account_count() {
+        for (snapshot, day) in dates.iter().enumerate() {
+            let cell = some.cell(account, snapshot).expect("in the table");
+            if wanted(account, *day) {
+                let expected = full.cell(account, snapshot).expect("in the table");
+                // The mover compares with the previous cell, not scored here.
+                assert_eq!(
+                    HealthCell {
+                        moved_most: None,
+                        ..*cell
+                    },
+                    HealthCell {
+                        moved_most: None,
+                        ..*expected
+                    }
+                );
+                for measure in 0..12 {
+                    assert_eq!(
+                        some.value_and_points(account, snapshot, measure),
+                        full.value_and_points(account, snapshot, measure)
+                    );
+                }
+                scored += usize::from(cell.score.is_some());
+            } else {
+                assert_eq!(*cell, HealthCell::EMPTY);
+            }
+        }
+    }
+    assert!(scored > 10, "some wanted cells have a score: {scored}");
 }

@@ -305,6 +305,11 @@ fn today_weights(found: &ProofObservations) -> Vec<f64> {
     sums
 }
 
+/// A proof after a weight change, reusing what the weight cannot change.
+#[path = "prove_reuse.rs"]
+mod reuse;
+pub use reuse::{prove_reusing, ProofParts};
+
 #[cfg(test)]
 #[path = "prove_test.rs"]
 mod tests;

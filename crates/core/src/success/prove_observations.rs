@@ -118,15 +118,25 @@ pub fn build_observations(
         skipped_without_score: 0,
         skipped_not_in_table: 0,
     };
+    // Renewal rows come grouped by account (the store answers them in key
+    // order), so the previous row's account is looked up first.
+    let mut previous: Option<(&str, usize)> = None;
     for (renewal_position, renewal) in data.renewals.iter().enumerate() {
-        let first = ids.partition_point(|(id, _)| *id < renewal.account.as_str());
-        let account = match ids.get(first) {
-            Some((id, position)) if *id == renewal.account => *position,
-            _ => {
+        let id = renewal.account.as_str();
+        let known = previous.filter(|(known, _)| *known == id).map(|(_, at)| at);
+        let account = match known.or_else(|| {
+            let first = ids.partition_point(|(known, _)| *known < id);
+            ids.get(first)
+                .filter(|(known, _)| *known == id)
+                .map(|(_, position)| *position)
+        }) {
+            Some(position) => position,
+            None => {
                 found.skipped_without_score += 1;
                 continue;
             }
         };
+        previous = Some((id, account));
         let scored_on = renewal.date.plus_days(-i64::from(days_before_renewal));
         let snapshot = scored_on.and_then(|date| table.dates().binary_search(&date).ok());
         let (Some(scored_on), Some(snapshot)) = (scored_on, snapshot) else {
@@ -168,16 +178,16 @@ pub fn build_observations(
                     0.0
                 };
             }
-            let Some(read) = table.measure(account, snapshot, position) else {
+            let Some((value, points)) = table.value_and_points(account, snapshot, position) else {
                 continue;
             };
             if let (Some(value), Some(value_slot), Some(points_slot)) = (
-                read.value,
+                value,
                 observation.values.get_mut(column),
                 observation.points.get_mut(column),
             ) {
                 *value_slot = Some(value);
-                *points_slot = Some(read.points);
+                *points_slot = Some(points);
             }
         }
         found.observations.push(observation);

@@ -158,3 +158,50 @@ fn firth_is_used_when_asked() {
     let report = prove_built(&found, &options(1.0, true)).expect("a report");
     assert!(report.suggestion.expect("weights").firth);
 }
+
+#[test]
+fn a_proof_after_a_weight_change_reuses_its_fits_and_equals_a_fresh_proof() {
+    use crate::success::data_read::read_data;
+    use crate::success::demo::{demo_portfolio, DemoOptions};
+    use crate::success::demo_settings::demo_settings;
+    use crate::success::prove_observations::proof_dates;
+    use crate::success::signal_index::SignalIndex;
+    let data = read_data(&demo_portfolio(DemoOptions {
+        accounts: 120,
+        ..DemoOptions::default()
+    }))
+    .expect("the demo reads");
+    let mut settings = demo_settings();
+    let index = SignalIndex::new(&data);
+    let dates = proof_dates(&data, settings.proof.days_before_renewal, &[]);
+    let mut table = HealthTable::build(&data, &index, &settings, &dates).expect("small");
+    let options = ProveOptions {
+        settings: settings.proof,
+        firth: false,
+    };
+    // Renewals are scored N days before: inside the pre-renewal stage.
+    let card = settings
+        .scorecards
+        .iter()
+        .position(|card| card.stage == crate::success::data::Stage::PreRenewal)
+        .expect("a pre-renewal scorecard");
+    let mut parts = None;
+    let first = prove_reusing(&data, &table, &options, &mut parts).expect("a proof");
+    assert_eq!(first, prove(&data, &table, &options).expect("a proof"));
+    let kept = parts.clone();
+    for weight in [9.0, 0.5] {
+        settings.scorecards[card].measures[0].weight = weight;
+        let weights: Vec<Vec<f64>> = settings
+            .scorecards
+            .iter()
+            .map(|card| card.measures.iter().map(|m| m.weight).collect())
+            .collect();
+        table.rescore_weights(&weights).expect("valid weights");
+        let reused = prove_reusing(&data, &table, &options, &mut parts).expect("a proof");
+        let fresh = prove(&data, &table, &options).expect("a proof");
+        assert_eq!(reused, fresh);
+        assert_ne!(reused.auc, first.auc, "the weight changed the scores");
+        // The parts were reused, not computed again.
+        assert_eq!(parts, kept);
+    }
+}

@@ -143,6 +143,36 @@ pub fn backtest(
     })
 }
 
+/// `report` with today's scores replaced: each fold's and the pooled AUC
+/// of `today_scores` on the same folds. The fits' figures are kept: they
+/// read the measures and outcomes, never today's score, so after a weight
+/// change (new scores, same measures) this gives what [`backtest`] would,
+/// without fitting again. Errors on shapes that do not fit the report.
+pub fn with_today_scores(
+    report: &BacktestReport,
+    today_scores: &[f64],
+    churned: &[bool],
+) -> Result<BacktestReport, ProofError> {
+    check_lengths("today_scores", today_scores.len(), churned.len())?;
+    check_lengths(
+        "fold_of_observation",
+        report.fold_of_observation.len(),
+        churned.len(),
+    )?;
+    check_finite("today_scores", today_scores)?;
+    let mut updated = report.clone();
+    for (fold, figures) in updated.folds.iter_mut().enumerate() {
+        let held_out: Vec<usize> = (0..churned.len())
+            .filter(|&i| report.fold_of_observation.get(i) == Some(&fold))
+            .collect();
+        figures.today_auc = auc(&pick(today_scores, &held_out), &pick(churned, &held_out))?.auc;
+    }
+    updated.mean_today_auc =
+        updated.folds.iter().map(|f| f.today_auc).sum::<f64>() / updated.folds.len().max(1) as f64;
+    updated.pooled_today_auc = auc(today_scores, churned)?.auc;
+    Ok(updated)
+}
+
 /// The values at `indices`.
 fn pick<T: Copy>(values: &[T], indices: &[usize]) -> Vec<T> {
     indices

@@ -66,3 +66,15 @@ fn too_few_outcomes_or_bad_folds_are_refused() {
         Err(ProofError::LengthMismatch { .. })
     ));
 }
+
+#[test]
+fn new_scores_on_the_same_folds_give_what_a_fresh_backtest_gives() {
+    let (measures, today, churned) = book();
+    let first = backtest(&measures, &today, &churned, &options(4, 7)).unwrap();
+    for shift in [3_usize, 17, 29] {
+        let other: Vec<f64> = (0..40).map(|i| ((i + shift) * 11 % 40) as f64).collect();
+        let fresh = backtest(&measures, &other, &churned, &options(4, 7)).unwrap();
+        assert_eq!(with_today_scores(&first, &other, &churned).unwrap(), fresh);
+    }
+    assert!(with_today_scores(&first, &today[1..], &churned).is_err());
+}

@@ -39,7 +39,7 @@ mod newton;
 pub mod roc;
 pub mod wilson;
 
-pub use backtest::{backtest, BacktestOptions, BacktestReport, FoldReport};
+pub use backtest::{backtest, with_today_scores, BacktestOptions, BacktestReport, FoldReport};
 pub use binning::{quantile_edges, weight_of_evidence, Band, BandRange, BinningReport};
 pub use error::ProofError;
 pub use firth::fit_firth;
