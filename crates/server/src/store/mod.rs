@@ -41,6 +41,7 @@ mod read;
 mod schema;
 mod schema_pages;
 mod success;
+mod success_read;
 mod success_settings;
 mod success_stored;
 mod success_tracking;

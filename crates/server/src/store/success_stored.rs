@@ -13,29 +13,8 @@ use yardstick_core::success::data::{KnownIds, RenewalResult, StoredRows};
 use yardstick_core::success::date::Date;
 
 use super::success::{known_ids, write_rows, ImportCounts};
+use super::success_read::text_rows;
 use super::{sqlite, StoreError};
-
-/// Rows of `sql` whose columns are all text.
-fn text_rows<const N: usize>(
-    connection: &Connection,
-    sql: &str,
-) -> Result<Vec<[String; N]>, StoreError> {
-    let mut statement = connection
-        .prepare(sql)
-        .map_err(sqlite("prepare the stored rows"))?;
-    let found = statement
-        .query_map([], |row| {
-            let mut columns: [String; N] = std::array::from_fn(|_| String::new());
-            for (index, column) in columns.iter_mut().enumerate() {
-                *column = row.get::<_, Option<String>>(index)?.unwrap_or_default();
-            }
-            Ok(columns)
-        })
-        .map_err(sqlite("read the stored rows"))?;
-    found
-        .collect::<Result<_, _>>()
-        .map_err(sqlite("read a stored row"))
-}
 
 /// A stored date; the store holds only checked rows, so one that does
 /// not read is left out (and its rule with it) rather than failing.
@@ -49,6 +28,7 @@ pub fn stored_rows(connection: &Connection) -> Result<StoredRows, StoreError> {
     for [id, start] in text_rows::<2>(
         connection,
         "SELECT id, json_extract(row_json, '$.contractStart') FROM success_accounts",
+        [],
     )? {
         rows.contract_starts
             .extend(date(&start).map(|start| (id, start)));
@@ -56,6 +36,7 @@ pub fn stored_rows(connection: &Connection) -> Result<StoredRows, StoreError> {
     for [account, day, result] in text_rows::<3>(
         connection,
         "SELECT account, date, json_extract(row_json, '$.result') FROM success_renewals",
+        [],
     )? {
         let result = if result == "churned" {
             RenewalResult::Churned
@@ -68,6 +49,7 @@ pub fn stored_rows(connection: &Connection) -> Result<StoredRows, StoreError> {
     for [outcome, day, target_date] in text_rows::<3>(
         connection,
         "SELECT outcome, date, json_extract(row_json, '$.targetDate') FROM success_renegotiations",
+        [],
     )? {
         if let (Some(day), Some(target_date)) = (date(&day), date(&target_date)) {
             rows.renegotiations.push((outcome, day, target_date));
@@ -76,6 +58,7 @@ pub fn stored_rows(connection: &Connection) -> Result<StoredRows, StoreError> {
     for [outcome, baseline] in text_rows::<2>(
         connection,
         "SELECT id, json_extract(row_json, '$.baseline.date') FROM success_outcomes",
+        [],
     )? {
         rows.baselines
             .extend(date(&baseline).map(|baseline| (outcome, baseline)));
