@@ -12,6 +12,7 @@ use yardstick_core::success::data::KnownIds;
 use yardstick_core::success::data_read::read_data_with;
 use yardstick_core::success::diagnostic::{CsvProblem, SuccessCode, SuccessDiagnostic};
 use yardstick_core::success::settings_read::read_settings;
+use yardstick_core::success::stored_keys::{document_stored_keys, StoredKeys};
 use yardstick_json_text::node_from_json;
 
 use crate::collect::{now_ms, Origins};
@@ -168,14 +169,15 @@ pub fn csv_problems(problems: &[CsvProblem]) -> Response {
 }
 
 /// Reads the import with `read` against what is stored (ids and the rows
-/// the rules across rows read) and stores it, in one transaction: 200
+/// of `keys` the rules across rows read) and stores it, in one transaction: 200
 /// with the counts, the refusal `read`'s problems become, or 500.
 pub fn checked_import<P>(
     store: &Store,
+    keys: &StoredKeys,
     read: impl FnOnce(&KnownIds) -> Result<CsvImport, P>,
     refused: impl FnOnce(P) -> Response,
 ) -> Response {
-    match store.import_success_checked(read) {
+    match store.import_success_checked(keys, read) {
         Ok(Ok(counts)) => Response::json(200, canonical_json(&counts_node(&counts))),
         Ok(Err(problems)) => refused(problems),
         Err(err) => answer(Err(err)),
@@ -256,6 +258,7 @@ fn import_document(store: &Store, request: &Request) -> Response {
     };
     checked_import(
         store,
+        &document_stored_keys(&node),
         |known| {
             read_data_with(&node, &known.clone().with_settings_ids(ids)).map(|data| CsvImport {
                 data,

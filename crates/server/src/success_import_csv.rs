@@ -8,6 +8,7 @@
 
 use yardstick_core::success::csv_rows::{read_csv_import, CsvTable};
 use yardstick_core::success::diagnostic::{CsvProblem, SuccessCode};
+use yardstick_core::success::stored_keys::csv_stored_keys;
 
 use crate::form_data::form_files;
 use crate::http::{Request, Response};
@@ -117,6 +118,7 @@ fn import_tables(store: &Store, tables: Vec<CsvTable>, mut problems: Vec<CsvProb
     };
     checked_import(
         store,
+        &csv_stored_keys(&tables),
         |known| read_csv_import(&tables, &known.clone().with_settings_ids(ids)),
         |problems| csv_problems(&problems),
     )

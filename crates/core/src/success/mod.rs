@@ -61,6 +61,7 @@ mod settings_rules;
 pub mod settings_write;
 pub mod signal_index;
 pub mod stages;
+pub mod stored_keys;
 pub mod team;
 mod test_json;
 pub mod trends;
