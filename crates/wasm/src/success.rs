@@ -21,6 +21,7 @@ use yardstick_core::error::ErrorCode;
 use yardstick_core::success::alerts::{settings_alerts, Alert};
 use yardstick_core::success::data::{Renewal, SuccessData};
 use yardstick_core::success::date::Date;
+use yardstick_core::success::evidence_dates::DateGrid;
 use yardstick_core::success::health::{CaseDocuments, HealthTable};
 use yardstick_core::success::settings::SuccessSettings;
 use yardstick_core::success::settings_default::default_settings;
@@ -139,6 +140,9 @@ pub struct SuccessPortfolio {
     /// The table on the proof's and the plays' dates
     /// ([`super::success_evidence`]), built when first asked for.
     pub(crate) evidence: Option<HealthTable>,
+    /// How the evidence table's dates were laid out (exact, or snapped to
+    /// a grid to stay within the table's bound), set when it is built.
+    pub(crate) evidence_grid: DateGrid,
     /// The linked cases by account id (`setCases`; none until then).
     pub(crate) cases: CaseDocuments,
 }
@@ -183,6 +187,7 @@ impl SuccessPortfolio {
             renewals,
             fired: None,
             evidence: None,
+            evidence_grid: DateGrid::EXACT,
             cases: CaseDocuments::new(),
         })
     }

@@ -3,7 +3,10 @@
 //! accounts scored on the proof's dates (each renewal's date minus
 //! `daysBeforeRenewal`, `prove_observations::proof_dates`) and the plays'
 //! dates (each completion and `playFollowUpDays` after it,
-//! `team::team_dates`), merged with the snapshots.
+//! `team::team_dates`), merged with the snapshots; when those days would
+//! not fit the table's bound they are snapped to a weekly or coarser grid
+//! (`evidence_dates`, docs/success-proof.md), and the proof and the team
+//! read their scores with that grid.
 //!
 //! Why a second table rather than those dates added to the portfolio's:
 //! the portfolio's snapshots are what the page shows (the sparkline, the
@@ -19,6 +22,7 @@ use super::error::JsError;
 use super::success::SuccessPortfolio;
 use yardstick_core::success::data::Signal;
 use yardstick_core::success::date::Date;
+use yardstick_core::success::evidence_dates::{evidence_dates, max_table_dates, DateGrid};
 use yardstick_core::success::health::HealthTable;
 use yardstick_core::success::prove_observations::proof_dates;
 use yardstick_core::success::settings::MilestoneCondition;
@@ -33,7 +37,8 @@ impl SuccessPortfolio {
         match self.evidence.take() {
             Some(table) => Ok(table),
             None => {
-                let dates = self.evidence_dates();
+                let (dates, grid) = self.evidence_dates();
+                self.evidence_grid = grid;
                 HealthTable::build_with_cases(
                     &self.data,
                     &self.index,
@@ -51,20 +56,18 @@ impl SuccessPortfolio {
         self.evidence = Some(table);
     }
 
-    /// The snapshots, every renewal's date − N days and every play
-    /// completion's date and follow-up date.
-    fn evidence_dates(&self) -> Vec<Date> {
-        let snapshots = self.table.dates();
-        let with_proof = proof_dates(
-            &self.data,
-            self.settings.proof.days_before_renewal,
-            snapshots,
-        );
-        team_dates(
+    /// The snapshots with every renewal's date − N days and every play
+    /// completion's date and follow-up date, within the table's bound, and
+    /// the grid they were laid out on.
+    fn evidence_dates(&self) -> (Vec<Date>, DateGrid) {
+        let renewal_days = proof_dates(&self.data, self.settings.proof.days_before_renewal, &[]);
+        let wanted = team_dates(
             &self.completions(),
             self.settings.play_follow_up_days,
-            &with_proof,
-        )
+            &renewal_days,
+        );
+        let most = max_table_dates(self.data.accounts.len(), &self.settings);
+        evidence_dates(&wanted, self.table.dates(), most)
     }
 
     /// The data's play rows as the team view takes them.

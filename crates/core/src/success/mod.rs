@@ -39,6 +39,7 @@ pub mod demo;
 mod demo_execute;
 pub mod demo_settings;
 pub mod diagnostic;
+pub mod evidence_dates;
 pub mod execution;
 mod fields;
 pub mod health;

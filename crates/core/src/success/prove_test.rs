@@ -65,6 +65,7 @@ fn options(penalty: f64, firth: bool) -> ProveOptions {
             ..ProofSettings::default()
         },
         firth,
+        grid: DateGrid::EXACT,
     }
 }
 

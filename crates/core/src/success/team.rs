@@ -16,8 +16,9 @@
 //! - milestones **due so far** are those done (on time or late) or overdue
 //!   on the date; still-due ones are not yet counted;
 //! - a play's health change is the score on `completed + N days` minus the
-//!   score on `completed`, read from the health table on exactly those
-//!   dates ([`team_dates`] lists them); only completions with both scores
+//!   score on `completed`, read from the health table on those dates
+//!   ([`team_dates`] lists them; on a bounded table, the grid date on or
+//!   before each, `evidence_dates`); only completions with both scores
 //!   and `completed + N` on or before the date count;
 //! - days to first value: `firstValue − contractStart` for accounts whose
 //!   first value is on or before the date; the median of an even count is
@@ -30,6 +31,7 @@ use std::collections::HashMap;
 
 use super::data::SuccessData;
 use super::date::Date;
+use super::evidence_dates::DateGrid;
 use super::health::HealthTable;
 use super::milestones::{MilestoneStatus, MilestoneTables};
 use super::outcomes::{outcome_on, OutcomeStatus};
@@ -98,7 +100,8 @@ pub fn team_dates(
 }
 
 /// The team view on `date`: one entry per owner (module docs). `table` is
-/// the health table of the same data (row `r` is account `r`).
+/// the health table of the same data (row `r` is account `r`), its dates
+/// laid out by `grid` ([`super::evidence_dates`]).
 pub fn team_view(
     data: &SuccessData,
     settings: &SuccessSettings,
@@ -106,6 +109,7 @@ pub fn team_view(
     completions: &[PlayCompletion],
     days_after: u32,
     date: Date,
+    grid: DateGrid,
 ) -> Vec<OwnerFigures> {
     let rows = AccountTables::new(data, settings);
     let mut owners: Vec<OwnerFigures> = Vec::new();
@@ -193,8 +197,8 @@ pub fn team_view(
         let after = completion.completed.plus_days(i64::from(days_after));
         let change = after.filter(|after| *after <= date).and_then(|after| {
             Some(
-                score_on(table, position, after)?
-                    - score_on(table, position, completion.completed)?,
+                score_on(table, grid, position, after)?
+                    - score_on(table, grid, position, completion.completed)?,
             )
         });
         if let Some(change) = change {
@@ -223,9 +227,10 @@ pub fn team_view(
     owners
 }
 
-/// The table's score of account row `account` on exactly `date`.
-fn score_on(table: &HealthTable, account: usize, date: Date) -> Option<f64> {
-    let snapshot = table.dates().binary_search(&date).ok()?;
+/// The table's score of account row `account` on `date`, as `grid` reads
+/// it (exactly that day with [`DateGrid::EXACT`]).
+fn score_on(table: &HealthTable, grid: DateGrid, account: usize, date: Date) -> Option<f64> {
+    let snapshot = grid.snapshot_of(table.dates(), date)?;
     table.cell(account, snapshot)?.score
 }
 
