@@ -1,7 +1,11 @@
-//! Helpers of the success tests (imported as `support::success`): CSV and
-//! form imports, the stored data, and the problems of a refused import.
+//! Helpers of the success tests (imported as `support::success`): CSV,
+//! form and document imports, the stored data, the problems of a refused
+//! import, and the nightly scorer's files and run.
 #![allow(dead_code)]
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use std::path::Path;
+use std::process::{Command, Output};
 
 use serde_json::Value;
 
@@ -57,6 +61,16 @@ pub fn post_form_bytes(server: &Server, files: &[(&str, &[u8])]) -> Answer {
     )
 }
 
+/// A whole `yardstick/success@1` document to `POST /api/success/import`.
+pub fn import_document(server: &Server, document: &Value) -> Answer {
+    post(
+        server,
+        "/api/success/import",
+        "application/json",
+        document.to_string().as_bytes(),
+    )
+}
+
 /// Everything stored, as the success document.
 pub fn data(server: &Server) -> Value {
     server.get_json("/api/success/data")
@@ -77,4 +91,23 @@ pub fn csv_places(answer: &Answer) -> Vec<(String, u64, Option<String>)> {
             )
         })
         .collect()
+}
+
+/// Writes `text` as `file` in `folder`.
+pub fn write_file(folder: &Path, file: &str, text: &str) {
+    std::fs::write(folder.join(file), text).expect("write");
+}
+
+/// Runs `yardstick-success` on the tables in `folder` with its
+/// `settings.json`, as of `as_of`, writing to `out`.
+pub fn run_scorer(folder: &Path, as_of: &str, out: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_yardstick-success"))
+        .arg("--data")
+        .arg(folder)
+        .arg("--settings")
+        .arg(folder.join("settings.json"))
+        .args(["--as-of", as_of, "--out"])
+        .arg(out)
+        .output()
+        .expect("runs")
 }
