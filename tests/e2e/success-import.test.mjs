@@ -9,7 +9,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser, startServer } from './harness.mjs';
+import { chooseFiles, launchBrowser, startServer } from './harness.mjs';
 import { cellValue, scoreAsThePageDoes } from './success-support.mjs';
 
 const STEP_TIMEOUT_MS = 30_000;
@@ -47,9 +47,6 @@ const BAD_PLAYS = ['account,play,alert,date,by,note', 'north,new_sponsor,,2025-1
 const GOOD_CHECKLIST = ['account,list,item,date,done,note', 'north,setup,sponsor,2025-02-01,true,'].join('\n');
 const GOOD_PLAYS = ['account,play,alert,date,by,note', 'south,rescue,,2025-06-15,dana,called'].join('\n');
 
-/** @param {string} name @param {string} text */
-const file = (name, text) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
-
 describe('the success import', { timeout: 120_000 }, () => {
   /** @type {Awaited<ReturnType<typeof startServer>>} */
   let server;
@@ -72,7 +69,7 @@ describe('the success import', { timeout: 120_000 }, () => {
     await page.goto(`${server.url}success.html`);
     await page.locator('#success-body .success-error, #portfolio-table').first().waitFor();
 
-    await page.locator('#import-files').setInputFiles([file('accounts.csv', BAD_ACCOUNTS)]);
+    await chooseFiles(page.locator('#import-files'), [['accounts.csv', BAD_ACCOUNTS]]);
     await page.locator('#import-form button[type="submit"]').press('Enter');
     await page.locator('.import-problems li').first().waitFor();
     const listed = await page.locator('.import-problems li').evaluateAll((items) => items.map((li) => `${li.getAttribute('data-line')}:${li.getAttribute('data-column')}`));
@@ -82,7 +79,7 @@ describe('the success import', { timeout: 120_000 }, () => {
     assert.deepEqual(stored.accounts, []);
 
     // Three files, two refused: both listed, the good one not stored.
-    await page.locator('#import-files').setInputFiles([file('accounts.csv', GOOD_ACCOUNTS), file('signals.csv', BAD_SIGNALS), file('plays.csv', BAD_PLAYS)]);
+    await chooseFiles(page.locator('#import-files'), [['accounts.csv', GOOD_ACCOUNTS], ['signals.csv', BAD_SIGNALS], ['plays.csv', BAD_PLAYS]]);
     await page.locator('#import-form button[type="submit"]').press('Enter');
     await page.locator('.import-problems[data-file="plays.csv"] li').first().waitFor();
     const refusedFiles = await page.locator('.import-problems').evaluateAll((lists) => lists.map((ul) => ul.getAttribute('data-file')));
@@ -92,7 +89,7 @@ describe('the success import', { timeout: 120_000 }, () => {
     const stillEmpty = await (await fetch(`${server.url}api/success/data`)).json();
     assert.deepEqual(stillEmpty.accounts, []);
 
-    await page.locator('#import-files').setInputFiles([file('signals.csv', GOOD_SIGNALS), file('accounts.csv', GOOD_ACCOUNTS), file('checklist.csv', GOOD_CHECKLIST), file('plays.csv', GOOD_PLAYS)]);
+    await chooseFiles(page.locator('#import-files'), [['signals.csv', GOOD_SIGNALS], ['accounts.csv', GOOD_ACCOUNTS], ['checklist.csv', GOOD_CHECKLIST], ['plays.csv', GOOD_PLAYS]]);
     await page.locator('#import-form button[type="submit"]').press('Enter');
     await page.locator('#portfolio-table tr[data-account="south"]').waitFor();
     const storedLines = await page.locator('.import-stored').evaluateAll((lines) => lines.map((p) => p.textContent));
