@@ -315,7 +315,7 @@ test-export:
 
 test-wasm: test-wasm-node test-wasm-chrome
 
-WASM_TESTS := --test wasm_api --test wasm_model --test wasm_workbench --test wasm_engagement --test wasm_page --test wasm_errors --test wasm_monte_carlo --test wasm_success --test wasm_success_proof --test wasm_success_execute
+WASM_TESTS := --test wasm_api --test wasm_model --test wasm_workbench --test wasm_engagement --test wasm_page --test wasm_errors --test wasm_monte_carlo --test wasm_success --test wasm_success_proof --test wasm_success_evidence --test wasm_success_execute
 # Every binding: the full build's, the page snippet's Tracker, Monte Carlo
 # and success tracking (wasm_monte_carlo refuses to build without `risk`,
 # wasm_success and wasm_success_proof without `success`).

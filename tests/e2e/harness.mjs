@@ -1,6 +1,7 @@
 // Browser end-to-end harness: starts the real `yardstick-serve` and Debian's
 // Chromium (through playwright-core, which never downloads a browser), and
-// tears both down again. Every wait is bounded.
+// tears both down again, and chooses files in file inputs. Every wait is
+// bounded.
 //
 // Environment:
 //   YARDSTICK_SERVE   path to the server binary (default: target/release/yardstick-serve)
@@ -127,4 +128,21 @@ export function withTimeout(promise, ms, what) {
     timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** The media types of the files tests choose, by extension. */
+const FILE_TYPES = new Map([
+  ['.csv', 'text/csv'],
+  ['.json', 'application/json'],
+]);
+
+/**
+ * Chooses files in a file input as a user picking them would: each
+ * `[name, text]`, typed by its name's extension. Playwright sets the
+ * input's files and fires its `input` and `change` events.
+ * @param {import('playwright-core').Locator} input
+ * @param {Array<[string, string]>} files
+ */
+export async function chooseFiles(input, files) {
+  await input.setInputFiles(files.map(([name, text]) => ({ name, mimeType: FILE_TYPES.get(path.extname(name)) ?? 'application/octet-stream', buffer: Buffer.from(text) })));
 }

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser, startServer } from './harness.mjs';
+import { chooseFiles, launchBrowser, startServer } from './harness.mjs';
 import { exampleDocument, openExample } from './workbench-support.mjs';
 
 describe('the Excel workbook from the workbench', { timeout: 180_000 }, () => {
@@ -56,7 +56,7 @@ describe('the Excel workbook from the workbench', { timeout: 180_000 }, () => {
     const first = /** @type {{ id: string, formula: string }} */ (document.outputs[0]);
     // IRRROOTS has no Excel twin (LET, SEQUENCE and XLOOKUP now translate).
     first.formula = `COUNT(IRRROOTS({-100; 60; 60})) * 0 + (${first.formula})`;
-    await page.locator('#wb-file').setInputFiles({ name: 'roots.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(document)) });
+    await chooseFiles(page.locator('#wb-file'), [['roots.json', JSON.stringify(document)]]);
     await page.locator('#wb-case[data-ready]').waitFor({ state: 'attached' });
     let downloaded = false;
     page.on('download', () => {

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { axeViolations } from './axe.mjs';
-import { launchBrowser, startServer } from './harness.mjs';
+import { chooseFiles, launchBrowser, startServer } from './harness.mjs';
 import { engine, evaluate, exampleDocument, expectedOutputs, openExample, pageOutputs } from './workbench-support.mjs';
 
 /**
@@ -132,7 +132,7 @@ describe('sharing, files, keyboard, axe and print in the workbench', { timeout: 
     const page = await browser.context.newPage();
     await openExample(page, server.url, 'saas-roi');
     const document = exampleDocument('business-case-5y');
-    await page.locator('#wb-file').setInputFiles({ name: 'case.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(document)) });
+    await chooseFiles(page.locator('#wb-file'), [['case.json', JSON.stringify(document)]]);
     await page.locator('#wb-title').filter({ hasText: document.title }).waitFor();
     assert.deepEqual(await pageOutputs(page), expectedOutputs(document, evaluate(document)));
 

@@ -109,17 +109,15 @@ export async function saveSettings(settings, by) {
  */
 
 /**
- * Posts one CSV table.
- * @param {string} file its name (`signals.csv`)
- * @param {Blob} body
+ * Posts CSV tables together, as one form: the server checks every file
+ * and stores all of them or none.
+ * @param {File[]} files each named as its table (`signals.csv`)
  * @returns {Promise<{ ok: true, stored: Record<string, number> } | { ok: false, error: string, problems: CsvProblem[] }>}
  */
-export async function importCsv(file, body) {
-  const response = await fetch(`/api/success/import/${encodeURIComponent(file)}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'text/csv' },
-    body,
-  });
+export async function importCsvFiles(files) {
+  const body = new FormData();
+  for (const file of files) body.append('files', file, file.name);
+  const response = await fetch('/api/success/import', { method: 'POST', body });
   const answer = await response.json().catch(() => null);
   if (response.ok && answer && typeof answer === 'object' && answer.stored) return { ok: true, stored: answer.stored };
   const problems = answer && Array.isArray(answer.problems) ? answer.problems : [];

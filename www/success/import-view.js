@@ -1,18 +1,58 @@
 // @ts-check
 /**
- * The CSV import: the chosen files go to `POST /api/success/import/{file}`
- * one at a time, accounts and outcomes before the rows that name them.
- * Each file is all or nothing on the server; the first one with problems
- * stops the import and every problem is listed (file, line, column,
- * reason). After a file is stored, `onStored` reloads the portfolio.
+ * The CSV import: the chosen files go together to `POST
+ * /api/success/import` as one form. The server checks every file (the
+ * rows of one may name the accounts of another) and stores all of them or
+ * none, so a refused file leaves nothing half imported; every problem of
+ * every file is listed (file, line, column, reason). After a store,
+ * `onStored` reloads the portfolio.
  */
 
 import { h } from '../widget/dom.js';
-import { importCsv } from './engine.js';
+import { importCsvFiles } from './engine.js';
 import { countText } from './format.js';
 
-/** The tables, in the order that lets each find the ids it names. */
-const ORDER = ['accounts.csv', 'outcomes.csv', 'signals.csv', 'events.csv', 'outcome_actuals.csv', 'outcome_renegotiations.csv', 'renewals.csv'];
+/** The answer's row counts by table, under their file names. */
+const FILE_OF_COUNT = {
+  accounts: 'accounts.csv',
+  signals: 'signals.csv',
+  events: 'events.csv',
+  outcomes: 'outcomes.csv',
+  actuals: 'outcome_actuals.csv',
+  renegotiations: 'outcome_renegotiations.csv',
+  renewals: 'renewals.csv',
+  realised: 'realised.csv',
+  checklist: 'checklist.csv',
+  plays: 'plays.csv',
+};
+
+/** @param {import('./engine.js').CsvProblem} p */
+function problemText(p) {
+  return p.line ? `Line ${p.line}${p.column ? `, column ${p.column}` : ''}: ${p.reason ?? p.message}` : (p.reason ?? p.message);
+}
+
+/**
+ * The refused import: each file with problems, its list under it.
+ * @param {string} error @param {import('./engine.js').CsvProblem[]} problems @param {string[]} names
+ */
+function refusedLines(error, problems, names) {
+  /** @type {Map<string, import('./engine.js').CsvProblem[]>} */
+  const byFile = new Map();
+  for (const p of problems) {
+    const file = p.file ?? '';
+    byFile.set(file, [...(byFile.get(file) ?? []), p]);
+  }
+  const fine = names.filter((name) => !byFile.has(name));
+  /** @type {HTMLElement[]} */
+  const lines = [h('p', { class: 'import-error', role: 'alert' }, `${error}. Nothing of ${names.length === 1 ? 'it' : 'the files'} was stored${fine.length ? `; no problem in ${fine.join(', ')}` : ''}.`)];
+  for (const [file, list] of byFile) {
+    lines.push(
+      h('h3', { class: 'import-file', 'data-file': file }, `${file || 'The import'}: ${countText(list.length)} ${list.length === 1 ? 'problem' : 'problems'}`),
+      h('ul', { class: 'import-problems', 'data-file': file, 'aria-label': `Problems in ${file || 'the import'}` }, ...list.map((p) => h('li', { 'data-line': p.line ?? '', 'data-column': p.column ?? '' }, problemText(p)))),
+    );
+  }
+  return lines;
+}
 
 /**
  * @param {HTMLFormElement} form
@@ -25,38 +65,20 @@ export function wireImport(form, input, result, onStored) {
     event.preventDefault();
     if (!form.reportValidity()) return;
     const files = [...(input.files ?? [])];
-    const unknown = files.filter((file) => !ORDER.includes(file.name));
-    if (unknown.length) {
-      result.replaceChildren(h('p', { class: 'import-error', role: 'alert' }, `Not a table of the format: ${unknown.map((f) => f.name).join(', ')}. The file names are ${ORDER.join(', ')}.`));
+    const names = files.map((file) => file.name);
+    result.replaceChildren(h('p', {}, `Sending ${names.join(', ')}…`));
+    const answer = await importCsvFiles(files).catch((error) => ({ ok: /** @type {const} */ (false), error: String(error), problems: [] }));
+    if (!answer.ok) {
+      result.replaceChildren(...refusedLines(answer.error, answer.problems, names));
       return;
     }
-    files.sort((a, b) => ORDER.indexOf(a.name) - ORDER.indexOf(b.name));
-    /** @type {HTMLElement[]} */
-    const lines = [];
-    let stored = false;
-    for (const file of files) {
-      result.replaceChildren(...lines, h('p', {}, `Sending ${file.name}…`));
-      const answer = await importCsv(file.name, file).catch((error) => ({ ok: /** @type {const} */ (false), error: String(error), problems: [] }));
-      if (answer.ok) {
-        const rows = Object.values(answer.stored).reduce((sum, n) => sum + n, 0);
-        lines.push(h('p', { class: 'import-stored', 'data-file': file.name }, `${file.name}: ${countText(rows)} rows stored.`));
-        stored = true;
-        continue;
-      }
-      const skipped = files.slice(files.indexOf(file) + 1).map((f) => f.name);
-      lines.push(
-        h('p', { class: 'import-error', role: 'alert', 'data-file': file.name }, `${file.name}: ${answer.error}. Nothing of it was stored${skipped.length ? `; not sent: ${skipped.join(', ')}` : ''}.`),
-        h(
-          'ul',
-          { class: 'import-problems', 'aria-label': `Problems in ${file.name}` },
-          ...answer.problems.map((p) =>
-            h('li', { 'data-line': p.line ?? '', 'data-column': p.column ?? '' }, p.line ? `Line ${p.line}${p.column ? `, column ${p.column}` : ''}: ${p.reason ?? p.message}` : p.message),
-          ),
-        ),
-      );
-      break;
-    }
-    result.replaceChildren(...lines);
-    if (stored) await onStored();
+    const counts = Object.entries(answer.stored);
+    result.replaceChildren(
+      ...names.map((name) => {
+        const rows = counts.find(([table]) => FILE_OF_COUNT[/** @type {keyof typeof FILE_OF_COUNT} */ (table)] === name)?.[1] ?? 0;
+        return h('p', { class: 'import-stored', 'data-file': name }, `${name}: ${countText(rows)} rows stored.`);
+      }),
+    );
+    await onStored();
   });
 }

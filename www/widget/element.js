@@ -8,13 +8,9 @@
  *
  * Attributes: `src`, `scenario`, `locale`, `currency`, `idle-timeout-ms`,
  * `collector`, `datalayer` (default `dataLayer`), `consent` (`granted`,
- * `denied`, `unknown`), and `cta-href` / `cta-label` for a call to action
- * that counts as a lead (an http(s) or relative link only: a `javascript:`
- * one would run on the host's origin). Without `cta-href` but with a
- * `collector`, the call to action opens the lead form (`lead-form.js`),
- * which sends the visitor's contact and case to the collector's
- * `/api/leads` (docs/leads.md); `privacy-href` links the host's privacy
- * notice from its consent box. Each is re-read when it changes:
+ * `denied`, `unknown`), and `cta-href` / `cta-label` / `privacy-href` for
+ * the call to action, a link or the lead form (`call-to-action.js`). Each
+ * is re-read when it changes:
  * `src`, `locale` and `currency` reload the model, `scenario` applies one,
  * `consent`, `collector` and `datalayer` redirect the engagement sinks from
  * the next event on, `cta-*` redraw the link, `idle-timeout-ms` sets the
@@ -29,16 +25,15 @@
  * `tracking.js`'s.
  */
 
-import { createChartFrame, drawSeriesChart, drawTornado } from './charts.js';
+import { ChartPanel } from './chart-panel.js';
+import { CallToAction } from './call-to-action.js';
 import { h } from './dom.js';
 import { loadWidgetEngine } from './engine.js';
 import { createField, showApplicable } from './fields.js';
-import { createLeadForm, postLead, randomUuid } from './lead-form.js';
 import { fetchModel } from './model-source.js';
 import { NumberFormats } from './format.js';
 import { WIDGET_CSS } from './styles.js';
 import { WidgetTracking } from './tracking.js';
-import { httpUrl } from './urls.js';
 import { isFormulaError } from './values.js';
 
 /** @typedef {import('./engine.js').Model} Model */
@@ -78,16 +73,14 @@ export class YardstickCalculator extends HTMLElement {
   #outputValues = new Map();
   /** @type {Map<string, HTMLElement>} */
   #outputNotes = new Map();
-  /** @type {{ chart: import('./engine.js').ChartLayout, frame: ReturnType<typeof createChartFrame> }[]} */
-  #charts = [];
+  /** The charts of the model shown (`chart-panel.js`). @type {ChartPanel | null} */
+  #charts = null;
   /** @type {HTMLButtonElement[]} */
   #scenarioButtons = [];
   /** The page's engagement tracking, as this widget takes part in it. */
   #tracking = new WidgetTracking(this, () => this.#layout && { id: this.#layout.id, version: this.#layout.version });
-  /** Where the call to action goes (the results column), and the link now shown. @type {HTMLElement | null} */
-  #ctaParent = null;
-  /** The call to action: a link, or the lead form's button and form. @type {HTMLElement | null} */
-  #cta = null;
+  /** The call to action after the results (`call-to-action.js`). */
+  #cta = new CallToAction(this, this.#tracking, () => this.#leadCase());
   /** Fields holding an invalid entry, and the settled value each holds the results at. @type {Map<string, string>} */
   #held = new Map();
   /** The result bar's value and the output it shows. */
@@ -105,9 +98,6 @@ export class YardstickCalculator extends HTMLElement {
   #loadKey = null;
   /** The same for the model shown. @type {string | null} */
   #modelKey = null;
-  #chartsPending = false;
-  /** Redraws a chart whose figure changed width. @type {ResizeObserver | null} */
-  #resizer = null;
 
   constructor() {
     super();
@@ -143,8 +133,8 @@ export class YardstickCalculator extends HTMLElement {
     else if (name === 'datalayer') this.#tracking.route();
     else if (name === 'collector') {
       this.#tracking.route();
-      this.#renderCta();
-    } else if (name === 'cta-href' || name === 'cta-label' || name === 'privacy-href') this.#renderCta();
+      this.#cta.redraw();
+    } else if (name === 'cta-href' || name === 'cta-label' || name === 'privacy-href') this.#cta.redraw();
     else if (name === 'idle-timeout-ms') this.#tracking.idleTimeoutChanged(after);
   }
 
@@ -161,6 +151,12 @@ export class YardstickCalculator extends HTMLElement {
   /** This widget's instance id in the page's engagement events (`w1`, ...), once loaded. */
   get instanceId() {
     return this.#tracking.membership?.instanceId ?? null;
+  }
+
+  /** What a lead sends of the case now, or null without a model. @returns {import('./call-to-action.js').LeadCase | null} */
+  #leadCase() {
+    if (!this.#model || !this.#layout) return null;
+    return { calcId: this.#layout.id, calcVersion: this.#layout.version, inputs: this.#model.current().inputs, entered: [...this.#entered], scenario: this.#shownScenario };
   }
 
   /** The current outputs, by id (numbers, text or `{ error, message }`). */
@@ -240,8 +236,7 @@ export class YardstickCalculator extends HTMLElement {
     this.#loadKey = null;
     // The fields that would call the model are gone with the content below.
     this.#dropModel();
-    this.#ctaParent = null;
-    this.#cta = null;
+    this.#cta.place(null);
     const list = diagnostics.length
       ? h('ul', { class: 'problems' }, ...diagnostics.slice(0, 20).map((d) => h('li', {}, `${d.path || 'model'}: ${d.message}`)))
       : null;
@@ -286,15 +281,9 @@ export class YardstickCalculator extends HTMLElement {
     });
     if (!layout.scenarios.length) this.#scenarioButtons = [];
     const tabs = this.#scenarioButtons.length ? h('div', { class: 'tabs', part: 'tabs', role: 'group', 'aria-label': 'Scenarios' }, ...this.#scenarioButtons) : null;
-    this.#charts = layout.charts.map((chart) => ({ chart, frame: createChartFrame(chart) }));
-    const charts = this.#charts.length ? h('div', { class: 'charts', part: 'charts' }, ...this.#charts.map((c) => c.frame.figure)) : null;
-    // Charts draw in their figure's own pixels (text keeps its size), so a
-    // figure that is now wider or narrower is drawn again on the next frame.
-    this.#resizer?.disconnect();
-    this.#resizer = new ResizeObserver(() => {
-      if (this.#charts.some(({ frame }) => frame.figure.clientWidth && frame.figure.clientWidth !== frame.width)) this.#scheduleCharts();
-    });
-    for (const { frame } of this.#charts) this.#resizer.observe(frame.figure);
+    this.#charts?.disconnect();
+    this.#charts = new ChartPanel(layout, () => this.#model?.current().series ?? null, (series) => this.#drawCharts(series));
+    const charts = this.#charts.element;
     this.#heldStatus = h('p', { class: 'held', part: 'held', role: 'status' });
     // The headline result, kept in sight at the foot of the screen on narrow
     // layouts while the inputs are edited (styles.js shows it there only).
@@ -305,9 +294,7 @@ export class YardstickCalculator extends HTMLElement {
     this.#barId = headline?.id ?? '';
     const bar = headline ? h('div', { class: 'result-bar', part: 'result-bar', 'aria-hidden': 'true' }, h('span', {}, headline.label), this.#barValue) : null;
     const outputs = h('div', { class: 'outputs', part: 'outputs' }, h('h3', { class: 'outputs-title' }, 'Results'), this.#heldStatus, outputList);
-    this.#ctaParent = outputs;
-    this.#cta = null;
-    this.#renderCta();
+    this.#cta.place(outputs);
     const container = h(
       'div',
       { class: 'calc', part: 'container' },
@@ -322,84 +309,6 @@ export class YardstickCalculator extends HTMLElement {
       container.addEventListener(type, () => this.#tracking.membership?.input(undefined, false), { passive: true });
     }
     this.#root.replaceChildren(container);
-  }
-
-  /** Shows the call to action that `cta-href` and `cta-label` say (or none), after the results. */
-  #renderCta() {
-    if (!this.#ctaParent) return;
-    this.#cta?.remove();
-    this.#cta = null;
-    const ctaHref = this.getAttribute('cta-href');
-    const href = ctaHref && httpUrl(ctaHref, document.baseURI)?.href;
-    if (href) {
-      const link = h('a', { class: 'cta', part: 'cta', href }, this.getAttribute('cta-label') || 'Talk to us about your numbers');
-      link.addEventListener('click', () => this.reportLead());
-      this.#cta = link;
-      this.#ctaParent.append(link);
-    } else if (ctaHref) console.warn('yardstick: cta-href refused, not http(s):', ctaHref);
-    else if (this.#tracking.collector()) {
-      const open = h('button', { type: 'button', class: 'cta', part: 'cta' }, this.getAttribute('cta-label') || 'Send me this business case');
-      const privacy = this.getAttribute('privacy-href');
-      const privacyHref = (privacy && httpUrl(privacy, document.baseURI)?.href) || null;
-      // One id per opened form: a retry after a failure is the same lead.
-      open.addEventListener('click', () => {
-        const leadId = randomUuid();
-        const { form, focus } = createLeadForm({
-          privacyHref,
-          send: (contact) => this.#sendLead(leadId, contact),
-          close: () => {
-            form.remove();
-            open.hidden = false;
-            open.focus();
-          },
-        });
-        open.hidden = true;
-        open.after(form);
-        focus();
-      });
-      const cta = h('div', {}, open);
-      this.#cta = cta;
-      this.#ctaParent.append(cta);
-    }
-  }
-
-  /**
-   * Sends a lead to the collector's `/api/leads` (docs/leads.md): the
-   * contact, every input as the visitor left it and which ones they
-   * entered; the collector computes the case. Counts the `lead` milestone
-   * (which carries no contact detail) once the collector took it. Resolves
-   * to a message for the visitor, or null when it was taken.
-   * @param {string} leadId
-   * @param {import('./lead-form.js').Contact} contact
-   * @returns {Promise<string | null>}
-   */
-  async #sendLead(leadId, contact) {
-    // The lead names the page view the tracker made.
-    const { pageViewId, instanceId } = await this.#tracking.leadIds();
-    const collector = this.#tracking.collector();
-    if (!collector || !this.#model || !this.#layout) return 'This calculator cannot send your details.';
-    const url = new URL('api/leads', new URL(collector, document.baseURI));
-    const source = new URL(this.getAttribute('src') ?? '', document.baseURI);
-    const privacy = this.getAttribute('privacy-href');
-    const body = {
-      schema: 'yardstick/lead@1',
-      lead_id: leadId,
-      calc_id: this.#layout.id,
-      calc_version: this.#layout.version,
-      model_path: source.origin === url.origin ? source.pathname : undefined,
-      page_view_id: pageViewId,
-      instance_id: instanceId,
-      occurred_at_ms: Date.now(),
-      page_path: location.pathname,
-      contact,
-      consent: { contact: true, privacy_url: (privacy && httpUrl(privacy, document.baseURI)?.href) || undefined },
-      inputs: this.#model.current().inputs,
-      entered: [...this.#entered],
-      scenario: this.#shownScenario,
-    };
-    const problem = await postLead(url, body);
-    if (problem === null) this.reportLead();
-    return problem;
   }
 
   /**
@@ -499,27 +408,11 @@ export class YardstickCalculator extends HTMLElement {
   }
 
   #scheduleCharts() {
-    if (this.#chartsPending || this.#charts.length === 0) return;
-    this.#chartsPending = true;
-    requestAnimationFrame(() => {
-      this.#chartsPending = false;
-      if (this.#model) this.#drawCharts(this.#model.current().series);
-    });
+    this.#charts?.schedule();
   }
 
   /** @param {Record<string, FormulaValue[]>} series every series' values */
   #drawCharts(series) {
-    if (!this.#model || !this.#layout || !this.#formats) return;
-    for (const { chart, frame } of this.#charts) {
-      try {
-        if (chart.type === 'tornado' && chart.output) {
-          drawTornado(frame, chart, this.#layout, this.#model.sensitivity({ output: chart.output }), this.#formats);
-        } else {
-          drawSeriesChart(frame, chart, this.#layout, series, this.#formats);
-        }
-      } catch (error) {
-        frame.figure.replaceChildren(frame.figure.firstChild ?? '', h('p', { class: 'status' }, error instanceof Error ? error.message : String(error)));
-      }
-    }
+    if (this.#model && this.#layout && this.#formats) this.#charts?.draw(this.#model, this.#layout, series, this.#formats);
   }
 }

@@ -57,6 +57,7 @@ fn every_planted_signal_ranks_above_every_noise_signal() {
     let options = ProveOptions {
         settings: settings.proof,
         firth: false,
+        grid: Default::default(),
     };
     let report = prove(&data, &table, &options).expect("the proof");
     assert!(report.churned >= 50 && report.renewed >= 200, "{report:?}");
@@ -89,6 +90,7 @@ fn the_suggested_weights_beat_uniform_weights_out_of_fold() {
     let options = ProveOptions {
         settings: settings.proof,
         firth: false,
+        grid: Default::default(),
     };
     let suggested = prove(&data, &table, &options).expect("the proof");
     let suggested_auc = suggested

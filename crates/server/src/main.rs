@@ -34,6 +34,8 @@ mod collect;
 #[cfg(not(target_arch = "wasm32"))]
 mod files;
 #[cfg(not(target_arch = "wasm32"))]
+mod form_data;
+#[cfg(not(target_arch = "wasm32"))]
 mod funnel_api;
 #[cfg(not(target_arch = "wasm32"))]
 mod hosts;
@@ -62,6 +64,8 @@ mod success_cases;
 mod success_csv;
 #[cfg(not(target_arch = "wasm32"))]
 mod success_demo;
+#[cfg(not(target_arch = "wasm32"))]
+mod success_import_csv;
 #[cfg(not(target_arch = "wasm32"))]
 mod success_rows;
 

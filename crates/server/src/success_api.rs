@@ -1,24 +1,28 @@
 //! The success routes (docs/success.md, "The API"): imports of a whole
-//! `yardstick/success@1` document or of one CSV table, the stored data as
+//! `yardstick/success@1` document, of CSV tables (one, or several in a
+//! form: `success_import_csv.rs`), the stored data as
 //! one document, the accounts list, and the team's settings. The core
 //! checks every row and setting; an import with one bad row stores nothing
 //! and answers every problem. Writes follow the collector's origin rules.
 
 use yardstick_core::json::{canonical_json, Node};
 use yardstick_core::model::diagnostic::ModelPath;
-use yardstick_core::success::csv_rows::{read_csv_import, CsvImport};
+use yardstick_core::success::csv_rows::CsvImport;
 use yardstick_core::success::data::KnownIds;
 use yardstick_core::success::data_read::read_data_with;
 use yardstick_core::success::diagnostic::{CsvProblem, SuccessCode, SuccessDiagnostic};
 use yardstick_core::success::settings_read::read_settings;
+use yardstick_core::success::stored_keys::{document_stored_keys, StoredKeys};
 use yardstick_json_text::node_from_json;
 
 use crate::collect::{now_ms, Origins};
+use crate::form_data;
 use crate::http::Request;
 use crate::http::Response;
 use crate::store::{ImportCounts, Store};
 use crate::success_cases::{cases_route, check_realised, current_settings_ids, known_ids};
-use crate::success_csv::{split_table, SUCCESS_FILES};
+use crate::success_csv::SUCCESS_FILES;
+use crate::success_import_csv::{import_form, import_table};
 
 /// Methods the success routes answer, for preflights.
 const SUCCESS_METHODS: &str = "GET, HEAD, POST, PUT, OPTIONS";
@@ -52,7 +56,11 @@ fn dispatch(store: &Store, request: &Request) -> Response {
     let get = matches!(request.method.as_str(), "GET" | "HEAD");
     let post = request.method == "POST";
     match path.strip_prefix("/api/success/").unwrap_or("") {
-        "import" if post => import_document(store, request),
+        "import" if post => match form_data::boundary(request.header("Content-Type").unwrap_or(""))
+        {
+            Some(boundary) => import_form(store, request, &boundary),
+            None => import_document(store, request),
+        },
         "import" => not_allowed(path, "POST, OPTIONS"),
         "data" if get => answer(store.success_document().map(|node| canonical_json(&node))),
         "data" => not_allowed(path, "GET, HEAD, OPTIONS"),
@@ -93,7 +101,7 @@ fn answer(result: Result<String, crate::store::StoreError>) -> Response {
     }
 }
 
-fn media_type(request: &Request) -> String {
+pub fn media_type(request: &Request) -> String {
     request
         .header("Content-Type")
         .and_then(|value| value.split(';').next())
@@ -133,7 +141,7 @@ fn document_problems(what: &str, problems: &[SuccessDiagnostic]) -> Response {
 }
 
 /// `400 {"error", "problems": [{code, file, line, column, reason, message}]}`.
-fn csv_problems(problems: &[CsvProblem]) -> Response {
+pub fn csv_problems(problems: &[CsvProblem]) -> Response {
     let list = problems
         .iter()
         .map(|problem| {
@@ -161,14 +169,15 @@ fn csv_problems(problems: &[CsvProblem]) -> Response {
 }
 
 /// Reads the import with `read` against what is stored (ids and the rows
-/// the rules across rows read) and stores it, in one transaction: 200
+/// of `keys` the rules across rows read) and stores it, in one transaction: 200
 /// with the counts, the refusal `read`'s problems become, or 500.
-fn checked_import<P>(
+pub fn checked_import<P>(
     store: &Store,
+    keys: &StoredKeys,
     read: impl FnOnce(&KnownIds) -> Result<CsvImport, P>,
     refused: impl FnOnce(P) -> Response,
 ) -> Response {
-    match store.import_success_checked(read) {
+    match store.import_success_checked(keys, read) {
         Ok(Ok(counts)) => Response::json(200, canonical_json(&counts_node(&counts))),
         Ok(Err(problems)) => refused(problems),
         Err(err) => answer(Err(err)),
@@ -249,6 +258,7 @@ fn import_document(store: &Store, request: &Request) -> Response {
     };
     checked_import(
         store,
+        &document_stored_keys(&node),
         |known| {
             read_data_with(&node, &known.clone().with_settings_ids(ids)).map(|data| CsvImport {
                 data,
@@ -267,62 +277,6 @@ fn has_rows(node: &Node, key: &str) -> bool {
             .any(|(k, v)| k == key && !matches!(v, Node::List(items) if items.is_empty())),
         _ => false,
     }
-}
-
-fn import_table(store: &Store, request: &Request, file: &str) -> Response {
-    if media_type(request) != "text/csv" {
-        return Response::error(415, "Content-Type must be text/csv");
-    }
-    let table = match split_table(file, &request.body) {
-        Ok(table) => table,
-        Err(problem) => {
-            return csv_problems(&[CsvProblem {
-                code: SuccessCode::InvalidValue,
-                file: problem.file,
-                line: problem.line,
-                column: None,
-                reason: problem.reason,
-            }])
-        }
-    };
-    if file == "realised.csv" {
-        let known = match known_ids(store) {
-            Ok(known) => known,
-            Err(failed) => return failed,
-        };
-        let lines: Vec<u64> = table.records.iter().map(|record| record.line).collect();
-        let import = match read_csv_import(std::slice::from_ref(&table), &known) {
-            Ok(import) => import,
-            Err(problems) => return csv_problems(&problems),
-        };
-        let refusals = match check_realised(store, &import.data) {
-            Ok(refusals) => refusals,
-            Err(failed) => return failed,
-        };
-        if !refusals.is_empty() {
-            // An accepted import read every record into a row, in order.
-            let problems: Vec<CsvProblem> = refusals
-                .into_iter()
-                .map(|refusal| CsvProblem {
-                    code: SuccessCode::UnknownReference,
-                    file: file.to_string(),
-                    line: lines.get(refusal.row).copied().unwrap_or(0),
-                    column: Some(refusal.field.to_string()),
-                    reason: refusal.reason,
-                })
-                .collect();
-            return csv_problems(&problems);
-        }
-    }
-    let ids = match current_settings_ids(store) {
-        Ok(ids) => ids,
-        Err(failed) => return failed,
-    };
-    checked_import(
-        store,
-        |known| read_csv_import(&[table], &known.clone().with_settings_ids(ids)),
-        |problems| csv_problems(&problems),
-    )
 }
 
 fn accounts(store: &Store) -> Response {

@@ -12,6 +12,7 @@
 mod support;
 
 use serde_json::{json, Value};
+use support::success::{data, post_csv};
 use support::{temp_folder, Server};
 
 const ACCOUNTS_CSV: &str = "id,name,annual_value,currency,contract_start,renewal\n\
@@ -21,19 +22,6 @@ globex,Globex,50000,EUR,2025-03-01,2026-03-01\n";
 const SIGNALS_CSV: &str = "account,date,metric,value\n\
 acme,2025-04-01,logins,0.42\n\
 globex,2025-04-01,logins,0.8\n";
-
-fn post_csv(server: &Server, file: &str, body: &str) -> support::Answer {
-    server.request(
-        "POST",
-        &format!("/api/success/import/{file}"),
-        &[("Content-Type", "text/csv")],
-        body.as_bytes(),
-    )
-}
-
-fn data(server: &Server) -> Value {
-    server.get_json("/api/success/data")
-}
 
 #[test]
 fn csv_imports_are_stored_once_and_read_back_as_a_document() {

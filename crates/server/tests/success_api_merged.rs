@@ -13,6 +13,7 @@
 mod support;
 
 use serde_json::{json, Value};
+use support::success::{post, post_csv};
 use support::Server;
 
 /// acme from 2025-01-15, renewed 2026-01-15 and churned 2027-01-15;
@@ -24,19 +25,6 @@ globex,Globex,50000,EUR,2025-03-01,2026-03-01\n";
 const RENEWALS_CSV: &str = "account,date,result,value\n\
 acme,2026-01-15,renewed,120000\n\
 acme,2027-01-15,churned,0\n";
-
-fn post(server: &Server, target: &str, media: &str, body: &str) -> support::Answer {
-    server.request("POST", target, &[("Content-Type", media)], body.as_bytes())
-}
-
-fn post_csv(server: &Server, file: &str, body: &str) -> support::Answer {
-    post(
-        server,
-        &format!("/api/success/import/{file}"),
-        "text/csv",
-        body,
-    )
-}
 
 /// A server holding the accounts and renewals above.
 fn stocked() -> Server {
@@ -178,7 +166,7 @@ fn a_document_moving_an_outcome_baseline_after_a_stored_renegotiation_is_refused
         &server,
         "/api/success/import",
         "application/json",
-        &outcome("2025-01-15", renegotiation),
+        outcome("2025-01-15", renegotiation).as_bytes(),
     );
     assert_eq!(first.status, 200, "{}", first.text());
     let before = server.get_json("/api/success/data");
@@ -186,7 +174,7 @@ fn a_document_moving_an_outcome_baseline_after_a_stored_renegotiation_is_refused
         &server,
         "/api/success/import",
         "application/json",
-        &outcome("2025-08-01", json!([])),
+        outcome("2025-08-01", json!([])).as_bytes(),
     );
     assert_eq!(moved.status, 400, "{}", moved.text());
     let problems = moved.json()["problems"].clone();
@@ -214,7 +202,7 @@ fn a_renegotiation_of_a_stored_outcome_before_its_stored_baseline_is_refused() {
         &server,
         "/api/success/import",
         "application/json",
-        &document.to_string(),
+        document.to_string().as_bytes(),
     );
     assert_eq!(first.status, 200, "{}", first.text());
     let before = server.get_json("/api/success/data");

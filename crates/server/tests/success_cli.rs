@@ -11,26 +11,10 @@
 
 mod support;
 
-use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
+use support::success::{run_scorer, write_file};
 use support::{documented_settings_text as documented_settings, temp_folder};
-
-fn write(folder: &Path, file: &str, text: &str) {
-    std::fs::write(folder.join(file), text).expect("write");
-}
-
-fn score(folder: &Path, as_of: &str, out: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_yardstick-success"))
-        .arg("--data")
-        .arg(folder)
-        .arg("--settings")
-        .arg(folder.join("settings.json"))
-        .args(["--as-of", as_of, "--out"])
-        .arg(out)
-        .output()
-        .expect("runs")
-}
 
 const ACCOUNTS: &str = "id,name,annual_value,currency,contract_start,first_value,renewal\n\
 acme,Acme Corp,120000,EUR,2025-01-15,,2026-01-15\n\
@@ -41,15 +25,15 @@ initech,Initech,20000,EUR,2024-06-01,,2025-06-01\n";
 #[test]
 fn writes_the_stage_of_every_account_at_the_date() {
     let folder = temp_folder("success-cli-good");
-    write(&folder, "settings.json", &documented_settings());
-    write(&folder, "accounts.csv", ACCOUNTS);
-    write(
+    write_file(&folder, "settings.json", &documented_settings());
+    write_file(&folder, "accounts.csv", ACCOUNTS);
+    write_file(
         &folder,
         "renewals.csv",
         "account,date,result,value\ninitech,2025-06-01,churned,0\n",
     );
     let out = folder.join("scores.csv");
-    let run = score(&folder, "2025-11-20", &out);
+    let run = run_scorer(&folder, "2025-11-20", &out);
     assert!(
         run.status.success(),
         "{}",
@@ -73,15 +57,15 @@ initech,churned,,,\n"
 #[test]
 fn bad_rows_fail_with_every_one_on_stderr_and_nothing_written() {
     let folder = temp_folder("success-cli-bad");
-    write(&folder, "settings.json", &documented_settings());
-    write(&folder, "accounts.csv", ACCOUNTS);
-    write(
+    write_file(&folder, "settings.json", &documented_settings());
+    write_file(&folder, "accounts.csv", ACCOUNTS);
+    write_file(
         &folder,
         "signals.csv",
         "account,date,metric,value\nacme,2025-04-01,logins,n/a\nacme,2025-02-30,logins,1\n",
     );
     let out = folder.join("scores.csv");
-    let run = score(&folder, "2025-11-20", &out);
+    let run = run_scorer(&folder, "2025-11-20", &out);
     assert_eq!(run.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(

@@ -14,8 +14,8 @@ mod support;
 
 use std::fmt::Write as _;
 use std::path::Path;
-use std::process::{Command, Output};
 
+use support::success::{run_scorer, write_file};
 use support::temp_folder;
 use yardstick_core::success::data::{RenewalResult, SuccessData};
 use yardstick_core::success::data_read::read_data;
@@ -47,7 +47,7 @@ const SETTINGS: &str = r#"{
 }"#;
 
 fn csv_file(folder: &Path, file: &str, header: &str, rows: &str) {
-    std::fs::write(folder.join(file), format!("{header}\n{rows}")).expect("write");
+    write_file(folder, file, &format!("{header}\n{rows}"));
 }
 
 /// Writes `data` as the CSV tables of docs/success.md (the demo has no
@@ -110,18 +110,6 @@ fn write_tables(folder: &Path, data: &SuccessData) {
     );
 }
 
-fn run_scorer(folder: &Path, as_of: &str, out: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_yardstick-success"))
-        .arg("--data")
-        .arg(folder)
-        .arg("--settings")
-        .arg(folder.join("settings.json"))
-        .args(["--as-of", as_of, "--out"])
-        .arg(out)
-        .output()
-        .expect("runs")
-}
-
 #[test]
 fn every_score_grade_and_coverage_is_the_health_tables() {
     let document = demo_portfolio(DemoOptions {
@@ -136,7 +124,7 @@ fn every_score_grade_and_coverage_is_the_health_tables() {
     }
     let folder = temp_folder("success-cli-scores");
     write_tables(&folder, &data);
-    std::fs::write(folder.join("settings.json"), SETTINGS).expect("settings");
+    write_file(&folder, "settings.json", SETTINGS);
     let settings = read_settings(&node_from_json(SETTINGS).unwrap()).expect("settings");
     let as_of = Date::parse("2025-09-15").unwrap();
     let index = SignalIndex::new(&data);
@@ -182,7 +170,7 @@ fn every_score_grade_and_coverage_is_the_health_tables() {
 #[test]
 fn a_bad_row_among_good_ones_fails_and_writes_nothing() {
     let folder = temp_folder("success-cli-scores-bad");
-    std::fs::write(folder.join("settings.json"), SETTINGS).expect("settings");
+    write_file(&folder, "settings.json", SETTINGS);
     csv_file(
         &folder,
         "accounts.csv",

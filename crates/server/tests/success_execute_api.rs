@@ -14,6 +14,7 @@
 mod support;
 
 use serde_json::{json, Value};
+use support::success::{import_document, post};
 use support::{Answer, Server};
 
 fn model() -> Value {
@@ -36,19 +37,6 @@ fn case() -> Value {
     })
 }
 
-fn send(server: &Server, target: &str, content_type: &str, body: &[u8]) -> Answer {
-    server.request("POST", target, &[("Content-Type", content_type)], body)
-}
-
-fn import(server: &Server, document: &Value) -> Answer {
-    send(
-        server,
-        "/api/success/import",
-        "application/json",
-        document.to_string().as_bytes(),
-    )
-}
-
 fn account(id: &str, case: Option<(u64, u64)>) -> Value {
     let mut row = json!({"id": id, "name": id, "annualValue": 1000, "currency": "EUR",
         "contractStart": "2025-01-01", "renewal": "2026-01-01"});
@@ -62,7 +50,7 @@ fn account(id: &str, case: Option<(u64, u64)>) -> Value {
 /// it, globex links a revision that is not stored, initech links none.
 fn server_with_accounts() -> Server {
     let server = Server::memory();
-    let saved = send(
+    let saved = post(
         &server,
         "/api/cases",
         "application/json",
@@ -71,7 +59,7 @@ fn server_with_accounts() -> Server {
     assert_eq!(saved.status, 201, "{}", saved.text());
     let accounts = json!({"schema": "yardstick/success@1", "accounts": [
         account("acme", Some((1, 1))), account("globex", Some((1, 9))), account("initech", None)]});
-    let answer = import(&server, &accounts);
+    let answer = import_document(&server, &accounts);
     assert_eq!(answer.status, 200, "{}", answer.text());
     server
 }
@@ -100,7 +88,7 @@ fn realised_values_are_checked_against_the_linked_case_and_nothing_is_stored_on_
         {"account": "acme", "date": "2025-06-30", "input": "implementation_costs", "value": 1},
         {"account": "globex", "date": "2025-06-30", "input": "training_cost", "value": 1},
         {"account": "initech", "date": "2025-06-30", "input": "training_cost", "value": 1}]});
-    let answer = import(&server, &bad);
+    let answer = import_document(&server, &bad);
     assert_eq!(answer.status, 400, "{}", answer.text());
     let found = problems(&answer);
     assert_eq!(found.len(), 3, "{found:?}");
@@ -117,7 +105,7 @@ fn realised_values_are_checked_against_the_linked_case_and_nothing_is_stored_on_
     assert_eq!(stored["realised"], json!([]), "nothing stored");
     // The same in CSV: the problem on its line and column.
     let csv = "account,date,input,value\nacme,2025-06-30,training_cost,5\nacme,2025-07-31,nope,1\n";
-    let answer = send(
+    let answer = post(
         &server,
         "/api/success/import/realised.csv",
         "text/csv",
@@ -143,7 +131,7 @@ fn the_three_tables_store_once_and_come_back_in_the_document() {
         "checklist": [{"account": "acme", "list": "setup", "item": "sponsor", "date": "2025-01-10", "done": true},
                       {"account": "acme", "list": "execution", "item": "reviews", "date": "2025-03-01", "done": false, "note": "Skipped March"}],
         "plays": [{"account": "globex", "play": "rescue", "alert": "to_at_risk", "date": "2025-05-02", "by": "dana"}]});
-    let answer = import(&server, &rows);
+    let answer = import_document(&server, &rows);
     assert_eq!(answer.status, 200, "{}", answer.text());
     assert_eq!(
         answer.json()["stored"],
@@ -152,14 +140,14 @@ fn the_three_tables_store_once_and_come_back_in_the_document() {
         "realised": 1, "checklist": 2, "plays": 1})
     );
     let before = server.get_json("/api/success/data");
-    assert_eq!(import(&server, &rows).status, 200);
+    assert_eq!(import_document(&server, &rows).status, 200);
     let after = server.get_json("/api/success/data");
     assert_eq!(before, after, "a re-import changes nothing");
     assert_eq!(after["realised"], rows["realised"]);
     assert_eq!(after["plays"], rows["plays"]);
     assert_eq!(after["checklist"].as_array().map(Vec::len), Some(2));
     let csv = "account,play,date,note\nacme,check_in,2025-06-01,Called\n";
-    let answer = send(
+    let answer = post(
         &server,
         "/api/success/import/plays.csv",
         "text/csv",
@@ -180,14 +168,14 @@ fn checklist_items_and_plays_are_checked_against_the_current_settings() {
     let rows = json!({"schema": "yardstick/success@1",
         "checklist": [{"account": "acme", "list": "setup", "item": "sponsr", "date": "2025-01-10", "done": true}],
         "plays": [{"account": "acme", "play": "party", "date": "2025-05-02"}]});
-    let answer = import(&server, &rows);
+    let answer = import_document(&server, &rows);
     assert_eq!(answer.status, 400, "{}", answer.text());
     let found = problems(&answer);
     assert_eq!(found[0].0, "checklist[0].item");
     assert!(found[0].1.contains("`sponsor`"), "{found:?}");
     assert_eq!(found[1].0, "plays[0].play");
     let csv = "account,list,item,date,done\nacme,execution,steps,2025-02-01,maybe\n";
-    let answer = send(
+    let answer = post(
         &server,
         "/api/success/import/checklist.csv",
         "text/csv",

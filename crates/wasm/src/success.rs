@@ -22,6 +22,7 @@ use yardstick_core::error::ErrorCode;
 use yardstick_core::success::alerts::AlertReadings;
 use yardstick_core::success::data::{Renewal, SuccessData};
 use yardstick_core::success::date::Date;
+use yardstick_core::success::evidence_dates::DateGrid;
 use yardstick_core::success::health::{CaseDocuments, HealthTable};
 use yardstick_core::success::prove::ProofParts;
 use yardstick_core::success::settings::SuccessSettings;
@@ -148,6 +149,9 @@ pub struct SuccessPortfolio {
     /// The table on the proof's and the plays' dates
     /// ([`super::success_evidence`]), built when first asked for.
     pub(crate) evidence: Option<HealthTable>,
+    /// How the evidence table's dates were laid out (exact, or snapped to
+    /// a grid to stay within the table's bound), set when it is built.
+    pub(crate) evidence_grid: DateGrid,
     /// The linked cases by account id (`setCases`; none until then).
     pub(crate) cases: CaseDocuments,
     /// What the last proof computed that a weight change cannot change,
@@ -196,6 +200,7 @@ impl SuccessPortfolio {
             fired: OnceCell::new(),
             milestone_data: OnceCell::new(),
             evidence: None,
+            evidence_grid: DateGrid::EXACT,
             cases: CaseDocuments::new(),
             proof_parts: None,
         })

@@ -5,10 +5,13 @@
 //! dates (each completion and `playFollowUpDays` after it,
 //! `team::team_dates`), and on no other date: both read scores on exactly
 //! those days, so the snapshots would only add cells to re-sum on every
-//! weight change. Of that grid only the cells read are scored (each
+//! weight change. When those days would not fit the table's bound they
+//! are snapped to a weekly or coarser grid (`evidence_dates`,
+//! docs/success-proof.md), and the proof and the team read their scores
+//! with that grid. Of the table only the cells read are scored (each
 //! renewal's account on its date − N, each completion's account on its
-//! two dates: `HealthTable::build_cells`); the rest stay empty and cost
-//! nothing to build or re-sum.
+//! two dates, snapped to the grid: `HealthTable::build_cells`); the rest
+//! stay empty and cost nothing to build or re-sum.
 //!
 //! Why a second table rather than those dates added to the portfolio's:
 //! the portfolio's snapshots are what the page shows (the sparkline, the
@@ -24,6 +27,7 @@ use super::error::JsError;
 use super::success::SuccessPortfolio;
 use yardstick_core::success::data::Signal;
 use yardstick_core::success::date::Date;
+use yardstick_core::success::evidence_dates::{evidence_dates, max_table_dates, DateGrid};
 use yardstick_core::success::health::HealthTable;
 use yardstick_core::success::prove_observations::proof_dates;
 use yardstick_core::success::settings::MilestoneCondition;
@@ -38,8 +42,9 @@ impl SuccessPortfolio {
         match self.evidence.take() {
             Some(table) => Ok(table),
             None => {
-                let dates = self.evidence_dates();
-                let wanted = self.evidence_cells();
+                let (dates, grid) = self.evidence_dates();
+                self.evidence_grid = grid;
+                let wanted = self.evidence_cells(grid);
                 let is_wanted =
                     |account: usize, date: Date| wanted.binary_search(&(account, date)).is_ok();
                 HealthTable::build_cells(
@@ -60,27 +65,33 @@ impl SuccessPortfolio {
     }
 
     /// Every renewal's date − N days and every play completion's date and
-    /// follow-up date: the only days the proof and the team view read
-    /// (the snapshots are the first table's).
-    fn evidence_dates(&self) -> Vec<Date> {
-        let with_proof = proof_dates(&self.data, self.settings.proof.days_before_renewal, &[]);
-        team_dates(
+    /// follow-up date (the only days the proof and the team view read; the
+    /// snapshots are the first table's), within the table's bound, and the
+    /// grid they were laid out on.
+    fn evidence_dates(&self) -> (Vec<Date>, DateGrid) {
+        let renewal_days = proof_dates(&self.data, self.settings.proof.days_before_renewal, &[]);
+        let wanted = team_dates(
             &self.completions(),
             self.settings.play_follow_up_days,
-            &with_proof,
-        )
+            &renewal_days,
+        );
+        let most = max_table_dates(self.data.accounts.len(), &self.settings);
+        evidence_dates(&wanted, &[], most)
     }
 
     /// The cells the proof and the team view read, sorted: each renewal's
     /// account on its date − N days, each completion's account on its
-    /// date and its follow-up date. The second table scores these only.
-    fn evidence_cells(&self) -> Vec<(usize, Date)> {
+    /// date and its follow-up date, each day snapped to `grid` (the table
+    /// date `DateGrid::snapshot_of` reads it from, since the table holds
+    /// no other dates). The second table scores these only.
+    fn evidence_cells(&self, grid: DateGrid) -> Vec<(usize, Date)> {
         let days_before = i64::from(self.settings.proof.days_before_renewal);
         let follow_up = i64::from(self.settings.play_follow_up_days);
         let mut cells = Vec::new();
         for (position, renewals) in self.renewals.iter().enumerate() {
             for renewal in renewals {
-                cells.extend(renewal.date.plus_days(-days_before).map(|d| (position, d)));
+                let day = renewal.date.plus_days(-days_before).and_then(|d| grid.snap(d));
+                cells.extend(day.map(|d| (position, d)));
             }
         }
         let mut ids: Vec<(&str, usize)> = self
@@ -94,8 +105,9 @@ impl SuccessPortfolio {
         for play in &self.data.plays {
             let at = ids.partition_point(|(id, _)| *id < play.account.as_str());
             if let Some((_, position)) = ids.get(at).filter(|(id, _)| *id == play.account) {
-                cells.push((*position, play.date));
-                cells.extend(play.date.plus_days(follow_up).map(|d| (*position, d)));
+                cells.extend(grid.snap(play.date).map(|d| (*position, d)));
+                let after = play.date.plus_days(follow_up).and_then(|d| grid.snap(d));
+                cells.extend(after.map(|d| (*position, d)));
             }
         }
         cells.sort_unstable();

@@ -119,11 +119,12 @@ impl SuccessPortfolio {
                 "no snapshot on or before that date",
             )
         })?;
+        let table = self.take_evidence()?;
         let options = ProveOptions {
             settings: self.settings.proof,
             firth: false,
+            grid: self.evidence_grid,
         };
-        let table = self.take_evidence()?;
         let later = self.data.renewals.iter().any(|r| r.date > date);
         let report = if later {
             // The observations read the accounts and renewals only.

@@ -49,7 +49,16 @@ impl SuccessPortfolio {
         // The milestones read their signals from the data; the portfolio
         // keeps them in the index only, so they come back for this call.
         self.data.signals = self.milestone_signals_all();
-        let owners = team_view(&self.data, &self.settings, &table, &completions, days, date);
+        let grid = self.evidence_grid;
+        let owners = team_view(
+            &self.data,
+            &self.settings,
+            &table,
+            &completions,
+            days,
+            date,
+            grid,
+        );
         self.data.signals = Vec::new();
         self.keep_evidence(table);
         let view = object();

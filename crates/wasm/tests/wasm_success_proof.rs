@@ -31,6 +31,7 @@ use yardstick_core::success::data_read::read_data;
 use yardstick_core::success::date::Date;
 use yardstick_core::success::demo::{demo_portfolio, DemoOptions};
 use yardstick_core::success::demo_settings::demo_settings;
+use yardstick_core::success::evidence_dates::DateGrid;
 use yardstick_core::success::health::HealthTable;
 use yardstick_core::success::prove::{prove, ProofReport, ProveOptions};
 use yardstick_core::success::prove_observations::proof_dates;
@@ -86,6 +87,7 @@ fn core_report(
     let options = ProveOptions {
         settings: settings.proof,
         firth: false,
+        grid: Default::default(),
     };
     prove(&known, table, &options).unwrap()
 }
@@ -336,8 +338,24 @@ fn the_team_equals_the_cores_team_view() {
     for as_of in [dates[dates.len() - 1], dates[12]] {
         let view = portfolio.team(Some(as_of.to_string())).unwrap();
         assert_eq!(number(&view, "followUpDays"), Some(f64::from(days)));
-        let owners = team_view(&data, &settings, &table, &completions, days, as_of);
-        let without = team_view(&bare, &settings, &table, &completions, days, as_of);
+        let owners = team_view(
+            &data,
+            &settings,
+            &table,
+            &completions,
+            days,
+            as_of,
+            DateGrid::EXACT,
+        );
+        let without = team_view(
+            &bare,
+            &settings,
+            &table,
+            &completions,
+            days,
+            as_of,
+            DateGrid::EXACT,
+        );
         signals_matter |= without != owners;
         let shown = items(&get(&view, "owners"));
         assert_eq!(shown.len(), owners.len());

@@ -14,8 +14,15 @@
 //!   start; reached within its days it is done, reached later it is done
 //!   late (counted as overdue until then);
 //! - point-in-time: only rows dated on or before `d` are read.
+//!
+//! [`MilestoneTables`] groups every account's rows once, so views that
+//! read milestones of many accounts on a date (the team view, the
+//! `milestone_overdue` alert) share one grouping and one reading,
+//! [`MilestoneTables::milestones_on`].
 
-use super::data::{Account, Event, Renewal, Signal, Stage};
+use std::collections::HashMap;
+
+use super::data::{Account, Event, Renewal, Signal, Stage, SuccessData};
 use super::date::Date;
 use super::settings::{Milestone, MilestoneCondition, StageSettings};
 use super::stages::AccountTimeline;
@@ -120,6 +127,93 @@ pub fn milestones_on(
         });
     }
     readings
+}
+
+/// Each account's own rows that milestones read, grouped in one pass over
+/// the data (signals only of the metrics a milestone reads), by account
+/// position in `data.accounts`.
+#[derive(Debug, Clone)]
+pub struct MilestoneTables<'a> {
+    accounts: &'a [Account],
+    renewals: Vec<Vec<Renewal>>,
+    events: Vec<Vec<Event>>,
+    signals: Vec<Vec<Signal>>,
+}
+
+impl<'a> MilestoneTables<'a> {
+    /// Groups `data`'s rows for `milestones`. Rows naming no account of
+    /// the data are left out.
+    pub fn new(data: &'a SuccessData, milestones: &[Milestone]) -> MilestoneTables<'a> {
+        let count = data.accounts.len();
+        let position_of: HashMap<&str, usize> = data
+            .accounts
+            .iter()
+            .enumerate()
+            .map(|(position, account)| (account.id.as_str(), position))
+            .collect();
+        let at = |account: &str| position_of.get(account).copied();
+        let mut tables = MilestoneTables {
+            accounts: &data.accounts,
+            renewals: vec![Vec::new(); count],
+            events: vec![Vec::new(); count],
+            signals: vec![Vec::new(); count],
+        };
+        for row in &data.renewals {
+            if let Some(list) = at(&row.account).and_then(|p| tables.renewals.get_mut(p)) {
+                list.push(row.clone());
+            }
+        }
+        for row in &data.events {
+            if let Some(list) = at(&row.account).and_then(|p| tables.events.get_mut(p)) {
+                list.push(row.clone());
+            }
+        }
+        let metrics: Vec<&str> = milestones
+            .iter()
+            .filter_map(|milestone| match &milestone.condition {
+                MilestoneCondition::Signal { metric, .. } => Some(metric.as_str()),
+                _ => None,
+            })
+            .collect();
+        for row in data
+            .signals
+            .iter()
+            .filter(|signal| metrics.contains(&signal.metric.as_str()))
+        {
+            if let Some(list) = at(&row.account).and_then(|p| tables.signals.get_mut(p)) {
+                list.push(row.clone());
+            }
+        }
+        tables
+    }
+
+    /// The renewals of the account at `position` (none past the end).
+    pub fn renewals(&self, position: usize) -> &[Renewal] {
+        self.renewals.get(position).map_or(&[], Vec::as_slice)
+    }
+
+    /// The rows of the account at `position`; `None` past the end.
+    pub fn rows(&self, position: usize) -> Option<AccountRows<'_>> {
+        Some(AccountRows {
+            account: self.accounts.get(position)?,
+            renewals: self.renewals.get(position)?,
+            events: self.events.get(position)?,
+            signals: self.signals.get(position)?,
+        })
+    }
+
+    /// [`milestones_on`] for the account at `position` (none past the end).
+    pub fn milestones_on(
+        &self,
+        position: usize,
+        stages: StageSettings,
+        milestones: &[Milestone],
+        date: Date,
+    ) -> Vec<MilestoneReading> {
+        self.rows(position)
+            .map(|rows| milestones_on(rows, stages, milestones, date))
+            .unwrap_or_default()
+    }
 }
 
 /// The first day in `start..=date` the condition holds.

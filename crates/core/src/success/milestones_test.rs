@@ -171,3 +171,54 @@ fn rows_after_the_date_are_not_read() {
     let on = status_on("2025-01-12", &events, &[]);
     assert_eq!(on[0].1, MilestoneStatus::Due { days_left: 3 });
 }
+
+#[test]
+fn the_grouped_tables_read_each_account_as_its_own_rows_do() {
+    // Two accounts whose rows interleave: each must read only its own.
+    let acme = account();
+    let globex = Account {
+        id: "globex".into(),
+        contract_start: date("2025-01-05"),
+        first_value: None,
+        ..account()
+    };
+    let mut other_event = event("2025-01-08", "admin_setup_done");
+    other_event.account = "globex".into();
+    let mut other_signal = signal("2025-01-09", 0.9);
+    other_signal.account = "globex".into();
+    let data = SuccessData {
+        accounts: vec![acme.clone(), globex.clone()],
+        events: vec![other_event.clone(), event("2025-01-20", "admin_setup_done")],
+        signals: vec![signal("2025-01-25", 0.25), other_signal.clone()],
+        ..SuccessData::default()
+    };
+    let tables = MilestoneTables::new(&data, &milestones());
+    let day = date("2025-03-01");
+    let own = |account: &Account, events: &[Event], signals: &[Signal]| {
+        let rows = AccountRows {
+            account,
+            renewals: &[],
+            events,
+            signals,
+        };
+        milestones_on(rows, StageSettings::default(), &milestones(), day)
+    };
+    let acme_alone = own(
+        &acme,
+        &[event("2025-01-20", "admin_setup_done")],
+        &[signal("2025-01-25", 0.25)],
+    );
+    let globex_alone = own(&globex, &[other_event], &[other_signal]);
+    assert_eq!(
+        tables.milestones_on(0, StageSettings::default(), &milestones(), day),
+        acme_alone
+    );
+    assert_eq!(
+        tables.milestones_on(1, StageSettings::default(), &milestones(), day),
+        globex_alone
+    );
+    assert_ne!(acme_alone, globex_alone, "the two accounts differ");
+    assert!(tables
+        .milestones_on(2, StageSettings::default(), &milestones(), day)
+        .is_empty());
+}

@@ -27,6 +27,7 @@
 //! than `MAX_OBSERVATIONS`), measures at most `MAX_FEATURES`.
 
 use super::data::SuccessData;
+use super::evidence_dates::DateGrid;
 use super::health::HealthTable;
 use super::proof::{
     auc, backtest, churn_by_grade, decile_lift, fit_firth, fit_logistic, quantile_edges, roc_curve,
@@ -50,6 +51,9 @@ pub struct ProveOptions {
     pub settings: ProofSettings,
     /// Suggest weights from Firth's fit even when the L2 fit succeeds.
     pub firth: bool,
+    /// How the table's dates were laid out ([`super::evidence_dates`]);
+    /// exact for a table on [`super::prove_observations::proof_dates`].
+    pub grid: DateGrid,
 }
 
 /// One measure's evidence.
@@ -124,7 +128,7 @@ pub fn prove(
     options: &ProveOptions,
 ) -> Result<ProofReport, ProofError> {
     let settings = options.settings;
-    let found = build_observations(data, table, settings.days_before_renewal)?;
+    let found = build_observations(data, table, settings.days_before_renewal, options.grid)?;
     prove_built(&found, options)
 }
 

@@ -19,6 +19,7 @@
 
 use super::data::{RenewalResult, SuccessData};
 use super::date::Date;
+use super::evidence_dates::DateGrid;
 use super::health::HealthTable;
 use super::proof::{ProofError, MAX_FEATURES};
 use super::settings::{Grade, HealthMeasure};
@@ -97,12 +98,16 @@ pub fn proof_dates(
 }
 
 /// Builds the observations from `data` and a `table` built on the same
-/// data. Errors with `TooManyFeatures` when the scorecards have more than
+/// data, each renewal's score read with `grid` (the table date on or
+/// before its date − N days, less than a step before it:
+/// [`DateGrid::snapshot_of`]; exactly that day with [`DateGrid::EXACT`]).
+/// Errors with `TooManyFeatures` when the scorecards have more than
 /// [`MAX_FEATURES`] distinct measure ids.
 pub fn build_observations(
     data: &SuccessData,
     table: &HealthTable,
     days_before_renewal: u32,
+    grid: DateGrid,
 ) -> Result<ProofObservations, ProofError> {
     let (measures, column_of) = measure_columns(table)?;
     let mut ids: Vec<(&str, usize)> = data
@@ -137,9 +142,11 @@ pub fn build_observations(
             }
         };
         previous = Some((id, account));
-        let scored_on = renewal.date.plus_days(-i64::from(days_before_renewal));
-        let snapshot = scored_on.and_then(|date| table.dates().binary_search(&date).ok());
-        let (Some(scored_on), Some(snapshot)) = (scored_on, snapshot) else {
+        let wanted = renewal.date.plus_days(-i64::from(days_before_renewal));
+        let snapshot = wanted.and_then(|date| grid.snapshot_of(table.dates(), date));
+        let Some((snapshot, &scored_on)) =
+            snapshot.and_then(|at| Some((at, table.dates().get(at)?)))
+        else {
             found.skipped_not_in_table += 1;
             continue;
         };

@@ -62,7 +62,7 @@ fn observations(days_before_renewal: u32, extra_dates: &[Date]) -> ProofObservat
     let dates = proof_dates(&data, days_before_renewal, extra_dates);
     let table = HealthTable::build(&data, &SignalIndex::new(&data), &settings, &dates)
         .expect("a small table");
-    build_observations(&data, &table, days_before_renewal).expect("observations")
+    build_observations(&data, &table, days_before_renewal, DateGrid::EXACT).expect("observations")
 }
 
 #[test]
@@ -121,7 +121,7 @@ fn a_date_left_out_of_the_table_is_counted_apart() {
         &[date("2025-10-04")],
     )
     .expect("a small table");
-    let found = build_observations(&data, &table, 90).expect("observations");
+    let found = build_observations(&data, &table, 90, DateGrid::EXACT).expect("observations");
     assert!(found.observations.is_empty());
     assert_eq!(found.skipped_not_in_table, 4);
 }

@@ -70,7 +70,12 @@ pub fn prove_reusing(
     options: &ProveOptions,
     parts: &mut Option<ProofParts>,
 ) -> Result<ProofReport, ProofError> {
-    let found = build_observations(data, table, options.settings.days_before_renewal)?;
+    let found = build_observations(
+        data,
+        table,
+        options.settings.days_before_renewal,
+        options.grid,
+    )?;
     let key = PartsKey::of(&found, options);
     let Some(kept) = parts.as_ref().filter(|kept| kept.key == key) else {
         let report = prove_built(&found, options)?;

@@ -65,6 +65,7 @@ fn options(penalty: f64, firth: bool) -> ProveOptions {
             ..ProofSettings::default()
         },
         firth,
+        grid: DateGrid::EXACT,
     }
 }
 
@@ -178,6 +179,7 @@ fn a_proof_after_a_weight_change_reuses_its_fits_and_equals_a_fresh_proof() {
     let options = ProveOptions {
         settings: settings.proof,
         firth: false,
+        grid: DateGrid::EXACT,
     };
     // Renewals are scored N days before: inside the pre-renewal stage.
     let card = settings

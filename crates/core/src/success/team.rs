@@ -16,8 +16,9 @@
 //! - milestones **due so far** are those done (on time or late) or overdue
 //!   on the date; still-due ones are not yet counted;
 //! - a play's health change is the score on `completed + N days` minus the
-//!   score on `completed`, read from the health table on exactly those
-//!   dates ([`team_dates`] lists them); only completions with both scores
+//!   score on `completed`, read from the health table on those dates
+//!   ([`team_dates`] lists them; on a bounded table, the grid date on or
+//!   before each, `evidence_dates`); only completions with both scores
 //!   and `completed + N` on or before the date count;
 //! - days to first value: `firstValue − contractStart` for accounts whose
 //!   first value is on or before the date; the median of an even count is
@@ -28,12 +29,13 @@
 
 use std::collections::HashMap;
 
-use super::data::{Event, Renewal, Signal, SuccessData};
+use super::data::SuccessData;
 use super::date::Date;
+use super::evidence_dates::DateGrid;
 use super::health::HealthTable;
-use super::milestones::{milestones_on, AccountRows, MilestoneStatus};
+use super::milestones::{MilestoneStatus, MilestoneTables};
 use super::outcomes::{outcome_on, OutcomeStatus};
-use super::settings::{MilestoneCondition, SuccessSettings};
+use super::settings::SuccessSettings;
 use super::stages::AccountTimeline;
 
 /// A play completed for an account (the minimal input; where completions
@@ -98,7 +100,8 @@ pub fn team_dates(
 }
 
 /// The team view on `date`: one entry per owner (module docs). `table` is
-/// the health table of the same data (row `r` is account `r`).
+/// the health table of the same data (row `r` is account `r`), its dates
+/// laid out by `grid` ([`super::evidence_dates`]).
 pub fn team_view(
     data: &SuccessData,
     settings: &SuccessSettings,
@@ -106,6 +109,7 @@ pub fn team_view(
     completions: &[PlayCompletion],
     days_after: u32,
     date: Date,
+    grid: DateGrid,
 ) -> Vec<OwnerFigures> {
     let rows = AccountTables::new(data, settings);
     let mut owners: Vec<OwnerFigures> = Vec::new();
@@ -134,7 +138,7 @@ pub fn team_view(
         if account.contract_start > date {
             continue;
         }
-        let renewals = rows.renewals(position);
+        let renewals = rows.milestones.renewals(position);
         let timeline = AccountTimeline::new(account, settings.stages, renewals);
         if timeline.churned_on().is_some_and(|churn| churn <= date) {
             figures.churned += 1;
@@ -160,13 +164,10 @@ pub fn team_view(
             }
         }
         figures.success_plans += usize::from(has_plan);
-        let account_rows = AccountRows {
-            account,
-            renewals,
-            events: rows.events(position),
-            signals: rows.signals(position),
-        };
-        for reading in milestones_on(account_rows, settings.stages, &settings.milestones, date) {
+        let readings =
+            rows.milestones
+                .milestones_on(position, settings.stages, &settings.milestones, date);
+        for reading in readings {
             match reading.status {
                 MilestoneStatus::Done { late, .. } => {
                     figures.milestones_due += 1;
@@ -196,8 +197,8 @@ pub fn team_view(
         let after = completion.completed.plus_days(i64::from(days_after));
         let change = after.filter(|after| *after <= date).and_then(|after| {
             Some(
-                score_on(table, position, after)?
-                    - score_on(table, position, completion.completed)?,
+                score_on(table, grid, position, after)?
+                    - score_on(table, grid, position, completion.completed)?,
             )
         });
         if let Some(change) = change {
@@ -226,9 +227,10 @@ pub fn team_view(
     owners
 }
 
-/// The table's score of account row `account` on exactly `date`.
-fn score_on(table: &HealthTable, account: usize, date: Date) -> Option<f64> {
-    let snapshot = table.dates().binary_search(&date).ok()?;
+/// The table's score of account row `account` on `date`, as `grid` reads
+/// it (exactly that day with [`DateGrid::EXACT`]).
+fn score_on(table: &HealthTable, grid: DateGrid, account: usize, date: Date) -> Option<f64> {
+    let snapshot = grid.snapshot_of(table.dates(), date)?;
     table.cell(account, snapshot)?.score
 }
 
@@ -253,80 +255,36 @@ fn median(values: &mut [i64]) -> Option<f64> {
     }
 }
 
-/// Each account's own rows, copied once (signals only of the metrics a
-/// milestone reads), so a milestone reads its account's rows alone.
+/// Each account's outcomes, and the rows its milestones read
+/// ([`MilestoneTables`]), grouped once.
 struct AccountTables<'a> {
-    renewals: Vec<Vec<Renewal>>,
     outcomes: Vec<Vec<&'a super::data::Outcome>>,
-    events: Vec<Vec<Event>>,
-    signals: Vec<Vec<Signal>>,
+    milestones: MilestoneTables<'a>,
 }
 
 impl<'a> AccountTables<'a> {
     fn new(data: &'a SuccessData, settings: &SuccessSettings) -> AccountTables<'a> {
-        let count = data.accounts.len();
         let position_of: HashMap<&str, usize> = data
             .accounts
             .iter()
             .enumerate()
             .map(|(position, account)| (account.id.as_str(), position))
             .collect();
-        let mut tables = AccountTables {
-            renewals: vec![Vec::new(); count],
-            outcomes: vec![Vec::new(); count],
-            events: vec![Vec::new(); count],
-            signals: vec![Vec::new(); count],
-        };
-        let at = |account: &str| position_of.get(account).copied();
-        for row in &data.renewals {
-            if let Some(list) = at(&row.account).and_then(|p| tables.renewals.get_mut(p)) {
-                list.push(row.clone());
-            }
-        }
+        let mut outcomes = vec![Vec::new(); data.accounts.len()];
         for row in &data.outcomes {
-            if let Some(list) = at(&row.account).and_then(|p| tables.outcomes.get_mut(p)) {
+            let position = position_of.get(row.account.as_str()).copied();
+            if let Some(list) = position.and_then(|p| outcomes.get_mut(p)) {
                 list.push(row);
             }
         }
-        for row in &data.events {
-            if let Some(list) = at(&row.account).and_then(|p| tables.events.get_mut(p)) {
-                list.push(row.clone());
-            }
+        AccountTables {
+            outcomes,
+            milestones: MilestoneTables::new(data, &settings.milestones),
         }
-        let metrics: Vec<&str> = settings
-            .milestones
-            .iter()
-            .filter_map(|milestone| match &milestone.condition {
-                MilestoneCondition::Signal { metric, .. } => Some(metric.as_str()),
-                _ => None,
-            })
-            .collect();
-        for row in data
-            .signals
-            .iter()
-            .filter(|s| metrics.contains(&s.metric.as_str()))
-        {
-            if let Some(list) = at(&row.account).and_then(|p| tables.signals.get_mut(p)) {
-                list.push(row.clone());
-            }
-        }
-        tables
-    }
-
-    fn renewals(&self, account: usize) -> &[Renewal] {
-        self.renewals.get(account).map_or(&[], Vec::as_slice)
     }
 
     fn outcomes(&self, account: usize) -> &[&'a super::data::Outcome] {
         self.outcomes.get(account).map_or(&[], Vec::as_slice)
-    }
-
-    fn events(&self, account: usize) -> &[Event] {
-        self.events.get(account).map_or(&[], Vec::as_slice)
-    }
-
-    fn signals(&self, account: usize) -> &[Signal] {
-        self.signals.get(account).map_or(&[], Vec::as_slice)
     }
 }
 

@@ -85,6 +85,7 @@ fn view(completions: &[PlayCompletion]) -> Vec<OwnerFigures> {
         completions,
         30,
         date("2025-06-01"),
+        DateGrid::EXACT,
     )
 }
 

@@ -41,6 +41,7 @@ mod read;
 mod schema;
 mod schema_pages;
 mod success;
+mod success_read;
 mod success_settings;
 mod success_stored;
 mod success_tracking;
@@ -345,16 +346,18 @@ impl Store {
         success::import(&mut lock(&self.writer), import)
     }
 
-    /// Reads an import with `read` against the stored ids and rows
-    /// (`KnownIds::with_stored`) and stores it, in one transaction:
-    /// `Ok(Err(problems))` when `read` refuses it, nothing written.
+    /// Reads an import with `read` against the stored ids and the stored
+    /// rows of the accounts and outcomes in `keys` (`KnownIds::with_stored`)
+    /// and stores it, in one transaction: `Ok(Err(problems))` when `read`
+    /// refuses it, nothing written.
     pub fn import_success_checked<P>(
         &self,
+        keys: &yardstick_core::success::stored_keys::StoredKeys,
         read: impl FnOnce(
             &yardstick_core::success::data::KnownIds,
         ) -> Result<yardstick_core::success::csv_rows::CsvImport, P>,
     ) -> Result<Result<ImportCounts, P>, StoreError> {
-        success_stored::import_checked(&mut lock(&self.writer), read)
+        success_stored::import_checked(&mut lock(&self.writer), keys, read)
     }
 
     /// The stored success data as one `yardstick/success@1` document.

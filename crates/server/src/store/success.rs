@@ -14,6 +14,7 @@ use yardstick_core::success::csv_rows::CsvImport;
 use yardstick_core::success::data::SUCCESS_SCHEMA;
 use yardstick_json_text::node_from_json;
 
+use super::success_read::{stored_list, stored_rows, text_rows};
 use super::{sqlite, StoreError};
 use crate::success_rows as rows;
 
@@ -238,28 +239,6 @@ pub fn write_rows(
     Ok(counts)
 }
 
-pub(super) fn stored_rows(
-    connection: &Connection,
-    sql: &str,
-) -> Result<Vec<(String, Node)>, StoreError> {
-    let mut statement = connection
-        .prepare(sql)
-        .map_err(sqlite("prepare a success read"))?;
-    let found = statement
-        .query_map([], |row| {
-            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
-        })
-        .map_err(sqlite("read success rows"))?;
-    let mut rows = Vec::new();
-    for pair in found {
-        let (key, json) = pair.map_err(sqlite("read a success row"))?;
-        // The store wrote this text; a row that no longer parses (edited by
-        // hand) reads as null, which the core's reader then reports.
-        rows.push((key, node_from_json(&json).unwrap_or(Node::Null)));
-    }
-    Ok(rows)
-}
-
 /// Takes the rows of `key` from a list sorted by key.
 fn take_rows_of(
     rows: &mut std::iter::Peekable<std::vec::IntoIter<(String, Node)>>,
@@ -275,14 +254,7 @@ fn take_rows_of(
 /// The whole stored data as a `yardstick/success@1` document, every table
 /// in key order.
 pub fn document(connection: &Connection) -> Result<Node, StoreError> {
-    let list = |sql| -> Result<Node, StoreError> {
-        Ok(Node::List(
-            stored_rows(connection, sql)?
-                .into_iter()
-                .map(|(_, n)| n)
-                .collect(),
-        ))
-    };
+    let list = |sql| stored_list(connection, sql);
     let accounts = list("SELECT id, row_json FROM success_accounts ORDER BY id")?;
     let signals =
         list("SELECT account, row_json FROM success_signals ORDER BY account, date, metric")?;
@@ -343,13 +315,10 @@ pub fn document(connection: &Connection) -> Result<Node, StoreError> {
 /// The stored account and outcome ids (for the readers' `KnownIds`).
 pub fn known_ids(connection: &Connection) -> Result<(Vec<String>, Vec<String>), StoreError> {
     let ids = |sql: &str| -> Result<Vec<String>, StoreError> {
-        let mut statement = connection.prepare(sql).map_err(sqlite("prepare the ids"))?;
-        let found = statement
-            .query_map([], |row| row.get::<_, String>(0))
-            .map_err(sqlite("read the ids"))?;
-        found
-            .collect::<Result<_, _>>()
-            .map_err(sqlite("read an id"))
+        Ok(text_rows::<1>(connection, sql, [])?
+            .into_iter()
+            .map(|[id]| id)
+            .collect())
     };
     Ok((
         ids("SELECT id FROM success_accounts ORDER BY id")?,

@@ -7,10 +7,10 @@
 use rusqlite::{Connection, Transaction};
 use yardstick_core::json::Node;
 use yardstick_core::success::data::SuccessData;
-use yardstick_json_text::node_from_json;
 
-use super::success::{stored_rows, upsert, ImportCounts};
-use super::{sqlite, StoreError};
+use super::success::{upsert, ImportCounts};
+use super::success_read::{stored_list, stored_rows};
+use super::StoreError;
 use crate::success_rows as rows;
 
 /// The version that added these tables.
@@ -86,14 +86,7 @@ pub(super) fn import_rows(
 
 /// The three tables as document entries, each in key order.
 pub(super) fn document_entries(connection: &Connection) -> Result<Vec<(String, Node)>, StoreError> {
-    let list = |sql| -> Result<Node, StoreError> {
-        Ok(Node::List(
-            stored_rows(connection, sql)?
-                .into_iter()
-                .map(|(_, n)| n)
-                .collect(),
-        ))
-    };
+    let list = |sql| stored_list(connection, sql);
     Ok(vec![
         (
             "realised".to_string(),
@@ -113,20 +106,12 @@ pub(super) fn document_entries(connection: &Connection) -> Result<Vec<(String, N
 /// Each stored account's case link, `(account, case id, revision)`, in
 /// account order.
 pub fn case_links(connection: &Connection) -> Result<Vec<(String, u64, u64)>, StoreError> {
-    let mut statement = connection
-        .prepare("SELECT id, row_json FROM success_accounts ORDER BY id")
-        .map_err(sqlite("prepare the case links"))?;
-    let found = statement
-        .query_map([], |row| {
-            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
-        })
-        .map_err(sqlite("read the case links"))?;
+    let accounts = stored_rows(
+        connection,
+        "SELECT id, row_json FROM success_accounts ORDER BY id",
+    )?;
     let mut links = Vec::new();
-    for pair in found {
-        let (account, json) = pair.map_err(sqlite("read an account"))?;
-        let Ok(node) = node_from_json(&json) else {
-            continue;
-        };
+    for (account, node) in accounts {
         let whole = |key: &str| match node.get("case").and_then(|case| case.get(key)) {
             // Stored by the store from a checked whole number from 1.
             Some(Node::Number(n)) if *n >= 1.0 && n.fract() == 0.0 => Some(*n as u64),

@@ -16,6 +16,8 @@
     clippy::panic
 )]
 
+pub mod success;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::PathBuf;
