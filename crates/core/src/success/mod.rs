@@ -62,6 +62,6 @@ pub mod settings_write;
 pub mod signal_index;
 pub mod stages;
 pub mod team;
-mod test_json;
+pub(crate) mod test_json;
 pub mod trends;
 mod values;
