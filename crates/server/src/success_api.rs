@@ -58,6 +58,8 @@ fn dispatch(store: &Store, request: &Request) -> Response {
         "data" => not_allowed(path, "GET, HEAD, OPTIONS"),
         "accounts" if get => accounts(store),
         "accounts" => not_allowed(path, "GET, HEAD, OPTIONS"),
+        "plans" if post => crate::success_plans::post_plan(store, request),
+        "plans" => not_allowed(path, "POST, OPTIONS"),
         "cases" if get => cases_route(store),
         "cases" => not_allowed(path, "GET, HEAD, OPTIONS"),
         "settings" if get => settings(store),
@@ -112,7 +114,7 @@ fn number(value: usize) -> Node {
 }
 
 /// `400 {"error", "problems": [{code, path, message}]}` for a document.
-fn document_problems(what: &str, problems: &[SuccessDiagnostic]) -> Response {
+pub fn document_problems(what: &str, problems: &[SuccessDiagnostic]) -> Response {
     let list = problems
         .iter()
         .map(|problem| {
@@ -194,7 +196,7 @@ pub fn counts_node(counts: &ImportCounts) -> Node {
     )])
 }
 
-fn json_body(request: &Request) -> Result<Node, Response> {
+pub fn json_body(request: &Request) -> Result<Node, Response> {
     if media_type(request) != "application/json" {
         return Err(Response::error(
             415,

@@ -12,7 +12,9 @@
 //! page views and every page view of the visitors those carry (a visitor
 //! id exists only with consent). Each page view counts once, by id. A
 //! page view without a visitor id is a visitor of its own, as in the
-//! funnel (docs/engagement.md).
+//! funnel (docs/engagement.md); a page view no page event named (a page
+//! without the snippet) is no visit, as in the funnel, and adds only its
+//! calculators' interaction time.
 
 use crate::small_sort::sort_by;
 
@@ -45,6 +47,10 @@ pub struct PageViewFacts {
     pub page_view_id: String,
     /// The visitor's id, with consent.
     pub visitor_id: Option<String>,
+    /// A page event arrived for it (the page has the snippet): a visit the
+    /// funnel counts. A page view known only from a widget's events adds
+    /// its calculator time and nothing else.
+    pub visited: bool,
     /// Engaged time on the page, ms.
     pub engaged_ms: u64,
     /// Downloads clicked.
@@ -171,13 +177,14 @@ pub fn develop(domains: &[String], leads: &[LeadFacts], page_views: &[PageViewFa
     views.dedup_by(|a, b| a.page_view_id == b.page_view_id);
     let mut visitor_ids: Vec<&str> = views
         .iter()
+        .filter(|view| view.visited)
         .filter_map(|view| view.visitor_id.as_deref())
         .collect();
     visitor_ids.sort_unstable();
     visitor_ids.dedup();
     let anonymous = views
         .iter()
-        .filter(|view| view.visitor_id.is_none())
+        .filter(|view| view.visited && view.visitor_id.is_none())
         .count();
     let mut lead_value: Vec<LeadValue> = Vec::new();
     let mut without_value = 0;
@@ -212,7 +219,7 @@ pub fn develop(domains: &[String], leads: &[LeadFacts], page_views: &[PageViewFa
         status,
         domains: domains.to_vec(),
         visitors: visitor_ids.len() + anonymous,
-        page_views: views.len(),
+        page_views: views.iter().filter(|v| v.visited).count(),
         time_on_site_ms: views
             .iter()
             .map(|v| v.engaged_ms)

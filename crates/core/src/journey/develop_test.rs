@@ -25,6 +25,7 @@ fn view(id: &str, visitor: Option<&str>, engaged_ms: u64, returning: bool) -> Pa
     PageViewFacts {
         page_view_id: id.into(),
         visitor_id: visitor.map(str::to_string),
+        visited: true,
         engaged_ms,
         downloads: 1,
         video_plays: 2,
@@ -64,13 +65,20 @@ fn measures_count_each_page_view_once_and_each_visitor_once() {
         view("p1", Some("v1"), 1000, false),
         view("p3", None, 500, false),
         view("p4", Some("v2"), 0, true),
+        PageViewFacts {
+            page_view_id: "p5".into(),
+            visitor_id: None,
+            visited: false,
+            calc_interaction_ms: 7,
+            ..PageViewFacts::default()
+        },
     ];
     let found = develop(&domains, &leads, &views);
     assert_eq!(found.status, DevelopStatus::Measured);
     assert_eq!(found.page_views, 4);
-    assert_eq!(found.visitors, 3, "v1, v2 and the anonymous p3");
+    assert_eq!(found.visitors, 3, "v1, v2 and the anonymous p3; p5 is no visit");
     assert_eq!(found.time_on_site_ms, 4500);
-    assert_eq!(found.calc_interaction_ms, 500 + 1500 + 250);
+    assert_eq!(found.calc_interaction_ms, 500 + 1500 + 250 + 7);
     assert_eq!(found.downloads, 4);
     assert_eq!(found.video_plays, 8);
     assert_eq!(found.return_visits, 2);

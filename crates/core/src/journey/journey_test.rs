@@ -75,6 +75,7 @@ fn an_account_with_cases_and_leads_has_all_four_phases() {
     let views = [develop::PageViewFacts {
         page_view_id: "pv-a".into(),
         visitor_id: Some("v1".into()),
+        visited: true,
         engaged_ms: 4000,
         ..develop::PageViewFacts::default()
     }];
