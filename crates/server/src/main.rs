@@ -65,6 +65,8 @@ mod success_csv;
 #[cfg(not(target_arch = "wasm32"))]
 mod success_demo;
 #[cfg(not(target_arch = "wasm32"))]
+mod success_demo_leads;
+#[cfg(not(target_arch = "wasm32"))]
 mod success_plans;
 #[cfg(not(target_arch = "wasm32"))]
 mod success_rows;

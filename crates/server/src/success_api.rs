@@ -428,6 +428,11 @@ pub fn load_demo(store: &Store) -> Result<(), String> {
     // A demo case and a few accounts linked to it, with realised values.
     crate::success_demo::link_demo_case(store, &mut data)
         .map_err(|err| format!("success demo: {err}"))?;
+    crate::success_demo::save_journey_cases(store, &data)
+        .map_err(|err| format!("success demo: {err}"))?;
+    // Domains, visitors and leads for a few linked accounts (Develop).
+    crate::success_demo_leads::add_demo_leads(store, &mut data, now_ms())
+        .map_err(|err| format!("success demo: {err}"))?;
     store
         .import_success(&CsvImport {
             data,
