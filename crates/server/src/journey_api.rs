@@ -6,10 +6,12 @@
 //! core computes the journey (`journey::build_journey`).
 
 use yardstick_core::engagement::envelope::is_valid_id;
+use yardstick_core::journey::account::AccountInput;
 use yardstick_core::journey::develop::customer_leads;
 use yardstick_core::journey::nodes::journey_node;
-use yardstick_core::journey::{build_journey, JourneyError, JourneyInput, MAX_LEADS, MAX_PAGE_VIEWS};
-use yardstick_core::journey::account::AccountInput;
+use yardstick_core::journey::{
+    build_journey, JourneyError, JourneyInput, MAX_LEADS, MAX_PAGE_VIEWS,
+};
 use yardstick_core::json::{canonical_json, Node};
 use yardstick_core::success::data::SuccessData;
 use yardstick_core::success::data_read::read_data;

@@ -82,7 +82,10 @@ pub fn add_demo_leads(store: &Store, data: &mut SuccessData, now_ms: i64) -> Res
                     r#""consent": "granted", "visitor_id": "{visitor_id}", "returning": {}"#,
                     view > 0
                 );
-                let path = ["/", "/pricing", "/roi", "/customers"][(counter % 4) as usize];
+                let path = ["/", "/pricing", "/roi", "/customers"]
+                    .get((counter % 4) as usize)
+                    .copied()
+                    .unwrap_or("/");
                 let page = format!(r#""page": {{"path": "{path}"}}"#);
                 let totals = |engaged: u64| {
                     format!(
@@ -104,7 +107,8 @@ pub fn add_demo_leads(store: &Store, data: &mut SuccessData, now_ms: i64) -> Res
                 };
                 page_events.push(event("page_view", String::new(), 0, 0));
                 if draw(0, 2) == 0 {
-                    let target = r#", "target": {"path": "/files/roi-guide.pdf", "extension": "pdf"}"#;
+                    let target =
+                        r#", "target": {"path": "/files/roi-guide.pdf", "extension": "pdf"}"#;
                     page_events.push(event("page_download", target.into(), 1000, 1000));
                 }
                 if draw(0, 3) == 0 {
@@ -170,7 +174,10 @@ fn store_batch(store: &Store, schema: &str, events: &[String], now_ms: i64) -> R
     if events.is_empty() {
         return Ok(());
     }
-    let text = format!(r#"{{"schema": "{schema}", "events": [{}]}}"#, events.join(","));
+    let text = format!(
+        r#"{{"schema": "{schema}", "events": [{}]}}"#,
+        events.join(",")
+    );
     let node = node_from_json(&text).map_err(|_| "a demo batch is not JSON".to_string())?;
     let stored = match read_any_batch(&node).map_err(|err| format!("a demo batch: {err}"))? {
         Batch::Page(events) => store.insert_page_batch(&events, now_ms),

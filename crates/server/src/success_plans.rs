@@ -31,7 +31,10 @@ fn refusal(message: &str, path: &str) -> Response {
 /// The body's `caseId` (a whole number from 1) and optional `annualValue`.
 fn read_body(node: &Node) -> Result<(i64, Option<f64>), Response> {
     let Node::Map(entries) = node else {
-        return Err(refusal("the body must be an object {caseId, annualValue?}", ""));
+        return Err(refusal(
+            "the body must be an object {caseId, annualValue?}",
+            "",
+        ));
     };
     let mut case_id = None;
     let mut annual_value = None;
@@ -40,7 +43,12 @@ fn read_body(node: &Node) -> Result<(i64, Option<f64>), Response> {
             ("caseId", Node::Number(n)) if n.fract() == 0.0 && *n >= 1.0 && *n <= 9e15 => {
                 case_id = Some(*n as i64);
             }
-            ("caseId", _) => return Err(refusal("must be a case id, a whole number from 1", "caseId")),
+            ("caseId", _) => {
+                return Err(refusal(
+                    "must be a case id, a whole number from 1",
+                    "caseId",
+                ))
+            }
             ("annualValue", Node::Null) => {}
             ("annualValue", Node::Number(n)) => annual_value = Some(*n),
             ("annualValue", _) => {
@@ -76,8 +84,8 @@ fn plan(store: &Store, node: &Node) -> Result<Response, Response> {
         .case_revision(case_id, None)
         .map_err(failed)?
         .ok_or_else(|| Response::error(404, &format!("no case {case_id}")))?;
-    let case = stored_case(&row)
-        .ok_or_else(|| Response::error(500, "the stored case does not read"))?;
+    let case =
+        stored_case(&row).ok_or_else(|| Response::error(500, "the stored case does not read"))?;
     let histories = store
         .customer_case_histories(&case.customer.id, Some(case_id))
         .map_err(failed)?;
@@ -129,7 +137,10 @@ fn plan(store: &Store, node: &Node) -> Result<Response, Response> {
                         ("revision".into(), Node::Number(row.revision as f64)),
                     ]),
                 ),
-                ("committedOn".into(), Node::Text(plan.committed_on.to_string())),
+                (
+                    "committedOn".into(),
+                    Node::Text(plan.committed_on.to_string()),
+                ),
                 ("outcomes".into(), Node::List(outcomes)),
             ])),
         )
@@ -143,7 +154,10 @@ fn plan(store: &Store, node: &Node) -> Result<Response, Response> {
             "schema".into(),
             Node::Text(yardstick_core::success::data::SUCCESS_SCHEMA.into()),
         ),
-        ("accounts".into(), Node::List(vec![account_node(&plan.account)])),
+        (
+            "accounts".into(),
+            Node::List(vec![account_node(&plan.account)]),
+        ),
         (
             "outcomes".into(),
             Node::List(

@@ -42,7 +42,13 @@ fn success_document() -> Value {
 }
 
 /// A page event of page view `view` (`visitor`: with consent).
-fn page_event(n: u32, view: u32, name: &str, visitor: Option<(&str, bool)>, engaged_ms: u64) -> Value {
+fn page_event(
+    n: u32,
+    view: u32,
+    name: &str,
+    visitor: Option<(&str, bool)>,
+    engaged_ms: u64,
+) -> Value {
     let mut event = json!({
         "event_id": uuid(n), "name": name, "sequence": n, "page_view_id": uuid(500 + view),
         "occurred_at_ms": START_MS + u64::from(view) * DAY_MS + u64::from(n), "page_time_ms": 10,
@@ -55,7 +61,9 @@ fn page_event(n: u32, view: u32, name: &str, visitor: Option<(&str, bool)>, enga
         event["returning"] = json!(returning);
     }
     match name {
-        "page_download" => event["target"] = json!({"path": "/files/guide.pdf", "extension": "pdf"}),
+        "page_download" => {
+            event["target"] = json!({"path": "/files/guide.pdf", "extension": "pdf"})
+        }
         "page_video" => event["target"] = json!({"source": "/media/demo.mp4"}),
         _ => {}
     }
@@ -90,7 +98,8 @@ fn lead(n: u32, view: u32, email: &str, seats: u32) -> Value {
 
 /// The lead's value as the core computes it under the served model.
 fn lead_value(lead: &Value) -> f64 {
-    let text = std::fs::read_to_string(repository_root().join("examples/models/saas-roi.json")).unwrap();
+    let text =
+        std::fs::read_to_string(repository_root().join("examples/models/saas-roi.json")).unwrap();
     let model = CompiledModel::compile(&node_from_json(&text).unwrap()).unwrap();
     let lead = read_lead(&node_from_json(&lead.to_string()).unwrap()).unwrap();
     lead_case(&model, &lead).unwrap().value.unwrap()
@@ -126,7 +135,11 @@ fn the_journey_measures_what_the_customers_visitors_did() {
     ];
     let answer = server.post(&json!({"schema": "yardstick/page-events@1", "events": pages}));
     assert_eq!(answer.status, 200, "{}", answer.text());
-    let calcs = vec![calc_event(20, 1, 60_000), calc_event(21, 4, 15_000), calc_event(22, 5, 99_000)];
+    let calcs = vec![
+        calc_event(20, 1, 60_000),
+        calc_event(21, 4, 15_000),
+        calc_event(22, 5, 99_000),
+    ];
     assert_eq!(server.post(&support::batch(calcs)).status, 200);
     let ours = [
         lead(1, 1, "ada@acme.example", 40),
@@ -138,17 +151,26 @@ fn the_journey_measures_what_the_customers_visitors_did() {
     }
     post_lead(&server, &lead(4, 5, "eve@other.example", 500));
     let case: Value = serde_json::from_str(
-        &std::fs::read_to_string(repository_root().join("tests/data/cases/acme-business-case.json")).unwrap(),
+        &std::fs::read_to_string(
+            repository_root().join("tests/data/cases/acme-business-case.json"),
+        )
+        .unwrap(),
     )
     .unwrap();
     assert_eq!(send(&server, "POST", "/api/cases", &case).status, 201);
 
     let journey = server.get_json("/api/journey/acme");
-    assert_eq!(journey["customer"], json!({"id": "acme", "name": "Acme Corp", "account": true}));
+    assert_eq!(
+        journey["customer"],
+        json!({"id": "acme", "name": "Acme Corp", "account": true})
+    );
     let develop = &journey["develop"];
     assert_eq!(develop["status"], "measured");
     assert_eq!(develop["domains"], json!(["acme.example"]));
-    assert_eq!(develop["visitors"], 3, "v1, v2 and the page view without consent");
+    assert_eq!(
+        develop["visitors"], 3,
+        "v1, v2 and the page view without consent"
+    );
     assert_eq!(develop["pageViews"], 4);
     assert_eq!(develop["timeOnSiteMs"], 40_000 + 25_000 + 10_000 + 5_000);
     assert_eq!(develop["downloads"], 1);
@@ -167,13 +189,25 @@ fn the_journey_measures_what_the_customers_visitors_did() {
     assert_eq!(measures["steps"][0]["count"], 1);
     let case_value = core_case_value(&case);
     assert!((measures["steps"][0]["value"].as_f64().unwrap() - case_value).abs() < 1e-6);
-    assert_eq!(journey["evaluate"]["pipeline"]["cases"][0]["customer"]["id"], "acme");
+    assert_eq!(
+        journey["evaluate"]["pipeline"]["cases"][0]["customer"]["id"],
+        "acme"
+    );
 
     let execute = &journey["execute"];
     assert_eq!(execute["asOf"], "2025-06-30", "the data's latest signal");
     assert_eq!(execute["setup"]["degree"], 0.25, "one of four equal items");
-    assert_eq!(execute["execution"]["missing"], json!([{"id": "reviews", "label": "Reviews held"}]));
-    assert_eq!((execute["outcomes"].clone(), execute["outcomesMeasured"].clone()), (json!(1), json!(1)));
+    assert_eq!(
+        execute["execution"]["missing"],
+        json!([{"id": "reviews", "label": "Reviews held"}])
+    );
+    assert_eq!(
+        (
+            execute["outcomes"].clone(),
+            execute["outcomesMeasured"].clone()
+        ),
+        (json!(1), json!(1))
+    );
     let prosper = &journey["prosper"];
     assert_eq!(prosper["outcomes"][0]["progress"], 0.5);
     assert_eq!(prosper["outcomes"][0]["current"], 10.0);
@@ -189,9 +223,13 @@ fn the_journey_measures_what_the_customers_visitors_did() {
 fn customers_are_listed_and_bad_requests_refused() {
     let server = Server::memory();
     assert_eq!(server.get_json("/api/journey"), json!({"customers": []}));
-    assert_eq!(send(&server, "POST", "/api/success/import", &success_document()).status, 200);
+    assert_eq!(
+        send(&server, "POST", "/api/success/import", &success_document()).status,
+        200
+    );
     let case: Value = serde_json::from_str(
-        &std::fs::read_to_string(repository_root().join("tests/data/cases/globex-minimal.json")).unwrap(),
+        &std::fs::read_to_string(repository_root().join("tests/data/cases/globex-minimal.json"))
+            .unwrap(),
     )
     .unwrap();
     assert_eq!(send(&server, "POST", "/api/cases", &case).status, 201);
@@ -200,7 +238,13 @@ fn customers_are_listed_and_bad_requests_refused() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|c| (c["id"].as_str().unwrap(), c["account"].as_bool().unwrap(), c["cases"].as_u64().unwrap()))
+        .map(|c| {
+            (
+                c["id"].as_str().unwrap(),
+                c["account"].as_bool().unwrap(),
+                c["cases"].as_u64().unwrap(),
+            )
+        })
         .collect();
     let globex = case["customer"]["id"].as_str().unwrap();
     assert!(ids.contains(&("acme", true, 0)), "{ids:?}");
@@ -217,7 +261,10 @@ fn customers_are_listed_and_bad_requests_refused() {
     assert_eq!(bad.status, 400);
     assert_eq!(bad.json()["path"], "customerId");
     let bad_date = server.get("/api/journey/acme?asOf=2025-02-30");
-    assert_eq!((bad_date.status, bad_date.json()["path"].clone()), (400, json!("asOf")));
+    assert_eq!(
+        (bad_date.status, bad_date.json()["path"].clone()),
+        (400, json!("asOf"))
+    );
     let post = send(&server, "POST", "/api/journey/acme", &json!({}));
     assert_eq!(post.status, 405);
 }
@@ -240,7 +287,12 @@ fn the_demo_gives_some_accounts_domains_leads_and_page_views() {
             .as_array()
             .unwrap()
             .iter()
-            .filter(|l| l["contact"]["email"].as_str().unwrap().ends_with(&format!("@{domain}")))
+            .filter(|l| {
+                l["contact"]["email"]
+                    .as_str()
+                    .unwrap()
+                    .ends_with(&format!("@{domain}"))
+            })
             .collect();
         let journey = server.get_json(&format!("/api/journey/{}", account["id"].as_str().unwrap()));
         let develop = &journey["develop"];
@@ -249,7 +301,9 @@ fn the_demo_gives_some_accounts_domains_leads_and_page_views() {
         let value: f64 = theirs.iter().map(|l| l["value"].as_f64().unwrap()).sum();
         assert!((develop["leadValue"][0]["value"].as_f64().unwrap() - value).abs() < 1e-6);
         assert!(develop["visitors"].as_u64().unwrap() >= 1);
-        assert!(develop["pageViews"].as_u64().unwrap() >= 2 * develop["visitors"].as_u64().unwrap());
+        assert!(
+            develop["pageViews"].as_u64().unwrap() >= 2 * develop["visitors"].as_u64().unwrap()
+        );
         assert!(develop["calculatorInteractionMs"].as_u64().unwrap() > 0);
         assert_eq!(journey["prosper"]["realised"]["status"], "compared");
     }

@@ -45,7 +45,10 @@ fn plan(server: &Server, body: Value) -> (u16, Value) {
 fn a_committed_case_becomes_the_accounts_success_plan_once() {
     let server = Server::memory();
     let inputs = json!({"adoption_year1": 0.5, "subscription_per_year": 100000});
-    let id = save(&server, &case("initech", "business-case-5y", "commitment", inputs));
+    let id = save(
+        &server,
+        &case("initech", "business-case-5y", "commitment", inputs),
+    );
     let (status, made) = plan(&server, json!({"caseId": id}));
     assert_eq!(status, 201, "{made}");
     assert_eq!(made["created"], true);
@@ -55,14 +58,22 @@ fn a_committed_case_becomes_the_accounts_success_plan_once() {
     let account = &data["accounts"][0];
     assert_eq!(account["id"], "initech");
     assert_eq!(account["name"], "initech Ltd");
-    assert_eq!(account["annualValue"], 100000.0, "the case's subscription_per_year");
+    assert_eq!(
+        account["annualValue"], 100000.0,
+        "the case's subscription_per_year"
+    );
     assert_eq!(account["currency"], "USD");
     assert_eq!(account["contractStart"], made["committedOn"]);
     assert_eq!(account["case"], json!({"id": id, "revision": 1}));
     let outcomes = data["outcomes"].as_array().unwrap();
     let targets: Vec<(String, f64)> = outcomes
         .iter()
-        .map(|o| (o["id"].as_str().unwrap().to_string(), o["target"]["value"].as_f64().unwrap()))
+        .map(|o| {
+            (
+                o["id"].as_str().unwrap().to_string(),
+                o["target"]["value"].as_f64().unwrap(),
+            )
+        })
         .collect();
     // Year one of each benefit line: its yearly amount times adoption 0.5.
     assert_eq!(
@@ -91,12 +102,21 @@ fn a_committed_case_becomes_the_accounts_success_plan_once() {
 #[test]
 fn refusals_name_the_reason_and_store_nothing() {
     let server = Server::memory();
-    let open = save(&server, &case("acme", "business-case-5y", "decision", json!({})));
+    let open = save(
+        &server,
+        &case("acme", "business-case-5y", "decision", json!({})),
+    );
     let (status, refused) = plan(&server, json!({"caseId": open}));
     assert_eq!((status, refused["path"].clone()), (400, json!("caseId")));
-    assert!(refused["error"].as_str().unwrap().contains("decision"), "{refused}");
+    assert!(
+        refused["error"].as_str().unwrap().contains("decision"),
+        "{refused}"
+    );
 
-    let committed = save(&server, &case("acme", "business-case-5y", "commitment", json!({})));
+    let committed = save(
+        &server,
+        &case("acme", "business-case-5y", "commitment", json!({})),
+    );
     let dropped = send(
         &server,
         "POST",
@@ -106,7 +126,10 @@ fn refusals_name_the_reason_and_store_nothing() {
     assert_eq!(dropped.status, 200, "{}", dropped.text());
     let (status, refused) = plan(&server, json!({"caseId": committed}));
     assert_eq!(status, 400);
-    assert!(refused["error"].as_str().unwrap().contains("dropped"), "{refused}");
+    assert!(
+        refused["error"].as_str().unwrap().contains("dropped"),
+        "{refused}"
+    );
 
     assert_eq!(plan(&server, json!({"caseId": 999})).0, 404);
     assert_eq!(plan(&server, json!({"caseId": "one"})).1["path"], "caseId");
@@ -114,9 +137,15 @@ fn refusals_name_the_reason_and_store_nothing() {
     assert_eq!(plan(&server, json!({})).1["path"], "caseId");
 
     // A model that names no annual value: asked for, then given.
-    let portfolio = save(&server, &case("globex", "project-portfolio", "commitment", json!({})));
+    let portfolio = save(
+        &server,
+        &case("globex", "project-portfolio", "commitment", json!({})),
+    );
     let (status, refused) = plan(&server, json!({"caseId": portfolio}));
-    assert_eq!((status, refused["path"].clone()), (400, json!("annualValue")));
+    assert_eq!(
+        (status, refused["path"].clone()),
+        (400, json!("annualValue"))
+    );
     assert_eq!(server.get_json("/api/success/data")["accounts"], json!([]));
     let wrong = send(&server, "GET", "/api/success/plans", &json!({}));
     assert_eq!(wrong.status, 405);
@@ -128,7 +157,10 @@ fn an_existing_account_keeps_its_fields_and_gains_the_link() {
     let document = json!({"schema": "yardstick/success@1", "accounts": [{
         "id": "acme", "name": "ACME (CRM)", "annualValue": 5000, "currency": "EUR",
         "contractStart": "2025-01-15", "renewal": "2026-01-15", "domains": "acme.example"}]});
-    assert_eq!(send(&server, "POST", "/api/success/import", &document).status, 200);
+    assert_eq!(
+        send(&server, "POST", "/api/success/import", &document).status,
+        200
+    );
     let id = save(&server, &case("acme", "saas-roi", "commitment", json!({})));
     let (status, made) = plan(&server, json!({"caseId": id}));
     assert_eq!(status, 201, "{made}");

@@ -76,7 +76,10 @@ fn measures_count_each_page_view_once_and_each_visitor_once() {
     let found = develop(&domains, &leads, &views);
     assert_eq!(found.status, DevelopStatus::Measured);
     assert_eq!(found.page_views, 4);
-    assert_eq!(found.visitors, 3, "v1, v2 and the anonymous p3; p5 is no visit");
+    assert_eq!(
+        found.visitors, 3,
+        "v1, v2 and the anonymous p3; p5 is no visit"
+    );
     assert_eq!(found.time_on_site_ms, 4500);
     assert_eq!(found.calc_interaction_ms, 500 + 1500 + 250 + 7);
     assert_eq!(found.downloads, 4);

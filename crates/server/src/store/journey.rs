@@ -128,7 +128,10 @@ pub fn page_views(
             .map_err(sqlite("read the journey's page views"))?;
         for row in rows {
             let view = row.map_err(sqlite("read a page view"))?;
-            if !found.iter().any(|known| known.page_view_id == view.page_view_id) {
+            if !found
+                .iter()
+                .any(|known| known.page_view_id == view.page_view_id)
+            {
                 found.push(view);
             }
             if found.len() > limit {
@@ -138,14 +141,23 @@ pub fn page_views(
         Ok(true)
     };
     for chunk in visitor_keys.chunks(IDS_PER_QUERY) {
-        let sql = format!("{select} WHERE pv.visitor_key IN ({})", placeholders(chunk.len()));
-        let values = chunk.iter().map(|k| rusqlite::types::Value::Integer(*k)).collect();
+        let sql = format!(
+            "{select} WHERE pv.visitor_key IN ({})",
+            placeholders(chunk.len())
+        );
+        let values = chunk
+            .iter()
+            .map(|k| rusqlite::types::Value::Integer(*k))
+            .collect();
         if !read(sql, values)? {
             return Ok(found);
         }
     }
     for chunk in page_view_ids.chunks(IDS_PER_QUERY) {
-        let sql = format!("{select} WHERE pv.page_view_id IN ({})", placeholders(chunk.len()));
+        let sql = format!(
+            "{select} WHERE pv.page_view_id IN ({})",
+            placeholders(chunk.len())
+        );
         let values = chunk
             .iter()
             .map(|id| rusqlite::types::Value::Text(id.clone()))
@@ -166,9 +178,7 @@ fn placeholders(count: usize) -> String {
 pub fn customers(connection: &Connection) -> Result<Vec<Customer>, StoreError> {
     let mut found: Vec<Customer> = Vec::new();
     let mut accounts = connection
-        .prepare(
-            "SELECT id, json_extract(row_json, '$.name') FROM success_accounts ORDER BY id",
-        )
+        .prepare("SELECT id, json_extract(row_json, '$.name') FROM success_accounts ORDER BY id")
         .map_err(sqlite("prepare the customers"))?;
     let rows = accounts
         .query_map([], |row| {
@@ -193,7 +203,9 @@ pub fn customers(connection: &Connection) -> Result<Vec<Customer>, StoreError> {
         )
         .map_err(sqlite("prepare the cases' customers"))?;
     let rows = cases
-        .query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)))
+        .query_map([], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+        })
         .map_err(sqlite("read the cases' customers"))?;
     for row in rows {
         let (id, name) = row.map_err(sqlite("read a case's customer"))?;
