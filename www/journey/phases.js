@@ -14,14 +14,18 @@ import { count, day, duration, money, percent, points, score, words, MEASURE_LAB
 /** @typedef {import('./types.js').ChecklistList} ChecklistList */
 
 /**
- * One measure tile.
+ * One measure tile; the raw figure, when there is one, stays in the
+ * value's `data-value` (and a step's money in `data-amount`).
  * @param {string} name the `data-measure` name
  * @param {string} label
  * @param {string} text
  * @param {string} [step] the step it measures
+ * @param {number | null} [value]
+ * @param {number} [amount]
  */
-function tile(name, label, text, step) {
-  return h('div', { 'data-measure': name }, h('dt', {}, step ? h('span', { class: 'step' }, step) : null, label), h('dd', {}, text));
+function tile(name, label, text, step, value, amount) {
+  const raw = { 'data-value': value === undefined || value === null ? null : String(value), 'data-amount': amount === undefined ? null : String(amount) };
+  return h('div', { 'data-measure': name }, h('dt', {}, step ? h('span', { class: 'step' }, step) : null, label), h('dd', raw, text));
 }
 
 /**
@@ -44,15 +48,15 @@ function developSection(develop) {
   const tiles = h(
     'dl',
     { class: 'measures' },
-    tile('visitors', 'Visitors', count(develop.visitors), 'Attention'),
-    tile('page-views', 'Page views', count(develop.pageViews), 'Attention'),
-    tile('time-on-site', 'Time on site', duration(develop.timeOnSiteMs), 'Interest'),
-    tile('downloads', 'Downloads', count(develop.downloads), 'Interest'),
-    tile('videos', 'Videos viewed', count(develop.videoPlays), 'Interest'),
-    tile('return-visits', 'Return visits', count(develop.returnVisits), 'Interest'),
-    tile('calculator-time', 'Time using calculators', duration(develop.calculatorInteractionMs), 'Interaction'),
-    tile('leads', 'Leads', count(develop.leads), 'Interaction'),
-    tile('lead-value', 'Value of the leads', values, 'Interaction'),
+    tile('visitors', 'Visitors', count(develop.visitors), 'Attention', develop.visitors),
+    tile('page-views', 'Page views', count(develop.pageViews), 'Attention', develop.pageViews),
+    tile('time-on-site', 'Time on site', duration(develop.timeOnSiteMs), 'Interest', develop.timeOnSiteMs),
+    tile('downloads', 'Downloads', count(develop.downloads), 'Interest', develop.downloads),
+    tile('videos', 'Videos viewed', count(develop.videoPlays), 'Interest', develop.videoPlays),
+    tile('return-visits', 'Return visits', count(develop.returnVisits), 'Interest', develop.returnVisits),
+    tile('calculator-time', 'Time using calculators', duration(develop.calculatorInteractionMs), 'Interaction', develop.calculatorInteractionMs),
+    tile('leads', 'Leads', count(develop.leads), 'Interaction', develop.leads),
+    tile('lead-value', 'Value of the leads', values, 'Interaction', develop.leadValue.length === 1 ? (develop.leadValue[0]?.value ?? null) : null),
   );
   const note = `Leads at ${develop.domains.join(', ')} and the visits of the people who sent them`;
   const empty = develop.status === 'no_leads' ? h('p', { class: 'journey-empty', 'data-empty': 'no_leads' }, `No lead yet from ${develop.domains.join(', ')}.`) : null;
@@ -76,8 +80,8 @@ function evaluateSection(journey, planControl) {
     h(
       'dl',
       { class: 'measures', 'data-currency': currency.currency },
-      ...currency.steps.map((step) => tile(step.measure, MEASURE_LABELS[step.measure] ?? step.measure, `${count(step.count)} · ${money(step.value, currency.currency)}`, STEP_LABELS[step.step])),
-      tile('dropped', 'Dropped', `${count(currency.dropped)} · ${money(currency.droppedValue, currency.currency)}`),
+      ...currency.steps.map((step) => tile(step.measure, MEASURE_LABELS[step.measure] ?? step.measure, `${count(step.count)} · ${money(step.value, currency.currency)}`, STEP_LABELS[step.step], step.count, step.value)),
+      tile('dropped', 'Dropped', `${count(currency.dropped)} · ${money(currency.droppedValue, currency.currency)}`, undefined, currency.dropped, currency.droppedValue),
     ),
   );
   const cases = h(
@@ -103,7 +107,7 @@ function evaluateSection(journey, planControl) {
  */
 function checklistTile(list, name, label) {
   const missing = list.missing.length ? `; missing: ${list.missing.map((item) => item.label).join(', ')}` : '';
-  return tile(name, label, list.degree === null ? 'not reported' : `${percent(list.degree)}${missing}`);
+  return tile(name, label, list.degree === null ? 'not reported' : `${percent(list.degree)}${missing}`, undefined, list.degree);
 }
 
 /** @param {Journey} journey */
@@ -116,7 +120,7 @@ function executeSection(journey) {
     'execute',
     'Execute',
     `set-up, execution, measure and report, on ${execute.asOf}`,
-    h('dl', { class: 'measures' }, checklistTile(execute.setup, 'setup', 'Set-up degree'), checklistTile(execute.execution, 'execution', 'Execution degree'), tile('outcomes-measured', 'Outcomes measured', `${count(execute.outcomesMeasured)} of ${count(execute.outcomes)}`)),
+    h('dl', { class: 'measures' }, checklistTile(execute.setup, 'setup', 'Set-up degree'), checklistTile(execute.execution, 'execution', 'Execution degree'), tile('outcomes-measured', 'Outcomes measured', `${count(execute.outcomesMeasured)} of ${count(execute.outcomes)}`, undefined, execute.outcomesMeasured)),
   );
 }
 
@@ -139,10 +143,10 @@ function prosperSection(journey) {
   const tiles = h(
     'dl',
     { class: 'measures' },
-    tile('health', 'Health score', `${score(health.score)} ${health.grade ? `(${words(health.grade)})` : ''}`),
+    tile('health', 'Health score', `${score(health.score)} ${health.grade ? `(${words(health.grade)})` : ''}`, undefined, health.score),
     tile('trend', 'Change since last snapshot', `${points(health.changePrevious)} points; 90 days ${points(health.change90Days)}`),
     tile('stage', 'Stage', words(health.stage)),
-    tile('realised', 'Realised against projected', realisedText),
+    tile('realised', 'Realised against projected', realisedText, undefined, realised.ratio ?? null),
     tile('annual-value', 'Annual value', money(prosper.account.annualValue, currency)),
     tile('renewals', 'Renewals', renewed || 'none yet'),
     tile('next-renewal', prosper.churnedOn ? 'Churned on' : 'Next renewal', prosper.churnedOn ?? prosper.nextRenewal ?? '—'),
