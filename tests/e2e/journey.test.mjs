@@ -116,7 +116,9 @@ describe('the journey page on the demo', { timeout: 240_000 }, () => {
       found = await page.evaluate(() => document.activeElement?.id === 'journey-customer');
     }
     assert.ok(found, 'the customer picker is reachable with Tab');
-    await page.selectOption('#journey-customer', 'harbor-analytics');
+    // Type-ahead on the focused picker, as a keyboard user chooses.
+    await page.keyboard.type('Northwind');
+    assert.equal(await page.locator('#journey-customer').inputValue(), 'northwind-traders');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.locator('#phase-evaluate [data-plan-case] button').waitFor();
@@ -126,11 +128,11 @@ describe('the journey page on the demo', { timeout: 240_000 }, () => {
     await page.locator('#phase-evaluate [data-plan-case] button').focus();
     await page.keyboard.press('Enter');
     await page.locator('#phase-prosper tr[data-outcome]').first().waitFor();
-    assert.match(await page.locator('#journey-status').innerText(), /success plan of harbor-analytics starts with 3 outcomes/);
+    assert.match(await page.locator('#journey-status').innerText(), /success plan of northwind-traders starts with 3 outcomes/);
     const data = await getJson(`${server.url}api/success/data`);
-    const made = data.accounts.find((/** @type {any} */ a) => a.id === 'harbor-analytics');
+    const made = data.accounts.find((/** @type {any} */ a) => a.id === 'northwind-traders');
     assert.equal(made.annualValue, 90000, "the case's subscription_per_year");
-    assert.equal(data.outcomes.filter((/** @type {any} */ o) => o.account === 'harbor-analytics').length, 3);
+    assert.equal(data.outcomes.filter((/** @type {any} */ o) => o.account === 'northwind-traders').length, 3);
     assert.equal(await page.locator('#phase-prosper tr[data-outcome]').count(), 3);
     assert.deepEqual(problems, []);
     await page.close();

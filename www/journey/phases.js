@@ -139,7 +139,8 @@ function prosperSection(journey) {
         : realised.status === 'not_loaded'
           ? 'the linked case is not stored'
           : `not comparable: ${realised.message ?? ''}`;
-  const renewed = prosper.renewals.map((r) => `${r.date} ${words(r.result)} ${money(r.value, currency)}`).join('; ');
+  const last = prosper.renewals[prosper.renewals.length - 1];
+  const renewed = last ? `${count(prosper.renewals.length)}; last ${last.date}, ${words(last.result)} at ${money(last.value, currency)}` : '';
   const tiles = h(
     'dl',
     { class: 'measures' },
@@ -148,7 +149,7 @@ function prosperSection(journey) {
     tile('stage', 'Stage', words(health.stage)),
     tile('realised', 'Realised against projected', realisedText, undefined, realised.ratio ?? null),
     tile('annual-value', 'Annual value', money(prosper.account.annualValue, currency)),
-    tile('renewals', 'Renewals', renewed || 'none yet'),
+    tile('renewals', 'Renewals', renewed || 'none yet', undefined, prosper.renewals.length),
     tile('next-renewal', prosper.churnedOn ? 'Churned on' : 'Next renewal', prosper.churnedOn ?? prosper.nextRenewal ?? '—'),
   );
   const outcomes = prosper.outcomes.length

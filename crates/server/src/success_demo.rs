@@ -35,7 +35,7 @@ const MODEL_JSON: &str = include_str!("../../../examples/models/business-case-5y
 
 /// The customer of the demo's committed project, which has no success
 /// account yet: the journey page's "Make it the success plan" starts it.
-pub const COMMITTED_CUSTOMER: (&str, &str) = ("harbor-analytics", "Harbor Analytics");
+pub const COMMITTED_CUSTOMER: (&str, &str) = ("northwind-traders", "Northwind Traders");
 
 /// Saves a case of `customer` (id, name) on the demo model at `step`, with
 /// `inputs` (JSON members), as revision 1.
@@ -74,7 +74,7 @@ pub fn save_journey_cases(store: &Store, data: &SuccessData) -> Result<(), Strin
     }
     save_case(
         store,
-        "Harbor Analytics: analytics rollout",
+        "Northwind Traders: analytics rollout",
         COMMITTED_CUSTOMER,
         "commitment",
         r#""adoption_year1":0.5,"subscription_per_year":90000"#,

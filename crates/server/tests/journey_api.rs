@@ -307,7 +307,7 @@ fn the_demo_gives_some_accounts_domains_leads_and_page_views() {
         assert!(develop["calculatorInteractionMs"].as_u64().unwrap() > 0);
         assert_eq!(journey["prosper"]["realised"]["status"], "compared");
     }
-    let committed = server.get_json("/api/journey/harbor-analytics");
+    let committed = server.get_json("/api/journey/northwind-traders");
     assert_eq!(committed["evaluate"]["measures"][0]["steps"][5]["count"], 1);
     assert_eq!(committed["prosper"], Value::Null);
 }
