@@ -117,14 +117,28 @@ fn an_account_with_cases_and_leads_has_all_four_phases() {
         get(&answer, &["prosper", "health", "score"]),
         Node::Number(_)
     ));
-    match get(&answer, &["evaluate", "measures"]) {
-        Node::List(list) => assert_eq!(
-            get(&list[0], &["steps"]),
-            get(&list[0], &["steps"]),
-            "present"
-        ),
-        other => panic!("{other:?}"),
-    }
+    let Node::List(measures) = get(&answer, &["evaluate", "measures"]) else {
+        panic!("measures are a list");
+    };
+    let Node::List(steps) = get(&measures[0], &["steps"]) else {
+        panic!("steps are a list");
+    };
+    let names: Vec<&Node> = steps.iter().map(|step| get(step, &["measure"])).collect();
+    let words = [
+        "potential",
+        "positive_high_level_case",
+        "moving_on",
+        "positive_detailed_case",
+        "approved",
+        "committed",
+    ];
+    assert_eq!(
+        names,
+        words
+            .map(|w| Node::Text(w.into()))
+            .iter()
+            .collect::<Vec<_>>()
+    );
 }
 
 #[test]

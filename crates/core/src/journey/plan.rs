@@ -220,9 +220,9 @@ pub fn success_plan(input: &PlanInput<'_>) -> Result<SuccessPlan, PlanRefusal> {
 
 /// `plan-{caseId}-{line}`, cut to the 64 characters an id may have.
 pub fn outcome_id(case_id: u64, line: &str) -> String {
-    let mut id = format!("plan-{case_id}-{line}");
-    id.truncate(64);
-    id
+    // Cut at a character boundary (an id is ASCII when valid, but the
+    // line's id is the model's).
+    format!("plan-{case_id}-{line}").chars().take(64).collect()
 }
 
 /// The UTC day of `ms` since the epoch.

@@ -185,4 +185,5 @@ fn days_are_utc_and_ids_fit() {
     assert_eq!(date_of_ms(f64::NAN), None);
     assert_eq!(date_of_ms(1e300), None);
     assert_eq!(outcome_id(7, &"x".repeat(100)).len(), 64);
+    assert_eq!(outcome_id(7, &"é".repeat(100)).chars().count(), 64);
 }
