@@ -7,7 +7,7 @@
 //! Who is one customer: a success account and the cases whose
 //! `customer.id` equals the account's id (plus the case the account links,
 //! whatever customer it names); the leads whose contact e-mail is at one
-//! of the account's `domains` ([`develop`]). A customer known only from
+//! of the account's `domains` ([`mod@develop`]). A customer known only from
 //! cases has Evaluate alone; one known only from its account has no
 //! Evaluate cases.
 //!
