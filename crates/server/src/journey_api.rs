@@ -53,10 +53,13 @@ fn refusal(message: &str, path: &str) -> Response {
     )
 }
 
-/// The stored success data, read by the core (empty when none is stored).
-fn success_data(store: &Store) -> Result<SuccessData, Response> {
-    let node = store.success_document().map_err(failed)?;
-    read_data(&node).map_err(|_| Response::error(500, "the stored success data does not read"))
+/// One account's stored success rows, read by the core (no account when
+/// none is stored), and the latest signal or event date of all the data.
+pub fn account_data(store: &Store, id: &str) -> Result<(SuccessData, Option<Date>), Response> {
+    let (node, latest) = store.success_account(id).map_err(failed)?;
+    let data = read_data(&node)
+        .map_err(|_| Response::error(500, "the stored success data does not read"))?;
+    Ok((data, latest.as_deref().and_then(Date::parse)))
 }
 
 fn customers(store: &Store) -> Response {
@@ -103,7 +106,9 @@ fn journey(store: &Store, request: &Request, raw_id: &str) -> Response {
 }
 
 fn answer(store: &Store, id: &str, as_of: Option<Date>) -> Result<Response, Response> {
-    let data = success_data(store)?;
+    // Only this account's rows; the date defaults to the whole data's latest.
+    let (data, latest) = account_data(store, id)?;
+    let as_of = as_of.or(latest);
     let settings = current_settings(store)?;
     let account = data.accounts.iter().find(|account| account.id == id);
     let link = account.and_then(|account| account.case);

@@ -93,9 +93,7 @@ fn plan(store: &Store, node: &Node) -> Result<Response, Response> {
         .iter()
         .find(|history| history.case_id == case_id.to_string())
         .ok_or_else(|| Response::error(500, "the case's history is not stored"))?;
-    let stored = store.success_document().map_err(failed)?;
-    let data = yardstick_core::success::data_read::read_data(&stored)
-        .map_err(|_| Response::error(500, "the stored success data does not read"))?;
+    let (data, _) = crate::journey_api::account_data(store, &case.customer.id)?;
     let account = data.accounts.iter().find(|a| a.id == case.customer.id);
     let outcome_ids: Vec<String> = data
         .outcomes

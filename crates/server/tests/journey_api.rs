@@ -28,10 +28,13 @@ fn success_document() -> Value {
     json!({
         "schema": "yardstick/success@1",
         "accounts": [{"id": "acme", "name": "Acme Corp", "annualValue": 120000, "currency": "EUR",
-            "contractStart": "2025-01-15", "renewal": "2026-01-15", "domains": "acme.example"}],
+            "contractStart": "2025-01-15", "renewal": "2026-01-15", "domains": "acme.example"},
+            {"id": "initech", "name": "Initech", "annualValue": 5000, "currency": "EUR",
+            "contractStart": "2025-01-01", "renewal": "2026-01-01"}],
         "signals": [
             {"account": "acme", "date": "2025-05-31", "metric": "licence_utilisation", "value": 0.3},
-            {"account": "acme", "date": "2025-06-30", "metric": "licence_utilisation", "value": 0.6}],
+            {"account": "acme", "date": "2025-06-30", "metric": "licence_utilisation", "value": 0.6},
+            {"account": "initech", "date": "2025-07-10", "metric": "licence_utilisation", "value": 0.9}],
         "outcomes": [{"id": "acme-cycle", "account": "acme", "label": "Cycle time", "direction": "decrease",
             "baseline": {"value": 12, "date": "2025-01-15"}, "target": {"value": 8, "date": "2025-12-31"},
             "actuals": [{"date": "2025-06-30", "value": 10}]}],
@@ -195,7 +198,10 @@ fn the_journey_measures_what_the_customers_visitors_did() {
     );
 
     let execute = &journey["execute"];
-    assert_eq!(execute["asOf"], "2025-06-30", "the data's latest signal");
+    assert_eq!(
+        execute["asOf"], "2025-07-10",
+        "the whole data's latest signal (initech's)"
+    );
     assert_eq!(execute["setup"]["degree"], 0.25, "one of four equal items");
     assert_eq!(
         execute["execution"]["missing"],

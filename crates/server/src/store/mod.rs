@@ -42,6 +42,7 @@ mod read;
 mod schema;
 mod schema_pages;
 mod success;
+mod success_account;
 mod success_settings;
 mod success_stored;
 mod success_tracking;
@@ -365,6 +366,22 @@ impl Store {
         limit: usize,
     ) -> Result<Vec<yardstick_core::journey::develop::PageViewFacts>, StoreError> {
         self.with_reader(|connection| journey::page_views(connection, page_view_ids, limit))
+    }
+
+    /// One account's success rows as a document, and the latest signal or
+    /// event date of all the data.
+    pub fn success_account(
+        &self,
+        id: &str,
+    ) -> Result<(yardstick_core::json::Node, Option<String>), StoreError> {
+        self.with_reader(|connection| {
+            let transaction = connection
+                .transaction()
+                .map_err(sqlite("begin a read transaction"))?;
+            let document = success_account::account_document(&transaction, id)?;
+            let latest = success_account::latest_date(&transaction)?;
+            Ok((document, latest))
+        })
     }
 
     /// Every known customer: success accounts and cases' customers.
