@@ -20,6 +20,7 @@ const PAGES = [
   ['dashboard.html', 'Engagement'],
   ['pipeline.html', 'Pipeline'],
   ['success.html', 'Success'],
+  ['journey.html', 'Journey'],
 ];
 
 export class SiteHeader extends HTMLElement {

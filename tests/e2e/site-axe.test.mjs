@@ -19,6 +19,8 @@ const PAGES = [
   { path: '/pipeline.html', ready: '#pipeline-body .placeholder, #pipeline-body table' },
   // An empty store: the success page says so (the demo's page: success-page.test.mjs).
   { path: '/success.html', ready: '#success-body .success-error' },
+  // An empty store: no customer yet (the demo's page: journey.test.mjs).
+  { path: '/journey.html', ready: '#journey-body .journey-empty' },
   { path: '/workbench.html?model=/models/business-case-5y.json', ready: '#wb-case[data-ready]' },
   { path: '/embed.html?src=/models/saas-roi.json&collector=/collect', ready: 'yardstick-calculator [data-output]', leadForm: true },
 ];

@@ -16,6 +16,7 @@ const PAGES = [
   ['dashboard.html', 'Engagement'],
   ['pipeline.html', 'Pipeline'],
   ['success.html', 'Success'],
+  ['journey.html', 'Journey'],
 ];
 
 describe('the shared site header', { timeout: 120_000 }, () => {

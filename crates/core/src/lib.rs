@@ -53,6 +53,8 @@ pub mod error;
 pub mod export;
 pub mod finance;
 pub mod formula;
+#[cfg(feature = "journey")]
+pub mod journey;
 pub mod json;
 pub mod leads;
 pub mod model;

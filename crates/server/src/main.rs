@@ -42,6 +42,8 @@ mod hosts;
 #[cfg(not(target_arch = "wasm32"))]
 mod http;
 #[cfg(not(target_arch = "wasm32"))]
+mod journey_api;
+#[cfg(not(target_arch = "wasm32"))]
 mod leads;
 #[cfg(not(target_arch = "wasm32"))]
 mod leads_csv;
@@ -65,7 +67,11 @@ mod success_csv;
 #[cfg(not(target_arch = "wasm32"))]
 mod success_demo;
 #[cfg(not(target_arch = "wasm32"))]
+mod success_demo_leads;
+#[cfg(not(target_arch = "wasm32"))]
 mod success_import_csv;
+#[cfg(not(target_arch = "wasm32"))]
+mod success_plans;
 #[cfg(not(target_arch = "wasm32"))]
 mod success_rows;
 
@@ -217,6 +223,7 @@ fn startup_text(
          \x20 engagement   {base}dashboard.html\n\
          \x20 pipeline     {base}pipeline.html\n\
          \x20 success      {base}success.html\n\
+         \x20 journey      {base}journey.html\n\
          \x20 playground   {base}\n"
     )
 }
@@ -253,6 +260,9 @@ fn route(app: &App, request: &Request) -> Response {
                 store: &app.store,
             };
             cases::route(&context, request)
+        }
+        path if path == "/api/journey" || path.starts_with("/api/journey/") => {
+            journey_api::route(&app.origins, &app.store, request)
         }
         path if path.starts_with("/api/success/") => {
             success_api::route(&app.origins, &app.store, request)
@@ -338,6 +348,7 @@ mod tests {
                 "http://127.0.0.1:8080/dashboard.html",
                 "http://127.0.0.1:8080/pipeline.html",
                 "http://127.0.0.1:8080/success.html",
+                "http://127.0.0.1:8080/journey.html",
                 "http://127.0.0.1:8080/"
             ]
         );

@@ -66,6 +66,8 @@ fn dispatch(store: &Store, request: &Request) -> Response {
         "data" => not_allowed(path, "GET, HEAD, OPTIONS"),
         "accounts" if get => accounts(store),
         "accounts" => not_allowed(path, "GET, HEAD, OPTIONS"),
+        "plans" if post => crate::success_plans::post_plan(store, request),
+        "plans" => not_allowed(path, "POST, OPTIONS"),
         "cases" if get => cases_route(store),
         "cases" => not_allowed(path, "GET, HEAD, OPTIONS"),
         "settings" if get => settings(store),
@@ -120,7 +122,7 @@ fn number(value: usize) -> Node {
 }
 
 /// `400 {"error", "problems": [{code, path, message}]}` for a document.
-fn document_problems(what: &str, problems: &[SuccessDiagnostic]) -> Response {
+pub fn document_problems(what: &str, problems: &[SuccessDiagnostic]) -> Response {
     let list = problems
         .iter()
         .map(|problem| {
@@ -203,7 +205,7 @@ pub fn counts_node(counts: &ImportCounts) -> Node {
     )])
 }
 
-fn json_body(request: &Request) -> Result<Node, Response> {
+pub fn json_body(request: &Request) -> Result<Node, Response> {
     if media_type(request) != "application/json" {
         return Err(Response::error(
             415,
@@ -379,6 +381,11 @@ pub fn load_demo(store: &Store) -> Result<(), String> {
     })?;
     // A demo case and a few accounts linked to it, with realised values.
     crate::success_demo::link_demo_case(store, &mut data)
+        .map_err(|err| format!("success demo: {err}"))?;
+    crate::success_demo::save_journey_cases(store, &data)
+        .map_err(|err| format!("success demo: {err}"))?;
+    // Domains, visitors and leads for a few linked accounts (Develop).
+    crate::success_demo_leads::add_demo_leads(store, &mut data, now_ms())
         .map_err(|err| format!("success demo: {err}"))?;
     store
         .import_success(&CsvImport {

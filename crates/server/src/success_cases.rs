@@ -35,13 +35,13 @@ pub struct RealisedRefusal {
     pub reason: String,
 }
 
-fn failed(err: StoreError) -> Response {
+pub fn failed(err: StoreError) -> Response {
     eprintln!("yardstick-serve: success store: {err}");
     Response::error(500, "the success store failed")
 }
 
 /// The saved settings, else the core's defaults (as the page uses them).
-fn current_settings(store: &Store) -> Result<SuccessSettings, Response> {
+pub fn current_settings(store: &Store) -> Result<SuccessSettings, Response> {
     let saved = store.success_settings().map_err(failed)?;
     let parsed = saved
         .and_then(|saved| node_from_json(&saved.settings_json).ok())

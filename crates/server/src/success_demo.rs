@@ -33,6 +33,55 @@ const ADOPTION_YEAR_1: f64 = 0.4;
 /// The model the demo case is built on.
 const MODEL_JSON: &str = include_str!("../../../examples/models/business-case-5y.json");
 
+/// The customer of the demo's committed project, which has no success
+/// account yet: the journey page's "Make it the success plan" starts it.
+pub const COMMITTED_CUSTOMER: (&str, &str) = ("northwind-traders", "Northwind Traders");
+
+/// Saves a case of `customer` (id, name) on the demo model at `step`, with
+/// `inputs` (JSON members), as revision 1.
+fn save_case(
+    store: &Store,
+    title: &str,
+    customer: (&str, &str),
+    step: &str,
+    inputs: &str,
+) -> Result<i64, String> {
+    let (id, name) = customer;
+    let case_json = format!(
+        r#"{{"schema":"yardstick/case@1","title":"{title}","customer":{{"id":"{id}","name":"{name}"}},"model":{{"id":"business-case-5y","version":"1.0.0","document":{MODEL_JSON}}},"inputs":{{{inputs}}},"step":"{step}","author":"demo"}}"#
+    );
+    let node = node_from_json(&case_json).map_err(|_| "a demo case is not JSON".to_string())?;
+    let case = read_case(&node).map_err(|_| "a demo case does not read".to_string())?;
+    let figures = case_figures(&case).map_err(|_| "a demo case has no figures".to_string())?;
+    store
+        .create_case(&new_revision(&case, &figures, None))
+        .map_err(|err| format!("a demo case was not stored: {err}"))
+}
+
+/// The Evaluate phase of the demo's journeys: a case of the first linked
+/// account's own at the detailed case, and a committed project of a
+/// customer without an account ([`COMMITTED_CUSTOMER`]). Call after
+/// [`link_demo_case`].
+pub fn save_journey_cases(store: &Store, data: &SuccessData) -> Result<(), String> {
+    if let Some(account) = data.accounts.iter().find(|a| a.case.is_some()) {
+        save_case(
+            store,
+            "Second site rollout",
+            (&account.id, &account.name),
+            "detailed_case",
+            r#""adoption_year1":0.5"#,
+        )?;
+    }
+    save_case(
+        store,
+        "Northwind Traders: analytics rollout",
+        COMMITTED_CUSTOMER,
+        "commitment",
+        r#""adoption_year1":0.5,"subscription_per_year":90000"#,
+    )?;
+    Ok(())
+}
+
 /// Saves the demo case and links the first never-churned accounts of
 /// `data` to it, adding their realised rows. Call before importing `data`.
 pub fn link_demo_case(store: &Store, data: &mut SuccessData) -> Result<(), String> {

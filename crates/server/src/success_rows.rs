@@ -64,6 +64,9 @@ pub fn account_node(account: &Account) -> Node {
             ]),
         ));
     }
+    if !account.domains.is_empty() {
+        entries.push(("domains", text(&account.domains.join(" "))));
+    }
     map(entries)
 }
 

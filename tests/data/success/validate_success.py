@@ -55,6 +55,7 @@ def broken_variants(data):
     variant("month-13", "a thirteenth month", lambda d: first(d, "accounts").update(contractStart="2025-13-01"))
     variant("unknown-stage", "an unknown stage", lambda d: first(d, "accounts").update(stage={"stage": "late", "from": "2025-01-01", "reason": "r"}))
     variant("case-revision-0", "a case revision 0", lambda d: first(d, "accounts").update(case={"id": 1, "revision": 0}))
+    variant("domain-without-dot", "a domain without a dot", lambda d: first(d, "accounts").update(domains="acme"))
     variant("text-value", "a signal value as text", lambda d: first(d, "signals").update(value="n/a"))
     variant("long-note", "a note of 2001 characters", lambda d: first(d, "events").update(note="n" * 2001))
     variant("name-line-break", "a name with a line break", lambda d: first(d, "accounts").update(name="two\nlines"))

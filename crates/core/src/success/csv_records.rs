@@ -57,6 +57,14 @@ impl RowFields for CsvRow<'_, '_> {
         self.0.refuse(column, values::currency(&text))
     }
 
+    fn domains(&mut self, key: &str) -> Vec<String> {
+        let column = self.column(key, "");
+        self.0
+            .text(column, false, false)
+            .and_then(|text| self.0.refuse(column, values::domains(&text)))
+            .unwrap_or_default()
+    }
+
     fn dated_value(&mut self, key: &str) -> Option<DatedValue> {
         let (value_column, date_column) = (self.column(key, "_value"), self.column(key, "_date"));
         let value = self.0.number(value_column, true, VALUE_RANGE);

@@ -236,3 +236,24 @@ fn a_huge_header_is_refused_unread() {
         &["signals.csv line 1: 65 columns, more than any table has (64)"],
     );
 }
+
+#[test]
+fn reads_the_domains_column_and_refuses_a_bad_domain_at_its_cell() {
+    let found = import(&[table(
+        "accounts.csv",
+        "id,name,annual_value,currency,contract_start,renewal,domains\n\
+         acme,Acme Corp,120000,EUR,2025-01-15,2026-01-15,acme.com ACME.de\n\
+         initech,Initech,5000,EUR,2025-01-15,2026-01-15,",
+    )])
+    .unwrap();
+    assert_eq!(found.data.accounts[0].domains, ["acme.com", "acme.de"]);
+    assert!(found.data.accounts[1].domains.is_empty());
+    check(
+        &[table(
+            "accounts.csv",
+            "id,name,annual_value,currency,contract_start,renewal,domains\n\
+             acme,Acme Corp,120000,EUR,2025-01-15,2026-01-15,acme",
+        )],
+        &["accounts.csv line 2, column domains: \"acme\" is not an e-mail domain such as acme.com"],
+    );
+}

@@ -40,6 +40,7 @@ pub const TABLES: [(&str, Columns); 10] = [
             ("stage_reason", false),
             ("case_id", false),
             ("case_revision", false),
+            ("domains", false),
         ],
     ),
     (

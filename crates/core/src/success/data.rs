@@ -110,6 +110,10 @@ pub struct Account {
     pub stage_override: Option<AccountStageOverride>,
     /// The case that sold the account.
     pub case: Option<CaseLink>,
+    /// The customer's e-mail domains (`acme.com`), lowercase, each once:
+    /// a lead whose contact e-mail is at one of them (or a subdomain) is
+    /// this customer's (docs/journey.md). Empty when none is listed.
+    pub domains: Vec<String>,
 }
 
 /// One measured value of an account's metric on a date.

@@ -33,7 +33,7 @@ const TOP_FIELDS: [&str; 9] = [
     "checklist",
     "plays",
 ];
-const ACCOUNT_FIELDS: [&str; 11] = [
+const ACCOUNT_FIELDS: [&str; 12] = [
     "id",
     "name",
     "segment",
@@ -45,6 +45,7 @@ const ACCOUNT_FIELDS: [&str; 11] = [
     "renewal",
     "stage",
     "case",
+    "domains",
 ];
 const STAGE_FIELDS: [&str; 4] = ["stage", "from", "until", "reason"];
 const CASE_FIELDS: [&str; 2] = ["id", "revision"];
@@ -293,6 +294,16 @@ impl RowFields for JsonRow<'_, '_> {
                 None
             }
         }
+    }
+
+    fn domains(&mut self, key: &str) -> Vec<String> {
+        self.item
+            .text(key, false, false, self.reader)
+            .and_then(|text| {
+                self.reader
+                    .refuse(&self.item.at(key), super::values::domains(&text))
+            })
+            .unwrap_or_default()
     }
 
     fn dated_value(&mut self, key: &str) -> Option<DatedValue> {

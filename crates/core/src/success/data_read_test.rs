@@ -315,3 +315,41 @@ fn a_huge_object_is_refused_unread() {
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].code, SuccessCode::TooLarge);
 }
+
+#[test]
+fn reads_an_accounts_domains_lowered_once_each_and_refuses_a_bad_one() {
+    let data = read(&document(
+        r#""domains": " Acme.com acme.de acme.com ","#,
+        "",
+    ))
+    .unwrap();
+    assert_eq!(data.accounts[0].domains, ["acme.com", "acme.de"]);
+    let none = read(&document("", "")).unwrap();
+    assert!(none.accounts[0].domains.is_empty());
+    for bad in [
+        "acme",
+        "acme..com",
+        ".acme.com",
+        "acme.com-",
+        "ac_me.com",
+        "a@acme.com",
+        "",
+    ] {
+        check(
+            &format!(r#""domains": "{bad}","#),
+            "",
+            &["accounts[acme].domains: invalid-value"],
+        );
+    }
+    let many: Vec<String> = (0..21).map(|n| format!("d{n}.example")).collect();
+    check(
+        &format!(r#""domains": "{}","#, many.join(" ")),
+        "",
+        &["accounts[acme].domains: invalid-value"],
+    );
+    check(
+        r#""domains": ["acme.com"],"#,
+        "",
+        &["accounts[acme].domains: wrong-type"],
+    );
+}

@@ -290,6 +290,7 @@ fn account(id: &str, start: Date) -> Account {
         renewal: start.plus_months(12).expect("in range"),
         stage_override: None,
         case: None,
+        domains: Vec::new(),
     }
 }
 

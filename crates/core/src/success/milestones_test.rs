@@ -17,6 +17,7 @@ fn account() -> Account {
         renewal: date("2026-01-01"),
         stage_override: None,
         case: None,
+        domains: Vec::new(),
     }
 }
 

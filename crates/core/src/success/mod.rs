@@ -64,6 +64,6 @@ pub mod signal_index;
 pub mod stages;
 pub mod stored_keys;
 pub mod team;
-mod test_json;
+pub(crate) mod test_json;
 pub mod trends;
 mod values;

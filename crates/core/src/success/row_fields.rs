@@ -33,6 +33,9 @@ pub(super) trait RowFields {
     fn choice(&mut self, key: &str, required: bool, names: &[&str]) -> Option<usize>;
     /// A required currency code.
     fn currency(&mut self, key: &str) -> Option<String>;
+    /// An optional list of e-mail domains, separated by spaces
+    /// (`values::domains`); empty when absent or refused.
+    fn domains(&mut self, key: &str) -> Vec<String>;
     /// A required dated value (`{value, date}` in JSON; the columns
     /// `<key>_value` and `<key>_date` in CSV).
     fn dated_value(&mut self, key: &str) -> Option<DatedValue>;
@@ -54,6 +57,7 @@ pub(super) fn account<F: RowFields>(
     let first_value = fields.date("firstValue", false);
     let renewal = fields.date("renewal", true);
     let (stage_override, case) = more(fields);
+    let domains = fields.domains("domains");
     Some(Account {
         id: id?,
         name: name?,
@@ -66,6 +70,7 @@ pub(super) fn account<F: RowFields>(
         renewal: renewal?,
         stage_override,
         case,
+        domains,
     })
 }
 

@@ -51,6 +51,13 @@ impl RowFields for Recorded {
     fn currency(&mut self, key: &str) -> Option<String> {
         self.read(key).then(|| "EUR".to_string())
     }
+    fn domains(&mut self, key: &str) -> Vec<String> {
+        if self.read(key) {
+            vec![format!("{key}.example")]
+        } else {
+            Vec::new()
+        }
+    }
     fn dated_value(&mut self, key: &str) -> Option<DatedValue> {
         let value = self.number(key, true, VALUE_RANGE)?;
         let date = self.date(key, true)?;
@@ -81,8 +88,8 @@ fn rows_read_their_fields_in_order_and_need_the_required_ones() {
     };
     let stage_and_case = |_: &mut Recorded| (None, None);
     assert_eq!(account(&mut fields, stage_and_case), None);
-    assert_eq!(fields.keys.len(), 9);
-    assert_eq!(fields.keys.last().map(String::as_str), Some("renewal"));
+    assert_eq!(fields.keys.len(), 10);
+    assert_eq!(fields.keys.last().map(String::as_str), Some("domains"));
     let mut fields = Recorded {
         missing: &["account"],
         ..Recorded::default()

@@ -18,6 +18,7 @@ fn account(id: &str) -> Account {
         renewal: date("2026-01-01"),
         stage_override: None,
         case: None,
+        domains: Vec::new(),
     }
 }
 

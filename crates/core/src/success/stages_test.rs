@@ -20,6 +20,7 @@ fn account(start: &str, first_value: Option<&str>, renewal: &str) -> Account {
         renewal: date(renewal),
         stage_override: None,
         case: None,
+        domains: Vec::new(),
     }
 }
 

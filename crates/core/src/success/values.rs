@@ -62,6 +62,53 @@ pub fn text(raw: &str, note: bool) -> Checked<String> {
     Ok(value.to_string())
 }
 
+/// The most e-mail domains an account lists.
+pub const MAX_DOMAINS: usize = 20;
+
+/// An account's e-mail domains: host names separated by spaces
+/// (`acme.com acme.de`), at most [`MAX_DOMAINS`], each 1 to 253 of
+/// `a-z 0-9 . -` with a dot inside (not first or last, never two in a
+/// row); capitals are lowered, and a repeated domain is kept once.
+pub fn domains(raw: &str) -> Checked<Vec<String>> {
+    let mut found: Vec<String> = Vec::new();
+    for word in raw.split_ascii_whitespace() {
+        let domain = word.to_ascii_lowercase();
+        let well_formed = domain.len() <= 253
+            && domain.contains('.')
+            && !domain.starts_with(['.', '-'])
+            && !domain.ends_with(['.', '-'])
+            && !domain.contains("..")
+            && domain
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-');
+        if !well_formed {
+            return Err((
+                SuccessCode::InvalidValue,
+                format!(
+                    "\"{}\" is not an e-mail domain such as acme.com",
+                    short(word)
+                ),
+            ));
+        }
+        if !found.contains(&domain) {
+            found.push(domain);
+        }
+        if found.len() > MAX_DOMAINS {
+            return Err((
+                SuccessCode::InvalidValue,
+                format!("at most {MAX_DOMAINS} domains, separated by spaces"),
+            ));
+        }
+    }
+    if found.is_empty() {
+        return Err((
+            SuccessCode::InvalidValue,
+            "must name at least one domain such as acme.com".to_string(),
+        ));
+    }
+    Ok(found)
+}
+
 /// A date `YYYY-MM-DD` from 1900-03-01 to 9999-12-31.
 pub fn date(text: &str) -> Checked<Date> {
     Date::parse(text).ok_or_else(|| {

@@ -350,10 +350,12 @@ pub fn list(
 /// Every case's history (its latest title, customer, value, currency and
 /// drop reason, and each revision's time, step, verdicts and whether it
 /// says dropped), by case id, in one read
-/// transaction; only `customer_id`'s cases when given.
+/// transaction; only `customer_id`'s cases when given, and with them the
+/// case `linked_case` whatever its customer (an account's linked case).
 pub fn histories(
     connection: &mut Connection,
     customer_id: Option<&str>,
+    linked_case: Option<i64>,
 ) -> Result<Vec<CaseHistory>, StoreError> {
     let transaction = connection
         .transaction()
@@ -366,12 +368,12 @@ pub fn histories(
                         r.detailed_positive, r.title, r.customer_id, r.customer_name,
                         r.value, r.currency, c.revision, r.dropped_reason
                  FROM cases c JOIN case_revisions r ON r.case_id = c.case_id
-                 WHERE ?1 IS NULL OR c.customer_id = ?1
+                 WHERE (?1 IS NULL AND ?2 IS NULL) OR c.customer_id = ?1 OR c.case_id = ?2
                  ORDER BY r.case_id, r.revision",
             )
             .map_err(sqlite("prepare the pipeline query"))?;
         let mut rows = select
-            .query(params![customer_id])
+            .query(params![customer_id, linked_case])
             .map_err(sqlite("read the pipeline"))?;
         while let Some(row) = rows.next().map_err(sqlite("read the pipeline"))? {
             let read = |row: &Row<'_>| -> rusqlite::Result<(i64, i64, i64, String, bool, bool)> {

@@ -35,12 +35,14 @@
 
 mod cases;
 mod funnel_read;
+pub mod journey;
 mod leads;
 mod page_write;
 mod read;
 mod schema;
 mod schema_pages;
 mod success;
+mod success_account;
 mod success_read;
 mod success_settings;
 mod success_stored;
@@ -335,7 +337,57 @@ impl Store {
         &self,
         customer_id: Option<&str>,
     ) -> Result<Vec<yardstick_core::cases::pipeline::CaseHistory>, StoreError> {
-        self.with_reader(|connection| cases::histories(connection, customer_id))
+        self.with_reader(|connection| cases::histories(connection, customer_id, None))
+    }
+
+    /// One customer's case histories and the case `linked_case` (an
+    /// account's link, whatever customer it names).
+    pub fn customer_case_histories(
+        &self,
+        customer_id: &str,
+        linked_case: Option<i64>,
+    ) -> Result<Vec<yardstick_core::cases::pipeline::CaseHistory>, StoreError> {
+        self.with_reader(|connection| cases::histories(connection, Some(customer_id), linked_case))
+    }
+
+    /// Leads whose e-mail may be at one of `domains` (the core applies the
+    /// rule), at most `limit`.
+    pub fn journey_leads(
+        &self,
+        domains: &[String],
+        limit: usize,
+    ) -> Result<Vec<yardstick_core::journey::develop::LeadFacts>, StoreError> {
+        self.with_reader(|connection| journey::candidate_leads(connection, domains, limit))
+    }
+
+    /// The page views of `page_view_ids` and of their visitors, at most `limit`.
+    pub fn journey_page_views(
+        &self,
+        page_view_ids: &[String],
+        limit: usize,
+    ) -> Result<Vec<yardstick_core::journey::develop::PageViewFacts>, StoreError> {
+        self.with_reader(|connection| journey::page_views(connection, page_view_ids, limit))
+    }
+
+    /// One account's success rows as a document, and the latest signal or
+    /// event date of all the data.
+    pub fn success_account(
+        &self,
+        id: &str,
+    ) -> Result<(yardstick_core::json::Node, Option<String>), StoreError> {
+        self.with_reader(|connection| {
+            let transaction = connection
+                .transaction()
+                .map_err(sqlite("begin a read transaction"))?;
+            let document = success_account::account_document(&transaction, id)?;
+            let latest = success_account::latest_date(&transaction)?;
+            Ok((document, latest))
+        })
+    }
+
+    /// Every known customer: success accounts and cases' customers.
+    pub fn journey_customers(&self) -> Result<Vec<journey::Customer>, StoreError> {
+        self.with_reader(|connection| journey::customers(connection))
     }
 
     /// Stores a checked success import in one transaction.
