@@ -24,7 +24,7 @@
 //!   pace set by `h`), a fifth of them renegotiated once;
 //! - checklist states and play completions for a share of the accounts,
 //!   from a second stream that leaves the rest as it is
-//!   ([`super::demo_execute`]).
+//!   (the private `demo_execute` module).
 //!
 //! Deterministic: the same seed gives the same document on every platform
 //! (the core's PCG32 stream, `uncertainty::TrialRng`). No I/O, no clock:
@@ -32,6 +32,7 @@
 //! ([`Node`]); `cargo run -p yardstick-core --example success_demo` prints it.
 
 use super::demo_execute::{AccountStory, ExecuteRows};
+use super::demo_nodes::{date, logistic, number, row, text};
 use crate::formula::functions::date_serial::{serial_from_ymd, ymd_from_serial};
 use crate::json::Node;
 use crate::uncertainty::normal::standard_normal_quantile;
@@ -172,41 +173,6 @@ struct Generator<'a> {
     execute_rng: &'a mut TrialRng,
     out: &'a mut Tables,
     id: String,
-}
-
-pub(super) fn text(value: &str) -> Node {
-    Node::Text(value.to_string())
-}
-
-fn number(value: f64) -> Node {
-    // Two decimals are all a demo needs, and keep the document small.
-    Node::Number((value * 100.0).round() / 100.0)
-}
-
-pub(super) fn date(serial: i64) -> Node {
-    let civil =
-        ymd_from_serial(serial).unwrap_or(crate::formula::functions::date_serial::CivilDate {
-            year: 1900,
-            month: 1,
-            day: 1,
-        });
-    Node::Text(format!(
-        "{:04}-{:02}-{:02}",
-        civil.year, civil.month, civil.day
-    ))
-}
-
-pub(super) fn row(fields: Vec<(&str, Node)>) -> Node {
-    Node::Map(
-        fields
-            .into_iter()
-            .map(|(key, value)| (key.to_string(), value))
-            .collect(),
-    )
-}
-
-pub(super) fn logistic(x: f64) -> f64 {
-    1.0 / (1.0 + (-x).exp())
 }
 
 impl Generator<'_> {

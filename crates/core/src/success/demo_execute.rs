@@ -20,7 +20,7 @@
 //!   health falls low completes `rescue` in the month it first does.
 //! - Nothing is dated after a churn or after the window.
 
-use super::demo::{date, logistic, row, text};
+use super::demo_nodes::{date, logistic, row, text};
 use crate::json::Node;
 use crate::uncertainty::TrialRng;
 

@@ -37,6 +37,7 @@ pub mod data_read;
 pub mod date;
 pub mod demo;
 mod demo_execute;
+mod demo_nodes;
 pub mod demo_settings;
 pub mod diagnostic;
 pub mod evidence_dates;
