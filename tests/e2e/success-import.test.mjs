@@ -93,7 +93,7 @@ describe('the success import', { timeout: 120_000 }, () => {
     await page.locator('#import-form button[type="submit"]').press('Enter');
     await page.locator('#portfolio-table tr[data-account="south"]').waitFor();
     const storedLines = await page.locator('.import-stored').evaluateAll((lines) => lines.map((p) => p.textContent));
-    assert.deepEqual(storedLines, ['signals.csv: 4 rows stored.', 'accounts.csv: 2 rows stored.', 'checklist.csv: 1 rows stored.', 'plays.csv: 1 rows stored.']);
+    assert.deepEqual(storedLines, ['signals.csv: 4 rows stored.', 'accounts.csv: 2 rows stored.', 'checklist.csv: 1 row stored.', 'plays.csv: 1 row stored.']);
     const expected = await scoreAsThePageDoes(server.url);
     const view = expected.portfolio(undefined);
     expected.free();

@@ -12,7 +12,7 @@
 import { h } from '../widget/dom.js';
 import { historyChart } from './charts.js';
 import { executeSection, playsSection, realisedSection } from './execute-view.js';
-import { changeText, countText, dateText, gradeText, moneyText, numberText, outcomeStatusText, scoreText, shareText, stageText } from './format.js';
+import { cellStageText, changeText, countText, dateText, gradeText, moneyText, numberText, outcomeStatusText, scoreText, shareText, stageText } from './format.js';
 
 /** @typedef {import('./engine.js').AccountView} AccountView */
 /** @typedef {AccountView['history'][number]} HealthSnapshot */
@@ -84,7 +84,7 @@ function historyTable(account) {
       'tr',
       {},
       h('th', { scope: 'row' }, dateText(cell.date)),
-      h('td', {}, cell.frozen ? `${stageText(cell.stage)} (churned)` : stageText(cell.stage)),
+      h('td', {}, cellStageText(cell, account.contractStart)),
       h('td', { class: 'number', 'data-value': cell.score ?? '' }, scoreText(cell.score)),
       h('td', {}, gradeText(cell.grade)),
       h('td', { class: 'number' }, shareText(cell.coverage)),
@@ -129,7 +129,9 @@ function milestonesList(account) {
           ? `Done on ${dateText(m.reachedOn)}${m.late ? ' (late)' : ''}`
           : m.status === 'due'
             ? `Due: ${countText(m.daysLeft ?? 0)} days left (by ${dateText(m.deadline)})`
-            : `Overdue by ${countText(m.daysOver ?? 0)} days (was due ${dateText(m.deadline)})`;
+            : account.churnedOn
+              ? `Overdue by ${countText(m.daysOver ?? 0)} days when the customer left on ${dateText(account.churnedOn)} (was due ${dateText(m.deadline)})`
+              : `Overdue by ${countText(m.daysOver ?? 0)} days (was due ${dateText(m.deadline)})`;
       return h('li', { 'data-milestone': m.id, 'data-status': m.status }, h('strong', {}, m.label), ` (${stageText(m.stage)}) · ${status}`);
     }),
   );
@@ -179,6 +181,7 @@ export function drawAccount(root, account) {
   root.replaceChildren(
     h('h2', { id: 'account-title' }, account.name),
     h('p', {}, `${facts.join(' · ')}. As of ${dateText(account.asOf)}: ${last ? `${stageText(last.stage)}, score ${scoreText(last.score)} (${gradeText(last.grade)})` : 'no snapshot'}.`),
+    h('p', {}, h('a', { id: 'account-journey', href: `./journey.html?customer=${encodeURIComponent(account.id)}` }, `${account.name}'s whole journey`), ': leads, business cases, set-up and outcomes on one page.'),
     h('h3', {}, 'Health history'),
     historyChart(account),
     historyTable(account),

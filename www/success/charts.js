@@ -8,7 +8,7 @@
  */
 
 import { svg } from '../widget/dom.js';
-import { dateText, gradeText, scoreText, stageText } from './format.js';
+import { cellStageText, dateText, gradeText, scoreText, stageText } from './format.js';
 
 /** @typedef {import('./engine.js').AccountView} AccountView */
 
@@ -89,7 +89,8 @@ export function historyChart(account) {
     const x0 = Math.max(left, x(start) - step / 2);
     const x1 = Math.min(width - right, x(index - 1) + step / 2);
     parts.push(svg('rect', { class: `span span-${stage ?? 'none'}`, x: x0, y: top, width: Math.max(1, x1 - x0), height: height - top - bottom }));
-    const words = stageText(stage);
+    const first = history[start];
+    const words = stage === null && first ? cellStageText({ ...first, frozen: false }, account.contractStart) : stageText(stage);
     row = x0 + 3 < labelEnd ? 1 - row : 0;
     parts.push(svg('text', { class: 'span-label', x: x0 + 3, y: row === 0 ? top - 10 : top + 12 }, words));
     // About 6.5 px a character at the labels' 11 px.

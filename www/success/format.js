@@ -43,6 +43,19 @@ export const evidenceText = (value) => (value === null ? '—' : signedStatistic
 export const gradeText = (grade) => (grade === null ? 'No score' : (GRADES[grade] ?? grade));
 /** @param {string | null} stage */
 export const stageText = (stage) => (stage === null ? 'No stage' : (STAGES[stage] ?? stage));
+/**
+ * A history cell's stage: "Before the contract" for the snapshots before
+ * the account's contract starts (the engine gives them no stage), the
+ * stage with "(churned)" once the score is frozen.
+ * @param {{ date: string, stage: string | null, frozen: boolean }} cell
+ * @param {string} contractStart ISO date
+ */
+export const cellStageText = (cell, contractStart) => {
+  if (cell.frozen) return `${stageText(cell.stage)} (churned)`;
+  // ISO dates compare as text.
+  if (cell.stage === null && cell.date < contractStart) return 'Before the contract';
+  return stageText(cell.stage);
+};
 /** @param {string} status */
 export const outcomeStatusText = (status) => STATUSES[status] ?? status;
 

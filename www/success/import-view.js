@@ -76,7 +76,7 @@ export function wireImport(form, input, result, onStored) {
     result.replaceChildren(
       ...names.map((name) => {
         const rows = counts.find(([table]) => FILE_OF_COUNT[/** @type {keyof typeof FILE_OF_COUNT} */ (table)] === name)?.[1] ?? 0;
-        return h('p', { class: 'import-stored', 'data-file': name }, `${name}: ${countText(rows)} rows stored.`);
+        return h('p', { class: 'import-stored', 'data-file': name }, `${name}: ${countText(rows)} ${rows === 1 ? 'row' : 'rows'} stored.`);
       }),
     );
     await onStored();

@@ -38,7 +38,14 @@ const COLUMNS = [
  * What the reader chose: sort and filters, kept across re-scores. Churned
  * accounts are hidden until asked for: their value is lost, not at risk.
  */
-const state = { sortKey: 'score', ascending: true, stage: '', grade: '', owner: '', search: '', churned: false };
+const state = { sortKey: 'score', ascending: true, stage: '', grade: '', owner: '', search: '', churned: false, limit: 0 };
+
+/**
+ * Rows drawn at first and added per "Show more": a portfolio of 10,000
+ * accounts drawn whole would take seconds to lay out on every re-score,
+ * while sorting and filtering still run over every account.
+ */
+export const PAGE_ROWS = 100;
 
 /**
  * Rows in the chosen order; absent values last either way.
@@ -91,7 +98,7 @@ function rowElement(row, asOf) {
   const link = `./success.html?account=${encodeURIComponent(row.id)}&asOf=${encodeURIComponent(asOf)}`;
   const coverage = h('td', { class: 'number', 'data-field': 'coverage', 'data-value': row.coverage }, shareText(row.coverage));
   if (row.lowCoverage) coverage.append(h('span', { class: 'flag' }, ' low: under half the weight has fresh data'));
-  const trendWords = `${changeText(row.trend.previous)} since the previous snapshot`;
+  const trendWords = changeText(row.trend.previous);
   return h(
     'tr',
     { 'data-account': row.id },
@@ -105,7 +112,7 @@ function rowElement(row, asOf) {
       ' ',
       h('span', { class: `grade grade-${row.grade ?? 'none'}` }, gradeText(row.grade)),
     ),
-    h('td', { 'data-field': 'trend', 'data-value': row.trend.previous ?? '' }, sparkline(row.sparkline, row.name), h('span', { class: 'trend-text' }, trendWords)),
+    h('td', { 'data-field': 'trend', 'data-value': row.trend.previous ?? '' }, sparkline(row.sparkline, row.name), h('span', { class: 'trend-text' }, trendWords, h('span', { class: 'visually-hidden' }, ' since the previous snapshot'))),
     coverage,
     h('td', { class: 'number', 'data-field': 'alerts', 'data-value': row.openAlerts }, countText(row.openAlerts)),
     h('td', { 'data-field': 'renewal', 'data-value': row.renewal ?? '' }, dateText(row.renewal)),
@@ -152,6 +159,7 @@ function totalsTable(view) {
  */
 export function drawPortfolio(root, view) {
   const owners = [...new Set(view.rows.map((row) => row.owner).filter((owner) => owner !== null))].sort();
+  if (state.limit < PAGE_ROWS) state.limit = PAGE_ROWS;
   const redraw = () => drawPortfolio(root, view);
   const filters = h(
     'form',
@@ -192,6 +200,7 @@ export function drawPortfolio(root, view) {
   filters.addEventListener('submit', (event) => event.preventDefault());
 
   const rows = sorted(view.rows.filter(shown));
+  const drawn = rows.slice(0, state.limit);
   const headers = COLUMNS.map((column) => {
     const active = column.key === state.sortKey;
     const button = h('button', { type: 'button', class: 'sort', 'data-sort': column.key }, column.label);
@@ -204,7 +213,7 @@ export function drawPortfolio(root, view) {
     const numeric = ['score', 'coverage', 'alerts', 'value', 'risk'].includes(column.key);
     return h('th', { scope: 'col', class: numeric ? 'number' : null, 'aria-sort': active ? (state.ascending ? 'ascending' : 'descending') : null }, button);
   });
-  const caption = `${countText(rows.length)} of ${countText(view.rows.length)} accounts on ${dateText(view.asOf)}`;
+  const caption = `${countText(rows.length)} of ${countText(view.rows.length)} accounts on ${dateText(view.asOf)}${drawn.length < rows.length ? `, the first ${countText(drawn.length)} shown` : ''}`;
   root.replaceChildren(
     h('h2', { id: 'portfolio-title' }, 'Portfolio'),
     filters,
@@ -216,11 +225,38 @@ export function drawPortfolio(root, view) {
         { class: 'success-table', id: 'portfolio-table' },
         h('caption', { id: 'portfolio-caption' }, caption),
         h('thead', {}, h('tr', {}, ...headers)),
-        h('tbody', {}, ...rows.map((row) => rowElement(row, view.asOf))),
+        h('tbody', {}, ...drawn.map((row) => rowElement(row, view.asOf))),
       ),
     ),
+    moreRows(root, drawn.length, rows.length, redraw),
     totalsTable(view),
   );
+}
+
+/**
+ * "Show more" and "Show all" below a table that holds part of the rows;
+ * nothing when it holds them all.
+ * @param {HTMLElement} root
+ * @param {number} drawn
+ * @param {number} total
+ * @param {() => void} redraw
+ */
+function moreRows(root, drawn, total, redraw) {
+  if (drawn >= total) return '';
+  const more = h('button', { type: 'button', id: 'portfolio-more' }, `Show ${countText(Math.min(PAGE_ROWS, total - drawn))} more`);
+  const all = h('button', { type: 'button', id: 'portfolio-all' }, `Show all ${countText(total)}`);
+  more.addEventListener('click', () => {
+    state.limit = drawn + PAGE_ROWS;
+    redraw();
+    // The first new row's link, so a keyboard user goes on from there.
+    /** @type {HTMLElement | null} */ (root.querySelectorAll('#portfolio-table tbody tr a')[drawn] ?? null)?.focus();
+  });
+  all.addEventListener('click', () => {
+    state.limit = Number.MAX_SAFE_INTEGER;
+    redraw();
+    /** @type {HTMLElement | null} */ (root.querySelectorAll('#portfolio-table tbody tr a')[drawn] ?? null)?.focus();
+  });
+  return h('p', { class: 'success-controls', id: 'portfolio-paging' }, `${countText(drawn)} of ${countText(total)} shown. `, more, ' ', all);
 }
 
 /** @param {string} id */

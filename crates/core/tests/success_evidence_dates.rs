@@ -49,6 +49,7 @@ fn many_renewal_days() -> SuccessData {
             renewal,
             stage_override: None,
             case: None,
+            domains: Vec::new(),
         });
         for month in 0..12 {
             let level = if churned {

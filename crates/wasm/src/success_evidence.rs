@@ -90,7 +90,10 @@ impl SuccessPortfolio {
         let mut cells = Vec::new();
         for (position, renewals) in self.renewals.iter().enumerate() {
             for renewal in renewals {
-                let day = renewal.date.plus_days(-days_before).and_then(|d| grid.snap(d));
+                let day = renewal
+                    .date
+                    .plus_days(-days_before)
+                    .and_then(|d| grid.snap(d));
                 cells.extend(day.map(|d| (position, d)));
             }
         }

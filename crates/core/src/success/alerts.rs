@@ -155,7 +155,10 @@ impl Why {
     /// The evidence for a person, as the rule's condition words it.
     pub fn text(&self, condition: &AlertCondition) -> String {
         match (self, condition) {
-            (Why::Grade { to, today }, _) => format!("grade {} on {today}", to.as_str()),
+            // In words, as the page writes grades: "at risk", not "at_risk".
+            (Why::Grade { to, today }, _) => {
+                format!("graded {} on {today}", to.as_str().replace('_', " "))
+            }
             (
                 Why::Drop {
                     then,

@@ -141,3 +141,14 @@ fn milestone_overdue_reads_only_the_current_stage() {
     let fired = milestone_run(&["2025-04-02"]);
     assert!(fired.is_empty(), "{fired:?}");
 }
+
+#[test]
+fn a_grade_alerts_evidence_names_the_grade_in_words() {
+    let today = Date::parse("2025-10-31").expect("a date");
+    let why = Why::Grade {
+        to: Grade::AtRisk,
+        today,
+    };
+    let condition = AlertCondition::Grade { to: Grade::AtRisk };
+    assert_eq!(why.text(&condition), "graded at risk on 2025-10-31");
+}

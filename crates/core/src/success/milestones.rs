@@ -13,7 +13,10 @@
 //!   `atLeast`, or (first value) the later of `firstValue` and the stage's
 //!   start; reached within its days it is done, reached later it is done
 //!   late (counted as overdue until then);
-//! - point-in-time: only rows dated on or before `d` are read.
+//! - point-in-time: only rows dated on or before `d` are read;
+//! - frozen at churn, as the score is: after an account churns its
+//!   milestones read as on the churn day (an overdue one stays overdue by
+//!   the days it was when the customer left, not by more every day).
 //!
 //! [`MilestoneTables`] groups every account's rows once, so views that
 //! read milestones of many accounts on a date (the team view, the
@@ -85,6 +88,10 @@ pub fn milestones_on(
 ) -> Vec<MilestoneReading> {
     let account = rows.account;
     let timeline = AccountTimeline::new(account, stages, rows.renewals);
+    let date = match timeline.churned_on() {
+        Some(churn) if churn < date => churn,
+        _ => date,
+    };
     let mut starts: Vec<(Stage, Date)> = Vec::new();
     if let Some(first) = timeline.stage_on(account.contract_start) {
         starts.push((first, account.contract_start));

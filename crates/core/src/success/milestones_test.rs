@@ -167,6 +167,45 @@ fn a_stage_not_yet_entered_lists_no_milestone_and_pre_renewal_counts_from_its_st
 }
 
 #[test]
+fn a_churned_accounts_milestones_read_as_on_the_churn_day() {
+    let account = account();
+    let churn = [Renewal {
+        account: "acme".into(),
+        date: date("2026-01-01"),
+        result: crate::success::data::RenewalResult::Churned,
+        value: 0.0,
+    }];
+    let read_on = |day: &str| {
+        let rows = AccountRows {
+            account: &account,
+            renewals: &churn,
+            events: &[],
+            signals: &[],
+        };
+        milestones_on(rows, StageSettings::default(), &milestones(), date(day))
+    };
+    let on_churn = read_on("2026-01-01");
+    let admin = |readings: &[MilestoneReading]| {
+        readings
+            .iter()
+            .find(|reading| reading.id == "admin")
+            .map(|reading| reading.status)
+    };
+    // Deadline 2025-01-15; on the churn day 351 days over.
+    assert_eq!(
+        admin(&on_churn),
+        Some(MilestoneStatus::Overdue { days_over: 351 })
+    );
+    assert_eq!(read_on("2026-09-30"), on_churn);
+    assert_eq!(read_on("2027-06-01"), on_churn);
+    // Before the churn, the day itself is read.
+    assert_eq!(
+        admin(&read_on("2025-12-31")),
+        Some(MilestoneStatus::Overdue { days_over: 350 })
+    );
+}
+
+#[test]
 fn rows_after_the_date_are_not_read() {
     let events = [event("2025-01-20", "admin_setup_done")];
     let on = status_on("2025-01-12", &events, &[]);
