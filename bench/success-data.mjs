@@ -6,16 +6,17 @@
 // or the data. Seeded (a plain LCG), so every run scores the same data.
 // `dataText` runs in Node and, from its source, in the page alike.
 //
-// The renewal history: each account belongs to one of four quarterly
-// cohorts (contracts starting 2024-01-01, -04-01, -07-01 or -10-01, one
-// year long), renews or churns on each anniversary up to the last month
+// The renewal history: each account's one-year contract starts on one of
+// 336 days of 2024 (a month by the account's number, a day from the 1st
+// to the 28th), renews or churns on each anniversary up to the last month
 // end, and stops sending signals after a churn. Each account has a hidden
 // health from 0 to 1: the first four metrics lean on it and the chance of
 // churning at a renewal is 0.6 × (1 − health)², so the score warns of
-// churn and the proof has something to find. Renewals fall on eight days
-// in the two years, so the proof's table (the snapshots and each renewal
-// date − 90 days) has 32 dates: 10,000 × 32 × 12 slots fit the core's
-// MAX_TABLE_SLOTS (4,000,000).
+// churn and the proof has something to find. Renewals fall on hundreds of
+// distinct days, as in a real portfolio, so the proof's days (each renewal
+// date − 90 days) would not fit the core's MAX_TABLE_SLOTS (4,000,000) one
+// table date each: the engine snaps them to a coarser grid
+// (docs/success-proof.md, "Bounded dates"), which this measures too.
 
 /** @param {number} count */
 export function metricIds(count) {
@@ -45,12 +46,13 @@ export function dataText({ accounts, months, metrics, seed = 7 }) {
   for (let a = 0; a < accounts; a += 1) {
     const id = `acct-${a}`;
     const health = random();
-    const cohortMonth = (a % 4) * 3;
-    const start = iso(2024, cohortMonth, 1);
+    const cohortMonth = a % 12;
+    const cohortDay = 1 + (Math.floor(a / 12) % 28);
+    const start = iso(2024, cohortMonth, cohortDay);
     // Anniversaries up to the last month end: renewed or churned.
     let churnedOn = null;
-    for (let year = 2025; iso(year, cohortMonth, 1) <= lastDate; year += 1) {
-      const date = iso(year, cohortMonth, 1);
+    for (let year = 2025; iso(year, cohortMonth, cohortDay) <= lastDate; year += 1) {
+      const date = iso(year, cohortMonth, cohortDay);
       const churns = random() < 0.6 * (1 - health) ** 2;
       renewalRows.push(`{"account":"${id}","date":"${date}","result":"${churns ? 'churned' : 'renewed'}","value":${churns ? 0 : 1000 + Math.floor(random() * 99000)}}`);
       if (churns) {
@@ -59,7 +61,7 @@ export function dataText({ accounts, months, metrics, seed = 7 }) {
       }
     }
     // `renewal` is the first anniversary: later ones follow the rows.
-    accountRows.push(`{"id":"${id}","name":"Account ${a}","owner":"owner-${a % 12}","annualValue":${1000 + Math.floor(random() * 99000)},"currency":"EUR","contractStart":"${start}","renewal":"${iso(2025, cohortMonth, 1)}"}`);
+    accountRows.push(`{"id":"${id}","name":"Account ${a}","owner":"owner-${a % 12}","annualValue":${1000 + Math.floor(random() * 99000)},"currency":"EUR","contractStart":"${start}","renewal":"${iso(2025, cohortMonth, cohortDay)}"}`);
     const parts = [];
     for (const date of dates) {
       if (churnedOn !== null && date > churnedOn) break;

@@ -107,6 +107,7 @@ async function chromiumRuns() {
             accountAlerts: account.alerts.length,
             observations: proof.observations,
             auc: proof.auc.auc,
+            gridDays: proof.gridDays,
           };
         }
         portfolio.free();

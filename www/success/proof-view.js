@@ -136,7 +136,7 @@ export function drawProof(root, proof, onUse) {
     h(
       'p',
       { id: 'proof-summary' },
-      `${countText(proof.observations)} renewals up to the snapshot, each scored ${countText(proof.daysBeforeRenewal)} days before it: `,
+      `${countText(proof.observations)} renewals up to the snapshot, each scored ${countText(proof.daysBeforeRenewal)} days before it${proof.gridDays > 1 ? ` (read on a ${countText(proof.gridDays)}-day grid: the grid date on or before that day, so the renewals' many days stay within the table's bound)` : ''}: `,
       `${countText(proof.churned)} churned, ${countText(proof.renewed)} renewed`,
       skipped > 0 ? `; ${countText(skipped)} more had no score then and are left out.` : '.',
     ),

@@ -45,6 +45,8 @@ export interface WeightSuggestionView { firth: boolean; weights: SuggestedWeight
 export interface BacktestView { folds: { observations: number; churned: number; todayAuc: number; fittedAuc: number }[]; meanTodayAuc: number; meanFittedAuc: number; pooledTodayAuc: number; pooledFittedAuc: number }
 export interface ProofView {
   asOf: string; daysBeforeRenewal: number; folds: number;
+  /** 1 when each renewal is scored exactly `daysBeforeRenewal` days before; else the grid's step: each is read on the grid date on or before that day, less than a step earlier (a portfolio whose renewal days would not fit the table's bound). */
+  gridDays: number;
   observations: number; churned: number; renewed: number; skippedWithoutScore: number; skippedNotInTable: number;
   grades: GradeChurnView[];
   auc: { auc: number; standardError: number; churned: number; renewed: number };
@@ -75,6 +77,11 @@ impl SuccessPortfolio {
             f64::from(settings.days_before_renewal),
         );
         set_number(&view, "folds", f64::from(settings.folds));
+        set_number(
+            &view,
+            "gridDays",
+            f64::from(self.evidence_grid.step_days()),
+        );
         Ok(view.into())
     }
 

@@ -88,6 +88,9 @@ fn many_distinct_renewal_days_are_proved_and_teamed_on_a_bounded_table() {
         .unwrap_or_else(|e| panic!("{:?}", get(&JsValue::from(e), "message")));
     let observations = get(&proof, "observations").as_f64().unwrap();
     assert!(observations > (ACCOUNTS / 2) as f64, "{observations}");
+    // The page says the scores were read on a grid, and which.
+    let grid_days = get(&proof, "gridDays").as_f64().unwrap();
+    assert!(grid_days >= 7.0, "{grid_days}");
     let team = portfolio
         .team(None)
         .unwrap_or_else(|e| panic!("{:?}", get(&JsValue::from(e), "message")));

@@ -174,6 +174,8 @@ fn the_proof_equals_the_cores_report_on_the_proof_dates() {
     let last = *dates.last().unwrap();
     let view = portfolio.proof(None).unwrap();
     assert_eq!(text(&view, "asOf"), Some(last.to_string()));
+    // The demo's renewal days fit the table: each read on its own day.
+    assert_eq!(number(&view, "gridDays"), Some(1.0));
     let report = core_report(&data, &settings, &table, last);
     assert!(report.observations > 100, "{}", report.observations);
     assert_same(&view, &report);
