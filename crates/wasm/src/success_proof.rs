@@ -77,11 +77,7 @@ impl SuccessPortfolio {
             f64::from(settings.days_before_renewal),
         );
         set_number(&view, "folds", f64::from(settings.folds));
-        set_number(
-            &view,
-            "gridDays",
-            f64::from(self.evidence_grid.step_days()),
-        );
+        set_number(&view, "gridDays", f64::from(self.evidence_grid.step_days()));
         Ok(view.into())
     }
 
