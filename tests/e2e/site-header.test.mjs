@@ -46,6 +46,12 @@ describe('the shared site header', { timeout: 120_000 }, () => {
         as.map((a) => ({ text: a.textContent, href: a.getAttribute('href'), current: a.getAttribute('aria-current') })),
       );
       assert.deepEqual(links, PAGES.map(([f, label]) => ({ text: label, href: `./${f}`, current: f === file ? 'page' : null })));
+      // On a laptop screen the brand and the navigation keep one row each.
+      await page.setViewportSize({ width: 1280, height: 800 });
+      const tops = await page.locator('site-header nav a').evaluateAll((as) => as.map((a) => Math.round(a.getBoundingClientRect().top)));
+      assert.equal(new Set(tops).size, 1, `navigation rows at ${tops.join(', ')}`);
+      const brand = await page.locator('site-header .brand').evaluate((p) => p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight));
+      assert.ok(brand < 1.5, `the brand takes ${brand} lines`);
       if (file === 'index.html') {
         assert.equal(await page.locator('header.site-header #engine-version').count(), 1);
         await page.waitForFunction(() => /\d/.test(document.getElementById('engine-version')?.textContent ?? ''));
