@@ -212,6 +212,10 @@ describe('the success page on the demo portfolio', { timeout: 240_000 }, () => {
     await page.locator('#account-title').waitFor();
     const item = page.locator(`#milestones li[data-milestone="${overdue.id}"]`);
     assert.match(await item.innerText(), /when the customer left on/);
+    assert.match(await page.locator('#account-summary').innerText(), /: the score froze at .* when the customer left/);
+    const spanLabels = await page.locator('svg.history-chart .span-label').evaluateAll((texts) => texts.map((t) => t.textContent));
+    assert.ok(spanLabels.includes('Churned (score frozen)'), spanLabels.join(', '));
+    assert.ok(view.alerts.every((/** @type {any} */ a) => !a.open), 'no alert open after the churn');
     // Frozen at churn (the core's milestones_test pins the rule): the
     // count is the one of the churn day.
     assert.ok(overdue.deadline <= view.churnedOn);

@@ -77,6 +77,19 @@ function breakdown(cell) {
   );
 }
 
+/**
+ * Where the account stands on the snapshot, in words: its stage and
+ * score, or, once it churned, the score it froze at.
+ * @param {AccountView} account
+ * @param {AccountView['history'][number] | null | undefined} last
+ */
+function accountState(account, last) {
+  if (!last) return 'no snapshot';
+  const score = `${scoreText(last.score)} (${gradeText(last.grade)})`;
+  if (last.frozen && account.churnedOn) return `the score froze at ${score} when the customer left, and no alert is read since`;
+  return `${stageText(last.stage)}, score ${score}`;
+}
+
 /** @param {AccountView} account */
 function historyTable(account) {
   const rows = account.history.map((cell) =>
@@ -180,10 +193,11 @@ export function drawAccount(root, account) {
   ].filter(Boolean);
   root.replaceChildren(
     h('h2', { id: 'account-title' }, account.name),
-    h('p', {}, `${facts.join(' · ')}. As of ${dateText(account.asOf)}: ${last ? `${stageText(last.stage)}, score ${scoreText(last.score)} (${gradeText(last.grade)})` : 'no snapshot'}.`),
+    h('p', { id: 'account-summary' }, `${facts.join(' · ')}. As of ${dateText(account.asOf)}: ${accountState(account, last)}.`),
     h('p', {}, h('a', { id: 'account-journey', href: `./journey.html?customer=${encodeURIComponent(account.id)}` }, `${account.name}'s whole journey`), ': leads, business cases, set-up and outcomes on one page.'),
     h('h3', {}, 'Health history'),
-    historyChart(account),
+    // The chart's own width: the body's, less the chart's border.
+    historyChart(account, Math.round(Math.max(280, Math.min(640, (root.clientWidth || 640) - 2)))),
     historyTable(account),
     h('h3', {}, 'Latest breakdown'),
     last ? breakdown(last) : h('p', { class: 'placeholder' }, 'No snapshot.'),

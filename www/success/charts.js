@@ -62,10 +62,12 @@ export function sparkline(scores, name) {
 
 /**
  * The account's score over its snapshots, stage spans shaded and named.
+ * Drawn in `width` px (the space it will take, at most 640), so its 11 px
+ * text stays 11 px on a phone instead of shrinking with the picture.
  * @param {AccountView} account
+ * @param {number} [width]
  */
-export function historyChart(account) {
-  const width = 640;
+export function historyChart(account, width = 640) {
   const height = 220;
   const left = 36;
   const right = 8;
@@ -81,20 +83,31 @@ export function historyChart(account) {
   // Stage spans: runs of snapshots with the same stage. A label that
   // would run into the one before drops to a second row.
   let start = 0;
-  let labelEnd = -Infinity;
-  let row = 0;
+  // Where each of the two label rows ends so far.
+  const rowEnds = [-Infinity, -Infinity];
+  // The frozen snapshots after a churn are a span of their own.
+  const spanOf = (/** @type {AccountView['history'][number] | undefined} */ cell) => (cell?.frozen ? 'churned' : (cell?.stage ?? null));
   for (let index = 1; index <= count; index += 1) {
-    const stage = history[start]?.stage ?? null;
-    if (index < count && (history[index]?.stage ?? null) === stage) continue;
+    const span = spanOf(history[start]);
+    if (index < count && spanOf(history[index]) === span) continue;
     const x0 = Math.max(left, x(start) - step / 2);
     const x1 = Math.min(width - right, x(index - 1) + step / 2);
-    parts.push(svg('rect', { class: `span span-${stage ?? 'none'}`, x: x0, y: top, width: Math.max(1, x1 - x0), height: height - top - bottom }));
+    parts.push(svg('rect', { class: `span span-${span ?? 'none'}`, x: x0, y: top, width: Math.max(1, x1 - x0), height: height - top - bottom }));
     const first = history[start];
-    const words = stage === null && first ? cellStageText({ ...first, frozen: false }, account.contractStart) : stageText(stage);
-    row = x0 + 3 < labelEnd ? 1 - row : 0;
-    parts.push(svg('text', { class: 'span-label', x: x0 + 3, y: row === 0 ? top - 10 : top + 12 }, words));
+    const words = span === 'churned' ? 'Churned (score frozen)' : span === null && first ? cellStageText(first, account.contractStart) : stageText(span);
+    // The first row that is free here; else the label moves right, past
+    // the row that ends sooner, while it still ends inside its span (a
+    // span too narrow for its label goes unlabelled: the table below and
+    // the chart's text alternative name every snapshot's stage).
     // About 6.5 px a character at the labels' 11 px.
-    labelEnd = Math.max(labelEnd, x0 + 3 + words.length * 6.5);
+    const textWidth = words.length * 6.5;
+    const free = rowEnds.findIndex((end) => x0 + 3 >= end);
+    const row = free >= 0 ? free : (rowEnds[0] ?? 0) <= (rowEnds[1] ?? 0) ? 0 : 1;
+    const at = Math.max(x0 + 3, rowEnds[row] ?? 0);
+    if (free >= 0 || at + textWidth <= x1) {
+      parts.push(svg('text', { class: 'span-label', x: at, y: row === 0 ? top - 10 : top + 12 }, words));
+      rowEnds[row] = at + textWidth + 6;
+    }
     start = index;
   }
   for (const level of [0, 50, 100]) {

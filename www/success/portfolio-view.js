@@ -196,7 +196,7 @@ export function drawPortfolio(root, view) {
     redraw();
     focusById('filter-churned');
   });
-  filters.append(h('label', {}, showChurned, 'Show churned accounts'));
+  filters.append(h('label', { class: 'check' }, showChurned, 'Show churned accounts'));
   filters.addEventListener('submit', (event) => event.preventDefault());
 
   const rows = sorted(view.rows.filter(shown));

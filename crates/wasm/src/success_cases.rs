@@ -95,7 +95,11 @@ impl SuccessPortfolio {
                 snapshot,
             );
         }
-        let stage = self.table.cell(position, snapshot).and_then(|c| c.stage);
+        let cell = self.table.cell(position, snapshot);
+        if cell.is_some_and(|c| c.frozen) {
+            return false;
+        }
+        let stage = cell.and_then(|c| c.stage);
         let (Some(stage), Some(date), Some(account)) = (
             stage,
             self.table.dates().get(snapshot).copied(),

@@ -176,6 +176,15 @@ fn read(
             for snapshot in 0..date_count {
                 let cell = table.cell(account, snapshot);
                 let stage = cell.and_then(|cell| cell.stage);
+                // After a churn the cells are frozen: nothing is left to
+                // act on, so no rule fires or stays open there (a frozen
+                // at-risk score would otherwise count days at risk for
+                // ever, and a window sliding past the last signal could
+                // start a new episode).
+                if cell.is_some_and(|cell| cell.frozen) {
+                    was_true = false;
+                    continue;
+                }
                 let reading = match (&rule.condition, milestones) {
                     (AlertCondition::MilestoneOverdue, Some(rows)) => {
                         let today = table.dates().get(snapshot).copied();

@@ -137,3 +137,49 @@ fn an_accounts_alerts_are_its_own_and_cells_outside_the_table_hold_nothing() {
     assert_eq!(readings.open_on(0, table.dates().len()), 0);
     assert_eq!(readings.open_on(usize::MAX, 0), 0);
 }
+
+#[test]
+fn after_a_churn_no_alert_fires_or_stays_open() {
+    let settings = settings_with_metric_rules();
+    let mut frozen_cells = 0;
+    let mut frozen_at_risk = 0;
+    for seed in [3_u64, 11, 29] {
+        let (data, index, table) = portfolio(seed, 30);
+        let readings =
+            AlertReadings::of_rules(&table, &data, &index, &settings.alerts, &settings.plays);
+        for account in 0..table.account_count() {
+            for snapshot in 0..table.dates().len() {
+                let Some(cell) = table.cell(account, snapshot) else {
+                    continue;
+                };
+                if !cell.frozen {
+                    continue;
+                }
+                frozen_cells += 1;
+                if cell.grade == Some(crate::success::settings::Grade::AtRisk) {
+                    frozen_at_risk += 1;
+                }
+                assert_eq!(
+                    readings.open_on(account, snapshot),
+                    0,
+                    "{account} {snapshot}"
+                );
+                for rule in &settings.alerts {
+                    assert!(!condition_holds(
+                        &table, &data, &index, rule, account, snapshot
+                    ));
+                }
+            }
+        }
+        for alert in readings.fired() {
+            let cell = table.cell(alert.account, alert.snapshot);
+            assert!(!cell.is_some_and(|cell| cell.frozen), "{alert:?}");
+        }
+    }
+    // The demo's churned accounts froze, some of them at risk: the case
+    // where days at risk would otherwise count on for ever.
+    assert!(
+        frozen_at_risk > 0,
+        "{frozen_cells} frozen cells, none at risk"
+    );
+}

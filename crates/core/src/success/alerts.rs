@@ -76,8 +76,9 @@ pub fn alerts(
 
 /// Whether `rule`'s condition holds for account row `account` on
 /// `snapshot`: its episode is open then (the alert fired on the episode's
-/// first snapshot, on or before this one). Reads one cell; for every cell
-/// at once, [`AlertReadings`] is one pass.
+/// first snapshot, on or before this one). Never on a frozen cell (after
+/// the account churned: nothing is left to act on). Reads one cell; for
+/// every cell at once, [`AlertReadings`] is one pass.
 pub fn condition_holds(
     table: &HealthTable,
     data: &SuccessData,
@@ -89,6 +90,12 @@ pub fn condition_holds(
     let Some(id) = data.accounts.get(account).map(|a| a.id.as_str()) else {
         return false;
     };
+    if table
+        .cell(account, snapshot)
+        .is_some_and(|cell| cell.frozen)
+    {
+        return false;
+    }
     let events = AccountEvents::of_rows(data.events.iter().filter(|row| row.account == id));
     let context = CellContext {
         table,
