@@ -106,6 +106,19 @@ describe('the journey page on the demo', { timeout: 240_000 }, () => {
     await page.close();
   });
 
+  test('a churned customer reads as churned, not as in a stage', async () => {
+    const data = await getJson(`${server.url}api/success/data`);
+    const churn = data.renewals.find((/** @type {any} */ r) => r.result === 'churned');
+    assert.ok(churn, 'the demo has a churn');
+    const { page, problems } = await open(1280, `?customer=${churn.account}`);
+    await page.locator('#phase-prosper [data-measure="stage"]').waitFor();
+    assert.match(await page.locator('#phase-prosper [data-measure="stage"] dd').innerText(), /^churned \(was /);
+    assert.match(await page.locator('#phase-prosper [data-measure="renewals"] dd').innerText(), /, churned$/);
+    assert.equal(await page.locator('#phase-prosper [data-measure="next-renewal"] dt').innerText(), 'Churned on');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('a committed project becomes the success plan from the keyboard alone', async () => {
     const { page, problems } = await open(1280, '');
     // Tab from the page's start to the customer picker, choose, show.

@@ -140,13 +140,14 @@ function prosperSection(journey) {
           ? 'the linked case is not stored'
           : `not comparable: ${realised.message ?? ''}`;
   const last = prosper.renewals[prosper.renewals.length - 1];
-  const renewed = last ? `${count(prosper.renewals.length)}; last ${last.date}, ${words(last.result)} at ${money(last.value, currency)}` : '';
+  const lastWords = last ? (last.result === 'churned' ? 'churned' : `${words(last.result)} at ${money(last.value, currency)}`) : '';
+  const renewed = last ? `${count(prosper.renewals.length)}; last ${last.date}, ${lastWords}` : '';
   const tiles = h(
     'dl',
     { class: 'measures' },
     tile('health', 'Health score', `${score(health.score)} ${health.grade ? `(${words(health.grade)})` : ''}`, undefined, health.score),
     tile('trend', 'Change since last snapshot', `${points(health.changePrevious)} points; 90 days ${points(health.change90Days)}`),
-    tile('stage', 'Stage', words(health.stage)),
+    tile('stage', 'Stage', prosper.churnedOn ? `churned (was ${words(health.stage)})` : words(health.stage)),
     tile('realised', 'Realised against projected', realisedText, undefined, realised.ratio ?? null),
     tile('annual-value', 'Annual value', money(prosper.account.annualValue, currency)),
     tile('renewals', 'Renewals', renewed || 'none yet', undefined, prosper.renewals.length),
