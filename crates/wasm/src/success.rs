@@ -19,6 +19,7 @@ use super::success_source::DataSource;
 use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
 use yardstick_core::error::ErrorCode;
+use yardstick_core::success::account_positions::AccountPositions;
 use yardstick_core::success::alerts::AlertReadings;
 use yardstick_core::success::data::{Renewal, SuccessData};
 use yardstick_core::success::date::Date;
@@ -367,23 +368,15 @@ fn same_but_weights(now: &SuccessSettings, next: &SuccessSettings) -> bool {
 
 /// Each account's renewal rows, by the account's position.
 fn renewals_by_account(data: &SuccessData) -> Vec<Vec<Renewal>> {
-    let mut ids: Vec<(&str, usize)> = data
-        .accounts
-        .iter()
-        .enumerate()
-        .map(|(position, account)| (account.id.as_str(), position))
-        .collect();
-    ids.sort_unstable();
-    let mut groups = vec![Vec::new(); data.accounts.len()];
-    for renewal in &data.renewals {
-        let at = ids.partition_point(|(id, _)| *id < renewal.account.as_str());
-        if let Some((id, position)) = ids.get(at) {
-            if *id == renewal.account {
-                if let Some(group) = groups.get_mut(*position) {
-                    group.push(renewal.clone());
-                }
-            }
-        }
-    }
-    groups
+    AccountPositions::new(&data.accounts)
+        .group_rows(data.accounts.len(), &data.renewals, |row| {
+            row.account.as_str()
+        })
+        .into_iter()
+        .map(|rows| {
+            rows.into_iter()
+                .filter_map(|at| data.renewals.get(at).cloned())
+                .collect()
+        })
+        .collect()
 }

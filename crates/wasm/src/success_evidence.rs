@@ -25,6 +25,7 @@
 
 use super::error::JsError;
 use super::success::SuccessPortfolio;
+use yardstick_core::success::account_positions::AccountPositions;
 use yardstick_core::success::data::Signal;
 use yardstick_core::success::date::Date;
 use yardstick_core::success::evidence_dates::{evidence_dates, max_table_dates, DateGrid};
@@ -97,20 +98,12 @@ impl SuccessPortfolio {
                 cells.extend(day.map(|d| (position, d)));
             }
         }
-        let mut ids: Vec<(&str, usize)> = self
-            .data
-            .accounts
-            .iter()
-            .enumerate()
-            .map(|(position, account)| (account.id.as_str(), position))
-            .collect();
-        ids.sort_unstable();
+        let positions = AccountPositions::new(&self.data.accounts);
         for play in &self.data.plays {
-            let at = ids.partition_point(|(id, _)| *id < play.account.as_str());
-            if let Some((_, position)) = ids.get(at).filter(|(id, _)| *id == play.account) {
-                cells.extend(grid.snap(play.date).map(|d| (*position, d)));
+            if let Some(position) = positions.position_of(&play.account) {
+                cells.extend(grid.snap(play.date).map(|d| (position, d)));
                 let after = play.date.plus_days(follow_up).and_then(|d| grid.snap(d));
-                cells.extend(after.map(|d| (*position, d)));
+                cells.extend(after.map(|d| (position, d)));
             }
         }
         cells.sort_unstable();

@@ -13,6 +13,7 @@
 
 use super::alerts_milestones::{overdue_evidence, MilestoneRows};
 use super::{why, AccountEvents, Alert, CellContext, Why};
+use crate::success::account_positions::AccountPositions;
 use crate::success::data::SuccessData;
 use crate::success::health::HealthTable;
 use crate::success::settings::{AlertCondition, AlertRule, Grade, Play, SuccessSettings};
@@ -233,27 +234,10 @@ fn read(
 
 /// Each account's events (by position in the data), grouped in one pass.
 fn events_by_account(data: &SuccessData, count: usize) -> Vec<AccountEvents<'_>> {
-    let mut ids: Vec<(&str, usize)> = data
-        .accounts
-        .iter()
-        .enumerate()
-        .map(|(position, account)| (account.id.as_str(), position))
-        .collect();
-    ids.sort_unstable();
-    let mut groups: Vec<Vec<&crate::success::data::Event>> = vec![Vec::new(); count];
-    for row in &data.events {
-        let first = ids.partition_point(|(id, _)| *id < row.account.as_str());
-        if let Some((id, position)) = ids.get(first) {
-            if *id == row.account {
-                if let Some(group) = groups.get_mut(*position) {
-                    group.push(row);
-                }
-            }
-        }
-    }
-    groups
+    AccountPositions::new(&data.accounts)
+        .group_rows(count, &data.events, |row| row.account.as_str())
         .into_iter()
-        .map(|group| AccountEvents::of_rows(group.into_iter()))
+        .map(|rows| AccountEvents::of_rows(rows.into_iter().filter_map(|at| data.events.get(at))))
         .collect()
 }
 

@@ -21,6 +21,7 @@
 //! After a churn the account has no stage: its cells are read as on the
 //! churn date (the last day it had one) and marked frozen.
 
+use super::account_positions::AccountPositions;
 use super::data::{Outcome, Renewal, Stage, SuccessData};
 use super::date::Date;
 pub use super::health_sources::CaseDocuments;
@@ -404,24 +405,7 @@ fn group_by_account<T>(
     rows: &[T],
     account_of: impl Fn(&T) -> &str,
 ) -> Vec<Vec<usize>> {
-    let mut ids: Vec<(&str, usize)> = Vec::with_capacity(data.accounts.len());
-    for (position, account) in data.accounts.iter().enumerate() {
-        ids.push((account.id.as_str(), position));
-    }
-    ids.sort_unstable();
-    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); data.accounts.len()];
-    for (row_position, row) in rows.iter().enumerate() {
-        let id = account_of(row);
-        let first = ids.partition_point(|(known, _)| *known < id);
-        if let Some((known, position)) = ids.get(first) {
-            if *known == id {
-                if let Some(group) = groups.get_mut(*position) {
-                    group.push(row_position);
-                }
-            }
-        }
-    }
-    groups
+    AccountPositions::new(&data.accounts).group_rows(data.accounts.len(), rows, account_of)
 }
 
 #[cfg(test)]

@@ -278,20 +278,7 @@ fn a_table_past_its_bound_is_refused() {
 }
 
 fn account(id: &str, start: Date) -> Account {
-    Account {
-        id: id.to_string(),
-        name: id.to_string(),
-        segment: None,
-        owner: None,
-        annual_value: 1.0,
-        currency: "EUR".to_string(),
-        contract_start: start,
-        first_value: None,
-        renewal: start.plus_months(12).expect("in range"),
-        stage_override: None,
-        case: None,
-        domains: Vec::new(),
-    }
+    crate::success::test_json::bare_account(id, start)
 }
 
 const METRICS: [&str; 4] = [

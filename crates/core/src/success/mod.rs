@@ -4,7 +4,8 @@
 //! - [`date`]: the civil [`date::Date`] every success row carries.
 //! - [`diagnostic`]: problems with a document or a CSV import, as data.
 //! - [`data`]: the typed success data (`yardstick/success@1`);
-//!   [`data_read::read_data`] reads it from a JSON tree, all or nothing.
+//!   [`data_read::read_data`] reads it from a JSON tree, all or nothing;
+//!   [`account_positions`] maps the rows' account ids to positions.
 //! - [`csv_rows`]: the same rows from CSV records (the server splits the
 //!   text), with problems as `signals.csv line 14, column value: ...`.
 //! - [`settings`]: the team's settings (`yardstick/success-settings@1`),
@@ -27,6 +28,7 @@
 //! unseeded randomness: every date and seed is an argument. It may use
 //! `scoring` and `model`; neither reaches it.
 
+pub mod account_positions;
 pub mod alerts;
 mod csv_records;
 pub mod csv_rows;

@@ -11,6 +11,7 @@
 //! when both dates read the same snapshot (nothing was measured after the
 //! play). Completions of accounts the data does not hold are left out.
 
+use super::account_positions::AccountPositions;
 use super::data::{PlayCompletion, SuccessData};
 use super::date::Date;
 use super::health::HealthTable;
@@ -57,13 +58,7 @@ pub fn health_change_after(
     completions: &[PlayCompletion],
     days: u32,
 ) -> Vec<PlayEffect> {
-    let mut ids: Vec<(&str, usize)> = data
-        .accounts
-        .iter()
-        .enumerate()
-        .map(|(row, account)| (account.id.as_str(), row))
-        .collect();
-    ids.sort_unstable();
+    let positions = AccountPositions::new(&data.accounts);
     let dates = table.dates();
     let last = dates.last().copied();
     let read = |account: usize, on: Date| -> Option<(usize, Date, Option<f64>)> {
@@ -74,9 +69,7 @@ pub fn health_change_after(
     };
     let mut effects = Vec::with_capacity(completions.len());
     for completion in completions {
-        let id = completion.account.as_str();
-        let at = ids.partition_point(|(known, _)| *known < id);
-        let Some(&(_, account)) = ids.get(at).filter(|(known, _)| *known == id) else {
+        let Some(account) = positions.position_of(&completion.account) else {
             continue;
         };
         if account >= table.account_count() {

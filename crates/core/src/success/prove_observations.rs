@@ -17,6 +17,7 @@
 //! table's stored values and points, never a signal, so the proof re-runs
 //! in the time of a re-sum after a weight change.
 
+use super::account_positions::AccountPositions;
 use super::data::{RenewalResult, SuccessData};
 use super::date::Date;
 use super::evidence_dates::DateGrid;
@@ -110,13 +111,7 @@ pub fn build_observations(
     grid: DateGrid,
 ) -> Result<ProofObservations, ProofError> {
     let (measures, column_of) = measure_columns(table)?;
-    let mut ids: Vec<(&str, usize)> = data
-        .accounts
-        .iter()
-        .enumerate()
-        .map(|(position, account)| (account.id.as_str(), position))
-        .collect();
-    ids.sort_unstable();
+    let positions = AccountPositions::new(&data.accounts);
     let mut found = ProofObservations {
         measures,
         observations: Vec::new(),
@@ -129,12 +124,7 @@ pub fn build_observations(
     for (renewal_position, renewal) in data.renewals.iter().enumerate() {
         let id = renewal.account.as_str();
         let known = previous.filter(|(known, _)| *known == id).map(|(_, at)| at);
-        let account = match known.or_else(|| {
-            let first = ids.partition_point(|(known, _)| *known < id);
-            ids.get(first)
-                .filter(|(known, _)| *known == id)
-                .map(|(_, position)| *position)
-        }) {
+        let account = match known.or_else(|| positions.position_of(id)) {
             Some(position) => position,
             None => {
                 found.skipped_without_score += 1;

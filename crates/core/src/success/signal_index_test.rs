@@ -6,20 +6,7 @@ fn date(text: &str) -> Date {
 }
 
 fn account(id: &str) -> Account {
-    Account {
-        id: id.to_string(),
-        name: id.to_string(),
-        segment: None,
-        owner: None,
-        annual_value: 1.0,
-        currency: "EUR".to_string(),
-        contract_start: date("2025-01-01"),
-        first_value: None,
-        renewal: date("2026-01-01"),
-        stage_override: None,
-        case: None,
-        domains: Vec::new(),
-    }
+    crate::success::test_json::bare_account(id, date("2025-01-01"))
 }
 
 fn signal(account: &str, day: &str, metric: &str, value: f64) -> Signal {
