@@ -23,8 +23,7 @@
 //! `milestone_overdue` alert) share one grouping and one reading,
 //! [`MilestoneTables::milestones_on`].
 
-use std::collections::HashMap;
-
+use super::account_positions::AccountPositions;
 use super::data::{Account, Event, Renewal, Signal, Stage, SuccessData};
 use super::date::Date;
 use super::settings::{Milestone, MilestoneCondition, StageSettings};
@@ -152,13 +151,8 @@ impl<'a> MilestoneTables<'a> {
     /// the data are left out.
     pub fn new(data: &'a SuccessData, milestones: &[Milestone]) -> MilestoneTables<'a> {
         let count = data.accounts.len();
-        let position_of: HashMap<&str, usize> = data
-            .accounts
-            .iter()
-            .enumerate()
-            .map(|(position, account)| (account.id.as_str(), position))
-            .collect();
-        let at = |account: &str| position_of.get(account).copied();
+        let positions = AccountPositions::new(&data.accounts);
+        let at = |account: &str| positions.position_of(account);
         let mut tables = MilestoneTables {
             accounts: &data.accounts,
             renewals: vec![Vec::new(); count],

@@ -29,6 +29,7 @@
 
 use std::collections::HashMap;
 
+use super::account_positions::AccountPositions;
 use super::data::SuccessData;
 use super::date::Date;
 use super::evidence_dates::DateGrid;
@@ -178,14 +179,9 @@ pub fn team_view(
             }
         }
     }
-    let position_of: HashMap<&str, usize> = data
-        .accounts
-        .iter()
-        .enumerate()
-        .map(|(position, account)| (account.id.as_str(), position))
-        .collect();
+    let positions = AccountPositions::new(&data.accounts);
     for completion in completions.iter().filter(|c| c.completed <= date) {
-        let Some(&position) = position_of.get(completion.account.as_str()) else {
+        let Some(position) = positions.position_of(&completion.account) else {
             continue;
         };
         let Some(&group) = account_owner.get(position) else {
@@ -264,19 +260,17 @@ struct AccountTables<'a> {
 
 impl<'a> AccountTables<'a> {
     fn new(data: &'a SuccessData, settings: &SuccessSettings) -> AccountTables<'a> {
-        let position_of: HashMap<&str, usize> = data
-            .accounts
-            .iter()
-            .enumerate()
-            .map(|(position, account)| (account.id.as_str(), position))
+        let outcomes = AccountPositions::new(&data.accounts)
+            .group_rows(data.accounts.len(), &data.outcomes, |row| {
+                row.account.as_str()
+            })
+            .into_iter()
+            .map(|rows| {
+                rows.into_iter()
+                    .filter_map(|at| data.outcomes.get(at))
+                    .collect()
+            })
             .collect();
-        let mut outcomes = vec![Vec::new(); data.accounts.len()];
-        for row in &data.outcomes {
-            let position = position_of.get(row.account.as_str()).copied();
-            if let Some(list) = position.and_then(|p| outcomes.get_mut(p)) {
-                list.push(row);
-            }
-        }
         AccountTables {
             outcomes,
             milestones: MilestoneTables::new(data, &settings.milestones),
