@@ -186,6 +186,11 @@ describe('the success page on the demo portfolio', { timeout: 240_000 }, () => {
     const spans = await page.locator('svg.history-chart .span-label').allInnerTexts();
     assert.ok(spans.length >= 1);
     assert.equal(await page.locator('#alerts > li').count(), account.alerts.length);
+    // The engine's evidence keeps ISO dates; the page writes them as its other dates.
+    if (account.alerts.length) {
+      assert.match(account.alerts[0].evidence, /\d{4}-\d{2}-\d{2}/);
+      assert.doesNotMatch(await page.locator('#alerts').innerText(), /\d{4}-\d{2}-\d{2}/);
+    }
     if (last.mover) assert.match(await page.locator('#mover').innerText(), new RegExp(last.mover.label));
     assert.deepEqual(problems, []);
     await page.close();

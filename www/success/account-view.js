@@ -12,7 +12,7 @@
 import { h } from '../widget/dom.js';
 import { historyChart } from './charts.js';
 import { executeSection, playsSection, realisedSection } from './execute-view.js';
-import { cellStageText, changeText, countText, dateText, gradeText, moneyText, numberText, outcomeStatusText, scoreText, shareText, stageText } from './format.js';
+import { cellStageText, changeText, evidenceDatesText, countText, dateText, gradeText, moneyText, numberText, outcomeStatusText, scoreText, shareText, stageText } from './format.js';
 
 /** @typedef {import('./engine.js').AccountView} AccountView */
 /** @typedef {AccountView['history'][number]} HealthSnapshot */
@@ -116,7 +116,7 @@ function alertsList(account) {
       h(
         'li',
         { 'data-rule': alert.rule },
-        h('p', {}, h('strong', {}, `${alert.rule.replaceAll('_', ' ')}: ${alert.open ? 'open' : 'closed'}`), ` · fired ${dateText(alert.date)} · ${alert.evidence}`),
+        h('p', {}, h('strong', {}, `${alert.rule.replaceAll('_', ' ')}: ${alert.open ? 'open' : 'closed'}`), ` · fired ${dateText(alert.date)} · ${evidenceDatesText(alert.evidence)}`),
         alert.play
           ? h(
               'div',

@@ -70,6 +70,14 @@ export function dateText(iso) {
 }
 
 /**
+ * The engine's evidence text with its ISO dates written as the page
+ * writes every other date (the engine's text is also the nightly
+ * scorer's and the API's, so it keeps ISO dates).
+ * @param {string} text
+ */
+export const evidenceDatesText = (text) => text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => dateText(iso));
+
+/**
  * A value in `currency` (whole units), or a plain number and the code for
  * a code Intl does not know.
  * @param {number} value
