@@ -163,6 +163,26 @@ describe('the proof and the team on the demo portfolio', { timeout: 300_000 }, (
     await page.close();
   });
 
+  test('at 1280 px every table fits its region: no figure hides behind a scroll bar', async () => {
+    const { page, problems } = await open(1280);
+    const tables = await page.locator('.table-scroll table').evaluateAll((all) => all.map((table) => ({ id: table.id, width: table.scrollWidth, room: table.parentElement?.clientWidth ?? 0 })));
+    assert.ok(tables.some((table) => table.id === 'team-table') && tables.some((table) => table.id === 'proof-measures'), JSON.stringify(tables));
+    for (const table of tables) assert.ok(table.width <= table.room, `${table.id} is ${table.width} px wide in ${table.room} px`);
+    // The team's headings come in groups: each column has one heading of
+    // its own, and the groups' spans cover the columns under them.
+    const heads = await page.locator('#team-table').evaluate((table) => ({
+      cells: table.querySelector('tbody tr')?.children.length,
+      own: [...table.querySelectorAll('th[scope="col"]')].length,
+      groups: [...table.querySelectorAll('th[scope="colgroup"]')].map((th) => [th.textContent, Number(th.getAttribute('colspan'))]),
+      colgroups: [...table.querySelectorAll('colgroup')].reduce((sum, group) => sum + Number(group.getAttribute('span')), 0),
+    }));
+    assert.equal(heads.own, heads.cells);
+    assert.equal(heads.colgroups, heads.cells);
+    assert.deepEqual(heads.groups, [['Accounts', 3], ['Outcomes', 3], ['Milestones', 2], ['Plays', 3]]);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   for (const width of [1280, 390]) {
     test(`axe-core finds nothing in the panels at ${width} px, and the page does not overflow`, async () => {
       const { page } = await open(width);

@@ -45,20 +45,42 @@ function ownerRow(owner) {
  * @param {TeamView} team
  */
 export function drawTeam(root, team) {
+  // Grouped under shared headings, so each column's own heading is a word
+  // or two and fourteen columns fit a laptop's width.
   const headers = [
     { label: 'Owner' },
-    { label: 'Active accounts', numeric: true },
-    { label: 'Churned', numeric: true },
-    { label: 'Annual value', numeric: true },
-    { label: 'Outcomes', numeric: true },
-    { label: 'Achieved', numeric: true },
-    { label: 'On track', numeric: true },
+    {
+      group: 'Accounts',
+      columns: [
+        { label: 'Active', numeric: true },
+        { label: 'Churned', numeric: true },
+        { label: 'Annual value', numeric: true },
+      ],
+    },
+    {
+      group: 'Outcomes',
+      columns: [
+        { label: 'Tracked', numeric: true },
+        { label: 'Achieved', numeric: true },
+        { label: 'On track', numeric: true },
+      ],
+    },
     { label: 'Success plans', numeric: true },
-    { label: 'Milestones on time', numeric: true },
-    { label: 'Milestones due', numeric: true },
-    { label: 'Plays completed', numeric: true },
-    { label: 'Plays with a change', numeric: true },
-    { label: `Mean health change ${team.followUpDays} days after a play`, numeric: true },
+    {
+      group: 'Milestones',
+      columns: [
+        { label: 'On time', numeric: true },
+        { label: 'Due', numeric: true },
+      ],
+    },
+    {
+      group: 'Plays',
+      columns: [
+        { label: 'Completed', numeric: true },
+        { label: 'Followed up', numeric: true },
+        { label: `Mean health change after ${team.followUpDays} days`, numeric: true },
+      ],
+    },
     { label: 'Median days to first value', numeric: true },
   ];
   root.replaceChildren(scrollTable('team-table', `${countText(team.owners.length)} owners`, headers, team.owners.map(ownerRow)));

@@ -7,6 +7,8 @@
 //!
 //! How the data is made, per account:
 //!
+//! - a name of its own ([`account_name`], from its number, not drawn), so
+//!   no two accounts of a portfolio read the same;
 //! - a latent health `h` starts at a normal draw (better in bigger
 //!   segments) and moves by a small random step each month;
 //! - planted signals follow `h`: licence utilisation and the weekly active
@@ -103,6 +105,46 @@ const NAME_ENDS: [&str; 12] = [
     "Markets",
 ];
 
+/// Set after a name once every pairing of a start and an end is taken.
+const NAME_SUFFIXES: [&str; 8] = [
+    "Group",
+    "Partners",
+    "International",
+    "Holdings",
+    "Industries",
+    "Solutions",
+    "Services",
+    "Trading",
+];
+
+/// The name of the account at `index` (0-based): a different name for every
+/// index, so a team never meets two accounts it cannot tell apart. The
+/// pairings of a start and an end come in a scattered order (a step coprime
+/// with their count), so neighbouring ids do not share a word; past every
+/// pairing a suffix follows, then a number.
+pub fn account_name(index: usize) -> String {
+    let pairings = NAME_STARTS.len() * NAME_ENDS.len();
+    // 77 shares no factor with 192 = 16 × 12, so `index × 77 mod 192` visits
+    // every pairing once per round.
+    let pairing = (index % pairings) * 77 % pairings;
+    let start = NAME_STARTS
+        .get(pairing % NAME_STARTS.len())
+        .copied()
+        .unwrap_or("");
+    let end = NAME_ENDS
+        .get(pairing / NAME_STARTS.len())
+        .copied()
+        .unwrap_or("");
+    let round = index / pairings;
+    match round {
+        0 => format!("{start} {end}"),
+        _ => match NAME_SUFFIXES.get(round - 1) {
+            Some(suffix) => format!("{start} {end} {suffix}"),
+            None => format!("{start} {end} {}", round - NAME_SUFFIXES.len() + 1),
+        },
+    }
+}
+
 const KPIS: [(&str, &str, &str, f64, f64); 4] = [
     // (label, unit, direction, baseline, target)
     ("Order cycle time", "days", "decrease", 12.0, 8.0),
@@ -133,6 +175,7 @@ pub fn demo_portfolio(options: DemoOptions) -> Node {
             execute_rng: &mut execute_rng,
             out: &mut out,
             id: format!("acct-{number:04}"),
+            name: account_name(number - 1),
         };
         // Contracts started up to eleven months before the window or
         // during its first year, on a day of the month from 1 to 28.
@@ -173,6 +216,7 @@ struct Generator<'a> {
     execute_rng: &'a mut TrialRng,
     out: &'a mut Tables,
     id: String,
+    name: String,
 }
 
 impl Generator<'_> {
@@ -207,7 +251,6 @@ impl Generator<'_> {
             SEGMENTS.get(segment_index).copied().unwrap_or(SEGMENTS[0]);
         let annual_value = low + (high - low) * self.unit();
         let owner = self.pick(&OWNERS);
-        let name = format!("{} {}", self.pick(&NAME_STARTS), self.pick(&NAME_ENDS));
         let seats = (annual_value / 600.0).round().max(5.0);
         // Latent health: where the account starts, then a monthly walk.
         let mut health = offset + 0.9 * self.normal();
@@ -292,7 +335,7 @@ impl Generator<'_> {
         self.out.execute.add(self.execute_rng, &story);
         let mut fields = vec![
             ("id", text(&self.id)),
-            ("name", text(&name)),
+            ("name", text(&self.name)),
             ("segment", text(segment)),
             ("owner", text(owner)),
             ("annualValue", number(annual_value.round())),

@@ -174,3 +174,30 @@ fn the_demo_reads_as_valid_success_data() {
         ),
     }
 }
+
+#[test]
+fn every_demo_account_has_a_name_of_its_own() {
+    let names: std::collections::BTreeSet<String> =
+        (0..MAX_DEMO_ACCOUNTS).map(account_name).collect();
+    assert_eq!(names.len(), MAX_DEMO_ACCOUNTS);
+    assert_eq!(account_name(0), "North Logistics");
+    // Neighbours share no word: the pairings are scattered.
+    for index in 0..191 {
+        let this = account_name(index);
+        let next = account_name(index + 1);
+        assert!(
+            this.split(' ')
+                .all(|word| !next.split(' ').any(|other| other == word)),
+            "{this} / {next}"
+        );
+    }
+    let document = demo_portfolio(DemoOptions {
+        accounts: 400,
+        ..DemoOptions::default()
+    });
+    let listed: std::collections::BTreeSet<&str> = list(&document, "accounts")
+        .iter()
+        .map(|account| text_of(account, "name"))
+        .collect();
+    assert_eq!(listed.len(), 400);
+}
