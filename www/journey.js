@@ -146,7 +146,10 @@ async function start() {
   }
   select.replaceChildren(
     h('option', { value: '' }, 'Choose a customer'),
-    ...customers.map((customer) => h('option', { value: customer.id }, `${customer.name} (${customer.id})${customer.account ? '' : ', prospect'}`)),
+    // By name, as a person looks for one (the server lists them by id).
+    ...[...customers]
+      .sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((customer) => h('option', { value: customer.id }, `${customer.name} (${customer.id})${customer.account ? '' : ', prospect'}`)),
   );
   const wanted = new URLSearchParams(location.search).get('customer');
   if (wanted && customers.some((customer) => customer.id === wanted)) select.value = wanted;

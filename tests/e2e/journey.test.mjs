@@ -100,8 +100,20 @@ describe('the journey page on the demo', { timeout: 240_000 }, () => {
     assert.ok(Math.abs(/** @type {number} */ (await measure(page, 'prosper', 'health')) - latest.score) < 1e-9);
     assert.equal(await measure(page, 'execute', 'setup'), view.execution.setup.degree);
     assert.equal(await measure(page, 'prosper', 'realised'), view.realised.ratio);
+    // Realised money in the linked case's currency, not the account's.
+    const realisedText = await page.locator('#phase-prosper [data-measure="realised"]').innerText();
+    /** @param {string} code */
+    const symbol = (code) => new Intl.NumberFormat('en', { style: 'currency', currency: code }).formatToParts(1).find((part) => part.type === 'currency')?.value ?? code;
+    assert.notEqual(linked.currency, account.currency, 'the demo links a case in another currency than its account');
+    assert.ok(realisedText.includes(symbol(linked.currency)) && !realisedText.includes(symbol(account.currency)), `${realisedText} (case ${linked.currency}, account ${account.currency})`);
     portfolio.free();
     assert.equal(await page.locator('#phase-prosper a[href^="./success.html?account="]').getAttribute('href'), `./success.html?account=${account.id}`);
+    // Dates in words, as on the success page: none left as YYYY-MM-DD.
+    assert.doesNotMatch(await page.locator('#journey-body').innerText(), /\b\d{4}-\d{2}-\d{2}\b/);
+    // The picker lists the customers by name.
+    const names = await page.locator('#journey-customer option:not([value=""])').allInnerTexts();
+    assert.ok(names.length > 100);
+    assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b)));
     assert.deepEqual(problems, []);
     await page.close();
   });
@@ -115,6 +127,8 @@ describe('the journey page on the demo', { timeout: 240_000 }, () => {
     assert.match(await page.locator('#phase-prosper [data-measure="stage"] dd').innerText(), /^churned \(was /);
     assert.match(await page.locator('#phase-prosper [data-measure="renewals"] dd').innerText(), /, churned$/);
     assert.equal(await page.locator('#phase-prosper [data-measure="next-renewal"] dt').innerText(), 'Churned on');
+    const churnDay = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(`${churn.date}T00:00:00Z`));
+    assert.equal(await page.locator('#phase-prosper [data-measure="next-renewal"] dd').innerText(), churnDay);
     assert.deepEqual(problems, []);
     await page.close();
   });

@@ -103,6 +103,16 @@ describe('an account\u2019s Execute phase on the demo portfolio', { timeout: 240
       assert.equal(await cellValue(row.locator('[data-field="variance"]')), line.variance, line.id);
     }
     assert.equal(await cellValue(page.locator('#realised-ratio')), realised.ratio);
+    // Money in the case's currency (the demo's linked case is in dollars,
+    // its account in euros), as the case reports it.
+    const figures = (await (await fetch(`${server.url}api/cases/${realised.case.id}`)).json()).figures;
+    assert.equal(realised.currency, figures.currency);
+    const account = (await (await fetch(`${server.url}api/success/data`)).json()).accounts.find((/** @type {{ id: string }} */ a) => a.id === accounts.linked);
+    assert.notEqual(account.currency, realised.currency, 'the demo links a case in another currency than its account');
+    /** @param {string} code */
+    const symbol = (code) => new Intl.NumberFormat('en', { style: 'currency', currency: code }).formatToParts(1).find((part) => part.type === 'currency')?.value ?? code;
+    const projectedText = await page.locator(`#realised-lines tr[data-line="${realised.lines[0].id}"] [data-field="projected"]`).innerText();
+    assert.ok(projectedText.includes(symbol(realised.currency)) && !projectedText.includes(symbol(account.currency)), projectedText);
     await page.close();
     // An account without a case says so in words.
     const unlinked = expected.portfolio(undefined).rows.find((/** @type {{ id: string }} */ row) => expected.account(row.id, undefined).realised.status === 'no_case');

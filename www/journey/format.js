@@ -60,12 +60,26 @@ export function duration(ms) {
   return `${rest} s`;
 }
 
+// Days in the reader's words ("Nov 10, 2026"), as the success page writes
+// them; every date the server sends is a UTC day.
+const dayFormat = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+
 /**
- * A UTC day of epoch ms, `YYYY-MM-DD`.
+ * The UTC day of epoch ms.
  * @param {number} ms
  */
 export function day(ms) {
-  return new Date(ms).toISOString().slice(0, 10);
+  return dayFormat.format(ms);
+}
+
+/**
+ * A `YYYY-MM-DD` day; '—' for none, the text as sent when it is not a date.
+ * @param {string | null | undefined} iso
+ */
+export function isoDay(iso) {
+  if (!iso) return '—';
+  const time = Date.parse(`${iso}T00:00:00Z`);
+  return Number.isNaN(time) ? iso : dayFormat.format(time);
 }
 
 /** The step names people read. */

@@ -8,7 +8,7 @@
  */
 
 import { h } from '../widget/dom.js';
-import { count, day, duration, money, percent, points, score, words, MEASURE_LABELS, STEP_LABELS } from './format.js';
+import { count, day, duration, isoDay, money, percent, points, score, words, MEASURE_LABELS, STEP_LABELS } from './format.js';
 
 /** @typedef {import('./types.js').Journey} Journey */
 /** @typedef {import('./types.js').ChecklistList} ChecklistList */
@@ -119,7 +119,7 @@ function executeSection(journey) {
   return phase(
     'execute',
     'Execute',
-    `set-up, execution, measure and report, on ${execute.asOf}`,
+    `set-up, execution, measure and report, on ${isoDay(execute.asOf)}`,
     h('dl', { class: 'measures' }, checklistTile(execute.setup, 'setup', 'Set-up degree'), checklistTile(execute.execution, 'execution', 'Execution degree'), tile('outcomes-measured', 'Outcomes measured', `${count(execute.outcomesMeasured)} of ${count(execute.outcomes)}`, undefined, execute.outcomesMeasured)),
   );
 }
@@ -133,7 +133,7 @@ function prosperSection(journey) {
   const realised = prosper.realised;
   const realisedText =
     realised.status === 'compared'
-      ? `${money(realised.realisedToDate ?? 0, currency)} of ${money(realised.projectedToDate ?? 0, currency)} (${percent(realised.ratio ?? null)})`
+      ? `${money(realised.realisedToDate ?? 0, realised.currency ?? null)} of ${money(realised.projectedToDate ?? 0, realised.currency ?? null)} (${percent(realised.ratio ?? null)})`
       : realised.status === 'no_case'
         ? 'no linked case'
         : realised.status === 'not_loaded'
@@ -141,7 +141,7 @@ function prosperSection(journey) {
           : `not comparable: ${realised.message ?? ''}`;
   const last = prosper.renewals[prosper.renewals.length - 1];
   const lastWords = last ? (last.result === 'churned' ? 'churned' : `${words(last.result)} at ${money(last.value, currency)}`) : '';
-  const renewed = last ? `${count(prosper.renewals.length)}; last ${last.date}, ${lastWords}` : '';
+  const renewed = last ? `${count(prosper.renewals.length)}; last ${isoDay(last.date)}, ${lastWords}` : '';
   const tiles = h(
     'dl',
     { class: 'measures' },
@@ -151,7 +151,7 @@ function prosperSection(journey) {
     tile('realised', 'Realised against projected', realisedText, undefined, realised.ratio ?? null),
     tile('annual-value', 'Annual value', money(prosper.account.annualValue, currency)),
     tile('renewals', 'Renewals', renewed || 'none yet', undefined, prosper.renewals.length),
-    tile('next-renewal', prosper.churnedOn ? 'Churned on' : 'Next renewal', prosper.churnedOn ?? prosper.nextRenewal ?? '—'),
+    tile('next-renewal', prosper.churnedOn ? 'Churned on' : 'Next renewal', isoDay(prosper.churnedOn ?? prosper.nextRenewal)),
   );
   const outcomes = prosper.outcomes.length
     ? h(
@@ -172,7 +172,7 @@ function prosperSection(journey) {
                 h('th', { scope: 'row' }, o.label),
                 h('td', {}, `${score(o.baseline)} ${o.unit ?? ''}`),
                 h('td', {}, o.current === null ? '—' : `${score(o.current)} ${o.unit ?? ''}`),
-                h('td', {}, `${score(o.target)} ${o.unit ?? ''} by ${o.targetDate}`),
+                h('td', {}, `${score(o.target)} ${o.unit ?? ''} by ${isoDay(o.targetDate)}`),
                 h('td', { 'data-field': 'progress' }, percent(o.progress)),
                 h('td', { 'data-field': 'status' }, words(o.status)),
               ),
@@ -182,7 +182,7 @@ function prosperSection(journey) {
       )
     : h('p', { class: 'journey-empty' }, 'No outcome agreed yet.');
   const links = h('p', { class: 'journey-links' }, h('a', { href: `./success.html?account=${encodeURIComponent(journey.customer.id)}` }, 'The account on the success page'));
-  return phase('prosper', 'Prosper', `outcomes, health and value, on ${prosper.asOf}`, links, tiles, outcomes);
+  return phase('prosper', 'Prosper', `outcomes, health and value, on ${isoDay(prosper.asOf)}`, links, tiles, outcomes);
 }
 
 /**

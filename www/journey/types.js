@@ -71,7 +71,7 @@
  * @property {{ annualValue: number, currency: string, contractStart: string, case: { id: number, revision: number } | null }} account
  * @property {{ stage: string | null, frozen: boolean, score: number | null, grade: string | null, coverage: number, changePrevious: number | null, change30Days: number | null, change90Days: number | null }} health
  * @property {Outcome[]} outcomes
- * @property {{ status: string, message?: string, periodsElapsed?: number, projectedToDate?: number, realisedToDate?: number, ratio?: number | null }} realised
+ * @property {{ status: string, message?: string, periodsElapsed?: number, projectedToDate?: number, realisedToDate?: number, ratio?: number | null, currency?: string }} realised
  * @property {{ date: string, result: string, value: number }[]} renewals
  * @property {string | null} nextRenewal
  * @property {string | null} churnedOn

@@ -9,7 +9,7 @@
  */
 
 import { h } from '../widget/dom.js';
-import { changeText, dateText, numberText, scoreText, shareText } from './format.js';
+import { changeText, dateText, moneyText, numberText, scoreText, shareText } from './format.js';
 
 /** @typedef {import('./engine.js').AccountView} AccountView */
 /** @typedef {AccountView['execution']['setup']} ChecklistView */
@@ -59,14 +59,20 @@ export function realisedSection(account) {
     const words = NOT_COMPARED[realised.status] ?? `The linked case cannot be compared: ${realised.message ?? 'no reason given'}.`;
     return h('div', { id: 'realised', 'data-status': realised.status }, h('p', { class: 'placeholder' }, words));
   }
+  // Money in the case's currency, which need not be the account's.
+  const currency = realised.currency ?? '';
+  /** @param {number} value */
+  const money = (value) => (currency ? moneyText(value, currency) : numberText(value));
+  /** @param {number} value */
+  const signedMoney = (value) => (value > 0 ? `+${money(value)}` : value < 0 ? `-${money(-value)}` : money(0));
   const rows = realised.lines.map((line) =>
     h(
       'tr',
       { 'data-line': line.id },
       h('th', { scope: 'row' }, line.label ?? line.id),
-      h('td', { class: 'number', 'data-field': 'projected', 'data-value': line.projected }, numberText(line.projected)),
-      h('td', { class: 'number', 'data-field': 'realised', 'data-value': line.realised }, numberText(line.realised)),
-      h('td', { class: 'number', 'data-field': 'variance', 'data-value': line.variance }, changeText(line.variance)),
+      h('td', { class: 'number', 'data-field': 'projected', 'data-value': line.projected }, money(line.projected)),
+      h('td', { class: 'number', 'data-field': 'realised', 'data-value': line.realised }, money(line.realised)),
+      h('td', { class: 'number', 'data-field': 'variance', 'data-value': line.variance }, signedMoney(line.variance)),
       h('td', { class: 'number', 'data-field': 'variance-percent', 'data-value': line.variancePercent ?? '' }, percentText(line.variancePercent)),
     ),
   );
@@ -74,9 +80,9 @@ export function realisedSection(account) {
     'tr',
     {},
     h('th', { scope: 'row' }, 'Benefits'),
-    h('td', { class: 'number', 'data-field': 'projected', 'data-value': realised.projected }, numberText(realised.projected)),
-    h('td', { class: 'number', 'data-field': 'realised', 'data-value': realised.realised }, numberText(realised.realised)),
-    h('td', { class: 'number' }, changeText(realised.realised - realised.projected)),
+    h('td', { class: 'number', 'data-field': 'projected', 'data-value': realised.projected }, money(realised.projected)),
+    h('td', { class: 'number', 'data-field': 'realised', 'data-value': realised.realised }, money(realised.realised)),
+    h('td', { class: 'number' }, signedMoney(realised.realised - realised.projected)),
     h('td', {}, ''),
   );
   const periods = `${realised.periodsElapsed} ${realised.periodsElapsed === 1 ? 'period' : 'periods'} of the case elapsed`;

@@ -110,6 +110,8 @@ export interface RealisedView {
   periodsElapsed: number;
   lines: { id: string; label: string | null; projected: number; realised: number; variance: number; variancePercent: number | null }[];
   projected: number; realised: number; ratio: number | null;
+  /** The currency of the money figures: the case's (its settings', else its model's), which need not be the account's; null unless compared. */
+  currency: string | null;
   /** Actuals the model refused. */
   refused: { input: string; date: string; reason: string }[];
   /** The account's realised rows, all dates. */

@@ -60,6 +60,7 @@ impl SuccessPortfolio {
                 set_number(&view, "projected", 0.0);
                 set_number(&view, "realised", 0.0);
                 set(&view, "ratio", &JsValue::NULL);
+                set(&view, "currency", &JsValue::NULL);
                 set(&view, "refused", &Array::new());
                 set_number(&view, "actuals", rows.len() as f64);
                 return view;
@@ -83,6 +84,7 @@ impl SuccessPortfolio {
         set_number(&view, "projected", report.projected_to_date);
         set_number(&view, "realised", report.realised_to_date);
         set_number_or_null(&view, "ratio", report.ratio);
+        set_text(&view, "currency", &report.currency);
         let refused = Array::new();
         for actual in &report.refused {
             let item = object();

@@ -257,6 +257,7 @@ fn realised_node(realised: &RealisedStanding) -> Node {
             ("projectedToDate", number(report.projected_to_date)),
             ("realisedToDate", number(report.realised_to_date)),
             ("ratio", optional_number(report.ratio)),
+            ("currency", text(&report.currency)),
         ]),
     }
 }

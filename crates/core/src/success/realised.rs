@@ -86,6 +86,9 @@ pub struct RealisedReport {
     pub ratio: Option<f64>,
     /// Actuals the model refused.
     pub refused: Vec<RefusedActual>,
+    /// The currency of every money figure above: the case's (its
+    /// settings', else its model's), which need not be the account's.
+    pub currency: String,
 }
 
 /// Per-period values of the benefits and its lines, as sold and with the
@@ -103,6 +106,7 @@ pub struct RealisedTimeline {
     /// The earliest usable actual's date.
     first_actual: Option<Date>,
     refused: Vec<RefusedActual>,
+    currency: String,
 }
 
 /// The ids of the inputs of the case's model (to check realised rows'
@@ -199,6 +203,11 @@ impl RealisedTimeline {
             realised: Vec::new(),
             first_actual: actuals.first().map(|a| a.0),
             refused,
+            currency: case
+                .settings
+                .currency
+                .clone()
+                .unwrap_or_else(|| spec.currency.clone()),
         };
         let mut inputs = case_inputs.clone();
         let mut used = 0;
@@ -280,6 +289,7 @@ impl RealisedTimeline {
             realised_to_date: sum(&self.realised, elapsed, 0),
             ratio: self.ratio_on(date),
             refused: self.refused.clone(),
+            currency: self.currency.clone(),
         }
     }
 }

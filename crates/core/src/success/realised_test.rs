@@ -142,3 +142,17 @@ fn a_model_without_benefits_cannot_be_compared() {
         ["seats", "hours", "error_savings"]
     );
 }
+
+#[test]
+fn the_figures_are_in_the_cases_currency_not_the_accounts() {
+    // The model's currency when the case sets none.
+    assert_eq!(report("2025-09-30").currency, "EUR");
+    // The case's own currency wins over its model's.
+    let mut case = case();
+    case.settings.currency = Some("USD".to_string());
+    let rows = rows();
+    let refs: Vec<&RealisedValue> = rows.iter().collect();
+    let report =
+        realised_to_date(&case, date("2025-01-01"), &refs, date("2025-09-30")).expect("comparable");
+    assert_eq!(report.currency, "USD");
+}
