@@ -108,6 +108,13 @@ describe('the journey page on the demo', { timeout: 240_000 }, () => {
     assert.ok(realisedText.includes(symbol(linked.currency)) && !realisedText.includes(symbol(account.currency)), `${realisedText} (case ${linked.currency}, account ${account.currency})`);
     portfolio.free();
     assert.equal(await page.locator('#phase-prosper a[href^="./success.html?account="]').getAttribute('href'), `./success.html?account=${account.id}`);
+    // Outcome values as recorded (up to three decimals), not rounded to a score's one.
+    const shown = await getJson(`${server.url}api/journey/${account.id}`);
+    assert.ok(shown.prosper.outcomes.some((/** @type {any} */ o) => o.current !== null && Math.abs(o.current * 10 - Math.round(o.current * 10)) > 1e-9), 'an outcome with a second decimal');
+    for (const outcome of shown.prosper.outcomes.filter((/** @type {any} */ o) => o.current !== null)) {
+      const text = await page.locator(`#phase-prosper tr[data-outcome="${outcome.id}"] [data-field="current"]`).innerText();
+      assert.equal(text.trim(), `${new Intl.NumberFormat(undefined, { maximumFractionDigits: 3 }).format(outcome.current)} ${outcome.unit ?? ''}`.trim());
+    }
     // Dates in words, as on the success page: none left as YYYY-MM-DD.
     assert.doesNotMatch(await page.locator('#journey-body').innerText(), /\b\d{4}-\d{2}-\d{2}\b/);
     // The picker lists the customers by name.

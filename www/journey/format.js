@@ -25,6 +25,17 @@ export function points(value) {
   return value > 0 ? `+${text}` : text;
 }
 
+const measured = new Intl.NumberFormat(undefined, { maximumFractionDigits: 3 });
+
+/**
+ * A measured value as the customer recorded it (a cost per click of 1.18
+ * stays 1.18), up to three decimals.
+ * @param {number | null} value
+ */
+export function amount(value) {
+  return value === null ? '—' : measured.format(value);
+}
+
 /** @param {number | null} value */
 export function score(value) {
   return value === null ? '—' : fraction.format(value);

@@ -8,7 +8,7 @@
  */
 
 import { h } from '../widget/dom.js';
-import { count, day, duration, isoDay, money, percent, points, score, words, MEASURE_LABELS, STEP_LABELS } from './format.js';
+import { amount, count, day, duration, isoDay, money, percent, points, score, words, MEASURE_LABELS, STEP_LABELS } from './format.js';
 
 /** @typedef {import('./types.js').Journey} Journey */
 /** @typedef {import('./types.js').ChecklistList} ChecklistList */
@@ -170,9 +170,9 @@ function prosperSection(journey) {
                 'tr',
                 { 'data-outcome': o.id },
                 h('th', { scope: 'row' }, o.label),
-                h('td', {}, `${score(o.baseline)} ${o.unit ?? ''}`),
-                h('td', {}, o.current === null ? '—' : `${score(o.current)} ${o.unit ?? ''}`),
-                h('td', {}, `${score(o.target)} ${o.unit ?? ''} by ${isoDay(o.targetDate)}`),
+                h('td', { 'data-field': 'baseline', 'data-value': o.baseline }, `${amount(o.baseline)} ${o.unit ?? ''}`),
+                h('td', { 'data-field': 'current', 'data-value': o.current }, o.current === null ? '—' : `${amount(o.current)} ${o.unit ?? ''}`),
+                h('td', { 'data-field': 'target', 'data-value': o.target }, `${amount(o.target)} ${o.unit ?? ''} by ${isoDay(o.targetDate)}`),
                 h('td', { 'data-field': 'progress' }, percent(o.progress)),
                 h('td', { 'data-field': 'status' }, words(o.status)),
               ),
