@@ -293,7 +293,7 @@ async function load() {
     const answer = /** @type {PipelineAnswer} */ (await getJson(`/api/pipeline?${query}`));
     draw(answer);
     const who = customerSelect.selectedOptions[0]?.textContent ?? 'All customers';
-    status.textContent = `${who}: ${count.format(answer.cases.length)} case${answer.cases.length === 1 ? '' : 's'}, as of ${new Date(answer.asOfMs).toLocaleString()}.`;
+    status.textContent = `${who}: ${count.format(answer.cases.length)} case${answer.cases.length === 1 ? '' : 's'}, as of ${new Date(answer.asOfMs).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}.`;
   } catch (error) {
     const reason = error instanceof Error ? (error.name === 'AbortError' ? 'the server did not answer in time' : error.message) : String(error);
     status.textContent = '';

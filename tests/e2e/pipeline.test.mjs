@@ -214,6 +214,9 @@ describe('the pipeline page', { timeout: 180_000 }, () => {
     assert.ok(days.slice(0, 5).every((d) => d === '0'), days.join(' '));
     assert.equal(days[5], '—', 'commitment has no time in step');
     await page.getByText('These cases use 2 currencies (EUR, USD)').waitFor();
+    // "as of" in words, as the other pages write dates ("Dec 4, 2026, 9:34 AM").
+    const asOf = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(new Date()).slice(0, 3);
+    assert.match(await page.locator('#pipeline-status').innerText(), new RegExp(`as of ${asOf}`));
     // Globex seats moved past the high-level gate without a positive case.
     const unsupported = await page.locator('.pipeline-cases li').evaluateAll((items) => items.map((li) => li.getAttribute('data-case-id')));
     assert.ok(unsupported.includes(String(ids[4])), unsupported.join(' '));

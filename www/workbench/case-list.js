@@ -73,7 +73,7 @@ export function mountCaseList(form, root, host) {
         h('th', { scope: 'row' }, entry.title),
         h('td', {}, `${entry.customer.name} (${entry.customer.id})`),
         h('td', {}, stepLabel(entry.step), entry.dropped ? h('span', { class: 'wb-tag wb-dropped-tag' }, 'dropped') : null),
-        h('td', {}, `${entry.revision}, ${new Date(entry.updatedAtMs).toLocaleDateString()} by ${entry.author}`),
+        h('td', {}, `${entry.revision}, ${new Date(entry.updatedAtMs).toLocaleDateString(undefined, { dateStyle: 'medium' })} by ${entry.author}`),
         h('td', { class: 'wb-number' }, value),
         h('td', { class: 'wb-row-actions' }, open, duplicate),
       );
