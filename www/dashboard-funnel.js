@@ -18,7 +18,8 @@ import { h, svg } from './widget/dom.js';
  * @property {number} interested
  * @property {number} interacting
  * @property {number} leads
- * @property {number} lead_value
+ * @property {number | null} lead_value null when the leads name several currencies
+ * @property {string | null} lead_currency null when no lead carried a value, or several did in different currencies
  */
 /** @typedef {Counts & { day: string }} Day */
 /** @typedef {Counts & { kind: 'value' | 'none' | 'other', value: string | null }} BreakdownRow */
@@ -29,7 +30,8 @@ import { h, svg } from './widget/dom.js';
  * @property {number} days
  * @property {number} engaged_s
  * @property {{ step: string, count: number, of_previous: number, of_visitors: number }[]} steps
- * @property {number} lead_value
+ * @property {number | null} lead_value
+ * @property {string | null} lead_currency
  * @property {{ page_views: number, downloads: number, video_plays: number, outbound_clicks: number, returning_visitors: number }} totals
  * @property {Day[]} daily
  * @property {BreakdownRow[]} pages
@@ -47,7 +49,23 @@ const STEP_LABELS = /** @type {Record<string, string>} */ ({
 const SERIES = /** @type {const} */ (['visitors', 'interested', 'interacting', 'leads']);
 const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
 const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
-const money = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
+const plainValue = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
+
+/**
+ * The leads' value in its currency, as the core reports it: it never adds
+ * dollars to euros, so leads in several currencies have no one value
+ * (the leads table below has them per calculator).
+ * @param {{ lead_value: number | null, lead_currency: string | null }} c
+ */
+function leadValueText(c) {
+  if (c.lead_value === null) return 'several currencies';
+  if (!c.lead_currency) return plainValue.format(c.lead_value);
+  try {
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency: c.lead_currency, maximumFractionDigits: 2 }).format(c.lead_value);
+  } catch {
+    return `${plainValue.format(c.lead_value)} ${c.lead_currency}`;
+  }
+}
 
 const form = /** @type {HTMLFormElement} */ (document.getElementById('funnel-form'));
 const fromInput = /** @type {HTMLInputElement} */ (document.getElementById('funnel-from'));
@@ -94,7 +112,7 @@ function table(caption, header, rows, name) {
 
 /** @param {Counts} c */
 function countCells(c) {
-  return [number.format(c.visitors), number.format(c.interested), number.format(c.interacting), number.format(c.leads), money.format(c.lead_value)];
+  return [number.format(c.visitors), number.format(c.interested), number.format(c.interacting), number.format(c.leads), leadValueText(c)];
 }
 
 /**
@@ -204,7 +222,7 @@ function draw(answer) {
       ['Video plays', number.format(t.video_plays)],
       ['Outbound clicks', number.format(t.outbound_clicks)],
       ['Returning visitors', number.format(t.returning_visitors)],
-      ['Lead value', money.format(answer.lead_value)],
+      ['Lead value', leadValueText(answer)],
     ].map(([label, value]) => h('div', { class: 'stat' }, h('dt', {}, label ?? ''), h('dd', {}, value ?? ''))),
   );
   const steps = answer.steps.map((s, i) => [STEP_LABELS[s.step] ?? s.step, number.format(s.count), i === 0 ? '—' : percent.format(s.of_previous), percent.format(s.of_visitors)]);

@@ -156,7 +156,7 @@ describe('the Develop funnel on the dashboard', { timeout: 120_000 }, () => {
     const href = await page.getAttribute('a.csv-link[href*="table=pages"]', 'href');
     assert.equal(href, `/api/funnel.csv?table=pages&from=${isoDay(today - 29 * DAY_MS)}&to=${isoDay(today)}&engaged_s=10`);
     const csv = await (await fetch(new URL(href ?? '', server.url))).text();
-    assert.equal(csv.split('\r\n')[2], '/roi,2,2,2,1,0');
+    assert.equal(csv.split('\r\n')[2], '/roi,2,2,2,1,0,');
     assert.equal(await page.locator('a.csv-link').count(), 5);
     await page.close();
   });

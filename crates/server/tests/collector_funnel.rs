@@ -137,13 +137,15 @@ fn visits() -> (Vec<Value>, Vec<Value>) {
 
 fn row(value: Value, kind: &str, counts: [u64; 4]) -> Value {
     json!({ "value": value, "kind": kind, "visitors": counts[0], "interested": counts[1],
-            "interacting": counts[2], "leads": counts[3], "lead_value": 0 })
+            "interacting": counts[2], "leads": counts[3], "lead_value": 0,
+            "lead_currency": null })
 }
 
 fn expected_funnel() -> Value {
     let day = |day: &str, counts: [u64; 4]| {
         json!({ "day": day, "visitors": counts[0], "interested": counts[1],
-                "interacting": counts[2], "leads": counts[3], "lead_value": 0 })
+                "interacting": counts[2], "leads": counts[3], "lead_value": 0,
+            "lead_currency": null })
     };
     json!({
         "from": "2026-11-01", "to": "2026-11-03", "days": 3, "engaged_s": 10,
@@ -154,6 +156,7 @@ fn expected_funnel() -> Value {
             { "step": "leads", "count": 1, "of_previous": 0.5, "of_visitors": 0.25 }
         ],
         "lead_value": 0,
+        "lead_currency": null,
         "totals": { "page_views": 5, "downloads": 1, "video_plays": 0, "outbound_clicks": 1, "returning_visitors": 1 },
         "daily": [ day("2026-11-01", [2, 2, 0, 0]), day("2026-11-02", [2, 1, 1, 0]), day("2026-11-03", [1, 1, 1, 1]) ],
         "pages": [
@@ -334,10 +337,10 @@ fn csv_tables_are_quoted_and_safe_in_a_spreadsheet() {
     );
     assert_eq!(
         answer.text(),
-        "utm_campaign,visitors,interested,interacting,leads,lead_value\r\n\
-         (none),3,3,2,1,0\r\n\
-         '=cmd,1,1,0,0,0\r\n\
-         \"spring, \"\"sale\"\"\",1,0,0,0,0\r\n"
+        "utm_campaign,visitors,interested,interacting,leads,lead_value,lead_currency\r\n\
+         (none),3,3,2,1,0,\r\n\
+         '=cmd,1,1,0,0,0,\r\n\
+         \"spring, \"\"sale\"\"\",1,0,0,0,0,\r\n"
     );
     let funnel = server
         .get(&format!("/api/funnel.csv?table=funnel&{RANGE}"))
@@ -345,17 +348,17 @@ fn csv_tables_are_quoted_and_safe_in_a_spreadsheet() {
     assert_eq!(
         funnel,
         "step,count,of_previous,of_visitors\r\nvisitors,4,1,1\r\ninterested,3,0.75,0.75\r\n\
-         interacting,2,0.6666666666666666,0.5\r\nleads,1,0.5,0.25\r\nlead_value,0,,\r\n"
+         interacting,2,0.6666666666666666,0.5\r\nleads,1,0.5,0.25\r\nlead_value,0,,\r\nlead_currency,,,\r\n"
     );
     let daily = server
         .get(&format!("/api/funnel.csv?table=daily&{RANGE}"))
         .text();
-    assert!(daily.ends_with("2026-11-03,1,1,1,1,0\r\n"), "{daily}");
+    assert!(daily.ends_with("2026-11-03,1,1,1,1,0,\r\n"), "{daily}");
     let referrers = server
         .get(&format!("/api/funnel.csv?table=referrers&{RANGE}"))
         .text();
     assert!(
-        referrers.contains("\r\n(direct),3,2,1,0,0\r\n"),
+        referrers.contains("\r\n(direct),3,2,1,0,0,\r\n"),
         "{referrers}"
     );
     let pages = server

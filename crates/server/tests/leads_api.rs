@@ -475,5 +475,7 @@ fn a_lead_adds_its_value_to_its_page_views_funnel() {
     let day = server_day(i64::try_from(occurred).unwrap());
     let funnel = server.get_json(&format!("/api/funnel?from={day}&to={day}"));
     assert_eq!(funnel["lead_value"].as_f64(), Some(value), "{funnel}");
+    // In the model's currency, read from the stored lead.
+    assert_eq!(funnel["lead_currency"], "USD", "{funnel}");
     assert_eq!(funnel["steps"][3]["count"].as_u64(), Some(1), "{funnel}");
 }

@@ -184,6 +184,52 @@ pub struct PageViewRow {
     pub leads: u64,
     /// The leads' value.
     pub lead_value: f64,
+    /// The currency of that value.
+    pub lead_currency: LeadCurrency,
+}
+
+/// The currency of a sum of lead values: none (no lead carried a value),
+/// one ISO 4217 code, or several. Dollars and euros do not add up, so a
+/// sum over several currencies is never reported as a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LeadCurrency {
+    /// No lead with a value.
+    #[default]
+    None,
+    /// Every valued lead is in this code (three ASCII capital letters).
+    One([u8; 3]),
+    /// Valued leads in more than one currency (or in a code that is not
+    /// three capital letters, which cannot be told apart from another).
+    Several,
+}
+
+impl LeadCurrency {
+    /// The currency of a valued lead, from its code.
+    pub fn from_code(code: &str) -> LeadCurrency {
+        match code.as_bytes() {
+            [a, b, c] if [a, b, c].iter().all(|x| x.is_ascii_uppercase()) => {
+                LeadCurrency::One([*a, *b, *c])
+            }
+            _ => LeadCurrency::Several,
+        }
+    }
+
+    /// The currency of the two sums added together.
+    pub fn and(self, other: LeadCurrency) -> LeadCurrency {
+        match (self, other) {
+            (LeadCurrency::None, either) | (either, LeadCurrency::None) => either,
+            (LeadCurrency::One(a), LeadCurrency::One(b)) if a == b => self,
+            _ => LeadCurrency::Several,
+        }
+    }
+
+    /// The code, for one currency.
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            LeadCurrency::One(bytes) => std::str::from_utf8(bytes).ok(),
+            _ => None,
+        }
+    }
 }
 
 /// The funnel's counts for a set of page views: distinct visitors at each
@@ -199,8 +245,11 @@ pub struct StepCounts {
     pub interacting: u64,
     /// Visitors who sent a lead.
     pub leads: u64,
-    /// The sum of the leads' values.
+    /// The sum of the leads' values; a number only when `lead_currency`
+    /// is not [`LeadCurrency::Several`].
     pub lead_value: f64,
+    /// The currency of that sum.
+    pub lead_currency: LeadCurrency,
 }
 
 /// Which row of a breakdown.

@@ -9,7 +9,8 @@
 //! vectors, not maps. Rows outside the range are skipped.
 
 use super::funnel::{
-    BreakdownKey, BreakdownRow, Funnel, FunnelQuery, PageViewRow, StepCounts, BREAKDOWN_TOP_ROWS,
+    BreakdownKey, BreakdownRow, Funnel, FunnelQuery, LeadCurrency, PageViewRow, StepCounts,
+    BREAKDOWN_TOP_ROWS,
 };
 
 /// The dimensions of the breakdowns: page, referrer, campaign.
@@ -21,6 +22,7 @@ const DIMENSIONS: usize = 3;
 struct Mark {
     visitor: i64,
     lead_value: f64,
+    lead_currency: LeadCurrency,
     /// Its day, as days since the range's first.
     day_index: u32,
     /// Its value's index in each dimension's sorted distinct keys.
@@ -96,13 +98,15 @@ fn level(row: &PageViewRow, engaged_threshold_ms: u64) -> u8 {
     }
 }
 
-/// Counts one more visitor at `level` with leads worth `lead_value`.
-fn add(counts: &mut StepCounts, level: u8, lead_value: f64) {
+/// Counts one more visitor at `level` with leads worth `lead_value` in
+/// `currency`.
+fn add(counts: &mut StepCounts, level: u8, lead_value: f64, currency: LeadCurrency) {
     counts.visitors += 1;
     counts.interested += u64::from(level >= 1);
     counts.interacting += u64::from(level >= 2);
     counts.leads += u64::from(level >= 3);
     counts.lead_value += lead_value;
+    counts.lead_currency = counts.lead_currency.and(currency);
 }
 
 /// Adds one visitor's page views (`run`) to `counts`, once per group that
@@ -112,7 +116,7 @@ fn add_per_group(
     run: &[Mark],
     group: impl Fn(&Mark) -> u32,
     counts: &mut [StepCounts],
-    scratch: &mut Vec<(u32, u8, f64)>,
+    scratch: &mut Vec<(u32, u8, f64, LeadCurrency)>,
 ) {
     if let [only] = run {
         // Most visitors have one page view (every one without consent).
@@ -120,25 +124,31 @@ fn add_per_group(
             .ok()
             .and_then(|i| counts.get_mut(i))
         {
-            add(slot, only.level, only.lead_value);
+            add(slot, only.level, only.lead_value, only.lead_currency);
         }
         return;
     }
     scratch.clear();
-    scratch.extend(run.iter().map(|m| (group(m), m.level, m.lead_value)));
+    scratch.extend(
+        run.iter()
+            .map(|m| (group(m), m.level, m.lead_value, m.lead_currency)),
+    );
     // Lead values in a fixed order, so the sums are the same whatever
     // order the rows came in.
     scratch.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.2.total_cmp(&b.2)));
     let mut index = 0;
-    while let Some(&(first, mut deepest, mut value)) = scratch.get(index) {
+    while let Some(&(first, mut deepest, mut value, mut currency)) = scratch.get(index) {
         index += 1;
-        while let Some(&(_, level, lead_value)) = scratch.get(index).filter(|e| e.0 == first) {
+        while let Some(&(_, level, lead_value, lead_currency)) =
+            scratch.get(index).filter(|e| e.0 == first)
+        {
             deepest = deepest.max(level);
             value += lead_value;
+            currency = currency.and(lead_currency);
             index += 1;
         }
         if let Some(slot) = usize::try_from(first).ok().and_then(|i| counts.get_mut(i)) {
-            add(slot, deepest, value);
+            add(slot, deepest, value, currency);
         }
     }
 }
@@ -180,6 +190,7 @@ pub fn compute_funnel(query: &FunnelQuery, rows: &[PageViewRow]) -> Funnel {
         marks.push(Mark {
             visitor: row.visitor,
             lead_value: row.lead_value,
+            lead_currency: row.lead_currency,
             day_index: u32::try_from(row.day - query.from_day).unwrap_or(0),
             key_index: [
                 paths.index_of(row.path),
@@ -204,7 +215,10 @@ pub fn compute_funnel(query: &FunnelQuery, rows: &[PageViewRow]) -> Funnel {
     for run in runs(&marks) {
         let deepest = run.iter().map(|m| m.level).max().unwrap_or(0);
         let value = run.iter().map(|m| m.lead_value).sum();
-        add(&mut funnel.counts, deepest, value);
+        let currency = run
+            .iter()
+            .fold(LeadCurrency::None, |c, m| c.and(m.lead_currency));
+        add(&mut funnel.counts, deepest, value, currency);
         funnel.returning_visitors += u64::from(run.iter().any(|m| m.returning));
         add_per_group(run, |m| m.day_index, &mut daily, &mut scratch);
         for (d, counts) in by_key.iter_mut().enumerate() {
@@ -261,14 +275,15 @@ fn breakdown(
             is_other.get(index).copied().unwrap_or(false)
         });
         let mut seen = false;
-        let (mut deepest, mut value) = (0, 0.0);
+        let (mut deepest, mut value, mut currency) = (0, 0.0, LeadCurrency::None);
         for mark in in_other {
             seen = true;
             deepest = deepest.max(mark.level);
             value += mark.lead_value;
+            currency = currency.and(mark.lead_currency);
         }
         if seen {
-            add(&mut other, deepest, value);
+            add(&mut other, deepest, value, currency);
         }
     }
     rows.push(BreakdownRow {

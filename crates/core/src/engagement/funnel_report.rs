@@ -7,7 +7,7 @@
 use crate::json::Node;
 use crate::number_text::Plain;
 
-use super::funnel::{BreakdownKey, BreakdownRow, Funnel, StepCounts};
+use super::funnel::{BreakdownKey, BreakdownRow, Funnel, LeadCurrency, StepCounts};
 use super::funnel_dates::format_day;
 
 /// The label texts of the keys a funnel's breakdowns name, sorted by key
@@ -73,12 +73,39 @@ fn number(n: u64) -> Node {
     Node::Number(n as f64)
 }
 
+/// The leads' value and its currency: the value is `null` when the leads
+/// name several currencies (they do not add up), the currency `null`
+/// when no lead carried a value, or several.
+fn lead_value_entries(counts: &StepCounts) -> [(String, Node); 2] {
+    let value = match counts.lead_currency {
+        LeadCurrency::Several => Node::Null,
+        _ => Node::Number(counts.lead_value),
+    };
+    let currency = counts
+        .lead_currency
+        .code()
+        .map_or(Node::Null, |code| Node::Text(code.into()));
+    [
+        ("lead_value".into(), value),
+        ("lead_currency".into(), currency),
+    ]
+}
+
+/// The leads' value as a CSV cell: empty when the leads name several
+/// currencies.
+fn lead_value_cell(counts: &StepCounts) -> String {
+    match counts.lead_currency {
+        LeadCurrency::Several => String::new(),
+        _ => Plain(counts.lead_value).to_string(),
+    }
+}
+
 fn counts_entries(counts: &StepCounts) -> Vec<(String, Node)> {
     let mut entries: Vec<(String, Node)> = steps(counts)
         .into_iter()
         .map(|(name, count)| (name.to_string(), number(count)))
         .collect();
-    entries.push(("lead_value".into(), Node::Number(counts.lead_value)));
+    entries.extend(lead_value_entries(counts));
     entries
 }
 
@@ -143,6 +170,7 @@ pub fn funnel_to_node(funnel: &Funnel, labels: &Labels) -> Node {
         })
         .collect();
     let query = &funnel.query;
+    let [lead_value, lead_currency] = lead_value_entries(counts);
     Node::Map(vec![
         ("from".into(), Node::Text(format_day(query.from_day))),
         ("to".into(), Node::Text(format_day(query.to_day))),
@@ -152,7 +180,8 @@ pub fn funnel_to_node(funnel: &Funnel, labels: &Labels) -> Node {
             number(query.engaged_threshold_ms / 1000),
         ),
         ("steps".into(), Node::List(steps)),
-        ("lead_value".into(), Node::Number(counts.lead_value)),
+        lead_value,
+        lead_currency,
         (
             "totals".into(),
             Node::Map(vec![
@@ -229,7 +258,8 @@ pub fn funnel_table(funnel: &Funnel, table: FunnelTable, labels: &Labels) -> Vec
     let whole = |n: u64| n.to_string();
     let counts_cells = |counts: &StepCounts| -> Vec<String> {
         let mut cells: Vec<String> = steps(counts).into_iter().map(|(_, n)| whole(n)).collect();
-        cells.push(Plain(counts.lead_value).to_string());
+        cells.push(lead_value_cell(counts));
+        cells.push(counts.lead_currency.code().unwrap_or_default().to_string());
         cells
     };
     let counts_header = [
@@ -238,6 +268,7 @@ pub fn funnel_table(funnel: &Funnel, table: FunnelTable, labels: &Labels) -> Vec
         "interacting",
         "leads",
         "lead_value",
+        "lead_currency",
     ];
     let breakdown = |first: &str, none: &str, rows: &[BreakdownRow]| -> Vec<Vec<String>> {
         let mut out = vec![std::iter::once(first)
@@ -280,7 +311,13 @@ pub fn funnel_table(funnel: &Funnel, table: FunnelTable, labels: &Labels) -> Vec
             }
             rows.push(vec![
                 "lead_value".into(),
-                Plain(counts.lead_value).to_string(),
+                lead_value_cell(counts),
+                String::new(),
+                String::new(),
+            ]);
+            rows.push(vec![
+                "lead_currency".into(),
+                counts.lead_currency.code().unwrap_or_default().to_string(),
                 String::new(),
                 String::new(),
             ]);

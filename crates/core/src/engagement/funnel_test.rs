@@ -80,6 +80,7 @@ fn counts(visitors: u64, interested: u64, interacting: u64, leads: u64, value: f
         interacting,
         leads,
         lead_value: value,
+        lead_currency: LeadCurrency::None,
     }
 }
 
@@ -267,10 +268,10 @@ fn reports_conversions_labels_and_safe_csv_cells() {
         "{json}"
     );
     assert!(
-        json.contains(r#""from":"2026-11-23","lead_value":500"#),
+        json.contains(r#""from":"2026-11-23","lead_currency":null,"lead_value":500"#),
         "{json}"
     );
-    assert!(json.contains(r#"{"interacting":2,"interested":3,"kind":"none","lead_value":500,"leads":1,"value":null,"visitors":4}"#), "{json}");
+    assert!(json.contains(r#"{"interacting":2,"interested":3,"kind":"none","lead_currency":null,"lead_value":500,"leads":1,"value":null,"visitors":4}"#), "{json}");
     let table = |which| funnel_table(&funnel, which, &labels);
     assert_eq!(
         table(FunnelTable::Funnel),
@@ -281,6 +282,7 @@ fn reports_conversions_labels_and_safe_csv_cells() {
             vec!["interacting", "2", "0.5", "0.4"],
             vec!["leads", "1", "0.5", "0.2"],
             vec!["lead_value", "500", "", ""],
+            vec!["lead_currency", "", "", ""],
         ]
     );
     assert_eq!(
@@ -292,16 +294,17 @@ fn reports_conversions_labels_and_safe_csv_cells() {
                 "interested",
                 "interacting",
                 "leads",
-                "lead_value"
+                "lead_value",
+                "lead_currency"
             ],
-            vec!["(none)", "5", "4", "2", "1", "500"],
-            vec!["'=HYPERLINK(\"x\")", "1", "1", "0", "0", "0"],
+            vec!["(none)", "5", "4", "2", "1", "500", ""],
+            vec!["'=HYPERLINK(\"x\")", "1", "1", "0", "0", "0", ""],
         ]
     );
     assert_eq!(table(FunnelTable::Referrers)[1][0], "(direct)");
     assert_eq!(
         table(FunnelTable::Daily)[3],
-        vec!["2026-11-25", "2", "2", "1", "1", "500"]
+        vec!["2026-11-25", "2", "2", "1", "1", "500", ""]
     );
     for (text, safe) in [
         ("=1+1", "'=1+1"),
@@ -339,39 +342,46 @@ fn naive(query: &FunnelQuery, rows: &[PageViewRow]) -> Counted {
             0
         }
     }
-    fn count<K: Ord + Copy>(marks: &BTreeMap<(K, i64), (u8, f64)>) -> BTreeMap<K, StepCounts> {
+    type Reach = (u8, f64, LeadCurrency);
+    fn count<K: Ord + Copy>(marks: &BTreeMap<(K, i64), Reach>) -> BTreeMap<K, StepCounts> {
         let mut out: BTreeMap<K, StepCounts> = BTreeMap::new();
-        for (&(group, _), &(level, value)) in marks {
+        for (&(group, _), &(level, value, currency)) in marks {
             let c = out.entry(group).or_default();
             c.visitors += 1;
             c.interested += u64::from(level >= 1);
             c.interacting += u64::from(level >= 2);
             c.leads += u64::from(level >= 3);
             c.lead_value += value;
+            c.lead_currency = c.lead_currency.and(currency);
         }
         out
     }
     let key = |l: Option<i64>| l.map_or(BreakdownKey::None, BreakdownKey::Label);
     let mut total = BTreeMap::new();
     let mut days = BTreeMap::new();
-    let mut dims: [BTreeMap<(BreakdownKey, i64), (u8, f64)>; 3] = Default::default();
+    let mut dims: [BTreeMap<(BreakdownKey, i64), Reach>; 3] = Default::default();
     for row in rows
         .iter()
         .filter(|r| (query.from_day..=query.to_day).contains(&r.day))
     {
-        fn merge<K: Ord>(map: &mut BTreeMap<K, (u8, f64)>, k: K, level: u8, value: f64) {
-            let e = map.entry(k).or_insert((0, 0.0));
-            e.0 = e.0.max(level);
-            e.1 += value;
+        fn merge<K: Ord>(map: &mut BTreeMap<K, Reach>, k: K, reach: Reach) {
+            let e = map.entry(k).or_insert((0, 0.0, LeadCurrency::None));
+            e.0 = e.0.max(reach.0);
+            e.1 += reach.1;
+            e.2 = e.2.and(reach.2);
         }
-        let (l, v) = (level(row, query.engaged_threshold_ms), row.lead_value);
-        merge(&mut total, ((), row.visitor), l, v);
-        merge(&mut days, (row.day, row.visitor), l, v);
+        let reach = (
+            level(row, query.engaged_threshold_ms),
+            row.lead_value,
+            row.lead_currency,
+        );
+        merge(&mut total, ((), row.visitor), reach);
+        merge(&mut days, (row.day, row.visitor), reach);
         for (d, label) in [row.path, row.referrer, row.campaign]
             .into_iter()
             .enumerate()
         {
-            merge(&mut dims[d], (key(label), row.visitor), l, v);
+            merge(&mut dims[d], (key(label), row.visitor), reach);
         }
     }
     let total = count(&total).remove(&()).unwrap_or_default();
@@ -388,13 +398,13 @@ proptest::proptest! {
     fn the_counts_equal_the_plain_way(
         raw in proptest::collection::vec(
             (0i64..12, -1i64..5, proptest::option::of(0i64..7), proptest::option::of(0i64..3),
-             0u64..20_000, 0u64..2, 0u8..4, 0u64..3),
+             0u64..20_000, 0u64..2, 0u8..4, 0u64..3, 0usize..3),
             0..60),
         offset in proptest::prop_oneof![proptest::strategy::Just(0i64), proptest::strategy::Just(1_000_000_000_000i64)],
     ) {
         let rows: Vec<PageViewRow> = raw
             .iter()
-            .map(|&(visitor, day, path, referrer, engaged, downloads, flags, leads)| PageViewRow {
+            .map(|&(visitor, day, path, referrer, engaged, downloads, flags, leads, currency)| PageViewRow {
                 day: D0 + day,
                 visitor,
                 path: path.map(|p| p + offset),
@@ -406,6 +416,8 @@ proptest::proptest! {
                 calc_used: flags & 2 != 0,
                 leads,
                 lead_value: leads as f64 * 10.0,
+                // No valued lead has no currency; the others are in dollars or euros.
+                lead_currency: if leads == 0 { LeadCurrency::None } else { [LeadCurrency::from_code("USD"), LeadCurrency::from_code("EUR"), LeadCurrency::from_code("USD")][currency] },
                 ..PageViewRow::default()
             })
             .collect();
@@ -420,4 +432,64 @@ proptest::proptest! {
             proptest::prop_assert_eq!(got, expected);
         }
     }
+}
+
+#[test]
+fn lead_values_in_two_currencies_are_never_added_up() {
+    let usd = LeadCurrency::from_code("USD");
+    let eur = LeadCurrency::from_code("EUR");
+    assert_eq!(usd.code(), Some("USD"));
+    assert_eq!(LeadCurrency::None.and(usd), usd);
+    assert_eq!(usd.and(LeadCurrency::None), usd);
+    assert_eq!(usd.and(usd), usd);
+    assert_eq!(usd.and(eur), LeadCurrency::Several);
+    assert_eq!(
+        LeadCurrency::Several.and(LeadCurrency::None),
+        LeadCurrency::Several
+    );
+    assert_eq!(LeadCurrency::from_code("usd"), LeadCurrency::Several);
+    // Two visitors on the same page and day, a lead each: $500 and EUR 99.
+    let rows = [
+        PageViewRow {
+            leads: 1,
+            lead_value: 500.0,
+            lead_currency: usd,
+            ..row(D0, 1, ROI)
+        },
+        PageViewRow {
+            leads: 1,
+            lead_value: 99.0,
+            lead_currency: eur,
+            ..row(D0, 2, ROI)
+        },
+        PageViewRow {
+            leads: 1,
+            lead_value: 7.0,
+            lead_currency: eur,
+            ..row(D0 + 1, 3, PRICING)
+        },
+    ];
+    let funnel = compute_funnel(&query(10), &rows);
+    assert_eq!(funnel.counts.lead_currency, LeadCurrency::Several);
+    assert_eq!(funnel.daily[0].1.lead_currency, LeadCurrency::Several);
+    // A day, or a page, in one currency keeps its sum.
+    assert_eq!(
+        (
+            funnel.daily[1].1.lead_value,
+            funnel.daily[1].1.lead_currency
+        ),
+        (7.0, eur)
+    );
+    let labels = Labels::new(vec![(ROI, "/roi".into()), (PRICING, "/pricing".into())]);
+    let json = canonical_json(&funnel_to_node(&funnel, &labels));
+    assert!(
+        json.contains(r#""from":"2026-11-23","lead_currency":null,"lead_value":null"#),
+        "{json}"
+    );
+    assert!(json.contains(r#""day":"2026-11-24","interacting":1,"interested":1,"lead_currency":"EUR","lead_value":7"#), "{json}");
+    let table = funnel_table(&funnel, FunnelTable::Funnel, &labels);
+    assert_eq!(table[5], vec!["lead_value", "", "", ""]);
+    let daily = funnel_table(&funnel, FunnelTable::Daily, &labels);
+    assert_eq!(daily[1][5..], ["".to_string(), "".to_string()]);
+    assert_eq!(daily[2][5..], ["7".to_string(), "EUR".to_string()]);
 }

@@ -4,7 +4,7 @@
 //! breakdowns show, all in one read transaction so rows and labels agree.
 
 use rusqlite::Connection;
-use yardstick_core::engagement::funnel::{Funnel, FunnelQuery, PageViewRow};
+use yardstick_core::engagement::funnel::{Funnel, FunnelQuery, LeadCurrency, PageViewRow};
 use yardstick_core::engagement::funnel_count::compute_funnel;
 use yardstick_core::engagement::funnel_report::{label_keys, Labels};
 
@@ -32,6 +32,10 @@ pub fn funnel(
 /// 1970-01-01). A page view without a visitor id is its own visitor,
 /// keyed by its negated row key (visitor keys are positive). `leads` is 1
 /// for a page view with leads (the funnel asks only whether it has any).
+/// A page view's lead currency comes from its valued leads (the
+/// `leads_by_page_view` index, read only for page views with leads): one
+/// code, or `*` for several (or some valued leads with one and some
+/// without); none when no valued lead names one.
 pub fn page_view_rows(
     connection: &Connection,
     from_day: i64,
@@ -41,7 +45,14 @@ pub fn page_view_rows(
         .prepare_cached(
             "SELECT day, COALESCE(visitor_key, -page_view_key), path_label, referrer_label,
                  campaign_label, max_engaged_ms, downloads, video_plays, outbound_clicks,
-                 calc_used | ((leads > 0) << 1) | (returning_visit << 2), lead_value
+                 calc_used | ((leads > 0) << 1) | (returning_visit << 2), lead_value,
+                 CASE WHEN leads > 0 THEN (
+                     SELECT CASE WHEN COUNT(DISTINCT currency) > 1
+                                   OR (COUNT(currency) > 0 AND COUNT(*) > COUNT(currency))
+                                 THEN '*' ELSE MAX(currency) END
+                     FROM leads INDEXED BY leads_by_page_view
+                     WHERE leads.page_view_id = page_views.page_view_id AND value IS NOT NULL
+                 ) END
              FROM page_views INDEXED BY page_views_by_day
              WHERE day IS NOT NULL AND day BETWEEN ?1 AND ?2",
         )
@@ -65,6 +76,10 @@ pub fn page_view_rows(
                 leads: u64::from(row.get::<_, i64>(9)? & 2 != 0),
                 returning: row.get::<_, i64>(9)? & 4 != 0,
                 lead_value: row.get(10)?,
+                lead_currency: match row.get::<_, Option<String>>(11)? {
+                    None => LeadCurrency::None,
+                    Some(code) => LeadCurrency::from_code(&code),
+                },
             })
         })
         .map_err(sqlite("read the page views"))?;

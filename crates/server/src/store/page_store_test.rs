@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use rusqlite::Connection;
 use yardstick_core::engagement::event::{Consent, Event, EventName, Totals};
-use yardstick_core::engagement::funnel::{FunnelQuery, StepCounts};
+use yardstick_core::engagement::funnel::{FunnelQuery, LeadCurrency, StepCounts};
 use yardstick_core::engagement::page_event::{
     Campaign, PageEvent, PageEventName, PageInfo, PageTarget, PageTotals,
 };
@@ -156,6 +156,7 @@ fn expected() -> StepCounts {
         interacting: 2,
         leads: 1,
         lead_value: 0.0,
+        lead_currency: LeadCurrency::None,
     }
 }
 
@@ -191,7 +192,9 @@ fn batches_in_any_order_split_and_duplicated_keep_the_same_funnel() {
             &yardstick_core::engagement::funnel_report::funnel_to_node(&funnel, &labels),
         );
         assert!(
-            answer.contains(r#""kind":"value","lead_value":0,"leads":0,"value":"spring""#),
+            answer.contains(
+                r#""kind":"value","lead_currency":null,"lead_value":0,"leads":0,"value":"spring""#
+            ),
             "{answer}"
         );
         match &baseline {
@@ -201,38 +204,83 @@ fn batches_in_any_order_split_and_duplicated_keep_the_same_funnel() {
     }
 }
 
-#[test]
-fn migrates_a_version_3_database_and_links_its_calculator_events_and_leads() {
-    let db = TempDb::new("v2");
+/// A store whose database was at version 3 (its tables are version 4's
+/// without the page ones) with `leads` (id, page view, value, currency)
+/// stored before the page views existed, opened (migrated) with the calc
+/// events and then the page events.
+fn store_with_version_3_leads(
+    db: &TempDb,
+    leads: &[(&str, Option<String>, f64, Option<&str>)],
+) -> Store {
     {
         let store = Store::open(&db.0).unwrap();
         store.insert_batch(&calc_events(), 0).unwrap();
     }
     {
-        // Back to version 3 (its tables are version 4's without the page
-        // ones), with two leads stored before the page views existed.
         let old = Connection::open(&db.0).unwrap();
         old.execute_batch(
             "DROP TABLE page_views; DROP TABLE page_events; DROP TABLE page_labels;
              DROP TABLE page_visitors; PRAGMA user_version = 3;",
         )
         .unwrap();
-        for (lead_id, page_view_id, value) in
-            [("l1", Some(uuid(1_004)), 1200.5), ("l2", None, 99.0)]
-        {
+        for (lead_id, page_view_id, value, currency) in leads {
             old.execute(
                 "INSERT INTO leads (lead_id, calc_id, calc_version, page_view_id, instance_id,
                      occurred_at_ms, received_at_ms, page_path, name, email, company,
-                     inputs_json, entered_json, value, verified)
+                     inputs_json, entered_json, value, currency, verified)
                  VALUES (?1, 'saas-roi', '1.0.0', ?2, 'w1', 0, 0, '/roi', 'A', 'a@b.example',
-                     'C', '{}', '[]', ?3, 1)",
-                rusqlite::params![lead_id, page_view_id.unwrap_or_else(|| uuid(9_999)), value],
+                     'C', '{}', '[]', ?3, ?4, 1)",
+                rusqlite::params![
+                    lead_id,
+                    page_view_id.clone().unwrap_or_else(|| uuid(9_999)),
+                    value,
+                    currency
+                ],
             )
             .unwrap();
         }
     }
     let store = Store::open(&db.0).unwrap();
     store.insert_page_batch(&page_events(), 0).unwrap();
+    store
+}
+
+#[test]
+fn leads_in_two_currencies_are_never_added_up() {
+    // View 3 sent a lead worth $100, view 4 one worth EUR 50.
+    let db = TempDb::new("currencies");
+    let leads = [
+        ("l1", Some(uuid(1_003)), 100.0, Some("USD")),
+        ("l2", Some(uuid(1_004)), 50.0, Some("EUR")),
+    ];
+    let (funnel, _) = store_with_version_3_leads(&db, &leads)
+        .funnel(&query())
+        .unwrap();
+    assert_eq!(funnel.counts.lead_currency, LeadCurrency::Several);
+    assert_eq!(funnel.daily[0].1.lead_currency, LeadCurrency::Several);
+    // One currency: its code and the sum.
+    let db = TempDb::new("one-currency");
+    let leads = [
+        ("l1", Some(uuid(1_003)), 100.0, Some("USD")),
+        ("l2", Some(uuid(1_004)), 50.0, Some("USD")),
+    ];
+    let (funnel, _) = store_with_version_3_leads(&db, &leads)
+        .funnel(&query())
+        .unwrap();
+    assert_eq!(funnel.counts.lead_currency, LeadCurrency::from_code("USD"));
+    assert_eq!(funnel.counts.lead_value, 150.0);
+}
+
+#[test]
+fn migrates_a_version_3_database_and_links_its_calculator_events_and_leads() {
+    let db = TempDb::new("v2");
+    let store = store_with_version_3_leads(
+        &db,
+        &[
+            ("l1", Some(uuid(1_004)), 1200.5, None),
+            ("l2", None, 99.0, None),
+        ],
+    );
     let (funnel, _) = store.funnel(&query()).unwrap();
     // View 4's lead came from the leads table, with its value (and a
     // lead is a later step than interest and interaction).
@@ -244,6 +292,8 @@ fn migrates_a_version_3_database_and_links_its_calculator_events_and_leads() {
             interacting: 3,
             leads: 2,
             lead_value: 1200.5,
+            // These leads were stored without a currency.
+            lead_currency: LeadCurrency::None,
         }
     );
     let version: i64 = Connection::open(&db.0)

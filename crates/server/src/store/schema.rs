@@ -11,7 +11,8 @@
 //! are `schema_pages`'; version 5's cases tables are `cases`' (created
 //! empty), and so is version 6's column of them; version 7's success
 //! tables are `success`' (created empty), version 8's Execute-phase
-//! success tables `success_tracking`' (created empty).
+//! success tables `success_tracking`' (created empty), version 9's index
+//! of the valued leads by page view ([`LEADS_BY_PAGE_VIEW`]).
 
 use rusqlite::Connection;
 use yardstick_core::engagement::envelope::read_event;
@@ -26,8 +27,18 @@ use super::{sqlite, StoreError};
 /// revisions (`cases`). 6: why a case's project was dropped
 /// (`case_revisions.dropped_reason`). 7: the success data and settings
 /// (`success`). 8: realised values, checklist states and play completions
-/// (`success_tracking`).
-pub const SCHEMA_VERSION: i64 = 8;
+/// (`success_tracking`). 9: the valued leads by page view
+/// ([`LEADS_BY_PAGE_VIEW`]).
+pub const SCHEMA_VERSION: i64 = 9;
+
+/// Version 9: the valued leads of a page view and their currencies, so
+/// the Develop funnel reads each page view's lead currency from the index
+/// alone (only for page views with leads) and never adds dollars to
+/// euros.
+pub const LEADS_BY_PAGE_VIEW: &str = "
+CREATE INDEX IF NOT EXISTS leads_by_page_view ON leads (page_view_id, currency)
+    WHERE value IS NOT NULL;
+";
 
 /// The version that added the `leads` table; a database below it gets the
 /// table (empty) when opened. Its own step, so later versions add theirs
@@ -191,6 +202,11 @@ pub fn bring_up_to_date(connection: &mut Connection) -> Result<(), StoreError> {
         transaction
             .execute_batch(super::success_tracking::TRACKING_TABLES)
             .map_err(sqlite("create the Execute-phase success tables"))?;
+    }
+    if version < 9 {
+        transaction
+            .execute_batch(LEADS_BY_PAGE_VIEW)
+            .map_err(sqlite("index the leads by page view"))?;
     }
     transaction
         .execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION};"))
