@@ -61,7 +61,7 @@ function leadValueText(c) {
   if (c.lead_value === null) return 'several currencies';
   if (!c.lead_currency) return plainValue.format(c.lead_value);
   try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency: c.lead_currency, maximumFractionDigits: 2 }).format(c.lead_value);
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency: c.lead_currency, maximumFractionDigits: 0 }).format(c.lead_value);
   } catch {
     return `${plainValue.format(c.lead_value)} ${c.lead_currency}`;
   }
