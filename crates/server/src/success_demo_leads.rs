@@ -119,18 +119,32 @@ pub fn add_demo_leads(store: &Store, data: &mut SuccessData, now_ms: i64) -> Res
                 page_events.push(event("page_engagement", String::new(), engaged_ms, end));
                 if view + 1 == views {
                     let interaction = u64::from(draw(30, 240)) * 1000;
-                    counter += 1;
-                    calc_events.push(format!(
-                        r#"{{"event_id": "{}", "name": "calc_engagement", "sequence": 90, "page_view_id": "{page_view_id}",
-                        "instance_id": "w1", "calc_id": "saas-roi", "calc_version": "1.0.0",
-                        "occurred_at_ms": {}, "page_time_ms": {end}, "consent": "granted",
-                        "totals": {{"interaction_ms": {interaction}, "in_view_ms": {interaction},
-                        "active_page_ms": {}, "wall_ms": {}}}}}"#,
-                        uuid(3, counter),
-                        at_ms + end,
-                        interaction + 1000,
-                        interaction + 2000
-                    ));
+                    // What the widget sends on the way to the lead: seen,
+                    // started, a result, the engagement flush and the
+                    // lead itself, each with the running totals, so the
+                    // dashboard's calculator card counts this visit too.
+                    let steps = [
+                        ("calc_view", 0),
+                        ("calc_start", 1000),
+                        ("calc_result", 2000),
+                        ("calc_engagement", interaction),
+                        ("calc_lead", interaction),
+                    ];
+                    for (step, (name, so_far)) in (80_u64..).zip(steps) {
+                        counter += 1;
+                        calc_events.push(format!(
+                            r#"{{"event_id": "{}", "name": "{name}", "sequence": {step}, "page_view_id": "{page_view_id}",
+                            "instance_id": "w1", "calc_id": "saas-roi", "calc_version": "1.0.0",
+                            "occurred_at_ms": {}, "page_time_ms": {}, "consent": "granted",
+                            "totals": {{"interaction_ms": {so_far}, "in_view_ms": {so_far},
+                            "active_page_ms": {}, "wall_ms": {}}}}}"#,
+                            uuid(3, counter),
+                            at_ms + end,
+                            end,
+                            so_far + 1000,
+                            so_far + 2000
+                        ));
+                    }
                     last_view = page_view_id.clone();
                     last_ms = at_ms + end;
                 }

@@ -313,6 +313,21 @@ fn the_demo_gives_some_accounts_domains_leads_and_page_views() {
         assert!(develop["calculatorInteractionMs"].as_u64().unwrap() > 0);
         assert_eq!(journey["prosper"]["realised"]["status"], "compared");
     }
+    // The dashboard's calculator card counts the same visits: each lead
+    // came after a view, a start and a result of its own widget.
+    let card = server.metrics("saas-roi");
+    let lead_count = leads.as_array().unwrap().len();
+    for step in ["views", "starts", "results", "leads"] {
+        assert_eq!(
+            card[step].as_u64().unwrap() as usize,
+            lead_count,
+            "{step}: {card}"
+        );
+    }
+    assert!(
+        card["interaction_ms"]["total"].as_u64().unwrap() > 0,
+        "{card}"
+    );
     let committed = server.get_json("/api/journey/northwind-traders");
     assert_eq!(committed["evaluate"]["measures"][0]["steps"][5]["count"], 1);
     assert_eq!(committed["prosper"], Value::Null);
