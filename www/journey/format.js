@@ -73,7 +73,7 @@ export function duration(ms) {
 
 // Days in the reader's words ("Nov 10, 2026"), as the success page writes
 // them; every date the server sends is a UTC day.
-const dayFormat = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
 
 /**
  * The UTC day of epoch ms.
