@@ -163,6 +163,35 @@ describe('the proof and the team on the demo portfolio', { timeout: 300_000 }, (
     await page.close();
   });
 
+  test('a weight out of range, or a scorecard of zeros, is refused at the field in words and changes nothing', async () => {
+    const { page, problems } = await open(1280);
+    const before = await page.locator('#proof-auc').getAttribute('data-value');
+    const card = page.locator('#weights-body fieldset').first();
+    const inputs = card.locator('input');
+    const first = inputs.first();
+    const label = (await card.locator('label').first().evaluate((l) => l.firstChild?.textContent ?? '')).trim();
+    const stage = (await card.locator('legend').innerText()).toLowerCase();
+    const note = page.locator(`#${await first.getAttribute('id')}-error`);
+    for (const bad of ['-1', '1000001']) {
+      await first.fill(bad);
+      await page.waitForFunction((el) => el?.getAttribute('aria-invalid') === 'true', await first.elementHandle());
+      assert.equal(await note.innerText(), `the weight of ${label} (${stage} scorecard) must be a number from 0 to 1,000,000, not ${Number(bad)}`);
+      assert.equal(await page.locator('#proof-auc').getAttribute('data-value'), before, 'a refused weight changes nothing');
+    }
+    // Every weight of the scorecard at 0: the last one is refused.
+    const count = await inputs.count();
+    for (let i = 0; i < count; i += 1) await inputs.nth(i).fill('0');
+    const last = inputs.nth(count - 1);
+    assert.equal(await last.getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.locator(`#${await last.getAttribute('id')}-error`).innerText(), `at least one weight of the ${stage} scorecard must be above 0`);
+    // A good weight clears the field's note.
+    await first.fill('2');
+    await page.waitForFunction((el) => !el?.hasAttribute('aria-invalid'), await first.elementHandle());
+    assert.equal(await note.innerText(), '');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('at 1280 px every table fits its region: no figure hides behind a scroll bar', async () => {
     const { page, problems } = await open(1280);
     const tables = await page.locator('.table-scroll table').evaluateAll((all) => all.map((table) => ({ id: table.id, width: table.scrollWidth, room: table.parentElement?.clientWidth ?? 0 })));

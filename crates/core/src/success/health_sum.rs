@@ -213,13 +213,30 @@ impl HealthTable {
             )));
         }
         for (card, list) in self.scorecards.iter().zip(weights) {
-            let fits = list.len() == card.measures.len()
-                && list.iter().all(|w| w.is_finite() && *w >= 0.0 && *w <= 1e6)
-                && list.iter().any(|w| *w > 0.0);
-            if !fits {
+            // In the words a person who typed the weight reads, naming the
+            // measure and the stage.
+            let stage = card.stage.as_str().replace('_', "-");
+            if list.len() != card.measures.len() {
                 return Err(HealthError::Weights(format!(
-                    "the weights of the {} scorecard: one finite weight from 0 to 1e6 per measure, one above 0",
-                    card.stage.as_str()
+                    "{} weights for the {} measures of the {stage} scorecard",
+                    list.len(),
+                    card.measures.len()
+                )));
+            }
+            let bad = card
+                .measures
+                .iter()
+                .zip(list)
+                .find(|(_, w)| !(w.is_finite() && **w >= 0.0 && **w <= 1e6));
+            if let Some((measure, weight)) = bad {
+                return Err(HealthError::Weights(format!(
+                    "the weight of {} ({stage} scorecard) must be a number from 0 to 1,000,000, not {weight}",
+                    measure.label
+                )));
+            }
+            if !list.iter().any(|w| *w > 0.0) {
+                return Err(HealthError::Weights(format!(
+                    "at least one weight of the {stage} scorecard must be above 0"
                 )));
             }
         }

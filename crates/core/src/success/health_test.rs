@@ -208,7 +208,22 @@ fn a_weight_change_rescores_as_a_fresh_build_with_those_weights() {
     assert!(table.rescore_weights(&weights[1..]).is_err());
     let mut zero = weights.clone();
     zero[0].iter_mut().for_each(|w| *w = 0.0);
-    assert!(table.rescore_weights(&zero).is_err());
+    let stage = settings.scorecards[0].stage.as_str().replace('_', "-");
+    assert_eq!(
+        table.rescore_weights(&zero).unwrap_err().to_string(),
+        format!("at least one weight of the {stage} scorecard must be above 0")
+    );
+    // A bad weight is named by its measure, with what was typed.
+    for bad in [-1.0, 1e6 + 1.0, f64::NAN, f64::INFINITY] {
+        let mut wrong = weights.clone();
+        wrong[0][1] = bad;
+        let message = table.rescore_weights(&wrong).unwrap_err().to_string();
+        let label = &settings.scorecards[0].measures[1].label;
+        assert_eq!(
+            message,
+            format!("the weight of {label} ({stage} scorecard) must be a number from 0 to 1,000,000, not {bad}")
+        );
+    }
 }
 
 #[test]
