@@ -152,12 +152,16 @@ async function start() {
       .map((customer) => h('option', { value: customer.id }, `${customer.name} (${customer.id})${customer.account ? '' : ', prospect'}`)),
   );
   const wanted = new URLSearchParams(location.search).get('customer');
-  if (wanted && customers.some((customer) => customer.id === wanted)) select.value = wanted;
+  const known = wanted !== null && customers.some((customer) => customer.id === wanted);
+  if (known) select.value = wanted;
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void show(select.value);
   });
-  await show(select.value);
+  // An address naming a customer this server does not know (a typo, an
+  // old link) says so rather than showing the empty picker alone.
+  if (wanted && !known) root.replaceChildren(h('p', { class: 'journey-error', role: 'alert' }, `No customer has the id “${wanted}”: choose one above.`));
+  else await show(select.value);
   document.body.dataset.ready = 'true';
 }
 

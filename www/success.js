@@ -60,7 +60,12 @@ function draw() {
       drawEvidence(asOf);
     }
   } catch (error) {
-    body.replaceChildren(h('p', { class: 'success-error', role: 'alert' }, messageOf(error)));
+    status.textContent = '';
+    // An address naming an account that is not stored (a link from an
+    // old export, a typo) says so in words.
+    const unknown = id !== null && error instanceof Error && 'code' in error && error.code === 'unknown-id';
+    const words = unknown ? `No account has the id “${id}”: pick one from the portfolio.` : messageOf(error);
+    body.replaceChildren(h('p', { class: 'success-error', role: 'alert' }, words));
   }
 }
 

@@ -125,6 +125,18 @@ describe('the journey page on the demo', { timeout: 240_000 }, () => {
     await page.close();
   });
 
+  test('an address naming no known customer says so, with the picker to choose another', async () => {
+    const { page, problems } = await open(1280, '?customer=no-such-customer');
+    assert.equal(await page.locator('#journey-body [role="alert"]').innerText(), 'No customer has the id “no-such-customer”: choose one above.');
+    assert.equal(await page.locator('#journey-customer').inputValue(), '');
+    // Choosing one then shows it.
+    await page.locator('#journey-customer').selectOption(account.id);
+    await page.locator('#journey-form button').click();
+    await page.locator('#phase-develop').waitFor();
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('a churned customer reads as churned, not as in a stage', async () => {
     const data = await getJson(`${server.url}api/success/data`);
     const churn = data.renewals.find((/** @type {any} */ r) => r.result === 'churned');

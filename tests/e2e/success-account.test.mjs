@@ -62,6 +62,18 @@ describe('an account\u2019s Execute phase on the demo portfolio', { timeout: 240
     return { page, problems };
   }
 
+  test('an address naming no stored account says so in words, and the status is not left loading', async () => {
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(STEP_TIMEOUT_MS);
+    await page.goto(`${server.url}success.html?account=no-such-account`);
+    const alert = page.locator('#success-body [role="alert"]');
+    await alert.waitFor();
+    assert.equal(await alert.innerText(), 'No account has the id “no-such-account”: pick one from the portfolio.');
+    assert.equal(await page.locator('#success-status').innerText(), '');
+    assert.equal(await page.locator('#success-back a').getAttribute('href'), './success.html');
+    await page.close();
+  });
+
   test('the degrees and the items not done are the ones the engine computes', async () => {
     const view = expected.account(accounts.checklist, undefined);
     const { page, problems } = await open(1280, accounts.checklist);
